@@ -1,0 +1,17 @@
+import { Schema } from '@vfr/api-database';
+import { AuditEventEntity } from '@vfr/api-audit';
+import { SiteEntity, UserEntity } from '@vfr/api-auth';
+import {
+  ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity,
+} from '@vfr/api-registry';
+import { AssessmentEntity } from '@vfr/api-follow-up';
+import { MIGRATIONS } from '../../../migrations';
+
+/** The registry's tables and their migrations: the one schema definition used everywhere. */
+export const REGISTRY_SCHEMA: Schema = {
+  entities: [
+    SiteEntity, UserEntity, AuditEventEntity, PatientEntity, PatientIdentifierEntity, FractureEntity,
+    TreatmentEntity, TreatedLevelEntity, ComplicationEntity, AssessmentEntity,
+  ],
+  migrations: MIGRATIONS,
+};

@@ -1,0 +1,2 @@
+export * from './site.entity';
+export * from './user.entity';

@@ -1,0 +1,33 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Role } from '@vfr/domain';
+import { RecordEntity } from '@vfr/api-database';
+import { SiteEntity } from './site.entity';
+
+@Entity('app_user')
+@Index('uq_app_user__email', ['email'], { unique: true })
+@Index('ix_app_user__site_id', ['siteId'])
+// Coordinators and department heads work for one site; admins and researchers may be cross-site.
+@Check('ck_app_user__site_id__required_for_role', `role IN ('ADMIN', 'RESEARCHER') OR site_id IS NOT NULL`)
+export class UserEntity extends RecordEntity {
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  displayName: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'role' })
+  role: Role;
+
+  @Column({ type: 'uuid', nullable: true })
+  siteId: string | null;
+
+  @ManyToOne(() => SiteEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'fk_app_user__site_id' })
+  site?: SiteEntity;
+
+  @Column({ type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+}

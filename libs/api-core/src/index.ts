@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './current-actor.decorator';
+export * from './graphql-error.mapper';
+export * from './loaders';
+export * from './pagination';

@@ -1,0 +1,24 @@
+import * as path from 'node:path';
+
+/** Where the registry's data lives, read once from the environment. */
+export interface DatabaseConfig {
+  /** A PostgreSQL server; when absent the embedded database under dataDir is used. */
+  url?: string;
+  /** Hot standbys for reads (DESIGN.md section 8). */
+  replicaUrls: string[];
+  dataDir: string;
+  poolSize: number;
+}
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const poolSize = Number(env.DB_POOL_SIZE ?? (env.DATABASE_URL ? 20 : 4));
+  return {
+    url: env.DATABASE_URL || undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+    poolSize: Number.isFinite(poolSize) && poolSize > 0 ? poolSize : 4,
+  };
+}

@@ -1,0 +1,1 @@
+export const OPEN_DATABASE = Symbol('OPEN_DATABASE');

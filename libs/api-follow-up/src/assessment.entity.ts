@@ -1,0 +1,71 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { AnalgesicLevel, AssessmentStatus, TimePoint } from '@vfr/domain';
+import { RecordEntity } from '@vfr/api-database';
+import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
+
+/** A follow-up visit at a time point of the index treatment (done, missed or withdrawn). */
+@Entity('assessment')
+@Index('ix_assessment__patient_id', ['patientId', 'visitDate'])
+// One visit per scheduled time point of a treatment: the natural key imports rely on.
+@Index('uq_assessment__time_point', ['treatmentId', 'timePoint'], { unique: true, where: `withdrawn_at IS NULL AND time_point <> 'UNSCHEDULED'` })
+@Check('ck_assessment__nrs_rest__range', 'nrs_rest IS NULL OR nrs_rest BETWEEN 0 AND 10')
+@Check('ck_assessment__nrs_activity__range', 'nrs_activity IS NULL OR nrs_activity BETWEEN 0 AND 10')
+@Check('ck_assessment__odi__range', 'odi IS NULL OR odi BETWEEN 0 AND 100')
+@Check('ck_assessment__rmdq__range', 'rmdq IS NULL OR rmdq BETWEEN 0 AND 24')
+@Check('ck_assessment__eq5d_index__range', 'eq5d_index IS NULL OR eq5d_index BETWEEN -1 AND 1')
+@Check('ck_assessment__visit_date__required_when_done', `status <> 'DONE' OR visit_date IS NOT NULL`)
+@Check(
+  'ck_assessment__status__no_scores_unless_done',
+  `status = 'DONE' OR (nrs_rest IS NULL AND nrs_activity IS NULL AND odi IS NULL AND rmdq IS NULL AND eq5d_index IS NULL)`,
+)
+export class AssessmentEntity extends RecordEntity {
+  @Column({ type: 'uuid' })
+  patientId: string;
+
+  @ManyToOne(() => PatientEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'patient_id', foreignKeyConstraintName: 'fk_assessment__patient_id' })
+  patient?: PatientEntity;
+
+  @Column({ type: 'uuid' })
+  treatmentId: string;
+
+  @ManyToOne(() => TreatmentEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'treatment_id', foreignKeyConstraintName: 'fk_assessment__treatment_id' })
+  treatment?: TreatmentEntity;
+
+  @Column({ type: 'enum', enum: TimePoint, enumName: 'time_point' })
+  timePoint: TimePoint;
+
+  @Column({ type: 'date', nullable: true })
+  visitDate: string | null;
+
+  @Column({ type: 'enum', enum: AssessmentStatus, enumName: 'assessment_status' })
+  status: AssessmentStatus;
+
+  @Column({ type: 'smallint', nullable: true })
+  nrsRest: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  nrsActivity: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  odi: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  rmdq: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  eq5dIndex: number | null;
+
+  @Column({ type: 'enum', enum: AnalgesicLevel, enumName: 'analgesic_level', nullable: true })
+  analgesicLevel: AnalgesicLevel | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  opioidUse: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  backToUsualActivities: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  physiotherapy: boolean | null;
+}

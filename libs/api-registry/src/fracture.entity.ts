@@ -1,0 +1,52 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { FractureCause, FractureMorphology, OfClass, VertebralLevel } from '@vfr/domain';
+import { RecordEntity } from '@vfr/api-database';
+import { PatientEntity } from './patient.entity';
+
+@Entity('fracture')
+@Index('ix_fracture__patient_id', ['patientId'])
+// One active fracture record per level and patient; a withdrawn one may be re-entered.
+@Index('uq_fracture__level', ['patientId', 'level'], { unique: true, where: 'withdrawn_at IS NULL' })
+@Check('ck_fracture__genant_grade__range', 'genant_grade BETWEEN 0 AND 3')
+@Check('ck_fracture__height_loss_percent__range', 'height_loss_percent IS NULL OR height_loss_percent BETWEEN 0 AND 100')
+export class FractureEntity extends RecordEntity {
+  @Column({ type: 'uuid' })
+  patientId: string;
+
+  @ManyToOne(() => PatientEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'patient_id', foreignKeyConstraintName: 'fk_fracture__patient_id' })
+  patient?: PatientEntity;
+
+  @Column({ type: 'enum', enum: VertebralLevel, enumName: 'vertebral_level' })
+  level: VertebralLevel;
+
+  @Column({ type: 'date' })
+  onsetDate: string;
+
+  @Column({ type: 'enum', enum: FractureCause, enumName: 'fracture_cause' })
+  cause: FractureCause;
+
+  @Column({ type: 'smallint' })
+  genantGrade: number;
+
+  @Column({ type: 'double precision', nullable: true })
+  heightLossPercent: number | null;
+
+  @Column({ type: 'enum', enum: FractureMorphology, enumName: 'fracture_morphology', nullable: true })
+  morphology: FractureMorphology | null;
+
+  @Column({ type: 'enum', enum: OfClass, enumName: 'of_class', nullable: true })
+  ofClass: OfClass | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  mriOedema: boolean | null;
+
+  @Column({ type: 'boolean', default: false })
+  posteriorWallInvolved: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  neurologicalDeficit: boolean;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  additionalInjuries: string | null;
+}

@@ -1,0 +1,160 @@
+// Enumerations of the registry's domain. Values are the wire and database values: they appear in
+// GraphQL, in PostgreSQL enum types and in CSV files, so they are never renamed, only added to.
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  RESEARCHER = 'RESEARCHER',
+  DEPARTMENT_HEAD = 'DEPARTMENT_HEAD',
+}
+
+export enum Sex {
+  FEMALE = 'FEMALE',
+  MALE = 'MALE',
+}
+
+export enum ConsentStatus {
+  PENDING = 'PENDING',
+  GIVEN = 'GIVEN',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+/** Vertebral levels from T1 to L5, in anatomical order. */
+export enum VertebralLevel {
+  T1 = 'T1', T2 = 'T2', T3 = 'T3', T4 = 'T4', T5 = 'T5', T6 = 'T6', T7 = 'T7', T8 = 'T8',
+  T9 = 'T9', T10 = 'T10', T11 = 'T11', T12 = 'T12',
+  L1 = 'L1', L2 = 'L2', L3 = 'L3', L4 = 'L4', L5 = 'L5',
+}
+
+export const VERTEBRAL_LEVELS: readonly VertebralLevel[] = Object.values(VertebralLevel);
+
+export enum LevelRegion {
+  THORACIC = 'THORACIC', // T1-T10
+  THORACOLUMBAR = 'THORACOLUMBAR', // T11-L2
+  LUMBAR = 'LUMBAR', // L3-L5
+}
+
+export enum FractureCause {
+  OSTEOPOROTIC = 'OSTEOPOROTIC',
+  TRAUMATIC = 'TRAUMATIC',
+  METASTASIS = 'METASTASIS',
+  MYELOMA = 'MYELOMA',
+  OTHER = 'OTHER',
+}
+
+export enum FractureMorphology {
+  WEDGE = 'WEDGE',
+  BICONCAVE = 'BICONCAVE',
+  CRUSH = 'CRUSH',
+}
+
+/** DGOU classification of osteoporotic fractures (OF1-OF5). */
+export enum OfClass {
+  OF1 = 'OF1',
+  OF2 = 'OF2',
+  OF3 = 'OF3',
+  OF4 = 'OF4',
+  OF5 = 'OF5',
+}
+
+export enum FractureAgeCategory {
+  ACUTE = 'ACUTE', // < 6 weeks
+  SUBACUTE = 'SUBACUTE', // 6-12 weeks
+  CHRONIC = 'CHRONIC', // > 12 weeks
+}
+
+export enum TreatmentKind {
+  CONSERVATIVE = 'CONSERVATIVE',
+  VERTEBROPLASTY = 'VERTEBROPLASTY',
+  KYPHOPLASTY = 'KYPHOPLASTY',
+}
+
+export enum AnalgesicLevel {
+  NONE = 'NONE',
+  NON_OPIOID = 'NON_OPIOID',
+  WEAK_OPIOID = 'WEAK_OPIOID',
+  STRONG_OPIOID = 'STRONG_OPIOID',
+}
+
+export enum Anaesthesia {
+  LOCAL = 'LOCAL',
+  SEDATION = 'SEDATION',
+  GENERAL = 'GENERAL',
+}
+
+export enum ProcedureApproach {
+  UNIPEDICULAR = 'UNIPEDICULAR',
+  BIPEDICULAR = 'BIPEDICULAR',
+}
+
+export enum ImagingGuidance {
+  FLUOROSCOPY = 'FLUOROSCOPY',
+  CT = 'CT',
+}
+
+export enum CementType {
+  PMMA = 'PMMA',
+  PMMA_HIGH_VISCOSITY = 'PMMA_HIGH_VISCOSITY',
+  CALCIUM_PHOSPHATE = 'CALCIUM_PHOSPHATE',
+  OTHER = 'OTHER',
+}
+
+export enum TimePoint {
+  BASELINE = 'BASELINE',
+  D1 = 'D1',
+  W1 = 'W1',
+  M1 = 'M1',
+  M3 = 'M3',
+  M6 = 'M6',
+  M12 = 'M12',
+  M24 = 'M24',
+  UNSCHEDULED = 'UNSCHEDULED',
+}
+
+export enum AssessmentStatus {
+  DONE = 'DONE',
+  MISSED = 'MISSED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export enum ComplicationKind {
+  CEMENT_LEAKAGE = 'CEMENT_LEAKAGE',
+  PULMONARY_CEMENT_EMBOLISM = 'PULMONARY_CEMENT_EMBOLISM',
+  ADJACENT_LEVEL_FRACTURE = 'ADJACENT_LEVEL_FRACTURE',
+  REMOTE_FRACTURE = 'REMOTE_FRACTURE',
+  FURTHER_HEIGHT_LOSS = 'FURTHER_HEIGHT_LOSS',
+  INFECTION = 'INFECTION',
+  NEUROLOGICAL_DEFICIT = 'NEUROLOGICAL_DEFICIT',
+  HAEMATOMA = 'HAEMATOMA',
+  ANAESTHESIA_RELATED = 'ANAESTHESIA_RELATED',
+  DEATH = 'DEATH',
+  OTHER = 'OTHER',
+}
+
+/** Cement leakage types after Yeom et al.: basivertebral (B), segmental vein (S), cortical defect (C), disc (D). */
+export enum CementLeakageType {
+  B = 'B',
+  S = 'S',
+  C = 'C',
+  D = 'D',
+}
+
+export enum ClavienDindoGrade {
+  I = 'I',
+  II = 'II',
+  IIIA = 'IIIA',
+  IIIB = 'IIIB',
+  IVA = 'IVA',
+  IVB = 'IVB',
+  V = 'V',
+}
+
+export enum AuditAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  WITHDRAW = 'WITHDRAW',
+  IMPORT = 'IMPORT',
+  EXPORT = 'EXPORT',
+  LOGIN = 'LOGIN',
+}

@@ -1,0 +1,118 @@
+// The shapes of what a user submits for each entity: the contract shared by the API's GraphQL
+// inputs, the dashboard's forms and CSV import. Dates are ISO calendar dates ('YYYY-MM-DD').
+import {
+  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade,
+  ComplicationKind, ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
+  ProcedureApproach, Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
+} from './enums';
+
+export type IsoDate = string;
+
+export interface SiteFields {
+  code: string;
+  name: string;
+}
+
+export interface UserFields {
+  email: string;
+  displayName: string;
+  role: Role;
+  siteId?: string | null;
+  password?: string;
+}
+
+export interface PatientIdentifierFields {
+  mrn: string;
+  familyName: string;
+  givenName: string;
+  dateOfBirth: IsoDate;
+}
+
+export interface PatientFields {
+  siteId: string;
+  registryNumber: string;
+  sex: Sex;
+  birthYear: number;
+  bmi?: number | null;
+  tScore?: number | null;
+  steroidUse: boolean;
+  activeCancer: boolean;
+  ongoingChemotherapy: boolean;
+  ongoingRadiotherapy: boolean;
+  asaClass?: number | null;
+  consentStatus: ConsentStatus;
+  identifiers?: PatientIdentifierFields | null;
+}
+
+export interface FractureFields {
+  patientId: string;
+  level: VertebralLevel;
+  onsetDate: IsoDate;
+  cause: FractureCause;
+  genantGrade: number;
+  heightLossPercent?: number | null;
+  morphology?: FractureMorphology | null;
+  ofClass?: OfClass | null;
+  mriOedema?: boolean | null;
+  posteriorWallInvolved: boolean;
+  neurologicalDeficit: boolean;
+  additionalInjuries?: string | null;
+}
+
+export interface TreatedLevelFields {
+  fractureId: string;
+  cementType?: CementType | null;
+  cementVolumeMl?: number | null;
+}
+
+export interface TreatmentFields {
+  patientId: string;
+  kind: TreatmentKind;
+  startDate: IsoDate;
+  levels: TreatedLevelFields[];
+  // conservative care
+  analgesicLevel?: AnalgesicLevel | null;
+  brace?: boolean | null;
+  bedRest?: boolean | null;
+  physiotherapy?: boolean | null;
+  // procedures
+  anaesthesia?: Anaesthesia | null;
+  approach?: ProcedureApproach | null;
+  imagingGuidance?: ImagingGuidance | null;
+  balloonUsed?: boolean | null;
+  heightRestorationPercent?: number | null;
+  kyphoticAngleBefore?: number | null;
+  kyphoticAngleAfter?: number | null;
+  durationMinutes?: number | null;
+  sameDayDischarge?: boolean | null;
+  lengthOfStayDays?: number | null;
+}
+
+export interface AssessmentFields {
+  patientId: string;
+  treatmentId: string;
+  timePoint: TimePoint;
+  visitDate?: IsoDate | null;
+  status: AssessmentStatus;
+  nrsRest?: number | null;
+  nrsActivity?: number | null;
+  odi?: number | null;
+  rmdq?: number | null;
+  eq5dIndex?: number | null;
+  analgesicLevel?: AnalgesicLevel | null;
+  opioidUse?: boolean | null;
+  backToUsualActivities?: boolean | null;
+  physiotherapy?: boolean | null;
+}
+
+export interface ComplicationFields {
+  patientId: string;
+  treatmentId?: string | null;
+  occurredOn: IsoDate;
+  kind: ComplicationKind;
+  symptomatic?: boolean | null;
+  leakageType?: CementLeakageType | null;
+  clavienDindo?: ClavienDindoGrade | null;
+  resolved: boolean;
+  notes?: string | null;
+}
