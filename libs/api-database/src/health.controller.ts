@@ -1,10 +1,13 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { Public } from '@vfr/api-core';
 import { DataSource } from 'typeorm';
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
+// Load balancers and the start script probe it without a token.
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}

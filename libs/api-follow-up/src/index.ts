@@ -1,1 +1,3 @@
 export * from './assessment.entity';
+export * from './assessments.service';
+export * from './follow-up.module';

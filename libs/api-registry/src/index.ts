@@ -4,3 +4,8 @@ export * from './fracture.entity';
 export * from './treatment.entity';
 export * from './treated-level.entity';
 export * from './complication.entity';
+export * from './models/patient.model';
+export * from './models/treatment.model';
+export * from './patient-access';
+export * from './registry.module';
+export * from './dto/update-fields';

@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { OpenDatabase } from '@vfr/api-database';
+import { AppModule } from './app.module';
+
+/** Where the built dashboard lives; served at / when present. */
+export const DASHBOARD_DIR = path.resolve(process.env.DASHBOARD_DIR ?? path.join(process.cwd(), 'dist', 'apps', 'dashboard'));
+
+export async function createApp(db: OpenDatabase, options: { logger?: false | undefined; closeDatabaseOnShutdown?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(db, options), {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  // Large enough for any legitimate request, so that an over-long field gets a field error from
+  // validation rather than a bare "payload too large".
+  app.useBodyParser('json', { limit: '2mb' });
+  app.disable('x-powered-by');
+  if (fs.existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
+    app.useStaticAssets(DASHBOARD_DIR, { index: false, maxAge: '1h' });
+    // The single-page app owns every other GET path.
+    const index = fs.readFileSync(path.join(DASHBOARD_DIR, 'index.html'));
+    app.use((req: { method: string; path: string }, res: { type(t: string): { send(b: Buffer): void } }, next: () => void) => {
+      if (req.method === 'GET' && !req.path.startsWith('/graphql') && !req.path.startsWith('/health')) res.type('html').send(index);
+      else next();
+    });
+  }
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, Roles } from '@vfr/api-core';
+import { Role, ValidationError } from '@vfr/domain';
+import { AuditService } from './audit.service';
+import { AuditEventModel } from './models/audit-event.model';
+
+@Resolver(() => AuditEventModel)
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => [AuditEventModel], { description: "A record's history: who changed which field from what to what, when and why" })
+  async auditTrail(
+    @CurrentActor() actor: Actor,
+    @Args('entityType') entityType: string,
+    @Args('entityId', { type: () => ID }) entityId: string,
+  ): Promise<AuditEventModel[]> {
+    return (await this.audit.history(actor, entityType, entityId)).map(AuditEventModel.from);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => [AuditEventModel], { description: 'The audit log, newest first' })
+  async auditLog(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('before', { type: () => ID, nullable: true }) before?: string,
+  ): Promise<AuditEventModel[]> {
+    if (first < 1 || first > 500) throw ValidationError.single('first', 'range', 'first must be from 1 to 500');
+    if (before && !/^\d+$/.test(before)) throw ValidationError.single('before', 'format', 'before must be an audit event id');
+    return (await this.audit.recent(first, before)).map(AuditEventModel.from);
+  }
+}

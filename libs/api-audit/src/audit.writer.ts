@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Actor } from '@vfr/api-core';
+import { AuditAction, ConflictError, NotFoundError, StaleVersionError, ValidationError } from '@vfr/domain';
+import { AuditEventEntity } from './audit-event.entity';
+
+/** Values that a record entered more than this long ago may change only with a reason. */
+export const REASON_REQUIRED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+const NOT_AUDITED = new Set(['createdAt', 'updatedAt', 'version', 'passwordHash']);
+
+export interface AuditEntry {
+  entityType: string;
+  entityId: string;
+  siteId: string | null;
+  action: AuditAction;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+export interface VersionedRecord extends ObjectLiteral {
+  id: string;
+  version: number;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
+}
+
+/** Plain JSON of an entity's own columns (relations and bookkeeping left out). */
+export function snapshot(record: ObjectLiteral): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (NOT_AUDITED.has(k) || (v !== null && typeof v === 'object' && !(v instanceof Date))) continue;
+    out[k] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (a == null && b == null);
+}
+
+/**
+ * A write in progress: every change a feature service makes goes through one of these, inside
+ * one database transaction together with its audit events, so a change is never recorded
+ * without its audit trail or the other way round.
+ */
+export class AuditedTransaction {
+  constructor(readonly manager: EntityManager, readonly actor: Actor) {}
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.manager.insert(AuditEventEntity, {
+      actorId: this.actor.userId,
+      actorEmail: this.actor.email,
+      siteId: entry.siteId,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      before: (entry.before ?? null) as never,
+      after: (entry.after ?? null) as never,
+      reason: entry.reason ?? null,
+    });
+  }
+
+  async create<T extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<T>,
+    values: Partial<T>,
+    meta: { entityType: string; siteId: string | null },
+  ): Promise<T> {
+    const record = await this.manager.save(target, this.manager.create(target, values as T));
+    await this.audit({ ...meta, entityId: record.id, action: AuditAction.CREATE, after: snapshot(record) });
+    return record;
+  }
+
+  /** Locks the row for this transaction; refuses unknown ids. */
+  async lock<T extends VersionedRecord>(target: EntityTarget<T>, id: string, entityType: string): Promise<T> {
+    const record = await this.manager.findOne(target, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    if (!record) throw new NotFoundError(entityType, id);
+    return record;
+  }
+
+  /**
+   * Applies changes to a record the caller holds at `version`. A stale version is refused so that
+   * two coordinators never overwrite each other silently; an old record needs a reason.
+   */
+  async update<T extends VersionedRecord>(
+    target: EntityTarget<T>,
+    record: T,
+    version: number,
+    changes: Partial<T>,
+    meta: { entityType: string; siteId: string | null; reason?: string | null },
+  ): Promise<T> {
+    if (record.withdrawnAt) throw new ConflictError('id', 'withdrawn', `${meta.entityType} ${record.id} has been withdrawn and cannot be changed`);
+    if (record.version !== version) throw new StaleVersionError(meta.entityType, record.id, version, record.version);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || same(record[key], value)) continue;
+      before[key] = record[key] instanceof Date ? (record[key] as Date).toISOString() : record[key];
+      after[key] = value;
+    }
+    if (Object.keys(after).length === 0) return record;
+    const reason = meta.reason?.trim() || null;
+    if (!reason && Date.now() - record.createdAt.getTime() > REASON_REQUIRED_AFTER_MS) {
+      throw ValidationError.single('reason', 'required', 'reason is required to change a record entered more than 24 hours ago');
+    }
+    Object.assign(record, after);
+    const saved = await this.manager.save(target, record);
+    await this.audit({ entityType: meta.entityType, entityId: record.id, siteId: meta.siteId, action: AuditAction.UPDATE, before, after, reason });
+    return saved;
+  }
+
+  /** Soft withdrawal: the row stays, marked withdrawn with the reason, and the audit says who. */
+  async withdraw<T extends VersionedRecord>(
+    target: EntityTarget<T>,
+    record: T,
+    version: number,
+    reason: string,
+    meta: { entityType: string; siteId: string | null },
+  ): Promise<T> {
+    if (record.withdrawnAt) throw new ConflictError('id', 'withdrawn', `${meta.entityType} ${record.id} is already withdrawn`);
+    if (record.version !== version) throw new StaleVersionError(meta.entityType, record.id, version, record.version);
+    const text = reason?.trim();
+    if (!text) throw ValidationError.single('reason', 'required', 'reason is required to withdraw a record');
+    if (text.length > 2000) throw ValidationError.single('reason', 'maxLength', 'reason must be at most 2000 characters');
+    Object.assign(record, { withdrawnAt: new Date(), withdrawnReason: text });
+    const saved = await this.manager.save(target, record);
+    await this.audit({
+      ...meta,
+      entityId: record.id,
+      action: AuditAction.WITHDRAW,
+      before: { withdrawnAt: null },
+      after: { withdrawnAt: saved.withdrawnAt?.toISOString() },
+      reason: text,
+    });
+    return saved;
+  }
+}
+
+@Injectable()
+export class AuditedWriter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction; with PGlite only `tx.manager` may be used inside it. */
+  run<T>(actor: Actor, work: (tx: AuditedTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new AuditedTransaction(manager, actor)));
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '@vfr/api-audit';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { SitesResolver } from './sites.resolver';
+import { SitesService } from './sites.service';
+import { TokenService } from './token.service';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [AuditModule],
+  providers: [
+    TokenService, LoginThrottle, AuthService, UsersService, SitesService,
+    AuthResolver, UsersResolver, SitesResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, UsersService, SitesService],
+})
+export class AuthModule {}

@@ -1,0 +1,16 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+
+@InputType()
+export class CreateSiteInput {
+  @Field({ description: '2-16 capital letters or digits, e.g. "NORTH"' }) code: string;
+  @Field() name: string;
+}
+
+@InputType()
+export class UpdateSiteInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field({ nullable: true }) code?: string;
+  @Field({ nullable: true }) name?: string;
+  @Field({ nullable: true }) reason?: string;
+}

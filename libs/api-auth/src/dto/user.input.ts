@@ -1,0 +1,29 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Role } from '@vfr/api-core';
+
+@InputType()
+export class CreateUserInput {
+  @Field() email: string;
+  @Field() displayName: string;
+  @Field(() => Role) role: Role;
+  @Field(() => ID, { nullable: true }) siteId?: string | null;
+  @Field({ description: 'At least 10 characters' }) password: string;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field({ nullable: true }) displayName?: string;
+  @Field(() => Role, { nullable: true }) role?: Role;
+  @Field(() => ID, { nullable: true }) siteId?: string | null;
+  @Field({ nullable: true }) password?: string;
+  @Field({ nullable: true }) active?: boolean;
+  @Field({ nullable: true }) reason?: string;
+}
+
+@InputType()
+export class LoginInput {
+  @Field() email: string;
+  @Field() password: string;
+}

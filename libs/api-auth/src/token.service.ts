@@ -1,0 +1,44 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import * as jwt from 'jsonwebtoken';
+import { Actor } from '@vfr/api-core';
+import { Role, UnauthenticatedError } from '@vfr/domain';
+
+/** Signed, short-lived bearer tokens; the API keeps no session state (DESIGN.md section 8). */
+@Injectable()
+export class TokenService {
+  private readonly logger = new Logger(TokenService.name);
+  private readonly secret: string;
+  readonly ttlSeconds: number;
+
+  constructor() {
+    const configured = process.env.JWT_SECRET;
+    if (!configured && process.env.NODE_ENV === 'production') {
+      throw new Error('JWT_SECRET must be set in production');
+    }
+    if (!configured) this.logger.warn('JWT_SECRET is not set: using a random secret, tokens end with this process');
+    this.secret = configured || randomBytes(32).toString('hex');
+    this.ttlSeconds = Number(process.env.TOKEN_TTL_MINUTES ?? 60) * 60;
+  }
+
+  sign(actor: Actor): { token: string; expiresAt: Date } {
+    const token = jwt.sign({ email: actor.email, role: actor.role, siteId: actor.siteId }, this.secret, {
+      algorithm: 'HS256',
+      subject: actor.userId,
+      expiresIn: this.ttlSeconds,
+      issuer: 'vfr',
+    });
+    return { token, expiresAt: new Date(Date.now() + this.ttlSeconds * 1000) };
+  }
+
+  verify(token: string): Actor {
+    try {
+      const p = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'vfr' }) as jwt.JwtPayload;
+      if (!p.sub || !Object.values(Role).includes(p.role)) throw new Error('bad claims');
+      return { userId: p.sub, email: String(p.email), role: p.role as Role, siteId: (p.siteId as string | null) ?? null };
+    } catch (e) {
+      if (e instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('Your session has expired: sign in again');
+      throw new UnauthenticatedError('The token is invalid: sign in again');
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+import { Role } from './graphql-enums';
+
+export const ROLES_KEY = 'vfr:roles';
+export const PUBLIC_KEY = 'vfr:public';
+
+/** The roles allowed to run an operation. An operation without @Roles or @Public is refused. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Operations open to anonymous callers (login only). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const ALL_ROLES: Role[] = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];

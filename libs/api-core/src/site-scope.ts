@@ -1,0 +1,32 @@
+import { ForbiddenError, NotFoundError, Role } from '@vfr/domain';
+import { Actor } from './actor';
+
+/**
+ * The site whose rows an actor may touch, or null for all sites. Coordinators, department heads
+ * and site-bound researchers are limited to their site; admins and cross-site researchers are not.
+ */
+export function siteScope(actor: Actor): string | null {
+  if (actor.role === Role.ADMIN) return null;
+  return actor.siteId;
+}
+
+/**
+ * Refuses a row of another site. Reported as "not found" so that guessing ids reveals nothing
+ * about which records exist elsewhere.
+ */
+export function assertSiteAccess(actor: Actor, siteId: string, entity: string, id: string): void {
+  const scope = siteScope(actor);
+  if (scope !== null && scope !== siteId) throw new NotFoundError(entity, id);
+}
+
+/** Writes to patient data are for admins and the coordinators of the patient's site. */
+export function assertCanWriteSite(actor: Actor, siteId: string): void {
+  if (actor.role === Role.ADMIN) return;
+  if (actor.role === Role.COORDINATOR && actor.siteId === siteId) return;
+  throw new ForbiddenError('Only coordinators of the patient\'s site and admins may change its records');
+}
+
+/** Direct identifiers are for admins and coordinators of the patient's own site. */
+export function mayReadIdentifiers(actor: Actor, siteId: string): boolean {
+  return actor.role === Role.ADMIN || (actor.role === Role.COORDINATOR && actor.siteId === siteId);
+}

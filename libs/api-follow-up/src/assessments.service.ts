@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AuditedWriter } from '@vfr/api-audit';
+import { Actor, assertId } from '@vfr/api-core';
+import { childForRead, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
+import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitDate, validate, ValidationError } from '@vfr/domain';
+import { EntityManager } from 'typeorm';
+import { AssessmentEntity } from './assessment.entity';
+import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
+
+@Injectable()
+export class AssessmentsService {
+  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+
+  get(actor: Actor, id: string): Promise<AssessmentEntity> {
+    return childForRead(this.dataSource.manager, actor, AssessmentEntity, id, 'Assessment');
+  }
+
+  create(actor: Actor, input: CreateAssessmentInput): Promise<AssessmentEntity> {
+    assertId('patientId', input.patientId);
+    assertId('treatmentId', input.treatmentId);
+    const values = validate(assessmentCreateSchema, input);
+    return this.writer.run(actor, async (tx) => {
+      const patient = await patientForWrite(tx.manager, actor, values.patientId);
+      await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, values.timePoint, values.visitDate ?? null);
+      await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
+      return tx.create(AssessmentEntity, values as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId });
+    });
+  }
+
+  update(actor: Actor, input: UpdateAssessmentInput): Promise<AssessmentEntity> {
+    const { id, version, reason, ...changes } = input;
+    assertId('id', id);
+    return this.writer.run(actor, async (tx) => {
+      const visit = await tx.lock(AssessmentEntity, id, 'Assessment');
+      const patient = await patientForWrite(tx.manager, actor, visit.patientId, 'id');
+      const { patient: _p, treatment: _t, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, patientId: _pi, treatmentId: _ti, ...current } = visit;
+      // Status and scores are validated together (a missed visit carries no scores).
+      const merged = validate(assessmentUpdateSchema, { ...current, ...changes });
+      await this.checkTreatment(tx.manager, visit.patientId, visit.treatmentId, merged.timePoint ?? visit.timePoint, merged.visitDate ?? null);
+      if (merged.timePoint && merged.timePoint !== visit.timePoint) await this.checkTimePointFree(tx.manager, visit.treatmentId, merged.timePoint, visit.id);
+      return tx.update(AssessmentEntity, visit, version, merged as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId, reason });
+    });
+  }
+
+  withdraw(actor: Actor, id: string, version: number, reason: string): Promise<AssessmentEntity> {
+    assertId('id', id);
+    return this.writer.run(actor, async (tx) => {
+      const visit = await tx.lock(AssessmentEntity, id, 'Assessment');
+      const patient = await patientForWrite(tx.manager, actor, visit.patientId, 'id');
+      return tx.withdraw(AssessmentEntity, visit, version, reason, { entityType: 'Assessment', siteId: patient.siteId });
+    });
+  }
+
+  private async checkTreatment(manager: EntityManager, patientId: string, treatmentId: string, timePoint: string, visitDate: string | null): Promise<void> {
+    const treatment = await manager.findOneBy(TreatmentEntity, { id: treatmentId, patientId, withdrawnAt: IsNull() });
+    if (!treatment) throw ValidationError.single('treatmentId', 'exists', 'treatmentId is not a current treatment of this patient');
+    if (visitDate) {
+      const issue = checkVisitDate(timePoint as never, visitDate, treatment.startDate);
+      if (issue) throw new ValidationError([issue]);
+    }
+  }
+
+  /** One visit per scheduled time point; the database enforces it too. */
+  private async checkTimePointFree(manager: EntityManager, treatmentId: string, timePoint: string, exceptId: string | null): Promise<void> {
+    if (timePoint === 'UNSCHEDULED') return;
+    const other = await manager.findOneBy(AssessmentEntity, { treatmentId, timePoint: timePoint as never, withdrawnAt: IsNull() });
+    if (other && other.id !== exceptId) {
+      throw ValidationError.single('timePoint', 'unique', `a ${timePoint} visit is already recorded for this treatment; edit that one instead`);
+    }
+  }
+
+  ofPatients(patientIds: readonly string[]): Promise<AssessmentEntity[]> {
+    return this.dataSource.getRepository(AssessmentEntity).find({
+      where: { patientId: In([...patientIds]), withdrawnAt: IsNull() },
+      order: { visitDate: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** The latest completed visit of each patient, in one statement (DISTINCT ON). */
+  latestOf(patientIds: readonly string[]): Promise<AssessmentEntity[]> {
+    return this.dataSource
+      .getRepository(AssessmentEntity)
+      .createQueryBuilder('a')
+      .distinctOn(['a.patient_id'])
+      .where('a.patient_id IN (:...ids)', { ids: [...patientIds] })
+      .andWhere("a.status = 'DONE' AND a.withdrawn_at IS NULL")
+      .orderBy('a.patient_id')
+      .addOrderBy('a.visit_date', 'DESC')
+      .addOrderBy('a.created_at', 'DESC')
+      .getMany();
+  }
+}

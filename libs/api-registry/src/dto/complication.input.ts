@@ -1,0 +1,19 @@
+import { Field, ID, InputType, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
+import { CementLeakageType, ClavienDindoGrade, ComplicationKind } from '@vfr/api-core';
+import { UpdateFields } from './update-fields';
+
+@InputType()
+export class CreateComplicationInput {
+  @Field(() => ID) patientId: string;
+  @Field(() => ID, { nullable: true }) treatmentId?: string | null;
+  @Field({ description: 'YYYY-MM-DD' }) occurredOn: string;
+  @Field(() => ComplicationKind) kind: ComplicationKind;
+  @Field(() => Boolean, { nullable: true, description: 'Cement leakage: symptomatic or not' }) symptomatic?: boolean | null;
+  @Field(() => CementLeakageType, { nullable: true }) leakageType?: CementLeakageType | null;
+  @Field(() => ClavienDindoGrade, { nullable: true }) clavienDindo?: ClavienDindoGrade | null;
+  @Field({ defaultValue: false }) resolved: boolean;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+}
+
+@InputType()
+export class UpdateComplicationInput extends IntersectionType(PartialType(OmitType(CreateComplicationInput, ['patientId'] as const)), UpdateFields) {}

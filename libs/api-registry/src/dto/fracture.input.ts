@@ -1,0 +1,22 @@
+import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
+import { FractureCause, FractureMorphology, OfClass, VertebralLevel } from '@vfr/api-core';
+import { UpdateFields } from './update-fields';
+
+@InputType()
+export class CreateFractureInput {
+  @Field(() => ID) patientId: string;
+  @Field(() => VertebralLevel) level: VertebralLevel;
+  @Field({ description: 'Date symptoms began (YYYY-MM-DD)' }) onsetDate: string;
+  @Field(() => FractureCause) cause: FractureCause;
+  @Field(() => Int) genantGrade: number;
+  @Field(() => Float, { nullable: true }) heightLossPercent?: number | null;
+  @Field(() => FractureMorphology, { nullable: true }) morphology?: FractureMorphology | null;
+  @Field(() => OfClass, { nullable: true }) ofClass?: OfClass | null;
+  @Field(() => Boolean, { nullable: true }) mriOedema?: boolean | null;
+  @Field({ defaultValue: false }) posteriorWallInvolved: boolean;
+  @Field({ defaultValue: false }) neurologicalDeficit: boolean;
+  @Field(() => String, { nullable: true }) additionalInjuries?: string | null;
+}
+
+@InputType()
+export class UpdateFractureInput extends IntersectionType(PartialType(OmitType(CreateFractureInput, ['patientId'] as const)), UpdateFields) {}

@@ -1,0 +1,45 @@
+import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
+import { ConsentStatus, Sex, TreatmentKind } from '@vfr/api-core';
+import { UpdateFields } from './update-fields';
+
+@InputType()
+export class PatientIdentifiersInput {
+  @Field({ description: 'Medical record number at the site' }) mrn: string;
+  @Field() familyName: string;
+  @Field() givenName: string;
+  @Field({ description: 'YYYY-MM-DD' }) dateOfBirth: string;
+}
+
+@InputType()
+export class CreatePatientInput {
+  @Field(() => ID) siteId: string;
+  @Field({ nullable: true, description: 'Pseudonymous registry number; generated from the site code when omitted' })
+  registryNumber?: string;
+  @Field(() => Sex) sex: Sex;
+  @Field(() => Int) birthYear: number;
+  @Field(() => Float, { nullable: true }) bmi?: number | null;
+  @Field(() => Float, { nullable: true }) tScore?: number | null;
+  @Field({ defaultValue: false }) steroidUse: boolean;
+  @Field({ defaultValue: false }) activeCancer: boolean;
+  @Field({ defaultValue: false }) ongoingChemotherapy: boolean;
+  @Field({ defaultValue: false }) ongoingRadiotherapy: boolean;
+  @Field(() => Int, { nullable: true }) asaClass?: number | null;
+  @Field(() => ConsentStatus, { defaultValue: ConsentStatus.PENDING }) consentStatus: ConsentStatus;
+  @Field(() => PatientIdentifiersInput, { nullable: true }) identifiers?: PatientIdentifiersInput | null;
+}
+
+@InputType()
+export class UpdatePatientInput extends IntersectionType(
+  PartialType(OmitType(CreatePatientInput, ['siteId'] as const)),
+  UpdateFields,
+) {}
+
+@InputType()
+export class PatientFilterInput {
+  @Field(() => ID, { nullable: true }) siteId?: string;
+  @Field({ nullable: true, description: 'Registry number, or its beginning' }) registryNumber?: string;
+  @Field(() => TreatmentKind, { nullable: true, description: 'Patients with a treatment of this kind' }) treatmentKind?: TreatmentKind;
+  @Field({ nullable: true, description: 'Treated on or after (YYYY-MM-DD)' }) treatedFrom?: string;
+  @Field({ nullable: true, description: 'Treated on or before (YYYY-MM-DD)' }) treatedTo?: string;
+  @Field({ nullable: true, defaultValue: false }) includeWithdrawn?: boolean;
+}

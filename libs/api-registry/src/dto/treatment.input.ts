@@ -1,0 +1,35 @@
+import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
+import { AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, TreatmentKind } from '@vfr/api-core';
+import { UpdateFields } from './update-fields';
+
+@InputType()
+export class TreatedLevelInput {
+  @Field(() => ID) fractureId: string;
+  @Field(() => CementType, { nullable: true }) cementType?: CementType | null;
+  @Field(() => Float, { nullable: true, description: 'ml, more than 0 and at most 20' }) cementVolumeMl?: number | null;
+}
+
+@InputType()
+export class CreateTreatmentInput {
+  @Field(() => ID) patientId: string;
+  @Field(() => TreatmentKind) kind: TreatmentKind;
+  @Field({ description: 'YYYY-MM-DD' }) startDate: string;
+  @Field(() => [TreatedLevelInput], { description: 'The fractures treated' }) levels: TreatedLevelInput[];
+  @Field(() => AnalgesicLevel, { nullable: true }) analgesicLevel?: AnalgesicLevel | null;
+  @Field(() => Boolean, { nullable: true }) brace?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) bedRest?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) physiotherapy?: boolean | null;
+  @Field(() => Anaesthesia, { nullable: true }) anaesthesia?: Anaesthesia | null;
+  @Field(() => ProcedureApproach, { nullable: true }) approach?: ProcedureApproach | null;
+  @Field(() => ImagingGuidance, { nullable: true }) imagingGuidance?: ImagingGuidance | null;
+  @Field(() => Boolean, { nullable: true }) balloonUsed?: boolean | null;
+  @Field(() => Float, { nullable: true }) heightRestorationPercent?: number | null;
+  @Field(() => Float, { nullable: true }) kyphoticAngleBefore?: number | null;
+  @Field(() => Float, { nullable: true }) kyphoticAngleAfter?: number | null;
+  @Field(() => Int, { nullable: true }) durationMinutes?: number | null;
+  @Field(() => Boolean, { nullable: true }) sameDayDischarge?: boolean | null;
+  @Field(() => Int, { nullable: true }) lengthOfStayDays?: number | null;
+}
+
+@InputType()
+export class UpdateTreatmentInput extends IntersectionType(PartialType(OmitType(CreateTreatmentInput, ['patientId'] as const)), UpdateFields) {}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { Brackets, DataSource, In } from 'typeorm';
+import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
+import { SiteEntity } from '@vfr/api-auth';
+import {
+  Actor, assertCanWriteSite, assertId, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, siteScope,
+} from '@vfr/api-core';
+import {
+  AuditAction, NotFoundError, parseIsoDate, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
+  ValidationError,
+} from '@vfr/domain';
+import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
+import { PatientIdentifierEntity } from './patient-identifier.entity';
+import { PatientEntity } from './patient.entity';
+
+@Injectable()
+export class PatientsService {
+  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+
+  async get(actor: Actor, id: string): Promise<PatientEntity> {
+    assertId('id', id);
+    const patient = await this.dataSource.getRepository(PatientEntity).findOneBy({ id });
+    if (!patient) throw new NotFoundError('Patient', id);
+    assertSiteAccess(actor, patient.siteId, 'Patient', id);
+    return patient;
+  }
+
+  /**
+   * One page of patients ordered by registry number, plus the total: two statements whatever the
+   * page size. Nested fields are batched by DataLoaders.
+   */
+  async page(actor: Actor, first: number | undefined, after: string | undefined, filter: PatientFilterInput = {}): Promise<Connection<PatientEntity>> {
+    const size = checkPageSize(first);
+    const qb = this.dataSource.getRepository(PatientEntity).createQueryBuilder('p');
+    const scope = siteScope(actor);
+    if (scope) qb.andWhere('p.site_id = :scope', { scope });
+    if (filter.siteId) qb.andWhere('p.site_id = :siteId', { siteId: assertId('filter.siteId', filter.siteId) });
+    if (filter.registryNumber) {
+      if (filter.registryNumber.length > 32) throw ValidationError.single('filter.registryNumber', 'maxLength', 'filter.registryNumber must be at most 32 characters');
+      qb.andWhere("p.registry_number LIKE :rn ESCAPE '\\'", { rn: `${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    if (!filter.includeWithdrawn) qb.andWhere('p.withdrawn_at IS NULL');
+    if (filter.treatmentKind || filter.treatedFrom || filter.treatedTo) {
+      const from = filter.treatedFrom ? this.date('filter.treatedFrom', filter.treatedFrom) : null;
+      const to = filter.treatedTo ? this.date('filter.treatedTo', filter.treatedTo) : null;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where(
+            `EXISTS (SELECT 1 FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL
+              AND (CAST(:kind AS treatment_kind) IS NULL OR t.kind = :kind)
+              AND (CAST(:from AS date) IS NULL OR t.start_date >= :from)
+              AND (CAST(:to AS date) IS NULL OR t.start_date <= :to))`,
+            { kind: filter.treatmentKind ?? null, from, to },
+          );
+        }),
+      );
+    }
+    const total = await qb.clone().getCount();
+    if (after) {
+      const [rn] = decodeCursor(after, 1);
+      qb.andWhere('p.registry_number > :after', { after: String(rn) });
+    }
+    const rows = await qb.orderBy('p.registry_number', 'ASC').limit(size + 1).getMany();
+    const nodes = rows.slice(0, size);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.registryNumber]) }));
+    return {
+      edges,
+      totalCount: total,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  private date(field: string, value: string): string {
+    if (!parseIsoDate(value)) throw ValidationError.single(field, 'date', `${field} must be a calendar date YYYY-MM-DD (got "${String(value).slice(0, 40)}")`);
+    return value;
+  }
+
+  async create(actor: Actor, input: CreatePatientInput): Promise<PatientEntity> {
+    assertId('siteId', input.siteId);
+    assertCanWriteSite(actor, input.siteId);
+    return this.writer.run(actor, async (tx) => {
+      const site = await tx.manager.findOneBy(SiteEntity, { id: input.siteId });
+      if (!site) throw new NotFoundError('Site', input.siteId, 'siteId');
+      const registryNumber = input.registryNumber ?? (await this.nextRegistryNumber(tx, site.code));
+      const { identifiers, ...values } = validate(patientCreateSchema, { ...input, registryNumber });
+      const patient = await tx.create(PatientEntity, values as Partial<PatientEntity>, { entityType: 'Patient', siteId: site.id });
+      if (identifiers) await this.writeIdentifiers(tx, patient, identifiers, null);
+      return patient;
+    });
+  }
+
+  async update(actor: Actor, input: UpdatePatientInput): Promise<PatientEntity> {
+    const { id, version, reason, identifiers, ...changes } = input;
+    assertId('id', id);
+    const values = validate(patientUpdateSchema, changes);
+    return this.writer.run(actor, async (tx) => {
+      const patient = await tx.lock(PatientEntity, id, 'Patient');
+      assertSiteAccess(actor, patient.siteId, 'Patient', id);
+      assertCanWriteSite(actor, patient.siteId);
+      const birthYear = values.birthYear ?? patient.birthYear;
+      const updated = await tx.update(PatientEntity, patient, version, values as Partial<PatientEntity>, { entityType: 'Patient', siteId: patient.siteId, reason });
+      if (identifiers) await this.writeIdentifiers(tx, updated, { ...identifiers }, reason ?? null, birthYear);
+      return updated;
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, version: number, reason: string): Promise<PatientEntity> {
+    assertId('id', id);
+    return this.writer.run(actor, async (tx) => {
+      const patient = await tx.lock(PatientEntity, id, 'Patient');
+      assertSiteAccess(actor, patient.siteId, 'Patient', id);
+      assertCanWriteSite(actor, patient.siteId);
+      return tx.withdraw(PatientEntity, patient, version, reason, { entityType: 'Patient', siteId: patient.siteId });
+    });
+  }
+
+  private async writeIdentifiers(
+    tx: AuditedTransaction,
+    patient: PatientEntity,
+    input: PatientIdentifiersInput,
+    reason: string | null,
+    birthYear = patient.birthYear,
+  ): Promise<void> {
+    const values = validate(patientIdentifiersSchema, input);
+    if (Number(values.dateOfBirth.slice(0, 4)) !== birthYear) {
+      throw ValidationError.single('identifiers.dateOfBirth', 'consistency', `identifiers.dateOfBirth must fall in the birth year ${birthYear}`);
+    }
+    const existing = await tx.manager.findOneBy(PatientIdentifierEntity, { patientId: patient.id });
+    const row = { patientId: patient.id, siteId: patient.siteId, ...values };
+    await tx.manager.save(PatientIdentifierEntity, row);
+    await tx.audit({
+      entityType: 'PatientIdentifier',
+      entityId: patient.id,
+      siteId: patient.siteId,
+      action: existing ? AuditAction.UPDATE : AuditAction.CREATE,
+      before: existing ? snapshot(existing) : null,
+      after: snapshot(row),
+      reason,
+    });
+  }
+
+  /** SITE-123456: random rather than sequential so numbers do not reveal enrolment order. */
+  private async nextRegistryNumber(tx: AuditedTransaction, siteCode: string): Promise<string> {
+    for (;;) {
+      const candidate = `${siteCode}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+      if (!(await tx.manager.existsBy(PatientEntity, { registryNumber: candidate }))) return candidate;
+    }
+  }
+
+  // Batched lookups for DataLoaders.
+  identifiersOf(patientIds: readonly string[]): Promise<PatientIdentifierEntity[]> {
+    return this.dataSource.getRepository(PatientIdentifierEntity).findBy({ patientId: In([...patientIds]) });
+  }
+
+  sitesOf(siteIds: readonly string[]): Promise<SiteEntity[]> {
+    return this.dataSource.getRepository(SiteEntity).findBy({ id: In([...siteIds]) });
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { groupByKeys, indexByKeys, loaderFor, RequestContext } from '@vfr/api-core';
+import { ComplicationsService } from './complications.service';
+import { FracturesService } from './fractures.service';
+import { PatientsService } from './patients.service';
+import { TreatmentsService } from './treatments.service';
+
+/** Per-request loaders for the registry's nested fields: one statement per field per page. */
+@Injectable()
+export class RegistryLoaders {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly patientsService: PatientsService,
+    private readonly fracturesService: FracturesService,
+    private readonly treatmentsService: TreatmentsService,
+    private readonly complicationsService: ComplicationsService,
+  ) {}
+
+  site(ctx: RequestContext) {
+    return loaderFor(ctx, 'site', async (ids: readonly string[]) => indexByKeys(ids, await this.patientsService.sitesOf(ids), (s) => s.id));
+  }
+  identifiers(ctx: RequestContext) {
+    return loaderFor(ctx, 'identifiers', async (ids: readonly string[]) => indexByKeys(ids, await this.patientsService.identifiersOf(ids), (r) => r.patientId));
+  }
+  fractures(ctx: RequestContext) {
+    return loaderFor(ctx, 'fractures', async (ids: readonly string[]) => groupByKeys(ids, await this.fracturesService.ofPatients(ids), (r) => r.patientId));
+  }
+  treatments(ctx: RequestContext) {
+    return loaderFor(ctx, 'treatments', async (ids: readonly string[]) => groupByKeys(ids, await this.treatmentsService.ofPatients(ids), (r) => r.patientId));
+  }
+  treatedLevels(ctx: RequestContext) {
+    return loaderFor(ctx, 'treatedLevels', async (ids: readonly string[]) =>
+      groupByKeys(ids, await this.treatmentsService.levelsOf(this.dataSource.manager, ids), (r) => r.treatmentId),
+    );
+  }
+  complications(ctx: RequestContext) {
+    return loaderFor(ctx, 'complications', async (ids: readonly string[]) => groupByKeys(ids, await this.complicationsService.ofPatients(ids), (r) => r.patientId));
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@vfr/api-audit';
+import { ComplicationsResolver } from './complications.resolver';
+import { ComplicationsService } from './complications.service';
+import { FracturesResolver } from './fractures.resolver';
+import { FracturesService } from './fractures.service';
+import { PatientsResolver } from './patients.resolver';
+import { PatientsService } from './patients.service';
+import { RegistryLoaders } from './registry.loaders';
+import { TreatmentsResolver } from './treatments.resolver';
+import { TreatmentsService } from './treatments.service';
+
+@Module({
+  imports: [AuditModule],
+  providers: [
+    PatientsService, FracturesService, TreatmentsService, ComplicationsService, RegistryLoaders,
+    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver,
+  ],
+  exports: [PatientsService, TreatmentsService],
+})
+export class RegistryModule {}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
+import { Actor, assertId } from '@vfr/api-core';
+import { AuditAction, treatmentCreateSchema, treatmentUpdateSchema, validate, ValidationError } from '@vfr/domain';
+import { CreateTreatmentInput, TreatedLevelInput, UpdateTreatmentInput } from './dto/treatment.input';
+import { FractureEntity } from './fracture.entity';
+import { childForRead, patientForWrite } from './patient-access';
+import { TreatedLevelEntity } from './treated-level.entity';
+import { TreatmentEntity } from './treatment.entity';
+
+@Injectable()
+export class TreatmentsService {
+  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+
+  get(actor: Actor, id: string): Promise<TreatmentEntity> {
+    return childForRead(this.dataSource.manager, actor, TreatmentEntity, id, 'Treatment');
+  }
+
+  create(actor: Actor, input: CreateTreatmentInput): Promise<TreatmentEntity> {
+    assertId('patientId', input.patientId);
+    const { levels, ...values } = validate(treatmentCreateSchema, input);
+    return this.writer.run(actor, async (tx) => {
+      const patient = await patientForWrite(tx.manager, actor, values.patientId);
+      const treatment = await tx.create(TreatmentEntity, values as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId });
+      treatment.levels = await this.writeLevels(tx, treatment, levels, patient.siteId);
+      return treatment;
+    });
+  }
+
+  update(actor: Actor, input: UpdateTreatmentInput): Promise<TreatmentEntity> {
+    const { id, version, reason, ...changes } = input;
+    assertId('id', id);
+    return this.writer.run(actor, async (tx) => {
+      const treatment = await tx.lock(TreatmentEntity, id, 'Treatment');
+      const patient = await patientForWrite(tx.manager, actor, treatment.patientId, 'id');
+      const current = await this.levelsOf(tx.manager, [id]);
+      // The rules span fields (a procedure needs anaesthesia and cement...), so the merged record is validated whole.
+      const merged = validate(treatmentUpdateSchema, {
+        ...pickTreatmentFields(treatment),
+        levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl })),
+        ...changes,
+      });
+      const { levels, ...values } = merged;
+      const updated = await tx.update(TreatmentEntity, treatment, version, values as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId, reason });
+      updated.levels = changes.levels ? await this.replaceLevels(tx, updated, current, levels ?? [], patient.siteId, reason ?? null) : current;
+      return updated;
+    });
+  }
+
+  withdraw(actor: Actor, id: string, version: number, reason: string): Promise<TreatmentEntity> {
+    assertId('id', id);
+    return this.writer.run(actor, async (tx) => {
+      const treatment = await tx.lock(TreatmentEntity, id, 'Treatment');
+      const patient = await patientForWrite(tx.manager, actor, treatment.patientId, 'id');
+      return tx.withdraw(TreatmentEntity, treatment, version, reason, { entityType: 'Treatment', siteId: patient.siteId });
+    });
+  }
+
+  private async writeLevels(tx: AuditedTransaction, treatment: TreatmentEntity, levels: TreatedLevelInput[], siteId: string): Promise<TreatedLevelEntity[]> {
+    await this.checkFractures(tx.manager, treatment.patientId, levels);
+    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null }));
+    await tx.manager.insert(TreatedLevelEntity, rows);
+    await tx.audit({ entityType: 'Treatment', entityId: treatment.id, siteId, action: AuditAction.UPDATE, before: null, after: { levels: levels.map((l) => ({ ...l })) } });
+    return rows;
+  }
+
+  private async replaceLevels(
+    tx: AuditedTransaction,
+    treatment: TreatmentEntity,
+    current: TreatedLevelEntity[],
+    levels: TreatedLevelInput[],
+    siteId: string,
+    reason: string | null,
+  ): Promise<TreatedLevelEntity[]> {
+    await this.checkFractures(tx.manager, treatment.patientId, levels);
+    await tx.manager.delete(TreatedLevelEntity, { treatmentId: treatment.id });
+    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null }));
+    await tx.manager.insert(TreatedLevelEntity, rows);
+    await tx.audit({
+      entityType: 'Treatment', entityId: treatment.id, siteId, action: AuditAction.UPDATE, reason,
+      before: { levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl })) },
+      after: { levels: levels.map((l) => ({ ...l })) },
+    });
+    return rows;
+  }
+
+  /** Each treated fracture must be a current fracture of the same patient. */
+  private async checkFractures(manager: EntityManager, patientId: string, levels: TreatedLevelInput[]): Promise<void> {
+    levels.forEach((l, i) => assertId(`levels.${i}.fractureId`, l.fractureId));
+    const found = await manager.findBy(FractureEntity, { id: In(levels.map((l) => l.fractureId)), patientId, withdrawnAt: IsNull() });
+    const ids = new Set(found.map((f) => f.id));
+    const issues = levels
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => !ids.has(l.fractureId))
+      .map(({ i }) => ({ field: `levels.${i}.fractureId`, rule: 'exists', message: `levels.${i}.fractureId is not a current fracture of this patient` }));
+    if (issues.length) throw new ValidationError(issues);
+  }
+
+  levelsOf(manager: EntityManager, treatmentIds: readonly string[]): Promise<TreatedLevelEntity[]> {
+    return manager.findBy(TreatedLevelEntity, { treatmentId: In([...treatmentIds]) });
+  }
+
+  ofPatients(patientIds: readonly string[]): Promise<TreatmentEntity[]> {
+    return this.dataSource.getRepository(TreatmentEntity).find({
+      where: { patientId: In([...patientIds]), withdrawnAt: IsNull() },
+      order: { startDate: 'ASC', createdAt: 'ASC' },
+    });
+  }
+}
+
+function pickTreatmentFields(t: TreatmentEntity) {
+  return {
+    kind: t.kind, startDate: t.startDate, analgesicLevel: t.analgesicLevel, brace: t.brace, bedRest: t.bedRest,
+    physiotherapy: t.physiotherapy, anaesthesia: t.anaesthesia, approach: t.approach, imagingGuidance: t.imagingGuidance,
+    balloonUsed: t.balloonUsed, heightRestorationPercent: t.heightRestorationPercent, kyphoticAngleBefore: t.kyphoticAngleBefore,
+    kyphoticAngleAfter: t.kyphoticAngleAfter, durationMinutes: t.durationMinutes, sameDayDischarge: t.sameDayDischarge,
+    lengthOfStayDays: t.lengthOfStayDays,
+  };
+}

@@ -1,0 +1,45 @@
+// The one table of allowed values for measurements and text, used by the API's validation, the
+// dashboard's forms and CSV import. The database's CHECK constraints repeat the numeric ranges.
+
+export interface NumericRange {
+  min: number;
+  max: number;
+  integer: boolean;
+  /** True when the minimum itself is not allowed (cement volume must be > 0). */
+  exclusiveMin?: boolean;
+  unit: string;
+  label: string;
+}
+
+export const RANGES = {
+  nrs: { min: 0, max: 10, integer: true, unit: 'points', label: 'Pain NRS' },
+  odi: { min: 0, max: 100, integer: false, unit: '%', label: 'Oswestry Disability Index' },
+  rmdq: { min: 0, max: 24, integer: true, unit: 'points', label: 'Roland-Morris Disability Questionnaire' },
+  eq5dIndex: { min: -1, max: 1, integer: false, unit: '', label: 'EQ-5D-5L index' },
+  genantGrade: { min: 0, max: 3, integer: true, unit: '', label: 'Genant grade' },
+  heightLossPercent: { min: 0, max: 100, integer: false, unit: '%', label: 'Vertebral height loss' },
+  bmi: { min: 10, max: 80, integer: false, unit: 'kg/m²', label: 'BMI' },
+  tScore: { min: -8, max: 4, integer: false, unit: 'SD', label: 'Bone density T-score' },
+  asaClass: { min: 1, max: 5, integer: true, unit: '', label: 'ASA class' },
+  birthYear: { min: 1900, max: 2100, integer: true, unit: '', label: 'Birth year' },
+  cementVolumeMl: { min: 0, max: 20, integer: false, exclusiveMin: true, unit: 'ml', label: 'Cement volume per level' },
+  heightRestorationPercent: { min: 0, max: 100, integer: false, unit: '%', label: 'Height restoration' },
+  kyphoticAngle: { min: -30, max: 90, integer: false, unit: '°', label: 'Kyphotic angle' },
+  durationMinutes: { min: 1, max: 600, integer: true, unit: 'min', label: 'Procedure duration' },
+  lengthOfStayDays: { min: 0, max: 365, integer: true, unit: 'days', label: 'Length of stay' },
+} satisfies Record<string, NumericRange>;
+
+export const TEXT_LIMITS = {
+  registryNumber: 32,
+  mrn: 32,
+  name: 100,
+  freeText: 2000,
+  siteName: 120,
+  email: 254,
+  displayName: 120,
+  passwordMin: 10,
+  passwordMax: 200,
+} as const;
+
+export const REGISTRY_NUMBER_PATTERN = /^[A-Za-z0-9-]+$/;
+export const SITE_CODE_PATTERN = /^[A-Z0-9]{2,16}$/;

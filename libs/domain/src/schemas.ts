@@ -1,0 +1,222 @@
+import {
+  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
+  ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, Sex, TimePoint,
+  TreatmentKind, VertebralLevel,
+} from './enums';
+import { RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
+import { isoDate, measure, optionalText, requiredText, uuid, z } from './validation';
+
+// One schema per entity input (inputs.ts), shared by the API, the forms and CSV import.
+// Update schemas take the changed fields only; services validate the merged record where rules
+// span fields.
+
+type Ctx = z.core.$RefinementCtx;
+const fail = (ctx: Ctx, field: string, rule: string, message: string) =>
+  ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { rule } });
+
+const optionalMeasure = (name: keyof typeof RANGES, label = name) => measure(label, RANGES[name]).nullish();
+
+// Sites and users ----------------------------------------------------------------------------
+
+const siteFields = z.object({
+  code: z.string().trim().regex(SITE_CODE_PATTERN, { error: 'code must be 2-16 capital letters or digits' }),
+  name: requiredText(TEXT_LIMITS.siteName),
+});
+export const siteCreateSchema = siteFields;
+export const siteUpdateSchema = siteFields.partial();
+
+const userFields = z.object({
+  email: z.string().trim().max(TEXT_LIMITS.email).pipe(z.email({ error: 'email must be a valid email address' })),
+  displayName: requiredText(TEXT_LIMITS.displayName),
+  role: z.enum(Role),
+  siteId: uuid('siteId').nullish(),
+  password: z.string().min(TEXT_LIMITS.passwordMin, { error: `password must be at least ${TEXT_LIMITS.passwordMin} characters` }).max(TEXT_LIMITS.passwordMax),
+  active: z.boolean(),
+});
+const siteRequired = (v: { role?: Role; siteId?: string | null }, ctx: Ctx) => {
+  if ((v.role === Role.COORDINATOR || v.role === Role.DEPARTMENT_HEAD) && !v.siteId) {
+    fail(ctx, 'siteId', 'required', `siteId is required for a ${v.role}`);
+  }
+};
+export const userCreateSchema = userFields.omit({ active: true }).superRefine(siteRequired);
+export const userUpdateSchema = userFields.omit({ email: true }).partial();
+
+// Patients -----------------------------------------------------------------------------------
+
+export const patientIdentifiersSchema = z.object({
+  mrn: requiredText(TEXT_LIMITS.mrn),
+  familyName: requiredText(TEXT_LIMITS.name),
+  givenName: requiredText(TEXT_LIMITS.name),
+  dateOfBirth: isoDate('dateOfBirth', { notFuture: true }),
+});
+
+const patientFields = z.object({
+  siteId: uuid('siteId'),
+  registryNumber: z.string().trim().min(1).max(TEXT_LIMITS.registryNumber).regex(REGISTRY_NUMBER_PATTERN, { error: 'registryNumber may contain only letters, digits and hyphens' }),
+  sex: z.enum(Sex),
+  birthYear: measure('birthYear', { ...RANGES.birthYear, max: new Date().getUTCFullYear() }),
+  bmi: optionalMeasure('bmi'),
+  tScore: optionalMeasure('tScore'),
+  steroidUse: z.boolean(),
+  activeCancer: z.boolean(),
+  ongoingChemotherapy: z.boolean(),
+  ongoingRadiotherapy: z.boolean(),
+  asaClass: optionalMeasure('asaClass'),
+  consentStatus: z.enum(ConsentStatus),
+  identifiers: patientIdentifiersSchema.nullish(),
+});
+const identifiersMatchBirthYear = (v: { birthYear?: number; identifiers?: { dateOfBirth: string } | null }, ctx: Ctx) => {
+  if (v.identifiers && v.birthYear !== undefined && Number(v.identifiers.dateOfBirth.slice(0, 4)) !== v.birthYear) {
+    fail(ctx, 'identifiers.dateOfBirth', 'consistency', `identifiers.dateOfBirth must fall in the birth year ${v.birthYear}`);
+  }
+};
+export const patientCreateSchema = patientFields.superRefine(identifiersMatchBirthYear);
+export const patientUpdateSchema = patientFields.omit({ siteId: true, identifiers: true }).partial();
+
+// Fractures ----------------------------------------------------------------------------------
+
+const fractureFields = z.object({
+  patientId: uuid('patientId'),
+  level: z.enum(VertebralLevel),
+  onsetDate: isoDate('onsetDate', { notFuture: true }),
+  cause: z.enum(FractureCause),
+  genantGrade: measure('genantGrade', RANGES.genantGrade),
+  heightLossPercent: optionalMeasure('heightLossPercent'),
+  morphology: z.enum(FractureMorphology).nullish(),
+  ofClass: z.enum(OfClass).nullish(),
+  mriOedema: z.boolean().nullish(),
+  posteriorWallInvolved: z.boolean(),
+  neurologicalDeficit: z.boolean(),
+  additionalInjuries: optionalText(TEXT_LIMITS.freeText),
+});
+export const fractureCreateSchema = fractureFields;
+export const fractureUpdateSchema = fractureFields.omit({ patientId: true }).partial();
+
+// Treatments ---------------------------------------------------------------------------------
+
+export const treatedLevelSchema = z.object({
+  fractureId: uuid('fractureId'),
+  cementType: z.enum(CementType).nullish(),
+  cementVolumeMl: measure('cementVolumeMl', RANGES.cementVolumeMl).nullish(),
+});
+
+const PROCEDURE_ONLY = ['anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'durationMinutes'] as const;
+
+const treatmentFields = z.object({
+  patientId: uuid('patientId'),
+  kind: z.enum(TreatmentKind),
+  startDate: isoDate('startDate', { notFuture: true }),
+  levels: z.array(treatedLevelSchema).min(1).max(17),
+  analgesicLevel: z.enum(AnalgesicLevel).nullish(),
+  brace: z.boolean().nullish(),
+  bedRest: z.boolean().nullish(),
+  physiotherapy: z.boolean().nullish(),
+  anaesthesia: z.enum(Anaesthesia).nullish(),
+  approach: z.enum(ProcedureApproach).nullish(),
+  imagingGuidance: z.enum(ImagingGuidance).nullish(),
+  balloonUsed: z.boolean().nullish(),
+  heightRestorationPercent: optionalMeasure('heightRestorationPercent'),
+  kyphoticAngleBefore: measure('kyphoticAngleBefore', RANGES.kyphoticAngle).nullish(),
+  kyphoticAngleAfter: measure('kyphoticAngleAfter', RANGES.kyphoticAngle).nullish(),
+  durationMinutes: optionalMeasure('durationMinutes'),
+  sameDayDischarge: z.boolean().nullish(),
+  lengthOfStayDays: optionalMeasure('lengthOfStayDays'),
+});
+
+type TreatmentShape = Partial<z.infer<typeof treatmentFields>>;
+
+function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
+  if (v.kind === undefined) return;
+  const procedure = v.kind !== TreatmentKind.CONSERVATIVE;
+  if (procedure) {
+    if (!v.anaesthesia) fail(ctx, 'anaesthesia', 'required', `anaesthesia is required for ${v.kind}`);
+    if (!v.approach) fail(ctx, 'approach', 'required', `approach is required for ${v.kind}`);
+    if (v.levels && !v.levels.some((l) => l.cementVolumeMl != null)) {
+      fail(ctx, 'levels.0.cementVolumeMl', 'required', `cementVolumeMl is required for at least one level of a ${v.kind}`);
+    }
+  } else {
+    for (const f of PROCEDURE_ONLY) {
+      if (v[f] != null) fail(ctx, f, 'consistency', `${f} applies to procedures only, not to conservative care`);
+    }
+    v.levels?.forEach((l, i) => {
+      if (l.cementVolumeMl != null || l.cementType != null) fail(ctx, `levels.${i}.cementVolumeMl`, 'consistency', 'cement applies to procedures only, not to conservative care');
+    });
+  }
+  if (v.balloonUsed === true && v.kind !== TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed applies to kyphoplasty only');
+  if (v.balloonUsed === false && v.kind === TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'a kyphoplasty uses a balloon: balloonUsed cannot be false');
+  if (v.sameDayDischarge === true && v.lengthOfStayDays != null && v.lengthOfStayDays !== 0) {
+    fail(ctx, 'lengthOfStayDays', 'consistency', 'lengthOfStayDays must be 0 (or empty) for a same-day discharge');
+  }
+  if (v.sameDayDischarge === false && (v.lengthOfStayDays == null || v.lengthOfStayDays < 1)) {
+    fail(ctx, 'lengthOfStayDays', 'required', 'lengthOfStayDays (1 or more) is required when the patient was not discharged the same day');
+  }
+  if (v.levels) {
+    const ids = v.levels.map((l) => l.fractureId);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) fail(ctx, `levels.${i}.fractureId`, 'unique', 'each fracture may be listed once per treatment');
+    });
+  }
+}
+export const treatmentCreateSchema = treatmentFields.superRefine(treatmentRules);
+/** Validates a whole treatment after merging the changes into the stored one. */
+export const treatmentUpdateSchema = treatmentFields.omit({ patientId: true }).partial().superRefine(treatmentRules);
+
+// Follow-up visits ---------------------------------------------------------------------------
+
+const SCORES = ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex'] as const;
+
+const assessmentFields = z.object({
+  patientId: uuid('patientId'),
+  treatmentId: uuid('treatmentId'),
+  timePoint: z.enum(TimePoint),
+  visitDate: isoDate('visitDate', { notFuture: true }).nullish(),
+  status: z.enum(AssessmentStatus),
+  nrsRest: measure('nrsRest', RANGES.nrs).nullish(),
+  nrsActivity: measure('nrsActivity', RANGES.nrs).nullish(),
+  odi: optionalMeasure('odi'),
+  rmdq: optionalMeasure('rmdq'),
+  eq5dIndex: optionalMeasure('eq5dIndex'),
+  analgesicLevel: z.enum(AnalgesicLevel).nullish(),
+  opioidUse: z.boolean().nullish(),
+  backToUsualActivities: z.boolean().nullish(),
+  physiotherapy: z.boolean().nullish(),
+});
+
+function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx): void {
+  if (v.status === AssessmentStatus.DONE) {
+    if (!v.visitDate) fail(ctx, 'visitDate', 'required', 'visitDate is required for a visit that was done');
+    if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'a visit that was done needs at least one score (NRS, ODI, RMDQ or EQ-5D)');
+  } else if (v.status) {
+    for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
+  }
+}
+export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules);
+export const assessmentUpdateSchema = assessmentFields.omit({ patientId: true, treatmentId: true }).partial().superRefine(assessmentRules);
+
+// Complications ------------------------------------------------------------------------------
+
+const complicationFields = z.object({
+  patientId: uuid('patientId'),
+  treatmentId: uuid('treatmentId').nullish(),
+  occurredOn: isoDate('occurredOn', { notFuture: true }),
+  kind: z.enum(ComplicationKind),
+  symptomatic: z.boolean().nullish(),
+  leakageType: z.enum(CementLeakageType).nullish(),
+  clavienDindo: z.enum(ClavienDindoGrade).nullish(),
+  resolved: z.boolean(),
+  notes: optionalText(TEXT_LIMITS.freeText),
+});
+
+function complicationRules(v: Partial<z.infer<typeof complicationFields>>, ctx: Ctx): void {
+  if (v.kind === ComplicationKind.CEMENT_LEAKAGE) {
+    if (v.symptomatic == null) fail(ctx, 'symptomatic', 'required', 'symptomatic (true or false) is required for a cement leakage');
+    if (!v.leakageType) fail(ctx, 'leakageType', 'required', 'leakageType (B, S, C or D) is required for a cement leakage');
+  } else if (v.kind && v.leakageType) {
+    fail(ctx, 'leakageType', 'consistency', 'leakageType applies to cement leakage only');
+  }
+  if (v.kind === ComplicationKind.DEATH && v.clavienDindo && v.clavienDindo !== ClavienDindoGrade.V) {
+    fail(ctx, 'clavienDindo', 'consistency', 'a death is Clavien-Dindo grade V');
+  }
+}
+export const complicationCreateSchema = complicationFields.superRefine(complicationRules);
+export const complicationUpdateSchema = complicationFields.omit({ patientId: true }).partial().superRefine(complicationRules);

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { isIsoDate, todayIso, addDays } from './dates';
+import { FieldIssue, ValidationError } from './errors';
+import { NumericRange, RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
+
+// The one translation from zod's issues to the registry's field errors: a dotted field path, a
+// rule name and a sentence that names the field, the rule and the value received.
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[key];
+  return v;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length > 40 ? `a text of ${value.length} characters` : `"${value}"`;
+  if (value === undefined) return 'nothing';
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 40 ? `${s.slice(0, 40)}...` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
+  const field = issue.path.map(String).join('.') || 'input';
+  const value = valueAt(input, issue.path);
+  const got = ` (got ${shown(value)})`;
+  const params = (issue as { params?: { rule?: string } }).params;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined || value === null) return { field, rule: 'required', message: `${field} is required` };
+      if (issue.expected === 'int') return { field, rule: 'integer', message: `${field} must be a whole number${got}` };
+      return { field, rule: 'type', message: `${field} must be a ${issue.expected}${got}` };
+    case 'too_small':
+      if (issue.origin === 'string') return { field, rule: 'minLength', message: issue.minimum === 1 ? `${field} must not be empty` : `${field} must be at least ${issue.minimum} characters${got}` };
+      if (issue.origin === 'array') return { field, rule: 'minLength', message: `${field} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
+      return { field, rule: 'range', message: issue.message };
+    case 'too_big':
+      if (issue.origin === 'string') return { field, rule: 'maxLength', message: `${field} must be at most ${issue.maximum} characters${got}` };
+      if (issue.origin === 'array') return { field, rule: 'maxLength', message: `${field} may have at most ${issue.maximum} entries` };
+      return { field, rule: 'range', message: issue.message };
+    case 'invalid_value':
+      return { field, rule: 'enum', message: `${field} must be one of ${issue.values.map(String).join(', ')}${got}` };
+    case 'invalid_format':
+      return { field, rule: issue.format === 'regex' ? 'pattern' : 'format', message: issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}${got}` };
+    case 'unrecognized_keys':
+      return { field: issue.keys[0] ?? field, rule: 'unknown', message: `${issue.keys.join(', ')} is not a field here` };
+    default:
+      return { field, rule: params?.rule ?? 'consistency', message: issue.message };
+  }
+}
+
+/** Parses `input` with `schema`, or throws a ValidationError listing every offending field. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(result.error.issues.map((i) => toFieldIssue(i, input)));
+}
+
+/** Field issues without throwing: for forms that show every message at once. */
+export function fieldIssues<S extends z.ZodType>(schema: S, input: unknown): FieldIssue[] {
+  const result = schema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => toFieldIssue(i, input));
+}
+
+// Building blocks ----------------------------------------------------------------------------
+
+export function measure(name: string, r: NumericRange) {
+  let s = r.integer ? z.number().int() : z.number();
+  const span = `${r.exclusiveMin ? `more than ${r.min}` : `from ${r.min}`} ${r.exclusiveMin ? 'and at most' : 'to'} ${r.max}${r.unit && r.unit !== 'points' ? ` ${r.unit}` : ''}`;
+  const message = (v: unknown) => `${name} must be ${r.integer ? 'an integer' : 'a number'} ${span} (got ${String(v)})`;
+  s = s.refine((v) => (r.exclusiveMin ? v > r.min : v >= r.min) && v <= r.max, { error: (iss) => message(iss.input), params: { rule: 'range' } });
+  return s;
+}
+
+const requiredText = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
+/** Optional free text: blank becomes null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => (s.trim() === '' ? null : s.trim()))
+    .nullish();
+
+/** A calendar date; `notFuture` allows one day ahead for users east of UTC. */
+export function isoDate(name: string, options: { notFuture?: boolean } = {}) {
+  return z
+    .string()
+    .max(10, { error: `${name} must be a date YYYY-MM-DD` })
+    .refine(isIsoDate, { error: (iss) => `${name} must be a calendar date YYYY-MM-DD (got "${String(iss.input)}")`, params: { rule: 'date' }, abort: true })
+    .refine((v) => !options.notFuture || v <= addDays(todayIso(), 1), { error: (iss) => `${name} must not be in the future (got ${String(iss.input)})`, params: { rule: 'notFuture' } });
+}
+
+const uuid = (name: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${name} must be an id (a UUID) returned by the registry` });
+
+export { z, requiredText, optionalText, uuid };

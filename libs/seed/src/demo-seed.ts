@@ -1,0 +1,78 @@
+import { hash } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { AuditAction, Role, todayIso } from '@vfr/domain';
+import { bulkInsert } from './bulk-insert';
+import { Random } from './random';
+import { generateRegistry, SiteRef, SyntheticRegistry } from './synthetic-registry';
+
+export const DEMO_PASSWORD = 'demo-registry-2026';
+
+export interface DemoLogin {
+  email: string;
+  role: Role;
+  site: string | null;
+}
+
+const DEMO_SITES = [
+  { code: 'NORTH', name: 'North General Hospital' },
+  { code: 'CENTRAL', name: 'Central University Hospital' },
+  { code: 'SOUTH', name: 'South Spine Centre' },
+];
+
+/** Table order respects foreign keys. */
+const TABLES: (keyof SyntheticRegistry)[] = ['patient', 'patient_identifier', 'fracture', 'treatment', 'treated_level', 'assessment', 'complication'];
+
+export async function isRegistryEmpty(dataSource: DataSource): Promise<boolean> {
+  const [{ n }] = await dataSource.query('SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM app_user) AS n');
+  return Number(n) === 0;
+}
+
+/** Sites, one user per role (a coordinator and a department head per site), and patients. */
+export async function seedDemoRegistry(dataSource: DataSource, options: { patients: number; seed?: number }): Promise<DemoLogin[]> {
+  const rnd = new Random(options.seed ?? 1);
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const sites: (SiteRef & { name: string })[] = DEMO_SITES.map((s) => ({ ...s, id: rnd.uuid() }));
+  const users: { email: string; display_name: string; role: Role; site_id: string | null }[] = [
+    { email: 'admin@demo.registry', display_name: 'Ada Admin', role: Role.ADMIN, site_id: null },
+    { email: 'researcher@demo.registry', display_name: 'Rita Researcher', role: Role.RESEARCHER, site_id: null },
+    ...sites.flatMap((s) => [
+      { email: `coordinator.${s.code.toLowerCase()}@demo.registry`, display_name: `Coordinator ${s.name}`, role: Role.COORDINATOR, site_id: s.id },
+      { email: `head.${s.code.toLowerCase()}@demo.registry`, display_name: `Head of department ${s.name}`, role: Role.DEPARTMENT_HEAD, site_id: s.id },
+    ]),
+  ];
+  await insertRegistry(dataSource, {
+    sites,
+    users: users.map((u) => ({ id: rnd.uuid(), ...u, password_hash: passwordHash })),
+    patients: options.patients,
+    seed: options.seed ?? 1,
+  });
+  return users.map((u) => ({ email: u.email, role: u.role, site: sites.find((s) => s.id === u.site_id)?.code ?? null }));
+}
+
+/** Writes sites, users and a synthetic registry in one transaction, with one audit event. */
+export async function insertRegistry(
+  dataSource: DataSource,
+  input: { sites: (SiteRef & { name: string })[]; users: Record<string, unknown>[]; patients: number; seed: number; batch?: number },
+): Promise<void> {
+  const batch = input.batch ?? 5000;
+  await dataSource.transaction(async (manager) => {
+    await bulkInsert(manager, 'site', input.sites.map((s) => ({ id: s.id, code: s.code, name: s.name })));
+    await bulkInsert(manager, 'app_user', input.users);
+  });
+  for (let offset = 0; offset < input.patients; offset += batch) {
+    const registry = generateRegistry({
+      patients: Math.min(batch, input.patients - offset),
+      sites: input.sites,
+      seed: input.seed * 1_000_003 + offset,
+      today: todayIso(),
+      offset,
+    });
+    await dataSource.transaction(async (manager) => {
+      for (const table of TABLES) await bulkInsert(manager, table, registry[table]);
+    });
+  }
+  await dataSource.query(
+    `INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`,
+    [AuditAction.IMPORT, JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }), 'synthetic registry generated'],
+  );
+}

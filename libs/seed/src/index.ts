@@ -1,0 +1,4 @@
+export * from './random';
+export * from './synthetic-registry';
+export * from './bulk-insert';
+export * from './demo-seed';

@@ -1,0 +1,220 @@
+import {
+  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
+  ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
+  TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS,
+} from '@vfr/domain';
+import { clamp, Random } from './random';
+
+// A synthetic registry whose effects resemble the trials (VERTOS II, FREE, KAVIAR...): procedures
+// lower pain faster in the first month, the gap narrows by 12 months, and sicker patients
+// (higher Genant grade, more pain, older fractures) get procedures more often, so a naive
+// comparison is confounded and an adjusted one is needed.
+
+export type Row = Record<string, unknown>;
+
+export interface SyntheticRegistry {
+  patient: Row[];
+  patient_identifier: Row[];
+  fracture: Row[];
+  treatment: Row[];
+  treated_level: Row[];
+  assessment: Row[];
+  complication: Row[];
+}
+
+export interface SiteRef {
+  id: string;
+  code: string;
+}
+
+export interface GenerateOptions {
+  patients: number;
+  sites: SiteRef[];
+  seed: number;
+  /** The registry's "today": no visit is dated after it. */
+  today: string;
+  /** First patient number, so several batches can be generated for one registry. */
+  offset?: number;
+}
+
+const FAMILY = ['Schmidt', 'Jansen', 'Rossi', 'Martin', 'Novak', 'Berg', 'Kowalski', 'Dubois', 'Silva', 'Meyer', 'Smith', 'Nielsen'];
+const GIVEN_F = ['Anna', 'Maria', 'Elisabeth', 'Ingrid', 'Helga', 'Rosa', 'Margit', 'Ilse', 'Greta', 'Ursula'];
+const GIVEN_M = ['Hans', 'Peter', 'Karl', 'Josef', 'Walter', 'Franz', 'Heinz', 'Otto', 'Ernst', 'Paul'];
+
+// Mean NRS drop from baseline at each time point, by arm.
+const NRS_DROP: Record<string, [number, number]> = {
+  D1: [0.3, 3.0], W1: [1.0, 3.6], M1: [2.0, 4.1], M3: [3.1, 4.4], M6: [3.8, 4.6], M12: [4.3, 4.7], M24: [4.4, 4.7],
+};
+const MISSED: Record<string, number> = { BASELINE: 0.01, D1: 0.03, W1: 0.06, M1: 0.08, M3: 0.12, M6: 0.18, M12: 0.25, M24: 0.35 };
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
+  const rnd = new Random(options.seed);
+  const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [] };
+  const todayYear = Number(options.today.slice(0, 4));
+  const offset = options.offset ?? 0;
+
+  for (let i = 0; i < options.patients; i++) {
+    const site = options.sites[(i + offset) % options.sites.length];
+    const patientId = rnd.uuid();
+    const sex = rnd.chance(0.74) ? Sex.FEMALE : Sex.MALE;
+    const treatmentStart = addDays(options.today, -rnd.int(1, 3 * 365));
+    const age = Math.round(clamp(rnd.normal(76, 8), 50, 98));
+    const birthYear = Number(treatmentStart.slice(0, 4)) - age;
+    const cause = rnd.weighted<FractureCause>([
+      [FractureCause.OSTEOPOROTIC, 78], [FractureCause.METASTASIS, 8], [FractureCause.MYELOMA, 4], [FractureCause.TRAUMATIC, 8], [FractureCause.OTHER, 2],
+    ]);
+    const cancer = cause === FractureCause.METASTASIS || cause === FractureCause.MYELOMA || rnd.chance(0.05);
+    out.patient.push({
+      id: patientId, site_id: site.id, registry_number: `${site.code}-${String(offset + i + 1).padStart(6, '0')}`, sex, birth_year: birthYear,
+      bmi: round1(clamp(rnd.normal(25, 4), 15, 45)), t_score: round1(clamp(rnd.normal(-2.7, 0.8), -5.5, 1)),
+      steroid_use: rnd.chance(0.12), active_cancer: cancer, ongoing_chemotherapy: cancer && rnd.chance(0.4),
+      ongoing_radiotherapy: cancer && rnd.chance(0.2), asa_class: rnd.weighted([[1, 5], [2, 40], [3, 45], [4, 10]]),
+      consent_status: ConsentStatus.GIVEN,
+    });
+    const dob = `${birthYear}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+    out.patient_identifier.push({
+      patient_id: patientId, site_id: site.id, mrn: `M${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
+      family_name: rnd.pick(FAMILY), given_name: rnd.pick(sex === Sex.FEMALE ? GIVEN_F : GIVEN_M), date_of_birth: dob,
+    });
+
+    // Fractures: one to three levels, mostly thoracolumbar.
+    const nFractures = rnd.weighted([[1, 65], [2, 25], [3, 10]]);
+    // Adjacent levels, kept inside T1-L5 so that no level repeats.
+    const levelStart = Math.min(rnd.weighted([[rnd.int(4, 9), 30], [rnd.int(10, 13), 55], [rnd.int(14, 16), 15]]), 17 - nFractures);
+    const ageWeeks = rnd.weighted([[rnd.int(0, 5), 55], [rnd.int(6, 12), 30], [rnd.int(13, 30), 15]]);
+    const onset = addDays(treatmentStart, -ageWeeks * 7 - rnd.int(0, 6));
+    const fractures: { id: string; genant: number }[] = [];
+    for (let f = 0; f < nFractures; f++) {
+      const genant = rnd.weighted([[1, 30], [2, 45], [3, 25]]);
+      const id = rnd.uuid();
+      fractures.push({ id, genant });
+      out.fracture.push({
+        id, patient_id: patientId, level: VERTEBRAL_LEVELS[levelStart + f], onset_date: onset, cause, genant_grade: genant,
+        height_loss_percent: round1(clamp(genant * 15 + rnd.normal(5, 6), 5, 90)),
+        morphology: rnd.weighted([[FractureMorphology.WEDGE, 55], [FractureMorphology.BICONCAVE, 30], [FractureMorphology.CRUSH, 15]]),
+        of_class: rnd.weighted([[OfClass.OF1, 10], [OfClass.OF2, 35], [OfClass.OF3, 35], [OfClass.OF4, 15], [OfClass.OF5, 5]]),
+        mri_oedema: rnd.chance(0.8), posterior_wall_involved: rnd.chance(0.15), neurological_deficit: rnd.chance(0.02), additional_injuries: null,
+      });
+    }
+    const maxGenant = Math.max(...fractures.map((f) => f.genant));
+    const baselineNrs = clamp(Math.round(rnd.normal(7.4, 1.3)), 3, 10);
+
+    // Confounded choice: sicker patients get procedures more often.
+    const pProcedure = logistic(-0.6 + 0.7 * (maxGenant - 2) + 0.45 * (baselineNrs - 7.4) + (ageWeeks >= 6 ? 0.5 : 0) + (cancer ? 0.6 : 0));
+    const firstKind = rnd.chance(pProcedure) ? (rnd.chance(0.5) ? TreatmentKind.VERTEBROPLASTY : TreatmentKind.KYPHOPLASTY) : TreatmentKind.CONSERVATIVE;
+    const indexId = rnd.uuid();
+    pushTreatment(out, rnd, indexId, patientId, firstKind, treatmentStart, fractures.map((f) => f.id));
+
+    // Follow-up trajectory.
+    const responsiveness = rnd.normal(1, 0.25);
+    const baseOdi = clamp(rnd.normal(58, 12), 20, 95);
+    const baseRmdq = clamp(rnd.normal(17, 3.5), 5, 24);
+    const baseEq5d = clamp(rnd.normal(0.38, 0.17), -0.2, 0.9);
+    let crossover: { id: string; start: string } | null = null;
+    let lastNrs = baselineNrs;
+    for (const w of TIME_POINT_WINDOWS) {
+      const visitDate = addDays(treatmentStart, w.timePoint === TimePoint.BASELINE ? -rnd.int(0, 2) : w.targetDay + rnd.int(-Math.floor((w.toDay - w.fromDay) / 4), Math.floor((w.toDay - w.fromDay) / 4)));
+      if (visitDate > options.today) break;
+      if (w.timePoint !== TimePoint.BASELINE && rnd.chance(MISSED[w.timePoint])) {
+        out.assessment.push(visit(rnd, patientId, indexId, w.timePoint, null, AssessmentStatus.MISSED));
+        continue;
+      }
+      let drop = 0;
+      if (w.timePoint !== TimePoint.BASELINE) {
+        const [cons, proc] = NRS_DROP[w.timePoint];
+        const treatedByProcedure = firstKind !== TreatmentKind.CONSERVATIVE || (crossover !== null && visitDate >= crossover.start);
+        drop = (treatedByProcedure ? proc : cons) * responsiveness * (baselineNrs / 7.4);
+      }
+      const nrs = clamp(Math.round(baselineNrs - drop + rnd.normal(0, 1.1)), 0, 10);
+      lastNrs = nrs;
+      const row = visit(rnd, patientId, indexId, w.timePoint, visitDate, AssessmentStatus.DONE);
+      Object.assign(row, {
+        nrs_rest: clamp(nrs - rnd.int(1, 3), 0, 10), nrs_activity: nrs,
+        odi: round1(clamp(baseOdi - drop * 6.5 + rnd.normal(0, 6), 0, 100)),
+        rmdq: Math.round(clamp(baseRmdq - drop * 1.7 + rnd.normal(0, 2), 0, 24)),
+        eq5d_index: Math.round(clamp(baseEq5d + drop * 0.06 + rnd.normal(0, 0.05), -0.5, 1) * 1000) / 1000,
+        analgesic_level: nrs >= 7 ? AnalgesicLevel.STRONG_OPIOID : nrs >= 5 ? AnalgesicLevel.WEAK_OPIOID : nrs >= 2 ? AnalgesicLevel.NON_OPIOID : AnalgesicLevel.NONE,
+        opioid_use: nrs >= 5, back_to_usual_activities: nrs <= 3, physiotherapy: rnd.chance(0.5),
+      });
+      out.assessment.push(row);
+      // Crossover: persistent pain at one month under conservative care leads to a procedure.
+      if (w.timePoint === TimePoint.M1 && firstKind === TreatmentKind.CONSERVATIVE && nrs >= 6 && rnd.chance(0.35)) {
+        const start = addDays(visitDate, rnd.int(3, 20));
+        if (start <= options.today) {
+          crossover = { id: rnd.uuid(), start };
+          pushTreatment(out, rnd, crossover.id, patientId, rnd.chance(0.5) ? TreatmentKind.VERTEBROPLASTY : TreatmentKind.KYPHOPLASTY, start, fractures.map((f) => f.id));
+        }
+      }
+    }
+    void lastNrs;
+
+    // Complications at rates in the spirit of the literature.
+    const procedures = out.treatment.filter((t) => t.patient_id === patientId && t.kind !== TreatmentKind.CONSERVATIVE);
+    for (const t of procedures) {
+      if (rnd.chance(0.3)) {
+        const symptomatic = rnd.chance(0.05);
+        pushComplication(out, rnd, patientId, t, ComplicationKind.CEMENT_LEAKAGE, 0, options.today, {
+          symptomatic, leakage_type: rnd.pick([CementLeakageType.B, CementLeakageType.S, CementLeakageType.C, CementLeakageType.D]),
+          clavien_dindo: symptomatic ? ClavienDindoGrade.II : null,
+        });
+      }
+      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, options.today, { clavien_dindo: ClavienDindoGrade.II });
+      if (rnd.chance(0.004)) pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), options.today, { clavien_dindo: ClavienDindoGrade.IIIB });
+      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, options.today, { clavien_dindo: ClavienDindoGrade.I });
+    }
+    const index = out.treatment.find((t) => t.id === indexId)!;
+    const pAdjacent = firstKind === TreatmentKind.CONSERVATIVE ? 0.08 : 0.12;
+    if (rnd.chance(pAdjacent)) pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), options.today, { clavien_dindo: ClavienDindoGrade.II });
+    if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), options.today, { clavien_dindo: ClavienDindoGrade.II });
+    if (rnd.chance(age > 85 || cancer ? 0.05 : 0.015)) pushComplication(out, rnd, patientId, index, ComplicationKind.DEATH, rnd.int(30, 700), options.today, { clavien_dindo: ClavienDindoGrade.V, resolved: false });
+  }
+  void todayYear;
+  return out;
+}
+
+function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientId: string, kind: TreatmentKind, start: string, fractureIds: string[]): void {
+  const procedure = kind !== TreatmentKind.CONSERVATIVE;
+  const sameDay = procedure && rnd.chance(0.7);
+  out.treatment.push({
+    id, patient_id: patientId, kind, start_date: start,
+    analgesic_level: procedure ? null : rnd.pick([AnalgesicLevel.NON_OPIOID, AnalgesicLevel.WEAK_OPIOID, AnalgesicLevel.STRONG_OPIOID]),
+    brace: procedure ? null : rnd.chance(0.6), bed_rest: procedure ? null : rnd.chance(0.2), physiotherapy: procedure ? null : rnd.chance(0.7),
+    anaesthesia: procedure ? rnd.weighted([[Anaesthesia.LOCAL, 50], [Anaesthesia.SEDATION, 35], [Anaesthesia.GENERAL, 15]]) : null,
+    approach: procedure ? rnd.weighted([[ProcedureApproach.UNIPEDICULAR, 40], [ProcedureApproach.BIPEDICULAR, 60]]) : null,
+    imaging_guidance: procedure ? rnd.weighted([[ImagingGuidance.FLUOROSCOPY, 85], [ImagingGuidance.CT, 15]]) : null,
+    balloon_used: kind === TreatmentKind.KYPHOPLASTY ? true : null,
+    height_restoration_percent: kind === TreatmentKind.KYPHOPLASTY ? round1(clamp(rnd.normal(35, 15), 0, 100)) : null,
+    kyphotic_angle_before: procedure ? round1(clamp(rnd.normal(18, 6), 0, 60)) : null,
+    kyphotic_angle_after: procedure ? round1(clamp(rnd.normal(kind === TreatmentKind.KYPHOPLASTY ? 12 : 16, 5), 0, 60)) : null,
+    duration_minutes: procedure ? rnd.int(25, 90) : null,
+    same_day_discharge: procedure ? sameDay : null,
+    length_of_stay_days: procedure ? (sameDay ? 0 : rnd.int(1, 6)) : null,
+  });
+  for (const fractureId of fractureIds) {
+    out.treated_level.push({
+      treatment_id: id, fracture_id: fractureId,
+      cement_type: procedure ? rnd.weighted([[CementType.PMMA, 70], [CementType.PMMA_HIGH_VISCOSITY, 25], [CementType.CALCIUM_PHOSPHATE, 5]]) : null,
+      cement_volume_ml: procedure ? round1(clamp(rnd.normal(kind === TreatmentKind.KYPHOPLASTY ? 5 : 4, 1.3), 1, 12)) : null,
+    });
+  }
+}
+
+function visit(rnd: Random, patientId: string, treatmentId: string, timePoint: TimePoint, visitDate: string | null, status: AssessmentStatus): Row {
+  return {
+    id: rnd.uuid(), patient_id: patientId, treatment_id: treatmentId, time_point: timePoint, visit_date: visitDate, status,
+    nrs_rest: null, nrs_activity: null, odi: null, rmdq: null, eq5d_index: null, analgesic_level: null, opioid_use: null,
+    back_to_usual_activities: null, physiotherapy: null,
+  };
+}
+
+function pushComplication(out: SyntheticRegistry, rnd: Random, patientId: string, treatment: Row, kind: ComplicationKind, afterDays: number, today: string, extra: Row): void {
+  const occurredOn = addDays(String(treatment.start_date), afterDays);
+  if (occurredOn > today || daysBetween(String(treatment.start_date), occurredOn) < 0) return;
+  out.complication.push({
+    id: rnd.uuid(), patient_id: patientId, treatment_id: treatment.id, occurred_on: occurredOn, kind, symptomatic: null,
+    leakage_type: null, clavien_dindo: null, resolved: kind !== ComplicationKind.DEATH, notes: null, ...extra,
+  });
+}
