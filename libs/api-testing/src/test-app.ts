@@ -1,0 +1,92 @@
+import { INestApplication } from '@nestjs/common';
+import { AddressInfo } from 'node:net';
+import { DEMO_PASSWORD, DemoLogin, seedDemoRegistry } from '@vfr/seed';
+import { createApp } from '../../../apps/api/src/app.factory';
+import { openTestDatabase, TestDatabase, TestTarget, testTargets } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  url: string;
+  logins: DemoLogin[];
+  /** Sends a GraphQL operation over HTTP, as a client would. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** A token for the first demo user of a role (and site code, for site-bound roles). */
+  login(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(target: TestTarget, options: { patients?: number } = {}): Promise<TestApp> {
+  const db = await openTestDatabase(target);
+  const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: 7 });
+  const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  };
+  const tokens = new Map<string, string>();
+  return {
+    app, db, url, logins, gql,
+    async login(email: string) {
+      if (!tokens.has(email)) {
+        const r = await gql<{ login: { token: string } }>(
+          'mutation($i: LoginInput!) { login(input: $i) { token } }',
+          { i: { email, password: DEMO_PASSWORD } },
+        );
+        if (!r.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(r.errors)}`);
+        tokens.set(email, r.data.login.token);
+      }
+      return tokens.get(email)!;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Runs a suite once per database target, each with its own app and database. */
+export function describeEachDatabase(name: string, body: (ctx: () => TestApp) => void, options: { patients?: number } = {}): void {
+  for (const target of testTargets()) {
+    describe(`${name} [${target}]`, () => {
+      let t: TestApp;
+      beforeAll(async () => {
+        t = await startTestApp(target, options);
+      });
+      afterAll(async () => {
+        await t?.close();
+      });
+      body(() => t);
+    });
+  }
+}
+
+export const ADMIN = 'admin@demo.registry';
+export const RESEARCHER = 'researcher@demo.registry';
+export const COORD_NORTH = 'coordinator.north@demo.registry';
+export const COORD_SOUTH = 'coordinator.south@demo.registry';
+export const HEAD_NORTH = 'head.north@demo.registry';
+
+/** Counts rows of the tables a failed write must not touch. */
+export async function rowCounts(db: TestDatabase): Promise<Record<string, number>> {
+  const [row] = await db.dataSource.query(`SELECT
+    (SELECT count(*) FROM patient) AS patient, (SELECT count(*) FROM patient_identifier) AS identifier,
+    (SELECT count(*) FROM fracture) AS fracture, (SELECT count(*) FROM treatment) AS treatment,
+    (SELECT count(*) FROM treated_level) AS treated_level, (SELECT count(*) FROM assessment) AS assessment,
+    (SELECT count(*) FROM complication) AS complication, (SELECT count(*) FROM audit_event) AS audit_event,
+    (SELECT count(*) FROM site) AS site, (SELECT count(*) FROM app_user) AS app_user,
+    (SELECT coalesce(sum(version), 0) FROM patient) + (SELECT coalesce(sum(version), 0) FROM assessment) AS versions`);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+}
