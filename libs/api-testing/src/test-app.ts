@@ -21,7 +21,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Tests sign their own tokens (expired, forged) with the secret the app under test uses. */
+export const TEST_JWT_SECRET = 'test-secret-for-the-registry-tests-only';
+
 export async function startTestApp(target: TestTarget, options: { patients?: number } = {}): Promise<TestApp> {
+  process.env.JWT_SECRET = TEST_JWT_SECRET;
   const db = await openTestDatabase(target);
   const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: 7 });
   const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false });
