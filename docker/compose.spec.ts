@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+// No Docker engine runs where the tests run, so the deployment files are checked for what a
+// `docker compose up` would need: files that exist, wiring that matches what the API reads.
+const here = __dirname;
+const root = path.join(here, '..');
+const compose = parse(fs.readFileSync(path.join(here, 'compose.yaml'), 'utf8'));
+
+describe('docker deployment files', () => {
+  it('builds the api from an existing Dockerfile and context', () => {
+    const build = compose.services.api.build;
+    const context = path.resolve(here, build.context);
+    expect(context).toBe(root);
+    expect(fs.existsSync(path.join(context, build.dockerfile))).toBe(true);
+  });
+
+  it('runs PostgreSQL 15 with a volume and a health check, and starts the api only once it is healthy', () => {
+    const db = compose.services.db;
+    expect(db.image).toBe('postgres:15');
+    expect(db.volumes[0]).toMatch(/^registry-data:/);
+    expect(Object.keys(compose.volumes)).toContain('registry-data');
+    expect(db.healthcheck.test.join(' ')).toMatch(/pg_isready/);
+    expect(compose.services.api.depends_on.db.condition).toBe('service_healthy');
+    expect(compose.services.api.healthcheck.test.join(' ')).toMatch(/\/health/);
+  });
+
+  it('wires DATABASE_URL to the db service and sets the variables the API reads', () => {
+    const env = compose.services.api.environment;
+    expect(env.DATABASE_URL).toMatch(/@db:5432\//);
+    expect(env.DATABASE_URL).toContain(compose.services.db.environment.POSTGRES_DB);
+    const apiSources = ['libs/api-database/src/database.config.ts', 'libs/api-auth/src/token.service.ts', 'apps/api/src/main.ts']
+      .map((f) => fs.readFileSync(path.join(root, f), 'utf8'))
+      .join('\n');
+    for (const name of Object.keys(env).filter((n) => n !== "NODE_ENV")) expect(apiSources).toMatch(new RegExp(`env\\.${name}\\b`));
+  });
+
+  it('copies into the image only paths that exist, and runs the built server', () => {
+    const dockerfile = fs.readFileSync(path.join(here, 'Dockerfile'), 'utf8');
+    const copies = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1].split(/\s+/));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const p of copies) expect(fs.existsSync(path.join(root, p))).toBe(true);
+    expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/apps\/api\/src\/main.js"\]/);
+    expect(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')).toContain('"outDir": "dist/server"');
+  });
+});
