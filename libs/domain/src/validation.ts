@@ -42,6 +42,7 @@ function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
       if (issue.origin === 'array') return { field, rule: 'maxLength', message: `${field} may have at most ${issue.maximum} entries` };
       return { field, rule: 'range', message: issue.message };
     case 'invalid_value':
+      if (value === undefined || value === null) return { field, rule: 'required', message: `${field} is required (one of ${issue.values.map(String).join(', ')})` };
       return { field, rule: 'enum', message: `${field} must be one of ${issue.values.map(String).join(', ')}${got}` };
     case 'invalid_format':
       return { field, rule: issue.format === 'regex' ? 'pattern' : 'format', message: issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}${got}` };
