@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
-import { DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
+import { bootstrapAdmin, DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
 import { createApp } from './app.factory';
 import { REGISTRY_SCHEMA } from './schema';
 
@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     const patients = Number(process.env.DEMO_PATIENTS ?? 300);
     logger.log(`Empty database: seeding a demo registry of ${patients} patients`);
     logins = await seedDemoRegistry(db.dataSource, { patients });
+  }
+
+  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD && (await bootstrapAdmin(db.dataSource, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD))) {
+    logger.log(`Created the first admin, ${process.env.ADMIN_EMAIL}`);
   }
 
   const app = await createApp(db);

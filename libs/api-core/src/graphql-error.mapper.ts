@@ -129,13 +129,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || (code === 'BAD_USER_INPUT' && !(original instanceof DomainError))) {
     const at = /at "([^"]+)"/.exec(formatted.message);
     const field = at ? at[1].replace(/^[a-zA-Z]+\./, '') : undefined;
-    return {
-      message: formatted.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: code ?? 'BAD_REQUEST', ...(field ? { field } : {}) },
-    };
+    return where(formatted, { message: formatted.message, extensions: { code: code ?? 'BAD_REQUEST', ...(field ? { field } : {}) } });
   }
   const mapped = mapError(error);
-  return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { code: mapped.code, ...mapped.extra } };
+  return where(formatted, { message: mapped.message, extensions: { code: mapped.code, ...mapped.extra } });
+}
+
+/** Keeps where in the query the error arose (never a stack). */
+function where(formatted: GraphQLFormattedError, out: GraphQLFormattedError): GraphQLFormattedError {
+  return {
+    ...out,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
 }

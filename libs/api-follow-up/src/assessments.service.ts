@@ -66,7 +66,7 @@ export class AssessmentsService {
     if (timePoint === 'UNSCHEDULED') return;
     const other = await manager.findOneBy(AssessmentEntity, { treatmentId, timePoint: timePoint as never, withdrawnAt: IsNull() });
     if (other && other.id !== exceptId) {
-      throw ValidationError.single('timePoint', 'unique', `a ${timePoint} visit is already recorded for this treatment; edit that one instead`);
+      throw ValidationError.single('timePoint', 'unique', `timePoint ${timePoint} is already recorded for this treatment; edit that visit instead`);
     }
   }
 

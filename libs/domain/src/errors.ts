@@ -17,7 +17,8 @@ export abstract class DomainError extends Error {
 export class ValidationError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
   constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+    // Each message already names its field.
+    super(issues.map((i) => i.message).join('; '));
   }
   static single(field: string, rule: string, message: string): ValidationError {
     return new ValidationError([{ field, rule, message }]);

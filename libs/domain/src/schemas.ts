@@ -139,11 +139,11 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
       if (v[f] != null) fail(ctx, f, 'consistency', `${f} applies to procedures only, not to conservative care`);
     }
     v.levels?.forEach((l, i) => {
-      if (l.cementVolumeMl != null || l.cementType != null) fail(ctx, `levels.${i}.cementVolumeMl`, 'consistency', 'cement applies to procedures only, not to conservative care');
+      if (l.cementVolumeMl != null || l.cementType != null) fail(ctx, `levels.${i}.cementVolumeMl`, 'consistency', 'cementVolumeMl and cementType apply to procedures only, not to conservative care');
     });
   }
   if (v.balloonUsed === true && v.kind !== TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed applies to kyphoplasty only');
-  if (v.balloonUsed === false && v.kind === TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'a kyphoplasty uses a balloon: balloonUsed cannot be false');
+  if (v.balloonUsed === false && v.kind === TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed cannot be false: a kyphoplasty uses a balloon');
   if (v.sameDayDischarge === true && v.lengthOfStayDays != null && v.lengthOfStayDays !== 0) {
     fail(ctx, 'lengthOfStayDays', 'consistency', 'lengthOfStayDays must be 0 (or empty) for a same-day discharge');
   }
@@ -153,7 +153,7 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
   if (v.levels) {
     const ids = v.levels.map((l) => l.fractureId);
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) fail(ctx, `levels.${i}.fractureId`, 'unique', 'each fracture may be listed once per treatment');
+      if (ids.indexOf(id) !== i) fail(ctx, `levels.${i}.fractureId`, 'unique', 'fractureId may be listed once per treatment');
     });
   }
 }
@@ -185,7 +185,7 @@ const assessmentFields = z.object({
 function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx): void {
   if (v.status === AssessmentStatus.DONE) {
     if (!v.visitDate) fail(ctx, 'visitDate', 'required', 'visitDate is required for a visit that was done');
-    if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'a visit that was done needs at least one score (NRS, ODI, RMDQ or EQ-5D)');
+    if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'nrsRest or another score (nrsActivity, odi, rmdq, eq5dIndex) is required for a visit that was done');
   } else if (v.status) {
     for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
   }
@@ -215,7 +215,7 @@ function complicationRules(v: Partial<z.infer<typeof complicationFields>>, ctx: 
     fail(ctx, 'leakageType', 'consistency', 'leakageType applies to cement leakage only');
   }
   if (v.kind === ComplicationKind.DEATH && v.clavienDindo && v.clavienDindo !== ClavienDindoGrade.V) {
-    fail(ctx, 'clavienDindo', 'consistency', 'a death is Clavien-Dindo grade V');
+    fail(ctx, 'clavienDindo', 'consistency', 'clavienDindo must be V for a death');
   }
 }
 export const complicationCreateSchema = complicationFields.superRefine(complicationRules);

@@ -76,3 +76,25 @@ export async function insertRegistry(
     [AuditAction.IMPORT, JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }), 'synthetic registry generated'],
   );
 }
+
+/**
+ * A server database starts with no users: ADMIN_EMAIL and ADMIN_PASSWORD create the first admin
+ * (once, on an empty user table), who then creates sites and users through the API.
+ */
+export async function bootstrapAdmin(dataSource: DataSource, email: string, password: string): Promise<boolean> {
+  if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters');
+  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM app_user');
+  if (n > 0) return false;
+  const passwordHash = await hash(password);
+  await dataSource.transaction(async (manager) => {
+    const [user] = await manager.query(
+      `INSERT INTO app_user (email, display_name, role, password_hash) VALUES ($1, 'Administrator', 'ADMIN', $2) RETURNING id`,
+      [email.trim().toLowerCase(), passwordHash],
+    );
+    await manager.query(
+      `INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('User', $1, 'CREATE', $2, 'first admin from ADMIN_EMAIL')`,
+      [user.id, JSON.stringify({ email: email.trim().toLowerCase(), role: 'ADMIN' })],
+    );
+  });
+  return true;
+}

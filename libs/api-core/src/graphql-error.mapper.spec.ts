@@ -1,0 +1,45 @@
+import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import { NotFoundError, StaleVersionError, ValidationError } from '@vfr/domain';
+import { formatGraphQLError, mapError } from './graphql-error.mapper';
+
+const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
+const format = (original: Error) => formatGraphQLError({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x.ts:1'] } }, wrap(original));
+
+describe('the one error mapper', () => {
+  it('keeps domain errors as they are, with their code and fields', () => {
+    expect(format(ValidationError.single('nrsRest', 'range', 'nrsRest must be an integer from 0 to 10 (got 11)'))).toEqual({
+      message: 'nrsRest must be an integer from 0 to 10 (got 11)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'nrsRest', fields: [{ field: 'nrsRest', rule: 'range', message: 'nrsRest must be an integer from 0 to 10 (got 11)' }] },
+    });
+    expect(format(new NotFoundError('Patient', 'abc')).extensions).toEqual({ code: 'NOT_FOUND', field: 'id', entity: 'Patient' });
+    expect(format(new StaleVersionError('Patient', 'abc', 1, 3)).extensions).toEqual({ code: 'STALE_VERSION', field: 'version', currentVersion: 3 });
+  });
+
+  it('turns a constraint violation into a field error without the SQL', () => {
+    const driverError = Object.assign(new Error('new row for relation "assessment" violates check constraint "ck_assessment__nrs_rest__range"'), {
+      code: '23514', constraint: 'ck_assessment__nrs_rest__range',
+    });
+    const e = new QueryFailedError('INSERT INTO "assessment" ("nrs_rest") VALUES ($1)', [11], driverError);
+    const out = format(e);
+    expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nrsRest', fields: [{ field: 'nrsRest', rule: 'range' }] });
+    expect(JSON.stringify(out)).not.toMatch(/INSERT|VALUES|check constraint|stacktrace/);
+    const unique = new QueryFailedError('INSERT ...', [], Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'uq_patient__registry_number' }));
+    expect(format(unique).extensions).toMatchObject({ code: 'CONFLICT', field: 'registryNumber' });
+  });
+
+  it('hides unexpected errors behind a reference, and reports a lost database plainly', () => {
+    const out = format(new TypeError("Cannot read properties of undefined (reading 'x') at /srv/app/libs/thing.ts:12"));
+    expect(out.message).toMatch(/^An unexpected error occurred \(reference [0-9a-f-]{36}\)$/);
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reference: expect.any(String) });
+    expect(mapError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).code).toBe('DATABASE_UNAVAILABLE');
+  });
+
+  it('names the field of a variable that GraphQL itself refused', () => {
+    const out = formatGraphQLError(
+      { message: 'Variable "$input" got invalid value "X9" at "input.level"; Value "X9" does not exist in "VertebralLevel" enum.', extensions: { code: 'BAD_USER_INPUT' } },
+      new GraphQLError('x'),
+    );
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'level' });
+  });
+});
