@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OpenDatabase } from '@vfr/api-database';
@@ -17,6 +18,14 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
   // validation rather than a bare "payload too large".
   app.useBodyParser('json', { limit: '2mb' });
   app.disable('x-powered-by');
+  // Security headers everywhere; the dashboard loads only its own scripts and styles.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] },
+      },
+    }),
+  );
   if (fs.existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
     app.useStaticAssets(DASHBOARD_DIR, { index: false, maxAge: '1h' });
     // The single-page app owns every other GET path.

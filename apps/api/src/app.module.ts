@@ -1,12 +1,25 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLError, ValidationContext } from 'graphql';
 import { AuditModule } from '@vfr/api-audit';
 import { AuthModule } from '@vfr/api-auth';
 import { formatGraphQLError, RequestContext } from '@vfr/api-core';
 import { DatabaseModule, OpenDatabase } from '@vfr/api-database';
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { RegistryModule } from '@vfr/api-registry';
+
+// The limits' own default is to throw, which surfaces as an internal error; reported through
+// the validation context they become ordinary GRAPHQL_VALIDATION_FAILED errors.
+const reportAsValidationError = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
+};
 
 /** The composition root: wires the feature modules to one database and one GraphQL endpoint. */
 @Module({})
@@ -24,6 +37,15 @@ export class AppModule {
           sortSchema: true,
           introspection: !production,
           playground: false,
+          plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+          // Refuse queries built to exhaust the server: deep nesting, huge cost, alias floods.
+          // (Batched HTTP requests are off: Apollo Server refuses them unless enabled.)
+          validationRules: [
+            maxDepthRule({ n: 10, ...reportAsValidationError }),
+            costLimitRule({ maxCost: 20000, ...reportAsValidationError }),
+            maxAliasesRule({ n: 20, ...reportAsValidationError }),
+          ],
+          allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new Map() }),
           formatError: formatGraphQLError,

@@ -3,6 +3,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, Role, UnauthenticatedError } from '@vfr/domain';
+import { SessionCheck } from './session.check';
 import { TokenService } from './token.service';
 
 /**
@@ -11,9 +12,13 @@ import { TokenService } from './token.service';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly tokens: TokenService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly sessions: SessionCheck,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (context.getType<string>() !== 'graphql') {
       // REST is limited to /health, which is public by declaration.
@@ -21,7 +26,7 @@ export class AuthGuard implements CanActivate {
     }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = GqlExecutionContext.create(context).getContext<RequestContext>().req;
-    const actor = req.actor ?? this.authenticate(req.headers.authorization);
+    const actor = req.actor ?? (await this.sessions.current(this.authenticate(req.headers.authorization)));
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) throw new ForbiddenError('This operation is not open to any role');

@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { SessionCheck } from './session.check';
 import { SitesResolver } from './sites.resolver';
 import { SitesService } from './sites.service';
 import { TokenService } from './token.service';
@@ -14,10 +15,10 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    TokenService, LoginThrottle, AuthService, UsersService, SitesService,
+    TokenService, LoginThrottle, SessionCheck, AuthService, UsersService, SitesService,
     AuthResolver, UsersResolver, SitesResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, SitesService],
+  exports: [TokenService, UsersService, SitesService, SessionCheck],
 })
 export class AuthModule {}

@@ -17,6 +17,13 @@ export class AuthResolver {
   }
 
   @Roles(...ALL_ROLES)
+  @Mutation(() => Boolean, { description: 'Sign out: every token issued to you so far stops working' })
+  async logout(@CurrentActor() actor: Actor): Promise<boolean> {
+    await this.auth.logout(actor.userId);
+    return true;
+  }
+
+  @Roles(...ALL_ROLES)
   @Query(() => UserModel, { description: 'The signed-in user' })
   async me(@CurrentActor() actor: Actor): Promise<UserModel> {
     return UserModel.from(await this.users.get(actor.userId));

@@ -3,6 +3,7 @@ import { verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { UnauthenticatedError } from '@vfr/domain';
 import { LoginThrottle } from './login-throttle';
+import { SessionCheck } from './session.check';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -12,6 +13,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionCheck,
   ) {}
 
   async login(email: string, password: string, address: string | undefined) {
@@ -32,5 +34,11 @@ export class AuthService {
     this.throttle.succeed([`email:${normalized}`]);
     const { token, expiresAt } = this.tokens.sign({ userId: user.id, email: user.email, role: user.role, siteId: user.siteId });
     return { token, expiresAt, user };
+  }
+
+  /** Ends every session of the user: tokens issued until now are refused from now on. */
+  async logout(userId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE app_user SET tokens_valid_after = clock_timestamp() WHERE id = $1`, [userId]);
+    this.sessions.forget(userId);
   }
 }

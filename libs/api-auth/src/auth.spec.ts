@@ -100,3 +100,28 @@ describeEachDatabase('sign-in, tokens, roles, sites and users', (t) => {
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'reachable' });
   });
 });
+
+describeEachDatabase('sessions end when the user signs out or is deactivated', (t) => {
+  it('refuses every earlier token after logout, and accepts a new sign-in', async () => {
+    const sign = () => t().gql(LOGIN, { i: { email: RESEARCHER, password: DEMO_PASSWORD } });
+    const a = (await sign()).data!.login.token;
+    const b = (await sign()).data!.login.token;
+    expect((await t().gql(`{ me { email } }`, {}, a)).data!.me.email).toBe(RESEARCHER);
+    expect((await t().gql(`mutation { logout }`, {}, a)).data!.logout).toBe(true);
+    for (const old of [a, b]) {
+      const r = await t().gql(`{ me { email } }`, {}, old);
+      expect(r.errors![0]).toMatchObject({ message: expect.stringMatching(/signed out/), extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    const fresh = (await sign()).data!.login.token;
+    expect((await t().gql(`{ me { email } }`, {}, fresh)).data!.me.email).toBe(RESEARCHER);
+  });
+
+  it('takes a changed role and a deactivation into account without waiting for the token to expire', async () => {
+    const admin = await t().login(ADMIN);
+    const head = (await t().gql(LOGIN, { i: { email: 'head.central@demo.registry', password: DEMO_PASSWORD } })).data!.login.token;
+    const [u] = await t().db.dataSource.query(`SELECT id, version FROM app_user WHERE email = 'head.central@demo.registry'`);
+    await t().gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`, { i: { id: u.id, version: u.version, active: false } }, admin);
+    const r = await t().gql(`{ me { email } }`, {}, head);
+    expect(r.errors![0]).toMatchObject({ message: expect.stringMatching(/not active/), extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});

@@ -22,7 +22,8 @@ export class TokenService {
   }
 
   sign(actor: Actor): { token: string; expiresAt: Date } {
-    const token = jwt.sign({ email: actor.email, role: actor.role, siteId: actor.siteId }, this.secret, {
+    // issuedAtMs: JWT's iat has one-second resolution, too coarse to tell a token from a sign-out.
+    const token = jwt.sign({ email: actor.email, role: actor.role, siteId: actor.siteId, issuedAtMs: Date.now() }, this.secret, {
       algorithm: 'HS256',
       subject: actor.userId,
       expiresIn: this.ttlSeconds,
@@ -31,11 +32,11 @@ export class TokenService {
     return { token, expiresAt: new Date(Date.now() + this.ttlSeconds * 1000) };
   }
 
-  verify(token: string): Actor {
+  verify(token: string): Actor & { issuedAt: number } {
     try {
       const p = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'vfr' }) as jwt.JwtPayload;
       if (!p.sub || !Object.values(Role).includes(p.role)) throw new Error('bad claims');
-      return { userId: p.sub, email: String(p.email), role: p.role as Role, siteId: (p.siteId as string | null) ?? null };
+      return { userId: p.sub, email: String(p.email), role: p.role as Role, siteId: (p.siteId as string | null) ?? null, issuedAt: typeof p.issuedAtMs === 'number' ? p.issuedAtMs : (p.iat ?? 0) * 1000 };
     } catch (e) {
       if (e instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('Your session has expired: sign in again');
       throw new UnauthenticatedError('The token is invalid: sign in again');

@@ -30,4 +30,8 @@ export class UserEntity extends RecordEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Tokens issued before this moment are refused: signing out ends every session of the user. */
+  @Column({ type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
 }

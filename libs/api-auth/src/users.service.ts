@@ -5,6 +5,7 @@ import { AuditedWriter } from '@vfr/api-audit';
 import { Actor } from '@vfr/api-core';
 import { NotFoundError, userCreateSchema, userUpdateSchema, validate } from '@vfr/domain';
 import { CreateUserInput, UpdateUserInput } from './dto/user.input';
+import { SessionCheck } from './session.check';
 import { SiteEntity } from './site.entity';
 import { UserEntity } from './user.entity';
 
@@ -12,7 +13,11 @@ export const hashPassword = (password: string) => hash(password);
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+    private readonly sessions: SessionCheck,
+  ) {}
 
   list(): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).find({ order: { email: 'ASC' } });
@@ -46,6 +51,6 @@ export class UsersService {
         await tx.audit({ entityType: 'User', entityId: id, siteId: user.siteId, action: 'UPDATE' as never, before: null, after: { password: '(changed)' }, reason });
       }
       return updated;
-    });
+    }).finally(() => this.sessions.forget(id));
   }
 }

@@ -1,0 +1,52 @@
+import { ADMIN, describeEachDatabase } from '@vfr/api-testing';
+
+describeEachDatabase('GraphQL hardening', (t) => {
+  it('refuses a query nested deeper than the limit, before running it', async () => {
+    const token = await t().login(ADMIN);
+    const r = await t().gql(`{ patients(first: 1) { edges { node { site { id } treatments { levels { fractureId } } } } } }`, {}, token);
+    expect(r.errors).toBeUndefined();
+    // The schema has no cycles, so depth beyond the limit can only be asked for by a hostile client.
+    const deep = `{ me { a { b { c { d { e { f { g { h { i { j { k } } } } } } } } } } } }`;
+    const refused = await t().gql(deep, {}, token);
+    expect(refused.errors!.every((e) => e.extensions!.code === 'GRAPHQL_VALIDATION_FAILED')).toBe(true);
+    expect(refused.errors!.some((e) => /depth/i.test(e.message))).toBe(true);
+  });
+
+  it('refuses an alias flood and an over-costly query', async () => {
+    const token = await t().login(ADMIN);
+    const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: me { email }`).join(' ')} }`;
+    const r = await t().gql(aliases, {}, token);
+    expect(r.errors![0].message).toMatch(/alias/i);
+    const costly = `{ ${Array.from({ length: 19 }, (_, i) => `p${i}: patients(first: 200) { edges { node { fractures { id level onsetDate } treatments { id kind levels { fractureId cementVolumeMl } } assessments { id nrsRest odi rmdq } } } }`).join(' ')} }`;
+    const c = await t().gql(costly, {}, token);
+    expect(c.errors![0].message).toMatch(/cost/i);
+  });
+
+  it('refuses batched operations in one HTTP request', async () => {
+    const res = await fetch(`${t().url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('sends security headers and no framework banner', async () => {
+    const res = await fetch(`${t().url}/health`);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('strict-transport-security')).toBeTruthy();
+  });
+
+  it('answers a request body too large for any form with a clear JSON error', async () => {
+    const res = await fetch(`${t().url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { x: 'y'.repeat(3_000_000) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).not.toMatch(/at .*\.js:\d+|node_modules/);
+  });
+});
