@@ -45,6 +45,10 @@ describe('signing in and finding patients, in Chromium', () => {
     await screenshot(page, 'researcher-patients');
     const count = await page.locator('.count').textContent();
     expect(count).toBe('300 patients');
+    // De-identified: treatment dates appear as days from the index treatment, never as dates.
+    const treatments = await page.locator('tbody tr td:nth-child(7)').allTextContents();
+    expect(treatments.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(treatments.join(' ')).toMatch(/day 0/);
   });
 });
 

@@ -13,6 +13,8 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(db, options), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
+    // Throw start-up errors to the caller (main.ts reports them) rather than exiting the process.
+    abortOnError: false,
   });
   // Large enough for any legitimate request, so that an over-long field gets a field error from
   // validation rather than a bare "payload too large".

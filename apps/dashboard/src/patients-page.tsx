@@ -5,10 +5,11 @@ interface PatientRow {
   id: string;
   registryNumber: string;
   sex: string;
-  birthYear: number;
+  birthYear: number | null;
+  ageAtIndexTreatment: string | null;
   site: { code: string };
   fractures: { level: string; genantGrade: number }[];
-  treatments: { kind: string; startDate: string }[];
+  treatments: { kind: string; startDate: string | null; startDay: number | null }[];
   latestAssessment: { timePoint: string; nrsActivity: number | null; odi: number | null } | null;
 }
 
@@ -19,8 +20,8 @@ interface Page {
 const QUERY = `query($first: Int, $after: String, $filter: PatientFilterInput) {
   patients(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id registryNumber sex birthYear site { code } fractures { level genantGrade }
-      treatments { kind startDate } latestAssessment { timePoint nrsActivity odi } } }
+    edges { node { id registryNumber sex birthYear ageAtIndexTreatment site { code } fractures { level genantGrade }
+      treatments { kind startDate startDay } latestAssessment { timePoint nrsActivity odi } } }
   }
 }`;
 
@@ -67,7 +68,7 @@ export function PatientsPage() {
           <table>
             <thead>
               <tr>
-                <th>Registry number</th><th>Site</th><th>Sex</th><th>Born</th><th>Fractures</th><th>Treatments</th><th>Latest visit</th>
+                <th>Registry number</th><th>Site</th><th>Sex</th><th>Born</th><th>Age at treatment</th><th>Fractures</th><th>Treatments</th><th>Latest visit</th>
               </tr>
             </thead>
             <tbody>
@@ -76,9 +77,10 @@ export function PatientsPage() {
                   <td>{p.registryNumber}</td>
                   <td>{p.site.code}</td>
                   <td>{p.sex === 'FEMALE' ? 'F' : 'M'}</td>
-                  <td>{p.birthYear}</td>
+                  <td>{p.birthYear ?? '–'}</td>
+                  <td>{p.ageAtIndexTreatment ?? '–'}</td>
                   <td>{p.fractures.map((f) => `${f.level} (G${f.genantGrade})`).join(', ')}</td>
-                  <td>{p.treatments.map((t) => `${label(t.kind)} ${t.startDate}`).join(' → ')}</td>
+                  <td>{p.treatments.map((t) => `${label(t.kind)} ${t.startDate ?? `day ${t.startDay}`}`).join(' → ')}</td>
                   <td>{p.latestAssessment ? `${p.latestAssessment.timePoint}: NRS ${p.latestAssessment.nrsActivity ?? '–'}, ODI ${p.latestAssessment.odi ?? '–'}` : '–'}</td>
                 </tr>
               ))}

@@ -9,3 +9,4 @@ export * from './withdraw.input';
 export * from './roles.decorator';
 export * from './site-scope';
 export * from './ids';
+export * from './deidentification';

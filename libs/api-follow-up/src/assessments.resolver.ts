@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, groupByKeys, indexByKeys, loaderFor, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
-import { PatientModel } from '@vfr/api-registry';
+import { PatientModel, PatientViews } from '@vfr/api-registry';
+import { AssessmentEntity } from './assessment.entity';
 import { Role } from '@vfr/domain';
 import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
@@ -8,48 +9,54 @@ import { AssessmentModel } from './models/assessment.model';
 
 @Resolver(() => AssessmentModel)
 export class AssessmentsResolver {
-  constructor(private readonly service: AssessmentsService) {}
+  constructor(private readonly service: AssessmentsService, private readonly views: PatientViews) {}
+
+  private async model(ctx: RequestContext, actor: Actor, e: AssessmentEntity): Promise<AssessmentModel> {
+    return AssessmentModel.from(e, await this.views.of(ctx, actor, e.patientId));
+  }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
   @Query(() => AssessmentModel)
-  async assessment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<AssessmentModel> {
-    return AssessmentModel.from(await this.service.get(actor, id));
+  async assessment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<AssessmentModel> {
+    return this.model(ctx, actor, await this.service.get(actor, id));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => AssessmentModel, { description: 'Record a follow-up visit (done, missed or withdrawn)' })
-  async createAssessment(@CurrentActor() actor: Actor, @Args('input') input: CreateAssessmentInput): Promise<AssessmentModel> {
-    return AssessmentModel.from(await this.service.create(actor, input));
+  async createAssessment(@CurrentActor() actor: Actor, @Args('input') input: CreateAssessmentInput, @Context() ctx: RequestContext): Promise<AssessmentModel> {
+    return this.model(ctx, actor, await this.service.create(actor, input));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => AssessmentModel)
-  async updateAssessment(@CurrentActor() actor: Actor, @Args('input') input: UpdateAssessmentInput): Promise<AssessmentModel> {
-    return AssessmentModel.from(await this.service.update(actor, input));
+  async updateAssessment(@CurrentActor() actor: Actor, @Args('input') input: UpdateAssessmentInput, @Context() ctx: RequestContext): Promise<AssessmentModel> {
+    return this.model(ctx, actor, await this.service.update(actor, input));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => AssessmentModel)
-  async withdrawAssessment(@CurrentActor() actor: Actor, @Args('input') input: WithdrawInput): Promise<AssessmentModel> {
-    return AssessmentModel.from(await this.service.withdraw(actor, input.id, input.version, input.reason));
+  async withdrawAssessment(@CurrentActor() actor: Actor, @Args('input') input: WithdrawInput, @Context() ctx: RequestContext): Promise<AssessmentModel> {
+    return this.model(ctx, actor, await this.service.withdraw(actor, input.id, input.version, input.reason));
   }
 }
 
 /** Adds the follow-up fields to Patient, batched per request. */
 @Resolver(() => PatientModel)
 export class PatientFollowUpResolver {
-  constructor(private readonly service: AssessmentsService) {}
+  constructor(private readonly service: AssessmentsService, private readonly views: PatientViews) {}
 
   @ResolveField(() => [AssessmentModel], { description: 'Follow-up visits in date order' })
-  async assessments(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<AssessmentModel[]> {
+  async assessments(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<AssessmentModel[]> {
+    const view = await this.views.of(ctx, actor, p.id);
     const loader = loaderFor(ctx, 'assessments', async (ids: readonly string[]) => groupByKeys(ids, await this.service.ofPatients(ids), (a) => a.patientId));
-    return (await loader.load(p.id)).map(AssessmentModel.from);
+    return (await loader.load(p.id)).map((a) => AssessmentModel.from(a, view));
   }
 
   @ResolveField(() => AssessmentModel, { nullable: true, description: 'The most recent completed visit' })
-  async latestAssessment(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<AssessmentModel | null> {
+  async latestAssessment(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<AssessmentModel | null> {
+    const view = await this.views.of(ctx, actor, p.id);
     const loader = loaderFor(ctx, 'latestAssessment', async (ids: readonly string[]) => indexByKeys(ids, await this.service.latestOf(ids), (a) => a.patientId));
     const row = await loader.load(p.id);
-    return row ? AssessmentModel.from(row) : null;
+    return row ? AssessmentModel.from(row, view) : null;
   }
 }

@@ -9,3 +9,4 @@ export * from './models/treatment.model';
 export * from './patient-access';
 export * from './registry.module';
 export * from './dto/update-fields';
+export * from './patient-views';

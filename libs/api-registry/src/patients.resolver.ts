@@ -6,7 +6,9 @@ import { CreatePatientInput, PatientFilterInput, UpdatePatientInput } from './dt
 import { ComplicationModel } from './models/complication.model';
 import { FractureModel } from './models/fracture.model';
 import { PatientConnection, PatientIdentifiersModel, PatientModel } from './models/patient.model';
+import { PatientEntity } from './patient.entity';
 import { TreatmentModel } from './models/treatment.model';
+import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
 
@@ -15,42 +17,52 @@ const WRITERS = [Role.ADMIN, Role.COORDINATOR];
 
 @Resolver(() => PatientModel)
 export class PatientsResolver {
-  constructor(private readonly service: PatientsService, private readonly loaders: RegistryLoaders) {}
+  constructor(
+    private readonly service: PatientsService,
+    private readonly loaders: RegistryLoaders,
+    private readonly views: PatientViews,
+  ) {}
+
+  private async model(ctx: RequestContext, actor: Actor, e: PatientEntity): Promise<PatientModel> {
+    return PatientModel.from(e, await this.views.of(ctx, actor, e.id));
+  }
 
   @Roles(...READERS)
   @Query(() => PatientConnection, { description: 'Patients ordered by registry number, a page at a time' })
   async patients(
     @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
-    @Args('after', { nullable: true }) after?: string,
-    @Args('filter', { type: () => PatientFilterInput, nullable: true }) filter?: PatientFilterInput,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Args('filter', { type: () => PatientFilterInput, nullable: true }) filter: PatientFilterInput | undefined,
+    @Context() ctx: RequestContext,
   ): Promise<Connection<PatientModel>> {
     const page = await this.service.page(actor, first, after, filter ?? {});
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: PatientModel.from(e.node) })) };
+    const edges = await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await this.model(ctx, actor, e.node) })));
+    return { ...page, edges };
   }
 
   @Roles(...READERS)
   @Query(() => PatientModel)
-  async patient(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<PatientModel> {
-    return PatientModel.from(await this.service.get(actor, id));
+  async patient(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<PatientModel> {
+    return this.model(ctx, actor, await this.service.get(actor, id));
   }
 
   @Roles(...WRITERS)
   @Mutation(() => PatientModel, { description: 'Register a patient (with identifiers, kept apart)' })
-  async createPatient(@CurrentActor() actor: Actor, @Args('input') input: CreatePatientInput): Promise<PatientModel> {
-    return PatientModel.from(await this.service.create(actor, input));
+  async createPatient(@CurrentActor() actor: Actor, @Args('input') input: CreatePatientInput, @Context() ctx: RequestContext): Promise<PatientModel> {
+    return this.model(ctx, actor, await this.service.create(actor, input));
   }
 
   @Roles(...WRITERS)
   @Mutation(() => PatientModel)
-  async updatePatient(@CurrentActor() actor: Actor, @Args('input') input: UpdatePatientInput): Promise<PatientModel> {
-    return PatientModel.from(await this.service.update(actor, input));
+  async updatePatient(@CurrentActor() actor: Actor, @Args('input') input: UpdatePatientInput, @Context() ctx: RequestContext): Promise<PatientModel> {
+    return this.model(ctx, actor, await this.service.update(actor, input));
   }
 
   @Roles(...WRITERS)
   @Mutation(() => PatientModel, { description: 'Withdraw a patient (kept, marked withdrawn, audited)' })
-  async withdrawPatient(@CurrentActor() actor: Actor, @Args('input') input: WithdrawInput): Promise<PatientModel> {
-    return PatientModel.from(await this.service.withdraw(actor, input.id, input.version, input.reason));
+  async withdrawPatient(@CurrentActor() actor: Actor, @Args('input') input: WithdrawInput, @Context() ctx: RequestContext): Promise<PatientModel> {
+    return this.model(ctx, actor, await this.service.withdraw(actor, input.id, input.version, input.reason));
   }
 
   @ResolveField(() => SiteModel)
@@ -66,17 +78,20 @@ export class PatientsResolver {
   }
 
   @ResolveField(() => [FractureModel])
-  async fractures(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<FractureModel[]> {
-    return (await this.loaders.fractures(ctx).load(p.id)).map(FractureModel.from);
+  async fractures(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<FractureModel[]> {
+    const view = await this.views.of(ctx, actor, p.id);
+    return (await this.loaders.fractures(ctx).load(p.id)).map((f) => FractureModel.from(f, view));
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments in date order: the first is the index treatment' })
-  async treatments(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<TreatmentModel[]> {
-    return (await this.loaders.treatments(ctx).load(p.id)).map(TreatmentModel.from);
+  async treatments(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<TreatmentModel[]> {
+    const view = await this.views.of(ctx, actor, p.id);
+    return (await this.loaders.treatments(ctx).load(p.id)).map((t) => TreatmentModel.from(t, view));
   }
 
   @ResolveField(() => [ComplicationModel])
-  async complications(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<ComplicationModel[]> {
-    return (await this.loaders.complications(ctx).load(p.id)).map(ComplicationModel.from);
+  async complications(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<ComplicationModel[]> {
+    const view = await this.views.of(ctx, actor, p.id);
+    return (await this.loaders.complications(ctx).load(p.id)).map((c) => ComplicationModel.from(c, view));
   }
 }

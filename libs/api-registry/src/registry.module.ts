@@ -6,6 +6,7 @@ import { FracturesResolver } from './fractures.resolver';
 import { FracturesService } from './fractures.service';
 import { PatientsResolver } from './patients.resolver';
 import { PatientsService } from './patients.service';
+import { PatientViews } from './patient-views';
 import { RegistryLoaders } from './registry.loaders';
 import { TreatmentsResolver } from './treatments.resolver';
 import { TreatmentsService } from './treatments.service';
@@ -13,9 +14,9 @@ import { TreatmentsService } from './treatments.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    PatientsService, FracturesService, TreatmentsService, ComplicationsService, RegistryLoaders,
+    PatientsService, FracturesService, TreatmentsService, ComplicationsService, RegistryLoaders, PatientViews,
     PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver,
   ],
-  exports: [PatientsService, TreatmentsService],
+  exports: [PatientsService, TreatmentsService, PatientViews],
 })
 export class RegistryModule {}

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, RecordModel, recordFields, TimePoint } from '@vfr/api-core';
+import { AnalgesicLevel, AssessmentStatus, DateView, RecordModel, recordFields, TimePoint } from '@vfr/api-core';
 import { AssessmentEntity } from '../assessment.entity';
 
 @ObjectType('Assessment', { description: 'A follow-up visit' })
@@ -7,7 +7,8 @@ export class AssessmentModel extends RecordModel {
   @Field(() => ID) patientId: string;
   @Field(() => ID, { description: 'The index treatment the time point counts from' }) treatmentId: string;
   @Field(() => TimePoint) timePoint: TimePoint;
-  @Field(() => String, { nullable: true }) visitDate: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null for de-identified readers' }) visitDate: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days from the index treatment' }) visitDay: number | null;
   @Field(() => AssessmentStatus) status: AssessmentStatus;
   @Field(() => Int, { nullable: true, description: 'Pain at rest, NRS 0-10' }) nrsRest: number | null;
   @Field(() => Int, { nullable: true, description: 'Pain on activity, NRS 0-10' }) nrsActivity: number | null;
@@ -19,8 +20,8 @@ export class AssessmentModel extends RecordModel {
   @Field(() => Boolean, { nullable: true }) backToUsualActivities: boolean | null;
   @Field(() => Boolean, { nullable: true }) physiotherapy: boolean | null;
 
-  static from(e: AssessmentEntity): AssessmentModel {
+  static from(e: AssessmentEntity, view: DateView): AssessmentModel {
     const { patient: _p, treatment: _t, ...own } = e;
-    return { ...own, ...recordFields(e) };
+    return { ...own, ...recordFields(e, view), visitDate: view.date(e.visitDate), visitDay: view.day(e.visitDate) };
   }
 }

@@ -1,12 +1,13 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { FractureCause, FractureMorphology, OfClass, RecordModel, recordFields, VertebralLevel } from '@vfr/api-core';
+import { DateView, FractureCause, FractureMorphology, OfClass, RecordModel, recordFields, VertebralLevel } from '@vfr/api-core';
 import { FractureEntity } from '../fracture.entity';
 
 @ObjectType('Fracture')
 export class FractureModel extends RecordModel {
   @Field(() => ID) patientId: string;
   @Field(() => VertebralLevel) level: VertebralLevel;
-  @Field({ description: 'Date symptoms began (YYYY-MM-DD)' }) onsetDate: string;
+  @Field(() => String, { nullable: true, description: 'Date symptoms began (YYYY-MM-DD); null for de-identified readers' }) onsetDate: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days from the index treatment to the onset of symptoms (negative: before it)' }) onsetDay: number | null;
   @Field(() => FractureCause) cause: FractureCause;
   @Field(() => Int, { description: 'Genant semiquantitative grade 0-3' }) genantGrade: number;
   @Field(() => Float, { nullable: true }) heightLossPercent: number | null;
@@ -17,12 +18,13 @@ export class FractureModel extends RecordModel {
   @Field() neurologicalDeficit: boolean;
   @Field(() => String, { nullable: true }) additionalInjuries: string | null;
 
-  static from(e: FractureEntity): FractureModel {
+  static from(e: FractureEntity, view: DateView): FractureModel {
     return {
-      ...recordFields(e),
+      ...recordFields(e, view),
       patientId: e.patientId,
       level: e.level,
-      onsetDate: e.onsetDate,
+      onsetDate: view.date(e.onsetDate),
+      onsetDay: view.day(e.onsetDate),
       cause: e.cause,
       genantGrade: e.genantGrade,
       heightLossPercent: e.heightLossPercent,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
-  AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, RecordModel, recordFields, TreatmentKind,
+  AnalgesicLevel, Anaesthesia, CementType, DateView, ImagingGuidance, ProcedureApproach, RecordModel, recordFields, TreatmentKind,
 } from '@vfr/api-core';
 import { TreatedLevelEntity } from '../treated-level.entity';
 import { TreatmentEntity } from '../treatment.entity';
@@ -20,7 +20,8 @@ export class TreatedLevelModel {
 export class TreatmentModel extends RecordModel {
   @Field(() => ID) patientId: string;
   @Field(() => TreatmentKind) kind: TreatmentKind;
-  @Field() startDate: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null for de-identified readers' }) startDate: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days from the index treatment (0 for the index treatment itself)' }) startDay: number | null;
   @Field(() => AnalgesicLevel, { nullable: true }) analgesicLevel: AnalgesicLevel | null;
   @Field(() => Boolean, { nullable: true }) brace: boolean | null;
   @Field(() => Boolean, { nullable: true }) bedRest: boolean | null;
@@ -36,8 +37,8 @@ export class TreatmentModel extends RecordModel {
   @Field(() => Boolean, { nullable: true }) sameDayDischarge: boolean | null;
   @Field(() => Int, { nullable: true }) lengthOfStayDays: number | null;
 
-  static from(e: TreatmentEntity): TreatmentModel {
+  static from(e: TreatmentEntity, view: DateView): TreatmentModel {
     const { patient: _p, levels: _l, ...own } = e;
-    return { ...own, ...recordFields(e) };
+    return { ...own, ...recordFields(e, view), startDate: view.date(e.startDate), startDay: view.day(e.startDate) };
   }
 }
