@@ -1,4 +1,4 @@
-import { ADMIN, describeEachDatabase } from '@vfr/api-testing';
+import { ADMIN, describeEachDatabase, startTestApp } from '@vfr/api-testing';
 
 describeEachDatabase('GraphQL hardening', (t) => {
   it('refuses a query nested deeper than the limit, before running it', async () => {
@@ -48,5 +48,25 @@ describeEachDatabase('GraphQL hardening', (t) => {
     });
     expect(res.status).toBe(413);
     expect(await res.text()).not.toMatch(/at .*\.js:\d+|node_modules/);
+  });
+});
+
+describe('in production (NODE_ENV=production)', () => {
+  let app: import('@vfr/api-testing').TestApp;
+  const previous = process.env.NODE_ENV;
+  beforeAll(async () => {
+    process.env.NODE_ENV = 'production';
+    app = await startTestApp('embedded');
+  });
+  afterAll(async () => {
+    process.env.NODE_ENV = previous;
+    await app?.close();
+  });
+
+  it('turns introspection and the landing page off', async () => {
+    const r = await app.gql('{ __schema { queryType { name } } }', {}, await app.login(ADMIN));
+    expect(r.errors![0].message).toMatch(/introspection/i);
+    const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/apollo.*sandbox|embeddable/i);
   });
 });

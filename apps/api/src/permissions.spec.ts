@@ -1,0 +1,260 @@
+import { ModulesContainer } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { PUBLIC_KEY, ROLES_KEY } from '@vfr/api-core';
+import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, HEAD_NORTH, RESEARCHER, rowCounts, TestApp } from '@vfr/api-testing';
+import { DEMO_PASSWORD } from '@vfr/seed';
+
+// The permission matrix: every operation of the schema, run by every role, against a record of
+// the coordinator's own site (NORTH) and, for the coordinator of another site (SOUTH), the same
+// record. Expected outcomes are written out here, independently of the @Roles declarations.
+
+type Actor = 'admin' | 'coordinator' | 'otherSiteCoordinator' | 'researcher' | 'departmentHead';
+type Outcome = 'ok' | 'forbidden' | 'hidden' | 'empty';
+
+const EMAIL: Record<Actor, string> = {
+  admin: ADMIN, coordinator: COORD_NORTH, otherSiteCoordinator: COORD_SOUTH, researcher: RESEARCHER, departmentHead: HEAD_NORTH,
+};
+
+interface Fixture {
+  site: string;
+  patient: string;
+  treatment: string;
+  admin: string;
+  gqlAsAdmin: (q: string, v?: Record<string, unknown>) => Promise<any>;
+}
+
+interface Operation {
+  /** Builds the request, creating whatever fresh record it needs (as the admin). */
+  request: (f: Fixture, actor: Actor) => Promise<{ query: string; variables?: Record<string, unknown> }>;
+  expect: Record<Actor, Outcome>;
+}
+
+const all = (o: Outcome): Record<Actor, Outcome> => ({ admin: o, coordinator: o, otherSiteCoordinator: o, researcher: o, departmentHead: o });
+const adminOnly: Record<Actor, Outcome> = { admin: 'ok', coordinator: 'forbidden', otherSiteCoordinator: 'forbidden', researcher: 'forbidden', departmentHead: 'forbidden' };
+const recordRead: Record<Actor, Outcome> = { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'hidden', researcher: 'ok', departmentHead: 'forbidden' };
+const recordWrite: Record<Actor, Outcome> = { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'hidden', researcher: 'forbidden', departmentHead: 'forbidden' };
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
+
+async function freshFracture(f: Fixture): Promise<{ id: string }> {
+  const levels = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'];
+  const patient = await freshPatient(f);
+  const r = await f.gqlAsAdmin(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+    i: { patientId: patient.id, level: levels[counter++ % levels.length], onsetDate: '2024-01-10', cause: 'OSTEOPOROTIC', genantGrade: 2 },
+  });
+  return { id: r.data.createFracture.id };
+}
+async function freshPatient(f: Fixture): Promise<{ id: string }> {
+  const r = await f.gqlAsAdmin(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: f.site, sex: 'FEMALE', birthYear: 1945 } });
+  return { id: r.data.createPatient.id };
+}
+async function freshTreatment(f: Fixture): Promise<{ id: string; patientId: string }> {
+  const fr = await freshFracture(f);
+  const [{ patient_id }] = await f.gqlAsAdmin.call(null, `query($id: ID!) { fracture(id: $id) { patientId } }`, { id: fr.id }).then((r: any) => [{ patient_id: r.data.fracture.patientId }]);
+  const r = await f.gqlAsAdmin(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+    i: { patientId: patient_id, kind: 'CONSERVATIVE', startDate: '2024-02-01', levels: [{ fractureId: fr.id }] },
+  });
+  return { id: r.data.createTreatment.id, patientId: patient_id };
+}
+async function freshVisit(f: Fixture): Promise<{ id: string }> {
+  const t = await freshTreatment(f);
+  const r = await f.gqlAsAdmin(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, {
+    i: { patientId: t.patientId, treatmentId: t.id, timePoint: 'M1', visitDate: '2024-03-01', nrsRest: 4 },
+  });
+  return { id: r.data.createAssessment.id };
+}
+async function freshComplication(f: Fixture): Promise<{ id: string }> {
+  const t = await freshTreatment(f);
+  const r = await f.gqlAsAdmin(`mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }`, {
+    i: { patientId: t.patientId, treatmentId: t.id, occurredOn: '2024-02-10', kind: 'HAEMATOMA' },
+  });
+  return { id: r.data.createComplication.id };
+}
+
+const withdraw = (mutation: string, make: (f: Fixture) => Promise<{ id: string }>): Operation => ({
+  request: async (f) => ({ query: `mutation($i: WithdrawInput!) { ${mutation}(input: $i) { id } }`, variables: { i: { id: (await make(f)).id, version: 1, reason: 'matrix test' } } }),
+  expect: recordWrite,
+});
+const readById = (query: string, make: (f: Fixture) => Promise<{ id: string }>): Operation => ({
+  request: async (f) => ({ query: `query($id: ID!) { ${query}(id: $id) { id } }`, variables: { id: (await make(f)).id } }),
+  expect: recordRead,
+});
+
+const OPERATIONS: Record<string, Operation> = {
+  // Queries
+  me: { request: async () => ({ query: '{ me { email } }' }), expect: all('ok') },
+  sites: { request: async () => ({ query: '{ sites { id } }' }), expect: all('ok') },
+  site: { request: async (f) => ({ query: 'query($id: ID!) { site(id: $id) { id } }', variables: { id: f.site } }), expect: all('ok') },
+  users: { request: async () => ({ query: '{ users { id } }' }), expect: adminOnly },
+  user: { request: async (f) => ({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: f.admin } }), expect: adminOnly },
+  patients: {
+    request: async () => ({ query: '{ patients(first: 100) { edges { node { site { code } } } } }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'ok', departmentHead: 'forbidden' },
+  },
+  patient: { request: async (f) => ({ query: 'query($id: ID!) { patient(id: $id) { id } }', variables: { id: f.patient } }), expect: recordRead },
+  fracture: readById('fracture', freshFracture),
+  treatment: readById('treatment', freshTreatment),
+  assessment: readById('assessment', freshVisit),
+  complication: readById('complication', freshComplication),
+  auditTrail: {
+    request: async (f) => ({ query: 'query($id: ID!) { auditTrail(entityType: "Patient", entityId: $id) { action } }', variables: { id: (await freshPatient(f)).id } }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'empty', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
+  auditLog: { request: async () => ({ query: '{ auditLog(first: 5) { id } }' }), expect: adminOnly },
+  // Mutations
+  login: {
+    request: async (_f, actor) => ({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: EMAIL[actor], password: DEMO_PASSWORD } } }),
+    expect: all('ok'),
+  },
+  createSite: { request: async () => ({ query: 'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', variables: { i: { code: `S${unique()}`.slice(0, 16), name: 'Matrix' } } }), expect: adminOnly },
+  updateSite: {
+    request: async (f) => {
+      const r = await f.gqlAsAdmin('mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', { i: { code: `U${unique()}`.slice(0, 16), name: 'Matrix' } });
+      return { query: 'mutation($i: UpdateSiteInput!) { updateSite(input: $i) { id } }', variables: { i: { id: r.data.createSite.id, version: 1, name: 'Renamed' } } };
+    },
+    expect: adminOnly,
+  },
+  createUser: {
+    request: async () => ({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } } }),
+    expect: adminOnly,
+  },
+  updateUser: {
+    request: async (f) => {
+      const r = await f.gqlAsAdmin('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } });
+      return { query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }', variables: { i: { id: r.data.createUser.id, version: 1, displayName: 'Changed' } } };
+    },
+    expect: adminOnly,
+  },
+  createPatient: {
+    request: async (f) => ({ query: 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', variables: { i: { siteId: f.site, sex: 'MALE', birthYear: 1950 } } }),
+    expect: { ...recordWrite, otherSiteCoordinator: 'forbidden' },
+  },
+  updatePatient: {
+    request: async (f) => ({ query: 'mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { id } }', variables: { i: { id: (await freshPatient(f)).id, version: 1, bmi: 23 } } }),
+    expect: recordWrite,
+  },
+  withdrawPatient: withdraw('withdrawPatient', freshPatient),
+  createFracture: {
+    request: async (f) => ({ query: 'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }', variables: { i: { patientId: (await freshPatient(f)).id, level: 'L3', onsetDate: '2024-01-01', cause: 'OSTEOPOROTIC', genantGrade: 1 } } }),
+    expect: recordWrite,
+  },
+  updateFracture: {
+    request: async (f) => ({ query: 'mutation($i: UpdateFractureInput!) { updateFracture(input: $i) { id } }', variables: { i: { id: (await freshFracture(f)).id, version: 1, genantGrade: 3 } } }),
+    expect: recordWrite,
+  },
+  withdrawFracture: withdraw('withdrawFracture', freshFracture),
+  createTreatment: {
+    request: async (f) => {
+      const fr = await freshFracture(f);
+      const patientId = (await f.gqlAsAdmin('query($id: ID!) { fracture(id: $id) { patientId } }', { id: fr.id })).data.fracture.patientId;
+      return { query: 'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }', variables: { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-02-01', levels: [{ fractureId: fr.id }] } } };
+    },
+    expect: recordWrite,
+  },
+  updateTreatment: {
+    request: async (f) => ({ query: 'mutation($i: UpdateTreatmentInput!) { updateTreatment(input: $i) { id } }', variables: { i: { id: (await freshTreatment(f)).id, version: 1, brace: true } } }),
+    expect: recordWrite,
+  },
+  withdrawTreatment: withdraw('withdrawTreatment', freshTreatment),
+  createAssessment: {
+    request: async (f) => {
+      const t = await freshTreatment(f);
+      return { query: 'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }', variables: { i: { patientId: t.patientId, treatmentId: t.id, timePoint: 'W1', visitDate: '2024-02-08', nrsRest: 6 } } };
+    },
+    expect: recordWrite,
+  },
+  updateAssessment: {
+    request: async (f) => ({ query: 'mutation($i: UpdateAssessmentInput!) { updateAssessment(input: $i) { id } }', variables: { i: { id: (await freshVisit(f)).id, version: 1, nrsRest: 2 } } }),
+    expect: recordWrite,
+  },
+  withdrawAssessment: withdraw('withdrawAssessment', freshVisit),
+  createComplication: {
+    request: async (f) => {
+      const t = await freshTreatment(f);
+      return { query: 'mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }', variables: { i: { patientId: t.patientId, treatmentId: t.id, occurredOn: '2024-02-05', kind: 'INFECTION' } } };
+    },
+    expect: recordWrite,
+  },
+  updateComplication: {
+    request: async (f) => ({ query: 'mutation($i: UpdateComplicationInput!) { updateComplication(input: $i) { id } }', variables: { i: { id: (await freshComplication(f)).id, version: 1, resolved: true } } }),
+    expect: recordWrite,
+  },
+  withdrawComplication: withdraw('withdrawComplication', freshComplication),
+  // Last: signing out ends every session of the user, including the tokens the tests above reuse.
+  logout: { request: async () => ({ query: 'mutation { logout }' }), expect: all('ok') },
+};
+
+describeEachDatabase('the permission matrix', (t) => {
+  let f: Fixture;
+
+  beforeAll(async () => {
+    const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
+    const [patient] = await t().db.dataSource.query(`SELECT id FROM patient WHERE site_id = $1 LIMIT 1`, [site.id]);
+    const [treatment] = await t().db.dataSource.query(`SELECT id FROM treatment WHERE patient_id = $1 LIMIT 1`, [patient.id]);
+    const [admin] = await t().db.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [ADMIN]);
+    const adminToken = await t().login(ADMIN);
+    f = { site: site.id, patient: patient.id, treatment: treatment.id, admin: admin.id, gqlAsAdmin: (q, v) => t().gql(q, v, adminToken) };
+  });
+
+  it('covers every query and mutation of the schema', () => {
+    const schema = t().app.get(GraphQLSchemaHost).schema;
+    const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    expect(Object.keys(OPERATIONS).sort()).toEqual(operations.sort());
+  });
+
+  it('finds @Roles or @Public on every resolver of a query or mutation (fail closed otherwise)', () => {
+    const undeclared: string[] = [];
+    let found = 0;
+    for (const module of t().app.get(ModulesContainer).values()) {
+      for (const wrapper of module.providers.values()) {
+        const proto = wrapper.metatype && (wrapper.metatype as { prototype?: object }).prototype;
+        if (!proto) continue;
+        for (const name of Object.getOwnPropertyNames(proto)) {
+          // Read descriptors: touching getters on framework prototypes would run them.
+          const method = Object.getOwnPropertyDescriptor(proto, name)?.value;
+          if (typeof method !== 'function') continue;
+          const kind = Reflect.getMetadata('graphql:resolver_type', method);
+          if (kind !== 'Query' && kind !== 'Mutation') continue;
+          found++;
+          const roles = Reflect.getMetadata(ROLES_KEY, method) ?? Reflect.getMetadata(ROLES_KEY, wrapper.metatype as object);
+          if (!(roles?.length > 0) && !Reflect.getMetadata(PUBLIC_KEY, method)) undeclared.push(`${(wrapper.metatype as { name: string }).name}.${name}`);
+        }
+      }
+    }
+    expect(undeclared).toEqual([]);
+    expect(found).toBe(Object.keys(OPERATIONS).length);
+  });
+
+  const actors = Object.keys(EMAIL) as Actor[];
+  for (const [operation, spec] of Object.entries(OPERATIONS)) {
+    for (const actor of actors) {
+      const outcome = spec.expect[actor];
+      it(`${operation} as ${actor}: ${outcome}`, async () => {
+        const request = await spec.request(f, actor);
+        // logout ends the session: give it a token of its own.
+        const token = operation === 'logout' ? await signIn(t(), EMAIL[actor]) : operation === 'login' ? undefined : await t().login(EMAIL[actor]);
+        const before = await rowCounts(t().db);
+        const r = await t().gql(request.query, request.variables, token);
+        if (outcome === 'ok' || outcome === 'empty') {
+          expect(r.errors).toBeUndefined();
+          const value = r.data![operation];
+          if (outcome === 'empty') expect(value).toEqual([]);
+          if (operation === 'patients' && actor === 'otherSiteCoordinator') {
+            expect(value.edges.every((e: any) => e.node.site.code === 'SOUTH')).toBe(true);
+          }
+        } else {
+          expect(r.errors).toHaveLength(1);
+          expect(r.errors![0].extensions!.code).toBe(outcome === 'forbidden' ? 'FORBIDDEN' : 'NOT_FOUND');
+          expect(r.data?.[operation] ?? null).toBeNull();
+          expect(await rowCounts(t().db)).toEqual(before);
+        }
+      });
+    }
+  }
+});
+
+async function signIn(t: TestApp, email: string): Promise<string> {
+  const r = await t.gql<{ login: { token: string } }>('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: DEMO_PASSWORD } });
+  return r.data!.login.token;
+}
