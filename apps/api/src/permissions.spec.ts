@@ -102,6 +102,14 @@ const OPERATIONS: Record<string, Operation> = {
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'empty', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
   auditLog: { request: async () => ({ query: '{ auditLog(first: 5) { id } }' }), expect: adminOnly },
+  worklist: {
+    request: async () => ({ query: '{ worklist(first: 5) { totalCount } }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
+  followUpCompleteness: {
+    request: async () => ({ query: '{ followUpCompleteness { siteCode expected } }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'ok' },
+  },
   // Mutations
   login: {
     request: async (_f, actor) => ({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: EMAIL[actor], password: DEMO_PASSWORD } } }),

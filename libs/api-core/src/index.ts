@@ -10,3 +10,4 @@ export * from './roles.decorator';
 export * from './site-scope';
 export * from './ids';
 export * from './deidentification';
+export * from './sql-params';

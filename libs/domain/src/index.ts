@@ -6,3 +6,4 @@ export * from './ranges';
 export * from './time-points';
 export * from './validation';
 export * from './schemas';
+export * from './cohort';

@@ -1,0 +1,46 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, TimePoint, TreatmentKind } from '@vfr/api-core';
+import { WorklistSort, WorklistState } from '../worklist.service';
+
+registerEnumType(WorklistState, { name: 'WorklistState' });
+registerEnumType(WorklistSort, { name: 'WorklistSort' });
+
+@ObjectType('WorklistItem', { description: 'A follow-up visit expected and not yet recorded' })
+export class WorklistItemModel {
+  @Field(() => ID) patientId: string;
+  @Field() registryNumber: string;
+  @Field(() => ID) siteId: string;
+  @Field(() => ID, { description: 'The index treatment' }) treatmentId: string;
+  @Field(() => TreatmentKind) treatmentKind: TreatmentKind;
+  @Field() treatmentDate: string;
+  @Field(() => TimePoint) timePoint: TimePoint;
+  @Field() targetDate: string;
+  @Field() windowStart: string;
+  @Field() windowEnd: string;
+  @Field(() => WorklistState) state: WorklistState;
+  @Field(() => Int) daysOverdue: number;
+}
+
+export const WorklistConnection = ConnectionType(WorklistItemModel, 'Worklist');
+
+@InputType()
+export class WorklistFilterInput {
+  @Field(() => [WorklistState], { nullable: true }) states?: WorklistState[];
+  @Field(() => [TimePoint], { nullable: true }) timePoints?: TimePoint[];
+  @Field(() => ID, { nullable: true }) siteId?: string;
+  @Field({ nullable: true, description: 'Registry number, or its beginning' }) registryNumber?: string;
+  @Field({ nullable: true, description: 'Draw the list up as of this day (YYYY-MM-DD); default today' }) today?: string;
+}
+
+@ObjectType('FollowUpCompleteness', { description: 'Visits whose window has closed, by site and time point' })
+export class FollowUpCompletenessModel {
+  @Field(() => ID) siteId: string;
+  @Field() siteCode: string;
+  @Field(() => TimePoint) timePoint: TimePoint;
+  @Field(() => Int) expected: number;
+  @Field(() => Int) done: number;
+  @Field(() => Int) missed: number;
+  @Field(() => Int) withdrawn: number;
+  @Field(() => Int) outstanding: number;
+  @Field(() => Float, { description: 'done / expected' }) completeness: number;
+}

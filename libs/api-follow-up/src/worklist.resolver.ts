@@ -1,0 +1,49 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Actor, assertId, Connection, CurrentActor, Roles } from '@vfr/api-core';
+import { Role } from '@vfr/domain';
+import { FollowUpCompletenessModel, WorklistConnection, WorklistFilterInput, WorklistItemModel } from './models/worklist.model';
+import { WorklistService, WorklistSort } from './worklist.service';
+
+@Resolver(() => WorklistItemModel)
+export class WorklistResolver {
+  constructor(private readonly service: WorklistService) {}
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => WorklistConnection, { description: 'Follow-up visits due soon, due and overdue at your site' })
+  async worklist(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Args('filter', { type: () => WorklistFilterInput, nullable: true }) filter: WorklistFilterInput | undefined,
+    @Args('sort', { type: () => WorklistSort, nullable: true, defaultValue: WorklistSort.DUE_DATE }) sort: WorklistSort,
+  ): Promise<Connection<WorklistItemModel>> {
+    if (filter?.siteId) assertId('filter.siteId', filter.siteId);
+    const page = await this.service.page(actor, filter ?? {}, first, after, sort);
+    return {
+      ...page,
+      edges: page.edges.map(({ node: r, cursor }) => ({
+        cursor,
+        node: {
+          patientId: r.patient_id, registryNumber: r.registry_number, siteId: r.site_id, treatmentId: r.treatment_id,
+          treatmentKind: r.treatment_kind as never, treatmentDate: r.treatment_date, timePoint: r.time_point as never,
+          targetDate: r.target_date, windowStart: r.window_start, windowEnd: r.window_end, state: r.state, daysOverdue: r.days_overdue,
+        },
+      })),
+    };
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.DEPARTMENT_HEAD)
+  @Query(() => [FollowUpCompletenessModel], { description: 'Follow-up completeness per site and time point' })
+  async followUpCompleteness(
+    @CurrentActor() actor: Actor,
+    @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
+  ): Promise<FollowUpCompletenessModel[]> {
+    if (siteId) assertId('siteId', siteId);
+    // Department heads compare sites: counts only, for every site.
+    const rows = await this.service.completeness(actor.role === Role.DEPARTMENT_HEAD ? { ...actor, role: Role.ADMIN, siteId: null } : actor, siteId);
+    return rows.map((r) => ({
+      siteId: r.site_id, siteCode: r.site_code, timePoint: r.time_point as never, expected: r.expected, done: r.done,
+      missed: r.missed, withdrawn: r.withdrawn, outstanding: r.outstanding, completeness: r.expected ? r.done / r.expected : 0,
+    }));
+  }
+}

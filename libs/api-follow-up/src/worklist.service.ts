@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
+import { parseIsoDate, TIME_POINT_WINDOWS, todayIso, ValidationError } from '@vfr/domain';
+
+export enum WorklistState {
+  DUE_SOON = 'DUE_SOON',
+  DUE = 'DUE',
+  OVERDUE = 'OVERDUE',
+}
+
+export enum WorklistSort {
+  DUE_DATE = 'DUE_DATE',
+  DAYS_OVERDUE = 'DAYS_OVERDUE',
+  REGISTRY_NUMBER = 'REGISTRY_NUMBER',
+}
+
+export interface WorklistFilter {
+  states?: WorklistState[] | null;
+  timePoints?: string[] | null;
+  siteId?: string | null;
+  registryNumber?: string | null;
+  /** The day the list is drawn up for (default today): lets a coordinator plan ahead. */
+  today?: string | null;
+}
+
+export interface WorklistRow {
+  patient_id: string;
+  registry_number: string;
+  site_id: string;
+  treatment_id: string;
+  treatment_kind: string;
+  treatment_date: string;
+  time_point: string;
+  target_date: string;
+  window_start: string;
+  window_end: string;
+  state: WorklistState;
+  days_overdue: number;
+}
+
+const ORDER: Record<WorklistSort, string> = {
+  [WorklistSort.DUE_DATE]: 'window_end, registry_number, target_day',
+  [WorklistSort.DAYS_OVERDUE]: 'days_overdue DESC, window_end, registry_number',
+  [WorklistSort.REGISTRY_NUMBER]: 'registry_number, target_day',
+};
+
+/** The scheduled windows as bound arrays: the schedule lives in libs/domain, not in SQL. */
+function windows(params: SqlParams): string {
+  const ws = TIME_POINT_WINDOWS;
+  return `unnest(${params.add(ws.map((w) => w.timePoint), 'text[]')}, ${params.add(ws.map((w) => w.targetDay), 'int[]')},
+    ${params.add(ws.map((w) => w.fromDay), 'int[]')}, ${params.add(ws.map((w) => w.toDay), 'int[]')}) AS w(time_point, target_day, from_day, to_day)`;
+}
+
+/** Every expected visit of every index treatment in scope, with what was recorded for it. */
+function scheduleSql(actor: Actor, params: SqlParams, siteId?: string | null): string {
+  const scope = siteScope(actor);
+  const conditions = ['p.withdrawn_at IS NULL'];
+  if (scope) conditions.push(`p.site_id = ${params.add(scope, 'uuid')}`);
+  if (siteId) conditions.push(`p.site_id = ${params.add(siteId, 'uuid')}`);
+  return `
+    SELECT p.id AS patient_id, p.registry_number, p.site_id, p.consent_status, idx.id AS treatment_id, idx.kind::text AS treatment_kind,
+           idx.start_date AS treatment_date, w.time_point, w.target_day,
+           idx.start_date + w.target_day AS target_date, idx.start_date + w.from_day AS window_start, idx.start_date + w.to_day AS window_end,
+           rec.status::text AS recorded_status
+    FROM patient p
+    JOIN LATERAL (SELECT t.id, t.kind, t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL
+                  ORDER BY t.start_date, t.created_at LIMIT 1) idx ON true
+    CROSS JOIN ${windows(params)}
+    LEFT JOIN LATERAL (SELECT a.status FROM assessment a WHERE a.treatment_id = idx.id AND a.time_point::text = w.time_point
+                       AND a.withdrawn_at IS NULL LIMIT 1) rec ON true
+    WHERE ${conditions.join(' AND ')}`;
+}
+
+@Injectable()
+export class WorklistService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Visits due soon (window opens within 14 days), due (window open) and overdue (window passed)
+   * that nobody has recorded yet, done or missed. Patients who died or withdrew consent are left out.
+   */
+  async page(actor: Actor, filter: WorklistFilter, first?: number, after?: string, sort: WorklistSort = WorklistSort.DUE_DATE) {
+    const size = checkPageSize(first);
+    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw ValidationError.single('after', 'format', 'after is not a cursor returned by this list');
+    const today = filter.today ?? todayIso();
+    if (!parseIsoDate(today)) throw ValidationError.single('filter.today', 'date', 'filter.today must be a calendar date YYYY-MM-DD');
+    const params = new SqlParams();
+    const t = params.add(today, 'date');
+    const where = [
+      's.recorded_status IS NULL',
+      `s.window_start <= ${t} + 14`,
+      "s.consent_status <> 'WITHDRAWN'",
+      `NOT EXISTS (SELECT 1 FROM complication c WHERE c.patient_id = s.patient_id AND c.kind = 'DEATH' AND c.withdrawn_at IS NULL AND c.occurred_on <= s.window_end)`,
+    ];
+    const state = `CASE WHEN ${t} > s.window_end THEN 'OVERDUE' WHEN ${t} >= s.window_start THEN 'DUE' ELSE 'DUE_SOON' END`;
+    if (filter.states?.length) where.push(`${state} = ANY(${params.add(filter.states, 'text[]')})`);
+    if (filter.timePoints?.length) where.push(`s.time_point = ANY(${params.add(filter.timePoints, 'text[]')})`);
+    if (filter.registryNumber) where.push(`s.registry_number LIKE ${params.add(`${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const schedule = scheduleSql(actor, params, filter.siteId);
+    const rows: (WorklistRow & { total: number })[] = await this.dataSource.query(
+      `SELECT s.patient_id, s.registry_number, s.site_id, s.treatment_id, s.treatment_kind, s.treatment_date, s.time_point,
+              s.target_date, s.window_start, s.window_end, ${state} AS state, greatest(${t} - s.window_end, 0) AS days_overdue,
+              count(*) OVER ()::int AS total
+       FROM (${schedule}) s
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${ORDER[sort]}
+       LIMIT ${params.add(size + 1, 'int')} OFFSET ${params.add(offset, 'int')}`,
+      params.values,
+    );
+    const nodes = rows.slice(0, size);
+    const total = rows[0]?.total ?? (offset > 0 ? await this.count(actor, filter) : 0);
+    return {
+      totalCount: total,
+      edges: nodes.map((node, i) => ({ node, cursor: encodeCursor([offset + i + 1]) })),
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: offset > 0,
+        startCursor: nodes.length ? encodeCursor([offset + 1]) : null,
+        endCursor: nodes.length ? encodeCursor([offset + nodes.length]) : null,
+      },
+    };
+  }
+
+  private async count(actor: Actor, filter: WorklistFilter): Promise<number> {
+    const page = await this.page(actor, filter, 1, undefined);
+    return page.totalCount;
+  }
+
+  /**
+   * Per site and time point: visits whose window has closed, and how many were done, missed or
+   * are still outstanding. Completeness = done / expected.
+   */
+  async completeness(actor: Actor, siteId?: string | null, today = todayIso()) {
+    const params = new SqlParams();
+    const t = params.add(today, 'date');
+    const schedule = scheduleSql(actor, params, siteId);
+    return this.dataSource.query(
+      `SELECT s.site_id, site.code AS site_code, s.time_point,
+              count(*)::int AS expected,
+              count(*) FILTER (WHERE s.recorded_status = 'DONE')::int AS done,
+              count(*) FILTER (WHERE s.recorded_status = 'MISSED')::int AS missed,
+              count(*) FILTER (WHERE s.recorded_status = 'WITHDRAWN')::int AS withdrawn,
+              count(*) FILTER (WHERE s.recorded_status IS NULL)::int AS outstanding
+       FROM (${schedule}) s JOIN site ON site.id = s.site_id
+       WHERE s.window_end < ${t}
+       GROUP BY s.site_id, site.code, s.time_point, s.target_day
+       ORDER BY site.code, s.target_day`,
+      params.values,
+    ) as Promise<{ site_id: string; site_code: string; time_point: string; expected: number; done: number; missed: number; withdrawn: number; outstanding: number }[]>;
+  }
+}

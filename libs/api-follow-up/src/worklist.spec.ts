@@ -1,0 +1,105 @@
+import { COORD_NORTH, COORD_SOUTH, describeEachDatabase, HEAD_NORTH } from '@vfr/api-testing';
+import { addDays, TIME_POINT_WINDOWS, todayIso } from '@vfr/domain';
+
+const LIST = `query($f: WorklistFilterInput, $sort: WorklistSort, $first: Int, $after: String) {
+  worklist(filter: $f, sort: $sort, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { registryNumber timePoint state daysOverdue targetDate windowStart windowEnd } }
+  }
+}`;
+
+describeEachDatabase('follow-up worklist and completeness', (t) => {
+  let token: string;
+  let patientId: string;
+  let treatmentId: string;
+  const rn = 'NORTH-WL-1';
+
+  const list = async (today: string, extra: Record<string, unknown> = {}) => {
+    const r = await t().gql(LIST, { f: { registryNumber: rn, today, ...extra }, first: 50 }, token);
+    expect(r.errors).toBeUndefined();
+    return r.data!.worklist.edges.map((e: any) => e.node);
+  };
+
+  beforeAll(async () => {
+    token = await t().login(COORD_NORTH);
+    const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
+    const gql = (q: string, v: object) => t().gql(q, v, token);
+    patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: site.id, sex: 'FEMALE', birthYear: 1940, registryNumber: rn } })).data!.createPatient.id;
+    const fractureId = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { i: { patientId, level: 'L1', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 } })).data!.createFracture.id;
+    treatmentId = (await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId }] } })).data!.createTreatment.id;
+    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-01-01', nrsRest: 8 } });
+  });
+
+  it('lists what is due, due soon and overdue around the window edges', async () => {
+    // Day 1: D1 (days 0-3) is due, W1 (days 4-10) opens in 3 days; M1 (16-44) opens in 15: not yet.
+    expect((await list('2024-01-02')).map((n: any) => `${n.timePoint}:${n.state}`)).toEqual(['D1:DUE', 'W1:DUE_SOON']);
+    // Day 2: M1 opens in 14 days: due soon.
+    expect((await list('2024-01-03')).map((n: any) => n.timePoint)).toContain('M1');
+    // Day 45: M1's window (day 16 to 44) closed yesterday.
+    const m1 = (await list('2024-02-15')).find((n: any) => n.timePoint === 'M1');
+    expect(m1).toMatchObject({ state: 'OVERDUE', daysOverdue: 1, targetDate: '2024-01-31', windowStart: '2024-01-17', windowEnd: '2024-02-14' });
+    // Day 44: still within the window.
+    expect((await list('2024-02-14')).find((n: any) => n.timePoint === 'M1')).toMatchObject({ state: 'DUE', daysOverdue: 0 });
+  });
+
+  it('drops a visit once it is recorded or marked missed', async () => {
+    const gql = (q: string, v: object) => t().gql(q, v, token);
+    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-02-01', nrsRest: 4 } });
+    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'D1', status: 'MISSED' } });
+    const points = (await list('2024-02-15')).map((n: any) => n.timePoint);
+    expect(points).not.toContain('M1');
+    expect(points).not.toContain('D1');
+    expect(points).toContain('W1');
+  });
+
+  it('filters by state and time point, sorts by days overdue, and pages', async () => {
+    const overdue = await list('2026-01-01', { states: ['OVERDUE'] });
+    expect(overdue.every((n: any) => n.state === 'OVERDUE')).toBe(true);
+    const r = await t().gql(LIST, { f: { today: '2026-01-01', states: ['OVERDUE'] }, sort: 'DAYS_OVERDUE', first: 5 }, token);
+    const days = r.data!.worklist.edges.map((e: any) => e.node.daysOverdue);
+    expect(days).toEqual([...days].sort((a: number, b: number) => b - a));
+    if (r.data!.worklist.pageInfo.hasNextPage) {
+      const next = await t().gql(LIST, { f: { today: '2026-01-01', states: ['OVERDUE'] }, sort: 'DAYS_OVERDUE', first: 5, after: r.data!.worklist.pageInfo.endCursor }, token);
+      expect(next.data!.worklist.edges[0].node.daysOverdue).toBeLessThanOrEqual(days[days.length - 1]);
+    }
+    const onlyW1 = await list('2024-02-15', { timePoints: ['W1'] });
+    expect(onlyW1.map((n: any) => n.timePoint)).toEqual(['W1']);
+  });
+
+  it('keeps each coordinator to its own site', async () => {
+    const south = await t().login(COORD_SOUTH);
+    const r = await t().gql(LIST, { f: { registryNumber: rn, today: '2024-02-15' } }, south);
+    expect(r.data!.worklist.totalCount).toBe(0);
+  });
+
+  it('reports completeness per site and time point, matching the raw rows', async () => {
+    const today = todayIso();
+    const r = await t().gql(`{ followUpCompleteness { siteCode timePoint expected done missed outstanding completeness } }`, {}, await t().login(HEAD_NORTH));
+    expect(r.errors).toBeUndefined();
+    const rows = r.data!.followUpCompleteness;
+    expect(new Set(rows.map((x: any) => x.siteCode))).toEqual(new Set(['NORTH', 'CENTRAL', 'SOUTH']));
+    // Independently: walk each patient's index treatment and its visits in JS.
+    const patients = await t().db.dataSource.query(`
+      SELECT p.id, s.code, (SELECT t.id FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL ORDER BY t.start_date, t.created_at LIMIT 1) AS treatment_id,
+             (SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL) AS start
+      FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`);
+    const visits = await t().db.dataSource.query(`SELECT treatment_id, time_point, status FROM assessment WHERE withdrawn_at IS NULL`);
+    const expected = new Map<string, { expected: number; done: number }>();
+    for (const p of patients.filter((x: any) => x.treatment_id)) {
+      for (const w of TIME_POINT_WINDOWS) {
+        if (addDays(p.start, w.toDay) >= today) continue;
+        const key = `${p.code}/${w.timePoint}`;
+        const e = expected.get(key) ?? { expected: 0, done: 0 };
+        e.expected++;
+        if (visits.some((v: any) => v.treatment_id === p.treatment_id && v.time_point === w.timePoint && v.status === 'DONE')) e.done++;
+        expected.set(key, e);
+      }
+    }
+    for (const row of rows) {
+      const e = expected.get(`${row.siteCode}/${row.timePoint}`)!;
+      expect({ expected: row.expected, done: row.done }).toEqual(e);
+      expect(row.completeness).toBeCloseTo(e.done / e.expected, 10);
+    }
+    expect(rows.length).toBe(expected.size);
+  });
+});
