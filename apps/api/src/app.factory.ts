@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { HttpErrorFilter } from '@vfr/api-core';
 import { OpenDatabase } from '@vfr/api-database';
 import { AppModule } from './app.module';
 
@@ -19,6 +20,7 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
   // Large enough for any legitimate request, so that an over-long field gets a field error from
   // validation rather than a bare "payload too large".
   app.useBodyParser('json', { limit: '2mb' });
+  app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
   // Security headers everywhere; the dashboard loads only its own scripts and styles.
   app.use(

@@ -7,8 +7,8 @@ import { SessionCheck } from './session.check';
 import { TokenService } from './token.service';
 
 /**
- * The single global guard: every GraphQL operation needs a valid token and a role listed by its
- * @Roles decorator. Fail closed: an operation that declares no roles is refused for everyone.
+ * The single global guard: every GraphQL operation and REST route (imports, exports) needs a valid
+ * token and a role listed by its @Roles decorator. Fail closed: an operation that declares no roles is refused for everyone.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,12 +20,11 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (context.getType<string>() !== 'graphql') {
-      // REST is limited to /health, which is public by declaration.
-      return this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true;
-    }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = GqlExecutionContext.create(context).getContext<RequestContext>().req;
+    const req =
+      context.getType<string>() === 'graphql'
+        ? GqlExecutionContext.create(context).getContext<RequestContext>().req
+        : context.switchToHttp().getRequest<RequestContext['req']>();
     const actor = req.actor ?? (await this.sessions.current(this.authenticate(req.headers.authorization)));
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

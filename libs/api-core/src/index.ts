@@ -11,3 +11,4 @@ export * from './site-scope';
 export * from './ids';
 export * from './deidentification';
 export * from './sql-params';
+export * from './http-error.filter';

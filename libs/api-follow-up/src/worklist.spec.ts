@@ -23,7 +23,7 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
     const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    const gql = (q: string, v: object) => t().gql(q, v, token);
+    const gql = (q: string, v: Record<string, unknown>) => t().gql(q, v, token);
     patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: site.id, sex: 'FEMALE', birthYear: 1940, registryNumber: rn } })).data!.createPatient.id;
     const fractureId = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { i: { patientId, level: 'L1', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 } })).data!.createFracture.id;
     treatmentId = (await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId }] } })).data!.createTreatment.id;
@@ -43,7 +43,7 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
   });
 
   it('drops a visit once it is recorded or marked missed', async () => {
-    const gql = (q: string, v: object) => t().gql(q, v, token);
+    const gql = (q: string, v: Record<string, unknown>) => t().gql(q, v, token);
     await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-02-01', nrsRest: 4 } });
     await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'D1', status: 'MISSED' } });
     const points = (await list('2024-02-15')).map((n: any) => n.timePoint);
