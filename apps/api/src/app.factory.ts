@@ -20,6 +20,8 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
   // Large enough for any legitimate request, so that an over-long field gets a field error from
   // validation rather than a bare "payload too large".
   app.useBodyParser('json', { limit: '2mb' });
+  // CSV imports arrive as raw bytes so that their encoding can be checked, up to 50 MB.
+  app.useBodyParser('raw', { type: ['text/csv', 'application/octet-stream'], limit: '50mb' });
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
   // Security headers everywhere; the dashboard loads only its own scripts and styles.
@@ -35,7 +37,7 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
     // The single-page app owns every other GET path.
     const index = fs.readFileSync(path.join(DASHBOARD_DIR, 'index.html'));
     app.use((req: { method: string; path: string }, res: { type(t: string): { send(b: Buffer): void } }, next: () => void) => {
-      if (req.method === 'GET' && !req.path.startsWith('/graphql') && !req.path.startsWith('/health')) res.type('html').send(index);
+      if (req.method === 'GET' && !/^\/(graphql|health|api)(\/|$)/.test(req.path)) res.type('html').send(index);
       else next();
     });
   }

@@ -11,6 +11,7 @@ import { AuthModule } from '@vfr/api-auth';
 import { formatGraphQLError, RequestContext } from '@vfr/api-core';
 import { DatabaseModule, OpenDatabase } from '@vfr/api-database';
 import { FollowUpModule } from '@vfr/api-follow-up';
+import { ImportExportModule } from '@vfr/api-import-export';
 import { RegistryModule } from '@vfr/api-registry';
 
 // The limits' own default is to throw, which surfaces as an internal error; reported through
@@ -54,6 +55,7 @@ export class AppModule {
         AuthModule,
         RegistryModule,
         FollowUpModule,
+        ImportExportModule,
       ],
     };
   }

@@ -1,0 +1,92 @@
+import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Actor, Roles } from '@vfr/api-core';
+import { Role, ValidationError } from '@vfr/domain';
+import { dataDictionary, importFormat } from './data-dictionary';
+import { ExportFormat, ExportService } from './export.service';
+import { ImportKind, template } from './import-kinds';
+import { ImportReport, ImportService } from './import.service';
+
+interface Req {
+  actor: Actor;
+  body: unknown;
+}
+
+function kindOf(value: string): ImportKind {
+  const kind = value as ImportKind;
+  if (!Object.values(ImportKind).includes(kind)) {
+    throw ValidationError.single('kind', 'enum', `kind must be one of ${Object.values(ImportKind).join(', ')} (got "${value}")`);
+  }
+  return kind;
+}
+
+function formatOf(value: string | undefined): ExportFormat {
+  if (value === undefined || value === 'long' || value === 'wide') return value ?? 'long';
+  throw ValidationError.single('format', 'enum', `format must be long or wide (got "${value}")`);
+}
+
+@Controller('api')
+export class ImportExportController {
+  constructor(private readonly imports: ImportService, private readonly exports: ExportService) {}
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Get('import/:kind/template.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  template(@Param('kind') kind: string): string {
+    return template(kindOf(kind));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Get('import/:kind/format.md')
+  @Header('content-type', 'text/markdown; charset=utf-8')
+  format(@Param('kind') kind: string): string {
+    return importFormat(kindOf(kind));
+  }
+
+  /**
+   * POST the file as text/csv. Without ?commit=true it is a dry run: every row is checked and
+   * nothing is written. With it, all rows are written or, if any row is refused, none (422).
+   */
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Post('import/:kind')
+  async import(
+    @Param('kind') kind: string,
+    @Query('commit') commit: string | undefined,
+    @Req() req: Req,
+    @Res({ passthrough: true }) res: { status(n: number): void },
+  ): Promise<ImportReport> {
+    const k = kindOf(kind);
+    if (!Buffer.isBuffer(req.body)) {
+      throw ValidationError.single('file', 'required', 'send the file as the request body with content-type text/csv');
+    }
+    const report = await this.imports.run(req.actor, k, req.body, commit === 'true');
+    if (commit === 'true' && !report.committed) res.status(422);
+    return report;
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Get('export/assessments.csv')
+  async export(@Query('format') format: string | undefined, @Query('cohort') cohort: string | undefined, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
+    const f = formatOf(format);
+    const filter = this.exports.parseCohort(cohort);
+    const stream = await this.exports.stream(req.actor, f, filter);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="registry-assessments-${f}.csv"`);
+    return new StreamableFile(stream);
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Get('export/records/:kind.csv')
+  async records(@Param('kind') kind: string, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
+    const stream = await this.exports.records(req.actor, kindOf(kind));
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="registry-${kind}.csv"`);
+    return new StreamableFile(stream);
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Get('export/dictionary.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  dictionary(@Query('format') format: string | undefined): string {
+    return dataDictionary(formatOf(format));
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ExportService } from './export.service';
+import { ImportExportController } from './import-export.controller';
+import { ImportService } from './import.service';
+
+@Module({
+  controllers: [ImportExportController],
+  providers: [ImportService, ExportService],
+  exports: [ImportService, ExportService],
+})
+export class ImportExportModule {}

@@ -1,0 +1,207 @@
+import {
+  assessmentCreateSchema, complicationCreateSchema, fractureCreateSchema, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
+} from '@vfr/domain';
+import { cellBoolean, cellEnum, cellNumber, cellText } from './csv-reader';
+
+export enum ImportKind {
+  PATIENTS = 'patients',
+  FRACTURES = 'fractures',
+  TREATMENTS = 'treatments',
+  ASSESSMENTS = 'assessments',
+  COMPLICATIONS = 'complications',
+}
+
+export interface Column {
+  name: string;
+  required: boolean;
+  description: string;
+  example: string;
+}
+
+/** What a row refers to, resolved in bulk before validation. */
+export interface Refs {
+  patient?: { id: string; siteId: string };
+  siteId?: string;
+  treatmentId?: string;
+  treatmentStart?: string;
+  fractureIds?: (string | undefined)[];
+}
+
+export interface KindSpec {
+  kind: ImportKind;
+  table: string;
+  columns: Column[];
+  /** The natural key: importing the same row twice adds nothing. */
+  key(row: Record<string, string>): string;
+  schema: z.ZodType;
+  /** The domain input for a row, given its resolved references. */
+  input(row: Record<string, string>, refs: Refs): Record<string, unknown>;
+}
+
+const col = (name: string, required: boolean, description: string, example: string): Column => ({ name, required, description, example });
+const rn = (r: Record<string, string>) => (r.registry_number ?? '').trim();
+
+const patientColumns = [
+  col('registry_number', true, 'Pseudonymous registry number (letters, digits, hyphens)', 'NORTH-001234'),
+  col('site_code', true, 'Code of the site the patient is registered at', 'NORTH'),
+  col('sex', true, 'FEMALE or MALE', 'FEMALE'),
+  col('birth_year', true, 'Year of birth', '1946'),
+  col('bmi', false, 'Body-mass index, kg/m² (10-80)', '24.1'),
+  col('t_score', false, 'Bone density T-score (-8 to 4)', '-2.8'),
+  col('steroid_use', false, 'true/false', 'false'),
+  col('active_cancer', false, 'true/false', 'false'),
+  col('ongoing_chemotherapy', false, 'true/false', 'false'),
+  col('ongoing_radiotherapy', false, 'true/false', 'false'),
+  col('asa_class', false, 'ASA physical status 1-5', '2'),
+  col('consent_status', false, 'PENDING, GIVEN, DECLINED or WITHDRAWN (default PENDING)', 'GIVEN'),
+  col('mrn', false, 'Medical record number (identifier; with family_name, given_name, date_of_birth)', 'M00012345'),
+  col('family_name', false, 'Family name (identifier)', 'Berg'),
+  col('given_name', false, 'Given name (identifier)', 'Anna'),
+  col('date_of_birth', false, 'YYYY-MM-DD (identifier; must fall in birth_year)', '1946-03-14'),
+];
+
+export const KINDS: Record<ImportKind, KindSpec> = {
+  [ImportKind.PATIENTS]: {
+    kind: ImportKind.PATIENTS,
+    table: 'patient',
+    columns: patientColumns,
+    key: rn,
+    schema: patientCreateSchema,
+    input: (r, refs) => ({
+      siteId: refs.siteId ?? '', registryNumber: cellText(r.registry_number), sex: cellEnum(r.sex), birthYear: cellNumber(r.birth_year),
+      bmi: cellNumber(r.bmi), tScore: cellNumber(r.t_score), steroidUse: cellBoolean(r.steroid_use) ?? false,
+      activeCancer: cellBoolean(r.active_cancer) ?? false, ongoingChemotherapy: cellBoolean(r.ongoing_chemotherapy) ?? false,
+      ongoingRadiotherapy: cellBoolean(r.ongoing_radiotherapy) ?? false, asaClass: cellNumber(r.asa_class),
+      consentStatus: cellEnum(r.consent_status) ?? 'PENDING',
+      identifiers: [r.mrn, r.family_name, r.given_name, r.date_of_birth].some((v) => cellText(v))
+        ? { mrn: cellText(r.mrn), familyName: cellText(r.family_name), givenName: cellText(r.given_name), dateOfBirth: cellText(r.date_of_birth) }
+        : null,
+    }),
+  },
+  [ImportKind.FRACTURES]: {
+    kind: ImportKind.FRACTURES,
+    table: 'fracture',
+    columns: [
+      col('registry_number', true, 'The patient', 'NORTH-001234'),
+      col('level', true, 'Vertebral level T1-L5', 'L1'),
+      col('onset_date', true, 'Date symptoms began, YYYY-MM-DD', '2025-02-03'),
+      col('cause', true, 'OSTEOPOROTIC, TRAUMATIC, METASTASIS, MYELOMA or OTHER', 'OSTEOPOROTIC'),
+      col('genant_grade', true, 'Genant grade 0-3', '2'),
+      col('height_loss_percent', false, 'Percent height loss 0-100', '35'),
+      col('morphology', false, 'WEDGE, BICONCAVE or CRUSH', 'WEDGE'),
+      col('of_class', false, 'DGOU OF1-OF5', 'OF2'),
+      col('mri_oedema', false, 'Bone oedema on MRI: true/false', 'true'),
+      col('posterior_wall_involved', false, 'true/false', 'false'),
+      col('neurological_deficit', false, 'true/false', 'false'),
+      col('additional_injuries', false, 'Free text', ''),
+    ],
+    key: (r) => `${rn(r)}|${(r.level ?? '').trim().toUpperCase()}`,
+    schema: fractureCreateSchema,
+    input: (r, refs) => ({
+      patientId: refs.patient?.id ?? '', level: cellEnum(r.level), onsetDate: cellText(r.onset_date), cause: cellEnum(r.cause),
+      genantGrade: cellNumber(r.genant_grade), heightLossPercent: cellNumber(r.height_loss_percent), morphology: cellEnum(r.morphology),
+      ofClass: cellEnum(r.of_class), mriOedema: cellBoolean(r.mri_oedema), posteriorWallInvolved: cellBoolean(r.posterior_wall_involved) ?? false,
+      neurologicalDeficit: cellBoolean(r.neurological_deficit) ?? false, additionalInjuries: cellText(r.additional_injuries),
+    }),
+  },
+  [ImportKind.TREATMENTS]: {
+    kind: ImportKind.TREATMENTS,
+    table: 'treatment',
+    columns: [
+      col('registry_number', true, 'The patient', 'NORTH-001234'),
+      col('kind', true, 'CONSERVATIVE, VERTEBROPLASTY or KYPHOPLASTY', 'VERTEBROPLASTY'),
+      col('start_date', true, 'YYYY-MM-DD', '2025-02-20'),
+      col('levels', true, 'Treated levels, separated by semicolons (fractures already imported)', 'L1;L2'),
+      col('cement_volumes_ml', false, 'Cement per level in ml, in the order of levels, separated by semicolons', '4.5;3.8'),
+      col('cement_type', false, 'PMMA, PMMA_HIGH_VISCOSITY, CALCIUM_PHOSPHATE or OTHER', 'PMMA'),
+      col('analgesic_level', false, 'Conservative care: NONE, NON_OPIOID, WEAK_OPIOID or STRONG_OPIOID', ''),
+      col('brace', false, 'Conservative care: true/false', ''),
+      col('bed_rest', false, 'Conservative care: true/false', ''),
+      col('physiotherapy', false, 'Conservative care: true/false', ''),
+      col('anaesthesia', false, 'Procedures: LOCAL, SEDATION or GENERAL', 'LOCAL'),
+      col('approach', false, 'Procedures: UNIPEDICULAR or BIPEDICULAR', 'BIPEDICULAR'),
+      col('imaging_guidance', false, 'Procedures: FLUOROSCOPY or CT', 'FLUOROSCOPY'),
+      col('balloon_used', false, 'Kyphoplasty: true', ''),
+      col('height_restoration_percent', false, 'Percent 0-100', ''),
+      col('kyphotic_angle_before', false, 'Degrees', '18'),
+      col('kyphotic_angle_after', false, 'Degrees', '15'),
+      col('duration_minutes', false, 'Minutes 1-600', '40'),
+      col('same_day_discharge', false, 'true/false', 'true'),
+      col('length_of_stay_days', false, 'Days (0 for same-day discharge)', '0'),
+    ],
+    key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.start_date ?? '').trim()}`,
+    schema: treatmentCreateSchema,
+    input: (r, refs) => {
+      const volumes = (r.cement_volumes_ml ?? '').split(';').map((v) => cellNumber(v));
+      return {
+        patientId: refs.patient?.id ?? '', kind: cellEnum(r.kind), startDate: cellText(r.start_date),
+        levels: (refs.fractureIds ?? []).map((id, i) => ({
+          fractureId: id ?? '', cementVolumeMl: volumes[i] ?? null, cementType: volumes[i] != null ? cellEnum(r.cement_type) : null,
+        })),
+        analgesicLevel: cellEnum(r.analgesic_level), brace: cellBoolean(r.brace), bedRest: cellBoolean(r.bed_rest), physiotherapy: cellBoolean(r.physiotherapy),
+        anaesthesia: cellEnum(r.anaesthesia), approach: cellEnum(r.approach), imagingGuidance: cellEnum(r.imaging_guidance),
+        balloonUsed: cellBoolean(r.balloon_used), heightRestorationPercent: cellNumber(r.height_restoration_percent),
+        kyphoticAngleBefore: cellNumber(r.kyphotic_angle_before), kyphoticAngleAfter: cellNumber(r.kyphotic_angle_after),
+        durationMinutes: cellNumber(r.duration_minutes), sameDayDischarge: cellBoolean(r.same_day_discharge), lengthOfStayDays: cellNumber(r.length_of_stay_days),
+      };
+    },
+  },
+  [ImportKind.ASSESSMENTS]: {
+    kind: ImportKind.ASSESSMENTS,
+    table: 'assessment',
+    columns: [
+      col('registry_number', true, 'The patient (the visit counts from the patient\'s index treatment)', 'NORTH-001234'),
+      col('time_point', true, 'BASELINE, D1, W1, M1, M3, M6, M12, M24 or UNSCHEDULED', 'M1'),
+      col('visit_date', false, 'YYYY-MM-DD; required when status is DONE', '2025-03-21'),
+      col('status', false, 'DONE (default), MISSED or WITHDRAWN', 'DONE'),
+      col('nrs_rest', false, 'Pain at rest, NRS 0-10', '3'),
+      col('nrs_activity', false, 'Pain on activity, NRS 0-10', '4'),
+      col('odi', false, 'Oswestry Disability Index 0-100', '32'),
+      col('rmdq', false, 'Roland-Morris 0-24', '9'),
+      col('eq5d_index', false, 'EQ-5D-5L index (at most 1)', '0.71'),
+      col('analgesic_level', false, 'NONE, NON_OPIOID, WEAK_OPIOID or STRONG_OPIOID', 'NON_OPIOID'),
+      col('opioid_use', false, 'true/false', 'false'),
+      col('back_to_usual_activities', false, 'true/false', 'true'),
+      col('physiotherapy', false, 'true/false', 'true'),
+    ],
+    key: (r) => {
+      const tp = (r.time_point ?? '').trim().toUpperCase();
+      return `${rn(r)}|${tp}${tp === TimePoint.UNSCHEDULED ? `|${(r.visit_date ?? '').trim()}` : ''}`;
+    },
+    schema: assessmentCreateSchema,
+    input: (r, refs) => ({
+      patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? '', timePoint: cellEnum(r.time_point), visitDate: cellText(r.visit_date),
+      status: cellEnum(r.status) ?? 'DONE', nrsRest: cellNumber(r.nrs_rest), nrsActivity: cellNumber(r.nrs_activity), odi: cellNumber(r.odi),
+      rmdq: cellNumber(r.rmdq), eq5dIndex: cellNumber(r.eq5d_index), analgesicLevel: cellEnum(r.analgesic_level), opioidUse: cellBoolean(r.opioid_use),
+      backToUsualActivities: cellBoolean(r.back_to_usual_activities), physiotherapy: cellBoolean(r.physiotherapy),
+    }),
+  },
+  [ImportKind.COMPLICATIONS]: {
+    kind: ImportKind.COMPLICATIONS,
+    table: 'complication',
+    columns: [
+      col('registry_number', true, 'The patient (linked to the index treatment)', 'NORTH-001234'),
+      col('occurred_on', true, 'YYYY-MM-DD', '2025-02-20'),
+      col('kind', true, 'CEMENT_LEAKAGE, PULMONARY_CEMENT_EMBOLISM, ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE, FURTHER_HEIGHT_LOSS, INFECTION, NEUROLOGICAL_DEFICIT, HAEMATOMA, ANAESTHESIA_RELATED, DEATH or OTHER', 'CEMENT_LEAKAGE'),
+      col('symptomatic', false, 'Cement leakage: true/false', 'false'),
+      col('leakage_type', false, 'Cement leakage: B, S, C or D', 'S'),
+      col('clavien_dindo', false, 'I, II, IIIA, IIIB, IVA, IVB or V', 'I'),
+      col('resolved', false, 'true/false', 'true'),
+      col('notes', false, 'Free text', ''),
+    ],
+    key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.occurred_on ?? '').trim()}`,
+    schema: complicationCreateSchema,
+    input: (r, refs) => ({
+      patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? null, occurredOn: cellText(r.occurred_on), kind: cellEnum(r.kind),
+      symptomatic: cellBoolean(r.symptomatic), leakageType: cellEnum(r.leakage_type), clavienDindo: cellEnum(r.clavien_dindo),
+      resolved: cellBoolean(r.resolved) ?? false, notes: cellText(r.notes),
+    }),
+  },
+};
+
+/** A template: the header and one example row. */
+export function template(kind: ImportKind): string {
+  const cols = KINDS[kind].columns;
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `${cols.map((c) => c.name).join(',')}\n${cols.map((c) => quote(c.example)).join(',')}\n`;
+}

@@ -1,0 +1,38 @@
+import { Actor, siteScope, SqlParams } from '@vfr/api-core';
+import { ImportKind, KINDS } from './import-kinds';
+
+// A site's records in exactly the import format (identified, exact dates): for coordinators and
+// admins to move data between registries or back it up; importing such a file into an empty
+// registry reproduces the data.
+const SELECT: Record<ImportKind, string> = {
+  [ImportKind.PATIENTS]: `SELECT p.registry_number, s.code AS site_code, p.sex, p.birth_year, p.bmi, p.t_score, p.steroid_use, p.active_cancer,
+      p.ongoing_chemotherapy, p.ongoing_radiotherapy, p.asa_class, p.consent_status, i.mrn, i.family_name, i.given_name, i.date_of_birth
+    FROM patient p JOIN site s ON s.id = p.site_id LEFT JOIN patient_identifier i ON i.patient_id = p.id
+    WHERE p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number`,
+  [ImportKind.FRACTURES]: `SELECT p.registry_number, f.level, f.onset_date, f.cause, f.genant_grade, f.height_loss_percent, f.morphology, f.of_class,
+      f.mri_oedema, f.posterior_wall_involved, f.neurological_deficit, f.additional_injuries
+    FROM fracture f JOIN patient p ON p.id = f.patient_id
+    WHERE f.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, f.level`,
+  [ImportKind.TREATMENTS]: `SELECT p.registry_number, t.kind, t.start_date,
+      (SELECT string_agg(f.level::text, ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id) AS levels,
+      (SELECT string_agg(coalesce(tl.cement_volume_ml::text, ''), ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id AND t.kind <> 'CONSERVATIVE') AS cement_volumes_ml,
+      (SELECT min(tl.cement_type::text) FROM treated_level tl WHERE tl.treatment_id = t.id) AS cement_type,
+      t.analgesic_level, t.brace, t.bed_rest, t.physiotherapy, t.anaesthesia, t.approach, t.imaging_guidance, t.balloon_used,
+      t.height_restoration_percent, t.kyphotic_angle_before, t.kyphotic_angle_after, t.duration_minutes, t.same_day_discharge, t.length_of_stay_days
+    FROM treatment t JOIN patient p ON p.id = t.patient_id
+    WHERE t.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, t.start_date`,
+  [ImportKind.ASSESSMENTS]: `SELECT p.registry_number, a.time_point, a.visit_date, a.status, a.nrs_rest, a.nrs_activity, a.odi, a.rmdq, a.eq5d_index,
+      a.analgesic_level, a.opioid_use, a.back_to_usual_activities, a.physiotherapy
+    FROM assessment a JOIN patient p ON p.id = a.patient_id
+    WHERE a.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, a.visit_date NULLS LAST, a.time_point`,
+  [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes
+    FROM complication c JOIN patient p ON p.id = c.patient_id
+    WHERE c.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, c.occurred_on, c.kind`,
+};
+
+export function recordsSql(kind: ImportKind, actor: Actor): { text: string; values: unknown[]; columns: string[] } {
+  const params = new SqlParams();
+  const scope = siteScope(actor);
+  const text = SELECT[kind].replace('{scope}', scope ? `p.site_id = ${params.add(scope, 'uuid')}` : 'true');
+  return { text, values: params.values, columns: KINDS[kind].columns.map((c) => c.name) };
+}
