@@ -7,3 +7,4 @@ export * from './time-points';
 export * from './validation';
 export * from './schemas';
 export * from './cohort';
+export * from './instruments';
