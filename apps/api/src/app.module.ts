@@ -6,6 +6,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, ValidationContext } from 'graphql';
+import { AnalyticsModule } from '@vfr/api-analytics';
 import { AuditModule } from '@vfr/api-audit';
 import { AuthModule } from '@vfr/api-auth';
 import { formatGraphQLError, RequestContext } from '@vfr/api-core';
@@ -56,6 +57,7 @@ export class AppModule {
         RegistryModule,
         FollowUpModule,
         ImportExportModule,
+        AnalyticsModule,
       ],
     };
   }

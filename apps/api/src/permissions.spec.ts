@@ -106,6 +106,28 @@ const OPERATIONS: Record<string, Operation> = {
     request: async () => ({ query: '{ worklist(first: 5) { totalCount } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
+  cohortSize: { request: async () => ({ query: '{ cohortSize { total } }' }), expect: all('ok') },
+  savedCohorts: { request: async () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
+  saveCohort: {
+    request: async () => ({ query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } } }),
+    expect: all('ok'),
+  },
+  updateSavedCohort: {
+    request: async (f) => {
+      const r = await f.gqlAsAdmin('mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', { i: { name: `Shared ${unique()}`, filter: {}, shared: true } });
+      return { query: 'mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { id } }', variables: { i: { id: r.data.saveCohort.id, version: 1, name: `Renamed ${unique()}` } } };
+    },
+    // Only the owner (here the admin) may change a shared cohort.
+    expect: { admin: 'ok', coordinator: 'forbidden', otherSiteCoordinator: 'forbidden', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
+  withdrawSavedCohort: {
+    request: async (f) => {
+      const r = await f.gqlAsAdmin('mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', { i: { name: `Private ${unique()}`, filter: {}, shared: false } });
+      return { query: 'mutation($i: WithdrawInput!) { withdrawSavedCohort(input: $i) { id } }', variables: { i: { id: r.data.saveCohort.id, version: 1, reason: 'matrix' } } };
+    },
+    // Someone else's private cohort does not exist for them.
+    expect: { admin: 'ok', coordinator: 'hidden', otherSiteCoordinator: 'hidden', researcher: 'hidden', departmentHead: 'hidden' },
+  },
   followUpCompleteness: {
     request: async () => ({ query: '{ followUpCompleteness { siteCode expected } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'ok' },

@@ -1,4 +1,5 @@
 import { Schema } from '@vfr/api-database';
+import { SavedCohortEntity } from '@vfr/api-analytics';
 import { AuditEventEntity } from '@vfr/api-audit';
 import { SiteEntity, UserEntity } from '@vfr/api-auth';
 import {
@@ -11,7 +12,7 @@ import { MIGRATIONS } from '../../../migrations';
 export const REGISTRY_SCHEMA: Schema = {
   entities: [
     SiteEntity, UserEntity, AuditEventEntity, PatientEntity, PatientIdentifierEntity, FractureEntity,
-    TreatmentEntity, TreatedLevelEntity, ComplicationEntity, AssessmentEntity,
+    TreatmentEntity, TreatedLevelEntity, ComplicationEntity, AssessmentEntity, SavedCohortEntity,
   ],
   migrations: MIGRATIONS,
 };

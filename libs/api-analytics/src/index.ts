@@ -1,1 +1,5 @@
 export * from './cohort.sql';
+export * from './saved-cohort.entity';
+export * from './suppression';
+export * from './cohorts.service';
+export * from './analytics.module';

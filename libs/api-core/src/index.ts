@@ -12,3 +12,4 @@ export * from './ids';
 export * from './deidentification';
 export * from './sql-params';
 export * from './http-error.filter';
+export { default as GraphQLJSON } from './json.scalar';

@@ -7,7 +7,7 @@ async function http(t: TestApp, path: string, token: string, init: { method?: st
   const res = await fetch(`${t.url}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': init.type ?? 'text/csv' } : {}) },
-    body: init.body,
+    body: init.body as BodyInit | undefined,
   });
   const text = await res.text();
   let json: any = null;

@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import GraphQLJSON from './json.scalar';
-import { AuditAction } from '@vfr/api-core';
+import { AuditAction, GraphQLJSON } from '@vfr/api-core';
 import { AuditEventEntity } from '../audit-event.entity';
 
 @ObjectType('AuditEvent')

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditedWriter } from '@vfr/api-audit';
+import { Actor, assertId, SqlParams } from '@vfr/api-core';
+import { CohortFilter, cohortFilterSchema, ForbiddenError, NotFoundError, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
+import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
+import { SavedCohortEntity } from './saved-cohort.entity';
+import { cellsToSuppress, DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+
+const name = (v: unknown, field = 'name') => {
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (!s) throw ValidationError.single(field, 'required', `${field} is required`);
+  if (s.length > 120) throw ValidationError.single(field, 'maxLength', `${field} must be at most 120 characters (got ${s.length})`);
+  return s;
+};
+
+@Injectable()
+export class CohortsService {
+  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+
+  filter(input: unknown): CohortFilter {
+    return validate(cohortFilterSchema, input ?? {});
+  }
+
+  /** Patients in the cohort, per treatment group, with small cells suppressed for de-identified readers. */
+  async size(actor: Actor, input: unknown, grouping: TreatmentGrouping) {
+    const params = new SqlParams();
+    const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
+    const rows: { grp: string; n: number }[] = await this.dataSource.query(
+      `SELECT c.${column} AS grp, count(*)::int AS n FROM (${cohortSql(this.filter(input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
+      params.values,
+    );
+    const threshold = DEFAULT_SMALL_CELL_THRESHOLD;
+    const hidden = suppressesSmallCells(actor) ? cellsToSuppress(rows.map((r) => r.n), threshold) : new Set<number>();
+    const total = rows.reduce((a, r) => a + r.n, 0);
+    return {
+      threshold,
+      // A total under the threshold would itself be a small cell.
+      total: suppressesSmallCells(actor) && total > 0 && total < threshold ? null : total,
+      groups: rows.map((r, i) => ({ group: r.grp, n: hidden.has(i) ? null : r.n, suppressed: hidden.has(i) })),
+    };
+  }
+
+  list(actor: Actor): Promise<SavedCohortEntity[]> {
+    return this.dataSource
+      .getRepository(SavedCohortEntity)
+      .createQueryBuilder('c')
+      .where('c.withdrawn_at IS NULL AND (c.owner_id = :me OR c.shared)', { me: actor.userId })
+      .orderBy('c.name')
+      .getMany();
+  }
+
+  save(actor: Actor, input: SaveCohortInput): Promise<SavedCohortEntity> {
+    const values = { name: name(input.name), description: input.description?.trim() || null, filter: this.filter(input.filter) as Record<string, unknown>, shared: input.shared, ownerId: actor.userId };
+    return this.writer.run(actor, (tx) => tx.create(SavedCohortEntity, values, { entityType: 'SavedCohort', siteId: actor.siteId }));
+  }
+
+  update(actor: Actor, input: UpdateSavedCohortInput): Promise<SavedCohortEntity> {
+    assertId('id', input.id);
+    return this.writer.run(actor, async (tx) => {
+      const cohort = await tx.lock(SavedCohortEntity, input.id, 'SavedCohort');
+      this.assertOwner(actor, cohort);
+      const changes: Partial<SavedCohortEntity> = {};
+      if (input.name !== undefined) changes.name = name(input.name);
+      if (input.description !== undefined) changes.description = input.description?.trim() || null;
+      if (input.filter !== undefined) changes.filter = this.filter(input.filter) as Record<string, unknown>;
+      if (input.shared !== undefined) changes.shared = input.shared;
+      return tx.update(SavedCohortEntity, cohort, input.version, changes, { entityType: 'SavedCohort', siteId: actor.siteId });
+    });
+  }
+
+  withdraw(actor: Actor, id: string, version: number, reason: string): Promise<SavedCohortEntity> {
+    assertId('id', id);
+    return this.writer.run(actor, async (tx) => {
+      const cohort = await tx.lock(SavedCohortEntity, id, 'SavedCohort');
+      this.assertOwner(actor, cohort);
+      return tx.withdraw(SavedCohortEntity, cohort, version, reason, { entityType: 'SavedCohort', siteId: actor.siteId });
+    });
+  }
+
+  private assertOwner(actor: Actor, cohort: SavedCohortEntity): void {
+    if (cohort.ownerId === actor.userId || actor.role === Role.ADMIN) return;
+    if (!cohort.shared) throw new NotFoundError('SavedCohort', cohort.id);
+    throw new ForbiddenError('Only the owner of a saved cohort may change it');
+  }
+}

@@ -1,0 +1,46 @@
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { FractureCause, OfClass, Sex, TreatmentKind } from '@vfr/api-core';
+import { FractureAgeCategory, LevelRegion, TreatmentGrouping } from '@vfr/domain';
+
+registerEnumType(LevelRegion, { name: 'LevelRegion' });
+registerEnumType(FractureAgeCategory, { name: 'FractureAgeCategory' });
+registerEnumType(TreatmentGrouping, { name: 'TreatmentGrouping', description: 'FIRST_TREATMENT (intention to treat) or AS_TREATED' });
+
+/** The cohort filter of libs/domain (cohortFilterSchema), as GraphQL input. */
+@InputType()
+export class CohortFilterInput {
+  @Field(() => Int, { nullable: true, description: 'Age at the index treatment, from' }) ageMin?: number;
+  @Field(() => Int, { nullable: true }) ageMax?: number;
+  @Field(() => Sex, { nullable: true }) sex?: Sex;
+  @Field(() => [ID], { nullable: true }) siteIds?: string[];
+  @Field(() => [FractureCause], { nullable: true }) causes?: FractureCause[];
+  @Field(() => [LevelRegion], { nullable: true }) levelRegions?: LevelRegion[];
+  @Field(() => [Int], { nullable: true }) genantGrades?: number[];
+  @Field(() => [OfClass], { nullable: true }) ofClasses?: OfClass[];
+  @Field(() => [FractureAgeCategory], { nullable: true }) fractureAges?: FractureAgeCategory[];
+  @Field({ nullable: true }) activeCancer?: boolean;
+  @Field({ nullable: true, description: 'Ongoing chemotherapy or radiotherapy' }) ongoingCancerTherapy?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Baseline pain NRS, from' }) baselineNrsMin?: number;
+  @Field(() => Int, { nullable: true }) baselineNrsMax?: number;
+  @Field(() => [TreatmentKind], { nullable: true, description: 'Kind of the index treatment' }) treatmentKinds?: TreatmentKind[];
+  @Field({ nullable: true, description: 'Index treatment on or after (YYYY-MM-DD)' }) treatedFrom?: string;
+  @Field({ nullable: true }) treatedTo?: string;
+}
+
+@InputType()
+export class SaveCohortInput {
+  @Field() name: string;
+  @Field({ nullable: true }) description?: string;
+  @Field(() => CohortFilterInput) filter: CohortFilterInput;
+  @Field({ defaultValue: false, description: 'Visible to everyone who analyses the registry' }) shared: boolean;
+}
+
+@InputType()
+export class UpdateSavedCohortInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field({ nullable: true }) name?: string;
+  @Field({ nullable: true }) description?: string;
+  @Field(() => CohortFilterInput, { nullable: true }) filter?: CohortFilterInput;
+  @Field({ nullable: true }) shared?: boolean;
+}

@@ -1,0 +1,18 @@
+import { cellsToSuppress } from './suppression';
+
+describe('small-cell suppression', () => {
+  it('withholds counts under the threshold, and one more so the total does not reveal it', () => {
+    // Groups of 40, 7 and 25, total 72: hiding only the 7 would leave 72 - 40 - 25 = 7.
+    const hidden = cellsToSuppress([40, 7, 25], 11);
+    expect([...hidden].sort()).toEqual([1, 2]);
+    const shown = [40, 7, 25].filter((_, i) => !hidden.has(i));
+    // From the total and what is shown, only the sum of the hidden cells can be recovered.
+    expect(72 - shown.reduce((a, b) => a + b, 0)).toBe(32);
+  });
+
+  it('leaves large cells and zero alone, and needs no complement when two cells are small', () => {
+    expect(cellsToSuppress([40, 25, 12], 11).size).toBe(0);
+    expect([...cellsToSuppress([40, 3, 5], 11)].sort()).toEqual([1, 2]);
+    expect(cellsToSuppress([40, 0, 25], 11).size).toBe(0);
+  });
+});

@@ -1,0 +1,13 @@
+export * from './distributions';
+export * from './descriptive';
+export * from './wilson';
+export * from './weighted';
+export * from './smd';
+export * from './kaplan-meier';
+export * from './log-rank';
+export * from './logistic';
+export * from './iptw';
+export * from './bootstrap';
+export * from './random';
+export * from './chi-square';
+export { invert, type Matrix } from './matrix';

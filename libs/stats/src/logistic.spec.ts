@@ -1,0 +1,113 @@
+import { logisticRegression, multinomialLogisticRegression, predictLogistic, predictMultinomial } from './logistic';
+
+// Space Shuttle O-ring data, 23 flights before Challenger: launch temperature (F) and whether
+// any O-ring was thermally distressed. Dalal, Fowlkes & Hoadley, J Am Stat Assoc 1989;84:945-957,
+// Table 1. The binary-outcome ML fit logit(p) = 15.0429 - 0.2322 temp (SE 7.3786, 0.1082;
+// residual deviance 20.315 on 21 df) is the R glm(family = binomial) output for these data.
+const temperature = [66, 70, 69, 68, 67, 72, 73, 70, 57, 63, 70, 78, 67, 53, 67, 75, 70, 81, 76, 79, 75, 76, 58];
+const distress = [0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1];
+
+describe('binary logistic regression', () => {
+  const fit = logisticRegression(temperature.map((t) => [t]), distress);
+
+  it('reproduces the Challenger fit: 15.0429 - 0.2322 temp, SE 7.3786 and 0.1082', () => {
+    expect(fit.coefficients[0]).toBeCloseTo(15.0429, 4);
+    expect(fit.coefficients[1]).toBeCloseTo(-0.2322, 4);
+    expect(fit.standardErrors[0]).toBeCloseTo(7.3786, 4);
+    expect(fit.standardErrors[1]).toBeCloseTo(0.1082, 4);
+    expect(fit.deviance).toBeCloseTo(20.315, 3);
+    expect(fit.converged).toBe(true);
+    expect(fit.separation).toBe(false);
+    expect(fit.penalty).toBe(0);
+  });
+
+  it('predicts P(distress) at 31 F, the Challenger launch temperature: 0.9996', () => {
+    // exp(15.0429 - 0.2322 * 31) / (1 + exp(...)) = 0.99961
+    expect(predictLogistic(fit, [[31]])[0]).toBeCloseTo(0.9996, 4);
+  });
+
+  it('flags complete separation and returns a finite ridge fit instead of diverging', () => {
+    const x = [1, 2, 3, 4, 5, 6, 7, 8].map((v) => [v]);
+    const y = [0, 0, 0, 0, 1, 1, 1, 1];
+    const sep = logisticRegression(x, y);
+    expect(sep.separation).toBe(true);
+    expect(sep.penalty).toBe(1);
+    expect(sep.coefficients.every(Number.isFinite)).toBe(true);
+    expect(sep.standardErrors.every(Number.isFinite)).toBe(true);
+    expect(sep.coefficients[1]).toBeGreaterThan(0);
+    expect(sep.fitted.every((p) => p > 0 && p < 1)).toBe(true);
+  });
+
+  it('stops at the iteration cap and reports non-convergence when the fallback is off', () => {
+    const x = [1, 2, 3, 4, 5, 6, 7, 8].map((v) => [v]);
+    const y = [0, 0, 0, 0, 1, 1, 1, 1];
+    const sep = logisticRegression(x, y, { ridgeFallback: false, maxIterations: 10 });
+    expect(sep.iterations).toBeLessThanOrEqual(10);
+    expect(sep.separation).toBe(true);
+    expect(sep.penalty).toBe(0);
+  });
+
+  it('flags a collinear design (singular information) rather than returning garbage', () => {
+    const x = temperature.map((t) => [t, 2 * t]);
+    const res = logisticRegression(x, distress);
+    expect(res.separation).toBe(true);
+    expect(res.penalty).toBeGreaterThan(0);
+    expect(res.coefficients.every(Number.isFinite)).toBe(true);
+  });
+});
+
+// Agresti A. An Introduction to Categorical Data Analysis, 2nd ed. (Wiley 2007), section
+// 6.1.2, Table 6.1: primary food choice (F fish, I invertebrates, O other) of 59 Florida
+// alligators by length (m). Baseline-category fit with fish as baseline:
+// log(pi_I/pi_F) = 4.080 - 2.355 x (SE 0.803), log(pi_O/pi_F) = -1.618 + 0.110 x (SE 0.517);
+// at the maximum length 3.89 m, pi_F = 0.76, pi_I = 0.005, pi_O = 0.23.
+const gator = `1.24 I 1.30 I 1.30 I 1.32 F 1.32 F 1.40 F 1.42 I 1.42 F 1.45 I 1.45 O 1.47 I 1.47 F
+1.50 I 1.52 I 1.55 I 1.60 I 1.63 I 1.65 O 1.65 I 1.65 F 1.65 F 1.68 F 1.70 I 1.73 O 1.78 I 1.78 I
+1.78 O 1.80 I 1.80 F 1.85 F 1.88 I 1.93 I 1.98 I 2.03 F 2.03 F 2.16 F 2.26 F 2.31 F 2.31 F 2.36 F
+2.36 F 2.39 F 2.41 F 2.44 F 2.46 F 2.56 O 2.67 F 2.72 I 2.79 F 2.84 F 3.25 O 3.28 O 3.33 F 3.56 F
+3.58 F 3.66 F 3.68 O 3.71 F 3.89 F`.split(/\s+/);
+const length: number[] = [];
+const food: string[] = [];
+for (let i = 0; i < gator.length; i += 2) {
+  length.push(Number(gator[i]));
+  food.push(gator[i + 1]);
+}
+
+describe('multinomial logistic regression', () => {
+  const fit = multinomialLogisticRegression(length.map((v) => [v]), food, { classes: ['F', 'I', 'O'], reference: 'F' });
+
+  it('has the 59 alligators of Agresti Table 6.1', () => {
+    expect(length).toHaveLength(59);
+  });
+
+  it('reproduces Agresti: I vs F 4.080 - 2.355 x (SE 0.803); O vs F -1.618 + 0.110 x (SE 0.517)', () => {
+    expect(fit.contrasts).toEqual(['I', 'O']);
+    expect(fit.coefficients[0][0]).toBeCloseTo(4.08, 3);
+    expect(fit.coefficients[0][1]).toBeCloseTo(-2.355, 3);
+    expect(fit.standardErrors[0][1]).toBeCloseTo(0.803, 3);
+    expect(fit.coefficients[1][0]).toBeCloseTo(-1.618, 3);
+    expect(fit.coefficients[1][1]).toBeCloseTo(0.11, 3);
+    expect(fit.standardErrors[1][1]).toBeCloseTo(0.517, 3);
+    expect(fit.converged).toBe(true);
+  });
+
+  it('predicts at 3.89 m: fish 0.76, invertebrates 0.005, other 0.23', () => {
+    const [pF, pI, pO] = predictMultinomial(fit, [[3.89]])[0];
+    expect(pF).toBeCloseTo(0.76, 2);
+    expect(pI).toBeCloseTo(0.005, 3);
+    expect(pO).toBeCloseTo(0.23, 2);
+  });
+
+  it('fitted probabilities sum to one per subject, columns in class order', () => {
+    for (const row of fit.fitted) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const other = multinomialLogisticRegression(length.map((v) => [v]), food, { classes: ['I', 'O', 'F'], reference: 'F' });
+    expect(other.fitted[0][2]).toBeCloseTo(fit.fitted[0][0], 8);
+  });
+
+  it('with two classes equals the binary fit', () => {
+    const y = distress.map((d) => (d ? 'yes' : 'no'));
+    const m = multinomialLogisticRegression(temperature.map((t) => [t]), y, { classes: ['no', 'yes'] });
+    expect(m.coefficients[0][1]).toBeCloseTo(-0.2322, 4);
+    expect(m.standardErrors[0][1]).toBeCloseTo(0.1082, 4);
+  });
+});
