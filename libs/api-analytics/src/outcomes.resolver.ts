@@ -1,0 +1,60 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, Roles } from '@vfr/api-core';
+import { Role, TreatmentGrouping } from '@vfr/domain';
+import { CohortsService } from './cohorts.service';
+import { CohortFilterInput } from './dto/cohort-filter.input';
+import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
+import { OutcomeMeasure, ResponderDefinition, SurvivalEndpoint } from './outcome-measures';
+import { OutcomesService } from './outcomes.service';
+
+const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];
+const filterArg = { type: () => CohortFilterInput, nullable: true } as const;
+const groupingArg = { type: () => TreatmentGrouping, defaultValue: TreatmentGrouping.FIRST_TREATMENT } as const;
+
+@Resolver()
+export class OutcomesResolver {
+  constructor(private readonly outcomes: OutcomesService, private readonly cohorts: CohortsService) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => [TrajectoryPointModel], { description: 'n, mean with 95% CI, median, IQR and change from baseline per group and time point' })
+  outcomeTrajectory(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+    @Args('measure', { type: () => OutcomeMeasure, defaultValue: OutcomeMeasure.NRS }) measure: OutcomeMeasure,
+  ): Promise<TrajectoryPointModel[]> {
+    return this.outcomes.trajectory(actor, this.cohorts.filter(filter), grouping, measure);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [ProportionModel], { description: 'Responder rate per group and time point, with Wilson 95% CIs' })
+  responderRates(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+    @Args('definition', { type: () => ResponderDefinition, defaultValue: ResponderDefinition.NRS_DROP_2 }) definition: ResponderDefinition,
+  ): Promise<ProportionModel[]> {
+    return this.outcomes.responders(actor, this.cohorts.filter(filter), grouping, definition);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [ProportionModel], { description: 'Share of patients with each kind of complication (and ANY), with Wilson 95% CIs' })
+  complicationRates(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+  ): Promise<ProportionModel[]> {
+    return this.outcomes.complications(actor, this.cohorts.filter(filter), grouping);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => SurvivalAnalysisModel, { description: 'Kaplan-Meier curves with 95% CIs, medians and the log-rank test' })
+  survival(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+    @Args('endpoint', { type: () => SurvivalEndpoint, defaultValue: SurvivalEndpoint.PAIN_RELIEF }) endpoint: SurvivalEndpoint,
+  ): Promise<SurvivalAnalysisModel> {
+    return this.outcomes.survival(actor, this.cohorts.filter(filter), grouping, endpoint);
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, SqlParams } from '@vfr/api-core';
+import { CohortFilter, TimePoint, TreatmentGrouping } from '@vfr/domain';
+import { kaplanMeier, logRankTest, tQuantile, wilsonInterval } from '@vfr/stats';
+import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
+import { measureSql, OutcomeMeasure, RESPONDER, ResponderDefinition, SurvivalEndpoint } from './outcome-measures';
+import { cellsToSuppress, DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+
+const ORDER = Object.values(TimePoint);
+const groupColumn = (g: TreatmentGrouping) => (g === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind');
+
+/** Mean with a t interval from SQL's n, mean and sd (the rows themselves never leave the database). */
+function tInterval(n: number, mean: number | null, sd: number | null): [number | null, number | null] {
+  if (mean === null || sd === null || n < 2) return [null, null];
+  const half = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+  return [mean - half, mean + half];
+}
+
+/** Per category (time point, kind), the group cells to withhold from de-identified readers. */
+function suppressedCells<T extends { category: string; n: number }>(actor: Actor, rows: T[]): Set<T> {
+  const hidden = new Set<T>();
+  if (!suppressesSmallCells(actor)) return hidden;
+  const byCategory = new Map<string, T[]>();
+  for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  for (const cells of byCategory.values()) {
+    const idx = cellsToSuppress(cells.map((c) => c.n), DEFAULT_SMALL_CELL_THRESHOLD);
+    cells.forEach((c, i) => idx.has(i) && hidden.add(c));
+  }
+  return hidden;
+}
+
+@Injectable()
+export class OutcomesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Visits of the cohort's index treatments with the measure and its baseline value. */
+  private visitsSql(filter: CohortFilter, actor: Actor, grouping: TreatmentGrouping, measure: OutcomeMeasure, params: SqlParams): string {
+    return `
+      SELECT c.${groupColumn(grouping)} AS grp, c.patient_id, a.time_point::text AS time_point, ${measureSql(measure, 'a')} AS value, ${measureSql(measure, 'b')} AS base
+      FROM (${cohortSql(filter, actor, params)}) c
+      JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND a.time_point <> 'UNSCHEDULED'
+      LEFT JOIN assessment b ON b.treatment_id = c.index_treatment_id AND b.time_point = 'BASELINE' AND b.status = 'DONE' AND b.withdrawn_at IS NULL
+      WHERE ${measureSql(measure, 'a')} IS NOT NULL`;
+  }
+
+  async trajectory(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure): Promise<TrajectoryPointModel[]> {
+    const params = new SqlParams();
+    const rows: { grp: string; time_point: string; n: number; mean: number; sd: number | null; q: number[]; nc: number; mc: number | null; sdc: number | null }[] =
+      await this.dataSource.query(
+        `SELECT grp, time_point, count(*)::int AS n, avg(value) AS mean, stddev_samp(value) AS sd,
+                percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY value) AS q,
+                count(value - base)::int AS nc, avg(value - base) AS mc, stddev_samp(value - base) AS sdc
+         FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
+         GROUP BY grp, time_point`,
+        params.values,
+      );
+    const cells = rows.map((r) => ({ ...r, category: r.time_point }));
+    const hidden = suppressedCells(actor, cells);
+    return cells
+      .sort((a, b) => a.grp.localeCompare(b.grp) || ORDER.indexOf(a.time_point as TimePoint) - ORDER.indexOf(b.time_point as TimePoint))
+      .map((r) => {
+        if (hidden.has(r)) {
+          return { group: r.grp, timePoint: r.time_point as TimePoint, n: null, mean: null, sd: null, lower: null, upper: null, median: null, q1: null, q3: null, nChange: null, meanChange: null, changeLower: null, changeUpper: null, suppressed: true };
+        }
+        const [lower, upper] = tInterval(r.n, r.mean, r.sd);
+        const isBaseline = r.time_point === TimePoint.BASELINE;
+        const [changeLower, changeUpper] = isBaseline ? [null, null] : tInterval(r.nc, r.mc, r.sdc);
+        return {
+          group: r.grp, timePoint: r.time_point as TimePoint, n: r.n, mean: r.mean, sd: r.sd, lower, upper,
+          q1: r.q[0], median: r.q[1], q3: r.q[2], nChange: isBaseline ? null : r.nc, meanChange: isBaseline ? null : r.mc, changeLower, changeUpper, suppressed: false,
+        };
+      });
+  }
+
+  async responders(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, definition: ResponderDefinition): Promise<ProportionModel[]> {
+    const { measure, condition } = RESPONDER[definition];
+    const params = new SqlParams();
+    const rows: { grp: string; time_point: string; n: number; x: number }[] = await this.dataSource.query(
+      `SELECT grp, time_point, count(*)::int AS n, count(*) FILTER (WHERE ${condition})::int AS x
+       FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
+       WHERE base IS NOT NULL AND time_point <> 'BASELINE'
+       GROUP BY grp, time_point`,
+      params.values,
+    );
+    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: r.time_point, n: r.n, x: r.x })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
+  }
+
+  /** Patients with at least one complication of each kind (and of any kind) after the index treatment. */
+  async complications(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<ProportionModel[]> {
+    const params = new SqlParams();
+    const rows: { grp: string; kind: string; n: number; x: number }[] = await this.dataSource.query(
+      `WITH c AS (${cohortSql(filter, actor, params)}),
+            sizes AS (SELECT ${groupColumn(grouping)} AS grp, count(*)::int AS n FROM c GROUP BY 1),
+            events AS (
+              SELECT c.${groupColumn(grouping)} AS grp, x.kind::text AS kind, count(DISTINCT x.patient_id)::int AS x
+              FROM c JOIN complication x ON x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.occurred_on >= c.index_date
+              GROUP BY GROUPING SETS ((c.${groupColumn(grouping)}, x.kind), (c.${groupColumn(grouping)}))
+            )
+       SELECT s.grp, coalesce(e.kind, 'ANY') AS kind, s.n, e.x
+       FROM sizes s JOIN events e ON e.grp = s.grp`,
+      params.values,
+    );
+    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: r.kind, n: r.n, x: r.x })), (a, b) => (a === 'ANY' ? -1 : b === 'ANY' ? 1 : a.localeCompare(b)));
+  }
+
+  private proportions(actor: Actor, rows: { group: string; category: string; n: number; x: number }[], order: (a: string, b: string) => number): ProportionModel[] {
+    const hidden = suppressedCells(actor, rows);
+    return rows
+      .sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category))
+      .map((r) => {
+        if (hidden.has(r)) return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
+        const ci = wilsonInterval(r.x, r.n);
+        return { group: r.group, category: r.category, events: r.x, n: r.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };
+      });
+  }
+
+  /**
+   * Kaplan-Meier curves per group and the log-rank test. Time is days from the index treatment;
+   * patients without the event are censored at their last completed visit.
+   */
+  async survival(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, endpoint: SurvivalEndpoint): Promise<SurvivalAnalysisModel> {
+    const params = new SqlParams();
+    const eventSql =
+      endpoint === SurvivalEndpoint.NEW_FRACTURE
+        ? `(SELECT min(x.occurred_on) - c.index_date FROM complication x WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL
+             AND x.kind IN ('ADJACENT_LEVEL_FRACTURE', 'REMOTE_FRACTURE') AND x.occurred_on >= c.index_date)`
+        : `(SELECT min(a.visit_date) - c.index_date FROM assessment a WHERE a.treatment_id = c.index_treatment_id AND a.status = 'DONE'
+             AND a.withdrawn_at IS NULL AND a.time_point <> 'BASELINE' AND coalesce(a.nrs_activity, a.nrs_rest) <= 3)`;
+    const rows: { grp: string; event_day: number | null; last_day: number | null }[] = await this.dataSource.query(
+      `SELECT c.${groupColumn(grouping)} AS grp, ${eventSql} AS event_day,
+              (SELECT max(a.visit_date) - c.index_date FROM assessment a WHERE a.treatment_id = c.index_treatment_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL) AS last_day
+       FROM (${cohortSql(filter, actor, params)}) c`,
+      params.values,
+    );
+    const observed = rows
+      .map((r) => (r.event_day !== null ? { g: r.grp, t: r.event_day, d: 1 } : r.last_day !== null && r.last_day > 0 ? { g: r.grp, t: r.last_day, d: 0 } : null))
+      .filter((o): o is { g: string; t: number; d: number } => o !== null);
+    const groups = [...new Set(observed.map((o) => o.g))].sort();
+    const small = suppressesSmallCells(actor) ? cellsToSuppress(groups.map((g) => observed.filter((o) => o.g === g).length)) : new Set<number>();
+    const curves = groups.map((g, i) => {
+      const mine = observed.filter((o) => o.g === g);
+      if (small.has(i)) return { group: g, n: null, events: null, medianDays: null, medianLower: null, medianUpper: null, steps: [], suppressed: true };
+      const km = kaplanMeier(mine.map((o) => o.t), mine.map((o) => o.d));
+      const finite = (v: number) => (Number.isFinite(v) ? v : null);
+      return {
+        group: g, n: km.n, events: km.events, medianDays: finite(km.median.median), medianLower: finite(km.median.lower), medianUpper: finite(km.median.upper),
+        steps: km.rows.map((r) => ({ day: r.time, atRisk: r.nRisk, events: r.nEvent, survival: r.survival, lower: finite(r.lower), upper: finite(r.upper) })),
+        suppressed: false,
+      };
+    });
+    const shown = observed.filter((o) => !small.has(groups.indexOf(o.g)));
+    const testable = new Set(shown.map((o) => o.g)).size >= 2 && shown.some((o) => o.d === 1);
+    const test = testable ? logRankTest(shown.map((o) => o.t), shown.map((o) => o.d), shown.map((o) => o.g)) : null;
+    return { curves, logRankChiSquare: test?.chiSquare ?? null, logRankDf: test?.df ?? null, logRankP: test?.pValue ?? null };
+  }
+}
