@@ -111,6 +111,9 @@ const OPERATIONS: Record<string, Operation> = {
   responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
   complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
   survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
+  monthlyVolumes: { request: async () => ({ query: '{ monthlyVolumes { month } }' }), expect: all('ok') },
+  discharge: { request: async () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
+  funnelPlot: { request: async () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
   savedCohorts: { request: async () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {
     request: async () => ({ query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } } }),

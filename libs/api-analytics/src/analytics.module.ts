@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@vfr/api-audit';
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
-import { OutcomesResolver } from './outcomes.resolver';
+import { OperationsService } from './operations.service';
+import { OperationsResolver, OutcomesResolver } from './outcomes.resolver';
 import { OutcomesService } from './outcomes.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver],
+  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver],
   exports: [CohortsService, OutcomesService],
 })
 export class AnalyticsModule {}

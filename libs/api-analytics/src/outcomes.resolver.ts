@@ -6,6 +6,8 @@ import { CohortFilterInput } from './dto/cohort-filter.input';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import { OutcomeMeasure, ResponderDefinition, SurvivalEndpoint } from './outcome-measures';
 import { OutcomesService } from './outcomes.service';
+import { DischargeSummaryModel, FunnelPlotModel, MonthlyVolumeModel } from './models/operations.model';
+import { OperationsService } from './operations.service';
 
 const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];
 const filterArg = { type: () => CohortFilterInput, nullable: true } as const;
@@ -56,5 +58,28 @@ export class OutcomesResolver {
     @Args('endpoint', { type: () => SurvivalEndpoint, defaultValue: SurvivalEndpoint.PAIN_RELIEF }) endpoint: SurvivalEndpoint,
   ): Promise<SurvivalAnalysisModel> {
     return this.outcomes.survival(actor, this.cohorts.filter(filter), grouping, endpoint);
+  }
+}
+
+@Resolver()
+export class OperationsResolver {
+  constructor(private readonly operations: OperationsService, private readonly cohorts: CohortsService) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => [MonthlyVolumeModel], { description: 'Treatments started per month and kind' })
+  monthlyVolumes(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<MonthlyVolumeModel[]> {
+    return this.operations.monthlyVolumes(actor, this.cohorts.filter(filter));
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [DischargeSummaryModel], { description: 'Same-day discharge and length of stay per procedure kind' })
+  discharge(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<DischargeSummaryModel[]> {
+    return this.operations.discharge(actor, this.cohorts.filter(filter));
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => FunnelPlotModel, { description: "Sites' complication rates after procedures, with control limits" })
+  funnelPlot(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<FunnelPlotModel> {
+    return this.operations.funnel(actor, this.cohorts.filter(filter));
   }
 }

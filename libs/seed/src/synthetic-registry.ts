@@ -76,7 +76,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     });
     const dob = `${birthYear}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
     out.patient_identifier.push({
-      patient_id: patientId, site_id: site.id, mrn: `M${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
+      patient_id: patientId, site_id: site.id, mrn: `M${String(offset + i + 1).padStart(8, '0')}`, // unique per registry, as a hospital's MRNs are
       family_name: rnd.pick(FAMILY), given_name: rnd.pick(sex === Sex.FEMALE ? GIVEN_F : GIVEN_M), date_of_birth: dob,
     });
 

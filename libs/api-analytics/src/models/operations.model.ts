@@ -1,0 +1,49 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('MonthlyVolume')
+export class MonthlyVolumeModel {
+  @Field({ description: 'YYYY-MM' }) month: string;
+  @Field() kind: string;
+  @Field(() => Int, { nullable: true }) count: number | null;
+  @Field() suppressed: boolean;
+}
+
+@ObjectType('DischargeSummary', { description: 'Per procedure kind: same-day discharge and length of stay' })
+export class DischargeSummaryModel {
+  @Field() kind: string;
+  @Field(() => Int, { nullable: true }) procedures: number | null;
+  @Field(() => Int, { nullable: true }) sameDay: number | null;
+  @Field(() => Float, { nullable: true }) sameDayRate: number | null;
+  @Field(() => Float, { nullable: true }) sameDayLower: number | null;
+  @Field(() => Float, { nullable: true }) sameDayUpper: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean length of stay in days' }) meanStay: number | null;
+  @Field(() => Float, { nullable: true }) medianStay: number | null;
+  @Field(() => Float, { nullable: true }) q1Stay: number | null;
+  @Field(() => Float, { nullable: true }) q3Stay: number | null;
+  @Field() suppressed: boolean;
+}
+
+@ObjectType('FunnelSite')
+export class FunnelSiteModel {
+  @Field() siteCode: string;
+  @Field(() => Int, { nullable: true, description: 'Procedures' }) n: number | null;
+  @Field(() => Int, { nullable: true, description: 'Procedures followed by a complication' }) events: number | null;
+  @Field(() => Float, { nullable: true }) rate: number | null;
+  @Field() suppressed: boolean;
+}
+
+@ObjectType('FunnelLimit')
+export class FunnelLimitModel {
+  @Field(() => Int) n: number;
+  @Field(() => Float) lower95: number;
+  @Field(() => Float) upper95: number;
+  @Field(() => Float) lower998: number;
+  @Field(() => Float) upper998: number;
+}
+
+@ObjectType('FunnelPlot', { description: "Sites' complication rates against the registry mean with 95% and 99.8% control limits" })
+export class FunnelPlotModel {
+  @Field(() => Float, { nullable: true }) registryRate: number | null;
+  @Field(() => [FunnelSiteModel]) sites: FunnelSiteModel[];
+  @Field(() => [FunnelLimitModel]) limits: FunnelLimitModel[];
+}
