@@ -2,10 +2,12 @@ import { CreateRegistrySchema1795551735437 } from './1795551735437-CreateRegistr
 import { AddIntegrityTriggers1795551800000 } from './1795551800000-AddIntegrityTriggers';
 import { AddUserTokensValidAfter1795552914056 } from './1795552914056-AddUserTokensValidAfter';
 import { AddSavedCohorts1795554149775 } from './1795554149775-AddSavedCohorts';
+import { AddAssessmentTreatmentIndex1795554810090 } from './1795554810090-AddAssessmentTreatmentIndex';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddIntegrityTriggers1795551800000, AddUserTokensValidAfter1795552914056,
   AddSavedCohorts1795554149775,
+  AddAssessmentTreatmentIndex1795554810090,
 ];

@@ -6,6 +6,8 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 /** A follow-up visit at a time point of the index treatment (done, missed or withdrawn). */
 @Entity('assessment')
 @Index('ix_assessment__patient_id', ['patientId', 'visitDate'])
+// Analyses reach visits through the index treatment.
+@Index('ix_assessment__treatment_id', ['treatmentId', 'timePoint', 'status'])
 // One visit per scheduled time point of a treatment: the natural key imports rely on.
 @Index('uq_assessment__time_point', ['treatmentId', 'timePoint'], { unique: true, where: `withdrawn_at IS NULL AND time_point <> 'UNSCHEDULED'` })
 @Check('ck_assessment__nrs_rest__range', 'nrs_rest IS NULL OR nrs_rest BETWEEN 0 AND 10')
