@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@vfr/api-audit';
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
+import { CharacteristicsService } from './characteristics.service';
 import { OperationsService } from './operations.service';
 import { OperationsResolver, OutcomesResolver } from './outcomes.resolver';
 import { OutcomesService } from './outcomes.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver],
+  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService],
   exports: [CohortsService, OutcomesService],
 })
 export class AnalyticsModule {}

@@ -8,6 +8,8 @@ import { OutcomeMeasure, ResponderDefinition, SurvivalEndpoint } from './outcome
 import { OutcomesService } from './outcomes.service';
 import { DischargeSummaryModel, FunnelPlotModel, MonthlyVolumeModel } from './models/operations.model';
 import { OperationsService } from './operations.service';
+import { CharacteristicsService } from './characteristics.service';
+import { CharacteristicRowModel } from './models/characteristics.model';
 
 const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];
 const filterArg = { type: () => CohortFilterInput, nullable: true } as const;
@@ -15,7 +17,21 @@ const groupingArg = { type: () => TreatmentGrouping, defaultValue: TreatmentGrou
 
 @Resolver()
 export class OutcomesResolver {
-  constructor(private readonly outcomes: OutcomesService, private readonly cohorts: CohortsService) {}
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly cohorts: CohortsService,
+    private readonly characteristics: CharacteristicsService,
+  ) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => [CharacteristicRowModel], { description: 'Table 1: characteristics per treatment group with standardized mean differences' })
+  characteristicsTable(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+  ): Promise<CharacteristicRowModel[]> {
+    return this.characteristics.table(actor, this.cohorts.filter(filter), grouping);
+  }
 
   @Roles(...ANALYSTS)
   @Query(() => [TrajectoryPointModel], { description: 'n, mean with 95% CI, median, IQR and change from baseline per group and time point' })

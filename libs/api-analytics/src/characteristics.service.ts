@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, SqlParams } from '@vfr/api-core';
+import { CohortFilter, TreatmentGrouping } from '@vfr/domain';
+import { smdBinary, smdFromSummary } from '@vfr/stats';
+import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { CharacteristicRowModel } from './models/characteristics.model';
+import { cellsToSuppress } from './suppression';
+
+// The variables of Table 1 and the propensity model: SQL expressions over the cohort row `c`
+// joined to its patient `p` (fixed text, never user input).
+const VARIABLES: { name: string; summary: 'MEAN' | 'PROPORTION'; sql: string }[] = [
+  { name: 'age', summary: 'MEAN', sql: 'c.age::float8' },
+  { name: 'female', summary: 'PROPORTION', sql: "(c.sex = 'FEMALE')::int" },
+  { name: 'bmi', summary: 'MEAN', sql: 'p.bmi' },
+  { name: 'tScore', summary: 'MEAN', sql: 'p.t_score' },
+  { name: 'steroidUse', summary: 'PROPORTION', sql: 'p.steroid_use::int' },
+  { name: 'activeCancer', summary: 'PROPORTION', sql: 'c.active_cancer::int' },
+  { name: 'osteoporoticCause', summary: 'PROPORTION', sql: "('OSTEOPOROTIC' = ANY(c.causes))::int" },
+  { name: 'maxGenantGrade', summary: 'MEAN', sql: 'c.max_genant::float8' },
+  { name: 'fractureAgeDays', summary: 'MEAN', sql: 'c.fracture_age_days::float8' },
+  { name: 'baselineNrs', summary: 'MEAN', sql: 'c.baseline_nrs::float8' },
+  { name: 'asaClass3OrMore', summary: 'PROPORTION', sql: '(p.asa_class >= 3)::int' },
+];
+
+@Injectable()
+export class CharacteristicsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Table 1: one SQL pass computes n, mean and SD (or count) of every variable per group. */
+  async table(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<CharacteristicRowModel[]> {
+    const params = new SqlParams();
+    const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
+    const aggregates = VARIABLES.map((v, i) => `count(${v.sql})::int AS n${i}, avg(${v.sql})::float8 AS m${i}, stddev_samp(${v.sql})::float8 AS s${i}, sum(${v.sql})::float8 AS c${i}`);
+    const rows: Record<string, number | string | null>[] = await this.dataSource.query(
+      `SELECT c.${column} AS grp, count(*)::int AS size, ${aggregates.join(', ')}
+       FROM (${cohortSql(filter, actor, params)}) c JOIN patient p ON p.id = c.patient_id
+       GROUP BY 1 ORDER BY (c.${column} <> 'CONSERVATIVE'), 1`,
+      params.values,
+    );
+    const hidden = suppressesSmallCells(actor) ? cellsToSuppress(rows.map((r) => Number(r.size))) : new Set<number>();
+    return VARIABLES.map((v, i) => {
+      const values = rows.map((r, g) => {
+        const n = Number(r[`n${i}`]);
+        const mean = r[`m${i}`] as number | null;
+        if (hidden.has(g)) return { group: String(r.grp), n: null, value: null, sd: null, count: null, suppressed: true };
+        return { group: String(r.grp), n, value: mean, sd: v.summary === 'MEAN' ? (r[`s${i}`] as number | null) : null, count: v.summary === 'PROPORTION' ? Number(r[`c${i}`] ?? 0) : null, suppressed: false };
+      });
+      const smd = (a: (typeof values)[number], b: (typeof values)[number]): number | null => {
+        if (a.value === null || b.value === null) return null;
+        if (v.summary === 'PROPORTION') return smdBinary(a.value, b.value);
+        return a.sd === null || b.sd === null ? null : smdFromSummary(a.value, a.sd, b.value, b.sd);
+      };
+      const reference = values[0];
+      const differences = values.slice(1).map((x) => ({ group: x.group, versus: reference?.group ?? '', smd: reference ? smd(x, reference) : null }));
+      const pairs = values.flatMap((a, j) => values.slice(j + 1).map((b) => smd(a, b))).filter((d): d is number => d !== null && Number.isFinite(d));
+      return { variable: v.name, summary: v.summary, values, differences, maxAbsSmd: pairs.length ? Math.max(...pairs.map(Math.abs)) : null };
+    });
+  }
+}
