@@ -111,6 +111,7 @@ const OPERATIONS: Record<string, Operation> = {
   responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
   complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
   survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
+  adjustedComparison: { request: async () => ({ query: '{ adjustedComparison { n } }' }), expect: all('ok') },
   characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
   monthlyVolumes: { request: async () => ({ query: '{ monthlyVolumes { month } }' }), expect: all('ok') },
   discharge: { request: async () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },

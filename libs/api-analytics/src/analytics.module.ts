@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@vfr/api-audit';
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
+import { AdjustedService } from './adjusted.service';
 import { CharacteristicsService } from './characteristics.service';
 import { OperationsService } from './operations.service';
 import { OperationsResolver, OutcomesResolver } from './outcomes.resolver';
@@ -9,7 +10,7 @@ import { OutcomesService } from './outcomes.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService],
+  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService, AdjustedService],
   exports: [CohortsService, OutcomesService],
 })
 export class AnalyticsModule {}

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Roles } from '@vfr/api-core';
-import { Role, TreatmentGrouping } from '@vfr/domain';
+import { Role, TimePoint, TreatmentGrouping } from '@vfr/domain';
 import { CohortsService } from './cohorts.service';
 import { CohortFilterInput } from './dto/cohort-filter.input';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
@@ -9,6 +9,8 @@ import { OutcomesService } from './outcomes.service';
 import { DischargeSummaryModel, FunnelPlotModel, MonthlyVolumeModel } from './models/operations.model';
 import { OperationsService } from './operations.service';
 import { CharacteristicsService } from './characteristics.service';
+import { AdjustedService } from './adjusted.service';
+import { AdjustedComparisonModel } from './models/adjusted.model';
 import { CharacteristicRowModel } from './models/characteristics.model';
 
 const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];
@@ -21,7 +23,20 @@ export class OutcomesResolver {
     private readonly outcomes: OutcomesService,
     private readonly cohorts: CohortsService,
     private readonly characteristics: CharacteristicsService,
+    private readonly adjusted: AdjustedService,
   ) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => AdjustedComparisonModel, { description: 'Between-group differences, unadjusted and IPTW-adjusted, with the balance table after weighting' })
+  adjustedComparison(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+    @Args('measure', { type: () => OutcomeMeasure, defaultValue: OutcomeMeasure.NRS }) measure: OutcomeMeasure,
+    @Args('timePoint', { type: () => TimePoint, defaultValue: TimePoint.M1 }) timePoint: TimePoint,
+  ): Promise<AdjustedComparisonModel> {
+    return this.adjusted.compare(actor, this.cohorts.filter(filter), grouping, measure, timePoint);
+  }
 
   @Roles(...ANALYSTS)
   @Query(() => [CharacteristicRowModel], { description: 'Table 1: characteristics per treatment group with standardized mean differences' })

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, SqlParams } from '@vfr/api-core';
+import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
+import {
+  iptwWeights, multinomialLogisticRegression, receivedProbability, smdBinaryData, smdContinuous, truncateWeightsAtPercentiles,
+  weightedMeanDifference, weightedSmdBinary, weightedSmdContinuous, welchMeanDifference,
+} from '@vfr/stats';
+import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { AdjustedComparisonModel } from './models/adjusted.model';
+import { measureSql, OutcomeMeasure } from './outcome-measures';
+import { DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+
+// The propensity model of DESIGN.md section 4: age, sex, Genant grade, fracture age, cause,
+// baseline NRS. Binary covariates get the binary SMD.
+const COVARIATES: { name: string; binary: boolean }[] = [
+  { name: 'age', binary: false },
+  { name: 'female', binary: true },
+  { name: 'maxGenantGrade', binary: false },
+  { name: 'fractureAgeDays', binary: false },
+  { name: 'osteoporoticCause', binary: true },
+  { name: 'baselineNrs', binary: false },
+];
+
+interface Row {
+  grp: string;
+  x: number[];
+  y: number;
+}
+
+@Injectable()
+export class AdjustedService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Mean outcome at a time point, each group against conservative care (or the first group),
+   * unadjusted (Welch) and weighted by the inverse probability of the treatment received
+   * (multinomial propensity, stabilized weights truncated at the 1st and 99th percentiles),
+   * with the covariate balance before and after weighting.
+   */
+  async compare(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure, timePoint: TimePoint): Promise<AdjustedComparisonModel> {
+    if (timePoint === TimePoint.UNSCHEDULED) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point');
+    const params = new SqlParams();
+    const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
+    const raw: { grp: string; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
+      await this.dataSource.query(
+        `SELECT c.${column} AS grp, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
+                ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${measureSql(measure, 'a')} AS y
+         FROM (${cohortSql(filter, actor, params)}) c
+         JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.time_point::text = ${params.add(timePoint)}
+              AND a.status = 'DONE' AND a.withdrawn_at IS NULL
+         WHERE ${measureSql(measure, 'a')} IS NOT NULL`,
+        params.values,
+      );
+    const complete: Row[] = raw
+      .filter((r) => r.genant !== null && r.fracture_age !== null && r.baseline !== null)
+      .map((r) => ({ grp: r.grp, x: [r.age, r.female, Number(r.genant), Number(r.fracture_age), r.osteo, Number(r.baseline)], y: Number(r.y) }));
+    const counts = new Map<string, number>();
+    for (const r of complete) counts.set(r.grp, (counts.get(r.grp) ?? 0) + 1);
+    // Groups too small to report, or to model, are left out.
+    const tooSmall = [...counts].filter(([, n]) => n < (suppressesSmallCells(actor) ? DEFAULT_SMALL_CELL_THRESHOLD : 2)).map(([g]) => g);
+    const rows = complete.filter((r) => !tooSmall.includes(r.grp));
+    const groups = [...new Set(rows.map((r) => r.grp))].sort((a, b) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b)));
+    const base = { outcome: `${measure} at ${timePoint}`, n: rows.length, excluded: raw.length - complete.length, covariates: COVARIATES.map((c) => c.name), suppressedGroups: tooSmall.sort() };
+    if (groups.length < 2) return { ...base, differences: [], balance: [], propensityConverged: true };
+
+    const reference = groups[0];
+    const fit = multinomialLogisticRegression(rows.map((r) => r.x), rows.map((r) => r.grp), { classes: groups, reference });
+    const received = receivedProbability(fit.fitted, rows.map((r) => groups.indexOf(r.grp)));
+    const weights = truncateWeightsAtPercentiles(iptwWeights(received, { stabilize: true, treatment: rows.map((r) => r.grp) }), 0.01, 0.99);
+    const of = (g: string) => {
+      const idx = rows.map((r, i) => (r.grp === g ? i : -1)).filter((i) => i >= 0);
+      return { y: idx.map((i) => rows[i].y), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => rows[i].x[j]) };
+    };
+    const ref = of(reference);
+    const differences = groups.slice(1).map((g) => {
+      const mine = of(g);
+      const plain = welchMeanDifference(mine.y, ref.y);
+      const weighted = weightedMeanDifference(mine.y, mine.w, ref.y, ref.w);
+      return {
+        group: g, versus: reference, n: mine.y.length, nVersus: ref.y.length,
+        unadjusted: plain.difference, unadjustedLower: plain.lower, unadjustedUpper: plain.upper,
+        adjusted: weighted.difference, adjustedLower: weighted.lower, adjustedUpper: weighted.upper,
+      };
+    });
+    const balance = groups.slice(1).flatMap((g) => {
+      const mine = of(g);
+      return COVARIATES.map((c, j) => ({
+        covariate: c.name, group: g, versus: reference,
+        smdBefore: c.binary ? smdBinaryData(mine.x(j), ref.x(j)) : smdContinuous(mine.x(j), ref.x(j)),
+        smdAfter: c.binary ? weightedSmdBinary(mine.x(j), mine.w, ref.x(j), ref.w) : weightedSmdContinuous(mine.x(j), mine.w, ref.x(j), ref.w),
+      }));
+    });
+    return { ...base, differences, balance, propensityConverged: fit.converged && !fit.separation };
+  }
+}

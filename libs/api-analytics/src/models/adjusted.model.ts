@@ -1,0 +1,36 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('GroupDifference', { description: 'Mean outcome of a group minus the reference group, with a 95% CI' })
+export class GroupDifferenceModel {
+  @Field() group: string;
+  @Field() versus: string;
+  @Field(() => Int) n: number;
+  @Field(() => Int) nVersus: number;
+  @Field(() => Float) unadjusted: number;
+  @Field(() => Float) unadjustedLower: number;
+  @Field(() => Float) unadjustedUpper: number;
+  @Field(() => Float, { description: 'Inverse-probability-of-treatment weighted (stabilized, truncated at the 1st/99th percentile)' }) adjusted: number;
+  @Field(() => Float, { description: 'Robust (sandwich) 95% CI' }) adjustedLower: number;
+  @Field(() => Float) adjustedUpper: number;
+}
+
+@ObjectType('BalanceRow', { description: 'Standardized mean difference of a covariate before and after weighting' })
+export class BalanceRowModel {
+  @Field() covariate: string;
+  @Field() group: string;
+  @Field() versus: string;
+  @Field(() => Float) smdBefore: number;
+  @Field(() => Float) smdAfter: number;
+}
+
+@ObjectType('AdjustedComparison')
+export class AdjustedComparisonModel {
+  @Field({ description: 'Outcome compared: the measure at the time point' }) outcome: string;
+  @Field(() => Int, { description: 'Patients with the outcome and every covariate' }) n: number;
+  @Field(() => Int, { description: 'Patients left out for a missing covariate' }) excluded: number;
+  @Field(() => [String], { description: 'Propensity covariates' }) covariates: string[];
+  @Field(() => [GroupDifferenceModel]) differences: GroupDifferenceModel[];
+  @Field(() => [BalanceRowModel]) balance: BalanceRowModel[];
+  @Field(() => [String], { description: 'Groups left out because they are under the small-cell threshold' }) suppressedGroups: string[];
+  @Field({ description: 'Whether the propensity model converged without a ridge penalty' }) propensityConverged: boolean;
+}
