@@ -37,6 +37,16 @@ describe('signing in and finding patients, in Chromium', () => {
     await expect(page.locator('tbody tr')).toHaveCountOf(1);
   });
 
+  it('shows a department head the registry overview', async () => {
+    await signIn(page, 'head.north@demo.registry');
+    await page.getByRole('heading', { name: 'Registry overview' }).waitFor();
+    const rows = await page.locator('table').first().locator('tbody tr td:first-child').allTextContents();
+    expect(rows).toEqual(['Conservative', 'Kyphoplasty', 'Vertebroplasty']);
+    const sites = await page.locator('table').nth(1).locator('tbody tr td:first-child').allTextContents();
+    expect(sites).toEqual(['CENTRAL', 'NORTH', 'SOUTH']);
+    await screenshot(page, 'department-head-overview');
+  });
+
   it('shows a researcher every site', async () => {
     await signIn(page, 'researcher@demo.registry');
     await page.locator('tbody tr').first().waitFor();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, gql, session } from './api';
 import { LoginPage } from './login-page';
+import { OverviewPage } from './overview-page';
 import { PatientsPage } from './patients-page';
 
 export interface Me {
@@ -42,7 +43,7 @@ export function App() {
       </header>
       <main>
         {me.role === 'DEPARTMENT_HEAD' ? (
-          <p className="empty">Dashboards for department heads are being built; patient lists are not shown to this role.</p>
+          <OverviewPage />
         ) : (
           <PatientsPage />
         )}
