@@ -1,5 +1,5 @@
-import { Actor, isDeidentified, siteScope, SqlParams } from '@vfr/api-core';
-import { CohortFilter, FRACTURE_AGE_DAYS, LEVEL_REGIONS, Role } from '@vfr/domain';
+import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
+import { CohortFilter, FRACTURE_AGE_DAYS, LEVEL_REGIONS } from '@vfr/domain';
 
 // The one place where a cohort becomes SQL. Every analysis, export and count starts from the
 // rows this produces: one per patient, with the index (first) treatment, the treatment received
@@ -10,18 +10,10 @@ export const COHORT_COLUMNS = `patient_id, site_id, registry_number, sex, birth_
   received_kind, index_date, max_genant, fracture_age_days, causes, levels, of_classes, baseline_nrs, active_cancer,
   ongoing_therapy`;
 
-/**
- * Whose patients an analysis may draw on: department heads compare sites, so their aggregates
- * (de-identified and suppressed) cover the registry; coordinators stay within their site.
- */
-export function analyticsScope(actor: Actor): string | null {
-  return actor.role === Role.DEPARTMENT_HEAD ? null : siteScope(actor);
-}
-
 /** SQL selecting the cohort's patients (a subquery: use it as `FROM (<sql>) c`). */
 export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams): string {
   const where: string[] = ['p.withdrawn_at IS NULL'];
-  const scope = analyticsScope(actor);
+  const scope = aggregateScope(actor);
   if (scope) where.push(`p.site_id = ${params.add(scope, 'uuid')}`);
   const f = filter ?? {};
   if (f.siteIds?.length) where.push(`p.site_id = ANY(${params.add(f.siteIds, 'uuid[]')})`);

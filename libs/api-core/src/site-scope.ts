@@ -30,3 +30,12 @@ export function assertCanWriteSite(actor: Actor, siteId: string): void {
 export function mayReadIdentifiers(actor: Actor, siteId: string): boolean {
   return actor.role === Role.ADMIN || (actor.role === Role.COORDINATOR && actor.siteId === siteId);
 }
+
+/**
+ * Whose patients an aggregate (analyses, completeness) may draw on: department heads compare
+ * sites, so their de-identified, suppressed aggregates cover the registry; everyone else keeps
+ * the scope of siteScope.
+ */
+export function aggregateScope(actor: Actor): string | null {
+  return actor.role === Role.DEPARTMENT_HEAD ? null : siteScope(actor);
+}

@@ -39,8 +39,7 @@ export class WorklistResolver {
     @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
   ): Promise<FollowUpCompletenessModel[]> {
     if (siteId) assertId('siteId', siteId);
-    // Department heads compare sites: counts only, for every site.
-    const rows = await this.service.completeness(actor.role === Role.DEPARTMENT_HEAD ? { ...actor, role: Role.ADMIN, siteId: null } : actor, siteId);
+    const rows = await this.service.completeness(actor, siteId);
     return rows.map((r) => ({
       siteId: r.site_id, siteCode: r.site_code, timePoint: r.time_point as never, expected: r.expected, done: r.done,
       missed: r.missed, withdrawn: r.withdrawn, outstanding: r.outstanding, completeness: r.expected ? r.done / r.expected : 0,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
+import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
 import { parseIsoDate, TIME_POINT_WINDOWS, todayIso, ValidationError } from '@vfr/domain';
 
 export enum WorklistState {
@@ -53,8 +53,7 @@ function windows(params: SqlParams): string {
 }
 
 /** Every expected visit of every index treatment in scope, with what was recorded for it. */
-function scheduleSql(actor: Actor, params: SqlParams, siteId?: string | null): string {
-  const scope = siteScope(actor);
+function scheduleSql(scope: string | null, params: SqlParams, siteId?: string | null): string {
   const conditions = ['p.withdrawn_at IS NULL'];
   if (scope) conditions.push(`p.site_id = ${params.add(scope, 'uuid')}`);
   if (siteId) conditions.push(`p.site_id = ${params.add(siteId, 'uuid')}`);
@@ -98,7 +97,7 @@ export class WorklistService {
     if (filter.states?.length) where.push(`${state} = ANY(${params.add(filter.states, 'text[]')})`);
     if (filter.timePoints?.length) where.push(`s.time_point = ANY(${params.add(filter.timePoints, 'text[]')})`);
     if (filter.registryNumber) where.push(`s.registry_number LIKE ${params.add(`${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-    const schedule = scheduleSql(actor, params, filter.siteId);
+    const schedule = scheduleSql(siteScope(actor), params, filter.siteId);
     const rows: (WorklistRow & { total: number })[] = await this.dataSource.query(
       `SELECT s.patient_id, s.registry_number, s.site_id, s.treatment_id, s.treatment_kind, s.treatment_date, s.time_point,
               s.target_date, s.window_start, s.window_end, ${state} AS state, greatest(${t} - s.window_end, 0) AS days_overdue,
@@ -135,7 +134,7 @@ export class WorklistService {
   async completeness(actor: Actor, siteId?: string | null, today = todayIso()) {
     const params = new SqlParams();
     const t = params.add(today, 'date');
-    const schedule = scheduleSql(actor, params, siteId);
+    const schedule = scheduleSql(aggregateScope(actor), params, siteId);
     return this.dataSource.query(
       `SELECT s.site_id, site.code AS site_code, s.time_point,
               count(*)::int AS expected,

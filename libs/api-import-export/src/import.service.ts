@@ -65,18 +65,19 @@ export class ImportService {
     return this.dataSource.transaction(async (manager) => {
       // One import of a kind at a time, so two uploads of one file cannot both add its rows.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${kind}`]);
-      const report = await this.check(manager, actor, kind, table.rows, fileSha256, commit);
+      const { report, inputs, refs } = await this.check(manager, actor, kind, table.rows, fileSha256, commit);
       if (commit && report.issues.length === 0) {
-        await this.write(manager, actor, kind, report);
+        await this.write(manager, actor, kind, report, inputs, refs);
         report.committed = true;
       }
       return report;
     });
   }
 
-  private prepared: WeakMap<ImportReport, { inputs: Record<string, unknown>[]; refs: Refs[] }> = new WeakMap();
-
-  private async check(manager: EntityManager, actor: Actor, kind: ImportKind, rows: Record<string, string>[], fileSha256: string, commit: boolean): Promise<ImportReport> {
+  /** The report, and the validated rows with their references, ready to write. */
+  private async check(
+    manager: EntityManager, actor: Actor, kind: ImportKind, rows: Record<string, string>[], fileSha256: string, commit: boolean,
+  ): Promise<{ report: ImportReport; inputs: Record<string, unknown>[]; refs: Refs[] }> {
     const spec = KINDS[kind];
     const issues: RowIssue[] = [];
     const add = (row: number, column: string, rule: string, message: string) => {
@@ -132,8 +133,7 @@ export class ImportService {
       refsOut.push(refs);
     });
     const report: ImportReport = { kind, mode: commit ? 'COMMIT' : 'DRY_RUN', fileSha256, rows: rows.length, created: inputs.length, unchanged, issues, committed: false };
-    this.prepared.set(report, { inputs, refs: refsOut });
-    return report;
+    return { report, inputs, refs: refsOut };
   }
 
   /** Everything the rows refer to, loaded in a few statements whatever the file's size. */
@@ -188,8 +188,7 @@ export class ImportService {
     }
   }
 
-  private async write(manager: EntityManager, actor: Actor, kind: ImportKind, report: ImportReport): Promise<void> {
-    const { inputs, refs } = this.prepared.get(report)!;
+  private async write(manager: EntityManager, actor: Actor, kind: ImportKind, report: ImportReport, inputs: Record<string, unknown>[], refs: Refs[]): Promise<void> {
     switch (kind) {
       case ImportKind.PATIENTS: {
         const patients = inputs.map((v) => ({ ...v, id: randomUUID() }) as Record<string, unknown> & { id: string });
