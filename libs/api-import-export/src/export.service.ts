@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { cohortSql } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
@@ -120,6 +120,6 @@ export class ExportService {
       rows.destroy();
       release();
     });
-    return rows.pipe(new Transform({ objectMode: true, transform: (row, _e, done) => done(null, row) })).pipe(csv);
+    return rows.pipe(csv);
   }
 }
