@@ -3,6 +3,7 @@ import { AddIntegrityTriggers1795551800000 } from './1795551800000-AddIntegrityT
 import { AddUserTokensValidAfter1795552914056 } from './1795552914056-AddUserTokensValidAfter';
 import { AddSavedCohorts1795554149775 } from './1795554149775-AddSavedCohorts';
 import { AddAssessmentTreatmentIndex1795554810090 } from './1795554810090-AddAssessmentTreatmentIndex';
+import { AddAnalysisTable1795560000000 } from './1795560000000-AddAnalysisTable';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -10,4 +11,5 @@ import { AddAssessmentTreatmentIndex1795554810090 } from './1795554810090-AddAss
 export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddIntegrityTriggers1795551800000, AddUserTokensValidAfter1795552914056,
   AddSavedCohorts1795554149775,
   AddAssessmentTreatmentIndex1795554810090,
+  AddAnalysisTable1795560000000,
 ];

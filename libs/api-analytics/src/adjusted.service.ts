@@ -8,7 +8,7 @@ import {
 } from '@vfr/stats';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
 import { AdjustedComparisonModel } from './models/adjusted.model';
-import { measureSql, OutcomeMeasure } from './outcome-measures';
+import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
 
 // The propensity model of DESIGN.md section 4: age, sex, Genant grade, fracture age, cause,
@@ -42,14 +42,13 @@ export class AdjustedService {
     if (timePoint === TimePoint.UNSCHEDULED) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point');
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
+    const y = `c.${MEASURE_COLUMN[measure]}[${timePointOrdinal(timePoint)}]`;
     const raw: { grp: string; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
       await this.dataSource.query(
         `SELECT c.${column} AS grp, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
-                ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${measureSql(measure, 'a')} AS y
+                ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${y} AS y
          FROM (${cohortSql(filter, actor, params)}) c
-         JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.time_point::text = ${params.add(timePoint)}
-              AND a.status = 'DONE' AND a.withdrawn_at IS NULL
-         WHERE ${measureSql(measure, 'a')} IS NOT NULL`,
+         WHERE ${y} IS NOT NULL`,
         params.values,
       );
     const complete: Row[] = raw

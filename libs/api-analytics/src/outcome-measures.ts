@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { TimePoint } from '@vfr/domain';
 
 export enum OutcomeMeasure {
   NRS = 'NRS',
@@ -29,18 +30,22 @@ registerEnumType(SurvivalEndpoint, {
   description: 'NEW_FRACTURE: first new adjacent or remote vertebral fracture; PAIN_RELIEF: first visit with NRS <= 3',
 });
 
-/** SQL for a measure's value in an assessment row aliased `a` (a fixed expression, never user text). */
-export function measureSql(measure: OutcomeMeasure, a: string): string {
-  switch (measure) {
-    case OutcomeMeasure.NRS:
-      return `coalesce(${a}.nrs_activity, ${a}.nrs_rest)::float8`;
-    case OutcomeMeasure.ODI:
-      return `${a}.odi`;
-    case OutcomeMeasure.RMDQ:
-      return `${a}.rmdq::float8`;
-    case OutcomeMeasure.EQ5D:
-      return `${a}.eq5d_index`;
-  }
+/** analysis_patient's score array of a measure (a fixed name, never user text). */
+export const MEASURE_COLUMN: Record<OutcomeMeasure, string> = {
+  [OutcomeMeasure.NRS]: 'nrs',
+  [OutcomeMeasure.ODI]: 'odi',
+  [OutcomeMeasure.RMDQ]: 'rmdq',
+  [OutcomeMeasure.EQ5D]: 'eq5d',
+};
+
+/** The scheduled time points in the order of analysis_patient's score arrays (1-based in SQL). */
+export const SCHEDULED_TIME_POINTS: TimePoint[] = Object.values(TimePoint).filter((t) => t !== TimePoint.UNSCHEDULED);
+
+/** A scheduled time point's 1-based index in the score arrays. */
+export function timePointOrdinal(timePoint: TimePoint): number {
+  const i = SCHEDULED_TIME_POINTS.indexOf(timePoint);
+  if (i < 0) throw new Error(`${timePoint} is not a scheduled time point`);
+  return i + 1;
 }
 
 export const RESPONDER: Record<ResponderDefinition, { measure: OutcomeMeasure; condition: string }> = {

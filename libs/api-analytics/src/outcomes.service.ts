@@ -5,7 +5,7 @@ import { CohortFilter, TimePoint, TreatmentGrouping } from '@vfr/domain';
 import { kaplanMeier, logRankTest, tQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
-import { measureSql, OutcomeMeasure, RESPONDER, ResponderDefinition, SurvivalEndpoint } from './outcome-measures';
+import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SurvivalEndpoint } from './outcome-measures';
 import { cellsToSuppress, DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
 
 const ORDER = Object.values(TimePoint);
@@ -35,14 +35,14 @@ function suppressedCells<T extends { category: string; n: number }>(actor: Actor
 export class OutcomesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Visits of the cohort's index treatments with the measure and its baseline value. */
+  /** Completed scheduled visits of the cohort's index treatments: the measure and its baseline value. */
   private visitsSql(filter: CohortFilter, actor: Actor, grouping: TreatmentGrouping, measure: OutcomeMeasure, params: SqlParams): string {
+    const column = MEASURE_COLUMN[measure];
     return `
-      SELECT c.${groupColumn(grouping)} AS grp, c.patient_id, a.time_point::text AS time_point, ${measureSql(measure, 'a')} AS value, ${measureSql(measure, 'b')} AS base
+      SELECT c.${groupColumn(grouping)} AS grp, (${params.add(SCHEDULED_TIME_POINTS, 'text[]')})[t.n] AS time_point, t.value, c.${column}[1] AS base
       FROM (${cohortSql(filter, actor, params)}) c
-      JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND a.time_point <> 'UNSCHEDULED'
-      LEFT JOIN assessment b ON b.treatment_id = c.index_treatment_id AND b.time_point = 'BASELINE' AND b.status = 'DONE' AND b.withdrawn_at IS NULL
-      WHERE ${measureSql(measure, 'a')} IS NOT NULL`;
+      CROSS JOIN LATERAL unnest(c.${column}) WITH ORDINALITY AS t(value, n)
+      WHERE t.value IS NOT NULL`;
   }
 
   async trajectory(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure): Promise<TrajectoryPointModel[]> {
@@ -94,9 +94,9 @@ export class OutcomesService {
       `WITH c AS (${cohortSql(filter, actor, params)}),
             sizes AS (SELECT ${groupColumn(grouping)} AS grp, count(*)::int AS n FROM c GROUP BY 1),
             events AS (
-              SELECT c.${groupColumn(grouping)} AS grp, x.kind::text AS kind, count(DISTINCT x.patient_id)::int AS x
-              FROM c JOIN complication x ON x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.occurred_on >= c.index_date
-              GROUP BY GROUPING SETS ((c.${groupColumn(grouping)}, x.kind), (c.${groupColumn(grouping)}))
+              SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(DISTINCT c.patient_id)::int AS x
+              FROM c CROSS JOIN LATERAL unnest(c.complication_kinds) AS k(kind)
+              GROUP BY GROUPING SETS ((c.${groupColumn(grouping)}, k.kind), (c.${groupColumn(grouping)}))
             )
        SELECT s.grp, coalesce(e.kind, 'ANY') AS kind, s.n, e.x
        FROM sizes s JOIN events e ON e.grp = s.grp`,
@@ -122,15 +122,9 @@ export class OutcomesService {
    */
   async survival(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, endpoint: SurvivalEndpoint): Promise<SurvivalAnalysisModel> {
     const params = new SqlParams();
-    const eventSql =
-      endpoint === SurvivalEndpoint.NEW_FRACTURE
-        ? `(SELECT min(x.occurred_on) - c.index_date FROM complication x WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL
-             AND x.kind IN ('ADJACENT_LEVEL_FRACTURE', 'REMOTE_FRACTURE') AND x.occurred_on >= c.index_date)`
-        : `(SELECT min(a.visit_date) - c.index_date FROM assessment a WHERE a.treatment_id = c.index_treatment_id AND a.status = 'DONE'
-             AND a.withdrawn_at IS NULL AND a.time_point <> 'BASELINE' AND coalesce(a.nrs_activity, a.nrs_rest) <= 3)`;
+    const eventColumn = endpoint === SurvivalEndpoint.NEW_FRACTURE ? 'new_fracture_day' : 'pain_relief_day';
     const rows: { grp: string; event_day: number | null; last_day: number | null }[] = await this.dataSource.query(
-      `SELECT c.${groupColumn(grouping)} AS grp, ${eventSql} AS event_day,
-              (SELECT max(a.visit_date) - c.index_date FROM assessment a WHERE a.treatment_id = c.index_treatment_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL) AS last_day
+      `SELECT c.${groupColumn(grouping)} AS grp, c.${eventColumn} AS event_day, c.last_visit_day AS last_day
        FROM (${cohortSql(filter, actor, params)}) c`,
       params.values,
     );

@@ -6,3 +6,4 @@ export * from './open-database';
 export * from './statement-counter.logger';
 export * from './snake-naming.strategy';
 export * from './base.entity';
+export * from './analysis';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, siteScope } from '@vfr/api-core';
+import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
 import { AuditAction, checkVisitDate, fieldIssues, Role, TimePoint } from '@vfr/domain';
@@ -189,9 +190,12 @@ export class ImportService {
   }
 
   private async write(manager: EntityManager, actor: Actor, kind: ImportKind, report: ImportReport, inputs: Record<string, unknown>[], refs: Refs[]): Promise<void> {
+    await deferAnalysis(manager);
+    let patientIds = inputs.map((v) => v.patientId as string);
     switch (kind) {
       case ImportKind.PATIENTS: {
         const patients = inputs.map((v) => ({ ...v, id: randomUUID() }) as Record<string, unknown> & { id: string });
+        patientIds = patients.map((p) => p.id);
         await insertChunks(manager, PatientEntity, patients.map(({ identifiers: _i, ...p }) => p) as Partial<PatientEntity>[]);
         const identifiers = patients.filter((p) => p.identifiers).map((p) => ({ ...(p.identifiers as object), patientId: p.id, siteId: p.siteId }));
         await insertChunks(manager, PatientIdentifierEntity, identifiers as Partial<PatientIdentifierEntity>[]);
@@ -216,6 +220,7 @@ export class ImportService {
         await insertChunks(manager, ComplicationEntity, inputs.map((v, i) => ({ ...v, treatmentId: refs[i].treatmentId ?? null })) as Partial<ComplicationEntity>[]);
         break;
     }
+    await refreshAnalysis(manager, patientIds);
     await manager.query(
       `INSERT INTO audit_event (actor_id, actor_email, site_id, entity_type, entity_id, action, after, reason) VALUES ($1, $2, $3, 'Import', $4, $5, $6, $7)`,
       [actor.userId, actor.email, actor.role === Role.ADMIN ? null : actor.siteId, report.fileSha256.slice(0, 64), AuditAction.IMPORT,

@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AuditAction, Role, todayIso } from '@vfr/domain';
+import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { bulkInsert } from './bulk-insert';
 import { Random } from './random';
 import { generateRegistry, SiteRef, SyntheticRegistry } from './synthetic-registry';
@@ -68,7 +69,9 @@ export async function insertRegistry(
       offset,
     });
     await dataSource.transaction(async (manager) => {
+      await deferAnalysis(manager);
       for (const table of TABLES) await bulkInsert(manager, table, registry[table]);
+      await refreshAnalysis(manager, registry.patient.map((p) => p.id as string));
     });
   }
   await dataSource.query(

@@ -1,0 +1,85 @@
+import { describeEachDatabase } from '@vfr/api-testing';
+
+// analysis_patient is kept by triggers. After writes to every source table, done as plain SQL so
+// no application code helps, the kept rows must equal a recomputation from scratch.
+describeEachDatabase('the maintained analysis table', (t) => {
+  const q = (sql: string, params: unknown[] = []) => t().db.dataSource.query(sql, params);
+
+  async function differencesFromScratch(): Promise<number> {
+    await q(`DROP TABLE IF EXISTS kept`);
+    await q(`CREATE TEMP TABLE kept AS SELECT * FROM analysis_patient`);
+    await q(`SELECT analysis_refresh(ARRAY(SELECT id FROM patient))`);
+    const [{ n }] = await q(`
+      SELECT count(*)::int AS n FROM (
+        (SELECT * FROM kept EXCEPT ALL SELECT * FROM analysis_patient)
+        UNION ALL
+        (SELECT * FROM analysis_patient EXCEPT ALL SELECT * FROM kept)) d`);
+    return n;
+  }
+
+  it('holds one row per patient with a treatment after seeding', async () => {
+    const [{ kept, expected }] = await q(`
+      SELECT (SELECT count(*)::int FROM analysis_patient) AS kept,
+             (SELECT count(DISTINCT p.id)::int FROM patient p JOIN treatment x ON x.patient_id = p.id AND x.withdrawn_at IS NULL
+              WHERE p.withdrawn_at IS NULL) AS expected`);
+    expect(kept).toBe(expected);
+    expect(kept).toBeGreaterThan(10);
+    expect(await differencesFromScratch()).toBe(0);
+  });
+
+  it('follows writes to every source table', async () => {
+    const [v] = await q(`
+      SELECT a.id, a.patient_id, a.treatment_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id
+      WHERE a.time_point = 'M1' AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.id LIMIT 1`);
+    await q(`UPDATE assessment SET nrs_activity = 0, nrs_rest = 0 WHERE id = $1`, [v.id]);
+    const [row] = await q(`SELECT nrs[4] AS m1, pain_relief_day FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(row.m1).toBe(0);
+    expect(row.pain_relief_day).not.toBeNull();
+
+    await q(`UPDATE assessment SET withdrawn_at = now(), withdrawn_reason = 'entered twice' WHERE id = $1`, [v.id]);
+    const [gone] = await q(`SELECT nrs[4] AS m1 FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(gone.m1).toBeNull();
+
+    const [x] = await q(`SELECT patient_id, index_date FROM analysis_patient WHERE cardinality(complication_kinds) = 0 ORDER BY patient_id LIMIT 1`);
+    await q(`INSERT INTO complication (patient_id, occurred_on, kind) VALUES ($1, $2::date + 30, 'REMOTE_FRACTURE')`, [x.patient_id, x.index_date]);
+    const [withFracture] = await q(`SELECT new_fracture_day, complication_kinds FROM analysis_patient WHERE patient_id = $1`, [x.patient_id]);
+    expect(withFracture).toEqual({ new_fracture_day: 30, complication_kinds: ['REMOTE_FRACTURE'] });
+
+    const [f] = await q(`SELECT tl.fracture_id, x.patient_id FROM treated_level tl JOIN analysis_patient x ON x.index_treatment_id = tl.treatment_id ORDER BY 1 LIMIT 1`);
+    await q(`UPDATE fracture SET genant_grade = 3 WHERE id = $1`, [f.fracture_id]);
+    await q(`DELETE FROM treated_level WHERE fracture_id = $1`, [f.fracture_id]);
+
+    const [p] = await q(`SELECT patient_id FROM analysis_patient ORDER BY patient_id DESC LIMIT 1`);
+    await q(`UPDATE patient SET birth_year = birth_year - 1 WHERE id = $1`, [p.patient_id]);
+    const [w] = await q(`SELECT patient_id FROM analysis_patient ORDER BY patient_id DESC OFFSET 1 LIMIT 1`);
+    await q(`UPDATE patient SET withdrawn_at = now(), withdrawn_reason = 'consent withdrawn' WHERE id = $1`, [w.patient_id]);
+    expect(await q(`SELECT 1 FROM analysis_patient WHERE patient_id = $1`, [w.patient_id])).toHaveLength(0);
+
+    // Withdrawing the index treatment makes the next treatment the index one.
+    const [two] = await q(`
+      SELECT x.patient_id, x.index_treatment_id FROM analysis_patient x
+      WHERE (SELECT count(*) FROM treatment t WHERE t.patient_id = x.patient_id AND t.withdrawn_at IS NULL) >= 2 ORDER BY 1 LIMIT 1`);
+    await q(`UPDATE treatment SET withdrawn_at = now(), withdrawn_reason = 'wrong patient' WHERE id = $1`, [two.index_treatment_id]);
+    const [moved] = await q(`SELECT index_treatment_id FROM analysis_patient WHERE patient_id = $1`, [two.patient_id]);
+    expect(moved.index_treatment_id).not.toBe(two.index_treatment_id);
+
+    expect(await differencesFromScratch()).toBe(0);
+  });
+
+  it('is deferred inside a bulk transaction until refreshed', async () => {
+    const [v] = await q(`
+      SELECT a.id, a.patient_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id
+      WHERE a.time_point = 'M3' AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND coalesce(a.nrs_activity, a.nrs_rest) < 10 ORDER BY a.id LIMIT 1`);
+    const seen = await t().db.dataSource.transaction(async (m) => {
+      await m.query(`SELECT set_config('vfr.analysis_deferred', 'on', true)`);
+      await m.query(`UPDATE assessment SET nrs_activity = 10, nrs_rest = 10 WHERE id = $1`, [v.id]);
+      const [before] = await m.query(`SELECT nrs[5] AS m3 FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+      await m.query(`SELECT analysis_refresh($1::uuid[])`, [[v.patient_id]]);
+      const [after] = await m.query(`SELECT nrs[5] AS m3 FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+      return { before: before.m3, after: after.m3 };
+    });
+    expect(seen.before).not.toBe(10);
+    expect(seen.after).toBe(10);
+    expect(await differencesFromScratch()).toBe(0);
+  });
+});
