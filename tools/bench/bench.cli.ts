@@ -1,0 +1,197 @@
+// npm run bench -- [--patients N] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
+// Times the figures of DESIGN.md section 7 against a seeded registry: the API runs in this
+// process (so its SQL statements can be counted) on a free loopback port, every operation goes
+// through HTTP as a client sends it, and each analytics figure is also timed as plain SQL.
+import { INestApplication } from '@nestjs/common';
+import { AddressInfo } from 'node:net';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { openDatabase, OpenDatabase } from '@vfr/api-database';
+import { seedDemoRegistry } from '@vfr/seed';
+import { createApp } from '../../apps/api/src/app.factory';
+import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { firstScreen, gzippedJavaScript } from './dashboard';
+import { FLOORS } from './floors';
+import { ApiClient } from './http-client';
+import { buildImportFile, importFile, streamExport } from './import-export';
+import { machine } from './machine';
+import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
+import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
+import { printTable, ResultRow, writeJson } from './report';
+import { timeIt, Timing } from './timing';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+function option(name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(argv[i + 1]);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} must be a number, got ${argv[i + 1]}`);
+  return v;
+}
+const outIndex = argv.indexOf('--out');
+const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'bench-results.json'));
+
+const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
+const PATIENTS = option('patients', URL_ ? 100_000 : 5_000);
+const RUNS = option('runs', 15);
+const WARMUP = option('warmup', 3);
+const BUDGET_MS = option('budget-seconds', 30) * 1000;
+const IMPORT_ROWS = option('import-rows', 100_000);
+
+const TARGET = { comparisonMs: 150, ratio: 1.3, pageMs: 20, writeMs: 15, importMs: 20_000, firstScreenMs: 1500, jsKb: 400, exportRssGrowthMb: 256 };
+
+interface Harness {
+  db: OpenDatabase;
+  floorDb: Sql;
+  app: INestApplication;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The API in this process on the server database (seeded first if empty) or a fresh embedded one. */
+async function startHarness(): Promise<Harness> {
+  if (URL_) {
+    const pool = new Pool({ connectionString: URL_, max: 2 });
+    const [{ exists }] = rowsOf(await pool.query(`SELECT to_regclass('public.patient') IS NOT NULL AS exists`));
+    const existing = exists ? (await registrySize(pool)).patients : 0;
+    if (existing === 0) seedServerDatabase(URL_, PATIENTS);
+    else if (Math.abs(existing - PATIENTS) > PATIENTS * 0.05) console.warn(`Note: the database holds ${existing} patients (asked for ${PATIENTS}); benchmarking it as it is.`);
+    const db = await openDatabase({ url: URL_, replicaUrls: [], dataDir: '', poolSize: 20 }, REGISTRY_SCHEMA);
+    await db.dataSource.runMigrations({ transaction: 'each' });
+    await ensureBenchUsers(pool);
+    const { app, baseUrl } = await listen(db);
+    return { db, floorDb: pool, app, baseUrl, async close() { await app.close(); await db.close(); await pool.end(); } };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-'));
+  console.log(`No DATABASE_URL or TEST_DATABASE_URL: an embedded database with ${PATIENTS} patients (floors share its one connection queue).`);
+  const db = await openDatabase({ replicaUrls: [], dataDir, poolSize: 4 }, REGISTRY_SCHEMA);
+  await db.dataSource.runMigrations({ transaction: 'each' });
+  await seedDemoRegistry(db.dataSource, { patients: PATIENTS });
+  await db.dataSource.query('ANALYZE');
+  await ensureBenchUsers(db.dataSource);
+  const { app, baseUrl } = await listen(db);
+  return { db, floorDb: db.dataSource, app, baseUrl, async close() { await app.close(); await db.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+async function listen(db: OpenDatabase): Promise<{ app: INestApplication; baseUrl: string }> {
+  process.env.JWT_SECRET ??= `bench-${process.pid}-${Date.now()}`;
+  const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+async function main(): Promise<void> {
+  const h = await startHarness();
+  const rows: ResultRow[] = [];
+  const details: Record<string, unknown> = {};
+  try {
+    const size = await registrySize(h.floorDb);
+    const host = await machine(h.floorDb);
+    console.log(`Registry: ${size.patients} patients, ${size.assessments} assessments, ${size.sites} sites. API at ${h.baseUrl}`);
+    console.log(`Machine: ${host.cpus} cores (${host.cpuModel}), ${host.memoryGb} GB, ${host.postgres}, Node ${host.node}\n`);
+    const api = new ApiClient(h.baseUrl);
+    const researcher = await api.login(BENCH_USERS.researcher);
+    const head = await api.login(BENCH_USERS.head);
+    const coordinator = await api.login(BENCH_USERS.coordinator);
+    const admin = await api.login(BENCH_USERS.admin);
+    const opts = { warmup: WARMUP, runs: RUNS, budgetMs: BUDGET_MS, minRuns: 5 };
+
+    // Analytics: the GraphQL query, then its floor on the same database with the same cache state.
+    for (const cohort of COHORTS) {
+      for (const op of ANALYTICS) {
+        const t = await timeIt(() => api.gql(op.query, { f: cohort.filter }, researcher), opts);
+        const floor = FLOORS[op.name](cohort.filter);
+        const f = await timeIt(() => h.floorDb.query(floor.sql, floor.values), opts);
+        const ratio = t.median / f.median;
+        const met = op.compared ? t.median < TARGET.comparisonMs && ratio <= TARGET.ratio : null;
+        rows.push({
+          operation: `${op.name} [${cohort.name}]`, medianMs: round(t.median), p95Ms: round(t.p95), runs: t.runs, floorMs: round(f.median), ratio: Math.round(ratio * 100) / 100,
+          target: op.compared ? `< ${TARGET.comparisonMs} ms, <= ${TARGET.ratio}x floor` : '(none set)', met,
+        });
+        process.stdout.write(`  ${op.name} [${cohort.name}]: ${t.median.toFixed(0)} ms (floor ${f.median.toFixed(0)} ms)\n`);
+      }
+    }
+
+    // A page of 50 patients, and the statements it costs at two page sizes.
+    const statementsFor = async (first: number, token: string) => {
+      h.db.statements.reset();
+      await api.gql(PATIENTS_PAGE, { first }, token);
+      return h.db.statements.count;
+    };
+    const page = await timeIt(() => api.gql(PATIENTS_PAGE, { first: 50 }, researcher), { warmup: WARMUP, runs: Math.max(RUNS, 15) });
+    const statements = { first10: await statementsFor(10, researcher), first50: await statementsFor(50, researcher), coordinatorFirst50: await statementsFor(50, coordinator) };
+    details.patientsPageStatements = statements;
+    rows.push({
+      operation: 'patients page of 50', medianMs: round(page.median), p95Ms: round(page.p95), runs: page.runs, target: `< ${TARGET.pageMs} ms, fixed statements`,
+      met: page.median < TARGET.pageMs && statements.first10 === statements.first50,
+      note: `${statements.first50} SQL statements at 50, ${statements.first10} at 10`,
+    });
+
+    // A follow-up visit written by a coordinator, each run for another patient of the site.
+    const visits = rowsOf(
+      await h.floorDb.query(
+        `SELECT p.id AS patient_id, i.id AS treatment_id, least(current_date, i.start_date + 1)::text AS visit_date
+         FROM patient p JOIN app_user u ON u.email = $1 AND u.site_id = p.site_id
+         JOIN LATERAL (SELECT t.id, t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL ORDER BY t.start_date, t.created_at LIMIT 1) i ON true
+         WHERE p.withdrawn_at IS NULL ORDER BY random() LIMIT $2`,
+        [BENCH_USERS.coordinator, WARMUP + Math.max(RUNS, 15)],
+      ),
+    );
+    let v = 0;
+    const write = await timeIt(
+      () => {
+        const target = visits[v++ % visits.length];
+        return api.gql(CREATE_VISIT, { i: { patientId: target.patient_id, treatmentId: target.treatment_id, timePoint: 'UNSCHEDULED', visitDate: target.visit_date, status: 'DONE', nrsRest: 3, nrsActivity: 4 } }, coordinator);
+      },
+      { warmup: WARMUP, runs: Math.max(RUNS, 15) },
+    );
+    rows.push({ operation: 'write a follow-up visit', medianMs: round(write.median), p95Ms: round(write.p95), runs: write.runs, target: `< ${TARGET.writeMs} ms`, met: write.median < TARGET.writeMs });
+
+    // CSV import of many assessments in one transaction (an admin: every site).
+    const file = await buildImportFile(h.floorDb, IMPORT_ROWS, Date.now() % 2 ** 31);
+    const imported = await importFile(h.baseUrl, admin, file.csv);
+    details.import = imported;
+    rows.push({
+      operation: `CSV import of ${imported.rows} assessments`, medianMs: round(imported.ms), p95Ms: null, runs: 1, target: `< ${TARGET.importMs / 1000} s`, met: imported.ms < TARGET.importMs,
+      note: `${imported.created} created, ${imported.unchanged} unchanged, ${(imported.bytes / 2 ** 20).toFixed(1)} MB`,
+    });
+
+    // The whole registry's visits as one long CSV, streamed; the server is this process.
+    const exported = await streamExport(h.baseUrl, researcher, 'format=long');
+    details.export = exported;
+    const growth = exported.rssPeakMb - exported.rssBeforeMb;
+    rows.push({
+      operation: `export ${exported.rows} rows (long CSV)`, medianMs: round(exported.ms), p95Ms: null, runs: 1, target: `RSS growth < ${TARGET.exportRssGrowthMb} MB`, met: growth < TARGET.exportRssGrowthMb,
+      note: `${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS ${exported.rssBeforeMb.toFixed(0)} -> peak ${exported.rssPeakMb.toFixed(0)} MB`,
+    });
+
+    // The dashboard.
+    const js = gzippedJavaScript();
+    details.dashboardJs = js;
+    rows.push({ operation: 'dashboard JavaScript (gzip -9)', medianMs: null, p95Ms: null, target: `< ${TARGET.jsKb} KB`, met: js.gzipBytes / 1024 < TARGET.jsKb, note: `${(js.gzipBytes / 1024).toFixed(1)} KB in ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw` });
+    if (!flag('skip-browser')) {
+      const screen: Timing = await firstScreen(h.baseUrl, head, { warmup: 1, runs: 5 });
+      rows.push({ operation: 'first screen in Chromium (department head overview)', medianMs: round(screen.median), p95Ms: round(screen.p95), runs: screen.runs, target: `< ${TARGET.firstScreenMs} ms`, met: screen.median < TARGET.firstScreenMs });
+    }
+
+    console.log('');
+    printTable(rows);
+    writeJson(OUT, { measuredAt: new Date().toISOString(), machine: host, registry: size, runs: RUNS, warmup: WARMUP, budgetSeconds: BUDGET_MS / 1000, targets: TARGET, results: rows, details });
+  } finally {
+    await h.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`Bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
