@@ -7,7 +7,7 @@ import {
   Actor, assertCanWriteSite, assertId, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, siteScope,
 } from '@vfr/api-core';
 import {
-  AuditAction, NotFoundError, parseIsoDate, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
+  AuditAction, ForbiddenError, NotFoundError, parseIsoDate, Role, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
   ValidationError,
 } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
@@ -39,6 +39,17 @@ export class PatientsService {
     if (filter.registryNumber) {
       if (filter.registryNumber.length > 32) throw ValidationError.single('filter.registryNumber', 'maxLength', 'filter.registryNumber must be at most 32 characters');
       qb.andWhere("p.registry_number LIKE :rn ESCAPE '\\'", { rn: `${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    if (filter.name) {
+      // Only those who may read identifiers may search by them, or a name could be probed.
+      if (actor.role !== Role.ADMIN && actor.role !== Role.COORDINATOR) throw new ForbiddenError('Only coordinators and admins may search patients by name or MRN');
+      const name = filter.name.trim();
+      if (name.length > 100) throw ValidationError.single('filter.name', 'maxLength', 'filter.name must be at most 100 characters');
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM patient_identifier i WHERE i.patient_id = p.id
+          AND (i.family_name ILIKE :namePrefix ESCAPE '\\' OR i.given_name ILIKE :namePrefix ESCAPE '\\' OR i.mrn = :nameExact))`,
+        { namePrefix: `${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, nameExact: name },
+      );
     }
     if (!filter.includeWithdrawn) qb.andWhere('p.withdrawn_at IS NULL');
     if (filter.treatmentKind || filter.treatedFrom || filter.treatedTo) {

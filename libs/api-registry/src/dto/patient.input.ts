@@ -38,6 +38,7 @@ export class UpdatePatientInput extends IntersectionType(
 export class PatientFilterInput {
   @Field(() => ID, { nullable: true }) siteId?: string;
   @Field({ nullable: true, description: 'Registry number, or its beginning' }) registryNumber?: string;
+  @Field({ nullable: true, description: 'Family or given name (its beginning) or the exact MRN: coordinators and admins only' }) name?: string;
   @Field(() => TreatmentKind, { nullable: true, description: 'Patients with a treatment of this kind' }) treatmentKind?: TreatmentKind;
   @Field({ nullable: true, description: 'Treated on or after (YYYY-MM-DD)' }) treatedFrom?: string;
   @Field({ nullable: true, description: 'Treated on or before (YYYY-MM-DD)' }) treatedTo?: string;
