@@ -11,3 +11,4 @@ export * from './bootstrap';
 export * from './random';
 export * from './chi-square';
 export { invert, type Matrix } from './matrix';
+export * from './frequency';
