@@ -1,0 +1,110 @@
+import { useMutation } from '@apollo/client/react';
+import { AnalgesicLevel, AssessmentStatus, TimePoint, type AssessmentFields } from '@vfr/domain';
+import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
+import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { hasChanges, updateInput } from '../forms/record-update';
+import { useRecordForm } from '../forms/use-record-form';
+import {
+  ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, EQ5D_DIMENSIONS, eq5dFromLevels, ODI_SECTIONS,
+  odiFromAnswers, type StoredAssessment,
+} from './assessment.form-model';
+import { CREATE_ASSESSMENT, UPDATE_ASSESSMENT } from './patients.documents';
+
+const ODI_ANSWERS = [0, 1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: `${v}` }));
+const EQ5D_LEVELS = [
+  { value: '1', label: '1: no problems' }, { value: '2', label: '2: slight' }, { value: '3', label: '3: moderate' },
+  { value: '4', label: '4: severe' }, { value: '5', label: '5: extreme / unable' },
+];
+
+/** A follow-up visit: pain, function and quality of life at a time point of the index treatment. */
+export function AssessmentForm({ patientId, treatments, assessment, timePoint, treatmentId, onSaved, onCancel, onReload }: {
+  patientId: string;
+  treatments: { id: string; kind: string; startDate: string | null }[];
+  assessment?: StoredAssessment & { id: string; version: number };
+  timePoint?: string;
+  treatmentId?: string;
+  onSaved: () => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const [create] = useMutation(CREATE_ASSESSMENT);
+  const [update] = useMutation(UPDATE_ASSESSMENT);
+  const form = useRecordForm<AssessmentFields>({
+    initial: assessment ? assessmentRaw(assessment) : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
+    labels: ASSESSMENT_LABELS,
+    schema: assessmentSchema,
+    toInput: (raw) => assessmentInput(raw, patientId),
+    send: async (input) => {
+      if (!assessment) await create({ variables: { input: input as never } });
+      else {
+        const changes = updateInput(assessment, input, assessmentInput(assessmentRaw(assessment), patientId), form.raw.reason, ['patientId', 'treatmentId']);
+        if (hasChanges(changes)) await update({ variables: { input: changes as never } });
+      }
+      onSaved();
+    },
+  });
+  const done = form.raw.status === AssessmentStatus.DONE;
+  const odi = odiFromAnswers(form.raw);
+  const eq5d = eq5dFromLevels(form.raw);
+  const shown = [...Object.keys(ASSESSMENT_LABELS)];
+  return (
+    <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.submit}>
+      <h3 id="assessment-form-title">{assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}</h3>
+      <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
+      {treatments.length === 0 && <p className="error">Record the treatment first: visits count from the index treatment.</p>}
+      <div className="grid">
+        {!assessment && (
+          <SelectField form={form} name="treatmentId" label="Index treatment" required choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))} />
+        )}
+        <SelectField form={form} name="timePoint" label="Time point" required choices={choicesOf(TimePoint, { BASELINE: 'Baseline', UNSCHEDULED: 'Unscheduled' })} />
+        <SelectField form={form} name="status" label="Status" required choices={choicesOf(AssessmentStatus)} />
+        <TextField form={form} name="visitDate" label="Visit date" type="date" required={done} />
+      </div>
+      {done && (
+        <>
+          <fieldset>
+            <legend>Scores</legend>
+            <div className="grid">
+              <TextField form={form} name="nrsRest" label="Pain at rest (NRS 0-10)" type="number" />
+              <TextField form={form} name="nrsActivity" label="Pain on activity (NRS 0-10)" type="number" />
+              {odi === undefined
+                ? <TextField form={form} name="odi" label="ODI (0-100)" type="number" hint="Or answer the questionnaire below" />
+                : <p className="field" data-field="odi"><strong>ODI from the answers</strong><span aria-live="polite">{odi === null ? 'Answer at least 8 sections' : `${odi} %`}</span>{form.errors.odi && <span className="field-error">{form.errors.odi}</span>}</p>}
+              <TextField form={form} name="rmdq" label="RMDQ (0-24)" type="number" />
+              {eq5d === undefined
+                ? <TextField form={form} name="eq5dIndex" label="EQ-5D-5L index" type="number" hint="Or give the five levels below" />
+                : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index (England)</strong><span aria-live="polite">{eq5d === null ? 'Give all five levels' : eq5d}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
+            </div>
+          </fieldset>
+          <details>
+            <summary>Oswestry Disability Index questionnaire (each section 0-5)</summary>
+            <div className="grid">
+              {ODI_SECTIONS.map((s, i) => <SelectField key={s} form={form} name={`odi.${i}`} label={`${i + 1}. ${s}`} blank="Not answered" choices={ODI_ANSWERS} />)}
+            </div>
+          </details>
+          <details>
+            <summary>EQ-5D-5L levels</summary>
+            <div className="grid">
+              {EQ5D_DIMENSIONS.map((d, i) => <SelectField key={d} form={form} name={`eq5d.${i}`} label={d} blank="Not answered" choices={EQ5D_LEVELS} />)}
+            </div>
+          </details>
+          <fieldset>
+            <legend>Care since the last visit</legend>
+            <div className="grid">
+              <SelectField form={form} name="analgesicLevel" label="Analgesics" blank="Not recorded" choices={choicesOf(AnalgesicLevel)} />
+              <SelectField form={form} name="opioidUse" label="Opioid use" choices={YES_NO_UNKNOWN} />
+              <SelectField form={form} name="backToUsualActivities" label="Back to usual activities" choices={YES_NO_UNKNOWN} />
+              <SelectField form={form} name="physiotherapy" label="Physiotherapy" choices={YES_NO_UNKNOWN} />
+            </div>
+          </fieldset>
+        </>
+      )}
+      {assessment && (
+        <div className="grid">
+          <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />
+        </div>
+      )}
+      <FormButtons form={form} label={assessment ? 'Save changes' : 'Save visit'} onCancel={onCancel} />
+    </form>
+  );
+}

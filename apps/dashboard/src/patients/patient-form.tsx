@@ -1,0 +1,91 @@
+import { useMutation } from '@apollo/client/react';
+import { ConsentStatus, Sex, type PatientFields } from '@vfr/domain';
+import { choicesOf } from '../forms/choices';
+import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { hasChanges, updateInput } from '../forms/record-update';
+import { useRecordForm } from '../forms/use-record-form';
+import { emptyPatient, PATIENT_LABELS, patientInput, patientRaw, patientSchema, patientToValidate, type StoredPatient } from './patient.form-model';
+import { CREATE_PATIENT, UPDATE_PATIENT } from './patients.documents';
+
+const SHOWN = [
+  'registryNumber', 'sex', 'birthYear', 'bmi', 'tScore', 'asaClass', 'consentStatus', 'steroidUse', 'activeCancer', 'ongoingChemotherapy',
+  'ongoingRadiotherapy', 'identifiers.mrn', 'identifiers.familyName', 'identifiers.givenName', 'identifiers.dateOfBirth', 'reason',
+];
+
+type Editing = StoredPatient & { id: string; version: number; siteId: string };
+
+/** Registration (with identifiers) and editing of a patient. */
+export function PatientForm({ siteId, sites, patient, onSaved, onCancel }: {
+  siteId: string | null;
+  sites?: { id: string; code: string }[];
+  patient?: Editing;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const [create] = useMutation(CREATE_PATIENT);
+  const [update] = useMutation(UPDATE_PATIENT);
+  const initial = patient ? patientRaw(patient) : { ...emptyPatient(), siteId: siteId ?? '' };
+  const form = useRecordForm<PatientFields>({
+    initial,
+    labels: { ...PATIENT_LABELS, siteId: 'Site' },
+    schema: patientSchema,
+    toInput: (raw) => patientInput(raw, patient?.siteId ?? String(raw.siteId ?? '')),
+    toValidate: patientToValidate,
+    // Identifier messages come back as "identifiers.mrn"; the inputs are named "mrn".
+    place: (errors) => Object.fromEntries(Object.entries(errors).map(([f, m]) => [f.replace(/^identifiers\./, ''), m])),
+    send: async (input) => {
+      if (!patient) {
+        const r = await create({ variables: { input: input as never } });
+        onSaved(r.data!.createPatient.id);
+        return;
+      }
+      const stored = patientInput(patientRaw(patient), patient.siteId);
+      const { identifiers, ...rest } = input;
+      const changes = updateInput(patient, rest, stored, form.raw.reason, ['siteId', 'identifiers']);
+      if (JSON.stringify(identifiers ?? null) !== JSON.stringify(stored.identifiers ?? null)) changes.identifiers = identifiers;
+      if (hasChanges(changes)) await update({ variables: { input: changes as never } });
+      onSaved(patient.id);
+    },
+  });
+  const shown = [...SHOWN, 'mrn', 'familyName', 'givenName', 'dateOfBirth', 'siteId'];
+
+  return (
+    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.submit}>
+      <h3 id="patient-form-title">{patient ? `Edit patient ${patient.registryNumber}` : 'Register a patient'}</h3>
+      <FormProblem problem={form.problem} errors={form.errors} shown={shown} />
+      <div className="grid">
+        {!patient && !siteId && sites && (
+          <SelectField form={form} name="siteId" label="Site" required choices={sites.map((s) => ({ value: s.id, label: s.code }))} />
+        )}
+        <TextField form={form} name="registryNumber" label="Registry number" hint={patient ? undefined : 'Leave blank to number from the site code'} />
+        <SelectField form={form} name="sex" label="Sex" required choices={choicesOf(Sex)} />
+        <TextField form={form} name="birthYear" label="Birth year" type="number" required />
+        <TextField form={form} name="bmi" label="BMI (kg/m²)" type="number" />
+        <TextField form={form} name="tScore" label="T-score (SD)" type="number" />
+        <SelectField form={form} name="asaClass" label="ASA class" blank="Not recorded" choices={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: `ASA ${v}` }))} />
+        <SelectField form={form} name="consentStatus" label="Consent" required choices={choicesOf(ConsentStatus)} />
+      </div>
+      <div className="grid">
+        <CheckField form={form} name="steroidUse" label="Steroid use" />
+        <CheckField form={form} name="activeCancer" label="Active cancer" />
+        <CheckField form={form} name="ongoingChemotherapy" label="Ongoing chemotherapy" />
+        <CheckField form={form} name="ongoingRadiotherapy" label="Ongoing radiotherapy" />
+      </div>
+      <fieldset>
+        <legend>Identifiers (seen only by this site's coordinators and admins)</legend>
+        <div className="grid">
+          <TextField form={form} name="mrn" label="MRN" />
+          <TextField form={form} name="familyName" label="Family name" />
+          <TextField form={form} name="givenName" label="Given name" />
+          <TextField form={form} name="dateOfBirth" label="Date of birth" type="date" />
+        </div>
+      </fieldset>
+      {patient && (
+        <div className="grid">
+          <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />
+        </div>
+      )}
+      <FormButtons form={form} label={patient ? 'Save changes' : 'Register patient'} onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { timelineOption, type TimelinePatient } from './timeline.option';
+
+const visit = (timePoint: string, visitDate: string | null, visitDay: number | null, nrsActivity: number | null, odi: number | null, status = 'DONE') =>
+  ({ timePoint, visitDate, visitDay, status, nrsRest: null, nrsActivity, odi });
+
+describe('the patient timeline chart', () => {
+  const patient: TimelinePatient = {
+    treatments: [
+      { kind: 'CONSERVATIVE', startDate: '2025-01-10', startDay: 0 },
+      { kind: 'KYPHOPLASTY', startDate: '2025-02-20', startDay: 41 },
+      { kind: 'VERTEBROPLASTY', startDate: '2025-03-01', startDay: 50, withdrawnAt: '2025-03-02T00:00:00Z' },
+    ],
+    assessments: [
+      visit('M1', '2025-02-09', 30, 6, 48),
+      visit('BASELINE', '2025-01-10', 0, 8, 62),
+      visit('M3', null, null, null, null, 'MISSED'),
+    ],
+    complications: [{ kind: 'CEMENT_LEAKAGE', occurredOn: '2025-02-20', occurredDay: 41 }],
+  };
+
+  it('draws NRS and ODI in date order, treatments as lines and complications as markers, leaving out withdrawn records', () => {
+    const option = timelineOption(patient)!;
+    const [nrs, , odi] = option.series;
+    expect(nrs.data).toEqual([['2025-01-10', 8, 'BASELINE'], ['2025-02-09', 6, 'M1']]);
+    expect(odi.data).toEqual([['2025-01-10', 62, 'BASELINE'], ['2025-02-09', 48, 'M1']]);
+    expect(odi.yAxisIndex).toBe(1);
+    expect((nrs.markLine as { data: unknown[] }).data).toEqual([{ xAxis: '2025-01-10', name: 'Conservative' }, { xAxis: '2025-02-20', name: 'Kyphoplasty' }]);
+    expect((nrs.markPoint as { data: unknown[] }).data).toEqual([{ coord: ['2025-02-20', 10], name: 'Cement leakage', value: 'Cement leakage' }]);
+    expect(option.xAxis).toEqual({ type: 'time', name: 'Date' });
+  });
+
+  it('uses days from the index treatment for de-identified readers', () => {
+    const deidentified: TimelinePatient = {
+      treatments: [{ kind: 'KYPHOPLASTY', startDate: null, startDay: 0 }],
+      assessments: [visit('M1', null, 31, 3, 20)],
+      complications: [],
+    };
+    const option = timelineOption(deidentified)!;
+    expect(option.xAxis).toMatchObject({ type: 'value', name: 'Days from the index treatment' });
+    expect(option.series[0].data).toEqual([[31, 3, 'M1']]);
+  });
+
+  it('has nothing to draw before the first scored visit', () => {
+    expect(timelineOption({ ...patient, assessments: [visit('M3', null, null, null, null, 'MISSED')] })).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+import { humanize } from '../forms/choices';
+
+// The patient timeline: NRS (0-10, left axis) and ODI (0-100, right axis) at each visit, each
+// treatment a vertical line, each complication a marker on the time axis. Coordinators see
+// dates; de-identified readers see days from the index treatment.
+
+export interface TimelinePatient {
+  treatments: { kind: string; startDate: string | null; startDay: number | null; withdrawnAt?: unknown }[];
+  assessments: { timePoint: string; visitDate: string | null; visitDay: number | null; status: string; nrsRest: number | null; nrsActivity: number | null; odi: number | null; withdrawnAt?: unknown }[];
+  complications: { kind: string; occurredOn: string | null; occurredDay: number | null; withdrawnAt?: unknown }[];
+}
+
+type X = string | number;
+
+export interface TimelineOption {
+  [key: string]: unknown;
+  series: { name: string; type: 'line'; yAxisIndex: number; data: [X, number, string][]; markLine?: unknown; markPoint?: unknown }[];
+}
+
+export function timelineOption(p: TimelinePatient): TimelineOption | null {
+  const live = <T extends { withdrawnAt?: unknown }>(rows: T[]) => rows.filter((r) => !r.withdrawnAt);
+  const visits = live(p.assessments).filter((a) => a.status === 'DONE');
+  const byDate = visits.some((a) => a.visitDate !== null) || live(p.treatments).some((t) => t.startDate !== null);
+  const x = (date: string | null, day: number | null): X | null => (byDate ? date : day);
+  const points = (value: (a: (typeof visits)[number]) => number | null) =>
+    visits
+      .map((a) => [x(a.visitDate, a.visitDay), value(a), a.timePoint] as [X | null, number | null, string])
+      .filter((d): d is [X, number, string] => d[0] !== null && d[1] !== null)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const nrsActivity = points((a) => a.nrsActivity);
+  const nrsRest = points((a) => a.nrsRest);
+  const odi = points((a) => a.odi);
+  if (nrsActivity.length + nrsRest.length + odi.length === 0) return null;
+
+  const treatmentLines = live(p.treatments)
+    .map((t) => ({ xAxis: x(t.startDate, t.startDay), name: humanize(t.kind) }))
+    .filter((l) => l.xAxis !== null);
+  const complicationPoints = live(p.complications)
+    .map((c) => ({ coord: [x(c.occurredOn, c.occurredDay), 10], name: humanize(c.kind), value: humanize(c.kind) }))
+    .filter((m) => m.coord[0] !== null);
+
+  return {
+    animation: false,
+    grid: { left: 48, right: 56, top: 48, bottom: 48 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: byDate ? { type: 'time', name: 'Date' } : { type: 'value', name: 'Days from the index treatment' },
+    yAxis: [
+      { type: 'value', name: 'NRS (0-10)', min: 0, max: 10 },
+      { type: 'value', name: 'ODI (%)', min: 0, max: 100, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: 'NRS on activity', type: 'line', yAxisIndex: 0, data: nrsActivity,
+        markLine: { symbol: 'none', label: { formatter: '{b}', position: 'insideEndTop' }, lineStyle: { type: 'dashed', color: '#5a6877' }, data: treatmentLines },
+        markPoint: { symbol: 'pin', symbolSize: 36, itemStyle: { color: '#b42318' }, label: { show: false }, data: complicationPoints },
+      },
+      { name: 'NRS at rest', type: 'line', yAxisIndex: 0, data: nrsRest },
+      { name: 'ODI', type: 'line', yAxisIndex: 1, data: odi },
+    ],
+  };
+}
