@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HttpErrorFilter } from '@vfr/api-core';
@@ -19,7 +20,13 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
   });
   // Large enough for any legitimate request, so that an over-long field gets a field error from
   // validation rather than a bare "payload too large".
-  app.useBodyParser('json', { limit: '2mb' });
+  // Bytes that are not UTF-8 are refused rather than silently stored as replacement characters.
+  app.useBodyParser('json', {
+    limit: '2mb',
+    verify: (_req: unknown, _res: unknown, body: Buffer) => {
+      if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { status: 400, expose: true });
+    },
+  });
   // CSV imports arrive as raw bytes so that their encoding can be checked, up to 50 MB.
   app.useBodyParser('raw', { type: ['text/csv', 'application/octet-stream'], limit: '50mb' });
   app.useGlobalFilters(new HttpErrorFilter());

@@ -42,4 +42,13 @@ describe('the one error mapper', () => {
     );
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'level' });
   });
+
+  it('labels request errors as the request\u2019s fault and refuses text PostgreSQL cannot store', () => {
+    const limit = formatGraphQLError({ message: 'Too many errors processing variables, error limit reached. Execution aborted.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('x'));
+    expect(limit.extensions).toEqual({ code: 'BAD_REQUEST' });
+    const unknown = formatGraphQLError({ message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }, wrap(new Error('Unknown operation named "Nope".')));
+    expect(unknown).toEqual({ message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+    const nul = new QueryFailedError('SELECT ...', ['a\u0000b'], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }));
+    expect(format(nul).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ rule: 'encoding' }] });
+  });
 });

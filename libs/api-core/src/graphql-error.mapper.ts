@@ -65,6 +65,9 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
     case '22007':
     case '22008':
       return ValidationError.single(field, 'date', 'a date is not a valid calendar date (YYYY-MM-DD)');
+    case '22021': // a NUL byte or broken UTF-8 in a text value: PostgreSQL cannot store it
+    case '22P05':
+      return ValidationError.single(field, 'encoding', 'a text value contains a character that cannot be stored (such as a NUL byte)');
     case '40001':
     case '40P01':
       return new ConflictError('input', 'concurrency', 'the record was being changed by someone else at the same time; try again');
@@ -126,10 +129,13 @@ function fromDomain(error: DomainError): MappedError {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as GraphQLError)?.originalError;
   const code = formatted.extensions?.code as string | undefined;
-  if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || (code === 'BAD_USER_INPUT' && !(original instanceof DomainError))) {
+  if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'OPERATION_RESOLUTION_FAILURE' || (code === 'BAD_USER_INPUT' && !(original instanceof DomainError))) {
     const at = /at "([^"]+)"/.exec(formatted.message);
     const field = at ? at[1].replace(/^[a-zA-Z]+\./, '') : undefined;
-    return where(formatted, { message: formatted.message, extensions: { code: code ?? 'BAD_REQUEST', ...(field ? { field } : {}) } });
+    // graphql-js raises some request errors (e.g. too many invalid variables) without a code,
+    // which Apollo labels internal: they are the request's fault, not the server's.
+    const requestCode = !code || (!original && code === 'INTERNAL_SERVER_ERROR') ? 'BAD_REQUEST' : code;
+    return where(formatted, { message: formatted.message, extensions: { code: requestCode, ...(field ? { field } : {}) } });
   }
   const mapped = mapError(error);
   return where(formatted, { message: mapped.message, extensions: { code: mapped.code, ...mapped.extra } });
