@@ -1,0 +1,20 @@
+import { EChart } from '../charts/echart';
+import { Empty } from '../forms/status';
+import { timelineOption, type TimelinePatient } from './timeline.option';
+
+export function PatientTimeline({ patient, registryNumber }: { patient: TimelinePatient; registryNumber: string }) {
+  const option = timelineOption(patient);
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h3 id="timeline-title">Timeline</h3>
+      {option ? (
+        <>
+          <EChart option={option as never} height={300} label={`Pain (NRS) and disability (ODI) over time for patient ${registryNumber}, with treatments and complications marked`} />
+          <p className="hint">Dashed lines: treatments. Red pins: complications. NRS on the left axis, ODI on the right.</p>
+        </>
+      ) : (
+        <Empty>No scored visit yet: the timeline is drawn from the first visit with an NRS or ODI.</Empty>
+      )}
+    </section>
+  );
+}

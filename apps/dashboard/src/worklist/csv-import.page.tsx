@@ -1,0 +1,123 @@
+import { useId, useState } from 'react';
+import { serverProblem, type ServerProblem } from '../forms/server-problem';
+import '../forms/forms.css';
+import { IMPORT_KINDS, importText, runImport, saveText, type ImportReport } from './csv-import';
+
+/**
+ * Import a spreadsheet: choose the kind, download its template, upload the file, read the dry
+ * run's row-by-row report, then commit (all rows or none).
+ */
+export function CsvImportPage({ token }: { token: () => string | null }) {
+  const fileId = useId();
+  const [kind, setKind] = useState<string>('patients');
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [problem, setProblem] = useState<ServerProblem | null>(null);
+  const [busy, setBusy] = useState<'dry' | 'commit' | 'template' | null>(null);
+  const [format, setFormat] = useState<string | null>(null);
+
+  const run = async (what: 'dry' | 'commit' | 'template', job: () => Promise<void>) => {
+    setBusy(what);
+    setProblem(null);
+    try {
+      await job();
+    } catch (e) {
+      setProblem(serverProblem(e, { file: 'File', kind: 'Kind' }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const choose = (next: string) => {
+    setKind(next);
+    setReport(null);
+    setFormat(null);
+  };
+  const committed = report?.mode === 'COMMIT' && report.committed;
+  const kindLabel = IMPORT_KINDS.find((k) => k.value === kind)?.label ?? kind;
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">Import from a spreadsheet</h2>
+      <p className="hint">Import in this order: patients, fractures, treatments, visits, complications (later kinds refer to earlier ones by registry number and level). Rows already in the registry are counted as unchanged, so importing a file twice adds nothing.</p>
+      <div className="panel">
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="import-kind">What the file holds</label>
+            <select id="import-kind" value={kind} onChange={(e) => choose(e.target.value)}>
+              {IMPORT_KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+            </select>
+          </div>
+          <button type="button" disabled={busy !== null} onClick={() => run('template', async () => saveText(`${kind}-template.csv`, await importText(token(), kind, 'template.csv')))}>
+            Download the template
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => run('template', async () => setFormat(await importText(token(), kind, 'format.md')))}>
+            Show the columns
+          </button>
+        </div>
+        {format && (
+          <details open>
+            <summary>Columns of a {kindLabel.toLowerCase()} file</summary>
+            <pre className="format">{format}</pre>
+          </details>
+        )}
+        <form
+          className="filters"
+          aria-label="Check a file"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!file) {
+              setProblem({ code: 'BAD_USER_INPUT', sentence: 'Choose a CSV file first.', fields: { file: 'Choose a CSV file first.' }, stale: false });
+              return;
+            }
+            void run('dry', async () => setReport(await runImport(token(), kind, file, false)));
+          }}
+        >
+          <div className={`field${problem?.fields.file ? ' invalid' : ''}`}>
+            <label htmlFor={fileId}>CSV file (UTF-8, commas, header row)</label>
+            <input id={fileId} type="file" accept=".csv,text/csv" aria-invalid={problem?.fields.file ? true : undefined} aria-describedby={problem?.fields.file ? `${fileId}-error` : undefined}
+              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setProblem(null); }} />
+            {problem?.fields.file && <span id={`${fileId}-error`} className="field-error">{problem.fields.file}</span>}
+          </div>
+          <button type="submit" className="primary" disabled={busy !== null}>{busy === 'dry' ? 'Checking…' : 'Check the file (dry run)'}</button>
+        </form>
+        {problem && !problem.fields.file && <div role="alert" className="error">{problem.sentence}</div>}
+        {problem?.fields.file && <div role="alert" className="error">The file was refused and nothing was written: {problem.fields.file}</div>}
+      </div>
+
+      {report && (
+        <section className="panel" aria-labelledby="report-title" aria-live="polite">
+          <h3 id="report-title">{report.mode === 'DRY_RUN' ? 'Dry run: nothing written yet' : committed ? 'Imported' : 'Not imported: nothing was written'}</h3>
+          <div className="report-summary">
+            <span><strong>{report.rows}</strong> rows</span>
+            <span><strong>{report.created}</strong> {report.mode === 'DRY_RUN' ? 'to add' : 'added'}</span>
+            <span><strong>{report.unchanged}</strong> already in the registry</span>
+            <span><strong>{report.issues.length}</strong> {report.issues.length === 1 ? 'problem' : 'problems'}</span>
+          </div>
+          {committed && <p className="notice" role="status">All {report.created} new rows were written in one transaction and audited with the file's SHA-256 {report.fileSha256.slice(0, 12)}….</p>}
+          {report.issues.length > 0 && (
+            <>
+              <p className="error">Correct these rows in the spreadsheet and check the file again: a file is imported whole or not at all.</p>
+              <div className="table-wrap">
+                <table>
+                  <thead><tr><th>Row</th><th>Column</th><th>Rule</th><th>Problem</th></tr></thead>
+                  <tbody>
+                    {report.issues.map((i, n) => <tr key={n}><td>{i.row}</td><td>{i.column}</td><td>{i.rule}</td><td>{i.message}</td></tr>)}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          {report.mode === 'DRY_RUN' && report.issues.length === 0 && (
+            <div className="form-buttons">
+              <button type="button" className="primary" disabled={busy !== null || !file || report.created === 0}
+                onClick={() => file && run('commit', async () => setReport(await runImport(token(), kind, file, true)))}>
+                {busy === 'commit' ? 'Importing…' : `Import ${report.created} rows`}
+              </button>
+              {report.created === 0 && <span className="hint">Every row is already in the registry: there is nothing to import.</span>}
+            </div>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
