@@ -1,5 +1,5 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Roles } from '@vfr/api-core';
+import { Actor, AuditAction, CurrentActor, Roles } from '@vfr/api-core';
 import { Role, ValidationError } from '@vfr/domain';
 import { AuditService } from './audit.service';
 import { AuditEventModel } from './models/audit-event.model';
@@ -23,9 +23,14 @@ export class AuditResolver {
   async auditLog(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('before', { type: () => ID, nullable: true }) before?: string,
+    @Args('entityType', { type: () => String, nullable: true, description: 'e.g. Patient, Assessment, User' }) entityType?: string,
+    @Args('action', { type: () => AuditAction, nullable: true }) action?: AuditAction,
+    @Args('actorEmail', { type: () => String, nullable: true, description: "The beginning of the actor's email" }) actorEmail?: string,
   ): Promise<AuditEventModel[]> {
     if (first < 1 || first > 500) throw ValidationError.single('first', 'range', 'first must be from 1 to 500');
     if (before && !/^\d+$/.test(before)) throw ValidationError.single('before', 'format', 'before must be an audit event id');
-    return (await this.audit.recent(first, before)).map(AuditEventModel.from);
+    if (entityType && entityType.length > 64) throw ValidationError.single('entityType', 'maxLength', 'entityType must be at most 64 characters');
+    if (actorEmail && actorEmail.length > 254) throw ValidationError.single('actorEmail', 'maxLength', 'actorEmail must be at most 254 characters');
+    return (await this.audit.recent(first, before, { entityType, action, actorEmail })).map(AuditEventModel.from);
   }
 }

@@ -27,9 +27,20 @@ export class AuditService {
   }
 
   /** The most recent events, newest first (admins). */
-  recent(limit: number, before?: string): Promise<AuditEventEntity[]> {
+  recent(limit: number, before?: string, filter: AuditLogFilter = {}): Promise<AuditEventEntity[]> {
     const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit);
-    if (before) qb.where('e.id < :before', { before });
+    if (before) qb.andWhere('e.id < :before', { before });
+    if (filter.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.actorEmail) qb.andWhere("e.actor_email ILIKE :actor ESCAPE '\\'", { actor: `${filter.actorEmail.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     return qb.getMany();
   }
+}
+
+/** Narrows the audit log: all criteria optional, combined with AND. */
+export interface AuditLogFilter {
+  entityType?: string;
+  action?: string;
+  /** The beginning of the actor's email. */
+  actorEmail?: string;
 }
