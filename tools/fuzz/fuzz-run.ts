@@ -146,8 +146,9 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
   while (report.inputs < options.inputs) {
     const op = rng.pick(operations);
     const variables: Record<string, unknown> = {};
+    const hostility = rng.chance(0.4) ? 0.02 : 0.25;
     op.args.forEach((a, i) => {
-      if (a.type.kind === 'NON_NULL' || rng.chance(0.7)) variables[`a${i}`] = valueFor(a.type, a.name, schema, pool, rng);
+      if (a.type.kind === 'NON_NULL' || rng.chance(0.7)) variables[`a${i}`] = valueFor(a.type, a.name, schema, pool, rng, 0, hostility);
     });
     // Now and then a wrong type for a whole argument object.
     if (op.args.length && rng.chance(0.03)) variables.a0 = rng.pick(['x', 1, [], true]);

@@ -31,6 +31,12 @@ const UNAUDITED = `SELECT count(*) FROM (
   UNION ALL SELECT id::text FROM complication WHERE created_at >= $1 UNION ALL SELECT id::text FROM saved_cohort WHERE created_at >= $1) r(id)
   WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_id = r.id)`;
 
+/** The database's clock: records are stamped with it, not with this process's. */
+export async function databaseNow(db: Sql): Promise<Date> {
+  const [row] = rowsOf(await db.query('SELECT now() AS now'));
+  return new Date(row.now);
+}
+
 export async function invariantViolations(db: Sql, since: Date): Promise<string[]> {
   const out: string[] = [];
   for (const [name, sql] of RULES) {

@@ -93,6 +93,16 @@ function stringFor(field: string, rng: Rng, enums: Map<string, string[]>): strin
   return rng.chance(0.5) ? rng.pick(['Fuzz text', 'reason for the change', 'ok']) : rng.pick(HOSTILE_STRINGS);
 }
 
+function plausibleString(field: string, rng: Rng): string {
+  const f = field.toLowerCase();
+  if (/date|on$|from$|to$/.test(f)) return rng.pick([today, '2025-02-28', '2024-06-01']);
+  if (f.includes('email')) return `fuzz.${rng.int(1, 1e9)}@demo.registry`;
+  if (f.includes('registrynumber')) return `FUZZ-${rng.int(1, 1e9)}`;
+  if (f === 'code') return `F${rng.int(10, 99999)}`;
+  if (f.includes('password')) return 'a long enough password 123';
+  return rng.pick(['Fuzz text', 'reason for the change', 'Ada', 'Ñandú']);
+}
+
 function cohortJson(rng: Rng): unknown {
   return rng.pick([
     {},
@@ -109,14 +119,19 @@ function cohortJson(rng: Rng): unknown {
   ]);
 }
 
-export function valueFor(type: TypeRef, field: string, schema: SchemaIndex, pool: IdPool, rng: Rng, depth = 0): unknown {
-  const hostile = rng.chance(0.25);
-  if (type.kind === 'NON_NULL') return hostile && rng.chance(0.15) ? null : valueFor(type.ofType!, field, schema, pool, rng, depth);
+/**
+ * hostility: the chance that a value is hostile. A run mixes mostly-hostile inputs with
+ * plausible ones, which get through validation and exercise the services and the database.
+ */
+export function valueFor(type: TypeRef, field: string, schema: SchemaIndex, pool: IdPool, rng: Rng, depth = 0, hostility = 0.25): unknown {
+  const hostile = rng.chance(hostility);
+  const plausible = hostility < 0.1;
+  if (type.kind === 'NON_NULL') return hostile && rng.chance(0.15) ? null : valueFor(type.ofType!, field, schema, pool, rng, depth, hostility);
   if (hostile && rng.chance(0.3)) return rng.pick(WRONG);
   switch (type.kind) {
     case 'LIST': {
-      if (hostile && rng.chance(0.2)) return Array.from({ length: rng.pick([51, 1000, 20000]) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1));
-      return Array.from({ length: rng.int(0, 3) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1));
+      if (hostile && rng.chance(0.2)) return Array.from({ length: rng.pick([51, 1000, 20000]) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1, hostility));
+      return Array.from({ length: rng.int(0, 3) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1, hostility));
     }
     case 'ENUM': {
       const values = schema.enums.get(type.name!) ?? [];
@@ -126,7 +141,7 @@ export function valueFor(type: TypeRef, field: string, schema: SchemaIndex, pool
       if (depth > 6) return {};
       const out: Record<string, unknown> = {};
       for (const f of schema.inputs.get(type.name!) ?? []) {
-        if (f.type.kind === 'NON_NULL' || rng.chance(0.6)) out[f.name] = valueFor(f.type, f.name, schema, pool, rng, depth + 1);
+        if (f.type.kind === 'NON_NULL' || rng.chance(0.6)) out[f.name] = valueFor(f.type, f.name, schema, pool, rng, depth + 1, hostility);
       }
       if (hostile && rng.chance(0.3)) out[rng.pick(['__proto__', 'constructor', 'unknownField', 'id'])] = rng.pick(HOSTILE_STRINGS);
       return out;
@@ -136,13 +151,13 @@ export function valueFor(type: TypeRef, field: string, schema: SchemaIndex, pool
         case 'ID':
           return hostile ? rng.pick(['', 'not-a-uuid', rng.uuid(), "00000000-0000-0000-0000-000000000000' OR 1=1", '1', 'x'.repeat(1000)]) : idFor(field, pool, rng);
         case 'Int':
-          return rng.pick(INTS);
+          return plausible ? rng.pick([1, 2, 3, 4, 5]) : rng.pick(INTS);
         case 'Float':
-          return rng.pick([...FLOATS, ...INTS.slice(0, 12)]);
+          return plausible ? rng.pick([1, 2.5, 3.8, 24.1]) : rng.pick([...FLOATS, ...INTS.slice(0, 12)]);
         case 'Boolean':
           return hostile ? rng.pick(['true', 0, 1]) : rng.chance(0.5);
         case 'String':
-          return stringFor(field, rng, schema.enums);
+          return plausible ? plausibleString(field, rng) : stringFor(field, rng, schema.enums);
         case 'JSON':
         case 'JSONObject':
           return cohortJson(rng);

@@ -1,12 +1,12 @@
 import { ADMIN, COORD_NORTH, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
-import { idPool, invariantViolations } from '../../../tools/fuzz/invariants';
+import { databaseNow, idPool, invariantViolations } from '../../../tools/fuzz/invariants';
 import { runFuzz } from '../../../tools/fuzz/fuzz-run';
 
 // A small, deterministic slice of `npm run fuzz` so that CI keeps it: a few hundred generated
 // and hostile inputs over every mutation and every query with arguments.
 describeEachDatabase('fuzzed input', (t) => {
   it('never crashes, never answers a bare 500 or an unexpected error, never writes an invalid row', async () => {
-    const since = new Date(Date.now() - 1000);
+    const since = await databaseNow(t().db.dataSource);
     const tokens = { admin: await t().login(ADMIN), coordinator: await t().login(COORD_NORTH), researcher: await t().login(RESEARCHER) };
     const pool = await idPool(t().db.dataSource);
     const report = await runFuzz(t().url, tokens, pool, { inputs: 400, seed: 20260127 });
