@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { AuditAction } from '@vfr/domain';
+import { choicesOf } from '../forms/choices';
+import { Empty, LoadError, Loading } from '../forms/status';
+import '../forms/forms.css';
+import { AUDIT_LOG } from './admin.documents';
+
+const PAGE = 50;
+const ENTITY_TYPES = ['Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
+
+/** What changed, field by field: "genantGrade 2 → 3". */
+export function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  if (!before && after) return Object.entries(after).filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt'].includes(k)).map(([k, v]) => `${k} ${show(v)}`).join(', ');
+  if (before && after) {
+    return Object.keys({ ...before, ...after })
+      .filter((k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => `${k} ${show(before[k])} → ${show(after[k])}`)
+      .join(', ');
+  }
+  return before ? 'withdrawn' : '';
+}
+
+export function AuditLogPage() {
+  const [entityType, setEntityType] = useState('');
+  const [action, setAction] = useState('');
+  const [actorEmail, setActorEmail] = useState('');
+  const [befores, setBefores] = useState<(string | null)[]>([null]);
+  const restart = () => setBefores([null]);
+  const q = useQuery(AUDIT_LOG, {
+    variables: {
+      first: PAGE + 1,
+      before: befores[befores.length - 1],
+      entityType: entityType || null,
+      action: (action || null) as never,
+      actorEmail: actorEmail.trim() || null,
+    },
+    fetchPolicy: 'cache-and-network',
+  });
+  const rows = (q.data ?? q.previousData)?.auditLog;
+  const page = rows?.slice(0, PAGE);
+  // One more row than shown tells whether there is an older page.
+  const older = rows && rows.length > PAGE ? page![page!.length - 1].id : null;
+
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">Audit log</h2>
+      <form className="filters" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="a-entity">Record type</label>
+          <select id="a-entity" value={entityType} onChange={(e) => { setEntityType(e.target.value); restart(); }}>
+            <option value="">All</option>
+            {ENTITY_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="a-action">Action</label>
+          <select id="a-action" value={action} onChange={(e) => { setAction(e.target.value); restart(); }}>
+            <option value="">All</option>
+            {choicesOf(AuditAction).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="a-actor">User email begins with</label>
+          <input id="a-actor" value={actorEmail} onChange={(e) => { setActorEmail(e.target.value); restart(); }} />
+        </div>
+      </form>
+      {q.error && <LoadError error={q.error} what="The audit log" onRetry={() => void q.refetch()} />}
+      {!page && !q.error && <Loading what="the audit log" />}
+      {page && page.length === 0 && <Empty>No audit event matches these filters.</Empty>}
+      {page && page.length > 0 && (
+        <>
+          <div className="table-wrap">
+            <table>
+              <thead><tr><th>When (UTC)</th><th>User</th><th>Action</th><th>Record</th><th>Changes</th><th>Reason</th></tr></thead>
+              <tbody>
+                {page.map((e) => (
+                  <tr key={e.id}>
+                    <td>{String(e.occurredAt).replace('T', ' ').slice(0, 19)}</td>
+                    <td>{e.actorEmail ?? 'system'}</td>
+                    <td>{e.action}</td>
+                    <td>{e.entityType} <span className="hint">{e.entityId.slice(0, 8)}</span></td>
+                    <td className="changes">{changes(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null)}</td>
+                    <td>{e.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="pager">
+            <button type="button" disabled={befores.length === 1} onClick={() => setBefores((b) => b.slice(0, -1))}>Newer</button>
+            <button type="button" disabled={!older} onClick={() => older && setBefores((b) => [...b, older])}>Older</button>
+            <span className="count">Page {befores.length}</span>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

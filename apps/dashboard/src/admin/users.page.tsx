@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Role, userUpdateSchema, type UserFields } from '@vfr/domain';
+import { choicesOf } from '../forms/choices';
+import { checkBeforeSending } from '../forms/field-errors';
+import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { serverProblem } from '../forms/server-problem';
+import { Empty, LoadError, Loading } from '../forms/status';
+import { useRecordForm } from '../forms/use-record-form';
+import '../forms/forms.css';
+import { CREATE_USER, UPDATE_USER, USERS } from './admin.documents';
+import { emptyUser, ROLE_LABELS, SITE_BOUND, USER_LABELS, userInput, userSchema } from './user.form-model';
+
+type Site = { id: string; code: string };
+
+function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () => void; onCancel: () => void }) {
+  const [create] = useMutation(CREATE_USER);
+  const form = useRecordForm<UserFields>({
+    initial: emptyUser(),
+    labels: USER_LABELS,
+    schema: userSchema,
+    toInput: userInput,
+    send: async (input) => {
+      await create({ variables: { input: input as never } });
+      onSaved();
+    },
+  });
+  return (
+    <form className="record-form" noValidate aria-labelledby="new-user-title" onSubmit={form.submit}>
+      <h3 id="new-user-title">New user</h3>
+      <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(USER_LABELS)} />
+      <div className="grid">
+        <TextField form={form} name="email" label="Email" type="email" required />
+        <TextField form={form} name="displayName" label="Name" required />
+        <SelectField form={form} name="role" label="Role" required choices={choicesOf(Role, ROLE_LABELS)} />
+        <SelectField form={form} name="siteId" label="Site" blank="No site (registry-wide)" required={SITE_BOUND.includes(String(form.raw.role))} choices={sites.map((s) => ({ value: s.id, label: s.code }))} />
+        <TextField form={form} name="password" label="Initial password" type="password" required hint="At least 10 characters; tell the user to change it" autoComplete="new-password" />
+      </div>
+      <FormButtons form={form} label="Create user" onCancel={onCancel} />
+    </form>
+  );
+}
+
+interface UserRow { id: string; version: number; email: string; displayName: string; role: string; siteId: string | null; active: boolean }
+
+/** One row: role and site are edited in place and saved together; deactivation is one click. */
+function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[]; onChanged: (msg: string) => void }) {
+  const [update] = useMutation(UPDATE_USER);
+  const [role, setRole] = useState(user.role);
+  const [siteId, setSiteId] = useState(user.siteId ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = role !== user.role || siteId !== (user.siteId ?? '');
+  const send = async (changes: Record<string, unknown>, done: string) => {
+    const issues = checkBeforeSending(userUpdateSchema, changes, USER_LABELS);
+    const siteMissing = SITE_BOUND.includes(String(changes.role ?? user.role)) && !(changes.siteId ?? user.siteId);
+    if (Object.keys(issues).length || siteMissing) {
+      setError(Object.values(issues)[0] ?? `A ${ROLE_LABELS[String(changes.role ?? user.role)].toLowerCase()} needs a site.`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await update({ variables: { input: { id: user.id, version: user.version, ...changes } as never } });
+      onChanged(done);
+    } catch (e) {
+      const p = serverProblem(e, USER_LABELS);
+      setError(Object.values(p.fields)[0] ?? p.sentence);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rowId = `user-${user.id}`;
+  return (
+    <tr className={user.active ? undefined : 'inactive'}>
+      <td>{user.displayName}</td>
+      <td>{user.email}</td>
+      <td>
+        <select aria-label={`Role of ${user.email}`} value={role} onChange={(e) => setRole(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${rowId}-error` : undefined}>
+          {choicesOf(Role, ROLE_LABELS).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        </select>
+      </td>
+      <td>
+        <select aria-label={`Site of ${user.email}`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+          <option value="">No site</option>
+          {sites.map((s) => <option key={s.id} value={s.id}>{s.code}</option>)}
+        </select>
+      </td>
+      <td>{user.active ? 'active' : <span className="badge inactive">deactivated</span>}</td>
+      <td className="actions">
+        <button type="button" disabled={!dirty || busy} onClick={() => send({ role, siteId: siteId || null }, `${user.email}: role and site saved.`)}>Save</button>{' '}
+        {user.active
+          ? <button type="button" className="danger" disabled={busy} onClick={() => send({ active: false }, `${user.email} deactivated: their sessions have ended.`)}>Deactivate</button>
+          : <button type="button" disabled={busy} onClick={() => send({ active: true }, `${user.email} reactivated.`)}>Reactivate</button>}
+        {error && <div id={`${rowId}-error`} className="field-error" role="alert">{error}</div>}
+      </td>
+    </tr>
+  );
+}
+
+export function UsersPage() {
+  const q = useQuery(USERS, { fetchPolicy: 'cache-and-network' });
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const changed = async (msg: string) => {
+    await q.refetch();
+    setNotice(msg);
+  };
+  return (
+    <section aria-labelledby="users-title">
+      <div className="panel-head">
+        <h2 id="users-title">Users</h2>
+        <button type="button" className="primary" disabled={adding} onClick={() => { setAdding(true); setNotice(null); }}>New user</button>
+      </div>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {adding && q.data && <NewUserForm sites={q.data.sites} onCancel={() => setAdding(false)} onSaved={async () => { setAdding(false); await changed('User created.'); }} />}
+      {q.error && <LoadError error={q.error} what="The users" onRetry={() => void q.refetch()} />}
+      {!q.data && !q.error && <Loading what="users" />}
+      {q.data && q.data.users.length === 0 && <Empty>No users yet.</Empty>}
+      {q.data && q.data.users.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Site</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              {[...q.data.users].sort((a, b) => a.email.localeCompare(b.email)).map((u) => (
+                <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data!.sites} onChanged={changed} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
