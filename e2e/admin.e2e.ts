@@ -1,0 +1,102 @@
+import { Browser, Locator, Page } from 'playwright-core';
+import { BASE_URL, launch, screenshot, signIn } from './browser';
+
+// An admin runs the registry: users, sites and the audit log, where the coordinator's writes
+// (this suite runs after coordinator.e2e.ts in the same registry, or makes its own) appear.
+
+async function visible(locator: Locator, timeout = 15000): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first();
+}
+
+describe('an admin manages users and sites and reads the audit log, in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const unique = Date.now().toString(36);
+  const email = `new.coordinator.${unique}@demo.registry`;
+
+  beforeAll(async () => {
+    browser = await launch();
+    // A coordinator's write that the audit log must show, whatever ran before.
+    const coordinator = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(coordinator, 'coordinator.north@demo.registry');
+    await visible(coordinator.getByRole('link', { name: 'Register a patient' }));
+    await coordinator.getByRole('link', { name: 'Register a patient' }).click();
+    await coordinator.getByLabel('Sex').selectOption('MALE');
+    await coordinator.getByLabel('Birth year').fill('1951');
+    await coordinator.getByRole('button', { name: 'Register patient' }).click();
+    await visible(coordinator.getByRole('heading', { name: /^Patient NORTH-/ }));
+    await coordinator.close();
+
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'admin@demo.registry');
+    await page.waitForLoadState('networkidle');
+  });
+  afterAll(() => browser?.close());
+
+  it('lists users, creates a coordinator, moves it to another site and deactivates it', async () => {
+    await page.goto(`${BASE_URL}/admin/users`);
+    await visible(page.getByRole('heading', { name: 'Users' }));
+    await visible(page.getByRole('cell', { name: 'coordinator.north@demo.registry' }));
+    const emails = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(emails).toEqual(expect.arrayContaining(['admin@demo.registry', 'researcher@demo.registry', 'head.north@demo.registry']));
+    await screenshot(page, 'admin-users');
+
+    await page.getByRole('button', { name: 'New user' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Name', { exact: true }).fill('New Coordinator');
+    await page.getByLabel('Role').selectOption('COORDINATOR');
+    await page.getByLabel('Initial password').fill('short');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    // The browser checks the rules first: a coordinator needs a site, a password 10 characters.
+    await visible(page.getByText('Initial password must be at least 10 characters'));
+    await visible(page.getByText('Site is required for a COORDINATOR'));
+    await screenshot(page, 'admin-new-user-errors');
+    await page.getByLabel('Site').selectOption({ label: 'NORTH' });
+    await page.getByLabel('Initial password').fill('a-long-enough-password');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'User created.' }));
+
+    await page.getByLabel(`Site of ${email}`).selectOption({ label: 'SOUTH' });
+    const row = page.locator('tr', { has: page.getByRole('cell', { name: email }) });
+    await row.getByRole('button', { name: 'Save' }).click();
+    await visible(page.getByRole('status').filter({ hasText: `${email}: role and site saved.` }));
+    await page.locator('tr', { has: page.getByRole('cell', { name: email }) }).getByRole('button', { name: 'Deactivate' }).click();
+    await visible(page.getByRole('status').filter({ hasText: `${email} deactivated` }));
+    expect(await page.locator('tr', { has: page.getByRole('cell', { name: email }) }).textContent()).toContain('deactivated');
+  });
+
+  it('lists the sites', async () => {
+    await page.goto(`${BASE_URL}/admin/sites`);
+    await visible(page.getByRole('heading', { name: 'Sites' }));
+    await visible(page.locator('tbody tr'));
+    expect(await page.locator('tbody tr td:first-child').allTextContents()).toEqual(expect.arrayContaining(['CENTRAL', 'NORTH', 'SOUTH']));
+    await screenshot(page, 'admin-sites');
+  });
+
+  it('reads the audit log with the coordinator\'s writes and its own, filtered and paged', async () => {
+    await page.goto(`${BASE_URL}/admin/audit`);
+    await visible(page.getByRole('heading', { name: 'Audit log' }));
+    await visible(page.locator('tbody tr'));
+    await screenshot(page, 'admin-audit-log');
+    await page.getByLabel('User email begins with').fill('coordinator.north');
+    await page.getByLabel('Record type').selectOption('Patient');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.children[1].textContent === 'coordinator.north@demo.registry' && r.children[3].textContent!.startsWith('Patient'));
+    });
+    expect(await page.locator('tbody tr td:nth-child(3)').allTextContents()).toContain('CREATE');
+    await screenshot(page, 'admin-audit-log-coordinator');
+
+    await page.getByLabel('User email begins with').fill('admin');
+    await page.getByLabel('Record type').selectOption('User');
+    await page.waitForFunction((email) => [...document.querySelectorAll('tbody tr')].some((r) => r.textContent!.includes(email)), email);
+    const changes = await page.locator('tbody tr td.changes').allTextContents();
+    expect(changes.join(' ')).toContain('active true → false');
+
+    await page.getByLabel('User email begins with').fill('');
+    await page.getByLabel('Record type').selectOption('');
+    await page.getByRole('button', { name: 'Older' }).click();
+    await visible(page.locator('.count').filter({ hasText: 'Page 2' }));
+  });
+});
