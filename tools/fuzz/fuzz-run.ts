@@ -118,7 +118,7 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
     let status = 0;
     let text = '';
     try {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body as BodyInit });
       status = res.status;
       text = await res.text();
     } catch (e) {

@@ -4,7 +4,15 @@
 // query that takes arguments, then checks the database for any invalid row.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ADMIN, COORD_NORTH, RESEARCHER, startTestApp } from '@vfr/api-testing';
+import * as crypto from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import { Client } from 'pg';
+import { openDatabase, OpenDatabase } from '@vfr/api-database';
+import { DEMO_PASSWORD, seedDemoRegistry } from '@vfr/seed';
+import { createApp } from '../../apps/api/src/app.factory';
+import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { ApiClient } from '../bench/http-client';
 import { runFuzz } from './fuzz-run';
 import { createdSince, databaseNow, idPool, invariantViolations } from './invariants';
 
@@ -18,16 +26,43 @@ function option(name: string, fallback: number): number {
 const outIndex = argv.indexOf('--out');
 const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'fuzz-results.json'));
 
+/** A new database on the server (dropped by close) or a new embedded one in a temporary directory. */
+async function freshDatabase(server: string | undefined): Promise<{ db: OpenDatabase; close(): Promise<void> }> {
+  if (!server) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-fuzz-'));
+    const db = await openDatabase({ replicaUrls: [], dataDir, poolSize: 4 }, REGISTRY_SCHEMA);
+    return { db, async close() { await db.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  }
+  const name = `vfr_fuzz_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: server });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), replicaUrls: [], dataDir: '', poolSize: 10 }, REGISTRY_SCHEMA);
+  return { db, async close() { await db.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+}
+
 async function main(): Promise<void> {
   const inputs = option('inputs', 20_000);
   const seed = option('seed', Date.now() % 1_000_000_007);
   const server = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (server) process.env.TEST_DATABASE_URL = server;
-  const t = await startTestApp(server ? 'postgres' : 'embedded', { patients: option('patients', 300) });
+  const fresh = await freshDatabase(server);
+  await fresh.db.dataSource.runMigrations({ transaction: 'each' });
+  await seedDemoRegistry(fresh.db.dataSource, { patients: option('patients', 300), seed: seed % 1000 });
+  process.env.JWT_SECRET ??= crypto.randomBytes(24).toString('hex');
+  const app = await createApp(fresh.db, { logger: false, closeDatabaseOnShutdown: false });
+  await app.listen(0, '127.0.0.1');
+  const t = { url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, db: fresh.db };
   let failed = false;
   try {
     const since = await databaseNow(t.db.dataSource);
-    const tokens = { admin: await t.login(ADMIN), coordinator: await t.login(COORD_NORTH), researcher: await t.login(RESEARCHER) };
+    const client = new ApiClient(t.url);
+    const login = (email: string) => client.login(email, DEMO_PASSWORD);
+    const tokens = { admin: await login('admin@demo.registry'), coordinator: await login('coordinator.north@demo.registry'), researcher: await login('researcher@demo.registry') };
     const started = Date.now();
     console.log(`Fuzzing ${t.url} (${server ? 'PostgreSQL server' : 'embedded database'}), seed ${seed}, ${inputs} inputs...`);
     const report = await runFuzz(t.url, tokens, await idPool(t.db.dataSource), { inputs, seed, progress: (n) => process.stdout.write(`\r  ${n} inputs`) });
@@ -47,7 +82,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(OUT, JSON.stringify({ measuredAt: new Date().toISOString(), seed, seconds, health, created, violations, ...report }, null, 2) + '\n');
     console.log(`Wrote ${path.relative(process.cwd(), OUT)}`);
   } finally {
-    await t.close();
+    await app.close();
+    await fresh.close();
   }
   process.exit(failed ? 1 : 0);
 }
