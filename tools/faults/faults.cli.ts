@@ -1,0 +1,222 @@
+// npm run faults -- [--patients N] [--seconds S] [--writers N] [--import-rows N] [--out file]
+// On a private PostgreSQL cluster: (1) the database is crashed and restarted in the middle of
+// a load run; meanwhile /health must say unhealthy and GraphQL must answer a clear
+// DATABASE_UNAVAILABLE error; the API must recover by itself and no acknowledged write may be
+// lost or half-written. (2) The API process is killed (SIGKILL) during a large CSV import
+// commit; after a restart no row of that import may be in the database.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { ApiClient } from '../bench/http-client';
+import { buildImportFile } from '../bench/import-export';
+import { BENCH_USERS, ensureBenchUsers, rowsOf } from '../bench/registry-setup';
+import { ApiProcess, buildIfStale, startApi, waitFor } from '../load/api-process';
+import { latencySummary, runLoad, verifyWrites, visitTargets } from '../load/load-run';
+import { PrivatePostgres } from './private-postgres';
+
+const argv = process.argv.slice(2);
+function option(name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+}
+const outIndex = argv.indexOf('--out');
+const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'faults-results.json'));
+const ROOT = path.resolve(__dirname, '../..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Probe {
+  at: number;
+  health: number;
+  graphqlCode: string | null;
+  graphqlMessage: string | null;
+}
+
+/** /health and one GraphQL read, as a monitor and a user would see them. */
+async function probe(api: ApiProcess, token: string, began: number): Promise<Probe> {
+  const health = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0);
+  let graphqlCode: string | null = null;
+  let graphqlMessage: string | null = null;
+  try {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ cohortSize { total } }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    graphqlCode = body.errors?.[0]?.extensions?.code ?? 'OK';
+    graphqlMessage = body.errors?.[0]?.message ?? null;
+  } catch (e) {
+    graphqlCode = 'NO_ANSWER';
+    graphqlMessage = e instanceof Error ? e.message : String(e);
+  }
+  return { at: Date.now() - began, health, graphqlCode, graphqlMessage };
+}
+
+async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number, writers: number) {
+  buildIfStale();
+  const api = await startApi({ databaseUrl: pg.url('registry'), env: { DB_POOL_SIZE: '20' } });
+  try {
+    const client = new ApiClient(api.url);
+    const writerToken = await client.login(BENCH_USERS.coordinator);
+    const readerToken = await client.login(BENCH_USERS.head);
+    const targets = await visitTargets(pool, BENCH_USERS.coordinator);
+    const [{ now }] = rowsOf(await pool.query('SELECT now() AS now'));
+    await pool.end();
+    const began = Date.now();
+    const downAt = Math.round(seconds * 1000 * 0.3);
+    const downFor = 8000;
+    const probes: Probe[] = [];
+    let restartedAt = 0;
+    let healthyAgainAt = 0;
+    const load = runLoad({ url: api.url, writerToken, readerToken, targets, writers, readers: 4, seconds, timeoutMs: 20_000 });
+    const fault = (async () => {
+      await sleep(downAt);
+      console.log(`  ${((Date.now() - began) / 1000).toFixed(1)} s: PostgreSQL stopped (immediate: as a crash)`);
+      pg.stop('immediate');
+      const downStarted = Date.now();
+      while (Date.now() - downStarted < downFor) {
+        probes.push(await probe(api, readerToken, began));
+        await sleep(500);
+      }
+      pg.start();
+      restartedAt = Date.now() - began;
+      console.log(`  ${(restartedAt / 1000).toFixed(1)} s: PostgreSQL started again`);
+      await waitFor(async () => (await probe(api, readerToken, began)).health === 200, 60_000, () => 'the API did not become healthy again within 60 s');
+      healthyAgainAt = Date.now() - began;
+      probes.push(await probe(api, readerToken, began));
+    })();
+    const [result] = await Promise.all([load, fault]);
+    const verifyPool = new Pool({ connectionString: pg.url('registry'), max: 2 });
+    const check = await verifyWrites(verifyPool, new Date(now), result.writes);
+    await verifyPool.end();
+    const during = probes.filter((p) => p.at < restartedAt);
+    const errorCodes: Record<string, number> = {};
+    for (const w of result.writes.filter((x) => x.error)) {
+      const code = /^([A-Z_]+) /.exec(w.error!)?.[1] ?? w.error!.slice(0, 60);
+      errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+    }
+    const firstWriteAfter = result.writes.filter((w) => w.id && w.startedAt > restartedAt).sort((a, b) => a.startedAt - b.startedAt)[0];
+    return {
+      seconds: result.seconds,
+      databaseDown: { atMs: downAt, forMs: downFor, restartedAtMs: restartedAt },
+      whileDown: {
+        probes: during.length,
+        healthStatuses: [...new Set(during.map((p) => p.health))],
+        graphqlCodes: [...new Set(during.map((p) => p.graphqlCode))],
+        graphqlMessages: [...new Set(during.map((p) => p.graphqlMessage))],
+      },
+      recovery: { healthyMsAfterRestart: healthyAgainAt - restartedAt, firstAcknowledgedWriteMsAfterRestart: firstWriteAfter ? firstWriteAfter.startedAt - restartedAt : null },
+      writes: { ...latencySummary(result.writes.filter((w) => w.id).map((w) => w.ms)), errorsByCode: errorCodes },
+      check: { ...check, missing: check.missing.length, duplicated: check.duplicated.length },
+      apiStillRunning: api.child.exitCode === null,
+    };
+  } finally {
+    await api.stop();
+  }
+}
+
+async function killDuringImport(pg: PrivatePostgres, rows: number) {
+  const pool = new Pool({ connectionString: pg.url('registry'), max: 3 });
+  const api1 = await startApi({ databaseUrl: pg.url('registry') });
+  let api2: ApiProcess | null = null;
+  try {
+    const admin = await new ApiClient(api1.url).login(BENCH_USERS.admin);
+    const file = await buildImportFile(pool, rows, 4242);
+    const counts = async () =>
+      rowsOf(await pool.query(`SELECT (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM audit_event WHERE action = 'IMPORT')::int AS imports`))[0] as { assessments: number; imports: number };
+    const before = await counts();
+    const started = Date.now();
+    const request = fetch(`${api1.url}/api/import/assessments?commit=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin}` }, body: file.csv })
+      .then((r) => `HTTP ${r.status}`, (e) => `no answer (${e instanceof Error ? e.message : e})`);
+    // Kill while the import's transaction is writing: when its INSERTs show in pg_stat_activity.
+    let caught = false;
+    while (Date.now() - started < 120_000) {
+      const [{ n }] = rowsOf(await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%assessment%'`));
+      if (n > 0) {
+        caught = true;
+        break;
+      }
+      await sleep(10);
+    }
+    const killedAfterMs = Date.now() - started;
+    await api1.kill9();
+    const answer = await request;
+    // PostgreSQL rolls back the transaction of a dropped connection.
+    await sleep(1000);
+    const afterKill = await counts();
+    api2 = await startApi({ databaseUrl: pg.url('registry') });
+    const afterRestart = await counts();
+    const admin2 = await new ApiClient(api2.url).login(BENCH_USERS.admin);
+    const retry = await fetch(`${api2.url}/api/import/assessments?commit=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin2}` }, body: file.csv });
+    const report = (await retry.json()) as { created: number; unchanged: number; committed: boolean };
+    const afterRetry = await counts();
+    return {
+      rows: file.rows,
+      caughtWhileInserting: caught,
+      killedAfterMs,
+      clientSaw: answer,
+      before, afterKill, afterRestart,
+      partialRowsAfterKill: afterKill.assessments - before.assessments,
+      retry: { status: retry.status, created: report.created, unchanged: report.unchanged, committed: report.committed, assessmentsAdded: afterRetry.assessments - before.assessments, importEventsAdded: afterRetry.imports - before.imports },
+    };
+  } finally {
+    await api1.kill9();
+    await api2?.stop();
+    await pool.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const patients = option('patients', 10_000);
+  const seconds = option('seconds', 40);
+  const writers = option('writers', 20);
+  const importRows = option('import-rows', 10_000);
+  const pg = await PrivatePostgres.create();
+  let failed = true;
+  try {
+    pg.start();
+    console.log(`Private PostgreSQL (${path.basename(path.dirname(pg.bin))}) on port ${pg.port}; seeding ${patients} patients...`);
+    const admin = new Pool({ connectionString: pg.url(), max: 1 });
+    await admin.query('CREATE DATABASE registry');
+    await admin.end();
+    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'tools/seed/seed.cli.ts', '--patients', String(patients)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: pg.url('registry') }, stdio: 'inherit' });
+    if (seeded.status !== 0) throw new Error('seeding the private cluster failed');
+    const pool = new Pool({ connectionString: pg.url('registry'), max: 2 });
+    await ensureBenchUsers(pool);
+
+    console.log(`\n1. Database crash and restart during ${seconds} s of load (${writers} writers, 4 readers)`);
+    const restart = await databaseRestart(pg, pool, seconds, writers);
+    console.log(`   while down: /health ${restart.whileDown.healthStatuses.join(', ')}; GraphQL ${restart.whileDown.graphqlCodes.join(', ')}: ${restart.whileDown.graphqlMessages.filter(Boolean).join(' | ')}`);
+    console.log(`   healthy again ${restart.recovery.healthyMsAfterRestart} ms after the database; first acknowledged write ${restart.recovery.firstAcknowledgedWriteMsAfterRestart} ms after`);
+    console.log(`   writes: ${restart.check.acknowledged} acknowledged, ${restart.check.failed} refused (${JSON.stringify(restart.writes.errorsByCode)})`);
+    console.log(`   afterwards: ${restart.check.foundOnce} of ${restart.check.acknowledged} acknowledged writes found exactly once; missing ${restart.check.missing}, duplicated ${restart.check.duplicated}, without audit event ${restart.check.unaudited}; refused but stored ${restart.check.failedButStored}`);
+
+    console.log(`\n2. SIGKILL of the API during a CSV import commit of ${importRows} assessments`);
+    const crash = await killDuringImport(pg, importRows);
+    console.log(`   killed ${crash.killedAfterMs} ms into the request${crash.caughtWhileInserting ? ', while its INSERTs ran' : ' (INSERTs not seen: killed at the time limit)'}; the client saw ${crash.clientSaw}`);
+    console.log(`   assessments before ${crash.before.assessments}, after the kill ${crash.afterKill.assessments}, after the restart ${crash.afterRestart.assessments}: ${crash.partialRowsAfterKill} rows of the import left behind`);
+    console.log(`   the same file again: HTTP ${crash.retry.status}, ${crash.retry.created} created, ${crash.retry.assessmentsAdded} rows added, ${crash.retry.importEventsAdded} import audit event`);
+
+    const unavailableClear = restart.whileDown.graphqlCodes.every((c) => c === 'DATABASE_UNAVAILABLE');
+    failed =
+      !restart.whileDown.healthStatuses.every((s) => s === 503) || !unavailableClear || !restart.apiStillRunning ||
+      restart.check.foundOnce !== restart.check.acknowledged || restart.check.duplicated > 0 || restart.check.unaudited > 0 ||
+      crash.partialRowsAfterKill !== 0 || crash.afterRestart.assessments !== crash.before.assessments || crash.retry.assessmentsAdded !== crash.rows;
+    console.log(`\n${failed ? 'FAILED' : 'All fault checks passed'}`);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    fs.writeFileSync(OUT, JSON.stringify({ measuredAt: new Date().toISOString(), postgres: pg.bin, patients, restart, crash, passed: !failed }, null, 2) + '\n');
+    console.log(`Wrote ${path.relative(process.cwd(), OUT)}`);
+  } finally {
+    pg.destroy();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(`Fault run failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.exit(1);
+});
