@@ -199,13 +199,13 @@ async function main(): Promise<void> {
     const crash = await killDuringImport(pg, importRows);
     console.log(`   killed ${crash.killedAfterMs} ms into the request${crash.caughtWhileInserting ? ', while its INSERTs ran' : ' (INSERTs not seen: killed at the time limit)'}; the client saw ${crash.clientSaw}`);
     console.log(`   assessments before ${crash.before.assessments}, after the kill ${crash.afterKill.assessments}, after the restart ${crash.afterRestart.assessments}: ${crash.partialRowsAfterKill} rows of the import left behind`);
-    console.log(`   the same file again: HTTP ${crash.retry.status}, ${crash.retry.created} created, ${crash.retry.assessmentsAdded} rows added, ${crash.retry.importEventsAdded} import audit event`);
+    console.log(`   the same file again: HTTP ${crash.retry.status}, ${crash.retry.created} created (${crash.retry.unchanged} already there), ${crash.retry.assessmentsAdded} rows added, ${crash.retry.importEventsAdded} import audit event`);
 
     const unavailableClear = restart.whileDown.graphqlCodes.every((c) => c === 'DATABASE_UNAVAILABLE');
     failed =
       !restart.whileDown.healthStatuses.every((s) => s === 503) || !unavailableClear || !restart.apiStillRunning ||
       restart.check.foundOnce !== restart.check.acknowledged || restart.check.duplicated > 0 || restart.check.unaudited > 0 ||
-      crash.partialRowsAfterKill !== 0 || crash.afterRestart.assessments !== crash.before.assessments || crash.retry.assessmentsAdded !== crash.rows;
+      crash.partialRowsAfterKill !== 0 || crash.afterRestart.assessments !== crash.before.assessments || crash.retry.assessmentsAdded !== crash.retry.created || crash.retry.created + crash.retry.unchanged !== crash.rows;
     console.log(`\n${failed ? 'FAILED' : 'All fault checks passed'}`);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     fs.writeFileSync(OUT, JSON.stringify({ measuredAt: new Date().toISOString(), postgres: pg.bin, patients, restart, crash, passed: !failed }, null, 2) + '\n');
