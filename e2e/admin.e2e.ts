@@ -97,6 +97,6 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('User email begins with').fill('');
     await page.getByLabel('Record type').selectOption('');
     await page.getByRole('button', { name: 'Older' }).click();
-    await visible(page.locator('.count').filter({ hasText: 'Page 2' }));
+    await visible(page.locator('.page-of').filter({ hasText: 'Page 2' }));
   });
 });

@@ -91,7 +91,7 @@ export function AuditLogPage() {
           <div className="pager">
             <button type="button" disabled={befores.length === 1} onClick={() => setBefores((b) => b.slice(0, -1))}>Newer</button>
             <button type="button" disabled={!older} onClick={() => older && setBefores((b) => [...b, older])}>Older</button>
-            <span className="count">Page {befores.length}</span>
+            <span className="page-of">Page {befores.length}</span>
           </div>
         </>
       )}

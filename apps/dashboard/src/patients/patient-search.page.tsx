@@ -122,7 +122,7 @@ export function PatientSearchPage() {
           <div className="pager">
             <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous</button>
             <button type="button" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor])}>Next</button>
-            <span className="count">Page {cursors.length} of {Math.max(1, Math.ceil(page.totalCount / PAGE))}</span>
+            <span className="page-of">Page {cursors.length} of {Math.max(1, Math.ceil(page.totalCount / PAGE))}</span>
           </div>
         </>
       )}
