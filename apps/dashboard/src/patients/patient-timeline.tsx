@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { EChart } from '../charts/echart';
 import { Empty } from '../forms/status';
 import { timelineOption, type TimelinePatient } from './timeline.option';
 
 export function PatientTimeline({ patient, registryNumber }: { patient: TimelinePatient; registryNumber: string }) {
-  const option = timelineOption(patient);
+  // The chart redraws only when the records change, not on every render of the page.
+  const option = useMemo(() => timelineOption(patient), [patient]);
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h3 id="timeline-title">Timeline</h3>
