@@ -35,6 +35,23 @@ function run(label, stamp, steps) {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// The issue's budget for the dashboard: all its JavaScript, lazy chunks included, gzipped.
+const JS_BUDGET_BYTES = 400 * 1024;
+
+function checkDashboardSize() {
+  const zlib = require('node:zlib');
+  const assets = path.join(root, 'dist/apps/dashboard/assets');
+  const files = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const sizes = files.map((f) => ({ f, gz: zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length }));
+  const total = sizes.reduce((sum, s) => sum + s.gz, 0);
+  const largest = sizes.sort((a, b) => b.gz - a.gz).slice(0, 3).map((s) => `${s.f} ${(s.gz / 1024).toFixed(1)} KB`);
+  console.log(`Dashboard JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${files.length} files (largest: ${largest.join(', ')}); budget ${JS_BUDGET_BYTES / 1024} KB`);
+  if (total > JS_BUDGET_BYTES) {
+    fs.rmSync(path.join(root, 'dist/apps/dashboard/.stamp'), { force: true });
+    throw new Error(`the dashboard's JavaScript is ${(total / 1024).toFixed(1)} KB gzipped, over the ${JS_BUDGET_BYTES / 1024} KB budget`);
+  }
+}
+
 function build({ force = false } = {}) {
   const server = ['apps/api/src', 'libs', 'migrations', 'tools', 'tsconfig.base.json', 'tsconfig.build.json', 'package.json'];
   if (force || stale('dist/server/.stamp', server)) {
@@ -46,6 +63,7 @@ function build({ force = false } = {}) {
   const dashboard = ['apps/dashboard', 'libs/domain/src', 'libs/dashboard-ui'];
   if (force || stale('dist/apps/dashboard/.stamp', dashboard)) {
     run('the dashboard', 'dist/apps/dashboard/.stamp', [[bin('vite'), ['build', '--logLevel', 'warn', '--config', 'apps/dashboard/vite.config.mts']]]);
+    checkDashboardSize();
   }
 }
 

@@ -15,6 +15,10 @@ export class ApiError extends Error {
   }
 }
 
+// The app listens so that a session ended by the server (an expired token, a deactivated user)
+// sends the user back to the sign-in page instead of leaving a screen of errors.
+const listeners = new Set<(token: string | null) => void>();
+
 export const session = {
   get token(): string | null {
     return sessionStorage.getItem(TOKEN_KEY);
@@ -22,8 +26,22 @@ export const session = {
   set(token: string | null) {
     if (token) sessionStorage.setItem(TOKEN_KEY, token);
     else sessionStorage.removeItem(TOKEN_KEY);
+    listeners.forEach((listener) => listener(token));
+  },
+  subscribe(listener: (token: string | null) => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   },
 };
+
+/** A sentence for any failure: the API's own message when it gave one. */
+export function errorSentence(error: unknown, what = 'This'): string {
+  if (error instanceof ApiError) return error.message;
+  const errors = (error as { errors?: GraphQLErrorShape[] } | null)?.errors;
+  if (Array.isArray(errors) && errors.length) return errors.map((e) => e.message).join(' ');
+  if (error instanceof TypeError) return 'The registry server cannot be reached. Check your connection and try again.';
+  return `${what} could not be loaded. Try again in a moment.`;
+}
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const token = session.token;

@@ -1,13 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { adminRoutes } from './admin.routes';
+import { analyticsRoutes } from './analytics.routes';
 import { ApiError, gql, session } from './api';
+import type { AppRoute, RoleName } from './app-route';
+import { coordinatorRoutes } from './coordinator.routes';
+import { apolloClient } from './graphql/client';
 import { LoginPage } from './login-page';
-import { OverviewPage } from './overview-page';
-import { PatientsPage } from './patients-page';
 
 export interface Me {
   email: string;
   displayName: string;
   role: string;
+}
+
+const ROUTES: AppRoute[] = [...analyticsRoutes, ...coordinatorRoutes, ...adminRoutes];
+
+// Where each role lands after signing in: its main job.
+const HOME: Record<RoleName, string> = {
+  DEPARTMENT_HEAD: '/overview',
+  RESEARCHER: '/cohorts',
+  COORDINATOR: '/patients',
+  ADMIN: '/overview',
+};
+
+const ROLE_NAMES: Record<string, string> = {
+  ADMIN: 'administrator', COORDINATOR: 'site coordinator', RESEARCHER: 'researcher', DEPARTMENT_HEAD: 'department head',
+};
+
+function homeFor(role: RoleName, allowed: AppRoute[]): string {
+  const preferred = HOME[role];
+  return allowed.some((r) => r.path === preferred) ? preferred : (allowed.find((r) => r.label)?.path ?? '/');
 }
 
 export function App() {
@@ -25,29 +49,51 @@ export function App() {
       .finally(() => setChecking(false));
   }, []);
 
-  const signOut = useCallback(() => {
-    session.set(null);
-    setMe(null);
-  }, []);
+  // The server may end the session at any time (expired token, deactivated account).
+  useEffect(() => session.subscribe((token) => { if (!token) setMe(null); }), []);
 
-  if (checking) return <p className="loading">Loading…</p>;
+  const signOut = useCallback(() => session.set(null), []);
+
+  if (checking) return <p className="loading" role="status">Loading…</p>;
   if (!me) return <LoginPage onSignedIn={setMe} />;
+  const role = me.role as RoleName;
+  const allowed = ROUTES.filter((r) => r.roles.includes(role));
+  const home = homeFor(role, allowed);
   return (
-    <div className="layout">
-      <header>
-        <h1>Vertebral Fracture Outcomes Registry</h1>
-        <span className="who">
-          {me.displayName} · {me.role.replace('_', ' ').toLowerCase()}
-          <button type="button" onClick={signOut}>Sign out</button>
-        </span>
-      </header>
-      <main>
-        {me.role === 'DEPARTMENT_HEAD' ? (
-          <OverviewPage />
-        ) : (
-          <PatientsPage />
-        )}
-      </main>
-    </div>
+    <ApolloProvider client={apolloClient}>
+      <BrowserRouter>
+        <div className="layout">
+          <header>
+            <h1>Vertebral Fracture Outcomes Registry</h1>
+            <nav aria-label="Main">
+              {allowed.filter((r) => r.label).map((r) => (
+                <NavLink key={r.path} to={r.path}>{r.label}</NavLink>
+              ))}
+            </nav>
+            <span className="who">
+              {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}
+              <button type="button" onClick={signOut}>Sign out</button>
+            </span>
+          </header>
+          <main>
+            <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
+              <Routes>
+                {allowed.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
+                <Route path="/" element={<Navigate to={home} replace />} />
+                <Route path="*" element={<NotHere home={home} />} />
+              </Routes>
+            </Suspense>
+          </main>
+        </div>
+      </BrowserRouter>
+    </ApolloProvider>
+  );
+}
+
+function NotHere({ home }: { home: string }) {
+  return (
+    <p className="empty">
+      This page does not exist or your role cannot open it. <NavLink to={home}>Go to your start page</NavLink>.
+    </p>
   );
 }

@@ -1,0 +1,202 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AdminUsers { users { id version email displayName role siteId active } sites { id version code name } }\n": typeof types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id version role siteId active } }\n": typeof types.AdminUpdateUserDocument,
+    "\n  query AdminSites { sites { id version code name createdAt } }\n": typeof types.AdminSitesDocument,
+    "\n  mutation AdminCreateSite($input: CreateSiteInput!) { createSite(input: $input) { id } }\n": typeof types.AdminCreateSiteDocument,
+    "\n  mutation AdminUpdateSite($input: UpdateSiteInput!) { updateSite(input: $input) { id version code name } }\n": typeof types.AdminUpdateSiteDocument,
+    "\n  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String) {\n    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) {\n      id occurredAt actorEmail entityType entityId action before after reason\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query DataEntryMe { me { id role siteId } sites { id code name } }\n": typeof types.DataEntryMeDocument,
+    "\n  query PatientList($first: Int, $after: String, $filter: PatientFilterInput) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id registryNumber sex birthYear ageAtIndexTreatment withdrawnAt\n          site { code }\n          identifiers { familyName givenName mrn }\n          fractures { level genantGrade withdrawnAt }\n          treatments { kind startDate startDay withdrawnAt }\n          latestAssessment { timePoint nrsActivity odi }\n        }\n      }\n    }\n  }\n": typeof types.PatientListDocument,
+    "\n  query PatientRecord($id: ID!) {\n    patient(id: $id) {\n      id version siteId registryNumber sex birthYear ageAtIndexTreatment bmi tScore steroidUse activeCancer\n      ongoingChemotherapy ongoingRadiotherapy asaClass consentStatus withdrawnAt withdrawnReason\n      site { code name }\n      identifiers { mrn familyName givenName dateOfBirth }\n      fractures {\n        id version level onsetDate onsetDay cause genantGrade heightLossPercent morphology ofClass mriOedema\n        posteriorWallInvolved neurologicalDeficit additionalInjuries withdrawnAt withdrawnReason\n      }\n      treatments {\n        id version kind startDate startDay analgesicLevel brace bedRest physiotherapy anaesthesia approach imagingGuidance\n        balloonUsed heightRestorationPercent kyphoticAngleBefore kyphoticAngleAfter durationMinutes sameDayDischarge\n        lengthOfStayDays withdrawnAt withdrawnReason\n        levels { fractureId cementType cementVolumeMl }\n      }\n      assessments {\n        id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel\n        opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason\n      }\n      complications {\n        id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason\n      }\n    }\n  }\n": typeof types.PatientRecordDocument,
+    "\n  mutation CreatePatient($input: CreatePatientInput!) { createPatient(input: $input) { id registryNumber } }\n": typeof types.CreatePatientDocument,
+    "\n  mutation UpdatePatient($input: UpdatePatientInput!) { updatePatient(input: $input) { id version } }\n": typeof types.UpdatePatientDocument,
+    "\n  mutation WithdrawPatient($input: WithdrawInput!) { withdrawPatient(input: $input) { id withdrawnAt } }\n": typeof types.WithdrawPatientDocument,
+    "\n  mutation CreateFracture($input: CreateFractureInput!) { createFracture(input: $input) { id } }\n": typeof types.CreateFractureDocument,
+    "\n  mutation UpdateFracture($input: UpdateFractureInput!) { updateFracture(input: $input) { id version } }\n": typeof types.UpdateFractureDocument,
+    "\n  mutation WithdrawFracture($input: WithdrawInput!) { withdrawFracture(input: $input) { id withdrawnAt } }\n": typeof types.WithdrawFractureDocument,
+    "\n  mutation CreateTreatment($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }\n": typeof types.CreateTreatmentDocument,
+    "\n  mutation UpdateTreatment($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { id version } }\n": typeof types.UpdateTreatmentDocument,
+    "\n  mutation WithdrawTreatment($input: WithdrawInput!) { withdrawTreatment(input: $input) { id withdrawnAt } }\n": typeof types.WithdrawTreatmentDocument,
+    "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n": typeof types.CreateAssessmentDocument,
+    "\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id version } }\n": typeof types.UpdateAssessmentDocument,
+    "\n  mutation WithdrawAssessment($input: WithdrawInput!) { withdrawAssessment(input: $input) { id withdrawnAt } }\n": typeof types.WithdrawAssessmentDocument,
+    "\n  mutation CreateComplication($input: CreateComplicationInput!) { createComplication(input: $input) { id } }\n": typeof types.CreateComplicationDocument,
+    "\n  mutation UpdateComplication($input: UpdateComplicationInput!) { updateComplication(input: $input) { id version } }\n": typeof types.UpdateComplicationDocument,
+    "\n  mutation WithdrawComplication($input: WithdrawInput!) { withdrawComplication(input: $input) { id withdrawnAt } }\n": typeof types.WithdrawComplicationDocument,
+    "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          patientId registryNumber treatmentId treatmentKind treatmentDate timePoint targetDate windowStart windowEnd state daysOverdue\n        }\n      }\n    }\n  }\n": typeof types.WorklistDocument,
+    "\n  query WorklistCompleteness { followUpCompleteness { siteId siteCode timePoint expected done missed outstanding completeness } }\n": typeof types.WorklistCompletenessDocument,
+};
+const documents: Documents = {
+    "\n  query AdminUsers { users { id version email displayName role siteId active } sites { id version code name } }\n": types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id version role siteId active } }\n": types.AdminUpdateUserDocument,
+    "\n  query AdminSites { sites { id version code name createdAt } }\n": types.AdminSitesDocument,
+    "\n  mutation AdminCreateSite($input: CreateSiteInput!) { createSite(input: $input) { id } }\n": types.AdminCreateSiteDocument,
+    "\n  mutation AdminUpdateSite($input: UpdateSiteInput!) { updateSite(input: $input) { id version code name } }\n": types.AdminUpdateSiteDocument,
+    "\n  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String) {\n    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) {\n      id occurredAt actorEmail entityType entityId action before after reason\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query DataEntryMe { me { id role siteId } sites { id code name } }\n": types.DataEntryMeDocument,
+    "\n  query PatientList($first: Int, $after: String, $filter: PatientFilterInput) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id registryNumber sex birthYear ageAtIndexTreatment withdrawnAt\n          site { code }\n          identifiers { familyName givenName mrn }\n          fractures { level genantGrade withdrawnAt }\n          treatments { kind startDate startDay withdrawnAt }\n          latestAssessment { timePoint nrsActivity odi }\n        }\n      }\n    }\n  }\n": types.PatientListDocument,
+    "\n  query PatientRecord($id: ID!) {\n    patient(id: $id) {\n      id version siteId registryNumber sex birthYear ageAtIndexTreatment bmi tScore steroidUse activeCancer\n      ongoingChemotherapy ongoingRadiotherapy asaClass consentStatus withdrawnAt withdrawnReason\n      site { code name }\n      identifiers { mrn familyName givenName dateOfBirth }\n      fractures {\n        id version level onsetDate onsetDay cause genantGrade heightLossPercent morphology ofClass mriOedema\n        posteriorWallInvolved neurologicalDeficit additionalInjuries withdrawnAt withdrawnReason\n      }\n      treatments {\n        id version kind startDate startDay analgesicLevel brace bedRest physiotherapy anaesthesia approach imagingGuidance\n        balloonUsed heightRestorationPercent kyphoticAngleBefore kyphoticAngleAfter durationMinutes sameDayDischarge\n        lengthOfStayDays withdrawnAt withdrawnReason\n        levels { fractureId cementType cementVolumeMl }\n      }\n      assessments {\n        id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel\n        opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason\n      }\n      complications {\n        id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason\n      }\n    }\n  }\n": types.PatientRecordDocument,
+    "\n  mutation CreatePatient($input: CreatePatientInput!) { createPatient(input: $input) { id registryNumber } }\n": types.CreatePatientDocument,
+    "\n  mutation UpdatePatient($input: UpdatePatientInput!) { updatePatient(input: $input) { id version } }\n": types.UpdatePatientDocument,
+    "\n  mutation WithdrawPatient($input: WithdrawInput!) { withdrawPatient(input: $input) { id withdrawnAt } }\n": types.WithdrawPatientDocument,
+    "\n  mutation CreateFracture($input: CreateFractureInput!) { createFracture(input: $input) { id } }\n": types.CreateFractureDocument,
+    "\n  mutation UpdateFracture($input: UpdateFractureInput!) { updateFracture(input: $input) { id version } }\n": types.UpdateFractureDocument,
+    "\n  mutation WithdrawFracture($input: WithdrawInput!) { withdrawFracture(input: $input) { id withdrawnAt } }\n": types.WithdrawFractureDocument,
+    "\n  mutation CreateTreatment($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }\n": types.CreateTreatmentDocument,
+    "\n  mutation UpdateTreatment($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { id version } }\n": types.UpdateTreatmentDocument,
+    "\n  mutation WithdrawTreatment($input: WithdrawInput!) { withdrawTreatment(input: $input) { id withdrawnAt } }\n": types.WithdrawTreatmentDocument,
+    "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n": types.CreateAssessmentDocument,
+    "\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id version } }\n": types.UpdateAssessmentDocument,
+    "\n  mutation WithdrawAssessment($input: WithdrawInput!) { withdrawAssessment(input: $input) { id withdrawnAt } }\n": types.WithdrawAssessmentDocument,
+    "\n  mutation CreateComplication($input: CreateComplicationInput!) { createComplication(input: $input) { id } }\n": types.CreateComplicationDocument,
+    "\n  mutation UpdateComplication($input: UpdateComplicationInput!) { updateComplication(input: $input) { id version } }\n": types.UpdateComplicationDocument,
+    "\n  mutation WithdrawComplication($input: WithdrawInput!) { withdrawComplication(input: $input) { id withdrawnAt } }\n": types.WithdrawComplicationDocument,
+    "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          patientId registryNumber treatmentId treatmentKind treatmentDate timePoint targetDate windowStart windowEnd state daysOverdue\n        }\n      }\n    }\n  }\n": types.WorklistDocument,
+    "\n  query WorklistCompleteness { followUpCompleteness { siteId siteCode timePoint expected done missed outstanding completeness } }\n": types.WorklistCompletenessDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers { users { id version email displayName role siteId active } sites { id version code name } }\n"): (typeof documents)["\n  query AdminUsers { users { id version email displayName role siteId active } sites { id version code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id version role siteId active } }\n"): (typeof documents)["\n  mutation AdminUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id version role siteId active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSites { sites { id version code name createdAt } }\n"): (typeof documents)["\n  query AdminSites { sites { id version code name createdAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateSite($input: CreateSiteInput!) { createSite(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreateSite($input: CreateSiteInput!) { createSite(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateSite($input: UpdateSiteInput!) { updateSite(input: $input) { id version code name } }\n"): (typeof documents)["\n  mutation AdminUpdateSite($input: UpdateSiteInput!) { updateSite(input: $input) { id version code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String) {\n    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) {\n      id occurredAt actorEmail entityType entityId action before after reason\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String) {\n    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) {\n      id occurredAt actorEmail entityType entityId action before after reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataEntryMe { me { id role siteId } sites { id code name } }\n"): (typeof documents)["\n  query DataEntryMe { me { id role siteId } sites { id code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PatientList($first: Int, $after: String, $filter: PatientFilterInput) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id registryNumber sex birthYear ageAtIndexTreatment withdrawnAt\n          site { code }\n          identifiers { familyName givenName mrn }\n          fractures { level genantGrade withdrawnAt }\n          treatments { kind startDate startDay withdrawnAt }\n          latestAssessment { timePoint nrsActivity odi }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientList($first: Int, $after: String, $filter: PatientFilterInput) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id registryNumber sex birthYear ageAtIndexTreatment withdrawnAt\n          site { code }\n          identifiers { familyName givenName mrn }\n          fractures { level genantGrade withdrawnAt }\n          treatments { kind startDate startDay withdrawnAt }\n          latestAssessment { timePoint nrsActivity odi }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PatientRecord($id: ID!) {\n    patient(id: $id) {\n      id version siteId registryNumber sex birthYear ageAtIndexTreatment bmi tScore steroidUse activeCancer\n      ongoingChemotherapy ongoingRadiotherapy asaClass consentStatus withdrawnAt withdrawnReason\n      site { code name }\n      identifiers { mrn familyName givenName dateOfBirth }\n      fractures {\n        id version level onsetDate onsetDay cause genantGrade heightLossPercent morphology ofClass mriOedema\n        posteriorWallInvolved neurologicalDeficit additionalInjuries withdrawnAt withdrawnReason\n      }\n      treatments {\n        id version kind startDate startDay analgesicLevel brace bedRest physiotherapy anaesthesia approach imagingGuidance\n        balloonUsed heightRestorationPercent kyphoticAngleBefore kyphoticAngleAfter durationMinutes sameDayDischarge\n        lengthOfStayDays withdrawnAt withdrawnReason\n        levels { fractureId cementType cementVolumeMl }\n      }\n      assessments {\n        id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel\n        opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason\n      }\n      complications {\n        id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientRecord($id: ID!) {\n    patient(id: $id) {\n      id version siteId registryNumber sex birthYear ageAtIndexTreatment bmi tScore steroidUse activeCancer\n      ongoingChemotherapy ongoingRadiotherapy asaClass consentStatus withdrawnAt withdrawnReason\n      site { code name }\n      identifiers { mrn familyName givenName dateOfBirth }\n      fractures {\n        id version level onsetDate onsetDay cause genantGrade heightLossPercent morphology ofClass mriOedema\n        posteriorWallInvolved neurologicalDeficit additionalInjuries withdrawnAt withdrawnReason\n      }\n      treatments {\n        id version kind startDate startDay analgesicLevel brace bedRest physiotherapy anaesthesia approach imagingGuidance\n        balloonUsed heightRestorationPercent kyphoticAngleBefore kyphoticAngleAfter durationMinutes sameDayDischarge\n        lengthOfStayDays withdrawnAt withdrawnReason\n        levels { fractureId cementType cementVolumeMl }\n      }\n      assessments {\n        id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel\n        opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason\n      }\n      complications {\n        id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePatient($input: CreatePatientInput!) { createPatient(input: $input) { id registryNumber } }\n"): (typeof documents)["\n  mutation CreatePatient($input: CreatePatientInput!) { createPatient(input: $input) { id registryNumber } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePatient($input: UpdatePatientInput!) { updatePatient(input: $input) { id version } }\n"): (typeof documents)["\n  mutation UpdatePatient($input: UpdatePatientInput!) { updatePatient(input: $input) { id version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawPatient($input: WithdrawInput!) { withdrawPatient(input: $input) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawPatient($input: WithdrawInput!) { withdrawPatient(input: $input) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFracture($input: CreateFractureInput!) { createFracture(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateFracture($input: CreateFractureInput!) { createFracture(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFracture($input: UpdateFractureInput!) { updateFracture(input: $input) { id version } }\n"): (typeof documents)["\n  mutation UpdateFracture($input: UpdateFractureInput!) { updateFracture(input: $input) { id version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawFracture($input: WithdrawInput!) { withdrawFracture(input: $input) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawFracture($input: WithdrawInput!) { withdrawFracture(input: $input) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTreatment($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateTreatment($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTreatment($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { id version } }\n"): (typeof documents)["\n  mutation UpdateTreatment($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { id version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawTreatment($input: WithdrawInput!) { withdrawTreatment(input: $input) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawTreatment($input: WithdrawInput!) { withdrawTreatment(input: $input) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id version } }\n"): (typeof documents)["\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawAssessment($input: WithdrawInput!) { withdrawAssessment(input: $input) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawAssessment($input: WithdrawInput!) { withdrawAssessment(input: $input) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateComplication($input: CreateComplicationInput!) { createComplication(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateComplication($input: CreateComplicationInput!) { createComplication(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateComplication($input: UpdateComplicationInput!) { updateComplication(input: $input) { id version } }\n"): (typeof documents)["\n  mutation UpdateComplication($input: UpdateComplicationInput!) { updateComplication(input: $input) { id version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawComplication($input: WithdrawInput!) { withdrawComplication(input: $input) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawComplication($input: WithdrawInput!) { withdrawComplication(input: $input) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          patientId registryNumber treatmentId treatmentKind treatmentDate timePoint targetDate windowStart windowEnd state daysOverdue\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          patientId registryNumber treatmentId treatmentKind treatmentDate timePoint targetDate windowStart windowEnd state daysOverdue\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorklistCompleteness { followUpCompleteness { siteId siteCode timePoint expected done missed outstanding completeness } }\n"): (typeof documents)["\n  query WorklistCompleteness { followUpCompleteness { siteId siteCode timePoint expected done missed outstanding completeness } }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

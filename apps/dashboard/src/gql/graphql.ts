@@ -1,0 +1,648 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Anaesthesia =
+  | 'GENERAL'
+  | 'LOCAL'
+  | 'SEDATION';
+
+export type AnalgesicLevel =
+  | 'NONE'
+  | 'NON_OPIOID'
+  | 'STRONG_OPIOID'
+  | 'WEAK_OPIOID';
+
+export type AssessmentStatus =
+  | 'DONE'
+  | 'MISSED'
+  | 'WITHDRAWN';
+
+export type AuditAction =
+  | 'CREATE'
+  | 'EXPORT'
+  | 'IMPORT'
+  | 'LOGIN'
+  | 'UPDATE'
+  | 'WITHDRAW';
+
+export type CementLeakageType =
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'S';
+
+export type CementType =
+  | 'CALCIUM_PHOSPHATE'
+  | 'OTHER'
+  | 'PMMA'
+  | 'PMMA_HIGH_VISCOSITY';
+
+export type ClavienDindoGrade =
+  | 'I'
+  | 'II'
+  | 'IIIA'
+  | 'IIIB'
+  | 'IVA'
+  | 'IVB'
+  | 'V';
+
+export type ComplicationKind =
+  | 'ADJACENT_LEVEL_FRACTURE'
+  | 'ANAESTHESIA_RELATED'
+  | 'CEMENT_LEAKAGE'
+  | 'DEATH'
+  | 'FURTHER_HEIGHT_LOSS'
+  | 'HAEMATOMA'
+  | 'INFECTION'
+  | 'NEUROLOGICAL_DEFICIT'
+  | 'OTHER'
+  | 'PULMONARY_CEMENT_EMBOLISM'
+  | 'REMOTE_FRACTURE';
+
+export type ConsentStatus =
+  | 'DECLINED'
+  | 'GIVEN'
+  | 'PENDING'
+  | 'WITHDRAWN';
+
+export type CreateAssessmentInput = {
+  analgesicLevel?: AnalgesicLevel | null | undefined;
+  backToUsualActivities?: boolean | null | undefined;
+  eq5dIndex?: number | null | undefined;
+  nrsActivity?: number | null | undefined;
+  nrsRest?: number | null | undefined;
+  odi?: number | null | undefined;
+  opioidUse?: boolean | null | undefined;
+  patientId: string | number;
+  physiotherapy?: boolean | null | undefined;
+  rmdq?: number | null | undefined;
+  status?: AssessmentStatus;
+  timePoint: TimePoint;
+  /** The index treatment */
+  treatmentId: string | number;
+  /** YYYY-MM-DD; required when the visit was done */
+  visitDate?: string | null | undefined;
+};
+
+export type CreateComplicationInput = {
+  clavienDindo?: ClavienDindoGrade | null | undefined;
+  kind: ComplicationKind;
+  leakageType?: CementLeakageType | null | undefined;
+  notes?: string | null | undefined;
+  /** YYYY-MM-DD */
+  occurredOn: string;
+  patientId: string | number;
+  resolved?: boolean;
+  /** Cement leakage: symptomatic or not */
+  symptomatic?: boolean | null | undefined;
+  treatmentId?: string | number | null | undefined;
+};
+
+export type CreateFractureInput = {
+  additionalInjuries?: string | null | undefined;
+  cause: FractureCause;
+  genantGrade: number;
+  heightLossPercent?: number | null | undefined;
+  level: VertebralLevel;
+  morphology?: FractureMorphology | null | undefined;
+  mriOedema?: boolean | null | undefined;
+  neurologicalDeficit?: boolean;
+  ofClass?: OfClass | null | undefined;
+  /** Date symptoms began (YYYY-MM-DD) */
+  onsetDate: string;
+  patientId: string | number;
+  posteriorWallInvolved?: boolean;
+};
+
+export type CreatePatientInput = {
+  activeCancer?: boolean;
+  asaClass?: number | null | undefined;
+  birthYear: number;
+  bmi?: number | null | undefined;
+  consentStatus?: ConsentStatus;
+  identifiers?: PatientIdentifiersInput | null | undefined;
+  ongoingChemotherapy?: boolean;
+  ongoingRadiotherapy?: boolean;
+  /** Pseudonymous registry number; generated from the site code when omitted */
+  registryNumber?: string | null | undefined;
+  sex: Sex;
+  siteId: string | number;
+  steroidUse?: boolean;
+  tScore?: number | null | undefined;
+};
+
+export type CreateSiteInput = {
+  /** 2-16 capital letters or digits, e.g. "NORTH" */
+  code: string;
+  name: string;
+};
+
+export type CreateTreatmentInput = {
+  anaesthesia?: Anaesthesia | null | undefined;
+  analgesicLevel?: AnalgesicLevel | null | undefined;
+  approach?: ProcedureApproach | null | undefined;
+  balloonUsed?: boolean | null | undefined;
+  bedRest?: boolean | null | undefined;
+  brace?: boolean | null | undefined;
+  durationMinutes?: number | null | undefined;
+  heightRestorationPercent?: number | null | undefined;
+  imagingGuidance?: ImagingGuidance | null | undefined;
+  kind: TreatmentKind;
+  kyphoticAngleAfter?: number | null | undefined;
+  kyphoticAngleBefore?: number | null | undefined;
+  lengthOfStayDays?: number | null | undefined;
+  /** The fractures treated */
+  levels: Array<TreatedLevelInput>;
+  patientId: string | number;
+  physiotherapy?: boolean | null | undefined;
+  sameDayDischarge?: boolean | null | undefined;
+  /** YYYY-MM-DD */
+  startDate: string;
+};
+
+export type CreateUserInput = {
+  displayName: string;
+  email: string;
+  /** At least 10 characters */
+  password: string;
+  role: Role;
+  siteId?: string | number | null | undefined;
+};
+
+export type FractureCause =
+  | 'METASTASIS'
+  | 'MYELOMA'
+  | 'OSTEOPOROTIC'
+  | 'OTHER'
+  | 'TRAUMATIC';
+
+export type FractureMorphology =
+  | 'BICONCAVE'
+  | 'CRUSH'
+  | 'WEDGE';
+
+export type ImagingGuidance =
+  | 'CT'
+  | 'FLUOROSCOPY';
+
+export type OfClass =
+  | 'OF1'
+  | 'OF2'
+  | 'OF3'
+  | 'OF4'
+  | 'OF5';
+
+export type PatientFilterInput = {
+  includeWithdrawn?: boolean | null | undefined;
+  /** Family or given name (its beginning) or the exact MRN: coordinators and admins only */
+  name?: string | null | undefined;
+  /** Registry number, or its beginning */
+  registryNumber?: string | null | undefined;
+  siteId?: string | number | null | undefined;
+  /** Treated on or after (YYYY-MM-DD) */
+  treatedFrom?: string | null | undefined;
+  /** Treated on or before (YYYY-MM-DD) */
+  treatedTo?: string | null | undefined;
+  /** Patients with a treatment of this kind */
+  treatmentKind?: TreatmentKind | null | undefined;
+};
+
+export type PatientIdentifiersInput = {
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  familyName: string;
+  givenName: string;
+  /** Medical record number at the site */
+  mrn: string;
+};
+
+export type ProcedureApproach =
+  | 'BIPEDICULAR'
+  | 'UNIPEDICULAR';
+
+export type Role =
+  | 'ADMIN'
+  | 'COORDINATOR'
+  | 'DEPARTMENT_HEAD'
+  | 'RESEARCHER';
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type TimePoint =
+  | 'BASELINE'
+  | 'D1'
+  | 'M1'
+  | 'M3'
+  | 'M6'
+  | 'M12'
+  | 'M24'
+  | 'UNSCHEDULED'
+  | 'W1';
+
+export type TreatedLevelInput = {
+  cementType?: CementType | null | undefined;
+  /** ml, more than 0 and at most 20 */
+  cementVolumeMl?: number | null | undefined;
+  fractureId: string | number;
+};
+
+export type TreatmentKind =
+  | 'CONSERVATIVE'
+  | 'KYPHOPLASTY'
+  | 'VERTEBROPLASTY';
+
+export type UpdateAssessmentInput = {
+  analgesicLevel?: AnalgesicLevel | null | undefined;
+  backToUsualActivities?: boolean | null | undefined;
+  eq5dIndex?: number | null | undefined;
+  id: string | number;
+  nrsActivity?: number | null | undefined;
+  nrsRest?: number | null | undefined;
+  odi?: number | null | undefined;
+  opioidUse?: boolean | null | undefined;
+  physiotherapy?: boolean | null | undefined;
+  /** Why: required when changing a record entered more than 24 hours ago */
+  reason?: string | null | undefined;
+  rmdq?: number | null | undefined;
+  status?: AssessmentStatus | null | undefined;
+  timePoint?: TimePoint | null | undefined;
+  /** The version you edited; a stale one is refused */
+  version: number;
+  /** YYYY-MM-DD; required when the visit was done */
+  visitDate?: string | null | undefined;
+};
+
+export type UpdateComplicationInput = {
+  clavienDindo?: ClavienDindoGrade | null | undefined;
+  id: string | number;
+  kind?: ComplicationKind | null | undefined;
+  leakageType?: CementLeakageType | null | undefined;
+  notes?: string | null | undefined;
+  /** YYYY-MM-DD */
+  occurredOn?: string | null | undefined;
+  /** Why: required when changing a record entered more than 24 hours ago */
+  reason?: string | null | undefined;
+  resolved?: boolean | null | undefined;
+  /** Cement leakage: symptomatic or not */
+  symptomatic?: boolean | null | undefined;
+  treatmentId?: string | number | null | undefined;
+  /** The version you edited; a stale one is refused */
+  version: number;
+};
+
+export type UpdateFractureInput = {
+  additionalInjuries?: string | null | undefined;
+  cause?: FractureCause | null | undefined;
+  genantGrade?: number | null | undefined;
+  heightLossPercent?: number | null | undefined;
+  id: string | number;
+  level?: VertebralLevel | null | undefined;
+  morphology?: FractureMorphology | null | undefined;
+  mriOedema?: boolean | null | undefined;
+  neurologicalDeficit?: boolean | null | undefined;
+  ofClass?: OfClass | null | undefined;
+  /** Date symptoms began (YYYY-MM-DD) */
+  onsetDate?: string | null | undefined;
+  posteriorWallInvolved?: boolean | null | undefined;
+  /** Why: required when changing a record entered more than 24 hours ago */
+  reason?: string | null | undefined;
+  /** The version you edited; a stale one is refused */
+  version: number;
+};
+
+export type UpdatePatientInput = {
+  activeCancer?: boolean | null | undefined;
+  asaClass?: number | null | undefined;
+  birthYear?: number | null | undefined;
+  bmi?: number | null | undefined;
+  consentStatus?: ConsentStatus | null | undefined;
+  id: string | number;
+  identifiers?: PatientIdentifiersInput | null | undefined;
+  ongoingChemotherapy?: boolean | null | undefined;
+  ongoingRadiotherapy?: boolean | null | undefined;
+  /** Why: required when changing a record entered more than 24 hours ago */
+  reason?: string | null | undefined;
+  /** Pseudonymous registry number; generated from the site code when omitted */
+  registryNumber?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  steroidUse?: boolean | null | undefined;
+  tScore?: number | null | undefined;
+  /** The version you edited; a stale one is refused */
+  version: number;
+};
+
+export type UpdateSiteInput = {
+  code?: string | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  reason?: string | null | undefined;
+  version: number;
+};
+
+export type UpdateTreatmentInput = {
+  anaesthesia?: Anaesthesia | null | undefined;
+  analgesicLevel?: AnalgesicLevel | null | undefined;
+  approach?: ProcedureApproach | null | undefined;
+  balloonUsed?: boolean | null | undefined;
+  bedRest?: boolean | null | undefined;
+  brace?: boolean | null | undefined;
+  durationMinutes?: number | null | undefined;
+  heightRestorationPercent?: number | null | undefined;
+  id: string | number;
+  imagingGuidance?: ImagingGuidance | null | undefined;
+  kind?: TreatmentKind | null | undefined;
+  kyphoticAngleAfter?: number | null | undefined;
+  kyphoticAngleBefore?: number | null | undefined;
+  lengthOfStayDays?: number | null | undefined;
+  /** The fractures treated */
+  levels?: Array<TreatedLevelInput> | null | undefined;
+  physiotherapy?: boolean | null | undefined;
+  /** Why: required when changing a record entered more than 24 hours ago */
+  reason?: string | null | undefined;
+  sameDayDischarge?: boolean | null | undefined;
+  /** YYYY-MM-DD */
+  startDate?: string | null | undefined;
+  /** The version you edited; a stale one is refused */
+  version: number;
+};
+
+export type UpdateUserInput = {
+  active?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  id: string | number;
+  password?: string | null | undefined;
+  reason?: string | null | undefined;
+  role?: Role | null | undefined;
+  siteId?: string | number | null | undefined;
+  version: number;
+};
+
+export type VertebralLevel =
+  | 'L1'
+  | 'L2'
+  | 'L3'
+  | 'L4'
+  | 'L5'
+  | 'T1'
+  | 'T2'
+  | 'T3'
+  | 'T4'
+  | 'T5'
+  | 'T6'
+  | 'T7'
+  | 'T8'
+  | 'T9'
+  | 'T10'
+  | 'T11'
+  | 'T12';
+
+export type WithdrawInput = {
+  id: string | number;
+  /** Why the record is withdrawn (kept in the audit trail) */
+  reason: string;
+  version: number;
+};
+
+export type WorklistFilterInput = {
+  /** Registry number, or its beginning */
+  registryNumber?: string | null | undefined;
+  siteId?: string | number | null | undefined;
+  states?: Array<WorklistState> | null | undefined;
+  timePoints?: Array<TimePoint> | null | undefined;
+  /** Draw the list up as of this day (YYYY-MM-DD); default today */
+  today?: string | null | undefined;
+};
+
+export type WorklistSort =
+  | 'DAYS_OVERDUE'
+  | 'DUE_DATE'
+  | 'REGISTRY_NUMBER';
+
+export type WorklistState =
+  | 'DUE'
+  | 'DUE_SOON'
+  | 'OVERDUE';
+
+export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminUsersQuery = { users: Array<{ id: string, version: number, email: string, displayName: string, role: Role, siteId: string | null, active: boolean }>, sites: Array<{ id: string, version: number, code: string, name: string }> };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { id: string } };
+
+export type AdminUpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type AdminUpdateUserMutation = { updateUser: { id: string, version: number, role: Role, siteId: string | null, active: boolean } };
+
+export type AdminSitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSitesQuery = { sites: Array<{ id: string, version: number, code: string, name: string, createdAt: string | null }> };
+
+export type AdminCreateSiteMutationVariables = Exact<{
+  input: CreateSiteInput;
+}>;
+
+
+export type AdminCreateSiteMutation = { createSite: { id: string } };
+
+export type AdminUpdateSiteMutationVariables = Exact<{
+  input: UpdateSiteInput;
+}>;
+
+
+export type AdminUpdateSiteMutation = { updateSite: { id: string, version: number, code: string, name: string } };
+
+export type AdminAuditLogQueryVariables = Exact<{
+  first: number;
+  before?: string | number | null | undefined;
+  entityType?: string | null | undefined;
+  action?: AuditAction | null | undefined;
+  actorEmail?: string | null | undefined;
+}>;
+
+
+export type AdminAuditLogQuery = { auditLog: Array<{ id: string, occurredAt: string, actorEmail: string | null, entityType: string, entityId: string, action: AuditAction, before: unknown, after: unknown, reason: string | null }> };
+
+export type DataEntryMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataEntryMeQuery = { me: { id: string, role: Role, siteId: string | null }, sites: Array<{ id: string, code: string, name: string }> };
+
+export type PatientListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: PatientFilterInput | null | undefined;
+}>;
+
+
+export type PatientListQuery = { patients: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, registryNumber: string, sex: Sex, birthYear: number | null, ageAtIndexTreatment: string | null, withdrawnAt: string | null, site: { code: string }, identifiers: { familyName: string, givenName: string, mrn: string } | null, fractures: Array<{ level: VertebralLevel, genantGrade: number, withdrawnAt: string | null }>, treatments: Array<{ kind: TreatmentKind, startDate: string | null, startDay: number | null, withdrawnAt: string | null }>, latestAssessment: { timePoint: TimePoint, nrsActivity: number | null, odi: number | null } | null } }> } };
+
+export type PatientRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PatientRecordQuery = { patient: { id: string, version: number, siteId: string, registryNumber: string, sex: Sex, birthYear: number | null, ageAtIndexTreatment: string | null, bmi: number | null, tScore: number | null, steroidUse: boolean, activeCancer: boolean, ongoingChemotherapy: boolean, ongoingRadiotherapy: boolean, asaClass: number | null, consentStatus: ConsentStatus, withdrawnAt: string | null, withdrawnReason: string | null, site: { code: string, name: string }, identifiers: { mrn: string, familyName: string, givenName: string, dateOfBirth: string } | null, fractures: Array<{ id: string, version: number, level: VertebralLevel, onsetDate: string | null, onsetDay: number | null, cause: FractureCause, genantGrade: number, heightLossPercent: number | null, morphology: FractureMorphology | null, ofClass: OfClass | null, mriOedema: boolean | null, posteriorWallInvolved: boolean, neurologicalDeficit: boolean, additionalInjuries: string | null, withdrawnAt: string | null, withdrawnReason: string | null }>, treatments: Array<{ id: string, version: number, kind: TreatmentKind, startDate: string | null, startDay: number | null, analgesicLevel: AnalgesicLevel | null, brace: boolean | null, bedRest: boolean | null, physiotherapy: boolean | null, anaesthesia: Anaesthesia | null, approach: ProcedureApproach | null, imagingGuidance: ImagingGuidance | null, balloonUsed: boolean | null, heightRestorationPercent: number | null, kyphoticAngleBefore: number | null, kyphoticAngleAfter: number | null, durationMinutes: number | null, sameDayDischarge: boolean | null, lengthOfStayDays: number | null, withdrawnAt: string | null, withdrawnReason: string | null, levels: Array<{ fractureId: string, cementType: CementType | null, cementVolumeMl: number | null }> }>, assessments: Array<{ id: string, version: number, treatmentId: string, timePoint: TimePoint, visitDate: string | null, visitDay: number | null, status: AssessmentStatus, nrsRest: number | null, nrsActivity: number | null, odi: number | null, rmdq: number | null, eq5dIndex: number | null, analgesicLevel: AnalgesicLevel | null, opioidUse: boolean | null, backToUsualActivities: boolean | null, physiotherapy: boolean | null, withdrawnAt: string | null, withdrawnReason: string | null }>, complications: Array<{ id: string, version: number, treatmentId: string | null, occurredOn: string | null, occurredDay: number | null, kind: ComplicationKind, symptomatic: boolean | null, leakageType: CementLeakageType | null, clavienDindo: ClavienDindoGrade | null, resolved: boolean, notes: string | null, withdrawnAt: string | null, withdrawnReason: string | null }> } };
+
+export type CreatePatientMutationVariables = Exact<{
+  input: CreatePatientInput;
+}>;
+
+
+export type CreatePatientMutation = { createPatient: { id: string, registryNumber: string } };
+
+export type UpdatePatientMutationVariables = Exact<{
+  input: UpdatePatientInput;
+}>;
+
+
+export type UpdatePatientMutation = { updatePatient: { id: string, version: number } };
+
+export type WithdrawPatientMutationVariables = Exact<{
+  input: WithdrawInput;
+}>;
+
+
+export type WithdrawPatientMutation = { withdrawPatient: { id: string, withdrawnAt: string | null } };
+
+export type CreateFractureMutationVariables = Exact<{
+  input: CreateFractureInput;
+}>;
+
+
+export type CreateFractureMutation = { createFracture: { id: string } };
+
+export type UpdateFractureMutationVariables = Exact<{
+  input: UpdateFractureInput;
+}>;
+
+
+export type UpdateFractureMutation = { updateFracture: { id: string, version: number } };
+
+export type WithdrawFractureMutationVariables = Exact<{
+  input: WithdrawInput;
+}>;
+
+
+export type WithdrawFractureMutation = { withdrawFracture: { id: string, withdrawnAt: string | null } };
+
+export type CreateTreatmentMutationVariables = Exact<{
+  input: CreateTreatmentInput;
+}>;
+
+
+export type CreateTreatmentMutation = { createTreatment: { id: string } };
+
+export type UpdateTreatmentMutationVariables = Exact<{
+  input: UpdateTreatmentInput;
+}>;
+
+
+export type UpdateTreatmentMutation = { updateTreatment: { id: string, version: number } };
+
+export type WithdrawTreatmentMutationVariables = Exact<{
+  input: WithdrawInput;
+}>;
+
+
+export type WithdrawTreatmentMutation = { withdrawTreatment: { id: string, withdrawnAt: string | null } };
+
+export type CreateAssessmentMutationVariables = Exact<{
+  input: CreateAssessmentInput;
+}>;
+
+
+export type CreateAssessmentMutation = { createAssessment: { id: string } };
+
+export type UpdateAssessmentMutationVariables = Exact<{
+  input: UpdateAssessmentInput;
+}>;
+
+
+export type UpdateAssessmentMutation = { updateAssessment: { id: string, version: number } };
+
+export type WithdrawAssessmentMutationVariables = Exact<{
+  input: WithdrawInput;
+}>;
+
+
+export type WithdrawAssessmentMutation = { withdrawAssessment: { id: string, withdrawnAt: string | null } };
+
+export type CreateComplicationMutationVariables = Exact<{
+  input: CreateComplicationInput;
+}>;
+
+
+export type CreateComplicationMutation = { createComplication: { id: string } };
+
+export type UpdateComplicationMutationVariables = Exact<{
+  input: UpdateComplicationInput;
+}>;
+
+
+export type UpdateComplicationMutation = { updateComplication: { id: string, version: number } };
+
+export type WithdrawComplicationMutationVariables = Exact<{
+  input: WithdrawInput;
+}>;
+
+
+export type WithdrawComplicationMutation = { withdrawComplication: { id: string, withdrawnAt: string | null } };
+
+export type WorklistQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: WorklistFilterInput | null | undefined;
+  sort?: WorklistSort | null | undefined;
+}>;
+
+
+export type WorklistQuery = { worklist: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { patientId: string, registryNumber: string, treatmentId: string, treatmentKind: TreatmentKind, treatmentDate: string, timePoint: TimePoint, targetDate: string, windowStart: string, windowEnd: string, state: WorklistState, daysOverdue: number } }> } };
+
+export type WorklistCompletenessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorklistCompletenessQuery = { followUpCompleteness: Array<{ siteId: string, siteCode: string, timePoint: TimePoint, expected: number, done: number, missed: number, outstanding: number, completeness: number }> };
+
+
+export const AdminUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminCreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminCreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminUpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<AdminUpdateUserMutation, AdminUpdateUserMutationVariables>;
+export const AdminSitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminSites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<AdminSitesQuery, AdminSitesQueryVariables>;
+export const AdminCreateSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminCreateSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AdminCreateSiteMutation, AdminCreateSiteMutationVariables>;
+export const AdminUpdateSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUpdateSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AdminUpdateSiteMutation, AdminUpdateSiteMutationVariables>;
+export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entityType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditAction"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorEmail"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"entityType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entityType"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"actorEmail"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorEmail"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorEmail"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const DataEntryMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataEntryMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<DataEntryMeQuery, DataEntryMeQueryVariables>;
+export const PatientListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PatientList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PatientFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registryNumber"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"birthYear"}},{"kind":"Field","name":{"kind":"Name","value":"ageAtIndexTreatment"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identifiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"mrn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fractures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"genantGrade"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"startDay"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestAssessment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timePoint"}},{"kind":"Field","name":{"kind":"Name","value":"nrsActivity"}},{"kind":"Field","name":{"kind":"Name","value":"odi"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PatientListQuery, PatientListQueryVariables>;
+export const PatientRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PatientRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"registryNumber"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"birthYear"}},{"kind":"Field","name":{"kind":"Name","value":"ageAtIndexTreatment"}},{"kind":"Field","name":{"kind":"Name","value":"bmi"}},{"kind":"Field","name":{"kind":"Name","value":"tScore"}},{"kind":"Field","name":{"kind":"Name","value":"steroidUse"}},{"kind":"Field","name":{"kind":"Name","value":"activeCancer"}},{"kind":"Field","name":{"kind":"Name","value":"ongoingChemotherapy"}},{"kind":"Field","name":{"kind":"Name","value":"ongoingRadiotherapy"}},{"kind":"Field","name":{"kind":"Name","value":"asaClass"}},{"kind":"Field","name":{"kind":"Name","value":"consentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identifiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mrn"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fractures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"onsetDate"}},{"kind":"Field","name":{"kind":"Name","value":"onsetDay"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"genantGrade"}},{"kind":"Field","name":{"kind":"Name","value":"heightLossPercent"}},{"kind":"Field","name":{"kind":"Name","value":"morphology"}},{"kind":"Field","name":{"kind":"Name","value":"ofClass"}},{"kind":"Field","name":{"kind":"Name","value":"mriOedema"}},{"kind":"Field","name":{"kind":"Name","value":"posteriorWallInvolved"}},{"kind":"Field","name":{"kind":"Name","value":"neurologicalDeficit"}},{"kind":"Field","name":{"kind":"Name","value":"additionalInjuries"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"startDay"}},{"kind":"Field","name":{"kind":"Name","value":"analgesicLevel"}},{"kind":"Field","name":{"kind":"Name","value":"brace"}},{"kind":"Field","name":{"kind":"Name","value":"bedRest"}},{"kind":"Field","name":{"kind":"Name","value":"physiotherapy"}},{"kind":"Field","name":{"kind":"Name","value":"anaesthesia"}},{"kind":"Field","name":{"kind":"Name","value":"approach"}},{"kind":"Field","name":{"kind":"Name","value":"imagingGuidance"}},{"kind":"Field","name":{"kind":"Name","value":"balloonUsed"}},{"kind":"Field","name":{"kind":"Name","value":"heightRestorationPercent"}},{"kind":"Field","name":{"kind":"Name","value":"kyphoticAngleBefore"}},{"kind":"Field","name":{"kind":"Name","value":"kyphoticAngleAfter"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"sameDayDischarge"}},{"kind":"Field","name":{"kind":"Name","value":"lengthOfStayDays"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}},{"kind":"Field","name":{"kind":"Name","value":"levels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fractureId"}},{"kind":"Field","name":{"kind":"Name","value":"cementType"}},{"kind":"Field","name":{"kind":"Name","value":"cementVolumeMl"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentId"}},{"kind":"Field","name":{"kind":"Name","value":"timePoint"}},{"kind":"Field","name":{"kind":"Name","value":"visitDate"}},{"kind":"Field","name":{"kind":"Name","value":"visitDay"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"nrsRest"}},{"kind":"Field","name":{"kind":"Name","value":"nrsActivity"}},{"kind":"Field","name":{"kind":"Name","value":"odi"}},{"kind":"Field","name":{"kind":"Name","value":"rmdq"}},{"kind":"Field","name":{"kind":"Name","value":"eq5dIndex"}},{"kind":"Field","name":{"kind":"Name","value":"analgesicLevel"}},{"kind":"Field","name":{"kind":"Name","value":"opioidUse"}},{"kind":"Field","name":{"kind":"Name","value":"backToUsualActivities"}},{"kind":"Field","name":{"kind":"Name","value":"physiotherapy"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"occurredDay"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"symptomatic"}},{"kind":"Field","name":{"kind":"Name","value":"leakageType"}},{"kind":"Field","name":{"kind":"Name","value":"clavienDindo"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}}]}}]}}]}}]} as unknown as DocumentNode<PatientRecordQuery, PatientRecordQueryVariables>;
+export const CreatePatientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePatient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePatientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPatient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registryNumber"}}]}}]}}]} as unknown as DocumentNode<CreatePatientMutation, CreatePatientMutationVariables>;
+export const UpdatePatientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePatient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePatientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePatient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdatePatientMutation, UpdatePatientMutationVariables>;
+export const WithdrawPatientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawPatient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawPatient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<WithdrawPatientMutation, WithdrawPatientMutationVariables>;
+export const CreateFractureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateFracture"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateFractureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFracture"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateFractureMutation, CreateFractureMutationVariables>;
+export const UpdateFractureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateFracture"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateFractureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateFracture"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateFractureMutation, UpdateFractureMutationVariables>;
+export const WithdrawFractureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawFracture"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawFracture"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<WithdrawFractureMutation, WithdrawFractureMutationVariables>;
+export const CreateTreatmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTreatment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTreatmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTreatment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateTreatmentMutation, CreateTreatmentMutationVariables>;
+export const UpdateTreatmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateTreatment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTreatmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTreatment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateTreatmentMutation, UpdateTreatmentMutationVariables>;
+export const WithdrawTreatmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawTreatment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawTreatment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<WithdrawTreatmentMutation, WithdrawTreatmentMutationVariables>;
+export const CreateAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAssessmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateAssessmentMutation, CreateAssessmentMutationVariables>;
+export const UpdateAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAssessmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateAssessmentMutation, UpdateAssessmentMutationVariables>;
+export const WithdrawAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<WithdrawAssessmentMutation, WithdrawAssessmentMutationVariables>;
+export const CreateComplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateComplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateComplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createComplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateComplicationMutation, CreateComplicationMutationVariables>;
+export const UpdateComplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateComplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateComplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateComplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateComplicationMutation, UpdateComplicationMutationVariables>;
+export const WithdrawComplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawComplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawComplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<WithdrawComplicationMutation, WithdrawComplicationMutationVariables>;
+export const WorklistDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Worklist"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WorklistFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WorklistSort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"worklist"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"registryNumber"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentId"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentKind"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentDate"}},{"kind":"Field","name":{"kind":"Name","value":"timePoint"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"daysOverdue"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorklistQuery, WorklistQueryVariables>;
+export const WorklistCompletenessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorklistCompleteness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followUpCompleteness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"siteCode"}},{"kind":"Field","name":{"kind":"Name","value":"timePoint"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"missed"}},{"kind":"Field","name":{"kind":"Name","value":"outstanding"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}}]}}]} as unknown as DocumentNode<WorklistCompletenessQuery, WorklistCompletenessQueryVariables>;

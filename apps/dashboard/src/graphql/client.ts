@@ -1,0 +1,29 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { session } from '../api';
+
+// One client for every screen. The token is read per request (not captured once) so signing in
+// and out needs no new client; a server that says UNAUTHENTICATED ends the session.
+const auth = new SetContextLink((prev) => {
+  const token = session.token;
+  return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+});
+
+const endSessionWhenRefused = new ErrorLink(({ error }) => {
+  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    session.set(null);
+  }
+});
+
+export const apolloClient = new ApolloClient({
+  link: ApolloLink.from([endSessionWhenRefused, auth, new HttpLink({ uri: '/graphql' })]),
+  cache: new InMemoryCache(),
+  defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+});
+
+/** Signing out must not leave one user's records in the cache for the next. */
+session.subscribe((token) => {
+  if (!token) void apolloClient.clearStore();
+});
