@@ -9,7 +9,7 @@ import {
 import { complicationInput, complicationSchema, COMPLICATION_LABELS, emptyComplication } from '../patients/complication.form-model';
 import { emptyFracture, FRACTURE_LABELS, fractureInput, fractureSchema } from '../patients/fracture.form-model';
 import { checkBeforeSending, readable, unplaced } from './field-errors';
-import { changedFields, numberOrNull } from './form-values';
+import { changedFields, numberOrNull, type RawValues } from './form-values';
 import { serverProblem } from './server-problem';
 
 const PATIENT = '7d1b7f9e-4a51-4c11-9a33-2f3f0e7b1a01';
@@ -76,8 +76,7 @@ describe('libs/domain rules in the forms, before sending', () => {
   });
 
   it('asks a kyphoplasty for anaesthesia, approach and cement, placed beside the fracture it concerns', () => {
-    const raw = { ...emptyTreatment([FRACTURE_A, FRACTURE_B]), kind: TreatmentKind.KYPHOPLASTY, startDate: '2025-01-20' };
-    raw[`treats.${FRACTURE_B}`] = true;
+    const raw: RawValues = { ...emptyTreatment([FRACTURE_A, FRACTURE_B]), kind: TreatmentKind.KYPHOPLASTY, startDate: '2025-01-20', [`treats.${FRACTURE_B}`]: true };
     const input = treatmentInput(raw, PATIENT, [FRACTURE_A, FRACTURE_B]);
     expect(input.levels).toEqual([{ fractureId: FRACTURE_B, cementType: null, cementVolumeMl: null }]);
     expect(input.balloonUsed).toBe(true);
