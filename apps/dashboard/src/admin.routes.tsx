@@ -1,7 +1,9 @@
+import { lazy } from 'react';
 import type { AppRoute } from './app-route';
-import { AuditLogPage } from './admin/audit-log.page';
-import { SitesPage } from './admin/sites.page';
-import { UsersPage } from './admin/users.page';
+
+const UsersPage = lazy(() => import('./admin/users.page').then((m) => ({ default: m.UsersPage })));
+const SitesPage = lazy(() => import('./admin/sites.page').then((m) => ({ default: m.SitesPage })));
+const AuditLogPage = lazy(() => import('./admin/audit-log.page').then((m) => ({ default: m.AuditLogPage })));
 
 export const adminRoutes: AppRoute[] = [
   { path: '/admin/users', label: 'Users', roles: ['ADMIN'], element: <UsersPage /> },

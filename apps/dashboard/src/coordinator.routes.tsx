@@ -1,10 +1,14 @@
+import { lazy } from 'react';
 import type { AppRoute } from './app-route';
 import { session } from './api';
-import { PatientNewPage } from './patients/patient-new.page';
-import { PatientPage } from './patients/patient.page';
-import { PatientSearchPage } from './patients/patient-search.page';
-import { CsvImportPage } from './worklist/csv-import.page';
-import { WorklistPage } from './worklist/worklist.page';
+
+// Each screen loads when first opened, so a role's first screen does not wait for the others
+// (the data-entry forms also bring the domain's validation rules).
+const PatientSearchPage = lazy(() => import('./patients/patient-search.page').then((m) => ({ default: m.PatientSearchPage })));
+const PatientNewPage = lazy(() => import('./patients/patient-new.page').then((m) => ({ default: m.PatientNewPage })));
+const PatientPage = lazy(() => import('./patients/patient.page').then((m) => ({ default: m.PatientPage })));
+const WorklistPage = lazy(() => import('./worklist/worklist.page').then((m) => ({ default: m.WorklistPage })));
+const CsvImportPage = lazy(() => import('./worklist/csv-import.page').then((m) => ({ default: m.CsvImportPage })));
 
 // Data entry: coordinators (their site) and admins write; researchers browse de-identified
 // patients read-only (the API withholds identifiers and dates from them).
