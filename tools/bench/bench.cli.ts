@@ -1,4 +1,4 @@
-// npm run bench -- [--patients N] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
+// npm run bench -- [--patients N] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser] [--base-floors]
 // Times the figures of DESIGN.md section 7 against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL.
@@ -13,7 +13,7 @@ import { seedDemoRegistry } from '@vfr/seed';
 import { createApp } from '../../apps/api/src/app.factory';
 import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
 import { firstScreen, gzippedJavaScript } from './dashboard';
-import { FLOORS } from './floors';
+import { ANALYSIS_TABLE_FLOORS, BASE_TABLE_FLOORS } from './floors';
 import { ApiClient } from './http-client';
 import { buildImportFile, importFile, streamExport } from './import-export';
 import { machine } from './machine';
@@ -95,6 +95,12 @@ async function main(): Promise<void> {
     const host = await machine(h.floorDb);
     console.log(`Registry: ${size.patients} patients, ${size.assessments} assessments, ${size.sites} sites. API at ${h.baseUrl}`);
     console.log(`Machine: ${host.cpus} cores (${host.cpuModel}), ${host.memoryGb} GB, ${host.postgres}, Node ${host.node}\n`);
+    // The API reads the maintained analysis table when the database has it, so its floor must too.
+    const [{ analysis }] = rowsOf(await h.floorDb.query(`SELECT to_regclass('public.analysis_patient') IS NOT NULL AS analysis`));
+    const useBase = flag('base-floors') || !analysis;
+    const FLOORS = useBase ? BASE_TABLE_FLOORS : ANALYSIS_TABLE_FLOORS;
+    details.floors = useBase ? 'base tables' : 'analysis_patient';
+    console.log(`SQL floors over ${details.floors}\n`);
     const api = new ApiClient(h.baseUrl);
     const researcher = await api.login(BENCH_USERS.researcher);
     const head = await api.login(BENCH_USERS.head);

@@ -4,8 +4,10 @@
 // SQL (counts, means, SDs, quantiles, Kaplan-Meier products, log-rank sums); only what SQL
 // cannot do (t quantiles, a 2x2 matrix inverse, the propensity model's iterations) is left out.
 //
-// These queries read the base tables. When the analysis table (one row per patient) lands,
-// point cohortCte at it: every floor below starts from that one CTE.
+// Two sets: over the base tables (the joins the figures need, written as tightly as we can),
+// and over the maintained analysis table analysis_patient (one row per patient) when the
+// database has it. The bench uses the second when present: the API reads that table too, so
+// it is the honest floor. Each set starts from one cohort CTE.
 import { LEVEL_REGIONS, LevelRegion } from '@vfr/domain';
 
 /** The cohort criteria the bench uses (a subset of CohortFilterInput, same names and meaning). */
@@ -143,7 +145,7 @@ export function survivalFloor(filter: FloorFilter): FloorQuery {
                     sum(CASE WHEN r1.grp = r2.grp THEN r1.n_g * tot.d / tot.n ELSE 0 END) AS expected,
                     sum(CASE WHEN tot.n > 1 THEN tot.d * (tot.n - tot.d) / (tot.n - 1) * (r1.n_g / tot.n) * ((r1.grp = r2.grp)::int - r2.n_g / tot.n) ELSE 0 END) AS v
              FROM tot JOIN risk r1 ON r1.t = tot.t JOIN risk r2 ON r2.t = tot.t GROUP BY r1.grp, r2.grp)
-    SELECT (SELECT json_agg(curves ORDER BY grp, day) FROM curves) AS curves, (SELECT json_agg(lr) FROM lr) AS log_rank`;
+    SELECT (SELECT json_agg(curves ORDER BY grp, day) FROM curves) AS curves, (SELECT json_agg(lr ORDER BY g, h) FROM lr) AS log_rank`;
   return { sql, values: p.values };
 }
 
@@ -193,7 +195,7 @@ export function cohortSizeFloor(filter: FloorFilter): FloorQuery {
   return { sql, values: p.values };
 }
 
-export const FLOORS = {
+export const BASE_TABLE_FLOORS = {
   outcomeTrajectory: trajectoryFloor,
   responderRates: respondersFloor,
   complicationRates: complicationsFloor,
@@ -203,3 +205,114 @@ export const FLOORS = {
   adjustedComparison: adjustedFloor,
   cohortSize: cohortSizeFloor,
 } as const;
+
+// ---- Over analysis_patient -------------------------------------------------------------------
+
+/** The cohort from the analysis table, with the same criteria and meaning as the API's filter. */
+function analysisCohort(filter: FloorFilter, p: Params): string {
+  for (const key of Object.keys(filter)) if (!SUPPORTED.has(key)) throw new Error(`the floor queries do not implement the cohort criterion ${key}`);
+  const where = ['true'];
+  if (filter.sex) where.push(`a.sex = ${p.add(filter.sex, 'text')}`);
+  if (filter.siteIds?.length) where.push(`a.site_id = ANY(${p.add(filter.siteIds, 'uuid[]')})`);
+  if (filter.ageMin != null) where.push(`a.age >= ${p.add(filter.ageMin, 'int')}`);
+  if (filter.ageMax != null) where.push(`a.age <= ${p.add(filter.ageMax, 'int')}`);
+  if (filter.treatmentKinds?.length) where.push(`a.first_kind = ANY(${p.add(filter.treatmentKinds, 'text[]')})`);
+  if (filter.levelRegions?.length) where.push(`a.levels && ${p.add(filter.levelRegions.flatMap((r) => LEVEL_REGIONS[r]), 'text[]')}`);
+  if (filter.genantGrades?.length) where.push(`a.genants && ${p.add(filter.genantGrades, 'int[]')}`);
+  return `SELECT a.*, a.first_kind AS grp FROM analysis_patient a WHERE ${where.join(' AND ')}`;
+}
+
+// Scheduled time points in the arrays' order (1 = BASELINE).
+const TIME_POINTS = `(ARRAY['BASELINE','D1','W1','M1','M3','M6','M12','M24'])`;
+
+function analysisTrajectory(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const sql = `WITH c AS (${analysisCohort(filter, p)})
+    SELECT c.grp, ${TIME_POINTS}[u.n] AS time_point, count(*)::int AS n, avg(u.v) AS mean, stddev_samp(u.v) AS sd,
+           percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY u.v) AS q,
+           count(u.v - c.nrs[1])::int AS nc, avg(u.v - c.nrs[1]) AS mc, stddev_samp(u.v - c.nrs[1]) AS sdc
+    FROM c CROSS JOIN LATERAL unnest(c.nrs) WITH ORDINALITY AS u(v, n) WHERE u.v IS NOT NULL
+    GROUP BY c.grp, u.n`;
+  return { sql, values: p.values };
+}
+
+function analysisResponders(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const sql = `WITH c AS (${analysisCohort(filter, p)})
+    SELECT c.grp, ${TIME_POINTS}[u.n] AS time_point, count(*)::int AS n, count(*) FILTER (WHERE c.nrs[1] - u.v >= 2)::int AS x
+    FROM c CROSS JOIN LATERAL unnest(c.nrs) WITH ORDINALITY AS u(v, n)
+    WHERE u.v IS NOT NULL AND u.n > 1 AND c.nrs[1] IS NOT NULL
+    GROUP BY c.grp, u.n`;
+  return { sql, values: p.values };
+}
+
+function analysisComplications(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const sql = `WITH c AS (${analysisCohort(filter, p)}),
+      sizes AS (SELECT grp, count(*)::int AS n, count(*) FILTER (WHERE cardinality(complication_kinds) > 0)::int AS any FROM c GROUP BY grp),
+      kinds AS (SELECT c.grp, k.kind, count(*)::int AS x FROM c CROSS JOIN LATERAL unnest(c.complication_kinds) AS k(kind) GROUP BY c.grp, k.kind)
+    SELECT s.grp, 'ANY' AS kind, s.n, s.any AS x FROM sizes s WHERE s.any > 0
+    UNION ALL SELECT k.grp, k.kind, s.n, k.x FROM kinds k JOIN sizes s ON s.grp = k.grp`;
+  return { sql, values: p.values };
+}
+
+/** The same Kaplan-Meier and log-rank SQL as over the base tables, from the stored event days. */
+function analysisSurvival(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const base = survivalFloor({}).sql;
+  const tail = base.slice(base.indexOf('      s AS ('));
+  const sql = `WITH c AS (${analysisCohort(filter, p)}),
+      o AS (SELECT grp, coalesce(pain_relief_day, last_visit_day) AS t, (pain_relief_day IS NOT NULL)::int AS d FROM c
+            WHERE pain_relief_day IS NOT NULL OR last_visit_day > 0),
+${tail}`;
+  return { sql, values: p.values };
+}
+
+function analysisFunnel(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const sql = `WITH c AS (${analysisCohort(filter, p)})
+    SELECT s.code AS site_code, count(*)::int AS n,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
+                                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))))::int AS x
+    FROM c JOIN site s ON s.id = c.site_id
+    JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
+    GROUP BY 1 ORDER BY 1`;
+  return { sql, values: p.values };
+}
+
+function analysisCharacteristics(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const aggregates = TABLE1.map(([n, e]) => `count(${e})::int AS ${n}_n, avg(${e})::float8 AS ${n}_mean, stddev_samp(${e})::float8 AS ${n}_sd, sum(${e})::float8 AS ${n}_sum`);
+  const sql = `WITH c AS (SELECT c.*, pt.bmi, pt.t_score, pt.steroid_use, pt.asa_class, ('OSTEOPOROTIC' = ANY(c.causes)) AS osteo
+                         FROM (${analysisCohort(filter, p)}) c JOIN patient pt ON pt.id = c.patient_id)
+    SELECT grp, count(*)::int AS size, ${aggregates.join(', ')} FROM c GROUP BY grp`;
+  return { sql, values: p.values };
+}
+
+function analysisAdjusted(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const sql = `WITH c AS (${analysisCohort(filter, p)})
+    SELECT grp, age, (sex = 'FEMALE')::int AS female, max_genant AS genant, fracture_age_days AS fracture_age,
+           ('OSTEOPOROTIC' = ANY(causes))::int AS osteo, baseline_nrs AS baseline, nrs[4] AS y
+    FROM c WHERE nrs[4] IS NOT NULL`;
+  return { sql, values: p.values };
+}
+
+function analysisCohortSize(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  const sql = `WITH c AS (${analysisCohort(filter, p)}) SELECT grp, count(*)::int AS n FROM c GROUP BY grp`;
+  return { sql, values: p.values };
+}
+
+export const ANALYSIS_TABLE_FLOORS: typeof BASE_TABLE_FLOORS = {
+  outcomeTrajectory: analysisTrajectory,
+  responderRates: analysisResponders,
+  complicationRates: analysisComplications,
+  survival: analysisSurvival,
+  funnelPlot: analysisFunnel,
+  characteristicsTable: analysisCharacteristics,
+  adjustedComparison: analysisAdjusted,
+  cohortSize: analysisCohortSize,
+};
+
+export type FloorName = keyof typeof BASE_TABLE_FLOORS;

@@ -1,6 +1,6 @@
 // The dashboard's GraphQL operations as the bench sends them, and the cohorts it times them for.
 import { LevelRegion } from '@vfr/domain';
-import { FloorFilter, FLOORS } from './floors';
+import { FloorFilter, FloorName } from './floors';
 
 export interface BenchCohort {
   name: string;
@@ -17,7 +17,7 @@ export const COHORTS: BenchCohort[] = [
 const F = '$f: CohortFilterInput';
 
 export interface AnalyticsOperation {
-  name: keyof typeof FLOORS;
+  name: FloorName;
   /** DESIGN.md section 7 sets a target for the four dashboard comparisons only. */
   compared: boolean;
   query: string;
