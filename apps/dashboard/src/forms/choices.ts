@@ -1,6 +1,10 @@
-/** "WEAK_OPIOID" -> "Weak opioid"; short codes such as "T12", "OF3" or "IIIA" stay as they are. */
+// Codes read as written: levels and classes with digits (T12, OF3), two letters (CT), Clavien-Dindo
+// grades (IIIA) and cement names.
+const CODE = /\d|^[A-Z]{1,2}$|^(I|II|IIIA|IIIB|IVA|IVB|V)$|^PMMA/;
+
+/** "WEAK_OPIOID" -> "Weak opioid", "DONE" -> "Done"; codes such as "T12", "OF3" or "IIIA" stay as they are. */
 export function humanize(value: string): string {
-  if (/^[A-Z]{1,4}\d*[A-Z]?$/.test(value) && value.length <= 4) return value;
+  if (CODE.test(value)) return value.replace(/_/g, ' ');
   const words = value.toLowerCase().split('_');
   return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
 }

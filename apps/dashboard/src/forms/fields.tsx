@@ -20,10 +20,11 @@ function Wrapped({ form, name, label, hint, required, children }: FieldProps & {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' invalid' : ''}`} data-field={name}>
-      <label htmlFor={id}>
-        {label}
+      {/* The star stays outside the label so the field's accessible name is just its label. */}
+      <span className="label-line">
+        <label htmlFor={id}>{label}</label>
         {required && <span aria-hidden="true" className="req"> *</span>}
-      </label>
+      </span>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
       {error && <span id={`${id}-error`} className="field-error">{error}</span>}

@@ -8,6 +8,7 @@ import {
 } from '../patients/treatment.form-model';
 import { complicationInput, complicationSchema, COMPLICATION_LABELS, emptyComplication } from '../patients/complication.form-model';
 import { emptyFracture, FRACTURE_LABELS, fractureInput, fractureSchema } from '../patients/fracture.form-model';
+import { humanize } from './choices';
 import { checkBeforeSending, readable, unplaced } from './field-errors';
 import { changedFields, numberOrNull, type RawValues } from './form-values';
 import { serverProblem } from './server-problem';
@@ -128,5 +129,11 @@ describe('server answers as sentences and field messages', () => {
   it('reads REST error bodies and network failures', () => {
     expect(serverProblem({ error: { code: 'BAD_USER_INPUT', message: 'kind must be one of patients', field: 'kind', fields: [{ field: 'kind', message: 'kind must be one of patients' }] } }).fields).toEqual({ kind: 'kind must be one of patients' });
     expect(serverProblem(new TypeError('Failed to fetch')).sentence).toBe('The registry server cannot be reached. Check your connection; nothing was saved.');
+  });
+});
+
+describe('choices', () => {
+  it('reads words as words and codes as codes', () => {
+    expect(['DONE', 'WEAK_OPIOID', 'T12', 'OF3', 'IIIA', 'CT', 'PMMA_HIGH_VISCOSITY', 'B'].map(humanize)).toEqual(['Done', 'Weak opioid', 'T12', 'OF3', 'IIIA', 'CT', 'PMMA HIGH VISCOSITY', 'B']);
   });
 });

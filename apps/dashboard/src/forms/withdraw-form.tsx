@@ -37,7 +37,7 @@ export function WithdrawForm({ what, onWithdraw, onCancel }: { what: string; onW
       <p className="hint">The record stays in the registry, marked as withdrawn, and leaves the analyses.</p>
       {problem && <div role="alert" className="error">{problem.sentence}</div>}
       <div className={`field${error ? ' invalid' : ''}`}>
-        <label htmlFor={id}>Reason<span aria-hidden="true" className="req"> *</span></label>
+        <span className="label-line"><label htmlFor={id}>Reason</label><span aria-hidden="true" className="req"> *</span></span>
         <input id={id} value={reason} autoFocus aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => { setReason(e.target.value); setError(null); }} />
         {error && <span id={`${id}-error`} className="field-error">{error}</span>}
       </div>

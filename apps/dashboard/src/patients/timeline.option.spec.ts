@@ -26,7 +26,8 @@ describe('the patient timeline chart', () => {
     expect(odi.yAxisIndex).toBe(1);
     expect((nrs.markLine as { data: unknown[] }).data).toEqual([{ xAxis: '2025-01-10', name: 'Conservative' }, { xAxis: '2025-02-20', name: 'Kyphoplasty' }]);
     expect((nrs.markPoint as { data: unknown[] }).data).toEqual([{ coord: ['2025-02-20', 10], name: 'Cement leakage', value: 'Cement leakage' }]);
-    expect(option.xAxis).toEqual({ type: 'time', name: 'Date' });
+    expect(option.xAxis).toMatchObject({ type: 'time', name: 'Date' });
+    expect((option.xAxis as { min: (v: { min: number }) => number }).min({ min: Date.UTC(2025, 0, 10) })).toBe(Date.UTC(2025, 0, 3));
   });
 
   it('uses days from the index treatment for de-identified readers', () => {
