@@ -29,6 +29,14 @@ export function gzippedJavaScript(dir = DASHBOARD_DIST): { files: number; rawByt
   return { files, rawBytes, gzipBytes };
 }
 
+/** A private copy of the built dashboard, so that a rebuild during the run cannot swap its files. */
+export function snapshotDashboard(): string {
+  if (!fs.existsSync(path.join(DASHBOARD_DIST, 'index.html'))) throw new Error('dist/apps/dashboard is missing: run npm run build first');
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'vfr-bench-dashboard-'));
+  fs.cpSync(DASHBOARD_DIST, dir, { recursive: true });
+  return dir;
+}
+
 /**
  * Opens the app already signed in (the token in sessionStorage, as after a sign-in) in a fresh
  * browser context (empty cache) and times navigation start to the overview's tables filled.
@@ -48,7 +56,17 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
       const started = Date.now();
       await page.goto(baseUrl);
       await page.getByRole('heading', { name: 'Registry overview' }).waitFor({ timeout: 60000 });
-      await page.waitForFunction(() => document.querySelectorAll('table').length >= 2 && [...document.querySelectorAll('table')].every((t) => t.querySelector('tbody tr')), null, { timeout: 60000 });
+      // Rendered: every chart card holds its chart (or its empty or error sentence), none loading.
+      await page.waitForFunction(
+        () => {
+          const cards = [...document.querySelectorAll('.chart-card')];
+          return cards.length > 0 && !document.querySelector('.chart-card .loading') && cards.every((c) => c.querySelector('canvas, svg, .empty, .error'));
+        },
+        null,
+        { timeout: 60000 },
+      );
+      const failed = await page.locator('.chart-card .error').allTextContents();
+      if (failed.length) throw new Error(`the overview showed errors: ${failed.join(' | ')}`);
       if (i >= 0) samples.push(Date.now() - started);
       await context.close();
     }
