@@ -1,5 +1,5 @@
 import { Browser, Locator, Page } from 'playwright-core';
-import { BASE_URL, launch, screenshot, signIn } from './browser';
+import { launch, screenshot, signIn } from './browser';
 
 // An admin runs the registry: users, sites and the audit log, where the coordinator's writes
 // (this suite runs after coordinator.e2e.ts in the same registry, or makes its own) appear.
@@ -30,12 +30,12 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
 
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'admin@demo.registry');
-    await page.waitForLoadState('networkidle');
+    await visible(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }));
   });
   afterAll(() => browser?.close());
 
   it('lists users, creates a coordinator, moves it to another site and deactivates it', async () => {
-    await page.goto(`${BASE_URL}/admin/users`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await visible(page.getByRole('heading', { name: 'Users' }));
     await visible(page.getByRole('cell', { name: 'coordinator.north@demo.registry' }));
     const emails = await page.locator('tbody tr td:nth-child(2)').allTextContents();
@@ -43,16 +43,16 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await screenshot(page, 'admin-users');
 
     await page.getByRole('button', { name: 'New user' }).click();
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Name', { exact: true }).fill('New Coordinator');
-    await page.getByLabel('Role').selectOption('COORDINATOR');
+    await page.getByLabel('Role', { exact: true }).selectOption('COORDINATOR');
     await page.getByLabel('Initial password').fill('short');
     await page.getByRole('button', { name: 'Create user' }).click();
     // The browser checks the rules first: a coordinator needs a site, a password 10 characters.
     await visible(page.getByText('Initial password must be at least 10 characters'));
     await visible(page.getByText('Site is required for a COORDINATOR'));
     await screenshot(page, 'admin-new-user-errors');
-    await page.getByLabel('Site').selectOption({ label: 'NORTH' });
+    await page.getByLabel('Site', { exact: true }).selectOption({ label: 'NORTH' });
     await page.getByLabel('Initial password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Create user' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'User created.' }));
@@ -67,7 +67,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
   });
 
   it('lists the sites', async () => {
-    await page.goto(`${BASE_URL}/admin/sites`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
     await visible(page.getByRole('heading', { name: 'Sites' }));
     await visible(page.locator('tbody tr'));
     expect(await page.locator('tbody tr td:first-child').allTextContents()).toEqual(expect.arrayContaining(['CENTRAL', 'NORTH', 'SOUTH']));
@@ -75,7 +75,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
   });
 
   it('reads the audit log with the coordinator\'s writes and its own, filtered and paged', async () => {
-    await page.goto(`${BASE_URL}/admin/audit`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await visible(page.getByRole('heading', { name: 'Audit log' }));
     await visible(page.locator('tbody tr'));
     await screenshot(page, 'admin-audit-log');
@@ -96,7 +96,13 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
 
     await page.getByLabel('User email begins with').fill('');
     await page.getByLabel('Record type').selectOption('');
+    await page.getByLabel('Events per page').selectOption('10');
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 10);
+    const newest = await page.locator('tbody tr').first().textContent();
     await page.getByRole('button', { name: 'Older' }).click();
     await visible(page.locator('.page-of').filter({ hasText: 'Page 2' }));
+    await page.waitForFunction((first) => document.querySelector('tbody tr')?.textContent !== first, newest);
+    await page.getByRole('button', { name: 'Newer' }).click();
+    await page.waitForFunction((first) => document.querySelector('tbody tr')?.textContent === first, newest);
   });
 });

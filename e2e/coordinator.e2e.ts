@@ -116,9 +116,9 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByRole('link', { name: registryNumber }).click();
     await visible(page.getByRole('heading', { name: `Patient ${registryNumber}` }));
     expect(page.url()).toBe(patientUrl);
-    const chart = await visible(page.getByRole('img', { name: /Pain \(NRS\) and disability \(ODI\) over time/ }));
-    await page.locator('canvas').first().waitFor();
-    expect(await chart.boundingBox()).toMatchObject({ height: expect.any(Number) });
+    const chart = await visible(page.locator('section[aria-labelledby="timeline-title"] .echart canvas'));
+    expect((await chart.boundingBox())!.height).toBeGreaterThan(200);
+    expect(await page.locator('section[aria-labelledby="timeline-title"]').textContent()).toContain('Dashed lines: treatments.');
     const treatments = await page.locator('section[aria-labelledby="treatments-title"] tbody tr').allTextContents();
     expect(treatments.join(' ')).toContain('Kyphoplasty (index)');
     expect(treatments.join(' ')).toContain('4.5 ml');

@@ -6,7 +6,7 @@ import { Empty, LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';
 import { AUDIT_LOG } from './admin.documents';
 
-const PAGE = 50;
+const PAGE_SIZES = [10, 50, 200];
 const ENTITY_TYPES = ['Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
 
 /** What changed, field by field: "genantGrade 2 → 3". */
@@ -26,11 +26,12 @@ export function AuditLogPage() {
   const [entityType, setEntityType] = useState('');
   const [action, setAction] = useState('');
   const [actorEmail, setActorEmail] = useState('');
+  const [size, setSize] = useState(50);
   const [befores, setBefores] = useState<(string | null)[]>([null]);
   const restart = () => setBefores([null]);
   const q = useQuery(AUDIT_LOG, {
     variables: {
-      first: PAGE + 1,
+      first: size + 1,
       before: befores[befores.length - 1],
       entityType: entityType || null,
       action: (action || null) as never,
@@ -39,9 +40,9 @@ export function AuditLogPage() {
     fetchPolicy: 'cache-and-network',
   });
   const rows = (q.data ?? q.previousData)?.auditLog;
-  const page = rows?.slice(0, PAGE);
+  const page = rows?.slice(0, size);
   // One more row than shown tells whether there is an older page.
-  const older = rows && rows.length > PAGE ? page![page!.length - 1].id : null;
+  const older = q.data && rows && rows.length > size ? page![page!.length - 1].id : null;
 
   return (
     <section aria-labelledby="audit-title">
@@ -64,6 +65,12 @@ export function AuditLogPage() {
         <div className="field">
           <label htmlFor="a-actor">User email begins with</label>
           <input id="a-actor" value={actorEmail} onChange={(e) => { setActorEmail(e.target.value); restart(); }} />
+        </div>
+        <div className="field">
+          <label htmlFor="a-size">Events per page</label>
+          <select id="a-size" value={size} onChange={(e) => { setSize(Number(e.target.value)); restart(); }}>
+            {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
         </div>
       </form>
       {q.error && <LoadError error={q.error} what="The audit log" onRetry={() => void q.refetch()} />}
