@@ -5,22 +5,10 @@ import { choicesOf } from '../forms/choices';
 import { Empty, LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';
 import { AUDIT_LOG } from './admin.documents';
+import { changes } from './audit-changes';
 
 const PAGE_SIZES = [10, 50, 200];
 const ENTITY_TYPES = ['Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
-
-/** What changed, field by field: "genantGrade 2 → 3". */
-export function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
-  const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  if (!before && after) return Object.entries(after).filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt'].includes(k)).map(([k, v]) => `${k} ${show(v)}`).join(', ');
-  if (before && after) {
-    return Object.keys({ ...before, ...after })
-      .filter((k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-      .map((k) => `${k} ${show(before[k])} → ${show(after[k])}`)
-      .join(', ');
-  }
-  return before ? 'withdrawn' : '';
-}
 
 export function AuditLogPage() {
   const [entityType, setEntityType] = useState('');
