@@ -44,10 +44,10 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
     grid: { left: 48, right: 56, top: 48, bottom: 48 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
-    // A week of room before the first mark, so a treatment on the day of the first visit shows.
+    // A week of room on either side, so a treatment on the day of the first visit shows.
     xAxis: byDate
-      ? { type: 'time', name: 'Date', min: (v: { min: number }) => v.min - 7 * 86400000 }
-      : { type: 'value', name: 'Days from the index treatment', min: (v: { min: number }) => v.min - 7 },
+      ? { type: 'time', name: 'Date', min: (v: { min: number }) => v.min - 7 * 86400000, max: (v: { max: number }) => v.max + 7 * 86400000 }
+      : { type: 'value', name: 'Days from the index treatment', min: (v: { min: number }) => v.min - 7, max: (v: { max: number }) => v.max + 7 },
     yAxis: [
       { type: 'value', name: 'NRS (0-10)', min: 0, max: 10 },
       { type: 'value', name: 'ODI (%)', min: 0, max: 100, splitLine: { show: false } },
