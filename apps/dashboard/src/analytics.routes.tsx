@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { AppRoute } from './app-route';
 
 // Analytics screens load on first visit: coordinators never download the charts.
-const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
+const OverviewPage = lazy(() => import('./overview/overview.page').then((m) => ({ default: m.OverviewPage })));
 
 // The API lets every role read aggregates (coordinators only their own site's); these screens
 // are for the roles whose job is the registry as a whole.

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { errorSentence } from '../api';
+import { EChart } from './echart';
+import type { ChartOption } from './echarts';
+
+interface Props {
+  id: string;
+  title: string;
+  /** What the chart shows, for screen readers. */
+  label: string;
+  loading: boolean;
+  error: unknown;
+  /** Null when there is nothing to draw: the empty sentence is shown instead. */
+  option: ChartOption | null;
+  empty: string;
+  /** n, and what was suppressed; always shown under the chart. */
+  note: ReactNode;
+  height?: number;
+  children?: ReactNode;
+}
+
+/** A chart with its title and its three other states, each said in a sentence. */
+export function ChartCard({ id, title, label, loading, error, option, empty, note, height, children }: Props) {
+  return (
+    <section className="chart-card" aria-labelledby={`${id}-title`} data-chart={id}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {children}
+      {error ? (
+        <p role="alert" className="error">{errorSentence(error, title)}</p>
+      ) : loading && !option ? (
+        <p className="loading" role="status">Loading {title.toLowerCase()}…</p>
+      ) : option ? (
+        <EChart option={option} label={label} height={height} />
+      ) : (
+        <p className="empty">{empty}</p>
+      )}
+      {option && !error && <p className="chart-note">{note}</p>}
+    </section>
+  );
+}

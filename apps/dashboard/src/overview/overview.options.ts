@@ -1,0 +1,301 @@
+// ECharts options for the overview, built from the API's answers. Pure functions: each returns
+// the option (null when there is nothing to draw) and the note of n and of what was suppressed.
+import type { ChartOption } from '../charts/echarts';
+import { dotWhiskerSeries, lineBandSeries } from '../charts/interval-series';
+import { colourOf, labelOf, pct, TIME_POINTS } from '../charts/palette';
+import type {
+  OverviewCompletenessQuery, OverviewComplicationsQuery, OverviewDischargeQuery, OverviewFunnelQuery,
+  OverviewRespondersQuery, OverviewTrajectoryQuery, OverviewVolumesQuery,
+} from '../gql/graphql';
+
+export interface Figure {
+  option: ChartOption | null;
+  note: string;
+}
+
+const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
+const PROCEDURES = ['VERTEBROPLASTY', 'KYPHOPLASTY'];
+
+const base = {
+  tooltip: { trigger: 'item', confine: true },
+  legend: { bottom: 0, type: 'plain' },
+  grid: { left: 64, right: 24, top: 24, bottom: 88, containLabel: false },
+  textStyle: { fontFamily: 'system-ui, sans-serif' },
+};
+
+/** Every category label shown, long ones wrapped rather than silently dropped. */
+export const wrapLabels = (width: number) => ({ interval: 0, width, overflow: 'break' as const, fontSize: 11, lineHeight: 13 });
+
+const axisName = (name: string, gap = 40) => ({ name, nameLocation: 'middle' as const, nameGap: gap, nameTextStyle: { color: '#3b4a5a' } });
+
+/** Kinds present, in the registry's usual order, then any the API adds. */
+function ordered(present: Iterable<string>, order: string[]): string[] {
+  const set = new Set(present);
+  return [...order.filter((k) => set.has(k)), ...[...set].filter((k) => !order.includes(k)).sort()];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function volumesFigure(data: OverviewVolumesQuery): Figure {
+  const rows = data.monthlyVolumes;
+  if (!rows.length) return { option: null, note: '' };
+  const threshold = data.cohortSize.threshold;
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const kinds = ordered(rows.map((r) => r.kind), KINDS);
+  const suppressed = rows.filter((r) => r.suppressed).length;
+  const shown = rows.reduce((sum, r) => sum + (r.count ?? 0), 0);
+  // A suppressed cell is drawn as a pale bar up to the threshold: "somewhere from 1 to
+  // threshold - 1", so the months are visibly active without revealing the count.
+  const series = kinds.map((kind, k) => {
+    const colour = colourOf(kind, k);
+    return {
+      type: 'bar' as const,
+      name: labelOf(kind),
+      itemStyle: { color: colour },
+      data: months.map((m) => {
+        const r = rows.find((x) => x.month === m && x.kind === kind);
+        if (!r) return { value: 0, detail: 'none' };
+        if (r.suppressed) {
+          return {
+            value: threshold - 1, detail: `fewer than ${threshold} (suppressed)`,
+            itemStyle: { color: `${colour}4d` },
+          };
+        }
+        return { value: r.count, detail: String(r.count) };
+      }),
+    };
+  });
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        ...base.tooltip,
+        formatter: (p: { seriesName: string; name: string; data: { detail: string } }) => `${p.name}<br/>${p.seriesName}: <b>${p.data.detail}</b>`,
+      },
+      xAxis: { type: 'category', data: months, ...axisName('Month started (YYYY-MM)', 32), axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'value', minInterval: 1, ...axisName('Treatments started (patients)', 44) },
+      series,
+    },
+    note:
+      `n = ${plural(data.cohortSize.total ?? shown, 'patient')} in ${months.length} months. ` +
+      (suppressed
+        ? `${suppressed} of ${rows.length} month-and-kind counts are under ${threshold} and suppressed (pale bars, drawn at ${threshold - 1}); ${plural(shown, 'treatment')} counted in the rest.`
+        : `Nothing suppressed; ${plural(shown, 'treatment')}.`),
+  };
+}
+
+export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
+  const rows = data.outcomeTrajectory.filter((r) => r.timePoint !== 'UNSCHEDULED');
+  if (!rows.some((r) => r.mean !== null)) return { option: null, note: '' };
+  const groups = ordered(rows.map((r) => r.group), KINDS);
+  const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
+  const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
+  const series = lineBandSeries(groups, [...points], (g, tp) => {
+    const r = find(g, tp);
+    return r && !r.suppressed ? { value: r.mean, lower: r.lower, upper: r.upper, detail: `n = ${r.n}` } : undefined;
+  });
+  const suppressed = rows.filter((r) => r.suppressed).length;
+  const baseline = groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'suppressed'}`).join(', ');
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        trigger: 'axis', confine: true,
+        formatter: (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number; upper: number; detail: string } | null; color: string; seriesIndex: number }[]) =>
+          `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map((p) =>
+            `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${p.data!.value.toFixed(1)}</b> (95% CI ${p.data!.lower.toFixed(1)} – ${p.data!.upper.toFixed(1)}), ${p.data!.detail}`).join('<br/>'),
+      },
+      legend: { ...base.legend, data: groups.map(labelOf) },
+      xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },
+      yAxis: { type: 'value', min: 0, max: 10, ...axisName('Mean NRS pain on activity (0–10 points)', 40) },
+      series,
+    },
+    note: `Mean with 95% CI (shaded). n at baseline: ${baseline}. ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are suppressed (gaps).` : 'Nothing suppressed.'}`,
+  };
+}
+
+/** Rates with Wilson intervals as dots and whiskers, one dodged dot per group. */
+function proportionFigure(
+  rows: OverviewRespondersQuery['responderRates'],
+  categories: string[],
+  xName: string,
+  yName: string,
+  what: string,
+): Figure {
+  const shown = rows.filter((r) => !r.suppressed && r.rate !== null);
+  if (!shown.length) return { option: null, note: '' };
+  const groups = ordered(rows.map((r) => r.group), KINDS);
+  const series = dotWhiskerSeries(groups, categories, (g, c) => {
+    const r = rows.find((x) => x.group === g && x.category === c);
+    return r && !r.suppressed ? { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} patients` } : undefined;
+  }, (v) => pct(v, 1));
+  const suppressed = rows.filter((r) => r.suppressed);
+  const nPerGroup = groups.map((g) => `${labelOf(g)} ${Math.max(0, ...rows.filter((r) => r.group === g).map((r) => r.n ?? 0)) || 'suppressed'}`);
+  return {
+    option: {
+      ...base,
+      xAxis: { type: 'category', data: categories.map(labelOf), ...axisName(xName, categories.length > 6 ? 50 : 38), axisLabel: wrapLabels(categories.length > 6 ? 72 : 56) },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(yName, 40) },
+      series,
+    },
+    note: `Rate with Wilson 95% CI. n (patients, largest per group): ${nPerGroup.join(', ')}. ${suppressed.length ? `${suppressed.length} ${what} cells under the threshold are suppressed: ${suppressed.map((r) => `${labelOf(r.group)} ${labelOf(r.category)}`).join(', ')}.` : 'Nothing suppressed.'}`,
+  };
+}
+
+export function respondersFigure(data: OverviewRespondersQuery): Figure {
+  const rows = data.responderRates.filter((r) => r.category !== 'BASELINE' && r.category !== 'UNSCHEDULED');
+  const points = TIME_POINTS.filter((tp) => rows.some((r) => r.category === tp));
+  return proportionFigure(rows, points, 'Time since first treatment', 'Responders (% of patients)', 'group-and-time-point');
+}
+
+export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
+  const rows = data.complicationRates;
+  const categories = ['ANY', ...[...new Set(rows.map((r) => r.category))].filter((c) => c !== 'ANY').sort()];
+  return proportionFigure(rows.filter((r) => categories.includes(r.category)), categories.filter((c) => rows.some((r) => r.category === c)), 'Complication', 'Patients with the complication (%)', 'group-and-kind');
+}
+
+export function dischargeFigure(data: OverviewDischargeQuery): Figure {
+  const rows = data.discharge;
+  const shown = rows.filter((r) => !r.suppressed);
+  if (!shown.length) return { option: null, note: '' };
+  const kinds = ordered(rows.map((r) => r.kind), PROCEDURES);
+  const find = (k: string) => rows.find((r) => r.kind === k && !r.suppressed);
+  // Two panels side by side: the same-day share (Wilson CI) and the stay (median, IQR, mean).
+  const grids = [
+    { left: 56, right: '54%', top: 36, bottom: 76 },
+    { left: '58%', right: 16, top: 36, bottom: 76 },
+  ];
+  const sameDay = dotWhiskerSeries(['SAME_DAY_DISCHARGE'], kinds, (_g, k) => {
+    const r = find(k);
+    return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.procedures} procedures` } : undefined;
+  }, (v) => pct(v, 1)).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#1f6fb2' } }));
+  const stay = {
+    type: 'custom' as const,
+    name: 'Length of stay (median, IQR)',
+    xAxisIndex: 1, yAxisIndex: 1,
+    itemStyle: { color: '#c4661f' },
+    encode: { x: 0, y: [1, 2, 3] },
+    data: kinds.flatMap((k, i) => {
+      const r = find(k);
+      return r && r.medianStay !== null ? [{ value: [i, r.medianStay, r.q1Stay ?? r.medianStay, r.q3Stay ?? r.medianStay, r.meanStay ?? r.medianStay], procedures: r.procedures }] : [];
+    }),
+    tooltip: {
+      formatter: (p: { value: number[]; data: { procedures: number } }) =>
+        `${labelOf(kinds[p.value[0]])}: median <b>${p.value[1]} days</b> (IQR ${p.value[2]} – ${p.value[3]}), mean ${p.value[4].toFixed(1)} days<br/>${p.data.procedures} procedures`,
+    },
+    renderItem: (_params: unknown, api: { value: (i: number) => number; coord: (v: number[]) => number[]; size: (v: number[]) => number[] }) => {
+      const [x, median] = api.coord([api.value(0), api.value(1)]);
+      const [, q1] = api.coord([api.value(0), api.value(2)]);
+      const [, q3] = api.coord([api.value(0), api.value(3)]);
+      const [, mean] = api.coord([api.value(0), api.value(4)]);
+      const w = api.size([1, 0])[0] * 0.3;
+      return {
+        type: 'group',
+        children: [
+          { type: 'rect', shape: { x: x - w / 2, y: Math.min(q1, q3), width: w, height: Math.max(2, Math.abs(q1 - q3)) }, style: { fill: '#c4661f33', stroke: '#c4661f' } },
+          { type: 'line', shape: { x1: x - w / 2, y1: median, x2: x + w / 2, y2: median }, style: { stroke: '#c4661f', lineWidth: 3 } },
+          { type: 'path', shape: { pathData: `M${x - 5},${mean} L${x},${mean - 5} L${x + 5},${mean} L${x},${mean + 5} Z` }, style: { fill: '#1d2733' } },
+        ],
+      };
+    },
+  };
+  const maxStay = Math.max(1, ...shown.map((r) => Math.max(r.q3Stay ?? 0, r.meanStay ?? 0)));
+  const suppressed = rows.filter((r) => r.suppressed);
+  return {
+    option: {
+      ...base,
+      legend: { ...base.legend, data: ['Same day discharge', 'Length of stay (median, IQR)'] },
+      grid: grids,
+      title: [
+        { text: 'Same-day discharge', left: '2%', top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+        { text: 'Length of stay (◆ = mean)', left: '58%', top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      ],
+      xAxis: [
+        { type: 'category', gridIndex: 0, data: kinds.map(labelOf), ...axisName('Procedure', 28), axisLabel: wrapLabels(90) },
+        { type: 'category', gridIndex: 1, data: kinds.map(labelOf), ...axisName('Procedure', 28), axisLabel: wrapLabels(90) },
+      ],
+      yAxis: [
+        { type: 'value', gridIndex: 0, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Discharged the same day (%)', 36) },
+        { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay (days)', 30) },
+      ],
+      series: [...sameDay, stay],
+    },
+    note: `n = ${shown.map((r) => `${r.procedures} ${labelOf(r.kind).toLowerCase()} procedures`).join(', ')}. Same-day share with Wilson 95% CI. ${suppressed.length ? `Suppressed (under the threshold): ${suppressed.map((r) => labelOf(r.kind)).join(', ')}.` : 'Nothing suppressed.'}`,
+  };
+}
+
+export function completenessFigure(data: OverviewCompletenessQuery): Figure {
+  const rows = data.followUpCompleteness.filter((r) => r.timePoint !== 'UNSCHEDULED');
+  if (!rows.length) return { option: null, note: '' };
+  const sites = [...new Set(rows.map((r) => r.siteCode))].sort();
+  const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
+  const expected = rows.reduce((s, r) => s + r.expected, 0);
+  const done = rows.reduce((s, r) => s + r.done, 0);
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        ...base.tooltip,
+        formatter: (p: { seriesName: string; name: string; data: { r: (typeof rows)[number] } }) =>
+          `${p.seriesName}, ${p.name}: <b>${pct(p.data.r.completeness, 1)}</b><br/>${p.data.r.done} done of ${p.data.r.expected} due; ${p.data.r.missed} missed, ${p.data.r.withdrawn} withdrawn, ${p.data.r.outstanding} outstanding`,
+      },
+      xAxis: { type: 'category', data: points.map(labelOf), ...axisName('Follow-up time point', 40), axisLabel: wrapLabels(56) },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Visits done of visits due (%)', 40) },
+      series: sites.map((site, i) => ({
+        type: 'bar' as const,
+        name: site,
+        itemStyle: { color: colourOf(site, i) },
+        data: points.map((tp) => {
+          const r = rows.find((x) => x.siteCode === site && x.timePoint === tp);
+          return r ? { value: r.completeness, r } : null;
+        }),
+      })),
+    },
+    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). Counts of visits are not suppressed.`,
+  };
+}
+
+export function funnelFigure(data: OverviewFunnelQuery): Figure {
+  const { sites, limits, registryRate } = data.funnelPlot;
+  const shown = sites.filter((s) => !s.suppressed && s.n !== null && s.rate !== null);
+  if (!shown.length || registryRate === null) return { option: null, note: '' };
+  const maxN = Math.max(...shown.map((s) => s.n!), ...limits.map((l) => l.n));
+  const limit = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') => limits.map((l) => [l.n, l[key]]);
+  const limitLine = (name: string, key: 'lower95' | 'upper95' | 'lower998' | 'upper998', type: 'dashed' | 'dotted', colour: string) => ({
+    type: 'line' as const, name, data: limit(key), showSymbol: false, silent: true, smooth: false,
+    lineStyle: { type, color: colour, width: 1.5 }, itemStyle: { color: colour }, tooltip: { show: false },
+  });
+  const suppressed = sites.filter((s) => s.suppressed);
+  return {
+    option: {
+      ...base,
+      xAxis: { type: 'value', min: 0, max: Math.ceil(maxN * 1.05), ...axisName('Procedures at the site (n)', 32) },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Patients with a complication (%)', 40) },
+      series: [
+        {
+          type: 'scatter' as const, name: 'Sites', symbolSize: 11, itemStyle: { color: '#1f4e79' },
+          // Alternate labels above and below: sites with similar rates sit close together.
+          data: shown.map((s, i) => ({ value: [s.n, s.rate], site: s, label: { position: i % 2 ? 'bottom' : 'top' } })),
+          label: { show: true, formatter: (p: { data: { site: { siteCode: string } } }) => p.data.site.siteCode, fontSize: 11 },
+          // Sites with similar rates sit close together: move labels apart rather than hide them.
+          labelLayout: { moveOverlap: 'shiftY' },
+          labelLine: { show: true, lineStyle: { color: '#8899aa' } },
+          tooltip: {
+            formatter: (p: { data: { site: { siteCode: string; n: number; events: number; rate: number } } }) =>
+              `${p.data.site.siteCode}: <b>${pct(p.data.site.rate, 1)}</b><br/>${p.data.site.events} of ${p.data.site.n} procedures with a complication`,
+          },
+          markLine: {
+            symbol: 'none', silent: true, lineStyle: { color: '#555', type: 'solid' },
+            label: { formatter: `Registry ${pct(registryRate, 1)}`, position: 'insideStartTop' },
+            data: [{ yAxis: registryRate }],
+          },
+        },
+        limitLine('95% limits', 'lower95', 'dashed', '#2a9d8f'),
+        limitLine('95% limits', 'upper95', 'dashed', '#2a9d8f'),
+        limitLine('99.8% limits', 'lower998', 'dotted', '#b03a48'),
+        limitLine('99.8% limits', 'upper998', 'dotted', '#b03a48'),
+      ],
+    },
+    note: `n = ${plural(shown.reduce((s, x) => s + x.n!, 0), 'procedure')} at ${plural(shown.length, 'site')}; registry rate ${pct(registryRate, 1)}. ${suppressed.length ? `Suppressed sites (under the threshold): ${suppressed.map((s) => s.siteCode).join(', ')}.` : 'No site suppressed.'}`,
+  };
+}

@@ -1,0 +1,78 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { ChartCard } from '../charts/chart-card';
+import { labelOf } from '../charts/palette';
+import type { ResponderDefinition } from '../gql/graphql';
+import {
+  OVERVIEW_COMPLETENESS, OVERVIEW_COMPLICATIONS, OVERVIEW_DISCHARGE, OVERVIEW_FUNNEL, OVERVIEW_RESPONDERS,
+  OVERVIEW_TRAJECTORY, OVERVIEW_VOLUMES,
+} from './overview.documents';
+import {
+  completenessFigure, complicationsFigure, dischargeFigure, type Figure, funnelFigure, respondersFigure,
+  trajectoryFigure, volumesFigure,
+} from './overview.options';
+import './overview.css';
+
+export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string }[] = [
+  { value: 'NRS_DROP_2', label: 'NRS down by at least 2 points' },
+  { value: 'NRS_DROP_30_PERCENT', label: 'NRS down by at least 30 %' },
+  { value: 'NRS_BELOW_4', label: 'NRS below 4' },
+  { value: 'ODI_DROP_10', label: 'ODI down by at least 10 points' },
+];
+
+const NONE: Figure = { option: null, note: '' };
+
+function useFigure<T>(result: { data?: T; loading: boolean; error?: unknown }, build: (d: T) => Figure): Figure & { loading: boolean; error: unknown } {
+  const figure = useMemo(() => (result.data ? build(result.data) : NONE), [result.data, build]);
+  return { ...figure, loading: result.loading, error: result.error };
+}
+
+/** The registry at a glance for department heads: every figure over all sites. */
+export function OverviewPage() {
+  const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
+  const volumes = useFigure(useQuery(OVERVIEW_VOLUMES), volumesFigure);
+  const trajectory = useFigure(useQuery(OVERVIEW_TRAJECTORY), trajectoryFigure);
+  const responders = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { definition } }), respondersFigure);
+  const complications = useFigure(useQuery(OVERVIEW_COMPLICATIONS), complicationsFigure);
+  const discharge = useFigure(useQuery(OVERVIEW_DISCHARGE), dischargeFigure);
+  const completeness = useFigure(useQuery(OVERVIEW_COMPLETENESS), completenessFigure);
+  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL), funnelFigure);
+  const size = useQuery(OVERVIEW_VOLUMES).data?.cohortSize;
+
+  return (
+    <section aria-labelledby="overview-title" className="overview">
+      <h2 id="overview-title">Registry overview</h2>
+      {size && (
+        <p className="summary">
+          {size.total === null ? 'The registry total is suppressed.' : `${size.total.toLocaleString('en')} patients`}
+          {size.groups.length > 0 && ' by first treatment: '}
+          {size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (suppressed)` : g.n}`).join(', ')}.
+        </p>
+      )}
+      <div className="chart-grid">
+        <ChartCard id="volumes" title="Treatments started per month, by kind" label="Bar chart of treatments started per month for conservative care, vertebroplasty and kyphoplasty"
+          {...volumes} empty="No treatments have been recorded yet." height={330} />
+        <ChartCard id="trajectory" title="Pain (NRS) over time, by first treatment" label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
+          {...trajectory} empty="No pain scores have been recorded yet." height={330} />
+        <ChartCard id="responders" title="Responder rates, by first treatment" label="Responder rates with Wilson 95% confidence intervals per treatment and time point"
+          {...responders} empty="No follow-up visits with scores yet, so no responders can be counted." height={330}>
+          <label className="inline-field">
+            Responder means{' '}
+            <select value={definition} onChange={(e) => setDefinition(e.target.value as ResponderDefinition)}>
+              {RESPONDER_DEFINITIONS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
+            </select>
+            {' '}from baseline
+          </label>
+        </ChartCard>
+        <ChartCard id="complications" title="Complication rates, by kind and first treatment" label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
+          {...complications} empty="No treated patients yet, so no complication rates." height={330} />
+        <ChartCard id="discharge" title="Same-day discharge and length of stay after procedures" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per procedure kind"
+          {...discharge} empty="No procedures with a discharge recorded yet." height={330} />
+        <ChartCard id="completeness" title="Follow-up completeness, by time point and site" label="Bar chart of the share of due follow-up visits done, per time point and site"
+          {...completeness} empty="No follow-up visit is due yet." height={330} />
+        <ChartCard id="funnel" title="Sites' complication rates after procedures (funnel plot)" label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"
+          {...funnel} empty="No site has procedures yet." height={360} />
+      </div>
+    </section>
+  );
+}
