@@ -152,6 +152,53 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     expect(await page.locator('section[aria-labelledby="visits-title"] tbody tr').count()).toBe(2);
   });
 
+  it('explains a change someone else saved first as a sentence, and reloads their version', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(other, 'coordinator.north@demo.registry');
+    await visible(other.getByRole('heading', { name: 'Patients' }));
+    await page.goto(patientUrl);
+    await other.goto(patientUrl);
+    await page.getByRole('button', { name: 'Edit fracture L1' }).click();
+    await other.getByRole('button', { name: 'Edit fracture L1' }).click();
+    await other.getByLabel('Genant grade').selectOption('3');
+    await save(other, 'Save changes', 'Fracture saved.');
+    await other.close();
+
+    await page.getByLabel('Height loss (%)').fill('25');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'Someone else saved this record after you opened it, so your change was not saved.' }));
+    await screenshot(page, 'coordinator-stale-version');
+    await page.getByRole('button', { name: 'Reload the record' }).click();
+    // The form starts again from their version: grade 3, no height loss.
+    await page.waitForFunction(() => (document.querySelector('[data-field="genantGrade"] select') as HTMLSelectElement | null)?.value === '3');
+    expect(await page.getByLabel('Height loss (%)').inputValue()).toBe('');
+    await page.getByLabel('Height loss (%)').fill('25');
+    await save(page, 'Save changes', 'Fracture saved.');
+    const row = await page.locator('section[aria-labelledby="fractures-title"] tbody tr').first().textContent();
+    expect(row).toContain('25 %');
+  });
+
+  it('records a complication and withdraws it with a reason', async () => {
+    await page.getByRole('button', { name: 'Add complication' }).click();
+    await page.getByLabel('Kind').selectOption('CEMENT_LEAKAGE');
+    await page.getByLabel('Date', { exact: true }).fill(TREATED);
+    await page.getByRole('button', { name: 'Save complication' }).click();
+    // A cement leakage needs its type and whether it was symptomatic, before anything is sent.
+    await visible(page.getByText('Leakage type (B, S, C or D) is required for a cement leakage'));
+    await page.getByLabel('Symptomatic').selectOption('false');
+    await page.getByLabel('Leakage type').selectOption('D');
+    await save(page, 'Save complication', 'Complication saved.');
+    await page.getByRole('button', { name: 'Withdraw complication cement leakage' }).click();
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await visible(page.getByText('Reason is required'));
+    await page.getByLabel('Reason', { exact: true }).fill('Entered for the wrong patient');
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'Complication cement leakage withdrawn.' }));
+    // Withdrawn records leave the patient's lists (the audit trail keeps them, with the reason).
+    await visible(page.locator('section[aria-labelledby="complications-title"]').getByText('No complication recorded.'));
+    await screenshot(page, 'coordinator-patient-complication-withdrawn');
+  });
+
   it('works the follow-up worklist and opens the visit form from it', async () => {
     await page.goto(`${BASE_URL}/worklist`);
     await visible(page.getByRole('heading', { name: 'Follow-up worklist' }));

@@ -15,12 +15,13 @@ const SHOWN = [
 type Editing = StoredPatient & { id: string; version: number; siteId: string };
 
 /** Registration (with identifiers) and editing of a patient. */
-export function PatientForm({ siteId, sites, patient, onSaved, onCancel }: {
+export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReload }: {
   siteId: string | null;
   sites?: { id: string; code: string }[];
   patient?: Editing;
   onSaved: (id: string) => void;
   onCancel: () => void;
+  onReload?: () => void;
 }) {
   const [create] = useMutation(CREATE_PATIENT);
   const [update] = useMutation(UPDATE_PATIENT);
@@ -52,7 +53,7 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel }: {
   return (
     <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.submit}>
       <h3 id="patient-form-title">{patient ? `Edit patient ${patient.registryNumber}` : 'Register a patient'}</h3>
-      <FormProblem problem={form.problem} errors={form.errors} shown={shown} />
+      <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
       <div className="grid">
         {!patient && !siteId && sites && (
           <SelectField form={form} name="siteId" label="Site" required choices={sites.map((s) => ({ value: s.id, label: s.code }))} />

@@ -31,6 +31,8 @@ export function PatientPage() {
   // The worklist links here with ?record=visit&treatment=...&timePoint=M3 to open the visit form.
   const [open, setOpen] = useState<Open>(params.get('record') === 'visit' ? { kind: 'visit' } : null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Bumped by "Reload the record": the open form starts again from the stored version.
+  const [generation, setGeneration] = useState(0);
   const [withdrawPatient] = useMutation(WITHDRAW_PATIENT);
   const [withdrawFracture] = useMutation(WITHDRAW_FRACTURE);
   const [withdrawTreatment] = useMutation(WITHDRAW_TREATMENT);
@@ -42,7 +44,9 @@ export function PatientPage() {
   const p = q.data.patient;
   const role = me.data?.me.role;
   const writer = (role === 'COORDINATOR' && me.data?.me.siteId === p.siteId) || role === 'ADMIN';
-  const reload = () => void q.refetch();
+  const reload = () => {
+    void q.refetch().then(() => setGeneration((g) => g + 1));
+  };
   const saved = (what: string) => async () => {
     await q.refetch();
     setOpen(null);
@@ -88,7 +92,7 @@ export function PatientPage() {
       {notice && <p className="notice" role="status">{notice}</p>}
       {q.error && <LoadError error={q.error} what="The latest version of the patient" onRetry={reload} />}
       {is('patient', p.id) && (
-        <PatientForm siteId={p.siteId} patient={p} onCancel={close} onSaved={saved('Patient saved.')} />
+        <PatientForm key={generation} siteId={p.siteId} patient={p} onCancel={close} onReload={reload} onSaved={saved('Patient saved.')} />
       )}
       {is('patient', p.id, true) && withdraw(`patient ${p.registryNumber}`, async (reason) => {
         await withdrawPatient({ variables: { input: { id: p.id, version: p.version, reason } } });
@@ -135,7 +139,7 @@ export function PatientPage() {
             </tbody>
           </table></div>
         )}
-        {p.fractures.map((f) => is('fracture', f.id) && <FractureForm key={f.id} patientId={p.id} fracture={f} onCancel={close} onReload={reload} onSaved={saved('Fracture saved.')} />)}
+        {p.fractures.map((f) => is('fracture', f.id) && <FractureForm key={`${f.id}-${generation}`} patientId={p.id} fracture={f} onCancel={close} onReload={reload} onSaved={saved('Fracture saved.')} />)}
         {p.fractures.map((f) => is('fracture', f.id, true) && <div key={f.id}>{withdraw(`fracture ${f.level}`, (reason) => withdrawFracture({ variables: { input: { id: f.id, version: f.version, reason } } }))}</div>)}
       </section>
 
@@ -159,7 +163,7 @@ export function PatientPage() {
             </tbody>
           </table></div>
         )}
-        {p.treatments.map((t) => is('treatment', t.id) && <TreatmentForm key={t.id} patientId={p.id} fractures={liveFractures} treatment={t} onCancel={close} onReload={reload} onSaved={saved('Treatment saved.')} />)}
+        {p.treatments.map((t) => is('treatment', t.id) && <TreatmentForm key={`${t.id}-${generation}`} patientId={p.id} fractures={liveFractures} treatment={t} onCancel={close} onReload={reload} onSaved={saved('Treatment saved.')} />)}
         {p.treatments.map((t) => is('treatment', t.id, true) && <div key={t.id}>{withdraw(`${humanize(t.kind).toLowerCase()} treatment`, (reason) => withdrawTreatment({ variables: { input: { id: t.id, version: t.version, reason } } }))}</div>)}
       </section>
 
@@ -182,7 +186,7 @@ export function PatientPage() {
             </tbody>
           </table></div>
         )}
-        {p.assessments.map((a) => is('visit', a.id) && <AssessmentForm key={a.id} patientId={p.id} treatments={liveTreatments} assessment={a} onCancel={close} onReload={reload} onSaved={saved('Visit saved.')} />)}
+        {p.assessments.map((a) => is('visit', a.id) && <AssessmentForm key={`${a.id}-${generation}`} patientId={p.id} treatments={liveTreatments} assessment={a} onCancel={close} onReload={reload} onSaved={saved('Visit saved.')} />)}
         {p.assessments.map((a) => is('visit', a.id, true) && <div key={a.id}>{withdraw(`${a.timePoint} visit`, (reason) => withdrawVisit({ variables: { input: { id: a.id, version: a.version, reason } } }))}</div>)}
       </section>
 
@@ -203,7 +207,7 @@ export function PatientPage() {
             </tbody>
           </table></div>
         )}
-        {p.complications.map((c) => is('complication', c.id) && <ComplicationForm key={c.id} patientId={p.id} treatments={liveTreatments} complication={c} onCancel={close} onReload={reload} onSaved={saved('Complication saved.')} />)}
+        {p.complications.map((c) => is('complication', c.id) && <ComplicationForm key={`${c.id}-${generation}`} patientId={p.id} treatments={liveTreatments} complication={c} onCancel={close} onReload={reload} onSaved={saved('Complication saved.')} />)}
         {p.complications.map((c) => is('complication', c.id, true) && <div key={c.id}>{withdraw(`complication ${humanize(c.kind).toLowerCase()}`, (reason) => withdrawComplication({ variables: { input: { id: c.id, version: c.version, reason } } }))}</div>)}
       </section>
     </article>
