@@ -188,6 +188,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByLabel('Symptomatic').selectOption('false');
     await page.getByLabel('Leakage type').selectOption('D');
     await save(page, 'Save complication', 'Complication saved.');
+    await screenshot(page, 'coordinator-patient-timeline-complication');
     await page.getByRole('button', { name: 'Withdraw complication cement leakage' }).click();
     await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
     await visible(page.getByText('Reason is required'));
