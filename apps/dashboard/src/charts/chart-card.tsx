@@ -28,7 +28,7 @@ export function ChartCard({ id, title, label, loading, error, option, empty, not
       {error ? (
         <p role="alert" className="error">{errorSentence(error, title)}</p>
       ) : loading && !option ? (
-        <p className="loading" role="status">Loading {title.toLowerCase()}…</p>
+        <p className="loading" role="status">Loading: {title}…</p>
       ) : option ? (
         <EChart option={option} label={label} height={height} />
       ) : (

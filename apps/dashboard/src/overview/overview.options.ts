@@ -16,7 +16,7 @@ export interface Figure {
 const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
 const PROCEDURES = ['VERTEBROPLASTY', 'KYPHOPLASTY'];
 
-const base = {
+export const base = {
   tooltip: { trigger: 'item', confine: true },
   legend: { bottom: 0, type: 'plain' },
   grid: { left: 64, right: 24, top: 24, bottom: 88, containLabel: false },
@@ -26,10 +26,10 @@ const base = {
 /** Every category label shown, long ones wrapped rather than silently dropped. */
 export const wrapLabels = (width: number) => ({ interval: 0, width, overflow: 'break' as const, fontSize: 11, lineHeight: 13 });
 
-const axisName = (name: string, gap = 40) => ({ name, nameLocation: 'middle' as const, nameGap: gap, nameTextStyle: { color: '#3b4a5a' } });
+export const axisName = (name: string, gap = 40) => ({ name, nameLocation: 'middle' as const, nameGap: gap, nameTextStyle: { color: '#3b4a5a' } });
 
 /** Kinds present, in the registry's usual order, then any the API adds. */
-function ordered(present: Iterable<string>, order: string[]): string[] {
+export function ordered(present: Iterable<string>, order: string[]): string[] {
   const set = new Set(present);
   return [...order.filter((k) => set.has(k)), ...[...set].filter((k) => !order.includes(k)).sort()];
 }
@@ -115,7 +115,7 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
 }
 
 /** Rates with Wilson intervals as dots and whiskers, one dodged dot per group. */
-function proportionFigure(
+export function proportionFigure(
   rows: OverviewRespondersQuery['responderRates'],
   categories: string[],
   xName: string,

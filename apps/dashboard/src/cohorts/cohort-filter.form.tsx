@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import { labelOf } from '../charts/palette';
+import type { CohortFilterInput, TreatmentGrouping } from '../gql/graphql';
+
+// Every filter of CohortFilterInput as a plain, labelled form control; nothing is sent until
+// "Show cohort", so typing an age does not fire a query per keystroke.
+
+const CHOICES = {
+  causes: ['OSTEOPOROTIC', 'TRAUMATIC', 'METASTASIS', 'MYELOMA', 'OTHER'],
+  levelRegions: ['THORACIC', 'THORACOLUMBAR', 'LUMBAR'],
+  genantGrades: ['0', '1', '2', '3'],
+  ofClasses: ['OF1', 'OF2', 'OF3', 'OF4', 'OF5'],
+  fractureAges: ['ACUTE', 'SUBACUTE', 'CHRONIC'],
+  treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'],
+} as const;
+
+type ListKey = keyof typeof CHOICES | 'siteIds';
+
+const LEGENDS: Record<ListKey, string> = {
+  causes: 'Cause', levelRegions: 'Level region', genantGrades: 'Genant grade', ofClasses: 'OF class',
+  fractureAges: 'Fracture age', treatmentKinds: 'Treatment kind', siteIds: 'Site',
+};
+
+interface Props {
+  value: CohortFilterInput;
+  grouping: TreatmentGrouping;
+  sites: { id: string; code: string; name: string }[];
+  onApply: (filter: CohortFilterInput, grouping: TreatmentGrouping) => void;
+}
+
+const toInt = (s: string): number | undefined => (s.trim() === '' ? undefined : Number.parseInt(s, 10));
+const toBool = (s: string): boolean | undefined => (s === '' ? undefined : s === 'true');
+
+/** Drops empty values so the cohort sent (and saved) names only the filters in use. */
+export function cleanFilter(f: CohortFilterInput): CohortFilterInput {
+  return Object.fromEntries(
+    Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'number' && Number.isNaN(v))),
+  ) as CohortFilterInput;
+}
+
+export function CohortFilterForm({ value, grouping: initialGrouping, sites, onApply }: Props) {
+  const [f, setF] = useState<CohortFilterInput>(value);
+  const [grouping, setGrouping] = useState<TreatmentGrouping>(initialGrouping);
+  const set = (patch: Partial<CohortFilterInput>) => setF((prev) => ({ ...prev, ...patch }));
+
+  const list = (key: ListKey) => {
+    const options = key === 'siteIds' ? sites.map((s) => ({ value: s.id, label: s.code })) : CHOICES[key].map((v) => ({ value: v, label: key === 'genantGrades' ? `Grade ${v}` : key === 'ofClasses' ? v : labelOf(v) }));
+    const current = ((f[key] as (string | number)[] | null | undefined) ?? []).map(String);
+    const toggle = (v: string, on: boolean) => {
+      const next = on ? [...current, v] : current.filter((x) => x !== v);
+      set({ [key]: key === 'genantGrades' ? next.map(Number) : next } as Partial<CohortFilterInput>);
+    };
+    return (
+      <fieldset key={key} className="choices">
+        <legend>{LEGENDS[key]}</legend>
+        {options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" name={key} value={o.value} checked={current.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+    );
+  };
+
+  const num = (key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax', label: string, min: number, max: number) => (
+    <label className="field">
+      {label}
+      <input type="number" name={key} min={min} max={max} value={f[key] ?? ''} onChange={(e) => set({ [key]: toInt(e.target.value) })} />
+    </label>
+  );
+  const tri = (key: 'activeCancer' | 'ongoingCancerTherapy', label: string) => (
+    <label className="field">
+      {label}
+      <select name={key} value={f[key] === undefined || f[key] === null ? '' : String(f[key])} onChange={(e) => set({ [key]: toBool(e.target.value) })}>
+        <option value="">Any</option>
+        <option value="true">Yes</option>
+        <option value="false">No</option>
+      </select>
+    </label>
+  );
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onApply(cleanFilter(f), grouping);
+  }
+
+  return (
+    <form className="cohort-form" onSubmit={submit} aria-label="Cohort filters">
+      <div className="row">
+        {num('ageMin', 'Age from (years)', 0, 120)}
+        {num('ageMax', 'Age to (years)', 0, 120)}
+        <label className="field">
+          Sex
+          <select name="sex" value={f.sex ?? ''} onChange={(e) => set({ sex: (e.target.value || undefined) as CohortFilterInput['sex'] })}>
+            <option value="">Any</option>
+            <option value="FEMALE">Female</option>
+            <option value="MALE">Male</option>
+          </select>
+        </label>
+        {num('baselineNrsMin', 'Baseline NRS from (0–10)', 0, 10)}
+        {num('baselineNrsMax', 'Baseline NRS to (0–10)', 0, 10)}
+        {tri('activeCancer', 'Active cancer')}
+        {tri('ongoingCancerTherapy', 'Ongoing cancer therapy')}
+        <label className="field">
+          Treated from
+          <input type="date" name="treatedFrom" value={f.treatedFrom ?? ''} onChange={(e) => set({ treatedFrom: e.target.value || undefined })} />
+        </label>
+        <label className="field">
+          Treated to
+          <input type="date" name="treatedTo" value={f.treatedTo ?? ''} onChange={(e) => set({ treatedTo: e.target.value || undefined })} />
+        </label>
+      </div>
+      <div className="row">
+        {sites.length > 0 && list('siteIds')}
+        {list('treatmentKinds')}
+        {list('causes')}
+        {list('levelRegions')}
+        {list('genantGrades')}
+        {list('ofClasses')}
+        {list('fractureAges')}
+      </div>
+      <div className="row actions">
+        <label className="field">
+          Group patients by
+          <select name="grouping" value={grouping} onChange={(e) => setGrouping(e.target.value as TreatmentGrouping)}>
+            <option value="FIRST_TREATMENT">First treatment (intention to treat)</option>
+            <option value="AS_TREATED">Treatment received (as treated)</option>
+          </select>
+        </label>
+        <button type="submit" className="primary">Show cohort</button>
+        <button type="button" onClick={() => { setF({}); onApply({}, grouping); }}>Clear filters</button>
+      </div>
+    </form>
+  );
+}

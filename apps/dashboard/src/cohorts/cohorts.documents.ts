@@ -1,0 +1,62 @@
+import { graphql } from '../gql';
+
+export const COHORT_SITES = graphql(`
+  query CohortSites { sites { id code name } }
+`);
+
+export const COHORT_SIZE = graphql(`
+  query CohortSize($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {
+    cohortSize(filter: $filter, grouping: $grouping) { total threshold groups { group n suppressed } }
+  }
+`);
+
+export const COHORT_TRAJECTORY = graphql(`
+  query CohortTrajectory($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $measure: OutcomeMeasure!) {
+    outcomeTrajectory(filter: $filter, grouping: $grouping, measure: $measure) { group timePoint n mean lower upper suppressed }
+  }
+`);
+
+export const COHORT_RESPONDERS = graphql(`
+  query CohortResponders($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $definition: ResponderDefinition!) {
+    responderRates(filter: $filter, grouping: $grouping, definition: $definition) { group category n events rate lower upper suppressed }
+  }
+`);
+
+export const COHORT_ADJUSTED = graphql(`
+  query CohortAdjusted($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $measure: OutcomeMeasure!, $timePoint: TimePoint!) {
+    adjustedComparison(filter: $filter, grouping: $grouping, measure: $measure, timePoint: $timePoint) {
+      n excluded outcome covariates propensityConverged suppressedGroups
+      differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper }
+      balance { covariate group versus smdBefore smdAfter }
+    }
+  }
+`);
+
+export const COHORT_TABLE_ONE = graphql(`
+  query CohortTableOne($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {
+    characteristicsTable(filter: $filter, grouping: $grouping) {
+      variable summary maxAbsSmd values { group value sd count n suppressed } differences { group versus smd }
+    }
+  }
+`);
+
+export const COHORT_SURVIVAL = graphql(`
+  query CohortSurvival($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {
+    relief: survival(filter: $filter, grouping: $grouping, endpoint: PAIN_RELIEF) {
+      logRankP logRankChiSquare logRankDf
+      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }
+    }
+    fracture: survival(filter: $filter, grouping: $grouping, endpoint: NEW_FRACTURE) {
+      logRankP logRankChiSquare logRankDf
+      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }
+    }
+  }
+`);
+
+export const SAVED_COHORTS = graphql(`
+  query SavedCohorts { savedCohorts { id version name description filter shared updatedAt } }
+`);
+
+export const SAVE_COHORT = graphql(`
+  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }
+`);

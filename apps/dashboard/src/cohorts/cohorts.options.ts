@@ -1,0 +1,100 @@
+// ECharts options for the comparison view: trajectories of any measure, responder rates and
+// Kaplan-Meier curves. Same drawing rules as the overview (labelOf, colours, intervals).
+import { lineBandSeries } from '../charts/interval-series';
+import { colourOf, labelOf, TIME_POINTS } from '../charts/palette';
+import type { CohortRespondersQuery, CohortSurvivalQuery, CohortTrajectoryQuery, OutcomeMeasure } from '../gql/graphql';
+import { axisName, base, type Figure, ordered, proportionFigure, wrapLabels } from '../overview/overview.options';
+
+const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
+
+export const MEASURES: Record<OutcomeMeasure, { label: string; axis: string; min?: number; max?: number; digits: number }> = {
+  NRS: { label: 'NRS pain', axis: 'Mean NRS pain (0–10 points)', min: 0, max: 10, digits: 1 },
+  ODI: { label: 'ODI', axis: 'Mean Oswestry Disability Index (0–100 %)', min: 0, max: 100, digits: 0 },
+  RMDQ: { label: 'RMDQ', axis: 'Mean Roland-Morris score (0–24 points)', min: 0, max: 24, digits: 1 },
+  EQ5D: { label: 'EQ-5D-5L index', axis: 'Mean EQ-5D-5L index (−0.6 to 1)', max: 1, digits: 2 },
+};
+
+export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: OutcomeMeasure): Figure {
+  const rows = data.outcomeTrajectory.filter((r) => r.timePoint !== 'UNSCHEDULED');
+  if (!rows.some((r) => r.mean !== null)) return { option: null, note: '' };
+  const m = MEASURES[measure];
+  const groups = ordered(rows.map((r) => r.group), KINDS);
+  const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
+  const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
+  const suppressed = rows.filter((r) => r.suppressed).length;
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        trigger: 'axis', confine: true,
+        formatter: (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number; upper: number; detail: string } | null; color: string; seriesIndex: number }[]) =>
+          `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map((p) =>
+            `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${p.data!.value.toFixed(m.digits)}</b> (95% CI ${p.data!.lower.toFixed(m.digits)} – ${p.data!.upper.toFixed(m.digits)}), ${p.data!.detail}`).join('<br/>'),
+      },
+      legend: { ...base.legend, data: groups.map(labelOf) },
+      xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },
+      yAxis: { type: 'value', min: m.min, max: m.max, ...axisName(m.axis, 44) },
+      series: lineBandSeries(groups, [...points], (g, tp) => {
+        const r = find(g, tp);
+        return r && !r.suppressed ? { value: r.mean, lower: r.lower, upper: r.upper, detail: `n = ${r.n}` } : undefined;
+      }),
+    },
+    note: `Mean with 95% CI (shaded). n at baseline: ${groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'suppressed'}`).join(', ')}. ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are suppressed (gaps).` : 'Nothing suppressed.'}`,
+  };
+}
+
+export function cohortRespondersFigure(data: CohortRespondersQuery): Figure {
+  const rows = data.responderRates.filter((r) => r.category !== 'BASELINE' && r.category !== 'UNSCHEDULED');
+  const points = TIME_POINTS.filter((tp) => rows.some((r) => r.category === tp));
+  return proportionFigure(rows, [...points], 'Time since first treatment', 'Responders (% of patients)', 'group-and-time-point');
+}
+
+type Survival = CohortSurvivalQuery['relief'];
+
+export const formatP = (p: number | null | undefined): string =>
+  p === null || p === undefined ? 'not computable' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+
+/** Kaplan-Meier: the share still without the event, as steps with a 95% CI band per group. */
+export function kmFigure(s: Survival, event: string): Figure {
+  const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
+  if (!curves.length) return { option: null, note: '' };
+  const groups = ordered(curves.map((c) => c.group), KINDS);
+  const series = groups.flatMap((group, g) => {
+    const c = curves.find((x) => x.group === group)!;
+    const colour = colourOf(group, g);
+    const name = labelOf(group);
+    // Start every curve at day 0 with everyone event-free.
+    const steps = [{ day: 0, survival: 1, lower: 1, upper: 1, atRisk: c.n ?? 0 }, ...c.steps];
+    const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
+    return [
+      { ...quiet, type: 'line' as const, name, stack: `km-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
+      { ...quiet, type: 'line' as const, name, stack: `km-${group}`, areaStyle: { color: colour, opacity: 0.15 }, data: steps.map((p) => [p.day, (p.upper ?? 1) - (p.lower ?? 0)]) },
+      {
+        type: 'line' as const, name, step: 'end' as const, symbol: 'none', itemStyle: { color: colour }, lineStyle: { width: 2 },
+        data: steps.map((p) => ({ value: [p.day, p.survival], atRisk: p.atRisk, lower: p.lower, upper: p.upper })),
+      },
+    ];
+  });
+  const suppressed = s.curves.filter((c) => c.suppressed);
+  const medians = groups.map((g) => {
+    const c = curves.find((x) => x.group === g)!;
+    return `${labelOf(g)} n ${c.n}, ${c.events} events, median ${c.medianDays === null ? 'not reached' : `${c.medianDays} days`}`;
+  });
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        trigger: 'axis', confine: true,
+        formatter: (ps: { seriesName: string; data: { value: number[]; atRisk: number } | number[]; color: string; seriesIndex: number }[]) => {
+          const main = ps.filter((p) => p.seriesIndex % 3 === 2 && !Array.isArray(p.data)) as { seriesName: string; data: { value: number[]; atRisk: number }; color: string }[];
+          return main.length ? `Day ${main[0].data.value[0]}<br/>` + main.map((p) => `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> without ${event}, ${p.data.atRisk} at risk`).join('<br/>') : '';
+        },
+      },
+      legend: { ...base.legend, data: groups.map(labelOf) },
+      xAxis: { type: 'value', min: 0, ...axisName('Days since the index treatment', 32) },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(`Without ${event} (%)`, 40) },
+      series,
+    },
+    note: `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}. ${medians.join('; ')}. ${suppressed.length ? `Suppressed groups: ${suppressed.map((c) => labelOf(c.group)).join(', ')}.` : 'Nothing suppressed.'}`,
+  };
+}

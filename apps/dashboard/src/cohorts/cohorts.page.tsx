@@ -1,0 +1,193 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { errorSentence } from '../api';
+import { ChartCard } from '../charts/chart-card';
+import { labelOf, TIME_POINTS } from '../charts/palette';
+import type { CohortFilterInput, OutcomeMeasure, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
+import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
+import '../overview/overview.css';
+import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
+import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
+import { AdjustedTables, TableOne } from './comparison-tables';
+import {
+  COHORT_ADJUSTED, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
+  SAVE_COHORT, SAVED_COHORTS,
+} from './cohorts.documents';
+import { cohortRespondersFigure, cohortTrajectoryFigure, formatP, kmFigure, MEASURES } from './cohorts.options';
+import './cohorts.css';
+
+/** A researcher's workbench: build a cohort, compare treatments within it, save and export it. */
+export function CohortsPage() {
+  const [filter, setFilter] = useState<CohortFilterInput>({});
+  const [grouping, setGrouping] = useState<TreatmentGrouping>('FIRST_TREATMENT');
+  const [formKey, setFormKey] = useState(0);
+  const [measure, setMeasure] = useState<OutcomeMeasure>('NRS');
+  const [timePoint, setTimePoint] = useState<TimePoint>('M1');
+  const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
+  const vars = { filter, grouping };
+
+  const sites = useQuery(COHORT_SITES);
+  const size = useQuery(COHORT_SIZE, { variables: vars });
+  const trajectoryQ = useQuery(COHORT_TRAJECTORY, { variables: { ...vars, measure } });
+  const respondersQ = useQuery(COHORT_RESPONDERS, { variables: { ...vars, definition } });
+  const adjusted = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint } });
+  const tableOne = useQuery(COHORT_TABLE_ONE, { variables: vars });
+  const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
+
+  const trajectory = useMemo(() => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : { option: null, note: '' }), [trajectoryQ.data, measure]);
+  const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
+  const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
+  const fracture = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.fracture, 'a new fracture') : { option: null, note: '' }), [survivalQ.data]);
+
+  const apply = (f: CohortFilterInput, g: TreatmentGrouping) => {
+    setFilter(f);
+    setGrouping(g);
+  };
+  const load = (f: CohortFilterInput) => {
+    apply(cleanFilter(f), grouping);
+    setFormKey((k) => k + 1);
+  };
+
+  const s = size.data?.cohortSize;
+  return (
+    <section aria-labelledby="cohorts-title" className="cohorts">
+      <h2 id="cohorts-title">Cohort explorer</h2>
+      <CohortFilterForm key={formKey} value={filter} grouping={grouping} sites={sites.data?.sites ?? []} onApply={apply} />
+
+      <div className="cohort-bar">
+        <p className="cohort-size" role="status" aria-live="polite">
+          {size.error ? errorSentence(size.error, 'The cohort size')
+            : !s ? 'Counting the cohort…'
+            : s.total === null ? `The cohort holds fewer than ${s.threshold} patients (suppressed).`
+            : `${s.total} patients in the cohort: ${s.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${s.threshold}` : g.n}`).join(', ')}.`}
+        </p>
+        <ExportLinks filter={filter} />
+      </div>
+
+      <SavedCohorts filter={filter} onLoad={load} />
+
+      <h3 className="section">Comparison</h3>
+      <div className="row comparison-controls">
+        <label className="field">
+          Outcome measure
+          <select value={measure} onChange={(e) => setMeasure(e.target.value as OutcomeMeasure)}>
+            {(Object.keys(MEASURES) as OutcomeMeasure[]).map((m) => <option key={m} value={m}>{MEASURES[m].label}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          Time point for the differences
+          <select value={timePoint} onChange={(e) => setTimePoint(e.target.value as TimePoint)}>
+            {TIME_POINTS.filter((t) => t !== 'BASELINE').map((t) => <option key={t} value={t}>{labelOf(t)}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          Responder means
+          <select value={definition} onChange={(e) => setDefinition(e.target.value as ResponderDefinition)}>
+            {RESPONDER_DEFINITIONS.map((d) => <option key={d.value} value={d.value}>{d.label} from baseline</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="chart-grid">
+        <ChartCard id="cohort-trajectory" title={`${MEASURES[measure].label} over time`} label={`Line chart of mean ${MEASURES[measure].label} with 95% confidence bands per group`}
+          {...trajectory} loading={trajectoryQ.loading} error={trajectoryQ.error} empty="No scores of this measure in the cohort." />
+        <ChartCard id="cohort-responders" title="Responder rates" label="Responder rates with Wilson 95% confidence intervals per group and time point"
+          {...responders} loading={respondersQ.loading} error={respondersQ.error} empty="No follow-up scores in the cohort, so no responders can be counted." />
+        <ChartCard id="km-relief" title={`Time to pain relief (Kaplan-Meier), log-rank ${formatP(survivalQ.data?.relief.logRankP)}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
+          {...relief} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
+        <ChartCard id="km-fracture" title={`Time to a new fracture (Kaplan-Meier), log-rank ${formatP(survivalQ.data?.fracture.logRankP)}`} label="Kaplan-Meier curves of time to a new vertebral fracture with 95% confidence bands"
+          {...fracture} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
+      </div>
+
+      <section className="tables" aria-labelledby="adjusted-title">
+        <h3 id="adjusted-title">Differences, unadjusted and adjusted (IPTW)</h3>
+        {adjusted.error ? <p role="alert" className="error">{errorSentence(adjusted.error, 'The adjusted comparison')}</p>
+          : !adjusted.data ? <p className="loading" role="status">Weighting the groups…</p>
+          : adjusted.data.adjustedComparison.differences.length === 0 ? <p className="empty">Too few patients in at least two groups to compare.</p>
+          : <AdjustedTables data={adjusted.data.adjustedComparison} />}
+      </section>
+      <section className="tables" aria-labelledby="table-one-title">
+        <h3 id="table-one-title">Characteristics (Table 1)</h3>
+        {tableOne.error ? <p role="alert" className="error">{errorSentence(tableOne.error, 'Table 1')}</p>
+          : !tableOne.data ? <p className="loading" role="status">Loading Table 1…</p>
+          : tableOne.data.characteristicsTable.length === 0 ? <p className="empty">The cohort is empty.</p>
+          : <TableOne rows={tableOne.data.characteristicsTable} />}
+      </section>
+    </section>
+  );
+}
+
+function ExportLinks({ filter }: { filter: CohortFilterInput }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const get = (url: string, name: string) => {
+    setBusy(true);
+    setProblem(null);
+    downloadWithToken(url, name)
+      .catch((e: unknown) => setProblem(e instanceof Error ? e.message : 'The download failed.'))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="exports" role="group" aria-label="Export the cohort">
+      <span>Export:</span>
+      <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('long', filter), 'cohort-assessments-long.csv')}>Long CSV</button>
+      <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('wide', filter), 'cohort-assessments-wide.csv')}>Wide CSV</button>
+      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('long'), 'data-dictionary-long.csv')}>Dictionary (long)</button>
+      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('wide'), 'data-dictionary-wide.csv')}>Dictionary (wide)</button>
+      {problem && <span role="alert" className="error">{problem}</span>}
+    </div>
+  );
+}
+
+function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (f: CohortFilterInput) => void }) {
+  const saved = useQuery(SAVED_COHORTS);
+  const [save, saving] = useMutation(SAVE_COHORT, { refetchQueries: [SAVED_COHORTS] });
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [chosen, setChosen] = useState('');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      const r = await save({ variables: { input: { name: name.trim(), filter, shared } } });
+      setMessage(`Saved as “${r.data?.saveCohort.name}”.`);
+      setName('');
+    } catch (err) {
+      setMessage(errorSentence(err, 'The cohort'));
+    }
+  }
+
+  const list = saved.data?.savedCohorts ?? [];
+  return (
+    <div className="saved">
+      <form onSubmit={submit} aria-label="Save this cohort" className="row">
+        <label className="field">
+          Save this cohort as
+          <input name="cohortName" value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="check"><input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with other analysts</label>
+        <button type="submit" disabled={saving.loading || !name.trim()}>Save cohort</button>
+      </form>
+      <form className="row" aria-label="Load a saved cohort" onSubmit={(e) => {
+        e.preventDefault();
+        const c = list.find((x) => x.id === chosen);
+        if (c) {
+          onLoad(c.filter as CohortFilterInput);
+          setMessage(`Loaded “${c.name}”.`);
+        }
+      }}>
+        <label className="field">
+          Saved cohorts
+          <select value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={!list.length}>
+            <option value="">{saved.loading ? 'Loading…' : list.length ? 'Choose a saved cohort' : 'None saved yet'}</option>
+            {list.map((c) => <option key={c.id} value={c.id}>{c.name}{c.shared ? ' (shared)' : ''}</option>)}
+          </select>
+        </label>
+        <button type="submit" disabled={!chosen}>Load cohort</button>
+      </form>
+      {saved.error && <p role="alert" className="error">{errorSentence(saved.error, 'Saved cohorts')}</p>}
+      {message && <p role="status" className="saved-message">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { labelOf } from '../charts/palette';
+import type { CohortAdjustedQuery, CohortTableOneQuery } from '../gql/graphql';
+
+const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '–' : v.toFixed(d));
+const versus = (g: string, v: string) => `${labelOf(g)} vs ${labelOf(v)}`;
+
+/** Differences between groups, unadjusted and IPTW-adjusted, then the balance they rest on. */
+export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedComparison'] }) {
+  return (
+    <>
+      <table className="compact" aria-label="Differences between treatment groups">
+        <caption>
+          Differences in {data.outcome} (group minus reference), n = {data.n}
+          {data.excluded ? `, ${data.excluded} excluded for missing covariates` : ''}
+          {data.suppressedGroups.length ? `; suppressed groups: ${data.suppressedGroups.map(labelOf).join(', ')}` : ''}
+          {data.propensityConverged ? '' : '; the propensity model did not converge, so the adjusted figures are unreliable'}
+        </caption>
+        <thead><tr><th>Comparison</th><th>n</th><th>Unadjusted (95% CI)</th><th>IPTW-adjusted (95% CI)</th></tr></thead>
+        <tbody>
+          {data.differences.map((d) => (
+            <tr key={d.group + d.versus}>
+              <td>{versus(d.group, d.versus)}</td>
+              <td>{d.n} vs {d.nVersus}</td>
+              <td>{f(d.unadjusted)} ({f(d.unadjustedLower)} to {f(d.unadjustedUpper)})</td>
+              <td>{f(d.adjusted)} ({f(d.adjustedLower)} to {f(d.adjustedUpper)})</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="compact" aria-label="Covariate balance before and after weighting">
+        <caption>Balance: standardized mean differences before and after weighting (|SMD| above 0.1 marked)</caption>
+        <thead><tr><th>Covariate</th><th>Comparison</th><th>SMD before</th><th>SMD after</th></tr></thead>
+        <tbody>
+          {data.balance.map((b) => (
+            <tr key={b.covariate + b.group + b.versus}>
+              <td>{b.covariate}</td>
+              <td>{versus(b.group, b.versus)}</td>
+              <td className={Math.abs(b.smdBefore) > 0.1 ? 'imbalanced' : ''}>{f(b.smdBefore)}</td>
+              <td className={Math.abs(b.smdAfter) > 0.1 ? 'imbalanced' : ''}>{f(b.smdAfter)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** Table 1: each characteristic per group (mean ± SD or n (%)) and the largest |SMD|. */
+export function TableOne({ rows }: { rows: CohortTableOneQuery['characteristicsTable'] }) {
+  const groups = [...new Set(rows.flatMap((r) => r.values.map((v) => v.group)))];
+  return (
+    <table className="compact" aria-label="Table 1: baseline characteristics">
+      <caption>Table 1: baseline characteristics by group, with the largest standardized mean difference</caption>
+      <thead><tr><th>Characteristic</th>{groups.map((g) => <th key={g}>{labelOf(g)}</th>)}<th>Max |SMD|</th></tr></thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.variable}>
+            <td>{r.variable}{r.summary === 'PROPORTION' ? ', n (%)' : ', mean ± SD'}</td>
+            {groups.map((g) => {
+              const v = r.values.find((x) => x.group === g);
+              const text = !v || v.suppressed ? 'suppressed' : r.summary === 'PROPORTION'
+                ? `${v.count} (${f((v.value ?? 0) * 100, 1)} %)`
+                : `${f(v.value, 1)} ± ${f(v.sd, 1)}`;
+              return <td key={g}>{text}</td>;
+            })}
+            <td className={(r.maxAbsSmd ?? 0) > 0.1 ? 'imbalanced' : ''}>{f(r.maxAbsSmd)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
