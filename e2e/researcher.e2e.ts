@@ -1,0 +1,79 @@
+import { Browser, Page } from 'playwright-core';
+import { launch, screenshot, signIn } from './browser';
+
+const countOf = (text: string | null) => Number(/^(\d+) patients in the cohort/.exec(text ?? '')?.[1] ?? NaN);
+
+describe('a researcher builds, compares, saves and reloads a cohort, in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await page?.close();
+    await browser?.close();
+  });
+
+  it('narrows the cohort with filters and sees the comparison', async () => {
+    await signIn(page, 'researcher@demo.registry');
+    await page.getByRole('heading', { name: 'Cohort explorer' }).waitFor();
+    const size = page.locator('.cohort-size');
+    await size.filter({ hasText: /^300 patients in the cohort/ }).waitFor({ timeout: 20000 });
+
+    await page.getByLabel('Age from (years)').fill('65');
+    await page.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').check();
+    await page.getByRole('button', { name: 'Show cohort' }).click();
+    await page.waitForFunction(() => {
+      const m = /^(\d+) patients in the cohort/.exec(document.querySelector('.cohort-size')?.textContent ?? '');
+      return m && Number(m[1]) < 300;
+    }, undefined, { timeout: 20000 });
+    const n = countOf(await size.textContent());
+    expect(n).toBeGreaterThan(50);
+    expect(n).toBeLessThan(300);
+
+    for (const id of ['cohort-trajectory', 'cohort-responders', 'km-relief', 'km-fracture']) {
+      await page.locator(`[data-chart="${id}"] canvas`).first().waitFor({ timeout: 20000 });
+    }
+    await expect(page.locator('[data-chart="km-relief"] h3').textContent()).resolves.toMatch(/log-rank p [<=] 0\.\d+/);
+    await expect(page.locator('[data-chart="km-fracture"] .chart-note').textContent()).resolves.toMatch(/^Log-rank p/);
+    const adjusted = page.getByRole('table', { name: 'Differences between treatment groups' });
+    await adjusted.waitFor({ timeout: 20000 });
+    expect(await adjusted.locator('tbody tr').count()).toBe(2);
+    await expect(adjusted.locator('tbody tr').first().textContent()).resolves.toMatch(/vs Conservative.*-?\d\.\d\d \(.*\).*-?\d\.\d\d \(/);
+    await page.getByRole('table', { name: 'Covariate balance before and after weighting' }).waitFor();
+    await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor();
+    await screenshot(page, 'researcher-cohort-comparison');
+
+    // Another measure redraws the trajectory with its own axis.
+    await page.getByLabel('Outcome measure').selectOption('ODI');
+    await page.locator('[data-chart="cohort-trajectory"] h3').filter({ hasText: 'ODI over time' }).waitFor();
+  });
+
+  it('exports the cohort as a CSV with the token', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Long CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('cohort-assessments-long.csv');
+    const path = await download.path();
+    const text = require('node:fs').readFileSync(path, 'utf8') as string;
+    expect(text.split('\n')[0]).toMatch(/,/);
+    expect(text.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('saves the cohort and loads it back after a reload', async () => {
+    const name = `Older osteoporotic ${Date.now()}`;
+    const before = countOf(await page.locator('.cohort-size').textContent());
+    await page.getByLabel('Save this cohort as').fill(name);
+    await page.getByRole('button', { name: 'Save cohort' }).click();
+    await page.getByText(`Saved as “${name}”.`).waitFor();
+
+    await page.reload();
+    await page.locator('.cohort-size').filter({ hasText: /^300 patients in the cohort/ }).waitFor({ timeout: 20000 });
+    await page.getByLabel('Saved cohorts').selectOption({ label: name });
+    await page.getByRole('button', { name: 'Load cohort' }).click();
+    await page.locator('.cohort-size').filter({ hasText: new RegExp(`^${before} patients in the cohort`) }).waitFor({ timeout: 20000 });
+    await expect(page.getByLabel('Age from (years)').inputValue()).resolves.toBe('65');
+    await expect(page.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').isChecked()).resolves.toBe(true);
+    await screenshot(page, 'researcher-cohort-loaded');
+  });
+});
