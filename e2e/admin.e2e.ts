@@ -37,8 +37,8 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
   it('lists users, creates a coordinator, moves it to another site and deactivates it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await visible(page.getByRole('heading', { name: 'Users' }));
-    await visible(page.getByRole('cell', { name: 'coordinator.north@demo.registry' }));
-    const emails = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    await visible(page.locator('tbody .email', { hasText: 'coordinator.north@demo.registry' }));
+    const emails = await page.locator('tbody .email').allTextContents();
     expect(emails).toEqual(expect.arrayContaining(['admin@demo.registry', 'researcher@demo.registry', 'head.north@demo.registry']));
     await screenshot(page, 'admin-users');
 
@@ -58,12 +58,12 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await visible(page.getByRole('status').filter({ hasText: 'User created.' }));
 
     await page.getByLabel(`Site of ${email}`).selectOption({ label: 'SOUTH' });
-    const row = page.locator('tr', { has: page.getByRole('cell', { name: email }) });
+    const row = page.locator('tbody tr', { hasText: email });
     await row.getByRole('button', { name: 'Save' }).click();
     await visible(page.getByRole('status').filter({ hasText: `${email}: role and site saved.` }));
-    await page.locator('tr', { has: page.getByRole('cell', { name: email }) }).getByRole('button', { name: 'Deactivate' }).click();
+    await page.locator('tbody tr', { hasText: email }).getByRole('button', { name: 'Deactivate' }).click();
     await visible(page.getByRole('status').filter({ hasText: `${email} deactivated` }));
-    expect(await page.locator('tr', { has: page.getByRole('cell', { name: email }) }).textContent()).toContain('deactivated');
+    expect(await page.locator('tbody tr', { hasText: email }).textContent()).toContain('deactivated');
   });
 
   it('lists the sites', async () => {
@@ -104,5 +104,14 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.waitForFunction((first) => document.querySelector('tbody tr')?.textContent !== first, newest);
     await page.getByRole('button', { name: 'Newer' }).click();
     await page.waitForFunction((first) => document.querySelector('tbody tr')?.textContent === first, newest);
+  });
+
+  it('reads at tablet width', async () => {
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await visible(page.locator('tbody .email', { hasText: 'admin@demo.registry' }));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'admin-users-tablet');
   });
 });

@@ -73,8 +73,7 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
   const rowId = `user-${user.id}`;
   return (
     <tr className={user.active ? undefined : 'inactive'}>
-      <td>{user.displayName}</td>
-      <td>{user.email}</td>
+      <td>{user.displayName}<div className="email">{user.email}</div></td>
       <td>
         <select aria-label={`Role of ${user.email}`} value={role} onChange={(e) => setRole(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${rowId}-error` : undefined}>
           {choicesOf(Role, ROLE_LABELS).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
@@ -120,7 +119,7 @@ export function UsersPage() {
       {q.data && q.data.users.length > 0 && (
         <div className="table-wrap">
           <table>
-            <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Site</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>User</th><th>Role</th><th>Site</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {[...q.data.users].sort((a, b) => a.email.localeCompare(b.email)).map((u) => (
                 <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data!.sites} onChanged={changed} />
