@@ -56,6 +56,17 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     expect(await page.locator('.facts').textContent()).toContain(`${FAMILY}, Erika`);
   });
 
+  it('edits the patient and its identifiers', async () => {
+    await page.getByRole('button', { name: 'Edit patient' }).click();
+    await page.getByLabel('Given name').fill('Erika Maria');
+    await page.getByLabel('T-score (SD)').fill('-3.1');
+    await page.getByLabel('ASA class').selectOption('3');
+    await save(page, 'Save changes', 'Patient saved.');
+    const facts = await page.locator('.facts').textContent();
+    expect(facts).toContain(`${FAMILY}, Erika Maria`);
+    expect(facts).toContain('-3.1 SD');
+  });
+
   it('records a fracture, a kyphoplasty and two follow-up visits', async () => {
     await page.getByRole('button', { name: 'Add fracture' }).click();
     await page.getByLabel('Level', { exact: true }).selectOption('L1');
