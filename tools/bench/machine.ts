@@ -8,6 +8,8 @@ export interface Machine {
   node: string;
   postgres: string;
   platform: string;
+  /** 1-minute load average when measured: other work on the machine inflates every figure. */
+  loadAverage: number;
 }
 
 /** What the figures were measured on: they mean little without it. */
@@ -20,5 +22,6 @@ export async function machine(db: Sql): Promise<Machine> {
     node: process.version,
     postgres: String(v.v).split(' on ')[0],
     platform: `${os.type()} ${os.release()}`,
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }
