@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { isUtf8 } from 'node:buffer';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HttpErrorFilter } from '@vfr/api-core';
@@ -10,6 +11,8 @@ import { AppModule } from './app.module';
 
 /** Where the built dashboard lives; served at / when present. */
 export const DASHBOARD_DIR = path.resolve(process.env.DASHBOARD_DIR ?? path.join(process.cwd(), 'dist', 'apps', 'dashboard'));
+
+const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export async function createApp(db: OpenDatabase, options: { logger?: false | undefined; closeDatabaseOnShutdown?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(db, options), {
@@ -27,8 +30,16 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
       if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { status: 400, expose: true });
     },
   });
-  // CSV imports arrive as raw bytes so that their encoding can be checked, up to 50 MB.
-  app.useBodyParser('raw', { type: ['text/csv', 'application/octet-stream'], limit: '50mb' });
+  // CSV imports arrive as raw bytes so that their encoding can be checked, up to 50 MB. A file
+  // announced as larger is refused from its headers, and the connection closed, instead of being
+  // read to the end and discarded (which is what the body parser would do before answering).
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (!req.url?.startsWith('/api/import/') || Number(req.headers['content-length'] ?? 0) <= IMPORT_LIMIT_BYTES) return next();
+    const message = `The file is larger than ${IMPORT_LIMIT_BYTES / 1024 / 1024} MB: split it and import the parts`;
+    res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    res.end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message, fields: [{ field: 'file', rule: 'max_size', message }] } }));
+  });
+  app.useBodyParser('raw', { type: ['text/csv', 'application/octet-stream'], limit: IMPORT_LIMIT_BYTES });
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
   // Security headers everywhere; the dashboard loads only its own scripts and styles.

@@ -21,6 +21,12 @@ export class StatementCounterLogger extends AbstractLogger {
     if (this.echo) super.logQuery(query, parameters, queryRunner);
   }
 
+  // A slow statement is reported by its text alone: its parameters may hold thousands of ids, or
+  // values that do not belong in a log.
+  override logQuerySlow(time: number, query: string): void {
+    process.stderr.write(`[db query-slow] ${time} ms: ${query.replace(/\s+/g, ' ').slice(0, 300)}\n`);
+  }
+
   protected writeLog(level: LogLevel, logMessage: LogMessage | string | number | (LogMessage | string | number)[]): void {
     const messages = this.prepareLogMessages(logMessage, { highlightSql: false });
     for (const message of messages) {

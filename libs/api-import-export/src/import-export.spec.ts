@@ -1,4 +1,5 @@
 import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
+import { request } from 'node:http';
 import { ImportKind, KINDS } from './import-kinds';
 
 const KIND_ORDER = [ImportKind.PATIENTS, ImportKind.FRACTURES, ImportKind.TREATMENTS, ImportKind.ASSESSMENTS, ImportKind.COMPLICATIONS];
@@ -127,10 +128,27 @@ describeEachDatabase('CSV import', (t) => {
   });
 
   it('refuses a 200 MB file without reading it', async () => {
-    const big = Buffer.alloc(200 * 1024 * 1024, 'a');
-    const r = await upload(t(), 'assessments', token, big, true);
-    expect(r.status).toBe(413);
-    expect(r.text).not.toMatch(/at .*\.js:\d+|node_modules/);
+    // Announce 200 MB but send only the first 64 KB: the answer must come from the headers alone.
+    const before = await rowCounts(t().db);
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${t().url}/api/import/assessments?commit=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(200 * 1024 * 1024) },
+      }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text: body });
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(64 * 1024, 'a'));
+    });
+    expect(status).toBe(413);
+    expect(text).not.toMatch(/at .*\.js:\d+|node_modules/);
+    expect(await rowCounts(t().db)).toEqual(before);
   });
 });
 
