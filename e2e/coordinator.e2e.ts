@@ -127,6 +127,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByRole('link', { name: registryNumber }).click();
     await visible(page.getByRole('heading', { name: `Patient ${registryNumber}` }));
     expect(page.url()).toBe(patientUrl);
+    await visible(page.getByRole('img', { name: `Pain (NRS) and disability (ODI) over time for patient ${registryNumber}, with treatments and complications marked` }));
     const chart = await visible(page.locator('section[aria-labelledby="timeline-title"] .echart canvas'));
     expect((await chart.boundingBox())!.height).toBeGreaterThan(200);
     expect(await page.locator('section[aria-labelledby="timeline-title"]').textContent()).toContain('Dashed lines: treatments.');
