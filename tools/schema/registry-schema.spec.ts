@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -28,4 +29,14 @@ describe('the dashboard schema file', () => {
       expect(served).toBe(committed);
     });
   });
+});
+
+describe('the dashboard generated types', () => {
+  it('match what codegen makes of schema.graphql and the documents in apps/dashboard/src', () => {
+    // Codegen is ESM-only, which jest's module system cannot load, so it runs in a child process.
+    const root = join(__dirname, '..', '..');
+    const run = spawnSync(process.execPath, [join(root, 'tools/run-ts.js'), 'tools/schema/codegen-check.cli.ts'], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr || run.stdout);
+    expect(run.stdout).toMatch(/^Generated types are current: \d+ files/);
+  }, 90000);
 });
