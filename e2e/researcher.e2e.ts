@@ -74,6 +74,8 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.locator('.cohort-size').filter({ hasText: new RegExp(`^${before} patients in the cohort`) }).waitFor({ timeout: 20000 });
     await expect(page.getByLabel('Age from (years)').inputValue()).resolves.toBe('65');
     await expect(page.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').isChecked()).resolves.toBe(true);
+    await page.locator('[data-chart="km-fracture"] canvas').first().waitFor({ timeout: 20000 });
+    await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
     await screenshot(page, 'researcher-cohort-loaded');
   });
 });

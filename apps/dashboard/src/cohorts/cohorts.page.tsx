@@ -92,9 +92,9 @@ export function CohortsPage() {
           {...trajectory} loading={trajectoryQ.loading} error={trajectoryQ.error} empty="No scores of this measure in the cohort." />
         <ChartCard id="cohort-responders" title="Responder rates" label="Responder rates with Wilson 95% confidence intervals per group and time point"
           {...responders} loading={respondersQ.loading} error={respondersQ.error} empty="No follow-up scores in the cohort, so no responders can be counted." />
-        <ChartCard id="km-relief" title={`Time to pain relief (Kaplan-Meier), log-rank ${formatP(survivalQ.data?.relief.logRankP)}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
+        <ChartCard id="km-relief" title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
           {...relief} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
-        <ChartCard id="km-fracture" title={`Time to a new fracture (Kaplan-Meier), log-rank ${formatP(survivalQ.data?.fracture.logRankP)}`} label="Kaplan-Meier curves of time to a new vertebral fracture with 95% confidence bands"
+        <ChartCard id="km-fracture" title={`Time to a new fracture (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.fracture.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to a new vertebral fracture with 95% confidence bands"
           {...fracture} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
       </div>
 
