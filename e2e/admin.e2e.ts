@@ -49,7 +49,8 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('Initial password').fill('short');
     await page.getByRole('button', { name: 'Create user' }).click();
     // The browser checks the rules first: a coordinator needs a site, a password 10 characters.
-    await visible(page.getByText('Initial password must be at least 10 characters'));
+    await visible(page.getByText('Initial password must be at least 10 characters', { exact: true }));
+    expect((await page.locator('.field-error').allTextContents()).join(' ')).not.toContain('short');
     await visible(page.getByText('Site is required for a COORDINATOR'));
     await screenshot(page, 'admin-new-user-errors');
     await page.getByLabel('Site', { exact: true }).selectOption({ label: 'NORTH' });

@@ -1,4 +1,6 @@
+import { checkBeforeSending } from '../forms/field-errors';
 import { changes } from './audit-changes';
+import { emptyUser, hidePassword, USER_LABELS, userInput, userSchema } from './user.form-model';
 
 describe('the audit log\'s changes column', () => {
   it('lists the values a new record was given, leaving out empty ones and bookkeeping', () => {
@@ -8,5 +10,15 @@ describe('the audit log\'s changes column', () => {
   it('shows each changed field from its old to its new value', () => {
     expect(changes({ version: 1, genantGrade: 2, level: 'L1' }, { version: 2, genantGrade: 3, level: 'L1' })).toBe('genantGrade 2 → 3');
     expect(changes({ active: true }, { active: false })).toBe('active true → false');
+  });
+});
+
+describe('the new user form', () => {
+  it('asks a coordinator for a site and never shows the password typed', () => {
+    const raw = { ...emptyUser(), email: 'a@b.org', displayName: 'A', role: 'COORDINATOR', password: 'short' };
+    expect(hidePassword(checkBeforeSending(userSchema, userInput(raw), USER_LABELS))).toEqual({
+      siteId: 'Site is required for a COORDINATOR',
+      password: 'Initial password must be at least 10 characters',
+    });
   });
 });

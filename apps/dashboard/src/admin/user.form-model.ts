@@ -1,5 +1,5 @@
 import { Role, userCreateSchema, type UserFields } from '@vfr/domain';
-import type { FieldLabels } from '../forms/field-errors';
+import type { FieldErrors, FieldLabels } from '../forms/field-errors';
 import { textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
 
 export const userSchema = userCreateSchema;
@@ -35,4 +35,9 @@ export function userInput(raw: RawValues): UserFields {
     // Passwords are taken as typed: spaces may be part of them.
     password: typeof raw.password === 'string' ? raw.password : undefined,
   } as unknown as UserFields;
+}
+
+/** A password is never echoed back on screen, even inside a rule's message. */
+export function hidePassword(errors: FieldErrors): FieldErrors {
+  return errors.password ? { ...errors, password: errors.password.replace(/ \(got .*\)$/, '') } : errors;
 }

@@ -9,7 +9,7 @@ import { Empty, LoadError, Loading } from '../forms/status';
 import { useRecordForm } from '../forms/use-record-form';
 import '../forms/forms.css';
 import { CREATE_USER, UPDATE_USER, USERS } from './admin.documents';
-import { emptyUser, ROLE_LABELS, SITE_BOUND, USER_LABELS, userInput, userSchema } from './user.form-model';
+import { emptyUser, hidePassword, ROLE_LABELS, SITE_BOUND, USER_LABELS, userInput, userSchema } from './user.form-model';
 
 type Site = { id: string; code: string };
 
@@ -20,6 +20,7 @@ function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () 
     labels: USER_LABELS,
     schema: userSchema,
     toInput: userInput,
+    place: hidePassword,
     send: async (input) => {
       await create({ variables: { input: input as never } });
       onSaved();
