@@ -1,0 +1,49 @@
+import { kmFigure } from '../cohorts/cohorts.options';
+import { funnelFigure, respondersFigure, volumesFigure } from './overview.options';
+
+// The notes are what a reader relies on to know n and what was hidden: check them word for word.
+describe('overview figures', () => {
+  it('draws suppressed monthly counts pale at the threshold and says how many were suppressed', () => {
+    const f = volumesFigure({
+      cohortSize: { total: 40, threshold: 11, groups: [] },
+      monthlyVolumes: [
+        { month: '2025-01', kind: 'VERTEBROPLASTY', count: 25, suppressed: false },
+        { month: '2025-01', kind: 'KYPHOPLASTY', count: null, suppressed: true },
+        { month: '2025-02', kind: 'VERTEBROPLASTY', count: 15, suppressed: false },
+      ],
+    });
+    expect(f.note).toBe('n = 40 patients in 2 months. 1 of 3 month-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 40 treatments counted in the rest.');
+    const series = (f.option as { series: { name: string; data: { value: number; detail: string }[] }[] }).series;
+    expect(series.map((s) => s.name)).toEqual(['Vertebroplasty', 'Kyphoplasty']);
+    expect(series[1].data.map((d) => [d.value, d.detail])).toEqual([[10, 'fewer than 11 (suppressed)'], [0, 'none']]);
+  });
+
+  it('has nothing to draw when every rate is suppressed', () => {
+    const f = respondersFigure({ responderRates: [{ group: 'KYPHOPLASTY', category: 'M1', n: null, events: null, rate: null, lower: null, upper: null, suppressed: true }] });
+    expect(f.option).toBeNull();
+  });
+
+  it('names suppressed sites in the funnel note', () => {
+    const f = funnelFigure({
+      funnelPlot: {
+        registryRate: 0.25,
+        sites: [
+          { siteCode: 'NORTH', n: 40, events: 10, rate: 0.25, suppressed: false },
+          { siteCode: 'WEST', n: null, events: null, rate: null, suppressed: true },
+        ],
+        limits: [{ n: 40, lower95: 0.12, upper95: 0.4, lower998: 0.07, upper998: 0.47 }],
+      },
+    });
+    expect(f.note).toBe('n = 40 procedures at 1 site; registry rate 25.0 %. Suppressed sites (under the threshold): WEST.');
+  });
+
+  it('starts Kaplan-Meier curves at day 0 with everyone event-free and reports the log-rank test', () => {
+    const f = kmFigure({
+      logRankP: 0.0004, logRankChiSquare: 12.5, logRankDf: 1,
+      curves: [{ group: 'CONSERVATIVE', n: 20, events: 5, medianDays: null, medianLower: null, medianUpper: null, suppressed: false, steps: [{ day: 30, survival: 0.75, lower: 0.6, upper: 0.9, atRisk: 20 }] }],
+    }, 'a new fracture');
+    expect(f.note).toBe('Log-rank p < 0.001 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed.');
+    const main = (f.option as { series: { data: unknown[] }[] }).series[2];
+    expect(main.data).toEqual([{ value: [0, 1], atRisk: 20, lower: 1, upper: 1 }, { value: [30, 0.75], atRisk: 20, lower: 0.6, upper: 0.9 }]);
+  });
+});
