@@ -22,6 +22,6 @@ export class CreateAssessmentInput {
 
 @InputType()
 export class UpdateAssessmentInput extends IntersectionType(
-  PartialType(OmitType(CreateAssessmentInput, ['patientId', 'treatmentId'] as const)),
+  PartialType(OmitType(CreateAssessmentInput, ['patientId', 'treatmentId'] as const), { omitDefaultValues: true }),
   UpdateFields,
 ) {}

@@ -16,4 +16,4 @@ export class CreateComplicationInput {
 }
 
 @InputType()
-export class UpdateComplicationInput extends IntersectionType(PartialType(OmitType(CreateComplicationInput, ['patientId'] as const)), UpdateFields) {}
+export class UpdateComplicationInput extends IntersectionType(PartialType(OmitType(CreateComplicationInput, ['patientId'] as const), { omitDefaultValues: true }), UpdateFields) {}

@@ -19,4 +19,4 @@ export class CreateFractureInput {
 }
 
 @InputType()
-export class UpdateFractureInput extends IntersectionType(PartialType(OmitType(CreateFractureInput, ['patientId'] as const)), UpdateFields) {}
+export class UpdateFractureInput extends IntersectionType(PartialType(OmitType(CreateFractureInput, ['patientId'] as const), { omitDefaultValues: true }), UpdateFields) {}

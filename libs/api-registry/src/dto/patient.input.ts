@@ -30,7 +30,7 @@ export class CreatePatientInput {
 
 @InputType()
 export class UpdatePatientInput extends IntersectionType(
-  PartialType(OmitType(CreatePatientInput, ['siteId'] as const)),
+  PartialType(OmitType(CreatePatientInput, ['siteId'] as const), { omitDefaultValues: true }),
   UpdateFields,
 ) {}
 
