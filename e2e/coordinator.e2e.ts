@@ -65,6 +65,8 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     const facts = await page.locator('.facts').textContent();
     expect(facts).toContain(`${FAMILY}, Erika Maria`);
     expect(facts).toContain('-3.1 SD');
+    // What the edit did not touch stays as registered.
+    expect(facts).toContain('ConsentGiven');
   });
 
   it('records a fracture, a kyphoplasty and two follow-up visits', async () => {
