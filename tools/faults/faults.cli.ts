@@ -130,11 +130,13 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
       rowsOf(await pool.query(`SELECT (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM audit_event WHERE action = 'IMPORT')::int AS imports`))[0] as { assessments: number; imports: number };
     const before = await counts();
     const started = Date.now();
+    let settled = false;
     const request = fetch(`${api1.url}/api/import/assessments?commit=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin}` }, body: file.csv })
-      .then((r) => `HTTP ${r.status}`, (e) => `no answer (${e instanceof Error ? e.message : e})`);
+      .then((r) => `HTTP ${r.status}`, (e) => `no answer (${e instanceof Error ? e.message : e})`)
+      .finally(() => (settled = true));
     // Kill while the import's transaction is writing: when its INSERTs show in pg_stat_activity.
     let caught = false;
-    while (Date.now() - started < 120_000) {
+    while (!settled && Date.now() - started < 120_000) {
       const [{ n }] = rowsOf(await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%assessment%'`));
       if (n > 0) {
         caught = true;
@@ -142,6 +144,7 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
       }
       await sleep(10);
     }
+    if (settled) throw new Error(`the import finished (${await request}) before its INSERTs were seen: nothing to kill; try more --import-rows`);
     const killedAfterMs = Date.now() - started;
     await api1.kill9();
     const answer = await request;
@@ -171,10 +174,11 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
 }
 
 async function main(): Promise<void> {
-  const patients = option('patients', 10_000);
+  const patients = option('patients', 3_000);
   const seconds = option('seconds', 40);
   const writers = option('writers', 20);
-  const importRows = option('import-rows', 10_000);
+  // One visit per patient: more rows than patients would date some visits after today.
+  const importRows = Math.min(option('import-rows', patients), patients);
   const pg = await PrivatePostgres.create();
   let failed = true;
   try {
