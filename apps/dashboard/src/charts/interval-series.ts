@@ -92,3 +92,10 @@ export function lineBandSeries(
     ];
   });
 }
+
+/** Axis tooltip for lineBandSeries: each group's estimate with its interval (the third series of each group carries the data). */
+export function lineBandTooltip(digits: number) {
+  return (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number; upper: number; detail: string } | null; color: string; seriesIndex: number }[]) =>
+    `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map((p) =>
+      `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${p.data!.value.toFixed(digits)}</b> (95% CI ${p.data!.lower.toFixed(digits)} – ${p.data!.upper.toFixed(digits)}), ${p.data!.detail}`).join('<br/>');
+}

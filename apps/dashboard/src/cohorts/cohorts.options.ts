@@ -1,6 +1,6 @@
 // ECharts options for the comparison view: trajectories of any measure, responder rates and
 // Kaplan-Meier curves. Same drawing rules as the overview (labelOf, colours, intervals).
-import { lineBandSeries } from '../charts/interval-series';
+import { lineBandSeries, lineBandTooltip } from '../charts/interval-series';
 import { colourOf, labelOf, TIME_POINTS } from '../charts/palette';
 import type { CohortRespondersQuery, CohortSurvivalQuery, CohortTrajectoryQuery, OutcomeMeasure } from '../gql/graphql';
 import { axisName, base, type Figure, ordered, proportionFigure, wrapLabels } from '../overview/overview.options';
@@ -27,9 +27,7 @@ export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: Out
       ...base,
       tooltip: {
         trigger: 'axis', confine: true,
-        formatter: (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number; upper: number; detail: string } | null; color: string; seriesIndex: number }[]) =>
-          `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map((p) =>
-            `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${p.data!.value.toFixed(m.digits)}</b> (95% CI ${p.data!.lower.toFixed(m.digits)} – ${p.data!.upper.toFixed(m.digits)}), ${p.data!.detail}`).join('<br/>'),
+        formatter: lineBandTooltip(m.digits),
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
       xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },

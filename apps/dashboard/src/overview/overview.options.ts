@@ -1,7 +1,7 @@
 // ECharts options for the overview, built from the API's answers. Pure functions: each returns
 // the option (null when there is nothing to draw) and the note of n and of what was suppressed.
 import type { ChartOption } from '../charts/echarts';
-import { dotWhiskerSeries, lineBandSeries } from '../charts/interval-series';
+import { dotWhiskerSeries, lineBandSeries, lineBandTooltip } from '../charts/interval-series';
 import { colourOf, labelOf, pct, TIME_POINTS } from '../charts/palette';
 import type {
   OverviewCompletenessQuery, OverviewComplicationsQuery, OverviewDischargeQuery, OverviewFunnelQuery,
@@ -101,9 +101,7 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
       ...base,
       tooltip: {
         trigger: 'axis', confine: true,
-        formatter: (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number; upper: number; detail: string } | null; color: string; seriesIndex: number }[]) =>
-          `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map((p) =>
-            `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${p.data!.value.toFixed(1)}</b> (95% CI ${p.data!.lower.toFixed(1)} – ${p.data!.upper.toFixed(1)}), ${p.data!.detail}`).join('<br/>'),
+        formatter: lineBandTooltip(1),
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
       xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },
