@@ -60,11 +60,14 @@ export class AdjustedService {
     const tooSmall = [...counts].filter(([, n]) => n < (suppressesSmallCells(actor) ? DEFAULT_SMALL_CELL_THRESHOLD : 2)).map(([g]) => g);
     const rows = complete.filter((r) => !tooSmall.includes(r.grp));
     const groups = [...new Set(rows.map((r) => r.grp))].sort((a, b) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b)));
-    const base = { outcome: `${measure} at ${timePoint}`, n: rows.length, excluded: raw.length - complete.length, covariates: COVARIATES.map((c) => c.name), suppressedGroups: tooSmall.sort() };
-    if (groups.length < 2) return { ...base, differences: [], balance: [], propensityConverged: true };
+    const base = { outcome: `${measure} at ${timePoint}`, n: rows.length, excluded: raw.length - complete.length, suppressedGroups: tooSmall.sort() };
+    if (groups.length < 2) return { ...base, covariates: COVARIATES.map((c) => c.name), constantCovariates: [], differences: [], balance: [], propensityConverged: true };
 
     const reference = groups[0];
-    const fit = multinomialLogisticRegression(rows.map((r) => r.x), rows.map((r) => r.grp), { classes: groups, reference });
+    // A covariate every patient shares (sex in a women-only cohort) carries no information and
+    // makes the model singular: it is left out and named, rather than failing the fit.
+    const varying = COVARIATES.map((_, j) => j).filter((j) => rows.some((r) => r.x[j] !== rows[0].x[j]));
+    const fit = multinomialLogisticRegression(rows.map((r) => varying.map((j) => r.x[j])), rows.map((r) => r.grp), { classes: groups, reference });
     const received = receivedProbability(fit.fitted, rows.map((r) => groups.indexOf(r.grp)));
     const weights = truncateWeightsAtPercentiles(iptwWeights(received, { stabilize: true, treatment: rows.map((r) => r.grp) }), 0.01, 0.99);
     const of = (g: string) => {
@@ -84,12 +87,22 @@ export class AdjustedService {
     });
     const balance = groups.slice(1).flatMap((g) => {
       const mine = of(g);
-      return COVARIATES.map((c, j) => ({
-        covariate: c.name, group: g, versus: reference,
-        smdBefore: c.binary ? smdBinaryData(mine.x(j), ref.x(j)) : smdContinuous(mine.x(j), ref.x(j)),
-        smdAfter: c.binary ? weightedSmdBinary(mine.x(j), mine.w, ref.x(j), ref.w) : weightedSmdContinuous(mine.x(j), mine.w, ref.x(j), ref.w),
-      }));
+      return varying.map((j) => ({ covariate: COVARIATES[j].name, group: g, versus: reference, ...balanceOf(COVARIATES[j].binary, mine, ref, j) }));
     });
-    return { ...base, differences, balance, propensityConverged: fit.converged && !fit.separation };
+    return {
+      ...base,
+      covariates: varying.map((j) => COVARIATES[j].name),
+      constantCovariates: COVARIATES.filter((_, j) => !varying.includes(j)).map((c) => c.name),
+      differences, balance, propensityConverged: fit.converged && !fit.separation,
+    };
   }
+}
+
+type Arm = { w: number[]; x: (j: number) => number[] };
+
+function balanceOf(binary: boolean, mine: Arm, ref: Arm, j: number): { smdBefore: number; smdAfter: number } {
+  return {
+    smdBefore: binary ? smdBinaryData(mine.x(j), ref.x(j)) : smdContinuous(mine.x(j), ref.x(j)),
+    smdAfter: binary ? weightedSmdBinary(mine.x(j), mine.w, ref.x(j), ref.w) : weightedSmdContinuous(mine.x(j), mine.w, ref.x(j), ref.w),
+  };
 }

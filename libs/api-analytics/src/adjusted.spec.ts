@@ -2,7 +2,7 @@ import { ADMIN, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
 import { welchMeanDifference } from '@vfr/stats';
 
 const QUERY = `query($m: OutcomeMeasure, $tp: TimePoint, $f: CohortFilterInput) { adjustedComparison(measure: $m, timePoint: $tp, filter: $f) {
-  outcome n excluded covariates suppressedGroups propensityConverged
+  outcome n excluded covariates constantCovariates suppressedGroups propensityConverged
   differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper }
   balance { covariate group versus smdBefore smdAfter } } }`;
 
@@ -12,6 +12,7 @@ describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
     expect(r.errors).toBeUndefined();
     const a = r.data!.adjustedComparison;
     expect(a.covariates).toEqual(['age', 'female', 'maxGenantGrade', 'fractureAgeDays', 'osteoporoticCause', 'baselineNrs']);
+    expect(a.constantCovariates).toEqual([]);
     expect(a.differences.map((d: any) => d.group)).toEqual(['KYPHOPLASTY', 'VERTEBROPLASTY']);
     expect(a.differences.every((d: any) => d.versus === 'CONSERVATIVE')).toBe(true);
 
@@ -38,6 +39,23 @@ describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
     expect(before).toBeGreaterThan(0.2);
     expect(after).toBeLessThan(before / 2);
     expect(a.propensityConverged).toBe(true);
+  });
+
+  it('leaves a covariate every patient shares out of the model, and still converges', async () => {
+    // Women with an osteoporotic fracture only: sex and cause are constant, and with them in the
+    // model its information matrix is singular.
+    const r = await t().gql(QUERY, { m: 'NRS', tp: 'M1', f: { sex: 'FEMALE', causes: ['OSTEOPOROTIC'] } }, await t().login(ADMIN));
+    expect(r.errors).toBeUndefined();
+    const a = r.data!.adjustedComparison;
+    expect(a.constantCovariates).toEqual(['female', 'osteoporoticCause']);
+    expect(a.covariates).toEqual(['age', 'maxGenantGrade', 'fractureAgeDays', 'baselineNrs']);
+    expect(a.propensityConverged).toBe(true);
+    expect(a.differences).toHaveLength(2);
+    expect(new Set(a.balance.map((b: any) => b.covariate))).toEqual(new Set(a.covariates));
+    for (const b of a.balance) {
+      expect(Number.isFinite(b.smdBefore)).toBe(true);
+      expect(Number.isFinite(b.smdAfter)).toBe(true);
+    }
   });
 
   it('leaves out groups under the threshold for researchers and refuses UNSCHEDULED', async () => {

@@ -25,7 +25,7 @@ export const COHORT_RESPONDERS = graphql(`
 export const COHORT_ADJUSTED = graphql(`
   query CohortAdjusted($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $measure: OutcomeMeasure!, $timePoint: TimePoint!) {
     adjustedComparison(filter: $filter, grouping: $grouping, measure: $measure, timePoint: $timePoint) {
-      n excluded outcome covariates propensityConverged suppressedGroups
+      n excluded outcome covariates constantCovariates propensityConverged suppressedGroups
       differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper }
       balance { covariate group versus smdBefore smdAfter }
     }

@@ -12,6 +12,7 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
         <caption>
           Differences in {data.outcome} (group minus reference), n = {data.n}
           {data.excluded ? `, ${data.excluded} excluded for missing covariates` : ''}
+          {data.constantCovariates.length ? `; left out of the propensity model because every patient shares it: ${data.constantCovariates.join(', ')}` : ''}
           {data.suppressedGroups.length ? `; suppressed groups: ${data.suppressedGroups.map(labelOf).join(', ')}` : ''}
           {data.propensityConverged ? '' : '; the propensity model did not converge, so the adjusted figures are unreliable'}
         </caption>

@@ -28,7 +28,8 @@ export class AdjustedComparisonModel {
   @Field({ description: 'Outcome compared: the measure at the time point' }) outcome: string;
   @Field(() => Int, { description: 'Patients with the outcome and every covariate' }) n: number;
   @Field(() => Int, { description: 'Patients left out for a missing covariate' }) excluded: number;
-  @Field(() => [String], { description: 'Propensity covariates' }) covariates: string[];
+  @Field(() => [String], { description: 'Propensity covariates in the model' }) covariates: string[];
+  @Field(() => [String], { description: 'Covariates left out of the model because every patient in the cohort has the same value' }) constantCovariates: string[];
   @Field(() => [GroupDifferenceModel]) differences: GroupDifferenceModel[];
   @Field(() => [BalanceRowModel]) balance: BalanceRowModel[];
   @Field(() => [String], { description: 'Groups left out because they are under the small-cell threshold' }) suppressedGroups: string[];
