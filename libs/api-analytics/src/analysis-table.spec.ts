@@ -1,4 +1,5 @@
 import { describeEachDatabase } from '@vfr/api-testing';
+import { SCHEDULED_TIME_POINTS, TimePoint } from '@vfr/domain';
 
 // analysis_patient is kept by triggers. After writes to every source table, done as plain SQL so
 // no application code helps, the kept rows must equal a recomputation from scratch.
@@ -63,6 +64,28 @@ describeEachDatabase('the maintained analysis table', (t) => {
     const [moved] = await q(`SELECT index_treatment_id FROM analysis_patient WHERE patient_id = $1`, [two.patient_id]);
     expect(moved.index_treatment_id).not.toBe(two.index_treatment_id);
 
+    expect(await differencesFromScratch()).toBe(0);
+  });
+
+  it('keeps the schedule the worklist reads: each visit\'s status, the consent and the day of death', async () => {
+    // The per-time-point arrays are indexed in the database enum's order; the code indexes them by
+    // libs/domain's schedule. The two must agree.
+    const [{ order }] = await q(`SELECT enum_range(NULL::time_point)::text[] AS order`);
+    expect(order).toEqual([...SCHEDULED_TIME_POINTS, TimePoint.UNSCHEDULED]);
+
+    const [v] = await q(`
+      SELECT a.id, a.patient_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id
+      WHERE a.time_point = 'M6' AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.id LIMIT 1`);
+    expect((await q(`SELECT visit_status[6] AS s FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]))[0].s).toBe('DONE');
+    await q(`UPDATE assessment SET status = 'MISSED', visit_date = NULL, nrs_rest = NULL, nrs_activity = NULL, odi = NULL, rmdq = NULL, eq5d_index = NULL WHERE id = $1`, [v.id]);
+    const [missed] = await q(`SELECT visit_status[6] AS s, nrs[6] AS nrs FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(missed).toEqual({ s: 'MISSED', nrs: null });
+
+    await q(`UPDATE patient SET consent_status = 'WITHDRAWN' WHERE id = $1`, [v.patient_id]);
+    const [x] = await q(`SELECT index_date FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    await q(`INSERT INTO complication (patient_id, occurred_on, kind) VALUES ($1, $2::date + 200, 'DEATH')`, [v.patient_id, x.index_date]);
+    const [after] = await q(`SELECT consent_status, death_on - index_date AS death_day FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(after).toEqual({ consent_status: 'WITHDRAWN', death_day: 200 });
     expect(await differencesFromScratch()).toBe(0);
   });
 

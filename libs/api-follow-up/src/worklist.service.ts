@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
-import { parseIsoDate, TIME_POINT_WINDOWS, todayIso, ValidationError } from '@vfr/domain';
+import { parseIsoDate, SCHEDULED_TIME_POINTS, TIME_POINT_WINDOWS, todayIso, ValidationError } from '@vfr/domain';
 
 export enum WorklistState {
   DUE_SOON = 'DUE_SOON',
@@ -45,29 +45,31 @@ const ORDER: Record<WorklistSort, string> = {
   [WorklistSort.REGISTRY_NUMBER]: 'registry_number, target_day',
 };
 
-/** The scheduled windows as bound arrays: the schedule lives in libs/domain, not in SQL. */
+/**
+ * The scheduled windows as bound arrays (the schedule lives in libs/domain, not in SQL), each with
+ * its place in analysis_patient's per-time-point arrays.
+ */
 function windows(params: SqlParams): string {
   const ws = TIME_POINT_WINDOWS;
-  return `unnest(${params.add(ws.map((w) => w.timePoint), 'text[]')}, ${params.add(ws.map((w) => w.targetDay), 'int[]')},
-    ${params.add(ws.map((w) => w.fromDay), 'int[]')}, ${params.add(ws.map((w) => w.toDay), 'int[]')}) AS w(time_point, target_day, from_day, to_day)`;
+  return `unnest(${params.add(ws.map((w) => w.timePoint), 'text[]')}, ${params.add(ws.map((w) => SCHEDULED_TIME_POINTS.indexOf(w.timePoint) + 1), 'int[]')},
+    ${params.add(ws.map((w) => w.targetDay), 'int[]')}, ${params.add(ws.map((w) => w.fromDay), 'int[]')}, ${params.add(ws.map((w) => w.toDay), 'int[]')})
+    AS w(time_point, ordinal, target_day, from_day, to_day)`;
 }
 
-/** Every expected visit of every index treatment in scope, with what was recorded for it. */
+/**
+ * Every expected visit of every index treatment in scope, with what was recorded for it, read
+ * from analysis_patient (one row per patient with a treatment, kept by the database).
+ */
 function scheduleSql(scope: string | null, params: SqlParams, siteId?: string | null): string {
-  const conditions = ['p.withdrawn_at IS NULL'];
-  if (scope) conditions.push(`p.site_id = ${params.add(scope, 'uuid')}`);
-  if (siteId) conditions.push(`p.site_id = ${params.add(siteId, 'uuid')}`);
+  const conditions = ['true'];
+  if (scope) conditions.push(`a.site_id = ${params.add(scope, 'uuid')}`);
+  if (siteId) conditions.push(`a.site_id = ${params.add(siteId, 'uuid')}`);
   return `
-    SELECT p.id AS patient_id, p.registry_number, p.site_id, p.consent_status, idx.id AS treatment_id, idx.kind::text AS treatment_kind,
-           idx.start_date AS treatment_date, w.time_point, w.target_day,
-           idx.start_date + w.target_day AS target_date, idx.start_date + w.from_day AS window_start, idx.start_date + w.to_day AS window_end,
-           rec.status::text AS recorded_status
-    FROM patient p
-    JOIN LATERAL (SELECT t.id, t.kind, t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL
-                  ORDER BY t.start_date, t.created_at LIMIT 1) idx ON true
-    CROSS JOIN ${windows(params)}
-    LEFT JOIN LATERAL (SELECT a.status FROM assessment a WHERE a.treatment_id = idx.id AND a.time_point::text = w.time_point
-                       AND a.withdrawn_at IS NULL LIMIT 1) rec ON true
+    SELECT a.patient_id, a.registry_number, a.site_id, a.consent_status, a.death_on, a.index_treatment_id AS treatment_id,
+           a.first_kind AS treatment_kind, a.index_date AS treatment_date, w.time_point, w.target_day,
+           a.index_date + w.target_day AS target_date, a.index_date + w.from_day AS window_start, a.index_date + w.to_day AS window_end,
+           a.visit_status[w.ordinal] AS recorded_status
+    FROM analysis_patient a CROSS JOIN ${windows(params)}
     WHERE ${conditions.join(' AND ')}`;
 }
 
@@ -91,7 +93,7 @@ export class WorklistService {
       's.recorded_status IS NULL',
       `s.window_start <= ${t} + 14`,
       "s.consent_status <> 'WITHDRAWN'",
-      `NOT EXISTS (SELECT 1 FROM complication c WHERE c.patient_id = s.patient_id AND c.kind = 'DEATH' AND c.withdrawn_at IS NULL AND c.occurred_on <= s.window_end)`,
+      '(s.death_on IS NULL OR s.death_on > s.window_end)',
     ];
     const state = `CASE WHEN ${t} > s.window_end THEN 'OVERDUE' WHEN ${t} >= s.window_start THEN 'DUE' ELSE 'DUE_SOON' END`;
     if (filter.states?.length) where.push(`${state} = ANY(${params.add(filter.states, 'text[]')})`);

@@ -66,6 +66,29 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     expect(onlyW1.map((n: any) => n.timePoint)).toEqual(['W1']);
   });
 
+  it('leaves out visits after the patient died, and every visit once consent is withdrawn', async () => {
+    const gql = (q: string, v: Record<string, unknown>) => t().gql(q, v, token);
+    const other = 'NORTH-WL-2';
+    const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
+    const id = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id version } }`, { i: { siteId: site.id, sex: 'MALE', birthYear: 1938, registryNumber: other } })).data!.createPatient;
+    const fx = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { i: { patientId: id.id, level: 'T12', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 1 } })).data!.createFracture.id;
+    const tx = (await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId: id.id, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId: fx }] } })).data!.createTreatment.id;
+    const points = async () => {
+      const r = await t().gql(LIST, { f: { registryNumber: other, today: '2024-08-01', states: ['OVERDUE', 'DUE', 'DUE_SOON'] }, first: 50 }, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!.worklist.edges.map((e: any) => e.node.timePoint);
+    };
+    // Day 213: every window up to M6 (150-210) has closed unrecorded.
+    expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6']);
+    // Died on day 140: M6's window closed after that, so M6 is no longer expected; M3's closed before.
+    const died = await gql(`mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }`, { i: { patientId: id.id, treatmentId: tx, occurredOn: '2024-05-20', kind: 'DEATH' } });
+    expect(died.errors).toBeUndefined();
+    expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3']);
+    const withdrawn = await gql(`mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { consentStatus } }`, { i: { id: id.id, version: id.version, consentStatus: 'WITHDRAWN' } });
+    expect(withdrawn.errors).toBeUndefined();
+    expect(await points()).toEqual([]);
+  });
+
   it('keeps each coordinator to its own site', async () => {
     const south = await t().login(COORD_SOUTH);
     const r = await t().gql(LIST, { f: { registryNumber: rn, today: '2024-02-15' } }, south);
