@@ -105,15 +105,15 @@ export class OutcomesService {
   async complications(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<ProportionModel[]> {
     const params = new SqlParams();
     const rows: { grp: string; kind: string; n: number; x: number }[] = await this.dataSource.query(
+      // complication_kinds holds each kind once per patient, so counting rows counts patients.
       `WITH c AS (${cohortSql(filter, actor, params)}),
-            sizes AS (SELECT ${groupColumn(grouping)} AS grp, count(*)::int AS n FROM c GROUP BY 1),
-            events AS (
-              SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(DISTINCT c.patient_id)::int AS x
-              FROM c CROSS JOIN LATERAL unnest(c.complication_kinds) AS k(kind)
-              GROUP BY GROUPING SETS ((c.${groupColumn(grouping)}, k.kind), (c.${groupColumn(grouping)}))
-            )
-       SELECT s.grp, coalesce(e.kind, 'ANY') AS kind, s.n, e.x
-       FROM sizes s JOIN events e ON e.grp = s.grp`,
+            sizes AS (SELECT ${groupColumn(grouping)} AS grp, count(*)::int AS n, count(*) FILTER (WHERE cardinality(complication_kinds) > 0)::int AS x
+                      FROM c GROUP BY 1)
+       SELECT grp, 'ANY' AS kind, n, x FROM sizes WHERE x > 0
+       UNION ALL
+       SELECT s.grp, e.kind, s.n, e.x
+       FROM sizes s JOIN (SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x
+                          FROM c CROSS JOIN LATERAL unnest(c.complication_kinds) AS k(kind) GROUP BY 1, 2) e ON e.grp = s.grp`,
       params.values,
     );
     return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: r.kind, n: r.n, x: r.x })), (a, b) => (a === 'ANY' ? -1 : b === 'ANY' ? 1 : a.localeCompare(b)));

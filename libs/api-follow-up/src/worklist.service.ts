@@ -24,6 +24,17 @@ export interface WorklistFilter {
   today?: string | null;
 }
 
+export interface CompletenessRow {
+  site_id: string;
+  site_code: string;
+  time_point: string;
+  expected: number;
+  done: number;
+  missed: number;
+  withdrawn: number;
+  outstanding: number;
+}
+
 export interface WorklistRow {
   patient_id: string;
   registry_number: string;
@@ -133,22 +144,34 @@ export class WorklistService {
    * Per site and time point: visits whose window has closed, and how many were done, missed or
    * are still outstanding. Completeness = done / expected.
    */
-  async completeness(actor: Actor, siteId?: string | null, today = todayIso()) {
+  async completeness(actor: Actor, siteId?: string | null, today = todayIso()): Promise<CompletenessRow[]> {
     const params = new SqlParams();
     const t = params.add(today, 'date');
-    const schedule = scheduleSql(aggregateScope(actor), params, siteId);
-    return this.dataSource.query(
-      `SELECT s.site_id, site.code AS site_code, s.time_point,
-              count(*)::int AS expected,
-              count(*) FILTER (WHERE s.recorded_status = 'DONE')::int AS done,
-              count(*) FILTER (WHERE s.recorded_status = 'MISSED')::int AS missed,
-              count(*) FILTER (WHERE s.recorded_status = 'WITHDRAWN')::int AS withdrawn,
-              count(*) FILTER (WHERE s.recorded_status IS NULL)::int AS outstanding
-       FROM (${schedule}) s JOIN site ON site.id = s.site_id
-       WHERE s.window_end < ${t}
-       GROUP BY s.site_id, site.code, s.time_point, s.target_day
-       ORDER BY site.code, s.target_day`,
+    const conditions = ['true'];
+    const scope = aggregateScope(actor);
+    if (scope) conditions.push(`a.site_id = ${params.add(scope, 'uuid')}`);
+    if (siteId) conditions.push(`a.site_id = ${params.add(siteId, 'uuid')}`);
+    // One pass over the sites' patients, four counts per time point (no row per expected visit):
+    // a visit is expected once its window has closed.
+    const counts = TIME_POINT_WINDOWS.map((w, i) => {
+      const k = SCHEDULED_TIME_POINTS.indexOf(w.timePoint) + 1;
+      const closed = `a.index_date + ${params.add(w.toDay, 'int')} < ${t}`;
+      return `count(*) FILTER (WHERE ${closed})::int AS e${i},
+              count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'DONE')::int AS d${i},
+              count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'MISSED')::int AS m${i},
+              count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'WITHDRAWN')::int AS w${i}`;
+    });
+    const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.dataSource.query(
+      `SELECT a.site_id, site.code AS site_code, ${counts.join(', ')}
+       FROM analysis_patient a JOIN site ON site.id = a.site_id
+       WHERE ${conditions.join(' AND ')}
+       GROUP BY a.site_id, site.code
+       ORDER BY site.code`,
       params.values,
-    ) as Promise<{ site_id: string; site_code: string; time_point: string; expected: number; done: number; missed: number; withdrawn: number; outstanding: number }[]>;
+    );
+    return sites.flatMap((r) => TIME_POINT_WINDOWS.flatMap((w, i) => (r[`e${i}`] === 0 ? [] : [{
+      site_id: r.site_id, site_code: r.site_code, time_point: w.timePoint,
+      expected: r[`e${i}`], done: r[`d${i}`], missed: r[`m${i}`], withdrawn: r[`w${i}`], outstanding: r[`e${i}`] - r[`d${i}`] - r[`m${i}`] - r[`w${i}`],
+    }])));
   }
 }

@@ -107,20 +107,23 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
              (SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL) AS start
       FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`);
     const visits = await t().db.dataSource.query(`SELECT treatment_id, time_point, status FROM assessment WHERE withdrawn_at IS NULL`);
-    const expected = new Map<string, { expected: number; done: number }>();
+    const expected = new Map<string, { expected: number; done: number; missed: number; outstanding: number }>();
     for (const p of patients.filter((x: any) => x.treatment_id)) {
       for (const w of TIME_POINT_WINDOWS) {
         if (addDays(p.start, w.toDay) >= today) continue;
         const key = `${p.code}/${w.timePoint}`;
-        const e = expected.get(key) ?? { expected: 0, done: 0 };
+        const e = expected.get(key) ?? { expected: 0, done: 0, missed: 0, outstanding: 0 };
         e.expected++;
-        if (visits.some((v: any) => v.treatment_id === p.treatment_id && v.time_point === w.timePoint && v.status === 'DONE')) e.done++;
+        const status = visits.find((v: any) => v.treatment_id === p.treatment_id && v.time_point === w.timePoint)?.status;
+        if (status === 'DONE') e.done++;
+        if (status === 'MISSED') e.missed++;
+        if (!status) e.outstanding++;
         expected.set(key, e);
       }
     }
     for (const row of rows) {
       const e = expected.get(`${row.siteCode}/${row.timePoint}`)!;
-      expect({ expected: row.expected, done: row.done }).toEqual(e);
+      expect({ expected: row.expected, done: row.done, missed: row.missed, outstanding: row.outstanding }).toEqual(e);
       expect(row.completeness).toBeCloseTo(e.done / e.expected, 10);
     }
     expect(rows.length).toBe(expected.size);

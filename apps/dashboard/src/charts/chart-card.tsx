@@ -1,7 +1,12 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { errorSentence } from '../api';
-import { EChart } from './echart';
 import type { ChartOption } from './echarts';
+
+// ECharts is the largest chunk: a page of charts starts fetching it at once but does not wait for
+// it to render, so its queries go out while the library is still downloading and parsing.
+const loadEChart = () => import('./echart');
+void loadEChart();
+const EChart = lazy(() => loadEChart().then((m) => ({ default: m.EChart })));
 
 interface Props {
   id: string;
@@ -30,7 +35,9 @@ export function ChartCard({ id, title, label, loading, error, option, empty, not
       ) : loading && !option ? (
         <p className="loading" role="status">Loading: {title}…</p>
       ) : option ? (
-        <EChart option={option} label={label} height={height} />
+        <Suspense fallback={<p className="loading" role="status" style={{ height: height ?? 320 }}>Drawing: {title}…</p>}>
+          <EChart option={option} label={label} height={height} />
+        </Suspense>
       ) : (
         <p className="empty">{empty}</p>
       )}
