@@ -104,19 +104,19 @@ export class OutcomesService {
   /** Patients with at least one complication of each kind (and of any kind) after the index treatment. */
   async complications(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<ProportionModel[]> {
     const params = new SqlParams();
-    const rows: { grp: string; kind: string; n: number; x: number }[] = await this.dataSource.query(
-      // complication_kinds holds each kind once per patient, so counting rows counts patients.
-      `WITH c AS (${cohortSql(filter, actor, params)}),
-            sizes AS (SELECT ${groupColumn(grouping)} AS grp, count(*)::int AS n, count(*) FILTER (WHERE cardinality(complication_kinds) > 0)::int AS x
-                      FROM c GROUP BY 1)
-       SELECT grp, 'ANY' AS kind, n, x FROM sizes WHERE x > 0
-       UNION ALL
-       SELECT s.grp, e.kind, s.n, e.x
-       FROM sizes s JOIN (SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x
-                          FROM c CROSS JOIN LATERAL unnest(c.complication_kinds) AS k(kind) GROUP BY 1, 2) e ON e.grp = s.grp`,
+    // One pass: each patient counts once per kind it had (complication_kinds holds each kind once),
+    // once as ANY if it had any, and once as NONE if it had none; a group's size is ANY + NONE.
+    const counts: { grp: string; kind: string; x: number }[] = await this.dataSource.query(
+      `SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x
+       FROM (${cohortSql(filter, actor, params)}) c
+       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.complication_kinds) > 0 THEN c.complication_kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
+       GROUP BY 1, 2`,
       params.values,
     );
-    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: r.kind, n: r.n, x: r.x })), (a, b) => (a === 'ANY' ? -1 : b === 'ANY' ? 1 : a.localeCompare(b)));
+    const size = new Map<string, number>();
+    for (const r of counts) if (r.kind === 'ANY' || r.kind === 'NONE') size.set(r.grp, (size.get(r.grp) ?? 0) + r.x);
+    const rows = counts.filter((r) => r.kind !== 'NONE').map((r) => ({ group: r.grp, category: r.kind, n: size.get(r.grp)!, x: r.x }));
+    return this.proportions(actor, rows, (a, b) => (a === 'ANY' ? -1 : b === 'ANY' ? 1 : a.localeCompare(b)));
   }
 
   private proportions(actor: Actor, rows: { group: string; category: string; n: number; x: number }[], order: (a: string, b: string) => number): ProportionModel[] {
