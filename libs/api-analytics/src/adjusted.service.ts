@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, SqlParams } from '@vfr/api-core';
+import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
 import {
   iptwWeights, multinomialLogisticRegression, receivedProbability, smdBinaryData, smdContinuous, truncateWeightsAtPercentiles,
@@ -30,7 +30,7 @@ interface Row {
 
 @Injectable()
 export class AdjustedService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: AggregateReader) {}
 
   /**
    * Mean outcome at a time point, each group against conservative care (or the first group),
@@ -44,7 +44,7 @@ export class AdjustedService {
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
     const y = `c.${MEASURE_COLUMN[measure]}[${timePointOrdinal(timePoint)}]`;
     const raw: { grp: string; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
-      await this.dataSource.query(
+      await this.reader.query(
         `SELECT c.${column} AS grp, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
                 ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${y} AS y
          FROM (${cohortSql(filter, actor, params)}) c

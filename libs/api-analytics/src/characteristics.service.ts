@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, SqlParams } from '@vfr/api-core';
+import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TreatmentGrouping } from '@vfr/domain';
 import { smdBinary, smdFromSummary } from '@vfr/stats';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
@@ -25,14 +25,14 @@ const VARIABLES: { name: string; summary: 'MEAN' | 'PROPORTION'; sql: string }[]
 
 @Injectable()
 export class CharacteristicsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: AggregateReader) {}
 
   /** Table 1: one SQL pass computes n, mean and SD (or count) of every variable per group. */
   async table(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<CharacteristicRowModel[]> {
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
     const aggregates = VARIABLES.map((v, i) => `count(${v.sql})::int AS n${i}, avg(${v.sql})::float8 AS m${i}, stddev_samp(${v.sql})::float8 AS s${i}, sum(${v.sql})::float8 AS c${i}`);
-    const rows: Record<string, number | string | null>[] = await this.dataSource.query(
+    const rows: Record<string, number | string | null>[] = await this.reader.query(
       `SELECT c.${column} AS grp, count(*)::int AS size, ${aggregates.join(', ')}
        FROM (${cohortSql(filter, actor, params)}) c JOIN patient p ON p.id = c.patient_id
        GROUP BY 1 ORDER BY (c.${column} <> 'CONSERVATIVE'), 1`,

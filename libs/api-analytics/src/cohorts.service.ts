@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId, SqlParams } from '@vfr/api-core';
+import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, cohortFilterSchema, ForbiddenError, NotFoundError, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
 import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
@@ -17,7 +18,11 @@ const name = (v: unknown, field = 'name') => {
 
 @Injectable()
 export class CohortsService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: AggregateReader,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   filter(input: unknown): CohortFilter {
     return validate(cohortFilterSchema, input ?? {});
@@ -27,7 +32,7 @@ export class CohortsService {
   async size(actor: Actor, input: unknown, grouping: TreatmentGrouping) {
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
-    const rows: { grp: string; n: number }[] = await this.dataSource.query(
+    const rows: { grp: string; n: number }[] = await this.reader.query(
       `SELECT c.${column} AS grp, count(*)::int AS n FROM (${cohortSql(this.filter(input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
       params.values,
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, SqlParams } from '@vfr/api-core';
+import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
@@ -11,12 +11,12 @@ const small = (actor: Actor, n: number) => suppressesSmallCells(actor) && n > 0 
 
 @Injectable()
 export class OperationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: AggregateReader) {}
 
   /** Treatments started per month and kind, for the cohort's patients (every treatment, crossovers too). */
   async monthlyVolumes(actor: Actor, filter: CohortFilter): Promise<MonthlyVolumeModel[]> {
     const params = new SqlParams();
-    const rows: { month: string; kind: string; n: number }[] = await this.dataSource.query(
+    const rows: { month: string; kind: string; n: number }[] = await this.reader.query(
       `SELECT to_char(date_trunc('month', t.start_date), 'YYYY-MM') AS month, t.kind::text AS kind, count(*)::int AS n
        FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
        GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -28,7 +28,7 @@ export class OperationsService {
   /** Same-day discharge (with a Wilson interval) and length of stay, per procedure kind. */
   async discharge(actor: Actor, filter: CohortFilter): Promise<DischargeSummaryModel[]> {
     const params = new SqlParams();
-    const rows: { kind: string; n: number; same_day: number; mean: number | null; q: (number | null)[] }[] = await this.dataSource.query(
+    const rows: { kind: string; n: number; same_day: number; mean: number | null; q: (number | null)[] }[] = await this.reader.query(
       `SELECT t.kind::text AS kind, count(*)::int AS n, count(*) FILTER (WHERE t.same_day_discharge)::int AS same_day,
               avg(t.length_of_stay_days)::float8 AS mean,
               percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY t.length_of_stay_days) AS q
@@ -56,7 +56,7 @@ export class OperationsService {
    */
   async funnel(actor: Actor, filter: CohortFilter): Promise<FunnelPlotModel> {
     const params = new SqlParams();
-    const rows: { site_code: string; n: number; x: number }[] = await this.dataSource.query(
+    const rows: { site_code: string; n: number; x: number }[] = await this.reader.query(
       `SELECT s.code AS site_code, count(*)::int AS n,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
                                               AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))))::int AS x

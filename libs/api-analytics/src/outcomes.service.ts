@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, SqlParams } from '@vfr/api-core';
+import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
@@ -33,7 +33,7 @@ function suppressedCells<T extends { category: string; n: number }>(actor: Actor
 
 @Injectable()
 export class OutcomesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: AggregateReader) {}
 
   /** Completed scheduled visits of the cohort's index treatments: the measure and its baseline value. */
   private visitsSql(filter: CohortFilter, actor: Actor, grouping: TreatmentGrouping, measure: OutcomeMeasure, params: SqlParams): string {
@@ -52,7 +52,7 @@ export class OutcomesService {
    */
   async trajectory(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure): Promise<TrajectoryPointModel[]> {
     const params = new SqlParams();
-    const table: { grp: string; tp: number; value: number; n: number; nc: number; sc: number | null; scc: number | null }[] = await this.dataSource.query(
+    const table: { grp: string; tp: number; value: number; n: number; nc: number; sc: number | null; scc: number | null }[] = await this.reader.query(
       `SELECT grp, tp, value, count(*)::int AS n, count(value - base)::int AS nc, sum(value - base) AS sc, sum((value - base) * (value - base)) AS scc
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        GROUP BY grp, tp, value`,
@@ -91,7 +91,7 @@ export class OutcomesService {
   async responders(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, definition: ResponderDefinition): Promise<ProportionModel[]> {
     const { measure, condition } = RESPONDER[definition];
     const params = new SqlParams();
-    const rows: { grp: string; tp: number; n: number; x: number }[] = await this.dataSource.query(
+    const rows: { grp: string; tp: number; n: number; x: number }[] = await this.reader.query(
       `SELECT grp, tp, count(*)::int AS n, count(*) FILTER (WHERE ${condition})::int AS x
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        WHERE base IS NOT NULL AND tp > 1
@@ -106,7 +106,7 @@ export class OutcomesService {
     const params = new SqlParams();
     // One pass: each patient counts once per kind it had (complication_kinds holds each kind once),
     // once as ANY if it had any, and once as NONE if it had none; a group's size is ANY + NONE.
-    const counts: { grp: string; kind: string; x: number }[] = await this.dataSource.query(
+    const counts: { grp: string; kind: string; x: number }[] = await this.reader.query(
       `SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x
        FROM (${cohortSql(filter, actor, params)}) c
        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.complication_kinds) > 0 THEN c.complication_kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
@@ -138,7 +138,7 @@ export class OutcomesService {
     const params = new SqlParams();
     const eventColumn = endpoint === SurvivalEndpoint.NEW_FRACTURE ? 'new_fracture_day' : 'pain_relief_day';
     // Patients with the same group, time and status travel as one row with their count.
-    const rows: { grp: string; t: number; d: number; n: number }[] = await this.dataSource.query(
+    const rows: { grp: string; t: number; d: number; n: number }[] = await this.reader.query(
       `SELECT grp, coalesce(event_day, last_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n
        FROM (SELECT c.${groupColumn(grouping)} AS grp, c.${eventColumn} AS event_day, c.last_visit_day AS last_day
              FROM (${cohortSql(filter, actor, params)}) c) o

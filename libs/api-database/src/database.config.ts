@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** Where the registry's data lives, read once from the environment. */
@@ -21,4 +22,16 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     poolSize: Number.isFinite(poolSize) && poolSize > 0 ? poolSize : 4,
   };
+}
+
+/**
+ * How many whole-cohort aggregates run at once (AGGREGATE_CONCURRENCY): by default one per core,
+ * at least two.
+ */
+export function aggregateConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.AGGREGATE_CONCURRENCY);
+  if (env.AGGREGATE_CONCURRENCY && (!Number.isInteger(configured) || configured < 1)) {
+    throw new Error(`AGGREGATE_CONCURRENCY must be a positive whole number, got ${env.AGGREGATE_CONCURRENCY}`);
+  }
+  return env.AGGREGATE_CONCURRENCY ? configured : Math.max(2, os.availableParallelism());
 }

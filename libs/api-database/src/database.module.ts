@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AggregateReader } from './aggregate-reader';
+import { aggregateConcurrencyFromEnv } from './database.config';
 import { OPEN_DATABASE } from './database.tokens';
 import { HealthController } from './health.controller';
 import { OpenDatabase } from './open-database';
@@ -29,9 +31,10 @@ export class DatabaseModule {
         { provide: OPEN_DATABASE, useValue: owned },
         { provide: DataSource, useValue: db.dataSource },
         { provide: StatementCounterLogger, useValue: db.statements },
+        { provide: AggregateReader, useValue: new AggregateReader(db.dataSource, aggregateConcurrencyFromEnv()) },
         DatabaseLifecycle,
       ],
-      exports: [DataSource, StatementCounterLogger, OPEN_DATABASE],
+      exports: [DataSource, StatementCounterLogger, OPEN_DATABASE, AggregateReader],
     };
   }
 }

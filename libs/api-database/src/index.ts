@@ -7,3 +7,4 @@ export * from './statement-counter.logger';
 export * from './snake-naming.strategy';
 export * from './base.entity';
 export * from './analysis';
+export * from './aggregate-reader';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
+import { AggregateReader } from '@vfr/api-database';
 import { parseIsoDate, SCHEDULED_TIME_POINTS, TIME_POINT_WINDOWS, todayIso, ValidationError } from '@vfr/domain';
 
 export enum WorklistState {
@@ -86,7 +87,10 @@ function scheduleSql(scope: string | null, params: SqlParams, siteId?: string | 
 
 @Injectable()
 export class WorklistService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: AggregateReader,
+  ) {}
 
   /**
    * Visits due soon (window opens within 14 days), due (window open) and overdue (window passed)
@@ -161,7 +165,7 @@ export class WorklistService {
               count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'MISSED')::int AS m${i},
               count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'WITHDRAWN')::int AS w${i}`;
     });
-    const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.dataSource.query(
+    const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.reader.query(
       `SELECT a.site_id, site.code AS site_code, ${counts.join(', ')}
        FROM analysis_patient a JOIN site ON site.id = a.site_id
        WHERE ${conditions.join(' AND ')}
