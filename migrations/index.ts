@@ -5,6 +5,7 @@ import { AddSavedCohorts1795554149775 } from './1795554149775-AddSavedCohorts';
 import { AddAssessmentTreatmentIndex1795554810090 } from './1795554810090-AddAssessmentTreatmentIndex';
 import { AddAnalysisTable1795560000000 } from './1795560000000-AddAnalysisTable';
 import { AddScheduleToAnalysis1795570000000 } from './1795570000000-AddScheduleToAnalysis';
+import { AddAssessmentRequestId1795580000000 } from './1795580000000-AddAssessmentRequestId';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddAssessmentTreatmentIndex1795554810090,
   AddAnalysisTable1795560000000,
   AddScheduleToAnalysis1795570000000,
+  AddAssessmentRequestId1795580000000,
 ];

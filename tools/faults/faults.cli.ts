@@ -12,7 +12,7 @@ import { ApiClient } from '../bench/http-client';
 import { buildImportFile } from '../bench/import-export';
 import { BENCH_USERS, ensureBenchUsers, rowsOf } from '../bench/registry-setup';
 import { ApiProcess, buildIfStale, startApi, waitFor } from '../load/api-process';
-import { latencySummary, runLoad, verifyWrites, visitTargets } from '../load/load-run';
+import { latencySummary, retryRefused, runLoad, verifyWrites, visitTargets } from '../load/load-run';
 import { PrivatePostgres } from './private-postgres';
 
 const argv = process.argv.slice(2);
@@ -92,7 +92,6 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
     const [result] = await Promise.all([load, fault]);
     const verifyPool = new Pool({ connectionString: pg.url('registry'), max: 2 });
     const check = await verifyWrites(verifyPool, new Date(now), result.writes);
-    await verifyPool.end();
     const during = probes.filter((p) => p.at < restartedAt);
     const errorCodes: Record<string, number> = {};
     for (const w of result.writes.filter((x) => x.error)) {
@@ -100,6 +99,14 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
       errorCodes[code] = (errorCodes[code] ?? 0) + 1;
     }
     const firstWriteAfter = result.writes.filter((w) => w.id && w.startedAt > restartedAt).sort((a, b) => a.startedAt - b.startedAt)[0];
+    const writes = { ...latencySummary(result.writes.filter((w) => w.id).map((w) => w.ms)), errorsByCode: errorCodes };
+    // Then, as a client would, every refused write is sent again with its request id: those that
+    // had committed before their answer was lost must come back once, not twice.
+    const refusedIds = result.writes.filter((w) => !w.id).map((w) => w.requestId);
+    const [{ stored }] = rowsOf(await verifyPool.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
+    const retried = await retryRefused({ url: api.url, writerToken, timeoutMs: 20_000 }, result.writes);
+    const afterRetry = await verifyWrites(verifyPool, new Date(now), result.writes);
+    await verifyPool.end();
     return {
       seconds: result.seconds,
       databaseDown: { atMs: downAt, forMs: downFor, restartedAtMs: restartedAt },
@@ -110,8 +117,9 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
         graphqlMessages: [...new Set(during.map((p) => p.graphqlMessage))],
       },
       recovery: { healthyMsAfterRestart: healthyAgainAt - restartedAt, firstAcknowledgedWriteMsAfterRestart: firstWriteAfter ? firstWriteAfter.startedAt - restartedAt : null },
-      writes: { ...latencySummary(result.writes.filter((w) => w.id).map((w) => w.ms)), errorsByCode: errorCodes },
+      writes,
       check: { ...check, missing: check.missing.length, duplicated: check.duplicated.length },
+      retry: { ...retried, storedBeforeRetry: Number(stored), check: { ...afterRetry, missing: afterRetry.missing.length, duplicated: afterRetry.duplicated.length } },
       apiStillRunning: api.child.exitCode === null,
     };
   } finally {
@@ -198,6 +206,7 @@ async function main(): Promise<void> {
     console.log(`   healthy again ${restart.recovery.healthyMsAfterRestart} ms after the database; first acknowledged write ${restart.recovery.firstAcknowledgedWriteMsAfterRestart} ms after`);
     console.log(`   writes: ${restart.check.acknowledged} acknowledged, ${restart.check.failed} refused (${JSON.stringify(restart.writes.errorsByCode)})`);
     console.log(`   afterwards: ${restart.check.foundOnce} of ${restart.check.acknowledged} acknowledged writes found exactly once; missing ${restart.check.missing}, duplicated ${restart.check.duplicated}, without audit event ${restart.check.unaudited}; refused but stored ${restart.check.failedButStored}`);
+    console.log(`   refused writes sent again with their request ids: ${restart.retry.retried} sent, ${restart.retry.acknowledged} acknowledged (${restart.retry.storedBeforeRetry} of them had been stored before their answer was lost); afterwards ${restart.retry.check.foundOnce} of ${restart.retry.check.acknowledged} found exactly once, duplicated ${restart.retry.check.duplicated}, missing ${restart.retry.check.missing}`);
 
     console.log(`\n2. SIGKILL of the API during a CSV import commit of ${importRows} assessments`);
     const crash = await killDuringImport(pg, importRows);
@@ -209,6 +218,7 @@ async function main(): Promise<void> {
     failed =
       !restart.whileDown.healthStatuses.every((s) => s === 503) || !unavailableClear || !restart.apiStillRunning ||
       restart.check.foundOnce !== restart.check.acknowledged || restart.check.duplicated > 0 || restart.check.unaudited > 0 ||
+      restart.retry.check.foundOnce !== restart.retry.check.acknowledged || restart.retry.check.duplicated > 0 || restart.retry.stillRefused > 0 ||
       crash.partialRowsAfterKill !== 0 || crash.afterRestart.assessments !== crash.before.assessments || crash.retry.assessmentsAdded !== crash.retry.created || crash.retry.created + crash.retry.unchanged !== crash.rows;
     console.log(`\n${failed ? 'FAILED' : 'All fault checks passed'}`);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });

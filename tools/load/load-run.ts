@@ -1,6 +1,7 @@
 // Concurrent visit writers and dashboard readers for a fixed time, and the check afterwards
 // that every acknowledged write is in the database exactly once. Each write carries a marker
 // (its ODI and rest NRS encode a serial number), so duplicates and losses can be counted.
+import { randomUUID } from 'node:crypto';
 import { ANALYTICS } from '../bench/operations';
 import { Sql, rowsOf } from '../bench/registry-setup';
 import { percentile } from '../bench/timing';
@@ -14,11 +15,17 @@ export interface VisitTarget {
 export interface WriteRecord {
   serial: number;
   patientId: string;
+  /** The create's request id: sending it again must not record a second visit. */
+  requestId: string;
+  /** What was sent, so a refused write can be sent again as it was. */
+  input: Record<string, unknown>;
   startedAt: number;
   ms: number;
   /** The id the API acknowledged, or null when the write failed. */
   id: string | null;
   error: string | null;
+  /** Acknowledged on a second sending (see retryRefused). */
+  retried?: boolean;
 }
 
 export interface ReadRecord {
@@ -78,9 +85,10 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
       const s = serial++;
       const t = o.targets[s % o.targets.length];
       const started = Date.now();
-      const rec: WriteRecord = { serial: s, patientId: t.patientId, startedAt: started - began, ms: 0, id: null, error: null };
+      const input = { patientId: t.patientId, treatmentId: t.treatmentId, timePoint: 'UNSCHEDULED', visitDate: t.visitDate, status: 'DONE', ...marker(s), requestId: randomUUID() };
+      const rec: WriteRecord = { serial: s, patientId: t.patientId, requestId: input.requestId, input, startedAt: started - began, ms: 0, id: null, error: null };
       try {
-        const body = await post(o.url, o.writerToken, CREATE, { i: { patientId: t.patientId, treatmentId: t.treatmentId, timePoint: 'UNSCHEDULED', visitDate: t.visitDate, status: 'DONE', ...marker(s) } }, timeoutMs);
+        const body = await post(o.url, o.writerToken, CREATE, { i: input }, timeoutMs);
         if (body.data?.createAssessment?.id && !body.errors?.length) rec.id = body.data.createAssessment.id;
         else rec.error = body.errors?.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ') ?? 'no data';
       } catch (e) {
@@ -111,6 +119,28 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
   };
   await Promise.all([...Array.from({ length: o.writers }, writer), ...Array.from({ length: o.readers }, reader)]);
   return { writes, reads, seconds: (Date.now() - began) / 1000 };
+}
+
+/**
+ * Sends every refused write again, as it was (same request id), the way a client retries after
+ * an error. A write that had committed before its answer was lost comes back with its first id.
+ */
+export async function retryRefused(o: { url: string; writerToken: string; timeoutMs?: number }, writes: WriteRecord[]): Promise<{ retried: number; acknowledged: number; stillRefused: number }> {
+  const outcome = { retried: 0, acknowledged: 0, stillRefused: 0 };
+  for (const w of writes.filter((x) => !x.id)) {
+    outcome.retried++;
+    const body = await post(o.url, o.writerToken, CREATE, { i: w.input }, o.timeoutMs ?? 30_000).catch(() => null);
+    const id: string | undefined = body?.data?.createAssessment?.id;
+    if (!id || body?.errors?.length) {
+      outcome.stillRefused++;
+      continue;
+    }
+    outcome.acknowledged++;
+    w.id = id;
+    w.error = null;
+    w.retried = true;
+  }
+  return outcome;
 }
 
 export interface WriteCheck {

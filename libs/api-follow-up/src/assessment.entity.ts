@@ -10,6 +10,8 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 @Index('ix_assessment__treatment_id', ['treatmentId', 'timePoint', 'status'])
 // One visit per scheduled time point of a treatment: the natural key imports rely on.
 @Index('uq_assessment__time_point', ['treatmentId', 'timePoint'], { unique: true, where: `withdrawn_at IS NULL AND time_point <> 'UNSCHEDULED'` })
+// A client's id for the create request: a retry returns the visit it already made.
+@Index('uq_assessment__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_assessment__nrs_rest__range', 'nrs_rest IS NULL OR nrs_rest BETWEEN 0 AND 10')
 @Check('ck_assessment__nrs_activity__range', 'nrs_activity IS NULL OR nrs_activity BETWEEN 0 AND 10')
 @Check('ck_assessment__odi__range', 'odi IS NULL OR odi BETWEEN 0 AND 100')
@@ -70,4 +72,7 @@ export class AssessmentEntity extends RecordEntity {
 
   @Column({ type: 'boolean', nullable: true })
   physiotherapy: boolean | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

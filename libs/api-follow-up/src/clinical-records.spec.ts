@@ -118,6 +118,29 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     expect(row.withdrawn_at).not.toBeNull();
   });
 
+  it('records a visit once when its create is sent again with the same request id', async () => {
+    const requestId = '6f1c2b1e-8a43-4c1b-9d2e-0a7b5c3d9e11';
+    const input = { patientId, treatmentId, timePoint: 'UNSCHEDULED', visitDate: '2024-04-10', nrsRest: 2, requestId };
+    const before = await rowCounts(t().db);
+    const first = await t().gql(M.visit, { i: input }, token);
+    expect(first.errors).toBeUndefined();
+    // The answer was lost; the client sends the very same request again.
+    const again = await t().gql(M.visit, { i: input }, token);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.createAssessment.id).toBe(first.data!.createAssessment.id);
+    const after = await rowCounts(t().db);
+    expect(after.assessment).toBe(before.assessment + 1);
+    expect(after.audit_event).toBe(before.audit_event + 1);
+    // The same id with other values is refused, and nothing is overwritten.
+    const changed = await expectFieldError(M.visit, { ...input, nrsRest: 5 }, 'requestId', 'unique');
+    expect(changed.message).toMatch(/another nrsRest/);
+    await expectFieldError(M.visit, { ...input, requestId: 'retry-1' }, 'requestId', 'format');
+    const [stored] = await t().db.dataSource.query(`SELECT nrs_rest FROM assessment WHERE request_id = $1`, [requestId]);
+    expect(stored.nrs_rest).toBe(2);
+    const withdrawn = await t().gql(M.withdrawVisit, { i: { id: first.data!.createAssessment.id, version: first.data!.createAssessment.version, reason: 'test visit' } }, token);
+    expect(withdrawn.errors).toBeUndefined();
+  });
+
   it('records complications with the rules of their kind', async () => {
     const ok = await t().gql(M.complication, { i: { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' } }, token);
     expect(ok.data!.createComplication).toMatchObject({ kind: 'CEMENT_LEAKAGE', leakageType: 'S', symptomatic: false });
@@ -152,7 +175,8 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
       latestAssessment: { timePoint: 'M1' },
     });
     const [{ n }] = await t().db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'Assessment' AND actor_email = $1`, [COORD_NORTH]);
-    // BASELINE and M1 created (2), the M6 visit created, updated and withdrawn (3).
-    expect(n).toBe(5);
+    // BASELINE and M1 created (2), the M6 visit created, updated and withdrawn (3), the unscheduled
+    // visit sent twice but created once, then withdrawn (2).
+    expect(n).toBe(7);
   });
 });

@@ -102,6 +102,8 @@ export type CreateAssessmentInput = {
   opioidUse?: boolean | null | undefined;
   patientId: string | number;
   physiotherapy?: boolean | null | undefined;
+  /** A UUID the client makes for this visit. Sending the same request again (after an answer was lost) returns the visit already recorded instead of recording a second one. */
+  requestId?: string | number | null | undefined;
   rmdq?: number | null | undefined;
   status?: AssessmentStatus;
   timePoint: TimePoint;

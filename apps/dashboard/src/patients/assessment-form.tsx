@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { AnalgesicLevel, AssessmentStatus, TimePoint, type AssessmentFields } from '@vfr/domain';
 import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
 import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
+import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
   ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, EQ5D_DIMENSIONS, eq5dFromLevels, ODI_SECTIONS,
@@ -29,13 +31,14 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
 }) {
   const [create] = useMutation(CREATE_ASSESSMENT);
   const [update] = useMutation(UPDATE_ASSESSMENT);
+  const [requestId] = useState(newRequestId);
   const form = useRecordForm<AssessmentFields>({
     initial: assessment ? assessmentRaw(assessment) : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
     labels: ASSESSMENT_LABELS,
     schema: assessmentSchema,
     toInput: (raw) => assessmentInput(raw, patientId),
     send: async (input) => {
-      if (!assessment) await create({ variables: { input: input as never } });
+      if (!assessment) await create({ variables: { input: { ...input, requestId } as never } });
       else {
         const changes = updateInput(assessment, input, assessmentInput(assessmentRaw(assessment), patientId), form.raw.reason, ['patientId', 'treatmentId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });

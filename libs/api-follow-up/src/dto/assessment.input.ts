@@ -18,10 +18,15 @@ export class CreateAssessmentInput {
   @Field(() => Boolean, { nullable: true }) opioidUse?: boolean | null;
   @Field(() => Boolean, { nullable: true }) backToUsualActivities?: boolean | null;
   @Field(() => Boolean, { nullable: true }) physiotherapy?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A UUID the client makes for this visit. Sending the same request again (after an answer was lost) returns the visit already recorded instead of recording a second one.',
+  })
+  requestId?: string | null;
 }
 
 @InputType()
 export class UpdateAssessmentInput extends IntersectionType(
-  PartialType(OmitType(CreateAssessmentInput, ['patientId', 'treatmentId'] as const), { omitDefaultValues: true }),
+  PartialType(OmitType(CreateAssessmentInput, ['patientId', 'treatmentId', 'requestId'] as const), { omitDefaultValues: true }),
   UpdateFields,
 ) {}
