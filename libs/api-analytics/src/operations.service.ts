@@ -4,8 +4,9 @@ import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql, suppressesSmallCells } from './cohort.sql';
-import { DischargeSummaryModel, FunnelPlotModel, MonthlyVolumeModel } from './models/operations.model';
+import { DischargeSummaryModel, FunnelPlotModel, TreatmentVolumesModel } from './models/operations.model';
 import { DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
 
 const small = (actor: Actor, n: number) => suppressesSmallCells(actor) && n > 0 && n < DEFAULT_SMALL_CELL_THRESHOLD;
 
@@ -13,16 +14,16 @@ const small = (actor: Actor, n: number) => suppressesSmallCells(actor) && n > 0 
 export class OperationsService {
   constructor(private readonly reader: AggregateReader) {}
 
-  /** Treatments started per month and kind, for the cohort's patients (every treatment, crossovers too). */
-  async monthlyVolumes(actor: Actor, filter: CohortFilter): Promise<MonthlyVolumeModel[]> {
+  /** Treatments started per period and kind, for the cohort's patients (every treatment, crossovers too). */
+  async volumes(actor: Actor, filter: CohortFilter, period: VolumePeriod): Promise<TreatmentVolumesModel> {
     const params = new SqlParams();
-    const rows: { month: string; kind: string; n: number }[] = await this.reader.query(
+    const months: MonthCount[] = await this.reader.query(
       `SELECT to_char(date_trunc('month', t.start_date), 'YYYY-MM') AS month, t.kind::text AS kind, count(*)::int AS n
        FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
        GROUP BY 1, 2 ORDER BY 1, 2`,
       params.values,
     );
-    return rows.map((r) => (small(actor, r.n) ? { month: r.month, kind: r.kind, count: null, suppressed: true } : { month: r.month, kind: r.kind, count: r.n, suppressed: false }));
+    return volumesAt(months, period, (n) => small(actor, n));
   }
 
   /** Same-day discharge (with a Wilson interval) and length of stay, per procedure kind. */

@@ -10,12 +10,34 @@ describeEachDatabase('operations and the funnel plot', (t) => {
       FROM treatment t JOIN patient p ON p.id = t.patient_id JOIN site s ON s.id = p.site_id WHERE t.withdrawn_at IS NULL AND p.withdrawn_at IS NULL`);
   });
 
-  it('counts treatments per month and kind', async () => {
-    const r = await t().gql(`{ monthlyVolumes { month kind count } }`, {}, await t().login(ADMIN));
-    expect(r.errors).toBeUndefined();
-    const expected = new Map<string, number>();
-    for (const x of treatments) expected.set(`${x.start_date.slice(0, 7)}|${x.kind}`, (expected.get(`${x.start_date.slice(0, 7)}|${x.kind}`) ?? 0) + 1);
-    expect(new Map(r.data!.monthlyVolumes.map((v: any) => [`${v.month}|${v.kind}`, v.count]))).toEqual(expected);
+  it('counts treatments per month and kind, and per year for a department head when months would be suppressed', async () => {
+    const Q = `query($p: VolumePeriod) { treatmentVolumes(period: $p) { period bins { period kind count suppressed } } }`;
+    const count = (key: (x: (typeof treatments)[number]) => string) => {
+      const m = new Map<string, number>();
+      for (const x of treatments) m.set(`${key(x)}|${x.kind}`, (m.get(`${key(x)}|${x.kind}`) ?? 0) + 1);
+      return m;
+    };
+    const admin = await t().gql(Q, {}, await t().login(ADMIN));
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data!.treatmentVolumes.period).toBe('MONTH');
+    expect(new Map(admin.data!.treatmentVolumes.bins.map((v: any) => [`${v.period}|${v.kind}`, v.count]))).toEqual(count((x) => x.start_date.slice(0, 7)));
+
+    // A few hundred patients over three years: a month of one kind rarely reaches 11 patients.
+    const head = await t().gql(Q, {}, await t().login(HEAD_NORTH));
+    expect(head.errors).toBeUndefined();
+    const v = head.data!.treatmentVolumes;
+    expect(v.period).not.toBe('MONTH');
+    expect(v.bins.filter((b: any) => b.suppressed).length).toBeLessThanOrEqual(Math.max(0.25 * v.bins.length, v.period === 'YEAR' ? v.bins.length : 0));
+    const quarter = (d: string) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`;
+    const expected = count((x) => (v.period === 'YEAR' ? x.start_date.slice(0, 4) : quarter(x.start_date)));
+    for (const b of v.bins) {
+      const n = expected.get(`${b.period}|${b.kind}`)!;
+      if (n < 11) expect([b.count, b.suppressed]).toEqual([null, true]);
+      else expect([b.count, b.suppressed]).toEqual([n, false]);
+    }
+    expect(v.bins).toHaveLength(expected.size);
+    const months = await t().gql(Q, { p: 'MONTH' }, await t().login(HEAD_NORTH));
+    expect(months.data!.treatmentVolumes.period).toBe('MONTH');
   });
 
   it('gives same-day discharge with a Wilson interval and length of stay per procedure kind', async () => {

@@ -6,7 +6,8 @@ import { CohortFilterInput } from './dto/cohort-filter.input';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import { OutcomeMeasure, ResponderDefinition, SurvivalEndpoint } from './outcome-measures';
 import { OutcomesService } from './outcomes.service';
-import { DischargeSummaryModel, FunnelPlotModel, MonthlyVolumeModel } from './models/operations.model';
+import { DischargeSummaryModel, FunnelPlotModel, TreatmentVolumesModel } from './models/operations.model';
+import { VolumePeriod } from './volume-periods';
 import { OperationsService } from './operations.service';
 import { CharacteristicsService } from './characteristics.service';
 import { AdjustedService } from './adjusted.service';
@@ -97,9 +98,13 @@ export class OperationsResolver {
   constructor(private readonly operations: OperationsService, private readonly cohorts: CohortsService) {}
 
   @Roles(...ANALYSTS)
-  @Query(() => [MonthlyVolumeModel], { description: 'Treatments started per month and kind' })
-  monthlyVolumes(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<MonthlyVolumeModel[]> {
-    return this.operations.monthlyVolumes(actor, this.cohorts.filter(filter));
+  @Query(() => TreatmentVolumesModel, { description: 'Treatments started per period (month, quarter or year) and kind' })
+  treatmentVolumes(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('period', { type: () => VolumePeriod, defaultValue: VolumePeriod.AUTO }) period: VolumePeriod,
+  ): Promise<TreatmentVolumesModel> {
+    return this.operations.volumes(actor, this.cohorts.filter(filter), period);
   }
 
   @Roles(...ANALYSTS)

@@ -30,7 +30,7 @@ type Documents = {
     "\n  query CohortSurvival($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {\n    relief: survival(filter: $filter, grouping: $grouping, endpoint: PAIN_RELIEF) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n    fracture: survival(filter: $filter, grouping: $grouping, endpoint: NEW_FRACTURE) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n  }\n": typeof types.CohortSurvivalDocument,
     "\n  query SavedCohorts { savedCohorts { id version name description filter shared updatedAt } }\n": typeof types.SavedCohortsDocument,
     "\n  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }\n": typeof types.SaveCohortDocument,
-    "\n  query OverviewVolumes {\n    monthlyVolumes { month kind count suppressed }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n": typeof types.OverviewVolumesDocument,
+    "\n  query OverviewVolumes {\n    treatmentVolumes { period bins { period kind count suppressed } }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n": typeof types.OverviewVolumesDocument,
     "\n  query OverviewTrajectory {\n    outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper suppressed }\n  }\n": typeof types.OverviewTrajectoryDocument,
     "\n  query OverviewResponders($definition: ResponderDefinition!) {\n    responderRates(definition: $definition) { group category n events rate lower upper suppressed }\n  }\n": typeof types.OverviewRespondersDocument,
     "\n  query OverviewComplications {\n    complicationRates { group category n events rate lower upper suppressed }\n  }\n": typeof types.OverviewComplicationsDocument,
@@ -75,7 +75,7 @@ const documents: Documents = {
     "\n  query CohortSurvival($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {\n    relief: survival(filter: $filter, grouping: $grouping, endpoint: PAIN_RELIEF) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n    fracture: survival(filter: $filter, grouping: $grouping, endpoint: NEW_FRACTURE) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n  }\n": types.CohortSurvivalDocument,
     "\n  query SavedCohorts { savedCohorts { id version name description filter shared updatedAt } }\n": types.SavedCohortsDocument,
     "\n  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }\n": types.SaveCohortDocument,
-    "\n  query OverviewVolumes {\n    monthlyVolumes { month kind count suppressed }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n": types.OverviewVolumesDocument,
+    "\n  query OverviewVolumes {\n    treatmentVolumes { period bins { period kind count suppressed } }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n": types.OverviewVolumesDocument,
     "\n  query OverviewTrajectory {\n    outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper suppressed }\n  }\n": types.OverviewTrajectoryDocument,
     "\n  query OverviewResponders($definition: ResponderDefinition!) {\n    responderRates(definition: $definition) { group category n events rate lower upper suppressed }\n  }\n": types.OverviewRespondersDocument,
     "\n  query OverviewComplications {\n    complicationRates { group category n events rate lower upper suppressed }\n  }\n": types.OverviewComplicationsDocument,
@@ -185,7 +185,7 @@ export function graphql(source: "\n  mutation SaveCohort($input: SaveCohortInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OverviewVolumes {\n    monthlyVolumes { month kind count suppressed }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n"): (typeof documents)["\n  query OverviewVolumes {\n    monthlyVolumes { month kind count suppressed }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n"];
+export function graphql(source: "\n  query OverviewVolumes {\n    treatmentVolumes { period bins { period kind count suppressed } }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n"): (typeof documents)["\n  query OverviewVolumes {\n    treatmentVolumes { period bins { period kind count suppressed } }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 
 export const OVERVIEW_VOLUMES = graphql(`
   query OverviewVolumes {
-    monthlyVolumes { month kind count suppressed }
+    treatmentVolumes { period bins { period kind count suppressed } }
     cohortSize { total threshold groups { group n suppressed } }
   }
 `);

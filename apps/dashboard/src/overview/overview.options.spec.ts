@@ -6,16 +6,35 @@ describe('overview figures', () => {
   it('draws suppressed monthly counts pale at the threshold and says how many were suppressed', () => {
     const f = volumesFigure({
       cohortSize: { total: 40, threshold: 11, groups: [] },
-      monthlyVolumes: [
-        { month: '2025-01', kind: 'VERTEBROPLASTY', count: 25, suppressed: false },
-        { month: '2025-01', kind: 'KYPHOPLASTY', count: null, suppressed: true },
-        { month: '2025-02', kind: 'VERTEBROPLASTY', count: 15, suppressed: false },
-      ],
+      treatmentVolumes: {
+        period: 'MONTH' as never,
+        bins: [
+          { period: '2025-01', kind: 'VERTEBROPLASTY', count: 25, suppressed: false },
+          { period: '2025-01', kind: 'KYPHOPLASTY', count: null, suppressed: true },
+          { period: '2025-02', kind: 'VERTEBROPLASTY', count: 15, suppressed: false },
+        ],
+      },
     });
     expect(f.note).toBe('n = 40 patients in 2 months. 1 of 3 month-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 40 treatments counted in the rest.');
     const series = (f.option as { series: { name: string; data: { value: number; detail: string }[] }[] }).series;
     expect(series.map((s) => s.name)).toEqual(['Vertebroplasty', 'Kyphoplasty']);
     expect(series[1].data.map((d) => [d.value, d.detail])).toEqual([[10, 'fewer than 11 (suppressed)'], [0, 'none']]);
+  });
+
+  it('says when the volumes are counted per year because months would be suppressed', () => {
+    const f = volumesFigure({
+      cohortSize: { total: 300, threshold: 11, groups: [] },
+      treatmentVolumes: {
+        period: 'YEAR' as never,
+        bins: [
+          { period: '2024', kind: 'CONSERVATIVE', count: 50, suppressed: false },
+          { period: '2025', kind: 'CONSERVATIVE', count: 40, suppressed: false },
+          { period: '2025', kind: 'KYPHOPLASTY', count: null, suppressed: true },
+        ],
+      },
+    });
+    expect(f.note).toBe('n = 300 patients in 2 years. Counted per year: per month most counts would be under 11 and suppressed. 1 of 3 year-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 90 treatments counted in the rest.');
+    expect((f.option as { xAxis: { data: string[]; name: string } }).xAxis).toMatchObject({ data: ['2024', '2025'], name: 'Year started' });
   });
 
   it('has nothing to draw when every rate is suppressed', () => {

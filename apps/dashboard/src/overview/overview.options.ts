@@ -36,24 +36,34 @@ export function ordered(present: Iterable<string>, order: string[]): string[] {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+const PERIOD_WORDS: Record<string, { one: string; axis: string }> = {
+  MONTH: { one: 'month', axis: 'Month started (YYYY-MM)' },
+  QUARTER: { one: 'quarter', axis: 'Quarter started' },
+  YEAR: { one: 'year', axis: 'Year started' },
+};
+
+/** "month", "quarter" or "year": what the volumes chart counts in. */
+export const volumePeriodWord = (data: OverviewVolumesQuery | undefined) => PERIOD_WORDS[data?.treatmentVolumes.period ?? 'MONTH']?.one ?? 'month';
+
 export function volumesFigure(data: OverviewVolumesQuery): Figure {
-  const rows = data.monthlyVolumes;
+  const rows = data.treatmentVolumes.bins;
   if (!rows.length) return { option: null, note: '' };
+  const words = PERIOD_WORDS[data.treatmentVolumes.period] ?? PERIOD_WORDS.MONTH;
   const threshold = data.cohortSize.threshold;
-  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
   const kinds = ordered(rows.map((r) => r.kind), KINDS);
   const suppressed = rows.filter((r) => r.suppressed).length;
   const shown = rows.reduce((sum, r) => sum + (r.count ?? 0), 0);
   // A suppressed cell is drawn as a pale bar up to the threshold: "somewhere from 1 to
-  // threshold - 1", so the months are visibly active without revealing the count.
+  // threshold - 1", so the periods are visibly active without revealing the count.
   const series = kinds.map((kind, k) => {
     const colour = colourOf(kind, k);
     return {
       type: 'bar' as const,
       name: labelOf(kind),
       itemStyle: { color: colour },
-      data: months.map((m) => {
-        const r = rows.find((x) => x.month === m && x.kind === kind);
+      data: periods.map((m) => {
+        const r = rows.find((x) => x.period === m && x.kind === kind);
         if (!r) return { value: 0, detail: 'none' };
         if (r.suppressed) {
           return {
@@ -65,6 +75,7 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
       }),
     };
   });
+  const widened = words.one === 'month' ? '' : ` Counted per ${words.one}: per month most counts would be under ${threshold} and suppressed.`;
   return {
     option: {
       ...base,
@@ -72,14 +83,14 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
         ...base.tooltip,
         formatter: (p: { seriesName: string; name: string; data: { detail: string } }) => `${p.name}<br/>${p.seriesName}: <b>${p.data.detail}</b>`,
       },
-      xAxis: { type: 'category', data: months, ...axisName('Month started (YYYY-MM)', 32), axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'category', data: periods, ...axisName(words.axis, 32), axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', minInterval: 1, ...axisName('Treatments started (patients)', 44) },
       series,
     },
     note:
-      `n = ${plural(data.cohortSize.total ?? shown, 'patient')} in ${months.length} months. ` +
+      `n = ${plural(data.cohortSize.total ?? shown, 'patient')} in ${plural(periods.length, words.one)}.${widened} ` +
       (suppressed
-        ? `${suppressed} of ${rows.length} month-and-kind counts are under ${threshold} and suppressed (pale bars, drawn at ${threshold - 1}); ${plural(shown, 'treatment')} counted in the rest.`
+        ? `${suppressed} of ${rows.length} ${words.one}-and-kind counts are under ${threshold} and suppressed (pale bars, drawn at ${threshold - 1}); ${plural(shown, 'treatment')} counted in the rest.`
         : `Nothing suppressed; ${plural(shown, 'treatment')}.`),
   };
 }

@@ -9,7 +9,7 @@ import {
 } from './overview.documents';
 import {
   completenessFigure, complicationsFigure, dischargeFigure, type Figure, funnelFigure, respondersFigure,
-  trajectoryFigure, volumesFigure,
+  trajectoryFigure, volumePeriodWord, volumesFigure,
 } from './overview.options';
 import './overview.css';
 
@@ -30,14 +30,16 @@ function useFigure<T>(result: { data?: T; loading: boolean; error?: unknown }, b
 /** The registry at a glance for department heads: every figure over all sites. */
 export function OverviewPage() {
   const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
-  const volumes = useFigure(useQuery(OVERVIEW_VOLUMES), volumesFigure);
+  const volumesQuery = useQuery(OVERVIEW_VOLUMES);
+  const volumes = useFigure(volumesQuery, volumesFigure);
+  const per = volumePeriodWord(volumesQuery.data);
   const trajectory = useFigure(useQuery(OVERVIEW_TRAJECTORY), trajectoryFigure);
   const responders = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { definition } }), respondersFigure);
   const complications = useFigure(useQuery(OVERVIEW_COMPLICATIONS), complicationsFigure);
   const discharge = useFigure(useQuery(OVERVIEW_DISCHARGE), dischargeFigure);
   const completeness = useFigure(useQuery(OVERVIEW_COMPLETENESS), completenessFigure);
   const funnel = useFigure(useQuery(OVERVIEW_FUNNEL), funnelFigure);
-  const size = useQuery(OVERVIEW_VOLUMES).data?.cohortSize;
+  const size = volumesQuery.data?.cohortSize;
 
   return (
     <section aria-labelledby="overview-title" className="overview">
@@ -50,7 +52,7 @@ export function OverviewPage() {
         </p>
       )}
       <div className="chart-grid">
-        <ChartCard id="volumes" title="Treatments started per month, by kind" label="Bar chart of treatments started per month for conservative care, vertebroplasty and kyphoplasty"
+        <ChartCard id="volumes" title={`Treatments started per ${per}, by kind`} label={`Bar chart of treatments started per ${per} for conservative care, vertebroplasty and kyphoplasty`}
           {...volumes} empty="No treatments have been recorded yet." height={330} />
         <ChartCard id="trajectory" title="Pain (NRS) over time, by first treatment" label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
           {...trajectory} empty="No pain scores have been recorded yet." height={330} />

@@ -1,11 +1,23 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { VolumePeriod } from '../volume-periods';
 
-@ObjectType('MonthlyVolume')
-export class MonthlyVolumeModel {
-  @Field({ description: 'YYYY-MM' }) month: string;
+registerEnumType(VolumePeriod, {
+  name: 'VolumePeriod',
+  description: 'A period to count treatments in; AUTO: the finest at which at most a quarter of the counts are suppressed',
+});
+
+@ObjectType('VolumeBin')
+export class VolumeBinModel {
+  @Field({ description: 'YYYY-MM, YYYY-Qn or YYYY' }) period: string;
   @Field() kind: string;
   @Field(() => Int, { nullable: true }) count: number | null;
   @Field() suppressed: boolean;
+}
+
+@ObjectType('TreatmentVolumes', { description: 'Treatments started per period and kind' })
+export class TreatmentVolumesModel {
+  @Field(() => VolumePeriod, { description: 'The period counted in (never AUTO)' }) period: VolumePeriod;
+  @Field(() => [VolumeBinModel]) bins: VolumeBinModel[];
 }
 
 @ObjectType('DischargeSummary', { description: 'Per procedure kind: same-day discharge and length of stay' })
