@@ -81,4 +81,15 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
     await screenshot(page, 'researcher-cohort-loaded');
   });
+
+  it('reads at tablet width without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 800, height: 1100 });
+    await page.reload();
+    await page.locator('.cohort-size').filter({ hasText: /^\d+ patients in the cohort/ }).waitFor({ timeout: 20000 });
+    await page.locator('[data-chart="km-fracture"] canvas').first().waitFor({ timeout: 20000 });
+    await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'researcher-cohort-tablet');
+  });
 });
