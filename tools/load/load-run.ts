@@ -24,8 +24,6 @@ export interface WriteRecord {
   /** The id the API acknowledged, or null when the write failed. */
   id: string | null;
   error: string | null;
-  /** Acknowledged on a second sending (see retryRefused). */
-  retried?: boolean;
 }
 
 export interface ReadRecord {
@@ -138,7 +136,6 @@ export async function retryRefused(o: { url: string; writerToken: string; timeou
     outcome.acknowledged++;
     w.id = id;
     w.error = null;
-    w.retried = true;
   }
   return outcome;
 }

@@ -39,14 +39,7 @@ export const MEASURE_COLUMN: Record<OutcomeMeasure, string> = {
 };
 
 /** The scheduled time points in the order of analysis_patient's score arrays (1-based in SQL). */
-export const SCHEDULED_TIME_POINTS: TimePoint[] = Object.values(TimePoint).filter((t) => t !== TimePoint.UNSCHEDULED);
-
-/** A scheduled time point's 1-based index in the score arrays. */
-export function timePointOrdinal(timePoint: TimePoint): number {
-  const i = SCHEDULED_TIME_POINTS.indexOf(timePoint);
-  if (i < 0) throw new Error(`${timePoint} is not a scheduled time point`);
-  return i + 1;
-}
+export { SCHEDULED_TIME_POINTS, timePointOrdinal } from '@vfr/domain';
 
 export const RESPONDER: Record<ResponderDefinition, { measure: OutcomeMeasure; condition: string }> = {
   [ResponderDefinition.NRS_DROP_2]: { measure: OutcomeMeasure.NRS, condition: 'base - value >= 2' },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
-import { parseIsoDate, SCHEDULED_TIME_POINTS, TIME_POINT_WINDOWS, todayIso, ValidationError } from '@vfr/domain';
+import { parseIsoDate, TIME_POINT_WINDOWS, timePointOrdinal, todayIso, ValidationError } from '@vfr/domain';
 
 export enum WorklistState {
   DUE_SOON = 'DUE_SOON',
@@ -63,7 +63,7 @@ const ORDER: Record<WorklistSort, string> = {
  */
 function windows(params: SqlParams): string {
   const ws = TIME_POINT_WINDOWS;
-  return `unnest(${params.add(ws.map((w) => w.timePoint), 'text[]')}, ${params.add(ws.map((w) => SCHEDULED_TIME_POINTS.indexOf(w.timePoint) + 1), 'int[]')},
+  return `unnest(${params.add(ws.map((w) => w.timePoint), 'text[]')}, ${params.add(ws.map((w) => timePointOrdinal(w.timePoint)), 'int[]')},
     ${params.add(ws.map((w) => w.targetDay), 'int[]')}, ${params.add(ws.map((w) => w.fromDay), 'int[]')}, ${params.add(ws.map((w) => w.toDay), 'int[]')})
     AS w(time_point, ordinal, target_day, from_day, to_day)`;
 }
@@ -72,17 +72,22 @@ function windows(params: SqlParams): string {
  * Every expected visit of every index treatment in scope, with what was recorded for it, read
  * from analysis_patient (one row per patient with a treatment, kept by the database).
  */
-function scheduleSql(scope: string | null, params: SqlParams, siteId?: string | null): string {
+/** The analysis rows of the actor's scope (a site, or all) and of the site asked for. */
+function sitesOf(scope: string | null, params: SqlParams, siteId?: string | null): string {
   const conditions = ['true'];
   if (scope) conditions.push(`a.site_id = ${params.add(scope, 'uuid')}`);
   if (siteId) conditions.push(`a.site_id = ${params.add(siteId, 'uuid')}`);
+  return conditions.join(' AND ');
+}
+
+function scheduleSql(scope: string | null, params: SqlParams, siteId?: string | null): string {
   return `
     SELECT a.patient_id, a.registry_number, a.site_id, a.consent_status, a.death_on, a.index_treatment_id AS treatment_id,
            a.first_kind AS treatment_kind, a.index_date AS treatment_date, w.time_point, w.target_day,
            a.index_date + w.target_day AS target_date, a.index_date + w.from_day AS window_start, a.index_date + w.to_day AS window_end,
            a.visit_status[w.ordinal] AS recorded_status
     FROM analysis_patient a CROSS JOIN ${windows(params)}
-    WHERE ${conditions.join(' AND ')}`;
+    WHERE ${sitesOf(scope, params, siteId)}`;
 }
 
 @Injectable()
@@ -151,14 +156,11 @@ export class WorklistService {
   async completeness(actor: Actor, siteId?: string | null, today = todayIso()): Promise<CompletenessRow[]> {
     const params = new SqlParams();
     const t = params.add(today, 'date');
-    const conditions = ['true'];
-    const scope = aggregateScope(actor);
-    if (scope) conditions.push(`a.site_id = ${params.add(scope, 'uuid')}`);
-    if (siteId) conditions.push(`a.site_id = ${params.add(siteId, 'uuid')}`);
+    const where = sitesOf(aggregateScope(actor), params, siteId);
     // One pass over the sites' patients, four counts per time point (no row per expected visit):
     // a visit is expected once its window has closed.
     const counts = TIME_POINT_WINDOWS.map((w, i) => {
-      const k = SCHEDULED_TIME_POINTS.indexOf(w.timePoint) + 1;
+      const k = timePointOrdinal(w.timePoint);
       const closed = `a.index_date + ${params.add(w.toDay, 'int')} < ${t}`;
       return `count(*) FILTER (WHERE ${closed})::int AS e${i},
               count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'DONE')::int AS d${i},
@@ -168,7 +170,7 @@ export class WorklistService {
     const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.reader.query(
       `SELECT a.site_id, site.code AS site_code, ${counts.join(', ')}
        FROM analysis_patient a JOIN site ON site.id = a.site_id
-       WHERE ${conditions.join(' AND ')}
+       WHERE ${where}
        GROUP BY a.site_id, site.code
        ORDER BY site.code`,
       params.values,

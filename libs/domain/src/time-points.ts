@@ -26,6 +26,16 @@ export const TIME_POINT_WINDOWS: readonly TimePointWindow[] = [
 /** Scheduled time points in order (UNSCHEDULED has no window). */
 export const SCHEDULED_TIME_POINTS: readonly TimePoint[] = TIME_POINT_WINDOWS.map((w) => w.timePoint);
 
+/**
+ * A scheduled time point's 1-based place among them: its index in the per-time-point arrays the
+ * analysis table keeps (the database's enum order, which a test holds equal to this one).
+ */
+export function timePointOrdinal(timePoint: TimePoint | string): number {
+  const i = SCHEDULED_TIME_POINTS.indexOf(timePoint as TimePoint);
+  if (i < 0) throw new Error(`${timePoint} is not a scheduled time point`);
+  return i + 1;
+}
+
 export function timePointWindow(tp: TimePoint): TimePointWindow | null {
   return TIME_POINT_WINDOWS.find((w) => w.timePoint === tp) ?? null;
 }
