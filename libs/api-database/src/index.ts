@@ -8,3 +8,5 @@ export * from './snake-naming.strategy';
 export * from './base.entity';
 export * from './analysis';
 export * from './aggregate-reader';
+export * from './startup-error';
+export * from './data-dir-lock';

@@ -1,7 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { types as pgTypes } from 'pg';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { DatabaseConfig } from './database.config';
+import { DataDirLock, dataDirOwner } from './data-dir-lock';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { checkDatabaseUrl, explainConnectionError, StartupError } from './startup-error';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounterLogger } from './statement-counter.logger';
 
@@ -60,37 +64,55 @@ function credentials(url: string): { url: string } {
   return { url };
 }
 
+export interface OpenOptions {
+  /**
+   * For tools that may run beside the registry (backup): when another process holds DATA_DIR,
+   * connect to its embedded server instead of refusing.
+   */
+  shareRunning?: boolean;
+}
+
 /**
  * Opens the registry's database: the server named by config.url, or the embedded PostgreSQL
- * under config.dataDir. The one definition used by the API, the migration CLI, tools and tests.
+ * under config.dataDir (started here, and stopped by close). The one definition used by the API,
+ * the migration CLI, tools and tests.
  */
-export async function openDatabase(
-  config: DatabaseConfig,
-  schema: Schema,
-  options: { loadDataDir?: Blob; inMemory?: boolean } = {},
-): Promise<OpenDatabase> {
+export async function openDatabase(config: DatabaseConfig, schema: Schema, options: OpenOptions = {}): Promise<OpenDatabase> {
   const statements = new StatementCounterLogger();
   let embedded: EmbeddedPostgres | undefined;
+  let lock: DataDirLock | undefined;
   let connection: Record<string, unknown>;
   if (config.url) {
+    checkDatabaseUrl(config.url);
+    for (const replica of config.replicaUrls) checkDatabaseUrl(replica);
     connection =
       config.replicaUrls.length > 0
         ? { replication: { master: credentials(config.url), slaves: config.replicaUrls.map(credentials) } }
         : { url: config.url };
   } else {
-    embedded = await EmbeddedPostgres.start({
-      dataDir: options.inMemory || options.loadDataDir ? undefined : config.dataDir,
-      loadDataDir: options.loadDataDir,
-      maxConnections: config.poolSize,
-    });
-    connection = { ...embedded.connectionOptions() };
+    const owner = options.shareRunning ? dataDirOwner(config.dataDir) : undefined;
+    if (owner?.socketDir) {
+      connection = { host: owner.socketDir, port: 5432, username: 'postgres', database: 'postgres' };
+    } else {
+      if (isLegacyDataDir(config.dataDir)) throw legacyDataDirError(config.dataDir);
+      lock = DataDirLock.acquire(config.dataDir);
+      try {
+        embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir });
+        lock.describe({ socketDir: embedded.socketDir });
+      } catch (e) {
+        lock.release();
+        throw e;
+      }
+      connection = { ...embedded.connectionOptions() };
+    }
   }
   const dataSource = new DataSource(dataSourceOptions(connection, schema, config.poolSize, statements));
   try {
     await dataSource.initialize();
   } catch (e) {
     await embedded?.stop();
-    throw e;
+    lock?.release();
+    throw explainConnectionError(e, config.url);
   }
   return {
     dataSource,
@@ -99,6 +121,18 @@ export async function openDatabase(
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
+      lock?.release();
     },
   };
+}
+
+/** Releases before this one kept the embedded database (PostgreSQL in WebAssembly) in DATA_DIR itself. */
+function isLegacyDataDir(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'PG_VERSION')) && !EmbeddedPostgres.holdsCluster(dataDir);
+}
+
+function legacyDataDirError(dataDir: string): StartupError {
+  return new StartupError(
+    `${dataDir} holds a registry made by an earlier release (its embedded database ran in WebAssembly). Convert it once with \`npm run upgrade-data\` (nothing in it is changed; the converted copy goes to ${path.join(dataDir, 'postgres')}), then start again.`,
+  );
 }

@@ -50,7 +50,11 @@ export async function seedDemoRegistry(dataSource: DataSource, options: { patien
   return users.map((u) => ({ email: u.email, role: u.role, site: sites.find((s) => s.id === u.site_id)?.code ?? null }));
 }
 
-/** Writes sites, users and a synthetic registry in one transaction, with one audit event. */
+/**
+ * Writes sites, users and a synthetic registry in one transaction, with one audit event: a start
+ * killed at any point leaves either the whole registry or an empty one, which the next start
+ * seeds again.
+ */
 export async function insertRegistry(
   dataSource: DataSource,
   input: { sites: (SiteRef & { name: string })[]; users: Record<string, unknown>[]; patients: number; seed: number; batch?: number },
@@ -59,25 +63,23 @@ export async function insertRegistry(
   await dataSource.transaction(async (manager) => {
     await bulkInsert(manager, 'site', input.sites.map((s) => ({ id: s.id, code: s.code, name: s.name })));
     await bulkInsert(manager, 'app_user', input.users);
-  });
-  for (let offset = 0; offset < input.patients; offset += batch) {
-    const registry = generateRegistry({
-      patients: Math.min(batch, input.patients - offset),
-      sites: input.sites,
-      seed: input.seed * 1_000_003 + offset,
-      today: todayIso(),
-      offset,
-    });
-    await dataSource.transaction(async (manager) => {
-      await deferAnalysis(manager);
+    await deferAnalysis(manager);
+    for (let offset = 0; offset < input.patients; offset += batch) {
+      const registry = generateRegistry({
+        patients: Math.min(batch, input.patients - offset),
+        sites: input.sites,
+        seed: input.seed * 1_000_003 + offset,
+        today: todayIso(),
+        offset,
+      });
       for (const table of TABLES) await bulkInsert(manager, table, registry[table]);
       await refreshAnalysis(manager, registry.patient.map((p) => p.id as string));
-    });
-  }
-  await dataSource.query(
-    `INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`,
-    [AuditAction.IMPORT, JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }), 'synthetic registry generated'],
-  );
+    }
+    await manager.query(
+      `INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`,
+      [AuditAction.IMPORT, JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }), 'synthetic registry generated'],
+    );
+  });
 }
 
 /**
