@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST (${process.env.HOST}) is not an address of this machine: correct it, or leave it unset.`);
     throw e;
   }
-  const url = `http://localhost:${port}`;
+  const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
   const lines = [``, `Vertebral Fracture Outcomes Registry is running at ${url}`, `  GraphQL: ${url}/graphql   health: ${url}/health`];
   if (logins) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}" for all):`);
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
 
 function portFromEnv(): number {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
+  // 0 asks the system for a free port (tests).
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartupError(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
   return port;
 }
 

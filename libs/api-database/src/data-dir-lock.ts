@@ -46,7 +46,7 @@ export function dataDirOwner(dataDir: string): DataDirOwner | undefined {
   } catch {
     return undefined;
   }
-  return Number.isInteger(owner.pid) && owner.pid !== process.pid && isAlive(owner.pid) ? owner : undefined;
+  return Number.isInteger(owner.pid) && isAlive(owner.pid) ? owner : undefined;
 }
 
 export function describeOwner(owner: DataDirOwner): string {
@@ -102,7 +102,7 @@ export class DataDirLock {
         // Between reading the stale lock and moving it, another process may have taken it over
         // and written its own: that one is put back.
         const taken = readOwner(moved);
-        if (taken && taken.pid !== process.pid && isAlive(taken.pid)) {
+        if (taken && isAlive(taken.pid)) {
           fs.renameSync(moved, file);
           throw new StartupError(`The registry's data in ${dataDir} is already in use by ${describeOwner(taken)}. Stop that process first, or set DATA_DIR to another directory.`);
         }

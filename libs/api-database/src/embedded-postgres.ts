@@ -136,15 +136,19 @@ function explainStartFailure(clusterDir: string, complaint: string): StartupErro
 }
 
 export class EmbeddedPostgres {
+  private server!: ChildProcess;
   private exited = false;
+  private stopping = false;
+  private restartDelayMs = 500;
 
   private constructor(
     readonly clusterDir: string,
     /** Directory holding the socket: pg's `host` for a Unix socket. */
     readonly socketDir: string,
-    private readonly server: ChildProcess,
+    private readonly logFile: string,
+    private readonly spawnServer: () => ChildProcess,
   ) {
-    server.once('exit', () => (this.exited = true));
+    this.launch();
   }
 
   readonly port = 5432;
@@ -192,20 +196,21 @@ export class EmbeddedPostgres {
       ...options.settings,
     };
     const args = ['-D', clusterDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-    const log = fs.openSync(logFile, 'a');
-    // The server gets its own process group, so that a Ctrl-C in the terminal reaches only the
-    // registry, which then stops the server in order (a fast shutdown) after closing its pool.
-    const server = spawn(bin.postgres, args, {
-      stdio: ['ignore', log, log],
-      detached: true,
-      ...(user ?? {}),
-      env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' },
-    });
-    fs.closeSync(log);
-    server.unref();
-    const pg = new EmbeddedPostgres(clusterDir, socketDir, server);
+    const spawnServer = () => {
+      const log = fs.openSync(logFile, 'a');
+      try {
+        // Its own process group, so that a Ctrl-C in the terminal reaches only the registry,
+        // which then closes its pool and stops the server in order (a fast shutdown).
+        const child = spawn(bin.postgres, args, { stdio: ['ignore', log, log], detached: true, ...(user ?? {}), env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' } });
+        child.unref();
+        return child;
+      } finally {
+        fs.closeSync(log);
+      }
+    };
+    const pg = new EmbeddedPostgres(clusterDir, socketDir, logFile, spawnServer);
     try {
-      await pg.waitUntilReady(logFile);
+      await pg.waitUntilReady();
     } catch (e) {
       await pg.stop();
       throw e;
@@ -213,20 +218,40 @@ export class EmbeddedPostgres {
     return pg;
   }
 
-  private async waitUntilReady(logFile: string): Promise<void> {
+  private launch(): void {
+    this.exited = false;
+    const server = this.spawnServer();
+    this.server = server;
+    server.once('error', () => undefined); // reported through 'exit' and the log
+    server.once('exit', () => {
+      this.exited = true;
+      if (this.stopping) return;
+      // The server stopped without being asked (killed, out of memory): the registry answers
+      // "database unavailable" meanwhile and starts it again, which replays its log.
+      process.emitWarning(`The embedded PostgreSQL stopped unexpectedly; starting it again (see ${this.logFile})`);
+      setTimeout(() => {
+        if (!this.stopping) this.launch();
+      }, this.restartDelayMs).unref();
+      this.restartDelayMs = Math.min(this.restartDelayMs * 2, 10000);
+    });
+  }
+
+  private async waitUntilReady(): Promise<void> {
     const deadline = Date.now() + 60000;
+    const first = this.server;
     for (;;) {
-      if (this.exited) throw explainStartFailure(this.clusterDir, lastComplaint(logFile));
+      if (this.exited && this.server === first) throw explainStartFailure(this.clusterDir, lastComplaint(this.logFile));
       const client = new Client({ host: this.socketDir, port: this.port, user: SUPERUSER, database: this.database });
       try {
         await client.connect();
         await client.query('SELECT 1');
         await client.end();
+        this.restartDelayMs = 500;
         return;
       } catch {
         await client.end().catch(() => undefined);
       }
-      if (Date.now() > deadline) throw explainStartFailure(this.clusterDir, lastComplaint(logFile) || 'it did not accept connections within 60 s');
+      if (Date.now() > deadline) throw explainStartFailure(this.clusterDir, lastComplaint(this.logFile) || 'it did not accept connections within 60 s');
       await new Promise((r) => setTimeout(r, 30));
     }
   }
@@ -244,8 +269,14 @@ export class EmbeddedPostgres {
     return !this.exited;
   }
 
+  /** The server's process id (tests kill it to prove the registry recovers). */
+  get pid(): number | undefined {
+    return this.server.pid;
+  }
+
   /** A fast shutdown: open transactions roll back, everything committed is on disk. */
   async stop(): Promise<void> {
+    this.stopping = true;
     const pid = this.server.pid;
     if (pid && !this.exited) {
       try {
