@@ -7,6 +7,7 @@ import { AddAnalysisTable1795560000000 } from './1795560000000-AddAnalysisTable'
 import { AddScheduleToAnalysis1795570000000 } from './1795570000000-AddScheduleToAnalysis';
 import { AddAssessmentRequestId1795580000000 } from './1795580000000-AddAssessmentRequestId';
 import { AddHealthProbe1795585000000 } from './1795585000000-AddHealthProbe';
+import { AddRequestIds1795590000000 } from './1795590000000-AddRequestIds';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddScheduleToAnalysis1795570000000,
   AddAssessmentRequestId1795580000000,
   AddHealthProbe1795585000000,
+  AddRequestIds1795590000000,
 ];

@@ -6,6 +6,8 @@ import { UserEntity } from '@vfr/api-auth';
 @Entity('saved_cohort')
 @Index('uq_saved_cohort__name', ['ownerId', 'name'], { unique: true, where: 'withdrawn_at IS NULL' })
 @Index('ix_saved_cohort__shared', ['shared'])
+// The client's id for the create request: a retry returns the record it already made.
+@Index('uq_saved_cohort__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_saved_cohort__name__length', 'char_length(name) BETWEEN 1 AND 120')
 export class SavedCohortEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 120 })
@@ -27,4 +29,7 @@ export class SavedCohortEntity extends RecordEntity {
 
   @Column({ type: 'boolean', default: false })
   shared: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

@@ -22,7 +22,11 @@ export class SitesService {
 
   create(actor: Actor, input: CreateSiteInput): Promise<SiteEntity> {
     const values = validate(siteCreateSchema, input);
-    return this.writer.run(actor, (tx) => tx.create(SiteEntity, values, { entityType: 'Site', siteId: null }));
+    return this.writer.run(actor, (tx) =>
+      tx.createOnce(SiteEntity, { requestId: input.requestId, entityType: 'Site', values }, (requestId) =>
+        tx.create(SiteEntity, { ...values, requestId }, { entityType: 'Site', siteId: null }),
+      ),
+    );
   }
 
   update(actor: Actor, input: UpdateSiteInput): Promise<SiteEntity> {

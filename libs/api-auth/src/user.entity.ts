@@ -6,6 +6,8 @@ import { SiteEntity } from './site.entity';
 @Entity('app_user')
 @Index('uq_app_user__email', ['email'], { unique: true })
 @Index('ix_app_user__site_id', ['siteId'])
+// The client's id for the create request: a retry returns the record it already made.
+@Index('uq_app_user__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 // Coordinators and department heads work for one site; admins and researchers may be cross-site.
 @Check('ck_app_user__site_id__required_for_role', `role IN ('ADMIN', 'RESEARCHER') OR site_id IS NOT NULL`)
 export class UserEntity extends RecordEntity {
@@ -34,4 +36,7 @@ export class UserEntity extends RecordEntity {
   /** Tokens issued before this moment are refused: signing out ends every session of the user. */
   @Column({ type: 'timestamptz', nullable: true })
   tokensValidAfter: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

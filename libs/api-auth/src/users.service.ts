@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor } from '@vfr/api-core';
@@ -32,9 +32,17 @@ export class UsersService {
   async create(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
     const { password, ...values } = validate(userCreateSchema, input);
     const passwordHash = await hashPassword(password!);
+    const user = { ...values, email: values.email.toLowerCase() };
     return this.writer.run(actor, async (tx) => {
       if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
-      return tx.create(UserEntity, { ...values, email: values.email.toLowerCase(), passwordHash }, { entityType: 'User', siteId: values.siteId ?? null });
+      // Each hash has its own salt: a retry's password is compared with the stored hash instead.
+      const stored = async (earlier: UserEntity) => {
+        const row = await tx.manager.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where('u.id = :id', { id: earlier.id }).getOneOrFail();
+        return { password: (await verify(row.passwordHash, password!)) ? password : null };
+      };
+      return tx.createOnce(UserEntity, { requestId: input.requestId, entityType: 'User', values: { ...user, password }, stored }, (requestId) =>
+        tx.create(UserEntity, { ...user, passwordHash, requestId }, { entityType: 'User', siteId: values.siteId ?? null }),
+      );
     });
   }
 

@@ -38,6 +38,12 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** The unique index or constraint a statement broke, when that is why it failed. */
+export function uniqueViolation(error: unknown): string | undefined {
+  const pg = pgErrorOf(error);
+  return pg?.code === '23505' ? (pg.constraint ?? 'unique') : undefined;
+}
+
 /** Translates a database constraint violation into a domain error, or undefined if it is not one. */
 export function domainErrorFromDatabase(error: unknown): DomainError | undefined {
   const pg = pgErrorOf(error);

@@ -9,3 +9,10 @@ export function assertId(field: string, value: unknown, what = 'an id (a UUID) r
   }
   return value;
 }
+
+/** The `requestId` field of every create input (and of no update input). */
+export const REQUEST_ID_FIELD = {
+  nullable: true,
+  description:
+    'A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused.',
+} as const;

@@ -19,18 +19,15 @@ export class AssessmentsService {
   create(actor: Actor, input: CreateAssessmentInput): Promise<AssessmentEntity> {
     assertId('patientId', input.patientId);
     assertId('treatmentId', input.treatmentId);
-    const requestId = input.requestId ?? null;
-    if (requestId !== null) assertId('requestId', requestId, 'a UUID the client made for this visit');
     const values = validate(assessmentCreateSchema, input);
     return this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
-      if (requestId !== null) {
-        const earlier = await tx.manager.findOneBy(AssessmentEntity, { requestId });
-        if (earlier) return this.sameRequest(earlier, values);
-      }
-      await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, values.timePoint, values.visitDate ?? null);
-      await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
-      return tx.create(AssessmentEntity, { ...values, requestId } as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId });
+      // A visit sent again is found before its time point is judged taken (by itself).
+      return tx.createOnce(AssessmentEntity, { requestId: input.requestId, entityType: 'Assessment', values, scope: ['patientId'] }, async (requestId) => {
+        await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, values.timePoint, values.visitDate ?? null);
+        await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
+        return tx.create(AssessmentEntity, { ...values, requestId } as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId });
+      });
     });
   }
 
@@ -65,19 +62,6 @@ export class AssessmentsService {
       const issue = checkVisitDate(timePoint as never, visitDate, treatment.startDate);
       if (issue) throw new ValidationError([issue]);
     }
-  }
-
-  /**
-   * A repeated request gets the visit it made the first time. An id reused for another visit, or
-   * with other values (the form changed after an answer was lost), is refused: nothing is
-   * overwritten and nothing is recorded twice.
-   */
-  private sameRequest(earlier: AssessmentEntity, values: Record<string, unknown>): AssessmentEntity {
-    const differs = Object.entries(values).find(([k, v]) => (earlier as unknown as Record<string, unknown>)[k] !== (v ?? null));
-    if (differs) {
-      throw ValidationError.single('requestId', 'unique', `requestId was already used for a visit recorded with another ${differs[0]}; reload the patient and edit that visit`);
-    }
-    return earlier;
   }
 
   /** One visit per scheduled time point; the database enforces it too. */

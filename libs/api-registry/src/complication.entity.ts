@@ -7,6 +7,8 @@ import { TreatmentEntity } from './treatment.entity';
 @Entity('complication')
 @Index('ix_complication__patient_id', ['patientId', 'occurredOn'])
 @Index('ix_complication__treatment_id', ['treatmentId'])
+// The client's id for the create request: a retry returns the record it already made.
+@Index('uq_complication__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_complication__leakage_type__cement_leakage_only', `leakage_type IS NULL OR kind = 'CEMENT_LEAKAGE'`)
 @Check('ck_complication__clavien_dindo__death_is_grade_v', `kind <> 'DEATH' OR clavien_dindo IS NULL OR clavien_dindo = 'V'`)
 export class ComplicationEntity extends RecordEntity {
@@ -44,4 +46,7 @@ export class ComplicationEntity extends RecordEntity {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   notes: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

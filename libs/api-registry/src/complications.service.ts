@@ -21,8 +21,10 @@ export class ComplicationsService {
     const values = validate(complicationCreateSchema, input);
     return this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
-      await this.checkTreatment(tx, values.patientId, values.treatmentId, values.occurredOn);
-      return tx.create(ComplicationEntity, values as Partial<ComplicationEntity>, { entityType: 'Complication', siteId: patient.siteId });
+      return tx.createOnce(ComplicationEntity, { requestId: input.requestId, entityType: 'Complication', values, scope: ['patientId'] }, async (requestId) => {
+        await this.checkTreatment(tx, values.patientId, values.treatmentId, values.occurredOn);
+        return tx.create(ComplicationEntity, { ...values, requestId } as Partial<ComplicationEntity>, { entityType: 'Complication', siteId: patient.siteId });
+      });
     });
   }
 

@@ -7,6 +7,8 @@ import { PatientEntity } from './patient.entity';
 @Index('ix_fracture__patient_id', ['patientId'])
 // One active fracture record per level and patient; a withdrawn one may be re-entered.
 @Index('uq_fracture__level', ['patientId', 'level'], { unique: true, where: 'withdrawn_at IS NULL' })
+// The client's id for the create request: a retry returns the record it already made.
+@Index('uq_fracture__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_fracture__genant_grade__range', 'genant_grade BETWEEN 0 AND 3')
 @Check('ck_fracture__height_loss_percent__range', 'height_loss_percent IS NULL OR height_loss_percent BETWEEN 0 AND 100')
 export class FractureEntity extends RecordEntity {
@@ -49,4 +51,7 @@ export class FractureEntity extends RecordEntity {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   additionalInjuries: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

@@ -20,7 +20,9 @@ export class FracturesService {
     const values = validate(fractureCreateSchema, input);
     return this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
-      return tx.create(FractureEntity, values as Partial<FractureEntity>, { entityType: 'Fracture', siteId: patient.siteId });
+      return tx.createOnce(FractureEntity, { requestId: input.requestId, entityType: 'Fracture', values, scope: ['patientId'] }, (requestId) =>
+        tx.create(FractureEntity, { ...values, requestId } as Partial<FractureEntity>, { entityType: 'Fracture', siteId: patient.siteId }),
+      );
     });
   }
 

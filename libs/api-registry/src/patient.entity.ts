@@ -7,6 +7,8 @@ import { SiteEntity } from '@vfr/api-auth';
 @Entity('patient')
 @Index('uq_patient__registry_number', ['registryNumber'], { unique: true })
 @Index('ix_patient__site_id', ['siteId', 'registryNumber'])
+// The client's id for the create request: a retry returns the record it already made.
+@Index('uq_patient__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_patient__birth_year__range', 'birth_year BETWEEN 1900 AND 2100')
 @Check('ck_patient__bmi__range', 'bmi IS NULL OR bmi BETWEEN 10 AND 80')
 @Check('ck_patient__t_score__range', 't_score IS NULL OR t_score BETWEEN -8 AND 4')
@@ -52,4 +54,7 @@ export class PatientEntity extends RecordEntity {
 
   @Column({ type: 'enum', enum: ConsentStatus, enumName: 'consent_status', default: ConsentStatus.PENDING })
   consentStatus: ConsentStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

@@ -101,9 +101,18 @@ export class PatientsService {
       if (!site) throw new NotFoundError('Site', input.siteId, 'siteId');
       const registryNumber = input.registryNumber ?? (await this.nextRegistryNumber(tx, site.code));
       const { identifiers, ...values } = validate(patientCreateSchema, { ...input, registryNumber });
-      const patient = await tx.create(PatientEntity, values as Partial<PatientEntity>, { entityType: 'Patient', siteId: site.id });
-      if (identifiers) await this.writeIdentifiers(tx, patient, identifiers, null);
-      return patient;
+      // A number drawn for this request is not what the client sent: a retry draws another.
+      const { registryNumber: _drawn, ...sent } = values;
+      const request = { requestId: input.requestId, entityType: 'Patient', values: { ...(input.registryNumber == null ? sent : values), identifiers }, scope: ['siteId'] };
+      const stored = async (earlier: PatientEntity) => {
+        const row = await tx.manager.findOneBy(PatientIdentifierEntity, { patientId: earlier.id });
+        return { identifiers: row && { mrn: row.mrn, familyName: row.familyName, givenName: row.givenName, dateOfBirth: row.dateOfBirth } };
+      };
+      return tx.createOnce(PatientEntity, { ...request, stored }, async (requestId) => {
+        const patient = await tx.create(PatientEntity, { ...values, requestId } as Partial<PatientEntity>, { entityType: 'Patient', siteId: site.id });
+        if (identifiers) await this.writeIdentifiers(tx, patient, identifiers, null);
+        return patient;
+      });
     });
   }
 

@@ -7,6 +7,8 @@ import { TreatedLevelEntity } from './treated-level.entity';
 @Entity('treatment')
 @Index('ix_treatment__patient_id', ['patientId', 'startDate'])
 @Index('ix_treatment__kind', ['kind', 'startDate'])
+// The client's id for the create request: a retry returns the record it already made.
+@Index('uq_treatment__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_treatment__anaesthesia__required_for_procedure', `kind = 'CONSERVATIVE' OR (anaesthesia IS NOT NULL AND approach IS NOT NULL)`)
 @Check(
   'ck_treatment__kind__no_procedure_fields_for_conservative',
@@ -79,4 +81,7 @@ export class TreatmentEntity extends RecordEntity {
 
   @Column({ type: 'smallint', nullable: true })
   lengthOfStayDays: number | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 }

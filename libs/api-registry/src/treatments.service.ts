@@ -22,9 +22,13 @@ export class TreatmentsService {
     const { levels, ...values } = validate(treatmentCreateSchema, input);
     return this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
-      const treatment = await tx.create(TreatmentEntity, values as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId });
-      treatment.levels = await this.writeLevels(tx, treatment, levels, patient.siteId);
-      return treatment;
+      const request = { requestId: input.requestId, entityType: 'Treatment', values: { ...values, levels: levelValues(levels) }, scope: ['patientId'] };
+      const stored = async (earlier: TreatmentEntity) => ({ levels: levelValues(await this.levelsOf(tx.manager, [earlier.id])) });
+      return tx.createOnce(TreatmentEntity, { ...request, stored }, async (requestId) => {
+        const treatment = await tx.create(TreatmentEntity, { ...values, requestId } as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId });
+        treatment.levels = await this.writeLevels(tx, treatment, levels, patient.siteId);
+        return treatment;
+      });
     });
   }
 
@@ -107,6 +111,13 @@ export class TreatmentsService {
       order: { startDate: 'ASC', createdAt: 'ASC' },
     });
   }
+}
+
+/** Treated levels as compared between a create and the one its request id made before. */
+function levelValues(levels: readonly TreatedLevelInput[]) {
+  return levels
+    .map((l) => ({ fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null }))
+    .sort((a, b) => (a.fractureId < b.fractureId ? -1 : a.fractureId > b.fractureId ? 1 : 0));
 }
 
 function pickTreatmentFields(t: TreatmentEntity) {

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { siteCreateSchema, type SiteFields } from '@vfr/domain';
 import { FormButtons, FormProblem, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
+import { newRequestId } from '../forms/request-id';
 import { Empty, LoadError, Loading } from '../forms/status';
 import { useRecordForm } from '../forms/use-record-form';
 import { textOrMissing } from '../forms/form-values';
@@ -15,6 +16,7 @@ const toInput = (raw: Record<string, unknown>) => ({ code: textOrMissing(raw.cod
 function SiteForm({ site, onSaved, onCancel }: { site?: { id: string; version: number; code: string; name: string }; onSaved: (msg: string) => void; onCancel: () => void }) {
   const [create] = useMutation(CREATE_SITE);
   const [update] = useMutation(UPDATE_SITE);
+  const [requestId] = useState(newRequestId);
   const form = useRecordForm<SiteFields>({
     initial: { code: site?.code ?? '', name: site?.name ?? '', reason: '' },
     labels: LABELS,
@@ -22,7 +24,7 @@ function SiteForm({ site, onSaved, onCancel }: { site?: { id: string; version: n
     toInput,
     send: async (input) => {
       if (!site) {
-        await create({ variables: { input } });
+        await create({ variables: { input: { ...input, requestId } } });
         onSaved(`Site ${input.code} created.`);
         return;
       }

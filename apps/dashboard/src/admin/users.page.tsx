@@ -4,6 +4,7 @@ import { Role, userUpdateSchema, type UserFields } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';
 import { checkBeforeSending } from '../forms/field-errors';
 import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { newRequestId } from '../forms/request-id';
 import { serverProblem } from '../forms/server-problem';
 import { Empty, LoadError, Loading } from '../forms/status';
 import { useRecordForm } from '../forms/use-record-form';
@@ -15,6 +16,7 @@ type Site = { id: string; code: string };
 
 function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () => void; onCancel: () => void }) {
   const [create] = useMutation(CREATE_USER);
+  const [requestId] = useState(newRequestId);
   const form = useRecordForm<UserFields>({
     initial: emptyUser(),
     labels: USER_LABELS,
@@ -22,7 +24,7 @@ function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () 
     toInput: userInput,
     place: hidePassword,
     send: async (input) => {
-      await create({ variables: { input: input as never } });
+      await create({ variables: { input: { ...input, requestId } as never } });
       onSaved();
     },
   });

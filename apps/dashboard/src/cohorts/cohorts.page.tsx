@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { errorSentence } from '../api';
 import { ChartCard } from '../charts/chart-card';
 import { labelOf, TIME_POINTS } from '../charts/palette';
+import { newRequestId } from '../forms/request-id';
 import type { CohortFilterInput, OutcomeMeasure, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
 import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
@@ -145,14 +146,17 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
   const [shared, setShared] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [chosen, setChosen] = useState('');
+  // One id per cohort saved: a save sent again after a lost answer keeps it; the next cohort gets a new one.
+  const [requestId, setRequestId] = useState(newRequestId);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
     try {
-      const r = await save({ variables: { input: { name: name.trim(), filter, shared } } });
+      const r = await save({ variables: { input: { name: name.trim(), filter, shared, requestId } } });
       setMessage(`Saved as “${r.data?.saveCohort.name}”.`);
       setName('');
+      setRequestId(newRequestId());
     } catch (err) {
       setMessage(errorSentence(err, 'The cohort'));
     }

@@ -102,7 +102,7 @@ export type CreateAssessmentInput = {
   opioidUse?: boolean | null | undefined;
   patientId: string | number;
   physiotherapy?: boolean | null | undefined;
-  /** A UUID the client makes for this visit. Sending the same request again (after an answer was lost) returns the visit already recorded instead of recording a second one. */
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
   requestId?: string | number | null | undefined;
   rmdq?: number | null | undefined;
   status?: AssessmentStatus;
@@ -121,6 +121,8 @@ export type CreateComplicationInput = {
   /** YYYY-MM-DD */
   occurredOn: string;
   patientId: string | number;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
   resolved?: boolean;
   /** Cement leakage: symptomatic or not */
   symptomatic?: boolean | null | undefined;
@@ -141,6 +143,8 @@ export type CreateFractureInput = {
   onsetDate: string;
   patientId: string | number;
   posteriorWallInvolved?: boolean;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
 };
 
 export type CreatePatientInput = {
@@ -154,6 +158,8 @@ export type CreatePatientInput = {
   ongoingRadiotherapy?: boolean;
   /** Pseudonymous registry number; generated from the site code when omitted */
   registryNumber?: string | null | undefined;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
   sex: Sex;
   siteId: string | number;
   steroidUse?: boolean;
@@ -164,6 +170,8 @@ export type CreateSiteInput = {
   /** 2-16 capital letters or digits, e.g. "NORTH" */
   code: string;
   name: string;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
 };
 
 export type CreateTreatmentInput = {
@@ -184,6 +192,8 @@ export type CreateTreatmentInput = {
   levels: Array<TreatedLevelInput>;
   patientId: string | number;
   physiotherapy?: boolean | null | undefined;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
   sameDayDischarge?: boolean | null | undefined;
   /** YYYY-MM-DD */
   startDate: string;
@@ -194,6 +204,8 @@ export type CreateUserInput = {
   email: string;
   /** At least 10 characters */
   password: string;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
   role: Role;
   siteId?: string | number | null | undefined;
 };
@@ -283,6 +295,8 @@ export type SaveCohortInput = {
   description?: string | null | undefined;
   filter: CohortFilterInput;
   name: string;
+  /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
+  requestId?: string | number | null | undefined;
   /** Visible to everyone who analyses the registry */
   shared?: boolean;
 };

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { CementLeakageType, ClavienDindoGrade, ComplicationKind, type ComplicationFields } from '@vfr/domain';
 import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
 import { CheckField, FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
+import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { COMPLICATION_LABELS, complicationInput, complicationRaw, complicationSchema, emptyComplication, type StoredComplication } from './complication.form-model';
 import { CREATE_COMPLICATION, UPDATE_COMPLICATION } from './patients.documents';
@@ -19,13 +21,14 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
 }) {
   const [create] = useMutation(CREATE_COMPLICATION);
   const [update] = useMutation(UPDATE_COMPLICATION);
+  const [requestId] = useState(newRequestId);
   const form = useRecordForm<ComplicationFields>({
     initial: complication ? complicationRaw(complication) : emptyComplication(treatments[treatments.length - 1]?.id ?? ''),
     labels: COMPLICATION_LABELS,
     schema: complicationSchema,
     toInput: (raw) => complicationInput(raw, patientId),
     send: async (input) => {
-      if (!complication) await create({ variables: { input: input as never } });
+      if (!complication) await create({ variables: { input: { ...input, requestId } as never } });
       else {
         const changes = updateInput(complication, input, complicationInput(complicationRaw(complication), patientId), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { FractureCause, FractureMorphology, OfClass, VERTEBRAL_LEVELS, type FractureFields } from '@vfr/domain';
 import { choicesOf, YES_NO_UNKNOWN } from '../forms/choices';
 import { CheckField, FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
+import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { emptyFracture, FRACTURE_LABELS, fractureInput, fractureRaw, fractureSchema, type StoredFracture } from './fracture.form-model';
 import { CREATE_FRACTURE, UPDATE_FRACTURE } from './patients.documents';
@@ -16,13 +18,14 @@ export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload 
 }) {
   const [create] = useMutation(CREATE_FRACTURE);
   const [update] = useMutation(UPDATE_FRACTURE);
+  const [requestId] = useState(newRequestId);
   const form = useRecordForm<FractureFields>({
     initial: fracture ? fractureRaw(fracture) : emptyFracture(),
     labels: FRACTURE_LABELS,
     schema: fractureSchema,
     toInput: (raw) => fractureInput(raw, patientId),
     send: async (input) => {
-      if (!fracture) await create({ variables: { input: input as never } });
+      if (!fracture) await create({ variables: { input: { ...input, requestId } as never } });
       else {
         const changes = updateInput(fracture, input, fractureInput(fractureRaw(fracture), patientId), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { ConsentStatus, Sex, type PatientFields } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';
 import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
+import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { emptyPatient, PATIENT_LABELS, patientInput, patientRaw, patientSchema, patientToValidate, type StoredPatient } from './patient.form-model';
 import { CREATE_PATIENT, UPDATE_PATIENT } from './patients.documents';
@@ -25,6 +27,7 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
 }) {
   const [create] = useMutation(CREATE_PATIENT);
   const [update] = useMutation(UPDATE_PATIENT);
+  const [requestId] = useState(newRequestId);
   const initial = patient ? patientRaw(patient) : { ...emptyPatient(), siteId: siteId ?? '' };
   const form = useRecordForm<PatientFields>({
     initial,
@@ -36,7 +39,7 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
     place: (errors) => Object.fromEntries(Object.entries(errors).map(([f, m]) => [f.replace(/^identifiers\./, ''), m])),
     send: async (input) => {
       if (!patient) {
-        const r = await create({ variables: { input: input as never } });
+        const r = await create({ variables: { input: { ...input, requestId } as never } });
         onSaved(r.data!.createPatient.id);
         return;
       }

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, TreatmentKind, type TreatmentFields } from '@vfr/domain';
 import { choicesOf, YES_NO_UNKNOWN } from '../forms/choices';
 import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
+import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
   emptyTreatment, placeLevelErrors, type StoredTreatment, TREATMENT_LABELS, treatmentInput, treatmentRaw, treatmentSchema,
@@ -19,6 +21,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
 }) {
   const [create] = useMutation(CREATE_TREATMENT);
   const [update] = useMutation(UPDATE_TREATMENT);
+  const [requestId] = useState(newRequestId);
   const ids = fractures.map((f) => f.id);
   const form = useRecordForm<TreatmentFields>({
     initial: treatment ? treatmentRaw(treatment) : emptyTreatment(ids),
@@ -27,7 +30,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
     toInput: (raw) => treatmentInput(raw, patientId, ids),
     place: (errors, raw) => placeLevelErrors(errors, raw, ids),
     send: async (input) => {
-      if (!treatment) await create({ variables: { input: input as never } });
+      if (!treatment) await create({ variables: { input: { ...input, requestId } as never } });
       else {
         const changes = updateInput(treatment, input, treatmentInput(treatmentRaw(treatment), patientId, ids), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });

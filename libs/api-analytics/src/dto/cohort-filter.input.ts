@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { FractureCause, OfClass, Sex, TreatmentKind } from '@vfr/api-core';
+import { FractureCause, OfClass, REQUEST_ID_FIELD, Sex, TreatmentKind } from '@vfr/api-core';
 import { FractureAgeCategory, LevelRegion, TreatmentGrouping } from '@vfr/domain';
 
 registerEnumType(LevelRegion, { name: 'LevelRegion' });
@@ -33,6 +33,7 @@ export class SaveCohortInput {
   @Field({ nullable: true }) description?: string;
   @Field(() => CohortFilterInput) filter: CohortFilterInput;
   @Field({ defaultValue: false, description: 'Visible to everyone who analyses the registry' }) shared: boolean;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Role } from '@vfr/api-core';
+import { REQUEST_ID_FIELD, Role } from '@vfr/api-core';
 
 @InputType()
 export class CreateUserInput {
@@ -8,6 +8,7 @@ export class CreateUserInput {
   @Field(() => Role) role: Role;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field({ description: 'At least 10 characters' }) password: string;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, TimePoint } from '@vfr/api-core';
+import { AnalgesicLevel, AssessmentStatus, REQUEST_ID_FIELD, TimePoint } from '@vfr/api-core';
 import { UpdateFields } from '@vfr/api-registry';
 
 @InputType()
@@ -18,11 +18,7 @@ export class CreateAssessmentInput {
   @Field(() => Boolean, { nullable: true }) opioidUse?: boolean | null;
   @Field(() => Boolean, { nullable: true }) backToUsualActivities?: boolean | null;
   @Field(() => Boolean, { nullable: true }) physiotherapy?: boolean | null;
-  @Field(() => ID, {
-    nullable: true,
-    description: 'A UUID the client makes for this visit. Sending the same request again (after an answer was lost) returns the visit already recorded instead of recording a second one.',
-  })
-  requestId?: string | null;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()

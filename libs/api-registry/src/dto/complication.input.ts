@@ -1,5 +1,5 @@
 import { Field, ID, InputType, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind } from '@vfr/api-core';
+import { CementLeakageType, ClavienDindoGrade, ComplicationKind, REQUEST_ID_FIELD } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -13,7 +13,8 @@ export class CreateComplicationInput {
   @Field(() => ClavienDindoGrade, { nullable: true }) clavienDindo?: ClavienDindoGrade | null;
   @Field({ defaultValue: false }) resolved: boolean;
   @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()
-export class UpdateComplicationInput extends IntersectionType(PartialType(OmitType(CreateComplicationInput, ['patientId'] as const), { omitDefaultValues: true }), UpdateFields) {}
+export class UpdateComplicationInput extends IntersectionType(PartialType(OmitType(CreateComplicationInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }), UpdateFields) {}

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { FractureCause, FractureMorphology, OfClass, VertebralLevel } from '@vfr/api-core';
+import { FractureCause, FractureMorphology, OfClass, REQUEST_ID_FIELD, VertebralLevel } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -16,7 +16,8 @@ export class CreateFractureInput {
   @Field({ defaultValue: false }) posteriorWallInvolved: boolean;
   @Field({ defaultValue: false }) neurologicalDeficit: boolean;
   @Field(() => String, { nullable: true }) additionalInjuries?: string | null;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()
-export class UpdateFractureInput extends IntersectionType(PartialType(OmitType(CreateFractureInput, ['patientId'] as const), { omitDefaultValues: true }), UpdateFields) {}
+export class UpdateFractureInput extends IntersectionType(PartialType(OmitType(CreateFractureInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }), UpdateFields) {}

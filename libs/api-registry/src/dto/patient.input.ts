@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { ConsentStatus, Sex, TreatmentKind } from '@vfr/api-core';
+import { ConsentStatus, REQUEST_ID_FIELD, Sex, TreatmentKind } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -26,11 +26,12 @@ export class CreatePatientInput {
   @Field(() => Int, { nullable: true }) asaClass?: number | null;
   @Field(() => ConsentStatus, { defaultValue: ConsentStatus.PENDING }) consentStatus: ConsentStatus;
   @Field(() => PatientIdentifiersInput, { nullable: true }) identifiers?: PatientIdentifiersInput | null;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()
 export class UpdatePatientInput extends IntersectionType(
-  PartialType(OmitType(CreatePatientInput, ['siteId'] as const), { omitDefaultValues: true }),
+  PartialType(OmitType(CreatePatientInput, ['siteId', 'requestId'] as const), { omitDefaultValues: true }),
   UpdateFields,
 ) {}
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, TreatmentKind } from '@vfr/api-core';
+import { AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, REQUEST_ID_FIELD, TreatmentKind } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -29,7 +29,8 @@ export class CreateTreatmentInput {
   @Field(() => Int, { nullable: true }) durationMinutes?: number | null;
   @Field(() => Boolean, { nullable: true }) sameDayDischarge?: boolean | null;
   @Field(() => Int, { nullable: true }) lengthOfStayDays?: number | null;
+  @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
 @InputType()
-export class UpdateTreatmentInput extends IntersectionType(PartialType(OmitType(CreateTreatmentInput, ['patientId'] as const)), UpdateFields) {}
+export class UpdateTreatmentInput extends IntersectionType(PartialType(OmitType(CreateTreatmentInput, ['patientId', 'requestId'] as const)), UpdateFields) {}
