@@ -14,9 +14,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function tempDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-embedded-'));
-  fs.chmodSync(dir, 0o755);
-  return dir;
+  // mkdtemp makes it private (0700), as a user's own directory often is.
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-embedded-'));
 }
 
 function config(dataDir: string): DatabaseConfig {
@@ -171,22 +170,22 @@ describe('the embedded database', () => {
   it.each([
     ['while migrating', /Using the embedded PostgreSQL/, 300],
     ['right after the migrations', /Applied migrations/, 0],
-    // 1,500 patients take a second or more to write: both kills land after the sites and users
+    // 4,000 patients take two seconds or more to write: both kills land after the sites and users
     // are written and before the patients are (two transactions once, which left a registry with
     // users and no patients for good).
-    ['early in seeding', /Empty database: seeding/, 400],
-    ['late in seeding', /Empty database: seeding/, 900],
+    ['early in seeding', /Empty database: seeding/, 300],
+    ['late in seeding', /Empty database: seeding/, 1200],
   ])('a first start killed %s ends, at the next start, with the complete demo registry', async (_label, after, delayMs) => {
     const dir = tempDataDir();
     dirs.push(dir);
-    const first = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '1500' });
+    const first = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '4000' });
     await first.until(after);
     await new Promise((r) => setTimeout(r, delayMs));
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     expect(first.output()).not.toMatch(/is running at/); // killed during the first start
 
-    const second = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '1500' });
+    const second = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '4000' });
     await second.until(/is running at/);
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
@@ -196,7 +195,7 @@ describe('the embedded database', () => {
               (SELECT count(*) FROM analysis_patient)::int AS analysed, (SELECT count(*) FROM audit_event WHERE entity_type = 'Registry')::int AS seed_events`,
     );
     await db.close();
-    expect(counts).toEqual({ sites: 3, users: 8, patients: 1500, analysed: 1500, seed_events: 1 });
+    expect(counts).toEqual({ sites: 3, users: 8, patients: 4000, analysed: 4000, seed_events: 1 });
   }, 120000);
 
   it('starts its server again when it is killed, and the registry answers once it is back', async () => {
@@ -334,6 +333,16 @@ describe('the embedded database', () => {
       expect(r.code).toBe(1);
       expect(r.output).toMatch(/refused the user name or password: check the credentials in DATABASE_URL/);
       expect(r.output).not.toMatch(/wrong-password/);
+    }, 60000);
+
+    it('as root, a DATA_DIR below a directory the server user cannot pass through', async () => {
+      if (!isRoot) return; // as an ordinary user the server runs as that user: nothing to pass
+      const parent = tempDataDir();
+      dirs.push(parent);
+      fs.chmodSync(parent, 0o700);
+      const r = await startMain({ DATA_DIR: path.join(parent, 'data') });
+      expect(r.code).toBe(1);
+      expect(r.output).toMatch(new RegExp(`cannot pass through ${parent} \\(mode 700\\): set DATA_DIR to a directory outside it, or allow passing with \`chmod o\\+x ${parent}\``));
     }, 60000);
 
     it('a DATA_DIR on a read-only file system', async () => {

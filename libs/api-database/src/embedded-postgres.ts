@@ -72,6 +72,26 @@ function chownRecursive(dir: string, uid: number, gid: number): void {
   }
 }
 
+/**
+ * As root, the server runs as another user, who must be able to pass through every directory
+ * above its cluster. DATA_DIR itself is the registry's own and is opened for passing (not for
+ * reading); a parent that stops it is named, rather than changed behind the user's back.
+ */
+function makeReachable(dataDir: string, user: { uid: number; gid: number }): void {
+  const mode = fs.statSync(dataDir).mode;
+  if ((mode & 0o001) === 0) fs.chmodSync(dataDir, (mode & 0o777) | 0o011);
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    const st = fs.statSync(dir);
+    const passable = st.uid === user.uid ? st.mode & 0o100 : st.gid === user.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!passable) {
+      throw new StartupError(
+        `Started as root, the registry runs PostgreSQL as the system user "${SUPERUSER}", who cannot pass through ${dir} (mode ${(st.mode & 0o777).toString(8)}): set DATA_DIR to a directory outside it, or allow passing with \`chmod o+x ${dir}\`.`,
+      );
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -169,6 +189,7 @@ export class EmbeddedPostgres {
     const logFile = path.join(dataDir, 'postgres.log');
     const bin = binaries();
     const user = serverUser();
+    if (user) makeReachable(dataDir, user);
     if (!EmbeddedPostgres.holdsCluster(dataDir)) await initCluster(clusterDir, logFile, bin.initdb, user);
     // A registry process killed with SIGKILL leaves its server running: the caller holds the
     // data directory's lock, so any server still running on it is such an orphan. A fast

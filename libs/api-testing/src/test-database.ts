@@ -59,7 +59,6 @@ export async function openTestDatabase(target: TestTarget): Promise<TestDatabase
   if (target === 'embedded') {
     const template = await migratedTemplate();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-test-'));
-    fs.chmodSync(dataDir, 0o755); // reachable by the server's user when the tests run as root
     fs.cpSync(path.join(template, 'postgres'), path.join(dataDir, 'postgres'), { recursive: true });
     const db = await openDatabase(embeddedConfig(dataDir), REGISTRY_SCHEMA);
     const close = db.close.bind(db);
