@@ -56,8 +56,9 @@ async function main() {
     console.error(e.message);
     console.error(fs.readFileSync(path.join(dataDir, 'app.log'), 'utf8').slice(-4000));
   } finally {
+    // The registry stops its embedded server on SIGTERM; its files are removed once it has.
     server.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    if (server.exitCode === null) await Promise.race([new Promise((r) => server.once('exit', r)), new Promise((r) => setTimeout(r, 15000))]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   process.exit(status);
