@@ -1,5 +1,5 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
-import { CohortFilter, FRACTURE_AGE_DAYS, LEVEL_REGIONS } from '@vfr/domain';
+import { CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, validate, ValidationError } from '@vfr/domain';
 
 // The one place where a cohort becomes SQL. Every analysis, export and count starts from the
 // rows this produces: one per patient from analysis_patient (kept by the database from the source
@@ -11,9 +11,30 @@ export const COHORT_COLUMNS = `patient_id, site_id, registry_number, sex, birth_
   received_kind, index_date, max_genant, fracture_age_days, causes, levels, of_classes, baseline_nrs, active_cancer,
   ongoing_therapy`;
 
+/**
+ * The research population: patients who gave their consent. Those whose consent is pending,
+ * declined or withdrawn are in no figure, dashboard or export, for any reader (coordinators still
+ * see and manage them through the patient pages and the worklist); see docs/privacy.md.
+ */
+export const RESEARCH_CONSENT = 'GIVEN';
+
+/** How finely this reader may select patients (libs/domain FilterGranularity). */
+export function filterGranularity(actor: Actor): FilterGranularity {
+  if (!isDeidentified(actor)) return FilterGranularity.EXACT;
+  return actor.role === Role.DEPARTMENT_HEAD ? FilterGranularity.AGGREGATE_ONLY : FilterGranularity.DEIDENTIFIED;
+}
+
+/** A cohort filter from a client: valid, and no finer than this reader may ask. */
+export function readCohortFilter(actor: Actor, input: unknown): CohortFilter {
+  const filter = validate(cohortFilterSchema, input ?? {});
+  const issues = granularityIssues(filter, filterGranularity(actor));
+  if (issues.length) throw new ValidationError(issues);
+  return filter;
+}
+
 /** SQL selecting the cohort's patients (a subquery: use it as `FROM (<sql>) c`). */
 export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams): string {
-  const where: string[] = [];
+  const where: string[] = [`a.consent_status = '${RESEARCH_CONSENT}'`];
   const scope = aggregateScope(actor);
   if (scope) where.push(`a.site_id = ${params.add(scope, 'uuid')}`);
   const f = filter ?? {};
@@ -43,7 +64,7 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   if (f.baselineNrsMin != null) where.push(`a.baseline_nrs >= ${params.add(f.baselineNrsMin, 'int')}`);
   if (f.baselineNrsMax != null) where.push(`a.baseline_nrs <= ${params.add(f.baselineNrsMax, 'int')}`);
 
-  return `SELECT a.* FROM analysis_patient a${where.length ? `\n    WHERE ${where.join('\n      AND ')}` : ''}`;
+  return `SELECT a.* FROM analysis_patient a\n    WHERE ${where.join('\n      AND ')}`;
 }
 
 /** Whether a reader gets counts below the small-cell threshold suppressed. */

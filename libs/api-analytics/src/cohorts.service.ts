@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
-import { CohortFilter, cohortFilterSchema, ForbiddenError, NotFoundError, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
-import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { CohortFilter, ForbiddenError, NotFoundError, Role, TreatmentGrouping, ValidationError } from '@vfr/domain';
+import { cohortSql, readCohortFilter, suppressesSmallCells } from './cohort.sql';
 import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
 import { SavedCohortEntity } from './saved-cohort.entity';
 import { cellsToSuppress, DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
@@ -24,8 +24,8 @@ export class CohortsService {
     private readonly writer: AuditedWriter,
   ) {}
 
-  filter(input: unknown): CohortFilter {
-    return validate(cohortFilterSchema, input ?? {});
+  filter(actor: Actor, input: unknown): CohortFilter {
+    return readCohortFilter(actor, input);
   }
 
   /** Patients in the cohort, per treatment group, with small cells suppressed for de-identified readers. */
@@ -33,7 +33,7 @@ export class CohortsService {
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
     const rows: { grp: string; n: number }[] = await this.reader.query(
-      `SELECT c.${column} AS grp, count(*)::int AS n FROM (${cohortSql(this.filter(input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
+      `SELECT c.${column} AS grp, count(*)::int AS n FROM (${cohortSql(this.filter(actor, input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
       params.values,
     );
     const threshold = DEFAULT_SMALL_CELL_THRESHOLD;
@@ -57,7 +57,7 @@ export class CohortsService {
   }
 
   save(actor: Actor, input: SaveCohortInput): Promise<SavedCohortEntity> {
-    const values = { name: name(input.name), description: input.description?.trim() || null, filter: this.filter(input.filter) as Record<string, unknown>, shared: input.shared, ownerId: actor.userId };
+    const values = { name: name(input.name), description: input.description?.trim() || null, filter: this.filter(actor, input.filter) as Record<string, unknown>, shared: input.shared, ownerId: actor.userId };
     return this.writer.run(actor, (tx) =>
       tx.createOnce(SavedCohortEntity, { requestId: input.requestId, entityType: 'SavedCohort', values, scope: ['ownerId'] }, (requestId) =>
         tx.create(SavedCohortEntity, { ...values, requestId }, { entityType: 'SavedCohort', siteId: actor.siteId }),
@@ -73,7 +73,7 @@ export class CohortsService {
       const changes: Partial<SavedCohortEntity> = {};
       if (input.name !== undefined) changes.name = name(input.name);
       if (input.description !== undefined) changes.description = input.description?.trim() || null;
-      if (input.filter !== undefined) changes.filter = this.filter(input.filter) as Record<string, unknown>;
+      if (input.filter !== undefined) changes.filter = this.filter(actor, input.filter) as Record<string, unknown>;
       if (input.shared !== undefined) changes.shared = input.shared;
       return tx.update(SavedCohortEntity, cohort, input.version, changes, { entityType: 'SavedCohort', siteId: actor.siteId });
     });

@@ -36,7 +36,7 @@ export class OutcomesResolver {
     @Args('measure', { type: () => OutcomeMeasure, defaultValue: OutcomeMeasure.NRS }) measure: OutcomeMeasure,
     @Args('timePoint', { type: () => TimePoint, defaultValue: TimePoint.M1 }) timePoint: TimePoint,
   ): Promise<AdjustedComparisonModel> {
-    return this.adjusted.compare(actor, this.cohorts.filter(filter), grouping, measure, timePoint);
+    return this.adjusted.compare(actor, this.cohorts.filter(actor, filter), grouping, measure, timePoint);
   }
 
   @Roles(...ANALYSTS)
@@ -46,7 +46,7 @@ export class OutcomesResolver {
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
   ): Promise<CharacteristicRowModel[]> {
-    return this.characteristics.table(actor, this.cohorts.filter(filter), grouping);
+    return this.characteristics.table(actor, this.cohorts.filter(actor, filter), grouping);
   }
 
   @Roles(...ANALYSTS)
@@ -57,7 +57,7 @@ export class OutcomesResolver {
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
     @Args('measure', { type: () => OutcomeMeasure, defaultValue: OutcomeMeasure.NRS }) measure: OutcomeMeasure,
   ): Promise<TrajectoryPointModel[]> {
-    return this.outcomes.trajectory(actor, this.cohorts.filter(filter), grouping, measure);
+    return this.outcomes.trajectory(actor, this.cohorts.filter(actor, filter), grouping, measure);
   }
 
   @Roles(...ANALYSTS)
@@ -68,7 +68,7 @@ export class OutcomesResolver {
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
     @Args('definition', { type: () => ResponderDefinition, defaultValue: ResponderDefinition.NRS_DROP_2 }) definition: ResponderDefinition,
   ): Promise<ProportionModel[]> {
-    return this.outcomes.responders(actor, this.cohorts.filter(filter), grouping, definition);
+    return this.outcomes.responders(actor, this.cohorts.filter(actor, filter), grouping, definition);
   }
 
   @Roles(...ANALYSTS)
@@ -78,7 +78,7 @@ export class OutcomesResolver {
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
   ): Promise<ProportionModel[]> {
-    return this.outcomes.complications(actor, this.cohorts.filter(filter), grouping);
+    return this.outcomes.complications(actor, this.cohorts.filter(actor, filter), grouping);
   }
 
   @Roles(...ANALYSTS)
@@ -89,7 +89,7 @@ export class OutcomesResolver {
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
     @Args('endpoint', { type: () => SurvivalEndpoint, defaultValue: SurvivalEndpoint.PAIN_RELIEF }) endpoint: SurvivalEndpoint,
   ): Promise<SurvivalAnalysisModel> {
-    return this.outcomes.survival(actor, this.cohorts.filter(filter), grouping, endpoint);
+    return this.outcomes.survival(actor, this.cohorts.filter(actor, filter), grouping, endpoint);
   }
 }
 
@@ -104,18 +104,18 @@ export class OperationsResolver {
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
     @Args('period', { type: () => VolumePeriod, defaultValue: VolumePeriod.AUTO }) period: VolumePeriod,
   ): Promise<TreatmentVolumesModel> {
-    return this.operations.volumes(actor, this.cohorts.filter(filter), period);
+    return this.operations.volumes(actor, this.cohorts.filter(actor, filter), period);
   }
 
   @Roles(...ANALYSTS)
   @Query(() => [DischargeSummaryModel], { description: 'Same-day discharge and length of stay per procedure kind' })
   discharge(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<DischargeSummaryModel[]> {
-    return this.operations.discharge(actor, this.cohorts.filter(filter));
+    return this.operations.discharge(actor, this.cohorts.filter(actor, filter));
   }
 
   @Roles(...ANALYSTS)
   @Query(() => FunnelPlotModel, { description: "Sites' complication rates after procedures, with control limits" })
   funnelPlot(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<FunnelPlotModel> {
-    return this.operations.funnel(actor, this.cohorts.filter(filter));
+    return this.operations.funnel(actor, this.cohorts.filter(actor, filter));
   }
 }

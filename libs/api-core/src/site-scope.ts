@@ -39,3 +39,11 @@ export function mayReadIdentifiers(actor: Actor, siteId: string): boolean {
 export function aggregateScope(actor: Actor): string | null {
   return actor.role === Role.DEPARTMENT_HEAD ? null : siteScope(actor);
 }
+
+/**
+ * De-identified readers see only the research population: patients who gave their consent
+ * (docs/privacy.md). Anyone else, as not found, like another site's patient.
+ */
+export function assertResearchVisible(actor: Actor, patient: { consentStatus: string }, entity: string, id: string): void {
+  if ((actor.role === Role.RESEARCHER || actor.role === Role.DEPARTMENT_HEAD) && patient.consentStatus !== 'GIVEN') throw new NotFoundError(entity, id);
+}

@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { cohortSql } from '@vfr/api-analytics';
+import { cohortSql, readCohortFilter } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AuditAction, CohortFilter, cohortFilterSchema, SCHEDULED_TIME_POINTS, validate } from '@vfr/domain';
 import { ImportKind } from './import-kinds';
@@ -35,7 +35,8 @@ export function exportColumns(format: ExportFormat): string[] {
 export class ExportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  parseCohort(json: string | undefined): CohortFilter {
+  /** The export's cohort, held to the same rules as every other cohort query of this reader. */
+  parseCohort(actor: Actor, json: string | undefined): CohortFilter {
     if (!json) return {};
     let value: unknown;
     try {
@@ -43,7 +44,7 @@ export class ExportService {
     } catch {
       return validate(cohortFilterSchema, 'not json');
     }
-    return validate(cohortFilterSchema, value);
+    return readCohortFilter(actor, value);
   }
 
   sql(format: ExportFormat, filter: CohortFilter, actor: Actor): { text: string; values: unknown[] } {

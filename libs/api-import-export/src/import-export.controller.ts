@@ -67,7 +67,7 @@ export class ImportExportController {
   @Get('export/assessments.csv')
   async export(@Query('format') format: string | undefined, @Query('cohort') cohort: string | undefined, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
     const f = formatOf(format);
-    const filter = this.exports.parseCohort(cohort);
+    const filter = this.exports.parseCohort(req.actor, cohort);
     const stream = await this.exports.stream(req.actor, f, filter);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="registry-assessments-${f}.csv"`);

@@ -1,4 +1,4 @@
-import { Actor, assertCanWriteSite, assertId, assertSiteAccess, siteScope } from '@vfr/api-core';
+import { Actor, assertCanWriteSite, assertId, assertResearchVisible, assertSiteAccess, siteScope } from '@vfr/api-core';
 import { NotFoundError } from '@vfr/domain';
 import { EntityManager, EntityTarget } from 'typeorm';
 import { PatientEntity } from './patient.entity';
@@ -21,6 +21,7 @@ export async function patientForRead(manager: EntityManager, actor: Actor, patie
   const patient = await manager.findOneBy(PatientEntity, { id: patientId });
   if (!patient) throw new NotFoundError('Patient', patientId);
   assertSiteAccess(actor, patient.siteId, 'Patient', patientId);
+  assertResearchVisible(actor, patient, 'Patient', patientId);
   return patient;
 }
 
@@ -37,5 +38,6 @@ export async function childForRead<T extends { patientId: string }>(
   const patient = await manager.findOneBy(PatientEntity, { id: record.patientId });
   const scope = siteScope(actor);
   if (!patient || (scope !== null && scope !== patient.siteId)) throw new NotFoundError(entityType, id);
+  assertResearchVisible(actor, patient, entityType, id);
   return record;
 }

@@ -4,10 +4,10 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
 import { SiteEntity } from '@vfr/api-auth';
 import {
-  Actor, assertCanWriteSite, assertId, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, siteScope,
+  Actor, assertCanWriteSite, assertId, assertResearchVisible, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, isDeidentified, siteScope,
 } from '@vfr/api-core';
 import {
-  AuditAction, ForbiddenError, NotFoundError, parseIsoDate, Role, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
+  AuditAction, FilterGranularity, ForbiddenError, granularityIssues, NotFoundError, parseIsoDate, Role, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
   ValidationError,
 } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
@@ -23,6 +23,7 @@ export class PatientsService {
     const patient = await this.dataSource.getRepository(PatientEntity).findOneBy({ id });
     if (!patient) throw new NotFoundError('Patient', id);
     assertSiteAccess(actor, patient.siteId, 'Patient', id);
+    assertResearchVisible(actor, patient, 'Patient', id);
     return patient;
   }
 
@@ -52,6 +53,12 @@ export class PatientsService {
       );
     }
     if (!filter.includeWithdrawn) qb.andWhere('p.withdrawn_at IS NULL');
+    if (isDeidentified(actor)) {
+      qb.andWhere(`p.consent_status = 'GIVEN'`);
+      // Narrowing a date range must not single out a treatment day: whole quarters only.
+      const issues = granularityIssues({ treatedFrom: filter.treatedFrom, treatedTo: filter.treatedTo }, FilterGranularity.DEIDENTIFIED);
+      if (issues.length) throw new ValidationError(issues.map((i) => ({ ...i, field: `filter.${i.field}` })));
+    }
     if (filter.treatmentKind || filter.treatedFrom || filter.treatedTo) {
       const from = filter.treatedFrom ? this.date('filter.treatedFrom', filter.treatedFrom) : null;
       const to = filter.treatedTo ? this.date('filter.treatedTo', filter.treatedTo) : null;

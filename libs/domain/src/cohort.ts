@@ -1,3 +1,4 @@
+import { FieldIssue } from './errors';
 import { FractureAgeCategory, FractureCause, LevelRegion, OfClass, Sex, TreatmentKind, VertebralLevel } from './enums';
 import { isoDate, measure, uuid, z } from './validation';
 import { RANGES } from './ranges';
@@ -63,3 +64,56 @@ export const cohortFilterSchema = z
   });
 
 export type CohortFilter = z.infer<typeof cohortFilterSchema>;
+
+/**
+ * How finely a reader may select patients. Identified readers (coordinators, admins) may use any
+ * value. De-identified readers may not single out what their answers withhold: ages above 89 are
+ * one group (90+), and calendar time is selected by whole quarters of the index treatment, never
+ * by day, so that narrowing a date range cannot recover a patient's treatment date. Aggregate-only
+ * readers (department heads) choose ages in five-year bands as well: fewer distinct ways to
+ * describe the same patients leave fewer differences to take (docs/privacy.md).
+ */
+export enum FilterGranularity {
+  EXACT = 'EXACT',
+  DEIDENTIFIED = 'DEIDENTIFIED',
+  AGGREGATE_ONLY = 'AGGREGATE_ONLY',
+}
+
+export const OLDEST_SHOWN_AGE = 89;
+const QUARTER_STARTS = ['01-01', '04-01', '07-01', '10-01'];
+const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
+
+/** The first day of a date's quarter and the last (YYYY-MM-DD). */
+export function quarterBounds(iso: string): [string, string] {
+  const q = Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+  return [`${iso.slice(0, 4)}-${QUARTER_STARTS[q]}`, `${iso.slice(0, 4)}-${QUARTER_ENDS[q]}`];
+}
+
+/** Field issues of a valid filter that is finer than the reader may use. */
+export function granularityIssues(filter: CohortFilter, granularity: FilterGranularity): FieldIssue[] {
+  if (granularity === FilterGranularity.EXACT) return [];
+  const issues: FieldIssue[] = [];
+  const issue = (field: string, message: string) => issues.push({ field, rule: 'granularity', message });
+  const band = granularity === FilterGranularity.AGGREGATE_ONLY ? 5 : 1;
+  if (filter.ageMin != null) {
+    if (filter.ageMin > OLDEST_SHOWN_AGE + 1) {
+      issue('ageMin', `Ages above ${OLDEST_SHOWN_AGE} form one group, 90+: ageMin can be at most ${OLDEST_SHOWN_AGE + 1}, which selects that group (got ${filter.ageMin})`);
+    } else if (filter.ageMin % band !== 0) {
+      issue('ageMin', `Aggregate figures select ages in five-year bands: ageMin must be a multiple of 5, such as ${filter.ageMin - (filter.ageMin % band)} (got ${filter.ageMin})`);
+    }
+  }
+  if (filter.ageMax != null) {
+    if (filter.ageMax > OLDEST_SHOWN_AGE) {
+      issue('ageMax', `Ages above ${OLDEST_SHOWN_AGE} form one group, 90+: ageMax can be at most ${OLDEST_SHOWN_AGE}; leave it empty to include the 90+ group (got ${filter.ageMax})`);
+    } else if ((filter.ageMax + 1) % band !== 0) {
+      issue('ageMax', `Aggregate figures select ages in five-year bands: ageMax must end a band, such as ${filter.ageMax - ((filter.ageMax + 1) % band)} (got ${filter.ageMax})`);
+    }
+  }
+  if (filter.treatedFrom && !QUARTER_STARTS.includes(filter.treatedFrom.slice(5))) {
+    issue('treatedFrom', `De-identified figures select treatment dates by whole quarters: treatedFrom must be the first day of a quarter, such as ${quarterBounds(filter.treatedFrom)[0]} (got ${filter.treatedFrom})`);
+  }
+  if (filter.treatedTo && !QUARTER_ENDS.includes(filter.treatedTo.slice(5))) {
+    issue('treatedTo', `De-identified figures select treatment dates by whole quarters: treatedTo must be the last day of a quarter, such as ${quarterBounds(filter.treatedTo)[1]} (got ${filter.treatedTo})`);
+  }
+  return issues;
+}
