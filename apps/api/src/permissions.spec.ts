@@ -46,7 +46,7 @@ async function freshFracture(f: Fixture): Promise<{ id: string }> {
   return { id: r.data.createFracture.id };
 }
 async function freshPatient(f: Fixture): Promise<{ id: string }> {
-  const r = await f.gqlAsAdmin(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: f.site, sex: 'FEMALE', birthYear: 1945 } });
+  const r = await f.gqlAsAdmin(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: f.site, sex: 'FEMALE', birthYear: 1945, consentStatus: 'GIVEN' } });
   return { id: r.data.createPatient.id };
 }
 async function freshTreatment(f: Fixture): Promise<{ id: string; patientId: string }> {

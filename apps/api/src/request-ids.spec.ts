@@ -36,7 +36,7 @@ const fracture = (p: Ids['north'], n: number) => ({ patientId: p.patient, level:
 const treatment = (p: Ids['north'], n: number) => ({ patientId: p.patient, kind: 'CONSERVATIVE', startDate: `2024-03-0${n + 1}`, brace: true, levels: [{ fractureId: p.fractures[0] }] });
 const complication = (p: Ids['north'], n: number) => ({ patientId: p.patient, treatmentId: p.treatment, occurredOn: `2024-04-0${n + 1}`, kind: 'INFECTION', notes: `note ${n}` });
 const visit = (p: Ids['north'], n: number) => ({ patientId: p.patient, treatmentId: p.treatment, timePoint: 'UNSCHEDULED', visitDate: `2024-05-0${n + 1}`, nrsRest: n });
-const cohort = (n: number) => ({ name: `Retried cohort ${n} ${randomUUID().slice(0, 6)}`, filter: { ageMin: 60 + n, treatmentKinds: ['KYPHOPLASTY', 'VERTEBROPLASTY'] }, shared: false });
+const cohort = (n: number) => ({ name: `Retried cohort ${n} ${randomUUID().slice(0, 6)}`, filter: { ageMin: 60 + 5 * n, treatmentKinds: ['KYPHOPLASTY', 'VERTEBROPLASTY'] }, shared: false });
 
 const CREATES: Record<string, Create> = {
   createPatient: {

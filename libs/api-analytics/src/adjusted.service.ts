@@ -6,10 +6,10 @@ import {
   iptwWeights, multinomialLogisticRegression, receivedProbability, smdBinaryData, smdContinuous, truncateWeightsAtPercentiles,
   weightedMeanDifference, weightedSmdBinary, weightedSmdContinuous, welchMeanDifference,
 } from '@vfr/stats';
-import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { cohortSql } from './cohort.sql';
 import { AdjustedComparisonModel } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
-import { DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+import { disclosureFor, shownCount } from './suppression';
 
 // The propensity model of DESIGN.md section 4: age, sex, Genant grade, fracture age, cause,
 // baseline NRS. Binary covariates get the binary SMD.
@@ -24,6 +24,8 @@ const COVARIATES: { name: string; binary: boolean }[] = [
 
 interface Row {
   grp: string;
+  /** The patient's record key (suppression.ts). */
+  rk: number;
   x: number[];
   y: number;
 }
@@ -43,9 +45,9 @@ export class AdjustedService {
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
     const y = `c.${MEASURE_COLUMN[measure]}[${timePointOrdinal(timePoint)}]`;
-    const raw: { grp: string; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
+    const raw: { grp: string; rk: number; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
       await this.reader.query(
-        `SELECT c.${column} AS grp, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
+        `SELECT c.${column} AS grp, c.record_key AS rk, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
                 ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${y} AS y
          FROM (${cohortSql(filter, actor, params)}) c
          WHERE ${y} IS NOT NULL`,
@@ -53,14 +55,17 @@ export class AdjustedService {
       );
     const complete: Row[] = raw
       .filter((r) => r.genant !== null && r.fracture_age !== null && r.baseline !== null)
-      .map((r) => ({ grp: r.grp, x: [r.age, r.female, Number(r.genant), Number(r.fracture_age), r.osteo, Number(r.baseline)], y: Number(r.y) }));
-    const counts = new Map<string, number>();
-    for (const r of complete) counts.set(r.grp, (counts.get(r.grp) ?? 0) + 1);
-    // Groups too small to report, or to model, are left out.
-    const tooSmall = [...counts].filter(([, n]) => n < (suppressesSmallCells(actor) ? DEFAULT_SMALL_CELL_THRESHOLD : 2)).map(([g]) => g);
+      .map((r) => ({ grp: r.grp, rk: Number(r.rk), x: [r.age, r.female, Number(r.genant), Number(r.fracture_age), r.osteo, Number(r.baseline)], y: Number(r.y) }));
+    const d = disclosureFor(actor);
+    const keyed = (of: { rk: number }[]) => ({ n: of.length, k: of.reduce((a, r) => a + r.rk, 0) });
+    const counts = new Map<string, (typeof complete)[number][]>();
+    for (const r of complete) counts.set(r.grp, [...(counts.get(r.grp) ?? []), r]);
+    // Groups too small to report (as the reader sees counts), or to model, are left out.
+    const tooSmall = [...counts].filter(([, of]) => of.length < 2 || shownCount(d, keyed(of)) === null).map(([g]) => g);
     const rows = complete.filter((r) => !tooSmall.includes(r.grp));
     const groups = [...new Set(rows.map((r) => r.grp))].sort((a, b) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b)));
-    const base = { outcome: `${measure} at ${timePoint}`, n: rows.length, excluded: raw.length - complete.length, suppressedGroups: tooSmall.sort() };
+    const incomplete = raw.filter((r) => r.genant === null || r.fracture_age === null || r.baseline === null).map((r) => ({ rk: Number(r.rk) }));
+    const base = { outcome: `${measure} at ${timePoint}`, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort() };
     if (groups.length < 2) return { ...base, covariates: COVARIATES.map((c) => c.name), constantCovariates: [], differences: [], balance: [], propensityConverged: true };
 
     const reference = groups[0];
@@ -72,7 +77,7 @@ export class AdjustedService {
     const weights = truncateWeightsAtPercentiles(iptwWeights(received, { stabilize: true, treatment: rows.map((r) => r.grp) }), 0.01, 0.99);
     const of = (g: string) => {
       const idx = rows.map((r, i) => (r.grp === g ? i : -1)).filter((i) => i >= 0);
-      return { y: idx.map((i) => rows[i].y), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => rows[i].x[j]) };
+      return { y: idx.map((i) => rows[i].y), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => rows[i].x[j]), shownN: shownCount(d, keyed(idx.map((i) => rows[i]))) };
     };
     const ref = of(reference);
     const differences = groups.slice(1).map((g) => {
@@ -80,7 +85,7 @@ export class AdjustedService {
       const plain = welchMeanDifference(mine.y, ref.y);
       const weighted = weightedMeanDifference(mine.y, mine.w, ref.y, ref.w);
       return {
-        group: g, versus: reference, n: mine.y.length, nVersus: ref.y.length,
+        group: g, versus: reference, n: mine.shownN, nVersus: ref.shownN,
         unadjusted: plain.difference, unadjustedLower: plain.lower, unadjustedUpper: plain.upper,
         adjusted: weighted.difference, adjustedLower: weighted.lower, adjustedUpper: weighted.upper,
       };

@@ -3,9 +3,9 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TreatmentGrouping } from '@vfr/domain';
 import { smdBinary, smdFromSummary } from '@vfr/stats';
-import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { cohortSql } from './cohort.sql';
 import { CharacteristicRowModel } from './models/characteristics.model';
-import { cellsToSuppress } from './suppression';
+import { disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
 
 // The variables of Table 1 and the propensity model: SQL expressions over the cohort row `c`
 // joined to its patient `p` (fixed text, never user input).
@@ -31,20 +31,30 @@ export class CharacteristicsService {
   async table(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<CharacteristicRowModel[]> {
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
-    const aggregates = VARIABLES.map((v, i) => `count(${v.sql})::int AS n${i}, avg(${v.sql})::float8 AS m${i}, stddev_samp(${v.sql})::float8 AS s${i}, sum(${v.sql})::float8 AS c${i}`);
+    const aggregates = VARIABLES.map(
+      (v, i) => `count(${v.sql})::int AS n${i}, avg(${v.sql})::float8 AS m${i}, stddev_samp(${v.sql})::float8 AS s${i}, sum(${v.sql})::float8 AS c${i},
+        sum(c.record_key) FILTER (WHERE (${v.sql}) IS NOT NULL)::int8 AS kn${i}, sum(c.record_key) FILTER (WHERE (${v.sql}) = 1)::int8 AS kc${i}`,
+    );
     const rows: Record<string, number | string | null>[] = await this.reader.query(
-      `SELECT c.${column} AS grp, count(*)::int AS size, ${aggregates.join(', ')}
+      `SELECT c.${column} AS grp, count(*)::int AS size, sum(c.record_key)::int8 AS ksize, ${aggregates.join(', ')}
        FROM (${cohortSql(filter, actor, params)}) c JOIN patient p ON p.id = c.patient_id
        GROUP BY 1 ORDER BY (c.${column} <> 'CONSERVATIVE'), 1`,
       params.values,
     );
-    const hidden = suppressesSmallCells(actor) ? cellsToSuppress(rows.map((r) => Number(r.size))) : new Set<number>();
+    const d = disclosureFor(actor);
+    const sizes = shownCells(d, rows.map((r) => ({ n: Number(r.size), k: Number(r.ksize) })));
     return VARIABLES.map((v, i) => {
       const values = rows.map((r, g) => {
-        const n = Number(r[`n${i}`]);
-        const mean = r[`m${i}`] as number | null;
-        if (hidden.has(g)) return { group: String(r.grp), n: null, value: null, sd: null, count: null, suppressed: true };
-        return { group: String(r.grp), n, value: mean, sd: v.summary === 'MEAN' ? (r[`s${i}`] as number | null) : null, count: v.summary === 'PROPORTION' ? Number(r[`c${i}`] ?? 0) : null, suppressed: false };
+        const withheld = { group: String(r.grp), n: null, value: null, sd: null, count: null, suppressed: true };
+        const n = { n: Number(r[`n${i}`]), k: Number(r[`kn${i}`] ?? 0) };
+        if (sizes[g] === null) return withheld;
+        if (v.summary === 'PROPORTION') {
+          // A small number with the characteristic is withheld with its share.
+          const shown = shownProportion(d, { n: Number(r[`c${i}`] ?? 0), k: Number(r[`kc${i}`] ?? 0) }, n);
+          if (shown.n === null || shown.x === null) return withheld;
+          return { group: String(r.grp), n: shown.n, value: shown.n ? shown.x / shown.n : null, sd: null, count: shown.x, suppressed: false };
+        }
+        return { group: String(r.grp), n: shownCount(d, n), value: r[`m${i}`] as number | null, sd: r[`s${i}`] as number | null, count: null, suppressed: false };
       });
       const smd = (a: (typeof values)[number], b: (typeof values)[number]): number | null => {
         if (a.value === null || b.value === null) return null;

@@ -4,10 +4,10 @@ import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, ForbiddenError, NotFoundError, Role, TreatmentGrouping, ValidationError } from '@vfr/domain';
-import { cohortSql, readCohortFilter, suppressesSmallCells } from './cohort.sql';
+import { cohortSql, readCohortFilter } from './cohort.sql';
 import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
 import { SavedCohortEntity } from './saved-cohort.entity';
-import { cellsToSuppress, DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+import { disclosureFor, shownCells, shownCount } from './suppression';
 
 const name = (v: unknown, field = 'name') => {
   const s = typeof v === 'string' ? v.trim() : '';
@@ -28,22 +28,21 @@ export class CohortsService {
     return readCohortFilter(actor, input);
   }
 
-  /** Patients in the cohort, per treatment group, with small cells suppressed for de-identified readers. */
+  /** Patients in the cohort, per treatment group, as this reader may see them (suppression.ts). */
   async size(actor: Actor, input: unknown, grouping: TreatmentGrouping) {
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
-    const rows: { grp: string; n: number }[] = await this.reader.query(
-      `SELECT c.${column} AS grp, count(*)::int AS n FROM (${cohortSql(this.filter(actor, input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
+    const rows: { grp: string; n: number; k: number }[] = await this.reader.query(
+      `SELECT c.${column} AS grp, count(*)::int AS n, sum(c.record_key)::int8 AS k FROM (${cohortSql(this.filter(actor, input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
       params.values,
     );
-    const threshold = DEFAULT_SMALL_CELL_THRESHOLD;
-    const hidden = suppressesSmallCells(actor) ? cellsToSuppress(rows.map((r) => r.n), threshold) : new Set<number>();
-    const total = rows.reduce((a, r) => a + r.n, 0);
+    const d = disclosureFor(actor);
+    const shown = shownCells(d, rows);
+    const total = { n: rows.reduce((a, r) => a + r.n, 0), k: rows.reduce((a, r) => a + Number(r.k), 0) };
     return {
-      threshold,
-      // A total under the threshold would itself be a small cell.
-      total: suppressesSmallCells(actor) && total > 0 && total < threshold ? null : total,
-      groups: rows.map((r, i) => ({ group: r.grp, n: hidden.has(i) ? null : r.n, suppressed: hidden.has(i) })),
+      threshold: d.threshold,
+      total: shownCount(d, total),
+      groups: rows.map((r, i) => ({ group: r.grp, n: shown[i], suppressed: shown[i] === null })),
     };
   }
 

@@ -3,12 +3,11 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
-import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { cohortSql } from './cohort.sql';
 import { DischargeSummaryModel, FunnelPlotModel, TreatmentVolumesModel } from './models/operations.model';
-import { DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+import { disclosureFor, shownCount, shownProportion } from './suppression';
 import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
 
-const small = (actor: Actor, n: number) => suppressesSmallCells(actor) && n > 0 && n < DEFAULT_SMALL_CELL_THRESHOLD;
 
 @Injectable()
 export class OperationsService {
@@ -18,19 +17,21 @@ export class OperationsService {
   async volumes(actor: Actor, filter: CohortFilter, period: VolumePeriod): Promise<TreatmentVolumesModel> {
     const params = new SqlParams();
     const months: MonthCount[] = await this.reader.query(
-      `SELECT to_char(date_trunc('month', t.start_date), 'YYYY-MM') AS month, t.kind::text AS kind, count(*)::int AS n
+      `SELECT to_char(date_trunc('month', t.start_date), 'YYYY-MM') AS month, t.kind::text AS kind, count(*)::int AS n, sum(c.record_key)::int8 AS k
        FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
        GROUP BY 1, 2 ORDER BY 1, 2`,
       params.values,
     );
-    return volumesAt(months, period, (n) => small(actor, n));
+    const d = disclosureFor(actor);
+    return volumesAt(months, period, (c) => shownCount(d, c));
   }
 
   /** Same-day discharge (with a Wilson interval) and length of stay, per procedure kind. */
   async discharge(actor: Actor, filter: CohortFilter): Promise<DischargeSummaryModel[]> {
     const params = new SqlParams();
-    const rows: { kind: string; n: number; same_day: number; mean: number | null; q: (number | null)[] }[] = await this.reader.query(
-      `SELECT t.kind::text AS kind, count(*)::int AS n, count(*) FILTER (WHERE t.same_day_discharge)::int AS same_day,
+    const rows: { kind: string; n: number; k: number; same_day: number; ks: number | null; mean: number | null; q: (number | null)[] }[] = await this.reader.query(
+      `SELECT t.kind::text AS kind, count(*)::int AS n, sum(c.record_key)::int8 AS k,
+              count(*) FILTER (WHERE t.same_day_discharge)::int AS same_day, sum(c.record_key) FILTER (WHERE t.same_day_discharge)::int8 AS ks,
               avg(t.length_of_stay_days)::float8 AS mean,
               percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY t.length_of_stay_days) AS q
        FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
@@ -38,13 +39,19 @@ export class OperationsService {
        GROUP BY 1 ORDER BY 1`,
       params.values,
     );
+    const d = disclosureFor(actor);
     return rows.map((r) => {
-      if (small(actor, r.n)) {
+      const procedures = shownCount(d, r);
+      if (procedures === null) {
         return { kind: r.kind, procedures: null, sameDay: null, sameDayRate: null, sameDayLower: null, sameDayUpper: null, meanStay: null, medianStay: null, q1Stay: null, q3Stay: null, suppressed: true };
       }
-      const ci = wilsonInterval(r.same_day, r.n);
+      // A small number of same-day (or of overnight) discharges is withheld with its rate.
+      const sameDay = shownProportion(d, { n: r.same_day, k: Number(r.ks ?? 0) }, r, procedures);
+      const overnight = shownCount(d, { n: r.n - r.same_day, k: Number(r.k) - Number(r.ks ?? 0) });
+      const rateShown = sameDay.x !== null && overnight !== null;
+      const ci = rateShown ? wilsonInterval(sameDay.x!, procedures) : null;
       return {
-        kind: r.kind, procedures: r.n, sameDay: r.same_day, sameDayRate: ci.proportion, sameDayLower: ci.lower, sameDayUpper: ci.upper,
+        kind: r.kind, procedures, sameDay: rateShown ? sameDay.x : null, sameDayRate: ci?.proportion ?? null, sameDayLower: ci?.lower ?? null, sameDayUpper: ci?.upper ?? null,
         meanStay: r.mean, q1Stay: r.q[0], medianStay: r.q[1], q3Stay: r.q[2], suppressed: false,
       };
     });
@@ -57,15 +64,21 @@ export class OperationsService {
    */
   async funnel(actor: Actor, filter: CohortFilter): Promise<FunnelPlotModel> {
     const params = new SqlParams();
-    const rows: { site_code: string; n: number; x: number }[] = await this.reader.query(
-      `SELECT s.code AS site_code, count(*)::int AS n,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
-                                              AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))))::int AS x
+    const rows: { site_code: string; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
+      `SELECT site_code, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE complicated)::int AS x, sum(rk) FILTER (WHERE complicated)::int8 AS kx
+       FROM (
+         SELECT s.code AS site_code, c.record_key AS rk,
+                EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
+                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))) AS complicated
        FROM (${cohortSql(filter, actor, params)}) c JOIN site s ON s.id = c.site_id
        JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
+       ) procedures
        GROUP BY 1 ORDER BY 1`,
       params.values,
     );
+    const d = disclosureFor(actor);
+    // The registry rate and its limits come from the exact counts: a rate over every site's
+    // procedures describes no small group.
     const total = rows.reduce((a, r) => a + r.n, 0);
     const events = rows.reduce((a, r) => a + r.x, 0);
     const p = total ? events / total : null;
@@ -80,7 +93,12 @@ export class OperationsService {
     return {
       registryRate: p,
       limits,
-      sites: rows.map((r) => (small(actor, r.n) ? { siteCode: r.site_code, n: null, events: null, rate: null, suppressed: true } : { siteCode: r.site_code, n: r.n, events: r.x, rate: r.x / r.n, suppressed: false })),
+      sites: rows.map((r) => {
+        const shown = shownProportion(d, { n: r.x, k: Number(r.kx ?? 0) }, r);
+        return shown.n === null || shown.x === null
+          ? { siteCode: r.site_code, n: null, events: null, rate: null, suppressed: true }
+          : { siteCode: r.site_code, n: shown.n, events: shown.x, rate: shown.x / shown.n, suppressed: false };
+      }),
     };
   }
 }

@@ -3,10 +3,10 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tQuantile, wilsonInterval } from '@vfr/stats';
-import { cohortSql, suppressesSmallCells } from './cohort.sql';
+import { cohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SurvivalEndpoint } from './outcome-measures';
-import { cellsToSuppress, DEFAULT_SMALL_CELL_THRESHOLD } from './suppression';
+import { Disclosure, disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
 const groupColumn = (g: TreatmentGrouping) => (g === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind');
@@ -18,17 +18,16 @@ function tInterval(n: number, mean: number | null, sd: number | null): [number |
   return [mean - half, mean + half];
 }
 
-/** Per category (time point, kind), the group cells to withhold from de-identified readers. */
-function suppressedCells<T extends { category: string; n: number }>(actor: Actor, rows: T[]): Set<T> {
-  const hidden = new Set<T>();
-  if (!suppressesSmallCells(actor)) return hidden;
+/** Per category (time point, kind), the groups' counts as the reader sees them (suppression.ts). */
+function shownByCategory<T extends { category: string; n: number; k: number }>(d: Disclosure, rows: T[]): Map<T, number | null> {
+  const shown = new Map<T, number | null>();
   const byCategory = new Map<string, T[]>();
   for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   for (const cells of byCategory.values()) {
-    const idx = cellsToSuppress(cells.map((c) => c.n), DEFAULT_SMALL_CELL_THRESHOLD);
-    cells.forEach((c, i) => idx.has(i) && hidden.add(c));
+    const counts = shownCells(d, cells);
+    cells.forEach((c, i) => shown.set(c, counts[i]));
   }
-  return hidden;
+  return shown;
 }
 
 @Injectable()
@@ -39,7 +38,7 @@ export class OutcomesService {
   private visitsSql(filter: CohortFilter, actor: Actor, grouping: TreatmentGrouping, measure: OutcomeMeasure, params: SqlParams): string {
     const column = MEASURE_COLUMN[measure];
     return `
-      SELECT c.${groupColumn(grouping)} AS grp, t.n AS tp, t.value, c.${column}[1] AS base
+      SELECT c.${groupColumn(grouping)} AS grp, t.n AS tp, t.value, c.${column}[1] AS base, c.record_key AS rk
       FROM (${cohortSql(filter, actor, params)}) c
       CROSS JOIN LATERAL unnest(c.${column}) WITH ORDINALITY AS t(value, n)
       WHERE t.value IS NOT NULL`;
@@ -52,8 +51,9 @@ export class OutcomesService {
    */
   async trajectory(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure): Promise<TrajectoryPointModel[]> {
     const params = new SqlParams();
-    const table: { grp: string; tp: number; value: number; n: number; nc: number; sc: number | null; scc: number | null }[] = await this.reader.query(
-      `SELECT grp, tp, value, count(*)::int AS n, count(value - base)::int AS nc, sum(value - base) AS sc, sum((value - base) * (value - base)) AS scc
+    const table: { grp: string; tp: number; value: number; n: number; k: number; nc: number; kc: number | null; sc: number | null; scc: number | null }[] = await this.reader.query(
+      `SELECT grp, tp, value, count(*)::int AS n, sum(rk)::int8 AS k, count(value - base)::int AS nc, sum(rk) FILTER (WHERE base IS NOT NULL)::int8 AS kc,
+              sum(value - base) AS sc, sum((value - base) * (value - base)) AS scc
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        GROUP BY grp, tp, value`,
       params.values,
@@ -67,23 +67,29 @@ export class OutcomesService {
     const cells = [...byCell.values()].map((rows) => {
       const summary = frequencySummary({ values: rows.map((r) => r.value), counts: rows.map((r) => r.n) });
       const nc = rows.reduce((s, r) => s + r.nc, 0);
+      const k = rows.reduce((s, r) => s + Number(r.k), 0);
+      const kc = rows.reduce((s, r) => s + Number(r.kc ?? 0), 0);
       const change = momentsFromSums(nc, rows.reduce((s, r) => s + (r.sc ?? 0), 0), rows.reduce((s, r) => s + (r.scc ?? 0), 0));
       const timePoint = SCHEDULED_TIME_POINTS[rows[0].tp - 1];
-      return { grp: rows[0].grp, time_point: timePoint, category: timePoint, ...summary, q: [summary.q1, summary.median, summary.q3], nc, mc: change.mean, sdc: change.sd };
+      return { grp: rows[0].grp, time_point: timePoint, category: timePoint, ...summary, k, q: [summary.q1, summary.median, summary.q3], nc, kc, mc: change.mean, sdc: change.sd };
     });
-    const hidden = suppressedCells(actor, cells);
+    const d = disclosureFor(actor);
+    const shown = shownByCategory(d, cells);
     return cells
       .sort((a, b) => a.grp.localeCompare(b.grp) || ORDER.indexOf(a.time_point as TimePoint) - ORDER.indexOf(b.time_point as TimePoint))
       .map((r) => {
-        if (hidden.has(r)) {
+        if (shown.get(r) === null) {
           return { group: r.grp, timePoint: r.time_point as TimePoint, n: null, mean: null, sd: null, lower: null, upper: null, median: null, q1: null, q3: null, nChange: null, meanChange: null, changeLower: null, changeUpper: null, suppressed: true };
         }
+        // Intervals come from the exact n; the counts shown are those the reader may see.
         const [lower, upper] = tInterval(r.n, r.mean, r.sd);
         const isBaseline = r.time_point === TimePoint.BASELINE;
         const [changeLower, changeUpper] = isBaseline ? [null, null] : tInterval(r.nc, r.mc, r.sdc);
+        const nChange = isBaseline ? null : shownCount(d, { n: r.nc, k: r.kc });
         return {
-          group: r.grp, timePoint: r.time_point as TimePoint, n: r.n, mean: r.mean, sd: r.sd, lower, upper,
-          q1: r.q[0], median: r.q[1], q3: r.q[2], nChange: isBaseline ? null : r.nc, meanChange: isBaseline ? null : r.mc, changeLower, changeUpper, suppressed: false,
+          group: r.grp, timePoint: r.time_point as TimePoint, n: shown.get(r)!, mean: r.mean, sd: r.sd, lower, upper,
+          q1: r.q[0], median: r.q[1], q3: r.q[2], nChange,
+          meanChange: isBaseline || nChange === null ? null : r.mc, changeLower: nChange === null ? null : changeLower, changeUpper: nChange === null ? null : changeUpper, suppressed: false,
         };
       });
   }
@@ -91,14 +97,14 @@ export class OutcomesService {
   async responders(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, definition: ResponderDefinition): Promise<ProportionModel[]> {
     const { measure, condition } = RESPONDER[definition];
     const params = new SqlParams();
-    const rows: { grp: string; tp: number; n: number; x: number }[] = await this.reader.query(
-      `SELECT grp, tp, count(*)::int AS n, count(*) FILTER (WHERE ${condition})::int AS x
+    const rows: { grp: string; tp: number; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
+      `SELECT grp, tp, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE ${condition})::int AS x, sum(rk) FILTER (WHERE ${condition})::int8 AS kx
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        WHERE base IS NOT NULL AND tp > 1
        GROUP BY grp, tp`,
       params.values,
     );
-    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: SCHEDULED_TIME_POINTS[r.tp - 1], n: r.n, x: r.x })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
+    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: SCHEDULED_TIME_POINTS[r.tp - 1], n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
   }
 
   /** Patients with at least one complication of each kind (and of any kind) after the index treatment. */
@@ -106,61 +112,86 @@ export class OutcomesService {
     const params = new SqlParams();
     // One pass: each patient counts once per kind it had (complication_kinds holds each kind once),
     // once as ANY if it had any, and once as NONE if it had none; a group's size is ANY + NONE.
-    const counts: { grp: string; kind: string; x: number }[] = await this.reader.query(
-      `SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x
+    const counts: { grp: string; kind: string; x: number; kx: number }[] = await this.reader.query(
+      `SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x, sum(c.record_key)::int8 AS kx
        FROM (${cohortSql(filter, actor, params)}) c
        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.complication_kinds) > 0 THEN c.complication_kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
        GROUP BY 1, 2`,
       params.values,
     );
-    const size = new Map<string, number>();
-    for (const r of counts) if (r.kind === 'ANY' || r.kind === 'NONE') size.set(r.grp, (size.get(r.grp) ?? 0) + r.x);
-    const rows = counts.filter((r) => r.kind !== 'NONE').map((r) => ({ group: r.grp, category: r.kind, n: size.get(r.grp)!, x: r.x }));
+    const size = new Map<string, { n: number; k: number }>();
+    for (const r of counts) {
+      if (r.kind !== 'ANY' && r.kind !== 'NONE') continue;
+      const s = size.get(r.grp) ?? { n: 0, k: 0 };
+      size.set(r.grp, { n: s.n + r.x, k: s.k + Number(r.kx) });
+    }
+    const rows = counts.filter((r) => r.kind !== 'NONE').map((r) => ({ group: r.grp, category: r.kind, ...size.get(r.grp)!, x: r.x, kx: Number(r.kx) }));
     return this.proportions(actor, rows, (a, b) => (a === 'ANY' ? -1 : b === 'ANY' ? 1 : a.localeCompare(b)));
   }
 
-  private proportions(actor: Actor, rows: { group: string; category: string; n: number; x: number }[], order: (a: string, b: string) => number): ProportionModel[] {
-    const hidden = suppressedCells(actor, rows);
+  /**
+   * Rates as the reader may see them: a group's n as shownByCategory gives it, its numerator
+   * withheld below the threshold too (a rate and its n would give a small numerator away), and
+   * the rate and interval computed from the counts shown.
+   */
+  private proportions(actor: Actor, rows: { group: string; category: string; n: number; k: number; x: number; kx: number }[], order: (a: string, b: string) => number): ProportionModel[] {
+    const d = disclosureFor(actor);
+    const shownN = shownByCategory(d, rows);
     return rows
       .sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category))
       .map((r) => {
-        if (hidden.has(r)) return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
-        const ci = wilsonInterval(r.x, r.n);
-        return { group: r.group, category: r.category, events: r.x, n: r.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };
+        const shown = shownProportion(d, { n: r.x, k: r.kx }, r, shownN.get(r)!);
+        if (shown.n === null || shown.x === null) return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
+        const ci = wilsonInterval(shown.x, shown.n);
+        return { group: r.group, category: r.category, events: shown.x, n: shown.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };
       });
   }
 
   /**
    * Kaplan-Meier curves per group and the log-rank test. Time is days from the index treatment;
-   * patients without the event are censored at their last completed visit.
+   * patients without the event are censored at their last completed visit. For de-identified
+   * readers a curve stops where fewer than the threshold remain at risk (its tail would describe
+   * a handful of patients), and its counts are shown as suppression.ts says.
    */
   async survival(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, endpoint: SurvivalEndpoint): Promise<SurvivalAnalysisModel> {
     const params = new SqlParams();
     const eventColumn = endpoint === SurvivalEndpoint.NEW_FRACTURE ? 'new_fracture_day' : 'pain_relief_day';
     // Patients with the same group, time and status travel as one row with their count.
-    const rows: { grp: string; t: number; d: number; n: number }[] = await this.reader.query(
-      `SELECT grp, coalesce(event_day, last_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n
-       FROM (SELECT c.${groupColumn(grouping)} AS grp, c.${eventColumn} AS event_day, c.last_visit_day AS last_day
+    const rows: { grp: string; t: number; d: number; n: number; k: number }[] = await this.reader.query(
+      `SELECT grp, coalesce(event_day, last_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, sum(rk)::int8 AS k
+       FROM (SELECT c.${groupColumn(grouping)} AS grp, c.${eventColumn} AS event_day, c.last_visit_day AS last_day, c.record_key AS rk
              FROM (${cohortSql(filter, actor, params)}) c) o
        WHERE event_day IS NOT NULL OR last_day > 0
        GROUP BY 1, 2, 3`,
       params.values,
     );
+    const d = disclosureFor(actor);
+    const groups = [...new Set(rows.map((r) => r.grp))].sort();
+    const sizes = groups.map((g) => rows.filter((r) => r.grp === g).reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 }));
+    const shownSizes = shownCells(d, sizes);
     const observed = rows.flatMap((r) => Array.from({ length: r.n }, () => ({ g: r.grp, t: r.t, d: r.d })));
-    const groups = [...new Set(observed.map((o) => o.g))].sort();
-    const small = suppressesSmallCells(actor) ? cellsToSuppress(groups.map((g) => observed.filter((o) => o.g === g).length)) : new Set<number>();
+    const finite = (v: number) => (Number.isFinite(v) ? v : null);
     const curves = groups.map((g, i) => {
-      const mine = observed.filter((o) => o.g === g);
-      if (small.has(i)) return { group: g, n: null, events: null, medianDays: null, medianLower: null, medianUpper: null, steps: [], suppressed: true };
-      const km = kaplanMeier(mine.map((o) => o.t), mine.map((o) => o.d));
-      const finite = (v: number) => (Number.isFinite(v) ? v : null);
+      if (shownSizes[i] === null) return { group: g, n: null, events: null, medianDays: null, medianLower: null, medianUpper: null, steps: [], suppressed: true };
+      const mine = rows.filter((r) => r.grp === g);
+      const km = kaplanMeier(observed.filter((o) => o.g === g).map((o) => o.t), observed.filter((o) => o.g === g).map((o) => o.d));
+      const keyed = (pick: (r: (typeof mine)[number]) => boolean) => mine.filter(pick).reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 });
+      const steps = [];
+      for (const r of km.rows) {
+        const atRisk = keyed((o) => o.t >= r.time);
+        const shownAtRisk = shownCount(d, atRisk);
+        if (d.suppress && (shownAtRisk === null || shownAtRisk < d.threshold)) break;
+        steps.push({ day: r.time, atRisk: shownAtRisk!, events: shownCount({ ...d, suppress: false }, keyed((o) => o.t === r.time && o.d === 1))!, survival: r.survival, lower: finite(r.lower), upper: finite(r.upper) });
+      }
+      const events = shownCount(d, keyed((o) => o.d === 1));
+      // The median is shown only where the curve shown reaches it.
+      const reached = km.median.median <= (steps[steps.length - 1]?.day ?? -1) || !d.suppress;
       return {
-        group: g, n: km.n, events: km.events, medianDays: finite(km.median.median), medianLower: finite(km.median.lower), medianUpper: finite(km.median.upper),
-        steps: km.rows.map((r) => ({ day: r.time, atRisk: r.nRisk, events: r.nEvent, survival: r.survival, lower: finite(r.lower), upper: finite(r.upper) })),
-        suppressed: false,
+        group: g, n: shownSizes[i], events, medianDays: reached ? finite(km.median.median) : null, medianLower: reached ? finite(km.median.lower) : null, medianUpper: reached ? finite(km.median.upper) : null,
+        steps, suppressed: false,
       };
     });
-    const shown = observed.filter((o) => !small.has(groups.indexOf(o.g)));
+    const shown = observed.filter((o) => shownSizes[groups.indexOf(o.g)] !== null);
     const testable = new Set(shown.map((o) => o.g)).size >= 2 && shown.some((o) => o.d === 1);
     const test = testable ? logRankTest(shown.map((o) => o.t), shown.map((o) => o.d), shown.map((o) => o.g)) : null;
     return { curves, logRankChiSquare: test?.chiSquare ?? null, logRankDf: test?.df ?? null, logRankP: test?.pValue ?? null };

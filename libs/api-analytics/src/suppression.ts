@@ -1,15 +1,68 @@
+import { Actor, isDeidentified } from '@vfr/api-core';
+import { Role } from '@vfr/domain';
+import { perturbCount } from '@vfr/stats';
+
 /**
- * Small-cell suppression for de-identified readers: a count below the threshold is withheld, and
- * when a total is published alongside, a second cell is withheld too (the smallest remaining) so
- * that the first cannot be recovered by subtraction.
+ * Disclosure control of every count a reader sees (docs/privacy.md):
+ * - identified readers (coordinators, admins) see exact counts;
+ * - researchers, who receive row-level de-identified data by design, see exact counts with those
+ *   below the threshold withheld (and a second cell where a total would give the first away), so
+ *   that their figures agree with their export;
+ * - department heads, who see aggregates only, see counts perturbed by the cell-key method
+ *   (libs/stats cell-key.ts) and then withheld below the threshold: the same patients always give
+ *   the same figure, and two overlapping queries carry unrelated noise, so differencing them does
+ *   not recover the small group between them.
  */
 export const DEFAULT_SMALL_CELL_THRESHOLD = Number(process.env.SMALL_CELL_THRESHOLD ?? 11);
 
-export interface Cell {
-  n: number;
+export interface Disclosure {
+  /** Counts (after perturbation) from 1 to threshold - 1 are withheld. */
+  suppress: boolean;
+  /** Counts are perturbed by the cell-key method. */
+  perturb: boolean;
+  threshold: number;
 }
 
-/** Indexes of the cells to withhold, given that their total is shown. */
+export function disclosureFor(actor: Actor, threshold = DEFAULT_SMALL_CELL_THRESHOLD): Disclosure {
+  return { suppress: isDeidentified(actor), perturb: actor.role === Role.DEPARTMENT_HEAD, threshold };
+}
+
+/** A count with the sum of its patients' record keys, as SQL returns it. */
+export interface KeyedCount {
+  n: number;
+  /** sum(record_key) over the records counted (0 for an empty cell). */
+  k: number;
+}
+
+/** A count as this reader sees it: perturbed where they are, null where withheld. An empty cell shows 0. */
+export function shownCount(d: Disclosure, c: KeyedCount): number | null {
+  if (c.n === 0) return 0;
+  const v = d.perturb ? perturbCount(c.n, Number(c.k)) : c.n;
+  return d.suppress && v < d.threshold ? null : v;
+}
+
+/**
+ * Cells published beside their total (groups of a cohort, kinds of a time point): each shown as
+ * shownCount would, and for exact counts a second cell withheld where the total would give a
+ * withheld one away. Perturbed counts need no complement: the total carries its own noise.
+ */
+export function shownCells(d: Disclosure, cells: readonly KeyedCount[]): (number | null)[] {
+  if (!d.suppress || d.perturb) return cells.map((c) => shownCount(d, c));
+  const hidden = cellsToSuppress(cells.map((c) => c.n), d.threshold);
+  return cells.map((c, i) => (hidden.has(i) ? null : c.n));
+}
+
+/**
+ * A proportion's numerator and denominator as shown: both withheld when either is; a perturbed
+ * numerator never exceeds its perturbed denominator.
+ */
+export function shownProportion(d: Disclosure, x: KeyedCount, n: KeyedCount, nShown = shownCount(d, n)): { x: number | null; n: number | null } {
+  const xs = shownCount(d, x);
+  if (nShown === null || xs === null) return { x: null, n: null };
+  return { x: Math.min(xs, nShown), n: nShown };
+}
+
+/** Indexes of the cells to withhold, given that their total is shown (exact counts). */
 export function cellsToSuppress(counts: readonly number[], threshold = DEFAULT_SMALL_CELL_THRESHOLD): Set<number> {
   const hidden = new Set<number>();
   counts.forEach((n, i) => {

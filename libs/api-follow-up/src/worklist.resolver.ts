@@ -42,7 +42,8 @@ export class WorklistResolver {
     const rows = await this.service.completeness(actor, siteId);
     return rows.map((r) => ({
       siteId: r.site_id, siteCode: r.site_code, timePoint: r.time_point as never, expected: r.expected, done: r.done,
-      missed: r.missed, withdrawn: r.withdrawn, outstanding: r.outstanding, completeness: r.expected ? r.done / r.expected : 0,
+      missed: r.missed, withdrawn: r.withdrawn, outstanding: r.outstanding,
+      completeness: r.expected && r.done !== null ? r.done / r.expected : r.expected === 0 ? 0 : null, suppressed: r.expected === null || r.done === null,
     }));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
+import { disclosureFor, RESEARCH_CONSENT, shownCount, shownProportion } from '@vfr/api-analytics';
 import { AggregateReader } from '@vfr/api-database';
 import { parseIsoDate, TIME_POINT_WINDOWS, timePointOrdinal, todayIso, ValidationError } from '@vfr/domain';
 
@@ -29,11 +30,12 @@ export interface CompletenessRow {
   site_id: string;
   site_code: string;
   time_point: string;
-  expected: number;
-  done: number;
-  missed: number;
-  withdrawn: number;
-  outstanding: number;
+  /** Counts as the reader may see them: exact for coordinators and admins; for department heads perturbed, null where withheld. */
+  expected: number | null;
+  done: number | null;
+  missed: number | null;
+  withdrawn: number | null;
+  outstanding: number | null;
 }
 
 export interface WorklistRow {
@@ -158,26 +160,45 @@ export class WorklistService {
     const t = params.add(today, 'date');
     const where = sitesOf(aggregateScope(actor), params, siteId);
     // One pass over the sites' patients, four counts per time point (no row per expected visit):
-    // a visit is expected once its window has closed.
+    // a visit is expected once its window has closed. Each count carries the sum of its patients'
+    // record keys, from which a department head's counts are perturbed (@vfr/api-analytics).
     const counts = TIME_POINT_WINDOWS.map((w, i) => {
       const k = timePointOrdinal(w.timePoint);
       const closed = `a.index_date + ${params.add(w.toDay, 'int')} < ${t}`;
-      return `count(*) FILTER (WHERE ${closed})::int AS e${i},
-              count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'DONE')::int AS d${i},
-              count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'MISSED')::int AS m${i},
-              count(*) FILTER (WHERE ${closed} AND a.visit_status[${k}] = 'WITHDRAWN')::int AS w${i}`;
+      const pair = (name: string, condition: string) =>
+        `count(*) FILTER (WHERE ${condition})::int AS ${name}${i}, coalesce(sum(a.record_key) FILTER (WHERE ${condition}), 0)::int8 AS k${name}${i}`;
+      return [
+        pair('e', closed),
+        pair('d', `${closed} AND a.visit_status[${k}] = 'DONE'`),
+        pair('m', `${closed} AND a.visit_status[${k}] = 'MISSED'`),
+        pair('w', `${closed} AND a.visit_status[${k}] = 'WITHDRAWN'`),
+      ].join(',\n              ');
     });
     const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.reader.query(
       `SELECT a.site_id, site.code AS site_code, ${counts.join(', ')}
        FROM analysis_patient a JOIN site ON site.id = a.site_id
-       WHERE ${where}
+       WHERE ${where} AND a.consent_status = '${RESEARCH_CONSENT}'
        GROUP BY a.site_id, site.code
        ORDER BY site.code`,
       params.values,
     );
-    return sites.flatMap((r) => TIME_POINT_WINDOWS.flatMap((w, i) => (r[`e${i}`] === 0 ? [] : [{
-      site_id: r.site_id, site_code: r.site_code, time_point: w.timePoint,
-      expected: r[`e${i}`], done: r[`d${i}`], missed: r[`m${i}`], withdrawn: r[`w${i}`], outstanding: r[`e${i}`] - r[`d${i}`] - r[`m${i}`] - r[`w${i}`],
-    }])));
+    const d = disclosureFor(actor);
+    return sites.flatMap((r) =>
+      TIME_POINT_WINDOWS.flatMap((w, i) => {
+        if (r[`e${i}`] === 0) return [];
+        const cell = (name: string) => ({ n: Number(r[`${name}${i}`]), k: Number(r[`k${name}${i}`]) });
+        const [e, done, missed, withdrawn] = ['e', 'd', 'm', 'w'].map(cell);
+        // Outstanding visits are the expected ones minus the rest: its key is the difference of theirs.
+        const outstanding = { n: e.n - done.n - missed.n - withdrawn.n, k: e.k - done.k - missed.k - withdrawn.k };
+        const expected = shownCount(d, e);
+        const shownDone = expected === null ? null : shownProportion(d, done, e, expected).x;
+        return [{
+          site_id: r.site_id, site_code: r.site_code, time_point: w.timePoint,
+          expected, done: shownDone,
+          missed: expected === null ? null : shownCount(d, missed), withdrawn: expected === null ? null : shownCount(d, withdrawn),
+          outstanding: expected === null ? null : shownCount(d, outstanding),
+        }];
+      }),
+    );
   }
 }

@@ -12,3 +12,4 @@ export * from './random';
 export * from './chi-square';
 export { invert, type Matrix } from './matrix';
 export * from './frequency';
+export * from './cell-key';

@@ -600,7 +600,7 @@ export type CohortAdjustedQueryVariables = Exact<{
 }>;
 
 
-export type CohortAdjustedQuery = { adjustedComparison: { n: number, excluded: number, outcome: string, covariates: Array<string>, constantCovariates: Array<string>, propensityConverged: boolean, suppressedGroups: Array<string>, differences: Array<{ group: string, versus: string, n: number, nVersus: number, unadjusted: number, unadjustedLower: number, unadjustedUpper: number, adjusted: number, adjustedLower: number, adjustedUpper: number }>, balance: Array<{ covariate: string, group: string, versus: string, smdBefore: number, smdAfter: number }> } };
+export type CohortAdjustedQuery = { adjustedComparison: { n: number | null, excluded: number | null, outcome: string, covariates: Array<string>, constantCovariates: Array<string>, propensityConverged: boolean, suppressedGroups: Array<string>, differences: Array<{ group: string, versus: string, n: number | null, nVersus: number | null, unadjusted: number, unadjustedLower: number, unadjustedUpper: number, adjusted: number, adjustedLower: number, adjustedUpper: number }>, balance: Array<{ covariate: string, group: string, versus: string, smdBefore: number, smdAfter: number }> } };
 
 export type CohortTableOneQueryVariables = Exact<{
   filter?: CohortFilterInput | null | undefined;
@@ -660,7 +660,7 @@ export type OverviewDischargeQuery = { discharge: Array<{ kind: string, procedur
 export type OverviewCompletenessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OverviewCompletenessQuery = { followUpCompleteness: Array<{ siteCode: string, timePoint: TimePoint, expected: number, done: number, missed: number, withdrawn: number, outstanding: number, completeness: number }> };
+export type OverviewCompletenessQuery = { followUpCompleteness: Array<{ siteCode: string, timePoint: TimePoint, expected: number | null, done: number | null, missed: number | null, withdrawn: number | null, outstanding: number | null, completeness: number | null }> };
 
 export type OverviewFunnelQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -806,7 +806,7 @@ export type WorklistQuery = { worklist: { totalCount: number, pageInfo: { hasNex
 export type WorklistCompletenessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorklistCompletenessQuery = { followUpCompleteness: Array<{ siteId: string, siteCode: string, timePoint: TimePoint, expected: number, done: number, missed: number, outstanding: number, completeness: number }> };
+export type WorklistCompletenessQuery = { followUpCompleteness: Array<{ siteId: string, siteCode: string, timePoint: TimePoint, expected: number | null, done: number | null, missed: number | null, outstanding: number | null, completeness: number | null }> };
 
 
 export const AdminUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AdminUsersQuery, AdminUsersQueryVariables>;

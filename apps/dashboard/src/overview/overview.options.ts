@@ -238,15 +238,19 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
   if (!rows.length) return { option: null, note: '' };
   const sites = [...new Set(rows.map((r) => r.siteCode))].sort();
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
-  const expected = rows.reduce((s, r) => s + r.expected, 0);
-  const done = rows.reduce((s, r) => s + r.done, 0);
+  const counted = rows.filter((r) => r.expected !== null && r.done !== null);
+  const expected = counted.reduce((s, r) => s + r.expected!, 0);
+  const done = counted.reduce((s, r) => s + r.done!, 0);
+  const withheld = rows.length - counted.length;
   return {
     option: {
       ...base,
       tooltip: {
         ...base.tooltip,
         formatter: (p: { seriesName: string; name: string; data: { r: (typeof rows)[number] } }) =>
-          `${p.seriesName}, ${p.name}: <b>${pct(p.data.r.completeness, 1)}</b><br/>${p.data.r.done} done of ${p.data.r.expected} due; ${p.data.r.missed} missed, ${p.data.r.withdrawn} withdrawn, ${p.data.r.outstanding} outstanding`,
+          p.data.r.completeness === null
+            ? `${p.seriesName}, ${p.name}: too few visits to show (under the threshold)`
+            : `${p.seriesName}, ${p.name}: <b>${pct(p.data.r.completeness, 1)}</b><br/>${p.data.r.done} done of ${p.data.r.expected} due; ${p.data.r.missed ?? 'under the threshold'} missed, ${p.data.r.withdrawn ?? 'under the threshold'} withdrawn, ${p.data.r.outstanding ?? 'under the threshold'} outstanding`,
       },
       xAxis: { type: 'category', data: points.map(labelOf), ...axisName('Follow-up time point', 40), axisLabel: wrapLabels(56) },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Visits done of visits due (%)', 40) },
@@ -256,11 +260,11 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
         itemStyle: { color: colourOf(site, i) },
         data: points.map((tp) => {
           const r = rows.find((x) => x.siteCode === site && x.timePoint === tp);
-          return r ? { value: r.completeness, r } : null;
+          return r && r.completeness !== null ? { value: r.completeness, r } : null;
         }),
       })),
     },
-    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). Counts of visits are not suppressed.`,
+    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). ${withheld ? `Withheld (under the threshold): ${plural(withheld, 'bar')}.` : 'Nothing suppressed.'}`,
   };
 }
 

@@ -114,7 +114,7 @@ export function WorklistPage() {
               <tbody>
                 {completeness.data.followUpCompleteness.map((c) => (
                   <tr key={`${c.siteId}-${c.timePoint}`}>
-                    <td>{c.siteCode}</td><td>{c.timePoint}</td><td>{c.expected}</td><td>{c.done}</td><td>{c.missed}</td><td>{c.outstanding}</td><td>{(c.completeness * 100).toFixed(1)} %</td>
+                    <td>{c.siteCode}</td><td>{c.timePoint}</td><td>{c.expected ?? '—'}</td><td>{c.done ?? '—'}</td><td>{c.missed ?? '—'}</td><td>{c.outstanding ?? '—'}</td><td>{c.completeness === null ? '—' : `${(c.completeness * 100).toFixed(1)} %`}</td>
                   </tr>
                 ))}
               </tbody>

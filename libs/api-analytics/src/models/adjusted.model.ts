@@ -4,8 +4,8 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 export class GroupDifferenceModel {
   @Field() group: string;
   @Field() versus: string;
-  @Field(() => Int) n: number;
-  @Field(() => Int) nVersus: number;
+  @Field(() => Int, { nullable: true, description: 'Patients of the group (withheld or perturbed as the reader sees counts)' }) n: number | null;
+  @Field(() => Int, { nullable: true }) nVersus: number | null;
   @Field(() => Float) unadjusted: number;
   @Field(() => Float) unadjustedLower: number;
   @Field(() => Float) unadjustedUpper: number;
@@ -26,8 +26,8 @@ export class BalanceRowModel {
 @ObjectType('AdjustedComparison')
 export class AdjustedComparisonModel {
   @Field({ description: 'Outcome compared: the measure at the time point' }) outcome: string;
-  @Field(() => Int, { description: 'Patients with the outcome and every covariate' }) n: number;
-  @Field(() => Int, { description: 'Patients left out for a missing covariate' }) excluded: number;
+  @Field(() => Int, { nullable: true, description: 'Patients with the outcome and every covariate (withheld below the small-cell threshold for de-identified readers)' }) n: number | null;
+  @Field(() => Int, { nullable: true, description: 'Patients left out for a missing covariate (withheld below the small-cell threshold for de-identified readers)' }) excluded: number | null;
   @Field(() => [String], { description: 'Propensity covariates in the model' }) covariates: string[];
   @Field(() => [String], { description: 'Covariates left out of the model because every patient in the cohort has the same value' }) constantCovariates: string[];
   @Field(() => [GroupDifferenceModel]) differences: GroupDifferenceModel[];

@@ -37,10 +37,11 @@ export class FollowUpCompletenessModel {
   @Field(() => ID) siteId: string;
   @Field() siteCode: string;
   @Field(() => TimePoint) timePoint: TimePoint;
-  @Field(() => Int) expected: number;
-  @Field(() => Int) done: number;
-  @Field(() => Int) missed: number;
-  @Field(() => Int) withdrawn: number;
-  @Field(() => Int) outstanding: number;
-  @Field(() => Float, { description: 'done / expected' }) completeness: number;
+  @Field(() => Int, { nullable: true, description: 'Visits due (window closed); for department heads perturbed, and withheld below the small-cell threshold' }) expected: number | null;
+  @Field(() => Int, { nullable: true }) done: number | null;
+  @Field(() => Int, { nullable: true }) missed: number | null;
+  @Field(() => Int, { nullable: true }) withdrawn: number | null;
+  @Field(() => Int, { nullable: true }) outstanding: number | null;
+  @Field(() => Float, { nullable: true, description: 'done / expected, from the counts shown' }) completeness: number | null;
+  @Field({ description: 'Whether the counts are withheld (fewer patients than the small-cell threshold)' }) suppressed: boolean;
 }
