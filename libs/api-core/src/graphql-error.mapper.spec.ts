@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { NotFoundError, StaleVersionError, ValidationError } from '@vfr/domain';
+import { NotFoundError, QueryTimeoutError, StaleVersionError, ValidationError } from '@vfr/domain';
 import { formatGraphQLError, mapError } from './graphql-error.mapper';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
@@ -50,5 +50,14 @@ describe('the one error mapper', () => {
     expect(unknown).toEqual({ message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
     const nul = new QueryFailedError('SELECT ...', ['a\u0000b'], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }));
     expect(format(nul).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ rule: 'encoding' }] });
+  });
+
+  it('says a figure took too long, and so does any statement the database stopped, without the SQL', () => {
+    expect(format(new QueryTimeoutError())).toEqual({
+      message: 'This figure took too long to compute; try a narrower cohort or again later',
+      extensions: { code: 'QUERY_TIMEOUT' },
+    });
+    const stopped = new QueryFailedError('SELECT pg_sleep(5)', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    expect(format(stopped)).toEqual({ message: 'The database took too long to answer; try again later', extensions: { code: 'QUERY_TIMEOUT' } });
   });
 });

@@ -87,6 +87,13 @@ export function mapError(error: unknown): MappedError {
   if (original instanceof DomainError) return fromDomain(original);
   const fromDb = domainErrorFromDatabase(original);
   if (fromDb) return fromDomain(fromDb);
+  const pg = pgErrorOf(original);
+  if (pg?.code === '57014') {
+    // A statement stopped by statement_timeout (aggregates and exports say so themselves, with
+    // QueryTimeoutError) or cancelled by an administrator.
+    logger.warn(`a statement was stopped by the database: ${pg.message ?? ''}`);
+    return { message: 'The database took too long to answer; try again later', code: 'QUERY_TIMEOUT', extra: {} };
+  }
   if (isUnavailable(original)) {
     return { message: 'The database is unavailable; try again in a moment', code: 'DATABASE_UNAVAILABLE', extra: {} };
   }

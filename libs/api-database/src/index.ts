@@ -8,3 +8,4 @@ export * from './snake-naming.strategy';
 export * from './base.entity';
 export * from './analysis';
 export * from './aggregate-reader';
+export * from './query-timeout';
