@@ -1,12 +1,42 @@
-import { AggregateReader, aggregateConcurrencyFromEnv } from '@vfr/api-database';
+import type { Pool, PoolClient } from 'pg';
+import { mapError } from '@vfr/api-core';
+import { AggregateReader, aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv, queryTimeouts } from '@vfr/api-database';
 import { openTestDatabase, TestDatabase, testTargets } from '@vfr/api-testing';
+import { QueryTimeoutError } from '@vfr/domain';
+
+/**
+ * Whether each connection has a server process of its own, which can wait on a lock and enforce
+ * statement_timeout by itself. The embedded PGlite engine runs one session for all connections
+ * (and runs them one at a time), so the tests needing that are left out there.
+ */
+async function separateSessions(db: TestDatabase): Promise<boolean> {
+  const runners = [db.dataSource.createQueryRunner(), db.dataSource.createQueryRunner()];
+  try {
+    const pids = await Promise.all(runners.map(async (r) => (await r.query('SELECT pg_backend_pid() AS pid'))[0].pid));
+    return pids[0] !== pids[1];
+  } finally {
+    await Promise.all(runners.map((r) => r.release()));
+  }
+}
+
+const poolOf = (db: TestDatabase) => (db.dataSource.driver as unknown as { master: Pool }).master;
+
+async function eventually(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not so within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 // Whole-cohort aggregates pass one door that lets only so many run at once.
 for (const target of testTargets()) {
   describe(`the aggregate reader [${target}]`, () => {
     let db: TestDatabase;
+    let separate: boolean;
     beforeAll(async () => {
       db = await openTestDatabase(target);
+      separate = await separateSessions(db);
     });
     afterAll(() => db?.close());
 
@@ -40,8 +70,108 @@ for (const target of testTargets()) {
       expect(reader.load).toEqual({ active: 0, waiting: 0 });
       await expect(reader.query<{ one: number }>('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
     });
+
+    it('refuses an aggregate that runs past its timeout, long before it would end, and gives the next one its place at once', async () => {
+      if (!separate) return; // PGlite neither enforces statement_timeout nor lets anything run during pg_sleep
+      const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(300));
+      const started = Date.now();
+      const slow = reader.query('SELECT pg_sleep(5)');
+      const next = reader.query<{ one: number }>('SELECT 1 AS one');
+      expect(reader.load).toEqual({ active: 1, waiting: 1 });
+      await expect(slow).rejects.toThrow(QueryTimeoutError);
+      await expect(slow).rejects.toMatchObject({ code: 'QUERY_TIMEOUT', message: 'This figure took too long to compute; try a narrower cohort or again later' });
+      await expect(next).resolves.toEqual([{ one: 1 }]);
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(reader.load).toEqual({ active: 0, waiting: 0 });
+      // The server stopped the statement and the transaction ended: the connection went back to
+      // the pool without the short timeout.
+      await expect(db.dataSource.query(`SELECT pg_sleep(0.4)::text AS slept`)).resolves.toEqual([{ slept: '' }]);
+    });
+
+    it('gives up on an aggregate the database does not answer at its deadline: the place is freed, the connection closed, not reused', async () => {
+      // The server's own timeout (20 s) is far longer than the client's deadline, so only the
+      // client can end this wait: as when the connection is lost or the socket hangs.
+      const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(20_000, 300));
+      const pool = poolOf(db);
+      const acquired: PoolClient[] = [];
+      const removed: PoolClient[] = [];
+      const onAcquire = (c: PoolClient) => acquired.push(c);
+      const onRemove = (c: PoolClient) => removed.push(c);
+      const holder = db.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.query('BEGIN; LOCK TABLE site IN ACCESS EXCLUSIVE MODE');
+      pool.on('acquire', onAcquire).on('remove', onRemove);
+      let stuckPid: number | undefined;
+      try {
+        const started = Date.now();
+        const stuck = reader.query('SELECT count(*)::int AS n FROM site');
+        if (separate) {
+          await eventually(async () => {
+            [{ pid: stuckPid } = { pid: undefined }] = await holder.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+            return stuckPid !== undefined;
+          });
+        }
+        await expect(stuck).rejects.toThrow(QueryTimeoutError);
+        expect(Date.now() - started).toBeLessThan(1500);
+        expect(reader.load).toEqual({ active: 0, waiting: 0 });
+        expect(acquired).toHaveLength(1);
+        await eventually(() => removed.includes(acquired[0]));
+      } finally {
+        await holder.query('ROLLBACK');
+        await holder.release();
+      }
+      const started = Date.now();
+      await expect(reader.query('SELECT count(*)::int AS n FROM site')).resolves.toEqual([{ n: expect.any(Number) }]);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(acquired[1]).not.toBe(acquired[0]);
+      pool.off('acquire', onAcquire).off('remove', onRemove);
+      if (separate) {
+        // Its server process, once it had the lock, found the socket closed and ended.
+        await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [stuckPid])).length === 0);
+      }
+    });
+
+    it('reports a connection lost during an aggregate as lost (not as a failed rollback), and frees the place', async () => {
+      if (!separate) return;
+      const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(20_000));
+      const lost = reader.query(`SELECT pg_sleep(5), 'lost' AS marker`);
+      let pid: number | undefined;
+      await eventually(async () => {
+        [{ pid } = { pid: undefined }] = await db.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE query LIKE '%''lost'' AS marker' AND pid <> pg_backend_pid()`);
+        return pid !== undefined;
+      });
+      await db.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+      const error = await lost.catch((e: unknown) => e);
+      expect(error).toMatchObject({ query: expect.stringContaining(`'lost' AS marker`) });
+      expect(mapError(error).code).toBe('DATABASE_UNAVAILABLE');
+      expect(reader.load).toEqual({ active: 0, waiting: 0 });
+      await expect(reader.query<{ one: number }>('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+    });
+
+    it('gives up at its deadline while the pool has no connection free, and returns the connection when it comes', async () => {
+      const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(20_000, 300));
+      const pool = poolOf(db);
+      const holders = Array.from({ length: pool.options.max! }, () => db.dataSource.createQueryRunner());
+      await Promise.all(holders.map((h) => h.connect()));
+      await expect(reader.query('SELECT 1')).rejects.toThrow(QueryTimeoutError);
+      expect(reader.load).toEqual({ active: 0, waiting: 0 });
+      await Promise.all(holders.map((h) => h.release()));
+      // The connection the abandoned aggregate was waiting for is handed back, not kept.
+      await eventually(() => pool.waitingCount === 0 && pool.idleCount === pool.totalCount);
+      await expect(reader.query<{ one: number }>('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+    });
   });
 }
+
+describe('AGGREGATE_TIMEOUT_MS', () => {
+  it('defaults to 30 s, gives the client a second more than the server, and refuses what is not a positive whole number', () => {
+    expect(aggregateTimeoutFromEnv({})).toBe(30_000);
+    expect(aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '5000' })).toBe(5000);
+    expect(queryTimeouts(5000)).toEqual({ statementMs: 5000, deadlineMs: 6000 });
+    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '0' })).toThrow('AGGREGATE_TIMEOUT_MS must be a positive whole number of milliseconds, got 0');
+    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '2.5s' })).toThrow(/got 2.5s/);
+  });
+});
 
 describe('AGGREGATE_CONCURRENCY', () => {
   it('defaults to one per core, at least two, and refuses what is not a positive whole number', () => {

@@ -26,6 +26,17 @@ function pgErrorOf(error: unknown): PgError | undefined {
   return undefined;
 }
 
+// The database is up but refuses to write: a full disk (53100), no memory (53200) or other
+// resources (53000), a failing disk (58030), or it has become read-only (25006, e.g. a standby
+// after a failover). The statement failed and its transaction was rolled back: nothing was
+// recorded, which the user can be told. 57P01 (the server shut down and cut the connection,
+// perhaps during a COMMIT, so nothing can be promised) and 57P03 (the server is starting up or
+// shutting down, for reads as much as writes) stay DATABASE_UNAVAILABLE, as every request gets
+// while the database restarts.
+const CANNOT_SAVE_CODES = new Set(['53000', '53100', '53200', '58030', '25006']);
+
+export const CANNOT_SAVE_MESSAGE = 'The registry cannot save right now: nothing was recorded. Try again in a few minutes; if it persists, tell your administrator.';
+
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 function isUnavailable(error: unknown): boolean {
@@ -93,6 +104,19 @@ export function mapError(error: unknown): MappedError {
   if (original instanceof DomainError) return fromDomain(original);
   const fromDb = domainErrorFromDatabase(original);
   if (fromDb) return fromDomain(fromDb);
+  const pg = pgErrorOf(original);
+  if (pg?.code && CANNOT_SAVE_CODES.has(pg.code)) {
+    // The administrator needs the cause (which resource ran out); the user needs only the reference.
+    const reference = randomUUID();
+    logger.error(`[${reference}] the database cannot write (SQLSTATE ${pg.code}): ${pg.message ?? ''}`);
+    return { message: CANNOT_SAVE_MESSAGE, code: 'DATABASE_CANNOT_SAVE', extra: { reference } };
+  }
+  if (pg?.code === '57014') {
+    // A statement stopped by statement_timeout (aggregates and exports say so themselves, with
+    // QueryTimeoutError) or cancelled by an administrator.
+    logger.warn(`a statement was stopped by the database: ${pg.message ?? ''}`);
+    return { message: 'The database took too long to answer; try again later', code: 'QUERY_TIMEOUT', extra: {} };
+  }
   if (isUnavailable(original)) {
     return { message: 'The database is unavailable; try again in a moment', code: 'DATABASE_UNAVAILABLE', extra: {} };
   }

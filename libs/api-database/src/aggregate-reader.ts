@@ -1,4 +1,10 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { QueryTimeoutError } from '@vfr/domain';
+import { aggregateTimeoutFromEnv } from './database.config';
+import { discardConnection, isStatementTimeout, QueryTimeouts, queryTimeouts, withinDeadline } from './query-timeout';
+
+const logger = new Logger('AggregateReader');
 
 /**
  * The one door for whole-cohort aggregates (dashboards, analytics, follow-up completeness).
@@ -8,6 +14,9 @@ import { DataSource } from 'typeorm';
  * opened together would otherwise take every core and leave coordinators' writes, which need
  * little CPU, waiting behind them. Where hot standbys are configured, aggregates run on one of
  * them (DESIGN.md section 8); they never need to see a write of the same request.
+ *
+ * Every aggregate runs under the server's statement timeout and a client deadline (see
+ * QueryTimeouts): a place here is never held by an answer that will not come.
  */
 export class AggregateReader {
   private active = 0;
@@ -16,6 +25,7 @@ export class AggregateReader {
   constructor(
     private readonly dataSource: DataSource,
     readonly concurrency: number,
+    readonly timeouts: QueryTimeouts = queryTimeouts(aggregateTimeoutFromEnv()),
   ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`aggregate concurrency must be a positive integer, got ${concurrency}`);
   }
@@ -24,12 +34,7 @@ export class AggregateReader {
   async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
     await this.acquire();
     try {
-      const runner = this.dataSource.createQueryRunner('slave');
-      try {
-        return await runner.query(sql, params);
-      } finally {
-        await runner.release();
-      }
+      return await this.timed<T>(sql, params);
     } finally {
       this.release();
     }
@@ -38,6 +43,54 @@ export class AggregateReader {
   /** Aggregates running and waiting now (for tests and diagnostics). */
   get load(): { active: number; waiting: number } {
     return { active: this.active, waiting: this.waiting.length };
+  }
+
+  private async timed<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    // How far the query got: what its connection is fit for when the deadline passes.
+    const progress = { stage: 'connecting' as 'connecting' | 'running' | 'done', givenUp: false };
+    const work = (async () => {
+      await runner.connect();
+      if (progress.givenUp) {
+        // The deadline passed while the pool found a connection: it has run nothing, so it is fine.
+        await runner.release();
+        throw new QueryTimeoutError();
+      }
+      progress.stage = 'running';
+      // SET LOCAL ends with the transaction: the timeout cannot outlive this query.
+      await runner.query(`BEGIN; SET LOCAL statement_timeout = ${this.timeouts.statementMs}`);
+      let rows: T[];
+      try {
+        rows = await runner.query(sql, params);
+      } catch (e) {
+        // The caller is told what failed, not that the rollback failed too (as it does when the
+        // connection was lost); a connection that cannot roll back is discarded below.
+        await runner.query('ROLLBACK').then(() => (progress.stage = 'done'), () => undefined);
+        throw e;
+      }
+      await runner.query('COMMIT');
+      progress.stage = 'done';
+      return rows;
+    })();
+    try {
+      return await withinDeadline(work, this.timeouts.deadlineMs);
+    } catch (e) {
+      if (e instanceof QueryTimeoutError) {
+        logger.warn(
+          progress.stage === 'connecting'
+            ? `an aggregate found no free connection within ${this.timeouts.deadlineMs} ms and was given up`
+            : `an aggregate had no answer within ${this.timeouts.deadlineMs} ms: given up, its connection closed rather than reused`,
+        );
+      } else if (isStatementTimeout(e)) {
+        logger.warn(`an aggregate ran for longer than ${this.timeouts.statementMs} ms (AGGREGATE_TIMEOUT_MS) and was stopped`);
+        throw new QueryTimeoutError(undefined, { cause: e });
+      }
+      throw e;
+    } finally {
+      if (progress.stage === 'done') void runner.release();
+      else if (progress.stage === 'connecting') progress.givenUp = true;
+      else discardConnection(runner, new Error('an aggregate connection left in an unknown state'));
+    }
   }
 
   private acquire(): Promise<void> {

@@ -35,3 +35,16 @@ export function aggregateConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env
   }
   return env.AGGREGATE_CONCURRENCY ? configured : Math.max(2, os.availableParallelism());
 }
+
+/**
+ * How long a whole-cohort aggregate, or one read of an export, may run (AGGREGATE_TIMEOUT_MS):
+ * by default 30 s. Past it the figure is refused with a clear error rather than keeping a place
+ * (and a connection) for an answer nobody is waiting for any more.
+ */
+export function aggregateTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.AGGREGATE_TIMEOUT_MS);
+  if (env.AGGREGATE_TIMEOUT_MS && (!Number.isInteger(configured) || configured < 1)) {
+    throw new Error(`AGGREGATE_TIMEOUT_MS must be a positive whole number of milliseconds, got ${env.AGGREGATE_TIMEOUT_MS}`);
+  }
+  return env.AGGREGATE_TIMEOUT_MS ? configured : 30_000;
+}

@@ -1,10 +1,11 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AggregateReader } from './aggregate-reader';
-import { aggregateConcurrencyFromEnv } from './database.config';
-import { OPEN_DATABASE } from './database.tokens';
+import { aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv } from './database.config';
+import { OPEN_DATABASE, QUERY_TIMEOUTS } from './database.tokens';
 import { HealthController } from './health.controller';
 import { OpenDatabase } from './open-database';
+import { queryTimeouts } from './query-timeout';
 import { StatementCounterLogger } from './statement-counter.logger';
 
 @Injectable()
@@ -24,6 +25,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 export class DatabaseModule {
   static forDatabase(db: OpenDatabase, options: { closeOnShutdown?: boolean } = {}): DynamicModule {
     const owned = Object.assign(db, { ownedByApp: options.closeOnShutdown ?? true });
+    const timeouts = queryTimeouts(aggregateTimeoutFromEnv());
     return {
       module: DatabaseModule,
       controllers: [HealthController],
@@ -31,10 +33,11 @@ export class DatabaseModule {
         { provide: OPEN_DATABASE, useValue: owned },
         { provide: DataSource, useValue: db.dataSource },
         { provide: StatementCounterLogger, useValue: db.statements },
-        { provide: AggregateReader, useValue: new AggregateReader(db.dataSource, aggregateConcurrencyFromEnv()) },
+        { provide: QUERY_TIMEOUTS, useValue: timeouts },
+        { provide: AggregateReader, useValue: new AggregateReader(db.dataSource, aggregateConcurrencyFromEnv(), timeouts) },
         DatabaseLifecycle,
       ],
-      exports: [DataSource, StatementCounterLogger, OPEN_DATABASE, AggregateReader],
+      exports: [DataSource, StatementCounterLogger, OPEN_DATABASE, QUERY_TIMEOUTS, AggregateReader],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
@@ -6,11 +6,16 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { cohortSql, readCohortFilter } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
-import { AuditAction, CohortFilter, cohortFilterSchema, SCHEDULED_TIME_POINTS, validate } from '@vfr/domain';
+import { discardConnection, isStatementTimeout, QUERY_TIMEOUTS, QueryTimeouts, withinDeadline } from '@vfr/api-database';
+import { AuditAction, CohortFilter, cohortFilterSchema, QueryTimeoutError, SCHEDULED_TIME_POINTS, validate } from '@vfr/domain';
 import { ImportKind } from './import-kinds';
 import { recordsSql } from './records-export';
 
 export type ExportFormat = 'long' | 'wide';
+
+const logger = new Logger('ExportService');
+
+const EXPORT_TOO_LONG = 'The export took too long: the database did not answer in time. Try a narrower cohort or again later';
 
 export const MEASURES = ['nrs_rest', 'nrs_activity', 'odi', 'rmdq', 'eq5d_index'] as const;
 
@@ -33,7 +38,10 @@ export function exportColumns(format: ExportFormat): string[] {
  */
 @Injectable()
 export class ExportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(QUERY_TIMEOUTS) private readonly timeouts: QueryTimeouts,
+  ) {}
 
   /** The export's cohort, held to the same rules as every other cohort query of this reader. */
   parseCohort(actor: Actor, json: string | undefined): CohortFilter {
@@ -98,29 +106,56 @@ export class ExportService {
     );
   }
 
-  /** Streams a query as CSV from a cursor; the connection is released when the stream ends or breaks. */
+  /**
+   * Streams a query as CSV from a cursor. Each read of the cursor runs under the statement
+   * timeout; an export that moves no row for the deadline (the database does not answer, or the
+   * client stopped reading) fails with a QueryTimeoutError, so the response is cut short, never
+   * ended as if complete. A finished export hands its connection back to the pool; any other end
+   * closes it, since a cursor may still be running on it.
+   */
   private async csv(text: string, values: unknown[], columns: string[]): Promise<Readable> {
+    const { statementMs, deadlineMs } = this.timeouts;
     const runner = this.dataSource.createQueryRunner('slave');
     await runner.connect();
+    try {
+      // For the session, and reset before the connection goes back, rather than SET LOCAL: that
+      // needs a transaction open for the whole download, during which the embedded engine serves
+      // no other connection.
+      await withinDeadline(runner.query(`SET statement_timeout = ${statementMs}`), deadlineMs, EXPORT_TOO_LONG);
+    } catch (e) {
+      discardConnection(runner, e as Error);
+      throw e;
+    }
     const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const rows = client.query(new QueryStream(text, values, { batchSize: 1000 }));
     const csv = stringify({ header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } });
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        void runner.release();
-      }
+    let finished = false;
+    const finish = (complete: boolean) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(idle);
+      if (!complete) return discardConnection(runner, new Error('the export ended before its last row'));
+      withinDeadline(runner.query('RESET statement_timeout'), deadlineMs).then(
+        () => runner.release(),
+        (e: Error) => discardConnection(runner, e),
+      );
     };
-    rows.on('end', release);
+    const idle = setTimeout(() => {
+      const why = rows.isPaused() ? 'its client stopped reading' : 'the database did not answer';
+      logger.warn(`an export moved no row for ${deadlineMs} ms (${why}): cut short, its connection closed`);
+      csv.destroy(new QueryTimeoutError(EXPORT_TOO_LONG));
+      finish(false);
+    }, deadlineMs);
+    rows.on('data', () => idle.refresh());
+    rows.on('end', () => finish(true));
     rows.on('error', (e) => {
-      release();
-      csv.destroy(e);
+      finish(false);
+      if (!isStatementTimeout(e)) return void csv.destroy(e);
+      logger.warn(`a read of an export ran for longer than ${statementMs} ms (AGGREGATE_TIMEOUT_MS) and was stopped`);
+      csv.destroy(new QueryTimeoutError(EXPORT_TOO_LONG, { cause: e }));
     });
-    csv.on('close', () => {
-      rows.destroy();
-      release();
-    });
+    // The client went away, or the export failed: the cursor may still be running.
+    csv.on('close', () => finish(false));
     return rows.pipe(csv);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { Actor, Roles } from '@vfr/api-core';
+import { Actor, ErrorResponse, Roles, sendHttpError } from '@vfr/api-core';
 import { Role, ValidationError } from '@vfr/domain';
+import { Readable } from 'node:stream';
 import { dataDictionary, importFormat } from './data-dictionary';
 import { ExportFormat, ExportService } from './export.service';
 import { ImportKind, template } from './import-kinds';
@@ -22,6 +23,14 @@ function kindOf(value: string): ImportKind {
 function formatOf(value: string | undefined): ExportFormat {
   if (value === undefined || value === 'long' || value === 'wide') return value ?? 'long';
   throw ValidationError.single('format', 'enum', `format must be long or wide (got "${value}")`);
+}
+
+/**
+ * A CSV download that fails like any other request while nothing has been sent (Nest's default
+ * would answer 400), and is cut off, so that the truncation shows, once it has begun.
+ */
+function csvFile(stream: Readable): StreamableFile {
+  return new StreamableFile(stream).setErrorHandler((err, res) => sendHttpError(res as unknown as ErrorResponse, err));
 }
 
 @Controller('api')
@@ -71,7 +80,7 @@ export class ImportExportController {
     const stream = await this.exports.stream(req.actor, f, filter);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="registry-assessments-${f}.csv"`);
-    return new StreamableFile(stream);
+    return csvFile(stream);
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
@@ -80,7 +89,7 @@ export class ImportExportController {
     const stream = await this.exports.records(req.actor, kindOf(kind));
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="registry-${kind}.csv"`);
-    return new StreamableFile(stream);
+    return csvFile(stream);
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)

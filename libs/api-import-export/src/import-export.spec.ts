@@ -1,5 +1,10 @@
+import { IncomingHttpHeaders, request } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Pool, PoolClient } from 'pg';
+import { QUERY_TIMEOUTS, QueryTimeouts } from '@vfr/api-database';
 import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
-import { request } from 'node:http';
+import { QueryTimeoutError } from '@vfr/domain';
+import { ExportService } from './export.service';
 import { ImportKind, KINDS } from './import-kinds';
 
 const KIND_ORDER = [ImportKind.PATIENTS, ImportKind.FRACTURES, ImportKind.TREATMENTS, ImportKind.ASSESSMENTS, ImportKind.COMPLICATIONS];
@@ -233,6 +238,173 @@ for (const target of testTargets()) {
       expect(await counts(empty)).toEqual(await counts(source));
       const admin = await source.login(ADMIN);
       expect((await http(source, `/api/export/records/patients.csv`, admin)).status).toBe(200);
+    });
+  });
+}
+
+/** A GET read to its end, saying whether the whole response arrived (a cut-off transfer does not). */
+function download(t: TestApp, path: string, token: string): Promise<{ status: number; complete: boolean; body: string; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('error', () => undefined); // "aborted": seen below as an incomplete response
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, complete: res.complete, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Whether each connection has a server process of its own, which waits on a lock by itself. The
+ * embedded PGlite engine runs one session for all connections, one transaction at a time, so a
+ * held lock would stop the whole application there, not just the export.
+ */
+async function separateSessions(t: TestApp): Promise<boolean> {
+  const runners = [t.db.dataSource.createQueryRunner(), t.db.dataSource.createQueryRunner()];
+  try {
+    const pids = await Promise.all(runners.map(async (r) => (await r.query('SELECT pg_backend_pid() AS pid'))[0].pid));
+    return pids[0] !== pids[1];
+  } finally {
+    await Promise.all(runners.map((r) => r.release()));
+  }
+}
+
+async function eventually(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not so within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// An export that stops moving ends with an error and lets go of its connection; a download that
+// fails after it has begun is cut off, never ended as if it were complete.
+for (const target of testTargets()) {
+  describe(`a stuck export [${target}]`, () => {
+    let t: TestApp;
+    let separate: boolean;
+    let pool: Pool;
+    const EXPORT = '/api/export/assessments.csv?format=long';
+    beforeAll(async () => {
+      process.env.AGGREGATE_TIMEOUT_MS = '300';
+      try {
+        t = await startTestApp(target);
+      } finally {
+        delete process.env.AGGREGATE_TIMEOUT_MS;
+      }
+      separate = await separateSessions(t);
+      pool = (t.db.dataSource.driver as unknown as { master: Pool }).master;
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    /** Runs `body` while another connection holds an exclusive lock on the assessments. */
+    async function whileLocked<T>(body: () => Promise<T>): Promise<T> {
+      const holder = t.db.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.query('BEGIN; LOCK TABLE assessment IN ACCESS EXCLUSIVE MODE');
+      try {
+        return await body();
+      } finally {
+        await holder.query('ROLLBACK');
+        await holder.release();
+      }
+    }
+
+    async function statementTimeoutsInPool(): Promise<string[]> {
+      const runners = Array.from({ length: pool.options.max! }, () => t.db.dataSource.createQueryRunner());
+      try {
+        return await Promise.all(runners.map(async (r) => (await r.query('SHOW statement_timeout'))[0].statement_timeout));
+      } finally {
+        await Promise.all(runners.map((r) => r.release()));
+      }
+    }
+
+    it('stops a read stuck behind a lock at the statement timeout, with a clear error, and leaves the pool healthy', async () => {
+      if (!separate) return;
+      const token = await t.login(RESEARCHER);
+      const started = Date.now();
+      const stuck = await whileLocked(() => download(t, EXPORT, token));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(stuck).toMatchObject({ status: 503, complete: true });
+      expect(JSON.parse(stuck.body).error).toEqual({
+        code: 'QUERY_TIMEOUT',
+        message: 'The export took too long: the database did not answer in time. Try a narrower cohort or again later',
+      });
+      expect(stuck.headers['content-disposition']).toBeUndefined();
+
+      const again = await download(t, EXPORT, token);
+      expect(again).toMatchObject({ status: 200, complete: true });
+      expect(again.body.trim().split('\n').length).toBeGreaterThan(10);
+      // No connection kept the export's short timeout.
+      await eventually(() => pool.idleCount === pool.totalCount);
+      expect(new Set(await statementTimeoutsInPool())).toEqual(new Set(['1min']));
+    });
+
+    it('gives up on an export the database does not answer at its deadline, and closes its connection', async () => {
+      if (!separate) return;
+      const token = await t.login(RESEARCHER);
+      // A server timeout far longer than the deadline: only the client can end this wait.
+      const timeouts = t.app.get<QueryTimeouts>(QUERY_TIMEOUTS);
+      const saved = { ...timeouts };
+      Object.assign(timeouts, { statementMs: 20_000, deadlineMs: 300 });
+      const removed: PoolClient[] = [];
+      const onRemove = (c: PoolClient) => removed.push(c);
+      pool.on('remove', onRemove);
+      let stuckPid: number | undefined;
+      try {
+        const started = Date.now();
+        const stuck = await whileLocked(async () => {
+          const answer = download(t, EXPORT, token);
+          await eventually(async () => {
+            [{ pid: stuckPid } = { pid: undefined }] = await t.db.dataSource.query(
+              `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            );
+            return stuckPid !== undefined;
+          });
+          return answer;
+        });
+        expect(Date.now() - started).toBeLessThan(2000);
+        expect(stuck.status).toBe(503);
+        expect(JSON.parse(stuck.body).error.code).toBe('QUERY_TIMEOUT');
+        expect(removed).toHaveLength(1);
+      } finally {
+        Object.assign(timeouts, saved);
+        pool.off('remove', onRemove);
+      }
+      // Its server process, once it had the lock, found the socket closed and ended.
+      await eventually(async () => (await t.db.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [stuckPid])).length === 0);
+      expect((await download(t, EXPORT, token)).status).toBe(200);
+    });
+
+    it('cuts off a download that fails after it has begun, and answers with the error one that fails before', async () => {
+      const token = await t.login(RESEARCHER);
+      const exports = t.app.get(ExportService);
+      const midway = new Readable({ read() {} });
+      midway.push('registry_number,site\nNORTH-00001,NORTH\n');
+      setTimeout(() => midway.destroy(new QueryTimeoutError('lost')), 200);
+      const spy = jest.spyOn(exports, 'stream').mockResolvedValueOnce(midway);
+      try {
+        const cut = await download(t, EXPORT, token);
+        expect(cut.status).toBe(200);
+        expect(cut.body).toBe('registry_number,site\nNORTH-00001,NORTH\n');
+        expect(cut.complete).toBe(false);
+
+        const before = new Readable({ read() {} });
+        setTimeout(() => before.destroy(new QueryTimeoutError('The export took too long')), 50);
+        spy.mockResolvedValueOnce(before);
+        const refused = await download(t, EXPORT, token);
+        expect(refused).toMatchObject({ status: 503, complete: true });
+        expect(refused.headers['content-type']).toMatch(/^application\/json/);
+        expect(refused.headers['content-disposition']).toBeUndefined();
+        expect(JSON.parse(refused.body)).toEqual({ error: { code: 'QUERY_TIMEOUT', message: 'The export took too long' } });
+      } finally {
+        spy.mockRestore();
+      }
     });
   });
 }

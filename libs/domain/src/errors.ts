@@ -76,3 +76,14 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * A read gave up waiting for the database: the server's statement timeout fired, or the server
+ * did not answer at all within the client's deadline. Nothing was changed by it.
+ */
+export class QueryTimeoutError extends DomainError {
+  readonly code = 'QUERY_TIMEOUT';
+  constructor(message = 'This figure took too long to compute; try a narrower cohort or again later', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
