@@ -5,9 +5,8 @@ import { openTestDatabase, TestDatabase, testTargets } from '@vfr/api-testing';
 import { QueryTimeoutError } from '@vfr/domain';
 
 /**
- * Whether each connection has a server process of its own, which can wait on a lock and enforce
- * statement_timeout by itself. The embedded PGlite engine runs one session for all connections
- * (and runs them one at a time), so the tests needing that are left out there.
+ * Each pooled connection must have a server process of its own (one that waits on a lock and
+ * enforces statement_timeout by itself): checked first, so that no case below passes vacuously.
  */
 async function separateSessions(db: TestDatabase): Promise<boolean> {
   const runners = [db.dataSource.createQueryRunner(), db.dataSource.createQueryRunner()];
@@ -37,6 +36,7 @@ for (const target of testTargets()) {
     beforeAll(async () => {
       db = await openTestDatabase(target);
       separate = await separateSessions(db);
+      if (!separate) throw new Error('the pooled connections share one server session');
     });
     afterAll(() => db?.close());
 
@@ -72,7 +72,6 @@ for (const target of testTargets()) {
     });
 
     it('refuses an aggregate that runs past its timeout, long before it would end, and gives the next one its place at once', async () => {
-      if (!separate) return; // PGlite neither enforces statement_timeout nor lets anything run during pg_sleep
       const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(300));
       const started = Date.now();
       const slow = reader.query('SELECT pg_sleep(5)');
@@ -132,7 +131,6 @@ for (const target of testTargets()) {
     });
 
     it('reports a connection lost during an aggregate as lost (not as a failed rollback), and frees the place', async () => {
-      if (!separate) return;
       const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(20_000));
       const lost = reader.query(`SELECT pg_sleep(5), 'lost' AS marker`);
       let pid: number | undefined;

@@ -206,7 +206,7 @@ export class AuditedWriter {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Runs `work` in one transaction; with PGlite only `tx.manager` may be used inside it.
+   * Runs `work` in one transaction; only `tx.manager` runs inside it (other connections are other transactions).
    *
    * Two creates with one request id at once both find no earlier record; the second insert then
    * waits for the first transaction and fails on a unique index (uq_<table>__request_id, or
