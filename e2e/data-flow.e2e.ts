@@ -55,8 +55,15 @@ async function overviewCounts(page: Page): Promise<{ total: number; vertebroplas
   return { total: Number(/^([\d,]+) patients/.exec(text)![1].replace(/,/g, '')), vertebroplasty: Number(/vertebroplasty (\d+)/.exec(text)![1]) };
 }
 
+/** The first and last day of a date's quarter. */
+function quarterOf(iso: string): [string, string] {
+  const q = Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+  const last = new Date(Date.UTC(Number(iso.slice(0, 4)), q * 3 + 3, 0)).getUTCDate();
+  return [`${iso.slice(0, 4)}-${String(q * 3 + 1).padStart(2, '0')}-01`, `${iso.slice(0, 4)}-${String(q * 3 + 3).padStart(2, '0')}-${last}`];
+}
+
 /**
- * The researcher's cohort of vertebroplasties started on the imported patients' treatment day:
+ * The researcher's cohort of vertebroplasties started in the imported patients' treatment quarter:
  * its size, or null when it is under the suppression threshold (then the threshold is returned too).
  */
 async function cohortOnTreatmentDay(page: Page): Promise<{ n: number | null; threshold: number }> {
@@ -65,8 +72,10 @@ async function cohortOnTreatmentDay(page: Page): Promise<{ n: number | null; thr
   const size = page.locator('.cohort-size');
   await size.filter({ hasText: /patients in the cohort/ }).waitFor({ timeout: 30000 });
   const whole = await size.textContent();
-  await page.locator('input[name="treatedFrom"]').fill(day(TREATED));
-  await page.locator('input[name="treatedTo"]').fill(day(TREATED));
+  // Researchers choose whole quarters: the imported patients' treatment quarter.
+  const [from, to] = quarterOf(day(TREATED));
+  await page.locator('select[name="treatedFrom"]').selectOption(from);
+  await page.locator('select[name="treatedTo"]').selectOption(to);
   await page.getByRole('group', { name: 'Treatment kind' }).getByLabel('Vertebroplasty').check();
   await page.getByRole('button', { name: 'Show cohort' }).click();
   await page.waitForFunction((w) => {
@@ -150,8 +159,10 @@ describe('a year of follow-ups imported from spreadsheets reaches the worklist a
 
   it('counts the imported patients in the department head\'s overview', async () => {
     const after = await overviewCounts(head);
-    expect(after.total).toBe(before.total + PATIENTS);
-    expect(after.vertebroplasty).toBe(before.vertebroplasty + PATIENTS);
+    // A department head's counts are perturbed by at most 3 each (cell-key method, docs/privacy.md):
+    // the difference of two is the true 12 give or take 6.
+    expect(Math.abs(after.total - before.total - PATIENTS)).toBeLessThanOrEqual(6);
+    expect(Math.abs(after.vertebroplasty - before.vertebroplasty - PATIENTS)).toBeLessThanOrEqual(6);
     await head.waitForFunction(() => {
       const cards = [...document.querySelectorAll('.chart-card')];
       return cards.length === 7 && !document.querySelector('.chart-card .loading') && cards.every((c) => c.querySelector('canvas, .empty'));

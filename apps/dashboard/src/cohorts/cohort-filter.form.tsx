@@ -28,6 +28,23 @@ interface Props {
   onApply: (filter: CohortFilterInput, grouping: TreatmentGrouping) => void;
 }
 
+/**
+ * De-identified readers select treatment dates by whole quarters (the server refuses a day, which
+ * would let a narrowing range find a patient's treatment date): newest first, back to 2010.
+ */
+function quarters(): { label: string; start: string; end: string }[] {
+  const out: { label: string; start: string; end: string }[] = [];
+  const now = new Date();
+  for (let year = now.getFullYear(); year >= 2010; year--) {
+    for (let q = 4; q >= 1; q--) {
+      if (year === now.getFullYear() && (q - 1) * 3 > now.getMonth()) continue;
+      const last = new Date(Date.UTC(year, q * 3, 0)).getUTCDate();
+      out.push({ label: `${year} Q${q}`, start: `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`, end: `${year}-${String(q * 3).padStart(2, '0')}-${last}` });
+    }
+  }
+  return out;
+}
+
 const toInt = (s: string): number | undefined => (s.trim() === '' ? undefined : Number.parseInt(s, 10));
 const toBool = (s: string): boolean | undefined => (s === '' ? undefined : s === 'true');
 
@@ -42,6 +59,7 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
   const [f, setF] = useState<CohortFilterInput>(value);
   const [grouping, setGrouping] = useState<TreatmentGrouping>(initialGrouping);
   const set = (patch: Partial<CohortFilterInput>) => setF((prev) => ({ ...prev, ...patch }));
+  const [quarterChoices] = useState(quarters);
 
   const list = (key: ListKey) => {
     const options = key === 'siteIds' ? sites.map((s) => ({ value: s.id, label: s.code })) : CHOICES[key].map((v) => ({ value: v, label: key === 'genantGrades' ? `Grade ${v}` : key === 'ofClasses' ? v : labelOf(v) }));
@@ -88,8 +106,8 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
   return (
     <form className="cohort-form" onSubmit={submit} aria-label="Cohort filters">
       <div className="row">
-        {num('ageMin', 'Age from (years)', 0, 120)}
-        {num('ageMax', 'Age to (years)', 0, 120)}
+        {num('ageMin', 'Age from (years; 90 = 90+)', 0, 90)}
+        {num('ageMax', 'Age to (years; empty = 90+)', 0, 89)}
         <label className="field">
           Sex
           <select name="sex" value={f.sex ?? ''} onChange={(e) => set({ sex: (e.target.value || undefined) as CohortFilterInput['sex'] })}>
@@ -103,12 +121,18 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
         {tri('activeCancer', 'Active cancer')}
         {tri('ongoingCancerTherapy', 'Ongoing cancer therapy')}
         <label className="field">
-          Treated from
-          <input type="date" name="treatedFrom" value={f.treatedFrom ?? ''} onChange={(e) => set({ treatedFrom: e.target.value || undefined })} />
+          Treated from (quarter)
+          <select name="treatedFrom" value={f.treatedFrom ?? ''} onChange={(e) => set({ treatedFrom: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {quarterChoices.map((q) => <option key={q.start} value={q.start}>{q.label}</option>)}
+          </select>
         </label>
         <label className="field">
-          Treated to
-          <input type="date" name="treatedTo" value={f.treatedTo ?? ''} onChange={(e) => set({ treatedTo: e.target.value || undefined })} />
+          Treated to (quarter)
+          <select name="treatedTo" value={f.treatedTo ?? ''} onChange={(e) => set({ treatedTo: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {quarterChoices.map((q) => <option key={q.end} value={q.end}>{q.label}</option>)}
+          </select>
         </label>
       </div>
       <div className="row">

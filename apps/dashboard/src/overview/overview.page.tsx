@@ -49,6 +49,8 @@ export function OverviewPage() {
           {size.total === null ? 'The registry total is suppressed.' : `${size.total.toLocaleString('en')} patients`}
           {size.groups.length > 0 && ' by first treatment: '}
           {size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (suppressed)` : g.n}`).join(', ')}.
+          {' '}Only patients who consented to research are counted. For department heads, counts under {size.threshold} are withheld and every
+          count is moved by at most 3, the same way each time, so that comparing two figures cannot reveal a small group.
         </p>
       )}
       <div className="chart-grid">
