@@ -190,6 +190,25 @@ describe('restore refuses, and writes nothing', () => {
     await refusedIntoEmptyDataDir(file, /was made by a newer release: .*AddSomethingFromTheFuture1999999999999.*Restore it with that release or a newer one\.$/);
   }, 60000);
 
+  it('refuses an empty database migrated past an earlier release\'s backup', async () => {
+    // The same rows, as if saved before the last migration (the restore stops before its data).
+    const { header, data } = unpack(good);
+    header.migrations.pop();
+    const file = path.join(work, 'earlier.vfrbackup');
+    pack(file, header, data);
+    const dataDir = emptyDataDir();
+    try {
+      const db = await openDatabase({ replicaUrls: [], dataDir, poolSize: 2 }, REGISTRY_SCHEMA);
+      await db.dataSource.runMigrations({ transaction: 'each' });
+      await db.close();
+      await expect(restoreBackup(file, { replicaUrls: [], dataDir, poolSize: 2 }, REGISTRY_SCHEMA)).rejects.toThrow(
+        /^The target database was migrated past the backup \(it has AddAssessmentRequestId1795580000000, which the backup's registry did not\): restore into a new, empty database or an empty DATA_DIR\. Nothing was written\.$/,
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60000);
+
   it('refuses a backup file that already exists instead of overwriting it', async () => {
     const r = await runCommand('backup', ['--out', good], { DATA_DIR: path.dirname(source.embedded!.clusterDir) });
     expect(r.code).toBe(1);

@@ -130,6 +130,7 @@ describe('backup and restore round trip', () => {
     expect(b1.stderr).toBe('');
     expect(b1.code).toBe(0);
     expect(b1.stdout).toMatch(/Backed up the embedded database .* 300 patients/);
+    expect(fs.statSync(first).mode & 0o777).toBe(0o600); // identifiers and password hashes inside
     const header = await readBackup(first);
     expect(Object.fromEntries(header.tables.map((t) => [t.name, { rows: t.rows, sha256: t.sha256 }]))).toEqual(before);
     expect(header.migrations.map((m) => m.name)).toEqual((REGISTRY_SCHEMA.migrations as { name: string }[]).map((m) => new (m as unknown as new () => { name: string })().name));

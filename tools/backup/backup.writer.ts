@@ -21,7 +21,8 @@ export interface WriteOptions {
  */
 export async function writeBackup(source: BackupSource, file: string, options: WriteOptions = {}): Promise<BackupHeader> {
   if (fs.existsSync(file)) throw new BackupError(`${file} already exists: choose another file with --out, or move that one away.`);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // A backup holds patients' identifiers and the users' password hashes: readable by its owner only.
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial-${process.pid}`;
   await source.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
@@ -73,7 +74,7 @@ export async function writeBackup(source: BackupSource, file: string, options: W
       }
       yield Buffer.from(TRAILER);
     }
-    const out = fs.createWriteStream(partial, { flags: 'wx' });
+    const out = fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     try {
       await pipeline(Readable.from(content()), zlib.createGzip({ level: 6 }), out);
       const fd = fs.openSync(partial, 'r');
