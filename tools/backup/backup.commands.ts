@@ -63,6 +63,12 @@ export function fileSize(file: string): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+/** Refuses options a command does not take (a mistyped one would otherwise be ignored). */
+export function onlyOptions(argv: string[], allowed: string[], usage: string): void {
+  const unknown = argv.filter((a) => a.startsWith('--') && !allowed.includes(a.slice(2)));
+  if (unknown.length > 0) throw new BackupError(`Unknown option ${unknown.join(', ')}. Usage: ${usage}`);
+}
+
 /** The value after `--name`, or undefined. */
 export function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
