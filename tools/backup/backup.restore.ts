@@ -101,7 +101,6 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
       runner = restoring.createQueryRunner('master');
       const client = (await runner.connect()) as PoolClient;
       await runner.startTransaction();
-      for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, true)', [name, value]);
       const executor = new MigrationExecutor(restoring, runner);
       executor.transaction = 'none'; // inside this transaction: rolled back with the data
       const applied = await executor.executePendingMigrations();
@@ -128,6 +127,8 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
       // transaction (the bulk loaders' switch); a migration newer than the backup that changes
       // the table recomputes it itself, as on any registry.
       await client.query(`SELECT set_config('vfr.analysis_deferred', 'on', true)`);
+      // COPY reads and renders values under the settings the backup was written with.
+      for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, true)', [name, value]);
       await readBackup(file, async (table, data) => {
         const columns = table.columns.map(quoteIdent).join(', ');
         await pipeline(Readable.from(data), client.query(copyFrom(`COPY public.${quoteIdent(table.name)} (${columns}) FROM STDIN`)));
