@@ -21,7 +21,8 @@ export class AddRecordKeys1795600000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION analysis_record_key() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.record_key := record_key(NEW.patient_id);
+        -- A key given with the row (a restore copies the rows with theirs) is kept.
+        NEW.record_key := coalesce(NEW.record_key, record_key(NEW.patient_id));
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER analysis_patient_record_key BEFORE INSERT OR UPDATE OF patient_id ON analysis_patient FOR EACH ROW EXECUTE FUNCTION analysis_record_key()`);

@@ -24,6 +24,15 @@ export interface Catalog {
 export const MIGRATIONS_TABLE = 'migrations';
 
 /**
+ * Tables whose rows the migrations themselves write (a one-row probe that /health rewrites, the
+ * secret behind the record keys): a freshly migrated database holds them and is still empty of
+ * registry data. A restore replaces them with the backup's rows, so that the record keys, and so
+ * every perturbed figure, come back as they were. A test checks this list against what a fresh
+ * migration run writes.
+ */
+export const SEEDED_BY_MIGRATIONS = ['health_probe', 'disclosure_secret'];
+
+/**
  * Reads the tables, their columns and foreign keys from the catalog (pg_class, pg_attribute,
  * pg_constraint), so that a table added by a future migration is saved without a change here.
  */

@@ -6,7 +6,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, DataSourceOptions, MigrationExecutor, QueryRunner } from 'typeorm';
 import { DatabaseConfig, EmbeddedPostgres, openDatabase, Schema } from '@vfr/api-database';
-import { MIGRATIONS_TABLE, Queryable, readCatalog } from './backup.catalog';
+import { MIGRATIONS_TABLE, Queryable, readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
 import { BackupError, BackupHeader, quoteIdent, TEXT_SETTINGS } from './backup.format';
 import { pgSource } from './backup.source';
 import { digestTables } from './backup.writer';
@@ -46,6 +46,7 @@ async function refusal(db: Queryable, header: BackupHeader): Promise<string | un
   const catalog = await readCatalog(db);
   const filled: string[] = [];
   for (const t of catalog.tables) {
+    if (SEEDED_BY_MIGRATIONS.includes(t.name)) continue;
     const [{ n }] = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM public.${quoteIdent(t.name)}`);
     if (Number(n) > 0) filled.push(`${t.name}: ${n}`);
   }
@@ -129,6 +130,9 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
       await client.query(`SELECT set_config('vfr.analysis_deferred', 'on', true)`);
       // COPY reads and renders values under the settings the backup was written with.
       for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, true)', [name, value]);
+      for (const name of SEEDED_BY_MIGRATIONS) {
+        if (catalog.tables.some((t) => t.name === name) && header.tables.some((t) => t.name === name)) await client.query(`DELETE FROM public.${quoteIdent(name)}`);
+      }
       await readBackup(file, async (table, data) => {
         const columns = table.columns.map(quoteIdent).join(', ');
         await pipeline(Readable.from(data), client.query(copyFrom(`COPY public.${quoteIdent(table.name)} (${columns}) FROM STDIN`)));

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Client, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { readCatalog } from './backup.catalog';
+import { readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
 import { TEXT_SETTINGS } from './backup.format';
 import { pgSource } from './backup.source';
 import { digestTables } from './backup.writer';
@@ -149,6 +149,7 @@ export async function makeLegacyDataDir(dir: string, source: DataSource, migrati
       const client = (await runnerSource.connect()) as PoolClient;
       for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, false)', [name, value]);
       for (const t of legacy.tables) {
+        if (SEEDED_BY_MIGRATIONS.includes(t.name)) await pglite.query(`DELETE FROM "${t.name}"`);
         const columns = t.columns.map((c) => `"${c}"`).join(', ');
         const chunks: Buffer[] = [];
         for await (const chunk of client.query(copyTo(`COPY (SELECT ${columns} FROM "${t.name}") TO STDOUT`)) as AsyncIterable<Buffer>) chunks.push(chunk);
