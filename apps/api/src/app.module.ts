@@ -23,6 +23,18 @@ const reportAsValidationError = {
   onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
 };
 
+/**
+ * Error messages without graphql-js's "Did you mean ...?". Apollo's option takes it out of
+ * validation errors only; a variable's value is checked later, during execution, and its errors
+ * would still suggest the input fields and enum values meant.
+ */
+function withoutSuggestions(format: typeof formatGraphQLError): typeof formatGraphQLError {
+  return (formatted, error) => {
+    const out = format(formatted, error);
+    return { ...out, message: out.message.replace(/ ?Did you mean [^?]*\?/g, '') };
+  };
+}
+
 /** The composition root: wires the feature modules to one database and one GraphQL endpoint. */
 @Module({})
 export class AppModule {
@@ -38,6 +50,9 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           introspection: !production,
+          // Without introspection, "Did you mean ...?" in a validation error would still name the
+          // schema's fields to anyone who guesses, signed in or not (Apollo's own option).
+          hideSchemaDetailsFromClientErrors: production,
           playground: false,
           plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
           // Refuse queries built to exhaust the server: deep nesting, huge cost, alias floods.
@@ -50,7 +65,7 @@ export class AppModule {
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new Map() }),
-          formatError: formatGraphQLError,
+          formatError: production ? withoutSuggestions(formatGraphQLError) : formatGraphQLError,
         }),
         AuditModule,
         AuthModule,

@@ -1,4 +1,23 @@
-import { ADMIN, describeEachDatabase, startTestApp } from '@vfr/api-testing';
+import { ADMIN, describeEachDatabase, startTestApp, TestApp } from '@vfr/api-testing';
+
+// Misspelled names sent without a token: graphql-js would answer each with "Did you mean ...?",
+// naming fields, arguments, enum values and input fields of the schema to anyone who guesses.
+const MISSPELLED: { query: string; variables?: Record<string, unknown>; suggests: RegExp }[] = [
+  { query: '{ pateints(first: 1) { totalCount } }', suggests: /"patients"/ },
+  { query: '{ patients(frist: 1) { totalCount } }', suggests: /"first"/ },
+  { query: '{ cohortSize(grouping: FIRST_TREATMNT) { total } }', suggests: /"FIRST_TREATMENT"/ },
+  { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'a@b.c', password: 'x', emial: 'a@b.c' } }, suggests: /"email"/ },
+];
+
+async function misspelledAnswers(app: TestApp): Promise<string[]> {
+  const messages: string[] = [];
+  for (const { query, variables } of MISSPELLED) {
+    const r = await app.gql(query, variables);
+    expect(r.data ?? null).toBeNull();
+    messages.push(r.errors!.map((e) => e.message).join(' | '));
+  }
+  return messages;
+}
 
 describeEachDatabase('GraphQL hardening', (t) => {
   it('refuses a query nested deeper than the limit, before running it', async () => {
@@ -49,6 +68,14 @@ describeEachDatabase('GraphQL hardening', (t) => {
     expect(res.status).toBe(413);
     expect(await res.text()).not.toMatch(/at .*\.js:\d+|node_modules/);
   });
+
+  it('suggests the names meant for a misspelled field, argument, enum value or input field outside production', async () => {
+    const messages = await misspelledAnswers(t());
+    for (const [i, { suggests }] of MISSPELLED.entries()) {
+      expect(messages[i]).toMatch(/Did you mean/);
+      expect(messages[i]).toMatch(suggests);
+    }
+  });
 });
 
 describe('in production (NODE_ENV=production)', () => {
@@ -68,5 +95,16 @@ describe('in production (NODE_ENV=production)', () => {
     expect(r.errors![0].message).toMatch(/introspection/i);
     const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await page.text()).not.toMatch(/apollo.*sandbox|embeddable/i);
+  });
+
+  it('suggests no names for misspelled fields, arguments, enum values or input fields, and still says what is wrong', async () => {
+    const messages = await misspelledAnswers(app);
+    for (const [i, message] of messages.entries()) {
+      expect(message).not.toMatch(/Did you mean|suggestion/i);
+      expect(message).not.toMatch(MISSPELLED[i].suggests);
+    }
+    expect(messages[0]).toBe('Cannot query field "pateints" on type "Query".');
+    expect(messages[1]).toMatch(/^Unknown argument "frist"/);
+    expect(messages[3]).toMatch(/Field "emial" is not defined by type "LoginInput"\.$/);
   });
 });
