@@ -14,12 +14,23 @@ export const DASHBOARD_DIR = path.resolve(process.env.DASHBOARD_DIR ?? path.join
 
 const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
-export async function createApp(db: OpenDatabase, options: { logger?: false | undefined; closeDatabaseOnShutdown?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  db: OpenDatabase,
+  options: { logger?: false | undefined; closeDatabaseOnShutdown?: boolean; dashboardDir?: string } = {},
+): Promise<NestExpressApplication> {
+  const dashboardDir = options.dashboardDir ?? DASHBOARD_DIR;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(db, options), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
     // Throw start-up errors to the caller (main.ts reports them) rather than exiting the process.
     abortOnError: false,
+  });
+  // No copy of any answer of the API (GraphQL, records, exports, import reports, errors) in a
+  // browser's or a proxy's cache, where the next user of a shared computer could read it: every
+  // response is no-store unless it is one of the dashboard's own files, which keep their caching.
+  app.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
   });
   // Large enough for any legitimate request, so that an over-long field gets a field error from
   // validation rather than a bare "payload too large".
@@ -50,13 +61,15 @@ export async function createApp(db: OpenDatabase, options: { logger?: false | un
       },
     }),
   );
-  if (fs.existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
-    app.useStaticAssets(DASHBOARD_DIR, { index: false, maxAge: '1h' });
+  if (fs.existsSync(path.join(dashboardDir, 'index.html'))) {
+    app.useStaticAssets(dashboardDir, { index: false, maxAge: '1h', setHeaders: (res) => res.removeHeader('cache-control') });
     // The single-page app owns every other GET path.
-    const index = fs.readFileSync(path.join(DASHBOARD_DIR, 'index.html'));
-    app.use((req: { method: string; path: string }, res: { type(t: string): { send(b: Buffer): void } }, next: () => void) => {
-      if (req.method === 'GET' && !/^\/(graphql|health|api)(\/|$)/.test(req.path)) res.type('html').send(index);
-      else next();
+    const index = fs.readFileSync(path.join(dashboardDir, 'index.html'));
+    app.use((req: { method: string; path: string }, res: { removeHeader(h: string): void; type(t: string): { send(b: Buffer): void } }, next: () => void) => {
+      if (req.method === 'GET' && !/^\/(graphql|health|api)(\/|$)/.test(req.path)) {
+        res.removeHeader('cache-control');
+        res.type('html').send(index);
+      } else next();
     });
   }
   app.enableShutdownHooks();

@@ -1,4 +1,10 @@
-import { ADMIN, describeEachDatabase, startTestApp, TestApp } from '@vfr/api-testing';
+import * as fs from 'node:fs';
+import { IncomingMessage, request } from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ADMIN, COORD_NORTH, describeEachDatabase, openTestDatabase, RESEARCHER, startTestApp, TestApp, TestDatabase } from '@vfr/api-testing';
+import { createApp } from './app.factory';
 
 // Misspelled names sent without a token: graphql-js would answer each with "Did you mean ...?",
 // naming fields, arguments, enum values and input fields of the schema to anyone who guesses.
@@ -69,6 +75,40 @@ describeEachDatabase('GraphQL hardening', (t) => {
     expect(await res.text()).not.toMatch(/at .*\.js:\d+|node_modules/);
   });
 
+  it('lets no browser or proxy keep a copy of any answer with patient data: GraphQL, exports, import reports, errors', async () => {
+    const coordinator = await t().login(COORD_NORTH);
+    const researcher = await t().login(RESEARCHER);
+    const get = (p: string, token?: string, init: RequestInit = {}) =>
+      fetch(`${t().url}${p}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } });
+    const csv = { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'registry_number,site_code,sex,birth_year\nNORTH-CACHE-1,NORTH,FEMALE,1944\n' };
+    const answers: [string, Response][] = [
+      ['patients over GraphQL', await fetch(`${t().url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query: '{ patients(first: 5) { edges { node { registryNumber } } } }' }) })],
+      ['a GraphQL error without a token', await fetch(`${t().url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ patients(first: 5) { totalCount } }' }) })],
+      ['identified records', await get('/api/export/records/patients.csv', coordinator)],
+      ['the de-identified export', await get('/api/export/assessments.csv?format=wide', researcher)],
+      ['the data dictionary', await get('/api/export/dictionary.csv', researcher)],
+      ['an import template', await get('/api/import/patients/template.csv', coordinator)],
+      ['an import report', await get('/api/import/patients', coordinator, csv)],
+      ['an export refused without a token', await get('/api/export/records/patients.csv')],
+      ['an export of a kind that does not exist', await get('/api/export/records/nothing.csv', coordinator)],
+      ['health', await get('/health')],
+    ];
+    for (const [what, res] of answers) {
+      expect({ what, status: res.status, cacheControl: res.headers.get('cache-control') }).toEqual({ what, status: res.status, cacheControl: 'no-store' });
+      await res.arrayBuffer().catch(() => undefined);
+    }
+    expect(answers.find(([w]) => w === 'identified records')![1].status).toBe(200);
+    expect(answers.find(([w]) => w === 'an import report')![1].status).toBe(201);
+    // A file announced as too large is refused from its headers alone.
+    const tooLarge = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(`${t().url}/api/import/patients`, { method: 'POST', headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'text/csv', 'content-length': 60 * 1024 * 1024 } }, resolve);
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    tooLarge.socket.destroy();
+    expect([tooLarge.statusCode, tooLarge.headers['cache-control']]).toEqual([413, 'no-store']);
+  });
+
   it('suggests the names meant for a misspelled field, argument, enum value or input field outside production', async () => {
     const messages = await misspelledAnswers(t());
     for (const [i, { suggests }] of MISSPELLED.entries()) {
@@ -106,5 +146,39 @@ describe('in production (NODE_ENV=production)', () => {
     expect(messages[0]).toBe('Cannot query field "pateints" on type "Query".');
     expect(messages[1]).toMatch(/^Unknown argument "frist"/);
     expect(messages[3]).toMatch(/Field "emial" is not defined by type "LoginInput"\.$/);
+  });
+});
+
+describe('the dashboard files', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+  let url: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-dashboard-'));
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Registry</title>');
+    fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+    db = await openTestDatabase('embedded');
+    app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false, dashboardDir: dir });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keep their caching (they hold no patient data); the API beside them does not', async () => {
+    const script = await fetch(`${url}/assets/app.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=3600');
+    const page = await fetch(`${url}/patients/some-page`);
+    expect(await page.text()).toContain('<title>Registry</title>');
+    expect(page.headers.get('cache-control')).toBeNull();
+    const api = await fetch(`${url}/api/export/dictionary.csv`);
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    const gql = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(gql.headers.get('cache-control')).toBe('no-store');
   });
 });
