@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ValidationError } from '@vfr/domain';
+import { fromTextCell } from './csv-cells';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -48,7 +49,8 @@ export function readCsv(body: Buffer, expected: { required: string[]; optional: 
     ...header.filter((h, i) => header.indexOf(h) !== i).map((h) => ({ field: h, rule: 'unique', message: `column ${h} appears twice` })),
   ];
   if (issues.length) throw new ValidationError(issues);
-  const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  // A cell the export neutralised against spreadsheet formulas comes back as it was stored.
+  const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, fromTextCell(r[i] ?? '')])));
   return { header, rows };
 }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { Readable } from 'node:stream';
@@ -8,6 +7,7 @@ import { cohortSql, readCohortFilter } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { discardConnection, isStatementTimeout, QUERY_TIMEOUTS, QueryTimeouts, withinDeadline } from '@vfr/api-database';
 import { AuditAction, CohortFilter, cohortFilterSchema, QueryTimeoutError, SCHEDULED_TIME_POINTS, validate } from '@vfr/domain';
+import { csvWriter, numberColumns } from './csv-cells';
 import { ImportKind } from './import-kinds';
 import { recordsSql } from './records-export';
 
@@ -128,7 +128,10 @@ export class ExportService {
     }
     const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const rows = client.query(new QueryStream(text, values, { batchSize: 1000 }));
-    const csv = stringify({ header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    // Text cells neutralised against spreadsheet formulas; number columns, as the result's row
+    // description types them, written as they are.
+    let numbers: Set<string> | undefined;
+    const csv = csvWriter(columns, (column) => (numbers ??= numberColumns(rows._result.fields)).has(column));
     let finished = false;
     const finish = (complete: boolean) => {
       if (finished) return;

@@ -1,4 +1,5 @@
 export * from './csv-reader';
+export * from './csv-cells';
 export * from './import-kinds';
 export * from './import.service';
 export * from './export.service';
