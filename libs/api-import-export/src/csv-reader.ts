@@ -1,8 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { ValidationError } from '@vfr/domain';
+import { FieldIssue, ValidationError } from '@vfr/domain';
 import { fromTextCell } from './csv-cells';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** More columns than any import has (the widest has 20), and few enough to check at once. */
+export const MAX_IMPORT_COLUMNS = 500;
+/** The header's problems reported one by one; the rest are counted in a last sentence. */
+export const MAX_HEADER_PROBLEMS = 100;
 
 export interface CsvTable {
   header: string[];
@@ -30,6 +34,14 @@ export function readCsv(body: Buffer, expected: { required: string[]; optional: 
     const used = firstLine.includes(';') ? 'semicolons' : firstLine.includes('\t') ? 'tabs' : 'bars';
     throw ValidationError.single('file', 'delimiter', `the columns are separated by ${used}: separate them with commas`);
   }
+  // A header too wide is refused from the first line, before the rest of the file is parsed.
+  const tooWide = (columns: number) =>
+    ValidationError.single(
+      'file', 'maxColumns',
+      `the header has ${columns} columns, more than the ${MAX_IMPORT_COLUMNS} an import reads: keep only this import's columns (${[...expected.required, ...expected.optional].join(', ')}); download the template`,
+    );
+  const width = columnsOf(firstLine);
+  if (width > MAX_IMPORT_COLUMNS) throw tooWide(width);
   let records: string[][];
   try {
     records = parse(text, { delimiter: ',', relax_column_count: false, skip_empty_lines: true, trim: true, bom: true });
@@ -39,19 +51,44 @@ export function readCsv(body: Buffer, expected: { required: string[]; optional: 
   }
   if (records.length === 0) throw ValidationError.single('file', 'required', 'the file is empty');
   const header = records[0].map((h) => h.trim().toLowerCase());
-  const missing = expected.required.filter((c) => !header.includes(c));
+  if (header.length > MAX_IMPORT_COLUMNS) throw tooWide(header.length);
+  // Sets, not searches of the header for each of its columns: checking a header takes as long
+  // as reading it.
+  const present = new Set(header);
+  const missing = expected.required.filter((c) => !present.has(c));
   if (missing.length === expected.required.length) {
     throw ValidationError.single('file', 'header', `the first row must be the header (${expected.required.join(', ')}, ...): download the template`);
   }
-  const issues = [
-    ...missing.map((c) => ({ field: c, rule: 'required', message: `column ${c} is missing from the header` })),
-    ...header.filter((h) => !known.has(h)).map((h) => ({ field: h, rule: 'unknown', message: `column ${h} is not a column of this import` })),
-    ...header.filter((h, i) => header.indexOf(h) !== i).map((h) => ({ field: h, rule: 'unique', message: `column ${h} appears twice` })),
-  ];
+  const issues: FieldIssue[] = missing.map((c) => ({ field: c, rule: 'required', message: `column ${c} is missing from the header` }));
+  const unknown: FieldIssue[] = [];
+  const repeated: FieldIssue[] = [];
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (!known.has(h)) unknown.push({ field: h, rule: 'unknown', message: `column ${h} is not a column of this import` });
+    if (seen.has(h)) repeated.push({ field: h, rule: 'unique', message: `column ${h} appears twice` });
+    seen.add(h);
+  }
+  issues.push(...unknown, ...repeated);
+  if (issues.length > MAX_HEADER_PROBLEMS) {
+    const more = issues.length - MAX_HEADER_PROBLEMS;
+    issues.splice(MAX_HEADER_PROBLEMS, more, { field: 'file', rule: 'header', message: `and ${more} more problems with the header: download the template` });
+  }
   if (issues.length) throw new ValidationError(issues);
   // A cell the export neutralised against spreadsheet formulas comes back as it was stored.
   const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, fromTextCell(r[i] ?? '')])));
   return { header, rows };
+}
+
+/** The number of cells of one CSV line: its commas outside quotes, plus one. */
+function columnsOf(line: string): number {
+  let columns = 1;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted; // "
+    else if (c === 44 && !quoted) columns++; // ,
+  }
+  return columns;
 }
 
 // Cell values: empty is null; numbers and booleans are parsed strictly so that "12a" or "maybe"
