@@ -166,8 +166,8 @@ describe('AGGREGATE_TIMEOUT_MS', () => {
     expect(aggregateTimeoutFromEnv({})).toBe(30_000);
     expect(aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '5000' })).toBe(5000);
     expect(queryTimeouts(5000)).toEqual({ statementMs: 5000, deadlineMs: 6000 });
-    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '0' })).toThrow('AGGREGATE_TIMEOUT_MS must be a positive whole number of milliseconds, got 0');
-    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '2.5s' })).toThrow(/got 2.5s/);
+    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '0' })).toThrow('AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 (milliseconds), not "0"');
+    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '2.5s' })).toThrow(/not "2.5s"/);
   });
 });
 
@@ -175,7 +175,7 @@ describe('AGGREGATE_CONCURRENCY', () => {
   it('defaults to one per core, at least two, and refuses what is not a positive whole number', () => {
     expect(aggregateConcurrencyFromEnv({})).toBeGreaterThanOrEqual(2);
     expect(aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '6' })).toBe(6);
-    expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '0' })).toThrow('AGGREGATE_CONCURRENCY must be a positive whole number, got 0');
-    expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: 'lots' })).toThrow(/got lots/);
+    expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '0' })).toThrow('AGGREGATE_CONCURRENCY must be a whole number from 1 to 256 (dashboard and analytics queries run at once), not "0"');
+    expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: 'lots' })).toThrow(/not "lots"/);
   });
 });

@@ -291,12 +291,35 @@ describe('the embedded database', () => {
       ['an unknown host', { DATABASE_URL: 'postgres://u@no-such-host.invalid:5432/registry' }, /host of the PostgreSQL server in DATABASE_URL .* cannot be found/],
       ['nothing listening', { DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/registry' }, /Nothing answers at the PostgreSQL server in DATABASE_URL \(postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/registry\)/],
       ['a PORT that is not a port', { PORT: 'eighty' }, /PORT must be a whole number from 1 to 65535/],
+      ['an empty SMALL_CELL_THRESHOLD', { SMALL_CELL_THRESHOLD: '' }, /SMALL_CELL_THRESHOLD must be a whole number from 5 to 100 \(.*\), not empty/],
+      ['a SMALL_CELL_THRESHOLD below 5', { SMALL_CELL_THRESHOLD: '2' }, /SMALL_CELL_THRESHOLD must be a whole number from 5 to 100 \(.*\), not "2"/],
+      ['no JWT_SECRET in production', { NODE_ENV: 'production', JWT_SECRET: '' }, /JWT_SECRET must be set when NODE_ENV=production/],
+      ['a short JWT_SECRET in production', { NODE_ENV: 'production', JWT_SECRET: 'secret-but-short' }, /JWT_SECRET has 16 characters, too few/],
+      ['a TOKEN_TTL_MINUTES of 0', { TOKEN_TTL_MINUTES: '0' }, /TOKEN_TTL_MINUTES must be a whole number from 1 to 1440/],
+      ['a DB_POOL_SIZE too large', { DB_POOL_SIZE: '1000' }, /DB_POOL_SIZE must be a whole number from 1 to 100/],
+      ['an AGGREGATE_TIMEOUT_MS with a unit', { AGGREGATE_TIMEOUT_MS: '30s' }, /AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 \(milliseconds\), not "30s"/],
+      ['an AGGREGATE_CONCURRENCY of none', { AGGREGATE_CONCURRENCY: '0' }, /AGGREGATE_CONCURRENCY must be a whole number from 1 to 256/],
     ])('%s', async (_label, env, message) => {
       const r = await startMain(env);
       expect(r.code).toBe(1);
       expect(r.output).toMatch(message);
       expect(r.output).not.toMatch(/\n\s+at .*:\d+:\d+/); // no stack
       expect(r.output).not.toMatch(/secret/);
+    });
+
+    it('a SMALL_CELL_THRESHOLD that is not a number stops the start before any database starts, rather than turning suppression off', async () => {
+      const dir = tempDataDir();
+      try {
+        const r = await startMain({ DATA_DIR: dir, SMALL_CELL_THRESHOLD: 'abc', TOKEN_TTL_MINUTES: '1.5' });
+        expect(r.code).toBe(1);
+        expect(r.output.trim()).toBe(
+          'Could not start the registry: TOKEN_TTL_MINUTES must be a whole number from 1 to 1440 (minutes; 1440 is a day), not "1.5": correct it, or unset it for the default (60). ' +
+            'SMALL_CELL_THRESHOLD must be a whole number from 5 to 100 (the smallest count shown to researchers and department heads), not "abc": correct it, or unset it for the default (11).',
+        );
+        expect(fs.readdirSync(dir)).toEqual([]); // nothing started, nothing written
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('a port in use', async () => {

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { databaseConfigFromEnv, OpenDatabase, openDatabase, StartupError } from '@vfr/api-database';
+import { OpenDatabase, openDatabase, registryConfigFromEnv, StartupError } from '@vfr/api-database';
 import { bootstrapAdmin, DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
-import { createApp } from './app.factory';
-import { REGISTRY_SCHEMA } from './schema';
 
 let db: OpenDatabase | undefined;
 
 async function main(): Promise<void> {
   const logger = new Logger('Registry');
-  const config = databaseConfigFromEnv();
-  const port = portFromEnv();
+  // Every setting checked before anything starts, and before the API's modules are even loaded
+  // (some read their setting as they load): one sentence for each variable to fix.
+  const settings = registryConfigFromEnv();
+  const config = settings.database;
+  const port = settings.port;
+  const { createApp } = await import('./app.factory');
+  const { REGISTRY_SCHEMA } = await import('./schema');
   logger.log(config.url ? 'Using the PostgreSQL server in DATABASE_URL' : `Using the embedded PostgreSQL in ${config.dataDir}`);
   db = await openDatabase(config, REGISTRY_SCHEMA);
   const applied = await db.dataSource.runMigrations({ transaction: 'each' });
@@ -48,13 +51,6 @@ async function main(): Promise<void> {
     lines.push(`  Demo logins: admin@demo.registry, researcher@demo.registry, coordinator.north@demo.registry, head.north@demo.registry (password "${DEMO_PASSWORD}")`);
   }
   console.log(lines.join('\n') + '\n');
-}
-
-function portFromEnv(): number {
-  const port = Number(process.env.PORT ?? 3000);
-  // 0 asks the system for a free port (tests).
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartupError(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
-  return port;
 }
 
 main().catch(async (e) => {

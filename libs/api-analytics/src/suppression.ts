@@ -1,4 +1,5 @@
 import { Actor, isDeidentified } from '@vfr/api-core';
+import { smallCellThresholdFromEnv } from '@vfr/api-database';
 import { Role } from '@vfr/domain';
 import { perturbCount } from '@vfr/stats';
 
@@ -13,7 +14,7 @@ import { perturbCount } from '@vfr/stats';
  *   the same figure, and two overlapping queries carry unrelated noise, so differencing them does
  *   not recover the small group between them.
  */
-export const DEFAULT_SMALL_CELL_THRESHOLD = Number(process.env.SMALL_CELL_THRESHOLD ?? 11);
+export const DEFAULT_SMALL_CELL_THRESHOLD = smallCellThresholdFromEnv();
 
 export interface Disclosure {
   /** Counts (after perturbation) from 1 to threshold - 1 are withheld. */

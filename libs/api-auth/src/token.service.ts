@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { Actor } from '@vfr/api-core';
+import { jwtSecretFromEnv, tokenTtlMinutesFromEnv } from '@vfr/api-database';
 import { Role, UnauthenticatedError } from '@vfr/domain';
 
 /** Signed, short-lived bearer tokens; the API keeps no session state (DESIGN.md section 8). */
@@ -14,13 +15,10 @@ export class TokenService {
   readonly ttlSeconds: number;
 
   constructor() {
-    const configured = process.env.JWT_SECRET;
-    if (!configured && process.env.NODE_ENV === 'production') {
-      throw new Error('JWT_SECRET must be set in production');
-    }
+    const configured = jwtSecretFromEnv(); // required in production
     if (!configured) this.logger.warn('JWT_SECRET is not set: using a random secret, tokens end with this process');
     this.secret = createSecretKey(Buffer.from(configured || randomBytes(32).toString('hex'), 'utf8'));
-    this.ttlSeconds = Number(process.env.TOKEN_TTL_MINUTES ?? 60) * 60;
+    this.ttlSeconds = tokenTtlMinutesFromEnv() * 60;
   }
 
   sign(actor: Actor): { token: string; expiresAt: Date } {

@@ -1,5 +1,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { StartupError } from './startup-error';
+
+// The registry's configuration: every variable it reads from the environment, each with its rule,
+// checked in one place. main.ts checks them all before anything starts (registryConfigFromEnv);
+// the parts of the API that need one read it through the same function, so that a value that
+// breaks its rule can never be taken silently (an empty SMALL_CELL_THRESHOLD used to become 0 and
+// turn suppression off).
 
 /** Where the registry's data lives, read once from the environment. */
 export interface DatabaseConfig {
@@ -12,7 +19,9 @@ export interface DatabaseConfig {
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const poolSize = Number(env.DB_POOL_SIZE ?? (env.DATABASE_URL ? 20 : 4));
+  const poolSize = wholeNumber('DB_POOL_SIZE', env.DB_POOL_SIZE, {
+    min: 1, max: 100, meaning: 'connections in the pool', fallback: env.DATABASE_URL ? 20 : 4, fallbackText: '4 embedded, 20 with DATABASE_URL',
+  });
   return {
     url: env.DATABASE_URL || undefined,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
@@ -20,7 +29,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
       .map((s) => s.trim())
       .filter(Boolean),
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
-    poolSize: Number.isFinite(poolSize) && poolSize > 0 ? poolSize : 4,
+    poolSize,
   };
 }
 
@@ -29,11 +38,9 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
  * at least two.
  */
 export function aggregateConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.AGGREGATE_CONCURRENCY);
-  if (env.AGGREGATE_CONCURRENCY && (!Number.isInteger(configured) || configured < 1)) {
-    throw new Error(`AGGREGATE_CONCURRENCY must be a positive whole number, got ${env.AGGREGATE_CONCURRENCY}`);
-  }
-  return env.AGGREGATE_CONCURRENCY ? configured : Math.max(2, os.availableParallelism());
+  return wholeNumber('AGGREGATE_CONCURRENCY', env.AGGREGATE_CONCURRENCY, {
+    min: 1, max: 256, meaning: 'dashboard and analytics queries run at once', fallback: Math.max(2, os.availableParallelism()), fallbackText: 'one per core, at least 2',
+  });
 }
 
 /**
@@ -42,9 +49,97 @@ export function aggregateConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env
  * (and a connection) for an answer nobody is waiting for any more.
  */
 export function aggregateTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.AGGREGATE_TIMEOUT_MS);
-  if (env.AGGREGATE_TIMEOUT_MS && (!Number.isInteger(configured) || configured < 1)) {
-    throw new Error(`AGGREGATE_TIMEOUT_MS must be a positive whole number of milliseconds, got ${env.AGGREGATE_TIMEOUT_MS}`);
+  return wholeNumber('AGGREGATE_TIMEOUT_MS', env.AGGREGATE_TIMEOUT_MS, { min: 100, max: 3_600_000, meaning: 'milliseconds', fallback: 30_000 });
+}
+
+/** The HTTP port (PORT): 0 asks the system for a free one (tests). */
+export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber('PORT', env.PORT, { min: 0, max: 65535, meaning: '0 for any free port', fallback: 3000, range: 'from 1 to 65535' });
+}
+
+/** How long a token lasts (TOKEN_TTL_MINUTES): at most a day. */
+export function tokenTtlMinutesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber('TOKEN_TTL_MINUTES', env.TOKEN_TTL_MINUTES, { min: 1, max: 1440, meaning: 'minutes; 1440 is a day', fallback: 60 });
+}
+
+/**
+ * The smallest count shown to researchers and department heads (SMALL_CELL_THRESHOLD). At least
+ * 5: below that, suppression would show groups of two or three patients.
+ */
+export function smallCellThresholdFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber('SMALL_CELL_THRESHOLD', env.SMALL_CELL_THRESHOLD, { min: 5, max: 100, meaning: 'the smallest count shown to researchers and department heads', fallback: 11 });
+}
+
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+/**
+ * The secret that signs tokens (JWT_SECRET). Required in production, and long enough not to be
+ * guessed; elsewhere, unset means a random secret for this process. Messages never repeat it.
+ */
+export function jwtSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const secret = env.JWT_SECRET || undefined;
+  if (env.NODE_ENV !== 'production') return secret;
+  const advice = `set it to a random text of at least ${MIN_JWT_SECRET_LENGTH} characters, e.g. the output of "openssl rand -hex 32"`;
+  if (!secret) throw new StartupError(`JWT_SECRET must be set when NODE_ENV=production: ${advice}.`);
+  if (secret.length < MIN_JWT_SECRET_LENGTH) {
+    throw new StartupError(`JWT_SECRET has ${secret.length} characters, too few to be safe when NODE_ENV=production: ${advice}.`);
   }
-  return env.AGGREGATE_TIMEOUT_MS ? configured : 30_000;
+  return secret;
+}
+
+/** Every setting, checked before anything starts. */
+export interface RegistryConfig {
+  port: number;
+  database: DatabaseConfig;
+  jwtSecret: string | undefined;
+  tokenTtlMinutes: number;
+  smallCellThreshold: number;
+  aggregateConcurrency: number;
+  aggregateTimeoutMs: number;
+}
+
+/**
+ * The whole configuration, or a StartupError whose message has one sentence for each variable
+ * that breaks its rule, saying what to fix: all of them at once, not one per attempt.
+ */
+export function registryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  const problems: string[] = [];
+  const read = <T>(reader: (env: NodeJS.ProcessEnv) => T): T => {
+    try {
+      return reader(env);
+    } catch (e) {
+      if (!(e instanceof StartupError)) throw e;
+      problems.push(e.message);
+      return undefined as T;
+    }
+  };
+  const config: RegistryConfig = {
+    port: read(portFromEnv),
+    database: read(databaseConfigFromEnv),
+    jwtSecret: read(jwtSecretFromEnv),
+    tokenTtlMinutes: read(tokenTtlMinutesFromEnv),
+    smallCellThreshold: read(smallCellThresholdFromEnv),
+    aggregateConcurrency: read(aggregateConcurrencyFromEnv),
+    aggregateTimeoutMs: read(aggregateTimeoutFromEnv),
+  };
+  if (problems.length) throw new StartupError(problems.join(' '));
+  return config;
+}
+
+/**
+ * A whole number within its range, or the default when the variable is unset. Anything else (empty,
+ * a fraction, "1e3", a word) stops the start with a sentence naming the variable and its rule.
+ */
+function wholeNumber(
+  name: string,
+  raw: string | undefined,
+  rule: { min: number; max: number; meaning: string; fallback: number; fallbackText?: string; range?: string },
+): number {
+  if (raw === undefined) return rule.fallback;
+  const value = raw.trim();
+  if (/^\d{1,9}$/.test(value) && Number(value) >= rule.min && Number(value) <= rule.max) return Number(value);
+  const got = value === '' ? 'not empty' : `not "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`;
+  throw new StartupError(
+    `${name} must be a whole number ${rule.range ?? `from ${rule.min} to ${rule.max}`} (${rule.meaning}), ${got}: correct it, or unset it for the default (${rule.fallbackText ?? rule.fallback}).`,
+  );
 }
