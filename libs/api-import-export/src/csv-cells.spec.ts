@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { csvWriter, fromTextCell, textCell } from './csv-cells';
+import { dataDictionary } from './data-dictionary';
+import { ImportKind, template } from './import-kinds';
 
 describe('text cells against spreadsheet formulas', () => {
   it('puts an apostrophe before what a spreadsheet would run: =, +, -, @, tab, carriage return', () => {
@@ -38,5 +40,12 @@ describe('text cells against spreadsheet formulas', () => {
       ["'-2.5", '-2.5', '-5', 'true'],
       ["'=1+1", '', '0', 'false'],
     ]);
+  });
+
+  it('the fixed files (templates, data dictionaries) hold no formula either: only numbers begin with a minus sign', () => {
+    const files = [...Object.values(ImportKind).map((k) => template(k)), dataDictionary('long'), dataDictionary('wide')];
+    for (const cell of files.flatMap((f) => (parse(f) as string[][]).flat())) {
+      expect(textCell(cell) === cell || /^-\d+(\.\d+)?$/.test(cell)).toBe(true);
+    }
   });
 });
