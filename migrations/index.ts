@@ -8,6 +8,8 @@ import { AddScheduleToAnalysis1795570000000 } from './1795570000000-AddScheduleT
 import { AddAssessmentRequestId1795580000000 } from './1795580000000-AddAssessmentRequestId';
 import { AddHealthProbe1795585000000 } from './1795585000000-AddHealthProbe';
 import { AddRequestIds1795590000000 } from './1795590000000-AddRequestIds';
+import { AddAccessAuditActions1795600000000 } from './1795600000000-AddAccessAuditActions';
+import { AddRestrictedApiRole1795600100000 } from './1795600100000-AddRestrictedApiRole';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -20,4 +22,6 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddAssessmentRequestId1795580000000,
   AddHealthProbe1795585000000,
   AddRequestIds1795590000000,
+  AddAccessAuditActions1795600000000,
+  AddRestrictedApiRole1795600100000,
 ];

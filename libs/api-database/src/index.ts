@@ -10,3 +10,4 @@ export * from './analysis';
 export * from './aggregate-reader';
 export * from './startup-error';
 export * from './data-dir-lock';
+export * from './api-role';
