@@ -8,7 +8,9 @@ import { AUDIT_LOG } from './admin.documents';
 import { changes } from './audit-changes';
 
 const PAGE_SIZES = [10, 50, 200];
-const ENTITY_TYPES = ['Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
+// Session: sign-in, its failures and lockouts, sign-out. PatientIdentifier: reads that returned identifiers.
+const ENTITY_TYPES = ['Session', 'Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
+const ACTION_LABELS = { LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOCKOUT: 'Sign-in locked', LOGOUT: 'Sign-out', READ: 'Identifiers read' };
 
 export function AuditLogPage() {
   const [entityType, setEntityType] = useState('');
@@ -47,7 +49,7 @@ export function AuditLogPage() {
           <label htmlFor="a-action">Action</label>
           <select id="a-action" value={action} onChange={(e) => { setAction(e.target.value); restart(); }}>
             <option value="">All</option>
-            {choicesOf(AuditAction).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            {choicesOf(AuditAction, ACTION_LABELS).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
           </select>
         </div>
         <div className="field">
