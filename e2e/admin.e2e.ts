@@ -95,6 +95,24 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     const changes = await page.locator('tbody tr td.changes').allTextContents();
     expect(changes.join(' ')).toContain('active true → false');
 
+    // Access, not only changes: the admin's own sign-in, and the coordinator's identifier reads.
+    await page.getByLabel('Record type').selectOption('');
+    await page.getByLabel('Action').selectOption({ label: 'Sign-in' });
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'LOGIN' && r.children[3].textContent!.startsWith('Session'));
+    });
+    expect((await page.locator('tbody tr td.changes').allTextContents()).join(' ')).toContain('address');
+    await screenshot(page, 'admin-audit-log-sign-ins');
+    await page.getByLabel('User email begins with').fill('coordinator.north');
+    await page.getByLabel('Action').selectOption({ label: 'Identifiers read' });
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'READ' && r.children[3].textContent!.startsWith('PatientIdentifier'));
+    });
+    expect((await page.locator('tbody tr td.changes').allTextContents()).join(' ')).toContain('registryNumbers');
+
+    await page.getByLabel('Action').selectOption('');
     await page.getByLabel('User email begins with').fill('');
     await page.getByLabel('Record type').selectOption('');
     await page.getByLabel('Events per page').selectOption('10');

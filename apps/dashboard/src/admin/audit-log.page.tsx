@@ -77,7 +77,7 @@ export function AuditLogPage() {
                     <td>{String(e.occurredAt).replace('T', ' ').slice(0, 19)}</td>
                     <td>{e.actorEmail ?? 'system'}</td>
                     <td>{e.action}</td>
-                    <td>{e.entityType} <span className="hint">{e.entityId.slice(0, 8)}</span></td>
+                    <td>{e.entityType} <span className="hint">{/^[0-9a-f-]{36}$/.test(e.entityId) ? e.entityId.slice(0, 8) : e.entityId}</span></td>
                     <td className="changes">{changes(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null)}</td>
                     <td>{e.reason ?? ''}</td>
                   </tr>
