@@ -1,5 +1,5 @@
 import { Browser, Locator, Page } from 'playwright-core';
-import { launch, screenshot, signIn } from './browser';
+import { BASE_URL, DEMO_PASSWORD, launch, screenshot, signIn } from './browser';
 
 // An admin runs the registry: users, sites and the audit log, where the coordinator's writes
 // (this suite runs after coordinator.e2e.ts in the same registry, or makes its own) appear.
@@ -27,6 +27,14 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await coordinator.getByRole('button', { name: 'Register patient' }).click();
     await visible(coordinator.getByRole('heading', { name: /^Patient NORTH-/ }));
     await coordinator.close();
+    // More than one page of ten events, whatever ran before: each sign-in is an audit event.
+    for (let i = 0; i < 6; i++) {
+      await fetch(`${BASE_URL}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'researcher@demo.registry', password: DEMO_PASSWORD } } }),
+      });
+    }
 
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'admin@demo.registry');
