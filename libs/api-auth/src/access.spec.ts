@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import { ADMIN, COORD_NORTH, describeEachDatabase, GraphQLResponse, HEAD_NORTH, RESEARCHER, TestApp } from '@vfr/api-testing';
+import { ADMIN, COORD_NORTH, describeEachDatabase, GraphQLResponse, HEAD_NORTH, RESEARCHER, startTestApp, TestApp } from '@vfr/api-testing';
 import { DEMO_PASSWORD } from '@vfr/seed';
 import { AuthService } from './auth.service';
 import { ADDRESS_LIMIT } from './login-throttle';
@@ -227,5 +227,30 @@ describeEachDatabase('reads that return identifiers are audited, once per reques
     const exports = r.data!.auditLog.filter((e) => Number(e.id) > start);
     expect(exports.map((e) => e.entityId).sort()).toEqual(['assessments-long', 'records-patients']);
     expect(exports.every((e) => e.entityType === 'Export')).toBe(true);
+  });
+});
+
+describe('behind a proxy named in TRUST_PROXY', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    process.env.TRUST_PROXY = 'loopback';
+    app = await startTestApp('embedded');
+  });
+  afterAll(async () => {
+    delete process.env.TRUST_PROXY;
+    await app?.close();
+  });
+
+  it("takes the client address from the proxy's X-Forwarded-For", async () => {
+    // The header values are only text here: the requests come from this machine, the "proxy".
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await signIn(app, '127.0.0.1', HEAD_NORTH, `wrong-guess-${i}`, from('203.0.113.5'))).errors![0].extensions!.code);
+    expect(codes).toContain('TOO_MANY_REQUESTS');
+    const other = await signIn(app, '127.0.0.1', HEAD_NORTH, DEMO_PASSWORD, from('203.0.113.6'));
+    expect(other.data!.login.token).toBeTruthy();
+    const events = await app.db.dataSource.query(`SELECT action, after->>'address' AS address FROM audit_event WHERE entity_type = 'Session' ORDER BY id`);
+    expect(events.filter((e: { action: string }) => e.action === 'LOGIN_FAILED').map((e: { address: string }) => e.address)).toEqual(['203.0.113.5', '203.0.113.5', '203.0.113.5']);
+    expect(events.filter((e: { action: string }) => e.action === 'LOGIN').map((e: { address: string }) => e.address)).toContain('203.0.113.6');
   });
 });
