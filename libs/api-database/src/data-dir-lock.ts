@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { processIsRunning } from './process-alive';
 import { StartupError } from './startup-error';
 
 /** What the lock file says about the process that holds a data directory. */
@@ -13,14 +14,7 @@ export interface DataDirOwner {
 
 const LOCK_FILE = 'registry.lock';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const isAlive = processIsRunning;
 
 function commandLine(): string {
   return process.argv
