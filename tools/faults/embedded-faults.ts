@@ -175,7 +175,7 @@ interface Refusal {
   namesRunningProcess: boolean;
 }
 
-function runRefused(what: string, command: string, args: string[], env: NodeJS.ProcessEnv, holder: number): Promise<Refusal> {
+function runRefused(what: string, command: string, args: string[], env: NodeJS.ProcessEnv, holder: number, dataDir: string): Promise<Refusal> {
   return new Promise((resolve) => {
     const started = Date.now();
     let output = '';
@@ -188,7 +188,8 @@ function runRefused(what: string, command: string, args: string[], env: NodeJS.P
       // eslint-disable-next-line no-control-regex
       const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
       const sentence = plain.split('\n').find((l) => /already in use/.test(l))?.trim() ?? plain.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 300);
-      resolve({ what, exitCode: code, ms: Date.now() - started, sentence, namesRunningProcess: sentence.includes(`already in use by process ${holder} `) });
+      // The temporary directory's name is of no interest in the results.
+      resolve({ what, exitCode: code, ms: Date.now() - started, sentence: sentence.split(dataDir).join('DATA_DIR'), namesRunningProcess: sentence.includes(`already in use by process ${holder} `) });
     });
   });
 }
@@ -206,8 +207,8 @@ export async function refusals(dataDir: string, api: ApiProcess, firstSerial: nu
     const load = runLoad({ url: api.url, writerToken, readerToken, targets, writers: 2, readers: 1, seconds: 120, timeoutMs: 20_000, signal: stop.signal, firstSerial });
     await sleep(500);
     const port = await freePort();
-    const second = await runRefused('a second API', process.execPath, [SERVER_ENTRY], embeddedEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' }), api.pid);
-    const seed = await runRefused('npm run seed', 'npm', ['run', 'seed', '--', '--patients', '10'], embeddedEnv(dataDir), api.pid);
+    const second = await runRefused('a second API', process.execPath, [SERVER_ENTRY], embeddedEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' }), api.pid, dataDir);
+    const seed = await runRefused('npm run seed', 'npm', ['run', 'seed', '--', '--patients', '10'], embeddedEnv(dataDir), api.pid, dataDir);
     await sleep(500);
     stop.abort();
     const result = await load;
