@@ -104,6 +104,8 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
       try {
         embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir });
         lock.describe({ socketDir: embedded.socketDir });
+        // A killed registry leaves its server's socket directory; its server has stopped by now.
+        EmbeddedPostgres.removeSocketDir(lock.previousOwner?.socketDir);
       } catch (e) {
         lock.release();
         throw e;
