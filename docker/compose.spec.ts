@@ -44,4 +44,24 @@ describe('docker deployment files', () => {
     expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/apps\/api\/src\/main.js"\]/);
     expect(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')).toContain('"outDir": "dist/server"');
   });
+
+  it('migrates as the owner in a one-shot service and serves as the restricted role', () => {
+    const { db, migrate, api } = compose.services;
+    expect(db.volumes).toContain('./postgres-init:/docker-entrypoint-initdb.d:ro');
+    const init = fs.readFileSync(path.join(here, 'postgres-init', '10-registry-roles.sh'), 'utf8');
+    expect(fs.statSync(path.join(here, 'postgres-init', '10-registry-roles.sh')).mode & 0o111).toBeTruthy();
+    expect(init).toMatch(/CREATE ROLE registry_api NOLOGIN/);
+    expect(init).toMatch(/CREATE ROLE registry_app LOGIN[\s\S]*IN ROLE registry_api/);
+    expect(db.environment.API_DATABASE_PASSWORD).toBeDefined();
+    // The owner (POSTGRES_USER) migrates; the API's URL names registry_app, with its own password.
+    expect(migrate.environment.DATABASE_MIGRATION_URL).toMatch(new RegExp(`^postgres://${db.environment.POSTGRES_USER}:\\$\\{POSTGRES_PASSWORD\\}@db:5432/`));
+    expect(migrate.environment.DATABASE_URL).toBeUndefined();
+    expect(migrate.command).toEqual(['node', 'dist/server/tools/migration.cli.js', 'run']);
+    expect(fs.readFileSync(path.join(root, 'tools', 'migration.cli.ts'), 'utf8')).toMatch(/migrationUrl/);
+    expect(fs.readFileSync(path.join(root, 'libs/api-database/src/database.config.ts'), 'utf8')).toMatch(/env\.DATABASE_MIGRATION_URL\b/);
+    expect(api.environment.DATABASE_URL).toMatch(/^postgres:\/\/registry_app:\$\{API_DATABASE_PASSWORD\}@db:5432\//);
+    expect(api.environment.DATABASE_MIGRATION_URL).toBeUndefined();
+    expect(api.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(migrate.image).toBe(api.image);
+  });
 });

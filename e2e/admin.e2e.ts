@@ -1,5 +1,5 @@
 import { Browser, Locator, Page } from 'playwright-core';
-import { launch, screenshot, signIn } from './browser';
+import { BASE_URL, DEMO_PASSWORD, launch, screenshot, signIn } from './browser';
 
 // An admin runs the registry: users, sites and the audit log, where the coordinator's writes
 // (this suite runs after coordinator.e2e.ts in the same registry, or makes its own) appear.
@@ -27,6 +27,14 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await coordinator.getByRole('button', { name: 'Register patient' }).click();
     await visible(coordinator.getByRole('heading', { name: /^Patient NORTH-/ }));
     await coordinator.close();
+    // More than one page of ten events, whatever ran before: each sign-in is an audit event.
+    for (let i = 0; i < 6; i++) {
+      await fetch(`${BASE_URL}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'researcher@demo.registry', password: DEMO_PASSWORD } } }),
+      });
+    }
 
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'admin@demo.registry');
@@ -95,6 +103,24 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     const changes = await page.locator('tbody tr td.changes').allTextContents();
     expect(changes.join(' ')).toContain('active true → false');
 
+    // Access, not only changes: the admin's own sign-in, and the coordinator's identifier reads.
+    await page.getByLabel('Record type').selectOption('');
+    await page.getByLabel('Action').selectOption({ label: 'Sign-in' });
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'LOGIN' && r.children[3].textContent!.startsWith('Session'));
+    });
+    expect((await page.locator('tbody tr td.changes').allTextContents()).join(' ')).toContain('address');
+    await screenshot(page, 'admin-audit-log-sign-ins');
+    await page.getByLabel('User email begins with').fill('coordinator.north');
+    await page.getByLabel('Action').selectOption({ label: 'Identifiers read' });
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'READ' && r.children[3].textContent!.startsWith('PatientIdentifier'));
+    });
+    expect((await page.locator('tbody tr td.changes').allTextContents()).join(' ')).toContain('registryNumbers');
+
+    await page.getByLabel('Action').selectOption('');
     await page.getByLabel('User email begins with').fill('');
     await page.getByLabel('Record type').selectOption('');
     await page.getByLabel('Events per page').selectOption('10');

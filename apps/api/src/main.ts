@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { OpenDatabase, openDatabase, registryConfigFromEnv, StartupError } from '@vfr/api-database';
+import { API_ROLE, describeRole, EMBEDDED_API_LOGIN, ensureApiLogin, isRestricted, OpenDatabase, openDatabase, registryConfigFromEnv, StartupError } from '@vfr/api-database';
 import { bootstrapAdmin, DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
 
 let db: OpenDatabase | undefined;
@@ -15,15 +15,56 @@ async function main(): Promise<void> {
   const { createApp } = await import('./app.factory');
   const { REGISTRY_SCHEMA } = await import('./schema');
   logger.log(config.url ? 'Using the PostgreSQL server in DATABASE_URL' : `Using the embedded PostgreSQL in ${config.dataDir}`);
-  db = await openDatabase(config, REGISTRY_SCHEMA);
-  const applied = await db.dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  const migrated = (applied: { name: string }[]) => applied.length && logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
 
   let logins: Awaited<ReturnType<typeof seedDemoRegistry>> | null = null;
-  if (!config.url && (await isRegistryEmpty(db.dataSource))) {
-    const patients = Number(process.env.DEMO_PATIENTS ?? 300);
-    logger.log(`Empty database: seeding a demo registry of ${patients} patients`);
-    logins = await seedDemoRegistry(db.dataSource, { patients });
+  if (config.url) {
+    // The owner migrates (DATABASE_MIGRATION_URL, or DATABASE_URL itself when that is the owner);
+    // the API serves as DATABASE_URL's role, which should be the restricted one.
+    if (config.migrationUrl) {
+      const owner = await openDatabase({ ...config, url: config.migrationUrl, replicaUrls: [], poolSize: 1 }, REGISTRY_SCHEMA).catch((e: unknown) => {
+        throw e instanceof StartupError ? new StartupError(e.message.replace(/DATABASE_URL/g, 'DATABASE_MIGRATION_URL')) : e;
+      });
+      try {
+        migrated(await owner.dataSource.runMigrations({ transaction: 'each' }));
+      } finally {
+        await owner.close();
+      }
+    }
+    db = await openDatabase(config, REGISTRY_SCHEMA);
+    if (!config.migrationUrl) {
+      const before = await describeRole(db.dataSource);
+      if (before.auditTable && isRestricted(before)) {
+        if (await pendingMigrations(db)) {
+          throw new StartupError(`The database needs migrating and DATABASE_URL's role (${before.role}) may not change the schema: set DATABASE_MIGRATION_URL to the owner's URL.`);
+        }
+      } else {
+        migrated(await db.dataSource.runMigrations({ transaction: 'each' }).catch((e: { code?: string }) => {
+          if (e?.code !== '42501') throw e;
+          throw new StartupError(`DATABASE_URL's role (${before.role}) may not create the registry's tables: set DATABASE_MIGRATION_URL to the URL of the role that owns the database.`);
+        }));
+      }
+    }
+    const role = await describeRole(db.dataSource);
+    if (!isRestricted(role)) {
+      const why = role.superuser ? 'is a superuser' : role.owner ? "owns the registry's tables" : role.createRole ? 'may create roles' : 'may change audit events';
+      const sentence = `DATABASE_URL's role (${role.role}) ${why}, so the API could rewrite the audit trail: connect the API as a member of ${API_ROLE} and give the owner's URL as DATABASE_MIGRATION_URL (docs/access-control.md).`;
+      if (process.env.NODE_ENV === 'production') throw new StartupError(sentence);
+      logger.warn(sentence);
+    }
+  } else {
+    // The embedded server: migrated and seeded as its superuser, served as a restricted role.
+    const owner = await openDatabase(config, REGISTRY_SCHEMA);
+    db = owner;
+    migrated(await owner.dataSource.runMigrations({ transaction: 'each' }));
+    if (await isRegistryEmpty(owner.dataSource)) {
+      const patients = Number(process.env.DEMO_PATIENTS ?? 300);
+      logger.log(`Empty database: seeding a demo registry of ${patients} patients`);
+      logins = await seedDemoRegistry(owner.dataSource, { patients });
+    }
+    await ensureApiLogin(owner.dataSource, EMBEDDED_API_LOGIN);
+    const api = await owner.connectAs!({ username: EMBEDDED_API_LOGIN });
+    db = { ...api, close: async () => { await api.close(); await owner.close(); } };
   }
 
   if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD && (await bootstrapAdmin(db.dataSource, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD))) {
@@ -51,6 +92,16 @@ async function main(): Promise<void> {
     lines.push(`  Demo logins: admin@demo.registry, researcher@demo.registry, coordinator.north@demo.registry, head.north@demo.registry (password "${DEMO_PASSWORD}")`);
   }
   console.log(lines.join('\n') + '\n');
+}
+
+/** Whether migrations are pending, read without changing anything (the restricted role may not). */
+async function pendingMigrations(open: OpenDatabase): Promise<boolean> {
+  try {
+    const done = new Set((await open.dataSource.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name));
+    return open.dataSource.migrations.some((m) => !done.has(m.name ?? m.constructor.name));
+  } catch {
+    return true; // no migrations table yet: a new database
+  }
 }
 
 main().catch(async (e) => {

@@ -222,6 +222,11 @@ const OPERATIONS: Record<string, Operation> = {
   withdrawComplication: withdraw('withdrawComplication', freshComplication),
   // Last: signing out ends every session of the user, including the tokens the tests above reuse.
   logout: { request: async () => ({ query: 'mutation { logout }' }), expect: all('ok') },
+  // Also last: every role changes its own password, which ends its sessions too.
+  changePassword: {
+    request: async () => ({ query: 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }', variables: { i: { currentPassword: DEMO_PASSWORD, newPassword: `matrix walks ${unique()} bridges` } } }),
+    expect: all('ok'),
+  },
 };
 
 describeEachDatabase('the permission matrix', (t) => {
@@ -272,7 +277,7 @@ describeEachDatabase('the permission matrix', (t) => {
       it(`${operation} as ${actor}: ${outcome}`, async () => {
         const request = await spec.request(f, actor);
         // logout ends the session: give it a token of its own.
-        const token = operation === 'logout' ? await signIn(t(), EMAIL[actor]) : operation === 'login' ? undefined : await t().login(EMAIL[actor]);
+        const token = operation === 'logout' || operation === 'changePassword' ? await signIn(t(), EMAIL[actor]) : operation === 'login' ? undefined : await t().login(EMAIL[actor]);
         const before = await rowCounts(t().db);
         const r = await t().gql(request.query, request.variables, token);
         if (outcome === 'ok' || outcome === 'empty') {

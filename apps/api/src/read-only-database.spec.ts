@@ -8,14 +8,15 @@ import { COORD_NORTH, describeEachDatabase, rowCounts, TestApp } from '@vfr/api-
 
 const CREATE = 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id registryNumber } }';
 
-/** Makes the test's database read-only, or writable again, for every connection of the pool. */
+/** Makes the test's database read-only, or writable again, for every connection of the app's pool. */
 async function readOnly(t: TestApp, on: boolean): Promise<void> {
-  const ds = t.db.dataSource;
-  const [{ name }] = await ds.query('SELECT current_database() AS name');
+  const owner = t.db.dataSource; // ALTER DATABASE needs the owner
+  const ds = t.api.dataSource; // the connections the app serves with
+  const [{ name }] = await owner.query('SELECT current_database() AS name');
   const max = (ds.driver as unknown as { master: Pool }).master.options.max!;
   // The connections the pool holds now take the setting for their session; those it opens later,
   // from the database. A read-only session cannot change the database, so the order matters.
-  const database = () => ds.query(`ALTER DATABASE "${name}" ${on ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`);
+  const database = () => owner.query(`ALTER DATABASE "${name}" ${on ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`);
   if (on) await database();
   const runners = Array.from({ length: max }, () => ds.createQueryRunner());
   try {

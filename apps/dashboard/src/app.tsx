@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { adminRoutes } from './admin.routes';
 import { analyticsRoutes } from './analytics.routes';
@@ -16,6 +16,8 @@ export interface Me {
 }
 
 const ROUTES: AppRoute[] = [...analyticsRoutes, ...coordinatorRoutes, ...adminRoutes];
+
+const ChangePasswordPage = lazy(() => import('./account/change-password.page').then((m) => ({ default: m.ChangePasswordPage })));
 
 // Where each role lands after signing in: its main job.
 const HOME: Record<RoleName, string> = {
@@ -52,7 +54,12 @@ export function App() {
   // The server may end the session at any time (expired token, deactivated account).
   useEffect(() => session.subscribe((token) => { if (!token) setMe(null); }), []);
 
-  const signOut = useCallback(() => session.set(null), []);
+  // The server ends every session of the user first (a copied token stops working too); the
+  // token is forgotten here even when the server cannot be reached.
+  const signOut = useCallback(async () => {
+    await gql('mutation { logout }').catch(() => undefined);
+    session.set(null);
+  }, []);
 
   if (checking) return <p className="loading" role="status">Loading…</p>;
   if (!me) return <LoginPage onSignedIn={setMe} />;
@@ -72,13 +79,15 @@ export function App() {
             </nav>
             <span className="who">
               {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}
-              <button type="button" onClick={signOut}>Sign out</button>
+              <NavLink to="/account/password">Change password</NavLink>
+              <button type="button" onClick={() => void signOut()}>Sign out</button>
             </span>
           </header>
           <main>
             <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
               <Routes>
                 {allowed.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
+                <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
                 <Route path="/" element={<Navigate to={home} replace />} />
                 <Route path="*" element={<NotHere home={home} />} />
               </Routes>

@@ -1,11 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AuditAction } from '@vfr/domain';
 
-/** Append-only: a trigger in the migrations refuses UPDATE, DELETE and TRUNCATE on this table. */
+/**
+ * Append-only: the API's database role may only INSERT and SELECT here, and a trigger refuses
+ * UPDATE, DELETE and TRUNCATE to everyone else (see docs/access-control.md).
+ */
 @Entity('audit_event')
 @Index('ix_audit_event__entity', ['entityType', 'entityId', 'occurredAt'])
 @Index('ix_audit_event__site_id', ['siteId', 'occurredAt'])
 @Index('ix_audit_event__actor_id', ['actorId', 'occurredAt'])
+@Index('ix_audit_event__action', ['action', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: number;

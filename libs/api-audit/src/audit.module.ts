@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccessAudit } from './access-audit';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { AuditedWriter } from './audit.writer';
+import { IdentifierReadAudit } from './identifier-reads';
 
 @Module({
-  providers: [AuditedWriter, AuditService, AuditResolver],
-  exports: [AuditedWriter, AuditService],
+  providers: [AuditedWriter, AuditService, AuditResolver, AccessAudit, IdentifierReadAudit],
+  exports: [AuditedWriter, AuditService, AccessAudit],
 })
 export class AuditModule {}

@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { Passwords } from './passwords';
 import { SessionCheck } from './session.check';
 import { SitesResolver } from './sites.resolver';
 import { SitesService } from './sites.service';
@@ -15,10 +16,10 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    TokenService, LoginThrottle, SessionCheck, AuthService, UsersService, SitesService,
+    TokenService, LoginThrottle, Passwords, SessionCheck, AuthService, UsersService, SitesService,
     AuthResolver, UsersResolver, SitesResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, SitesService, SessionCheck],
+  exports: [TokenService, UsersService, SitesService, SessionCheck, Passwords],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { ALL_ROLES, Actor, CurrentActor, Public, RequestContext, Roles } from '@vfr/api-core';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService } from './auth.service';
-import { LoginInput } from './dto/user.input';
+import { ChangePasswordInput, LoginInput } from './dto/user.input';
 import { LoginResultModel, UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
@@ -18,9 +18,18 @@ export class AuthResolver {
 
   @Roles(...ALL_ROLES)
   @Mutation(() => Boolean, { description: 'Sign out: every token issued to you so far stops working' })
-  async logout(@CurrentActor() actor: Actor): Promise<boolean> {
-    await this.auth.logout(actor.userId);
+  async logout(@CurrentActor() actor: Actor, @Context() ctx: RequestContext): Promise<boolean> {
+    await this.auth.logout(actor, ctx.req.ip);
     return true;
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => LoginResultModel, {
+    description: 'Change your own password: every session of yours ends, and the answer carries a new token for this one',
+  })
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() ctx: RequestContext): Promise<LoginResultModel> {
+    const result = await this.auth.changePassword(actor, input, ctx.req.ip);
+    return { token: result.token, expiresAt: result.expiresAt, user: UserModel.from(result.user) };
   }
 
   @Roles(...ALL_ROLES)

@@ -7,3 +7,7 @@ export * from './users.service';
 export * from './sites.service';
 export * from './models/site.model';
 export * from './models/user.model';
+export * from './passwords';
+export * from './login-throttle';
+export * from './auth.service';
+export * from './client-address';

@@ -21,9 +21,10 @@ export class TokenService {
     this.ttlSeconds = tokenTtlMinutesFromEnv() * 60;
   }
 
-  sign(actor: Actor): { token: string; expiresAt: Date } {
+  /** `issuedAfterMs`: a moment the token must count as issued after (a password change just ended every earlier session). */
+  sign(actor: Actor, issuedAfterMs = 0): { token: string; expiresAt: Date } {
     // issuedAtMs: JWT's iat has one-second resolution, too coarse to tell a token from a sign-out.
-    const token = jwt.sign({ email: actor.email, role: actor.role, siteId: actor.siteId, issuedAtMs: Date.now() }, this.secret, {
+    const token = jwt.sign({ email: actor.email, role: actor.role, siteId: actor.siteId, issuedAtMs: Math.max(Date.now(), issuedAfterMs) }, this.secret, {
       algorithm: 'HS256',
       subject: actor.userId,
       expiresIn: this.ttlSeconds,

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { hash, verify } from '@node-rs/argon2';
+import { verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor } from '@vfr/api-core';
-import { NotFoundError, userCreateSchema, userUpdateSchema, validate } from '@vfr/domain';
+import { AuditAction, NotFoundError, userCreateSchema, userUpdateSchema, validate } from '@vfr/domain';
 import { CreateUserInput, UpdateUserInput } from './dto/user.input';
+import { Passwords } from './passwords';
 import { SessionCheck } from './session.check';
 import { SiteEntity } from './site.entity';
 import { UserEntity } from './user.entity';
-
-export const hashPassword = (password: string) => hash(password);
 
 @Injectable()
 export class UsersService {
@@ -17,6 +16,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly writer: AuditedWriter,
     private readonly sessions: SessionCheck,
+    private readonly passwords: Passwords,
   ) {}
 
   list(): Promise<UserEntity[]> {
@@ -31,7 +31,8 @@ export class UsersService {
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
     const { password, ...values } = validate(userCreateSchema, input);
-    const passwordHash = await hashPassword(password!);
+    this.passwords.assertAcceptable('password', password!, { email: values.email, displayName: values.displayName });
+    const passwordHash = await this.passwords.hash(password!);
     const user = { ...values, email: values.email.toLowerCase() };
     return this.writer.run(actor, async (tx) => {
       if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
@@ -46,17 +47,25 @@ export class UsersService {
     });
   }
 
+  /**
+   * An admin's change to a user. A new password (a reset) must pass the password rule and ends
+   * every session of the user, audited as PASSWORD_RESET.
+   */
   async update(actor: Actor, input: UpdateUserInput): Promise<UserEntity> {
     const { id, version, reason, ...changes } = input;
     const { password, ...values } = validate(userUpdateSchema, changes);
-    const passwordHash = password ? await hashPassword(password) : undefined;
+    if (password) {
+      const current = await this.get(id);
+      this.passwords.assertAcceptable('password', password, { email: current.email, displayName: values.displayName ?? current.displayName });
+    }
+    const passwordHash = password ? await this.passwords.hash(password) : undefined;
     return this.writer.run(actor, async (tx) => {
       const user = await tx.lock(UserEntity, id, 'User');
       if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
       const updated = await tx.update(UserEntity, user, version, values as Partial<UserEntity>, { entityType: 'User', siteId: user.siteId, reason });
       if (passwordHash) {
-        await tx.manager.update(UserEntity, { id }, { passwordHash });
-        await tx.audit({ entityType: 'User', entityId: id, siteId: user.siteId, action: 'UPDATE' as never, before: null, after: { password: '(changed)' }, reason });
+        await tx.manager.query(`UPDATE app_user SET password_hash = $2, tokens_valid_after = clock_timestamp() WHERE id = $1`, [id, passwordHash]);
+        await tx.audit({ entityType: 'User', entityId: id, siteId: user.siteId, action: AuditAction.PASSWORD_RESET, before: null, after: { password: '(reset)', sessionsEnded: true }, reason });
       }
       return updated;
     }).finally(() => this.sessions.forget(id));

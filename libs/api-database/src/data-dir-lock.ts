@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { processIsRunning } from './process-alive';
 import { StartupError } from './startup-error';
 
 /** What the lock file says about the process that holds a data directory. */
@@ -13,14 +14,7 @@ export interface DataDirOwner {
 
 const LOCK_FILE = 'registry.lock';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const isAlive = processIsRunning;
 
 function commandLine(): string {
   return process.argv
@@ -63,6 +57,8 @@ export class DataDirLock {
   private constructor(
     readonly dataDir: string,
     private readonly file: string,
+    /** The process that held the directory before and died without releasing it (killed). */
+    readonly previousOwner?: DataDirOwner,
   ) {}
 
   static acquire(dataDir: string): DataDirLock {
@@ -75,6 +71,7 @@ export class DataDirLock {
     }
     const file = path.join(dataDir, LOCK_FILE);
     const me: DataDirOwner = { pid: process.pid, command: commandLine(), startedAt: new Date().toISOString() };
+    let previous: DataDirOwner | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       let fd: number;
       try {
@@ -106,6 +103,7 @@ export class DataDirLock {
           fs.renameSync(moved, file);
           throw new StartupError(`The registry's data in ${dataDir} is already in use by ${describeOwner(taken)}. Stop that process first, or set DATA_DIR to another directory.`);
         }
+        previous = taken ?? previous;
         fs.rmSync(moved, { force: true });
         continue;
       }
@@ -119,7 +117,7 @@ export class DataDirLock {
         throw e;
       }
       fs.closeSync(fd);
-      return new DataDirLock(dataDir, file);
+      return new DataDirLock(dataDir, file, previous);
     }
     throw new StartupError(`Could not take the lock on ${dataDir} (${file}): another process keeps changing it. Stop other registry processes and start again.`);
   }

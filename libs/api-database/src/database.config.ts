@@ -12,6 +12,11 @@ import { StartupError } from './startup-error';
 export interface DatabaseConfig {
   /** A PostgreSQL server; when absent the embedded database under dataDir is used. */
   url?: string;
+  /**
+   * The same database signed in as the schema's owner, for the migrations (and tools that
+   * migrate); url is then the API's restricted role. Unset: url runs the migrations too.
+   */
+  migrationUrl?: string;
   /** Hot standbys for reads (DESIGN.md section 8). */
   replicaUrls: string[];
   dataDir: string;
@@ -24,6 +29,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   });
   return {
     url: env.DATABASE_URL || undefined,
+    migrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
       .split(',')
       .map((s) => s.trim())

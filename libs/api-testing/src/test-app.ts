@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
+import { OpenDatabase } from '@vfr/api-database';
 import { DEMO_PASSWORD, DemoLogin, seedDemoRegistry } from '@vfr/seed';
 import { createApp } from '../../../apps/api/src/app.factory';
-import { openTestDatabase, TestDatabase, TestTarget, testTargets } from './test-database';
+import { openApiConnection, openTestDatabase, TestDatabase, TestTarget, testTargets } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -11,7 +12,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestApp {
   app: INestApplication;
+  /** The owner's connection, for setting up and inspecting; the app serves as the restricted role. */
   db: TestDatabase;
+  /** The app's own connection (the API's restricted role). */
+  api: OpenDatabase;
   url: string;
   logins: DemoLogin[];
   /** Sends a GraphQL operation over HTTP, as a client would. */
@@ -28,7 +32,8 @@ export async function startTestApp(target: TestTarget, options: { patients?: num
   process.env.JWT_SECRET = TEST_JWT_SECRET;
   const db = await openTestDatabase(target);
   const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: 7 });
-  const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false });
+  const api = await openApiConnection(db);
+  const app = await createApp(api, { logger: false, closeDatabaseOnShutdown: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -42,7 +47,7 @@ export async function startTestApp(target: TestTarget, options: { patients?: num
   };
   const tokens = new Map<string, string>();
   return {
-    app, db, url, logins, gql,
+    app, db, api, url, logins, gql,
     async login(email: string) {
       if (!tokens.has(email)) {
         const r = await gql<{ login: { token: string } }>(
@@ -56,6 +61,7 @@ export async function startTestApp(target: TestTarget, options: { patients?: num
     },
     async close() {
       await app.close();
+      await api.close();
       await db.close();
     },
   };

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { DatabaseConfig, openDatabase, OpenDatabase } from '@vfr/api-database';
+import { DatabaseConfig, EMBEDDED_API_LOGIN, ensureApiLogin, openDatabase, OpenDatabase } from '@vfr/api-database';
 import { REGISTRY_SCHEMA } from '../../../apps/api/src/schema';
 
 export type TestTarget = 'embedded' | 'postgres';
@@ -91,4 +91,18 @@ export async function openTestDatabase(target: TestTarget): Promise<TestDatabase
       await c.end();
     },
   });
+}
+
+/** The LOGIN role the app under test uses on a PostgreSQL server (a member of registry_api, made once per server). */
+export const SERVER_API_LOGIN = { username: 'vfr_test_api', password: 'vfr-test-api-password' };
+
+/**
+ * A pool signed in as the API's restricted role (docs/access-control.md), on the same database:
+ * the app under test serves through it, as a deployment does, while the test itself keeps the
+ * owner's connection (db.dataSource) to set up and inspect.
+ */
+export async function openApiConnection(db: TestDatabase): Promise<OpenDatabase> {
+  const login = db.target === 'embedded' ? { username: EMBEDDED_API_LOGIN } : SERVER_API_LOGIN;
+  await ensureApiLogin(db.dataSource, login.username, 'password' in login ? login.password : undefined);
+  return db.connectAs!(login);
 }

@@ -156,5 +156,17 @@ export enum AuditAction {
   WITHDRAW = 'WITHDRAW',
   IMPORT = 'IMPORT',
   EXPORT = 'EXPORT',
+  /** A successful sign-in. */
   LOGIN = 'LOGIN',
+  /** A sign-in refused for a wrong email or password. */
+  LOGIN_FAILED = 'LOGIN_FAILED',
+  /** A sign-in refused without checking the password: too many failures. */
+  LOCKOUT = 'LOCKOUT',
+  LOGOUT = 'LOGOUT',
+  /** A user changed their own password. */
+  PASSWORD_CHANGE = 'PASSWORD_CHANGE',
+  /** An admin set another password for a user. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  /** A read that returned patient identifiers (MRN, names, date of birth). */
+  READ = 'READ',
 }

@@ -3,6 +3,7 @@ import {
   ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, Sex, TimePoint,
   TreatmentKind, VertebralLevel,
 } from './enums';
+import { passwordField } from './password-rule';
 import { RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
 import { isoDate, measure, optionalText, requiredText, uuid, z } from './validation';
 
@@ -30,7 +31,7 @@ const userFields = z.object({
   displayName: requiredText(TEXT_LIMITS.displayName),
   role: z.enum(Role),
   siteId: uuid('siteId').nullish(),
-  password: z.string().min(TEXT_LIMITS.passwordMin, { error: `password must be at least ${TEXT_LIMITS.passwordMin} characters` }).max(TEXT_LIMITS.passwordMax),
+  password: passwordField('password'),
   active: z.boolean(),
 });
 const siteRequired = (v: { role?: Role; siteId?: string | null }, ctx: Ctx) => {

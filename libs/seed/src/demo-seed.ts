@@ -1,11 +1,13 @@
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
-import { AuditAction, Role, todayIso } from '@vfr/domain';
+import { AuditAction, passwordProblem, Role, todayIso } from '@vfr/domain';
+import { zxcvbnEstimator } from '@vfr/domain/password-strength';
 import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { bulkInsert } from './bulk-insert';
 import { Random } from './random';
 import { generateRegistry, SiteRef, SyntheticRegistry } from './synthetic-registry';
 
+// Seeded directly (demo data, not chosen by a person); it passes the password rule all the same.
 export const DEMO_PASSWORD = 'demo-registry-2026';
 
 export interface DemoLogin {
@@ -87,9 +89,11 @@ export async function insertRegistry(
  * (once, on an empty user table), who then creates sites and users through the API.
  */
 export async function bootstrapAdmin(dataSource: DataSource, email: string, password: string): Promise<boolean> {
-  if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters');
   const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM app_user');
   if (n > 0) return false;
+  // The password rule (libs/domain) applies as it does to every password a person chooses.
+  const problem = passwordProblem('ADMIN_PASSWORD', password, { email }, zxcvbnEstimator);
+  if (problem) throw new Error(problem);
   const passwordHash = await hash(password);
   await dataSource.transaction(async (manager) => {
     const [user] = await manager.query(

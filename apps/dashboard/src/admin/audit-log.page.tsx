@@ -8,7 +8,9 @@ import { AUDIT_LOG } from './admin.documents';
 import { changes } from './audit-changes';
 
 const PAGE_SIZES = [10, 50, 200];
-const ENTITY_TYPES = ['Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
+// Session: sign-in, its failures and lockouts, sign-out. PatientIdentifier: reads that returned identifiers.
+const ENTITY_TYPES = ['Session', 'Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
+const ACTION_LABELS = { LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOCKOUT: 'Sign-in locked', LOGOUT: 'Sign-out', READ: 'Identifiers read' };
 
 export function AuditLogPage() {
   const [entityType, setEntityType] = useState('');
@@ -47,7 +49,7 @@ export function AuditLogPage() {
           <label htmlFor="a-action">Action</label>
           <select id="a-action" value={action} onChange={(e) => { setAction(e.target.value); restart(); }}>
             <option value="">All</option>
-            {choicesOf(AuditAction).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            {choicesOf(AuditAction, ACTION_LABELS).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
           </select>
         </div>
         <div className="field">
@@ -75,7 +77,7 @@ export function AuditLogPage() {
                     <td>{String(e.occurredAt).replace('T', ' ').slice(0, 19)}</td>
                     <td>{e.actorEmail ?? 'system'}</td>
                     <td>{e.action}</td>
-                    <td>{e.entityType} <span className="hint">{e.entityId.slice(0, 8)}</span></td>
+                    <td>{e.entityType} <span className="hint">{/^[0-9a-f-]{36}$/.test(e.entityId) ? e.entityId.slice(0, 8) : e.entityId}</span></td>
                     <td className="changes">{changes(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null)}</td>
                     <td>{e.reason ?? ''}</td>
                   </tr>

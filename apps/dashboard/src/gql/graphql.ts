@@ -24,7 +24,13 @@ export type AuditAction =
   | 'CREATE'
   | 'EXPORT'
   | 'IMPORT'
+  | 'LOCKOUT'
   | 'LOGIN'
+  | 'LOGIN_FAILED'
+  | 'LOGOUT'
+  | 'PASSWORD_CHANGE'
+  | 'PASSWORD_RESET'
+  | 'READ'
   | 'UPDATE'
   | 'WITHDRAW';
 
@@ -202,7 +208,7 @@ export type CreateTreatmentInput = {
 export type CreateUserInput = {
   displayName: string;
   email: string;
-  /** At least 10 characters */
+  /** At least 10 characters, not a common password or pattern (the password rule) */
   password: string;
   /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
   requestId?: string | number | null | undefined;
@@ -452,6 +458,7 @@ export type UpdateUserInput = {
   active?: boolean | null | undefined;
   displayName?: string | null | undefined;
   id: string | number;
+  /** A new password (a reset): must pass the password rule; ends every session of the user */
   password?: string | null | undefined;
   reason?: string | null | undefined;
   role?: Role | null | undefined;

@@ -7,7 +7,7 @@ export class CreateUserInput {
   @Field() displayName: string;
   @Field(() => Role) role: Role;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
-  @Field({ description: 'At least 10 characters' }) password: string;
+  @Field({ description: 'At least 10 characters, not a common password or pattern (the password rule)' }) password: string;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 
@@ -18,7 +18,7 @@ export class UpdateUserInput {
   @Field({ nullable: true }) displayName?: string;
   @Field(() => Role, { nullable: true }) role?: Role;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
-  @Field({ nullable: true }) password?: string;
+  @Field({ nullable: true, description: 'A new password (a reset): must pass the password rule; ends every session of the user' }) password?: string;
   @Field({ nullable: true }) active?: boolean;
   @Field({ nullable: true }) reason?: string;
 }
@@ -27,4 +27,10 @@ export class UpdateUserInput {
 export class LoginInput {
   @Field() email: string;
   @Field() password: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field() currentPassword: string;
+  @Field({ description: 'At least 10 characters, not a common password or pattern (the password rule)' }) newPassword: string;
 }

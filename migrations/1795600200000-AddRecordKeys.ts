@@ -7,11 +7,15 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * refresh of the row (the same patient always has the same key), cannot be computed by anyone who
  * knows patient ids but not the secret, and travels with a backup.
  */
-export class AddRecordKeys1795600000000 implements MigrationInterface {
-  name = 'AddRecordKeys1795600000000';
+export class AddRecordKeys1795600200000 implements MigrationInterface {
+  name = 'AddRecordKeys1795600200000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE disclosure_secret (id smallint PRIMARY KEY CHECK (id = 1), secret text NOT NULL)`);
+    // Only the owner reads the secret (through record_key(), called by the analysis rows' trigger):
+    // the API's role, which gets rights on new tables by default, gets none on this one.
+    await q.query(`REVOKE ALL ON disclosure_secret FROM PUBLIC`);
+    await q.query(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'registry_api') THEN REVOKE ALL ON disclosure_secret FROM registry_api; END IF; END $$`);
     await q.query(`INSERT INTO disclosure_secret (id, secret) VALUES (1, md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text))`);
     await q.query(`
       CREATE FUNCTION record_key(patient uuid) RETURNS int LANGUAGE sql STABLE AS $$
