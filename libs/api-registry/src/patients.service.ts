@@ -4,10 +4,10 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
 import { SiteEntity } from '@vfr/api-auth';
 import {
-  Actor, assertCanWriteSite, assertId, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, siteScope,
+  Actor, assertCanWriteSite, assertMayFilterBy, assertId, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, siteScope,
 } from '@vfr/api-core';
 import {
-  AuditAction, ForbiddenError, NotFoundError, parseIsoDate, Role, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
+  AuditAction, NotFoundError, parseIsoDate, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
   ValidationError,
 } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
@@ -41,8 +41,7 @@ export class PatientsService {
       qb.andWhere("p.registry_number LIKE :rn ESCAPE '\\'", { rn: `${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
     if (filter.name) {
-      // Only those who may read identifiers may search by them, or a name could be probed.
-      if (actor.role !== Role.ADMIN && actor.role !== Role.COORDINATOR) throw new ForbiddenError('Only coordinators and admins may search patients by name or MRN');
+      assertMayFilterBy(actor, 'Patient', 'identifiers', 'Only coordinators and admins may search patients by name or MRN');
       const name = filter.name.trim();
       if (name.length > 100) throw ValidationError.single('filter.name', 'maxLength', 'filter.name must be at most 100 characters');
       qb.andWhere(
@@ -52,6 +51,9 @@ export class PatientsService {
       );
     }
     if (!filter.includeWithdrawn) qb.andWhere('p.withdrawn_at IS NULL');
+    if (filter.treatedFrom || filter.treatedTo) {
+      assertMayFilterBy(actor, 'Treatment', 'startDate', 'Only coordinators and admins may filter patients by treatment date (others are given days from the index treatment, not dates)');
+    }
     if (filter.treatmentKind || filter.treatedFrom || filter.treatedTo) {
       const from = filter.treatedFrom ? this.date('filter.treatedFrom', filter.treatedFrom) : null;
       const to = filter.treatedTo ? this.date('filter.treatedTo', filter.treatedTo) : null;

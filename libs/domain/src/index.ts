@@ -8,3 +8,4 @@ export * from './validation';
 export * from './schemas';
 export * from './cohort';
 export * from './instruments';
+export * from './field-access';
