@@ -9,7 +9,7 @@ export * from './withdraw.input';
 export * from './roles.decorator';
 export * from './site-scope';
 export * from './ids';
-export * from './deidentification';
+export * from './field-view';
 export * from './sql-params';
 export * from './http-error.filter';
 export { default as GraphQLJSON } from './json.scalar';

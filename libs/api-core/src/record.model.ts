@@ -1,15 +1,19 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateView } from './deidentification';
 
-/** Fields every registry record shows: the version is what an update must send back. */
+/**
+ * Fields every stored record that is not patient data shows (sites, users, saved cohorts): the
+ * version is what an update must send back. Patient-level records have their own, decided by the
+ * field-access table (PatientRecordModel).
+ */
 @ObjectType({ isAbstract: true })
 export abstract class RecordModel {
   @Field(() => ID) id: string;
   @Field(() => Int, { description: 'Send this back with an update; a stale version is refused' }) version: number;
-  @Field(() => Date, { nullable: true, description: 'Null for de-identified readers' }) createdAt: Date | null;
-  @Field(() => Date, { nullable: true, description: 'Null for de-identified readers' }) updatedAt: Date | null;
-  @Field(() => Date, { nullable: true }) withdrawnAt: Date | null;
-  @Field(() => String, { nullable: true }) withdrawnReason: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the record was entered' }) createdAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the record was last changed' }) updatedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the record was withdrawn' }) withdrawnAt: Date | null;
+  @Field({ description: 'Whether the record is withdrawn' }) withdrawn: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the record was withdrawn' }) withdrawnReason: string | null;
 }
 
 interface RecordRow {
@@ -21,8 +25,10 @@ interface RecordRow {
   withdrawnReason: string | null;
 }
 
-/** The common fields; record-keeping timestamps are withheld from de-identified readers. */
-export function recordFields(e: RecordRow, view?: DateView): RecordModel {
-  const t = (d: Date | null) => (view ? view.timestamp(d) : d);
-  return { id: e.id, version: e.version, createdAt: t(e.createdAt), updatedAt: t(e.updatedAt), withdrawnAt: t(e.withdrawnAt), withdrawnReason: e.withdrawnReason };
+/** The common fields of a record that is not patient data (sites, saved cohorts): given as stored. */
+export function recordFields(e: RecordRow): RecordModel {
+  return {
+    id: e.id, version: e.version, createdAt: e.createdAt, updatedAt: e.updatedAt, withdrawnAt: e.withdrawnAt,
+    withdrawn: e.withdrawnAt !== null, withdrawnReason: e.withdrawnReason,
+  };
 }

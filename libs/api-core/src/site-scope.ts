@@ -26,11 +26,6 @@ export function assertCanWriteSite(actor: Actor, siteId: string): void {
   throw new ForbiddenError('Only coordinators of the patient\'s site and admins may change its records');
 }
 
-/** Direct identifiers are for admins and coordinators of the patient's own site. */
-export function mayReadIdentifiers(actor: Actor, siteId: string): boolean {
-  return actor.role === Role.ADMIN || (actor.role === Role.COORDINATOR && actor.siteId === siteId);
-}
-
 /**
  * Whose patients an aggregate (analyses, completeness) may draw on: department heads compare
  * sites, so their de-identified, suppressed aggregates cover the registry; everyone else keeps

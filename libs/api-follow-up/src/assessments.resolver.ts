@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, groupByKeys, indexByKeys, loaderFor, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
+import { Actor, CurrentActor, groupByKeys, indexByKeys, loaderFor, relatedFieldOptions, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
 import { PatientModel, PatientViews } from '@vfr/api-registry';
 import { AssessmentEntity } from './assessment.entity';
-import { Role } from '@vfr/domain';
+import { readersOf, Role } from '@vfr/domain';
 import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
 import { AssessmentModel } from './models/assessment.model';
@@ -15,7 +15,7 @@ export class AssessmentsResolver {
     return AssessmentModel.from(e, await this.views.of(ctx, actor, e.patientId));
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Roles(...readersOf('Assessment'))
   @Query(() => AssessmentModel)
   async assessment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<AssessmentModel> {
     return this.model(ctx, actor, await this.service.get(actor, id));
@@ -45,14 +45,14 @@ export class AssessmentsResolver {
 export class PatientFollowUpResolver {
   constructor(private readonly service: AssessmentsService, private readonly views: PatientViews) {}
 
-  @ResolveField(() => [AssessmentModel], { description: 'Follow-up visits in date order' })
+  @ResolveField(() => [AssessmentModel], relatedFieldOptions('Patient', 'assessments'))
   async assessments(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<AssessmentModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
     const loader = loaderFor(ctx, 'assessments', async (ids: readonly string[]) => groupByKeys(ids, await this.service.ofPatients(ids), (a) => a.patientId));
     return (await loader.load(p.id)).map((a) => AssessmentModel.from(a, view));
   }
 
-  @ResolveField(() => AssessmentModel, { nullable: true, description: 'The most recent completed visit' })
+  @ResolveField(() => AssessmentModel, { ...relatedFieldOptions('Patient', 'latestAssessment'), nullable: true })
   async latestAssessment(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<AssessmentModel | null> {
     const view = await this.views.of(ctx, actor, p.id);
     const loader = loaderFor(ctx, 'latestAssessment', async (ids: readonly string[]) => indexByKeys(ids, await this.service.latestOf(ids), (a) => a.patientId));

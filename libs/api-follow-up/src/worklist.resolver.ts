@@ -1,6 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { Actor, assertId, Connection, CurrentActor, Roles } from '@vfr/api-core';
-import { Role } from '@vfr/domain';
+import { Actor, assertId, Connection, CurrentActor, FieldView, Roles } from '@vfr/api-core';
+import { readersOf, Role } from '@vfr/domain';
 import { FollowUpCompletenessModel, WorklistConnection, WorklistFilterInput, WorklistItemModel } from './models/worklist.model';
 import { WorklistService, WorklistSort } from './worklist.service';
 
@@ -8,7 +8,7 @@ import { WorklistService, WorklistSort } from './worklist.service';
 export class WorklistResolver {
   constructor(private readonly service: WorklistService) {}
 
-  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Roles(...readersOf('WorklistItem'))
   @Query(() => WorklistConnection, { description: 'Follow-up visits due soon, due and overdue at your site' })
   async worklist(
     @CurrentActor() actor: Actor,
@@ -23,11 +23,11 @@ export class WorklistResolver {
       ...page,
       edges: page.edges.map(({ node: r, cursor }) => ({
         cursor,
-        node: {
+        node: FieldView.of(actor, r.treatment_date).project<WorklistItemModel>('WorklistItem', {
           patientId: r.patient_id, registryNumber: r.registry_number, siteId: r.site_id, treatmentId: r.treatment_id,
-          treatmentKind: r.treatment_kind as never, treatmentDate: r.treatment_date, timePoint: r.time_point as never,
+          treatmentKind: r.treatment_kind, treatmentDate: r.treatment_date, timePoint: r.time_point,
           targetDate: r.target_date, windowStart: r.window_start, windowEnd: r.window_end, state: r.state, daysOverdue: r.days_overdue,
-        },
+        }),
       })),
     };
   }

@@ -6,7 +6,10 @@ import { DataSource } from 'typeorm';
 import { cohortSql, readCohortFilter } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { discardConnection, isStatementTimeout, QUERY_TIMEOUTS, QueryTimeouts, withinDeadline } from '@vfr/api-database';
-import { AuditAction, CohortFilter, cohortFilterSchema, QueryTimeoutError, SCHEDULED_TIME_POINTS, validate } from '@vfr/domain';
+import {
+  ASSESSMENT_EXPORT_COLUMNS, AssessmentExportColumn, AuditAction, CohortFilter, cohortFilterSchema, ExportColumn, FieldRule, ForbiddenError, QueryTimeoutError, Role,
+  SCHEDULED_TIME_POINTS, validate,
+} from '@vfr/domain';
 import { csvWriter, numberColumns } from './csv-cells';
 import { ImportKind } from './import-kinds';
 import { recordsSql } from './records-export';
@@ -18,22 +21,75 @@ const logger = new Logger('ExportService');
 const EXPORT_TOO_LONG = 'The export took too long: the database did not answer in time. Try a narrower cohort or again later';
 
 export const MEASURES = ['nrs_rest', 'nrs_activity', 'odi', 'rmdq', 'eq5d_index'] as const;
+const COLUMNS = Object.keys(ASSESSMENT_EXPORT_COLUMNS) as AssessmentExportColumn[];
+const PATIENT_COLUMNS = COLUMNS.filter((c) => ASSESSMENT_EXPORT_COLUMNS[c].level === 'patient');
+const VISIT_COLUMNS = COLUMNS.filter((c) => ASSESSMENT_EXPORT_COLUMNS[c].level === 'visit');
+const PER_TIME_POINT: AssessmentExportColumn[] = VISIT_COLUMNS.filter((c) => (ASSESSMENT_EXPORT_COLUMNS[c] as ExportColumn).wide);
 
-// Ages above 89 are shown as 90+, like everywhere a de-identified reader looks.
-const AGE = `CASE WHEN c.age > 89 THEN '90+' ELSE c.age::text END`;
+/**
+ * The stored value behind each column (c: the cohort row, s: its site, a: a visit). What a role
+ * receives of it is the field-access table's (libs/domain/src/field-access.ts), applied by `select`.
+ */
+const SOURCE: Record<AssessmentExportColumn, string> = {
+  registry_number: 'c.registry_number',
+  site: 's.code',
+  sex: 'c.sex',
+  age_at_index: 'c.age',
+  first_treatment: 'c.first_kind',
+  treatment_received: 'c.received_kind',
+  baseline_nrs: 'c.baseline_nrs',
+  max_genant_grade: 'c.max_genant',
+  fracture_age_days: 'c.fracture_age_days',
+  time_point: 'a.time_point::text',
+  status: 'a.status::text',
+  visit_day: 'a.visit_date',
+  nrs_rest: 'a.nrs_rest',
+  nrs_activity: 'a.nrs_activity',
+  odi: 'a.odi',
+  rmdq: 'a.rmdq',
+  eq5d_index: 'a.eq5d_index',
+  analgesic_level: 'a.analgesic_level::text',
+  opioid_use: 'a.opioid_use',
+  back_to_usual_activities: 'a.back_to_usual_activities',
+};
+
+/** A column's SQL for a role: the stored value transformed by the role's rule. */
+function select(column: AssessmentExportColumn, role: Role): string {
+  const source = SOURCE[column];
+  const rule: FieldRule = ASSESSMENT_EXPORT_COLUMNS[column].access[role];
+  switch (rule) {
+    case 'full':
+    case 'age': // the cohort row already holds the age at the index treatment
+      return source;
+    case 'ageBand':
+      return `CASE WHEN ${source} > 89 THEN '90+' ELSE ${source}::text END`;
+    case 'dayOffset':
+      return `(${source} - c.index_date)`;
+    case 'present':
+      return `(${source} IS NOT NULL)`;
+    case 'withheld':
+      return 'NULL';
+    case 'none':
+      throw new ForbiddenError('Your role is not given the cohort export');
+  }
+}
 
 /** The columns of each format, for the header and the data dictionary. */
 export function exportColumns(format: ExportFormat): string[] {
-  const patient = ['registry_number', 'site', 'sex', 'age_at_index', 'first_treatment', 'treatment_received', 'baseline_nrs', 'max_genant_grade', 'fracture_age_days'];
-  if (format === 'long') {
-    return [...patient, 'time_point', 'visit_day', 'status', ...MEASURES, 'analgesic_level', 'opioid_use', 'back_to_usual_activities'];
-  }
-  return [...patient, ...SCHEDULED_TIME_POINTS.flatMap((tp) => [`status_${tp.toLowerCase()}`, `visit_day_${tp.toLowerCase()}`, ...MEASURES.map((m) => `${m}_${tp.toLowerCase()}`)])];
+  if (format === 'long') return [...PATIENT_COLUMNS, ...VISIT_COLUMNS];
+  return [...PATIENT_COLUMNS, ...SCHEDULED_TIME_POINTS.flatMap((tp) => PER_TIME_POINT.map((c) => `${c}_${tp.toLowerCase()}`))];
+}
+
+/** The table's column behind a column of either format (wide columns end in their time point). */
+export function exportColumnOf(name: string): { column: AssessmentExportColumn; timePoint: string | null } {
+  if ((COLUMNS as string[]).includes(name)) return { column: name as AssessmentExportColumn, timePoint: null };
+  const tp = SCHEDULED_TIME_POINTS.find((t) => name.endsWith(`_${t.toLowerCase()}`))!;
+  return { column: name.slice(0, -(tp.length + 1)) as AssessmentExportColumn, timePoint: tp };
 }
 
 /**
- * A cohort's follow-up data as tidy CSV, de-identified (registry numbers, days from the index
- * treatment, ages 90+), streamed from a database cursor so that a million rows need no more
+ * A cohort's follow-up data as tidy CSV, each column as the field-access table gives it to the
+ * caller's role (for researchers: registry numbers, days from the index treatment, ages 90+), streamed from a database cursor so that a million rows need no more
  * memory than a thousand.
  */
 @Injectable()
@@ -57,13 +113,11 @@ export class ExportService {
 
   sql(format: ExportFormat, filter: CohortFilter, actor: Actor): { text: string; values: unknown[] } {
     const params = new SqlParams();
+    const patient = PATIENT_COLUMNS.map((c) => `${select(c, actor.role)} AS ${c}`).join(', ');
     const cohort = cohortSql(filter, actor, params);
-    const patient = `c.registry_number, s.code AS site, c.sex, ${AGE} AS age_at_index, c.first_kind AS first_treatment, c.received_kind AS treatment_received,
-      c.baseline_nrs, c.max_genant AS max_genant_grade, c.fracture_age_days`;
     if (format === 'long') {
       return {
-        text: `SELECT ${patient}, a.time_point::text AS time_point, (a.visit_date - c.index_date) AS visit_day, a.status::text AS status,
-                 ${MEASURES.map((m) => `a.${m}`).join(', ')}, a.analgesic_level::text AS analgesic_level, a.opioid_use, a.back_to_usual_activities
+        text: `SELECT ${patient}, ${VISIT_COLUMNS.map((c) => `${select(c, actor.role)} AS ${c}`).join(', ')}
                FROM (${cohort}) c JOIN site s ON s.id = c.site_id
                JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.withdrawn_at IS NULL
                ORDER BY c.registry_number, a.time_point, a.visit_date`,
@@ -73,13 +127,13 @@ export class ExportService {
     const perPoint = SCHEDULED_TIME_POINTS.flatMap((tp) => {
       const when = `FILTER (WHERE a.time_point = ${params.add(tp)})`;
       const n = tp.toLowerCase();
-      return [`max(a.status::text) ${when} AS status_${n}`, `max(a.visit_date - c.index_date) ${when} AS visit_day_${n}`, ...MEASURES.map((m) => `max(a.${m}) ${when} AS ${m}_${n}`)];
+      return PER_TIME_POINT.map((c) => `max(${select(c, actor.role)}) ${when} AS ${c}_${n}`);
     });
     return {
       text: `SELECT ${patient}, ${perPoint.join(', ')}
              FROM (${cohort}) c JOIN site s ON s.id = c.site_id
              LEFT JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.withdrawn_at IS NULL AND a.time_point <> 'UNSCHEDULED'
-             GROUP BY c.registry_number, s.code, c.sex, c.age, c.first_kind, c.received_kind, c.baseline_nrs, c.max_genant, c.fracture_age_days
+             GROUP BY ${PATIENT_COLUMNS.map((_, i) => i + 1).join(', ')}
              ORDER BY c.registry_number`,
       values: params.values,
     };

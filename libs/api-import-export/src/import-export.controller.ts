@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { Actor, ErrorResponse, Roles, sendHttpError } from '@vfr/api-core';
-import { Role, ValidationError } from '@vfr/domain';
+import { exportReaders, Role, ValidationError } from '@vfr/domain';
 import { Readable } from 'node:stream';
 import { dataDictionary, importFormat } from './data-dictionary';
 import { ExportFormat, ExportService } from './export.service';
@@ -72,7 +72,8 @@ export class ImportExportController {
     return report;
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  // Who may download each export, and what each column gives them, is the field-access table's.
+  @Roles(...exportReaders('assessments'))
   @Get('export/assessments.csv')
   async export(@Query('format') format: string | undefined, @Query('cohort') cohort: string | undefined, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
     const f = formatOf(format);
@@ -83,7 +84,7 @@ export class ImportExportController {
     return csvFile(stream);
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Roles(...exportReaders('records'))
   @Get('export/records/:kind.csv')
   async records(@Param('kind') kind: string, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
     const stream = await this.exports.records(req.actor, kindOf(kind));
@@ -92,10 +93,10 @@ export class ImportExportController {
     return csvFile(stream);
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Roles(...exportReaders('dictionary'))
   @Get('export/dictionary.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
-  dictionary(@Query('format') format: string | undefined): string {
-    return dataDictionary(formatOf(format));
+  dictionary(@Query('format') format: string | undefined, @Req() req: Req): string {
+    return dataDictionary(formatOf(format), req.actor.role);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
-import { Role } from '@vfr/domain';
+import { readersOf, Role } from '@vfr/domain';
 import { CreateComplicationInput, UpdateComplicationInput } from './dto/complication.input';
 import { ComplicationsService } from './complications.service';
 import { ComplicationModel } from './models/complication.model';
@@ -15,7 +15,7 @@ export class ComplicationsResolver {
     return ComplicationModel.from(e, await this.views.of(ctx, actor, e.patientId));
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Roles(...readersOf('Complication'))
   @Query(() => ComplicationModel)
   async complication(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<ComplicationModel> {
     return this.model(ctx, actor, await this.service.get(actor, id));

@@ -1,62 +1,280 @@
-import { COORD_NORTH, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
+import { FieldAccess, RECORD_FIELDS, RecordType } from '@vfr/domain';
+import { COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER, TestApp } from '@vfr/api-testing';
 
-const PATIENT = `query($id: ID!) { patient(id: $id) {
-  registryNumber birthYear ageAtIndexTreatment createdAt updatedAt identifiers { mrn familyName dateOfBirth }
-  fractures { onsetDate onsetDay } treatments { startDate startDay }
-  assessments { visitDate visitDay timePoint } complications { occurredOn occurredDay } latestAssessment { visitDate visitDay }
-} }`;
+// An attack on de-identification: a coordinator plants a name in every free-text field, patients
+// aged 88, 89 and 95 at their index treatment, a death and withdrawals; then a researcher and a
+// department head ask for every field of every record type (the selections are built from the
+// field-access table, so a field added there is asked for here) and every export they may call,
+// and each answer is searched for the name, for calendar dates and for ages above 89.
 
-describeEachDatabase('de-identification on the server', (t) => {
-  let oldest: { id: string; birth_year: number; index_date: string };
+const NAME = 'Margarethe Testperson-Unique';
+const PLANTED = /Margarethe|Testperson-Unique/;
+const DATE = /\d{4}-\d{2}-\d{2}/; // dates, and ISO timestamps (which begin with one)
+
+// The record type behind each nested field.
+const NESTED: Record<string, RecordType | 'Site'> = {
+  site: 'Site', identifiers: 'PatientIdentifiers', fractures: 'Fracture', treatments: 'Treatment', assessments: 'Assessment',
+  latestAssessment: 'Assessment', complications: 'Complication', levels: 'TreatedLevel',
+};
+
+/** Every field of a record type, nested records with every field of theirs. */
+function selection(record: RecordType | 'Site'): string {
+  if (record === 'Site') return '{ id code name }'; // a site is no patient data
+  const fields = Object.entries(RECORD_FIELDS[record].fields) as [string, FieldAccess][];
+  return `{ ${fields.map(([name, f]) => (f.kind === 'related' ? `${name} ${selection(NESTED[name])}` : name)).join(' ')} }`;
+}
+
+const QUERIES = {
+  // Pages of 20: a page of every field of 100 patients is past the query cost limit.
+  patients: `query($after: String) { patients(first: 20, after: $after, filter: { includeWithdrawn: true }) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node ${selection('Patient')} } } }`,
+  patient: `query($id: ID!) { patient(id: $id) ${selection('Patient')} }`,
+  fracture: `query($id: ID!) { fracture(id: $id) ${selection('Fracture')} }`,
+  treatment: `query($id: ID!) { treatment(id: $id) ${selection('Treatment')} }`,
+  assessment: `query($id: ID!) { assessment(id: $id) ${selection('Assessment')} }`,
+  complication: `query($id: ID!) { complication(id: $id) ${selection('Complication')} }`,
+};
+
+interface Planted {
+  patientId: string;
+  registryNumber: string;
+  ageAtIndex: number;
+  fractureId: string;
+  treatmentId: string;
+  assessmentIds: string[];
+  complicationIds: string[];
+}
+
+const INDEX_DATE = '2022-03-10';
+
+describeEachDatabase('de-identification, attacked', (t) => {
+  const planted: Planted[] = [];
+
+  async function asCoordinator<T = any>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const r = await t().gql(query, variables, await t().login(COORD_NORTH));
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return Object.values(r.data!)[0] as T;
+  }
+
+  async function plant(ageAtIndex: number, siteId: string, withdrawPatient: boolean): Promise<Planted> {
+    const birthYear = Number(INDEX_DATE.slice(0, 4)) - ageAtIndex;
+    const patient = await asCoordinator(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id version registryNumber } }`, {
+      i: {
+        siteId, sex: 'FEMALE', birthYear, consentStatus: 'GIVEN',
+        identifiers: { mrn: `MRN-${ageAtIndex}-${Date.now() % 100000}`, familyName: 'Testperson-Unique', givenName: 'Margarethe', dateOfBirth: `${birthYear}-04-02` },
+      },
+    });
+    const fracture = await asCoordinator(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+      i: { patientId: patient.id, level: 'L1', onsetDate: '2022-02-20', cause: 'OSTEOPOROTIC', genantGrade: 2, additionalInjuries: `Wrist fracture; told ${NAME} at home` },
+    });
+    const treatment = await asCoordinator(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+      i: { patientId: patient.id, kind: 'CONSERVATIVE', startDate: INDEX_DATE, levels: [{ fractureId: fracture.id }], analgesicLevel: 'NON_OPIOID', brace: true },
+    });
+    const visit = (timePoint: string, visitDate: string, nrs: number) =>
+      asCoordinator(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id version } }`, {
+        i: { patientId: patient.id, treatmentId: treatment.id, timePoint, visitDate, nrsRest: nrs, nrsActivity: nrs + 1 },
+      });
+    const baseline = await visit('BASELINE', INDEX_DATE, 7);
+    const m1 = await visit('M1', '2022-04-09', 4);
+    const unscheduled = await visit('UNSCHEDULED', '2022-05-01', 5);
+    await asCoordinator(`mutation($i: WithdrawInput!) { withdrawAssessment(input: $i) { id } }`, {
+      i: { id: unscheduled.id, version: unscheduled.version, reason: `Entered for ${NAME} by mistake` },
+    });
+    const complication = (kind: string, occurredOn: string, extra: Record<string, unknown>) =>
+      asCoordinator(`mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id version } }`, {
+        i: { patientId: patient.id, treatmentId: treatment.id, kind, occurredOn, notes: `Seen by ${NAME}'s daughter on the ward`, ...extra },
+      });
+    const haematoma = await complication('HAEMATOMA', '2022-03-20', { clavienDindo: 'I' });
+    const infection = await complication('INFECTION', '2022-03-25', { clavienDindo: 'II' });
+    await asCoordinator(`mutation($i: WithdrawInput!) { withdrawComplication(input: $i) { id } }`, {
+      i: { id: infection.id, version: infection.version, reason: `${NAME} asked for this to be removed` },
+    });
+    const death = await complication('DEATH', '2022-06-30', { clavienDindo: 'V' });
+    if (withdrawPatient) {
+      const current = await asCoordinator(`query($id: ID!) { patient(id: $id) { version } }`, { id: patient.id });
+      await asCoordinator(`mutation($i: WithdrawInput!) { withdrawPatient(input: $i) { id } }`, {
+        i: { id: patient.id, version: current.version, reason: `${NAME} withdrew consent by letter` },
+      });
+    }
+    return {
+      patientId: patient.id, registryNumber: patient.registryNumber, ageAtIndex, fractureId: fracture.id, treatmentId: treatment.id,
+      assessmentIds: [baseline.id, m1.id, unscheduled.id], complicationIds: [haematoma.id, infection.id, death.id],
+    };
+  }
 
   beforeAll(async () => {
-    // Make one patient 95 at treatment, with a complication, to exercise the 90+ rule.
-    [oldest] = await t().db.dataSource.query(`
-      SELECT p.id, p.birth_year, (SELECT min(start_date) FROM treatment t WHERE t.patient_id = p.id) AS index_date
-      FROM patient p JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH' ORDER BY registry_number LIMIT 1`);
-    const birthYear = Number(oldest.index_date.slice(0, 4)) - 95;
-    await t().db.dataSource.query(`UPDATE patient SET birth_year = $2 WHERE id = $1`, [oldest.id, birthYear]);
-    await t().db.dataSource.query(`UPDATE patient_identifier SET date_of_birth = $2 WHERE patient_id = $1`, [oldest.id, `${birthYear}-06-01`]);
-    await t().db.dataSource.query(
-      `INSERT INTO complication (patient_id, occurred_on, kind, clavien_dindo) VALUES ($1, ($2::date + 10), 'HAEMATOMA', 'I')`,
-      [oldest.id, oldest.index_date],
-    );
-    oldest.birth_year = birthYear;
+    const sites = await t().gql(`{ sites { id code } }`, {}, await t().login(COORD_NORTH));
+    const north = sites.data!.sites.find((s: { code: string }) => s.code === 'NORTH').id;
+    // 88 and 89 at the index treatment (more than 90 today), 95 at it, and one withdrawn.
+    planted.push(await plant(88, north, false), await plant(89, north, false), await plant(95, north, false), await plant(91, north, true));
   });
 
-  it('gives a researcher days relative to the index treatment and no identifier, exact date or 90+ birth year', async () => {
-    const r = await t().gql(PATIENT, { id: oldest.id }, await t().login(RESEARCHER));
-    expect(r.errors).toBeUndefined();
-    const p = r.data!.patient;
-    expect(p).toMatchObject({ birthYear: null, ageAtIndexTreatment: '90+', identifiers: null, createdAt: null, updatedAt: null });
-    expect(p.treatments[0]).toEqual({ startDate: null, startDay: 0 });
-    expect(p.complications).toContainEqual({ occurredOn: null, occurredDay: 10 });
-    for (const f of p.fractures) expect(f.onsetDate).toBeNull();
-    expect(p.fractures[0].onsetDay).toBeLessThanOrEqual(0);
-    for (const a of p.assessments) {
-      expect(a.visitDate).toBeNull();
-      if (a.timePoint === 'M1') expect(a.visitDay).toBeGreaterThanOrEqual(16);
+  /** Every read a researcher or department head could make of the planted records. */
+  async function everyRead(token: string): Promise<{ name: string; body: any }[]> {
+    const reads: { name: string; body: any }[] = [];
+    for (let after: string | null = null, page = 1; ; page++) {
+      const body: any = await t().gql(QUERIES.patients, { after }, token);
+      reads.push({ name: `patients page ${page}`, body });
+      if (!body.data?.patients.pageInfo.hasNextPage) break;
+      after = body.data.patients.pageInfo.endCursor;
     }
-    // Nothing in the whole answer looks like a calendar date.
-    expect(JSON.stringify(r.data)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-  });
-
-  it('gives the coordinator of the site the exact dates and the identifiers', async () => {
-    const r = await t().gql(PATIENT, { id: oldest.id }, await t().login(COORD_NORTH));
-    const p = r.data!.patient;
-    expect(p.birthYear).toBe(oldest.birth_year);
-    expect(p.ageAtIndexTreatment).toBe('90+');
-    expect(p.identifiers.dateOfBirth).toBe(`${oldest.birth_year}-06-01`);
-    expect(p.treatments[0]).toEqual({ startDate: oldest.index_date, startDay: 0 });
-    expect(p.complications).toContainEqual({ occurredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), occurredDay: 10 });
-  });
-
-  it('keeps exact dates out of the patient list for researchers too', async () => {
-    const r = await t().gql(`{ patients(first: 50) { edges { node { birthYear ageAtIndexTreatment treatments { startDate startDay } latestAssessment { visitDate visitDay } } } } }`, {}, await t().login(RESEARCHER));
-    expect(JSON.stringify(r.data)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    for (const { node } of r.data!.patients.edges) {
-      if (node.ageAtIndexTreatment === '90+') expect(node.birthYear).toBeNull();
-      else expect(node.birthYear).toEqual(expect.any(Number));
+    for (const p of planted) {
+      reads.push({ name: `patient ${p.ageAtIndex}`, body: await t().gql(QUERIES.patient, { id: p.patientId }, token) });
+      reads.push({ name: `fracture ${p.ageAtIndex}`, body: await t().gql(QUERIES.fracture, { id: p.fractureId }, token) });
+      reads.push({ name: `treatment ${p.ageAtIndex}`, body: await t().gql(QUERIES.treatment, { id: p.treatmentId }, token) });
+      for (const id of p.assessmentIds) reads.push({ name: `assessment ${p.ageAtIndex}`, body: await t().gql(QUERIES.assessment, { id }, token) });
+      for (const id of p.complicationIds) reads.push({ name: `complication ${p.ageAtIndex}`, body: await t().gql(QUERIES.complication, { id }, token) });
     }
+    return reads;
+  }
+
+  async function get(path: string, token: string): Promise<{ status: number; text: string }> {
+    const res = await fetch(`${t().url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, text: await res.text() };
+  }
+
+  const EXPORTS = [
+    '/api/export/assessments.csv?format=long',
+    '/api/export/assessments.csv?format=wide',
+    `/api/export/assessments.csv?format=long&cohort=${encodeURIComponent('{"ageMin":85}')}`,
+    `/api/export/assessments.csv?format=wide&cohort=${encodeURIComponent('{"treatmentKinds":["CONSERVATIVE"]}')}`,
+    '/api/export/dictionary.csv?format=long',
+    '/api/export/dictionary.csv?format=wide',
+    ...['patients', 'fractures', 'treatments', 'assessments', 'complications'].map((k) => `/api/export/records/${k}.csv`),
+  ];
+
+  /** Every age a response gives, wherever it is. */
+  function agesIn(value: unknown, out: unknown[] = []): unknown[] {
+    if (Array.isArray(value)) value.forEach((v) => agesIn(v, out));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'ageAtIndexTreatment') out.push(v);
+        else agesIn(v, out);
+      }
+    }
+    return out;
+  }
+
+  describe('a researcher', () => {
+    it('reads every field of every record and finds no planted text, no calendar date, no birth year and no age above 89', async () => {
+      const token = await t().login(RESEARCHER);
+      for (const { name, body } of await everyRead(token)) {
+        expect([name, body.errors]).toEqual([name, undefined]);
+        const text = JSON.stringify(body);
+        expect([name, text]).toEqual([name, expect.not.stringMatching(PLANTED)]);
+        expect([name, text]).toEqual([name, expect.not.stringMatching(DATE)]);
+        expect([name, text]).toEqual([name, expect.not.stringMatching(/"birthYear":\d/)]);
+        for (const age of agesIn(body.data)) expect(age === null || age === '90+' || Number(age) <= 89).toBe(true);
+      }
+    });
+
+    it('is given the age at the index treatment, 90+ above 89, and no birth year that would tell more', async () => {
+      const token = await t().login(RESEARCHER);
+      const seen = new Map<number, unknown>();
+      for (const p of planted) seen.set(p.ageAtIndex, (await t().gql(QUERIES.patient, { id: p.patientId }, token)).data!.patient);
+      expect(seen.get(88)).toMatchObject({ ageAtIndexTreatment: '88', birthYear: null, identifiers: null });
+      expect(seen.get(89)).toMatchObject({ ageAtIndexTreatment: '89', birthYear: null, identifiers: null });
+      expect(seen.get(95)).toMatchObject({ ageAtIndexTreatment: '90+', birthYear: null, identifiers: null });
+      expect(seen.get(91)).toMatchObject({ ageAtIndexTreatment: '90+', withdrawn: true, withdrawnAt: null, withdrawnReason: null });
+    });
+
+    it('is given every date as days from the index treatment, the day of death too', async () => {
+      const p = planted.find((x) => x.ageAtIndex === 89)!;
+      const r = await t().gql(QUERIES.patient, { id: p.patientId }, await t().login(RESEARCHER));
+      const patient = r.data!.patient;
+      expect(patient.treatments).toEqual([expect.objectContaining({ startDate: null, startDay: 0, createdAt: null, updatedAt: null })]);
+      expect(patient.fractures).toEqual([expect.objectContaining({ onsetDate: null, onsetDay: -18, additionalInjuries: null })]);
+      expect(patient.assessments.map((a: any) => [a.timePoint, a.visitDate, a.visitDay])).toEqual([['BASELINE', null, 0], ['M1', null, 30]]);
+      expect(patient.complications.map((c: any) => [c.kind, c.occurredOn, c.occurredDay, c.notes])).toEqual([['HAEMATOMA', null, 10, null], ['DEATH', null, 112, null]]);
+      const withdrawn = await t().gql(QUERIES.complication, { id: p.complicationIds[1] }, await t().login(RESEARCHER));
+      expect(withdrawn.data!.complication).toMatchObject({ withdrawn: true, withdrawnAt: null, withdrawnReason: null, occurredDay: 15, notes: null });
+    });
+
+    it('cannot recover a treatment date or a name through the patient filter', async () => {
+      const token = await t().login(RESEARCHER);
+      // A day is refused; whole quarters are the finest a de-identified reader may ask (docs/privacy.md).
+      const byDate = await t().gql(`{ patients(filter: { treatedFrom: "${INDEX_DATE}", treatedTo: "${INDEX_DATE}" }) { totalCount } }`, {}, token);
+      expect(byDate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.treatedFrom', rule: 'granularity' }, { field: 'filter.treatedTo', rule: 'granularity' }] });
+      const byName = await t().gql(`{ patients(filter: { name: "Testperson" }) { totalCount } }`, {}, token);
+      expect(byName.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    });
+
+    it('downloads the exports it may call and finds no planted text, no calendar date and no age above 89; the identified ones are refused', async () => {
+      const token = await t().login(RESEARCHER);
+      for (const path of EXPORTS) {
+        const r = await get(path, token);
+        if (path.includes('/records/')) {
+          expect([path, r.status]).toEqual([path, 403]);
+          continue;
+        }
+        expect([path, r.status]).toEqual([path, 200]);
+        expect([path, r.text]).toEqual([path, expect.not.stringMatching(PLANTED)]);
+        expect([path, r.text]).toEqual([path, expect.not.stringMatching(DATE)]);
+        if (!path.includes('/assessments.csv')) continue;
+        const [header, ...rows] = r.text.trim().split('\n').map((l) => l.split(','));
+        const age = header.indexOf('age_at_index');
+        for (const row of rows) expect(row[age] === '90+' || Number(row[age]) <= 89).toBe(true);
+        const ageOf = (rn: string) => rows.find((row) => row[0] === rn)?.[age];
+        const byAge = Object.fromEntries(planted.filter((p) => p.ageAtIndex !== 91).map((p) => [p.ageAtIndex, ageOf(p.registryNumber)]));
+        expect(byAge).toEqual({ 88: '88', 89: '89', 95: '90+' });
+      }
+    });
+
+    it('reads in the data dictionary that ages above 89 come as 90+', async () => {
+      const r = await get('/api/export/dictionary.csv?format=long', await t().login(RESEARCHER));
+      expect(r.text).toContain('age_at_index,"integer or ""90+""",Age in years at the index (first) treatment; above 89 shown as 90+');
+    });
+  });
+
+  describe('a department head', () => {
+    it('is refused every patient-level read and every export row, and the refusals carry nothing planted', async () => {
+      const token = await t().login(HEAD_NORTH);
+      for (const { name, body } of await everyRead(token)) {
+        expect([name, body.data ?? null]).toEqual([name, null]);
+        expect([name, body.errors?.[0]?.extensions?.code]).toEqual([name, 'FORBIDDEN']);
+        expect([name, JSON.stringify(body)]).toEqual([name, expect.not.stringMatching(PLANTED)]);
+        expect([name, JSON.stringify(body)]).toEqual([name, expect.not.stringMatching(DATE)]);
+      }
+      for (const path of EXPORTS) {
+        const r = await get(path, token);
+        expect([path, r.status]).toEqual([path, 403]);
+        expect(r.text).not.toMatch(PLANTED);
+      }
+    });
+  });
+
+  describe('the coordinator of the site', () => {
+    it('still sees everything: identifiers, exact dates, birth years, exact ages, free text and reasons', async () => {
+      const token = await t().login(COORD_NORTH);
+      const p = planted.find((x) => x.ageAtIndex === 95)!;
+      const patient = (await t().gql(QUERIES.patient, { id: p.patientId }, token)).data!.patient;
+      expect(patient).toMatchObject({
+        birthYear: 1927, ageAtIndexTreatment: '95', createdAt: expect.stringMatching(DATE),
+        identifiers: { familyName: 'Testperson-Unique', givenName: 'Margarethe', dateOfBirth: '1927-04-02' },
+      });
+      expect(patient.treatments[0]).toMatchObject({ startDate: INDEX_DATE, startDay: 0 });
+      expect(patient.fractures[0]).toMatchObject({ onsetDate: '2022-02-20', onsetDay: -18, additionalInjuries: `Wrist fracture; told ${NAME} at home` });
+      expect(patient.complications.map((c: any) => [c.occurredOn, c.notes])).toContainEqual(['2022-06-30', `Seen by ${NAME}'s daughter on the ward`]);
+      const withdrawn = (await t().gql(QUERIES.complication, { id: p.complicationIds[1] }, token)).data!.complication;
+      expect(withdrawn).toMatchObject({ withdrawn: true, withdrawnAt: expect.stringMatching(DATE), withdrawnReason: `${NAME} asked for this to be removed` });
+      const gone = planted.find((x) => x.ageAtIndex === 91)!;
+      expect((await t().gql(QUERIES.patient, { id: gone.patientId }, token)).data!.patient).toMatchObject({ withdrawnReason: `${NAME} withdrew consent by letter` });
+
+      const records = await get('/api/export/records/complications.csv', token);
+      expect(records.status).toBe(200);
+      expect(records.text).toContain(NAME);
+      const byDate = await t().gql(`{ patients(filter: { treatedFrom: "${INDEX_DATE}", treatedTo: "${INDEX_DATE}" }) { totalCount } }`, {}, token);
+      expect(byDate.data!.patients.totalCount).toBeGreaterThanOrEqual(3);
+    });
+
+    it('downloads the cohort export de-identified like everyone (it may be handed on as it is)', async () => {
+      const r = await get('/api/export/assessments.csv?format=wide', await t().login(COORD_NORTH));
+      expect(r.status).toBe(200);
+      expect(r.text).not.toMatch(PLANTED);
+      expect(r.text).not.toMatch(DATE);
+      const [header, ...rows] = r.text.trim().split('\n').map((l) => l.split(','));
+      const p = planted.find((x) => x.ageAtIndex === 95)!;
+      expect(rows.find((row) => row[0] === p.registryNumber)?.[header.indexOf('age_at_index')]).toBe('90+');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
-import { Role } from '@vfr/domain';
+import { readersOf, Role } from '@vfr/domain';
 import { CreateFractureInput, UpdateFractureInput } from './dto/fracture.input';
 import { FracturesService } from './fractures.service';
 import { FractureModel } from './models/fracture.model';
@@ -15,7 +15,7 @@ export class FracturesResolver {
     return FractureModel.from(e, await this.views.of(ctx, actor, e.patientId));
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Roles(...readersOf('Fracture'))
   @Query(() => FractureModel)
   async fracture(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<FractureModel> {
     return this.model(ctx, actor, await this.service.get(actor, id));

@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Connection, CurrentActor, mayReadIdentifiers, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
+import { Actor, Connection, CurrentActor, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
-import { Role } from '@vfr/domain';
+import { readersOf, Role } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, UpdatePatientInput } from './dto/patient.input';
 import { ComplicationModel } from './models/complication.model';
 import { FractureModel } from './models/fracture.model';
@@ -13,7 +13,7 @@ import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
 
-const READERS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER];
+const READERS = readersOf('Patient');
 const WRITERS = [Role.ADMIN, Role.COORDINATOR];
 
 @Resolver(() => PatientModel)
@@ -68,33 +68,36 @@ export class PatientsResolver {
     return this.model(ctx, actor, await this.service.withdraw(actor, input.id, input.version, input.reason));
   }
 
-  @ResolveField(() => SiteModel)
+  @ResolveField(() => SiteModel, relatedFieldOptions('Patient', 'site'))
   async site(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<SiteModel> {
     return SiteModel.from((await this.loaders.site(ctx).load(p.siteId))!);
   }
 
-  @ResolveField(() => PatientIdentifiersModel, { nullable: true, description: 'Null unless you are an admin or a coordinator of the site' })
+  @ResolveField(() => PatientIdentifiersModel, relatedFieldOptions('Patient', 'identifiers'))
   async identifiers(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<PatientIdentifiersModel | null> {
-    if (!mayReadIdentifiers(actor, p.siteId)) return null;
+    // Whether the role receives identifiers at all is the table's (relatedFieldOptions); a coordinator's are its own site's.
+    const scope = siteScope(actor);
+    if (scope !== null && scope !== p.siteId) return null;
+    const view = await this.views.of(ctx, actor, p.id);
     const row = await this.loaders.identifiers(ctx).load(p.id);
     if (!row) return null;
     noteIdentifierRead(ctx, p, 'identifiers');
-    return PatientIdentifiersModel.from(row);
+    return PatientIdentifiersModel.from(row, view);
   }
 
-  @ResolveField(() => [FractureModel])
+  @ResolveField(() => [FractureModel], relatedFieldOptions('Patient', 'fractures'))
   async fractures(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<FractureModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
     return (await this.loaders.fractures(ctx).load(p.id)).map((f) => FractureModel.from(f, view));
   }
 
-  @ResolveField(() => [TreatmentModel], { description: 'Treatments in date order: the first is the index treatment' })
+  @ResolveField(() => [TreatmentModel], relatedFieldOptions('Patient', 'treatments'))
   async treatments(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<TreatmentModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
     return (await this.loaders.treatments(ctx).load(p.id)).map((t) => TreatmentModel.from(t, view));
   }
 
-  @ResolveField(() => [ComplicationModel])
+  @ResolveField(() => [ComplicationModel], relatedFieldOptions('Patient', 'complications'))
   async complications(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<ComplicationModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
     return (await this.loaders.complications(ctx).load(p.id)).map((c) => ComplicationModel.from(c, view));

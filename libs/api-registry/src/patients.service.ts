@@ -4,7 +4,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
 import { SiteEntity } from '@vfr/api-auth';
 import {
-  Actor, assertCanWriteSite, assertId, assertResearchVisible, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, isDeidentified, siteScope,
+  Actor, assertCanWriteSite, assertId, assertMayFilterBy, assertResearchVisible, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, isDeidentified, siteScope,
 } from '@vfr/api-core';
 import {
   AuditAction, FilterGranularity, ForbiddenError, granularityIssues, NotFoundError, parseIsoDate, Role, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
@@ -42,8 +42,7 @@ export class PatientsService {
       qb.andWhere("p.registry_number LIKE :rn ESCAPE '\\'", { rn: `${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
     if (filter.name) {
-      // Only those who may read identifiers may search by them, or a name could be probed.
-      if (actor.role !== Role.ADMIN && actor.role !== Role.COORDINATOR) throw new ForbiddenError('Only coordinators and admins may search patients by name or MRN');
+      assertMayFilterBy(actor, 'Patient', 'identifiers', 'Only coordinators and admins may search patients by name or MRN');
       const name = filter.name.trim();
       if (name.length > 100) throw ValidationError.single('filter.name', 'maxLength', 'filter.name must be at most 100 characters');
       qb.andWhere(
@@ -55,7 +54,7 @@ export class PatientsService {
     if (!filter.includeWithdrawn) qb.andWhere('p.withdrawn_at IS NULL');
     if (isDeidentified(actor)) {
       qb.andWhere(`p.consent_status = 'GIVEN'`);
-      // Narrowing a date range must not single out a treatment day: whole quarters only.
+      // Narrowing a date range must not single out a treatment day: whole quarters only (docs/privacy.md).
       const issues = granularityIssues({ treatedFrom: filter.treatedFrom, treatedTo: filter.treatedTo }, FilterGranularity.DEIDENTIFIED);
       if (issues.length) throw new ValidationError(issues.map((i) => ({ ...i, field: `filter.${i.field}` })));
     }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
-import { Role } from '@vfr/domain';
+import { Actor, CurrentActor, relatedFieldOptions, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
+import { readersOf, Role } from '@vfr/domain';
 import { CreateTreatmentInput, UpdateTreatmentInput } from './dto/treatment.input';
 import { TreatmentsService } from './treatments.service';
 import { TreatedLevelModel, TreatmentModel } from './models/treatment.model';
@@ -20,7 +20,7 @@ export class TreatmentsResolver {
     return TreatmentModel.from(e, await this.views.of(ctx, actor, e.patientId));
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER)
+  @Roles(...readersOf('Treatment'))
   @Query(() => TreatmentModel)
   async treatment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<TreatmentModel> {
     return this.model(ctx, actor, await this.service.get(actor, id));
@@ -44,8 +44,9 @@ export class TreatmentsResolver {
     return this.model(ctx, actor, await this.service.withdraw(actor, input.id, input.version, input.reason));
   }
 
-  @ResolveField(() => [TreatedLevelModel], { description: 'The fractures treated, with cement per level' })
-  async levels(@Parent() t: TreatmentModel, @Context() ctx: RequestContext): Promise<TreatedLevelModel[]> {
-    return (await this.loaders.treatedLevels(ctx).load(t.id)).map(TreatedLevelModel.from);
+  @ResolveField(() => [TreatedLevelModel], relatedFieldOptions('Treatment', 'levels'))
+  async levels(@Parent() t: TreatmentModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<TreatedLevelModel[]> {
+    const view = await this.views.of(ctx, actor, t.patientId);
+    return (await this.loaders.treatedLevels(ctx).load(t.id)).map((l) => TreatedLevelModel.from(l, view));
   }
 }

@@ -9,3 +9,4 @@ export * from './schemas';
 export * from './cohort';
 export * from './instruments';
 export * from './password-rule';
+export * from './field-access';

@@ -1,27 +1,27 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, DateView, RecordModel, recordFields, TimePoint } from '@vfr/api-core';
+import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AnalgesicLevel, AssessmentStatus, FieldView, PatientRecordModel, RecordField, TimePoint } from '@vfr/api-core';
 import { AssessmentEntity } from '../assessment.entity';
 
+// Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
 @ObjectType('Assessment', { description: 'A follow-up visit' })
-export class AssessmentModel extends RecordModel {
-  @Field(() => ID) patientId: string;
-  @Field(() => ID, { description: 'The index treatment the time point counts from' }) treatmentId: string;
-  @Field(() => TimePoint) timePoint: TimePoint;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null for de-identified readers' }) visitDate: string | null;
-  @Field(() => Int, { nullable: true, description: 'Days from the index treatment' }) visitDay: number | null;
-  @Field(() => AssessmentStatus) status: AssessmentStatus;
-  @Field(() => Int, { nullable: true, description: 'Pain at rest, NRS 0-10' }) nrsRest: number | null;
-  @Field(() => Int, { nullable: true, description: 'Pain on activity, NRS 0-10' }) nrsActivity: number | null;
-  @Field(() => Float, { nullable: true, description: 'Oswestry Disability Index 0-100' }) odi: number | null;
-  @Field(() => Int, { nullable: true, description: 'Roland-Morris Disability Questionnaire 0-24' }) rmdq: number | null;
-  @Field(() => Float, { nullable: true, description: 'EQ-5D-5L index' }) eq5dIndex: number | null;
-  @Field(() => AnalgesicLevel, { nullable: true }) analgesicLevel: AnalgesicLevel | null;
-  @Field(() => Boolean, { nullable: true }) opioidUse: boolean | null;
-  @Field(() => Boolean, { nullable: true }) backToUsualActivities: boolean | null;
-  @Field(() => Boolean, { nullable: true }) physiotherapy: boolean | null;
+export class AssessmentModel extends PatientRecordModel('Assessment') {
+  @RecordField('Assessment', () => ID) patientId: string;
+  @RecordField('Assessment', () => ID) treatmentId: string;
+  @RecordField('Assessment', () => TimePoint) timePoint: TimePoint;
+  @RecordField('Assessment', () => String) visitDate: string | null;
+  @RecordField('Assessment', () => Int) visitDay: number | null;
+  @RecordField('Assessment', () => AssessmentStatus) status: AssessmentStatus;
+  @RecordField('Assessment', () => Int, { nullable: true }) nrsRest: number | null;
+  @RecordField('Assessment', () => Int, { nullable: true }) nrsActivity: number | null;
+  @RecordField('Assessment', () => Float, { nullable: true }) odi: number | null;
+  @RecordField('Assessment', () => Int, { nullable: true }) rmdq: number | null;
+  @RecordField('Assessment', () => Float, { nullable: true }) eq5dIndex: number | null;
+  @RecordField('Assessment', () => AnalgesicLevel, { nullable: true }) analgesicLevel: AnalgesicLevel | null;
+  @RecordField('Assessment', () => Boolean, { nullable: true }) opioidUse: boolean | null;
+  @RecordField('Assessment', () => Boolean, { nullable: true }) backToUsualActivities: boolean | null;
+  @RecordField('Assessment', () => Boolean, { nullable: true }) physiotherapy: boolean | null;
 
-  static from(e: AssessmentEntity, view: DateView): AssessmentModel {
-    const { patient: _p, treatment: _t, ...own } = e;
-    return { ...own, ...recordFields(e, view), visitDate: view.date(e.visitDate), visitDay: view.day(e.visitDate) };
+  static from(e: AssessmentEntity, view: FieldView): AssessmentModel {
+    return view.project('Assessment', e);
   }
 }

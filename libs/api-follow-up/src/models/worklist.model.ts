@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, TimePoint, TreatmentKind } from '@vfr/api-core';
+import { ConnectionType, RecordField, TimePoint, TreatmentKind } from '@vfr/api-core';
 import { WorklistSort, WorklistState } from '../worklist.service';
 
 registerEnumType(WorklistState, { name: 'WorklistState' });
@@ -7,18 +7,18 @@ registerEnumType(WorklistSort, { name: 'WorklistSort' });
 
 @ObjectType('WorklistItem', { description: 'A follow-up visit expected and not yet recorded' })
 export class WorklistItemModel {
-  @Field(() => ID) patientId: string;
-  @Field() registryNumber: string;
-  @Field(() => ID) siteId: string;
-  @Field(() => ID, { description: 'The index treatment' }) treatmentId: string;
-  @Field(() => TreatmentKind) treatmentKind: TreatmentKind;
-  @Field() treatmentDate: string;
-  @Field(() => TimePoint) timePoint: TimePoint;
-  @Field() targetDate: string;
-  @Field() windowStart: string;
-  @Field() windowEnd: string;
-  @Field(() => WorklistState) state: WorklistState;
-  @Field(() => Int) daysOverdue: number;
+  @RecordField('WorklistItem', () => ID) patientId: string;
+  @RecordField('WorklistItem') registryNumber: string;
+  @RecordField('WorklistItem', () => ID) siteId: string;
+  @RecordField('WorklistItem', () => ID) treatmentId: string;
+  @RecordField('WorklistItem', () => TreatmentKind) treatmentKind: TreatmentKind;
+  @RecordField('WorklistItem') treatmentDate: string;
+  @RecordField('WorklistItem', () => TimePoint) timePoint: TimePoint;
+  @RecordField('WorklistItem') targetDate: string;
+  @RecordField('WorklistItem') windowStart: string;
+  @RecordField('WorklistItem') windowEnd: string;
+  @RecordField('WorklistItem', () => WorklistState) state: WorklistState;
+  @RecordField('WorklistItem', () => Int) daysOverdue: number;
 }
 
 export const WorklistConnection = ConnectionType(WorklistItemModel, 'Worklist');

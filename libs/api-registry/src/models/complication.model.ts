@@ -1,22 +1,22 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind, DateView, RecordModel, recordFields } from '@vfr/api-core';
+import { ID, Int, ObjectType } from '@nestjs/graphql';
+import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FieldView, PatientRecordModel, RecordField } from '@vfr/api-core';
 import { ComplicationEntity } from '../complication.entity';
 
+// Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
 @ObjectType('Complication')
-export class ComplicationModel extends RecordModel {
-  @Field(() => ID) patientId: string;
-  @Field(() => ID, { nullable: true }) treatmentId: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null for de-identified readers' }) occurredOn: string | null;
-  @Field(() => Int, { nullable: true, description: 'Days from the index treatment' }) occurredDay: number | null;
-  @Field(() => ComplicationKind) kind: ComplicationKind;
-  @Field(() => Boolean, { nullable: true }) symptomatic: boolean | null;
-  @Field(() => CementLeakageType, { nullable: true }) leakageType: CementLeakageType | null;
-  @Field(() => ClavienDindoGrade, { nullable: true }) clavienDindo: ClavienDindoGrade | null;
-  @Field() resolved: boolean;
-  @Field(() => String, { nullable: true }) notes: string | null;
+export class ComplicationModel extends PatientRecordModel('Complication') {
+  @RecordField('Complication', () => ID) patientId: string;
+  @RecordField('Complication', () => ID, { nullable: true }) treatmentId: string | null;
+  @RecordField('Complication', () => String) occurredOn: string | null;
+  @RecordField('Complication', () => Int) occurredDay: number | null;
+  @RecordField('Complication', () => ComplicationKind) kind: ComplicationKind;
+  @RecordField('Complication', () => Boolean, { nullable: true }) symptomatic: boolean | null;
+  @RecordField('Complication', () => CementLeakageType, { nullable: true }) leakageType: CementLeakageType | null;
+  @RecordField('Complication', () => ClavienDindoGrade, { nullable: true }) clavienDindo: ClavienDindoGrade | null;
+  @RecordField('Complication') resolved: boolean;
+  @RecordField('Complication', () => String) notes: string | null;
 
-  static from(e: ComplicationEntity, view: DateView): ComplicationModel {
-    const { patient: _p, treatment: _t, ...own } = e;
-    return { ...own, ...recordFields(e, view), occurredOn: view.date(e.occurredOn), occurredDay: view.day(e.occurredOn) };
+  static from(e: ComplicationEntity, view: FieldView): ComplicationModel {
+    return view.project('Complication', e);
   }
 }

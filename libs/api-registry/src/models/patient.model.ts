@@ -1,54 +1,39 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ageAt, ConnectionType, ConsentStatus, DateView, displayAge, RecordModel, recordFields, Sex } from '@vfr/api-core';
+import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType, ConsentStatus, FieldView, PatientRecordModel, RecordField, Sex } from '@vfr/api-core';
 import { PatientEntity } from '../patient.entity';
 import { PatientIdentifierEntity } from '../patient-identifier.entity';
 
 @ObjectType('PatientIdentifiers', { description: 'Direct identifiers: given only to coordinators of the site and admins' })
 export class PatientIdentifiersModel {
-  @Field() mrn: string;
-  @Field() familyName: string;
-  @Field() givenName: string;
-  @Field() dateOfBirth: string;
+  @RecordField('PatientIdentifiers') mrn: string;
+  @RecordField('PatientIdentifiers') familyName: string;
+  @RecordField('PatientIdentifiers') givenName: string;
+  @RecordField('PatientIdentifiers') dateOfBirth: string;
 
-  static from(e: PatientIdentifierEntity): PatientIdentifiersModel {
-    return { mrn: e.mrn, familyName: e.familyName, givenName: e.givenName, dateOfBirth: e.dateOfBirth };
+  static from(e: PatientIdentifierEntity, view: FieldView): PatientIdentifiersModel {
+    return view.project('PatientIdentifiers', e);
   }
 }
 
+// Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
 @ObjectType('Patient')
-export class PatientModel extends RecordModel {
-  @Field(() => ID) siteId: string;
-  @Field({ description: 'Pseudonymous registry number' }) registryNumber: string;
-  @Field(() => Sex) sex: Sex;
-  @Field(() => Int, { nullable: true, description: 'Withheld from de-identified readers when the patient is over 89' }) birthYear: number | null;
-  @Field(() => String, { nullable: true, description: 'Age at the index treatment; "90+" above 89' }) ageAtIndexTreatment: string | null;
-  @Field(() => Float, { nullable: true }) bmi: number | null;
-  @Field(() => Float, { nullable: true, description: 'Bone density T-score' }) tScore: number | null;
-  @Field() steroidUse: boolean;
-  @Field() activeCancer: boolean;
-  @Field() ongoingChemotherapy: boolean;
-  @Field() ongoingRadiotherapy: boolean;
-  @Field(() => Int, { nullable: true }) asaClass: number | null;
-  @Field(() => ConsentStatus) consentStatus: ConsentStatus;
+export class PatientModel extends PatientRecordModel('Patient') {
+  @RecordField('Patient', () => ID) siteId: string;
+  @RecordField('Patient') registryNumber: string;
+  @RecordField('Patient', () => Sex) sex: Sex;
+  @RecordField('Patient', () => Int) birthYear: number | null;
+  @RecordField('Patient', () => String) ageAtIndexTreatment: string | null;
+  @RecordField('Patient', () => Float, { nullable: true }) bmi: number | null;
+  @RecordField('Patient', () => Float, { nullable: true }) tScore: number | null;
+  @RecordField('Patient') steroidUse: boolean;
+  @RecordField('Patient') activeCancer: boolean;
+  @RecordField('Patient') ongoingChemotherapy: boolean;
+  @RecordField('Patient') ongoingRadiotherapy: boolean;
+  @RecordField('Patient', () => Int, { nullable: true }) asaClass: number | null;
+  @RecordField('Patient', () => ConsentStatus) consentStatus: ConsentStatus;
 
-  static from(e: PatientEntity, view: DateView): PatientModel {
-    const age = ageAt(e.birthYear, view.indexDate ?? new Date().toISOString().slice(0, 10));
-    return {
-      ...recordFields(e, view),
-      siteId: e.siteId,
-      registryNumber: e.registryNumber,
-      sex: e.sex,
-      birthYear: view.deidentified && age > 89 ? null : e.birthYear,
-      ageAtIndexTreatment: view.indexDate ? displayAge(ageAt(e.birthYear, view.indexDate)) : null,
-      bmi: e.bmi,
-      tScore: e.tScore,
-      steroidUse: e.steroidUse,
-      activeCancer: e.activeCancer,
-      ongoingChemotherapy: e.ongoingChemotherapy,
-      ongoingRadiotherapy: e.ongoingRadiotherapy,
-      asaClass: e.asaClass,
-      consentStatus: e.consentStatus,
-    };
+  static from(e: PatientEntity, view: FieldView): PatientModel {
+    return view.project('Patient', e);
   }
 }
 

@@ -1,44 +1,44 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
-  AnalgesicLevel, Anaesthesia, CementType, DateView, ImagingGuidance, ProcedureApproach, RecordModel, recordFields, TreatmentKind,
+  AnalgesicLevel, Anaesthesia, CementType, FieldView, ImagingGuidance, PatientRecordModel, ProcedureApproach, RecordField, TreatmentKind,
 } from '@vfr/api-core';
 import { TreatedLevelEntity } from '../treated-level.entity';
 import { TreatmentEntity } from '../treatment.entity';
 
+// Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
 @ObjectType('TreatedLevel', { description: 'A fracture treated, with the cement given at that level' })
 export class TreatedLevelModel {
-  @Field(() => ID) fractureId: string;
-  @Field(() => CementType, { nullable: true }) cementType: CementType | null;
-  @Field(() => Float, { nullable: true }) cementVolumeMl: number | null;
+  @RecordField('TreatedLevel', () => ID) fractureId: string;
+  @RecordField('TreatedLevel', () => CementType, { nullable: true }) cementType: CementType | null;
+  @RecordField('TreatedLevel', () => Float, { nullable: true }) cementVolumeMl: number | null;
 
-  static from(e: TreatedLevelEntity): TreatedLevelModel {
-    return { fractureId: e.fractureId, cementType: e.cementType, cementVolumeMl: e.cementVolumeMl };
+  static from(e: TreatedLevelEntity, view: FieldView): TreatedLevelModel {
+    return view.project('TreatedLevel', e);
   }
 }
 
 @ObjectType('Treatment')
-export class TreatmentModel extends RecordModel {
-  @Field(() => ID) patientId: string;
-  @Field(() => TreatmentKind) kind: TreatmentKind;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null for de-identified readers' }) startDate: string | null;
-  @Field(() => Int, { nullable: true, description: 'Days from the index treatment (0 for the index treatment itself)' }) startDay: number | null;
-  @Field(() => AnalgesicLevel, { nullable: true }) analgesicLevel: AnalgesicLevel | null;
-  @Field(() => Boolean, { nullable: true }) brace: boolean | null;
-  @Field(() => Boolean, { nullable: true }) bedRest: boolean | null;
-  @Field(() => Boolean, { nullable: true }) physiotherapy: boolean | null;
-  @Field(() => Anaesthesia, { nullable: true }) anaesthesia: Anaesthesia | null;
-  @Field(() => ProcedureApproach, { nullable: true }) approach: ProcedureApproach | null;
-  @Field(() => ImagingGuidance, { nullable: true }) imagingGuidance: ImagingGuidance | null;
-  @Field(() => Boolean, { nullable: true }) balloonUsed: boolean | null;
-  @Field(() => Float, { nullable: true }) heightRestorationPercent: number | null;
-  @Field(() => Float, { nullable: true }) kyphoticAngleBefore: number | null;
-  @Field(() => Float, { nullable: true }) kyphoticAngleAfter: number | null;
-  @Field(() => Int, { nullable: true }) durationMinutes: number | null;
-  @Field(() => Boolean, { nullable: true }) sameDayDischarge: boolean | null;
-  @Field(() => Int, { nullable: true }) lengthOfStayDays: number | null;
+export class TreatmentModel extends PatientRecordModel('Treatment') {
+  @RecordField('Treatment', () => ID) patientId: string;
+  @RecordField('Treatment', () => TreatmentKind) kind: TreatmentKind;
+  @RecordField('Treatment', () => String) startDate: string | null;
+  @RecordField('Treatment', () => Int) startDay: number | null;
+  @RecordField('Treatment', () => AnalgesicLevel, { nullable: true }) analgesicLevel: AnalgesicLevel | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) brace: boolean | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) bedRest: boolean | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) physiotherapy: boolean | null;
+  @RecordField('Treatment', () => Anaesthesia, { nullable: true }) anaesthesia: Anaesthesia | null;
+  @RecordField('Treatment', () => ProcedureApproach, { nullable: true }) approach: ProcedureApproach | null;
+  @RecordField('Treatment', () => ImagingGuidance, { nullable: true }) imagingGuidance: ImagingGuidance | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) balloonUsed: boolean | null;
+  @RecordField('Treatment', () => Float, { nullable: true }) heightRestorationPercent: number | null;
+  @RecordField('Treatment', () => Float, { nullable: true }) kyphoticAngleBefore: number | null;
+  @RecordField('Treatment', () => Float, { nullable: true }) kyphoticAngleAfter: number | null;
+  @RecordField('Treatment', () => Int, { nullable: true }) durationMinutes: number | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) sameDayDischarge: boolean | null;
+  @RecordField('Treatment', () => Int, { nullable: true }) lengthOfStayDays: number | null;
 
-  static from(e: TreatmentEntity, view: DateView): TreatmentModel {
-    const { patient: _p, levels: _l, ...own } = e;
-    return { ...own, ...recordFields(e, view), startDate: view.date(e.startDate), startDay: view.day(e.startDate) };
+  static from(e: TreatmentEntity, view: FieldView): TreatmentModel {
+    return view.project('Treatment', e);
   }
 }
