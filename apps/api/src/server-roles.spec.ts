@@ -14,7 +14,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'apps/api/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: 'a-secret-for-this-test-only', DATABASE_MIGRATION_URL: '', ...env },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: 'a-secret-for-this-test-only-32-characters-or-more', DATABASE_MIGRATION_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
