@@ -27,7 +27,9 @@ registerEnumType(ResponderDefinition, {
 });
 registerEnumType(SurvivalEndpoint, {
   name: 'SurvivalEndpoint',
-  description: 'NEW_FRACTURE: first new adjacent or remote vertebral fracture; PAIN_RELIEF: first visit with NRS <= 3',
+  description:
+    'NEW_FRACTURE: first new adjacent or remote vertebral fracture; PAIN_RELIEF: first completed visit after baseline with NRS <= 3 ' +
+    '(a single visit, not confirmed at the next one), among patients with a baseline NRS above 3 only (baseline 3 or less, or missing: not analysed)',
 });
 
 /** analysis_patient's score array of a measure (a fixed name, never user text). */

@@ -149,18 +149,23 @@ export class OutcomesService {
 
   /**
    * Kaplan-Meier curves per group and the log-rank test. Time is days from the index treatment;
-   * patients without the event are censored at their last completed visit. For de-identified
+   * patients without the event are censored at their last completed visit. PAIN_RELIEF counts
+   * only patients with a baseline NRS above 3, and its event is the first completed visit after
+   * baseline with NRS <= 3, a single visit with no confirmation at the next one. For de-identified
    * readers a curve stops where fewer than the threshold remain at risk (its tail would describe
    * a handful of patients), and its counts are shown as suppression.ts says.
    */
   async survival(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, endpoint: SurvivalEndpoint): Promise<SurvivalAnalysisModel> {
     const params = new SqlParams();
     const eventColumn = endpoint === SurvivalEndpoint.NEW_FRACTURE ? 'new_fracture_day' : 'pain_relief_day';
+    // Relief (NRS <= 3) is only an event for a patient who was in pain: a baseline of 3 or less,
+    // or none, would count the start as relief, so those patients are not in this analysis.
+    const eligible = endpoint === SurvivalEndpoint.PAIN_RELIEF ? 'WHERE c.baseline_nrs > 3' : '';
     // Patients with the same group, time and status travel as one row with their count.
     const rows: { grp: string; t: number; d: number; n: number; k: number }[] = await this.reader.query(
       `SELECT grp, coalesce(event_day, last_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, sum(rk)::int8 AS k
        FROM (SELECT c.${groupColumn(grouping)} AS grp, c.${eventColumn} AS event_day, c.last_visit_day AS last_day, c.record_key AS rk
-             FROM (${cohortSql(filter, actor, params)}) c) o
+             FROM (${cohortSql(filter, actor, params)}) c ${eligible}) o
        WHERE event_day IS NOT NULL OR last_day > 0
        GROUP BY 1, 2, 3`,
       params.values,

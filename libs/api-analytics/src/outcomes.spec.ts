@@ -90,6 +90,8 @@ describeEachDatabase('outcome analytics', (t) => {
       const mine = patients.filter((p) => p.group === curve.group);
       const obs = mine.flatMap((p) => {
         const vs = visits.filter((v) => v.patient === p.id);
+        // Only patients in pain at baseline (NRS above 3) are in the pain-relief analysis.
+        if (!(vs.length && vs[0].baseNrs !== null && vs[0].baseNrs > 3)) return [];
         const relief = vs.filter((v) => v.tp !== 'BASELINE' && v.nrs !== null && v.nrs <= 3).map((v) => v.day).sort((a, b) => a - b)[0];
         const last = Math.max(...vs.map((v) => v.day));
         return relief !== undefined ? [{ t: relief, d: 1 }] : last > 0 ? [{ t: last, d: 0 }] : [];
@@ -102,6 +104,39 @@ describeEachDatabase('outcome analytics', (t) => {
     expect(s.logRankDf).toBe(s.curves.length - 1);
     expect(s.logRankP).toBeGreaterThanOrEqual(0);
     expect(s.logRankP).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves patients without pain at baseline (NRS <= 3) out of the pain-relief analysis', async () => {
+    const q = (sql: string, params: unknown[] = []) => t().db.dataSource.query(sql, params);
+    const token = await t().login(ADMIN);
+    const totals = async () => {
+      const r = await t().gql(`{ survival(endpoint: PAIN_RELIEF) { curves { n events } } }`, {}, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!.survival.curves.reduce((a: { n: number; events: number }, c: any) => ({ n: a.n + c.n, events: a.events + c.events }), { n: 0, events: 0 });
+    };
+    // A patient of the analysis with completed baseline and M1 visits; M1 becomes NRS 1.
+    const [v] = await q(`
+      SELECT b.id AS base, m.id AS m1, b.nrs_activity AS b_act, b.nrs_rest AS b_rest, m.nrs_activity AS m_act, m.nrs_rest AS m_rest
+      FROM analysis_patient x
+      JOIN assessment b ON b.treatment_id = x.index_treatment_id AND b.time_point = 'BASELINE' AND b.status = 'DONE' AND b.withdrawn_at IS NULL
+      JOIN assessment m ON m.treatment_id = x.index_treatment_id AND m.time_point = 'M1' AND m.status = 'DONE' AND m.withdrawn_at IS NULL
+      ORDER BY x.patient_id LIMIT 1`);
+    const setNrs = (id: string, nrs: number | null) => q(`UPDATE assessment SET nrs_activity = $2, nrs_rest = $2 WHERE id = $1`, [id, nrs]);
+    try {
+      await setNrs(v.m1, 1);
+      await setNrs(v.base, 2);
+      const withBaseline2 = await totals();
+      await setNrs(v.base, null);
+      expect(await totals()).toEqual(withBaseline2);
+      await setNrs(v.base, 3);
+      expect(await totals()).toEqual(withBaseline2);
+      await setNrs(v.base, 8);
+      // With baseline 8 the same patient is in the analysis, and NRS 1 at M1 (or earlier) is relief.
+      expect(await totals()).toEqual({ n: withBaseline2.n + 1, events: withBaseline2.events + 1 });
+    } finally {
+      await q(`UPDATE assessment SET nrs_activity = $2, nrs_rest = $3 WHERE id = $1`, [v.base, v.b_act, v.b_rest]);
+      await q(`UPDATE assessment SET nrs_activity = $2, nrs_rest = $3 WHERE id = $1`, [v.m1, v.m_act, v.m_rest]);
+    }
   });
 
   it('marks small cells suppressed for researchers', async () => {

@@ -1,4 +1,4 @@
-import { assertLevel, tCdf, tQuantile } from './distributions';
+import { assertLevel, tQuantile, tTwoSidedP } from './distributions';
 
 export interface ConfidenceInterval {
   lower: number;
@@ -174,7 +174,7 @@ export function welchMeanDifference(x: readonly number[], y: readonly number[], 
     se,
     df,
     t,
-    pValue: 2 * (1 - tCdf(Math.abs(t), df)),
+    pValue: tTwoSidedP(t, df),
     meanX,
     meanY,
     lower: difference - tCrit * se,

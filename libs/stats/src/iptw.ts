@@ -1,6 +1,6 @@
 import type { ConfidenceInterval } from './descriptive';
 import { quantile, sum } from './descriptive';
-import { normalCdf, zForLevel } from './distributions';
+import { normalTwoSidedP, zForLevel } from './distributions';
 
 /** P(received treatment) for a binary propensity score e = P(treated | X). */
 export function receivedProbabilityBinary(ps: readonly number[], treated: readonly (number | boolean)[]): number[] {
@@ -138,7 +138,7 @@ export function weightedMeanDifference(
     mean2: b.mean,
     se,
     z,
-    pValue: 2 * (1 - normalCdf(Math.abs(z))),
+    pValue: normalTwoSidedP(z),
     lower: difference - zc * se,
     upper: difference + zc * se,
     level,

@@ -110,3 +110,57 @@ describe('Kaplan-Meier edge cases', () => {
     expect(a.upper - a.lower).toBeLessThan(b.upper - b.lower);
   });
 });
+
+// AML maintenance trial (Miller, Survival Analysis, 1981; the `aml` data of R's survival
+// package). Reference values: R 4.2.2, survival 3.5.3, quantile(survfit(Surv(time, status) ~ x,
+// data = aml, conf.type = ...), 0.5), where NA is a limit the confidence curve never reaches.
+describe('Kaplan-Meier median limits not reached are NaN, as R reports NA (AML)', () => {
+  const maintained = { time: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161], event: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0] };
+  const nonmaintained = { time: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45], event: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1] };
+
+  it.each([
+    // conf.type, group, median, lower, upper (NaN = R's NA)
+    ['log', 'maintained', 31, 18, NaN],
+    ['log', 'nonmaintained', 23, 8, NaN],
+    ['log-log', 'maintained', 31, 13, NaN],
+    ['log-log', 'nonmaintained', 23, 5, 33],
+    ['plain', 'maintained', 31, 18, 48],
+    ['plain', 'nonmaintained', 23, 8, 33],
+  ] as const)('conf.type %s, %s: median %d, CI %d to %d', (confType, group, median, lower, upper) => {
+    const data = group === 'maintained' ? maintained : nonmaintained;
+    const km = kaplanMeier(data.time, data.event, { confType });
+    expect(km.median.median).toBe(median);
+    expect(km.median.lower).toBe(lower);
+    if (Number.isNaN(upper)) expect(km.median.upper).toBeNaN();
+    else expect(km.median.upper).toBe(upper);
+  });
+
+  it('the last event taking S to 0 is not an upper limit (nonmaintained, log: R NA, not 45)', () => {
+    const km = kaplanMeier(nonmaintained.time, nonmaintained.event);
+    const last = km.rows[km.rows.length - 1];
+    expect([last.time, last.survival]).toEqual([45, 0]);
+    expect(last.upper).toBeNaN();
+    expect(km.median.upper).toBeNaN();
+  });
+
+  it('Gehan 6-MP with log-log and plain CIs: median 23, CI 13 to NA (R)', () => {
+    for (const confType of ['log-log', 'plain'] as const) {
+      const m = kaplanMeier(sixMp.time, sixMp.event, { confType }).median;
+      expect([m.median, m.lower]).toEqual([23, 13]);
+      expect(m.upper).toBeNaN();
+    }
+  });
+
+  it('placebo with log-log and plain CIs: median 8, CI 4 to 11 (R)', () => {
+    for (const confType of ['log-log', 'plain'] as const) {
+      expect(kaplanMeier(placebo.time, placebo.event, { confType }).median).toEqual({ median: 8, lower: 4, upper: 11 });
+    }
+  });
+
+  it('every subject failing at once with S going from 1 to 0: median 2, both limits NA (R)', () => {
+    const m = kaplanMeier([1, 2, 2], [0, 1, 1]).median;
+    expect(m.median).toBe(2);
+    expect(m.lower).toBeNaN();
+    expect(m.upper).toBeNaN();
+  });
+});

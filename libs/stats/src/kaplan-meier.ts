@@ -142,14 +142,17 @@ function crossing(times: readonly number[], values: readonly number[]): number {
 
 /**
  * Median survival with the Brookmeyer-Crowley style interval R prints: where the lower
- * and upper confidence curves cross 0.5. NaN means "not reached" (R's NA).
+ * and upper confidence curves cross 0.5. NaN means "not reached" (R's NA). A limit that is
+ * undefined (the band has no value once S is 0) does not count as a crossing: when the upper
+ * curve is still above 0.5 at the last event, which takes S to 0, the upper limit is not
+ * reached, as quantile.survfit reports it, rather than the time of that last event.
  */
 export function medianSurvival(km: KaplanMeier): KmMedian {
   const ev = km.rows.filter((r) => r.nEvent > 0);
   const times = ev.map((r) => r.time);
   return {
     median: crossing(times, ev.map((r) => r.survival)),
-    lower: crossing(times, ev.map((r) => (Number.isNaN(r.lower) ? 0 : r.lower))),
-    upper: crossing(times, ev.map((r) => (Number.isNaN(r.upper) ? 0 : r.upper))),
+    lower: crossing(times, ev.map((r) => r.lower)),
+    upper: crossing(times, ev.map((r) => r.upper)),
   };
 }

@@ -49,8 +49,12 @@ export function cohortRespondersFigure(data: CohortRespondersQuery): Figure {
 
 type Survival = CohortSurvivalQuery['relief'];
 
+/**
+ * A p-value as printed: three decimals, four below 0.001, and "p < 0.0001" below that, however
+ * small (the API keeps p's magnitude down to the smallest double, and 0 beyond it).
+ */
 export const formatP = (p: number | null | undefined): string =>
-  p === null || p === undefined ? 'not computable' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+  p === null || p === undefined || Number.isNaN(p) ? 'not computable' : p < 0.0001 ? 'p < 0.0001' : p < 0.001 ? `p = ${p.toFixed(4)}` : `p = ${p.toFixed(3)}`;
 
 /** Kaplan-Meier: the share still without the event, as steps with a 95% CI band per group. */
 export function kmFigure(s: Survival, event: string): Figure {

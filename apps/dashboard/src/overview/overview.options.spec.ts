@@ -61,7 +61,7 @@ describe('overview figures', () => {
       logRankP: 0.0004, logRankChiSquare: 12.5, logRankDf: 1,
       curves: [{ group: 'CONSERVATIVE', n: 20, events: 5, medianDays: null, medianLower: null, medianUpper: null, suppressed: false, steps: [{ day: 30, survival: 0.75, lower: 0.6, upper: 0.9, atRisk: 20 }] }],
     }, 'a new fracture');
-    expect(f.note).toBe('Log-rank p < 0.001 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed.');
+    expect(f.note).toBe('Log-rank p = 0.0004 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed.');
     const main = (f.option as { series: { data: unknown[] }[] }).series[2];
     expect(main.data).toEqual([{ value: [0, 1], atRisk: 20, lower: 1, upper: 1 }, { value: [30, 0.75], atRisk: 20, lower: 0.6, upper: 0.9 }]);
   });
