@@ -31,6 +31,11 @@ export interface IptwAnalysisInput<L> {
   /** Which covariates are binary (binary SMD) rather than continuous. */
   binary: readonly boolean[];
   trimming?: PropensityTrimming;
+  /**
+   * After trimming, whether a group's remaining patients (indices) may still be analysed,
+   * e.g. not under a small-cell threshold; groups with fewer than two are always dropped.
+   */
+  keepGroup?: (members: number[]) => boolean;
   level?: number;
 }
 
@@ -51,7 +56,7 @@ export interface GroupWeights<L> {
 export interface IptwAnalysis<L> {
   /** Groups analysed (a group with fewer than two patients left after trimming is dropped). */
   groups: L[];
-  /** Groups dropped because trimming left fewer than two of their patients. */
+  /** Groups dropped because trimming left fewer than two of their patients (or keepGroup refused them). */
   droppedGroups: L[];
   /** The trimming threshold applied, null without trimming. */
   threshold: number | null;
@@ -80,7 +85,6 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
   const trimming = input.trimming ?? 'NONE';
   let index = input.group.map((_, i) => i).filter((i) => input.groups.includes(input.group[i]));
   let groups = input.groups.filter((g) => index.some((i) => input.group[i] === g));
-  const countOf = (of: number[], g: L) => of.filter((i) => input.group[i] === g).length;
   const fitOn = (of: number[], classes: L[]) =>
     multinomialLogisticRegression(of.map((i) => input.x[i]), of.map((i) => input.group[i]), { classes, reference: classes[0] });
   let fit = fitOn(index, groups);
@@ -91,7 +95,10 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     const keep = trimByPropensity(fit.fitted, threshold);
     const before = index;
     index = index.filter((_, k) => keep[k]);
-    for (const g of groups) if (countOf(index, g) < 2) dropped.push(g);
+    for (const g of groups) {
+      const left = index.filter((i) => input.group[i] === g);
+      if (left.length < 2 || (input.keepGroup && !input.keepGroup(left))) dropped.push(g);
+    }
     groups = groups.filter((g) => !dropped.includes(g));
     index = index.filter((i) => groups.includes(input.group[i]));
     if (groups.length < 2) throw new RangeError('trimming left fewer than two groups to compare');
