@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
-import {
-  iptwWeights, multinomialLogisticRegression, receivedProbability, smdBinaryData, smdContinuous, truncateWeightsAtPercentiles,
-  weightedMeanDifference, weightedSmdBinary, weightedSmdContinuous, welchMeanDifference,
-} from '@vfr/stats';
+import { iptwAnalysis } from '@vfr/stats';
 import { cohortSql } from './cohort.sql';
-import { AdjustedComparisonModel } from './models/adjusted.model';
+import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { disclosureFor, shownCount } from './suppression';
 
@@ -37,10 +34,15 @@ export class AdjustedService {
   /**
    * Mean outcome at a time point, each group against conservative care (or the first group),
    * unadjusted (Welch) and weighted by the inverse probability of the treatment received
-   * (multinomial propensity, stabilized weights truncated at the 1st and 99th percentiles),
-   * with the covariate balance before and after weighting.
+   * (multinomial propensity, stabilized weights, not truncated: truncating the pooled weights
+   * at percentiles cuts mostly the smallest group's and biases its difference), optionally
+   * after the multinomial Crump trimming, with each group's weights and effective sample size
+   * and the covariate balance before and after weighting for every pair of groups.
    */
-  async compare(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure, timePoint: TimePoint): Promise<AdjustedComparisonModel> {
+  async compare(
+    actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure, timePoint: TimePoint,
+    trimming: PropensityTrimming = PropensityTrimming.NONE,
+  ): Promise<AdjustedComparisonModel> {
     if (timePoint === TimePoint.UNSCHEDULED) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point');
     const params = new SqlParams();
     const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
@@ -65,49 +67,67 @@ export class AdjustedService {
     const rows = complete.filter((r) => !tooSmall.includes(r.grp));
     const groups = [...new Set(rows.map((r) => r.grp))].sort((a, b) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b)));
     const incomplete = raw.filter((r) => r.genant === null || r.fracture_age === null || r.baseline === null).map((r) => ({ rk: Number(r.rk) }));
-    const base = { outcome: `${measure} at ${timePoint}`, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort() };
-    if (groups.length < 2) return { ...base, covariates: COVARIATES.map((c) => c.name), constantCovariates: [], differences: [], balance: [], propensityConverged: true };
+    const base = { outcome: `${measure} at ${timePoint}`, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming };
+    if (groups.length < 2) {
+      return {
+        ...base, covariates: COVARIATES.map((c) => c.name), constantCovariates: [], differences: [], balance: [], weights: [],
+        trimmingThreshold: null, trimmedGroups: [], propensityConverged: true,
+      };
+    }
 
-    const reference = groups[0];
     // A covariate every patient shares (sex in a women-only cohort) carries no information and
     // makes the model singular: it is left out and named, rather than failing the fit.
     const varying = COVARIATES.map((_, j) => j).filter((j) => rows.some((r) => r.x[j] !== rows[0].x[j]));
-    const fit = multinomialLogisticRegression(rows.map((r) => varying.map((j) => r.x[j])), rows.map((r) => r.grp), { classes: groups, reference });
-    const received = receivedProbability(fit.fitted, rows.map((r) => groups.indexOf(r.grp)));
-    const weights = truncateWeightsAtPercentiles(iptwWeights(received, { stabilize: true, treatment: rows.map((r) => r.grp) }), 0.01, 0.99);
-    const of = (g: string) => {
-      const idx = rows.map((r, i) => (r.grp === g ? i : -1)).filter((i) => i >= 0);
-      return { y: idx.map((i) => rows[i].y), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => rows[i].x[j]), shownN: shownCount(d, keyed(idx.map((i) => rows[i]))) };
-    };
-    const ref = of(reference);
-    const differences = groups.slice(1).map((g) => {
-      const mine = of(g);
-      const plain = welchMeanDifference(mine.y, ref.y);
-      const weighted = weightedMeanDifference(mine.y, mine.w, ref.y, ref.w);
+    const a = analyse({
+      x: rows.map((r) => varying.map((j) => r.x[j])),
+      group: rows.map((r) => r.grp),
+      y: rows.map((r) => r.y),
+      groups,
+      binary: varying.map((j) => COVARIATES[j].binary),
+      trimming,
+      // Trimming must not leave a group the reader could not see counted.
+      keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => rows[i]))) !== null,
+    }, trimming);
+    const shownOf = (idx: number[]) => shownCount(d, keyed(idx.map((i) => rows[i])));
+    const shownN = (g: string) => shownOf(a.members.get(g) ?? []);
+    const differences = a.differences.map((x) => ({
+      group: x.group, versus: x.versus, n: shownN(x.group), nVersus: shownN(x.versus),
+      unadjusted: x.unadjusted.difference, unadjustedLower: x.unadjusted.lower, unadjustedUpper: x.unadjusted.upper,
+      adjusted: x.adjusted.difference, adjustedLower: x.adjusted.lower, adjustedUpper: x.adjusted.upper,
+    }));
+    const balance = a.balance.map((b) => ({ covariate: COVARIATES[varying[b.covariate]].name, group: b.group, versus: b.versus, smdBefore: b.smdBefore, smdAfter: b.smdAfter }));
+    const weights = a.weightSummary.map((w) => {
+      const all = rows.map((r, i) => (r.grp === w.group ? i : -1)).filter((i) => i >= 0);
+      const kept = new Set(a.members.get(w.group) ?? []);
+      const n = shownN(w.group);
+      // The weight summaries say about as much as the group's size (the stabilized weights sum
+      // to about n), so they are withheld with it. For readers whose counts are perturbed
+      // (docs/privacy.md) the sum would undo the perturbation: it is withheld, and the effective
+      // sample size is shown to the nearest 5.
+      const shown = n !== null && kept.size > 0;
       return {
-        group: g, versus: reference, n: mine.shownN, nVersus: ref.shownN,
-        unadjusted: plain.difference, unadjustedLower: plain.lower, unadjustedUpper: plain.upper,
-        adjusted: weighted.difference, adjustedLower: weighted.lower, adjustedUpper: weighted.upper,
+        group: w.group, n: kept.size > 0 ? n : null, trimmed: trimming === PropensityTrimming.NONE ? 0 : shownOf(all.filter((i) => !kept.has(i))),
+        min: shown ? w.min : null, median: shown ? w.median : null, max: shown ? w.max : null,
+        sum: shown && !d.perturb ? w.sum : null,
+        ess: !shown ? null : d.perturb ? Math.round(w.ess / 5) * 5 : w.ess,
       };
-    });
-    const balance = groups.slice(1).flatMap((g) => {
-      const mine = of(g);
-      return varying.map((j) => ({ covariate: COVARIATES[j].name, group: g, versus: reference, ...balanceOf(COVARIATES[j].binary, mine, ref, j) }));
     });
     return {
       ...base,
       covariates: varying.map((j) => COVARIATES[j].name),
       constantCovariates: COVARIATES.filter((_, j) => !varying.includes(j)).map((c) => c.name),
-      differences, balance, propensityConverged: fit.converged && !fit.separation,
+      differences, balance, weights, trimmingThreshold: a.threshold, trimmedGroups: [...a.droppedGroups].sort(), propensityConverged: a.converged,
     };
   }
 }
 
-type Arm = { w: number[]; x: (j: number) => number[] };
-
-function balanceOf(binary: boolean, mine: Arm, ref: Arm, j: number): { smdBefore: number; smdAfter: number } {
-  return {
-    smdBefore: binary ? smdBinaryData(mine.x(j), ref.x(j)) : smdContinuous(mine.x(j), ref.x(j)),
-    smdAfter: binary ? weightedSmdBinary(mine.x(j), mine.w, ref.x(j), ref.w) : weightedSmdContinuous(mine.x(j), mine.w, ref.x(j), ref.w),
-  };
+function analyse(input: Parameters<typeof iptwAnalysis<string>>[0], trimming: PropensityTrimming) {
+  try {
+    return iptwAnalysis(input);
+  } catch (e) {
+    if (trimming !== PropensityTrimming.NONE && e instanceof RangeError && /trimming left/.test(e.message)) {
+      throw ValidationError.single('trimming', 'range', 'trimming leaves fewer than two groups to compare in this cohort');
+    }
+    throw e;
+  }
 }

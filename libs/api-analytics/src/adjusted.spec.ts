@@ -1,8 +1,9 @@
 import { ADMIN, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
 import { welchMeanDifference } from '@vfr/stats';
 
-const QUERY = `query($m: OutcomeMeasure, $tp: TimePoint, $f: CohortFilterInput) { adjustedComparison(measure: $m, timePoint: $tp, filter: $f) {
-  outcome n excluded covariates constantCovariates suppressedGroups propensityConverged
+const QUERY = `query($m: OutcomeMeasure, $tp: TimePoint, $f: CohortFilterInput, $tr: PropensityTrimming) { adjustedComparison(measure: $m, timePoint: $tp, filter: $f, trimming: $tr) {
+  outcome n excluded covariates constantCovariates suppressedGroups propensityConverged trimming trimmingThreshold trimmedGroups
+  weights { group n trimmed min median max sum ess }
   differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper }
   balance { covariate group versus smdBefore smdAfter } } }`;
 
@@ -39,6 +40,40 @@ describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
     expect(before).toBeGreaterThan(0.2);
     expect(after).toBeLessThan(before / 2);
     expect(a.propensityConverged).toBe(true);
+
+    // Balance for every pair of groups, the two procedures against each other too.
+    const pairs = [...new Set(a.balance.map((b: any) => `${b.group}/${b.versus}`))];
+    expect(pairs).toEqual(['KYPHOPLASTY/CONSERVATIVE', 'VERTEBROPLASTY/CONSERVATIVE', 'VERTEBROPLASTY/KYPHOPLASTY']);
+    expect(a.balance).toHaveLength(3 * a.covariates.length);
+    // Weights per group, untrimmed by default, with the Kish effective sample size.
+    expect(a.trimming).toBe('NONE');
+    expect(a.trimmingThreshold).toBeNull();
+    expect(a.weights.map((w: any) => w.group)).toEqual(['CONSERVATIVE', 'KYPHOPLASTY', 'VERTEBROPLASTY']);
+    expect(a.weights.reduce((p: number, w: any) => p + w.n, 0)).toBe(a.n);
+    for (const w of a.weights) {
+      expect(w.trimmed).toBe(0);
+      expect(w.min).toBeLessThanOrEqual(w.median);
+      expect(w.median).toBeLessThanOrEqual(w.max);
+      expect(w.ess).toBeGreaterThan(1);
+      expect(w.ess).toBeLessThanOrEqual(w.n);
+    }
+  });
+
+  it('trims by the multinomial Crump rule when asked, and says how many per group', async () => {
+    const admin = await t().login(ADMIN);
+    const plain = (await t().gql(QUERY, { m: 'NRS', tp: 'M1' }, admin)).data!.adjustedComparison;
+    const r = await t().gql(QUERY, { m: 'NRS', tp: 'M1', tr: 'CRUMP' }, admin);
+    expect(r.errors).toBeUndefined();
+    const a = r.data!.adjustedComparison;
+    expect(a.trimming).toBe('CRUMP');
+    expect(a.trimmingThreshold).toBeCloseTo(0.067, 9);
+    for (const w of a.weights) {
+      const before = plain.weights.find((p: any) => p.group === w.group);
+      expect(w.n + w.trimmed).toBe(before.n);
+    }
+    const kept = a.weights.reduce((p: number, w: any) => p + w.n, 0);
+    expect(kept).toBeLessThanOrEqual(a.n);
+    expect(a.differences.find((d: any) => d.group === 'KYPHOPLASTY')?.n).toBe(a.weights.find((w: any) => w.group === 'KYPHOPLASTY').n);
   });
 
   it('leaves a covariate every patient shares out of the model, and still converges', async () => {
@@ -65,6 +100,10 @@ describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
     for (const d of r.data!.adjustedComparison.differences) {
       expect(d.n).toBeGreaterThanOrEqual(11);
       expect(d.nVersus).toBeGreaterThanOrEqual(11);
+    }
+    for (const w of r.data!.adjustedComparison.weights) {
+      if (w.n === null) expect([w.min, w.median, w.max, w.sum, w.ess]).toEqual([null, null, null, null, null]);
+      else expect(w.n).toBeGreaterThanOrEqual(11);
     }
     const bad = await t().gql(QUERY, { m: 'NRS', tp: 'UNSCHEDULED' }, researcher);
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timePoint' });

@@ -11,7 +11,7 @@ import { VolumePeriod } from './volume-periods';
 import { OperationsService } from './operations.service';
 import { CharacteristicsService } from './characteristics.service';
 import { AdjustedService } from './adjusted.service';
-import { AdjustedComparisonModel } from './models/adjusted.model';
+import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { CharacteristicRowModel } from './models/characteristics.model';
 
 const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];
@@ -35,8 +35,10 @@ export class OutcomesResolver {
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
     @Args('measure', { type: () => OutcomeMeasure, defaultValue: OutcomeMeasure.NRS }) measure: OutcomeMeasure,
     @Args('timePoint', { type: () => TimePoint, defaultValue: TimePoint.M1 }) timePoint: TimePoint,
+    @Args('trimming', { type: () => PropensityTrimming, defaultValue: PropensityTrimming.NONE, description: 'Trimming by generalized propensity before weighting (default none)' })
+    trimming: PropensityTrimming,
   ): Promise<AdjustedComparisonModel> {
-    return this.adjusted.compare(actor, this.cohorts.filter(actor, filter), grouping, measure, timePoint);
+    return this.adjusted.compare(actor, this.cohorts.filter(actor, filter), grouping, measure, timePoint, trimming);
   }
 
   @Roles(...ANALYSTS)

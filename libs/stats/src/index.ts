@@ -7,6 +7,7 @@ export * from './kaplan-meier';
 export * from './log-rank';
 export * from './logistic';
 export * from './iptw';
+export * from './iptw-analysis';
 export * from './bootstrap';
 export * from './random';
 export * from './chi-square';

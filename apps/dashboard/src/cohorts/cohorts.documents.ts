@@ -23,11 +23,12 @@ export const COHORT_RESPONDERS = graphql(`
 `);
 
 export const COHORT_ADJUSTED = graphql(`
-  query CohortAdjusted($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $measure: OutcomeMeasure!, $timePoint: TimePoint!) {
-    adjustedComparison(filter: $filter, grouping: $grouping, measure: $measure, timePoint: $timePoint) {
-      n excluded outcome covariates constantCovariates propensityConverged suppressedGroups
+  query CohortAdjusted($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $measure: OutcomeMeasure!, $timePoint: TimePoint!, $trimming: PropensityTrimming!) {
+    adjustedComparison(filter: $filter, grouping: $grouping, measure: $measure, timePoint: $timePoint, trimming: $trimming) {
+      n excluded outcome covariates constantCovariates propensityConverged suppressedGroups trimming trimmingThreshold trimmedGroups
       differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper }
       balance { covariate group versus smdBefore smdAfter }
+      weights { group n trimmed min median max sum ess }
     }
   }
 `);

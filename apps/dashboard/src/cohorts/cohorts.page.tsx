@@ -4,7 +4,7 @@ import { errorSentence } from '../api';
 import { ChartCard } from '../charts/chart-card';
 import { labelOf, TIME_POINTS } from '../charts/palette';
 import { newRequestId } from '../forms/request-id';
-import type { CohortFilterInput, OutcomeMeasure, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
+import type { CohortFilterInput, OutcomeMeasure, PropensityTrimming, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
 import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
 import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
@@ -25,13 +25,14 @@ export function CohortsPage() {
   const [measure, setMeasure] = useState<OutcomeMeasure>('NRS');
   const [timePoint, setTimePoint] = useState<TimePoint>('M1');
   const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
+  const [trimming, setTrimming] = useState<PropensityTrimming>('NONE');
   const vars = { filter, grouping };
 
   const sites = useQuery(COHORT_SITES);
   const size = useQuery(COHORT_SIZE, { variables: vars });
   const trajectoryQ = useQuery(COHORT_TRAJECTORY, { variables: { ...vars, measure } });
   const respondersQ = useQuery(COHORT_RESPONDERS, { variables: { ...vars, definition } });
-  const adjusted = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint } });
+  const adjusted = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint, trimming } });
   const tableOne = useQuery(COHORT_TABLE_ONE, { variables: vars });
   const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
 
@@ -79,6 +80,13 @@ export function CohortsPage() {
           Time point for the differences
           <select value={timePoint} onChange={(e) => setTimePoint(e.target.value as TimePoint)}>
             {TIME_POINTS.filter((t) => t !== 'BASELINE').map((t) => <option key={t} value={t}>{labelOf(t)}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          Trimming before weighting
+          <select value={trimming} onChange={(e) => setTrimming(e.target.value as PropensityTrimming)}>
+            <option value="NONE">None</option>
+            <option value="CRUMP">Crump rule (extreme propensities)</option>
           </select>
         </label>
         <label className="field">

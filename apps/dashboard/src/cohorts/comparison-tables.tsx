@@ -28,8 +28,28 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
           ))}
         </tbody>
       </table>
+      <table className="compact" aria-label="Weights per treatment group">
+        <caption>
+          Stabilized weights per group (not truncated) and the effective sample size, (Σw)² / Σw²
+          {data.trimming === 'CRUMP' ? `; patients with a propensity under ${f(data.trimmingThreshold, 3)} for any group trimmed (Crump rule)` : ''}
+          {data.trimmedGroups.length ? `; left out after trimming: ${data.trimmedGroups.map(labelOf).join(', ')}` : ''}
+        </caption>
+        <thead>
+          <tr><th>Group</th><th>n</th>{data.trimming === 'CRUMP' ? <th>Trimmed</th> : null}<th>Min</th><th>Median</th><th>Max</th><th>Sum</th><th>Effective n</th></tr>
+        </thead>
+        <tbody>
+          {data.weights.map((w) => (
+            <tr key={w.group}>
+              <td>{labelOf(w.group)}</td>
+              <td>{w.n ?? 'suppressed'}</td>
+              {data.trimming === 'CRUMP' ? <td>{w.trimmed ?? 'suppressed'}</td> : null}
+              <td>{f(w.min)}</td><td>{f(w.median)}</td><td>{f(w.max)}</td><td>{f(w.sum, 1)}</td><td>{f(w.ess, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <table className="compact" aria-label="Covariate balance before and after weighting">
-        <caption>Balance: standardized mean differences before and after weighting (|SMD| above 0.1 marked)</caption>
+        <caption>Balance for every pair of groups: standardized mean differences before and after weighting (|SMD| above 0.1 marked)</caption>
         <thead><tr><th>Covariate</th><th>Comparison</th><th>SMD before</th><th>SMD after</th></tr></thead>
         <tbody>
           {data.balance.map((b) => (
