@@ -90,9 +90,14 @@ describeEachDatabase(
           if (r.suppressed) expect([r.n, r.events, r.rate]).toEqual([null, null, null]);
           else expect(r.events === 0 || r.events >= 11).toBe(true);
         }
-        const km = await t().gql(`{ survival(endpoint: PAIN_RELIEF) { curves { group n events steps { day atRisk } suppressed } } }`, {}, token);
+        const km = await t().gql(`{ survival(endpoint: PAIN_RELIEF) { curves { group n events medianDays medianLower medianUpper steps { day atRisk } suppressed } } }`, {}, token);
         expect(km.errors).toBeUndefined();
-        for (const c of km.data!.survival.curves) for (const s of c.steps) expect(s.atRisk).toBeGreaterThanOrEqual(11);
+        for (const c of km.data!.survival.curves) {
+          for (const s of c.steps) expect(s.atRisk).toBeGreaterThanOrEqual(11);
+          // No day of the cut tail comes back as a median or one of its limits.
+          const last = c.steps.length ? c.steps[c.steps.length - 1].day : -1;
+          for (const day of [c.medianDays, c.medianLower, c.medianUpper]) if (day !== null) expect(day).toBeLessThanOrEqual(last);
+        }
       }
       const coordinator = await t().gql(`{ survival(endpoint: PAIN_RELIEF) { curves { steps { atRisk } } } }`, {}, await t().login(ADMIN));
       const lastAtRisk = coordinator.data!.survival.curves.flatMap((c: any) => c.steps.map((s: any) => s.atRisk));

@@ -190,9 +190,13 @@ export class OutcomesService {
       }
       const events = shownCount(d, keyed((o) => o.d === 1));
       // The median is shown only where the curve shown reaches it.
-      const reached = km.median.median <= (steps[steps.length - 1]?.day ?? -1) || !d.suppress;
+      // For de-identified readers a day beyond the curve shown (a median or a limit in the tail
+      // that was cut) is withheld too: it describes the few patients left there.
+      const lastShown = steps[steps.length - 1]?.day ?? -1;
+      const within = (day: number) => (d.suppress && !(day <= lastShown) ? null : finite(day));
+      const reached = within(km.median.median) !== null;
       return {
-        group: g, n: shownSizes[i], events, medianDays: reached ? finite(km.median.median) : null, medianLower: reached ? finite(km.median.lower) : null, medianUpper: reached ? finite(km.median.upper) : null,
+        group: g, n: shownSizes[i], events, medianDays: within(km.median.median), medianLower: reached ? within(km.median.lower) : null, medianUpper: reached ? within(km.median.upper) : null,
         steps, suppressed: false,
       };
     });
