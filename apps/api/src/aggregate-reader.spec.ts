@@ -1,42 +1,18 @@
 import type { Pool, PoolClient } from 'pg';
 import { mapError } from '@vfr/api-core';
 import { AggregateReader, aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv, queryTimeouts } from '@vfr/api-database';
-import { openTestDatabase, TestDatabase, testTargets } from '@vfr/api-testing';
+import { assertSeparateSessions, eventually, openTestDatabase, TestDatabase, testTargets } from '@vfr/api-testing';
 import { QueryTimeoutError } from '@vfr/domain';
 
-/**
- * Each pooled connection must have a server process of its own (one that waits on a lock and
- * enforces statement_timeout by itself): checked first, so that no case below passes vacuously.
- */
-async function separateSessions(db: TestDatabase): Promise<boolean> {
-  const runners = [db.dataSource.createQueryRunner(), db.dataSource.createQueryRunner()];
-  try {
-    const pids = await Promise.all(runners.map(async (r) => (await r.query('SELECT pg_backend_pid() AS pid'))[0].pid));
-    return pids[0] !== pids[1];
-  } finally {
-    await Promise.all(runners.map((r) => r.release()));
-  }
-}
-
 const poolOf = (db: TestDatabase) => (db.dataSource.driver as unknown as { master: Pool }).master;
-
-async function eventually(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not so within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 // Whole-cohort aggregates pass one door that lets only so many run at once.
 for (const target of testTargets()) {
   describe(`the aggregate reader [${target}]`, () => {
     let db: TestDatabase;
-    let separate: boolean;
     beforeAll(async () => {
       db = await openTestDatabase(target);
-      separate = await separateSessions(db);
-      if (!separate) throw new Error('the pooled connections share one server session');
+      await assertSeparateSessions(db.dataSource);
     });
     afterAll(() => db?.close());
 
@@ -104,7 +80,7 @@ for (const target of testTargets()) {
       try {
         const started = Date.now();
         const stuck = reader.query('SELECT count(*)::int AS n FROM site');
-        if (separate) {
+        {
           await eventually(async () => {
             [{ pid: stuckPid } = { pid: undefined }] = await holder.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
             return stuckPid !== undefined;
@@ -124,7 +100,7 @@ for (const target of testTargets()) {
       expect(Date.now() - started).toBeLessThan(1000);
       expect(acquired[1]).not.toBe(acquired[0]);
       pool.off('acquire', onAcquire).off('remove', onRemove);
-      if (separate) {
+      {
         // Its server process, once it had the lock, found the socket closed and ended.
         await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [stuckPid])).length === 0);
       }

@@ -2,7 +2,7 @@ import { IncomingHttpHeaders, request } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { QUERY_TIMEOUTS, QueryTimeouts } from '@vfr/api-database';
-import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
+import { ADMIN, assertSeparateSessions, COORD_NORTH, COORD_SOUTH, describeEachDatabase, eventually, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
 import { QueryTimeoutError } from '@vfr/domain';
 import { ExportService } from './export.service';
 import { ImportKind, KINDS } from './import-kinds';
@@ -257,34 +257,11 @@ function download(t: TestApp, path: string, token: string): Promise<{ status: nu
   });
 }
 
-/**
- * Each pooled connection must have a server process of its own (one that waits on a lock and
- * enforces statement_timeout by itself): checked first, so that no case below passes vacuously.
- */
-async function separateSessions(t: TestApp): Promise<boolean> {
-  const runners = [t.db.dataSource.createQueryRunner(), t.db.dataSource.createQueryRunner()];
-  try {
-    const pids = await Promise.all(runners.map(async (r) => (await r.query('SELECT pg_backend_pid() AS pid'))[0].pid));
-    return pids[0] !== pids[1];
-  } finally {
-    await Promise.all(runners.map((r) => r.release()));
-  }
-}
-
-async function eventually(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not so within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 // An export that stops moving ends with an error and lets go of its connection; a download that
 // fails after it has begun is cut off, never ended as if it were complete.
 for (const target of testTargets()) {
   describe(`a stuck export [${target}]`, () => {
     let t: TestApp;
-    let separate: boolean;
     let pool: Pool;
     const EXPORT = '/api/export/assessments.csv?format=long';
     beforeAll(async () => {
@@ -294,8 +271,7 @@ for (const target of testTargets()) {
       } finally {
         delete process.env.AGGREGATE_TIMEOUT_MS;
       }
-      separate = await separateSessions(t);
-      if (!separate) throw new Error('the pooled connections share one server session');
+      await assertSeparateSessions(t.db.dataSource);
       pool = (t.api.dataSource.driver as unknown as { master: Pool }).master; // the app's pool
     });
     afterAll(async () => {
