@@ -1,6 +1,6 @@
 // npm run bench -- [--patients N] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser] [--base-floors]
 //   [--sections analytics,page,write,dashboard,import,export] [--keep-writes]
-// Times the figures of DESIGN.md section 7 against a seeded registry: the API runs in this
+// Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL.
 import { INestApplication } from '@nestjs/common';

@@ -18,7 +18,7 @@ const F = '$f: CohortFilterInput';
 
 export interface AnalyticsOperation {
   name: FloorName;
-  /** DESIGN.md section 7 sets a target for the four dashboard comparisons only. */
+  /** Only the four dashboard comparisons have a target (docs/performance.md). */
   compared: boolean;
   query: string;
 }

@@ -129,6 +129,25 @@ describeEachDatabase(
       const mine = await t().gql(`query($id: ID!) { patient(id: $id) { id consentStatus } }`, { id: victim.id }, coordinator);
       expect(mine.data!.patient).toEqual({ id: victim.id, consentStatus: 'WITHDRAWN' });
     });
+
+    it('a cohort shared by an identified user cannot carry day-level dates to a researcher, and two descriptions of the same patients give a department head one figure', async () => {
+      const admin = await t().login(ADMIN);
+      const researcher = await t().login(RESEARCHER);
+      // The admin may filter by day; the saved filter is refused again when the researcher runs it.
+      const saved = await t().gql(
+        `mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id filter } }`,
+        { i: { name: `Day cohort ${Date.now()}`, filter: { treatedFrom: '2025-03-14', treatedTo: '2025-03-14' }, shared: true } },
+        admin,
+      );
+      expect(saved.errors).toBeUndefined();
+      const run = await t().gql(SIZE, { f: saved.data!.saveCohort.filter }, researcher);
+      expect(field(run)).toMatchObject({ field: 'treatedFrom', rule: 'granularity' });
+      // The same patients, described two ways, carry the same record keys: the same perturbed count.
+      const head = await t().login(HEAD_NORTH);
+      const all = (await t().gql(SIZE, {}, head)).data!.cohortSize.total;
+      const allKinds = (await t().gql(SIZE, { f: { treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'], ageMin: 0 } }, head)).data!.cohortSize.total;
+      expect(allKinds).toBe(all);
+    });
   },
   { patients: 400 },
 );

@@ -8,7 +8,7 @@ import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.m
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { disclosureFor, shownCount } from './suppression';
 
-// The propensity model of DESIGN.md section 4: age, sex, Genant grade, fracture age, cause,
+// The propensity model (docs/methods.md, Adjusted comparisons): age, sex, Genant grade, fracture age, cause,
 // baseline NRS. Binary covariates get the binary SMD.
 const COVARIATES: { name: string; binary: boolean }[] = [
   { name: 'age', binary: false },

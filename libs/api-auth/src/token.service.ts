@@ -5,7 +5,7 @@ import { Actor } from '@vfr/api-core';
 import { jwtSecretFromEnv, tokenTtlMinutesFromEnv } from '@vfr/api-database';
 import { Role, UnauthenticatedError } from '@vfr/domain';
 
-/** Signed, short-lived bearer tokens; the API keeps no session state (DESIGN.md section 8). */
+/** Signed, short-lived bearer tokens; the API keeps no session state beyond a user's tokensValidAfter (docs/access-control.md), so any API process can check any token. */
 @Injectable()
 export class TokenService {
   private readonly logger = new Logger(TokenService.name);

@@ -13,7 +13,7 @@ const logger = new Logger('AggregateReader');
  * core (and PostgreSQL's parallel workers) busy for a tenth of a second or more, so ten dashboards
  * opened together would otherwise take every core and leave coordinators' writes, which need
  * little CPU, waiting behind them. Where hot standbys are configured, aggregates run on one of
- * them (DESIGN.md section 8); they never need to see a write of the same request.
+ * them (DATABASE_REPLICA_URLS in the README); they never need to see a write of the same request.
  *
  * Every aggregate runs under the server's statement timeout and a client deadline (see
  * QueryTimeouts): a place here is never held by an answer that will not come.

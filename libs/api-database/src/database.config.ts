@@ -17,7 +17,7 @@ export interface DatabaseConfig {
    * migrate); url is then the API's restricted role. Unset: url runs the migrations too.
    */
   migrationUrl?: string;
-  /** Hot standbys for reads (DESIGN.md section 8). */
+  /** Hot standbys that take the whole-cohort aggregates (DATABASE_REPLICA_URLS; see the README). */
   replicaUrls: string[];
   dataDir: string;
   poolSize: number;

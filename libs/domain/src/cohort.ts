@@ -9,7 +9,7 @@ export enum TreatmentGrouping {
   AS_TREATED = 'AS_TREATED',
 }
 
-/** The levels of each region (DESIGN.md section 4). */
+/** The levels of each region: thoracic T1-T10, thoracolumbar T11-L2, lumbar L3-L5. */
 export const LEVEL_REGIONS: Record<LevelRegion, VertebralLevel[]> = {
   [LevelRegion.THORACIC]: [VertebralLevel.T1, VertebralLevel.T2, VertebralLevel.T3, VertebralLevel.T4, VertebralLevel.T5, VertebralLevel.T6, VertebralLevel.T7, VertebralLevel.T8, VertebralLevel.T9, VertebralLevel.T10],
   [LevelRegion.THORACOLUMBAR]: [VertebralLevel.T11, VertebralLevel.T12, VertebralLevel.L1, VertebralLevel.L2],
