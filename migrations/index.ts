@@ -11,6 +11,7 @@ import { AddRequestIds1795590000000 } from './1795590000000-AddRequestIds';
 import { AddAccessAuditActions1795600000000 } from './1795600000000-AddAccessAuditActions';
 import { AddRestrictedApiRole1795600100000 } from './1795600100000-AddRestrictedApiRole';
 import { AddRecordKeys1795600200000 } from './1795600200000-AddRecordKeys';
+import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndDataIssues';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddAccessAuditActions1795600000000,
   AddRestrictedApiRole1795600100000,
   AddRecordKeys1795600200000,
+  AddDeathAndDataIssues1795605000000,
 ];

@@ -3,7 +3,7 @@ import { SavedCohortEntity } from '@vfr/api-analytics';
 import { AuditEventEntity } from '@vfr/api-audit';
 import { SiteEntity, UserEntity } from '@vfr/api-auth';
 import {
-  ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity,
+  ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity,
 } from '@vfr/api-registry';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { MIGRATIONS } from '../../../migrations';
@@ -12,7 +12,7 @@ import { MIGRATIONS } from '../../../migrations';
 export const REGISTRY_SCHEMA: Schema = {
   entities: [
     SiteEntity, UserEntity, AuditEventEntity, PatientEntity, PatientIdentifierEntity, FractureEntity,
-    TreatmentEntity, TreatedLevelEntity, ComplicationEntity, AssessmentEntity, SavedCohortEntity,
+    TreatmentEntity, TreatedLevelEntity, ComplicationEntity, DeathEntity, AssessmentEntity, SavedCohortEntity,
   ],
   migrations: MIGRATIONS,
 };

@@ -4,6 +4,7 @@ export * from './fracture.entity';
 export * from './treatment.entity';
 export * from './treated-level.entity';
 export * from './complication.entity';
+export * from './death.entity';
 export * from './models/patient.model';
 export * from './models/treatment.model';
 export * from './patient-access';

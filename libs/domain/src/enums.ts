@@ -132,6 +132,27 @@ export enum ComplicationKind {
   OTHER = 'OTHER',
 }
 
+/** The recorded cause of a patient's death (docs/methods.md, Death and overall survival). */
+export enum DeathCause {
+  /** Related to the index or a later fracture treatment (a Clavien-Dindo grade V outcome). */
+  PROCEDURE_RELATED = 'PROCEDURE_RELATED',
+  CARDIOVASCULAR = 'CARDIOVASCULAR',
+  RESPIRATORY = 'RESPIRATORY',
+  CANCER = 'CANCER',
+  INFECTION = 'INFECTION',
+  OTHER = 'OTHER',
+  UNKNOWN = 'UNKNOWN',
+}
+
+/** Where the registry learnt of a death. */
+export enum DeathSource {
+  HOSPITAL_RECORD = 'HOSPITAL_RECORD',
+  DEATH_REGISTRY = 'DEATH_REGISTRY',
+  GENERAL_PRACTITIONER = 'GENERAL_PRACTITIONER',
+  FAMILY = 'FAMILY',
+  OTHER = 'OTHER',
+}
+
 /** Cement leakage types after Yeom et al.: basivertebral (B), segmental vein (S), cortical defect (C), disc (D). */
 export enum CementLeakageType {
   B = 'B',
