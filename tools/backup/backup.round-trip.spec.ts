@@ -15,7 +15,7 @@ import { Digests, digests, emptyDataDir, runCommand, scratchDatabase, ScratchDat
 const FIGURES = [
   `{ cohortSize { total groups { group n suppressed } } }`,
   `{ outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper median q1 q3 nChange meanChange changeLower changeUpper suppressed } }`,
-  `{ outcomeTrajectory(measure: ODI, grouping: AS_TREATED) { group timePoint n mean lower upper suppressed } }`,
+  `{ outcomeTrajectory(measure: ODI, grouping: PER_PROTOCOL) { group timePoint n mean lower upper suppressed } }`,
   `{ responderRates(definition: NRS_DROP_30_PERCENT) { group category events n rate lower upper suppressed } }`,
   `{ complicationRates { group category events n rate lower upper suppressed } }`,
   `{ survival(endpoint: PAIN_RELIEF) { logRankChiSquare logRankDf logRankP curves { group n events medianDays steps { day atRisk survival lower upper } } } }`,

@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
 import { iptwAnalysis } from '@vfr/stats';
-import { cohortSql } from './cohort.sql';
+import { cohortSql, followUp } from './cohort.sql';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { disclosureFor, shownCount } from './suppression';
@@ -45,11 +45,11 @@ export class AdjustedService {
   ): Promise<AdjustedComparisonModel> {
     if (timePoint === TimePoint.UNSCHEDULED) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point');
     const params = new SqlParams();
-    const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
-    const y = `c.${MEASURE_COLUMN[measure]}[${timePointOrdinal(timePoint)}]`;
+    const fu = followUp(grouping);
+    const y = fu.score(MEASURE_COLUMN[measure], timePointOrdinal(timePoint));
     const raw: { grp: string; rk: number; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
       await this.reader.query(
-        `SELECT c.${column} AS grp, c.record_key AS rk, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
+        `SELECT ${fu.group} AS grp, c.record_key AS rk, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
                 ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${y} AS y
          FROM (${cohortSql(filter, actor, params)}) c
          WHERE ${y} IS NOT NULL`,

@@ -83,9 +83,9 @@ describeEachDatabase('the maintained analysis table', (t) => {
 
     await q(`UPDATE patient SET consent_status = 'WITHDRAWN' WHERE id = $1`, [v.patient_id]);
     const [x] = await q(`SELECT index_date FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
-    await q(`INSERT INTO complication (patient_id, occurred_on, kind) VALUES ($1, $2::date + 200, 'DEATH')`, [v.patient_id, x.index_date]);
-    const [after] = await q(`SELECT consent_status, death_on - index_date AS death_day FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
-    expect(after).toEqual({ consent_status: 'WITHDRAWN', death_day: 200 });
+    await q(`INSERT INTO death (patient_id, died_on, cause, source) VALUES ($1, $2::date + 200, 'CARDIOVASCULAR', 'HOSPITAL_RECORD')`, [v.patient_id, x.index_date]);
+    const [after] = await q(`SELECT consent_status, death_on - index_date AS death_day, follow_up_end_day FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(after).toEqual({ consent_status: 'WITHDRAWN', death_day: 200, follow_up_end_day: 200 });
     expect(await differencesFromScratch()).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TreatmentGrouping } from '@vfr/domain';
 import { smdBinary, smdFromSummary } from '@vfr/stats';
-import { cohortSql } from './cohort.sql';
+import { cohortSql, followUp } from './cohort.sql';
 import { CharacteristicRowModel } from './models/characteristics.model';
 import { disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
 
@@ -30,15 +30,15 @@ export class CharacteristicsService {
   /** Table 1: one SQL pass computes n, mean and SD (or count) of every variable per group. */
   async table(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<CharacteristicRowModel[]> {
     const params = new SqlParams();
-    const column = grouping === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind';
+    const group = followUp(grouping).group;
     const aggregates = VARIABLES.map(
       (v, i) => `count(${v.sql})::int AS n${i}, avg(${v.sql})::float8 AS m${i}, stddev_samp(${v.sql})::float8 AS s${i}, sum(${v.sql})::float8 AS c${i},
         sum(c.record_key) FILTER (WHERE (${v.sql}) IS NOT NULL)::int8 AS kn${i}, sum(c.record_key) FILTER (WHERE (${v.sql}) = 1)::int8 AS kc${i}`,
     );
     const rows: Record<string, number | string | null>[] = await this.reader.query(
-      `SELECT c.${column} AS grp, count(*)::int AS size, sum(c.record_key)::int8 AS ksize, ${aggregates.join(', ')}
+      `SELECT ${group} AS grp, count(*)::int AS size, sum(c.record_key)::int8 AS ksize, ${aggregates.join(', ')}
        FROM (${cohortSql(filter, actor, params)}) c JOIN patient p ON p.id = c.patient_id
-       GROUP BY 1 ORDER BY (c.${column} <> 'CONSERVATIVE'), 1`,
+       GROUP BY 1 ORDER BY (${group} <> 'CONSERVATIVE'), 1`,
       params.values,
     );
     const d = disclosureFor(actor);

@@ -1,5 +1,5 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
-import { CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, validate, ValidationError } from '@vfr/domain';
+import { CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
 
 // The one place where a cohort becomes SQL. Every analysis, export and count starts from the
 // rows this produces: one per patient from analysis_patient (kept by the database from the source
@@ -65,6 +65,51 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   if (f.baselineNrsMax != null) where.push(`a.baseline_nrs <= ${params.add(f.baselineNrsMax, 'int')}`);
 
   return `SELECT a.* FROM analysis_patient a\n    WHERE ${where.join('\n      AND ')}`;
+}
+
+/**
+ * The follow-up rule (docs/methods.md, Follow-up) as SQL over a cohort row `c`, for one grouping.
+ * Every figure reads its group, the end of follow-up, whether an event counts and which visits
+ * count from here, so no endpoint can follow its own rule.
+ *
+ * - Follow-up starts on day 0 (the index treatment) and ends on `follow_up_end_day`: the day of
+ *   death, or for patients alive the last completed visit (never before day 0).
+ * - An event counts only if its day is within [0, end]; a patient without one is censored at the
+ *   end.
+ * - PER_PROTOCOL also ends follow-up on the day of a crossover to another kind of treatment:
+ *   events and visits on or after that day are left out and the patient is censored there.
+ */
+export interface FollowUp {
+  /** The patient's group. */
+  group: string;
+  /** The last day of follow-up: the censoring day of a patient without the event. */
+  end: string;
+  /** Whether an event on `day` (SQL, days from day 0, may be NULL) falls within follow-up. */
+  counts(day: string): string;
+  /** Whether a visit on `day` may enter the figures. */
+  visitCounts(day: string): string;
+  /** A score at a scheduled time point (1-based), NULL where its visit does not count. */
+  score(column: string, ordinal: number): string;
+}
+
+export function followUp(grouping: TreatmentGrouping): FollowUp {
+  const beforeCrossover = (day: string) => `(c.crossover_day IS NULL OR ${day} < c.crossover_day)`;
+  if (grouping === TreatmentGrouping.PER_PROTOCOL) {
+    return {
+      group: 'c.first_kind',
+      end: 'least(c.follow_up_end_day, c.crossover_day)',
+      counts: (day) => `(${day} BETWEEN 0 AND c.follow_up_end_day AND ${beforeCrossover(day)})`,
+      visitCounts: beforeCrossover,
+      score: (column, n) => `(CASE WHEN ${beforeCrossover(`c.visit_day[${n}]`)} THEN c.${column}[${n}] END)`,
+    };
+  }
+  return {
+    group: 'c.first_kind',
+    end: 'c.follow_up_end_day',
+    counts: (day) => `(${day} BETWEEN 0 AND c.follow_up_end_day)`,
+    visitCounts: () => 'true',
+    score: (column, n) => `c.${column}[${n}]`,
+  };
 }
 
 /** Whether a reader gets counts below the small-cell threshold suppressed. */

@@ -36,7 +36,8 @@ describeEachDatabase('cohorts', (t) => {
     expect(r.errors).toBeUndefined();
     const expected: Record<string, number> = {};
     for (const p of patients.filter(keep)) {
-      const g = grouping === 'AS_TREATED' ? p.received : p.first;
+      // Both groupings group by the first treatment; per protocol only ends follow-up earlier.
+      const g = p.first;
       expected[g] = (expected[g] ?? 0) + 1;
     }
     const got = Object.fromEntries(r.data!.cohortSize.groups.map((g: any) => [g.group, g.n]));
@@ -44,10 +45,10 @@ describeEachDatabase('cohorts', (t) => {
     return r.data!.cohortSize;
   };
 
-  it('counts the whole registry by first treatment and as treated', async () => {
+  it('counts the whole registry by first treatment, also per protocol', async () => {
     const all = await expectCounts({}, () => true);
     expect(all.total).toBe(patients.length);
-    await expectCounts({}, () => true, 'AS_TREATED');
+    await expectCounts({}, () => true, 'PER_PROTOCOL');
   });
 
   it('applies each filter as the same rule computed from the raw rows', async () => {

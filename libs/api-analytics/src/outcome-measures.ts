@@ -18,7 +18,15 @@ export enum ResponderDefinition {
 export enum SurvivalEndpoint {
   NEW_FRACTURE = 'NEW_FRACTURE',
   PAIN_RELIEF = 'PAIN_RELIEF',
+  OVERALL_SURVIVAL = 'OVERALL_SURVIVAL',
 }
+
+/** The analysis table's column holding each endpoint's event day (before the follow-up rule). */
+export const SURVIVAL_EVENT_DAY: Record<SurvivalEndpoint, string> = {
+  [SurvivalEndpoint.NEW_FRACTURE]: 'c.new_fracture_day',
+  [SurvivalEndpoint.PAIN_RELIEF]: 'c.pain_relief_day',
+  [SurvivalEndpoint.OVERALL_SURVIVAL]: 'c.death_day',
+};
 
 registerEnumType(OutcomeMeasure, { name: 'OutcomeMeasure', description: 'NRS is pain on activity (at rest when activity was not scored)' });
 registerEnumType(ResponderDefinition, {
@@ -28,8 +36,9 @@ registerEnumType(ResponderDefinition, {
 registerEnumType(SurvivalEndpoint, {
   name: 'SurvivalEndpoint',
   description:
-    'NEW_FRACTURE: first new adjacent or remote vertebral fracture; PAIN_RELIEF: first completed visit after baseline with NRS <= 3 ' +
-    '(a single visit, not confirmed at the next one), among patients with a baseline NRS above 3 only (baseline 3 or less, or missing: not analysed)',
+    'NEW_FRACTURE: first new adjacent or remote vertebral fracture (deaths censored: see competingRisks for the cumulative incidence with death as a competing risk); ' +
+    'PAIN_RELIEF: first completed visit after baseline with NRS <= 3 (a single visit, not confirmed at the next one), among patients with a baseline NRS above 3 only ' +
+    '(baseline 3 or less, or missing: not analysed); OVERALL_SURVIVAL: death from any cause. Events count only within follow-up (docs/methods.md)',
 });
 
 /** analysis_patient's score array of a measure (a fixed name, never user text). */

@@ -3,13 +3,12 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tQuantile, wilsonInterval } from '@vfr/stats';
-import { cohortSql } from './cohort.sql';
+import { cohortSql, followUp } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
-import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SurvivalEndpoint } from './outcome-measures';
+import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SURVIVAL_EVENT_DAY, SurvivalEndpoint } from './outcome-measures';
 import { Disclosure, disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
-const groupColumn = (g: TreatmentGrouping) => (g === TreatmentGrouping.AS_TREATED ? 'received_kind' : 'first_kind');
 
 /** Mean with a t interval from SQL's n, mean and sd (the rows themselves never leave the database). */
 function tInterval(n: number, mean: number | null, sd: number | null): [number | null, number | null] {
@@ -34,14 +33,19 @@ function shownByCategory<T extends { category: string; n: number; k: number }>(d
 export class OutcomesService {
   constructor(private readonly reader: AggregateReader) {}
 
-  /** Completed scheduled visits of the cohort's index treatments: the measure and its baseline value. */
+  /**
+   * The completed visits taken for the scheduled time points (assigned by window, see the
+   * analysis table's migration) that count under the grouping's follow-up: the measure and its
+   * baseline value.
+   */
   private visitsSql(filter: CohortFilter, actor: Actor, grouping: TreatmentGrouping, measure: OutcomeMeasure, params: SqlParams): string {
     const column = MEASURE_COLUMN[measure];
+    const fu = followUp(grouping);
     return `
-      SELECT c.${groupColumn(grouping)} AS grp, t.n AS tp, t.value, c.${column}[1] AS base, c.record_key AS rk
+      SELECT ${fu.group} AS grp, t.n AS tp, t.value, ${fu.score(column, 1)} AS base, c.record_key AS rk
       FROM (${cohortSql(filter, actor, params)}) c
-      CROSS JOIN LATERAL unnest(c.${column}) WITH ORDINALITY AS t(value, n)
-      WHERE t.value IS NOT NULL`;
+      CROSS JOIN LATERAL unnest(c.${column}, c.visit_day) WITH ORDINALITY AS t(value, day, n)
+      WHERE t.value IS NOT NULL AND ${fu.visitCounts('t.day')}`;
   }
 
   /**
@@ -107,15 +111,23 @@ export class OutcomesService {
     return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: SCHEDULED_TIME_POINTS[r.tp - 1], n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
   }
 
-  /** Patients with at least one complication of each kind (and of any kind) after the index treatment. */
+  /**
+   * Patients with at least one complication of each kind (and of any kind) within follow-up: from
+   * day 0 to the end of follow-up (and before a crossover, per protocol). A death is not a
+   * complication (docs/methods.md).
+   */
   async complications(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<ProportionModel[]> {
     const params = new SqlParams();
-    // One pass: each patient counts once per kind it had (complication_kinds holds each kind once),
-    // once as ANY if it had any, and once as NONE if it had none; a group's size is ANY + NONE.
+    const fu = followUp(grouping);
+    // One pass: each patient counts once per kind it had within follow-up (complication_days holds
+    // each kind's first day), once as ANY if it had any, and once as NONE if it had none; a
+    // group's size is ANY + NONE.
     const counts: { grp: string; kind: string; x: number; kx: number }[] = await this.reader.query(
-      `SELECT c.${groupColumn(grouping)} AS grp, k.kind, count(*)::int AS x, sum(c.record_key)::int8 AS kx
-       FROM (${cohortSql(filter, actor, params)}) c
-       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.complication_kinds) > 0 THEN c.complication_kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
+      `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
+       FROM (SELECT ${fu.group} AS grp, c.record_key AS rk,
+                    ARRAY(SELECT u.kind FROM unnest(c.complication_kinds, c.complication_days) AS u(kind, day) WHERE ${fu.counts('u.day')}) AS kinds
+             FROM (${cohortSql(filter, actor, params)}) c) c
+       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.kinds) > 0 THEN c.kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
        GROUP BY 1, 2`,
       params.values,
     );
@@ -149,24 +161,28 @@ export class OutcomesService {
 
   /**
    * Kaplan-Meier curves per group and the log-rank test. Time is days from the index treatment;
-   * patients without the event are censored at their last completed visit. PAIN_RELIEF counts
-   * only patients with a baseline NRS above 3, and its event is the first completed visit after
-   * baseline with NRS <= 3, a single visit with no confirmation at the next one. For de-identified
-   * readers a curve stops where fewer than the threshold remain at risk (its tail would describe
-   * a handful of patients), and its counts are shown as suppression.ts says.
+   * an event counts only within follow-up and patients without one are censored at the end of
+   * their follow-up (followUp in cohort.sql.ts). PAIN_RELIEF counts only patients with a baseline
+   * NRS above 3, and its event is the first completed visit after baseline with NRS <= 3, a
+   * single visit with no confirmation at the next one. OVERALL_SURVIVAL's event is death.
+   * NEW_FRACTURE here treats a death as censoring (the cause-specific view); its cumulative
+   * incidence with death as a competing risk is `competingRisks`. For de-identified readers a
+   * curve stops where fewer than the threshold remain at risk (its tail would describe a handful
+   * of patients), and its counts are shown as suppression.ts says.
    */
   async survival(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, endpoint: SurvivalEndpoint): Promise<SurvivalAnalysisModel> {
     const params = new SqlParams();
-    const eventColumn = endpoint === SurvivalEndpoint.NEW_FRACTURE ? 'new_fracture_day' : 'pain_relief_day';
+    const fu = followUp(grouping);
+    const eventDay = SURVIVAL_EVENT_DAY[endpoint];
     // Relief (NRS <= 3) is only an event for a patient who was in pain: a baseline of 3 or less,
     // or none, would count the start as relief, so those patients are not in this analysis.
     const eligible = endpoint === SurvivalEndpoint.PAIN_RELIEF ? 'WHERE c.baseline_nrs > 3' : '';
     // Patients with the same group, time and status travel as one row with their count.
     const rows: { grp: string; t: number; d: number; n: number; k: number }[] = await this.reader.query(
-      `SELECT grp, coalesce(event_day, last_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, sum(rk)::int8 AS k
-       FROM (SELECT c.${groupColumn(grouping)} AS grp, c.${eventColumn} AS event_day, c.last_visit_day AS last_day, c.record_key AS rk
+      `SELECT grp, coalesce(event_day, end_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, sum(rk)::int8 AS k
+       FROM (SELECT ${fu.group} AS grp, CASE WHEN ${fu.counts(eventDay)} THEN ${eventDay} END AS event_day, ${fu.end} AS end_day, c.record_key AS rk
              FROM (${cohortSql(filter, actor, params)}) c ${eligible}) o
-       WHERE event_day IS NOT NULL OR last_day > 0
+       WHERE event_day IS NOT NULL OR end_day > 0
        GROUP BY 1, 2, 3`,
       params.values,
     );

@@ -152,19 +152,22 @@ export class WorklistService {
   }
 
   /**
-   * Per site and time point: visits whose window has closed, and how many were done, missed or
-   * are still outstanding. Completeness = done / expected.
+   * Per site and time point: visits whose window has closed (of patients alive when it closed),
+   * and how many were done, missed or are still outstanding. Completeness = done / expected.
    */
   async completeness(actor: Actor, siteId?: string | null, today = todayIso()): Promise<CompletenessRow[]> {
     const params = new SqlParams();
     const t = params.add(today, 'date');
     const where = sitesOf(aggregateScope(actor), params, siteId);
     // One pass over the sites' patients, four counts per time point (no row per expected visit):
-    // a visit is expected once its window has closed. Each count carries the sum of its patients'
-    // record keys, from which a department head's counts are perturbed (@vfr/api-analytics).
+    // a visit is expected once its window has closed, unless the patient died before the window
+    // closed (the dead leave the denominator from the day they died; a visit done before the death
+    // still counts as expected and done). Each count carries the sum of its patients' record keys,
+    // from which a department head's counts are perturbed (@vfr/api-analytics).
     const counts = TIME_POINT_WINDOWS.map((w, i) => {
       const k = timePointOrdinal(w.timePoint);
-      const closed = `a.index_date + ${params.add(w.toDay, 'int')} < ${t}`;
+      const end = `a.index_date + ${params.add(w.toDay, 'int')}`;
+      const closed = `${end} < ${t} AND (a.death_on IS NULL OR a.death_on > ${end} OR a.visit_status[${k}] = 'DONE')`;
       const pair = (name: string, condition: string) =>
         `count(*) FILTER (WHERE ${condition})::int AS ${name}${i}, coalesce(sum(a.record_key) FILTER (WHERE ${condition}), 0)::int8 AS k${name}${i}`;
       return [

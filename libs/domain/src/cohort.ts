@@ -3,10 +3,15 @@ import { FractureAgeCategory, FractureCause, LevelRegion, OfClass, Sex, Treatmen
 import { isoDate, measure, uuid, z } from './validation';
 import { RANGES } from './ranges';
 
-/** Which treatment a patient is grouped by: the first one (intention to treat) or the last one received. */
+/**
+ * How patients are grouped and followed (docs/methods.md, Crossover). Both group a patient by
+ * the first (index) treatment. FIRST_TREATMENT (intention to treat) follows every patient to the
+ * end of follow-up whatever came later; PER_PROTOCOL ends a patient's follow-up on the day of a
+ * crossover to another kind of treatment: visits and events from that day on are left out.
+ */
 export enum TreatmentGrouping {
   FIRST_TREATMENT = 'FIRST_TREATMENT',
-  AS_TREATED = 'AS_TREATED',
+  PER_PROTOCOL = 'PER_PROTOCOL',
 }
 
 /** The levels of each region: thoracic T1-T10, thoracolumbar T11-L2, lumbar L3-L5. */

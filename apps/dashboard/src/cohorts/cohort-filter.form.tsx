@@ -149,7 +149,7 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
           Group patients by
           <select name="grouping" value={grouping} onChange={(e) => setGrouping(e.target.value as TreatmentGrouping)}>
             <option value="FIRST_TREATMENT">First treatment (intention to treat)</option>
-            <option value="AS_TREATED">Treatment received (as treated)</option>
+            <option value="PER_PROTOCOL">First treatment, censored at crossover (per protocol)</option>
           </select>
         </label>
         <button type="submit" className="primary">Show cohort</button>

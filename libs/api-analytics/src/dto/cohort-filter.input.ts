@@ -4,7 +4,15 @@ import { FractureAgeCategory, LevelRegion, TreatmentGrouping } from '@vfr/domain
 
 registerEnumType(LevelRegion, { name: 'LevelRegion' });
 registerEnumType(FractureAgeCategory, { name: 'FractureAgeCategory' });
-registerEnumType(TreatmentGrouping, { name: 'TreatmentGrouping', description: 'FIRST_TREATMENT (intention to treat) or AS_TREATED' });
+registerEnumType(TreatmentGrouping, {
+  name: 'TreatmentGrouping',
+  description: 'Both group patients by their first treatment. FIRST_TREATMENT: intention to treat, followed to the end of follow-up. ' +
+    'PER_PROTOCOL: follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out)',
+  valuesMap: {
+    FIRST_TREATMENT: { description: 'Intention to treat: grouped by the first treatment, followed whatever came later' },
+    PER_PROTOCOL: { description: 'Grouped by the first treatment, censored on the day of a crossover to another kind of treatment' },
+  },
+});
 
 /** The cohort filter of libs/domain (cohortFilterSchema), as GraphQL input. */
 @InputType()
