@@ -336,10 +336,12 @@ export type TreatedLevelInput = {
   fractureId: string | number;
 };
 
-/** FIRST_TREATMENT (intention to treat) or AS_TREATED */
+/** Both group patients by their first treatment. FIRST_TREATMENT: intention to treat, followed to the end of follow-up. PER_PROTOCOL: follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out) */
 export type TreatmentGrouping =
-  | 'AS_TREATED'
-  | 'FIRST_TREATMENT';
+  /** Intention to treat: grouped by the first treatment, followed whatever came later */
+  | 'FIRST_TREATMENT'
+  /** Grouped by the first treatment, censored on the day of a crossover to another kind of treatment */
+  | 'PER_PROTOCOL';
 
 export type TreatmentKind =
   | 'CONSERVATIVE'
