@@ -58,7 +58,9 @@ export class OperationsService {
   }
 
   /**
-   * Funnel plot of procedures followed by any complication, per site, against the registry rate.
+   * Funnel plot of procedures followed by any complication within the patient's follow-up
+   * (docs/methods.md: a death is not a complication, events after follow-up do not count), per
+   * site, against the registry rate.
    * Control limits use the normal approximation to the binomial, p +/- z sqrt(p(1-p)/n), with z
    * for 95% (1.96) and 99.8% (3.09), as in Spiegelhalter's funnel plots for institutional comparison.
    */
@@ -68,8 +70,9 @@ export class OperationsService {
       `SELECT site_code, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE complicated)::int AS x, sum(rk) FILTER (WHERE complicated)::int8 AS kx
        FROM (
          SELECT s.code AS site_code, c.record_key AS rk,
-                EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
-                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))) AS complicated
+                EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
+                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
+                          AND x.occurred_on - c.index_date <= c.follow_up_end_day) AS complicated
        FROM (${cohortSql(filter, actor, params)}) c JOIN site s ON s.id = c.site_id
        JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
        ) procedures

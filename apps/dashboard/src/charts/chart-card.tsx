@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { errorSentence } from '../api';
+import { methodsHref, type MethodsSection } from '../methods/methods-anchors';
 import type { ChartOption } from './echarts';
 
 // ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
@@ -21,10 +23,12 @@ interface Props {
   note: ReactNode;
   height?: number;
   children?: ReactNode;
+  /** The section of the methods that defines this figure (linked under it). */
+  definition: MethodsSection;
 }
 
 /** A chart with its title and its three other states, each said in a sentence. */
-export function ChartCard({ id, title, label, loading, error, option, empty, note, height, children }: Props) {
+export function ChartCard({ id, title, label, loading, error, option, empty, note, height, children, definition }: Props) {
   useEffect(() => {
     void loadEChart();
   }, []);
@@ -44,6 +48,7 @@ export function ChartCard({ id, title, label, loading, error, option, empty, not
         <p className="empty">{empty}</p>
       )}
       {option && !error && <p className="chart-note">{note}</p>}
+      <p className="chart-definition"><Link to={methodsHref(definition)}>How this figure is defined</Link></p>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { errorSentence } from '../api';
 import { ChartCard } from '../charts/chart-card';
+import { METHODS } from '../methods/methods-anchors';
 import { labelOf, TIME_POINTS } from '../charts/palette';
 import { newRequestId } from '../forms/request-id';
 import type { CohortFilterInput, OutcomeMeasure, PropensityTrimming, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
@@ -97,13 +98,13 @@ export function CohortsPage() {
         </label>
       </div>
       <div className="chart-grid">
-        <ChartCard id="cohort-trajectory" title={`${MEASURES[measure].label} over time`} label={`Line chart of mean ${MEASURES[measure].label} with 95% confidence bands per group`}
+        <ChartCard id="cohort-trajectory" definition={METHODS.rates} title={`${MEASURES[measure].label} over time`} label={`Line chart of mean ${MEASURES[measure].label} with 95% confidence bands per group`}
           {...trajectory} loading={trajectoryQ.loading} error={trajectoryQ.error} empty="No scores of this measure in the cohort." />
-        <ChartCard id="cohort-responders" title="Responder rates" label="Responder rates with Wilson 95% confidence intervals per group and time point"
+        <ChartCard id="cohort-responders" definition={METHODS.rates} title="Responder rates" label="Responder rates with Wilson 95% confidence intervals per group and time point"
           {...responders} loading={respondersQ.loading} error={respondersQ.error} empty="No follow-up scores in the cohort, so no responders can be counted." />
-        <ChartCard id="km-relief" title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
+        <ChartCard id="km-relief" definition={METHODS.timeToEvent} title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
           {...relief} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
-        <ChartCard id="km-fracture" title={`Time to a new fracture (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.fracture.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to a new vertebral fracture with 95% confidence bands"
+        <ChartCard id="km-fracture" definition={METHODS.timeToEvent} title={`Time to a new fracture (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.fracture.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to a new vertebral fracture with 95% confidence bands"
           {...fracture} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
       </div>
 

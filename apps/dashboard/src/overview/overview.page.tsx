@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { ChartCard } from '../charts/chart-card';
+import { METHODS } from '../methods/methods-anchors';
 import { labelOf } from '../charts/palette';
 import type { ResponderDefinition } from '../gql/graphql';
 import {
@@ -54,11 +55,11 @@ export function OverviewPage() {
         </p>
       )}
       <div className="chart-grid">
-        <ChartCard id="volumes" title={`Treatments started per ${per}, by kind`} label={`Bar chart of treatments started per ${per} for conservative care, vertebroplasty and kyphoplasty`}
+        <ChartCard id="volumes" definition={METHODS.rates} title={`Treatments started per ${per}, by kind`} label={`Bar chart of treatments started per ${per} for conservative care, vertebroplasty and kyphoplasty`}
           {...volumes} empty="No treatments have been recorded yet." height={330} />
-        <ChartCard id="trajectory" title="Pain (NRS) over time, by first treatment" label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
+        <ChartCard id="trajectory" definition={METHODS.rates} title="Pain (NRS) over time, by first treatment" label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
           {...trajectory} empty="No pain scores have been recorded yet." height={330} />
-        <ChartCard id="responders" title="Responder rates, by first treatment" label="Responder rates with Wilson 95% confidence intervals per treatment and time point"
+        <ChartCard id="responders" definition={METHODS.rates} title="Responder rates, by first treatment" label="Responder rates with Wilson 95% confidence intervals per treatment and time point"
           {...responders} empty="No follow-up visits with scores yet, so no responders can be counted." height={330}>
           <label className="inline-field">
             Responder means{' '}
@@ -68,13 +69,13 @@ export function OverviewPage() {
             {' '}from baseline
           </label>
         </ChartCard>
-        <ChartCard id="complications" title="Complication rates, by kind and first treatment" label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
+        <ChartCard id="complications" definition={METHODS.rates} title="Complication rates, by kind and first treatment" label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
           {...complications} empty="No treated patients yet, so no complication rates." height={330} />
-        <ChartCard id="discharge" title="Same-day discharge and length of stay after procedures" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per procedure kind"
+        <ChartCard id="discharge" definition={METHODS.rates} title="Same-day discharge and length of stay after procedures" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per procedure kind"
           {...discharge} empty="No procedures with a discharge recorded yet." height={330} />
-        <ChartCard id="completeness" title="Follow-up completeness, by time point and site" label="Bar chart of the share of due follow-up visits done, per time point and site"
+        <ChartCard id="completeness" definition={METHODS.rates} title="Follow-up completeness, by time point and site" label="Bar chart of the share of due follow-up visits done, per time point and site"
           {...completeness} empty="No follow-up visit is due yet." height={330} />
-        <ChartCard id="funnel" title="Sites' complication rates after procedures (funnel plot)" label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"
+        <ChartCard id="funnel" definition={METHODS.rates} title="Sites' complication rates after procedures (funnel plot)" label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"
           {...funnel} empty="No site has procedures yet." height={360} />
       </div>
     </section>

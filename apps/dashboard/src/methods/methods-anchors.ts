@@ -1,0 +1,25 @@
+/**
+ * The sections of docs/methods.md that the dashboard's figures link to, by the id their heading
+ * gets on the Methods page (headingId). A test holds every one of them to a heading of the
+ * document, so a renamed section breaks the build rather than a link.
+ */
+export const METHODS = {
+  followUp: 'follow-up-windows-and-crossover',
+  rates: 'scores-responders-and-rates',
+  timeToEvent: 'time-to-event-endpoints-and-p-values',
+  adjusted: 'adjusted-comparisons-iptw',
+} as const;
+
+export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];
+
+/** A heading's id: lower case, letters and digits kept, everything else one hyphen. */
+export function headingId(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/<[^>]*>|`/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Where a figure's definition is read: the Methods page at that section. */
+export const methodsHref = (section: MethodsSection) => `/methods#${section}`;
