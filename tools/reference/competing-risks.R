@@ -87,6 +87,12 @@ for (cause in c("1", "2")) {
   stat <- sg_ci$Tests[cause, "stat"]
   cat("Gray cause", cause, ": statistic", num(stat), " p", num(pchisq(stat, 1, lower.tail = FALSE)), "\n")
 }
+g3 <- rep(c("x", "y", "z"), 4)
+g3_ci <- cuminc(st, sc, g3)
+for (cause in c("1", "2")) {
+  stat <- g3_ci$Tests[cause, "stat"]
+  cat("Gray three groups x, y, z (row i in group i mod 3), cause", cause, ": statistic", num(stat), " p", num(pchisq(stat, 2, lower.tail = FALSE)), "\n")
+}
 ssf <- survfit(Surv(st, factor(sc)) ~ 1)
 cat("survfit Aalen-Johansen at", ssf$time, "\n  cause 1:", num(ssf$pstate[, 2]), "\n  cause 2:", num(ssf$pstate[, 3]), "\n")
 
