@@ -1,6 +1,6 @@
 import { chiSquarePValue } from './distributions';
 import { invert } from './matrix';
-import { checkCompetingRisksRows, tallyByTime, tieFactor, type CompetingRisksOptions } from './competing-risks-input';
+import { checkCompetingRisksRows, tieFactor, type CompetingRisksOptions } from './competing-risks-input';
 
 export interface GrayGroup<G> {
   group: G;
@@ -58,7 +58,6 @@ export function grayTest<G>(
   const code = cause.map((c) => (c === 0 ? 0 : c === causeOfInterest ? 1 : 2));
   const g = group.map((x) => index.get(x) as number);
   const order = time.map((_, i) => i).sort((a, b) => time[a] - time[b]);
-  const times = tallyByTime(time, code, counts).map((t) => t.time);
 
   const nRisk = new Array<number>(k).fill(0);
   const events = new Array<number>(k).fill(0);
@@ -80,7 +79,8 @@ export function grayTest<G>(
   const v3 = new Array<number>(k).fill(0);
 
   let pos = 0;
-  for (const t of times) {
+  while (pos < order.length) {
+    const t = time[order[pos]];
     const d = [0, 0, 0].map(() => new Array<number>(k).fill(0)); // [censored, cause, other][group]
     const leaving = new Array<number>(k).fill(0);
     while (pos < order.length && time[order[pos]] === t) {
