@@ -14,6 +14,9 @@
 # Crowson & Atkinson, "Multi-state models and competing risks" (survival package vignette):
 # progression to a plasma cell malignancy (PCM) is cause 1, death before progression cause 2,
 # time in months.
+#
+# Needs R with the survival and cmprsk packages (on Debian: apt-get install r-base-core
+# r-cran-survival r-cran-cmprsk). The tests do not: they read the fixture.
 
 suppressMessages({
   library(survival)

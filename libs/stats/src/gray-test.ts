@@ -123,6 +123,8 @@ export function grayTest<G>(
         if (nRisk[i] <= 0) continue;
         score[i] += d[1][i] - (d1 * nRisk[i] * (1 - fMinus[i])) / (sMinus[i] * rSum);
       }
+      // Variance contributions of this time's events of the cause in each group m, each
+      // weighted by u as in Gray's estimator (crstm's term for the cause's events).
       if (d1 > 0) {
         for (let m = 0; m < k; m++) {
           if (nRisk[m] <= 0) continue;
@@ -138,6 +140,7 @@ export function grayTest<G>(
           }
         }
       }
+      // ... and of its competing events, which move the scores only through S_m and the pooled F.
       if (d2 > 0) {
         for (let m = 0; m < k; m++) {
           if (!(sNow[m] > 0) || d[2][m] <= 0) continue;
