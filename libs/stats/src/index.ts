@@ -14,3 +14,6 @@ export * from './chi-square';
 export { invert, type Matrix } from './matrix';
 export * from './frequency';
 export * from './cell-key';
+export * from './cumulative-incidence';
+export * from './gray-test';
+export type { CompetingRisksOptions } from './competing-risks-input';
