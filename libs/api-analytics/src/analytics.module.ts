@@ -4,13 +4,14 @@ import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
 import { AdjustedService } from './adjusted.service';
 import { CharacteristicsService } from './characteristics.service';
+import { CompetingRisksService } from './competing-risks.service';
 import { OperationsService } from './operations.service';
 import { OperationsResolver, OutcomesResolver } from './outcomes.resolver';
 import { OutcomesService } from './outcomes.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService, AdjustedService],
+  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService, AdjustedService, CompetingRisksService],
   exports: [CohortsService, OutcomesService],
 })
 export class AnalyticsModule {}

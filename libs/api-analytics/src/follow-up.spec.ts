@@ -1,5 +1,6 @@
 import { ADMIN, describeEachDatabase } from '@vfr/api-testing';
 import { TIME_POINT_WINDOWS, timePointOrdinal } from '@vfr/domain';
+import { grayTest } from '@vfr/stats';
 import { WINDOWS_SQL } from '../../../migrations/1795610200000-FollowUpByWindowAndRule';
 
 // The follow-up rule (docs/methods.md, Follow-up, windows and crossover), tried on patients
@@ -109,6 +110,46 @@ describeEachDatabase('the follow-up rule', (t) => {
     // treat only.
     expect(await eventDays('PAIN_RELIEF', 'FIRST_TREATMENT')).toMatchObject({ n: 5, events: 2, days: [12, 95] });
     expect(await eventDays('PAIN_RELIEF', 'PER_PROTOCOL')).toMatchObject({ n: 5, events: 1, days: [12] });
+  });
+
+  it('gives the cumulative incidence of a new fracture with death as a competing risk, and Gray\'s test', async () => {
+    const query = `query($f: CohortFilterInput, $g: TreatmentGrouping) { competingRisks(filter: $f, grouping: $g) {
+      curves { group event n events atOneYear steps { day atRisk events incidence } } tests { event chiSquare df p } } }`;
+    const curve = (d: any, group: string, event: string) => d.competingRisks.curves.find((c: any) => c.group === group && c.event === event);
+    // Incidences to 12 digits: 0.6 is 0.2 + 0.4 in floating point.
+    const steps = (c: any) => c.steps.map((x: any) => [x.day, x.atRisk, Math.round(x.incidence * 1e12) / 1e12]);
+    // Conservative care, intention to treat: E's fracture on day 60 (5 at risk), D and A censored
+    // at 88 and 90, B's fracture on day 100 (2 at risk), C's on 120 (C died after it, at 150:
+    // the first event decides). Aalen-Johansen by hand: 1/5; + 4/5 x 1/2; + 2/5 x 1/1.
+    let d = await ask(query, 'FIRST_TREATMENT');
+    expect(curve(d, 'CONSERVATIVE', 'NEW_FRACTURE')).toMatchObject({ n: 5, events: 3, atOneYear: null });
+    expect(steps(curve(d, 'CONSERVATIVE', 'NEW_FRACTURE'))).toEqual([[60, 5, 0.2], [100, 2, 0.6], [120, 1, 1]]);
+    expect(curve(d, 'CONSERVATIVE', 'DEATH')).toMatchObject({ events: 0, steps: [] });
+    // Per protocol E is censored at its crossover on day 40.
+    d = await ask(query, 'PER_PROTOCOL');
+    expect(steps(curve(d, 'CONSERVATIVE', 'NEW_FRACTURE'))).toEqual([[100, 2, 0.5], [120, 1, 1]]);
+
+    // F: vertebroplasty, died on day 50 without a fracture: a competing event, not a censoring.
+    // G: vertebroplasty, a fracture on day 30, last visit on day 200.
+    const f = await patient('F', { visits: [['BASELINE', 0, 8]], death: 50 });
+    await q(`UPDATE treatment SET kind = 'VERTEBROPLASTY', anaesthesia = 'LOCAL', approach = 'BIPEDICULAR' WHERE patient_id = $1`, [f]);
+    const g = await patient('G', { visits: [['BASELINE', 0, 8], ['M6', 200, 3]], complications: [['REMOTE_FRACTURE', 30]] });
+    await q(`UPDATE treatment SET kind = 'VERTEBROPLASTY', anaesthesia = 'LOCAL', approach = 'BIPEDICULAR' WHERE patient_id = $1`, [g]);
+    d = await ask(query, 'FIRST_TREATMENT');
+    // Vertebroplasty: G's fracture on day 30 (2 at risk): 1/2; F's death on day 50: 1/2 x 1/1.
+    expect(steps(curve(d, 'VERTEBROPLASTY', 'NEW_FRACTURE'))).toEqual([[30, 2, 0.5]]);
+    expect(steps(curve(d, 'VERTEBROPLASTY', 'DEATH'))).toEqual([[50, 1, 0.5]]);
+    // Gray's test on the same rows, computed here from the patients' (time, cause) by hand.
+    const conservative = [[60, 1], [88, 0], [90, 0], [100, 1], [120, 1]];
+    const vertebroplasty = [[30, 1], [50, 2]];
+    const all = [...conservative.map((r) => [...r, 0]), ...vertebroplasty.map((r) => [...r, 1])];
+    for (const [event, cause] of [['NEW_FRACTURE', 1], ['DEATH', 2]] as const) {
+      const expected = grayTest(all.map((r) => r[0]), all.map((r) => r[1]), all.map((r) => r[2]), cause);
+      const test = d.competingRisks.tests.find((x: any) => x.event === event);
+      expect(test.df).toBe(1);
+      expect(test.chiSquare).toBeCloseTo(expected.statistic, 12);
+      expect(test.p).toBeCloseTo(expected.pValue, 12);
+    }
   });
 });
 

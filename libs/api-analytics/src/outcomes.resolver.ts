@@ -13,6 +13,8 @@ import { CharacteristicsService } from './characteristics.service';
 import { AdjustedService } from './adjusted.service';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { CharacteristicRowModel } from './models/characteristics.model';
+import { CompetingRisksService } from './competing-risks.service';
+import { CompetingRisksAnalysisModel } from './models/competing-risks.model';
 
 const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT_HEAD];
 const filterArg = { type: () => CohortFilterInput, nullable: true } as const;
@@ -25,6 +27,7 @@ export class OutcomesResolver {
     private readonly cohorts: CohortsService,
     private readonly characteristics: CharacteristicsService,
     private readonly adjusted: AdjustedService,
+    private readonly competing: CompetingRisksService,
   ) {}
 
   @Roles(...ANALYSTS)
@@ -81,6 +84,18 @@ export class OutcomesResolver {
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
   ): Promise<ProportionModel[]> {
     return this.outcomes.complications(actor, this.cohorts.filter(actor, filter), grouping);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => CompetingRisksAnalysisModel, {
+    description: "A new fracture with death as a competing risk: Aalen-Johansen cumulative incidence of each per group, and Gray's test (docs/methods.md)",
+  })
+  competingRisks(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+  ): Promise<CompetingRisksAnalysisModel> {
+    return this.competing.analyse(actor, this.cohorts.filter(actor, filter), grouping);
   }
 
   @Roles(...ANALYSTS)
