@@ -81,7 +81,7 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     // Day 213: every window up to M6 (150-210) has closed unrecorded.
     expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6']);
     // Died on day 140: M6's window closed after that, so M6 is no longer expected; M3's closed before.
-    const died = await gql(`mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }`, { i: { patientId: id.id, treatmentId: tx, occurredOn: '2024-05-20', kind: 'DEATH' } });
+    const died = await gql(`mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }`, { i: { patientId: id.id, diedOn: '2024-05-20', cause: 'UNKNOWN', source: 'FAMILY' } });
     expect(died.errors).toBeUndefined();
     expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3']);
     const withdrawn = await gql(`mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { consentStatus } }`, { i: { id: id.id, version: id.version, consentStatus: 'WITHDRAWN' } });
