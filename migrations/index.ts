@@ -12,6 +12,7 @@ import { AddAccessAuditActions1795600000000 } from './1795600000000-AddAccessAud
 import { AddRestrictedApiRole1795600100000 } from './1795600100000-AddRestrictedApiRole';
 import { AddRecordKeys1795600200000 } from './1795600200000-AddRecordKeys';
 import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndDataIssues';
+import { MoveDeathComplications1795610000000 } from './1795610000000-MoveDeathComplications';
 import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpByWindowAndRule';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
@@ -29,5 +30,6 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddRestrictedApiRole1795600100000,
   AddRecordKeys1795600200000,
   AddDeathAndDataIssues1795605000000,
+  MoveDeathComplications1795610000000,
   FollowUpByWindowAndRule1795610200000,
 ];

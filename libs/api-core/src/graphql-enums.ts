@@ -1,20 +1,20 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, AuditAction, CementLeakageType, CementType, ClavienDindoGrade,
-  ComplicationKind, ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
+  ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
 } from '@vfr/domain';
 
 // The domain's enums, exposed to GraphQL under the same names and values.
 const enums = {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, AuditAction, CementLeakageType, CementType, ClavienDindoGrade,
-  ComplicationKind, ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
+  ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
 };
 for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
 
 export {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, AuditAction, CementLeakageType, CementType, ClavienDindoGrade,
-  ComplicationKind, ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
+  ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
 };

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { childForRead, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
-import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitDate, validate, ValidationError } from '@vfr/domain';
+import { childForRead, diedOnOf, lockPatientRecords, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
+import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitDate, checkVisitNotAfterDeath, validate, ValidationError } from '@vfr/domain';
 import { EntityManager } from 'typeorm';
 import { AssessmentEntity } from './assessment.entity';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
@@ -26,6 +26,7 @@ export class AssessmentsService {
       return tx.createOnce(AssessmentEntity, { requestId: input.requestId, entityType: 'Assessment', values, scope: ['patientId'] }, async (requestId) => {
         await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, values.timePoint, values.visitDate ?? null);
         await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
+        await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
         return tx.create(AssessmentEntity, { ...values, requestId } as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId });
       });
     });
@@ -42,6 +43,7 @@ export class AssessmentsService {
       const merged = validate(assessmentUpdateSchema, { ...current, ...changes });
       await this.checkTreatment(tx.manager, visit.patientId, visit.treatmentId, merged.timePoint ?? visit.timePoint, merged.visitDate ?? null);
       if (merged.timePoint && merged.timePoint !== visit.timePoint) await this.checkTimePointFree(tx.manager, visit.treatmentId, merged.timePoint, visit.id);
+      await this.checkNotAfterDeath(tx.manager, visit.patientId, merged.status ?? visit.status, merged.visitDate ?? null);
       return tx.update(AssessmentEntity, visit, version, merged as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId, reason });
     });
   }
@@ -62,6 +64,18 @@ export class AssessmentsService {
       const issue = checkVisitDate(timePoint as never, visitDate, treatment.startDate);
       if (issue) throw new ValidationError([issue]);
     }
+  }
+
+  /**
+   * A completed visit cannot be dated after the patient's death (libs/domain's death rules). The
+   * patient's row is held first, so that a death recorded at the same moment is judged after or
+   * before this visit, never beside it.
+   */
+  private async checkNotAfterDeath(manager: EntityManager, patientId: string, status: string, visitDate: string | null): Promise<void> {
+    if (status !== 'DONE' || !visitDate) return;
+    await lockPatientRecords(manager, patientId);
+    const issue = checkVisitNotAfterDeath(visitDate, await diedOnOf(manager, patientId));
+    if (issue) throw new ValidationError([issue]);
   }
 
   /** One visit per scheduled time point; the database enforces it too. */

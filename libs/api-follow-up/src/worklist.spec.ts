@@ -72,7 +72,7 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     const id = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id version } }`, { i: { siteId: site.id, sex: 'MALE', birthYear: 1938, registryNumber: other } })).data!.createPatient;
     const fx = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { i: { patientId: id.id, level: 'T12', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 1 } })).data!.createFracture.id;
-    const tx = (await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId: id.id, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId: fx }] } })).data!.createTreatment.id;
+    await (gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId: id.id, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId: fx }] } }));
     const points = async () => {
       const r = await t().gql(LIST, { f: { registryNumber: other, today: '2024-08-01', states: ['OVERDUE', 'DUE', 'DUE_SOON'] }, first: 50 }, token);
       expect(r.errors).toBeUndefined();
@@ -81,8 +81,8 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     // Day 213: every window up to M6 (150-210) has closed unrecorded.
     expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6']);
     // Died on day 140: M6's window closed after that, so M6 is no longer expected; M3's closed before.
-    void tx;
-    await t().db.dataSource.query(`INSERT INTO death (patient_id, died_on, cause, source) VALUES ($1, '2024-05-20', 'CARDIOVASCULAR', 'HOSPITAL_RECORD')`, [id.id]);
+    const died = await gql(`mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }`, { i: { patientId: id.id, diedOn: '2024-05-20', cause: 'UNKNOWN', source: 'FAMILY' } });
+    expect(died.errors).toBeUndefined();
     expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3']);
     const withdrawn = await gql(`mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { consentStatus } }`, { i: { id: id.id, version: id.version, consentStatus: 'WITHDRAWN' } });
     expect(withdrawn.errors).toBeUndefined();

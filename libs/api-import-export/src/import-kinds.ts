@@ -1,5 +1,5 @@
 import {
-  assessmentCreateSchema, complicationCreateSchema, fractureCreateSchema, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
+  assessmentCreateSchema, complicationCreateSchema, deathCreateSchema, fractureCreateSchema, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
 } from '@vfr/domain';
 import { cellBoolean, cellEnum, cellNumber, cellText } from './csv-reader';
 
@@ -9,6 +9,7 @@ export enum ImportKind {
   TREATMENTS = 'treatments',
   ASSESSMENTS = 'assessments',
   COMPLICATIONS = 'complications',
+  DEATHS = 'deaths',
 }
 
 export interface Column {
@@ -24,6 +25,10 @@ export interface Refs {
   siteId?: string;
   treatmentId?: string;
   treatmentStart?: string;
+  /** The patient's latest completed visit (deaths: the day of death cannot precede it). */
+  latestDoneVisit?: { timePoint: string; visitDate: string };
+  /** The patient's death in force (visits: a completed one cannot follow it). */
+  diedOn?: string;
   fractureIds?: (string | undefined)[];
 }
 
@@ -182,7 +187,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     columns: [
       col('registry_number', true, 'The patient (linked to the index treatment)', 'NORTH-001234'),
       col('occurred_on', true, 'YYYY-MM-DD', '2025-02-20'),
-      col('kind', true, 'CEMENT_LEAKAGE, PULMONARY_CEMENT_EMBOLISM, ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE, FURTHER_HEIGHT_LOSS, INFECTION, NEUROLOGICAL_DEFICIT, HAEMATOMA, ANAESTHESIA_RELATED, DEATH or OTHER', 'CEMENT_LEAKAGE'),
+      col('kind', true, 'CEMENT_LEAKAGE, PULMONARY_CEMENT_EMBOLISM, ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE, FURTHER_HEIGHT_LOSS, INFECTION, NEUROLOGICAL_DEFICIT, HAEMATOMA, ANAESTHESIA_RELATED or OTHER (a death is imported as deaths, not as a complication)', 'CEMENT_LEAKAGE'),
       col('symptomatic', false, 'Cement leakage: true/false', 'false'),
       col('leakage_type', false, 'Cement leakage: B, S, C or D', 'S'),
       col('clavien_dindo', false, 'I, II, IIIA, IIIB, IVA, IVB or V', 'I'),
@@ -195,6 +200,22 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? null, occurredOn: cellText(r.occurred_on), kind: cellEnum(r.kind),
       symptomatic: cellBoolean(r.symptomatic), leakageType: cellEnum(r.leakage_type), clavienDindo: cellEnum(r.clavien_dindo),
       resolved: cellBoolean(r.resolved) ?? false, notes: cellText(r.notes),
+    }),
+  },
+  [ImportKind.DEATHS]: {
+    kind: ImportKind.DEATHS,
+    table: 'death',
+    columns: [
+      col('registry_number', true, 'The patient (one death per patient)', 'NORTH-001234'),
+      col('died_on', true, 'YYYY-MM-DD; not before the first treatment nor before a completed visit', '2025-08-14'),
+      col('cause', true, 'PROCEDURE_RELATED, CARDIOVASCULAR, RESPIRATORY, CANCER, INFECTION, OTHER or UNKNOWN', 'CARDIOVASCULAR'),
+      col('source', true, 'HOSPITAL_RECORD, DEATH_REGISTRY, GENERAL_PRACTITIONER, FAMILY or OTHER', 'DEATH_REGISTRY'),
+      col('notes', false, 'Free text', ''),
+    ],
+    key: (r) => `${rn(r)}|${(r.died_on ?? '').trim()}`,
+    schema: deathCreateSchema,
+    input: (r, refs) => ({
+      patientId: refs.patient?.id ?? '', diedOn: cellText(r.died_on), cause: cellEnum(r.cause), source: cellEnum(r.source), notes: cellText(r.notes),
     }),
   },
 };

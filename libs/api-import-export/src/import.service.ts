@@ -4,8 +4,8 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
-import { ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkVisitDate, fieldIssues, Role, TimePoint } from '@vfr/domain';
+import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
+import { AuditAction, checkDeathDate, checkVisitDate, checkVisitNotAfterDeath, fieldIssues, Role, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -89,6 +89,7 @@ export class ImportService {
     const inputs: Record<string, unknown>[] = [];
     const refsOut: Refs[] = [];
     let unchanged = 0;
+    const deathRows = new Set<string>();
     rows.forEach((r, i) => {
       const rowNo = i + 2;
       const key = spec.key(r);
@@ -108,6 +109,8 @@ export class ImportService {
         const index = ctx.index.get(refs.patient.id);
         refs.treatmentId = index?.id;
         refs.treatmentStart = index?.start;
+        refs.latestDoneVisit = ctx.latestDone.get(refs.patient.id);
+        refs.diedOn = ctx.deaths.get(refs.patient.id);
         if ((kind === ImportKind.ASSESSMENTS || kind === ImportKind.COMPLICATIONS) && !index) {
           return add(rowNo, 'registry_number', 'exists', `patient ${registryNumber} has no treatment yet: import the treatment first`);
         }
@@ -118,6 +121,12 @@ export class ImportService {
           if (missing.length) return add(rowNo, 'levels', 'exists', `levels ${missing.join(', ')} are not recorded fractures of patient ${registryNumber}: import the fractures first`);
         }
         if (ctx.existing.has(spec.key({ ...r, registry_number: refs.patient.id }))) return void unchanged++;
+        if (kind === ImportKind.DEATHS) {
+          // A patient dies once: a death in force on another day, or a second row of the file, is refused.
+          if (refs.diedOn) return add(rowNo, 'registry_number', 'oneDeath', `patient ${registryNumber}: ${secondDeathMessage(refs.diedOn)}`);
+          if (deathRows.has(registryNumber)) return add(rowNo, 'registry_number', 'oneDeath', `patient ${registryNumber} has another death row in this file`);
+          deathRows.add(registryNumber);
+        }
       }
       const input = spec.input(r, refs);
       const found = fieldIssues(spec.schema, input);
@@ -126,6 +135,12 @@ export class ImportService {
       if (kind === ImportKind.ASSESSMENTS && input.visitDate && refs.treatmentStart) {
         const issue = checkVisitDate(input.timePoint as TimePoint, String(input.visitDate), refs.treatmentStart);
         if (issue) return add(rowNo, 'visit_date', issue.rule, issue.message);
+        const afterDeath = input.status === 'DONE' ? checkVisitNotAfterDeath(String(input.visitDate), refs.diedOn ?? null) : null;
+        if (afterDeath) return add(rowNo, 'visit_date', afterDeath.rule, afterDeath.message);
+      }
+      if (kind === ImportKind.DEATHS) {
+        const issue = checkDeathDate(String(input.diedOn), refs.treatmentStart ?? null, refs.latestDoneVisit ?? null);
+        if (issue) return add(rowNo, 'died_on', issue.rule, issue.message);
       }
       if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
         return add(rowNo, 'occurred_on', 'notBeforeTreatment', `occurred_on (${input.occurredOn}) is before the index treatment (${refs.treatmentStart})`);
@@ -168,7 +183,20 @@ export class ImportService {
         }
       }
     }
-    return { patients, sites, index, fractures, existing };
+    // The deaths in force and the latest completed visits: the rules between a death and the visits.
+    const deaths = new Map<string, string>();
+    const latestDone = new Map<string, { timePoint: string; visitDate: string }>();
+    if (kind === ImportKind.DEATHS || kind === ImportKind.ASSESSMENTS) {
+      for (const d of await manager.query(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
+        deaths.set(d.patient_id, d.died_on);
+      }
+      for (const a of await manager.query(
+        `SELECT DISTINCT ON (patient_id) patient_id, time_point::text, visit_date::text FROM assessment
+          WHERE patient_id = ANY($1::uuid[]) AND status = 'DONE' AND withdrawn_at IS NULL AND visit_date IS NOT NULL ORDER BY patient_id, visit_date DESC`,
+        [ids],
+      )) latestDone.set(a.patient_id, { timePoint: a.time_point, visitDate: a.visit_date });
+    }
+    return { patients, sites, index, fractures, existing, deaths, latestDone };
   }
 
   /** Natural keys already present, spelled as KINDS[kind].key spells them (patient id for registry number). */
@@ -184,6 +212,8 @@ export class ImportService {
           r.time_point === 'UNSCHEDULED' ? `${r.patient_id}|UNSCHEDULED|${r.visit_date ?? ''}` : `${r.patient_id}|${r.time_point}`);
       case ImportKind.COMPLICATIONS:
         return (await q(`SELECT patient_id, kind, occurred_on FROM complication WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) => `${r.patient_id}|${r.kind}|${r.occurred_on}`);
+      case ImportKind.DEATHS:
+        return (await q(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) => `${r.patient_id}|${r.died_on}`);
       default:
         return [];
     }
@@ -218,6 +248,9 @@ export class ImportService {
         break;
       case ImportKind.COMPLICATIONS:
         await insertChunks(manager, ComplicationEntity, inputs.map((v, i) => ({ ...v, treatmentId: refs[i].treatmentId ?? null })) as Partial<ComplicationEntity>[]);
+        break;
+      case ImportKind.DEATHS:
+        await insertChunks(manager, DeathEntity, inputs as Partial<DeathEntity>[]);
         break;
     }
     await refreshAnalysis(manager, patientIds);

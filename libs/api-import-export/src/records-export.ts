@@ -28,6 +28,9 @@ const SELECT: Record<ImportKind, string> = {
   [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes
     FROM complication c JOIN patient p ON p.id = c.patient_id
     WHERE c.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, c.occurred_on, c.kind`,
+  [ImportKind.DEATHS]: `SELECT p.registry_number, d.died_on, d.cause, d.source, d.notes
+    FROM death d JOIN patient p ON p.id = d.patient_id
+    WHERE d.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number`,
 };
 
 export function recordsSql(kind: ImportKind, actor: Actor): { text: string; values: unknown[]; columns: string[] } {

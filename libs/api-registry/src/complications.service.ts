@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { complicationCreateSchema, complicationUpdateSchema, validate, ValidationError } from '@vfr/domain';
+import { complicationChangesSchema, complicationCreateSchema, complicationUpdateSchema, validate, ValidationError } from '@vfr/domain';
 import { ComplicationEntity } from './complication.entity';
 import { CreateComplicationInput, UpdateComplicationInput } from './dto/complication.input';
 import { childForRead, patientForWrite } from './patient-access';
@@ -31,6 +31,7 @@ export class ComplicationsService {
   update(actor: Actor, input: UpdateComplicationInput): Promise<ComplicationEntity> {
     const { id, version, reason, ...changes } = input;
     assertId('id', id);
+    validate(complicationChangesSchema, { kind: changes.kind });
     return this.writer.run(actor, async (tx) => {
       const complication = await tx.lock(ComplicationEntity, id, 'Complication');
       const patient = await patientForWrite(tx.manager, actor, complication.patientId, 'id');

@@ -14,7 +14,7 @@ const DATE = /\d{4}-\d{2}-\d{2}/; // dates, and ISO timestamps (which begin with
 // The record type behind each nested field.
 const NESTED: Record<string, RecordType | 'Site'> = {
   site: 'Site', identifiers: 'PatientIdentifiers', fractures: 'Fracture', treatments: 'Treatment', assessments: 'Assessment',
-  latestAssessment: 'Assessment', complications: 'Complication', levels: 'TreatedLevel',
+  latestAssessment: 'Assessment', complications: 'Complication', levels: 'TreatedLevel', death: 'Death',
 };
 
 /** Every field of a record type, nested records with every field of theirs. */
@@ -30,6 +30,7 @@ const QUERIES = {
     totalCount pageInfo { hasNextPage endCursor } edges { node ${selection('Patient')} } } }`,
   patient: `query($id: ID!) { patient(id: $id) ${selection('Patient')} }`,
   fracture: `query($id: ID!) { fracture(id: $id) ${selection('Fracture')} }`,
+  death: `query($id: ID!) { death(id: $id) ${selection('Death')} }`,
   treatment: `query($id: ID!) { treatment(id: $id) ${selection('Treatment')} }`,
   assessment: `query($id: ID!) { assessment(id: $id) ${selection('Assessment')} }`,
   complication: `query($id: ID!) { complication(id: $id) ${selection('Complication')} }`,
@@ -43,6 +44,7 @@ interface Planted {
   treatmentId: string;
   assessmentIds: string[];
   complicationIds: string[];
+  deathId: string;
 }
 
 const INDEX_DATE = '2022-03-10';
@@ -89,7 +91,9 @@ describeEachDatabase('de-identification, attacked', (t) => {
     await asCoordinator(`mutation($i: WithdrawInput!) { withdrawComplication(input: $i) { id } }`, {
       i: { id: infection.id, version: infection.version, reason: `${NAME} asked for this to be removed` },
     });
-    const death = await complication('DEATH', '2022-06-30', { clavienDindo: 'V' });
+    const death = await asCoordinator(`mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id version } }`, {
+      i: { patientId: patient.id, diedOn: '2022-06-30', cause: 'UNKNOWN', source: 'FAMILY', notes: `Told by ${NAME}'s daughter` },
+    });
     if (withdrawPatient) {
       const current = await asCoordinator(`query($id: ID!) { patient(id: $id) { version } }`, { id: patient.id });
       await asCoordinator(`mutation($i: WithdrawInput!) { withdrawPatient(input: $i) { id } }`, {
@@ -98,7 +102,7 @@ describeEachDatabase('de-identification, attacked', (t) => {
     }
     return {
       patientId: patient.id, registryNumber: patient.registryNumber, ageAtIndex, fractureId: fracture.id, treatmentId: treatment.id,
-      assessmentIds: [baseline.id, m1.id, unscheduled.id], complicationIds: [haematoma.id, infection.id, death.id],
+      assessmentIds: [baseline.id, m1.id, unscheduled.id], complicationIds: [haematoma.id, infection.id], deathId: death.id,
     };
   }
 
@@ -124,6 +128,7 @@ describeEachDatabase('de-identification, attacked', (t) => {
       reads.push({ name: `treatment ${p.ageAtIndex}`, body: await t().gql(QUERIES.treatment, { id: p.treatmentId }, token) });
       for (const id of p.assessmentIds) reads.push({ name: `assessment ${p.ageAtIndex}`, body: await t().gql(QUERIES.assessment, { id }, token) });
       for (const id of p.complicationIds) reads.push({ name: `complication ${p.ageAtIndex}`, body: await t().gql(QUERIES.complication, { id }, token) });
+      reads.push({ name: `death ${p.ageAtIndex}`, body: await t().gql(QUERIES.death, { id: p.deathId }, token) });
     }
     return reads;
   }
@@ -185,7 +190,8 @@ describeEachDatabase('de-identification, attacked', (t) => {
       expect(patient.treatments).toEqual([expect.objectContaining({ startDate: null, startDay: 0, createdAt: null, updatedAt: null })]);
       expect(patient.fractures).toEqual([expect.objectContaining({ onsetDate: null, onsetDay: -18, additionalInjuries: null })]);
       expect(patient.assessments.map((a: any) => [a.timePoint, a.visitDate, a.visitDay])).toEqual([['BASELINE', null, 0], ['M1', null, 30]]);
-      expect(patient.complications.map((c: any) => [c.kind, c.occurredOn, c.occurredDay, c.notes])).toEqual([['HAEMATOMA', null, 10, null], ['DEATH', null, 112, null]]);
+      expect(patient.complications.map((c: any) => [c.kind, c.occurredOn, c.occurredDay, c.notes])).toEqual([['HAEMATOMA', null, 10, null]]);
+      expect(patient.death).toMatchObject({ diedOn: null, diedDay: 112, notes: null, createdAt: null });
       const withdrawn = await t().gql(QUERIES.complication, { id: p.complicationIds[1] }, await t().login(RESEARCHER));
       expect(withdrawn.data!.complication).toMatchObject({ withdrawn: true, withdrawnAt: null, withdrawnReason: null, occurredDay: 15, notes: null });
     });
@@ -254,7 +260,8 @@ describeEachDatabase('de-identification, attacked', (t) => {
       });
       expect(patient.treatments[0]).toMatchObject({ startDate: INDEX_DATE, startDay: 0 });
       expect(patient.fractures[0]).toMatchObject({ onsetDate: '2022-02-20', onsetDay: -18, additionalInjuries: `Wrist fracture; told ${NAME} at home` });
-      expect(patient.complications.map((c: any) => [c.occurredOn, c.notes])).toContainEqual(['2022-06-30', `Seen by ${NAME}'s daughter on the ward`]);
+      expect(patient.complications.map((c: any) => [c.occurredOn, c.notes])).toContainEqual(['2022-03-20', `Seen by ${NAME}'s daughter on the ward`]);
+      expect(patient.death).toMatchObject({ diedOn: '2022-06-30', diedDay: 112, notes: `Told by ${NAME}'s daughter` });
       const withdrawn = (await t().gql(QUERIES.complication, { id: p.complicationIds[1] }, token)).data!.complication;
       expect(withdrawn).toMatchObject({ withdrawn: true, withdrawnAt: expect.stringMatching(DATE), withdrawnReason: `${NAME} asked for this to be removed` });
       const gone = planted.find((x) => x.ageAtIndex === 91)!;

@@ -41,3 +41,13 @@ export async function childForRead<T extends { patientId: string }>(
   assertResearchVisible(actor, patient, entityType, id);
   return record;
 }
+
+/**
+ * Holds the patient's row for the rest of the transaction, so that writes whose rules span the
+ * patient's records (a death and the visits it bounds) are judged one after the other: a death
+ * and a later visit saved at the same moment cannot both pass. analysis_refresh() takes the same
+ * lock, so this adds no new order of locking.
+ */
+export async function lockPatientRecords(manager: EntityManager, patientId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM patient WHERE id = $1 FOR NO KEY UPDATE`, [patientId]);
+}

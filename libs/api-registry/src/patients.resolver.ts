@@ -5,6 +5,7 @@ import { SiteModel } from '@vfr/api-auth';
 import { readersOf, Role } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, UpdatePatientInput } from './dto/patient.input';
 import { ComplicationModel } from './models/complication.model';
+import { DeathModel } from './models/death.model';
 import { FractureModel } from './models/fracture.model';
 import { PatientConnection, PatientIdentifiersModel, PatientModel } from './models/patient.model';
 import { PatientEntity } from './patient.entity';
@@ -101,5 +102,12 @@ export class PatientsResolver {
   async complications(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<ComplicationModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
     return (await this.loaders.complications(ctx).load(p.id)).map((c) => ComplicationModel.from(c, view));
+  }
+
+  @ResolveField(() => DeathModel, { ...relatedFieldOptions('Patient', 'death'), nullable: true })
+  async death(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<DeathModel | null> {
+    const view = await this.views.of(ctx, actor, p.id);
+    const row = await this.loaders.death(ctx).load(p.id);
+    return row ? DeathModel.from(row, view) : null;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { groupByKeys, indexByKeys, loaderFor, RequestContext } from '@vfr/api-core';
 import { ComplicationsService } from './complications.service';
+import { DeathsService } from './deaths.service';
 import { FracturesService } from './fractures.service';
 import { PatientsService } from './patients.service';
 import { TreatmentsService } from './treatments.service';
@@ -15,6 +16,7 @@ export class RegistryLoaders {
     private readonly fracturesService: FracturesService,
     private readonly treatmentsService: TreatmentsService,
     private readonly complicationsService: ComplicationsService,
+    private readonly deathsService: DeathsService,
   ) {}
 
   site(ctx: RequestContext) {
@@ -36,5 +38,8 @@ export class RegistryLoaders {
   }
   complications(ctx: RequestContext) {
     return loaderFor(ctx, 'complications', async (ids: readonly string[]) => groupByKeys(ids, await this.complicationsService.ofPatients(ids), (r) => r.patientId));
+  }
+  death(ctx: RequestContext) {
+    return loaderFor(ctx, 'death', async (ids: readonly string[]) => indexByKeys(ids, await this.deathsService.ofPatients(ids), (r) => r.patientId));
   }
 }

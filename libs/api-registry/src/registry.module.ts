@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@vfr/api-audit';
 import { ComplicationsResolver } from './complications.resolver';
 import { ComplicationsService } from './complications.service';
+import { DeathsResolver } from './deaths.resolver';
+import { DeathsService } from './deaths.service';
 import { FracturesResolver } from './fractures.resolver';
 import { FracturesService } from './fractures.service';
 import { PatientsResolver } from './patients.resolver';
@@ -14,9 +16,9 @@ import { TreatmentsService } from './treatments.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    PatientsService, FracturesService, TreatmentsService, ComplicationsService, RegistryLoaders, PatientViews,
-    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver,
+    PatientsService, FracturesService, TreatmentsService, ComplicationsService, DeathsService, RegistryLoaders, PatientViews,
+    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver, DeathsResolver,
   ],
-  exports: [PatientsService, TreatmentsService, PatientViews],
+  exports: [PatientsService, TreatmentsService, DeathsService, PatientViews],
 })
 export class RegistryModule {}

@@ -95,8 +95,9 @@ export async function rowCounts(db: TestDatabase): Promise<Record<string, number
     (SELECT count(*) FROM patient) AS patient, (SELECT count(*) FROM patient_identifier) AS identifier,
     (SELECT count(*) FROM fracture) AS fracture, (SELECT count(*) FROM treatment) AS treatment,
     (SELECT count(*) FROM treated_level) AS treated_level, (SELECT count(*) FROM assessment) AS assessment,
-    (SELECT count(*) FROM complication) AS complication, (SELECT count(*) FROM audit_event) AS audit_event,
+    (SELECT count(*) FROM complication) AS complication, (SELECT count(*) FROM death) AS death, (SELECT count(*) FROM audit_event) AS audit_event,
     (SELECT count(*) FROM site) AS site, (SELECT count(*) FROM app_user) AS app_user,
-    (SELECT coalesce(sum(version), 0) FROM patient) + (SELECT coalesce(sum(version), 0) FROM assessment) AS versions`);
+    (SELECT coalesce(sum(version), 0) FROM patient) + (SELECT coalesce(sum(version), 0) FROM assessment)
+      + (SELECT coalesce(sum(version), 0) FROM death) + (SELECT coalesce(sum(version), 0) FROM complication) AS versions`);
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }

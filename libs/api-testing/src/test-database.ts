@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { DataSource, Migration } from 'typeorm';
 import { DatabaseConfig, EMBEDDED_API_LOGIN, ensureApiLogin, openDatabase, OpenDatabase } from '@vfr/api-database';
 import { REGISTRY_SCHEMA } from '../../../apps/api/src/schema';
+import { MIGRATIONS } from '../../../migrations';
 
 export type TestTarget = 'embedded' | 'postgres';
 
@@ -54,8 +56,25 @@ export interface TestDatabase extends OpenDatabase {
   target: TestTarget;
 }
 
-/** A fresh, migrated, empty registry database for one test file. */
-export async function openTestDatabase(target: TestTarget): Promise<TestDatabase> {
+/**
+ * A fresh, migrated, empty registry database for one test file. With `migrated: false` the
+ * database has no migration applied yet (a migration's test then runs them up to the one before
+ * it with migrateThrough, inserts the rows it must handle, and runs the rest).
+ */
+export async function openTestDatabase(target: TestTarget, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
+  if (target === 'embedded' && !migrated) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-test-'));
+    const db = await openDatabase(embeddedConfig(dataDir), REGISTRY_SCHEMA);
+    const close = db.close.bind(db);
+    return Object.assign(db, {
+      target,
+      async close() {
+        await close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    });
+  }
   if (target === 'embedded') {
     const template = await migratedTemplate();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-test-'));
@@ -79,7 +98,7 @@ export async function openTestDatabase(target: TestTarget): Promise<TestDatabase
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), replicaUrls: [], dataDir: '', poolSize: 8 }, REGISTRY_SCHEMA);
-  await db.dataSource.runMigrations({ transaction: 'each' });
+  if (migrated) await db.dataSource.runMigrations({ transaction: 'each' });
   const close = db.close.bind(db);
   return Object.assign(db, {
     target,
@@ -105,4 +124,27 @@ export async function openApiConnection(db: TestDatabase): Promise<OpenDatabase>
   const login = db.target === 'embedded' ? { username: EMBEDDED_API_LOGIN } : SERVER_API_LOGIN;
   await ensureApiLogin(db.dataSource, login.username, 'password' in login ? login.password : undefined);
   return db.connectAs!(login);
+}
+
+/**
+ * Runs the migrations not yet applied, in order, up to and including the one named (its class
+ * name, e.g. 'AddDeathAndDataIssues1795605000000'), or all of them; returns those it ran.
+ */
+export async function migrateThrough(db: TestDatabase, name?: string): Promise<Migration[]> {
+  const last = name === undefined ? MIGRATIONS.length - 1 : MIGRATIONS.findIndex((m) => m.name === name);
+  if (last < 0) throw new Error(`no migration is named ${name}`);
+  const ds = new DataSource({ ...db.dataSource.options, migrations: MIGRATIONS.slice(0, last + 1), poolSize: 1 } as never);
+  await ds.initialize();
+  try {
+    return await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** The class name of the migration just before the one named: what a migration's test migrates to first. */
+export function migrationBefore(name: string): string {
+  const i = MIGRATIONS.findIndex((m) => m.name === name);
+  if (i < 1) throw new Error(`no migration precedes ${name}`);
+  return MIGRATIONS[i - 1].name;
 }

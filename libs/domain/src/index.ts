@@ -10,3 +10,4 @@ export * from './cohort';
 export * from './instruments';
 export * from './password-rule';
 export * from './field-access';
+export * from './death.rules';

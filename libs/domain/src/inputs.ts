@@ -2,7 +2,7 @@
 // inputs, the dashboard's forms and CSV import. Dates are ISO calendar dates ('YYYY-MM-DD').
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade,
-  ComplicationKind, ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
+  ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
   ProcedureApproach, Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
 } from './enums';
 
@@ -114,5 +114,13 @@ export interface ComplicationFields {
   leakageType?: CementLeakageType | null;
   clavienDindo?: ClavienDindoGrade | null;
   resolved: boolean;
+  notes?: string | null;
+}
+
+export interface DeathFields {
+  patientId: string;
+  diedOn: IsoDate;
+  cause: DeathCause;
+  source: DeathSource;
   notes?: string | null;
 }

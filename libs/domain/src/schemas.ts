@@ -1,6 +1,6 @@
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
-  ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, Sex, TimePoint,
+  ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, Sex, TimePoint,
   TreatmentKind, VertebralLevel,
 } from './enums';
 import { passwordField } from './password-rule';
@@ -219,5 +219,29 @@ function complicationRules(v: Partial<z.infer<typeof complicationFields>>, ctx: 
     fail(ctx, 'clavienDindo', 'consistency', 'clavienDindo must be V for a death');
   }
 }
-export const complicationCreateSchema = complicationFields.superRefine(complicationRules);
+
+/**
+ * A death is its own record (the death schema below); DEATH stays in the complication kinds only
+ * for the rows recorded before, which the migration MoveDeathComplications withdrew. A new one,
+ * or an edit that turns a complication into one, is refused with where to record it instead.
+ */
+export const DEATH_COMPLICATION_MESSAGE = 'kind DEATH is no longer a complication: record the death on the patient (recordDeath, or the deaths import) instead';
+function noNewDeathComplication(v: { kind?: ComplicationKind }, ctx: Ctx): void {
+  if (v.kind === ComplicationKind.DEATH) fail(ctx, 'kind', 'deathIsNotAComplication', DEATH_COMPLICATION_MESSAGE);
+}
+export const complicationCreateSchema = complicationFields.superRefine(complicationRules).superRefine(noNewDeathComplication);
 export const complicationUpdateSchema = complicationFields.omit({ patientId: true }).partial().superRefine(complicationRules);
+/** The changed fields of a complication update: none may make it a DEATH. */
+export const complicationChangesSchema = z.object({ kind: z.enum(ComplicationKind).nullish() }).superRefine((v, ctx) => noNewDeathComplication({ kind: v.kind ?? undefined }, ctx));
+
+// Deaths -------------------------------------------------------------------------------------
+
+const deathFields = z.object({
+  patientId: uuid('patientId'),
+  diedOn: isoDate('diedOn', { notFuture: true }),
+  cause: z.enum(DeathCause),
+  source: z.enum(DeathSource),
+  notes: optionalText(TEXT_LIMITS.freeText),
+});
+export const deathCreateSchema = deathFields;
+export const deathUpdateSchema = deathFields.omit({ patientId: true }).partial();

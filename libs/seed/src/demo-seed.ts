@@ -23,7 +23,7 @@ const DEMO_SITES = [
 ];
 
 /** Table order respects foreign keys. */
-const TABLES: (keyof SyntheticRegistry)[] = ['patient', 'patient_identifier', 'fracture', 'treatment', 'treated_level', 'assessment', 'complication'];
+const TABLES: (keyof SyntheticRegistry)[] = ['patient', 'patient_identifier', 'fracture', 'treatment', 'treated_level', 'assessment', 'complication', 'death'];
 
 export async function isRegistryEmpty(dataSource: DataSource): Promise<boolean> {
   const [{ n }] = await dataSource.query('SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM app_user) AS n');

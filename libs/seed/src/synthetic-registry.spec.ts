@@ -1,4 +1,4 @@
-import { assessmentCreateSchema, complicationCreateSchema, fieldIssues, TreatmentKind } from '@vfr/domain';
+import { assessmentCreateSchema, checkDeathDate, complicationCreateSchema, deathCreateSchema, fieldIssues, TreatmentKind } from '@vfr/domain';
 import { generateRegistry } from './synthetic-registry';
 
 const camel = (row: Record<string, unknown>) =>
@@ -53,5 +53,39 @@ describe('synthetic registry', () => {
     const gapM12 = meanNrs('M12', false) - meanNrs('M12', true);
     expect(gapM1).toBeGreaterThan(1);
     expect(gapM12).toBeLessThan(gapM1 / 2);
+  });
+
+  it('records deaths as death rows with a cause and a source, never as DEATH complications', () => {
+    expect(registry.death.length).toBeGreaterThan(20);
+    expect(registry.complication.filter((c) => c.kind === 'DEATH')).toEqual([]);
+    for (const d of registry.death) expect(fieldIssues(deathCreateSchema, camel(d))).toEqual([]);
+    expect(new Set(registry.death.map((d) => d.patient_id)).size).toBe(registry.death.length);
+    expect(new Set(registry.death.map((d) => d.cause)).size).toBeGreaterThan(3);
+    expect(new Set(registry.death.map((d) => d.source)).size).toBeGreaterThan(3);
+  });
+
+  it('ends the follow-up at the death: no visit, treatment or complication after it, and the death passes the API rules', () => {
+    const diedOn = new Map(registry.death.map((d) => [String(d.patient_id), String(d.died_on)]));
+    const afterDeath = (patientId: unknown, date: unknown) => date != null && diedOn.has(String(patientId)) && String(date) > diedOn.get(String(patientId))!;
+    expect(registry.assessment.filter((a) => afterDeath(a.patient_id, a.visit_date))).toEqual([]);
+    expect(registry.treatment.filter((t) => afterDeath(t.patient_id, t.start_date))).toEqual([]);
+    expect(registry.complication.filter((c) => afterDeath(c.patient_id, c.occurred_on))).toEqual([]);
+    for (const [patientId, day] of diedOn) {
+      const first = registry.treatment.filter((t) => t.patient_id === patientId).map((t) => String(t.start_date)).sort()[0];
+      const done = registry.assessment.filter((a) => a.patient_id === patientId && a.status === 'DONE').sort((a, b) => String(b.visit_date).localeCompare(String(a.visit_date)))[0];
+      expect(checkDeathDate(day, first, done ? { timePoint: String(done.time_point), visitDate: String(done.visit_date) } : null)).toBeNull();
+    }
+    // The loop stops at the death: patients who died within a year have fewer scheduled visits than those alive.
+    const visits = (id: string) => registry.assessment.filter((a) => a.patient_id === id).length;
+    const early = [...diedOn].filter(([id, day]) => day < String(registry.treatment.find((t) => t.patient_id === id)!.start_date).replace(/^(\d{4})/, (y) => String(Number(y) + 1)));
+    expect(early.length).toBeGreaterThan(0);
+    for (const [id] of early) expect(visits(id)).toBeLessThan(8);
+  });
+
+  it('gives the same deaths for the same seed', () => {
+    const a = generateRegistry({ patients: 300, sites, seed: 5, today: '2026-06-30' });
+    const b = generateRegistry({ patients: 300, sites, seed: 5, today: '2026-06-30' });
+    expect(a.death).toEqual(b.death);
+    expect(a.death.length).toBeGreaterThan(0);
   });
 });

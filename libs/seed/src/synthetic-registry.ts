@@ -1,6 +1,6 @@
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
-  ConsentStatus, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
+  ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
   TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS,
 } from '@vfr/domain';
 import { clamp, Random } from './random';
@@ -20,6 +20,7 @@ export interface SyntheticRegistry {
   treated_level: Row[];
   assessment: Row[];
   complication: Row[];
+  death: Row[];
 }
 
 export interface SiteRef {
@@ -52,7 +53,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   const rnd = new Random(options.seed);
-  const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [] };
+  const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [], death: [] };
   const todayYear = Number(options.today.slice(0, 4));
   const offset = options.offset ?? 0;
 
@@ -108,6 +109,25 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     const indexId = rnd.uuid();
     pushTreatment(out, rnd, indexId, patientId, firstKind, treatmentStart, fractures.map((f) => f.id));
 
+    // Death, decided before the follow-up so that nothing is recorded after it: older patients
+    // and patients with cancer die more often. A death is its own record, with a cause and where
+    // the registry learnt of it.
+    let diedOn: string | null = null;
+    if (rnd.chance(age > 85 || cancer ? 0.05 : 0.015)) {
+      const day = addDays(treatmentStart, rnd.int(30, 700));
+      const cause = rnd.weighted<DeathCause>([
+        [DeathCause.CARDIOVASCULAR, 30], [DeathCause.RESPIRATORY, 20], [DeathCause.CANCER, cancer ? 60 : 8], [DeathCause.INFECTION, 10],
+        [DeathCause.PROCEDURE_RELATED, firstKind === TreatmentKind.CONSERVATIVE ? 0 : 2], [DeathCause.OTHER, 10], [DeathCause.UNKNOWN, 15],
+      ]);
+      const source = rnd.weighted<DeathSource>([
+        [DeathSource.HOSPITAL_RECORD, 35], [DeathSource.DEATH_REGISTRY, 30], [DeathSource.GENERAL_PRACTITIONER, 20], [DeathSource.FAMILY, 10], [DeathSource.OTHER, 5],
+      ]);
+      if (day <= options.today) {
+        diedOn = day;
+        out.death.push({ id: rnd.uuid(), patient_id: patientId, died_on: day, cause, source, notes: null });
+      }
+    }
+
     // Follow-up trajectory.
     const responsiveness = rnd.normal(1, 0.25);
     const baseOdi = clamp(rnd.normal(58, 12), 20, 95);
@@ -118,6 +138,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     for (const w of TIME_POINT_WINDOWS) {
       const visitDate = addDays(treatmentStart, w.timePoint === TimePoint.BASELINE ? -rnd.int(0, 2) : w.targetDay + rnd.int(-Math.floor((w.toDay - w.fromDay) / 4), Math.floor((w.toDay - w.fromDay) / 4)));
       if (visitDate > options.today) break;
+      // No visit after the death: the follow-up ends there.
+      if (diedOn !== null && visitDate > diedOn) break;
       if (w.timePoint !== TimePoint.BASELINE && rnd.chance(MISSED[w.timePoint])) {
         out.assessment.push(visit(rnd, patientId, indexId, w.timePoint, null, AssessmentStatus.MISSED));
         continue;
@@ -143,7 +165,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       // Crossover: persistent pain at one month under conservative care leads to a procedure.
       if (w.timePoint === TimePoint.M1 && firstKind === TreatmentKind.CONSERVATIVE && nrs >= 6 && rnd.chance(0.35)) {
         const start = addDays(visitDate, rnd.int(3, 20));
-        if (start <= options.today) {
+        if (start <= options.today && (diedOn === null || start <= diedOn)) {
           crossover = { id: rnd.uuid(), start };
           pushTreatment(out, rnd, crossover.id, patientId, rnd.chance(0.5) ? TreatmentKind.VERTEBROPLASTY : TreatmentKind.KYPHOPLASTY, start, fractures.map((f) => f.id));
         }
@@ -153,23 +175,23 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
 
     // Complications at rates in the spirit of the literature.
     const procedures = out.treatment.filter((t) => t.patient_id === patientId && t.kind !== TreatmentKind.CONSERVATIVE);
+    const until = diedOn ?? options.today;
     for (const t of procedures) {
       if (rnd.chance(0.3)) {
         const symptomatic = rnd.chance(0.05);
-        pushComplication(out, rnd, patientId, t, ComplicationKind.CEMENT_LEAKAGE, 0, options.today, {
+        pushComplication(out, rnd, patientId, t, ComplicationKind.CEMENT_LEAKAGE, 0, until, {
           symptomatic, leakage_type: rnd.pick([CementLeakageType.B, CementLeakageType.S, CementLeakageType.C, CementLeakageType.D]),
           clavien_dindo: symptomatic ? ClavienDindoGrade.II : null,
         });
       }
-      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, options.today, { clavien_dindo: ClavienDindoGrade.II });
-      if (rnd.chance(0.004)) pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), options.today, { clavien_dindo: ClavienDindoGrade.IIIB });
-      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, options.today, { clavien_dindo: ClavienDindoGrade.I });
+      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, until, { clavien_dindo: ClavienDindoGrade.II });
+      if (rnd.chance(0.004)) pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), until, { clavien_dindo: ClavienDindoGrade.IIIB });
+      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, until, { clavien_dindo: ClavienDindoGrade.I });
     }
     const index = out.treatment.find((t) => t.id === indexId)!;
     const pAdjacent = firstKind === TreatmentKind.CONSERVATIVE ? 0.08 : 0.12;
-    if (rnd.chance(pAdjacent)) pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), options.today, { clavien_dindo: ClavienDindoGrade.II });
-    if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), options.today, { clavien_dindo: ClavienDindoGrade.II });
-    if (rnd.chance(age > 85 || cancer ? 0.05 : 0.015)) pushComplication(out, rnd, patientId, index, ComplicationKind.DEATH, rnd.int(30, 700), options.today, { clavien_dindo: ClavienDindoGrade.V, resolved: false });
+    if (rnd.chance(pAdjacent)) pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, { clavien_dindo: ClavienDindoGrade.II });
+    if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, { clavien_dindo: ClavienDindoGrade.II });
   }
   void todayYear;
   return out;
@@ -210,11 +232,12 @@ function visit(rnd: Random, patientId: string, treatmentId: string, timePoint: T
   };
 }
 
-function pushComplication(out: SyntheticRegistry, rnd: Random, patientId: string, treatment: Row, kind: ComplicationKind, afterDays: number, today: string, extra: Row): void {
+/** A complication `afterDays` after the treatment, unless that falls after `until` (today, or the patient's death). */
+function pushComplication(out: SyntheticRegistry, rnd: Random, patientId: string, treatment: Row, kind: ComplicationKind, afterDays: number, until: string, extra: Row): void {
   const occurredOn = addDays(String(treatment.start_date), afterDays);
-  if (occurredOn > today || daysBetween(String(treatment.start_date), occurredOn) < 0) return;
+  if (occurredOn > until || daysBetween(String(treatment.start_date), occurredOn) < 0) return;
   out.complication.push({
     id: rnd.uuid(), patient_id: patientId, treatment_id: treatment.id, occurred_on: occurredOn, kind, symptomatic: null,
-    leakage_type: null, clavien_dindo: null, resolved: kind !== ComplicationKind.DEATH, notes: null, ...extra,
+    leakage_type: null, clavien_dindo: null, resolved: true, notes: null, ...extra,
   });
 }

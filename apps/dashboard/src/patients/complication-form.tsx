@@ -9,6 +9,9 @@ import { useRecordForm } from '../forms/use-record-form';
 import { COMPLICATION_LABELS, complicationInput, complicationRaw, complicationSchema, emptyComplication, type StoredComplication } from './complication.form-model';
 import { CREATE_COMPLICATION, UPDATE_COMPLICATION } from './patients.documents';
 
+// A death is its own record (the patient's Death section); DEATH stays a stored kind for the old rows only.
+const KINDS = choicesOf(Object.values(ComplicationKind).filter((k) => k !== ComplicationKind.DEATH));
+
 const LEAKAGE = { B: 'B: basivertebral vein', S: 'S: segmental vein', C: 'C: cortical defect', D: 'D: into the disc' };
 
 export function ComplicationForm({ patientId, treatments, complication, onSaved, onCancel, onReload }: {
@@ -42,7 +45,7 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
       <h3 id="complication-form-title">{complication ? 'Edit complication' : 'Record a complication'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(COMPLICATION_LABELS)} onReload={onReload} />
       <div className="grid">
-        <SelectField form={form} name="kind" label="Kind" required choices={choicesOf(ComplicationKind)} />
+        <SelectField form={form} name="kind" label="Kind" required choices={KINDS} />
         <TextField form={form} name="occurredOn" label="Date" type="date" required />
         <SelectField form={form} name="treatmentId" label="Treatment" blank="Not related to a treatment" choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))} />
         {(leakage || form.errors.symptomatic) && <SelectField form={form} name="symptomatic" label="Symptomatic" required choices={YES_NO_UNKNOWN} />}

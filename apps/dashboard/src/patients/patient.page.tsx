@@ -7,15 +7,16 @@ import { WithdrawForm } from '../forms/withdraw-form';
 import '../forms/forms.css';
 import { AssessmentForm } from './assessment-form';
 import { ComplicationForm } from './complication-form';
+import { DeathForm } from './death-form';
 import { FractureForm } from './fracture-form';
 import { PatientForm } from './patient-form';
 import { PatientTimeline } from './patient-timeline';
 import { TreatmentForm } from './treatment-form';
 import {
-  ME, PATIENT, WITHDRAW_ASSESSMENT, WITHDRAW_COMPLICATION, WITHDRAW_FRACTURE, WITHDRAW_PATIENT, WITHDRAW_TREATMENT,
+  ME, PATIENT, WITHDRAW_ASSESSMENT, WITHDRAW_COMPLICATION, WITHDRAW_DEATH, WITHDRAW_FRACTURE, WITHDRAW_PATIENT, WITHDRAW_TREATMENT,
 } from './patients.documents';
 
-type Kind = 'patient' | 'fracture' | 'treatment' | 'visit' | 'complication';
+type Kind = 'patient' | 'fracture' | 'treatment' | 'visit' | 'complication' | 'death';
 /** What is open: a form to add (no id), to edit or to withdraw a record. */
 type Open = { kind: Kind; id?: string; withdraw?: boolean } | null;
 
@@ -38,6 +39,7 @@ export function PatientPage() {
   const [withdrawTreatment] = useMutation(WITHDRAW_TREATMENT);
   const [withdrawVisit] = useMutation(WITHDRAW_ASSESSMENT);
   const [withdrawComplication] = useMutation(WITHDRAW_COMPLICATION);
+  const [withdrawDeath] = useMutation(WITHDRAW_DEATH);
 
   if (q.error && !q.data) return <LoadError error={q.error} what="The patient" onRetry={() => void q.refetch()} />;
   if (!q.data) return <Loading what="the patient" />;
@@ -209,6 +211,24 @@ export function PatientPage() {
         )}
         {p.complications.map((c) => is('complication', c.id) && <ComplicationForm key={`${c.id}-${generation}`} patientId={p.id} treatments={liveTreatments} complication={c} onCancel={close} onReload={reload} onSaved={saved('Complication saved.')} />)}
         {p.complications.map((c) => is('complication', c.id, true) && <div key={c.id}>{withdraw(`complication ${humanize(c.kind).toLowerCase()}`, (reason) => withdrawComplication({ variables: { input: { id: c.id, version: c.version, reason } } }))}</div>)}
+      </section>
+
+      <section className="panel" aria-labelledby="death-title">
+        <div className="panel-head"><h3 id="death-title">Death</h3>{!p.death && addButton('death', 'Record death')}</div>
+        {is('death') && <DeathForm patientId={p.id} onCancel={close} onReload={reload} onSaved={saved('Death saved.')} />}
+        {!p.death ? <Empty>No death recorded.</Empty> : (
+          <div className="table-wrap"><table>
+            <thead><tr><th>Date</th><th>Cause</th><th>Source</th><th>Notes</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              <tr>
+                <td>{when(p.death.diedOn, p.death.diedDay)}</td><td>{humanize(p.death.cause)}</td><td>{humanize(p.death.source)}</td><td>{p.death.notes ?? '–'}</td>
+                {actions('death', p.death, 'death')}
+              </tr>
+            </tbody>
+          </table></div>
+        )}
+        {p.death && is('death', p.death.id) && <DeathForm key={`${p.death.id}-${generation}`} patientId={p.id} death={p.death} onCancel={close} onReload={reload} onSaved={saved('Death saved.')} />}
+        {p.death && is('death', p.death.id, true) && withdraw('death', (reason) => withdrawDeath({ variables: { input: { id: p.death!.id, version: p.death!.version, reason } } }))}
       </section>
     </article>
   );

@@ -49,6 +49,7 @@ export const PATIENT = graphql(`
       complications {
         id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason
       }
+      death { id version diedOn diedDay cause source notes }
     }
   }
 `);
@@ -101,4 +102,14 @@ export const UPDATE_COMPLICATION = graphql(`
 `);
 export const WITHDRAW_COMPLICATION = graphql(`
   mutation WithdrawComplication($input: WithdrawInput!) { withdrawComplication(input: $input) { id withdrawnAt } }
+`);
+
+export const RECORD_DEATH = graphql(`
+  mutation RecordDeath($input: RecordDeathInput!) { recordDeath(input: $input) { id } }
+`);
+export const UPDATE_DEATH = graphql(`
+  mutation UpdateDeath($input: UpdateDeathInput!) { updateDeath(input: $input) { id version } }
+`);
+export const WITHDRAW_DEATH = graphql(`
+  mutation WithdrawDeath($input: WithdrawInput!) { withdrawDeath(input: $input) { id withdrawn } }
 `);
