@@ -5,7 +5,7 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkVisitDate, fieldIssues, Role, TimePoint } from '@vfr/domain';
+import { AuditAction, checkVisitWindow, fieldIssues, Role } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -123,8 +123,10 @@ export class ImportService {
       const found = fieldIssues(spec.schema, input);
       for (const f of found) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
       if (found.length) return;
-      if (kind === ImportKind.ASSESSMENTS && input.visitDate && refs.treatmentStart) {
-        const issue = checkVisitDate(input.timePoint as TimePoint, String(input.visitDate), refs.treatmentStart);
+      if (kind === ImportKind.ASSESSMENTS && refs.treatmentStart) {
+        // The same window rule as the API, against the index treatment the row is recorded on.
+        const visit = { timePoint: String(input.timePoint), status: String(input.status), visitDate: input.visitDate ? String(input.visitDate) : null };
+        const issue = checkVisitWindow(visit, refs.treatmentStart, 'visit_date');
         if (issue) return add(rowNo, 'visit_date', issue.rule, issue.message);
       }
       if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
