@@ -12,6 +12,7 @@ import { AddAccessAuditActions1795600000000 } from './1795600000000-AddAccessAud
 import { AddRestrictedApiRole1795600100000 } from './1795600100000-AddRestrictedApiRole';
 import { AddRecordKeys1795600200000 } from './1795600200000-AddRecordKeys';
 import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndDataIssues';
+import { ReportVisitsOutsideWindows1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddRestrictedApiRole1795600100000,
   AddRecordKeys1795600200000,
   AddDeathAndDataIssues1795605000000,
+  ReportVisitsOutsideWindows1795610100000,
 ];
