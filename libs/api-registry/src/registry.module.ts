@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@vfr/api-audit';
 import { ComplicationsResolver } from './complications.resolver';
 import { ComplicationsService } from './complications.service';
+import { DataIssuesResolver } from './data-issues.resolver';
+import { DataIssuesService } from './data-issues.service';
 import { FracturesResolver } from './fractures.resolver';
 import { FracturesService } from './fractures.service';
 import { PatientsResolver } from './patients.resolver';
@@ -15,7 +17,7 @@ import { TreatmentsService } from './treatments.service';
   imports: [AuditModule],
   providers: [
     PatientsService, FracturesService, TreatmentsService, ComplicationsService, RegistryLoaders, PatientViews,
-    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver,
+    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver, DataIssuesService, DataIssuesResolver,
   ],
   exports: [PatientsService, TreatmentsService, PatientViews],
 })
