@@ -96,3 +96,9 @@ export function visitsOutOfWindowAfterMove<V extends VisitToCheck>(visits: reado
     return issue ? [{ visit, issue }] : [];
   });
 }
+
+/** The windows as the Markdown table of docs/methods.md (a test keeps the two equal). */
+export function visitWindowsTable(): string {
+  const rows = TIME_POINT_WINDOWS.map((w) => `| ${w.timePoint} | ${w.targetDay} | ${w.fromDay} | ${w.toDay} |`);
+  return ['| time point | target day | first day | last day |', '|---|---|---|---|', ...rows].join('\n');
+}
