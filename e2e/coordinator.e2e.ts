@@ -142,8 +142,9 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   it('shows the browser\'s rule and the server\'s rule beside the field, and nothing is saved', async () => {
     await page.goto(patientUrl);
     await page.getByRole('button', { name: 'Add visit' }).click();
-    await page.getByLabel('Time point').selectOption('M3');
-    await page.getByLabel('Visit date').fill(day(-5));
+    // W1 is days 4 to 10 after the treatment: this date is day 7.
+    await page.getByLabel('Time point').selectOption('W1');
+    await page.getByLabel('Visit date').fill(day(-58));
     await page.getByLabel('Pain on activity (NRS 0-10)').fill('11');
     await page.getByRole('button', { name: 'Save visit' }).click();
     const nrs = page.getByLabel('Pain on activity (NRS 0-10)');
@@ -154,11 +155,11 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await visible(page.getByRole('alert').filter({ hasText: 'Nothing was sent: one field needs correcting.' }));
     await screenshot(page, 'coordinator-field-error-browser');
 
-    // The browser cannot know the treatment date rule: the server refuses, beside the date.
+    // The window is shown, but the server decides: it refuses a date outside it, beside the date.
     await nrs.fill('4');
     await page.getByLabel('Visit date').fill(day(-70));
     await page.getByRole('button', { name: 'Save visit' }).click();
-    await visible(page.getByText(/Visit date .* is before the treatment started/));
+    await visible(page.getByText(/Visit date .* is day -5 from the start of the treatment .* outside the window of W1, days 4 to 10/));
     expect(await page.getByLabel('Visit date').getAttribute('aria-invalid')).toBe('true');
     await visible(page.getByRole('alert').filter({ hasText: 'Nothing was saved: one field needs correcting.' }));
     await screenshot(page, 'coordinator-field-error-server');

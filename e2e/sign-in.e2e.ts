@@ -40,7 +40,7 @@ describe('signing in, in Chromium', () => {
   const cases: [string, string, string[]][] = [
     ['head.north@demo.registry', '/overview', ['Overview']],
     ['researcher@demo.registry', '/cohorts', ['Overview', 'Cohort explorer', 'Patients']],
-    ['coordinator.north@demo.registry', '/patients', ['Patients', 'Worklist', 'Import']],
+    ['coordinator.north@demo.registry', '/patients', ['Patients', 'Worklist', 'Import', 'Data issues']],
   ];
   it.each(cases)('lands %s on %s with only its screens in the nav', async (email, home, nav) => {
     await signIn(page, email);

@@ -13,6 +13,7 @@ import { AddRestrictedApiRole1795600100000 } from './1795600100000-AddRestricted
 import { AddRecordKeys1795600200000 } from './1795600200000-AddRecordKeys';
 import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndDataIssues';
 import { MoveDeathComplications1795610000000 } from './1795610000000-MoveDeathComplications';
+import { ReportVisitsOutsideWindows1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpByWindowAndRule';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
@@ -31,5 +32,6 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddRecordKeys1795600200000,
   AddDeathAndDataIssues1795605000000,
   MoveDeathComplications1795610000000,
+  ReportVisitsOutsideWindows1795610100000,
   FollowUpByWindowAndRule1795610200000,
 ];

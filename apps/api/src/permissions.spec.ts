@@ -21,6 +21,8 @@ interface Fixture {
   treatment: string;
   admin: string;
   gqlAsAdmin: (q: string, v?: Record<string, unknown>) => Promise<any>;
+  /** The owner's connection, for records no operation creates (data issues). */
+  sql: (q: string, p?: unknown[]) => Promise<any[]>;
 }
 
 interface Operation {
@@ -137,6 +139,10 @@ const OPERATIONS: Record<string, Operation> = {
     // Someone else's private cohort does not exist for them.
     expect: { admin: 'ok', coordinator: 'hidden', otherSiteCoordinator: 'hidden', researcher: 'hidden', departmentHead: 'hidden' },
   },
+  dataIssues: {
+    request: async () => ({ query: '{ dataIssues(first: 5) { totalCount } }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
   followUpCompleteness: {
     request: async () => ({ query: '{ followUpCompleteness { siteCode expected } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'ok' },
@@ -220,6 +226,16 @@ const OPERATIONS: Record<string, Operation> = {
     expect: recordWrite,
   },
   withdrawComplication: withdraw('withdrawComplication', freshComplication),
+  resolveDataIssue: {
+    request: async (f) => {
+      const [issue] = await f.sql(
+        `INSERT INTO data_issue (found_by, rule, table_name, patient_id, site_id, detail) VALUES ('matrix', 'visit.outside_window', 'assessment', $1, $2, 'matrix') RETURNING id::text AS id`,
+        [f.patient, f.site],
+      );
+      return { query: 'mutation($i: ResolveDataIssueInput!) { resolveDataIssue(input: $i) { id } }', variables: { i: { id: issue.id, resolution: 'matrix' } } };
+    },
+    expect: recordWrite,
+  },
   // Last: signing out ends every session of the user, including the tokens the tests above reuse.
   logout: { request: async () => ({ query: 'mutation { logout }' }), expect: all('ok') },
   // Also last: every role changes its own password, which ends its sessions too.
@@ -238,7 +254,7 @@ describeEachDatabase('the permission matrix', (t) => {
     const [treatment] = await t().db.dataSource.query(`SELECT id FROM treatment WHERE patient_id = $1 LIMIT 1`, [patient.id]);
     const [admin] = await t().db.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [ADMIN]);
     const adminToken = await t().login(ADMIN);
-    f = { site: site.id, patient: patient.id, treatment: treatment.id, admin: admin.id, gqlAsAdmin: (q, v) => t().gql(q, v, adminToken) };
+    f = { site: site.id, patient: patient.id, treatment: treatment.id, admin: admin.id, gqlAsAdmin: (q, v) => t().gql(q, v, adminToken), sql: (q, p) => t().db.dataSource.query(q, p) };
   });
 
   it('covers every query and mutation of the schema', () => {

@@ -9,6 +9,7 @@ const PatientNewPage = lazy(() => import('./patients/patient-new.page').then((m)
 const PatientPage = lazy(() => import('./patients/patient.page').then((m) => ({ default: m.PatientPage })));
 const WorklistPage = lazy(() => import('./worklist/worklist.page').then((m) => ({ default: m.WorklistPage })));
 const CsvImportPage = lazy(() => import('./worklist/csv-import.page').then((m) => ({ default: m.CsvImportPage })));
+const DataIssuesPage = lazy(() => import('./data-issues/data-issues.page').then((m) => ({ default: m.DataIssuesPage })));
 
 // Data entry: coordinators (their site) and admins write; researchers browse de-identified
 // patients read-only (the API withholds identifiers and dates from them).
@@ -18,4 +19,6 @@ export const coordinatorRoutes: AppRoute[] = [
   { path: '/patients/:id', label: null, roles: ['COORDINATOR', 'ADMIN', 'RESEARCHER'], element: <PatientPage /> },
   { path: '/worklist', label: 'Worklist', roles: ['COORDINATOR', 'ADMIN'], element: <WorklistPage /> },
   { path: '/import', label: 'Import', roles: ['COORDINATOR', 'ADMIN'], element: <CsvImportPage token={() => session.token} /> },
+  // Admins open the same page from their own menu (admin routes), for every site.
+  { path: '/data-issues', label: 'Data issues', roles: ['COORDINATOR'], element: <DataIssuesPage /> },
 ];

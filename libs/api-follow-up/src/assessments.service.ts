@@ -3,7 +3,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
 import { childForRead, diedOnOf, lockPatientRecords, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
-import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitDate, checkVisitNotAfterDeath, validate, ValidationError } from '@vfr/domain';
+import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitNotAfterDeath, checkVisitWindow, validate, ValidationError, VisitToCheck } from '@vfr/domain';
 import { EntityManager } from 'typeorm';
 import { AssessmentEntity } from './assessment.entity';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
@@ -24,7 +24,7 @@ export class AssessmentsService {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
       // A visit sent again is found before its time point is judged taken (by itself).
       return tx.createOnce(AssessmentEntity, { requestId: input.requestId, entityType: 'Assessment', values, scope: ['patientId'] }, async (requestId) => {
-        await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, values.timePoint, values.visitDate ?? null);
+        await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, { timePoint: values.timePoint, status: values.status, visitDate: values.visitDate });
         await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
         await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
         return tx.create(AssessmentEntity, { ...values, requestId } as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId });
@@ -41,7 +41,12 @@ export class AssessmentsService {
       const { patient: _p, treatment: _t, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, patientId: _pi, treatmentId: _ti, ...current } = visit;
       // Status and scores are validated together (a missed visit carries no scores).
       const merged = validate(assessmentUpdateSchema, { ...current, ...changes });
-      await this.checkTreatment(tx.manager, visit.patientId, visit.treatmentId, merged.timePoint ?? visit.timePoint, merged.visitDate ?? null);
+      // The window is judged on the merged visit whenever its date, time point or status changes. An
+      // edit of its scores alone leaves a visit recorded before the rule (reported as a data issue)
+      // as it is, so that correcting a score does not first require settling its date.
+      const placed = { timePoint: merged.timePoint ?? visit.timePoint, status: merged.status ?? visit.status, visitDate: merged.visitDate ?? null };
+      const moved = placed.timePoint !== visit.timePoint || placed.status !== visit.status || (placed.visitDate ?? null) !== (visit.visitDate ?? null);
+      await this.checkTreatment(tx.manager, visit.patientId, visit.treatmentId, moved ? placed : null);
       if (merged.timePoint && merged.timePoint !== visit.timePoint) await this.checkTimePointFree(tx.manager, visit.treatmentId, merged.timePoint, visit.id);
       await this.checkNotAfterDeath(tx.manager, visit.patientId, merged.status ?? visit.status, merged.visitDate ?? null);
       return tx.update(AssessmentEntity, visit, version, merged as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId, reason });
@@ -57,13 +62,12 @@ export class AssessmentsService {
     });
   }
 
-  private async checkTreatment(manager: EntityManager, patientId: string, treatmentId: string, timePoint: string, visitDate: string | null): Promise<void> {
+  /** The treatment is a current one of the patient, and the visit lies in its time point's window from that treatment's start. */
+  private async checkTreatment(manager: EntityManager, patientId: string, treatmentId: string, visit: VisitToCheck | null): Promise<void> {
     const treatment = await manager.findOneBy(TreatmentEntity, { id: treatmentId, patientId, withdrawnAt: IsNull() });
     if (!treatment) throw ValidationError.single('treatmentId', 'exists', 'treatmentId is not a current treatment of this patient');
-    if (visitDate) {
-      const issue = checkVisitDate(timePoint as never, visitDate, treatment.startDate);
-      if (issue) throw new ValidationError([issue]);
-    }
+    const issue = visit && checkVisitWindow(visit, treatment.startDate);
+    if (issue) throw new ValidationError([issue]);
   }
 
   /**

@@ -96,9 +96,10 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     const input = { patientId, treatmentId, timePoint: 'M3', visitDate: '2024-06-19' };
     await expectFieldError(M.visit, { ...input, nrsRest: 11 }, 'nrsRest', 'range');
     await expectFieldError(M.visit, { ...input, odi: 100.5 }, 'odi', 'range');
-    await expectFieldError(M.visit, { ...input, visitDate: '2024-03-01', nrsRest: 2 }, 'visitDate', 'notBeforeTreatment');
+    await expectFieldError(M.visit, { ...input, visitDate: '2024-03-01', nrsRest: 2 }, 'visitDate', 'window');
+    await expectFieldError(M.visit, { ...input, timePoint: 'UNSCHEDULED', visitDate: '2024-03-01', nrsRest: 2 }, 'visitDate', 'notBeforeTreatment');
     await expectFieldError(M.visit, { ...input, visitDate: '2024-06-31', nrsRest: 2 }, 'visitDate', 'date');
-    await expectFieldError(M.visit, { ...input, timePoint: 'M1', nrsRest: 2 }, 'timePoint', 'unique');
+    await expectFieldError(M.visit, { ...input, timePoint: 'M1', visitDate: '2024-04-25', nrsRest: 2 }, 'timePoint', 'unique');
     await expectFieldError(M.visit, { ...input, status: 'MISSED', visitDate: null, nrsRest: 2 }, 'nrsRest', 'consistency');
     await expectFieldError(M.visit, { ...input, nrsRest: null }, 'nrsRest', 'required');
     const wrongType = await t().gql(M.visit, { i: { ...input, nrsRest: 7.5 } }, token);

@@ -101,10 +101,30 @@ describeEachDatabase('CSV import', (t) => {
   it('checks visits against their treatment and refuses references to unknown patients', async () => {
     const r = await upload(t(), 'assessments', token, 'registry_number,time_point,visit_date,nrs_rest\nNORTH-IMP-10,M3,2024-01-01,3\nNOBODY-1,M3,2024-05-01,3\nNORTH-IMP-10,M6,2024-08-01,11\n');
     expect(r.json.issues).toEqual([
-      expect.objectContaining({ row: 2, column: 'visit_date', rule: 'notBeforeTreatment' }),
+      expect.objectContaining({ row: 2, column: 'visit_date', rule: 'window' }),
       expect.objectContaining({ row: 3, column: 'registry_number', rule: 'exists' }),
       expect.objectContaining({ row: 4, column: 'nrs_rest', rule: 'range' }),
     ]);
+  });
+
+  it('refuses a row whose visit lies outside its time point\'s window, with the row, the column and the window, writing nothing', async () => {
+    // NORTH-IMP-10's treatment started on 2024-02-01 (imported above).
+    const before = await rowCounts(t().db);
+    const csv = 'registry_number,time_point,visit_date,status,nrs_rest\n' +
+      'NORTH-IMP-10,M24,2024-02-13,DONE,3\n' + // day 12: between W1 and M1
+      'NORTH-IMP-10,UNSCHEDULED,2024-02-13,DONE,3\n' + // the same day, unscheduled: fine
+      'NORTH-IMP-10,M3,2024-05-01,DONE,3\n' + // day 90: in its window
+      'NORTH-IMP-10,M6,2024-01-20,MISSED,\n' + // not done, but dated before the treatment
+      'NORTH-IMP-10,M12,,MISSED,\n'; // not done, no date: nothing to place
+    const r = await upload(t(), 'assessments', token, csv, true);
+    expect(r.json.committed).toBe(false);
+    expect(r.json.issues).toEqual([
+      { row: 2, column: 'visit_date', rule: 'window', message: expect.stringContaining('visit_date 2024-02-13 is day 12') },
+      expect.objectContaining({ row: 5, column: 'visit_date', rule: 'notBeforeTreatment' }),
+    ]);
+    expect(r.json.issues[0].message).toContain('outside the window of M24, days 640 to 820 (2025-11-02 to 2026-05-01)');
+    expect(r.json.issues[0].message).toContain('record it as UNSCHEDULED');
+    expect(await rowCounts(t().db)).toEqual(before);
   });
 
   it('keeps a coordinator to its own site', async () => {

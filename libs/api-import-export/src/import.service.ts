@@ -5,7 +5,7 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, checkVisitDate, checkVisitNotAfterDeath, fieldIssues, Role, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, Role, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -132,8 +132,10 @@ export class ImportService {
       const found = fieldIssues(spec.schema, input);
       for (const f of found) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
       if (found.length) return;
-      if (kind === ImportKind.ASSESSMENTS && input.visitDate && refs.treatmentStart) {
-        const issue = checkVisitDate(input.timePoint as TimePoint, String(input.visitDate), refs.treatmentStart);
+      if (kind === ImportKind.ASSESSMENTS && refs.treatmentStart) {
+        // The same window rule as the API, against the index treatment the row is recorded on.
+        const visit = { timePoint: String(input.timePoint), status: String(input.status), visitDate: input.visitDate ? String(input.visitDate) : null };
+        const issue = checkVisitWindow(visit, refs.treatmentStart, 'visit_date');
         if (issue) return add(rowNo, 'visit_date', issue.rule, issue.message);
         const afterDeath = input.status === 'DONE' ? checkVisitNotAfterDeath(String(input.visitDate), refs.diedOn ?? null) : null;
         if (afterDeath) return add(rowNo, 'visit_date', afterDeath.rule, afterDeath.message);

@@ -4,6 +4,8 @@ import { ComplicationsResolver } from './complications.resolver';
 import { ComplicationsService } from './complications.service';
 import { DeathsResolver } from './deaths.resolver';
 import { DeathsService } from './deaths.service';
+import { DataIssuesResolver } from './data-issues.resolver';
+import { DataIssuesService } from './data-issues.service';
 import { FracturesResolver } from './fractures.resolver';
 import { FracturesService } from './fractures.service';
 import { PatientsResolver } from './patients.resolver';
@@ -17,7 +19,7 @@ import { TreatmentsService } from './treatments.service';
   imports: [AuditModule],
   providers: [
     PatientsService, FracturesService, TreatmentsService, ComplicationsService, DeathsService, RegistryLoaders, PatientViews,
-    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver, DeathsResolver,
+    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver, DeathsResolver, DataIssuesService, DataIssuesResolver,
   ],
   exports: [PatientsService, TreatmentsService, DeathsService, PatientViews],
 })

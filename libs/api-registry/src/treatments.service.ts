@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { AuditAction, treatmentCreateSchema, treatmentUpdateSchema, validate, ValidationError } from '@vfr/domain';
+import { AuditAction, treatmentCreateSchema, treatmentUpdateSchema, validate, ValidationError, visitsOutOfWindowAfterMove } from '@vfr/domain';
 import { CreateTreatmentInput, TreatedLevelInput, UpdateTreatmentInput } from './dto/treatment.input';
 import { FractureEntity } from './fracture.entity';
 import { childForRead, patientForWrite } from './patient-access';
@@ -46,6 +46,7 @@ export class TreatmentsService {
         ...changes,
       });
       const { levels, ...values } = merged;
+      if (values.startDate && values.startDate !== treatment.startDate) await this.checkVisitsStayInWindows(tx.manager, treatment.id, values.startDate);
       const updated = await tx.update(TreatmentEntity, treatment, version, values as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId, reason });
       updated.levels = changes.levels ? await this.replaceLevels(tx, updated, current, levels ?? [], patient.siteId, reason ?? null) : current;
       return updated;
@@ -59,6 +60,28 @@ export class TreatmentsService {
       const patient = await patientForWrite(tx.manager, actor, treatment.patientId, 'id');
       return tx.withdraw(TreatmentEntity, treatment, version, reason, { entityType: 'Treatment', siteId: patient.siteId });
     });
+  }
+
+  /**
+   * A treatment's visits are placed in windows counted from its start: moving the start must not
+   * silently move them out (an M1 visit would become a day-0 visit still called M1). Such a change
+   * is refused, naming each visit, until the visits are corrected or the date is.
+   */
+  private async checkVisitsStayInWindows(manager: EntityManager, treatmentId: string, newStart: string): Promise<void> {
+    const visits: { id: string; timePoint: string; status: string; visitDate: string | null }[] = await manager.query(
+      `SELECT id, time_point AS "timePoint", status, visit_date::text AS "visitDate" FROM assessment
+       WHERE treatment_id = $1 AND withdrawn_at IS NULL AND visit_date IS NOT NULL ORDER BY visit_date, id`,
+      [treatmentId],
+    );
+    const out = visitsOutOfWindowAfterMove(visits, newStart);
+    if (!out.length) return;
+    const named = out.map(({ visit, issue }) => `${visit.timePoint} visit ${visit.id} of ${visit.visitDate} (${issue.message.replace(/^visitDate \S+ is /, '')})`);
+    throw ValidationError.single(
+      'startDate',
+      'window',
+      `startDate ${newStart} would put ${out.length === 1 ? 'a visit' : `${out.length} visits`} of this treatment outside ${out.length === 1 ? 'its window' : 'their windows'}: ` +
+        `${named.join('; ')}. Correct ${out.length === 1 ? 'that visit' : 'those visits'} (date or time point) first, or keep the start date`,
+    );
   }
 
   private async writeLevels(tx: AuditedTransaction, treatment: TreatmentEntity, levels: TreatedLevelInput[], siteId: string): Promise<TreatedLevelEntity[]> {

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './dates';
 export * from './ranges';
 export * from './time-points';
+export * from './visit-window';
 export * from './validation';
 export * from './schemas';
 export * from './cohort';

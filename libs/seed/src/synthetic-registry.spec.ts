@@ -1,4 +1,4 @@
-import { assessmentCreateSchema, checkDeathDate, complicationCreateSchema, deathCreateSchema, fieldIssues, TreatmentKind } from '@vfr/domain';
+import { assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, fieldIssues, TreatmentKind } from '@vfr/domain';
 import { generateRegistry } from './synthetic-registry';
 
 const camel = (row: Record<string, unknown>) =>
@@ -22,6 +22,16 @@ describe('synthetic registry', () => {
     for (const c of registry.complication.slice(0, 500)) {
       expect(fieldIssues(complicationCreateSchema, camel(c))).toEqual([]);
     }
+  });
+
+  it('dates every completed visit within its time point\'s window from its treatment\'s start', () => {
+    const start = new Map(registry.treatment.map((t) => [String(t.id), String(t.start_date)]));
+    const done = registry.assessment.filter((a) => a.status === 'DONE');
+    expect(done.length).toBeGreaterThan(5000);
+    const outside = done
+      .map((a) => checkVisitWindow({ timePoint: String(a.time_point), status: String(a.status), visitDate: a.visit_date as string }, start.get(String(a.treatment_id))!))
+      .filter((issue) => issue !== null);
+    expect(outside).toEqual([]);
   });
 
   it('is mostly older women with osteoporotic fractures, treated with confounding', () => {

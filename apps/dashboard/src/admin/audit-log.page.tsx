@@ -9,7 +9,7 @@ import { changes } from './audit-changes';
 
 const PAGE_SIZES = [10, 50, 200];
 // Session: sign-in, its failures and lockouts, sign-out. PatientIdentifier: reads that returned identifiers.
-const ENTITY_TYPES = ['Session', 'Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry'];
+const ENTITY_TYPES = ['Session', 'Patient', 'PatientIdentifier', 'Fracture', 'Treatment', 'Assessment', 'Complication', 'User', 'Site', 'SavedCohort', 'Import', 'Export', 'Registry', 'DataIssue'];
 const ACTION_LABELS = { LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOCKOUT: 'Sign-in locked', LOGOUT: 'Sign-out', READ: 'Identifiers read' };
 
 export function AuditLogPage() {

@@ -22,7 +22,7 @@ describeEachDatabase('the forms read the API\'s real errors', (t) => {
     patientId = r.data!.createPatient.id;
   });
 
-  it('places a visit dated before its treatment beside the visit date', async () => {
+  it('places a visit dated outside its time point\'s window beside the visit date', async () => {
     const fracture = await t().gql<{ createFracture: { id: string } }>(
       'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }',
       { i: { patientId, level: 'L2', onsetDate: '2025-01-02', cause: 'OSTEOPOROTIC', genantGrade: 2 } },
@@ -42,7 +42,10 @@ describeEachDatabase('the forms read the API\'s real errors', (t) => {
     expect(problem.code).toBe('BAD_USER_INPUT');
     expect(problem.sentence).toBe('Nothing was saved: one field needs correcting.');
     expect(Object.keys(problem.fields)).toEqual(['visitDate']);
-    expect(problem.fields.visitDate).toMatch(/^Visit date \(2025-01-15\) is before the treatment started \(2025-02-01\)/);
+    expect(problem.fields.visitDate).toBe(
+      'Visit date 2025-01-15 is day -17 from the start of the treatment (2025-02-01), outside the window of M1, days 16 to 44 (2025-02-17 to 2025-03-17); ' +
+        'it falls in the window of BASELINE',
+    );
   });
 
   it('places a registry number already in use beside the registry number', async () => {

@@ -30,6 +30,8 @@ type Documents = {
     "\n  query CohortSurvival($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {\n    relief: survival(filter: $filter, grouping: $grouping, endpoint: PAIN_RELIEF) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n    fracture: survival(filter: $filter, grouping: $grouping, endpoint: NEW_FRACTURE) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n  }\n": typeof types.CohortSurvivalDocument,
     "\n  query SavedCohorts { savedCohorts { id version name description filter shared updatedAt } }\n": typeof types.SavedCohortsDocument,
     "\n  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }\n": typeof types.SaveCohortDocument,
+    "\n  query DataIssues($first: Int, $after: String, $filter: DataIssueFilterInput) {\n    dataIssues(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id foundAt foundBy rule tableName recordId patientId registryNumber detail resolvedAt resolution } }\n    }\n  }\n": typeof types.DataIssuesDocument,
+    "\n  mutation ResolveDataIssue($input: ResolveDataIssueInput!) { resolveDataIssue(input: $input) { id resolvedAt resolution } }\n": typeof types.ResolveDataIssueDocument,
     "\n  query OverviewVolumes {\n    treatmentVolumes { period bins { period kind count suppressed } }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n": typeof types.OverviewVolumesDocument,
     "\n  query OverviewTrajectory {\n    outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper suppressed }\n  }\n": typeof types.OverviewTrajectoryDocument,
     "\n  query OverviewResponders($definition: ResponderDefinition!) {\n    responderRates(definition: $definition) { group category n events rate lower upper suppressed }\n  }\n": typeof types.OverviewRespondersDocument,
@@ -78,6 +80,8 @@ const documents: Documents = {
     "\n  query CohortSurvival($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {\n    relief: survival(filter: $filter, grouping: $grouping, endpoint: PAIN_RELIEF) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n    fracture: survival(filter: $filter, grouping: $grouping, endpoint: NEW_FRACTURE) {\n      logRankP logRankChiSquare logRankDf\n      curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }\n    }\n  }\n": types.CohortSurvivalDocument,
     "\n  query SavedCohorts { savedCohorts { id version name description filter shared updatedAt } }\n": types.SavedCohortsDocument,
     "\n  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }\n": types.SaveCohortDocument,
+    "\n  query DataIssues($first: Int, $after: String, $filter: DataIssueFilterInput) {\n    dataIssues(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id foundAt foundBy rule tableName recordId patientId registryNumber detail resolvedAt resolution } }\n    }\n  }\n": types.DataIssuesDocument,
+    "\n  mutation ResolveDataIssue($input: ResolveDataIssueInput!) { resolveDataIssue(input: $input) { id resolvedAt resolution } }\n": types.ResolveDataIssueDocument,
     "\n  query OverviewVolumes {\n    treatmentVolumes { period bins { period kind count suppressed } }\n    cohortSize { total threshold groups { group n suppressed } }\n  }\n": types.OverviewVolumesDocument,
     "\n  query OverviewTrajectory {\n    outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper suppressed }\n  }\n": types.OverviewTrajectoryDocument,
     "\n  query OverviewResponders($definition: ResponderDefinition!) {\n    responderRates(definition: $definition) { group category n events rate lower upper suppressed }\n  }\n": types.OverviewRespondersDocument,
@@ -188,6 +192,14 @@ export function graphql(source: "\n  query SavedCohorts { savedCohorts { id vers
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }\n"): (typeof documents)["\n  mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataIssues($first: Int, $after: String, $filter: DataIssueFilterInput) {\n    dataIssues(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id foundAt foundBy rule tableName recordId patientId registryNumber detail resolvedAt resolution } }\n    }\n  }\n"): (typeof documents)["\n  query DataIssues($first: Int, $after: String, $filter: DataIssueFilterInput) {\n    dataIssues(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id foundAt foundBy rule tableName recordId patientId registryNumber detail resolvedAt resolution } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveDataIssue($input: ResolveDataIssueInput!) { resolveDataIssue(input: $input) { id resolvedAt resolution } }\n"): (typeof documents)["\n  mutation ResolveDataIssue($input: ResolveDataIssueInput!) { resolveDataIssue(input: $input) { id resolvedAt resolution } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

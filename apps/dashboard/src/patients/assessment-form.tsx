@@ -11,6 +11,7 @@ import {
   odiFromAnswers, type StoredAssessment,
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, UPDATE_ASSESSMENT } from './patients.documents';
+import { windowHint } from './visit-window.hint';
 
 const ODI_ANSWERS = [0, 1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: `${v}` }));
 const EQ5D_LEVELS = [
@@ -50,6 +51,8 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   const odi = odiFromAnswers(form.raw);
   const eq5d = eq5dFromLevels(form.raw);
   const shown = [...Object.keys(ASSESSMENT_LABELS)];
+  const treatmentStart = treatments.find((t) => t.id === form.raw.treatmentId)?.startDate;
+  const windowText = windowHint(String(form.raw.timePoint ?? ''), String(form.raw.visitDate ?? ''), treatmentStart);
   return (
     <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.submit}>
       <h3 id="assessment-form-title">{assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}</h3>
@@ -61,7 +64,7 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
         )}
         <SelectField form={form} name="timePoint" label="Time point" required choices={choicesOf(TimePoint, { BASELINE: 'Baseline', UNSCHEDULED: 'Unscheduled' })} />
         <SelectField form={form} name="status" label="Status" required choices={choicesOf(AssessmentStatus)} />
-        <TextField form={form} name="visitDate" label="Visit date" type="date" required={done} />
+        <TextField form={form} name="visitDate" label="Visit date" type="date" required={done} hint={windowText} />
       </div>
       {done && (
         <>
