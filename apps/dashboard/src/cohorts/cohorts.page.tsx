@@ -9,6 +9,7 @@ import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
 import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
 import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
+import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { AdjustedTables, TableOne } from './comparison-tables';
 import {
   COHORT_ADJUSTED, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
@@ -16,6 +17,10 @@ import {
 } from './cohorts.documents';
 import { cohortRespondersFigure, cohortTrajectoryFigure, formatP, kmFigure, MEASURES } from './cohorts.options';
 import './cohorts.css';
+
+// The methods are documented in the repository's docs, which the dashboard does not serve: the
+// section is named so that a reader can find it.
+const METHODS_ADJUSTED = 'docs/methods.md, section “Adjusted comparisons (IPTW)” (#adjusted-comparisons-iptw)';
 
 /** A researcher's workbench: build a cohort, compare treatments within it, save and export it. */
 export function CohortsPage() {
@@ -40,6 +45,7 @@ export function CohortsPage() {
   const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
   const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
   const fracture = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.fracture, 'a new fracture') : { option: null, note: '' }), [survivalQ.data]);
+  const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : { option: null, note: '' }), [adjusted.data]);
 
   const apply = (f: CohortFilterInput, g: TreatmentGrouping) => {
     setFilter(f);
@@ -113,6 +119,17 @@ export function CohortsPage() {
           : !adjusted.data ? <p className="loading" role="status">Weighting the groups…</p>
           : adjusted.data.adjustedComparison.differences.length === 0 ? <p className="empty">Too few patients in at least two groups to compare.</p>
           : <AdjustedTables data={adjusted.data.adjustedComparison} />}
+        {adjusted.data && adjusted.data.adjustedComparison.differences.length > 0 ? (
+          <ChartCard id="propensity-overlap" title="Overlap of the propensity scores" label="Histograms of each treatment's estimated propensity in each actual treatment group"
+            {...overlap} loading={adjusted.loading} error={adjusted.error} height={overlapHeight(adjusted.data.adjustedComparison)} empty="No propensity scores to show.">
+            <p className="chart-caption">
+              Each panel shows, for one treatment, how likely the model found that treatment for the patients of each group. Where the groups&apos; bars
+              overlap, patients of one group have comparable patients in the other. Where a group has patients at propensities no other group reaches,
+              those patients have no counterpart: their weights become extreme, the effective sample size falls and the adjusted difference rests on
+              a few patients and on the model&apos;s extrapolation (consider the Crump trimming above). Method: <cite>{METHODS_ADJUSTED}</cite>.
+            </p>
+          </ChartCard>
+        ) : null}
       </section>
       <section className="tables" aria-labelledby="table-one-title">
         <h3 id="table-one-title">Characteristics (Table 1)</h3>
