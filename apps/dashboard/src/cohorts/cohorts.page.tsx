@@ -122,7 +122,7 @@ export function CohortsPage() {
         {adjusted.data && adjusted.data.adjustedComparison.differences.length > 0 ? (
           <ChartCard id="propensity-overlap" title="Overlap of the propensity scores" label="Histograms of each treatment's estimated propensity in each actual treatment group"
             {...overlap} loading={adjusted.loading} error={adjusted.error} height={overlapHeight(adjusted.data.adjustedComparison)} empty="No propensity scores to show.">
-            <p className="chart-caption">
+            <p className="chart-note">
               Each panel shows, for one treatment, how likely the model found that treatment for the patients of each group. Where the groups&apos; bars
               overlap, patients of one group have comparable patients in the other. Where a group has patients at propensities no other group reaches,
               those patients have no counterpart: their weights become extreme, the effective sample size falls and the adjusted difference rests on
