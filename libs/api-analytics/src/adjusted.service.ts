@@ -2,30 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
-import { iptwAnalysis } from '@vfr/stats';
+import { iptwAnalysis, iptwObservedAnalysis, propensityBinEdges, propensityOverlap, selectCovariates } from '@vfr/stats';
+import { ADJUSTMENT_COVARIATES, covariateRow, CovariateSource, REFERENCE_LEVELS } from './adjusted.covariates';
 import { cohortSql, followUp } from './cohort.sql';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
-import { disclosureFor, shownCount } from './suppression';
+import { Disclosure, disclosureFor, KeyedCount, shownCells, shownCount } from './suppression';
 
-// The propensity model (docs/methods.md, Adjusted comparisons): age, sex, Genant grade, fracture age, cause,
-// baseline NRS. Binary covariates get the binary SMD.
-const COVARIATES: { name: string; binary: boolean }[] = [
-  { name: 'age', binary: false },
-  { name: 'female', binary: true },
-  { name: 'maxGenantGrade', binary: false },
-  { name: 'fractureAgeDays', binary: false },
-  { name: 'osteoporoticCause', binary: true },
-  { name: 'baselineNrs', binary: false },
-];
-
-interface Row {
+interface Patient {
   grp: string;
   /** The patient's record key (suppression.ts). */
   rk: number;
+  /** Covariates (adjusted.covariates.ts), null when one is missing. */
+  x: number[] | null;
+  /** The outcome, null when not measured at the time point. */
+  y: number | null;
+}
+
+interface Row extends Patient {
   x: number[];
   y: number;
 }
+
+const OVERLAP_BINS = 10;
 
 @Injectable()
 export class AdjustedService {
@@ -47,77 +46,148 @@ export class AdjustedService {
     const params = new SqlParams();
     const fu = followUp(grouping);
     const y = fu.score(MEASURE_COLUMN[measure], timePointOrdinal(timePoint));
-    const raw: { grp: string; rk: number; age: number; female: number; genant: number | null; fracture_age: number | null; osteo: number; baseline: number | null; y: number }[] =
-      await this.reader.query(
-        `SELECT ${fu.group} AS grp, c.record_key AS rk, c.age, (c.sex = 'FEMALE')::int AS female, c.max_genant AS genant, c.fracture_age_days AS fracture_age,
-                ('OSTEOPOROTIC' = ANY(c.causes))::int AS osteo, c.baseline_nrs AS baseline, ${y} AS y
-         FROM (${cohortSql(filter, actor, params)}) c
-         WHERE ${y} IS NOT NULL`,
-        params.values,
-      );
-    const complete: Row[] = raw
-      .filter((r) => r.genant !== null && r.fracture_age !== null && r.baseline !== null)
-      .map((r) => ({ grp: r.grp, rk: Number(r.rk), x: [r.age, r.female, Number(r.genant), Number(r.fracture_age), r.osteo, Number(r.baseline)], y: Number(r.y) }));
+    // Every patient of the cohort, with the outcome or not: the missing-data figures and the
+    // sensitivity analysis need those without it too.
+    const raw: (CovariateSource & { grp: string; rk: number; y: number | null })[] = await this.reader.query(
+      `SELECT ${fu.group} AS grp, c.record_key AS rk, c.age, c.sex, c.causes, c.max_genant, c.fracture_age_days, c.baseline_nrs,
+              c.odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi, c.asa_class, c.active_cancer, ${y} AS y
+       FROM (${cohortSql(filter, actor, params)}) c`,
+      params.values,
+    );
+    const patients: Patient[] = raw.map((r) => ({ grp: r.grp, rk: Number(r.rk), x: covariateRow(r), y: r.y === null ? null : Number(r.y) }));
+    const complete = patients.filter((p): p is Row => p.x !== null && p.y !== null);
     const d = disclosureFor(actor);
-    const keyed = (of: { rk: number }[]) => ({ n: of.length, k: of.reduce((a, r) => a + r.rk, 0) });
-    const counts = new Map<string, (typeof complete)[number][]>();
-    for (const r of complete) counts.set(r.grp, [...(counts.get(r.grp) ?? []), r]);
+    const keyed = (of: { rk: number }[]): KeyedCount => ({ n: of.length, k: of.reduce((a, r) => a + r.rk, 0) });
+    const byGroup = new Map<string, Row[]>();
+    for (const r of complete) byGroup.set(r.grp, [...(byGroup.get(r.grp) ?? []), r]);
     // Groups too small to report (as the reader sees counts), or to model, are left out.
-    const tooSmall = [...counts].filter(([, of]) => of.length < 2 || shownCount(d, keyed(of)) === null).map(([g]) => g);
+    const tooSmall = [...byGroup].filter(([, of]) => of.length < 2 || shownCount(d, keyed(of)) === null).map(([g]) => g);
     const rows = complete.filter((r) => !tooSmall.includes(r.grp));
-    const groups = [...new Set(rows.map((r) => r.grp))].sort((a, b) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b)));
-    const incomplete = raw.filter((r) => r.genant === null || r.fracture_age === null || r.baseline === null).map((r) => ({ rk: Number(r.rk) }));
-    const base = { outcome: `${measure} at ${timePoint}`, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming };
+    const order = (a: string, b: string) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b));
+    const groups = [...new Set(rows.map((r) => r.grp))].sort(order);
+    const incomplete = patients.filter((p) => p.y !== null && p.x === null);
+    const base = {
+      outcome: `${measure} at ${timePoint}`, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming,
+      overlapBinEdges: propensityBinEdges(OVERLAP_BINS),
+    };
+    const missingData = (analysed: (g: string) => Row[]) =>
+      [...new Set(patients.map((p) => p.grp))].sort(order).map((g) => {
+        const cohort = patients.filter((p) => p.grp === g);
+        const [c, o, a] = shownNested(d, [keyed(cohort), keyed(cohort.filter((p) => p.y !== null)), keyed(analysed(g))]);
+        return { group: g, cohort: c, observed: o, analysed: a };
+      });
+    const references = (madeReference: number[]) =>
+      Object.entries(REFERENCE_LEVELS).map(([factor, level]) => {
+        const swapped = madeReference.find((j) => ADJUSTMENT_COVARIATES[j].factor === factor);
+        return { factor, reference: swapped === undefined ? level : ADJUSTMENT_COVARIATES[swapped].name };
+      });
     if (groups.length < 2) {
       return {
-        ...base, covariates: COVARIATES.map((c) => c.name), constantCovariates: [], differences: [], balance: [], weights: [],
-        trimmingThreshold: null, trimmedGroups: [], propensityConverged: true,
+        ...base, covariates: ADJUSTMENT_COVARIATES.map((c) => c.name), constantCovariates: [], referenceCategories: references([]),
+        differences: [], balance: [], weights: [], trimmingThreshold: null, trimmedGroups: [], propensityConverged: true,
+        missingData: missingData(() => []), overlap: [], sensitivityConverged: true,
       };
     }
 
-    // A covariate every patient shares (sex in a women-only cohort) carries no information and
-    // makes the model singular: it is left out and named, rather than failing the fit.
-    const varying = COVARIATES.map((_, j) => j).filter((j) => rows.some((r) => r.x[j] !== rows[0].x[j]));
+    // A covariate every patient shares (sex in a women-only cohort, a category nobody is in)
+    // carries no information and makes the model singular, as does a full set of indicators
+    // whose reference level is empty: they are left out and named, rather than failing the fit.
+    const selection = selectCovariates(ADJUSTMENT_COVARIATES, rows.map((r) => r.x));
+    const kept = selection.kept;
+    const pick = (x: number[]) => kept.map((j) => x[j]);
     const a = analyse({
-      x: rows.map((r) => varying.map((j) => r.x[j])),
+      x: rows.map((r) => pick(r.x)),
       group: rows.map((r) => r.grp),
       y: rows.map((r) => r.y),
       groups,
-      binary: varying.map((j) => COVARIATES[j].binary),
+      binary: kept.map((j) => ADJUSTMENT_COVARIATES[j].binary),
       trimming,
       // Trimming must not leave a group the reader could not see counted.
       keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => rows[i]))) !== null,
     }, trimming);
     const shownOf = (idx: number[]) => shownCount(d, keyed(idx.map((i) => rows[i])));
     const shownN = (g: string) => shownOf(a.members.get(g) ?? []);
-    const differences = a.differences.map((x) => ({
-      group: x.group, versus: x.versus, n: shownN(x.group), nVersus: shownN(x.versus),
-      unadjusted: x.unadjusted.difference, unadjustedLower: x.unadjusted.lower, unadjustedUpper: x.unadjusted.upper,
-      adjusted: x.adjusted.difference, adjustedLower: x.adjusted.lower, adjustedUpper: x.adjusted.upper,
-    }));
-    const balance = a.balance.map((b) => ({ covariate: COVARIATES[varying[b.covariate]].name, group: b.group, versus: b.versus, smdBefore: b.smdBefore, smdAfter: b.smdAfter }));
+
+    // Sensitivity analysis for missing outcomes: every patient of the groups compared with
+    // complete covariates, observed or not (docs/methods.md).
+    const population = patients.filter((p): p is Patient & { x: number[] } => p.x !== null && groups.includes(p.grp));
+    const sensitivity = observedAnalysis({
+      x: population.map((p) => pick(p.x)), group: population.map((p) => p.grp), y: population.map((p) => p.y), groups: a.groups, trimming,
+      keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => population[i]))) !== null,
+    });
+
+    const differences = a.differences.map((x) => {
+      const s = sensitivity.differences.find((v) => v.group === x.group && v.versus === x.versus);
+      return {
+        group: x.group, versus: x.versus, n: shownN(x.group), nVersus: shownN(x.versus),
+        unadjusted: x.unadjusted.difference, unadjustedLower: x.unadjusted.lower, unadjustedUpper: x.unadjusted.upper,
+        adjusted: x.adjusted.difference, adjustedLower: x.adjusted.lower, adjustedUpper: x.adjusted.upper,
+        sensitivity: s?.adjusted.difference ?? null, sensitivityLower: s?.adjusted.lower ?? null, sensitivityUpper: s?.adjusted.upper ?? null,
+      };
+    });
+    const balance = a.balance.map((b) => ({ covariate: ADJUSTMENT_COVARIATES[kept[b.covariate]].name, group: b.group, versus: b.versus, smdBefore: b.smdBefore, smdAfter: b.smdAfter }));
     const weights = a.weightSummary.map((w) => {
       const all = rows.map((r, i) => (r.grp === w.group ? i : -1)).filter((i) => i >= 0);
-      const kept = new Set(a.members.get(w.group) ?? []);
+      const members = new Set(a.members.get(w.group) ?? []);
       const n = shownN(w.group);
       // The weight summaries say about as much as the group's size (the stabilized weights sum
       // to about n), so they are withheld with it. For readers whose counts are perturbed
       // (docs/privacy.md) the sum would undo the perturbation: it is withheld, and the effective
       // sample size is shown to the nearest 5.
-      const shown = n !== null && kept.size > 0;
+      const shown = n !== null && members.size > 0;
       return {
-        group: w.group, n: kept.size > 0 ? n : null, trimmed: trimming === PropensityTrimming.NONE ? 0 : shownOf(all.filter((i) => !kept.has(i))),
+        group: w.group, n: members.size > 0 ? n : null, trimmed: trimming === PropensityTrimming.NONE ? 0 : shownOf(all.filter((i) => !members.has(i))),
         min: shown ? w.min : null, median: shown ? w.median : null, max: shown ? w.max : null,
         sum: shown && !d.perturb ? w.sum : null,
         ess: !shown ? null : d.perturb ? Math.round(w.ess / 5) * 5 : w.ess,
       };
     });
+    // Each bin is a count of patients, published beside the group's n: shown as the other
+    // cells of a table with its total are (small bins withheld, perturbed for department heads).
+    const overlap = propensityOverlap(a.propensities, rows.map((r) => r.grp), a.groups, OVERLAP_BINS).map((h) => ({
+      score: h.score, group: h.group, counts: shownCells(d, h.bins.map((idx) => keyed(idx.map((i) => rows[i])))),
+    }));
     return {
       ...base,
-      covariates: varying.map((j) => COVARIATES[j].name),
-      constantCovariates: COVARIATES.filter((_, j) => !varying.includes(j)).map((c) => c.name),
+      covariates: kept.map((j) => ADJUSTMENT_COVARIATES[j].name),
+      constantCovariates: selection.constant.map((j) => ADJUSTMENT_COVARIATES[j].name),
+      referenceCategories: references(selection.madeReference),
       differences, balance, weights, trimmingThreshold: a.threshold, trimmedGroups: [...a.droppedGroups].sort(), propensityConverged: a.converged,
+      missingData: missingData((g) => (a.members.get(g) ?? []).map((i) => rows[i])),
+      overlap, sensitivityConverged: sensitivity.converged,
     };
+  }
+}
+
+/**
+ * Nested counts (a group's cohort, those with the outcome, those analysed), each as the reader
+ * sees counts. Perturbed counts need nothing more: each carries its own noise, so their
+ * difference is no exact count. For exact counts a count is withheld where it exceeds one
+ * shown inside it by less than the small-cell threshold, since their difference would be a
+ * small cell; the innermost count (the n of the comparison, shown elsewhere too) is kept first.
+ */
+function shownNested(d: Disclosure, cells: KeyedCount[]): (number | null)[] {
+  const shown = cells.map((c) => shownCount(d, c));
+  if (!d.suppress || d.perturb) return shown;
+  const kept: number[] = [];
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const v = shown[i];
+    if (v === null) continue;
+    if (kept.some((u) => v - u > 0 && v - u < d.threshold)) shown[i] = null;
+    else kept.push(v);
+  }
+  return shown;
+}
+
+// Trimming the larger population of the sensitivity analysis can leave fewer than two groups
+// where the complete-case analysis kept two: the sensitivity figures are then absent (null),
+// not an error that would also hide the main comparison.
+function observedAnalysis(input: Parameters<typeof iptwObservedAnalysis<string>>[0]) {
+  try {
+    return iptwObservedAnalysis(input);
+  } catch (e) {
+    if (e instanceof RangeError && /trimming left/.test(e.message)) return { differences: [], converged: true };
+    throw e;
   }
 }
 

@@ -37,6 +37,8 @@ export interface IptwAnalysisInput<L> {
    */
   keepGroup?: (members: number[]) => boolean;
   level?: number;
+  /** Only the propensities and weights: no differences or balance (y is then not read). */
+  weightsOnly?: boolean;
 }
 
 export interface GroupWeights<L> {
@@ -64,6 +66,11 @@ export interface IptwAnalysis<L> {
   members: Map<L, number[]>;
   /** Stabilized weight of each input patient (NaN for those trimmed or dropped). */
   weights: number[];
+  /**
+   * Generalized propensity scores of each input patient from the model the weights come from,
+   * one per analysed group in `groups` order (null for patients trimmed or dropped).
+   */
+  propensities: (number[] | null)[];
   converged: boolean;
   weightSummary: GroupWeights<L>[];
   /** Each group against the reference (the first analysed group). */
@@ -110,6 +117,8 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
   const w = iptwWeights(received, { stabilize: true, treatment: index.map((i) => input.group[i]) });
   const weights = new Array<number>(n).fill(NaN);
   index.forEach((i, k) => (weights[i] = w[k]));
+  const propensities = new Array<number[] | null>(n).fill(null);
+  index.forEach((i, k) => (propensities[i] = fit.fitted[k]));
   const members = new Map(groups.map((g) => [g, index.filter((i) => input.group[i] === g)] as [L, number[]]));
   const arm = (g: L) => {
     const idx = members.get(g) as number[];
@@ -124,6 +133,9 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
       sum: ww.reduce((a, v) => a + v, 0), ess: effectiveSampleSize(ww),
     };
   });
+  if (input.weightsOnly) {
+    return { groups, droppedGroups: dropped, threshold, members, weights, propensities, converged: fit.converged && !fit.separation, weightSummary, differences: [], balance: [] };
+  }
   const reference = groups[0];
   const ref = arm(reference);
   const differences = groups.slice(1).map((g) => {
@@ -149,7 +161,7 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     }
   });
   return {
-    groups, droppedGroups: dropped, threshold, members, weights,
+    groups, droppedGroups: dropped, threshold, members, weights, propensities,
     converged: fit.converged && !fit.separation, weightSummary, differences, balance,
   };
 }

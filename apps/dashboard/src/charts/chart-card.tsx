@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import { errorSentence } from '../api';
-import { methodsHref, type MethodsSection } from '../methods/methods-anchors';
+import type { MethodsSection } from '../methods/methods-anchors';
+import { MethodsLink } from '../methods/methods-link';
 import type { ChartOption } from './echarts';
 
 // ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
@@ -48,7 +48,7 @@ export function ChartCard({ id, title, label, loading, error, option, empty, not
         <p className="empty">{empty}</p>
       )}
       {option && !error && <p className="chart-note">{note}</p>}
-      <p className="chart-definition"><Link to={methodsHref(definition)}>How this figure is defined</Link></p>
+      <MethodsLink section={definition} />
     </section>
   );
 }

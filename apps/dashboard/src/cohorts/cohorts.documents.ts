@@ -26,7 +26,11 @@ export const COHORT_ADJUSTED = graphql(`
   query CohortAdjusted($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $measure: OutcomeMeasure!, $timePoint: TimePoint!, $trimming: PropensityTrimming!) {
     adjustedComparison(filter: $filter, grouping: $grouping, measure: $measure, timePoint: $timePoint, trimming: $trimming) {
       n excluded outcome covariates constantCovariates propensityConverged suppressedGroups trimming trimmingThreshold trimmedGroups
-      differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper }
+      referenceCategories { factor reference } missingData { group cohort observed analysed } sensitivityConverged
+      overlapBinEdges overlap { score group counts }
+      differences {
+        group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper sensitivity sensitivityLower sensitivityUpper
+      }
       balance { covariate group versus smdBefore smdAfter }
       weights { group n trimmed min median max sum ess }
     }

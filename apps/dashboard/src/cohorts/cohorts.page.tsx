@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { errorSentence } from '../api';
 import { ChartCard } from '../charts/chart-card';
 import { METHODS } from '../methods/methods-anchors';
+import { MethodsLink } from '../methods/methods-link';
 import { labelOf, TIME_POINTS } from '../charts/palette';
 import { newRequestId } from '../forms/request-id';
 import type { CohortFilterInput, OutcomeMeasure, PropensityTrimming, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
@@ -10,6 +11,7 @@ import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
 import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
 import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
+import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { AdjustedTables, TableOne } from './comparison-tables';
 import {
   COHORT_ADJUSTED, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
@@ -17,6 +19,9 @@ import {
 } from './cohorts.documents';
 import { cohortRespondersFigure, cohortTrajectoryFigure, formatP, kmFigure, MEASURES } from './cohorts.options';
 import './cohorts.css';
+
+// The methods are documented in the repository's docs, which the dashboard does not serve: the
+// section is named so that a reader can find it.
 
 /** A researcher's workbench: build a cohort, compare treatments within it, save and export it. */
 export function CohortsPage() {
@@ -41,6 +46,7 @@ export function CohortsPage() {
   const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
   const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
   const fracture = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.fracture, 'a new fracture') : { option: null, note: '' }), [survivalQ.data]);
+  const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : { option: null, note: '' }), [adjusted.data]);
 
   const apply = (f: CohortFilterInput, g: TreatmentGrouping) => {
     setFilter(f);
@@ -114,6 +120,18 @@ export function CohortsPage() {
           : !adjusted.data ? <p className="loading" role="status">Weighting the groups…</p>
           : adjusted.data.adjustedComparison.differences.length === 0 ? <p className="empty">Too few patients in at least two groups to compare.</p>
           : <AdjustedTables data={adjusted.data.adjustedComparison} />}
+        <MethodsLink section={METHODS.adjusted} what="comparison" />
+        {adjusted.data && adjusted.data.adjustedComparison.differences.length > 0 ? (
+          <ChartCard id="propensity-overlap" definition={METHODS.adjusted} title="Overlap of the propensity scores" label="Histograms of each treatment's estimated propensity in each actual treatment group"
+            {...overlap} loading={adjusted.loading} error={adjusted.error} height={overlapHeight(adjusted.data.adjustedComparison)} empty="No propensity scores to show.">
+            <p className="chart-note">
+              Each panel shows, for one treatment, how likely the model found that treatment for the patients of each group. Where the groups&apos; bars
+              overlap, patients of one group have comparable patients in the other. Where a group has patients at propensities no other group reaches,
+              those patients have no counterpart: their weights become extreme, the effective sample size falls and the adjusted difference rests on
+              a few patients and on the model&apos;s extrapolation (consider the Crump trimming above).
+            </p>
+          </ChartCard>
+        ) : null}
       </section>
       <section className="tables" aria-labelledby="table-one-title">
         <h3 id="table-one-title">Characteristics (Table 1)</h3>
@@ -121,6 +139,7 @@ export function CohortsPage() {
           : !tableOne.data ? <p className="loading" role="status">Loading Table 1…</p>
           : tableOne.data.characteristicsTable.length === 0 ? <p className="empty">The cohort is empty.</p>
           : <TableOne rows={tableOne.data.characteristicsTable} />}
+        <MethodsLink section={METHODS.adjusted} what="table" />
       </section>
     </section>
   );

@@ -3,6 +3,16 @@ import type { CohortAdjustedQuery, CohortTableOneQuery } from '../gql/graphql';
 
 const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '–' : v.toFixed(d));
 const versus = (g: string, v: string) => `${labelOf(g)} vs ${labelOf(v)}`;
+const count = (v: number | null) => (v === null ? 'suppressed' : String(v));
+
+/** The propensity model's covariates as a reader would name them (the API's names are stable identifiers). */
+const COVARIATE_LABELS: Record<string, string> = {
+  age: 'Age', female: 'Female', causeTraumatic: 'Cause: traumatic', causeMetastasis: 'Cause: metastasis', causeMyeloma: 'Cause: myeloma',
+  causeOther: 'Cause: other', maxGenantGrade: 'Maximum Genant grade', fractureAgeSubacute: 'Fracture age: subacute', fractureAgeChronic: 'Fracture age: chronic',
+  baselineNrs: 'Baseline NRS', baselineOdi: 'Baseline ODI', asaIII: 'ASA III', asaIVtoV: 'ASA IV–V', asaMissing: 'ASA not recorded', activeCancer: 'Active cancer',
+};
+export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
+const FACTOR_LABELS: Record<string, string> = { cause: 'fracture cause', fractureAge: 'fracture age', asa: 'ASA class' };
 
 /** Differences between groups, unadjusted and IPTW-adjusted, then the balance they rest on. */
 export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedComparison'] }) {
@@ -12,11 +22,14 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
         <caption>
           Differences in {data.outcome} (group minus reference), n = {data.n}
           {data.excluded ? `, ${data.excluded} excluded for missing covariates` : ''}
-          {data.constantCovariates.length ? `; left out of the propensity model because every patient shares it: ${data.constantCovariates.join(', ')}` : ''}
+          {data.constantCovariates.length ? `; left out of the propensity model because every patient shares it (or no patient is in the category): ${data.constantCovariates.map(covariateLabel).join(', ')}` : ''}
+          {`; reference categories: ${data.referenceCategories.map((r) => `${FACTOR_LABELS[r.factor] ?? r.factor} ${COVARIATE_LABELS[r.reference] ?? r.reference}`).join(', ')}`}
           {data.suppressedGroups.length ? `; suppressed groups: ${data.suppressedGroups.map(labelOf).join(', ')}` : ''}
           {data.propensityConverged ? '' : '; the propensity model did not converge, so the adjusted figures are unreliable'}
+          {'. Sensitivity analysis: also weighted by the inverse probability of having the outcome, for patients without it'}
+          {data.sensitivityConverged ? '' : ' (its models did not converge, so it is unreliable)'}
         </caption>
-        <thead><tr><th>Comparison</th><th>n</th><th>Unadjusted (95% CI)</th><th>IPTW-adjusted (95% CI)</th></tr></thead>
+        <thead><tr><th>Comparison</th><th>n</th><th>Unadjusted (95% CI)</th><th>IPTW-adjusted, complete cases (95% CI)</th><th>Sensitivity analysis: IPTW × missing-outcome weights (95% CI)</th></tr></thead>
         <tbody>
           {data.differences.map((d) => (
             <tr key={d.group + d.versus}>
@@ -24,7 +37,17 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
               <td>{d.n} vs {d.nVersus}</td>
               <td>{f(d.unadjusted)} ({f(d.unadjustedLower)} to {f(d.unadjustedUpper)})</td>
               <td>{f(d.adjusted)} ({f(d.adjustedLower)} to {f(d.adjustedUpper)})</td>
+              <td>{d.sensitivity === null ? '–' : `${f(d.sensitivity)} (${f(d.sensitivityLower)} to ${f(d.sensitivityUpper)})`}</td>
             </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="compact" aria-label="Missing data per treatment group">
+        <caption>Missing data per group: patients in the cohort, with {data.outcome}, and analysed (every covariate recorded{data.trimming === 'CRUMP' ? ', kept by trimming' : ''})</caption>
+        <thead><tr><th>Group</th><th>In the cohort</th><th>With the outcome</th><th>Analysed</th></tr></thead>
+        <tbody>
+          {data.missingData.map((m) => (
+            <tr key={m.group}><td>{labelOf(m.group)}</td><td>{count(m.cohort)}</td><td>{count(m.observed)}</td><td>{count(m.analysed)}</td></tr>
           ))}
         </tbody>
       </table>
@@ -54,7 +77,7 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
         <tbody>
           {data.balance.map((b) => (
             <tr key={b.covariate + b.group + b.versus}>
-              <td>{b.covariate}</td>
+              <td>{covariateLabel(b.covariate)}</td>
               <td>{versus(b.group, b.versus)}</td>
               <td className={Math.abs(b.smdBefore) > 0.1 ? 'imbalanced' : ''}>{f(b.smdBefore)}</td>
               <td className={Math.abs(b.smdAfter) > 0.1 ? 'imbalanced' : ''}>{f(b.smdAfter)}</td>

@@ -25,6 +25,36 @@ export class GroupDifferenceModel {
   @Field(() => Float, { description: 'Inverse-probability-of-treatment weighted (stabilized weights, not truncated)' }) adjusted: number;
   @Field(() => Float, { description: 'Robust (sandwich) 95% CI' }) adjustedLower: number;
   @Field(() => Float) adjustedUpper: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sensitivity analysis for missing outcomes: IPTW difference with each observed patient also weighted by 1 / P(outcome observed | group, covariates), ' +
+      'both models fitted on every patient with complete covariates (null when the group has fewer than two patients observed)',
+  }) sensitivity: number | null;
+  @Field(() => Float, { nullable: true, description: 'Robust (sandwich) 95% CI of the sensitivity analysis' }) sensitivityLower: number | null;
+  @Field(() => Float, { nullable: true }) sensitivityUpper: number | null;
+}
+
+@ObjectType('GroupMissingData', { description: "A group's patients: in the cohort, with the outcome at the time point, and analysed (with every covariate)" })
+export class GroupMissingDataModel {
+  @Field() group: string;
+  @Field(() => Int, { nullable: true, description: "Patients of the group in the cohort (withheld or perturbed as the reader sees counts)" }) cohort: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of them, patients with the outcome at the time point (withheld or perturbed as the reader sees counts; withheld for researchers where it would give away a small difference)' }) observed: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of them, patients analysed: every covariate recorded, and kept by trimming (the n of the comparison)' }) analysed: number | null;
+}
+
+@ObjectType('PropensityHistogram', {
+  description: "Distribution of one treatment's generalized propensity among the patients of one actual group, in fixed bins over 0..1 (overlapBinEdges)",
+})
+export class PropensityHistogramModel {
+  @Field({ description: 'The treatment whose propensity is binned' }) score: string;
+  @Field({ description: "The patients' actual group" }) group: string;
+  @Field(() => [Int], { nullable: 'items', description: 'Patients per bin (withheld or perturbed as the reader sees counts)' }) counts: (number | null)[];
+}
+
+@ObjectType('ReferenceCategory', { description: 'The reference level of a categorical covariate (the level without an indicator)' })
+export class ReferenceCategoryModel {
+  @Field({ description: 'cause, fractureAge or asa' }) factor: string;
+  @Field({ description: "The reference level; an indicator's name when the usual reference is empty in the cohort and that level took its place" }) reference: string;
 }
 
 @ObjectType('BalanceRow', { description: 'Standardized mean difference of a covariate before and after weighting' })
@@ -56,7 +86,14 @@ export class AdjustedComparisonModel {
   @Field(() => Int, { nullable: true, description: 'Patients with the outcome and every covariate (withheld below the small-cell threshold for de-identified readers)' }) n: number | null;
   @Field(() => Int, { nullable: true, description: 'Patients left out for a missing covariate (withheld below the small-cell threshold for de-identified readers)' }) excluded: number | null;
   @Field(() => [String], { description: 'Propensity covariates in the model' }) covariates: string[];
-  @Field(() => [String], { description: 'Covariates left out of the model because every patient in the cohort has the same value' }) constantCovariates: string[];
+  @Field(() => [String], { description: 'Covariates left out of the model because every patient in the cohort has the same value (an indicator of a category nobody in the cohort is in, or everybody is)' }) constantCovariates: string[];
+  @Field(() => [ReferenceCategoryModel], { description: 'Reference level of each categorical covariate' }) referenceCategories: ReferenceCategoryModel[];
+  @Field(() => [GroupMissingDataModel], { description: 'Per group: in the cohort, with the outcome, analysed' }) missingData: GroupMissingDataModel[];
+  @Field(() => [Float], { description: 'Edges of the propensity histogram bins, 0 to 1' }) overlapBinEdges: number[];
+  @Field(() => [PropensityHistogramModel], {
+    description: "Overlap of the propensity scores: for each treatment's generalized propensity (only the second group's for two groups, the other being its mirror image), its histogram in each actual group",
+  }) overlap: PropensityHistogramModel[];
+  @Field({ description: 'Whether the models of the missing-outcome sensitivity analysis converged without a ridge penalty' }) sensitivityConverged: boolean;
   @Field(() => [GroupDifferenceModel]) differences: GroupDifferenceModel[];
   @Field(() => [BalanceRowModel], { description: 'Balance of each covariate for every pair of groups' }) balance: BalanceRowModel[];
   @Field(() => [GroupWeightsModel], { description: 'Weight distribution and effective sample size per group' }) weights: GroupWeightsModel[];

@@ -1,0 +1,61 @@
+// The overlap figure of the adjusted comparison: for each treatment's propensity, its
+// distribution in each actual group, one panel per treatment stacked vertically, as the share of
+// the group's analysed patients in each fixed bin (groups differ in size; shares compare shapes).
+import { colourOf, labelOf } from '../charts/palette';
+import type { CohortAdjustedQuery } from '../gql/graphql';
+import { axisName, base, type Figure, ordered } from '../overview/overview.options';
+
+type Adjusted = CohortAdjustedQuery['adjustedComparison'];
+const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
+const PANEL = 150;
+
+/** Height of the figure for this many panels. */
+export const overlapHeight = (data: Adjusted) => 70 + PANEL * new Set(data.overlap.map((h) => h.score)).size + 40;
+
+export function overlapFigure(data: Adjusted): Figure {
+  const scores = ordered(data.overlap.map((h) => h.score), KINDS);
+  if (!scores.length) return { option: null, note: '' };
+  const groups = ordered(data.overlap.map((h) => h.group), KINDS);
+  const edges = data.overlapBinEdges;
+  const bins = edges.slice(0, -1).map((lo, i) => `${lo.toFixed(1)}–${edges[i + 1].toFixed(1)}`);
+  const nOf = (g: string) => data.weights.find((w) => w.group === g)?.n ?? null;
+  let withheld = 0;
+  const series = scores.flatMap((score, s) =>
+    groups.map((group, k) => {
+      const h = data.overlap.find((x) => x.score === score && x.group === group);
+      const n = nOf(group);
+      return {
+        type: 'bar' as const, name: labelOf(group), xAxisIndex: s, yAxisIndex: s, barGap: '0%', itemStyle: { color: colourOf(group, k) },
+        // A withheld bin (or a group whose n is withheld) is a gap, never a guess.
+        data: (h?.counts ?? []).map((c) => {
+          if (c === null) withheld++;
+          return c === null || !n ? null : { value: c / n, count: c, n };
+        }),
+      };
+    }),
+  );
+  const top = (s: number) => 40 + s * PANEL;
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        trigger: 'item', confine: true,
+        formatter: (p: { seriesName: string; name: string; data: { value: number; count: number; n: number } }) =>
+          `${p.seriesName}: ${p.data.count} of ${p.data.n} patients (${(p.data.value * 100).toFixed(1)} %) with a propensity ${p.name}`,
+      },
+      legend: { ...base.legend, data: groups.map(labelOf) },
+      title: scores.map((score, s) => ({
+        text: `Propensity of ${labelOf(score).toLowerCase()}`, left: 64, top: top(s) - 24, textStyle: { fontSize: 12, fontWeight: 'normal' as const },
+      })),
+      grid: scores.map((_, s) => ({ left: 64, right: 24, top: top(s), height: PANEL - 60 })),
+      xAxis: scores.map((_, s) => ({
+        type: 'category' as const, gridIndex: s, data: bins, axisLabel: { fontSize: 10 },
+        ...(s === scores.length - 1 ? axisName('Estimated propensity (probability of that treatment given the covariates)', 28) : {}),
+      })),
+      yAxis: scores.map((_, s) => ({ type: 'value' as const, gridIndex: s, min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('% of group', 36) })),
+      series,
+    },
+    note: `n = ${groups.map((g) => `${labelOf(g)} ${nOf(g) ?? 'suppressed'}`).join(', ')}. ${
+      withheld ? `${withheld} bins under the threshold are withheld (gaps).` : 'Nothing withheld.'}`,
+  };
+}

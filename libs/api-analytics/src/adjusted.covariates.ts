@@ -1,0 +1,81 @@
+import { FRACTURE_AGE_DAYS, FractureAgeCategory, FractureCause } from '@vfr/domain';
+import type { CovariateSpec } from '@vfr/stats';
+
+/** A patient's row of the cohort as the propensity model reads it (analysis_patient columns). */
+export interface CovariateSource {
+  age: number;
+  sex: string;
+  causes: string[] | null;
+  max_genant: number | null;
+  fracture_age_days: number | null;
+  baseline_nrs: number | null;
+  baseline_odi: number | null;
+  asa_class: number | null;
+  active_cancer: boolean;
+}
+
+interface Covariate extends CovariateSpec {
+  /** The column's value, null when the patient lacks what it needs (then not analysed). */
+  code(r: CovariateSource): number | null;
+}
+
+/** The reference level of each categorical covariate (no indicator), as the API names it. */
+export const REFERENCE_LEVELS: Record<string, string> = {
+  cause: 'osteoporotic only',
+  fractureAge: 'acute',
+  asa: 'ASA I-II',
+};
+
+const has = (r: CovariateSource, cause: FractureCause) => ((r.causes ?? []).includes(cause) ? 1 : 0);
+const inAge = (days: number | null, category: FractureAgeCategory): number | null => {
+  if (days === null) return null;
+  if (!Object.values(FRACTURE_AGE_DAYS).some(([lo, hi]) => days >= lo && days <= hi)) return null;
+  const [lo, hi] = FRACTURE_AGE_DAYS[category];
+  return days >= lo && days <= hi ? 1 : 0;
+};
+const asa = (r: CovariateSource, classes: number[] | null) =>
+  classes === null ? (r.asa_class === null ? 1 : 0) : r.asa_class !== null && classes.includes(Number(r.asa_class)) ? 1 : 0;
+const num = (v: number | null) => (v === null ? null : Number(v));
+
+/**
+ * The propensity model's covariates (docs/methods.md, Adjusted comparisons), in the order and
+ * with the names the API reports. Categorical covariates are indicators against a reference
+ * level (REFERENCE_LEVELS); an indicator nobody in a cohort has is left out and named.
+ * - Fracture causes: a patient's fractures may have several causes, so each non-osteoporotic
+ *   cause is an indicator of its own ("has a fracture of this cause"), not one category per
+ *   patient; the reference is a patient whose fractures are all osteoporotic (or of no recorded
+ *   cause). A metastatic fracture beside an osteoporotic one counts as metastatic: the cause
+ *   that changes prognosis and treatment choice is the one the model must see.
+ * - Fracture age in the registry's categories (FRACTURE_AGE_DAYS): acute is the reference.
+ *   Not a straight line in days: the healing of a fracture, and with it the choice of
+ *   cement augmentation, changes by stage, not by the day.
+ * - ASA class: I and II (no or mild systemic disease) are the reference, III and IV-V are
+ *   indicators, and a missing ASA class is a category of its own. The ASA class is recorded
+ *   at an anaesthetic assessment, which conservatively treated patients often never have:
+ *   whether it is missing depends on the treatment path itself, so dropping those patients
+ *   would remove mostly conservative care, while the indicator keeps them and lets the model
+ *   use what the missingness says.
+ */
+export const ADJUSTMENT_COVARIATES: Covariate[] = [
+  { name: 'age', binary: false, code: (r) => Number(r.age) },
+  { name: 'female', binary: true, code: (r) => (r.sex === 'FEMALE' ? 1 : 0) },
+  { name: 'causeTraumatic', binary: true, factor: 'cause', code: (r) => has(r, FractureCause.TRAUMATIC) },
+  { name: 'causeMetastasis', binary: true, factor: 'cause', code: (r) => has(r, FractureCause.METASTASIS) },
+  { name: 'causeMyeloma', binary: true, factor: 'cause', code: (r) => has(r, FractureCause.MYELOMA) },
+  { name: 'causeOther', binary: true, factor: 'cause', code: (r) => has(r, FractureCause.OTHER) },
+  { name: 'maxGenantGrade', binary: false, code: (r) => num(r.max_genant) },
+  { name: 'fractureAgeSubacute', binary: true, factor: 'fractureAge', code: (r) => inAge(r.fracture_age_days, FractureAgeCategory.SUBACUTE) },
+  { name: 'fractureAgeChronic', binary: true, factor: 'fractureAge', code: (r) => inAge(r.fracture_age_days, FractureAgeCategory.CHRONIC) },
+  { name: 'baselineNrs', binary: false, code: (r) => num(r.baseline_nrs) },
+  { name: 'baselineOdi', binary: false, code: (r) => num(r.baseline_odi) },
+  { name: 'asaIII', binary: true, factor: 'asa', code: (r) => asa(r, [3]) },
+  { name: 'asaIVtoV', binary: true, factor: 'asa', code: (r) => asa(r, [4, 5]) },
+  { name: 'asaMissing', binary: true, factor: 'asa', code: (r) => asa(r, null) },
+  { name: 'activeCancer', binary: true, code: (r) => (r.active_cancer ? 1 : 0) },
+];
+
+/** A patient's covariate values, or null when one is missing (the patient is then not analysed). */
+export function covariateRow(r: CovariateSource): number[] | null {
+  const x = ADJUSTMENT_COVARIATES.map((c) => c.code(r));
+  return x.some((v) => v === null) ? null : (x as number[]);
+}
