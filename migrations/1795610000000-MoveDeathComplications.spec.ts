@@ -67,7 +67,7 @@ for (const target of testTargets()) {
       const rows: { patient_id: string; death_on: string | null }[] = await db.dataSource.query(`SELECT patient_id, death_on::text FROM analysis_patient`);
       deathOnBefore = new Map(rows.map((r) => [r.patient_id, r.death_on]));
       countsBefore = await counts();
-      const ran = await migrateThrough(db);
+      const ran = await migrateThrough(db, MIGRATION);
       expect(ran.map((m) => m.name)).toEqual([MIGRATION]);
     }, 120_000);
 

@@ -34,7 +34,7 @@ export class MoveDeathComplications1795610000000 implements MigrationInterface {
     // The earliest DEATH complication of each patient is the one that moves; a death in force
     // already (entered after the death table existed) is kept and the complications point to it.
     await q.query(`
-      CREATE TEMP TABLE death_move ON COMMIT DROP AS
+      CREATE TEMP TABLE death_move AS
       SELECT DISTINCT ON (c.patient_id)
              c.patient_id, p.site_id, c.id AS complication_id, c.occurred_on, c.treatment_id, c.clavien_dindo, c.notes,
              coalesce(d.id, gen_random_uuid()) AS death_id, d.id IS NOT NULL AS existed, d.died_on AS existing_died_on
@@ -102,6 +102,8 @@ export class MoveDeathComplications1795610000000 implements MigrationInterface {
         JOIN death d ON d.patient_id = a.patient_id AND d.withdrawn_at IS NULL
         JOIN patient p ON p.id = a.patient_id
        WHERE a.status = 'DONE' AND a.withdrawn_at IS NULL AND a.visit_date > d.died_on`);
+    // Dropped here rather than at commit: the migration also runs outside a transaction.
+    await q.query(`DROP TABLE death_move`);
   }
 
   async down(): Promise<void> {

@@ -135,7 +135,7 @@ describe('backup and restore round trip', () => {
     const header = await readBackup(first);
     expect(Object.fromEntries(header.tables.map((t) => [t.name, { rows: t.rows, sha256: t.sha256 }]))).toEqual(before);
     expect(header.migrations.map((m) => m.name)).toEqual((REGISTRY_SCHEMA.migrations as { name: string }[]).map((m) => new (m as unknown as new () => { name: string })().name));
-    expect(header.sequences.map((s) => s.name)).toEqual(['audit_event_id_seq']);
+    expect(header.sequences.map((s) => s.name)).toEqual(['audit_event_id_seq', 'data_issue_id_seq']);
 
     // 2. Into the server (or a second embedded database), and out again.
     const middleEnv = server ? { DATABASE_URL: server.url } : { DATA_DIR: middleDataDir };

@@ -74,6 +74,13 @@ async function freshComplication(f: Fixture): Promise<{ id: string }> {
   return { id: r.data.createComplication.id };
 }
 
+async function freshDeath(f: Fixture): Promise<{ id: string }> {
+  const t = await freshTreatment(f);
+  const r = await f.gqlAsAdmin(`mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }`, {
+    i: { patientId: t.patientId, diedOn: '2024-06-01', cause: 'CARDIOVASCULAR', source: 'HOSPITAL_RECORD' },
+  });
+  return r.data.recordDeath;
+}
 const withdraw = (mutation: string, make: (f: Fixture) => Promise<{ id: string }>): Operation => ({
   request: async (f) => ({ query: `mutation($i: WithdrawInput!) { ${mutation}(input: $i) { id } }`, variables: { i: { id: (await make(f)).id, version: 1, reason: 'matrix test' } } }),
   expect: recordWrite,
@@ -113,6 +120,7 @@ const OPERATIONS: Record<string, Operation> = {
   responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
   complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
   survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
+  competingRisks: { request: async () => ({ query: '{ competingRisks { tests { p } } }' }), expect: all('ok') },
   adjustedComparison: { request: async () => ({ query: '{ adjustedComparison { n } }' }), expect: all('ok') },
   characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
   treatmentVolumes: { request: async () => ({ query: '{ treatmentVolumes { period bins { period } } }' }), expect: all('ok') },
@@ -226,6 +234,19 @@ const OPERATIONS: Record<string, Operation> = {
     expect: recordWrite,
   },
   withdrawComplication: withdraw('withdrawComplication', freshComplication),
+  death: readById('death', freshDeath),
+  recordDeath: {
+    request: async (f) => {
+      const t = await freshTreatment(f);
+      return { query: 'mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }', variables: { i: { patientId: t.patientId, diedOn: '2024-05-01', cause: 'UNKNOWN', source: 'FAMILY' } } };
+    },
+    expect: recordWrite,
+  },
+  updateDeath: {
+    request: async (f) => ({ query: 'mutation($i: UpdateDeathInput!) { updateDeath(input: $i) { id } }', variables: { i: { id: (await freshDeath(f)).id, version: 1, source: 'DEATH_REGISTRY' } } }),
+    expect: recordWrite,
+  },
+  withdrawDeath: withdraw('withdrawDeath', freshDeath),
   resolveDataIssue: {
     request: async (f) => {
       const [issue] = await f.sql(

@@ -89,7 +89,7 @@ describeEachDatabase('deaths through GraphQL', (t) => {
     expect((await t().gql(M.record, { i: { patientId, diedOn: '2024-06-01', cause: 'CANCER', source: 'DEATH_REGISTRY' } }, token)).errors).toBeUndefined();
     const late = await expectRefused(M.visit, { patientId, treatmentId, timePoint: 'M3', visitDate: '2024-06-20', nrsRest: 3 }, 'visitDate', 'notAfterDeath');
     expect(late.message).toMatch(/after the patient's death \(2024-06-01\)/);
-    await expectRefused(M.updateVisit, { id: visitId, version: 1, visitDate: '2024-06-02' }, 'visitDate', 'notAfterDeath');
+    await expectRefused(M.updateVisit, { id: visitId, version: 1, timePoint: 'M3', visitDate: '2024-06-02' }, 'visitDate', 'notAfterDeath');
     // A missed visit after the death is no contradiction; a completed one before it is fine.
     expect((await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'M6', status: 'MISSED' } }, token)).errors).toBeUndefined();
     expect((await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'W1', visitDate: '2024-03-27', nrsRest: 6 } }, token)).errors).toBeUndefined();

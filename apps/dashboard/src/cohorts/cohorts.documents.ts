@@ -51,9 +51,13 @@ export const COHORT_SURVIVAL = graphql(`
       logRankP logRankChiSquare logRankDf
       curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }
     }
-    fracture: survival(filter: $filter, grouping: $grouping, endpoint: NEW_FRACTURE) {
+    death: survival(filter: $filter, grouping: $grouping, endpoint: OVERALL_SURVIVAL) {
       logRankP logRankChiSquare logRankDf
       curves { group n events medianDays medianLower medianUpper suppressed steps { day survival lower upper atRisk } }
+    }
+    fracture: competingRisks(filter: $filter, grouping: $grouping) {
+      curves { group event n events atOneYear atTwoYears suppressed steps { day incidence lower upper atRisk } }
+      tests { event chiSquare df p }
     }
   }
 `);

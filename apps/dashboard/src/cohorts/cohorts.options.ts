@@ -100,3 +100,65 @@ export function kmFigure(s: Survival, event: string): Figure {
     note: `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}. ${medians.join('; ')}. ${suppressed.length ? `Suppressed groups: ${suppressed.map((c) => labelOf(c.group)).join(', ')}.` : 'Nothing suppressed.'}`,
   };
 }
+
+type CompetingRisks = CohortSurvivalQuery['fracture'];
+
+const percent = (v: number | null) => (v === null ? 'not shown' : `${(v * 100).toFixed(1)} %`);
+
+/**
+ * Cumulative incidence of a new fracture with death as a competing risk (Aalen-Johansen), one
+ * solid curve per group with its 95% band, and the incidence of death before a fracture dashed.
+ */
+export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
+  const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
+  if (!curves.length) return { option: null, note: '' };
+  const groups = ordered([...new Set(curves.map((c) => c.group))], KINDS);
+  const series = groups.flatMap((group, g) => {
+    const colour = colourOf(group, g);
+    const name = labelOf(group);
+    return (['NEW_FRACTURE', 'DEATH'] as const).flatMap((event) => {
+      const c = curves.find((x) => x.group === group && x.event === event);
+      if (!c) return [];
+      const steps = [{ day: 0, incidence: 0, lower: 0, upper: 0, atRisk: c.n ?? 0 }, ...c.steps];
+      const line = {
+        type: 'line' as const, name, step: 'end' as const, symbol: 'none', itemStyle: { color: colour },
+        lineStyle: { width: 2, type: event === 'DEATH' ? ('dashed' as const) : ('solid' as const) },
+        data: steps.map((p) => ({ value: [p.day, p.incidence], atRisk: p.atRisk, event })),
+      };
+      if (event === 'DEATH') return [line];
+      const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
+      return [
+        { ...quiet, type: 'line' as const, name, stack: `ci-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
+        { ...quiet, type: 'line' as const, name, stack: `ci-${group}`, areaStyle: { color: colour, opacity: 0.15 }, data: steps.map((p) => [p.day, (p.upper ?? p.incidence) - (p.lower ?? 0)]) },
+        line,
+      ];
+    });
+  });
+  const test = (event: string) => s.tests.find((t) => t.event === event);
+  const gray = (event: string, label: string) => {
+    const t = test(event);
+    return t ? `Gray's test for ${label} ${formatP(t.p)} (χ² ${t.chiSquare.toFixed(2)}, ${t.df} df)` : `no Gray's test for ${label}`;
+  };
+  const atYears = groups.map((g) => {
+    const c = curves.find((x) => x.group === g && x.event === 'NEW_FRACTURE');
+    return c ? `${labelOf(g)} n ${c.n}, ${c.events} fractures, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years` : `${labelOf(g)}: no fracture`;
+  });
+  const suppressed = [...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))];
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        trigger: 'axis', confine: true,
+        formatter: (ps: { seriesName: string; data: { value: number[]; atRisk: number; event: string } | number[]; color: string }[]) => {
+          const main = ps.filter((p) => !Array.isArray(p.data)) as { seriesName: string; data: { value: number[]; atRisk: number; event: string }; color: string }[];
+          return main.length ? `Day ${main[0].data.value[0]}<br/>` + main.map((p) => `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> ${p.data.event === 'DEATH' ? 'died before a fracture' : 'with a new fracture'}, ${p.data.atRisk} at risk`).join('<br/>') : '';
+        },
+      },
+      legend: { ...base.legend, data: groups.map(labelOf) },
+      xAxis: { type: 'value', min: 0, ...axisName('Days since the index treatment', 32) },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Cumulative incidence (%)', 40) },
+      series,
+    },
+    note: `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressed.length ? `Suppressed groups: ${suppressed.map(labelOf).join(', ')}.` : 'Nothing suppressed.'}`,
+  };
+}

@@ -17,7 +17,7 @@ import {
   COHORT_ADJUSTED, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
   SAVE_COHORT, SAVED_COHORTS,
 } from './cohorts.documents';
-import { cohortRespondersFigure, cohortTrajectoryFigure, formatP, kmFigure, MEASURES } from './cohorts.options';
+import { cohortRespondersFigure, cohortTrajectoryFigure, cumulativeIncidenceFigure, formatP, kmFigure, MEASURES } from './cohorts.options';
 import './cohorts.css';
 
 // The methods are documented in the repository's docs, which the dashboard does not serve: the
@@ -45,7 +45,8 @@ export function CohortsPage() {
   const trajectory = useMemo(() => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : { option: null, note: '' }), [trajectoryQ.data, measure]);
   const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
   const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
-  const fracture = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.fracture, 'a new fracture') : { option: null, note: '' }), [survivalQ.data]);
+  const fracture = useMemo(() => (survivalQ.data ? cumulativeIncidenceFigure(survivalQ.data.fracture) : { option: null, note: '' }), [survivalQ.data]);
+  const death = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.death, 'death') : { option: null, note: '' }), [survivalQ.data]);
   const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : { option: null, note: '' }), [adjusted.data]);
 
   const apply = (f: CohortFilterInput, g: TreatmentGrouping) => {
@@ -72,6 +73,14 @@ export function CohortsPage() {
         </p>
         <ExportLinks filter={filter} />
       </div>
+
+      <p className="grouping-caption">
+        {grouping === 'PER_PROTOCOL'
+          ? 'Per protocol: patients are grouped by their first treatment, and follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out).'
+          : 'Intention to treat: patients are grouped by their first treatment and followed to the end of follow-up, whatever treatment came later.'}
+        {' '}Follow-up ends at death or the last completed visit; events after it do not count; visits count for the time point whose window holds their date.
+      </p>
+      <MethodsLink section={METHODS.followUp} what="grouping" />
 
       <SavedCohorts filter={filter} onLoad={load} />
 
@@ -110,8 +119,10 @@ export function CohortsPage() {
           {...responders} loading={respondersQ.loading} error={respondersQ.error} empty="No follow-up scores in the cohort, so no responders can be counted." />
         <ChartCard id="km-relief" definition={METHODS.timeToEvent} title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
           {...relief} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
-        <ChartCard id="km-fracture" definition={METHODS.timeToEvent} title={`Time to a new fracture (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.fracture.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to a new vertebral fracture with 95% confidence bands"
+        <ChartCard id="ci-fracture" definition={METHODS.competingRisks} title="New fracture, with death as a competing risk (cumulative incidence)" label="Aalen-Johansen cumulative incidence of a new vertebral fracture with 95% bands, and of death before a fracture, per group"
           {...fracture} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
+        <ChartCard id="km-death" definition={METHODS.timeToEvent} title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`} label="Kaplan-Meier curves of overall survival with 95% confidence bands"
+          {...death} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
       </div>
 
       <section className="tables" aria-labelledby="adjusted-title">

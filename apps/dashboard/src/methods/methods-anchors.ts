@@ -8,6 +8,9 @@ export const METHODS = {
   rates: 'scores-responders-and-rates',
   timeToEvent: 'time-to-event-endpoints-and-p-values',
   adjusted: 'adjusted-comparisons-iptw',
+  competingRisks: 'competing-risks-cumulative-incidence-and-gray-s-test',
+  death: 'death-and-overall-survival-the-record',
+  windows: 'visit-windows',
 } as const;
 
 export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];
