@@ -154,8 +154,9 @@ export function funnelFloor(filter: FloorFilter): FloorQuery {
   const p = new Params();
   const sql = `WITH c AS (${cohortCte(filter, p)})
     SELECT s.code AS site_code, count(*)::int AS n,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
-                                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))))::int AS x
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
+                                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
+                                          AND x.occurred_on - c.index_date <= c.follow_up_end_day))::int AS x
     FROM c JOIN site s ON s.id = c.site_id
     JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
     GROUP BY 1 ORDER BY 1`;
@@ -211,7 +212,7 @@ export const BASE_TABLE_FLOORS = {
 /** The cohort from the analysis table, with the same criteria and meaning as the API's filter. */
 function analysisCohort(filter: FloorFilter, p: Params): string {
   for (const key of Object.keys(filter)) if (!SUPPORTED.has(key)) throw new Error(`the floor queries do not implement the cohort criterion ${key}`);
-  const where = ['true'];
+  const where = ["a.consent_status = 'GIVEN'"];
   if (filter.sex) where.push(`a.sex = ${p.add(filter.sex, 'text')}`);
   if (filter.siteIds?.length) where.push(`a.site_id = ANY(${p.add(filter.siteIds, 'uuid[]')})`);
   if (filter.ageMin != null) where.push(`a.age >= ${p.add(filter.ageMin, 'int')}`);
@@ -249,8 +250,10 @@ function analysisResponders(filter: FloorFilter): FloorQuery {
 function analysisComplications(filter: FloorFilter): FloorQuery {
   const p = new Params();
   const sql = `WITH c AS (${analysisCohort(filter, p)}),
-      sizes AS (SELECT grp, count(*)::int AS n, count(*) FILTER (WHERE cardinality(complication_kinds) > 0)::int AS any FROM c GROUP BY grp),
-      kinds AS (SELECT c.grp, k.kind, count(*)::int AS x FROM c CROSS JOIN LATERAL unnest(c.complication_kinds) AS k(kind) GROUP BY c.grp, k.kind)
+      -- Complications within follow-up only (docs/methods.md), as the product counts them.
+      w AS (SELECT c.grp, ARRAY(SELECT u.k FROM unnest(c.complication_kinds, c.complication_days) AS u(k, d) WHERE u.d BETWEEN 0 AND c.follow_up_end_day) AS kinds FROM c),
+      sizes AS (SELECT grp, count(*)::int AS n, count(*) FILTER (WHERE cardinality(kinds) > 0)::int AS any FROM w GROUP BY grp),
+      kinds AS (SELECT w.grp, k.kind, count(*)::int AS x FROM w CROSS JOIN LATERAL unnest(w.kinds) AS k(kind) GROUP BY w.grp, k.kind)
     SELECT s.grp, 'ANY' AS kind, s.n, s.any AS x FROM sizes s WHERE s.any > 0
     UNION ALL SELECT k.grp, k.kind, s.n, k.x FROM kinds k JOIN sizes s ON s.grp = k.grp`;
   return { sql, values: p.values };
@@ -262,8 +265,8 @@ function analysisSurvival(filter: FloorFilter): FloorQuery {
   const base = survivalFloor({}).sql;
   const tail = base.slice(base.indexOf('      s AS ('));
   const sql = `WITH c AS (${analysisCohort(filter, p)}),
-      o AS (SELECT grp, coalesce(pain_relief_day, last_visit_day) AS t, (pain_relief_day IS NOT NULL)::int AS d FROM c
-            WHERE pain_relief_day IS NOT NULL OR last_visit_day > 0),
+      e AS (SELECT grp, CASE WHEN pain_relief_day BETWEEN 0 AND follow_up_end_day THEN pain_relief_day END AS ev, follow_up_end_day AS fe FROM c WHERE baseline_nrs > 3),
+      o AS (SELECT grp, coalesce(ev, fe) AS t, (ev IS NOT NULL)::int AS d FROM e WHERE ev IS NOT NULL OR fe > 0),
 ${tail}`;
   return { sql, values: p.values };
 }
@@ -272,8 +275,9 @@ function analysisFunnel(filter: FloorFilter): FloorQuery {
   const p = new Params();
   const sql = `WITH c AS (${analysisCohort(filter, p)})
     SELECT s.code AS site_code, count(*)::int AS n,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL
-                                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))))::int AS x
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
+                                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
+                                          AND x.occurred_on - c.index_date <= c.follow_up_end_day))::int AS x
     FROM c JOIN site s ON s.id = c.site_id
     JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
     GROUP BY 1 ORDER BY 1`;
@@ -292,9 +296,8 @@ function analysisCharacteristics(filter: FloorFilter): FloorQuery {
 function analysisAdjusted(filter: FloorFilter): FloorQuery {
   const p = new Params();
   const sql = `WITH c AS (${analysisCohort(filter, p)})
-    SELECT grp, age, (sex = 'FEMALE')::int AS female, max_genant AS genant, fracture_age_days AS fracture_age,
-           ('OSTEOPOROTIC' = ANY(causes))::int AS osteo, baseline_nrs AS baseline, nrs[4] AS y
-    FROM c WHERE nrs[4] IS NOT NULL`;
+    SELECT grp, age, sex, causes, max_genant, fracture_age_days, baseline_nrs, odi[1] AS baseline_odi, asa_class, active_cancer, nrs[4] AS y
+    FROM c`;
   return { sql, values: p.values };
 }
 
