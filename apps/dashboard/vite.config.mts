@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { methodsDocument } from './src/methods/methods-document';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -31,9 +33,35 @@ function precompiledDocuments(): Plugin {
   };
 }
 
+/**
+ * docs/methods.md as /methods.html (and its stylesheet), written into the build and served by the
+ * dev server: the page every figure's "How this figure is defined" opens.
+ */
+function methodsPage(): Plugin {
+  const files = () => ({
+    'methods.html': methodsDocument(readFileSync(resolve(root, 'docs/methods.md'), 'utf8')),
+    'methods.css': readFileSync(resolve(here, 'src/methods/methods-document.css'), 'utf8'),
+  });
+  return {
+    name: 'vfr-methods-page',
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(files())) this.emitFile({ type: 'asset', fileName, source });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = (req.url ?? '').split(/[?#]/)[0].slice(1);
+        const file = (files() as Record<string, string>)[name];
+        if (!file) return next();
+        res.setHeader('Content-Type', name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8');
+        res.end(file);
+      });
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: here,
-  plugins: [react(), precompiledDocuments()],
+  plugins: [react(), precompiledDocuments(), methodsPage()],
   resolve: {
     alias: {
       '@vfr/domain': resolve(root, 'libs/domain/src/index.ts'),

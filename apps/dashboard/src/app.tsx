@@ -8,6 +8,7 @@ import type { AppRoute, RoleName } from './app-route';
 import { coordinatorRoutes } from './coordinator.routes';
 import { apolloClient } from './graphql/client';
 import { LoginPage } from './login-page';
+import { methodsHref } from './methods/methods-anchors';
 
 export interface Me {
   email: string;
@@ -76,6 +77,8 @@ export function App() {
               {allowed.filter((r) => r.label).map((r) => (
                 <NavLink key={r.path} to={r.path}>{r.label}</NavLink>
               ))}
+              {/* How every figure is defined: a document beside the app (methods-document.ts). */}
+              <a href={methodsHref()} target="_blank" rel="noopener">Methods</a>
             </nav>
             <span className="who">
               {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}

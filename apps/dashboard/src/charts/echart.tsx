@@ -28,7 +28,7 @@ export function EChart({ option, height = 320, label }: Props) {
 
   useEffect(() => {
     // notMerge: a new option replaces the old one, so removed series do not linger.
-    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={host} className="echart" role="img" aria-label={label} style={{ height, width: '100%' }} />;

@@ -34,7 +34,7 @@ export function overlapFigure(data: Adjusted): Figure {
       };
     }),
   );
-  const top = (s: number) => 40 + s * PANEL;
+  const top = (s: number) => 30 + s * PANEL;
   return {
     option: {
       ...base,
@@ -44,13 +44,11 @@ export function overlapFigure(data: Adjusted): Figure {
           `${p.seriesName}: ${p.data.count} of ${p.data.n} patients (${(p.data.value * 100).toFixed(1)} %) with a propensity ${p.name}`,
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
-      title: scores.map((score, s) => ({
-        text: `Propensity of ${labelOf(score).toLowerCase()}`, left: 64, top: top(s) - 24, textStyle: { fontSize: 12, fontWeight: 'normal' as const },
-      })),
+      // Each panel is named by its axis (the bundle carries no Title component).
       grid: scores.map((_, s) => ({ left: 64, right: 24, top: top(s), height: PANEL - 60 })),
-      xAxis: scores.map((_, s) => ({
+      xAxis: scores.map((score, s) => ({
         type: 'category' as const, gridIndex: s, data: bins, axisLabel: { fontSize: 10 },
-        ...(s === scores.length - 1 ? axisName('Estimated propensity (probability of that treatment given the covariates)', 28) : {}),
+        ...axisName(`Estimated propensity of ${labelOf(score).toLowerCase()} (probability given the covariates)`, 24),
       })),
       yAxis: scores.map((_, s) => ({ type: 'value' as const, gridIndex: s, min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('% of group', 36) })),
       series,

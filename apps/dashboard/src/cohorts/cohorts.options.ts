@@ -56,6 +56,52 @@ type Survival = CohortSurvivalQuery['relief'];
 export const formatP = (p: number | null | undefined): string =>
   p === null || p === undefined || Number.isNaN(p) ? 'not computable' : p < 0.0001 ? 'p < 0.0001' : p < 0.001 ? `p = ${p.toFixed(4)}` : `p = ${p.toFixed(3)}`;
 
+interface StepPoint { day: number; value: number; lower: number | null; upper: number | null; atRisk: number }
+
+/**
+ * A step curve from day 0 with its 95% band (two stacked invisible lines, the upper one filled),
+ * or a dashed line without a band; each point carries its at-risk count and a phrase for the
+ * tooltip. Kaplan-Meier and cumulative incidence curves are drawn with it.
+ */
+function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string, band: boolean) {
+  const colour = colourOf(group, g);
+  const name = labelOf(group);
+  const line = {
+    type: 'line' as const, name, step: 'end' as const, symbol: 'none', itemStyle: { color: colour },
+    lineStyle: { width: 2, type: band ? ('solid' as const) : ('dashed' as const) },
+    data: steps.map((p) => ({ value: [p.day, p.value], atRisk: p.atRisk, phrase })),
+  };
+  if (!band) return [line];
+  const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
+  return [
+    { ...quiet, type: 'line' as const, name, stack: `${phrase}-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
+    { ...quiet, type: 'line' as const, name, stack: `${phrase}-${group}`, areaStyle: { color: colour, opacity: 0.15 }, data: steps.map((p) => [p.day, (p.upper ?? p.value) - (p.lower ?? 0)]) },
+    line,
+  ];
+}
+
+function stepFigure(groups: string[], series: ReturnType<typeof stepCurve>, yName: string, yMax: number | undefined, note: string): Figure {
+  return {
+    option: {
+      ...base,
+      tooltip: {
+        trigger: 'axis', confine: true,
+        formatter: (ps: { seriesName: string; data: { value: number[]; atRisk: number; phrase: string } | number[]; color: string }[]) => {
+          const main = ps.filter((p) => !Array.isArray(p.data)) as { seriesName: string; data: { value: number[]; atRisk: number; phrase: string }; color: string }[];
+          return main.length ? `Day ${main[0].data.value[0]}<br/>` + main.map((p) => `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> ${p.data.phrase}, ${p.data.atRisk} at risk`).join('<br/>') : '';
+        },
+      },
+      legend: { ...base.legend, data: groups.map(labelOf) },
+      xAxis: { type: 'value', min: 0, ...axisName('Days since the index treatment', 32) },
+      yAxis: { type: 'value', min: 0, max: yMax, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(yName, 40) },
+      series,
+    },
+    note,
+  };
+}
+
+const suppressedNote = (groups: string[]) => (groups.length ? `Suppressed groups: ${groups.map(labelOf).join(', ')}.` : 'Nothing suppressed.');
+
 /** Kaplan-Meier: the share still without the event, as steps with a 95% CI band per group. */
 export function kmFigure(s: Survival, event: string): Figure {
   const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
@@ -63,42 +109,16 @@ export function kmFigure(s: Survival, event: string): Figure {
   const groups = ordered(curves.map((c) => c.group), KINDS);
   const series = groups.flatMap((group, g) => {
     const c = curves.find((x) => x.group === group)!;
-    const colour = colourOf(group, g);
-    const name = labelOf(group);
     // Start every curve at day 0 with everyone event-free.
-    const steps = [{ day: 0, survival: 1, lower: 1, upper: 1, atRisk: c.n ?? 0 }, ...c.steps];
-    const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
-    return [
-      { ...quiet, type: 'line' as const, name, stack: `km-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
-      { ...quiet, type: 'line' as const, name, stack: `km-${group}`, areaStyle: { color: colour, opacity: 0.15 }, data: steps.map((p) => [p.day, (p.upper ?? 1) - (p.lower ?? 0)]) },
-      {
-        type: 'line' as const, name, step: 'end' as const, symbol: 'none', itemStyle: { color: colour }, lineStyle: { width: 2 },
-        data: steps.map((p) => ({ value: [p.day, p.survival], atRisk: p.atRisk, lower: p.lower, upper: p.upper })),
-      },
-    ];
+    const steps = [{ day: 0, survival: 1, lower: 1, upper: 1, atRisk: c.n ?? 0 }, ...c.steps].map((p) => ({ ...p, value: p.survival }));
+    return stepCurve(group, g, steps, `without ${event}`, true);
   });
-  const suppressed = s.curves.filter((c) => c.suppressed);
   const medians = groups.map((g) => {
     const c = curves.find((x) => x.group === g)!;
     return `${labelOf(g)} n ${c.n}, ${c.events} events, median ${c.medianDays === null ? 'not reached' : `${c.medianDays} days`}`;
   });
-  return {
-    option: {
-      ...base,
-      tooltip: {
-        trigger: 'axis', confine: true,
-        formatter: (ps: { seriesName: string; data: { value: number[]; atRisk: number } | number[]; color: string; seriesIndex: number }[]) => {
-          const main = ps.filter((p) => p.seriesIndex % 3 === 2 && !Array.isArray(p.data)) as { seriesName: string; data: { value: number[]; atRisk: number }; color: string }[];
-          return main.length ? `Day ${main[0].data.value[0]}<br/>` + main.map((p) => `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> without ${event}, ${p.data.atRisk} at risk`).join('<br/>') : '';
-        },
-      },
-      legend: { ...base.legend, data: groups.map(labelOf) },
-      xAxis: { type: 'value', min: 0, ...axisName('Days since the index treatment', 32) },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(`Without ${event} (%)`, 40) },
-      series,
-    },
-    note: `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}. ${medians.join('; ')}. ${suppressed.length ? `Suppressed groups: ${suppressed.map((c) => labelOf(c.group)).join(', ')}.` : 'Nothing suppressed.'}`,
-  };
+  const test = `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}`;
+  return stepFigure(groups, series, `Without ${event} (%)`, 1, `${test}. ${medians.join('; ')}. ${suppressedNote(s.curves.filter((c) => c.suppressed).map((c) => c.group))}`);
 }
 
 type CompetingRisks = CohortSurvivalQuery['fracture'];
@@ -113,52 +133,22 @@ export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
   const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
   if (!curves.length) return { option: null, note: '' };
   const groups = ordered([...new Set(curves.map((c) => c.group))], KINDS);
-  const series = groups.flatMap((group, g) => {
-    const colour = colourOf(group, g);
-    const name = labelOf(group);
-    return (['NEW_FRACTURE', 'DEATH'] as const).flatMap((event) => {
+  const series = groups.flatMap((group, g) =>
+    (['NEW_FRACTURE', 'DEATH'] as const).flatMap((event) => {
       const c = curves.find((x) => x.group === group && x.event === event);
       if (!c) return [];
-      const steps = [{ day: 0, incidence: 0, lower: 0, upper: 0, atRisk: c.n ?? 0 }, ...c.steps];
-      const line = {
-        type: 'line' as const, name, step: 'end' as const, symbol: 'none', itemStyle: { color: colour },
-        lineStyle: { width: 2, type: event === 'DEATH' ? ('dashed' as const) : ('solid' as const) },
-        data: steps.map((p) => ({ value: [p.day, p.incidence], atRisk: p.atRisk, event })),
-      };
-      if (event === 'DEATH') return [line];
-      const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
-      return [
-        { ...quiet, type: 'line' as const, name, stack: `ci-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
-        { ...quiet, type: 'line' as const, name, stack: `ci-${group}`, areaStyle: { color: colour, opacity: 0.15 }, data: steps.map((p) => [p.day, (p.upper ?? p.incidence) - (p.lower ?? 0)]) },
-        line,
-      ];
-    });
-  });
-  const test = (event: string) => s.tests.find((t) => t.event === event);
+      const steps = [{ day: 0, incidence: 0, lower: 0, upper: 0, atRisk: c.n ?? 0 }, ...c.steps].map((p) => ({ ...p, value: p.incidence }));
+      return stepCurve(group, g, steps, event === 'DEATH' ? 'died before a fracture' : 'with a new fracture', event === 'NEW_FRACTURE');
+    }),
+  );
   const gray = (event: string, label: string) => {
-    const t = test(event);
+    const t = s.tests.find((x) => x.event === event);
     return t ? `Gray's test for ${label} ${formatP(t.p)} (χ² ${t.chiSquare.toFixed(2)}, ${t.df} df)` : `no Gray's test for ${label}`;
   };
   const atYears = groups.map((g) => {
     const c = curves.find((x) => x.group === g && x.event === 'NEW_FRACTURE');
     return c ? `${labelOf(g)} n ${c.n}, ${c.events} fractures, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years` : `${labelOf(g)}: no fracture`;
   });
-  const suppressed = [...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))];
-  return {
-    option: {
-      ...base,
-      tooltip: {
-        trigger: 'axis', confine: true,
-        formatter: (ps: { seriesName: string; data: { value: number[]; atRisk: number; event: string } | number[]; color: string }[]) => {
-          const main = ps.filter((p) => !Array.isArray(p.data)) as { seriesName: string; data: { value: number[]; atRisk: number; event: string }; color: string }[];
-          return main.length ? `Day ${main[0].data.value[0]}<br/>` + main.map((p) => `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> ${p.data.event === 'DEATH' ? 'died before a fracture' : 'with a new fracture'}, ${p.data.atRisk} at risk`).join('<br/>') : '';
-        },
-      },
-      legend: { ...base.legend, data: groups.map(labelOf) },
-      xAxis: { type: 'value', min: 0, ...axisName('Days since the index treatment', 32) },
-      yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Cumulative incidence (%)', 40) },
-      series,
-    },
-    note: `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressed.length ? `Suppressed groups: ${suppressed.map(labelOf).join(', ')}.` : 'Nothing suppressed.'}`,
-  };
+  const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))])}`;
+  return stepFigure(groups, series, 'Cumulative incidence (%)', undefined, note);
 }

@@ -1,6 +1,6 @@
 /**
  * The sections of docs/methods.md that the dashboard's figures link to, by the id their heading
- * gets on the Methods page (headingId). A test holds every one of them to a heading of the
+ * gets in the methods document (headingId, methods-document.ts). A test holds every one of them to a heading of the
  * document, so a renamed section breaks the build rather than a link.
  */
 export const METHODS = {
@@ -24,5 +24,5 @@ export function headingId(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Where a figure's definition is read: the Methods page at that section. */
-export const methodsHref = (section: MethodsSection) => `/methods#${section}`;
+/** Where a figure's definition is read: the methods document at that section. */
+export const methodsHref = (section?: MethodsSection) => `/methods.html${section ? `#${section}` : ''}`;

@@ -1,4 +1,4 @@
-import { kmFigure } from '../cohorts/cohorts.options';
+import { cumulativeIncidenceFigure, kmFigure } from '../cohorts/cohorts.options';
 import { funnelFigure, respondersFigure, volumesFigure } from './overview.options';
 
 // The notes are what a reader relies on to know n and what was hidden: check them word for word.
@@ -62,7 +62,26 @@ describe('overview figures', () => {
       curves: [{ group: 'CONSERVATIVE', n: 20, events: 5, medianDays: null, medianLower: null, medianUpper: null, suppressed: false, steps: [{ day: 30, survival: 0.75, lower: 0.6, upper: 0.9, atRisk: 20 }] }],
     }, 'a new fracture');
     expect(f.note).toBe('Log-rank p = 0.0004 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed.');
-    const main = (f.option as { series: { data: unknown[] }[] }).series[2];
-    expect(main.data).toEqual([{ value: [0, 1], atRisk: 20, lower: 1, upper: 1 }, { value: [30, 0.75], atRisk: 20, lower: 0.6, upper: 0.9 }]);
+    const [lower, width, main] = (f.option as { series: { data: unknown[] }[] }).series;
+    expect(main.data).toEqual([{ value: [0, 1], atRisk: 20, phrase: 'without a new fracture' }, { value: [30, 0.75], atRisk: 20, phrase: 'without a new fracture' }]);
+    expect(lower.data).toEqual([[0, 1], [30, 0.6]]);
+    expect((width.data as number[][]).map(([d, w]) => [d, Math.round(w * 1e9) / 1e9])).toEqual([[0, 0], [30, 0.3]]);
+  });
+
+  it('draws the cumulative incidence of a new fracture with its band and death before one dashed, with Gray\'s tests', () => {
+    const f = cumulativeIncidenceFigure({
+      curves: [
+        { group: 'VERTEBROPLASTY', event: 'NEW_FRACTURE', n: 30, events: 4, atOneYear: 0.1, atTwoYears: null, suppressed: false, steps: [{ day: 40, incidence: 0.1, lower: 0.03, upper: 0.2, atRisk: 30 }] },
+        { group: 'VERTEBROPLASTY', event: 'DEATH', n: 30, events: 2, atOneYear: 0.05, atTwoYears: null, suppressed: false, steps: [{ day: 90, incidence: 0.05, lower: 0.01, upper: 0.15, atRisk: 25 }] },
+        { group: 'KYPHOPLASTY', event: 'NEW_FRACTURE', n: null, events: null, atOneYear: null, atTwoYears: null, suppressed: true, steps: [] },
+      ],
+      tests: [{ event: 'NEW_FRACTURE', chiSquare: 3.2, df: 1, p: 0.07 }],
+    });
+    const series = (f.option as { series: { lineStyle: { type?: string; opacity?: number }; data: unknown[] }[] }).series;
+    expect(series).toHaveLength(4);
+    expect(series[2].lineStyle.type).toBe('solid');
+    expect(series[3].lineStyle.type).toBe('dashed');
+    expect(series[3].data[0]).toEqual({ value: [0, 0], atRisk: 30, phrase: 'died before a fracture' });
+    expect(f.note).toBe("Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). Gray's test for a new fracture p = 0.070 (χ² 3.20, 1 df); no Gray's test for death. Vertebroplasty n 30, 4 fractures, 10.0 % at 1 year, not shown at 2 years. Suppressed groups: Kyphoplasty.");
   });
 });

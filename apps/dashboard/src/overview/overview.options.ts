@@ -215,17 +215,13 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
       ...base,
       legend: { ...base.legend, data: ['Same day discharge', 'Length of stay (median, IQR)'] },
       grid: grids,
-      title: [
-        { text: 'Same-day discharge', left: '2%', top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-        { text: 'Length of stay (◆ = mean)', left: '58%', top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-      ],
       xAxis: [
         { type: 'category', gridIndex: 0, data: kinds.map(labelOf), ...axisName('Procedure', 28), axisLabel: wrapLabels(90) },
         { type: 'category', gridIndex: 1, data: kinds.map(labelOf), ...axisName('Procedure', 28), axisLabel: wrapLabels(90) },
       ],
       yAxis: [
         { type: 'value', gridIndex: 0, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Discharged the same day (%)', 36) },
-        { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay (days)', 30) },
+        { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay, days (◆ = mean)', 30) },
       ],
       series: [...sameDay, stay],
     },

@@ -14,7 +14,7 @@ type X = string | number;
 
 export interface TimelineOption {
   [key: string]: unknown;
-  series: { name: string; type: 'line'; yAxisIndex: number; data: [X, number, string][]; markLine?: unknown; markPoint?: unknown }[];
+  series: { name: string; type: 'line' | 'scatter'; yAxisIndex: number; data: [X, number, string][]; markLine?: unknown; [key: string]: unknown }[];
 }
 
 export function timelineOption(p: TimelinePatient): TimelineOption | null {
@@ -35,9 +35,10 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
   const treatmentLines = live(p.treatments)
     .map((t) => ({ xAxis: x(t.startDate, t.startDay), name: humanize(t.kind) }))
     .filter((l) => l.xAxis !== null);
+  // Pins at the top of the NRS axis: a scatter series (the bundle carries no MarkPoint component).
   const complicationPoints = live(p.complications)
-    .map((c) => ({ coord: [x(c.occurredOn, c.occurredDay), 10], name: humanize(c.kind), value: humanize(c.kind) }))
-    .filter((m) => m.coord[0] !== null);
+    .map((c) => [x(c.occurredOn, c.occurredDay), 10, humanize(c.kind)] as [X | null, number, string])
+    .filter((d): d is [X, number, string] => d[0] !== null);
 
   return {
     animation: false,
@@ -56,10 +57,12 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
       {
         name: 'NRS on activity', type: 'line', yAxisIndex: 0, data: nrsActivity,
         markLine: { symbol: 'none', label: { formatter: '{b}', position: 'insideEndTop' }, lineStyle: { type: 'dashed', color: '#5a6877' }, data: treatmentLines },
-        markPoint: { symbol: 'pin', symbolSize: 36, itemStyle: { color: '#b42318' }, label: { show: false }, data: complicationPoints },
       },
       { name: 'NRS at rest', type: 'line', yAxisIndex: 0, data: nrsRest },
       { name: 'ODI', type: 'line', yAxisIndex: 1, data: odi },
+      ...(complicationPoints.length
+        ? [{ name: 'Complications', type: 'scatter' as const, yAxisIndex: 0, symbol: 'pin', symbolSize: 36, itemStyle: { color: '#b42318' }, data: complicationPoints }]
+        : []),
     ],
   };
 }
