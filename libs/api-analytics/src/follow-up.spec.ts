@@ -1,4 +1,4 @@
-import { ADMIN, describeEachDatabase } from '@vfr/api-testing';
+import { ADMIN, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
 import { TIME_POINT_WINDOWS, timePointOrdinal } from '@vfr/domain';
 import { grayTest } from '@vfr/stats';
 import { WINDOWS_SQL } from '../../../migrations/1795610200000-FollowUpByWindowAndRule';
@@ -150,6 +150,19 @@ describeEachDatabase('the follow-up rule', (t) => {
       expect(test.chiSquare).toBeCloseTo(expected.statistic, 12);
       expect(test.p).toBeCloseTo(expected.pValue, 12);
     }
+  });
+
+  it('shows a de-identified reader nothing of a group under the threshold, curves and tests included', async () => {
+    const researcher = await t().login(RESEARCHER);
+    const r = await t().gql(`query($f: CohortFilterInput) {
+      competingRisks(filter: $f) { curves { group n events atOneYear steps { day } suppressed } tests { p } }
+      survival(filter: $f, endpoint: OVERALL_SURVIVAL) { curves { n events steps { day } suppressed } logRankP } }`, { f: { siteIds: [siteId] } }, researcher);
+    expect(r.errors).toBeUndefined();
+    for (const c of [...r.data!.competingRisks.curves, ...r.data!.survival.curves]) {
+      expect(c).toMatchObject({ n: null, events: null, steps: [], suppressed: true });
+    }
+    expect(r.data!.competingRisks.tests).toEqual([]);
+    expect(r.data!.survival.logRankP).toBeNull();
   });
 });
 
