@@ -180,6 +180,11 @@ describeEachDatabase('CSV import', (t) => {
 describeEachDatabase('exports', (t) => {
   it('exports a cohort in long format, de-identified, one row per visit, audited', async () => {
     const token = await t().login(RESEARCHER);
+    // One death among the exported patients, so that its day is exported too.
+    await t().db.dataSource.query(`
+      INSERT INTO death (patient_id, died_on, cause, source)
+      SELECT patient_id, index_date + 400, 'CARDIOVASCULAR', 'DEATH_REGISTRY' FROM analysis_patient
+      WHERE first_kind = 'KYPHOPLASTY' AND consent_status = 'GIVEN' AND death_on IS NULL ORDER BY patient_id LIMIT 1`);
     const cohort = encodeURIComponent(JSON.stringify({ treatmentKinds: ['VERTEBROPLASTY', 'KYPHOPLASTY'] }));
     const r = await http(t(), `/api/export/assessments.csv?format=long&cohort=${cohort}`, token);
     expect(r.status).toBe(200);
@@ -194,6 +199,16 @@ describeEachDatabase('exports', (t) => {
     for (const line of lines.slice(1)) expect(['VERTEBROPLASTY', 'KYPHOPLASTY']).toContain(line.split(',')[header.indexOf('first_treatment')]);
     const [audit] = await t().db.dataSource.query(`SELECT actor_email, after FROM audit_event WHERE entity_type = 'Export' ORDER BY id DESC LIMIT 1`);
     expect(audit).toMatchObject({ actor_email: RESEARCHER, after: { format: 'long', cohort: { treatmentKinds: ['VERTEBROPLASTY', 'KYPHOPLASTY'] } } });
+    // The follow-up columns the analyses use, as days: a researcher can redo them from the file.
+    const kept: { registry_number: string; death_day: number | null; follow_up_end_day: number; crossover_day: number | null }[] = await t().db.dataSource.query(
+      `SELECT registry_number, death_day, follow_up_end_day, crossover_day FROM analysis_patient WHERE first_kind IN ('VERTEBROPLASTY', 'KYPHOPLASTY') AND consent_status = 'GIVEN'`);
+    const cell = (line: string, column: string) => line.split(',')[header.indexOf(column)];
+    const day = (v: number | null) => (v === null ? '' : String(v));
+    for (const line of lines.slice(1)) {
+      const p = kept.find((k) => k.registry_number === cell(line, 'registry_number'))!;
+      expect([cell(line, 'death_day'), cell(line, 'follow_up_end_day'), cell(line, 'crossover_day')]).toEqual([day(p.death_day), day(p.follow_up_end_day), day(p.crossover_day)]);
+    }
+    expect(kept.some((k) => k.death_day !== null)).toBe(true);
   });
 
   it('exports wide format, one row per patient, with a data dictionary naming every column', async () => {
