@@ -36,11 +36,21 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     expect(n).toBeGreaterThan(50);
     expect(n).toBeLessThan(all);
 
-    for (const id of ['cohort-trajectory', 'cohort-responders', 'km-relief', 'km-fracture']) {
+    for (const id of ['cohort-trajectory', 'cohort-responders', 'km-relief', 'ci-fracture', 'km-death', 'propensity-overlap']) {
       await page.locator(`[data-chart="${id}"] canvas`).first().waitFor({ timeout: 20000 });
     }
     await expect(page.locator('[data-chart="km-relief"] h3').textContent()).resolves.toMatch(/log-rank p [<=] 0\.\d+/);
-    await expect(page.locator('[data-chart="km-fracture"] .chart-note').textContent()).resolves.toMatch(/^Log-rank p/);
+    await expect(page.locator('[data-chart="ci-fracture"] .chart-note').textContent()).resolves.toMatch(/^Solid: a new fracture; dashed: death before one .* Gray's test for a new fracture p [<=] 0\.\d+/);
+    await expect(page.locator('[data-chart="km-death"] .chart-note').textContent()).resolves.toMatch(/^Log-rank p/);
+
+    // Every figure links to the section of the methods that defines it, and the section is there.
+    const link = page.locator('[data-chart="ci-fracture"]').getByRole('link', { name: 'How this figure is defined' });
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toBe('/methods.html#competing-risks-cumulative-incidence-and-gray-s-test');
+    const methods = await page.request.get(new URL(href, page.url()).toString());
+    expect(methods.status()).toBe(200);
+    expect(await methods.text()).toContain('id="competing-risks-cumulative-incidence-and-gray-s-test"');
+    expect(await page.locator('section.chart-card').count()).toBe(await page.locator('section.chart-card').getByRole('link', { name: 'How this figure is defined' }).count());
     const adjusted = page.getByRole('table', { name: 'Differences between treatment groups' });
     await adjusted.waitFor({ timeout: 20000 });
     expect(await adjusted.locator('tbody tr').count()).toBe(2);
@@ -48,6 +58,16 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.getByRole('table', { name: 'Covariate balance before and after weighting' }).waitFor();
     await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor();
     await screenshot(page, 'researcher-cohort-comparison');
+
+    // Per protocol: the caption says how crossovers are handled.
+    await expect(page.locator('.grouping-caption').textContent()).resolves.toMatch(/^Intention to treat/);
+    await page.getByLabel('Group patients by').selectOption('PER_PROTOCOL');
+    await page.getByRole('button', { name: 'Show cohort' }).click();
+    await page.locator('.grouping-caption').filter({ hasText: /^Per protocol: .*crossover/ }).waitFor({ timeout: 10000 });
+    await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
+    await screenshot(page, 'researcher-cohort-per-protocol');
+    await page.getByLabel('Group patients by').selectOption('FIRST_TREATMENT');
+    await page.getByRole('button', { name: 'Show cohort' }).click();
 
     // Another measure redraws the trajectory with its own axis.
     await page.getByLabel('Outcome measure').selectOption('ODI');
@@ -77,7 +97,7 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.locator('.cohort-size').filter({ hasText: new RegExp(`^${before} patients in the cohort`) }).waitFor({ timeout: 20000 });
     await expect(page.getByLabel('Age from (years').inputValue()).resolves.toBe('65');
     await expect(page.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').isChecked()).resolves.toBe(true);
-    await page.locator('[data-chart="km-fracture"] canvas').first().waitFor({ timeout: 20000 });
+    await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
     await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
     await screenshot(page, 'researcher-cohort-loaded');
   });
@@ -86,7 +106,7 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.setViewportSize({ width: 800, height: 1100 });
     await page.reload();
     await page.locator('.cohort-size').filter({ hasText: /^\d+ patients in the cohort/ }).waitFor({ timeout: 20000 });
-    await page.locator('[data-chart="km-fracture"] canvas').first().waitFor({ timeout: 20000 });
+    await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
     await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
