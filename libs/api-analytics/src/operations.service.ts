@@ -26,7 +26,11 @@ export class OperationsService {
     return volumesAt(months, period, (c) => shownCount(d, c));
   }
 
-  /** Same-day discharge (with a Wilson interval) and length of stay, per procedure kind. */
+  /**
+   * Same-day discharge (with a Wilson interval) and length of stay, per treatment kind: the three
+   * paths (a conservatively treated patient admitted to hospital has a stay too; one treated as an
+   * outpatient is a same-day discharge). Treatments whose discharge was not recorded are left out.
+   */
   async discharge(actor: Actor, filter: CohortFilter): Promise<DischargeSummaryModel[]> {
     const params = new SqlParams();
     const rows: { kind: string; n: number; k: number; same_day: number; ks: number | null; mean: number | null; q: (number | null)[] }[] = await this.reader.query(
@@ -35,23 +39,23 @@ export class OperationsService {
               avg(t.length_of_stay_days)::float8 AS mean,
               percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY t.length_of_stay_days) AS q
        FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
-       WHERE t.kind <> 'CONSERVATIVE' AND t.same_day_discharge IS NOT NULL
+       WHERE t.same_day_discharge IS NOT NULL
        GROUP BY 1 ORDER BY 1`,
       params.values,
     );
     const d = disclosureFor(actor);
     return rows.map((r) => {
-      const procedures = shownCount(d, r);
-      if (procedures === null) {
-        return { kind: r.kind, procedures: null, sameDay: null, sameDayRate: null, sameDayLower: null, sameDayUpper: null, meanStay: null, medianStay: null, q1Stay: null, q3Stay: null, suppressed: true };
+      const treatments = shownCount(d, r);
+      if (treatments === null) {
+        return { kind: r.kind, treatments: null, sameDay: null, sameDayRate: null, sameDayLower: null, sameDayUpper: null, meanStay: null, medianStay: null, q1Stay: null, q3Stay: null, suppressed: true };
       }
       // A small number of same-day (or of overnight) discharges is withheld with its rate.
-      const sameDay = shownProportion(d, { n: r.same_day, k: Number(r.ks ?? 0) }, r, procedures);
+      const sameDay = shownProportion(d, { n: r.same_day, k: Number(r.ks ?? 0) }, r, treatments);
       const overnight = shownCount(d, { n: r.n - r.same_day, k: Number(r.k) - Number(r.ks ?? 0) });
       const rateShown = sameDay.x !== null && overnight !== null;
-      const ci = rateShown ? wilsonInterval(sameDay.x!, procedures) : null;
+      const ci = rateShown ? wilsonInterval(sameDay.x!, treatments) : null;
       return {
-        kind: r.kind, procedures, sameDay: rateShown ? sameDay.x : null, sameDayRate: ci?.proportion ?? null, sameDayLower: ci?.lower ?? null, sameDayUpper: ci?.upper ?? null,
+        kind: r.kind, treatments, sameDay: rateShown ? sameDay.x : null, sameDayRate: ci?.proportion ?? null, sameDayLower: ci?.lower ?? null, sameDayUpper: ci?.upper ?? null,
         meanStay: r.mean, q1Stay: r.q[0], medianStay: r.q[1], q3Stay: r.q[2], suppressed: false,
       };
     });

@@ -40,27 +40,43 @@ describeEachDatabase('operations and the funnel plot', (t) => {
     expect(months.data!.treatmentVolumes.period).toBe('MONTH');
   });
 
-  it('gives same-day discharge with a Wilson interval and length of stay per procedure kind', async () => {
-    const r = await t().gql(`{ discharge { kind procedures sameDay sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay } }`, {}, await t().login(ADMIN));
+  it('gives same-day discharge with a Wilson interval and length of stay for each of the three paths', async () => {
+    const r = await t().gql(`{ discharge { kind treatments sameDay sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay } }`, {}, await t().login(ADMIN));
     for (const d of r.data!.discharge) {
       const mine = treatments.filter((x) => x.kind === d.kind && x.same_day_discharge !== null);
       const sameDay = mine.filter((x) => x.same_day_discharge).length;
-      expect([d.procedures, d.sameDay]).toEqual([mine.length, sameDay]);
+      expect([d.treatments, d.sameDay]).toEqual([mine.length, sameDay]);
       expect(d.sameDayLower).toBeCloseTo(wilsonInterval(sameDay, mine.length).lower, 12);
       const stays = mine.map((x) => x.length_of_stay_days!).filter((v) => v !== null);
       expect(d.meanStay).toBeCloseTo(stays.reduce((a, b) => a + b, 0) / stays.length, 9);
       expect(d.medianStay).toBeCloseTo(quantile(stays, 0.5), 9);
     }
-    expect(r.data!.discharge.map((d: any) => d.kind).sort()).toEqual(['KYPHOPLASTY', 'VERTEBROPLASTY']);
+    expect(r.data!.discharge.map((d: any) => d.kind).sort()).toEqual(['CONSERVATIVE', 'KYPHOPLASTY', 'VERTEBROPLASTY']);
   });
 
   it('places each site against the registry rate with 95% and 99.8% limits', async () => {
     const r = await t().gql(`{ funnelPlot { registryRate sites { siteCode n events rate suppressed } limits { n lower95 upper95 lower998 upper998 } } }`, {}, await t().login(ADMIN));
     expect(r.errors).toBeUndefined();
     const f = r.data!.funnelPlot;
-    const comps = await t().db.dataSource.query(`SELECT patient_id, treatment_id, occurred_on FROM complication WHERE withdrawn_at IS NULL`);
+    const q = (sql: string) => t().db.dataSource.query(sql);
+    const comps = await q(`SELECT patient_id, treatment_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`);
+    // The end of follow-up from the raw rows (docs/methods.md): the death, else the last completed
+    // visit, never before the first treatment; complications after it do not count.
+    const deaths = new Map<string, string>((await q(`SELECT patient_id, to_char(died_on, 'YYYY-MM-DD') AS d FROM death WHERE withdrawn_at IS NULL`)).map((r: any) => [r.patient_id, r.d]));
+    const lastVisit = new Map<string, string>((await q(`SELECT patient_id, to_char(max(visit_date), 'YYYY-MM-DD') AS d FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL GROUP BY 1`)).map((r: any) => [r.patient_id, r.d]));
+    const firstStart = new Map<string, string>();
+    for (const x of treatments) {
+      const day = String(x.start_date).slice(0, 10);
+      if (!firstStart.has(x.patient_id) || day < firstStart.get(x.patient_id)!) firstStart.set(x.patient_id, day);
+    }
+    const endOf = (patient: string) => {
+      const start = firstStart.get(patient)!;
+      const last = deaths.get(patient) ?? lastVisit.get(patient) ?? start;
+      return last > start ? last : start;
+    };
     const procedures = treatments.filter((x) => x.kind !== 'CONSERVATIVE');
-    const withEvent = (x: (typeof procedures)[number]) => comps.some((c: any) => c.patient_id === x.patient_id && (c.treatment_id === x.id || (c.treatment_id === null && c.occurred_on >= x.start_date)));
+    const withEvent = (x: (typeof procedures)[number]) => comps.some((c: any) => c.patient_id === x.patient_id && c.occurred_on <= endOf(x.patient_id)
+      && (c.treatment_id === x.id || (c.treatment_id === null && c.occurred_on >= String(x.start_date).slice(0, 10))));
     for (const s of f.sites) {
       const mine = procedures.filter((x) => x.site === s.siteCode);
       expect([s.n, s.events]).toEqual([mine.length, mine.filter(withEvent).length]);

@@ -199,7 +199,9 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
 
 function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientId: string, kind: TreatmentKind, start: string, fractureIds: string[]): void {
   const procedure = kind !== TreatmentKind.CONSERVATIVE;
-  const sameDay = procedure && rnd.chance(0.7);
+  // Most procedures are day cases; about half of conservatively treated patients are admitted
+  // (pain, falls, frailty) and stay longer than after a procedure.
+  const sameDay = rnd.chance(procedure ? 0.7 : 0.5);
   out.treatment.push({
     id, patient_id: patientId, kind, start_date: start,
     analgesic_level: procedure ? null : rnd.pick([AnalgesicLevel.NON_OPIOID, AnalgesicLevel.WEAK_OPIOID, AnalgesicLevel.STRONG_OPIOID]),
@@ -212,8 +214,8 @@ function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientI
     kyphotic_angle_before: procedure ? round1(clamp(rnd.normal(18, 6), 0, 60)) : null,
     kyphotic_angle_after: procedure ? round1(clamp(rnd.normal(kind === TreatmentKind.KYPHOPLASTY ? 12 : 16, 5), 0, 60)) : null,
     duration_minutes: procedure ? rnd.int(25, 90) : null,
-    same_day_discharge: procedure ? sameDay : null,
-    length_of_stay_days: procedure ? (sameDay ? 0 : rnd.int(1, 6)) : null,
+    same_day_discharge: sameDay,
+    length_of_stay_days: sameDay ? 0 : procedure ? rnd.int(1, 6) : rnd.int(3, 14),
   });
   for (const fractureId of fractureIds) {
     out.treated_level.push({

@@ -36,7 +36,7 @@ type Documents = {
     "\n  query OverviewTrajectory {\n    outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper suppressed }\n  }\n": typeof types.OverviewTrajectoryDocument,
     "\n  query OverviewResponders($definition: ResponderDefinition!) {\n    responderRates(definition: $definition) { group category n events rate lower upper suppressed }\n  }\n": typeof types.OverviewRespondersDocument,
     "\n  query OverviewComplications {\n    complicationRates { group category n events rate lower upper suppressed }\n  }\n": typeof types.OverviewComplicationsDocument,
-    "\n  query OverviewDischarge {\n    discharge { kind procedures sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n": typeof types.OverviewDischargeDocument,
+    "\n  query OverviewDischarge {\n    discharge { kind treatments sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n": typeof types.OverviewDischargeDocument,
     "\n  query OverviewCompleteness {\n    followUpCompleteness { siteCode timePoint expected done missed withdrawn outstanding completeness }\n  }\n": typeof types.OverviewCompletenessDocument,
     "\n  query OverviewFunnel {\n    funnelPlot { registryRate sites { siteCode n events rate suppressed } limits { n lower95 upper95 lower998 upper998 } }\n  }\n": typeof types.OverviewFunnelDocument,
     "\n  query DataEntryMe { me { id role siteId } sites { id code name } }\n": typeof types.DataEntryMeDocument,
@@ -86,7 +86,7 @@ const documents: Documents = {
     "\n  query OverviewTrajectory {\n    outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper suppressed }\n  }\n": types.OverviewTrajectoryDocument,
     "\n  query OverviewResponders($definition: ResponderDefinition!) {\n    responderRates(definition: $definition) { group category n events rate lower upper suppressed }\n  }\n": types.OverviewRespondersDocument,
     "\n  query OverviewComplications {\n    complicationRates { group category n events rate lower upper suppressed }\n  }\n": types.OverviewComplicationsDocument,
-    "\n  query OverviewDischarge {\n    discharge { kind procedures sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n": types.OverviewDischargeDocument,
+    "\n  query OverviewDischarge {\n    discharge { kind treatments sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n": types.OverviewDischargeDocument,
     "\n  query OverviewCompleteness {\n    followUpCompleteness { siteCode timePoint expected done missed withdrawn outstanding completeness }\n  }\n": types.OverviewCompletenessDocument,
     "\n  query OverviewFunnel {\n    funnelPlot { registryRate sites { siteCode n events rate suppressed } limits { n lower95 upper95 lower998 upper998 } }\n  }\n": types.OverviewFunnelDocument,
     "\n  query DataEntryMe { me { id role siteId } sites { id code name } }\n": types.DataEntryMeDocument,
@@ -219,7 +219,7 @@ export function graphql(source: "\n  query OverviewComplications {\n    complica
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OverviewDischarge {\n    discharge { kind procedures sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n"): (typeof documents)["\n  query OverviewDischarge {\n    discharge { kind procedures sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n"];
+export function graphql(source: "\n  query OverviewDischarge {\n    discharge { kind treatments sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n"): (typeof documents)["\n  query OverviewDischarge {\n    discharge { kind treatments sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,7 +29,7 @@ export const OVERVIEW_COMPLICATIONS = graphql(`
 
 export const OVERVIEW_DISCHARGE = graphql(`
   query OverviewDischarge {
-    discharge { kind procedures sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }
+    discharge { kind treatments sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed }
   }
 `);
 

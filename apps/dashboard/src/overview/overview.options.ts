@@ -14,7 +14,6 @@ export interface Figure {
 }
 
 const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
-const PROCEDURES = ['VERTEBROPLASTY', 'KYPHOPLASTY'];
 
 export const base = {
   tooltip: { trigger: 'item', confine: true },
@@ -167,7 +166,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
   const rows = data.discharge;
   const shown = rows.filter((r) => !r.suppressed);
   if (!shown.length) return { option: null, note: '' };
-  const kinds = ordered(rows.map((r) => r.kind), PROCEDURES);
+  const kinds = ordered(rows.map((r) => r.kind), KINDS);
   const find = (k: string) => rows.find((r) => r.kind === k && !r.suppressed);
   // Two panels side by side: the same-day share (Wilson CI) and the stay (median, IQR, mean).
   const grids = [
@@ -176,7 +175,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
   ];
   const sameDay = dotWhiskerSeries(['SAME_DAY_DISCHARGE'], kinds, (_g, k) => {
     const r = find(k);
-    return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.procedures} procedures` } : undefined;
+    return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.treatments} treatments` } : undefined;
   }, (v) => pct(v, 1)).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#1f6fb2' } }));
   const stay = {
     type: 'custom' as const,
@@ -186,11 +185,11 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     encode: { x: 0, y: [1, 2, 3] },
     data: kinds.flatMap((k, i) => {
       const r = find(k);
-      return r && r.medianStay !== null ? [{ value: [i, r.medianStay, r.q1Stay ?? r.medianStay, r.q3Stay ?? r.medianStay, r.meanStay ?? r.medianStay], procedures: r.procedures }] : [];
+      return r && r.medianStay !== null ? [{ value: [i, r.medianStay, r.q1Stay ?? r.medianStay, r.q3Stay ?? r.medianStay, r.meanStay ?? r.medianStay], treatments: r.treatments }] : [];
     }),
     tooltip: {
-      formatter: (p: { value: number[]; data: { procedures: number } }) =>
-        `${labelOf(kinds[p.value[0]])}: median <b>${p.value[1]} days</b> (IQR ${p.value[2]} – ${p.value[3]}), mean ${p.value[4].toFixed(1)} days<br/>${p.data.procedures} procedures`,
+      formatter: (p: { value: number[]; data: { treatments: number } }) =>
+        `${labelOf(kinds[p.value[0]])}: median <b>${p.value[1]} days</b> (IQR ${p.value[2]} – ${p.value[3]}), mean ${p.value[4].toFixed(1)} days<br/>${p.data.treatments} treatments`,
     },
     renderItem: (_params: unknown, api: { value: (i: number) => number; coord: (v: number[]) => number[]; size: (v: number[]) => number[] }) => {
       const [x, median] = api.coord([api.value(0), api.value(1)]);
@@ -216,8 +215,8 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
       legend: { ...base.legend, data: ['Same day discharge', 'Length of stay (median, IQR)'] },
       grid: grids,
       xAxis: [
-        { type: 'category', gridIndex: 0, data: kinds.map(labelOf), ...axisName('Procedure', 28), axisLabel: wrapLabels(90) },
-        { type: 'category', gridIndex: 1, data: kinds.map(labelOf), ...axisName('Procedure', 28), axisLabel: wrapLabels(90) },
+        { type: 'category', gridIndex: 0, data: kinds.map(labelOf), ...axisName('Treatment', 28), axisLabel: wrapLabels(90) },
+        { type: 'category', gridIndex: 1, data: kinds.map(labelOf), ...axisName('Treatment', 28), axisLabel: wrapLabels(90) },
       ],
       yAxis: [
         { type: 'value', gridIndex: 0, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Discharged the same day (%)', 36) },
@@ -225,7 +224,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
       ],
       series: [...sameDay, stay],
     },
-    note: `n = ${shown.map((r) => `${r.procedures} ${labelOf(r.kind).toLowerCase()} procedures`).join(', ')}. Same-day share with Wilson 95% CI. ${suppressed.length ? `Suppressed (under the threshold): ${suppressed.map((r) => labelOf(r.kind)).join(', ')}.` : 'Nothing suppressed.'}`,
+    note: `n = ${shown.map((r) => `${r.treatments} ${labelOf(r.kind).toLowerCase()}`).join(', ')} treatments with a discharge recorded. Same-day share with Wilson 95% CI. ${suppressed.length ? `Suppressed (under the threshold): ${suppressed.map((r) => labelOf(r.kind)).join(', ')}.` : 'Nothing suppressed.'}`,
   };
 }
 

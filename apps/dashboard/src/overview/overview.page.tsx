@@ -71,8 +71,8 @@ export function OverviewPage() {
         </ChartCard>
         <ChartCard id="complications" definition={METHODS.rates} title="Complication rates, by kind and first treatment" label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
           {...complications} empty="No treated patients yet, so no complication rates." height={330} />
-        <ChartCard id="discharge" definition={METHODS.rates} title="Same-day discharge and length of stay after procedures" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per procedure kind"
-          {...discharge} empty="No procedures with a discharge recorded yet." height={330} />
+        <ChartCard id="discharge" definition={METHODS.rates} title="Same-day discharge and length of stay, by treatment" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per treatment kind"
+          {...discharge} empty="No treatments with a discharge recorded yet." height={330} />
         <ChartCard id="completeness" definition={METHODS.rates} title="Follow-up completeness, by time point and site" label="Bar chart of the share of due follow-up visits done, per time point and site"
           {...completeness} empty="No follow-up visit is due yet." height={330} />
         <ChartCard id="funnel" definition={METHODS.rates} title="Sites' complication rates after procedures (funnel plot)" label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"

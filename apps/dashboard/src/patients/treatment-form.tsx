@@ -87,7 +87,15 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
             <TextField form={form} name="kyphoticAngleBefore" label="Kyphotic angle before (°)" type="number" />
             <TextField form={form} name="kyphoticAngleAfter" label="Kyphotic angle after (°)" type="number" />
             <TextField form={form} name="durationMinutes" label="Duration (min)" type="number" />
-            <SelectField form={form} name="sameDayDischarge" label="Same-day discharge" choices={YES_NO_UNKNOWN} />
+          </div>
+        </fieldset>
+      )}
+      {kind && (
+        // Every path: a conservatively treated inpatient's stay is as much part of the comparison as a procedure's.
+        <fieldset>
+          <legend>Hospital stay</legend>
+          <div className="grid">
+            <SelectField form={form} name="sameDayDischarge" label={procedure ? 'Same-day discharge' : 'Treated as an outpatient (same day)'} choices={YES_NO_UNKNOWN} />
             {form.raw.sameDayDischarge !== 'true' && <TextField form={form} name="lengthOfStayDays" label="Length of stay (days)" type="number" />}
           </div>
         </fieldset>

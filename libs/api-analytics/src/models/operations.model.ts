@@ -20,10 +20,10 @@ export class TreatmentVolumesModel {
   @Field(() => [VolumeBinModel]) bins: VolumeBinModel[];
 }
 
-@ObjectType('DischargeSummary', { description: 'Per procedure kind: same-day discharge and length of stay' })
+@ObjectType('DischargeSummary', { description: 'Per treatment kind (the three paths): same-day discharge and length of stay' })
 export class DischargeSummaryModel {
   @Field() kind: string;
-  @Field(() => Int, { nullable: true }) procedures: number | null;
+  @Field(() => Int, { nullable: true, description: 'Treatments of this kind with their discharge recorded' }) treatments: number | null;
   @Field(() => Int, { nullable: true }) sameDay: number | null;
   @Field(() => Float, { nullable: true }) sameDayRate: number | null;
   @Field(() => Float, { nullable: true }) sameDayLower: number | null;
