@@ -45,6 +45,10 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   if (f.activeCancer != null) where.push(`a.active_cancer = ${params.add(f.activeCancer, 'boolean')}`);
   if (f.ongoingCancerTherapy != null) where.push(`a.ongoing_therapy = ${params.add(f.ongoingCancerTherapy, 'boolean')}`);
   if (f.treatmentKinds?.length) where.push(`a.first_kind = ANY(${params.add(f.treatmentKinds, 'text[]')})`);
+  if (f.anaesthesia?.length) where.push(`a.anaesthesia = ANY(${params.add(f.anaesthesia, 'text[]')})`);
+  if (f.approaches?.length) where.push(`a.approach = ANY(${params.add(f.approaches, 'text[]')})`);
+  if (f.cementVolumeMin != null) where.push(`a.cement_volume_ml >= ${params.add(f.cementVolumeMin, 'float8')}`);
+  if (f.cementVolumeMax != null) where.push(`a.cement_volume_ml <= ${params.add(f.cementVolumeMax, 'float8')}`);
   if (f.treatedFrom) where.push(`a.index_date >= ${params.add(f.treatedFrom, 'date')}`);
   if (f.treatedTo) where.push(`a.index_date <= ${params.add(f.treatedTo, 'date')}`);
   if (f.causes?.length) where.push(`a.causes && ${params.add(f.causes, 'text[]')}`);

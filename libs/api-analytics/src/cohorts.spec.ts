@@ -5,14 +5,14 @@ const SIZE = `query($f: CohortFilterInput, $g: TreatmentGrouping) { cohortSize(f
 
 describeEachDatabase('cohorts', (t) => {
   // Every patient's cohort features, computed in JS from raw rows: the independent check of the SQL.
-  let patients: { id: string; site: string; sex: string; age: number; first: string; received: string; genants: number[]; levels: string[]; causes: string[]; baseline: number | null; fractureAge: number; cancer: boolean }[];
+  let patients: { id: string; site: string; sex: string; age: number; first: string; received: string; genants: number[]; levels: string[]; causes: string[]; baseline: number | null; fractureAge: number; cancer: boolean; anaesthesia: string | null; approach: string | null; cement: number | null }[];
 
   beforeAll(async () => {
     const q = (s: string) => t().db.dataSource.query(s);
     const [ps, ts, tls, fs, as] = await Promise.all([
       q(`SELECT p.id, s.code, p.sex, p.birth_year, p.active_cancer FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`),
-      q(`SELECT id, patient_id, kind, start_date, created_at FROM treatment WHERE withdrawn_at IS NULL`),
-      q(`SELECT treatment_id, fracture_id FROM treated_level`),
+      q(`SELECT id, patient_id, kind, start_date, created_at, anaesthesia, approach FROM treatment WHERE withdrawn_at IS NULL`),
+      q(`SELECT treatment_id, fracture_id, cement_volume_ml FROM treated_level`),
       q(`SELECT id, level, genant_grade, cause, onset_date FROM fracture WHERE withdrawn_at IS NULL`),
       q(`SELECT treatment_id, nrs_activity, nrs_rest FROM assessment WHERE time_point = 'BASELINE' AND status = 'DONE' AND withdrawn_at IS NULL`),
     ]);
@@ -21,12 +21,16 @@ describeEachDatabase('cohorts', (t) => {
       const mine = ts.filter((x: any) => x.patient_id === p.id).sort((a: any, b: any) => a.start_date.localeCompare(b.start_date) || a.created_at - b.created_at);
       if (!mine.length) return [];
       const index = mine[0];
-      const fr = tls.filter((l: any) => l.treatment_id === index.id).map((l: any) => fs.find((f: any) => f.id === l.fracture_id));
+      const treated = tls.filter((l: any) => l.treatment_id === index.id);
+      const fr = treated.map((l: any) => fs.find((f: any) => f.id === l.fracture_id));
+      // The procedure's cement over all its levels; unknown when any level has none recorded.
+      const cement = treated.length && treated.every((l: any) => l.cement_volume_ml !== null) ? treated.reduce((a: number, l: any) => a + l.cement_volume_ml, 0) : null;
       const base = as.find((a: any) => a.treatment_id === index.id);
       return [{
         id: p.id, site: p.code, sex: p.sex, age: Number(index.start_date.slice(0, 4)) - p.birth_year, first: index.kind, received: mine[mine.length - 1].kind,
         genants: fr.map((f: any) => f.genant_grade), levels: fr.map((f: any) => f.level), causes: fr.map((f: any) => f.cause),
         baseline: base ? (base.nrs_activity ?? base.nrs_rest) : null, fractureAge: days(fr.map((f: any) => f.onset_date).sort()[0], index.start_date), cancer: p.active_cancer,
+        anaesthesia: index.anaesthesia, approach: index.approach, cement,
       }];
     });
   });
@@ -61,6 +65,11 @@ describeEachDatabase('cohorts', (t) => {
     await expectCounts({ fractureAges: ['SUBACUTE', 'CHRONIC'] }, (p) => p.fractureAge >= 42);
     await expectCounts({ baselineNrsMin: 8 }, (p) => p.baseline !== null && p.baseline >= 8);
     await expectCounts({ treatmentKinds: ['KYPHOPLASTY'], activeCancer: false }, (p) => p.first === 'KYPHOPLASTY' && !p.cancer);
+    await expectCounts({ anaesthesia: ['LOCAL', 'SEDATION'] }, (p) => p.anaesthesia === 'LOCAL' || p.anaesthesia === 'SEDATION');
+    await expectCounts({ approaches: ['UNIPEDICULAR'] }, (p) => p.approach === 'UNIPEDICULAR');
+    await expectCounts({ cementVolumeMin: 4, cementVolumeMax: 9.5 }, (p) => p.cement !== null && p.cement >= 4 && p.cement <= 9.5);
+    const conservative = await expectCounts({ anaesthesia: ['GENERAL'], treatmentKinds: ['CONSERVATIVE'] }, () => false);
+    expect(conservative.total).toBe(0);
   });
 
   it('refuses an inconsistent filter with a field error', async () => {

@@ -1,5 +1,5 @@
 import { FieldIssue } from './errors';
-import { FractureAgeCategory, FractureCause, LevelRegion, OfClass, Sex, TreatmentKind, VertebralLevel } from './enums';
+import { Anaesthesia, FractureAgeCategory, FractureCause, LevelRegion, OfClass, ProcedureApproach, Sex, TreatmentKind, VertebralLevel } from './enums';
 import { isoDate, measure, uuid, z } from './validation';
 import { RANGES } from './ranges';
 
@@ -36,10 +36,15 @@ export function fractureAgeCategory(days: number): FractureAgeCategory {
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(50).nullish();
 
+/** A procedure's cement volume summed over its levels (up to three levels of the per-level maximum). */
+const CEMENT_VOLUME_TOTAL = { min: 0, max: 60, integer: false, unit: 'ml', label: 'Cement volume of the procedure' };
+
 /**
  * A cohort: every criterion optional, all of them must hold. Fracture criteria apply to the
  * fractures the index treatment treated; baseline pain is the NRS on activity (at rest when
- * activity was not scored) at the BASELINE visit.
+ * activity was not scored) at the BASELINE visit. The procedure criteria (anaesthesia, approach,
+ * cement volume summed over the treated levels) are the index treatment's, so choosing any of
+ * them leaves conservative care out.
  */
 export const cohortFilterSchema = z
   .object({
@@ -57,6 +62,10 @@ export const cohortFilterSchema = z
     baselineNrsMin: measure('baselineNrsMin', RANGES.nrs).nullish(),
     baselineNrsMax: measure('baselineNrsMax', RANGES.nrs).nullish(),
     treatmentKinds: list(z.enum(TreatmentKind)),
+    anaesthesia: list(z.enum(Anaesthesia)),
+    approaches: list(z.enum(ProcedureApproach)),
+    cementVolumeMin: measure('cementVolumeMin', CEMENT_VOLUME_TOTAL).nullish(),
+    cementVolumeMax: measure('cementVolumeMax', CEMENT_VOLUME_TOTAL).nullish(),
     treatedFrom: isoDate('treatedFrom').nullish(),
     treatedTo: isoDate('treatedTo').nullish(),
   })
@@ -64,6 +73,9 @@ export const cohortFilterSchema = z
     if (v.ageMin != null && v.ageMax != null && v.ageMin > v.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'ageMax must not be below ageMin', params: { rule: 'consistency' } });
     if (v.baselineNrsMin != null && v.baselineNrsMax != null && v.baselineNrsMin > v.baselineNrsMax) {
       ctx.addIssue({ code: 'custom', path: ['baselineNrsMax'], message: 'baselineNrsMax must not be below baselineNrsMin', params: { rule: 'consistency' } });
+    }
+    if (v.cementVolumeMin != null && v.cementVolumeMax != null && v.cementVolumeMin > v.cementVolumeMax) {
+      ctx.addIssue({ code: 'custom', path: ['cementVolumeMax'], message: 'cementVolumeMax must not be below cementVolumeMin', params: { rule: 'consistency' } });
     }
     if (v.treatedFrom && v.treatedTo && v.treatedFrom > v.treatedTo) ctx.addIssue({ code: 'custom', path: ['treatedTo'], message: 'treatedTo must not be before treatedFrom', params: { rule: 'consistency' } });
   });

@@ -12,6 +12,8 @@ const CHOICES = {
   ofClasses: ['OF1', 'OF2', 'OF3', 'OF4', 'OF5'],
   fractureAges: ['ACUTE', 'SUBACUTE', 'CHRONIC'],
   treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'],
+  anaesthesia: ['LOCAL', 'SEDATION', 'GENERAL'],
+  approaches: ['UNIPEDICULAR', 'BIPEDICULAR'],
 } as const;
 
 type ListKey = keyof typeof CHOICES | 'siteIds';
@@ -19,6 +21,7 @@ type ListKey = keyof typeof CHOICES | 'siteIds';
 const LEGENDS: Record<ListKey, string> = {
   causes: 'Cause', levelRegions: 'Level region', genantGrades: 'Genant grade', ofClasses: 'OF class',
   fractureAges: 'Fracture age', treatmentKinds: 'Treatment kind', siteIds: 'Site',
+  anaesthesia: 'Anaesthesia (procedures)', approaches: 'Approach (procedures)',
 };
 
 interface Props {
@@ -46,6 +49,7 @@ function quarters(): { label: string; start: string; end: string }[] {
 }
 
 const toInt = (s: string): number | undefined => (s.trim() === '' ? undefined : Number.parseInt(s, 10));
+const toNumber = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 const toBool = (s: string): boolean | undefined => (s === '' ? undefined : s === 'true');
 
 /** Drops empty values so the cohort sent (and saved) names only the filters in use. */
@@ -81,10 +85,11 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
     );
   };
 
-  const num = (key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax', label: string, min: number, max: number) => (
+  const num = (key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax' | 'cementVolumeMin' | 'cementVolumeMax', label: string, min: number, max: number, step = 1) => (
     <label className="field">
       {label}
-      <input type="number" name={key} min={min} max={max} value={f[key] ?? ''} onChange={(e) => set({ [key]: toInt(e.target.value) })} />
+      <input type="number" name={key} min={min} max={max} step={step} value={f[key] ?? ''}
+        onChange={(e) => set({ [key]: step === 1 ? toInt(e.target.value) : toNumber(e.target.value) })} />
     </label>
   );
   const tri = (key: 'activeCancer' | 'ongoingCancerTherapy', label: string) => (
@@ -143,6 +148,10 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
         {list('genantGrades')}
         {list('ofClasses')}
         {list('fractureAges')}
+        {list('anaesthesia')}
+        {list('approaches')}
+        {num('cementVolumeMin', 'Cement volume from (ml, all levels)', 0, 60, 0.5)}
+        {num('cementVolumeMax', 'Cement volume to (ml, all levels)', 0, 60, 0.5)}
       </div>
       <div className="row actions">
         <label className="field">

@@ -60,10 +60,17 @@ export type CohortFilterInput = {
   ageMax?: number | null | undefined;
   /** Age at the index treatment, from */
   ageMin?: number | null | undefined;
+  /** Anaesthesia of the index procedure (leaves conservative care out) */
+  anaesthesia?: Array<Anaesthesia> | null | undefined;
+  /** Approach of the index procedure */
+  approaches?: Array<ProcedureApproach> | null | undefined;
   baselineNrsMax?: number | null | undefined;
   /** Baseline pain NRS, from */
   baselineNrsMin?: number | null | undefined;
   causes?: Array<FractureCause> | null | undefined;
+  cementVolumeMax?: number | null | undefined;
+  /** Cement volume of the index procedure, summed over its levels (ml), from */
+  cementVolumeMin?: number | null | undefined;
   fractureAges?: Array<FractureAgeCategory> | null | undefined;
   genantGrades?: Array<number> | null | undefined;
   levelRegions?: Array<LevelRegion> | null | undefined;

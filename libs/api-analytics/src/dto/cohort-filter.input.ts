@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { FractureCause, OfClass, REQUEST_ID_FIELD, Sex, TreatmentKind } from '@vfr/api-core';
+import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Anaesthesia, FractureCause, OfClass, ProcedureApproach, REQUEST_ID_FIELD, Sex, TreatmentKind } from '@vfr/api-core';
 import { FractureAgeCategory, LevelRegion, TreatmentGrouping } from '@vfr/domain';
 
 registerEnumType(LevelRegion, { name: 'LevelRegion' });
@@ -31,6 +31,10 @@ export class CohortFilterInput {
   @Field(() => Int, { nullable: true, description: 'Baseline pain NRS, from' }) baselineNrsMin?: number;
   @Field(() => Int, { nullable: true }) baselineNrsMax?: number;
   @Field(() => [TreatmentKind], { nullable: true, description: 'Kind of the index treatment' }) treatmentKinds?: TreatmentKind[];
+  @Field(() => [Anaesthesia], { nullable: true, description: 'Anaesthesia of the index procedure (leaves conservative care out)' }) anaesthesia?: Anaesthesia[];
+  @Field(() => [ProcedureApproach], { nullable: true, description: 'Approach of the index procedure' }) approaches?: ProcedureApproach[];
+  @Field(() => Float, { nullable: true, description: 'Cement volume of the index procedure, summed over its levels (ml), from' }) cementVolumeMin?: number;
+  @Field(() => Float, { nullable: true }) cementVolumeMax?: number;
   @Field({ nullable: true, description: 'Index treatment on or after (YYYY-MM-DD)' }) treatedFrom?: string;
   @Field({ nullable: true }) treatedTo?: string;
 }
