@@ -70,6 +70,10 @@ describeEachDatabase('cross-field rules in the API', (t) => {
     const both = await t().gql(UPDATE_FRACTURE, { i: { id, version: 1, ofClass: 'OF4', posteriorWallInvolved: true, genantGrade: 3, heightLossPercent: 55 } }, token);
     expect(both.errors).toBeUndefined();
     expect(both.data!.updateFracture).toEqual({ version: 2, genantGrade: 3, heightLossPercent: 55, ofClass: 'OF4', posteriorWallInvolved: true });
+
+    // An edit of the older version is told it is stale (the dashboard then reloads), whatever its values.
+    const stale = await t().gql(UPDATE_FRACTURE, { i: { id, version: 1, heightLossPercent: 25 } }, token);
+    expect(stale.errors![0].extensions!.code).toBe('STALE_VERSION');
   });
 
   it('refuses a visit with analgesics NONE and opioid use, on create and on a partial update, writing nothing', async () => {

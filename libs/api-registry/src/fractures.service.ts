@@ -44,7 +44,8 @@ export class FracturesService {
     return this.writer.run(actor, async (tx) => {
       const fracture = await tx.lock(FractureEntity, id, 'Fracture');
       const patient = await patientForWrite(tx.manager, actor, fracture.patientId, 'id');
-      checkFindingsAfterUpdate(fracture, values);
+      // An edit of an older version is refused as stale by the writer, before its values are judged.
+      if (fracture.version === version) checkFindingsAfterUpdate(fracture, values);
       return tx.update(FractureEntity, fracture, version, values as Partial<FractureEntity>, { entityType: 'Fracture', siteId: patient.siteId, reason });
     });
   }
