@@ -187,10 +187,11 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     // The form starts again from their version: grade 3, no height loss.
     await page.waitForFunction(() => (document.querySelector('[data-field="genantGrade"] select') as HTMLSelectElement | null)?.value === '3');
     expect(await page.getByLabel('Height loss (%)').inputValue()).toBe('');
-    await page.getByLabel('Height loss (%)').fill('25');
+    // Grade 3 is a height loss above 40% (docs/data-rules.md): 25% would now be refused.
+    await page.getByLabel('Height loss (%)').fill('45');
     await save(page, 'Save changes', 'Fracture saved.');
     const row = await page.locator('section[aria-labelledby="fractures-title"] tbody tr').first().textContent();
-    expect(row).toContain('25 %');
+    expect(row).toContain('45 %');
   });
 
   it('records a complication and withdraws it with a reason', async () => {

@@ -15,6 +15,7 @@ import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndD
 import { MoveDeathComplications1795610000000 } from './1795610000000-MoveDeathComplications';
 import { ReportVisitsOutsideWindows1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpByWindowAndRule';
+import { ReportCrossFieldContradictions1795620100000 } from './1795620100000-ReportCrossFieldContradictions';
 import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddProcedureDetailsToAnalysis';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
@@ -35,5 +36,6 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   MoveDeathComplications1795610000000,
   ReportVisitsOutsideWindows1795610100000,
   FollowUpByWindowAndRule1795610200000,
+  ReportCrossFieldContradictions1795620100000,
   AddProcedureDetailsToAnalysis1795620300000,
 ];

@@ -2,10 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { fractureCreateSchema, fractureUpdateSchema, validate } from '@vfr/domain';
+import { fractureContradictions, fractureCreateSchema, fractureUpdateSchema, validate, ValidationError } from '@vfr/domain';
 import { CreateFractureInput, UpdateFractureInput } from './dto/fracture.input';
 import { FractureEntity } from './fracture.entity';
 import { childForRead, patientForWrite } from './patient-access';
+
+/**
+ * The cross-field rules (libs/domain's cross-field.rules.ts) judged on the fracture as it would be
+ * after the update: a change of the Genant grade alone is held against the stored height loss.
+ * Fields left out of the update (undefined) keep their stored values, as the writer keeps them.
+ */
+function checkFindingsAfterUpdate(stored: FractureEntity, changes: Partial<FractureEntity> | object): void {
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const issues = fractureContradictions({ ...stored, ...defined });
+  if (issues.length) throw new ValidationError(issues);
+}
 
 @Injectable()
 export class FracturesService {
@@ -33,6 +44,8 @@ export class FracturesService {
     return this.writer.run(actor, async (tx) => {
       const fracture = await tx.lock(FractureEntity, id, 'Fracture');
       const patient = await patientForWrite(tx.manager, actor, fracture.patientId, 'id');
+      // An edit of an older version is refused as stale by the writer, before its values are judged.
+      if (fracture.version === version) checkFindingsAfterUpdate(fracture, values);
       return tx.update(FractureEntity, fracture, version, values as Partial<FractureEntity>, { entityType: 'Fracture', siteId: patient.siteId, reason });
     });
   }

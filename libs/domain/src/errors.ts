@@ -17,8 +17,9 @@ export abstract class DomainError extends Error {
 export class ValidationError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
   constructor(readonly issues: FieldIssue[]) {
-    // Each message already names its field.
-    super(issues.map((i) => i.message).join('; '));
+    // Each message already names its field; a cross-field rule's message, repeated for each of
+    // its fields, is said once.
+    super([...new Set(issues.map((i) => i.message))].join('; '));
   }
   static single(field: string, rule: string, message: string): ValidationError {
     return new ValidationError([{ field, rule, message }]);

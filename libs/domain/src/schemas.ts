@@ -3,6 +3,8 @@ import {
   ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, Sex, TimePoint,
   TreatmentKind, VertebralLevel,
 } from './enums';
+import { fractureContradictions, visitContradictions } from './cross-field.rules';
+import { FieldIssue } from './errors';
 import { passwordField } from './password-rule';
 import { RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
 import { isoDate, measure, optionalText, requiredText, uuid, z } from './validation';
@@ -14,6 +16,11 @@ import { isoDate, measure, optionalText, requiredText, uuid, z } from './validat
 type Ctx = z.core.$RefinementCtx;
 const fail = (ctx: Ctx, field: string, rule: string, message: string) =>
   ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { rule } });
+
+/** A rule of cross-field.rules.ts as refinement: its FieldIssues become the schema's. */
+const crossField = <T>(rules: (v: T) => FieldIssue[]) => (v: T, ctx: Ctx) => {
+  for (const i of rules(v)) fail(ctx, i.field, i.rule, i.message);
+};
 
 const optionalMeasure = (name: keyof typeof RANGES, label = name) => measure(label, RANGES[name]).nullish();
 
@@ -90,7 +97,8 @@ const fractureFields = z.object({
   neurologicalDeficit: z.boolean(),
   additionalInjuries: optionalText(TEXT_LIMITS.freeText),
 });
-export const fractureCreateSchema = fractureFields;
+export const fractureCreateSchema = fractureFields.superRefine(crossField(fractureContradictions));
+/** The changed fields only: the service judges the cross-field rules on the merged fracture. */
 export const fractureUpdateSchema = fractureFields.omit({ patientId: true }).partial();
 
 // Treatments ---------------------------------------------------------------------------------
@@ -191,8 +199,9 @@ function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx)
     for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
   }
 }
-export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules);
-export const assessmentUpdateSchema = assessmentFields.omit({ patientId: true, treatmentId: true }).partial().superRefine(assessmentRules);
+export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules).superRefine(crossField(visitContradictions));
+/** Validates a whole visit after merging the changes into the stored one. */
+export const assessmentUpdateSchema = assessmentFields.omit({ patientId: true, treatmentId: true }).partial().superRefine(assessmentRules).superRefine(crossField(visitContradictions));
 
 // Complications ------------------------------------------------------------------------------
 

@@ -1,4 +1,6 @@
-import { assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, fieldIssues, TreatmentKind } from '@vfr/domain';
+import {
+  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, fieldIssues, fractureContradictions, TreatmentKind, visitContradictions,
+} from '@vfr/domain';
 import { generateRegistry } from './synthetic-registry';
 
 const camel = (row: Record<string, unknown>) =>
@@ -22,6 +24,16 @@ describe('synthetic registry', () => {
     for (const c of registry.complication.slice(0, 500)) {
       expect(fieldIssues(complicationCreateSchema, camel(c))).toEqual([]);
     }
+  });
+
+  it('breaks no cross-field rule: every fracture\'s findings and every visit\'s analgesics agree', () => {
+    expect(registry.fracture.length).toBeGreaterThan(2000);
+    expect(registry.fracture.flatMap((f) => fractureContradictions(camel(f)))).toEqual([]);
+    expect(registry.assessment.flatMap((a) => visitContradictions(camel(a)))).toEqual([]);
+    // Both sides of each rule occur, so the assertion above judges something.
+    expect(registry.fracture.some((f) => f.of_class === 'OF3' && f.posterior_wall_involved === true)).toBe(true);
+    expect(registry.assessment.some((a) => a.analgesic_level === 'STRONG_OPIOID' && a.opioid_use === true)).toBe(true);
+    expect(registry.assessment.some((a) => a.analgesic_level === 'NONE' && a.opioid_use === false)).toBe(true);
   });
 
   it('dates every completed visit within its time point\'s window from its treatment\'s start', () => {

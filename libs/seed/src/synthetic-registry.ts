@@ -1,7 +1,7 @@
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
   ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
-  TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS,
+  TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
 } from '@vfr/domain';
 import { clamp, Random } from './random';
 
@@ -92,12 +92,21 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       const genant = rnd.weighted([[1, 30], [2, 45], [3, 25]]);
       const id = rnd.uuid();
       fractures.push({ id, genant });
+      // Findings that agree with each other (libs/domain's cross-field rules): the height loss
+      // inside its Genant grade's band, no OF1 (every fracture here is deformed, grade 1 or more),
+      // the posterior wall involved in every OF3 and OF4. The draws stay those of before, in order.
+      const band = GENANT_HEIGHT_LOSS.find((g) => g.grade === genant)!;
+      const heightLoss = round1(clamp((band.minPercent + Math.min(band.maxPercent, 60)) / 2 + rnd.normal(0, 6), band.minPercent, Math.min(band.maxPercent, 90)));
+      const morphology = rnd.weighted([[FractureMorphology.WEDGE, 55], [FractureMorphology.BICONCAVE, 30], [FractureMorphology.CRUSH, 15]]);
+      const drawnClass = rnd.weighted([[OfClass.OF1, 10], [OfClass.OF2, 35], [OfClass.OF3, 35], [OfClass.OF4, 15], [OfClass.OF5, 5]]);
+      const ofClass = drawnClass === OfClass.OF1 ? OfClass.OF2 : drawnClass;
+      const mriOedema = rnd.chance(0.8);
+      const wallDrawn = rnd.chance(0.15);
+      const wall = OF_POSTERIOR_WALL_REQUIRED.includes(ofClass) || wallDrawn;
       out.fracture.push({
         id, patient_id: patientId, level: VERTEBRAL_LEVELS[levelStart + f], onset_date: onset, cause, genant_grade: genant,
-        height_loss_percent: round1(clamp(genant * 15 + rnd.normal(5, 6), 5, 90)),
-        morphology: rnd.weighted([[FractureMorphology.WEDGE, 55], [FractureMorphology.BICONCAVE, 30], [FractureMorphology.CRUSH, 15]]),
-        of_class: rnd.weighted([[OfClass.OF1, 10], [OfClass.OF2, 35], [OfClass.OF3, 35], [OfClass.OF4, 15], [OfClass.OF5, 5]]),
-        mri_oedema: rnd.chance(0.8), posterior_wall_involved: rnd.chance(0.15), neurological_deficit: rnd.chance(0.02), additional_injuries: null,
+        height_loss_percent: heightLoss, morphology, of_class: ofClass,
+        mri_oedema: mriOedema, posterior_wall_involved: wall, neurological_deficit: rnd.chance(0.02), additional_injuries: null,
       });
     }
     const maxGenant = Math.max(...fractures.map((f) => f.genant));
