@@ -1,4 +1,4 @@
-import { ADMIN, describeEachDatabase, HEAD_NORTH } from '@vfr/api-testing';
+import { ADMIN, describeEachDatabase, followUpEnds, HEAD_NORTH } from '@vfr/api-testing';
 import { quantile, wilsonInterval } from '@vfr/stats';
 
 describeEachDatabase('operations and the funnel plot', (t) => {
@@ -60,20 +60,9 @@ describeEachDatabase('operations and the funnel plot', (t) => {
     const f = r.data!.funnelPlot;
     const q = (sql: string) => t().db.dataSource.query(sql);
     const comps = await q(`SELECT patient_id, treatment_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`);
-    // The end of follow-up from the raw rows (docs/methods.md): the death, else the last completed
-    // visit, never before the first treatment; complications after it do not count.
-    const deaths = new Map<string, string>((await q(`SELECT patient_id, to_char(died_on, 'YYYY-MM-DD') AS d FROM death WHERE withdrawn_at IS NULL`)).map((r: any) => [r.patient_id, r.d]));
-    const lastVisit = new Map<string, string>((await q(`SELECT patient_id, to_char(max(visit_date), 'YYYY-MM-DD') AS d FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL GROUP BY 1`)).map((r: any) => [r.patient_id, r.d]));
-    const firstStart = new Map<string, string>();
-    for (const x of treatments) {
-      const day = String(x.start_date).slice(0, 10);
-      if (!firstStart.has(x.patient_id) || day < firstStart.get(x.patient_id)!) firstStart.set(x.patient_id, day);
-    }
-    const endOf = (patient: string) => {
-      const start = firstStart.get(patient)!;
-      const last = deaths.get(patient) ?? lastVisit.get(patient) ?? start;
-      return last > start ? last : start;
-    };
+    // Complications after the end of follow-up do not count (docs/methods.md).
+    const ends = await followUpEnds(t().db.dataSource);
+    const endOf = (patient: string) => ends.get(patient)!.end;
     const procedures = treatments.filter((x) => x.kind !== 'CONSERVATIVE');
     const withEvent = (x: (typeof procedures)[number]) => comps.some((c: any) => c.patient_id === x.patient_id && c.occurred_on <= endOf(x.patient_id)
       && (c.treatment_id === x.id || (c.treatment_id === null && c.occurred_on >= String(x.start_date).slice(0, 10))));

@@ -1,4 +1,4 @@
-import { ADMIN, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
+import { ADMIN, describeEachDatabase, followUpEnds, RESEARCHER } from '@vfr/api-testing';
 import { kaplanMeier, meanCI, quantile, wilsonInterval } from '@vfr/stats';
 
 // Each figure is recomputed here from the raw rows, in JS, and compared with what the API
@@ -73,10 +73,13 @@ describeEachDatabase('outcome analytics', (t) => {
   it('gives complication rates per kind and for any complication', async () => {
     const r = await t().gql(`{ complicationRates { group category events n rate } }`, {}, await t().login(ADMIN));
     expect(r.errors).toBeUndefined();
-    const comps = await t().db.dataSource.query(`SELECT patient_id, kind, occurred_on FROM complication WHERE withdrawn_at IS NULL`);
+    // Within follow-up only: from day 0 to its end (docs/methods.md), recomputed from the raw rows.
+    const comps = await t().db.dataSource.query(`SELECT patient_id, kind, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`);
+    const ends = await followUpEnds(t().db.dataSource);
     for (const p of r.data!.complicationRates) {
       const group = patients.filter((x) => x.group === p.group);
-      const hit = group.filter((x) => comps.some((c: any) => c.patient_id === x.id && c.occurred_on >= x.index && (p.category === 'ANY' || c.kind === p.category)));
+      const within = (c: any) => c.occurred_on >= ends.get(c.patient_id)!.index && c.occurred_on <= ends.get(c.patient_id)!.end;
+      const hit = group.filter((x) => comps.some((c: any) => c.patient_id === x.id && within(c) && (p.category === 'ANY' || c.kind === p.category)));
       expect({ cat: p.category, n: p.n, events: p.events }).toEqual({ cat: p.category, n: group.length, events: hit.length });
     }
     expect(r.data!.complicationRates.some((p: any) => p.category === 'ANY')).toBe(true);

@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './test-app';
 export * from './sessions';
+export * from './follow-up-ends';
