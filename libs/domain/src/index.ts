@@ -12,3 +12,6 @@ export * from './instruments';
 export * from './password-rule';
 export * from './field-access';
 export * from './death.rules';
+export * from './fields/field-definition';
+export * from './fields/patient.fields';
+export * from './of-score';
