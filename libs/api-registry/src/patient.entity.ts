@@ -96,7 +96,8 @@ export class PatientEntity extends RecordEntity {
   @Column({ type: 'boolean', nullable: true })
   flsReferral: boolean | null;
 
-  @Column({ type: 'boolean', nullable: true })
+  // Named: the naming strategy would make vitamin_dsupplementation of it.
+  @Column({ type: 'boolean', nullable: true, name: 'vitamin_d_supplementation' })
   vitaminDSupplementation: boolean | null;
 
   @Column({ type: 'smallint', nullable: true })

@@ -135,7 +135,7 @@ export function computeOfScore(input: OfScoreInput): OfScore {
   const known = findings.filter((f) => f.value !== null);
   const unknown = findings.filter((f) => f.value === null);
   missing.push(...unknown.map((f) => f.field));
-  const knownPoints = Math.max(-2, -known.filter((f) => f.value).length);
+  const knownPoints = Math.max(-2, 0 - known.filter((f) => f.value).length);
   const healthMin = Math.max(-2, knownPoints - unknown.length);
   const basis = known.filter((f) => f.value).map((f) => f.words).join(', ') || (known.length ? 'none of ASA above 3, mFI-5 above 2, anticoagulation' : 'not recorded');
   components.push({
