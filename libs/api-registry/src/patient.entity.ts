@@ -16,12 +16,9 @@ import { SiteEntity } from '@vfr/api-auth';
 @Check('ck_patient__registry_number__pattern', `registry_number ~ '^[A-Za-z0-9-]{1,32}$'`)
 // The baseline fields' CHECKs (migration AddPatientBaseline1795620200000); their values come from
 // libs/domain/src/fields/patient.fields.ts, and a test compares the database's with it.
-@Check('ck_patient__pre_fracture_mobility__choices', `pre_fracture_mobility IN ('INDEPENDENT', 'WALKING_STICK', 'WALKER', 'WHEELCHAIR', 'BEDBOUND')`)
-@Check('ck_patient__living_situation__choices', `living_situation IN ('OWN_HOME_ALONE', 'OWN_HOME_WITH_OTHERS', 'ASSISTED_LIVING', 'NURSING_HOME')`)
 @Check('ck_patient__clinical_frailty_scale__range', 'clinical_frailty_scale BETWEEN 1 AND 9')
 @Check('ck_patient__charlson_comorbidity_index__range', 'charlson_comorbidity_index BETWEEN 0 AND 37')
 @Check('ck_patient__prior_vertebral_fractures__range', 'prior_vertebral_fractures BETWEEN 0 AND 16')
-@Check('ck_patient__anti_osteoporotic_drug__choices', `anti_osteoporotic_drug IN ('NONE', 'BISPHOSPHONATE_ORAL', 'BISPHOSPHONATE_IV', 'DENOSUMAB', 'TERIPARATIDE', 'ROMOSOZUMAB', 'OTHER')`)
 @Check('ck_patient__pain_under_analgesia__range', 'pain_under_analgesia BETWEEN 0 AND 10')
 @Check('ck_patient__modified_frailty_index__range', 'modified_frailty_index BETWEEN 0 AND 5')
 export class PatientEntity extends RecordEntity {
@@ -66,10 +63,10 @@ export class PatientEntity extends RecordEntity {
   consentStatus: ConsentStatus;
 
   // Baseline (libs/domain/src/fields/patient.fields.ts defines each).
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'enum', enum: PreFractureMobility, enumName: 'pre_fracture_mobility', nullable: true })
   preFractureMobility: PreFractureMobility | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'enum', enum: LivingSituation, enumName: 'living_situation', nullable: true })
   livingSituation: LivingSituation | null;
 
   @Column({ type: 'smallint', nullable: true })
@@ -84,7 +81,7 @@ export class PatientEntity extends RecordEntity {
   @Column({ type: 'smallint', nullable: true })
   priorVertebralFractures: number | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'enum', enum: AntiOsteoporoticDrug, enumName: 'anti_osteoporotic_drug', nullable: true })
   antiOsteoporoticDrug: AntiOsteoporoticDrug | null;
 
   @Column({ type: 'date', nullable: true })

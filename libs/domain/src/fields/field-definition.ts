@@ -177,7 +177,8 @@ export function csvDescription(def: FieldDefinition): string {
  */
 export function checkOf(table: string, def: FieldDefinition): { name: string; values: string[] } | null {
   if (def.type === 'integer' || def.type === 'number') return { name: `ck_${table}__${def.column}__range`, values: [String(def.min), String(def.max)] };
-  // Existing enums are PostgreSQL enum types; new ones are text with a CHECK of their choices.
+  // The registry's lists are PostgreSQL enum types (the test compares their labels); a list stored
+  // as text would need this CHECK instead.
   if (def.type === 'enum') return { name: `ck_${table}__${def.column}__choices`, values: [...(def.choices ?? [])] };
   return null;
 }
