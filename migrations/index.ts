@@ -16,6 +16,7 @@ import { MoveDeathComplications1795610000000 } from './1795610000000-MoveDeathCo
 import { ReportVisitsOutsideWindows1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpByWindowAndRule';
 import { ReportCrossFieldContradictions1795620100000 } from './1795620100000-ReportCrossFieldContradictions';
+import { AddPatientBaseline1795620200000 } from './1795620200000-AddPatientBaseline';
 import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddProcedureDetailsToAnalysis';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
@@ -37,5 +38,6 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   ReportVisitsOutsideWindows1795610100000,
   FollowUpByWindowAndRule1795610200000,
   ReportCrossFieldContradictions1795620100000,
+  AddPatientBaseline1795620200000,
   AddProcedureDetailsToAnalysis1795620300000,
 ];

@@ -7,7 +7,7 @@ import { cohortSql, readCohortFilter } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { discardConnection, isStatementTimeout, QUERY_TIMEOUTS, QueryTimeouts, withinDeadline } from '@vfr/api-database';
 import {
-  ASSESSMENT_EXPORT_COLUMNS, AssessmentExportColumn, AuditAction, CohortFilter, cohortFilterSchema, ExportColumn, FieldRule, ForbiddenError, QueryTimeoutError, Role,
+  AssessmentExportColumn, AuditAction, cohortExportColumnList, DEFINED_EXPORT_COLUMNS, CohortFilter, cohortFilterSchema, ExportColumn, FieldRule, ForbiddenError, QueryTimeoutError, Role,
   SCHEDULED_TIME_POINTS, validate,
 } from '@vfr/domain';
 import { csvWriter, numberColumns } from './csv-cells';
@@ -21,10 +21,13 @@ const logger = new Logger('ExportService');
 const EXPORT_TOO_LONG = 'The export took too long: the database did not answer in time. Try a narrower cohort or again later';
 
 export const MEASURES = ['nrs_rest', 'nrs_activity', 'odi', 'rmdq', 'eq5d_index'] as const;
-const COLUMNS = Object.keys(ASSESSMENT_EXPORT_COLUMNS) as AssessmentExportColumn[];
-const PATIENT_COLUMNS = COLUMNS.filter((c) => ASSESSMENT_EXPORT_COLUMNS[c].level === 'patient');
-const VISIT_COLUMNS = COLUMNS.filter((c) => ASSESSMENT_EXPORT_COLUMNS[c].level === 'visit');
-const PER_TIME_POINT: AssessmentExportColumn[] = VISIT_COLUMNS.filter((c) => (ASSESSMENT_EXPORT_COLUMNS[c] as ExportColumn).wide);
+// The patient columns include those defined with the patient's fields (DEFINED_EXPORT_COLUMNS).
+const ALL_COLUMNS = cohortExportColumnList();
+const COLUMNS = ALL_COLUMNS.map(([name]) => name);
+const PATIENT_COLUMNS = ALL_COLUMNS.filter(([, c]) => c.level === 'patient').map(([name]) => name);
+const VISIT_COLUMNS = ALL_COLUMNS.filter(([, c]) => c.level === 'visit').map(([name]) => name);
+const PER_TIME_POINT: string[] = ALL_COLUMNS.filter(([, c]) => c.level === 'visit' && c.wide).map(([name]) => name);
+const COLUMN_DEFS = new Map<string, ExportColumn>(ALL_COLUMNS);
 
 /**
  * The stored value behind each column (c: the cohort row, s: its site, a: a visit). What a role
@@ -56,10 +59,16 @@ const SOURCE: Record<AssessmentExportColumn, string> = {
   back_to_usual_activities: 'a.back_to_usual_activities',
 };
 
+/** The stored value behind a column: the table above, or the patient's column (p) of a defined field. */
+function sourceOf(column: string): string {
+  const defined = DEFINED_EXPORT_COLUMNS[column];
+  return defined ? `p.${defined.source}` : SOURCE[column as AssessmentExportColumn];
+}
+
 /** A column's SQL for a role: the stored value transformed by the role's rule. */
-function select(column: AssessmentExportColumn, role: Role): string {
-  const source = SOURCE[column];
-  const rule: FieldRule = ASSESSMENT_EXPORT_COLUMNS[column].access[role];
+function select(column: string, role: Role): string {
+  const source = sourceOf(column);
+  const rule: FieldRule = COLUMN_DEFS.get(column)!.access[role];
   switch (rule) {
     case 'full':
     case 'age': // the cohort row already holds the age at the index treatment
@@ -84,10 +93,10 @@ export function exportColumns(format: ExportFormat): string[] {
 }
 
 /** The table's column behind a column of either format (wide columns end in their time point). */
-export function exportColumnOf(name: string): { column: AssessmentExportColumn; timePoint: string | null } {
-  if ((COLUMNS as string[]).includes(name)) return { column: name as AssessmentExportColumn, timePoint: null };
+export function exportColumnOf(name: string): { column: string; timePoint: string | null } {
+  if (COLUMNS.includes(name)) return { column: name, timePoint: null };
   const tp = SCHEDULED_TIME_POINTS.find((t) => name.endsWith(`_${t.toLowerCase()}`))!;
-  return { column: name.slice(0, -(tp.length + 1)) as AssessmentExportColumn, timePoint: tp };
+  return { column: name.slice(0, -(tp.length + 1)), timePoint: tp };
 }
 
 /**
@@ -121,7 +130,7 @@ export class ExportService {
     if (format === 'long') {
       return {
         text: `SELECT ${patient}, ${VISIT_COLUMNS.map((c) => `${select(c, actor.role)} AS ${c}`).join(', ')}
-               FROM (${cohort}) c JOIN site s ON s.id = c.site_id
+               FROM (${cohort}) c JOIN site s ON s.id = c.site_id JOIN patient p ON p.id = c.patient_id
                JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.withdrawn_at IS NULL
                ORDER BY c.registry_number, a.time_point, a.visit_date`,
         values: params.values,
@@ -134,7 +143,7 @@ export class ExportService {
     });
     return {
       text: `SELECT ${patient}, ${perPoint.join(', ')}
-             FROM (${cohort}) c JOIN site s ON s.id = c.site_id
+             FROM (${cohort}) c JOIN site s ON s.id = c.site_id JOIN patient p ON p.id = c.patient_id
              LEFT JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.withdrawn_at IS NULL AND a.time_point <> 'UNSCHEDULED'
              GROUP BY ${PATIENT_COLUMNS.map((_, i) => i + 1).join(', ')}
              ORDER BY c.registry_number`,

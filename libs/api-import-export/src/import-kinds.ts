@@ -1,5 +1,6 @@
 import {
-  assessmentCreateSchema, complicationCreateSchema, deathCreateSchema, fractureCreateSchema, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
+  assessmentCreateSchema, complicationCreateSchema, csvDescription, deathCreateSchema, FieldDefinition, FieldDefinitions, fractureCreateSchema, PATIENT_FIELDS,
+  patientCreateSchema, TimePoint, treatmentCreateSchema, z,
 } from '@vfr/domain';
 import { cellBoolean, cellEnum, cellNumber, cellText } from './csv-reader';
 
@@ -46,19 +47,29 @@ export interface KindSpec {
 const col = (name: string, required: boolean, description: string, example: string): Column => ({ name, required, description, example });
 const rn = (r: Record<string, string>) => (r.registry_number ?? '').trim();
 
+/** A defined field's CSV column: required when the field is and has no default. */
+const definedColumn = (def: FieldDefinition): Column => col(def.column, def.required && def.default === undefined, csvDescription(def), def.example);
+
+/** A defined field's value from its cell, parsed by its type; an empty cell is the default, or null. */
+function definedCell(def: FieldDefinition, cell: string | undefined): unknown {
+  const value = def.type === 'integer' || def.type === 'number' ? cellNumber(cell)
+    : def.type === 'boolean' ? cellBoolean(cell)
+      : def.type === 'enum' ? cellEnum(cell)
+        : cellText(cell);
+  return value ?? def.default ?? null;
+}
+
+/** The domain input of a table of definitions, from a row. */
+export function definedInput(defs: FieldDefinitions, row: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, definedCell(def, row[def.column])]));
+}
+
 const patientColumns = [
   col('registry_number', true, 'Pseudonymous registry number (letters, digits, hyphens)', 'NORTH-001234'),
   col('site_code', true, 'Code of the site the patient is registered at', 'NORTH'),
-  col('sex', true, 'FEMALE or MALE', 'FEMALE'),
   col('birth_year', true, 'Year of birth', '1946'),
-  col('bmi', false, 'Body-mass index, kg/m² (10-80)', '24.1'),
-  col('t_score', false, 'Bone density T-score (-8 to 4)', '-2.8'),
-  col('steroid_use', false, 'true/false', 'false'),
-  col('active_cancer', false, 'true/false', 'false'),
-  col('ongoing_chemotherapy', false, 'true/false', 'false'),
-  col('ongoing_radiotherapy', false, 'true/false', 'false'),
-  col('asa_class', false, 'ASA physical status 1-5', '2'),
-  col('consent_status', false, 'PENDING, GIVEN, DECLINED or WITHDRAWN (default PENDING)', 'GIVEN'),
+  // The clinical columns, from the patient's field definitions (libs/domain/src/fields/patient.fields.ts).
+  ...Object.values(PATIENT_FIELDS as FieldDefinitions).map(definedColumn),
   col('mrn', false, 'Medical record number (identifier; with family_name, given_name, date_of_birth)', 'M00012345'),
   col('family_name', false, 'Family name (identifier)', 'Berg'),
   col('given_name', false, 'Given name (identifier)', 'Anna'),
@@ -73,11 +84,8 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     key: rn,
     schema: patientCreateSchema,
     input: (r, refs) => ({
-      siteId: refs.siteId ?? '', registryNumber: cellText(r.registry_number), sex: cellEnum(r.sex), birthYear: cellNumber(r.birth_year),
-      bmi: cellNumber(r.bmi), tScore: cellNumber(r.t_score), steroidUse: cellBoolean(r.steroid_use) ?? false,
-      activeCancer: cellBoolean(r.active_cancer) ?? false, ongoingChemotherapy: cellBoolean(r.ongoing_chemotherapy) ?? false,
-      ongoingRadiotherapy: cellBoolean(r.ongoing_radiotherapy) ?? false, asaClass: cellNumber(r.asa_class),
-      consentStatus: cellEnum(r.consent_status) ?? 'PENDING',
+      siteId: refs.siteId ?? '', registryNumber: cellText(r.registry_number), birthYear: cellNumber(r.birth_year),
+      ...definedInput(PATIENT_FIELDS, r),
       identifiers: [r.mrn, r.family_name, r.given_name, r.date_of_birth].some((v) => cellText(v))
         ? { mrn: cellText(r.mrn), familyName: cellText(r.family_name), givenName: cellText(r.given_name), dateOfBirth: cellText(r.date_of_birth) }
         : null,

@@ -5,7 +5,7 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, Role, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, PATIENT_FIELDS, PatientFieldName, Role, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -39,6 +39,8 @@ function columnOf(kind: ImportKind, field: string): string {
   if (field === 'patientId') return 'registry_number';
   if (field === 'siteId') return 'site_code';
   if (field === 'treatmentId') return 'registry_number';
+  // A defined field names its own column (vitaminDSupplementation is vitamin_d_supplementation).
+  if (kind === ImportKind.PATIENTS && field in PATIENT_FIELDS) return PATIENT_FIELDS[field as PatientFieldName].column;
   return snake(field);
 }
 

@@ -1,12 +1,15 @@
 import { Actor, siteScope, SqlParams } from '@vfr/api-core';
+import { PATIENT_FIELDS } from '@vfr/domain';
 import { ImportKind, KINDS } from './import-kinds';
+
+/** The patient's defined columns, in the import's order (libs/domain/src/fields/patient.fields.ts). */
+const PATIENT_DEFINED = Object.values(PATIENT_FIELDS).map((d) => `p.${d.column}`).join(', ');
 
 // A site's records in exactly the import format (identified, exact dates): for coordinators and
 // admins to move data between registries or back it up; importing such a file into an empty
 // registry reproduces the data.
 const SELECT: Record<ImportKind, string> = {
-  [ImportKind.PATIENTS]: `SELECT p.registry_number, s.code AS site_code, p.sex, p.birth_year, p.bmi, p.t_score, p.steroid_use, p.active_cancer,
-      p.ongoing_chemotherapy, p.ongoing_radiotherapy, p.asa_class, p.consent_status, i.mrn, i.family_name, i.given_name, i.date_of_birth
+  [ImportKind.PATIENTS]: `SELECT p.registry_number, s.code AS site_code, p.birth_year, ${PATIENT_DEFINED}, i.mrn, i.family_name, i.given_name, i.date_of_birth
     FROM patient p JOIN site s ON s.id = p.site_id LEFT JOIN patient_identifier i ON i.patient_id = p.id
     WHERE p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number`,
   [ImportKind.FRACTURES]: `SELECT p.registry_number, f.level, f.onset_date, f.cause, f.genant_grade, f.height_loss_percent, f.morphology, f.of_class,

@@ -12,14 +12,15 @@ const PLANTED = /Margarethe|Testperson-Unique/;
 const DATE = /\d{4}-\d{2}-\d{2}/; // dates, and ISO timestamps (which begin with one)
 
 // The record type behind each nested field.
-const NESTED: Record<string, RecordType | 'Site'> = {
-  site: 'Site', identifiers: 'PatientIdentifiers', fractures: 'Fracture', treatments: 'Treatment', assessments: 'Assessment',
+const NESTED: Record<string, RecordType | 'Site' | 'OfScore'> = {
+  site: 'Site', ofScore: 'OfScore', identifiers: 'PatientIdentifiers', fractures: 'Fracture', treatments: 'Treatment', assessments: 'Assessment',
   latestAssessment: 'Assessment', complications: 'Complication', levels: 'TreatedLevel', death: 'Death',
 };
 
 /** Every field of a record type, nested records with every field of theirs. */
-function selection(record: RecordType | 'Site'): string {
+function selection(record: RecordType | 'Site' | 'OfScore'): string {
   if (record === 'Site') return '{ id code name }'; // a site is no patient data
+  if (record === 'OfScore') return '{ total band missing possibleMin possibleMax bandSettled components { name label points basis min max } }'; // computed from the record
   const fields = Object.entries(RECORD_FIELDS[record].fields) as [string, FieldAccess][];
   return `{ ${fields.map(([name, f]) => (f.kind === 'related' ? `${name} ${selection(NESTED[name])}` : name)).join(' ')} }`;
 }

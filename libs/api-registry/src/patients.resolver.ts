@@ -2,12 +2,12 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Actor, Connection, CurrentActor, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
-import { readersOf, Role } from '@vfr/domain';
+import { computeOfScore, readersOf, Role } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, UpdatePatientInput } from './dto/patient.input';
 import { ComplicationModel } from './models/complication.model';
 import { DeathModel } from './models/death.model';
 import { FractureModel } from './models/fracture.model';
-import { PatientConnection, PatientIdentifiersModel, PatientModel } from './models/patient.model';
+import { OfScoreModel, PatientConnection, PatientIdentifiersModel, PatientModel } from './models/patient.model';
 import { PatientEntity } from './patient.entity';
 import { TreatmentModel } from './models/treatment.model';
 import { PatientViews } from './patient-views';
@@ -102,6 +102,14 @@ export class PatientsResolver {
   async complications(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<ComplicationModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
     return (await this.loaders.complications(ctx).load(p.id)).map((c) => ComplicationModel.from(c, view));
+  }
+
+  @ResolveField(() => OfScoreModel, relatedFieldOptions('Patient', 'ofScore'))
+  async ofScore(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<OfScoreModel> {
+    // From the patient as the reader received it and the fractures in force: every value the score
+    // reads is one the table gives each reader of the record in full (a test holds this).
+    const fractures = await this.loaders.fractures(ctx).load(p.id);
+    return OfScoreModel.from(computeOfScore({ ...p, fractures }));
   }
 
   @ResolveField(() => DeathModel, { ...relatedFieldOptions('Patient', 'death'), nullable: true })

@@ -191,3 +191,36 @@ export enum AuditAction {
   /** A read that returned patient identifiers (MRN, names, date of birth). */
   READ = 'READ',
 }
+
+// Patient baseline (libs/domain/src/fields/patient.fields.ts says where each comes from) ---------
+
+/**
+ * Walking before the fracture, by the aid used: Koval's ambulatory categories (Koval et al., Clin
+ * Orthop Relat Res 1995;310:150-159) grouped by walking aid, without their community/household
+ * split, and with their non-functional ambulator split into wheelchair and bedbound.
+ */
+export enum PreFractureMobility {
+  INDEPENDENT = 'INDEPENDENT',
+  WALKING_STICK = 'WALKING_STICK',
+  WALKER = 'WALKER',
+  WHEELCHAIR = 'WHEELCHAIR',
+  BEDBOUND = 'BEDBOUND',
+}
+
+export enum LivingSituation {
+  OWN_HOME_ALONE = 'OWN_HOME_ALONE',
+  OWN_HOME_WITH_OTHERS = 'OWN_HOME_WITH_OTHERS',
+  ASSISTED_LIVING = 'ASSISTED_LIVING',
+  NURSING_HOME = 'NURSING_HOME',
+}
+
+/** The anti-osteoporotic drug class given after the fracture. */
+export enum AntiOsteoporoticDrug {
+  NONE = 'NONE',
+  BISPHOSPHONATE_ORAL = 'BISPHOSPHONATE_ORAL',
+  BISPHOSPHONATE_IV = 'BISPHOSPHONATE_IV',
+  DENOSUMAB = 'DENOSUMAB',
+  TERIPARATIDE = 'TERIPARATIDE',
+  ROMOSOZUMAB = 'ROMOSOZUMAB',
+  OTHER = 'OTHER',
+}

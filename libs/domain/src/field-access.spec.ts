@@ -1,5 +1,5 @@
 import {
-  ASSESSMENT_EXPORT_COLUMNS, DEIDENTIFIED_ROLES, DEIDENTIFIED_RULES, EXPORT_FILES, ExportColumn, exportReaders, FieldAccess, projectRecord,
+  cohortExportColumnList, DEIDENTIFIED_ROLES, DEIDENTIFIED_RULES, EXPORT_FILES, ExportColumn, exportReaders, FieldAccess, projectRecord,
   RECORD_FIELDS, readersOf, RecordType,
 } from './field-access';
 import { Role } from './enums';
@@ -7,7 +7,7 @@ import { ForbiddenError } from './errors';
 
 const records = Object.entries(RECORD_FIELDS) as [RecordType, { fields: Record<string, FieldAccess> }][];
 const everyField = records.flatMap(([record, def]) => Object.entries(def.fields).map(([name, f]) => ({ where: `${record}.${name}`, ...f })));
-const everyColumn = (Object.entries(ASSESSMENT_EXPORT_COLUMNS) as [string, ExportColumn][]).map(([name, c]) => ({ where: `assessments.csv ${name}`, ...c }));
+const everyColumn = cohortExportColumnList().map(([name, c]) => ({ where: `assessments.csv ${name}`, ...c }));
 
 describe('the field-access table', () => {
   it('never gives a de-identified reader an identifier, a date, a birth year or free text', () => {

@@ -10,6 +10,8 @@
 import { daysBetween, toIsoDate } from './dates';
 import { Role } from './enums';
 import { ForbiddenError } from './errors';
+import { accessEntries, cohortExportColumns } from './fields/field-definition';
+import { PATIENT_FIELDS } from './fields/patient.fields';
 
 /**
  * What a role receives from a field:
@@ -116,17 +118,11 @@ export const RECORD_FIELDS = {
       site: { kind: 'related', about: 'The registering site (code and name)', access: ALL },
       registryNumber: { kind: 'pseudonym', about: 'Pseudonymous registry number', access: ALL },
       identifiers: { kind: 'related', about: 'The direct identifiers: MRN, names, date of birth', access: IDENTIFIED_ONLY },
-      sex: v('Sex'),
       birthYear: { kind: 'birthYear', about: 'Year of birth', access: IDENTIFIED_ONLY },
       ageAtIndexTreatment: { kind: 'birthYear', from: 'birthYear', about: 'Age in years at the index (first) treatment', access: AGE },
-      bmi: v('Body-mass index'),
-      tScore: v('Bone density T-score'),
-      steroidUse: v('Long-term steroid use'),
-      activeCancer: v('Active cancer'),
-      ongoingChemotherapy: v('Ongoing chemotherapy'),
-      ongoingRadiotherapy: v('Ongoing radiotherapy'),
-      asaClass: v('ASA physical status 1-5'),
-      consentStatus: v('Consent to the registry'),
+      // The clinical fields: each field's access is in its one definition (fields/patient.fields.ts).
+      ...accessEntries(PATIENT_FIELDS),
+      ofScore: { kind: 'related', about: 'The DGOU OF-Score computed from the record, with its components and the ones missing', access: ALL },
       fractures: { kind: 'related', about: 'The fractures', access: ALL },
       treatments: { kind: 'related', about: 'The treatments in date order; the first is the index treatment', access: ALL },
       assessments: { kind: 'related', about: 'The follow-up visits in date order', access: ALL },
@@ -326,6 +322,21 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
 
 export type AssessmentExportColumn = keyof typeof ASSESSMENT_EXPORT_COLUMNS;
 
+/** The cohort export's patient columns defined with their fields (fields/patient.fields.ts), after the columns above. */
+export const DEFINED_EXPORT_COLUMNS = /* @__PURE__ */ cohortExportColumns(PATIENT_FIELDS);
+
+/** Every column of the cohort export in file order: the patient columns, the defined ones, then the visit columns. */
+export function cohortExportColumnList(): [string, ExportColumn][] {
+  const fixed = Object.entries(ASSESSMENT_EXPORT_COLUMNS) as [string, ExportColumn][];
+  return [...fixed.filter(([, c]) => c.level === 'patient'), ...Object.entries(DEFINED_EXPORT_COLUMNS), ...fixed.filter(([, c]) => c.level === 'visit')];
+}
+
+function exportColumnDef(column: string): ExportColumn {
+  const c = (ASSESSMENT_EXPORT_COLUMNS as Record<string, ExportColumn>)[column] ?? DEFINED_EXPORT_COLUMNS[column];
+  if (!c) throw new Error(`${column} is not a column of the cohort export`);
+  return c;
+}
+
 export interface ExportFile {
   path: string;
   about: string;
@@ -369,7 +380,7 @@ export function readersOf(record: RecordType): Role[] {
 /** The roles that may download an export. */
 export function exportReaders(file: keyof typeof EXPORT_FILES | 'assessments'): Role[] {
   const maps: Readonly<Record<Role, FieldRule>>[] =
-    file === 'assessments' ? Object.values(ASSESSMENT_EXPORT_COLUMNS).map((c) => c.access) : [EXPORT_FILES[file].access];
+    file === 'assessments' ? cohortExportColumnList().map(([, c]) => c.access) : [EXPORT_FILES[file].access];
   return Object.values(Role).filter((role) => maps.some((m) => m[role] !== 'none'));
 }
 
@@ -475,16 +486,16 @@ export function fieldDescription(record: RecordType, field: string): string {
 }
 
 /** The data dictionary's type of an export column for a role. */
-export function exportColumnType(column: AssessmentExportColumn, role: Role): string {
-  const c: ExportColumn = ASSESSMENT_EXPORT_COLUMNS[column];
+export function exportColumnType(column: string, role: Role): string {
+  const c = exportColumnDef(column);
   const rule = c.access[role];
   if (rule === 'ageBand') return 'integer or "90+"';
   if (rule === 'withheld') return 'empty (withheld)';
   return c.type;
 }
 
-export function exportColumnMeaning(column: AssessmentExportColumn, role: Role): string {
-  const c: ExportColumn = ASSESSMENT_EXPORT_COLUMNS[column];
+export function exportColumnMeaning(column: string, role: Role): string {
+  const c = exportColumnDef(column);
   return c.access[role] === 'ageBand' ? `${c.meaning}; above 89 shown as 90+` : c.meaning;
 }
 
@@ -561,7 +572,7 @@ export function renderFieldAccessDoc(): string {
   );
   lines.push(`| column | meaning | ${AUDIENCES.map((a) => a.title).join(' | ')} |`);
   lines.push(`|---|---|${AUDIENCES.map(() => '---').join('|')}|`);
-  for (const [name, c] of Object.entries(ASSESSMENT_EXPORT_COLUMNS) as [string, ExportColumn][]) {
+  for (const [name, c] of cohortExportColumnList()) {
     const where = c.level === 'patient' ? '' : c.wide ? ' (per visit; per time point in wide)' : ' (per visit; long only)';
     lines.push(`| \`${name}\` | ${cell(c.meaning)}${where} | ${AUDIENCES.map((a) => cell(ruleWords(c.access[a.role], c.kind))).join(' | ')} |`);
   }

@@ -13,3 +13,6 @@ export * from './password-rule';
 export * from './field-access';
 export * from './death.rules';
 export * from './cross-field.rules';
+export * from './fields/field-definition';
+export * from './fields/patient.fields';
+export * from './of-score';

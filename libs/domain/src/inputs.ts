@@ -2,9 +2,12 @@
 // inputs, the dashboard's forms and CSV import. Dates are ISO calendar dates ('YYYY-MM-DD').
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade,
-  ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
-  ProcedureApproach, Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
+  ComplicationKind, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
+  ProcedureApproach, Role, TimePoint, TreatmentKind, VertebralLevel,
 } from './enums';
+
+import type { DefinedFields } from './fields/field-definition';
+import type { PATIENT_FIELDS } from './fields/patient.fields';
 
 export type IsoDate = string;
 
@@ -28,21 +31,13 @@ export interface PatientIdentifierFields {
   dateOfBirth: IsoDate;
 }
 
-export interface PatientFields {
+/** The clinical fields come from their definitions (fields/patient.fields.ts). */
+export type PatientFields = {
   siteId: string;
   registryNumber: string;
-  sex: Sex;
   birthYear: number;
-  bmi?: number | null;
-  tScore?: number | null;
-  steroidUse: boolean;
-  activeCancer: boolean;
-  ongoingChemotherapy: boolean;
-  ongoingRadiotherapy: boolean;
-  asaClass?: number | null;
-  consentStatus: ConsentStatus;
   identifiers?: PatientIdentifierFields | null;
-}
+} & DefinedFields<typeof PATIENT_FIELDS>;
 
 export interface FractureFields {
   patientId: string;

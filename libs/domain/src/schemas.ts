@@ -1,6 +1,6 @@
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
-  ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, Sex, TimePoint,
+  DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, TimePoint,
   TreatmentKind, VertebralLevel,
 } from './enums';
 import { fractureContradictions, visitContradictions } from './cross-field.rules';
@@ -8,6 +8,8 @@ import { FieldIssue } from './errors';
 import { passwordField } from './password-rule';
 import { RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
 import { isoDate, measure, optionalText, requiredText, uuid, z } from './validation';
+import { schemaShape } from './fields/field-definition';
+import { PATIENT_FIELDS } from './fields/patient.fields';
 
 // One schema per entity input (inputs.ts), shared by the API, the forms and CSV import.
 // Update schemas take the changed fields only; services validate the merged record where rules
@@ -61,16 +63,9 @@ export const patientIdentifiersSchema = z.object({
 const patientFields = z.object({
   siteId: uuid('siteId'),
   registryNumber: z.string().trim().min(1).max(TEXT_LIMITS.registryNumber).regex(REGISTRY_NUMBER_PATTERN, { error: 'registryNumber may contain only letters, digits and hyphens' }),
-  sex: z.enum(Sex),
   birthYear: measure('birthYear', { ...RANGES.birthYear, max: new Date().getUTCFullYear() }),
-  bmi: optionalMeasure('bmi'),
-  tScore: optionalMeasure('tScore'),
-  steroidUse: z.boolean(),
-  activeCancer: z.boolean(),
-  ongoingChemotherapy: z.boolean(),
-  ongoingRadiotherapy: z.boolean(),
-  asaClass: optionalMeasure('asaClass'),
-  consentStatus: z.enum(ConsentStatus),
+  // The clinical fields, from their one definition each (fields/patient.fields.ts).
+  ...schemaShape(PATIENT_FIELDS),
   identifiers: patientIdentifiersSchema.nullish(),
 });
 const identifiersMatchBirthYear = (v: { birthYear?: number; identifiers?: { dateOfBirth: string } | null }, ctx: Ctx) => {

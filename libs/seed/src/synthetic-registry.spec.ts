@@ -1,5 +1,6 @@
 import {
-  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, fieldIssues, fractureContradictions, TreatmentKind, visitContradictions,
+  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, fieldIssues, fractureContradictions, patientUpdateSchema, TreatmentKind,
+  visitContradictions,
 } from '@vfr/domain';
 import { generateRegistry } from './synthetic-registry';
 
@@ -109,5 +110,39 @@ describe('synthetic registry', () => {
     const b = generateRegistry({ patients: 300, sites, seed: 5, today: '2026-06-30' });
     expect(a.death).toEqual(b.death);
     expect(a.death.length).toBeGreaterThan(0);
+  });
+});
+
+describe('synthetic registry: patient baseline', () => {
+  const sites = [{ id: '11111111-1111-4111-8111-111111111111', code: 'A' }];
+  const registry = generateRegistry({ patients: 1500, sites, seed: 11, today: '2026-06-30' });
+
+  it('gives every patient a baseline that passes the field definitions, deterministically, with some values not recorded', () => {
+    for (const p of registry.patient.slice(0, 500)) {
+      const { id: _id, site_id: _s, registry_number: _r, birth_year: _b, ...fields } = camel(p);
+      expect(fieldIssues(patientUpdateSchema, fields)).toEqual([]);
+    }
+    expect(generateRegistry({ patients: 40, sites, seed: 11, today: '2026-06-30' }).patient).toEqual(registry.patient.slice(0, 40));
+    for (const column of ['clinical_frailty_scale', 'pre_fracture_mobility', 'dxa_date', 'pain_under_analgesia']) {
+      const missing = registry.patient.filter((p) => p[column] === null).length / registry.patient.length;
+      expect({ column, someMissing: missing > 0.05 && missing < 0.6 }).toEqual({ column, someMissing: true });
+    }
+  });
+
+  it('is frailer, less mobile and more often in care with age, and treats osteoporosis in about half', () => {
+    const age = (p: Record<string, unknown>) => 2025 - Number(p.birth_year);
+    const mean = (rows: Record<string, unknown>[], f: (p: Record<string, unknown>) => number) => rows.reduce((s, p) => s + f(p), 0) / rows.length;
+    const withCfs = registry.patient.filter((p) => p.clinical_frailty_scale !== null);
+    const older = withCfs.filter((p) => age(p) >= 85);
+    const younger = withCfs.filter((p) => age(p) < 70);
+    expect(mean(older, (p) => Number(p.clinical_frailty_scale))).toBeGreaterThan(mean(younger, (p) => Number(p.clinical_frailty_scale)) + 1);
+    const care = (rows: Record<string, unknown>[]) => rows.filter((p) => p.living_situation === 'NURSING_HOME').length / rows.length;
+    expect(care(registry.patient.filter((p) => age(p) >= 85))).toBeGreaterThan(care(registry.patient.filter((p) => age(p) < 70)));
+    const drug = registry.patient.filter((p) => p.anti_osteoporotic_drug !== null);
+    const none = drug.filter((p) => p.anti_osteoporotic_drug === 'NONE').length / drug.length;
+    expect(none).toBeGreaterThan(0.4);
+    expect(none).toBeLessThan(0.6);
+    // A start date only with a drug, never in the future.
+    expect(registry.patient.filter((p) => p.anti_osteoporotic_start_date !== null && (p.anti_osteoporotic_drug === 'NONE' || String(p.anti_osteoporotic_start_date) > '2026-06-30'))).toEqual([]);
   });
 });

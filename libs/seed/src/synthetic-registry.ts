@@ -1,5 +1,5 @@
 import {
-  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
+  AnalgesicLevel, Anaesthesia, AntiOsteoporoticDrug, LivingSituation, PreFractureMobility, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
   ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
   TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
 } from '@vfr/domain';
@@ -53,6 +53,9 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   const rnd = new Random(options.seed);
+  // The baseline fields draw from a stream of their own, so that adding them left every other
+  // generated value (and the analyses' reference results) as it was.
+  const baselineRnd = new Random(options.seed ^ 0x5eed_ba5e);
   const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [], death: [] };
   const todayYear = Number(options.today.slice(0, 4));
   const offset = options.offset ?? 0;
@@ -74,6 +77,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       steroid_use: rnd.chance(0.12), active_cancer: cancer, ongoing_chemotherapy: cancer && rnd.chance(0.4),
       ongoing_radiotherapy: cancer && rnd.chance(0.2), asa_class: rnd.weighted([[1, 5], [2, 40], [3, 45], [4, 10]]),
       consent_status: ConsentStatus.GIVEN,
+      ...baseline(baselineRnd, age, cancer, treatmentStart, options.today),
     });
     const dob = `${birthYear}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
     out.patient_identifier.push({
@@ -204,6 +208,51 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   }
   void todayYear;
   return out;
+}
+
+/**
+ * The baseline of a patient of this age: frailer, less mobile and more often in care the older;
+ * osteoporosis care after the fracture in about half (the treatment gap the literature reports),
+ * started within weeks of the index treatment, and a DXA around it. The OF-Score's clinical
+ * components at the decision. Some values left unrecorded, as in a real registry.
+ */
+function baseline(rnd: Random, age: number, cancer: boolean, treatmentStart: string, today: string): Row {
+  const old = clamp((age - 65) / 25, 0, 1);
+  const cfs = Math.round(clamp(rnd.normal(3 + 3 * old, 1.2), 1, 9));
+  const mobility = cfs >= 8 ? PreFractureMobility.BEDBOUND
+    : rnd.weighted<PreFractureMobility>([
+      [PreFractureMobility.INDEPENDENT, 60 - 40 * old], [PreFractureMobility.WALKING_STICK, 20 + 10 * old], [PreFractureMobility.WALKER, 12 + 20 * old],
+      [PreFractureMobility.WHEELCHAIR, 3 + 6 * old],
+    ]);
+  const living = rnd.weighted<LivingSituation>([
+    [LivingSituation.OWN_HOME_ALONE, 38], [LivingSituation.OWN_HOME_WITH_OTHERS, 45 - 25 * old],
+    [LivingSituation.ASSISTED_LIVING, 7 + 8 * old], [LivingSituation.NURSING_HOME, 3 + 12 * old + (cfs >= 7 ? 20 : 0)],
+  ]);
+  const drug = rnd.chance(0.5) ? AntiOsteoporoticDrug.NONE : rnd.weighted<AntiOsteoporoticDrug>([
+    [AntiOsteoporoticDrug.BISPHOSPHONATE_ORAL, 45], [AntiOsteoporoticDrug.BISPHOSPHONATE_IV, 15], [AntiOsteoporoticDrug.DENOSUMAB, 25],
+    [AntiOsteoporoticDrug.TERIPARATIDE, 8], [AntiOsteoporoticDrug.ROMOSOZUMAB, 4], [AntiOsteoporoticDrug.OTHER, 3],
+  ]);
+  const drugStart = addDays(treatmentStart, rnd.int(3, 90));
+  const dxa = addDays(treatmentStart, rnd.int(-120, 60));
+  const known = (p: number) => rnd.chance(p);
+  return {
+    pre_fracture_mobility: known(0.9) ? mobility : null,
+    living_situation: known(0.92) ? living : null,
+    clinical_frailty_scale: known(0.8) ? cfs : null,
+    charlson_comorbidity_index: known(0.75) ? Math.round(clamp(rnd.normal(1 + 2 * old, 1.3), 0, 12)) + (cancer ? 2 : 0) : null,
+    dementia: known(0.9) ? rnd.chance(0.04 + 0.2 * old) : null,
+    prior_vertebral_fractures: known(0.85) ? rnd.weighted([[0, 60], [1, 22], [2, 10], [3, 8]]) : null,
+    anti_osteoporotic_drug: known(0.85) ? drug : null,
+    anti_osteoporotic_start_date: drug !== AntiOsteoporoticDrug.NONE && drugStart <= today && rnd.chance(0.9) ? drugStart : null,
+    dxa_date: dxa <= today && rnd.chance(0.6) ? dxa : null,
+    fls_referral: known(0.8) ? rnd.chance(0.35) : null,
+    vitamin_d_supplementation: known(0.85) ? rnd.chance(0.6) : null,
+    pain_under_analgesia: known(0.8) ? Math.round(clamp(rnd.normal(5.5, 2), 0, 10)) : null,
+    mobilised_under_analgesia: known(0.8) ? rnd.chance(0.65 - 0.3 * old) : null,
+    deformity_progression: known(0.6) ? rnd.chance(0.2) : null,
+    anticoagulation: known(0.85) ? rnd.chance(0.1 + 0.15 * old) : null,
+    modified_frailty_index: known(0.7) ? Math.round(clamp(rnd.normal(1 + 1.5 * old, 1), 0, 5)) : null,
+  };
 }
 
 function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientId: string, kind: TreatmentKind, start: string, fractureIds: string[]): void {

@@ -1,17 +1,26 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { ConsentStatus, Sex, type PatientFields } from '@vfr/domain';
-import { choicesOf } from '../forms/choices';
-import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { PATIENT_FIELDS, type FieldDefinition, type PatientFields } from '@vfr/domain';
+import { DefinedField } from '../forms/defined-field';
+import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { emptyPatient, PATIENT_LABELS, patientInput, patientRaw, patientSchema, patientToValidate, type StoredPatient } from './patient.form-model';
 import { CREATE_PATIENT, UPDATE_PATIENT } from './patients.documents';
 
+// The defined fields in groups, each control drawn from its definition (libs/domain/src/fields/patient.fields.ts).
+const GROUPS: { legend?: string; fields: (keyof typeof PATIENT_FIELDS)[] }[] = [
+  { fields: ['sex', 'bmi', 'tScore', 'asaClass', 'consentStatus'] },
+  { fields: ['steroidUse', 'activeCancer', 'ongoingChemotherapy', 'ongoingRadiotherapy'] },
+  { legend: 'Before the fracture', fields: ['preFractureMobility', 'livingSituation', 'clinicalFrailtyScale', 'charlsonComorbidityIndex', 'dementia', 'priorVertebralFractures'] },
+  { legend: 'Osteoporosis care after the fracture', fields: ['antiOsteoporoticDrug', 'antiOsteoporoticStartDate', 'dxaDate', 'flsReferral', 'vitaminDSupplementation'] },
+  { legend: 'At the treatment decision (OF-Score)', fields: ['painUnderAnalgesia', 'mobilisedUnderAnalgesia', 'deformityProgression', 'anticoagulation', 'modifiedFrailtyIndex'] },
+];
+const defined = (name: string) => (PATIENT_FIELDS as Record<string, FieldDefinition>)[name];
+
 const SHOWN = [
-  'registryNumber', 'sex', 'birthYear', 'bmi', 'tScore', 'asaClass', 'consentStatus', 'steroidUse', 'activeCancer', 'ongoingChemotherapy',
-  'ongoingRadiotherapy', 'identifiers.mrn', 'identifiers.familyName', 'identifiers.givenName', 'identifiers.dateOfBirth', 'reason',
+  'registryNumber', 'birthYear', ...Object.keys(PATIENT_FIELDS), 'identifiers.mrn', 'identifiers.familyName', 'identifiers.givenName', 'identifiers.dateOfBirth', 'reason',
 ];
 
 type Editing = StoredPatient & { id: string; version: number; siteId: string };
@@ -62,19 +71,12 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
           <SelectField form={form} name="siteId" label="Site" required choices={sites.map((s) => ({ value: s.id, label: s.code }))} />
         )}
         <TextField form={form} name="registryNumber" label="Registry number" hint={patient ? undefined : 'Leave blank to number from the site code'} />
-        <SelectField form={form} name="sex" label="Sex" required choices={choicesOf(Sex)} />
         <TextField form={form} name="birthYear" label="Birth year" type="number" required />
-        <TextField form={form} name="bmi" label="BMI (kg/m²)" type="number" />
-        <TextField form={form} name="tScore" label="T-score (SD)" type="number" />
-        <SelectField form={form} name="asaClass" label="ASA class" blank="Not recorded" choices={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: `ASA ${v}` }))} />
-        <SelectField form={form} name="consentStatus" label="Consent" required choices={choicesOf(ConsentStatus)} />
       </div>
-      <div className="grid">
-        <CheckField form={form} name="steroidUse" label="Steroid use" />
-        <CheckField form={form} name="activeCancer" label="Active cancer" />
-        <CheckField form={form} name="ongoingChemotherapy" label="Ongoing chemotherapy" />
-        <CheckField form={form} name="ongoingRadiotherapy" label="Ongoing radiotherapy" />
-      </div>
+      {GROUPS.map((g, i) => {
+        const controls = <div className="grid">{g.fields.map((f) => <DefinedField key={f} form={form} name={f} def={defined(f)} />)}</div>;
+        return g.legend ? <fieldset key={i}><legend>{g.legend}</legend>{controls}</fieldset> : <div key={i}>{controls}</div>;
+      })}
       <fieldset>
         <legend>Identifiers (seen only by this site's coordinators and admins)</legend>
         <div className="grid">

@@ -1,19 +1,15 @@
-import { patientCreateSchema, type PatientFields } from '@vfr/domain';
+import { PATIENT_FIELDS, patientCreateSchema, type FieldDefinition, type PatientFields } from '@vfr/domain';
 import type { FieldLabels } from '../forms/field-errors';
-import { numberOrMissing, numberOrNull, rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
+import { numberOrMissing, numberOrNull, rawOf, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
+
+// The clinical fields come from their definitions (libs/domain/src/fields/patient.fields.ts): their
+// labels, their blank values and how the form's text becomes the API's input.
+const DEFINED = Object.entries(PATIENT_FIELDS) as [string, FieldDefinition][];
 
 export const PATIENT_LABELS: FieldLabels = {
   registryNumber: 'Registry number',
-  sex: 'Sex',
   birthYear: 'Birth year',
-  bmi: 'BMI',
-  tScore: 'T-score',
-  steroidUse: 'Steroid use',
-  activeCancer: 'Active cancer',
-  ongoingChemotherapy: 'Ongoing chemotherapy',
-  ongoingRadiotherapy: 'Ongoing radiotherapy',
-  asaClass: 'ASA class',
-  consentStatus: 'Consent',
+  ...Object.fromEntries(DEFINED.map(([name, def]) => [name, def.label])),
   'identifiers.mrn': 'MRN',
   'identifiers.familyName': 'Family name',
   'identifiers.givenName': 'Given name',
@@ -39,13 +35,14 @@ export interface StoredPatient {
   ongoingRadiotherapy: boolean;
   asaClass: number | null;
   consentStatus: string;
+  [baseline: string]: unknown;
   identifiers?: { mrn: string; familyName: string; givenName: string; dateOfBirth: string } | null;
 }
 
 export function emptyPatient(): RawValues {
   return {
-    registryNumber: '', sex: '', birthYear: '', bmi: '', tScore: '', asaClass: '', consentStatus: 'PENDING',
-    steroidUse: false, activeCancer: false, ongoingChemotherapy: false, ongoingRadiotherapy: false,
+    registryNumber: '', birthYear: '',
+    ...Object.fromEntries(DEFINED.map(([name, def]) => [name, def.type === 'boolean' && def.default !== undefined ? def.default === true : typeof def.default === 'string' ? def.default : ''])),
     mrn: '', familyName: '', givenName: '', dateOfBirth: '', reason: '',
   };
 }
@@ -53,7 +50,10 @@ export function emptyPatient(): RawValues {
 export function patientRaw(p: StoredPatient): RawValues {
   const raw: RawValues = { reason: '' };
   for (const key of Object.keys(emptyPatient())) {
-    if (key in p) raw[key] = rawOf((p as unknown as Record<string, unknown>)[key]);
+    const value = (p as unknown as Record<string, unknown>)[key];
+    // A yes / no / not recorded select holds 'true', 'false' or ''.
+    const yesNo = (PATIENT_FIELDS as Record<string, FieldDefinition>)[key]?.type === 'boolean' && (PATIENT_FIELDS as Record<string, FieldDefinition>)[key].default === undefined;
+    if (key in p) raw[key] = yesNo ? (value === true ? 'true' : value === false ? 'false' : '') : rawOf(value);
   }
   for (const key of ['mrn', 'familyName', 'givenName', 'dateOfBirth'] as const) raw[key] = p.identifiers?.[key] ?? '';
   return raw;
@@ -74,22 +74,27 @@ export function patientInput(raw: RawValues, siteId: string): PatientFields {
     : null;
   const input: Record<string, unknown> = {
     siteId,
-    sex: textOrMissing(raw.sex),
     birthYear: numberOrMissing(raw.birthYear),
-    bmi: numberOrNull(raw.bmi),
-    tScore: numberOrNull(raw.tScore),
-    steroidUse: raw.steroidUse === true,
-    activeCancer: raw.activeCancer === true,
-    ongoingChemotherapy: raw.ongoingChemotherapy === true,
-    ongoingRadiotherapy: raw.ongoingRadiotherapy === true,
-    asaClass: numberOrNull(raw.asaClass),
-    consentStatus: textOrMissing(raw.consentStatus),
+    ...Object.fromEntries(DEFINED.map(([name, def]) => [name, definedInput(def, raw[name])])),
     identifiers,
   };
   // Left blank, the server numbers the patient from the site code.
   const registryNumber = textOrNull(raw.registryNumber);
   if (registryNumber !== null) input.registryNumber = registryNumber;
   return input as unknown as PatientFields;
+}
+
+/** A defined field's input from its raw form value, by its type. */
+function definedInput(def: FieldDefinition, raw: string | boolean | undefined): unknown {
+  switch (def.type) {
+    case 'integer':
+    case 'number':
+      return def.required ? numberOrMissing(raw) : numberOrNull(raw);
+    case 'boolean':
+      return def.default !== undefined ? raw === true : triState(raw);
+    default:
+      return def.required ? textOrMissing(raw) : textOrNull(raw);
+  }
 }
 
 /** What the browser validates: a blank registry number is allowed, the server assigns one. */

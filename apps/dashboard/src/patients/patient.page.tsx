@@ -10,6 +10,8 @@ import { ComplicationForm } from './complication-form';
 import { DeathForm } from './death-form';
 import { FractureForm } from './fracture-form';
 import { PatientForm } from './patient-form';
+import { PATIENT_FIELDS, type FieldDefinition } from '@vfr/domain';
+import { OfScorePanel } from './of-score.panel';
 import { PatientTimeline } from './patient-timeline';
 import { TreatmentForm } from './treatment-form';
 import {
@@ -19,6 +21,13 @@ import {
 type Kind = 'patient' | 'fracture' | 'treatment' | 'visit' | 'complication' | 'death';
 /** What is open: a form to add (no id), to edit or to withdraw a record. */
 type Open = { kind: Kind; id?: string; withdraw?: boolean } | null;
+
+// The baseline fields shown from their definitions (labels, units, choice labels).
+const BASELINE_SHOWN = [
+  'preFractureMobility', 'livingSituation', 'clinicalFrailtyScale', 'charlsonComorbidityIndex', 'dementia', 'priorVertebralFractures',
+  'antiOsteoporoticDrug', 'antiOsteoporoticStartDate', 'dxaDate', 'flsReferral', 'vitaminDSupplementation',
+  'painUnderAnalgesia', 'mobilisedUnderAnalgesia', 'deformityProgression', 'anticoagulation', 'modifiedFrailtyIndex',
+];
 
 const yesNo = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : '–');
 const num = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
@@ -121,6 +130,22 @@ export function PatientPage() {
           <div><dt>Chemo- / radiotherapy</dt><dd>{yesNo(p.ongoingChemotherapy)} / {yesNo(p.ongoingRadiotherapy)}</dd></div>
         </dl>
       </section>
+
+      <section className="panel" aria-labelledby="baseline-title">
+        <h3 id="baseline-title">Baseline and osteoporosis care</h3>
+        <dl className="facts">
+          {BASELINE_SHOWN.map((name) => {
+            const def = (PATIENT_FIELDS as Record<string, FieldDefinition>)[name];
+            const value = (p as unknown as Record<string, unknown>)[name];
+            const unit = def.unit && def.unit !== 'points' ? ` ${def.unit}` : '';
+            const shown = value == null ? 'Not recorded' : typeof value === 'boolean' ? (value ? 'Yes' : 'No')
+              : def.type === 'enum' ? (def.choiceLabels?.[String(value)] ?? humanize(String(value))) : `${String(value)}${unit}`;
+            return <div key={name}><dt>{def.label}</dt><dd>{shown}</dd></div>;
+          })}
+        </dl>
+      </section>
+
+      <OfScorePanel score={p.ofScore} />
 
       <PatientTimeline patient={p} registryNumber={p.registryNumber} />
 

@@ -30,6 +30,10 @@ export const PATIENT = graphql(`
     patient(id: $id) {
       id version siteId registryNumber sex birthYear ageAtIndexTreatment bmi tScore steroidUse activeCancer
       ongoingChemotherapy ongoingRadiotherapy asaClass consentStatus withdrawnAt withdrawnReason
+      preFractureMobility livingSituation clinicalFrailtyScale charlsonComorbidityIndex dementia priorVertebralFractures
+      antiOsteoporoticDrug antiOsteoporoticStartDate antiOsteoporoticStartDay dxaDate dxaDay flsReferral vitaminDSupplementation
+      painUnderAnalgesia mobilisedUnderAnalgesia deformityProgression anticoagulation modifiedFrailtyIndex
+      ofScore { total band missing possibleMin possibleMax bandSettled components { name label points basis } }
       site { code name }
       identifiers { mrn familyName givenName dateOfBirth }
       fractures {

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
 import { ConsentStatus, REQUEST_ID_FIELD, Sex, TreatmentKind } from '@vfr/api-core';
+import { AntiOsteoporoticDrug, LivingSituation, PreFractureMobility } from '@vfr/domain';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -25,6 +26,23 @@ export class CreatePatientInput {
   @Field({ defaultValue: false }) ongoingRadiotherapy: boolean;
   @Field(() => Int, { nullable: true }) asaClass?: number | null;
   @Field(() => ConsentStatus, { defaultValue: ConsentStatus.PENDING }) consentStatus: ConsentStatus;
+  // Baseline: thin declarations of fields defined in libs/domain/src/fields/patient.fields.ts, which validates them.
+  @Field(() => PreFractureMobility, { nullable: true }) preFractureMobility?: PreFractureMobility | null;
+  @Field(() => LivingSituation, { nullable: true }) livingSituation?: LivingSituation | null;
+  @Field(() => Int, { nullable: true }) clinicalFrailtyScale?: number | null;
+  @Field(() => Int, { nullable: true }) charlsonComorbidityIndex?: number | null;
+  @Field(() => Boolean, { nullable: true }) dementia?: boolean | null;
+  @Field(() => Int, { nullable: true }) priorVertebralFractures?: number | null;
+  @Field(() => AntiOsteoporoticDrug, { nullable: true }) antiOsteoporoticDrug?: AntiOsteoporoticDrug | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) antiOsteoporoticStartDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dxaDate?: string | null;
+  @Field(() => Boolean, { nullable: true }) flsReferral?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) vitaminDSupplementation?: boolean | null;
+  @Field(() => Int, { nullable: true }) painUnderAnalgesia?: number | null;
+  @Field(() => Boolean, { nullable: true }) mobilisedUnderAnalgesia?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) deformityProgression?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) anticoagulation?: boolean | null;
+  @Field(() => Int, { nullable: true }) modifiedFrailtyIndex?: number | null;
   @Field(() => PatientIdentifiersInput, { nullable: true }) identifiers?: PatientIdentifiersInput | null;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
