@@ -104,7 +104,7 @@ describeEachDatabase('patient fields, defined once', (t) => {
     expect(p.ofScore.bandSettled).toBe(false);
 
     const fracture = await t().gql(`mutation($input: CreateFractureInput!) { createFracture(input: $input) { id } }`, {
-      input: { patientId: p.id, level: 'L1', onsetDate: '2024-02-01', cause: 'OSTEOPOROTIC', genantGrade: 2, ofClass: 'OF3', posteriorWallInvolved: false, neurologicalDeficit: false },
+      input: { patientId: p.id, level: 'L1', onsetDate: '2024-02-01', cause: 'OSTEOPOROTIC', genantGrade: 2, ofClass: 'OF3', posteriorWallInvolved: true, neurologicalDeficit: false },
     }, token);
     expect(fracture.errors).toBeUndefined();
     await t().gql(`mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }`, {
