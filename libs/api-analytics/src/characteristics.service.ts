@@ -21,6 +21,18 @@ const VARIABLES: { name: string; summary: 'MEAN' | 'PROPORTION'; sql: string }[]
   { name: 'fractureAgeDays', summary: 'MEAN', sql: 'c.fracture_age_days::float8' },
   { name: 'baselineNrs', summary: 'MEAN', sql: 'c.baseline_nrs::float8' },
   { name: 'asaClass3OrMore', summary: 'PROPORTION', sql: '(p.asa_class >= 3)::int' },
+  // The baseline a spine surgeon compares the groups on (libs/domain/src/fields/patient.fields.ts);
+  // each is summarised over the patients who have it recorded (its n says how many).
+  { name: 'walkingAidOrWorse', summary: 'PROPORTION', sql: "(p.pre_fracture_mobility <> 'INDEPENDENT')::int" },
+  { name: 'livingInCare', summary: 'PROPORTION', sql: "(p.living_situation IN ('ASSISTED_LIVING', 'NURSING_HOME'))::int" },
+  { name: 'clinicalFrailtyScale', summary: 'MEAN', sql: 'p.clinical_frailty_scale::float8' },
+  { name: 'charlsonComorbidityIndex', summary: 'MEAN', sql: 'p.charlson_comorbidity_index::float8' },
+  { name: 'dementia', summary: 'PROPORTION', sql: 'p.dementia::int' },
+  { name: 'priorVertebralFracture', summary: 'PROPORTION', sql: '(p.prior_vertebral_fractures > 0)::int' },
+  { name: 'osteoporosisDrug', summary: 'PROPORTION', sql: "(p.anti_osteoporotic_drug <> 'NONE')::int" },
+  { name: 'flsReferral', summary: 'PROPORTION', sql: 'p.fls_referral::int' },
+  { name: 'vitaminD', summary: 'PROPORTION', sql: 'p.vitamin_d_supplementation::int' },
+  { name: 'painUnderAnalgesia', summary: 'MEAN', sql: 'p.pain_under_analgesia::float8' },
 ];
 
 @Injectable()

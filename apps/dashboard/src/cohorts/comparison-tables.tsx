@@ -12,6 +12,16 @@ const COVARIATE_LABELS: Record<string, string> = {
   baselineNrs: 'Baseline NRS', baselineOdi: 'Baseline ODI', asaIII: 'ASA III', asaIVtoV: 'ASA IV–V', asaMissing: 'ASA not recorded', activeCancer: 'Active cancer',
 };
 export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
+
+/** Table 1's variables as a reader would name them. */
+const TABLE_ONE_LABELS: Record<string, string> = {
+  age: 'Age', female: 'Female', bmi: 'BMI', tScore: 'T-score (DXA)', steroidUse: 'Steroid use', activeCancer: 'Active cancer',
+  osteoporoticCause: 'Osteoporotic cause', maxGenantGrade: 'Maximum Genant grade', fractureAgeDays: 'Fracture age, days', baselineNrs: 'Baseline NRS',
+  asaClass3OrMore: 'ASA III or more', walkingAidOrWorse: 'Walking aid or less mobile before the fracture', livingInCare: 'Living in assisted living or a nursing home',
+  clinicalFrailtyScale: 'Clinical Frailty Scale', charlsonComorbidityIndex: 'Charlson Comorbidity Index', dementia: 'Dementia',
+  priorVertebralFracture: 'Prior vertebral fracture', osteoporosisDrug: 'Anti-osteoporotic drug', flsReferral: 'Fracture liaison referral',
+  vitaminD: 'Vitamin D supplementation', painUnderAnalgesia: 'Pain under analgesia (VAS)',
+};
 const FACTOR_LABELS: Record<string, string> = { cause: 'fracture cause', fractureAge: 'fracture age', asa: 'ASA class' };
 
 /** Differences between groups, unadjusted and IPTW-adjusted, then the balance they rest on. */
@@ -99,7 +109,7 @@ export function TableOne({ rows }: { rows: CohortTableOneQuery['characteristicsT
       <tbody>
         {rows.map((r) => (
           <tr key={r.variable}>
-            <td>{r.variable}{r.summary === 'PROPORTION' ? ', n (%)' : ', mean ± SD'}</td>
+            <td>{TABLE_ONE_LABELS[r.variable] ?? r.variable}{r.summary === 'PROPORTION' ? ', n (%)' : ', mean ± SD'}</td>
             {groups.map((g) => {
               const v = r.values.find((x) => x.group === g);
               const text = !v || v.suppressed ? 'suppressed' : r.summary === 'PROPORTION'
