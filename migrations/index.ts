@@ -18,6 +18,7 @@ import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpBy
 import { ReportCrossFieldContradictions1795620100000 } from './1795620100000-ReportCrossFieldContradictions';
 import { AddPatientBaseline1795620200000 } from './1795620200000-AddPatientBaseline';
 import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddProcedureDetailsToAnalysis';
+import { AddBaselineToAnalysis1795620400000 } from './1795620400000-AddBaselineToAnalysis';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   ReportCrossFieldContradictions1795620100000,
   AddPatientBaseline1795620200000,
   AddProcedureDetailsToAnalysis1795620300000,
+  AddBaselineToAnalysis1795620400000,
 ];

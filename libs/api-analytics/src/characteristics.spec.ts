@@ -33,7 +33,7 @@ describeEachDatabase('characteristics table (Table 1)', (t) => {
     }
     for (const v of table.osteoporosisDrug.values) {
       const drug = col(v.group, (x) => (x.drug === null ? null : x.drug === 'NONE' ? 0 : 1));
-      expect([v.n, v.count]).toEqual([drug.length, drug.filter((x) => x === 1).length]);
+      expect([v.n, v.count]).toEqual([drug.length, drug.filter((x: number) => x === 1).length]);
     }
     // The synthetic registry is confounded by design: procedures go to higher Genant grades.
     expect(table.maxGenantGrade.maxAbsSmd).toBeGreaterThan(0.1);

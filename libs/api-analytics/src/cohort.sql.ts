@@ -45,6 +45,13 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   if (f.activeCancer != null) where.push(`a.active_cancer = ${params.add(f.activeCancer, 'boolean')}`);
   if (f.ongoingCancerTherapy != null) where.push(`a.ongoing_therapy = ${params.add(f.ongoingCancerTherapy, 'boolean')}`);
   if (f.treatmentKinds?.length) where.push(`a.first_kind = ANY(${params.add(f.treatmentKinds, 'text[]')})`);
+  if (f.preFractureMobility?.length) where.push(`a.pre_fracture_mobility = ANY(${params.add(f.preFractureMobility, 'text[]')})`);
+  if (f.livingSituations?.length) where.push(`a.living_situation = ANY(${params.add(f.livingSituations, 'text[]')})`);
+  if (f.frailtyMin != null) where.push(`a.clinical_frailty_scale >= ${params.add(f.frailtyMin, 'int')}`);
+  if (f.frailtyMax != null) where.push(`a.clinical_frailty_scale <= ${params.add(f.frailtyMax, 'int')}`);
+  if (f.dementia != null) where.push(`a.dementia = ${params.add(f.dementia, 'boolean')}`);
+  if (f.priorVertebralFracture != null) where.push(`(a.prior_vertebral_fractures > 0) = ${params.add(f.priorVertebralFracture, 'boolean')}`);
+  if (f.osteoporosisDrug != null) where.push(`(a.anti_osteoporotic_drug <> 'NONE') = ${params.add(f.osteoporosisDrug, 'boolean')}`);
   if (f.anaesthesia?.length) where.push(`a.anaesthesia = ANY(${params.add(f.anaesthesia, 'text[]')})`);
   if (f.approaches?.length) where.push(`a.approach = ANY(${params.add(f.approaches, 'text[]')})`);
   if (f.cementVolumeMin != null) where.push(`a.cement_volume_ml >= ${params.add(f.cementVolumeMin, 'float8')}`);

@@ -5,12 +5,12 @@ const SIZE = `query($f: CohortFilterInput, $g: TreatmentGrouping) { cohortSize(f
 
 describeEachDatabase('cohorts', (t) => {
   // Every patient's cohort features, computed in JS from raw rows: the independent check of the SQL.
-  let patients: { id: string; site: string; sex: string; age: number; first: string; received: string; genants: number[]; levels: string[]; causes: string[]; baseline: number | null; fractureAge: number; cancer: boolean; anaesthesia: string | null; approach: string | null; cement: number | null }[];
+  let patients: { id: string; site: string; sex: string; age: number; first: string; received: string; genants: number[]; levels: string[]; causes: string[]; baseline: number | null; fractureAge: number; cancer: boolean; anaesthesia: string | null; approach: string | null; cement: number | null; cfs: number | null; drug: string | null; mobility: string | null }[];
 
   beforeAll(async () => {
     const q = (s: string) => t().db.dataSource.query(s);
     const [ps, ts, tls, fs, as] = await Promise.all([
-      q(`SELECT p.id, s.code, p.sex, p.birth_year, p.active_cancer FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`),
+      q(`SELECT p.id, s.code, p.sex, p.birth_year, p.active_cancer, p.clinical_frailty_scale, p.anti_osteoporotic_drug, p.pre_fracture_mobility FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`),
       q(`SELECT id, patient_id, kind, start_date, created_at, anaesthesia, approach FROM treatment WHERE withdrawn_at IS NULL`),
       q(`SELECT treatment_id, fracture_id, cement_volume_ml FROM treated_level`),
       q(`SELECT id, level, genant_grade, cause, onset_date FROM fracture WHERE withdrawn_at IS NULL`),
@@ -31,6 +31,7 @@ describeEachDatabase('cohorts', (t) => {
         genants: fr.map((f: any) => f.genant_grade), levels: fr.map((f: any) => f.level), causes: fr.map((f: any) => f.cause),
         baseline: base ? (base.nrs_activity ?? base.nrs_rest) : null, fractureAge: days(fr.map((f: any) => f.onset_date).sort()[0], index.start_date), cancer: p.active_cancer,
         anaesthesia: index.anaesthesia, approach: index.approach, cement,
+        cfs: p.clinical_frailty_scale, drug: p.anti_osteoporotic_drug, mobility: p.pre_fracture_mobility,
       }];
     });
   });
@@ -68,6 +69,10 @@ describeEachDatabase('cohorts', (t) => {
     await expectCounts({ anaesthesia: ['LOCAL', 'SEDATION'] }, (p) => p.anaesthesia === 'LOCAL' || p.anaesthesia === 'SEDATION');
     await expectCounts({ approaches: ['UNIPEDICULAR'] }, (p) => p.approach === 'UNIPEDICULAR');
     await expectCounts({ cementVolumeMin: 4, cementVolumeMax: 9.5 }, (p) => p.cement !== null && p.cement >= 4 && p.cement <= 9.5);
+    await expectCounts({ frailtyMin: 5, frailtyMax: 7 }, (p) => p.cfs !== null && p.cfs >= 5 && p.cfs <= 7);
+    await expectCounts({ osteoporosisDrug: true }, (p) => p.drug !== null && p.drug !== 'NONE');
+    await expectCounts({ osteoporosisDrug: false }, (p) => p.drug === 'NONE');
+    await expectCounts({ preFractureMobility: ['WALKER', 'WHEELCHAIR'] }, (p) => p.mobility === 'WALKER' || p.mobility === 'WHEELCHAIR');
     const conservative = await expectCounts({ anaesthesia: ['GENERAL'], treatmentKinds: ['CONSERVATIVE'] }, () => false);
     expect(conservative.total).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { FieldIssue } from './errors';
-import { Anaesthesia, FractureAgeCategory, FractureCause, LevelRegion, OfClass, ProcedureApproach, Sex, TreatmentKind, VertebralLevel } from './enums';
+import { Anaesthesia, FractureAgeCategory, FractureCause, LevelRegion, LivingSituation, OfClass, PreFractureMobility, ProcedureApproach, Sex, TreatmentKind, VertebralLevel } from './enums';
 import { isoDate, measure, uuid, z } from './validation';
 import { RANGES } from './ranges';
 
@@ -36,6 +36,9 @@ export function fractureAgeCategory(days: number): FractureAgeCategory {
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(50).nullish();
 
+/** The Clinical Frailty Scale's range (Rockwood 2005; 9 = terminally ill). */
+const CFS = { min: 1, max: 9, integer: true, unit: '', label: 'Clinical Frailty Scale' };
+
 /** A procedure's cement volume summed over its levels (up to three levels of the per-level maximum). */
 const CEMENT_VOLUME_TOTAL = { min: 0, max: 60, integer: false, unit: 'ml', label: 'Cement volume of the procedure' };
 
@@ -62,6 +65,13 @@ export const cohortFilterSchema = z
     baselineNrsMin: measure('baselineNrsMin', RANGES.nrs).nullish(),
     baselineNrsMax: measure('baselineNrsMax', RANGES.nrs).nullish(),
     treatmentKinds: list(z.enum(TreatmentKind)),
+    preFractureMobility: list(z.enum(PreFractureMobility)),
+    livingSituations: list(z.enum(LivingSituation)),
+    frailtyMin: measure('frailtyMin', CFS).nullish(),
+    frailtyMax: measure('frailtyMax', CFS).nullish(),
+    dementia: z.boolean().nullish(),
+    priorVertebralFracture: z.boolean().nullish(),
+    osteoporosisDrug: z.boolean().nullish(),
     anaesthesia: list(z.enum(Anaesthesia)),
     approaches: list(z.enum(ProcedureApproach)),
     cementVolumeMin: measure('cementVolumeMin', CEMENT_VOLUME_TOTAL).nullish(),
@@ -73,6 +83,9 @@ export const cohortFilterSchema = z
     if (v.ageMin != null && v.ageMax != null && v.ageMin > v.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'ageMax must not be below ageMin', params: { rule: 'consistency' } });
     if (v.baselineNrsMin != null && v.baselineNrsMax != null && v.baselineNrsMin > v.baselineNrsMax) {
       ctx.addIssue({ code: 'custom', path: ['baselineNrsMax'], message: 'baselineNrsMax must not be below baselineNrsMin', params: { rule: 'consistency' } });
+    }
+    if (v.frailtyMin != null && v.frailtyMax != null && v.frailtyMin > v.frailtyMax) {
+      ctx.addIssue({ code: 'custom', path: ['frailtyMax'], message: 'frailtyMax must not be below frailtyMin', params: { rule: 'consistency' } });
     }
     if (v.cementVolumeMin != null && v.cementVolumeMax != null && v.cementVolumeMin > v.cementVolumeMax) {
       ctx.addIssue({ code: 'custom', path: ['cementVolumeMax'], message: 'cementVolumeMax must not be below cementVolumeMin', params: { rule: 'consistency' } });

@@ -12,6 +12,8 @@ const CHOICES = {
   ofClasses: ['OF1', 'OF2', 'OF3', 'OF4', 'OF5'],
   fractureAges: ['ACUTE', 'SUBACUTE', 'CHRONIC'],
   treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'],
+  preFractureMobility: ['INDEPENDENT', 'WALKING_STICK', 'WALKER', 'WHEELCHAIR', 'BEDBOUND'],
+  livingSituations: ['OWN_HOME_ALONE', 'OWN_HOME_WITH_OTHERS', 'ASSISTED_LIVING', 'NURSING_HOME'],
   anaesthesia: ['LOCAL', 'SEDATION', 'GENERAL'],
   approaches: ['UNIPEDICULAR', 'BIPEDICULAR'],
 } as const;
@@ -21,6 +23,7 @@ type ListKey = keyof typeof CHOICES | 'siteIds';
 const LEGENDS: Record<ListKey, string> = {
   causes: 'Cause', levelRegions: 'Level region', genantGrades: 'Genant grade', ofClasses: 'OF class',
   fractureAges: 'Fracture age', treatmentKinds: 'Treatment kind', siteIds: 'Site',
+  preFractureMobility: 'Mobility before the fracture', livingSituations: 'Living situation',
   anaesthesia: 'Anaesthesia (procedures)', approaches: 'Approach (procedures)',
 };
 
@@ -85,14 +88,14 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
     );
   };
 
-  const num = (key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax' | 'cementVolumeMin' | 'cementVolumeMax', label: string, min: number, max: number, step = 1) => (
+  const num = (key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax' | 'cementVolumeMin' | 'cementVolumeMax' | 'frailtyMin' | 'frailtyMax', label: string, min: number, max: number, step = 1) => (
     <label className="field">
       {label}
       <input type="number" name={key} min={min} max={max} step={step} value={f[key] ?? ''}
         onChange={(e) => set({ [key]: step === 1 ? toInt(e.target.value) : toNumber(e.target.value) })} />
     </label>
   );
-  const tri = (key: 'activeCancer' | 'ongoingCancerTherapy', label: string) => (
+  const tri = (key: 'activeCancer' | 'ongoingCancerTherapy' | 'dementia' | 'priorVertebralFracture' | 'osteoporosisDrug', label: string) => (
     <label className="field">
       {label}
       <select name={key} value={f[key] === undefined || f[key] === null ? '' : String(f[key])} onChange={(e) => set({ [key]: toBool(e.target.value) })}>
@@ -125,6 +128,11 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
         {num('baselineNrsMax', 'Baseline NRS to (0–10)', 0, 10)}
         {tri('activeCancer', 'Active cancer')}
         {tri('ongoingCancerTherapy', 'Ongoing cancer therapy')}
+        {num('frailtyMin', 'Clinical Frailty Scale from (1–9)', 1, 9)}
+        {num('frailtyMax', 'Clinical Frailty Scale to (1–9)', 1, 9)}
+        {tri('dementia', 'Dementia')}
+        {tri('priorVertebralFracture', 'Prior vertebral fracture')}
+        {tri('osteoporosisDrug', 'Anti-osteoporotic drug')}
         <label className="field">
           Treated from (quarter)
           <select name="treatedFrom" value={f.treatedFrom ?? ''} onChange={(e) => set({ treatedFrom: e.target.value || undefined })}>
@@ -148,6 +156,8 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
         {list('genantGrades')}
         {list('ofClasses')}
         {list('fractureAges')}
+        {list('preFractureMobility')}
+        {list('livingSituations')}
         {list('anaesthesia')}
         {list('approaches')}
         {num('cementVolumeMin', 'Cement volume from (ml, all levels)', 0, 60, 0.5)}

@@ -80,12 +80,23 @@ export type CohortFilterInput = {
   cementVolumeMax?: number | null | undefined;
   /** Cement volume of the index procedure, summed over its levels (ml), from */
   cementVolumeMin?: number | null | undefined;
+  dementia?: boolean | null | undefined;
   fractureAges?: Array<FractureAgeCategory> | null | undefined;
+  frailtyMax?: number | null | undefined;
+  /** Clinical Frailty Scale, from */
+  frailtyMin?: number | null | undefined;
   genantGrades?: Array<number> | null | undefined;
   levelRegions?: Array<LevelRegion> | null | undefined;
+  livingSituations?: Array<LivingSituation> | null | undefined;
   ofClasses?: Array<OfClass> | null | undefined;
   /** Ongoing chemotherapy or radiotherapy */
   ongoingCancerTherapy?: boolean | null | undefined;
+  /** An anti-osteoporotic drug after the fracture (false: recorded as none; unrecorded patients match neither) */
+  osteoporosisDrug?: boolean | null | undefined;
+  /** Mobility before the fracture */
+  preFractureMobility?: Array<PreFractureMobility> | null | undefined;
+  /** At least one vertebral fracture before this one */
+  priorVertebralFracture?: boolean | null | undefined;
   sex?: Sex | null | undefined;
   siteIds?: Array<string | number> | null | undefined;
   /** Index treatment on or after (YYYY-MM-DD) */

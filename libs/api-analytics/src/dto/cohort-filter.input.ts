@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Anaesthesia, FractureCause, OfClass, ProcedureApproach, REQUEST_ID_FIELD, Sex, TreatmentKind } from '@vfr/api-core';
-import { FractureAgeCategory, LevelRegion, TreatmentGrouping } from '@vfr/domain';
+import { FractureAgeCategory, LevelRegion, LivingSituation, PreFractureMobility, TreatmentGrouping } from '@vfr/domain';
 
 registerEnumType(LevelRegion, { name: 'LevelRegion' });
 registerEnumType(FractureAgeCategory, { name: 'FractureAgeCategory' });
@@ -31,6 +31,13 @@ export class CohortFilterInput {
   @Field(() => Int, { nullable: true, description: 'Baseline pain NRS, from' }) baselineNrsMin?: number;
   @Field(() => Int, { nullable: true }) baselineNrsMax?: number;
   @Field(() => [TreatmentKind], { nullable: true, description: 'Kind of the index treatment' }) treatmentKinds?: TreatmentKind[];
+  @Field(() => [PreFractureMobility], { nullable: true, description: 'Mobility before the fracture' }) preFractureMobility?: PreFractureMobility[];
+  @Field(() => [LivingSituation], { nullable: true }) livingSituations?: LivingSituation[];
+  @Field(() => Int, { nullable: true, description: 'Clinical Frailty Scale, from' }) frailtyMin?: number;
+  @Field(() => Int, { nullable: true }) frailtyMax?: number;
+  @Field({ nullable: true }) dementia?: boolean;
+  @Field({ nullable: true, description: 'At least one vertebral fracture before this one' }) priorVertebralFracture?: boolean;
+  @Field({ nullable: true, description: 'An anti-osteoporotic drug after the fracture (false: recorded as none; unrecorded patients match neither)' }) osteoporosisDrug?: boolean;
   @Field(() => [Anaesthesia], { nullable: true, description: 'Anaesthesia of the index procedure (leaves conservative care out)' }) anaesthesia?: Anaesthesia[];
   @Field(() => [ProcedureApproach], { nullable: true, description: 'Approach of the index procedure' }) approaches?: ProcedureApproach[];
   @Field(() => Float, { nullable: true, description: 'Cement volume of the index procedure, summed over its levels (ml), from' }) cementVolumeMin?: number;
