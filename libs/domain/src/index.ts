@@ -12,3 +12,4 @@ export * from './instruments';
 export * from './password-rule';
 export * from './field-access';
 export * from './death.rules';
+export * from './instruments.rules';
