@@ -15,6 +15,7 @@ import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndD
 import { MoveDeathComplications1795610000000 } from './1795610000000-MoveDeathComplications';
 import { ReportVisitsOutsideWindows1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpByWindowAndRule';
+import { AddInstrumentItems1795620000000 } from './1795620000000-AddInstrumentItems';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   MoveDeathComplications1795610000000,
   ReportVisitsOutsideWindows1795610100000,
   FollowUpByWindowAndRule1795610200000,
+  AddInstrumentItems1795620000000,
 ];
