@@ -80,7 +80,6 @@ export function rmdqScore(items: readonly boolean[]): number {
 
 export interface Eq5dValueSetDef {
   name: string;
-  citation: string;
   /**
    * Decrements from full health (1) for levels 2-5 of each dimension, in the order mobility,
    * self-care, usual activities, pain/discomfort, anxiety/depression. These three sets are additive
@@ -94,9 +93,8 @@ export interface Eq5dValueSetDef {
  * reference states, see instruments.spec.ts).
  */
 export const EQ5D_VALUE_SETS: Readonly<Record<Eq5dValueSet, Eq5dValueSetDef>> = {
-  [Eq5dValueSet.ENGLAND]: {
+  ENGLAND: {
     name: 'England',
-    citation: 'Devlin NJ, Shah KK, Feng Y, Mulhern B, van Hout B. Valuing health-related quality of life: an EQ-5D-5L value set for England. Health Econ 2018;27:7-22',
     decrements: [
       [0.058, 0.076, 0.207, 0.274],
       [0.05, 0.08, 0.164, 0.203],
@@ -105,9 +103,8 @@ export const EQ5D_VALUE_SETS: Readonly<Record<Eq5dValueSet, Eq5dValueSetDef>> = 
       [0.078, 0.104, 0.285, 0.289],
     ],
   },
-  [Eq5dValueSet.GERMANY]: {
+  GERMANY: {
     name: 'Germany',
-    citation: 'Ludwig K, Graf von der Schulenburg JM, Greiner W. German value set for the EQ-5D-5L. PharmacoEconomics 2018;36:663-74',
     decrements: [
       [0.026, 0.042, 0.139, 0.224],
       [0.05, 0.056, 0.169, 0.26],
@@ -116,9 +113,8 @@ export const EQ5D_VALUE_SETS: Readonly<Record<Eq5dValueSet, Eq5dValueSetDef>> = 
       [0.03, 0.082, 0.244, 0.356],
     ],
   },
-  [Eq5dValueSet.US]: {
+  US: {
     name: 'US',
-    citation: 'Pickard AS, Law EH, Jiang R, et al. United States valuation of EQ-5D-5L health states using an international protocol. Value Health 2019;22:931-41',
     decrements: [
       [0.096, 0.122, 0.237, 0.322],
       [0.089, 0.107, 0.22, 0.261],
@@ -145,6 +141,13 @@ export function eq5d5lIndex(levels: readonly number[], valueSet: Eq5dValueSet): 
   });
   return round3(value);
 }
+
+/** Where each value set was published (docs/methods.md cites them too). */
+export const EQ5D_VALUE_SET_CITATIONS: Readonly<Record<Eq5dValueSet, string>> = {
+  ENGLAND: 'Devlin NJ, Shah KK, Feng Y, Mulhern B, van Hout B. Valuing health-related quality of life: an EQ-5D-5L value set for England. Health Econ 2018;27:7-22',
+  GERMANY: 'Ludwig K, Graf von der Schulenburg JM, Greiner W. German value set for the EQ-5D-5L. PharmacoEconomics 2018;36:663-74',
+  US: 'Pickard AS, Law EH, Jiang R, et al. United States valuation of EQ-5D-5L health states using an international protocol. Value Health 2019;22:931-41',
+};
 
 /** The England value set's index (kept for callers that predate the other sets). */
 export function eq5d5lIndexEngland(levels: readonly number[]): number {

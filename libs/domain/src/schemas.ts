@@ -167,12 +167,12 @@ export const treatmentUpdateSchema = treatmentFields.omit({ patientId: true }).p
 const SCORES = ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'odiItems', 'rmdqItems', 'eq5dLevels', 'eq5dVas'] as const;
 
 // The questionnaires' items (instruments.rules.ts computes the scores from them).
-const itemInRange = (what: string, min: number, max: number) =>
-  z.number().int().refine((v) => v >= min && v <= max, { error: (iss) => `${what} must be a whole number from ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } });
+const itemInRange = (what: string, max: number, min = 1) =>
+  z.number().int().refine((v) => v >= min && v <= max, { error: (iss) => `${what} must be ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } });
 const assessmentItemFields = {
-  odiItems: z.array(itemInRange('each ODI section (odiItems)', 0, 5).nullable()).length(10).nullish(),
+  odiItems: z.array(itemInRange('each ODI section (odiItems)', 5, 0).nullable()).length(10).nullish(),
   rmdqItems: z.array(z.boolean()).length(24).nullish(),
-  eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 1, 5)).length(5).nullish(),
+  eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
   eq5dVas: optionalMeasure('eq5dVas'),
 };
 

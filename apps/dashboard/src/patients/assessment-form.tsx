@@ -1,19 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, TimePoint, type AssessmentFields } from '@vfr/domain';
+import { AnalgesicLevel, AssessmentStatus, TimePoint, type AssessmentFields } from '@vfr/domain';
 import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
 import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dFromLevels, odiFromAnswers, rmdqItemsOf, type StoredAssessment,
+  ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
+  type StoredAssessment,
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
-import { EQ5D_QUESTIONS, ODI_QUESTIONS, RMDQ_STATEMENTS } from './questionnaires';
+import { useQuestionnaires } from './questionnaires.load';
 import { windowHint } from './visit-window.hint';
 
-const SET_NAMES: Record<Eq5dValueSet, string> = { ENGLAND: 'England', GERMANY: 'Germany', US: 'US' };
 
 /** A follow-up visit: pain, function and quality of life at a time point of the index treatment. */
 export function AssessmentForm({ patientId, treatments, assessment, timePoint, treatmentId, onSaved, onCancel, onReload }: {
@@ -30,7 +30,8 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   const [update] = useMutation(UPDATE_ASSESSMENT);
   const [requestId] = useState(newRequestId);
   // The index is valued with the registry's set, as the server will store it.
-  const valueSet = (useQuery(EQ5D_VALUE_SET).data?.eq5dValueSet ?? Eq5dValueSet.ENGLAND) as Eq5dValueSet;
+  const texts = useQuestionnaires();
+  const valueSet = useQuery(EQ5D_VALUE_SET).data?.eq5dValueSet ?? 'ENGLAND';
   const form = useRecordForm<AssessmentFields>({
     initial: assessment ? assessmentRaw(assessment) : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
     labels: ASSESSMENT_LABELS,
@@ -47,7 +48,8 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   });
   const done = form.raw.status === AssessmentStatus.DONE;
   const odi = odiFromAnswers(form.raw);
-  const eq5d = eq5dFromLevels(form.raw, valueSet);
+  // The index itself is computed by the registry on saving (the value sets stay out of the bundle).
+  const levels = eq5dLevelsOf(form.raw);
   const rmdqItems = rmdqItemsOf(form.raw);
   const shown = [...Object.keys(ASSESSMENT_LABELS)];
   const treatmentStart = treatments.find((t) => t.id === form.raw.treatmentId)?.startDate;
@@ -73,41 +75,41 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
               <TextField form={form} name="nrsRest" label="Pain at rest (NRS 0-10)" type="number" />
               <TextField form={form} name="nrsActivity" label="Pain on activity (NRS 0-10)" type="number" />
               {odi === undefined
-                ? <TextField form={form} name="odi" label="ODI (0-100)" type="number" hint="Only a score without its answers; or answer the questionnaire below" />
+                ? <TextField form={form} name="odi" label="ODI (0-100)" type="number" hint="Or answer the questionnaire below" />
                 : <p className="field" data-field="odi"><strong>ODI from the answers</strong><span aria-live="polite">{odi === null ? 'Answer at least 8 sections' : `${odi} %`}</span>{form.errors.odi && <span className="field-error">{form.errors.odi}</span>}</p>}
               {rmdqItems === undefined
                 ? <TextField form={form} name="rmdq" label="RMDQ (0-24)" type="number" hint="Or tick the statements below" />
                 : <p className="field" data-field="rmdq"><strong>RMDQ from the statements</strong><span aria-live="polite">{rmdqItems.filter(Boolean).length}</span></p>}
-              {eq5d === undefined
-                ? <TextField form={form} name="eq5dIndex" label="EQ-5D-5L index" type="number" hint="Only an index without its levels; or give the five levels below" />
-                : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index ({SET_NAMES[valueSet]} value set)</strong><span aria-live="polite">{eq5d === null ? 'Give all five levels' : eq5d}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
+              {levels === undefined
+                ? <TextField form={form} name="eq5dIndex" label="EQ-5D-5L index" type="number" hint="Or give the five levels below" />
+                : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index</strong><span aria-live="polite">{`Computed on saving (value set ${valueSet})`}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
               <TextField form={form} name="eq5dVas" label="EQ VAS (0-100)" type="number" min={0} max={100} />
             </div>
           </fieldset>
           <details>
             <summary>Oswestry Disability Index questionnaire (the statement chosen in each section)</summary>
             <div className="grid">
-              {ODI_QUESTIONS.map((q, i) => (
-                <SelectField key={q.section} form={form} name={`odi.${i}`} label={`${i + 1}. ${q.section}`} blank="Not answered"
-                  choices={q.statements.map((text, score) => ({ value: String(score), label: `${score}: ${text}` }))} />
+              {Array.from({ length: 10 }, (_, i) => (
+                <SelectField key={i} form={form} name={`odi.${i}`} label={`${i + 1}. ${texts?.odi[i].section ?? 'Section'}`} blank="Not answered"
+                  choices={[0, 1, 2, 3, 4, 5].map((score) => ({ value: String(score), label: texts ? `${score}: ${texts.odi[i].statements[score]}` : String(score) }))} />
               ))}
             </div>
           </details>
           <details>
             <summary>EQ-5D-5L descriptive system (one level per dimension)</summary>
             <div className="grid">
-              {EQ5D_QUESTIONS.map((q, i) => (
-                <SelectField key={q.dimension} form={form} name={`eq5d.${i}`} label={q.dimension} blank="Not answered"
-                  choices={q.levels.map((text, l) => ({ value: String(l + 1), label: `${l + 1}: ${text}` }))} />
+              {Array.from({ length: 5 }, (_, i) => (
+                <SelectField key={i} form={form} name={`eq5d.${i}`} label={texts?.eq5d[i].dimension ?? `Dimension ${i + 1}`} blank="Not answered"
+                  choices={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: texts ? `${l}: ${texts.eq5d[i].levels[l - 1]}` : String(l) }))} />
               ))}
             </div>
           </details>
           <details>
             <summary>Roland-Morris Disability Questionnaire (24 statements)</summary>
-            <CheckField form={form} name="rmdqAnswered" label="The patient filled in the RMDQ: tick each statement that applies today" />
+            <CheckField form={form} name="rmdqAnswered" label="Filled in: tick the statements that apply" />
             {form.raw.rmdqAnswered === true && (
               <div className="grid">
-                {RMDQ_STATEMENTS.map((text, i) => <CheckField key={text} form={form} name={`rmdq.${i}`} label={`${i + 1}. ${text}`} />)}
+                {Array.from({ length: RMDQ_ITEMS }, (_, i) => <CheckField key={i} form={form} name={`rmdq.${i}`} label={`${i + 1}. ${texts?.rmdq[i] ?? 'Statement'}`} />)}
               </div>
             )}
           </details>

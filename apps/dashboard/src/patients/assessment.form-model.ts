@@ -1,5 +1,4 @@
 import { assessmentCreateSchema, AssessmentStatus, eq5d5lIndex, Eq5dValueSet, odiScore, type AssessmentFields } from '@vfr/domain';
-import { EQ5D_QUESTIONS, ODI_QUESTIONS, RMDQ_STATEMENTS } from './questionnaires';
 import type { FieldLabels } from '../forms/field-errors';
 import { numberOrNull, rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
 
@@ -16,9 +15,6 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   rmdq: 'RMDQ (0-24)',
   eq5dIndex: 'EQ-5D-5L index',
   eq5dVas: 'EQ VAS (0-100)',
-  odiItems: 'ODI questionnaire',
-  rmdqItems: 'RMDQ statements',
-  eq5dLevels: 'EQ-5D-5L levels',
   analgesicLevel: 'Analgesics',
   opioidUse: 'Opioid use',
   backToUsualActivities: 'Back to usual activities',
@@ -26,9 +22,12 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   reason: 'Reason for the change',
 };
 
-export const ODI_SECTIONS = ODI_QUESTIONS.map((q) => q.section);
+// The questionnaires' shapes; their sections and statements are in questionnaires.ts (fetched as questionnaires.json).
+const ODI_SECTIONS = Array.from({ length: 10 });
+const EQ5D_DIMENSIONS = Array.from({ length: 5 });
 
-export const EQ5D_DIMENSIONS = EQ5D_QUESTIONS.map((q) => q.dimension);
+export const RMDQ_ITEMS = 24;
+const RMDQ_STATEMENTS = Array.from({ length: RMDQ_ITEMS });
 
 export interface StoredAssessment {
   treatmentId: string;

@@ -45,7 +45,7 @@ export const PATIENT = graphql(`
       assessments {
         id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel
         opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason
-        odiItems odiSource rmdqItems rmdqSource eq5dLevels eq5dVas eq5dSource eq5dValueSet
+        odiItems rmdqItems eq5dLevels eq5dVas
       }
       complications {
         id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason

@@ -3,6 +3,8 @@
 // system, EuroQol; Roland-Morris Disability Questionnaire, Roland & Morris 1983), not their
 // licensed wording: a patient fills in the official form, and the coordinator transcribes the
 // answer whose meaning matches. The order of sections, levels and statements is the instruments'.
+// The build writes them to questionnaires.json, which the visit form fetches (questionnaires.load.ts):
+// text the form shows, kept out of the dashboard's JavaScript.
 
 /** The ten ODI sections, each with its six statements scored 0-5. */
 export const ODI_QUESTIONS: readonly { section: string; statements: readonly string[] }[] = [
@@ -38,3 +40,11 @@ export const RMDQ_STATEMENTS: readonly string[] = [
   'Gets dressed with help from someone else', 'Sits down for most of the day', 'Avoids heavy jobs around the house',
   'More irritable and bad-tempered than usual', 'Goes upstairs more slowly than usual', 'Stays in bed most of the time',
 ];
+
+export interface Questionnaires {
+  odi: typeof ODI_QUESTIONS;
+  eq5d: typeof EQ5D_QUESTIONS;
+  rmdq: typeof RMDQ_STATEMENTS;
+}
+
+export const QUESTIONNAIRES: Questionnaires = { odi: ODI_QUESTIONS, eq5d: EQ5D_QUESTIONS, rmdq: RMDQ_STATEMENTS };
