@@ -15,6 +15,7 @@ import { AddDeathAndDataIssues1795605000000 } from './1795605000000-AddDeathAndD
 import { MoveDeathComplications1795610000000 } from './1795610000000-MoveDeathComplications';
 import { ReportVisitsOutsideWindows1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 import { FollowUpByWindowAndRule1795610200000 } from './1795610200000-FollowUpByWindowAndRule';
+import { AddInstrumentItems1795620000000 } from './1795620000000-AddInstrumentItems';
 import { ReportCrossFieldContradictions1795620100000 } from './1795620100000-ReportCrossFieldContradictions';
 import { AddPatientBaseline1795620200000 } from './1795620200000-AddPatientBaseline';
 import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddProcedureDetailsToAnalysis';
@@ -38,6 +39,7 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   MoveDeathComplications1795610000000,
   ReportVisitsOutsideWindows1795610100000,
   FollowUpByWindowAndRule1795610200000,
+  AddInstrumentItems1795620000000,
   ReportCrossFieldContradictions1795620100000,
   AddPatientBaseline1795620200000,
   AddProcedureDetailsToAnalysis1795620300000,

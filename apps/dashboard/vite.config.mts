@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { methodsDocument } from './src/methods/methods-document';
+import { QUESTIONNAIRES } from './src/patients/questionnaires';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -41,6 +42,8 @@ function methodsPage(): Plugin {
   const files = () => ({
     'methods.html': methodsDocument(readFileSync(resolve(root, 'docs/methods.md'), 'utf8')),
     'methods.css': readFileSync(resolve(here, 'src/methods/methods-document.css'), 'utf8'),
+    // The questionnaires' statements as data the visit form fetches, not as script in the bundle.
+    'questionnaires.json': JSON.stringify(QUESTIONNAIRES),
   });
   return {
     name: 'vfr-methods-page',
@@ -52,7 +55,7 @@ function methodsPage(): Plugin {
         const name = (req.url ?? '').split(/[?#]/)[0].slice(1);
         const file = (files() as Record<string, string>)[name];
         if (!file) return next();
-        res.setHeader('Content-Type', name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8');
+        res.setHeader('Content-Type', name.endsWith('.css') ? 'text/css; charset=utf-8' : name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
         res.end(file);
       });
     },

@@ -37,7 +37,7 @@ export async function buildImportFile(db: Sql, rows: number, nonce: number): Pro
   for (let i = 0; i < rows; i++) {
     const r = picked[i % picked.length];
     const date = i < picked.length ? r.visit_date : shiftDate(r.start_date, Math.floor(i / picked.length));
-    lines.push(`${r.registry_number},UNSCHEDULED,${date},DONE,${i % 11},${(i * 7) % 11},${(i % 1000) / 10},${i % 25},${(0.9 - (i % 100) / 200).toFixed(3)}`);
+    lines.push(`${r.registry_number},UNSCHEDULED,${date},DONE,${i % 11},${(i * 7) % 11},${(i % 51) * 2},${i % 25},${(0.9 - (i % 100) / 200).toFixed(3)}`);
   }
   return { csv: lines.join('\n') + '\n', rows };
 }

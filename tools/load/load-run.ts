@@ -76,9 +76,15 @@ export interface LoadOptions {
 
 const CREATE = `mutation Visit($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`;
 
-/** ODI in thousandths and the rest NRS carry the serial: 1.1 million distinct markers. */
-export function marker(serial: number): { odi: number; nrsRest: number } {
-  return { odi: (serial % 100_000) / 1000, nrsRest: Math.floor(serial / 100_000) % 11 };
+/**
+ * The ten ODI sections (0-5: the serial's base-6 digits, the first section the lowest) and the NRS
+ * at rest carry the serial: 665 million distinct markers. Sections rather than the ODI itself,
+ * which the registry computes from them and which takes only the values an answer pattern gives.
+ */
+const ODI_MARKERS = 6 ** 10;
+export function marker(serial: number): { odiItems: number[]; nrsRest: number } {
+  const rest = serial % ODI_MARKERS;
+  return { odiItems: Array.from({ length: 10 }, (_, i) => Math.floor(rest / 6 ** i) % 6), nrsRest: Math.floor(serial / ODI_MARKERS) % 11 };
 }
 
 async function post(url: string, token: string, query: string, variables: unknown, timeoutMs: number): Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }> {
@@ -271,10 +277,10 @@ export async function verifyWrites(db: Sql, since: Date, writes: WriteRecord[]):
   const patientIds = [...new Set(writes.map((w) => w.patientId))];
   const rows = rowsOf(
     await db.query(
-      `SELECT a.id::text AS id, round(a.odi * 1000)::int + 100000 * a.nrs_rest AS serial,
+      `SELECT a.id::text AS id, (SELECT sum(u.d * 6 ^ (u.i - 1)) FROM unnest(a.odi_items) WITH ORDINALITY AS u(d, i))::bigint + ${ODI_MARKERS}::bigint * a.nrs_rest AS serial,
               EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_id = a.id::text) AS audited
        FROM assessment a
-       WHERE a.created_at >= $1 AND a.time_point = 'UNSCHEDULED' AND a.patient_id = ANY($2::uuid[]) AND a.odi IS NOT NULL`,
+       WHERE a.created_at >= $1 AND a.time_point = 'UNSCHEDULED' AND a.patient_id = ANY($2::uuid[]) AND a.odi_items IS NOT NULL`,
       [since.toISOString(), patientIds],
     ),
   );

@@ -3,6 +3,7 @@ import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, AuditAction, CementLeakageType, CementType, ClavienDindoGrade,
   ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
+  Eq5dValueSet, ScoreSource,
 } from '@vfr/domain';
 
 // The domain's enums, exposed to GraphQL under the same names and values.
@@ -10,6 +11,7 @@ const enums = {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, AuditAction, CementLeakageType, CementType, ClavienDindoGrade,
   ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
+  Eq5dValueSet, ScoreSource,
 };
 for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
 
@@ -17,4 +19,5 @@ export {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, AuditAction, CementLeakageType, CementType, ClavienDindoGrade,
   ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
+  Eq5dValueSet, ScoreSource,
 };

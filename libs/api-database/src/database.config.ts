@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Eq5dValueSet } from '@vfr/domain';
 import { StartupError } from './startup-error';
 
 // The registry's configuration: every variable it reads from the environment, each with its rule,
@@ -76,6 +77,21 @@ export function smallCellThresholdFromEnv(env: NodeJS.ProcessEnv = process.env):
   return wholeNumber('SMALL_CELL_THRESHOLD', env.SMALL_CELL_THRESHOLD, { min: 5, max: 100, meaning: 'the smallest count shown to researchers and department heads', fallback: 11 });
 }
 
+/**
+ * The EQ-5D-5L value set the registry values health states with (EQ5D_VALUE_SET): ENGLAND (the
+ * default), GERMANY or US. Each visit stores the set its index was computed with, so that a
+ * change of setting leaves the stored indexes recomputable and never mixes sets silently.
+ */
+export function eq5dValueSetFromEnv(env: NodeJS.ProcessEnv = process.env): Eq5dValueSet {
+  const raw = env.EQ5D_VALUE_SET;
+  if (raw === undefined) return Eq5dValueSet.ENGLAND;
+  const value = raw.trim().toUpperCase();
+  if ((Object.values(Eq5dValueSet) as string[]).includes(value)) return value as Eq5dValueSet;
+  throw new StartupError(
+    `EQ5D_VALUE_SET must be one of ${Object.values(Eq5dValueSet).join(', ')} (the EQ-5D-5L value set), ${raw.trim() === '' ? 'not empty' : `not "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`}: correct it, or unset it for the default (ENGLAND).`,
+  );
+}
+
 export const MIN_JWT_SECRET_LENGTH = 32;
 
 /**
@@ -102,6 +118,7 @@ export interface RegistryConfig {
   smallCellThreshold: number;
   aggregateConcurrency: number;
   aggregateTimeoutMs: number;
+  eq5dValueSet: Eq5dValueSet;
 }
 
 /**
@@ -127,6 +144,7 @@ export function registryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Reg
     smallCellThreshold: read(smallCellThresholdFromEnv),
     aggregateConcurrency: read(aggregateConcurrencyFromEnv),
     aggregateTimeoutMs: read(aggregateTimeoutFromEnv),
+    eq5dValueSet: read(eq5dValueSetFromEnv),
   };
   if (problems.length) throw new StartupError(problems.join(' '));
   return config;

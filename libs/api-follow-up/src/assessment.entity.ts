@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AnalgesicLevel, AssessmentStatus, TimePoint } from '@vfr/domain';
+import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, ScoreSource, TimePoint } from '@vfr/domain';
 import { RecordEntity } from '@vfr/api-database';
 import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 
@@ -22,6 +22,15 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
   'ck_assessment__status__no_scores_unless_done',
   `status = 'DONE' OR (nrs_rest IS NULL AND nrs_activity IS NULL AND odi IS NULL AND rmdq IS NULL AND eq5d_index IS NULL)`,
 )
+// The questionnaires' items and where each score came from (migration AddInstrumentItems).
+@Check('ck_assessment__odi_items__shape', 'odi_items IS NULL OR (array_ndims(odi_items) = 1 AND cardinality(odi_items) = 10 AND 0 <= ALL (odi_items) AND 5 >= ALL (odi_items))')
+@Check('ck_assessment__rmdq_items__shape', 'rmdq_items IS NULL OR (array_ndims(rmdq_items) = 1 AND cardinality(rmdq_items) = 24 AND array_position(rmdq_items, NULL) IS NULL)')
+@Check('ck_assessment__eq5d_levels__shape', 'eq5d_levels IS NULL OR (array_ndims(eq5d_levels) = 1 AND cardinality(eq5d_levels) = 5 AND array_position(eq5d_levels, NULL) IS NULL AND 1 <= ALL (eq5d_levels) AND 5 >= ALL (eq5d_levels))')
+@Check('ck_assessment__eq5d_vas__range', 'eq5d_vas IS NULL OR eq5d_vas BETWEEN 0 AND 100')
+@Check('ck_assessment__odi_source', `(odi_items IS NULL) = (odi_source IS DISTINCT FROM 'ITEMS') AND (odi IS NULL OR odi_source IS NOT NULL) AND (odi_source IS DISTINCT FROM 'TOTAL' OR odi IS NOT NULL)`)
+@Check('ck_assessment__rmdq_source', `(rmdq_items IS NULL) = (rmdq_source IS DISTINCT FROM 'ITEMS') AND (rmdq IS NULL) = (rmdq_source IS NULL)`)
+@Check('ck_assessment__eq5d_source', `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`)
+@Check('ck_assessment__status__no_items_unless_done', `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`)
 export class AssessmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -75,4 +84,32 @@ export class AssessmentEntity extends RecordEntity {
 
   @Column({ type: 'uuid', nullable: true })
   requestId: string | null;
+
+  /** The ten ODI sections (0-5, null for one not answered); odi is computed from them. */
+  @Column({ type: 'smallint', array: true, nullable: true })
+  odiItems: (number | null)[] | null;
+
+  @Column({ type: 'enum', enum: ScoreSource, enumName: 'score_source', nullable: true })
+  odiSource: ScoreSource | null;
+
+  /** The 24 RMDQ statements (true = yes); rmdq is computed from them. */
+  @Column({ type: 'boolean', array: true, nullable: true })
+  rmdqItems: boolean[] | null;
+
+  @Column({ type: 'enum', enum: ScoreSource, enumName: 'score_source', nullable: true })
+  rmdqSource: ScoreSource | null;
+
+  /** The five EQ-5D-5L levels (1-5); eq5dIndex is computed from them with eq5dValueSet. */
+  @Column({ type: 'smallint', array: true, nullable: true })
+  eq5dLevels: number[] | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  eq5dVas: number | null;
+
+  @Column({ type: 'enum', enum: ScoreSource, enumName: 'score_source', nullable: true })
+  eq5dSource: ScoreSource | null;
+
+  /** The value set eq5dIndex was computed or checked with; null for an index entered before sets were stored. */
+  @Column({ type: 'enum', enum: Eq5dValueSet, enumName: 'eq5d_value_set', nullable: true })
+  eq5dValueSet: Eq5dValueSet | null;
 }

@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Actor, CurrentActor, groupByKeys, indexByKeys, loaderFor, relatedFieldOptions, RequestContext, Roles, WithdrawInput } from '@vfr/api-core';
 import { PatientModel, PatientViews } from '@vfr/api-registry';
 import { AssessmentEntity } from './assessment.entity';
-import { readersOf, Role } from '@vfr/domain';
+import { Eq5dValueSet, readersOf, Role } from '@vfr/domain';
+import { eq5dValueSetFromEnv } from '@vfr/api-database';
 import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
 import { AssessmentModel } from './models/assessment.model';
@@ -19,6 +20,13 @@ export class AssessmentsResolver {
   @Query(() => AssessmentModel)
   async assessment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<AssessmentModel> {
     return this.model(ctx, actor, await this.service.get(actor, id));
+  }
+
+  /** The visit form shows the index it will store: valued with the same set as the server. */
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => Eq5dValueSet, { description: "The registry's EQ-5D-5L value set (EQ5D_VALUE_SET): eq5dIndex is computed from eq5dLevels with it" })
+  eq5dValueSet(): Eq5dValueSet {
+    return eq5dValueSetFromEnv();
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)

@@ -4,6 +4,8 @@ import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
 import { childForRead, diedOnOf, lockPatientRecords, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
 import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitNotAfterDeath, checkVisitWindow, validate, ValidationError, VisitToCheck } from '@vfr/domain';
+import { eq5dValueSetFromEnv } from '@vfr/api-database';
+import { FieldIssue, InstrumentEntry, scoreEq5d, scoreInstruments, scoreOdi, scoreRmdq } from '@vfr/domain';
 import { EntityManager } from 'typeorm';
 import { AssessmentEntity } from './assessment.entity';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
@@ -19,7 +21,11 @@ export class AssessmentsService {
   create(actor: Actor, input: CreateAssessmentInput): Promise<AssessmentEntity> {
     assertId('patientId', input.patientId);
     assertId('treatmentId', input.treatmentId);
-    const values = validate(assessmentCreateSchema, input);
+    const validated = validate(assessmentCreateSchema, input);
+    // The scores are computed from the items (a total sent with them must agree), never taken on trust.
+    const scored = scoreInstruments(validated, eq5dValueSetFromEnv());
+    if (scored.issues.length) throw new ValidationError(scored.issues);
+    const values = { ...validated, ...scored.scores };
     return this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
       // A visit sent again is found before its time point is judged taken (by itself).
@@ -40,7 +46,8 @@ export class AssessmentsService {
       const patient = await patientForWrite(tx.manager, actor, visit.patientId, 'id');
       const { patient: _p, treatment: _t, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, patientId: _pi, treatmentId: _ti, ...current } = visit;
       // Status and scores are validated together (a missed visit carries no scores).
-      const merged = validate(assessmentUpdateSchema, { ...current, ...changes });
+      const checked = validate(assessmentUpdateSchema, { ...current, ...changes });
+      const merged = { ...checked, ...rescored(changes, checked) };
       // The window is judged on the merged visit whenever its date, time point or status changes. An
       // edit of its scores alone leaves a visit recorded before the rule (reported as a data issue)
       // as it is, so that correcting a score does not first require settling its date.
@@ -111,4 +118,34 @@ export class AssessmentsService {
       .addOrderBy('a.created_at', 'DESC')
       .getMany();
   }
+}
+
+/**
+ * The scores of an update: an instrument whose score or items the update sends is scored again
+ * (items sent without a score: the stored score is replaced by the computed one; a score sent
+ * while items are stored must agree with them, so a total cannot silently outvote its answers);
+ * an instrument the update leaves alone keeps what is stored, so that correcting another field of
+ * a visit entered before these rules does not first require settling its scores.
+ */
+function rescored(changes: Record<string, unknown>, merged: InstrumentEntry): Record<string, unknown> {
+  const sent = (...keys: string[]) => keys.some((k) => k in changes && changes[k] !== undefined);
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  if (sent('odi', 'odiItems')) {
+    const r = scoreOdi({ ...merged, odi: sent('odi') ? merged.odi : null });
+    issues.push(...r.issues);
+    Object.assign(out, r.scores);
+  }
+  if (sent('rmdq', 'rmdqItems')) {
+    const r = scoreRmdq({ ...merged, rmdq: sent('rmdq') ? merged.rmdq : null });
+    issues.push(...r.issues);
+    Object.assign(out, r.scores);
+  }
+  if (sent('eq5dIndex', 'eq5dLevels')) {
+    const r = scoreEq5d({ ...merged, eq5dIndex: sent('eq5dIndex') ? merged.eq5dIndex : null }, eq5dValueSetFromEnv());
+    issues.push(...r.issues);
+    Object.assign(out, r.scores);
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return out;
 }

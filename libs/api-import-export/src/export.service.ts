@@ -57,6 +57,15 @@ const SOURCE: Record<AssessmentExportColumn, string> = {
   analgesic_level: 'a.analgesic_level::text',
   opioid_use: 'a.opioid_use',
   back_to_usual_activities: 'a.back_to_usual_activities',
+  // Items as the import reads them: semicolon lists, an unanswered ODI section empty, RMDQ yes/no as 1/0.
+  odi_source: 'a.odi_source::text',
+  odi_items: `array_to_string(a.odi_items, ';', '')`,
+  rmdq_source: 'a.rmdq_source::text',
+  rmdq_items: `translate(array_to_string(a.rmdq_items, ';'), 'tf', '10')`,
+  eq5d_levels: `array_to_string(a.eq5d_levels, ';')`,
+  eq5d_vas: 'a.eq5d_vas',
+  eq5d_source: 'a.eq5d_source::text',
+  eq5d_value_set: 'a.eq5d_value_set::text',
 };
 
 /** The stored value behind a column: the table above, or the patient's column (p) of a defined field. */

@@ -44,6 +44,9 @@ export interface KindSpec {
   input(row: Record<string, string>, refs: Refs): Record<string, unknown>;
 }
 
+/** A semicolon list in one cell (empty cell: none), each entry parsed as its own cell. */
+const cellList = <T>(v: string | undefined, cell: (entry: string) => T): T[] | null => (v === undefined || v.trim() === '' ? null : v.split(';').map(cell));
+
 const col = (name: string, required: boolean, description: string, example: string): Column => ({ name, required, description, example });
 const rn = (r: Record<string, string>) => (r.registry_number ?? '').trim();
 
@@ -169,13 +172,18 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('status', false, 'DONE (default), MISSED or WITHDRAWN', 'DONE'),
       col('nrs_rest', false, 'Pain at rest, NRS 0-10', '3'),
       col('nrs_activity', false, 'Pain on activity, NRS 0-10', '4'),
-      col('odi', false, 'Oswestry Disability Index 0-100', '32'),
+      col('odi', false, 'Oswestry Disability Index 0-100: a value some answer pattern gives (a multiple of 2, of 100/45 or of 2.5); leave it empty when odi_items are given', ''),
       col('rmdq', false, 'Roland-Morris 0-24', '9'),
-      col('eq5d_index', false, 'EQ-5D-5L index (at most 1)', '0.71'),
+      col('eq5d_index', false, "EQ-5D-5L index, within the range of the registry's value set (England: -0.285 to 1); leave it empty when eq5d_levels are given", ''),
       col('analgesic_level', false, 'NONE, NON_OPIOID, WEAK_OPIOID or STRONG_OPIOID', 'NON_OPIOID'),
       col('opioid_use', false, 'true/false', 'false'),
       col('back_to_usual_activities', false, 'true/false', 'true'),
       col('physiotherapy', false, 'true/false', 'true'),
+      // The questionnaires' items (optional; files without these columns import as before).
+      col('odi_items', false, 'The ten ODI sections 0-5 in order, separated by semicolons, empty for a section not answered (up to two); odi is then computed from them', '2;1;3;2;1;2;;2;1;1'),
+      col('rmdq_items', false, 'The 24 RMDQ statements in order, 1 (yes) or 0 (no), separated by semicolons; rmdq is then computed from them', ''),
+      col('eq5d_levels', false, "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set", '2;1;2;3;1'),
+      col('eq5d_vas', false, 'EQ VAS 0-100', '70'),
     ],
     key: (r) => {
       const tp = (r.time_point ?? '').trim().toUpperCase();
@@ -187,6 +195,8 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       status: cellEnum(r.status) ?? 'DONE', nrsRest: cellNumber(r.nrs_rest), nrsActivity: cellNumber(r.nrs_activity), odi: cellNumber(r.odi),
       rmdq: cellNumber(r.rmdq), eq5dIndex: cellNumber(r.eq5d_index), analgesicLevel: cellEnum(r.analgesic_level), opioidUse: cellBoolean(r.opioid_use),
       backToUsualActivities: cellBoolean(r.back_to_usual_activities), physiotherapy: cellBoolean(r.physiotherapy),
+      odiItems: cellList(r.odi_items, cellNumber), rmdqItems: cellList(r.rmdq_items, cellBoolean), eq5dLevels: cellList(r.eq5d_levels, cellNumber),
+      eq5dVas: cellNumber(r.eq5d_vas),
     }),
   },
   [ImportKind.COMPLICATIONS]: {

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, siteScope } from '@vfr/api-core';
-import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
+import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, PATIENT_FIELDS, PatientFieldName, Role, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, InstrumentEntry, PATIENT_FIELDS, PatientFieldName, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -36,6 +36,7 @@ const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCas
 function columnOf(kind: ImportKind, field: string): string {
   if (field.startsWith('identifiers.')) return snake(field.split('.')[1]);
   if (field.startsWith('levels.')) return field.endsWith('fractureId') ? 'levels' : field.endsWith('cementType') ? 'cement_type' : 'cement_volumes_ml';
+  if (/^(odiItems|rmdqItems|eq5dLevels)\./.test(field)) return snake(field.split('.')[0]);
   if (field === 'patientId') return 'registry_number';
   if (field === 'siteId') return 'site_code';
   if (field === 'treatmentId') return 'registry_number';
@@ -148,6 +149,14 @@ export class ImportService {
       }
       if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
         return add(rowNo, 'occurred_on', 'notBeforeTreatment', `occurred_on (${input.occurredOn}) is before the index treatment (${refs.treatmentStart})`);
+      }
+      if (kind === ImportKind.ASSESSMENTS) {
+        // Scores computed from the items, a total alone held to what the instrument can give: as the API.
+        const scored = scoreInstruments(input as InstrumentEntry, eq5dValueSetFromEnv());
+        for (const f of scored.issues) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
+        if (scored.issues.length) return;
+        inputs.push({ ...(spec.schema.parse(input) as Record<string, unknown>), ...scored.scores });
+        return void refsOut.push(refs);
       }
       inputs.push(spec.schema.parse(input) as Record<string, unknown>);
       refsOut.push(refs);

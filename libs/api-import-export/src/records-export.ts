@@ -25,7 +25,9 @@ const SELECT: Record<ImportKind, string> = {
     FROM treatment t JOIN patient p ON p.id = t.patient_id
     WHERE t.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, t.start_date`,
   [ImportKind.ASSESSMENTS]: `SELECT p.registry_number, a.time_point, a.visit_date, a.status, a.nrs_rest, a.nrs_activity, a.odi, a.rmdq, a.eq5d_index,
-      a.analgesic_level, a.opioid_use, a.back_to_usual_activities, a.physiotherapy
+      a.analgesic_level, a.opioid_use, a.back_to_usual_activities, a.physiotherapy,
+      array_to_string(a.odi_items, ';', '') AS odi_items, translate(array_to_string(a.rmdq_items, ';'), 'tf', '10') AS rmdq_items,
+      array_to_string(a.eq5d_levels, ';') AS eq5d_levels, a.eq5d_vas
     FROM assessment a JOIN patient p ON p.id = a.patient_id
     WHERE a.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, a.visit_date NULLS LAST, a.time_point`,
   [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes

@@ -224,3 +224,20 @@ export enum AntiOsteoporoticDrug {
   ROMOSOZUMAB = 'ROMOSOZUMAB',
   OTHER = 'OTHER',
 }
+
+/**
+ * How a questionnaire's score came to be stored: ITEMS, computed by the registry from the answers
+ * it stores (ODI sections, RMDQ statements, EQ-5D-5L levels); TOTAL, entered as a number without
+ * them (visits recorded before the items were stored, or a site that has only the score).
+ */
+export enum ScoreSource {
+  ITEMS = 'ITEMS',
+  TOTAL = 'TOTAL',
+}
+
+/** The EQ-5D-5L value sets the registry can value health states with (see instruments.ts). */
+export enum Eq5dValueSet {
+  ENGLAND = 'ENGLAND',
+  GERMANY = 'GERMANY',
+  US = 'US',
+}

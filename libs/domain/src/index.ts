@@ -16,3 +16,4 @@ export * from './cross-field.rules';
 export * from './fields/field-definition';
 export * from './fields/patient.fields';
 export * from './of-score';
+export * from './instruments.rules';

@@ -98,6 +98,14 @@ export interface AssessmentFields {
   opioidUse?: boolean | null;
   backToUsualActivities?: boolean | null;
   physiotherapy?: boolean | null;
+  /** The ten ODI sections, 0-5 each, null for a section not answered. */
+  odiItems?: (number | null)[] | null;
+  /** The 24 RMDQ statements, true for yes. */
+  rmdqItems?: boolean[] | null;
+  /** The five EQ-5D-5L levels (mobility, self-care, usual activities, pain/discomfort, anxiety/depression), 1-5 each. */
+  eq5dLevels?: number[] | null;
+  /** EQ VAS, 0-100. */
+  eq5dVas?: number | null;
 }
 
 export interface ComplicationFields {

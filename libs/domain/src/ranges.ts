@@ -16,6 +16,7 @@ export const RANGES = {
   odi: { min: 0, max: 100, integer: false, unit: '%', label: 'Oswestry Disability Index' },
   rmdq: { min: 0, max: 24, integer: true, unit: 'points', label: 'Roland-Morris Disability Questionnaire' },
   eq5dIndex: { min: -1, max: 1, integer: false, unit: '', label: 'EQ-5D-5L index' },
+  eq5dVas: { min: 0, max: 100, integer: true, unit: 'points', label: 'EQ VAS' },
   genantGrade: { min: 0, max: 3, integer: true, unit: '', label: 'Genant grade' },
   heightLossPercent: { min: 0, max: 100, integer: false, unit: '%', label: 'Vertebral height loss' },
   bmi: { min: 10, max: 80, integer: false, unit: 'kg/m²', label: 'BMI' },

@@ -167,7 +167,17 @@ export const treatmentUpdateSchema = treatmentFields.omit({ patientId: true }).p
 
 // Follow-up visits ---------------------------------------------------------------------------
 
-const SCORES = ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex'] as const;
+const SCORES = ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'odiItems', 'rmdqItems', 'eq5dLevels', 'eq5dVas'] as const;
+
+// The questionnaires' items (instruments.rules.ts computes the scores from them).
+const itemInRange = (what: string, max: number, min = 1) =>
+  z.number().int().refine((v) => v >= min && v <= max, { error: (iss) => `${what} must be ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } });
+const assessmentItemFields = {
+  odiItems: z.array(itemInRange('each ODI section (odiItems)', 5, 0).nullable()).length(10).nullish(),
+  rmdqItems: z.array(z.boolean()).length(24).nullish(),
+  eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
+  eq5dVas: optionalMeasure('eq5dVas'),
+};
 
 const assessmentFields = z.object({
   patientId: uuid('patientId'),
@@ -184,12 +194,13 @@ const assessmentFields = z.object({
   opioidUse: z.boolean().nullish(),
   backToUsualActivities: z.boolean().nullish(),
   physiotherapy: z.boolean().nullish(),
+  ...assessmentItemFields,
 });
 
 function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx): void {
   if (v.status === AssessmentStatus.DONE) {
     if (!v.visitDate) fail(ctx, 'visitDate', 'required', 'visitDate is required for a visit that was done');
-    if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'nrsRest or another score (nrsActivity, odi, rmdq, eq5dIndex) is required for a visit that was done');
+    if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'nrsRest or another score (nrsActivity, odi, rmdq, eq5dIndex or their items) is required for a visit that was done');
   } else if (v.status) {
     for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
   }

@@ -1,6 +1,6 @@
 import {
-  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, fieldIssues, fractureContradictions, patientUpdateSchema, TreatmentKind,
-  visitContradictions,
+  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, Eq5dValueSet, fieldIssues, fractureContradictions, patientUpdateSchema,
+  scoreInstruments, TreatmentKind, visitContradictions,
 } from '@vfr/domain';
 import { generateRegistry } from './synthetic-registry';
 
@@ -144,5 +144,38 @@ describe('synthetic registry: patient baseline', () => {
     expect(none).toBeLessThan(0.6);
     // A start date only with a drug, never in the future.
     expect(registry.patient.filter((p) => p.anti_osteoporotic_start_date !== null && (p.anti_osteoporotic_drug === 'NONE' || String(p.anti_osteoporotic_start_date) > '2026-06-30'))).toEqual([]);
+  });
+});
+
+describe('synthetic questionnaire answers', () => {
+  const registry = generateRegistry({ patients: 300, sites: [{ id: 's1', code: 'A' }], seed: 7, today: '2026-06-30' });
+  const done = registry.assessment.filter((a) => a.status === 'DONE');
+
+  it('stores every score as computed from its items, as the API would', () => {
+    expect(done.length).toBeGreaterThan(1000);
+    for (const a of done) {
+      const { scores, issues } = scoreInstruments(
+        { odiItems: a.odi_items as (number | null)[], rmdqItems: a.rmdq_items as boolean[], eq5dLevels: a.eq5d_levels as number[] },
+        Eq5dValueSet.ENGLAND,
+      );
+      expect(issues).toEqual([]);
+      expect({ odi: a.odi, rmdq: a.rmdq, eq5d_index: a.eq5d_index, sources: [a.odi_source, a.rmdq_source, a.eq5d_source], set: a.eq5d_value_set }).toEqual({
+        odi: scores.odi, rmdq: scores.rmdq, eq5d_index: scores.eq5dIndex, sources: ['ITEMS', 'ITEMS', 'ITEMS'], set: 'ENGLAND',
+      });
+      expect(a.eq5d_vas).toEqual(expect.any(Number));
+    }
+    for (const a of registry.assessment.filter((v) => v.status !== 'DONE')) expect([a.odi_items, a.rmdq_items, a.eq5d_levels, a.eq5d_vas]).toEqual([null, null, null, null]);
+  });
+
+  it('follows the trajectory: disability and quality of life improve from baseline to a year', () => {
+    const mean = (tp: string, f: (a: Record<string, unknown>) => number | null) => {
+      const xs = done.filter((a) => a.time_point === tp).map(f).filter((x): x is number => x !== null);
+      return xs.reduce((s, x) => s + x, 0) / xs.length;
+    };
+    expect(mean('BASELINE', (a) => a.odi as number | null)).toBeGreaterThan(mean('M12', (a) => a.odi as number | null) + 10);
+    expect(mean('BASELINE', (a) => a.rmdq as number)).toBeGreaterThan(mean('M12', (a) => a.rmdq as number) + 3);
+    expect(mean('M12', (a) => a.eq5d_index as number)).toBeGreaterThan(mean('BASELINE', (a) => a.eq5d_index as number) + 0.1);
+    // Some questionnaires leave the sex-life section blank; the ODI is still scored over nine.
+    expect(done.some((a) => (a.odi_items as unknown[])[7] === null && a.odi !== null)).toBe(true);
   });
 });

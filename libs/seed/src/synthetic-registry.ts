@@ -4,6 +4,7 @@ import {
   TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
 } from '@vfr/domain';
 import { clamp, Random } from './random';
+import { questionnaireItems } from './synthetic-instruments';
 
 // A synthetic registry whose effects resemble the trials (VERTOS II, FREE, KAVIAR...): procedures
 // lower pain faster in the first month, the gap narrows by 12 months, and sicker patients
@@ -56,6 +57,9 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   // The baseline fields draw from a stream of their own, so that adding them left every other
   // generated value (and the analyses' reference results) as it was.
   const baselineRnd = new Random(options.seed ^ 0x5eed_ba5e);
+  // The questionnaires' answers draw from a stream of their own, so that adding them left every
+  // other value of a seed's registry as it was.
+  const answers = new Random((options.seed * 7919 + 17) >>> 0);
   const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [], death: [] };
   const todayYear = Number(options.today.slice(0, 4));
   const offset = options.offset ?? 0;
@@ -168,9 +172,12 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       const row = visit(rnd, patientId, indexId, w.timePoint, visitDate, AssessmentStatus.DONE);
       Object.assign(row, {
         nrs_rest: clamp(nrs - rnd.int(1, 3), 0, 10), nrs_activity: nrs,
-        odi: round1(clamp(baseOdi - drop * 6.5 + rnd.normal(0, 6), 0, 100)),
-        rmdq: Math.round(clamp(baseRmdq - drop * 1.7 + rnd.normal(0, 2), 0, 24)),
-        eq5d_index: Math.round(clamp(baseEq5d + drop * 0.06 + rnd.normal(0, 0.05), -0.5, 1) * 1000) / 1000,
+        // The trajectory's scores are the targets the answers are drawn around; the stored scores are computed from the answers.
+        ...questionnaireItems(answers, {
+          odi: clamp(baseOdi - drop * 6.5 + rnd.normal(0, 6), 0, 100),
+          rmdq: clamp(baseRmdq - drop * 1.7 + rnd.normal(0, 2), 0, 24),
+          eq5d: clamp(baseEq5d + drop * 0.06 + rnd.normal(0, 0.05), -0.5, 1),
+        }),
         analgesic_level: nrs >= 7 ? AnalgesicLevel.STRONG_OPIOID : nrs >= 5 ? AnalgesicLevel.WEAK_OPIOID : nrs >= 2 ? AnalgesicLevel.NON_OPIOID : AnalgesicLevel.NONE,
         opioid_use: nrs >= 5, back_to_usual_activities: nrs <= 3, physiotherapy: rnd.chance(0.5),
       });
@@ -289,6 +296,7 @@ function visit(rnd: Random, patientId: string, treatmentId: string, timePoint: T
     id: rnd.uuid(), patient_id: patientId, treatment_id: treatmentId, time_point: timePoint, visit_date: visitDate, status,
     nrs_rest: null, nrs_activity: null, odi: null, rmdq: null, eq5d_index: null, analgesic_level: null, opioid_use: null,
     back_to_usual_activities: null, physiotherapy: null,
+    odi_items: null, odi_source: null, rmdq_items: null, rmdq_source: null, eq5d_levels: null, eq5d_vas: null, eq5d_source: null, eq5d_value_set: null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { AssessmentStatus, TimePoint, TreatmentKind } from '@vfr/domain';
+import { AssessmentStatus, Eq5dValueSet, TimePoint, TreatmentKind } from '@vfr/domain';
 import {
   assessmentInput, assessmentSchema, emptyAssessment, eq5dFromLevels, ASSESSMENT_LABELS, odiFromAnswers,
 } from '../patients/assessment.form-model';
@@ -53,10 +53,23 @@ describe('libs/domain rules in the forms, before sending', () => {
     expect(odiFromAnswers(raw)).toBe(37.8);
     [2, 1, 3, 3, 1].forEach((l, i) => (raw[`eq5d.${i}`] = String(l)));
     expect(eq5dFromLevels(raw)).toBe(Math.round((1 - 0.058 - 0.063 - 0.084) * 1000) / 1000);
+    // Valued with the registry's set when it is another: Germany's 21331.
+    expect(eq5dFromLevels(raw, Eq5dValueSet.GERMANY)).toBe(Math.round((1 - 0.026 - 0.049 - 0.109) * 1000) / 1000);
     raw.visitDate = '2025-03-01';
+    raw.rmdqAnswered = true;
+    raw['rmdq.0'] = true;
+    raw['rmdq.5'] = true;
+    raw.eq5dVas = '60';
     const input = assessmentInput(raw, PATIENT);
-    expect(input).toMatchObject({ odi: 37.8, eq5dIndex: 0.795 });
+    // The items are sent; the registry computes the scores from them (a total field is sent only without items).
+    expect(input).toMatchObject({
+      odi: null, odiItems: [3, 2, 2, 1, 3, 2, 1, null, 2, 1], eq5dIndex: null, eq5dLevels: [2, 1, 3, 3, 1], eq5dVas: 60, rmdq: null,
+      rmdqItems: Array.from({ length: 24 }, (_, i) => i === 0 || i === 5),
+    });
     expect(checkBeforeSending(assessmentSchema, input)).toEqual({});
+    // A score entered alone is sent as a total.
+    const total = { ...emptyAssessment(TREATMENT, TimePoint.M1), visitDate: '2025-03-01', odi: '36' };
+    expect(assessmentInput(total, PATIENT)).toMatchObject({ odi: 36, odiItems: null, rmdqItems: null, eq5dLevels: null });
   });
 
   it('registers a patient without a registry number (the server assigns it) and checks the birth date against the year', () => {

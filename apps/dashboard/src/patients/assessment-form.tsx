@@ -1,23 +1,19 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { AnalgesicLevel, AssessmentStatus, TimePoint, type AssessmentFields } from '@vfr/domain';
 import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
-import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, EQ5D_DIMENSIONS, eq5dFromLevels, ODI_SECTIONS,
-  odiFromAnswers, type StoredAssessment,
+  ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
+  type StoredAssessment,
 } from './assessment.form-model';
-import { CREATE_ASSESSMENT, UPDATE_ASSESSMENT } from './patients.documents';
+import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
+import { useQuestionnaires } from './questionnaires.load';
 import { windowHint } from './visit-window.hint';
 
-const ODI_ANSWERS = [0, 1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: `${v}` }));
-const EQ5D_LEVELS = [
-  { value: '1', label: '1: no problems' }, { value: '2', label: '2: slight' }, { value: '3', label: '3: moderate' },
-  { value: '4', label: '4: severe' }, { value: '5', label: '5: extreme / unable' },
-];
 
 /** A follow-up visit: pain, function and quality of life at a time point of the index treatment. */
 export function AssessmentForm({ patientId, treatments, assessment, timePoint, treatmentId, onSaved, onCancel, onReload }: {
@@ -33,6 +29,9 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   const [create] = useMutation(CREATE_ASSESSMENT);
   const [update] = useMutation(UPDATE_ASSESSMENT);
   const [requestId] = useState(newRequestId);
+  // The index is valued with the registry's set, as the server will store it.
+  const texts = useQuestionnaires();
+  const valueSet = useQuery(EQ5D_VALUE_SET).data?.eq5dValueSet ?? 'ENGLAND';
   const form = useRecordForm<AssessmentFields>({
     initial: assessment ? assessmentRaw(assessment) : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
     labels: ASSESSMENT_LABELS,
@@ -49,7 +48,9 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   });
   const done = form.raw.status === AssessmentStatus.DONE;
   const odi = odiFromAnswers(form.raw);
-  const eq5d = eq5dFromLevels(form.raw);
+  // The index itself is computed by the registry on saving (the value sets stay out of the bundle).
+  const levels = eq5dLevelsOf(form.raw);
+  const rmdqItems = rmdqItemsOf(form.raw);
   const shown = [...Object.keys(ASSESSMENT_LABELS)];
   const treatmentStart = treatments.find((t) => t.id === form.raw.treatmentId)?.startDate;
   const windowText = windowHint(String(form.raw.timePoint ?? ''), String(form.raw.visitDate ?? ''), treatmentStart);
@@ -76,23 +77,41 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
               {odi === undefined
                 ? <TextField form={form} name="odi" label="ODI (0-100)" type="number" hint="Or answer the questionnaire below" />
                 : <p className="field" data-field="odi"><strong>ODI from the answers</strong><span aria-live="polite">{odi === null ? 'Answer at least 8 sections' : `${odi} %`}</span>{form.errors.odi && <span className="field-error">{form.errors.odi}</span>}</p>}
-              <TextField form={form} name="rmdq" label="RMDQ (0-24)" type="number" />
-              {eq5d === undefined
+              {rmdqItems === undefined
+                ? <TextField form={form} name="rmdq" label="RMDQ (0-24)" type="number" hint="Or tick the statements below" />
+                : <p className="field" data-field="rmdq"><strong>RMDQ from the statements</strong><span aria-live="polite">{rmdqItems.filter(Boolean).length}</span></p>}
+              {levels === undefined
                 ? <TextField form={form} name="eq5dIndex" label="EQ-5D-5L index" type="number" hint="Or give the five levels below" />
-                : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index (England)</strong><span aria-live="polite">{eq5d === null ? 'Give all five levels' : eq5d}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
+                : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index</strong><span aria-live="polite">{`Computed on saving (value set ${valueSet})`}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
+              <TextField form={form} name="eq5dVas" label="EQ VAS (0-100)" type="number" min={0} max={100} />
             </div>
           </fieldset>
           <details>
-            <summary>Oswestry Disability Index questionnaire (each section 0-5)</summary>
+            <summary>Oswestry Disability Index questionnaire (the statement chosen in each section)</summary>
             <div className="grid">
-              {ODI_SECTIONS.map((s, i) => <SelectField key={s} form={form} name={`odi.${i}`} label={`${i + 1}. ${s}`} blank="Not answered" choices={ODI_ANSWERS} />)}
+              {Array.from({ length: 10 }, (_, i) => (
+                <SelectField key={i} form={form} name={`odi.${i}`} label={`${i + 1}. ${texts?.odi[i].section ?? 'Section'}`} blank="Not answered"
+                  choices={[0, 1, 2, 3, 4, 5].map((score) => ({ value: String(score), label: texts ? `${score}: ${texts.odi[i].statements[score]}` : String(score) }))} />
+              ))}
             </div>
           </details>
           <details>
-            <summary>EQ-5D-5L levels</summary>
+            <summary>EQ-5D-5L descriptive system (one level per dimension)</summary>
             <div className="grid">
-              {EQ5D_DIMENSIONS.map((d, i) => <SelectField key={d} form={form} name={`eq5d.${i}`} label={d} blank="Not answered" choices={EQ5D_LEVELS} />)}
+              {Array.from({ length: 5 }, (_, i) => (
+                <SelectField key={i} form={form} name={`eq5d.${i}`} label={texts?.eq5d[i].dimension ?? `Dimension ${i + 1}`} blank="Not answered"
+                  choices={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: texts ? `${l}: ${texts.eq5d[i].levels[l - 1]}` : String(l) }))} />
+              ))}
             </div>
+          </details>
+          <details>
+            <summary>Roland-Morris Disability Questionnaire (24 statements)</summary>
+            <CheckField form={form} name="rmdqAnswered" label="Filled in: tick the statements that apply" />
+            {form.raw.rmdqAnswered === true && (
+              <div className="grid">
+                {Array.from({ length: RMDQ_ITEMS }, (_, i) => <CheckField key={i} form={form} name={`rmdq.${i}`} label={`${i + 1}. ${texts?.rmdq[i] ?? 'Statement'}`} />)}
+              </div>
+            )}
           </details>
           <fieldset>
             <legend>Care since the last visit</legend>

@@ -1,4 +1,4 @@
-import { assessmentCreateSchema, AssessmentStatus, eq5d5lIndexEngland, odiScore, type AssessmentFields } from '@vfr/domain';
+import { assessmentCreateSchema, AssessmentStatus, eq5d5lIndex, Eq5dValueSet, odiScore, type AssessmentFields } from '@vfr/domain';
 import type { FieldLabels } from '../forms/field-errors';
 import { numberOrNull, rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
 
@@ -14,6 +14,7 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   odi: 'ODI (0-100)',
   rmdq: 'RMDQ (0-24)',
   eq5dIndex: 'EQ-5D-5L index',
+  eq5dVas: 'EQ VAS (0-100)',
   analgesicLevel: 'Analgesics',
   opioidUse: 'Opioid use',
   backToUsualActivities: 'Back to usual activities',
@@ -21,11 +22,12 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   reason: 'Reason for the change',
 };
 
-export const ODI_SECTIONS = [
-  'Pain intensity', 'Personal care', 'Lifting', 'Walking', 'Sitting', 'Standing', 'Sleeping', 'Sex life', 'Social life', 'Travelling',
-] as const;
+// The questionnaires' shapes; their sections and statements are in questionnaires.ts (fetched as questionnaires.json).
+const ODI_SECTIONS = Array.from({ length: 10 });
+const EQ5D_DIMENSIONS = Array.from({ length: 5 });
 
-export const EQ5D_DIMENSIONS = ['Mobility', 'Self-care', 'Usual activities', 'Pain / discomfort', 'Anxiety / depression'] as const;
+export const RMDQ_ITEMS = 24;
+const RMDQ_STATEMENTS = Array.from({ length: RMDQ_ITEMS });
 
 export interface StoredAssessment {
   treatmentId: string;
@@ -41,15 +43,20 @@ export interface StoredAssessment {
   opioidUse: boolean | null;
   backToUsualActivities: boolean | null;
   physiotherapy: boolean | null;
+  odiItems?: (number | null)[] | null;
+  rmdqItems?: boolean[] | null;
+  eq5dLevels?: number[] | null;
+  eq5dVas?: number | null;
 }
 
 export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
   const raw: RawValues = {
     treatmentId, timePoint, visitDate: '', status: AssessmentStatus.DONE, nrsRest: '', nrsActivity: '', odi: '', rmdq: '', eq5dIndex: '',
-    analgesicLevel: '', opioidUse: '', backToUsualActivities: '', physiotherapy: '', reason: '',
+    analgesicLevel: '', opioidUse: '', backToUsualActivities: '', physiotherapy: '', reason: '', eq5dVas: '', rmdqAnswered: false,
   };
   ODI_SECTIONS.forEach((_, i) => (raw[`odi.${i}`] = ''));
   EQ5D_DIMENSIONS.forEach((_, i) => (raw[`eq5d.${i}`] = ''));
+  RMDQ_STATEMENTS.forEach((_, i) => (raw[`rmdq.${i}`] = false));
   return raw;
 }
 
@@ -57,34 +64,62 @@ export function assessmentRaw(a: StoredAssessment): RawValues {
   const raw = emptyAssessment(a.treatmentId, a.timePoint);
   for (const f of ['visitDate', 'status', 'nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'analgesicLevel'] as const) raw[f] = rawOf(a[f]);
   for (const f of ['opioidUse', 'backToUsualActivities', 'physiotherapy'] as const) raw[f] = rawTriState(a[f]);
+  raw.eq5dVas = rawOf(a.eq5dVas ?? null);
+  a.odiItems?.forEach((v, i) => (raw[`odi.${i}`] = rawOf(v)));
+  a.eq5dLevels?.forEach((v, i) => (raw[`eq5d.${i}`] = rawOf(v)));
+  raw.rmdqAnswered = !!a.rmdqItems;
+  a.rmdqItems?.forEach((v, i) => (raw[`rmdq.${i}`] = v));
+  // A score computed from items is shown from them; the total field is for a score entered alone.
+  if (a.odiItems) raw.odi = '';
+  if (a.eq5dLevels) raw.eq5dIndex = '';
+  if (a.rmdqItems) raw.rmdq = '';
   return raw;
 }
 
+/** The ten answers as the API takes them (null: not answered), or undefined when none is given. */
+export function odiItemsOf(raw: RawValues): (number | string | null)[] | undefined {
+  const answers = ODI_SECTIONS.map((_, i) => numberOrNull(raw[`odi.${i}`]));
+  return answers.every((a) => a === null) ? undefined : answers;
+}
+
 /**
- * The ODI from the questionnaire's ten answers, when any were given: null while fewer than eight
- * are answered (the instrument is not scored then), undefined when none were.
+ * The ODI from the questionnaire's answers, when any were given (the registry computes the same
+ * on saving): null while more than two sections are unanswered (not scored then), undefined when
+ * none were.
  */
 export function odiFromAnswers(raw: RawValues): number | null | undefined {
-  const answers = ODI_SECTIONS.map((_, i) => numberOrNull(raw[`odi.${i}`]));
-  if (answers.every((a) => a === null)) return undefined;
+  const answers = odiItemsOf(raw);
+  if (!answers) return undefined;
   if (answers.some((a) => typeof a === 'string' || (typeof a === 'number' && (!Number.isInteger(a) || a < 0 || a > 5)))) return null;
   return odiScore(answers as (number | null)[]);
 }
 
-/** The EQ-5D-5L index (England value set) from the five levels, once all five are given. */
-export function eq5dFromLevels(raw: RawValues): number | null | undefined {
+export function eq5dLevelsOf(raw: RawValues): (number | string | null)[] | undefined {
   const levels = EQ5D_DIMENSIONS.map((_, i) => numberOrNull(raw[`eq5d.${i}`]));
-  if (levels.every((l) => l === null)) return undefined;
+  return levels.every((l) => l === null) ? undefined : levels;
+}
+
+/** The EQ-5D-5L index from the five levels with the registry's value set, once all five are given. */
+export function eq5dFromLevels(raw: RawValues, valueSet: Eq5dValueSet = Eq5dValueSet.ENGLAND): number | null | undefined {
+  const levels = eq5dLevelsOf(raw);
+  if (!levels) return undefined;
   if (levels.some((l) => typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > 5)) return null;
-  return eq5d5lIndexEngland(levels as number[]);
+  return eq5d5lIndex(levels as number[], valueSet);
+}
+
+/** The 24 statements when the RMDQ was filled in, else undefined. */
+export function rmdqItemsOf(raw: RawValues): boolean[] | undefined {
+  return raw.rmdqAnswered === true ? RMDQ_STATEMENTS.map((_, i) => raw[`rmdq.${i}`] === true) : undefined;
 }
 
 export function assessmentInput(raw: RawValues, patientId: string): AssessmentFields {
   const done = raw.status === AssessmentStatus.DONE;
   // A missed or withdrawn visit carries no scores: the rules refuse them.
-  const score = (value: number | string | null | undefined) => (done ? (value ?? null) : null);
-  const odi = odiFromAnswers(raw);
-  const eq5d = eq5dFromLevels(raw);
+  const score = <T,>(value: T | null | undefined): T | null => (done ? (value ?? null) : null);
+  // Items go to the registry, which computes their scores; a score field is sent only without items.
+  const odiItems = odiItemsOf(raw);
+  const eq5dLevels = eq5dLevelsOf(raw);
+  const rmdqItems = rmdqItemsOf(raw);
   return {
     patientId,
     treatmentId: textOrMissing(raw.treatmentId),
@@ -93,9 +128,13 @@ export function assessmentInput(raw: RawValues, patientId: string): AssessmentFi
     status: textOrMissing(raw.status),
     nrsRest: score(numberOrNull(raw.nrsRest)),
     nrsActivity: score(numberOrNull(raw.nrsActivity)),
-    odi: score(odi === undefined ? numberOrNull(raw.odi) : odi),
-    rmdq: score(numberOrNull(raw.rmdq)),
-    eq5dIndex: score(eq5d === undefined ? numberOrNull(raw.eq5dIndex) : eq5d),
+    odi: score(odiItems ? null : numberOrNull(raw.odi)),
+    rmdq: score(rmdqItems ? null : numberOrNull(raw.rmdq)),
+    eq5dIndex: score(eq5dLevels ? null : numberOrNull(raw.eq5dIndex)),
+    odiItems: score(odiItems ?? null),
+    rmdqItems: score(rmdqItems ?? null),
+    eq5dLevels: score(eq5dLevels ?? null),
+    eq5dVas: score(numberOrNull(raw.eq5dVas)),
     analgesicLevel: done ? textOrNull(raw.analgesicLevel) : null,
     opioidUse: done ? triState(raw.opioidUse) : null,
     backToUsualActivities: done ? triState(raw.backToUsualActivities) : null,

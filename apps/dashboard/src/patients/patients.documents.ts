@@ -49,6 +49,7 @@ export const PATIENT = graphql(`
       assessments {
         id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel
         opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason
+        odiItems rmdqItems eq5dLevels eq5dVas
       }
       complications {
         id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason
@@ -116,4 +117,8 @@ export const UPDATE_DEATH = graphql(`
 `);
 export const WITHDRAW_DEATH = graphql(`
   mutation WithdrawDeath($input: WithdrawInput!) { withdrawDeath(input: $input) { id withdrawn } }
+`);
+
+export const EQ5D_VALUE_SET = graphql(`
+  query Eq5dValueSet { eq5dValueSet }
 `);

@@ -1,5 +1,5 @@
 import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, FieldView, PatientRecordModel, RecordField, TimePoint } from '@vfr/api-core';
+import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, FieldView, PatientRecordModel, RecordField, ScoreSource, TimePoint } from '@vfr/api-core';
 import { AssessmentEntity } from '../assessment.entity';
 
 // Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
@@ -20,6 +20,14 @@ export class AssessmentModel extends PatientRecordModel('Assessment') {
   @RecordField('Assessment', () => Boolean, { nullable: true }) opioidUse: boolean | null;
   @RecordField('Assessment', () => Boolean, { nullable: true }) backToUsualActivities: boolean | null;
   @RecordField('Assessment', () => Boolean, { nullable: true }) physiotherapy: boolean | null;
+  @RecordField('Assessment', () => [Int], { nullable: 'itemsAndList' }) odiItems: (number | null)[] | null;
+  @RecordField('Assessment', () => ScoreSource, { nullable: true }) odiSource: ScoreSource | null;
+  @RecordField('Assessment', () => [Boolean], { nullable: true }) rmdqItems: boolean[] | null;
+  @RecordField('Assessment', () => ScoreSource, { nullable: true }) rmdqSource: ScoreSource | null;
+  @RecordField('Assessment', () => [Int], { nullable: true }) eq5dLevels: number[] | null;
+  @RecordField('Assessment', () => Int, { nullable: true }) eq5dVas: number | null;
+  @RecordField('Assessment', () => ScoreSource, { nullable: true }) eq5dSource: ScoreSource | null;
+  @RecordField('Assessment', () => Eq5dValueSet, { nullable: true }) eq5dValueSet: Eq5dValueSet | null;
 
   static from(e: AssessmentEntity, view: FieldView): AssessmentModel {
     return view.project('Assessment', e);
