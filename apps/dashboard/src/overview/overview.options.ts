@@ -281,7 +281,8 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Patients with a complication (%)', 40) },
       series: [
         {
-          type: 'scatter' as const, name: 'Sites', symbolSize: 11, itemStyle: { color: '#1f4e79' },
+          // Points only: a line series without its line (the bundle carries no Scatter chart).
+          type: 'line' as const, name: 'Sites', symbol: 'circle', symbolSize: 11, showAllSymbol: true, lineStyle: { opacity: 0 }, itemStyle: { color: '#1f4e79' },
           // Alternate labels above and below: sites with similar rates sit close together.
           data: shown.map((s, i) => ({ value: [s.n, s.rate], site: s, label: { position: i % 2 ? 'bottom' : 'top' } })),
           label: { show: true, formatter: (p: { data: { site: { siteCode: string } } }) => p.data.site.siteCode, fontSize: 11 },
@@ -292,11 +293,12 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
             formatter: (p: { data: { site: { siteCode: string; n: number; events: number; rate: number } } }) =>
               `${p.data.site.siteCode}: <b>${pct(p.data.site.rate, 1)}</b><br/>${p.data.site.events} of ${p.data.site.n} procedures with a complication`,
           },
-          markLine: {
-            symbol: 'none', silent: true, lineStyle: { color: '#555', type: 'solid' },
-            label: { formatter: `Registry ${pct(registryRate, 1)}`, position: 'insideStartTop' },
-            data: [{ yAxis: registryRate }],
-          },
+        },
+        // The registry rate as a plain line across the plot (the bundle carries no MarkLine component).
+        {
+          type: 'line' as const, name: 'Registry rate', data: [[0, registryRate], [Math.ceil(maxN * 1.05), registryRate]], showSymbol: false, silent: true,
+          lineStyle: { color: '#555', width: 1.5 }, itemStyle: { color: '#555' }, tooltip: { show: false },
+          endLabel: { show: true, formatter: `Registry ${pct(registryRate, 1)}`, color: '#555', fontSize: 11 },
         },
         limitLine('95% limits', 'lower95', 'dashed', '#2a9d8f'),
         limitLine('95% limits', 'upper95', 'dashed', '#2a9d8f'),

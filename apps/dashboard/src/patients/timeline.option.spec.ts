@@ -20,12 +20,17 @@ describe('the patient timeline chart', () => {
 
   it('draws NRS and ODI in date order, treatments as lines and complications as markers, leaving out withdrawn records', () => {
     const option = timelineOption(patient)!;
-    const [nrs, , odi, pins] = option.series;
+    const [nrs, , odi, ...rest] = option.series;
+    const lines = rest.filter((x) => x.name === 'Treatments');
+    const pins = rest.find((x) => x.name === 'Complications');
     expect(nrs.data).toEqual([['2025-01-10', 8, 'BASELINE'], ['2025-02-09', 6, 'M1']]);
     expect(odi.data).toEqual([['2025-01-10', 62, 'BASELINE'], ['2025-02-09', 48, 'M1']]);
     expect(odi.yAxisIndex).toBe(1);
-    expect((nrs.markLine as { data: unknown[] }).data).toEqual([{ xAxis: '2025-01-10', name: 'Conservative' }, { xAxis: '2025-02-20', name: 'Kyphoplasty' }]);
-    expect(pins).toMatchObject({ type: 'scatter', symbol: 'pin', data: [['2025-02-20', 10, 'Cement leakage']] });
+    expect(lines.map((l) => l.data)).toEqual([
+      [['2025-01-10', 0, 'Conservative'], ['2025-01-10', 10, 'Conservative']],
+      [['2025-02-20', 0, 'Kyphoplasty'], ['2025-02-20', 10, 'Kyphoplasty']],
+    ]);
+    expect(pins).toMatchObject({ type: 'line', symbol: 'pin', lineStyle: { opacity: 0 }, data: [['2025-02-20', 10, 'Cement leakage']] });
     expect(option.xAxis).toMatchObject({ type: 'time', name: 'Date' });
     expect((option.xAxis as { min: (v: { min: number }) => number }).min({ min: Date.UTC(2025, 0, 10) })).toBe(Date.UTC(2025, 0, 3));
   });

@@ -14,7 +14,7 @@ type X = string | number;
 
 export interface TimelineOption {
   [key: string]: unknown;
-  series: { name: string; type: 'line' | 'scatter'; yAxisIndex: number; data: [X, number, string][]; markLine?: unknown; [key: string]: unknown }[];
+  series: { name: string; type: 'line'; yAxisIndex: number; data: [X, number, string][]; [key: string]: unknown }[];
 }
 
 export function timelineOption(p: TimelinePatient): TimelineOption | null {
@@ -32,10 +32,19 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
   const odi = points((a) => a.odi);
   if (nrsActivity.length + nrsRest.length + odi.length === 0) return null;
 
+  // Each treatment a dashed vertical line over the NRS axis, labelled at its top (plain line
+  // series: the bundle carries no MarkLine component).
   const treatmentLines = live(p.treatments)
-    .map((t) => ({ xAxis: x(t.startDate, t.startDay), name: humanize(t.kind) }))
-    .filter((l) => l.xAxis !== null);
-  // Pins at the top of the NRS axis: a scatter series (the bundle carries no MarkPoint component).
+    .map((t) => ({ at: x(t.startDate, t.startDay), name: humanize(t.kind) }))
+    .filter((l): l is { at: X; name: string } => l.at !== null)
+    .map((l) => ({
+      name: 'Treatments', type: 'line' as const, yAxisIndex: 0, showSymbol: false, silent: true, tooltip: { show: false },
+      lineStyle: { type: 'dashed' as const, color: '#5a6877', width: 1 }, itemStyle: { color: '#5a6877' },
+      endLabel: { show: true, formatter: l.name, color: '#5a6877', fontSize: 11 },
+      data: [[l.at, 0, l.name], [l.at, 10, l.name]] as [X, number, string][],
+    }));
+  // Pins at the top of the NRS axis: a line series without its line (the bundle carries neither
+  // the MarkPoint component nor the Scatter chart).
   const complicationPoints = live(p.complications)
     .map((c) => [x(c.occurredOn, c.occurredDay), 10, humanize(c.kind)] as [X | null, number, string])
     .filter((d): d is [X, number, string] => d[0] !== null);
@@ -56,12 +65,15 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
     series: [
       {
         name: 'NRS on activity', type: 'line', yAxisIndex: 0, data: nrsActivity,
-        markLine: { symbol: 'none', label: { formatter: '{b}', position: 'insideEndTop' }, lineStyle: { type: 'dashed', color: '#5a6877' }, data: treatmentLines },
       },
       { name: 'NRS at rest', type: 'line', yAxisIndex: 0, data: nrsRest },
       { name: 'ODI', type: 'line', yAxisIndex: 1, data: odi },
+      ...treatmentLines,
       ...(complicationPoints.length
-        ? [{ name: 'Complications', type: 'scatter' as const, yAxisIndex: 0, symbol: 'pin', symbolSize: 36, itemStyle: { color: '#b42318' }, data: complicationPoints }]
+        ? [{
+          name: 'Complications', type: 'line' as const, yAxisIndex: 0, symbol: 'pin', symbolSize: 36, showAllSymbol: true, lineStyle: { opacity: 0 },
+          itemStyle: { color: '#b42318' }, data: complicationPoints,
+        }]
         : []),
     ],
   };
