@@ -12,6 +12,11 @@ export interface CovariateSource {
   baseline_odi: number | null;
   asa_class: number | null;
   active_cancer: boolean;
+  clinical_frailty_scale: number | null;
+  charlson_comorbidity_index: number | null;
+  dementia: boolean | null;
+  prior_vertebral_fractures: number | null;
+  anti_osteoporotic_drug: string | null;
 }
 
 interface Covariate extends CovariateSpec {
@@ -24,6 +29,11 @@ export const REFERENCE_LEVELS: Record<string, string> = {
   cause: 'osteoporotic only',
   fractureAge: 'acute',
   asa: 'ASA I-II',
+  frailty: 'CFS 1-3 (fit)',
+  charlson: 'Charlson 0',
+  dementia: 'no dementia',
+  priorFracture: 'no prior vertebral fracture',
+  osteoporosisDrug: 'no anti-osteoporotic drug',
 };
 
 const has = (r: CovariateSource, cause: FractureCause) => ((r.causes ?? []).includes(cause) ? 1 : 0);
@@ -36,6 +46,12 @@ const inAge = (days: number | null, category: FractureAgeCategory): number | nul
 const asa = (r: CovariateSource, classes: number[] | null) =>
   classes === null ? (r.asa_class === null ? 1 : 0) : r.asa_class !== null && classes.includes(Number(r.asa_class)) ? 1 : 0;
 const num = (v: number | null) => (v === null ? null : Number(v));
+/**
+ * An indicator of one band of a value, or of the value missing (band null): the baseline fields
+ * are optional, so a missing one is a category of its own, as for the ASA class.
+ */
+const band = (v: number | boolean | string | null, test: ((v: never) => boolean) | null) =>
+  test === null ? (v === null ? 1 : 0) : v !== null && (test as (v: unknown) => boolean)(v) ? 1 : 0;
 
 /**
  * The propensity model's covariates (docs/methods.md, Adjusted comparisons), in the order and
@@ -72,6 +88,20 @@ export const ADJUSTMENT_COVARIATES: Covariate[] = [
   { name: 'asaIVtoV', binary: true, factor: 'asa', code: (r) => asa(r, [4, 5]) },
   { name: 'asaMissing', binary: true, factor: 'asa', code: (r) => asa(r, null) },
   { name: 'activeCancer', binary: true, code: (r) => (r.active_cancer ? 1 : 0) },
+  // The baseline an honest comparison needs (libs/domain/src/fields/patient.fields.ts), each in
+  // bands against a reference and with a missing category, as above.
+  { name: 'frailtyVulnerable', binary: true, factor: 'frailty', code: (r) => band(num(r.clinical_frailty_scale), (v: number) => v >= 4 && v <= 6) },
+  { name: 'frailtySevere', binary: true, factor: 'frailty', code: (r) => band(num(r.clinical_frailty_scale), (v: number) => v >= 7) },
+  { name: 'frailtyMissing', binary: true, factor: 'frailty', code: (r) => band(r.clinical_frailty_scale, null) },
+  { name: 'charlson1to2', binary: true, factor: 'charlson', code: (r) => band(num(r.charlson_comorbidity_index), (v: number) => v >= 1 && v <= 2) },
+  { name: 'charlson3OrMore', binary: true, factor: 'charlson', code: (r) => band(num(r.charlson_comorbidity_index), (v: number) => v >= 3) },
+  { name: 'charlsonMissing', binary: true, factor: 'charlson', code: (r) => band(r.charlson_comorbidity_index, null) },
+  { name: 'dementia', binary: true, factor: 'dementia', code: (r) => band(r.dementia, (v: boolean) => v) },
+  { name: 'dementiaMissing', binary: true, factor: 'dementia', code: (r) => band(r.dementia, null) },
+  { name: 'priorVertebralFracture', binary: true, factor: 'priorFracture', code: (r) => band(num(r.prior_vertebral_fractures), (v: number) => v > 0) },
+  { name: 'priorVertebralFractureMissing', binary: true, factor: 'priorFracture', code: (r) => band(r.prior_vertebral_fractures, null) },
+  { name: 'osteoporosisDrug', binary: true, factor: 'osteoporosisDrug', code: (r) => band(r.anti_osteoporotic_drug, (v: string) => v !== 'NONE') },
+  { name: 'osteoporosisDrugMissing', binary: true, factor: 'osteoporosisDrug', code: (r) => band(r.anti_osteoporotic_drug, null) },
 ];
 
 /** A patient's covariate values, or null when one is missing (the patient is then not analysed). */

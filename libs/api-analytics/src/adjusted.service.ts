@@ -50,7 +50,8 @@ export class AdjustedService {
     // sensitivity analysis need those without it too.
     const raw: (CovariateSource & { grp: string; rk: number; y: number | null })[] = await this.reader.query(
       `SELECT ${fu.group} AS grp, c.record_key AS rk, c.age, c.sex, c.causes, c.max_genant, c.fracture_age_days, c.baseline_nrs,
-              c.odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi, c.asa_class, c.active_cancer, ${y} AS y
+              c.odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi, c.asa_class, c.active_cancer,
+              c.clinical_frailty_scale, c.charlson_comorbidity_index, c.dementia, c.prior_vertebral_fractures, c.anti_osteoporotic_drug, ${y} AS y
        FROM (${cohortSql(filter, actor, params)}) c`,
       params.values,
     );

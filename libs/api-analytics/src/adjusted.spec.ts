@@ -9,6 +9,15 @@ const QUERY = `query($m: OutcomeMeasure, $tp: TimePoint, $f: CohortFilterInput, 
   differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper sensitivity sensitivityLower sensitivityUpper }
   balance { covariate group versus smdBefore smdAfter } } }`;
 
+const BASELINE_COVARIATES = [
+  'frailtyVulnerable', 'frailtySevere', 'frailtyMissing', 'charlson1to2', 'charlson3OrMore', 'charlsonMissing', 'dementia', 'dementiaMissing',
+  'priorVertebralFracture', 'priorVertebralFractureMissing', 'osteoporosisDrug', 'osteoporosisDrugMissing',
+];
+const BASELINE_REFERENCES = [
+  { factor: 'frailty', reference: 'CFS 1-3 (fit)' }, { factor: 'charlson', reference: 'Charlson 0' }, { factor: 'dementia', reference: 'no dementia' },
+  { factor: 'priorFracture', reference: 'no prior vertebral fracture' }, { factor: 'osteoporosisDrug', reference: 'no anti-osteoporotic drug' },
+];
+
 describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
   it('gives unadjusted differences equal to Welch on the raw rows, and weighted ones that balance the covariates', async () => {
     const r = await t().gql(QUERY, { m: 'NRS', tp: 'M1' }, await t().login(ADMIN));
@@ -16,12 +25,13 @@ describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
     const a = r.data!.adjustedComparison;
     expect(a.covariates).toEqual([
       'age', 'female', 'causeTraumatic', 'causeMetastasis', 'causeMyeloma', 'causeOther', 'maxGenantGrade', 'fractureAgeSubacute', 'fractureAgeChronic',
-      'baselineNrs', 'baselineOdi', 'asaIII', 'asaIVtoV', 'activeCancer',
+      'baselineNrs', 'baselineOdi', 'asaIII', 'asaIVtoV', 'activeCancer', ...BASELINE_COVARIATES,
     ]);
     // Every patient of the synthetic registry has an ASA class: the missing category is empty.
     expect(a.constantCovariates).toEqual(['asaMissing']);
     expect(a.referenceCategories).toEqual([
       { factor: 'cause', reference: 'osteoporotic only' }, { factor: 'fractureAge', reference: 'acute' }, { factor: 'asa', reference: 'ASA I-II' },
+      ...BASELINE_REFERENCES,
     ]);
     expect(a.differences.map((d: any) => d.group)).toEqual(['KYPHOPLASTY', 'VERTEBROPLASTY']);
     expect(a.differences.every((d: any) => d.versus === 'CONSERVATIVE')).toBe(true);
@@ -130,7 +140,7 @@ describeEachDatabase('adjusted comparisons (IPTW)', (t) => {
     const a = r.data!.adjustedComparison;
     // The other causes are empty categories: left out and named, as the constant sex.
     expect(a.constantCovariates).toEqual(['female', 'causeTraumatic', 'causeMetastasis', 'causeMyeloma', 'causeOther', 'asaMissing']);
-    expect(a.covariates).toEqual(['age', 'maxGenantGrade', 'fractureAgeSubacute', 'fractureAgeChronic', 'baselineNrs', 'baselineOdi', 'asaIII', 'asaIVtoV', 'activeCancer']);
+    expect(a.covariates).toEqual(['age', 'maxGenantGrade', 'fractureAgeSubacute', 'fractureAgeChronic', 'baselineNrs', 'baselineOdi', 'asaIII', 'asaIVtoV', 'activeCancer', ...BASELINE_COVARIATES]);
     expect(a.propensityConverged).toBe(true);
     expect(a.differences).toHaveLength(2);
     expect(new Set(a.balance.map((b: any) => b.covariate))).toEqual(new Set(a.covariates));

@@ -10,6 +10,10 @@ const COVARIATE_LABELS: Record<string, string> = {
   age: 'Age', female: 'Female', causeTraumatic: 'Cause: traumatic', causeMetastasis: 'Cause: metastasis', causeMyeloma: 'Cause: myeloma',
   causeOther: 'Cause: other', maxGenantGrade: 'Maximum Genant grade', fractureAgeSubacute: 'Fracture age: subacute', fractureAgeChronic: 'Fracture age: chronic',
   baselineNrs: 'Baseline NRS', baselineOdi: 'Baseline ODI', asaIII: 'ASA III', asaIVtoV: 'ASA IV–V', asaMissing: 'ASA not recorded', activeCancer: 'Active cancer',
+  frailtyVulnerable: 'Frailty: CFS 4–6', frailtySevere: 'Frailty: CFS 7–9', frailtyMissing: 'Frailty not recorded',
+  charlson1to2: 'Charlson 1–2', charlson3OrMore: 'Charlson 3 or more', charlsonMissing: 'Charlson not recorded',
+  dementia: 'Dementia', dementiaMissing: 'Dementia not recorded', priorVertebralFracture: 'Prior vertebral fracture', priorVertebralFractureMissing: 'Prior fractures not recorded',
+  osteoporosisDrug: 'Anti-osteoporotic drug', osteoporosisDrugMissing: 'Osteoporosis care not recorded',
 };
 export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
 
@@ -22,7 +26,10 @@ const TABLE_ONE_LABELS: Record<string, string> = {
   priorVertebralFracture: 'Prior vertebral fracture', osteoporosisDrug: 'Anti-osteoporotic drug', flsReferral: 'Fracture liaison referral',
   vitaminD: 'Vitamin D supplementation', painUnderAnalgesia: 'Pain under analgesia (VAS)',
 };
-const FACTOR_LABELS: Record<string, string> = { cause: 'fracture cause', fractureAge: 'fracture age', asa: 'ASA class' };
+const FACTOR_LABELS: Record<string, string> = {
+  cause: 'fracture cause', fractureAge: 'fracture age', asa: 'ASA class', frailty: 'frailty', charlson: 'Charlson index', dementia: 'dementia',
+  priorFracture: 'prior vertebral fractures', osteoporosisDrug: 'osteoporosis care',
+};
 
 /** Differences between groups, unadjusted and IPTW-adjusted, then the balance they rest on. */
 export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedComparison'] }) {
