@@ -30,7 +30,8 @@ const files = {
   assessments: csv(['registry_number', 'time_point', 'visit_date', 'status', 'nrs_rest', 'nrs_activity', 'odi'],
     numbers.flatMap((rn, i) => VISITS
       .filter(([tp]) => tp !== 'M12' || i < COMPLETE)
-      .map(([tp, d, nrs]) => [rn, tp, day(TREATED + d), 'DONE', Math.max(0, nrs - 2), nrs, nrs * 7]))),
+      // ODI totals a questionnaire can give (even numbers): the import refuses others.
+      .map(([tp, d, nrs]) => [rn, tp, day(TREATED + d), 'DONE', Math.max(0, nrs - 2), nrs, nrs * 8]))),
 };
 // The worklist's own table, not the completeness table below it.
 const WORKLIST_ROWS = 'section[aria-labelledby="worklist-title"] > .table-wrap tbody tr';
