@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Client, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
+import { CatalogTable, readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
 import { TEXT_SETTINGS } from './backup.format';
 import { pgSource } from './backup.source';
 import { digestTables } from './backup.writer';
@@ -17,8 +17,11 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export type Digests = Record<string, { rows: number; sha256: string }>;
 
-/** Rows and SHA-256 of every table (as a backup would render them), in one snapshot. */
-export async function digests(dataSource: DataSource): Promise<Digests> {
+/**
+ * Rows and SHA-256 of every table (as a backup would render them), in one snapshot. With `only`,
+ * just those tables and, of each, the columns it names: what an earlier release's schema held.
+ */
+export async function digests(dataSource: DataSource, only?: CatalogTable[]): Promise<Digests> {
   const runner = dataSource.createQueryRunner('master');
   try {
     const client = (await runner.connect()) as PoolClient;
@@ -26,7 +29,14 @@ export async function digests(dataSource: DataSource): Promise<Digests> {
     try {
       for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, true)', [name, value]);
       const source = pgSource(client, 'server');
-      const tables = await digestTables(source, (await readCatalog(source)).tables);
+      let catalog = (await readCatalog(source)).tables;
+      if (only) {
+        catalog = catalog.flatMap((t) => {
+          const kept = only.find((o) => o.name === t.name);
+          return kept ? [{ ...t, columns: t.columns.filter((c) => kept.columns.includes(c)) }] : [];
+        });
+      }
+      const tables = await digestTables(source, catalog);
       return Object.fromEntries(tables.map((t) => [t.name, { rows: t.rows, sha256: t.sha256 }]));
     } finally {
       await client.query('ROLLBACK');
@@ -125,7 +135,8 @@ export function treeHash(dir: string): string {
  * copied table by table with COPY.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: Function[]): Promise<void> {
+/** Writes an earlier release's DATA_DIR holding the source's rows; returns that release's tables and columns. */
+export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: Function[]): Promise<CatalogTable[]> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({ dataDir: dir });
   try {
@@ -161,6 +172,7 @@ export async function makeLegacyDataDir(dir: string, source: DataSource, migrati
     } finally {
       await runnerSource.release();
     }
+    return legacy.tables;
   } finally {
     await pglite.close();
   }

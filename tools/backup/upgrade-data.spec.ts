@@ -5,6 +5,7 @@ import { openTestDatabase, TestDatabase } from '@vfr/api-testing';
 import { seedDemoRegistry } from '@vfr/seed';
 import { MIGRATIONS } from '../../migrations';
 import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { CatalogTable } from './backup.catalog';
 import { digests, Digests, emptyDataDir, makeLegacyDataDir, runCommand, treeHash } from './backup.testing';
 
 // An earlier release's DATA_DIR is made here, not committed: PGlite's cluster in the directory
@@ -13,19 +14,22 @@ import { digests, Digests, emptyDataDir, makeLegacyDataDir, runCommand, treeHash
 describe('npm run upgrade-data', () => {
   let source: TestDatabase;
   let expected: Digests;
+  let legacyTables: CatalogTable[];
   const dataDir = emptyDataDir('vfr-legacy-');
   let legacyFiles: string;
 
   beforeAll(async () => {
     source = await openTestDatabase('embedded');
     await seedDemoRegistry(source.dataSource, { patients: 120, seed: 9 });
-    // That release had no death records (its deaths were complications): the seed's go.
-    await source.dataSource.query(`DELETE FROM death`);
     await source.dataSource.query(
       `UPDATE patient_identifier SET family_name = E'Ünïcode \\\\ back\\tslash\\nnew' WHERE patient_id = (SELECT min(patient_id::text)::uuid FROM patient_identifier)`,
     );
-    expected = await digests(source.dataSource);
-    await makeLegacyDataDir(dataDir, source.dataSource, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'AddRecordKeys1795600200000') + 1));
+    legacyTables = await makeLegacyDataDir(dataDir, source.dataSource, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'AddRecordKeys1795600200000') + 1));
+    // What that release held: its tables and columns (the newer ones are the newer migrations' to
+    // fill, and their own tests say how). The analysis rows are recomputed from the rows, so they
+    // are left out here and checked by the analysis table's own test.
+    legacyTables = legacyTables.filter((t) => t.name !== 'analysis_patient');
+    expected = await digests(source.dataSource, legacyTables);
     legacyFiles = treeHash(dataDir);
   }, 180000);
 
@@ -66,7 +70,7 @@ describe('npm run upgrade-data', () => {
       await db.dataSource.query(`UPDATE disclosure_secret SET secret = $1`, [secret]);
       await db.dataSource.query(`UPDATE analysis_patient SET record_key = record_key(patient_id)`);
       // Every row as it was.
-      expect(await digests(db.dataSource)).toEqual(expected);
+      expect(await digests(db.dataSource, legacyTables)).toEqual(expected);
       const applied = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
       expect(applied.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS.map((m) => new (m as new () => { name: string })().name));
       expect(await db.dataSource.showMigrations()).toBe(false);

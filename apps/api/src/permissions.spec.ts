@@ -120,6 +120,7 @@ const OPERATIONS: Record<string, Operation> = {
   responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
   complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
   survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
+  eq5dValueSet: { request: async () => ({ query: '{ eq5dValueSet }' }), expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' } },
   competingRisks: { request: async () => ({ query: '{ competingRisks { tests { p } } }' }), expect: all('ok') },
   adjustedComparison: { request: async () => ({ query: '{ adjustedComparison { n } }' }), expect: all('ok') },
   characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
