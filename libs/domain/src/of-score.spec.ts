@@ -40,6 +40,9 @@ describe('OF-Score', () => {
     });
     expect(s).toMatchObject({ total: 14, band: OfScoreBand.SURGERY });
     expect(s.components[0]).toMatchObject({ basis: 'OF4', points: 8 });
+    // The health status says what was recorded and names what was not, in words.
+    const partial = computeOfScore({ ...complete, asaClass: 3, modifiedFrailtyIndex: null, anticoagulation: null, fractures: [{ ofClass: OfClass.OF2, neurologicalDeficit: false }] });
+    expect(partial.components.find((c) => c.name === 'healthStatus')!.basis).toBe('ASA 3; mFI-5, anticoagulation not recorded');
   });
 
   it('takes at most -2 for health status: ASA 4, mFI-5 3 and anticoagulation give -2, not -3', () => {

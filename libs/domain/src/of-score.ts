@@ -127,20 +127,21 @@ export function computeOfScore(input: OfScoreInput): OfScore {
   components.push(yesNo('mobilisation', 'Mobilised under analgesia', input.mobilisedUnderAnalgesia, -1, 1, 'mobilisedUnderAnalgesia', missing));
 
   // Health status: each finding -1, at most -2 together.
-  const findings: { field: string; value: boolean | null; words: string }[] = [
-    { field: 'asaClass', value: input.asaClass == null ? null : input.asaClass > 3, words: `ASA ${input.asaClass}` },
-    { field: 'modifiedFrailtyIndex', value: input.modifiedFrailtyIndex == null ? null : input.modifiedFrailtyIndex > 2, words: `mFI-5 ${input.modifiedFrailtyIndex}` },
-    { field: 'anticoagulation', value: input.anticoagulation ?? null, words: 'anticoagulation' },
+  const findings: { field: string; label: string; value: boolean | null; words: string }[] = [
+    { field: 'asaClass', label: 'ASA class', value: input.asaClass == null ? null : input.asaClass > 3, words: `ASA ${input.asaClass}` },
+    { field: 'modifiedFrailtyIndex', label: 'mFI-5', value: input.modifiedFrailtyIndex == null ? null : input.modifiedFrailtyIndex > 2, words: `mFI-5 ${input.modifiedFrailtyIndex}` },
+    { field: 'anticoagulation', label: 'anticoagulation', value: input.anticoagulation ?? null, words: input.anticoagulation ? 'anticoagulation' : 'no anticoagulation' },
   ];
   const known = findings.filter((f) => f.value !== null);
   const unknown = findings.filter((f) => f.value === null);
   missing.push(...unknown.map((f) => f.field));
   const knownPoints = Math.max(-2, 0 - known.filter((f) => f.value).length);
   const healthMin = Math.max(-2, knownPoints - unknown.length);
-  const basis = known.filter((f) => f.value).map((f) => f.words).join(', ') || (known.length ? 'none of ASA above 3, mFI-5 above 2, anticoagulation' : 'not recorded');
+  // What is known, as recorded (ASA 3, mFI-5 1, no anticoagulation), then what is not.
+  const basis = known.length ? known.map((f) => f.words).join(', ') : 'not recorded';
   components.push({
     name: 'healthStatus', label: 'Health status (ASA above 3, mFI-5 above 2, anticoagulation)', points: known.length ? knownPoints : null,
-    basis: unknown.length && known.length ? `${basis}; ${unknown.map((f) => f.field).join(', ')} not recorded` : basis, min: healthMin, max: knownPoints,
+    basis: unknown.length && known.length ? `${basis}; ${unknown.map((f) => f.label).join(', ')} not recorded` : basis, min: healthMin, max: knownPoints,
   });
 
   const total = components.reduce((s, c) => s + (c.points ?? 0), 0);
