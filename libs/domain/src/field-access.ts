@@ -337,6 +337,7 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   eq5d_vas: col('visit', 'integer 0-100', 'EQ VAS', { wide: true }),
   eq5d_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: eq5d_index computed from the levels; TOTAL: entered without them'),
   eq5d_value_set: col('visit', 'ENGLAND | GERMANY | US', 'Value set of eq5d_index (empty: entered before value sets were stored)'),
+  imaging_done: col('visit', 'true | false', 'Spine imaging (radiograph, CT or MRI) done at the visit (empty: not recorded)'),
 } as const satisfies Record<string, ExportColumn>;
 
 export type AssessmentExportColumn = keyof typeof ASSESSMENT_EXPORT_COLUMNS;
