@@ -87,6 +87,36 @@ export class OutcomesResolver {
   }
 
   @Roles(...ANALYSTS)
+  @Query(() => [ProportionModel], { description: 'Share of patients with a new fracture within follow-up at each level T1-L5 (NOT_RECORDED: no level; and ANY), with Wilson 95% CIs' })
+  newFracturesByLevel(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+  ): Promise<ProportionModel[]> {
+    return this.outcomes.newFractures(actor, this.cohorts.filter(actor, filter), grouping, 'LEVEL');
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [ProportionModel], { description: 'Share of patients with a new fracture within follow-up adjacent to or remote from the index treatment\'s levels (and ANY), with Wilson 95% CIs' })
+  newFracturesByAdjacency(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+  ): Promise<ProportionModel[]> {
+    return this.outcomes.newFractures(actor, this.cohorts.filter(actor, filter), grouping, 'ADJACENCY');
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [ProportionModel], { description: 'Share of completed visits with spine imaging done, per group and time point (visits that recorded it), with Wilson 95% CIs' })
+  imagingRates(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+  ): Promise<ProportionModel[]> {
+    return this.outcomes.imaging(actor, this.cohorts.filter(actor, filter), grouping);
+  }
+
+  @Roles(...ANALYSTS)
   @Query(() => CompetingRisksAnalysisModel, {
     description: "A new fracture with death as a competing risk: Aalen-Johansen cumulative incidence of each per group, and Gray's test (docs/methods.md)",
   })

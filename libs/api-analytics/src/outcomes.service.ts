@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
-import { CohortFilter, TimePoint, TreatmentGrouping } from '@vfr/domain';
+import { CohortFilter, TimePoint, TreatmentGrouping, VERTEBRAL_LEVELS } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql, followUp } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
@@ -220,5 +220,67 @@ export class OutcomesService {
     const testable = new Set(shown.map((o) => o.g)).size >= 2 && shown.some((o) => o.d === 1);
     const test = testable ? logRankTest(shown.map((o) => o.t), shown.map((o) => o.d), shown.map((o) => o.g)) : null;
     return { curves, logRankChiSquare: test?.chiSquare ?? null, logRankDf: test?.df ?? null, logRankP: test?.pValue ?? null };
+  }
+
+  /**
+   * Patients with at least one new fracture (ADJACENT_LEVEL_FRACTURE or REMOTE_FRACTURE) within
+   * follow-up, per group, by the fracture's level (NOT_RECORDED for fractures recorded without
+   * one) or by adjacency, with ANY. Read from the complication table joined to the cohort, day 0
+   * the index treatment, under the grouping's follow-up rule (docs/methods.md, New fractures and
+   * imaging). Adjacency is derived where the level is recorded (directly above or below a level
+   * the index treatment treated); a fracture without a level keeps the adjacency its kind states.
+   */
+  async newFractures(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, by: 'LEVEL' | 'ADJACENCY'): Promise<ProportionModel[]> {
+    const params = new SqlParams();
+    const fu = followUp(grouping);
+    const position = (level: string) => `array_position(enum_range(NULL::vertebral_level), ${level})`;
+    const category = by === 'LEVEL'
+      ? `coalesce(x.level::text, 'NOT_RECORDED')`
+      : `CASE WHEN x.level IS NULL THEN (CASE x.kind WHEN 'ADJACENT_LEVEL_FRACTURE' THEN 'ADJACENT' ELSE 'REMOTE' END)
+              WHEN EXISTS (SELECT 1 FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id AND f.withdrawn_at IS NULL
+                           WHERE tl.treatment_id = c.index_treatment_id AND abs(${position('f.level')} - ${position('x.level')}) = 1) THEN 'ADJACENT'
+              ELSE 'REMOTE' END`;
+    const counts: { grp: string; kind: string; x: number; kx: number }[] = await this.reader.query(
+      `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
+       FROM (SELECT ${fu.group} AS grp, c.record_key AS rk,
+                    ARRAY(SELECT DISTINCT ${category} FROM complication x
+                          WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind IN ('ADJACENT_LEVEL_FRACTURE', 'REMOTE_FRACTURE')
+                            AND ${fu.counts('(x.occurred_on - c.index_date)')}) AS kinds
+             FROM (${cohortSql(filter, actor, params)}) c) c
+       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.kinds) > 0 THEN c.kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
+       GROUP BY 1, 2`,
+      params.values,
+    );
+    const size = new Map<string, { n: number; k: number }>();
+    for (const r of counts) {
+      if (r.kind !== 'ANY' && r.kind !== 'NONE') continue;
+      const s = size.get(r.grp) ?? { n: 0, k: 0 };
+      size.set(r.grp, { n: s.n + r.x, k: s.k + Number(r.kx) });
+    }
+    const order = by === 'LEVEL' ? ['ANY', ...VERTEBRAL_LEVELS, 'NOT_RECORDED'] : ['ANY', 'ADJACENT', 'REMOTE'];
+    const rows = counts.filter((r) => r.kind !== 'NONE').map((r) => ({ group: r.grp, category: r.kind, ...size.get(r.grp)!, x: r.x, kx: Number(r.kx) }));
+    return this.proportions(actor, rows, (a, b) => order.indexOf(a) - order.indexOf(b));
+  }
+
+  /**
+   * Per group and scheduled time point, the share of completed visits of the index treatment
+   * that recorded spine imaging as done, among those that recorded it at all (not recorded is not
+   * "no"), with Wilson intervals. A visit's time point is its recorded label (visits are held to
+   * their window when written); per protocol, visits on or after a crossover are left out.
+   */
+  async imaging(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<ProportionModel[]> {
+    const params = new SqlParams();
+    const fu = followUp(grouping);
+    const rows: { grp: string; tp: string; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
+      `SELECT grp, tp, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE img)::int AS x, sum(rk) FILTER (WHERE img)::int8 AS kx
+       FROM (SELECT ${fu.group} AS grp, c.record_key AS rk, a.time_point::text AS tp, a.imaging_done AS img
+             FROM (${cohortSql(filter, actor, params)}) c
+             JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL
+                              AND a.imaging_done IS NOT NULL AND a.time_point <> 'UNSCHEDULED'
+             WHERE ${fu.visitCounts('(a.visit_date - c.index_date)')}) v
+       GROUP BY grp, tp`,
+      params.values,
+    );
+    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: r.tp, n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
   }
 }

@@ -31,6 +31,7 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 @Check('ck_assessment__rmdq_source', `(rmdq_items IS NULL) = (rmdq_source IS DISTINCT FROM 'ITEMS') AND (rmdq IS NULL) = (rmdq_source IS NULL)`)
 @Check('ck_assessment__eq5d_source', `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`)
 @Check('ck_assessment__status__no_items_unless_done', `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`)
+@Check('ck_assessment__imaging_done__visit_done', `imaging_done IS NOT TRUE OR status = 'DONE'`)
 export class AssessmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -112,4 +113,8 @@ export class AssessmentEntity extends RecordEntity {
   /** The value set eq5dIndex was computed or checked with; null for an index entered before sets were stored. */
   @Column({ type: 'enum', enum: Eq5dValueSet, enumName: 'eq5d_value_set', nullable: true })
   eq5dValueSet: Eq5dValueSet | null;
+
+  /** Whether spine imaging (radiograph, CT or MRI) was done at the visit; null: not recorded. */
+  @Column({ type: 'boolean', nullable: true })
+  imagingDone: boolean | null;
 }

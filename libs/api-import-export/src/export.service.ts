@@ -66,6 +66,7 @@ const SOURCE: Record<AssessmentExportColumn, string> = {
   eq5d_vas: 'a.eq5d_vas',
   eq5d_source: 'a.eq5d_source::text',
   eq5d_value_set: 'a.eq5d_value_set::text',
+  imaging_done: 'a.imaging_done',
 };
 
 /** The stored value behind a column: the table above, or the patient's column (p) of a defined field. */

@@ -31,6 +31,8 @@ export interface Refs {
   /** The patient's death in force (visits: a completed one cannot follow it). */
   diedOn?: string;
   fractureIds?: (string | undefined)[];
+  /** The levels the index treatment treated (complications: a new fracture's adjacency). */
+  treatedLevels?: string[];
 }
 
 export interface KindSpec {
@@ -184,6 +186,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('rmdq_items', false, 'The 24 RMDQ statements in order, 1 (yes) or 0 (no), separated by semicolons; rmdq is then computed from them', ''),
       col('eq5d_levels', false, "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set", '2;1;2;3;1'),
       col('eq5d_vas', false, 'EQ VAS 0-100', '70'),
+      col('imaging_done', false, 'Spine imaging (radiograph, CT or MRI) done at the visit: true/false; empty: not recorded', 'false'),
     ],
     key: (r) => {
       const tp = (r.time_point ?? '').trim().toUpperCase();
@@ -197,6 +200,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       backToUsualActivities: cellBoolean(r.back_to_usual_activities), physiotherapy: cellBoolean(r.physiotherapy),
       odiItems: cellList(r.odi_items, cellNumber), rmdqItems: cellList(r.rmdq_items, cellBoolean), eq5dLevels: cellList(r.eq5d_levels, cellNumber),
       eq5dVas: cellNumber(r.eq5d_vas),
+      imagingDone: cellBoolean(r.imaging_done),
     }),
   },
   [ImportKind.COMPLICATIONS]: {
@@ -211,6 +215,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('clavien_dindo', false, 'I, II, IIIA, IIIB, IVA, IVB or V', 'I'),
       col('resolved', false, 'true/false', 'true'),
       col('notes', false, 'Free text', ''),
+      // New fractures only (optional, so files without these columns import as before).
+      col('level', false, 'New fractures (ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE) only: the fractured vertebra, T1-T12 or L1-L5; it must agree with the kind (adjacent: directly above or below a level the index treatment treated)', ''),
+      col('detection', false, 'New fractures only: CLINICAL (symptoms led to imaging), SCHEDULED_IMAGING (imaging per protocol) or INCIDENTAL (imaging for another reason)', ''),
     ],
     key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.occurred_on ?? '').trim()}`,
     schema: complicationCreateSchema,
@@ -218,6 +225,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? null, occurredOn: cellText(r.occurred_on), kind: cellEnum(r.kind),
       symptomatic: cellBoolean(r.symptomatic), leakageType: cellEnum(r.leakage_type), clavienDindo: cellEnum(r.clavien_dindo),
       resolved: cellBoolean(r.resolved) ?? false, notes: cellText(r.notes),
+      level: cellEnum(r.level), detection: cellEnum(r.detection),
     }),
   },
   [ImportKind.DEATHS]: {

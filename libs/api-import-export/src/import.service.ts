@@ -5,7 +5,7 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, InstrumentEntry, PATIENT_FIELDS, PatientFieldName, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, PATIENT_FIELDS, PatientFieldName, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -112,6 +112,7 @@ export class ImportService {
         const index = ctx.index.get(refs.patient.id);
         refs.treatmentId = index?.id;
         refs.treatmentStart = index?.start;
+        refs.treatedLevels = index ? ctx.treatedLevels.get(index.id) : undefined;
         refs.latestDoneVisit = ctx.latestDone.get(refs.patient.id);
         refs.diedOn = ctx.deaths.get(refs.patient.id);
         if ((kind === ImportKind.ASSESSMENTS || kind === ImportKind.COMPLICATIONS) && !index) {
@@ -150,6 +151,12 @@ export class ImportService {
       if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
         return add(rowNo, 'occurred_on', 'notBeforeTreatment', `occurred_on (${input.occurredOn}) is before the index treatment (${refs.treatmentStart})`);
       }
+      if (kind === ImportKind.COMPLICATIONS) {
+        // A new fracture's kind against its level's adjacency to the index treatment's levels: as the API.
+        const contradictions = newFractureContradictions({ kind: input.kind as string, level: input.level as string | null, treatedLevels: refs.treatedLevels ?? [] });
+        for (const f of contradictions) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
+        if (contradictions.length) return;
+      }
       if (kind === ImportKind.ASSESSMENTS) {
         // Scores computed from the items, a total alone held to what the instrument can give: as the API.
         const scored = scoreInstruments(input as InstrumentEntry, eq5dValueSetFromEnv());
@@ -182,6 +189,13 @@ export class ImportService {
       `SELECT DISTINCT ON (patient_id) patient_id, id, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL ORDER BY patient_id, start_date, created_at`,
       [ids],
     )) index.set(t.patient_id, { id: t.id, start: t.start_date });
+    const treatedLevels = new Map<string, string[]>();
+    if (kind === ImportKind.COMPLICATIONS) {
+      for (const l of await manager.query(
+        `SELECT tl.treatment_id, f.level::text AS level FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = ANY($1::uuid[])`,
+        [[...index.values()].map((t) => t.id)],
+      )) treatedLevels.set(l.treatment_id, [...(treatedLevels.get(l.treatment_id) ?? []), l.level]);
+    }
     const fractures = new Map<string, string>();
     const existing = new Set<string>();
     if (kind === ImportKind.PATIENTS) {
@@ -209,7 +223,7 @@ export class ImportService {
         [ids],
       )) latestDone.set(a.patient_id, { timePoint: a.time_point, visitDate: a.visit_date });
     }
-    return { patients, sites, index, fractures, existing, deaths, latestDone };
+    return { patients, sites, index, fractures, existing, deaths, latestDone, treatedLevels };
   }
 
   /** Natural keys already present, spelled as KINDS[kind].key spells them (patient id for registry number). */

@@ -27,10 +27,10 @@ const SELECT: Record<ImportKind, string> = {
   [ImportKind.ASSESSMENTS]: `SELECT p.registry_number, a.time_point, a.visit_date, a.status, a.nrs_rest, a.nrs_activity, a.odi, a.rmdq, a.eq5d_index,
       a.analgesic_level, a.opioid_use, a.back_to_usual_activities, a.physiotherapy,
       array_to_string(a.odi_items, ';', '') AS odi_items, translate(array_to_string(a.rmdq_items, ';'), 'tf', '10') AS rmdq_items,
-      array_to_string(a.eq5d_levels, ';') AS eq5d_levels, a.eq5d_vas
+      array_to_string(a.eq5d_levels, ';') AS eq5d_levels, a.eq5d_vas, a.imaging_done
     FROM assessment a JOIN patient p ON p.id = a.patient_id
     WHERE a.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, a.visit_date NULLS LAST, a.time_point`,
-  [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes
+  [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes, c.level, c.detection
     FROM complication c JOIN patient p ON p.id = c.patient_id
     WHERE c.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, c.occurred_on, c.kind`,
   [ImportKind.DEATHS]: `SELECT p.registry_number, d.died_on, d.cause, d.source, d.notes

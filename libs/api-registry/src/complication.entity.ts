@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind } from '@vfr/domain';
+import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FractureDetection, VertebralLevel } from '@vfr/domain';
 import { RecordEntity } from '@vfr/api-database';
 import { PatientEntity } from './patient.entity';
 import { TreatmentEntity } from './treatment.entity';
@@ -11,6 +11,7 @@ import { TreatmentEntity } from './treatment.entity';
 @Index('uq_complication__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_complication__leakage_type__cement_leakage_only', `leakage_type IS NULL OR kind = 'CEMENT_LEAKAGE'`)
 @Check('ck_complication__clavien_dindo__death_is_grade_v', `kind <> 'DEATH' OR clavien_dindo IS NULL OR clavien_dindo = 'V'`)
+@Check('ck_complication__level__new_fracture_only', `(level IS NULL AND detection IS NULL) OR kind IN ('ADJACENT_LEVEL_FRACTURE', 'REMOTE_FRACTURE')`)
 export class ComplicationEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -49,4 +50,12 @@ export class ComplicationEntity extends RecordEntity {
 
   @Column({ type: 'uuid', nullable: true })
   requestId: string | null;
+
+  /** New fractures only: the fractured vertebra. */
+  @Column({ type: 'enum', enum: VertebralLevel, enumName: 'vertebral_level', nullable: true })
+  level: VertebralLevel | null;
+
+  /** New fractures only: how it was found. */
+  @Column({ type: 'enum', enum: FractureDetection, enumName: 'fracture_detection', nullable: true })
+  detection: FractureDetection | null;
 }

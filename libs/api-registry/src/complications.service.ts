@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { complicationChangesSchema, complicationCreateSchema, complicationUpdateSchema, validate, ValidationError } from '@vfr/domain';
+import { complicationChangesSchema, complicationCreateSchema, complicationUpdateSchema, newFractureContradictions, NEW_FRACTURE_KINDS, validate, ValidationError } from '@vfr/domain';
 import { ComplicationEntity } from './complication.entity';
 import { CreateComplicationInput, UpdateComplicationInput } from './dto/complication.input';
 import { childForRead, patientForWrite } from './patient-access';
@@ -23,6 +23,7 @@ export class ComplicationsService {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
       return tx.createOnce(ComplicationEntity, { requestId: input.requestId, entityType: 'Complication', values, scope: ['patientId'] }, async (requestId) => {
         await this.checkTreatment(tx, values.patientId, values.treatmentId, values.occurredOn);
+        await this.checkAdjacency(tx, values.patientId, values);
         return tx.create(ComplicationEntity, { ...values, requestId } as Partial<ComplicationEntity>, { entityType: 'Complication', siteId: patient.siteId });
       });
     });
@@ -38,6 +39,7 @@ export class ComplicationsService {
       const { patient: _p, treatment: _t, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, ...current } = complication;
       const merged = validate(complicationUpdateSchema, { ...current, ...changes });
       await this.checkTreatment(tx, complication.patientId, merged.treatmentId, merged.occurredOn ?? complication.occurredOn);
+      await this.checkAdjacency(tx, complication.patientId, { kind: merged.kind ?? complication.kind, level: merged.level });
       return tx.update(ComplicationEntity, complication, version, merged as Partial<ComplicationEntity>, { entityType: 'Complication', siteId: patient.siteId, reason });
     });
   }
@@ -60,6 +62,23 @@ export class ComplicationsService {
     if (occurredOn < treatment.startDate) {
       throw ValidationError.single('occurredOn', 'notBeforeTreatment', `occurredOn (${occurredOn}) is before the treatment started (${treatment.startDate})`);
     }
+  }
+
+  /**
+   * A new fracture's kind must agree with its level: adjacent when the level is directly above or
+   * below one the index (first) treatment treated, remote otherwise (libs/domain
+   * cross-field.rules.ts). The treated levels are read here, the same index treatment as the
+   * analysis table's; a patient without a treatment has nothing to be adjacent to.
+   */
+  private async checkAdjacency(tx: AuditedTransaction, patientId: string, v: { kind?: string | null; level?: string | null }): Promise<void> {
+    if (!v.level || !NEW_FRACTURE_KINDS.includes(v.kind as never)) return;
+    const rows: { level: string }[] = await tx.manager.query(
+      `SELECT f.level::text AS level FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id
+       WHERE tl.treatment_id = (SELECT t.id FROM treatment t WHERE t.patient_id = $1 AND t.withdrawn_at IS NULL ORDER BY t.start_date, t.created_at LIMIT 1)`,
+      [patientId],
+    );
+    const issues = newFractureContradictions({ kind: v.kind, level: v.level, treatedLevels: rows.map((r) => r.level) });
+    if (issues.length) throw new ValidationError(issues);
   }
 
   ofPatients(patientIds: readonly string[]): Promise<ComplicationEntity[]> {

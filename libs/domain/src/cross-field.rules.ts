@@ -1,4 +1,4 @@
-import { AnalgesicLevel, OfClass } from './enums';
+import { AnalgesicLevel, ComplicationKind, OfClass, VERTEBRAL_LEVELS, VertebralLevel } from './enums';
 import { FieldIssue } from './errors';
 
 // Rules between fields of one record that each field's own range cannot express: a Genant grade
@@ -175,3 +175,57 @@ export const fractureContradictions = (f: FractureFindings): FieldIssue[] => cro
 
 /** The contradictions among a visit's analgesic fields. */
 export const visitContradictions = (v: VisitAnalgesics): FieldIssue[] => crossFieldIssues(VISIT_RULES, v);
+
+// New fractures ------------------------------------------------------------------------------
+//
+// Adjacency is derived, not entered: a new fracture is adjacent when its level is directly above
+// or below a level the index treatment treated (T12 and L1 are neighbours), remote otherwise. The
+// complication's kind (ADJACENT_LEVEL_FRACTURE or REMOTE_FRACTURE) already says which one the
+// recorder saw, and rows recorded before the level existed have only the kind; so the registry
+// keeps the kind and refuses a level that contradicts it. The treated levels come from the record
+// (the index treatment's fractures), never from the input.
+
+/** Where a new fracture is relative to the levels the index treatment treated. */
+export type FractureAdjacency = 'ADJACENT' | 'REMOTE' | 'TREATED';
+
+/** A level's adjacency to the treated levels; null when either is unknown. */
+export function fractureAdjacency(level: VertebralLevel | string | null | undefined, treatedLevels: readonly (VertebralLevel | string)[] | null | undefined): FractureAdjacency | null {
+  if (!known(level) || !treatedLevels?.length) return null;
+  const at = VERTEBRAL_LEVELS.indexOf(level as VertebralLevel);
+  const treated = treatedLevels.map((l) => VERTEBRAL_LEVELS.indexOf(l as VertebralLevel)).filter((i) => i >= 0);
+  if (at < 0 || treated.length === 0) return null;
+  if (treated.includes(at)) return 'TREATED';
+  return treated.some((t) => Math.abs(t - at) === 1) ? 'ADJACENT' : 'REMOTE';
+}
+
+/** A new fracture's kind and level, with the levels its patient's index treatment treated (read from the record). */
+export interface NewFractureSite {
+  kind?: ComplicationKind | string | null;
+  level?: VertebralLevel | string | null;
+  treatedLevels?: readonly (VertebralLevel | string)[] | null;
+}
+
+export const NEW_FRACTURE_RULES: readonly CrossFieldRule<NewFractureSite>[] = [
+  {
+    name: 'fractureKindLevel',
+    fields: ['kind', 'level'],
+    contradiction: ({ kind, level, treatedLevels }) => {
+      if (kind !== ComplicationKind.ADJACENT_LEVEL_FRACTURE && kind !== ComplicationKind.REMOTE_FRACTURE) return null;
+      const where = fractureAdjacency(level, treatedLevels);
+      const treated = (treatedLevels ?? []).join(', ');
+      if (where === 'TREATED') {
+        return `${level} is a level the index treatment treated (${treated}): a new fracture is at another level, and further collapse of a treated vertebra is FURTHER_HEIGHT_LOSS`;
+      }
+      if (where === 'REMOTE' && kind === ComplicationKind.ADJACENT_LEVEL_FRACTURE) {
+        return `an adjacent level fracture is directly above or below a treated level (${treated}), and ${level} is not`;
+      }
+      if (where === 'ADJACENT' && kind === ComplicationKind.REMOTE_FRACTURE) {
+        return `${level} is directly above or below a treated level (${treated}), so the fracture is ADJACENT_LEVEL_FRACTURE`;
+      }
+      return null;
+    },
+  },
+];
+
+/** The contradictions between a new fracture's kind and level. */
+export const newFractureContradictions = (f: NewFractureSite): FieldIssue[] => crossFieldIssues(NEW_FRACTURE_RULES, f);

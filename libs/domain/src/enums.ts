@@ -241,3 +241,17 @@ export enum Eq5dValueSet {
   GERMANY = 'GERMANY',
   US = 'US',
 }
+
+/**
+ * How a new vertebral fracture after the index treatment came to be found (docs/methods.md, New
+ * fractures and imaging): CLINICAL, symptoms led to the imaging that showed it; SCHEDULED_IMAGING,
+ * imaging the protocol scheduled showed it; INCIDENTAL, imaging done for another reason showed it.
+ */
+export enum FractureDetection {
+  CLINICAL = 'CLINICAL',
+  SCHEDULED_IMAGING = 'SCHEDULED_IMAGING',
+  INCIDENTAL = 'INCIDENTAL',
+}
+
+/** The complication kinds that are a new vertebral fracture: they, and only they, carry a level and a detection. */
+export const NEW_FRACTURE_KINDS: readonly ComplicationKind[] = [ComplicationKind.ADJACENT_LEVEL_FRACTURE, ComplicationKind.REMOTE_FRACTURE];

@@ -225,6 +225,7 @@ export const RECORD_FIELDS = {
       eq5dVas: v('EQ VAS 0-100'),
       eq5dSource: v('ITEMS: eq5dIndex computed from eq5dLevels; TOTAL: entered without its levels'),
       eq5dValueSet: v('The EQ-5D-5L value set of eq5dIndex (null: entered before value sets were stored)'),
+      imagingDone: v('Spine imaging (radiograph, CT or MRI) done at the visit'),
     }),
     unexposed: REQUEST_ID,
   },
@@ -241,6 +242,8 @@ export const RECORD_FIELDS = {
       clavienDindo: v('Clavien-Dindo grade'),
       resolved: v('Resolved'),
       notes: { kind: 'freeText', about: 'Notes (free text)', access: IDENTIFIED_ONLY },
+      level: v('New fractures only: the fractured vertebra'),
+      detection: v('New fractures only: found clinically, on scheduled imaging or incidentally'),
     }),
     unexposed: REQUEST_ID,
   },
@@ -334,6 +337,7 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   eq5d_vas: col('visit', 'integer 0-100', 'EQ VAS', { wide: true }),
   eq5d_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: eq5d_index computed from the levels; TOTAL: entered without them'),
   eq5d_value_set: col('visit', 'ENGLAND | GERMANY | US', 'Value set of eq5d_index (empty: entered before value sets were stored)'),
+  imaging_done: col('visit', 'true | false', 'Spine imaging (radiograph, CT or MRI) done at the visit (empty: not recorded)'),
 } as const satisfies Record<string, ExportColumn>;
 
 export type AssessmentExportColumn = keyof typeof ASSESSMENT_EXPORT_COLUMNS;

@@ -3,7 +3,7 @@
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade,
   ComplicationKind, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
-  ProcedureApproach, Role, TimePoint, TreatmentKind, VertebralLevel,
+  ProcedureApproach, FractureDetection, Role, TimePoint, TreatmentKind, VertebralLevel,
 } from './enums';
 
 import type { DefinedFields } from './fields/field-definition';
@@ -106,6 +106,8 @@ export interface AssessmentFields {
   eq5dLevels?: number[] | null;
   /** EQ VAS, 0-100. */
   eq5dVas?: number | null;
+  /** Whether spine imaging (radiograph, CT or MRI) was done at the visit. */
+  imagingDone?: boolean | null;
 }
 
 export interface ComplicationFields {
@@ -118,6 +120,10 @@ export interface ComplicationFields {
   clavienDindo?: ClavienDindoGrade | null;
   resolved: boolean;
   notes?: string | null;
+  /** New fractures only: the fractured vertebra. */
+  level?: VertebralLevel | null;
+  /** New fractures only: how it was found. */
+  detection?: FractureDetection | null;
 }
 
 export interface DeathFields {

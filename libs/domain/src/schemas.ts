@@ -1,6 +1,6 @@
 import {
   AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
-  DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, TimePoint,
+  DeathCause, DeathSource, FractureCause, FractureDetection, NEW_FRACTURE_KINDS, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, TimePoint,
   TreatmentKind, VertebralLevel,
 } from './enums';
 import { fractureContradictions, visitContradictions } from './cross-field.rules';
@@ -177,6 +177,7 @@ const assessmentItemFields = {
   rmdqItems: z.array(z.boolean()).length(24).nullish(),
   eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
   eq5dVas: optionalMeasure('eq5dVas'),
+  imagingDone: z.boolean().nullish(),
 };
 
 const assessmentFields = z.object({
@@ -203,6 +204,8 @@ function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx)
     if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'nrsRest or another score (nrsActivity, odi, rmdq, eq5dIndex or their items) is required for a visit that was done');
   } else if (v.status) {
     for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
+    // Imaging not done at a visit that did not take place is no finding; done would be a contradiction.
+    if (v.imagingDone === true) fail(ctx, 'imagingDone', 'consistency', `imagingDone cannot be true for a ${v.status.toLowerCase()} visit`);
   }
 }
 export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules).superRefine(crossField(visitContradictions));
@@ -221,9 +224,18 @@ const complicationFields = z.object({
   clavienDindo: z.enum(ClavienDindoGrade).nullish(),
   resolved: z.boolean(),
   notes: optionalText(TEXT_LIMITS.freeText),
+  level: z.enum(VertebralLevel).nullish(),
+  detection: z.enum(FractureDetection).nullish(),
 });
 
 function complicationRules(v: Partial<z.infer<typeof complicationFields>>, ctx: Ctx): void {
+  // A new fracture's level and detection: optional, so that rows and CSV files from before them
+  // stay valid (the dashboard's form asks for both); on any other kind they mean nothing.
+  if (v.kind && !NEW_FRACTURE_KINDS.includes(v.kind)) {
+    for (const f of ['level', 'detection'] as const) {
+      if (v[f] != null) fail(ctx, f, 'consistency', `${f} applies to new fractures (${NEW_FRACTURE_KINDS.join(', ')}) only, not to ${v.kind}`);
+    }
+  }
   if (v.kind === ComplicationKind.CEMENT_LEAKAGE) {
     if (v.symptomatic == null) fail(ctx, 'symptomatic', 'required', 'symptomatic (true or false) is required for a cement leakage');
     if (!v.leakageType) fail(ctx, 'leakageType', 'required', 'leakageType (B, S, C or D) is required for a cement leakage');

@@ -1,7 +1,8 @@
 import {
   assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, Eq5dValueSet, fieldIssues, fractureContradictions, patientUpdateSchema,
-  scoreInstruments, TreatmentKind, visitContradictions,
+  scoreInstruments, TreatmentKind, visitContradictions, fractureAdjacency, newFractureContradictions,
 } from '@vfr/domain';
+import { createHash } from 'node:crypto';
 import { generateRegistry } from './synthetic-registry';
 
 const camel = (row: Record<string, unknown>) =>
@@ -177,5 +178,45 @@ describe('synthetic questionnaire answers', () => {
     expect(mean('M12', (a) => a.eq5d_index as number)).toBeGreaterThan(mean('BASELINE', (a) => a.eq5d_index as number) + 0.1);
     // Some questionnaires leave the sex-life section blank; the ODI is still scored over nine.
     expect(done.some((a) => (a.odi_items as unknown[])[7] === null && a.odi !== null)).toBe(true);
+  });
+});
+
+describe('synthetic imaging and new fractures', () => {
+  const registry = generateRegistry({ patients: 3000, sites: [{ id: 's1', code: 'A' }], seed: 11, today: '2026-06-30' });
+  const kindOf = new Map(registry.treatment.map((t) => [String(t.id), String(t.kind)]));
+  const procedure = (treatmentId: unknown) => kindOf.get(String(treatmentId)) !== TreatmentKind.CONSERVATIVE;
+
+  it('left every value generated before these fields as it was (they draw from a stream of their own)', () => {
+    const r = generateRegistry({ patients: 300, sites: [{ id: 's1', code: 'A' }], seed: 7, today: '2026-06-30' });
+    const without = (rows: Record<string, unknown>[], keys: string[]) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
+    const before = { ...r, assessment: without(r.assessment, ['imaging_done']), complication: without(r.complication, ['level', 'detection']) };
+    // The fingerprint of this registry as the generator gave it before imaging and levels existed.
+    expect(createHash('sha256').update(JSON.stringify(before)).digest('hex')).toBe('0ab18ef4ac0561646de19dc46e4e7866bd57d119b8473171ffac23de5fdebc2e');
+  });
+
+  it('images procedure patients more often at the scheduled visits after treatment, never at a missed visit', () => {
+    const share = (proc: boolean) => {
+      const visits = registry.assessment.filter((a) => a.status === 'DONE' && a.time_point !== 'BASELINE' && a.imaging_done !== null && procedure(a.treatment_id) === proc);
+      return visits.filter((a) => a.imaging_done === true).length / visits.length;
+    };
+    expect(share(true)).toBeGreaterThan(share(false) + 0.15);
+    expect(registry.assessment.filter((a) => a.status !== 'DONE').every((a) => a.imaging_done === null)).toBe(true);
+    expect(registry.assessment.some((a) => a.status === 'DONE' && a.imaging_done === null)).toBe(true);
+  });
+
+  it('gives every new fracture a level that agrees with its kind against the index treatment\'s levels, and a detection', () => {
+    const level = new Map(registry.fracture.map((f) => [String(f.id), String(f.level)]));
+    const treated = new Map<string, string[]>();
+    for (const l of registry.treated_level) treated.set(String(l.treatment_id), [...(treated.get(String(l.treatment_id)) ?? []), level.get(String(l.fracture_id))!]);
+    const fx = registry.complication.filter((c) => c.kind === 'ADJACENT_LEVEL_FRACTURE' || c.kind === 'REMOTE_FRACTURE');
+    expect(fx.length).toBeGreaterThan(200);
+    for (const c of fx) {
+      expect(newFractureContradictions({ kind: String(c.kind), level: String(c.level), treatedLevels: treated.get(String(c.treatment_id)) })).toEqual([]);
+      expect(fractureAdjacency(String(c.level), treated.get(String(c.treatment_id)))).toBe(c.kind === 'ADJACENT_LEVEL_FRACTURE' ? 'ADJACENT' : 'REMOTE');
+      expect(['CLINICAL', 'SCHEDULED_IMAGING', 'INCIDENTAL']).toContain(c.detection);
+    }
+    expect(registry.complication.filter((c) => !fx.includes(c)).every((c) => c.level === null && c.detection === null)).toBe(true);
+    const scheduled = (proc: boolean) => fx.filter((c) => procedure(c.treatment_id) === proc && c.detection === 'SCHEDULED_IMAGING').length / fx.filter((c) => procedure(c.treatment_id) === proc).length;
+    expect(scheduled(true)).toBeGreaterThan(scheduled(false));
   });
 });

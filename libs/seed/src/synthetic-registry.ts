@@ -2,6 +2,7 @@ import {
   AnalgesicLevel, Anaesthesia, AntiOsteoporoticDrug, LivingSituation, PreFractureMobility, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
   ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
   TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
+  FractureDetection,
 } from '@vfr/domain';
 import { clamp, Random } from './random';
 import { questionnaireItems } from './synthetic-instruments';
@@ -60,6 +61,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   // The questionnaires' answers draw from a stream of their own, so that adding them left every
   // other value of a seed's registry as it was.
   const answers = new Random((options.seed * 7919 + 17) >>> 0);
+  // Imaging at visits and the new fractures' levels and detection: a stream of their own too.
+  const imaging = new Random((options.seed * 104729 + 31) >>> 0);
   const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [], death: [] };
   const todayYear = Number(options.today.slice(0, 4));
   const offset = options.offset ?? 0;
@@ -180,6 +183,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
         }),
         analgesic_level: nrs >= 7 ? AnalgesicLevel.STRONG_OPIOID : nrs >= 5 ? AnalgesicLevel.WEAK_OPIOID : nrs >= 2 ? AnalgesicLevel.NON_OPIOID : AnalgesicLevel.NONE,
         opioid_use: nrs >= 5, back_to_usual_activities: nrs <= 3, physiotherapy: rnd.chance(0.5),
+        imaging_done: imagingAtVisit(imaging, w.timePoint, firstKind),
       });
       out.assessment.push(row);
       // Crossover: persistent pain at one month under conservative care leads to a procedure.
@@ -210,8 +214,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     }
     const index = out.treatment.find((t) => t.id === indexId)!;
     const pAdjacent = firstKind === TreatmentKind.CONSERVATIVE ? 0.08 : 0.12;
-    if (rnd.chance(pAdjacent)) pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, { clavien_dindo: ClavienDindoGrade.II });
-    if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, { clavien_dindo: ClavienDindoGrade.II });
+    if (rnd.chance(pAdjacent)) pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, { clavien_dindo: ClavienDindoGrade.II, ...newFracture(imaging, ComplicationKind.ADJACENT_LEVEL_FRACTURE, levelStart, nFractures, firstKind) });
+    if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, { clavien_dindo: ClavienDindoGrade.II, ...newFracture(imaging, ComplicationKind.REMOTE_FRACTURE, levelStart, nFractures, firstKind) });
   }
   void todayYear;
   return out;
@@ -295,7 +299,7 @@ function visit(rnd: Random, patientId: string, treatmentId: string, timePoint: T
   return {
     id: rnd.uuid(), patient_id: patientId, treatment_id: treatmentId, time_point: timePoint, visit_date: visitDate, status,
     nrs_rest: null, nrs_activity: null, odi: null, rmdq: null, eq5d_index: null, analgesic_level: null, opioid_use: null,
-    back_to_usual_activities: null, physiotherapy: null,
+    back_to_usual_activities: null, physiotherapy: null, imaging_done: null,
     odi_items: null, odi_source: null, rmdq_items: null, rmdq_source: null, eq5d_levels: null, eq5d_vas: null, eq5d_source: null, eq5d_value_set: null,
   };
 }
@@ -306,6 +310,37 @@ function pushComplication(out: SyntheticRegistry, rnd: Random, patientId: string
   if (occurredOn > until || daysBetween(String(treatment.start_date), occurredOn) < 0) return;
   out.complication.push({
     id: rnd.uuid(), patient_id: patientId, treatment_id: treatment.id, occurred_on: occurredOn, kind, symptomatic: null,
-    leakage_type: null, clavien_dindo: null, resolved: true, notes: null, ...extra,
+    leakage_type: null, clavien_dindo: null, resolved: true, notes: null, level: null, detection: null, ...extra,
   });
+}
+
+/**
+ * Whether spine imaging was done at a completed visit. A procedure is followed by a radiograph the
+ * next day and imaged more often at the scheduled visits after it than conservative care is (the
+ * reviewer's point: the group imaged more often finds more fractures). Before treatment nearly
+ * everyone is imaged. About one visit in twenty leaves it unrecorded.
+ */
+function imagingAtVisit(imaging: Random, timePoint: TimePoint, firstKind: TreatmentKind): boolean | null {
+  const procedure = firstKind !== TreatmentKind.CONSERVATIVE;
+  const p = timePoint === TimePoint.BASELINE ? 0.95 : timePoint === TimePoint.D1 ? (procedure ? 0.85 : 0.15) : procedure ? 0.55 : 0.3;
+  const done = imaging.chance(p);
+  return imaging.chance(0.05) ? null : done;
+}
+
+/**
+ * A new fracture's level and detection. The index treatment treated levels levelStart to
+ * levelStart + n - 1 (indices into T1-L5): an adjacent fracture is the level just above or below,
+ * a remote one any other untreated level, so the kind always agrees with the level. Fractures in
+ * procedure patients are found on scheduled imaging more often, as they are imaged more often.
+ */
+function newFracture(imaging: Random, kind: ComplicationKind, levelStart: number, n: number, firstKind: TreatmentKind): Row {
+  const last = levelStart + n - 1;
+  const adjacent = [levelStart - 1, last + 1].filter((i) => i >= 0 && i < VERTEBRAL_LEVELS.length);
+  const remote = VERTEBRAL_LEVELS.map((_, i) => i).filter((i) => i < levelStart - 1 || i > last + 1);
+  const level = VERTEBRAL_LEVELS[imaging.pick(kind === ComplicationKind.ADJACENT_LEVEL_FRACTURE ? adjacent : remote)];
+  const procedure = firstKind !== TreatmentKind.CONSERVATIVE;
+  const detection = imaging.weighted<FractureDetection>([
+    [FractureDetection.CLINICAL, procedure ? 50 : 70], [FractureDetection.SCHEDULED_IMAGING, procedure ? 40 : 18], [FractureDetection.INCIDENTAL, procedure ? 10 : 12],
+  ]);
+  return { level, detection };
 }

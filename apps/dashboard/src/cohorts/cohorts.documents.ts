@@ -69,3 +69,12 @@ export const SAVED_COHORTS = graphql(`
 export const SAVE_COHORT = graphql(`
   mutation SaveCohort($input: SaveCohortInput!) { saveCohort(input: $input) { id version name filter shared } }
 `);
+
+/** New fractures within follow-up by level and by adjacency, and imaging per visit (docs/methods.md, New fractures and imaging). */
+export const COHORT_NEW_FRACTURES = graphql(`
+  query CohortNewFractures($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {
+    byLevel: newFracturesByLevel(filter: $filter, grouping: $grouping) { group category n events rate lower upper suppressed }
+    byAdjacency: newFracturesByAdjacency(filter: $filter, grouping: $grouping) { group category n events rate lower upper suppressed }
+    imaging: imagingRates(filter: $filter, grouping: $grouping) { group category n events rate lower upper suppressed }
+  }
+`);

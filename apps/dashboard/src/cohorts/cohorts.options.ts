@@ -2,7 +2,7 @@
 // Kaplan-Meier curves. Same drawing rules as the overview (labelOf, colours, intervals).
 import { lineBandSeries, lineBandTooltip } from '../charts/interval-series';
 import { colourOf, labelOf, TIME_POINTS } from '../charts/palette';
-import type { CohortRespondersQuery, CohortSurvivalQuery, CohortTrajectoryQuery, OutcomeMeasure } from '../gql/graphql';
+import type { CohortNewFracturesQuery, CohortRespondersQuery, CohortSurvivalQuery, CohortTrajectoryQuery, OutcomeMeasure } from '../gql/graphql';
 import { axisName, base, type Figure, ordered, proportionFigure, wrapLabels } from '../overview/overview.options';
 
 const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
@@ -151,4 +151,30 @@ export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
   });
   const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))])}`;
   return stepFigure(groups, series, 'Cumulative incidence (%)', undefined, note);
+}
+
+// New fractures and imaging (docs/methods.md, New fractures and imaging): the same dot-and-whisker
+// rates as the responders and complications, so no new chart code reaches the bundle.
+const LEVEL_ORDER = ['ANY', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5', 'NOT_RECORDED'];
+
+/** Patients with a new fracture within follow-up at each level (only the levels that occur). */
+export function newFracturesByLevelFigure(data: CohortNewFracturesQuery): Figure {
+  const levels = LEVEL_ORDER.filter((l) => data.byLevel.some((r) => r.category === l));
+  return proportionFigure(data.byLevel, levels, 'Level of the new fracture', 'Patients with a new fracture there (%)', 'group-and-level');
+}
+
+/** Patients with a new fracture within follow-up adjacent to, or remote from, the index treatment's levels. */
+export function newFracturesByAdjacencyFigure(data: CohortNewFracturesQuery): Figure {
+  const kinds = ['ANY', 'ADJACENT', 'REMOTE'].filter((k) => data.byAdjacency.some((r) => r.category === k));
+  return proportionFigure(data.byAdjacency, kinds, 'New fracture', 'Patients with a new fracture (%)', 'group-and-adjacency');
+}
+
+/** A group imaged more often finds more fractures: said with the figure, where it is read. */
+export const IMAGING_CAVEAT = 'A group imaged more often finds more fractures, asymptomatic ones in particular: read a difference in new fractures beside this one.';
+
+/** The share of completed visits with spine imaging done, per group and time point (visits, not patients). */
+export function imagingFigure(data: CohortNewFracturesQuery): Figure {
+  const points = TIME_POINTS.filter((tp) => data.imaging.some((r) => r.category === tp));
+  const figure = proportionFigure(data.imaging, [...points], 'Time since first treatment', 'Visits with spine imaging (%)', 'group-and-time-point');
+  return figure.option ? { option: figure.option, note: `${figure.note.replace('n (patients, largest per group)', 'n (completed visits that recorded imaging, largest per group)')} ${IMAGING_CAVEAT}` } : figure;
 }

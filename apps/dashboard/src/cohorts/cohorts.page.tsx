@@ -14,10 +14,10 @@ import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
 import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { AdjustedTables, TableOne } from './comparison-tables';
 import {
-  COHORT_ADJUSTED, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
+  COHORT_ADJUSTED, COHORT_NEW_FRACTURES, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
   SAVE_COHORT, SAVED_COHORTS,
 } from './cohorts.documents';
-import { cohortRespondersFigure, cohortTrajectoryFigure, cumulativeIncidenceFigure, formatP, kmFigure, MEASURES } from './cohorts.options';
+import { cohortRespondersFigure, cohortTrajectoryFigure, cumulativeIncidenceFigure, formatP, IMAGING_CAVEAT, imagingFigure, kmFigure, MEASURES, newFracturesByAdjacencyFigure, newFracturesByLevelFigure } from './cohorts.options';
 import './cohorts.css';
 
 // The methods are documented in the repository's docs, which the dashboard does not serve: the
@@ -41,12 +41,16 @@ export function CohortsPage() {
   const adjusted = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint, trimming } });
   const tableOne = useQuery(COHORT_TABLE_ONE, { variables: vars });
   const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
+  const newFracturesQ = useQuery(COHORT_NEW_FRACTURES, { variables: vars });
 
   const trajectory = useMemo(() => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : { option: null, note: '' }), [trajectoryQ.data, measure]);
   const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
   const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
   const fracture = useMemo(() => (survivalQ.data ? cumulativeIncidenceFigure(survivalQ.data.fracture) : { option: null, note: '' }), [survivalQ.data]);
   const death = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.death, 'death') : { option: null, note: '' }), [survivalQ.data]);
+  const byLevel = useMemo(() => (newFracturesQ.data ? newFracturesByLevelFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
+  const byAdjacency = useMemo(() => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
+  const imaging = useMemo(() => (newFracturesQ.data ? imagingFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
   const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : { option: null, note: '' }), [adjusted.data]);
 
   const apply = (f: CohortFilterInput, g: TreatmentGrouping) => {
@@ -121,6 +125,12 @@ export function CohortsPage() {
           {...relief} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
         <ChartCard id="ci-fracture" definition={METHODS.competingRisks} title="New fracture, with death as a competing risk (cumulative incidence)" label="Aalen-Johansen cumulative incidence of a new vertebral fracture with 95% bands, and of death before a fracture, per group"
           {...fracture} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
+        <ChartCard id="new-fractures-level" definition={METHODS.newFractures} title="New fractures by level" label="Share of patients with a new vertebral fracture within follow-up at each level, with Wilson 95% confidence intervals per group"
+          {...byLevel} loading={newFracturesQ.loading} error={newFracturesQ.error} empty="No new fractures within follow-up in the cohort." />
+        <ChartCard id="new-fractures-adjacency" definition={METHODS.newFractures} title="New fractures, adjacent or remote" label="Share of patients with a new vertebral fracture within follow-up adjacent to or remote from the treated levels, with Wilson 95% confidence intervals per group"
+          {...byAdjacency} loading={newFracturesQ.loading} error={newFracturesQ.error} empty="No new fractures within follow-up in the cohort." />
+        <ChartCard id="imaging-per-visit" definition={METHODS.newFractures} title="Spine imaging per visit" label="Share of completed visits with spine imaging done, with Wilson 95% confidence intervals per group and time point"
+          {...imaging} loading={newFracturesQ.loading} error={newFracturesQ.error} empty={`No visit in the cohort recorded whether imaging was done. ${IMAGING_CAVEAT}`} />
         <ChartCard id="km-death" definition={METHODS.timeToEvent} title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`} label="Kaplan-Meier curves of overall survival with 95% confidence bands"
           {...death} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
       </div>

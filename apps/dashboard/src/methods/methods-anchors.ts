@@ -11,6 +11,7 @@ export const METHODS = {
   competingRisks: 'competing-risks-cumulative-incidence-and-gray-s-test',
   death: 'death-and-overall-survival-the-record',
   windows: 'visit-windows',
+  newFractures: 'new-fractures-and-imaging',
 } as const;
 
 export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];

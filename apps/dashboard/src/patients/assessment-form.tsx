@@ -120,6 +120,7 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
               <SelectField form={form} name="opioidUse" label="Opioid use" choices={YES_NO_UNKNOWN} />
               <SelectField form={form} name="backToUsualActivities" label="Back to usual activities" choices={YES_NO_UNKNOWN} />
               <SelectField form={form} name="physiotherapy" label="Physiotherapy" choices={YES_NO_UNKNOWN} />
+              <SelectField form={form} name="imagingDone" label="Spine imaging done" hint="Radiograph, CT or MRI of the spine at this visit" choices={YES_NO_UNKNOWN} />
             </div>
           </fieldset>
         </>

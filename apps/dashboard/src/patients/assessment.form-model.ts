@@ -19,6 +19,7 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   opioidUse: 'Opioid use',
   backToUsualActivities: 'Back to usual activities',
   physiotherapy: 'Physiotherapy',
+  imagingDone: 'Spine imaging done',
   reason: 'Reason for the change',
 };
 
@@ -47,12 +48,14 @@ export interface StoredAssessment {
   rmdqItems?: boolean[] | null;
   eq5dLevels?: number[] | null;
   eq5dVas?: number | null;
+  imagingDone?: boolean | null;
 }
 
 export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
   const raw: RawValues = {
     treatmentId, timePoint, visitDate: '', status: AssessmentStatus.DONE, nrsRest: '', nrsActivity: '', odi: '', rmdq: '', eq5dIndex: '',
     analgesicLevel: '', opioidUse: '', backToUsualActivities: '', physiotherapy: '', reason: '', eq5dVas: '', rmdqAnswered: false,
+    imagingDone: '',
   };
   ODI_SECTIONS.forEach((_, i) => (raw[`odi.${i}`] = ''));
   EQ5D_DIMENSIONS.forEach((_, i) => (raw[`eq5d.${i}`] = ''));
@@ -65,6 +68,7 @@ export function assessmentRaw(a: StoredAssessment): RawValues {
   for (const f of ['visitDate', 'status', 'nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'analgesicLevel'] as const) raw[f] = rawOf(a[f]);
   for (const f of ['opioidUse', 'backToUsualActivities', 'physiotherapy'] as const) raw[f] = rawTriState(a[f]);
   raw.eq5dVas = rawOf(a.eq5dVas ?? null);
+  raw.imagingDone = rawTriState(a.imagingDone ?? null);
   a.odiItems?.forEach((v, i) => (raw[`odi.${i}`] = rawOf(v)));
   a.eq5dLevels?.forEach((v, i) => (raw[`eq5d.${i}`] = rawOf(v)));
   raw.rmdqAnswered = !!a.rmdqItems;
@@ -139,5 +143,6 @@ export function assessmentInput(raw: RawValues, patientId: string): AssessmentFi
     opioidUse: done ? triState(raw.opioidUse) : null,
     backToUsualActivities: done ? triState(raw.backToUsualActivities) : null,
     physiotherapy: done ? triState(raw.physiotherapy) : null,
+    imagingDone: done ? triState(raw.imagingDone) : null,
   } as unknown as AssessmentFields;
 }

@@ -1,8 +1,17 @@
-import { complicationCreateSchema, type ComplicationFields } from '@vfr/domain';
+import { complicationCreateSchema, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
 import type { FieldLabels } from '../forms/field-errors';
 import { rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
 
-export const complicationSchema = complicationCreateSchema;
+/**
+ * The API and the import keep a new fracture's level and detection optional, for the rows and
+ * files from before them; the form asks for both, so that every fracture entered here has them.
+ */
+export const complicationSchema = complicationCreateSchema.superRefine((v, ctx) => {
+  if (!NEW_FRACTURE_KINDS.includes(v.kind)) return;
+  for (const [field, what] of [['level', 'level (T1-L5)'], ['detection', 'detection (clinical, scheduled imaging or incidental)']] as const) {
+    if (v[field] == null) ctx.addIssue({ code: 'custom', path: [field], message: `${what} is required for a new fracture`, params: { rule: 'required' } });
+  }
+});
 
 export const COMPLICATION_LABELS: FieldLabels = {
   treatmentId: 'Treatment',
@@ -13,6 +22,8 @@ export const COMPLICATION_LABELS: FieldLabels = {
   clavienDindo: 'Clavien-Dindo grade',
   resolved: 'Resolved',
   notes: 'Notes',
+  level: 'Level of the new fracture',
+  detection: 'How it was found',
   reason: 'Reason for the change',
 };
 
@@ -25,16 +36,18 @@ export interface StoredComplication {
   clavienDindo: string | null;
   resolved: boolean;
   notes: string | null;
+  level?: string | null;
+  detection?: string | null;
 }
 
 export function emptyComplication(treatmentId = ''): RawValues {
-  return { treatmentId, occurredOn: '', kind: '', symptomatic: '', leakageType: '', clavienDindo: '', resolved: false, notes: '', reason: '' };
+  return { treatmentId, occurredOn: '', kind: '', symptomatic: '', leakageType: '', clavienDindo: '', resolved: false, notes: '', level: '', detection: '', reason: '' };
 }
 
 export function complicationRaw(c: StoredComplication): RawValues {
   return {
     treatmentId: rawOf(c.treatmentId), occurredOn: rawOf(c.occurredOn), kind: c.kind, symptomatic: rawTriState(c.symptomatic),
-    leakageType: rawOf(c.leakageType), clavienDindo: rawOf(c.clavienDindo), resolved: c.resolved, notes: rawOf(c.notes), reason: '',
+    leakageType: rawOf(c.leakageType), clavienDindo: rawOf(c.clavienDindo), resolved: c.resolved, notes: rawOf(c.notes), level: rawOf(c.level ?? null), detection: rawOf(c.detection ?? null), reason: '',
   };
 }
 
@@ -49,5 +62,7 @@ export function complicationInput(raw: RawValues, patientId: string): Complicati
     clavienDindo: textOrNull(raw.clavienDindo),
     resolved: raw.resolved === true,
     notes: textOrNull(raw.notes),
+    level: textOrNull(raw.level),
+    detection: textOrNull(raw.detection),
   } as unknown as ComplicationFields;
 }

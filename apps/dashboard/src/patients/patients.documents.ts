@@ -50,9 +50,11 @@ export const PATIENT = graphql(`
         id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel
         opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason
         odiItems rmdqItems eq5dLevels eq5dVas
+        imagingDone
       }
       complications {
         id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason
+        level detection
       }
       death { id version diedOn diedDay cause source notes }
     }

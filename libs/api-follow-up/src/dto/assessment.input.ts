@@ -26,6 +26,7 @@ export class CreateAssessmentInput {
   @Field(() => [Int], { nullable: true, description: "The five EQ-5D-5L levels (mobility, self-care, usual activities, pain/discomfort, anxiety/depression), 1-5; eq5dIndex is then computed with the registry's value set" })
   eq5dLevels?: number[] | null;
   @Field(() => Int, { nullable: true, description: 'EQ VAS, 0-100' }) eq5dVas?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Spine imaging (radiograph, CT or MRI) done at the visit' }) imagingDone?: boolean | null;
 }
 
 @InputType()

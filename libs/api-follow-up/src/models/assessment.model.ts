@@ -28,6 +28,7 @@ export class AssessmentModel extends PatientRecordModel('Assessment') {
   @RecordField('Assessment', () => Int, { nullable: true }) eq5dVas: number | null;
   @RecordField('Assessment', () => ScoreSource, { nullable: true }) eq5dSource: ScoreSource | null;
   @RecordField('Assessment', () => Eq5dValueSet, { nullable: true }) eq5dValueSet: Eq5dValueSet | null;
+  @RecordField('Assessment', () => Boolean, { nullable: true }) imagingDone: boolean | null;
 
   static from(e: AssessmentEntity, view: FieldView): AssessmentModel {
     return view.project('Assessment', e);

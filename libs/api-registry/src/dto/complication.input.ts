@@ -1,5 +1,5 @@
 import { Field, ID, InputType, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind, REQUEST_ID_FIELD } from '@vfr/api-core';
+import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FractureDetection, REQUEST_ID_FIELD, VertebralLevel } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -14,6 +14,8 @@ export class CreateComplicationInput {
   @Field({ defaultValue: false }) resolved: boolean;
   @Field(() => String, { nullable: true }) notes?: string | null;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
+  @Field(() => VertebralLevel, { nullable: true, description: 'New fractures only: the fractured vertebra' }) level?: VertebralLevel | null;
+  @Field(() => FractureDetection, { nullable: true, description: 'New fractures only: how it was found' }) detection?: FractureDetection | null;
 }
 
 @InputType()

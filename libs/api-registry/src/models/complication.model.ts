@@ -1,5 +1,5 @@
 import { ID, Int, ObjectType } from '@nestjs/graphql';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FieldView, PatientRecordModel, RecordField } from '@vfr/api-core';
+import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FieldView, FractureDetection, VertebralLevel, PatientRecordModel, RecordField } from '@vfr/api-core';
 import { ComplicationEntity } from '../complication.entity';
 
 // Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
@@ -15,6 +15,8 @@ export class ComplicationModel extends PatientRecordModel('Complication') {
   @RecordField('Complication', () => ClavienDindoGrade, { nullable: true }) clavienDindo: ClavienDindoGrade | null;
   @RecordField('Complication') resolved: boolean;
   @RecordField('Complication', () => String) notes: string | null;
+  @RecordField('Complication', () => VertebralLevel, { nullable: true }) level: VertebralLevel | null;
+  @RecordField('Complication', () => FractureDetection, { nullable: true }) detection: FractureDetection | null;
 
   static from(e: ComplicationEntity, view: FieldView): ComplicationModel {
     return view.project('Complication', e);
