@@ -78,7 +78,7 @@ describeEachDatabase('the maintained analysis table', (t) => {
       WHERE a.time_point = 'M6' AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.id LIMIT 1`);
     expect((await q(`SELECT visit_status[6] AS s FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]))[0].s).toBe('DONE');
     await q(`UPDATE assessment SET status = 'MISSED', visit_date = NULL, nrs_rest = NULL, nrs_activity = NULL, odi = NULL, rmdq = NULL, eq5d_index = NULL,
-               odi_items = NULL, rmdq_items = NULL, eq5d_levels = NULL, eq5d_vas = NULL, odi_source = NULL, rmdq_source = NULL, eq5d_source = NULL, eq5d_value_set = NULL
+               odi_items = NULL, rmdq_items = NULL, eq5d_levels = NULL, eq5d_vas = NULL, odi_source = NULL, rmdq_source = NULL, eq5d_source = NULL, eq5d_value_set = NULL, imaging_done = NULL
              WHERE id = $1`, [v.id]);
     const [missed] = await q(`SELECT visit_status[6] AS s, nrs[6] AS nrs FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
     expect(missed).toEqual({ s: 'MISSED', nrs: null });
