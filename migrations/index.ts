@@ -20,6 +20,7 @@ import { ReportCrossFieldContradictions1795620100000 } from './1795620100000-Rep
 import { AddPatientBaseline1795620200000 } from './1795620200000-AddPatientBaseline';
 import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddProcedureDetailsToAnalysis';
 import { AddBaselineToAnalysis1795620400000 } from './1795620400000-AddBaselineToAnalysis';
+import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHospitalUseAndRadiographs';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddPatientBaseline1795620200000,
   AddProcedureDetailsToAnalysis1795620300000,
   AddBaselineToAnalysis1795620400000,
+  AddHospitalUseAndRadiographs1795630100000,
 ];

@@ -4,6 +4,7 @@ import {
   ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
   Eq5dValueSet, ScoreSource,
+  DischargeDestination,
 } from '@vfr/domain';
 
 // The domain's enums, exposed to GraphQL under the same names and values.
@@ -12,6 +13,7 @@ const enums = {
   ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
   Eq5dValueSet, ScoreSource,
+  DischargeDestination,
 };
 for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
 
@@ -20,4 +22,5 @@ export {
   ComplicationKind, ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach,
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
   Eq5dValueSet, ScoreSource,
+  DischargeDestination,
 };

@@ -31,6 +31,12 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 @Check('ck_assessment__rmdq_source', `(rmdq_items IS NULL) = (rmdq_source IS DISTINCT FROM 'ITEMS') AND (rmdq IS NULL) = (rmdq_source IS NULL)`)
 @Check('ck_assessment__eq5d_source', `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`)
 @Check('ck_assessment__status__no_items_unless_done', `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`)
+// Radiographic follow-up of the index level (migration AddHospitalUseAndRadiographs).
+@Check('ck_assessment__anterior_height_percent__range', 'anterior_height_percent IS NULL OR anterior_height_percent BETWEEN 0 AND 120')
+@Check('ck_assessment__middle_height_percent__range', 'middle_height_percent IS NULL OR middle_height_percent BETWEEN 0 AND 120')
+@Check('ck_assessment__posterior_height_percent__range', 'posterior_height_percent IS NULL OR posterior_height_percent BETWEEN 0 AND 120')
+@Check('ck_assessment__kyphotic_angle__range', 'kyphotic_angle IS NULL OR kyphotic_angle BETWEEN -30 AND 90')
+@Check('ck_assessment__status__no_radiograph_unless_done', `status = 'DONE' OR (anterior_height_percent IS NULL AND middle_height_percent IS NULL AND posterior_height_percent IS NULL AND kyphotic_angle IS NULL)`)
 export class AssessmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -112,4 +118,17 @@ export class AssessmentEntity extends RecordEntity {
   /** The value set eq5dIndex was computed or checked with; null for an index entered before sets were stored. */
   @Column({ type: 'enum', enum: Eq5dValueSet, enumName: 'eq5d_value_set', nullable: true })
   eq5dValueSet: Eq5dValueSet | null;
+
+  /** The index level's heights in percent of the adjacent normal vertebra's, and its kyphotic angle in degrees. */
+  @Column({ type: 'double precision', nullable: true })
+  anteriorHeightPercent: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  middleHeightPercent: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  posteriorHeightPercent: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  kyphoticAngle: number | null;
 }

@@ -149,6 +149,24 @@ export const VISIT_RULES: readonly CrossFieldRule<VisitAnalgesics>[] = [
   },
 ];
 
+/** The treatment fields the rules read. */
+export interface TreatmentHospitalUse {
+  readmittedWithin30Days?: boolean | null;
+  readmittedWithin90Days?: boolean | null;
+}
+
+export const TREATMENT_RULES: readonly CrossFieldRule<TreatmentHospitalUse>[] = [
+  {
+    // The 90-day window contains the 30-day one: a readmission by day 30 is one by day 90.
+    name: 'readmissionWindows',
+    fields: ['readmittedWithin30Days', 'readmittedWithin90Days'],
+    contradiction: ({ readmittedWithin30Days, readmittedWithin90Days }) =>
+      readmittedWithin30Days === true && readmittedWithin90Days === false
+        ? 'a readmission within 30 days is also within 90 days, so readmittedWithin90Days cannot be false'
+        : null,
+  },
+];
+
 function shown(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
   return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? String(Math.round(v * 10) / 10) : String(v);
@@ -175,3 +193,6 @@ export const fractureContradictions = (f: FractureFindings): FieldIssue[] => cro
 
 /** The contradictions among a visit's analgesic fields. */
 export const visitContradictions = (v: VisitAnalgesics): FieldIssue[] => crossFieldIssues(VISIT_RULES, v);
+
+/** The contradictions among a treatment's hospital-use fields. */
+export const treatmentContradictions = (t: TreatmentHospitalUse): FieldIssue[] => crossFieldIssues(TREATMENT_RULES, t);

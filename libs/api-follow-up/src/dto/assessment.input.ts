@@ -26,6 +26,10 @@ export class CreateAssessmentInput {
   @Field(() => [Int], { nullable: true, description: "The five EQ-5D-5L levels (mobility, self-care, usual activities, pain/discomfort, anxiety/depression), 1-5; eq5dIndex is then computed with the registry's value set" })
   eq5dLevels?: number[] | null;
   @Field(() => Int, { nullable: true, description: 'EQ VAS, 0-100' }) eq5dVas?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) anteriorHeightPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) middleHeightPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) posteriorHeightPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Kyphotic angle of the index level, degrees, -30 to 90' }) kyphoticAngle?: number | null;
 }
 
 @InputType()
