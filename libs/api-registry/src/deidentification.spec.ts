@@ -26,8 +26,9 @@ function selection(record: RecordType | 'Site' | 'OfScore'): string {
 }
 
 const QUERIES = {
-  // Pages of 20: a page of every field of 100 patients is past the query cost limit.
-  patients: `query($after: String) { patients(first: 20, after: $after, filter: { includeWithdrawn: true }) {
+  // Pages of 10: a page of every field of 20 patients is past the query cost limit (the records
+  // grow with the fields the comparison needs).
+  patients: `query($after: String) { patients(first: 10, after: $after, filter: { includeWithdrawn: true }) {
     totalCount pageInfo { hasNextPage endCursor } edges { node ${selection('Patient')} } } }`,
   patient: `query($id: ID!) { patient(id: $id) ${selection('Patient')} }`,
   fracture: `query($id: ID!) { fracture(id: $id) ${selection('Fracture')} }`,

@@ -344,6 +344,14 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   eq5d_vas: col('visit', 'integer 0-100', 'EQ VAS', { wide: true }),
   eq5d_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: eq5d_index computed from the levels; TOTAL: entered without them'),
   eq5d_value_set: col('visit', 'ENGLAND | GERMANY | US', 'Value set of eq5d_index (empty: entered before value sets were stored)'),
+  // Hospital use after the index treatment, and radiographic follow-up of the index level.
+  index_discharge_destination: col('patient', 'HOME | HOME_WITH_CARE | REHABILITATION | NURSING_HOME | OTHER_HOSPITAL | DIED_IN_HOSPITAL', 'Where the patient went on discharge after the index treatment'),
+  index_readmitted_30_days: col('patient', 'true | false', 'Readmitted within 30 days of discharge after the index treatment (empty: not recorded)'),
+  index_readmitted_90_days: col('patient', 'true | false', 'Readmitted within 90 days of discharge after the index treatment (empty: not recorded)'),
+  anterior_height_percent: col('visit', 'number 0-120', 'Index level: anterior height, percent of the adjacent normal vertebra'),
+  middle_height_percent: col('visit', 'number 0-120', 'Index level: middle height, percent of the adjacent normal vertebra'),
+  posterior_height_percent: col('visit', 'number 0-120', 'Index level: posterior height, percent of the adjacent normal vertebra'),
+  kyphotic_angle: col('visit', 'number -30 to 90', 'Index level: kyphotic angle, degrees (compare with the index treatment\'s angle after the procedure for the loss of correction)', { wide: true }),
 } as const satisfies Record<string, ExportColumn>;
 
 export type AssessmentExportColumn = keyof typeof ASSESSMENT_EXPORT_COLUMNS;
