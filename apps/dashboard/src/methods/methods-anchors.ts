@@ -11,6 +11,7 @@ export const METHODS = {
   competingRisks: 'competing-risks-cumulative-incidence-and-gray-s-test',
   death: 'death-and-overall-survival-the-record',
   windows: 'visit-windows',
+  hospitalUse: 'hospital-use-and-radiographic-follow-up',
 } as const;
 
 export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];

@@ -20,7 +20,14 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   backToUsualActivities: 'Back to usual activities',
   physiotherapy: 'Physiotherapy',
   reason: 'Reason for the change',
+  anteriorHeightPercent: 'Anterior height (%)',
+  middleHeightPercent: 'Middle height (%)',
+  posteriorHeightPercent: 'Posterior height (%)',
+  kyphoticAngle: 'Kyphotic angle (°)',
 };
+
+/** Radiographic follow-up of the index level (optional, on a visit that was done). */
+export const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'posteriorHeightPercent', 'kyphoticAngle'] as const;
 
 // The questionnaires' shapes; their sections and statements are in questionnaires.ts (fetched as questionnaires.json).
 const ODI_SECTIONS = Array.from({ length: 10 });
@@ -47,6 +54,10 @@ export interface StoredAssessment {
   rmdqItems?: boolean[] | null;
   eq5dLevels?: number[] | null;
   eq5dVas?: number | null;
+  anteriorHeightPercent?: number | null;
+  middleHeightPercent?: number | null;
+  posteriorHeightPercent?: number | null;
+  kyphoticAngle?: number | null;
 }
 
 export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
@@ -57,6 +68,7 @@ export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
   ODI_SECTIONS.forEach((_, i) => (raw[`odi.${i}`] = ''));
   EQ5D_DIMENSIONS.forEach((_, i) => (raw[`eq5d.${i}`] = ''));
   RMDQ_STATEMENTS.forEach((_, i) => (raw[`rmdq.${i}`] = false));
+  for (const f of RADIOGRAPH_FIELDS) raw[f] = '';
   return raw;
 }
 
@@ -65,6 +77,7 @@ export function assessmentRaw(a: StoredAssessment): RawValues {
   for (const f of ['visitDate', 'status', 'nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'analgesicLevel'] as const) raw[f] = rawOf(a[f]);
   for (const f of ['opioidUse', 'backToUsualActivities', 'physiotherapy'] as const) raw[f] = rawTriState(a[f]);
   raw.eq5dVas = rawOf(a.eq5dVas ?? null);
+  for (const f of RADIOGRAPH_FIELDS) raw[f] = rawOf(a[f] ?? null);
   a.odiItems?.forEach((v, i) => (raw[`odi.${i}`] = rawOf(v)));
   a.eq5dLevels?.forEach((v, i) => (raw[`eq5d.${i}`] = rawOf(v)));
   raw.rmdqAnswered = !!a.rmdqItems;
@@ -139,5 +152,6 @@ export function assessmentInput(raw: RawValues, patientId: string): AssessmentFi
     opioidUse: done ? triState(raw.opioidUse) : null,
     backToUsualActivities: done ? triState(raw.backToUsualActivities) : null,
     physiotherapy: done ? triState(raw.physiotherapy) : null,
+    ...Object.fromEntries(RADIOGRAPH_FIELDS.map((f) => [f, score(numberOrNull(raw[f]))])),
   } as unknown as AssessmentFields;
 }
