@@ -69,6 +69,7 @@ const SOURCE: Record<AssessmentExportColumn, string> = {
   index_discharge_destination: '(SELECT it.discharge_destination::text FROM treatment it WHERE it.id = c.index_treatment_id)',
   index_readmitted_30_days: '(SELECT it.readmitted_within_30_days FROM treatment it WHERE it.id = c.index_treatment_id)',
   index_readmitted_90_days: '(SELECT it.readmitted_within_90_days FROM treatment it WHERE it.id = c.index_treatment_id)',
+  index_kyphotic_angle_after: '(SELECT it.kyphotic_angle_after FROM treatment it WHERE it.id = c.index_treatment_id)',
   anterior_height_percent: 'a.anterior_height_percent',
   middle_height_percent: 'a.middle_height_percent',
   posterior_height_percent: 'a.posterior_height_percent',

@@ -32,7 +32,7 @@ describeEachDatabase('CSV import and export of hospital use and radiographic fol
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     for (const n of [1, 2, 3]) {
-      const patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber: `NORTH-H${n}`, sex: 'FEMALE', birthYear: 1938 })).data!.createPatient.id;
+      const patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber: `NORTH-H${n}`, sex: 'FEMALE', birthYear: 1938, consentStatus: 'GIVEN' })).data!.createPatient.id;
       for (const level of ['L1', 'L2']) {
         expect((await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { patientId, level, onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 })).errors).toBeUndefined();
       }
@@ -45,9 +45,9 @@ describeEachDatabase('CSV import and export of hospital use and radiographic fol
     expect((await http(t(), '/api/import/treatments?commit=true', token, old)).json).toMatchObject({ created: 1, committed: true, issues: [] });
     expect(await treatments('NORTH-H1')).toEqual([{ kind: 'VERTEBROPLASTY', dest: null, r30: null, r90: null, fluoro: null, dap: null, fills: [null] }]);
 
-    const csv = 'registry_number,kind,start_date,levels,cement_volumes_ml,cement_type,anaesthesia,approach,balloon_used,discharge_destination,readmitted_within_30_days,readmitted_within_90_days,fluoroscopy_time_seconds,dose_area_product_gy_cm2,cement_fill_percent\n' +
-      'NORTH-H2,KYPHOPLASTY,2024-03-20,L1;L2,4.5;3.8,PMMA,GENERAL,BIPEDICULAR,true,NURSING_HOME,false,true,655,23.5,30;25\n' +
-      'NORTH-H3,CONSERVATIVE,2024-03-18,L1,,,,,,HOME,false,false,,,\n';
+    const csv = 'registry_number,kind,start_date,levels,cement_volumes_ml,cement_type,anaesthesia,approach,balloon_used,discharge_destination,readmitted_within_30_days,readmitted_within_90_days,fluoroscopy_time_seconds,dose_area_product_gy_cm2,cement_fill_percent,kyphotic_angle_after\n' +
+      'NORTH-H2,KYPHOPLASTY,2024-03-20,L1;L2,4.5;3.8,PMMA,GENERAL,BIPEDICULAR,true,NURSING_HOME,false,true,655,23.5,30;25,9.5\n' +
+      'NORTH-H3,CONSERVATIVE,2024-03-18,L1,,,,,,HOME,false,false,,,,\n';
     expect((await http(t(), '/api/import/treatments?commit=true', token, csv)).json).toMatchObject({ created: 2, committed: true, issues: [] });
     expect(await treatments('NORTH-H2')).toEqual([{ kind: 'KYPHOPLASTY', dest: 'NURSING_HOME', r30: false, r90: true, fluoro: 655, dap: 23.5, fills: [30, 25] }]);
     expect(await treatments('NORTH-H3')).toEqual([{ kind: 'CONSERVATIVE', dest: 'HOME', r30: false, r90: false, fluoro: null, dap: null, fills: [null] }]);
@@ -90,5 +90,18 @@ describeEachDatabase('CSV import and export of hospital use and radiographic fol
     const treated = (await http(t(), '/api/export/records/treatments.csv', token)).text.split('\n');
     expect(treated[0]).toContain(',discharge_destination,readmitted_within_30_days,readmitted_within_90_days,fluoroscopy_time_seconds,dose_area_product_gy_cm2,cement_fill_percent');
     expect(treated.find((l) => l.startsWith('NORTH-H2,'))).toMatch(/,NURSING_HOME,false,true,655,23\.5,30;25$/);
+
+    // The cohort export (de-identified) carries the index treatment's discharge, readmissions and
+    // angle after the procedure, and each visit's radiographs; its dictionary describes them.
+    const cohort = (await http(t(), '/api/export/assessments.csv?format=long', token)).text.trim().split('\n');
+    const columns = cohort[0].split(',');
+    const cell = (line: string, column: string) => line.split(',')[columns.indexOf(column)];
+    const m3 = cohort.filter((l) => cell(l, 'anterior_height_percent') === '82.5' && cell(l, 'posterior_height_percent') === '95');
+    expect(m3).toHaveLength(1);
+    expect(['index_discharge_destination', 'index_readmitted_30_days', 'index_readmitted_90_days', 'index_kyphotic_angle_after', 'middle_height_percent', 'kyphotic_angle'].map((c) => cell(m3[0], c)))
+      .toEqual(['NURSING_HOME', 'false', 'true', '9.5', '80', '12']);
+    const dictionary = (await http(t(), '/api/export/dictionary.csv?format=long', token)).text;
+    expect(dictionary).toMatch(/\nindex_kyphotic_angle_after,.*loss of correction/);
+    expect(dictionary).toMatch(/\nanterior_height_percent,.*adjacent normal vertebra/);
   });
 });

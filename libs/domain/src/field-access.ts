@@ -348,6 +348,7 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   index_discharge_destination: col('patient', 'HOME | HOME_WITH_CARE | REHABILITATION | NURSING_HOME | OTHER_HOSPITAL | DIED_IN_HOSPITAL', 'Where the patient went on discharge after the index treatment'),
   index_readmitted_30_days: col('patient', 'true | false', 'Readmitted within 30 days of discharge after the index treatment (empty: not recorded)'),
   index_readmitted_90_days: col('patient', 'true | false', 'Readmitted within 90 days of discharge after the index treatment (empty: not recorded)'),
+  index_kyphotic_angle_after: col('patient', 'number -30 to 90', 'Kyphotic angle after the index procedure, degrees: kyphotic_angle at a visit minus this is the loss of correction'),
   anterior_height_percent: col('visit', 'number 0-120', 'Index level: anterior height, percent of the adjacent normal vertebra'),
   middle_height_percent: col('visit', 'number 0-120', 'Index level: middle height, percent of the adjacent normal vertebra'),
   posterior_height_percent: col('visit', 'number 0-120', 'Index level: posterior height, percent of the adjacent normal vertebra'),
