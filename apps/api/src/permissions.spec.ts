@@ -125,6 +125,11 @@ const OPERATIONS: Record<string, Operation> = {
   characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
   treatmentVolumes: { request: async () => ({ query: '{ treatmentVolumes { period bins { period } } }' }), expect: all('ok') },
   discharge: { request: async () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
+  readmissions: { request: async () => ({ query: '{ readmissions { kind } }' }), expect: all('ok') },
+  eq5dValueSet: {
+    request: async () => ({ query: '{ eq5dValueSet }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
   funnelPlot: { request: async () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
   savedCohorts: { request: async () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {
