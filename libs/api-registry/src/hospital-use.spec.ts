@@ -53,6 +53,9 @@ describeEachDatabase('hospital use and radiographic follow-up in the API', (t) =
     const windows = refusal(await t().gql(CREATE, { i: { ...procedure(), readmittedWithin30Days: true, readmittedWithin90Days: false } }, token));
     expect(windows.fields).toEqual(['readmittedWithin30Days:readmissionWindows', 'readmittedWithin90Days:readmissionWindows']);
     expect(windows.message).toContain('readmittedWithin30Days true and readmittedWithin90Days false contradict each other (rule readmissionWindows)');
+
+    const died = refusal(await t().gql(CREATE, { i: { ...procedure(), dischargeDestination: 'DIED_IN_HOSPITAL', readmittedWithin30Days: false, readmittedWithin90Days: true } }, token));
+    expect(died.fields).toEqual(['dischargeDestination:diedInHospitalReadmission', 'readmittedWithin30Days:diedInHospitalReadmission', 'readmittedWithin90Days:diedInHospitalReadmission']);
     expect(await rowCounts(t().db)).toEqual(before);
   });
 

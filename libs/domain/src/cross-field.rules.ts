@@ -151,6 +151,7 @@ export const VISIT_RULES: readonly CrossFieldRule<VisitAnalgesics>[] = [
 
 /** The treatment fields the rules read. */
 export interface TreatmentHospitalUse {
+  dischargeDestination?: string | null;
   readmittedWithin30Days?: boolean | null;
   readmittedWithin90Days?: boolean | null;
 }
@@ -163,6 +164,15 @@ export const TREATMENT_RULES: readonly CrossFieldRule<TreatmentHospitalUse>[] = 
     contradiction: ({ readmittedWithin30Days, readmittedWithin90Days }) =>
       readmittedWithin30Days === true && readmittedWithin90Days === false
         ? 'a readmission within 30 days is also within 90 days, so readmittedWithin90Days cannot be false'
+        : null,
+  },
+  {
+    // A patient who died during the stay was not discharged alive, so cannot have come back.
+    name: 'diedInHospitalReadmission',
+    fields: ['dischargeDestination', 'readmittedWithin30Days', 'readmittedWithin90Days'],
+    contradiction: ({ dischargeDestination, readmittedWithin30Days, readmittedWithin90Days }) =>
+      dischargeDestination === 'DIED_IN_HOSPITAL' && (readmittedWithin30Days === true || readmittedWithin90Days === true)
+        ? 'a patient who died in hospital was not discharged alive, so cannot have been readmitted'
         : null,
   },
 ];

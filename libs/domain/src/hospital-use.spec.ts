@@ -14,7 +14,7 @@ const issues = (schema: Parameters<typeof fieldIssues>[0], v: unknown) => fieldI
 
 describe('readmission windows', () => {
   it('contradicts only a 30-day readmission recorded with no 90-day one', () => {
-    expect(TREATMENT_RULES.map((r) => r.name)).toEqual(['readmissionWindows']);
+    expect(TREATMENT_RULES.map((r) => r.name)).toEqual(['readmissionWindows', 'diedInHospitalReadmission']);
     for (const r30 of [true, false, null]) {
       for (const r90 of [true, false, null]) {
         const broken = r30 === true && r90 === false;
@@ -33,6 +33,17 @@ describe('readmission windows', () => {
     const { patientId: _p, ...stored } = kypho;
     expect(issues(treatmentUpdateSchema, { ...stored, readmittedWithin90Days: false, readmittedWithin30Days: true })).toHaveLength(2);
     expect(issues(treatmentCreateSchema, { ...kypho, dischargeDestination: 'HOSPICE' })).toEqual(['dischargeDestination:enum']);
+  });
+});
+
+describe('death in hospital and readmission', () => {
+  it('contradicts a readmission of a patient who died in hospital, naming the three fields', () => {
+    const issues = treatmentContradictions({ dischargeDestination: 'DIED_IN_HOSPITAL', readmittedWithin30Days: false, readmittedWithin90Days: true });
+    expect(issues.map((i) => `${i.field}:${i.rule}`)).toEqual(['dischargeDestination:diedInHospitalReadmission', 'readmittedWithin30Days:diedInHospitalReadmission', 'readmittedWithin90Days:diedInHospitalReadmission']);
+    expect(issues[0].message).toBe('dischargeDestination DIED_IN_HOSPITAL, readmittedWithin30Days false and readmittedWithin90Days true contradict each other (rule diedInHospitalReadmission): a patient who died in hospital was not discharged alive, so cannot have been readmitted');
+    expect(treatmentContradictions({ dischargeDestination: 'DIED_IN_HOSPITAL', readmittedWithin30Days: false, readmittedWithin90Days: false })).toEqual([]);
+    expect(treatmentContradictions({ dischargeDestination: 'DIED_IN_HOSPITAL', readmittedWithin30Days: null, readmittedWithin90Days: null })).toEqual([]);
+    expect(treatmentContradictions({ dischargeDestination: 'NURSING_HOME', readmittedWithin30Days: true, readmittedWithin90Days: true })).toEqual([]);
   });
 });
 
