@@ -166,7 +166,7 @@ describe('a year of follow-ups imported from spreadsheets reaches the worklist a
     expect(Math.abs(after.vertebroplasty - before.vertebroplasty - PATIENTS)).toBeLessThanOrEqual(6);
     await head.waitForFunction(() => {
       const cards = [...document.querySelectorAll('.chart-card')];
-      return cards.length === 7 && !document.querySelector('.chart-card .loading') && cards.every((c) => c.querySelector('canvas, .empty'));
+      return cards.length === 8 && !document.querySelector('.chart-card .loading') && cards.every((c) => c.querySelector('canvas, .empty'));
     }, null, { timeout: 30000 });
     await screenshot(head, 'data-flow-overview-after-import');
   });

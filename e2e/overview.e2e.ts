@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { launch, screenshot, signIn } from './browser';
 
-const CHARTS = ['volumes', 'trajectory', 'responders', 'complications', 'discharge', 'completeness', 'funnel'];
+const CHARTS = ['volumes', 'trajectory', 'responders', 'complications', 'discharge', 'readmissions', 'completeness', 'funnel'];
 
 /** Every chart card has a drawn canvas (not blank) and its note of n. */
 async function expectEveryChartDrawn(page: Page): Promise<void> {
@@ -9,7 +9,7 @@ async function expectEveryChartDrawn(page: Page): Promise<void> {
     const card = page.locator(`[data-chart="${id}"]`);
     await card.locator('canvas').first().waitFor({ timeout: 20000 });
     const note = (await card.locator('.chart-note').textContent()) ?? '';
-    expect(note).toMatch(/n = |n at baseline|n \(patients/);
+    expect(note).toMatch(/n = |n at baseline|n \((patients|treatments)/);
     // A canvas that ECharts drew on has coloured pixels; a blank one is all transparent.
     const painted = await card.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;

@@ -21,6 +21,7 @@ import { AddPatientBaseline1795620200000 } from './1795620200000-AddPatientBasel
 import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddProcedureDetailsToAnalysis';
 import { AddBaselineToAnalysis1795620400000 } from './1795620400000-AddBaselineToAnalysis';
 import { AddNewFractureDetailsAndImaging1795630000000 } from './1795630000000-AddNewFractureDetailsAndImaging';
+import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHospitalUseAndRadiographs';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddProcedureDetailsToAnalysis1795620300000,
   AddBaselineToAnalysis1795620400000,
   AddNewFractureDetailsAndImaging1795630000000,
+  AddHospitalUseAndRadiographs1795630100000,
 ];

@@ -129,6 +129,7 @@ const OPERATIONS: Record<string, Operation> = {
   characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
   treatmentVolumes: { request: async () => ({ query: '{ treatmentVolumes { period bins { period } } }' }), expect: all('ok') },
   discharge: { request: async () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
+  readmissions: { request: async () => ({ query: '{ readmissions { kind } }' }), expect: all('ok') },
   funnelPlot: { request: async () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
   savedCohorts: { request: async () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {

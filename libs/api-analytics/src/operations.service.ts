@@ -4,8 +4,8 @@ import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql } from './cohort.sql';
-import { DischargeSummaryModel, FunnelPlotModel, TreatmentVolumesModel } from './models/operations.model';
-import { disclosureFor, shownCount, shownProportion } from './suppression';
+import { DischargeSummaryModel, FunnelPlotModel, HospitalRateModel, ReadmissionSummaryModel, TreatmentVolumesModel } from './models/operations.model';
+import { Disclosure, disclosureFor, shownCount, shownProportion } from './suppression';
 import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
 
 
@@ -62,6 +62,45 @@ export class OperationsService {
   }
 
   /**
+   * Readmissions within 30 and 90 days per treatment kind, the three paths, each of the treatments
+   * with it recorded (docs/methods.md, "Hospital use and radiographic follow-up"); and for each
+   * procedure kind the share of its procedures followed, within the patient's follow-up, by a
+   * later procedure at one of the same vertebral levels (repeat augmentation, derived, never
+   * entered). Every treatment counts, crossovers too, as in the discharge figure.
+   */
+  async readmissions(actor: Actor, filter: CohortFilter): Promise<ReadmissionSummaryModel[]> {
+    const params = new SqlParams();
+    const counted = (when: string) => `count(*) FILTER (WHERE ${when})::int, sum(record_key) FILTER (WHERE ${when})::int8`;
+    const rows: { kind: string; r: (number | string | null)[] }[] = await this.reader.query(
+      `SELECT kind, ARRAY[${[
+        counted('r30 IS NOT NULL'), counted('r30'), counted('r90 IS NOT NULL'), counted('r90'), counted('procedure'), counted('procedure AND repeated'),
+      ].join(', ')}] AS r
+       FROM (
+         SELECT t.kind::text AS kind, c.record_key, t.readmitted_within_30_days AS r30, t.readmitted_within_90_days AS r90, t.kind <> 'CONSERVATIVE' AS procedure,
+                EXISTS (SELECT 1 FROM treated_level l1 JOIN fracture f1 ON f1.id = l1.fracture_id
+                          JOIN fracture f2 ON f2.patient_id = t.patient_id AND f2.level = f1.level
+                          JOIN treated_level l2 ON l2.fracture_id = f2.id
+                          JOIN treatment t2 ON t2.id = l2.treatment_id AND t2.withdrawn_at IS NULL AND t2.kind <> 'CONSERVATIVE' AND t2.start_date > t.start_date
+                        WHERE l1.treatment_id = t.id AND t2.start_date - c.index_date <= c.follow_up_end_day) AS repeated
+         FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
+       ) treatments
+       GROUP BY 1 ORDER BY 1`,
+      params.values,
+    );
+    const d = disclosureFor(actor);
+    return rows.map(({ kind, r }) => {
+      const v = r.map((x) => Number(x ?? 0));
+      const pair = (i: number) => ({ n: v[i], k: v[i + 1] });
+      return {
+        kind,
+        within30: shownRate(d, pair(0), pair(2)),
+        within90: shownRate(d, pair(4), pair(6)),
+        repeatAugmentation: kind === 'CONSERVATIVE' ? null : shownRate(d, pair(8), pair(10)),
+      };
+    });
+  }
+
+  /**
    * Funnel plot of procedures followed by any complication within the patient's follow-up
    * (docs/methods.md: a death is not a complication, events after follow-up do not count), per
    * site, against the registry rate.
@@ -108,4 +147,20 @@ export class OperationsService {
       }),
     };
   }
+}
+
+/**
+ * A share of treatments as the reader may see it: the denominator and the events through
+ * suppression.ts, the events withheld too when the complement is small (as the discharge figure
+ * withholds a small number of overnight stays), the Wilson interval of what is shown.
+ */
+function shownRate(d: Disclosure, total: { n: number; k: number }, events: { n: number; k: number }): HospitalRateModel {
+  const n = shownCount(d, total);
+  const hidden = { n, events: null, rate: null, lower: null, upper: null, suppressed: true };
+  if (n === null) return hidden;
+  const x = shownProportion(d, events, total, n).x;
+  const rest = shownCount(d, { n: total.n - events.n, k: total.k - events.k });
+  if (x === null || rest === null) return hidden;
+  const ci = n > 0 ? wilsonInterval(x, n) : null;
+  return { n, events: x, rate: ci?.proportion ?? null, lower: ci?.lower ?? null, upper: ci?.upper ?? null, suppressed: false };
 }

@@ -6,7 +6,7 @@ import { CohortFilterInput } from './dto/cohort-filter.input';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import { OutcomeMeasure, ResponderDefinition, SurvivalEndpoint } from './outcome-measures';
 import { OutcomesService } from './outcomes.service';
-import { DischargeSummaryModel, FunnelPlotModel, TreatmentVolumesModel } from './models/operations.model';
+import { DischargeSummaryModel, FunnelPlotModel, ReadmissionSummaryModel, TreatmentVolumesModel } from './models/operations.model';
 import { VolumePeriod } from './volume-periods';
 import { OperationsService } from './operations.service';
 import { CharacteristicsService } from './characteristics.service';
@@ -158,6 +158,12 @@ export class OperationsResolver {
   @Query(() => [DischargeSummaryModel], { description: 'Same-day discharge and length of stay per procedure kind' })
   discharge(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<DischargeSummaryModel[]> {
     return this.operations.discharge(actor, this.cohorts.filter(actor, filter));
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [ReadmissionSummaryModel], { description: 'Readmissions within 30 and 90 days per treatment kind, and repeat augmentation per procedure kind' })
+  readmissions(@CurrentActor() actor: Actor, @Args('filter', filterArg) filter: CohortFilterInput | undefined): Promise<ReadmissionSummaryModel[]> {
+    return this.operations.readmissions(actor, this.cohorts.filter(actor, filter));
   }
 
   @Roles(...ANALYSTS)

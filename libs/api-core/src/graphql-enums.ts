@@ -5,6 +5,7 @@ import {
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
   Eq5dValueSet, ScoreSource,
   FractureDetection,
+  DischargeDestination,
 } from '@vfr/domain';
 
 // The domain's enums, exposed to GraphQL under the same names and values.
@@ -14,6 +15,7 @@ const enums = {
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
   Eq5dValueSet, ScoreSource,
   FractureDetection,
+  DischargeDestination,
 };
 for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
 
@@ -23,4 +25,5 @@ export {
   Role, Sex, TimePoint, TreatmentKind, VertebralLevel,
   Eq5dValueSet, ScoreSource,
   FractureDetection,
+  DischargeDestination,
 };

@@ -32,6 +32,12 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 @Check('ck_assessment__eq5d_source', `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`)
 @Check('ck_assessment__status__no_items_unless_done', `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`)
 @Check('ck_assessment__imaging_done__visit_done', `imaging_done IS NOT TRUE OR status = 'DONE'`)
+// Radiographic follow-up of the index level (migration AddHospitalUseAndRadiographs).
+@Check('ck_assessment__anterior_height_percent__range', 'anterior_height_percent IS NULL OR anterior_height_percent BETWEEN 0 AND 120')
+@Check('ck_assessment__middle_height_percent__range', 'middle_height_percent IS NULL OR middle_height_percent BETWEEN 0 AND 120')
+@Check('ck_assessment__posterior_height_percent__range', 'posterior_height_percent IS NULL OR posterior_height_percent BETWEEN 0 AND 120')
+@Check('ck_assessment__kyphotic_angle__range', 'kyphotic_angle IS NULL OR kyphotic_angle BETWEEN -30 AND 90')
+@Check('ck_assessment__status__no_radiograph_unless_done', `status = 'DONE' OR (anterior_height_percent IS NULL AND middle_height_percent IS NULL AND posterior_height_percent IS NULL AND kyphotic_angle IS NULL)`)
 export class AssessmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -117,4 +123,16 @@ export class AssessmentEntity extends RecordEntity {
   /** Whether spine imaging (radiograph, CT or MRI) was done at the visit; null: not recorded. */
   @Column({ type: 'boolean', nullable: true })
   imagingDone: boolean | null;
+  /** The index level's heights in percent of the adjacent normal vertebra's, and its kyphotic angle in degrees. */
+  @Column({ type: 'double precision', nullable: true })
+  anteriorHeightPercent: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  middleHeightPercent: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  posteriorHeightPercent: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  kyphoticAngle: number | null;
 }

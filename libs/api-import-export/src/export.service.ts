@@ -67,6 +67,14 @@ const SOURCE: Record<AssessmentExportColumn, string> = {
   eq5d_source: 'a.eq5d_source::text',
   eq5d_value_set: 'a.eq5d_value_set::text',
   imaging_done: 'a.imaging_done',
+  index_discharge_destination: '(SELECT it.discharge_destination::text FROM treatment it WHERE it.id = c.index_treatment_id)',
+  index_readmitted_30_days: '(SELECT it.readmitted_within_30_days FROM treatment it WHERE it.id = c.index_treatment_id)',
+  index_readmitted_90_days: '(SELECT it.readmitted_within_90_days FROM treatment it WHERE it.id = c.index_treatment_id)',
+  index_kyphotic_angle_after: '(SELECT it.kyphotic_angle_after FROM treatment it WHERE it.id = c.index_treatment_id)',
+  anterior_height_percent: 'a.anterior_height_percent',
+  middle_height_percent: 'a.middle_height_percent',
+  posterior_height_percent: 'a.posterior_height_percent',
+  kyphotic_angle: 'a.kyphotic_angle',
 };
 
 /** The stored value behind a column: the table above, or the patient's column (p) of a defined field. */

@@ -146,21 +146,33 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('duration_minutes', false, 'Minutes 1-600', '40'),
       col('same_day_discharge', false, 'true/false', 'true'),
       col('length_of_stay_days', false, 'Days (0 for same-day discharge)', '0'),
+      // Hospital use, radiation and cement fill (optional; files without these columns import as before).
+      col('discharge_destination', false, 'HOME, HOME_WITH_CARE, REHABILITATION, NURSING_HOME, OTHER_HOSPITAL or DIED_IN_HOSPITAL', 'HOME'),
+      col('readmitted_within_30_days', false, 'true/false', 'false'),
+      col('readmitted_within_90_days', false, 'true/false (true whenever readmitted_within_30_days is)', 'false'),
+      col('fluoroscopy_time_seconds', false, 'Procedures: seconds 1-7200', '420'),
+      col('dose_area_product_gy_cm2', false, 'Procedures: Gy·cm², more than 0 and at most 1000', '12.5'),
+      col('cement_fill_percent', false, 'Procedures: share of each vertebral body filled with cement, percent 0-100, in the order of levels, separated by semicolons', '30;25'),
     ],
     key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.start_date ?? '').trim()}`,
     schema: treatmentCreateSchema,
     input: (r, refs) => {
       const volumes = (r.cement_volumes_ml ?? '').split(';').map((v) => cellNumber(v));
+      const fills = (r.cement_fill_percent ?? '').split(';').map((v) => cellNumber(v));
       return {
         patientId: refs.patient?.id ?? '', kind: cellEnum(r.kind), startDate: cellText(r.start_date),
         levels: (refs.fractureIds ?? []).map((id, i) => ({
           fractureId: id ?? '', cementVolumeMl: volumes[i] ?? null, cementType: volumes[i] != null ? cellEnum(r.cement_type) : null,
+          cementFillPercent: fills[i] ?? null,
         })),
         analgesicLevel: cellEnum(r.analgesic_level), brace: cellBoolean(r.brace), bedRest: cellBoolean(r.bed_rest), physiotherapy: cellBoolean(r.physiotherapy),
         anaesthesia: cellEnum(r.anaesthesia), approach: cellEnum(r.approach), imagingGuidance: cellEnum(r.imaging_guidance),
         balloonUsed: cellBoolean(r.balloon_used), heightRestorationPercent: cellNumber(r.height_restoration_percent),
         kyphoticAngleBefore: cellNumber(r.kyphotic_angle_before), kyphoticAngleAfter: cellNumber(r.kyphotic_angle_after),
         durationMinutes: cellNumber(r.duration_minutes), sameDayDischarge: cellBoolean(r.same_day_discharge), lengthOfStayDays: cellNumber(r.length_of_stay_days),
+        dischargeDestination: cellEnum(r.discharge_destination), readmittedWithin30Days: cellBoolean(r.readmitted_within_30_days),
+        readmittedWithin90Days: cellBoolean(r.readmitted_within_90_days), fluoroscopyTimeSeconds: cellNumber(r.fluoroscopy_time_seconds),
+        doseAreaProductGyCm2: cellNumber(r.dose_area_product_gy_cm2),
       };
     },
   },
@@ -187,6 +199,11 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('eq5d_levels', false, "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set", '2;1;2;3;1'),
       col('eq5d_vas', false, 'EQ VAS 0-100', '70'),
       col('imaging_done', false, 'Spine imaging (radiograph, CT or MRI) done at the visit: true/false; empty: not recorded', 'false'),
+      // Radiographic follow-up of the index level (optional; files without these columns import as before).
+      col('anterior_height_percent', false, 'Index level, anterior height in percent of the adjacent normal vertebra, 0-120', ''),
+      col('middle_height_percent', false, 'Index level, middle height in percent of the adjacent normal vertebra, 0-120', ''),
+      col('posterior_height_percent', false, 'Index level, posterior height in percent of the adjacent normal vertebra, 0-120', ''),
+      col('kyphotic_angle', false, 'Index level, kyphotic angle in degrees, -30 to 90', ''),
     ],
     key: (r) => {
       const tp = (r.time_point ?? '').trim().toUpperCase();
@@ -201,6 +218,8 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       odiItems: cellList(r.odi_items, cellNumber), rmdqItems: cellList(r.rmdq_items, cellBoolean), eq5dLevels: cellList(r.eq5d_levels, cellNumber),
       eq5dVas: cellNumber(r.eq5d_vas),
       imagingDone: cellBoolean(r.imaging_done),
+      anteriorHeightPercent: cellNumber(r.anterior_height_percent), middleHeightPercent: cellNumber(r.middle_height_percent),
+      posteriorHeightPercent: cellNumber(r.posterior_height_percent), kyphoticAngle: cellNumber(r.kyphotic_angle),
     }),
   },
   [ImportKind.COMPLICATIONS]: {

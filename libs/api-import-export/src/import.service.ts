@@ -35,7 +35,9 @@ const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCas
 /** A validation field ('identifiers.mrn', 'levels.1.cementVolumeMl') as the CSV column it came from. */
 function columnOf(kind: ImportKind, field: string): string {
   if (field.startsWith('identifiers.')) return snake(field.split('.')[1]);
+  if (field.startsWith('levels.') && field.endsWith('cementFillPercent')) return 'cement_fill_percent';
   if (field.startsWith('levels.')) return field.endsWith('fractureId') ? 'levels' : field.endsWith('cementType') ? 'cement_type' : 'cement_volumes_ml';
+  if (field === 'readmittedWithin30Days' || field === 'readmittedWithin90Days') return field === 'readmittedWithin30Days' ? 'readmitted_within_30_days' : 'readmitted_within_90_days';
   if (/^(odiItems|rmdqItems|eq5dLevels)\./.test(field)) return snake(field.split('.')[0]);
   if (field === 'patientId') return 'registry_number';
   if (field === 'siteId') return 'site_code';
@@ -264,8 +266,8 @@ export class ImportService {
       case ImportKind.TREATMENTS: {
         const treatments = inputs.map((v) => ({ ...v, id: randomUUID() }) as Record<string, unknown> & { id: string });
         await insertChunks(manager, TreatmentEntity, treatments.map(({ levels: _l, ...t }) => t) as Partial<TreatmentEntity>[]);
-        const levels = treatments.flatMap((t) => (t.levels as { fractureId: string; cementType?: string | null; cementVolumeMl?: number | null }[]).map((l) => ({
-          treatmentId: t.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null,
+        const levels = treatments.flatMap((t) => (t.levels as { fractureId: string; cementType?: string | null; cementVolumeMl?: number | null; cementFillPercent?: number | null }[]).map((l) => ({
+          treatmentId: t.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null,
         })));
         await insertChunks(manager, TreatedLevelEntity, levels as Partial<TreatedLevelEntity>[]);
         break;

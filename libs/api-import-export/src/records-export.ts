@@ -21,13 +21,16 @@ const SELECT: Record<ImportKind, string> = {
       (SELECT string_agg(coalesce(tl.cement_volume_ml::text, ''), ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id AND t.kind <> 'CONSERVATIVE') AS cement_volumes_ml,
       (SELECT min(tl.cement_type::text) FROM treated_level tl WHERE tl.treatment_id = t.id) AS cement_type,
       t.analgesic_level, t.brace, t.bed_rest, t.physiotherapy, t.anaesthesia, t.approach, t.imaging_guidance, t.balloon_used,
-      t.height_restoration_percent, t.kyphotic_angle_before, t.kyphotic_angle_after, t.duration_minutes, t.same_day_discharge, t.length_of_stay_days
+      t.height_restoration_percent, t.kyphotic_angle_before, t.kyphotic_angle_after, t.duration_minutes, t.same_day_discharge, t.length_of_stay_days,
+      t.discharge_destination, t.readmitted_within_30_days, t.readmitted_within_90_days, t.fluoroscopy_time_seconds, t.dose_area_product_gy_cm2,
+      (SELECT string_agg(coalesce(tl.cement_fill_percent::text, ''), ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id AND t.kind <> 'CONSERVATIVE') AS cement_fill_percent
     FROM treatment t JOIN patient p ON p.id = t.patient_id
     WHERE t.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, t.start_date`,
   [ImportKind.ASSESSMENTS]: `SELECT p.registry_number, a.time_point, a.visit_date, a.status, a.nrs_rest, a.nrs_activity, a.odi, a.rmdq, a.eq5d_index,
       a.analgesic_level, a.opioid_use, a.back_to_usual_activities, a.physiotherapy,
       array_to_string(a.odi_items, ';', '') AS odi_items, translate(array_to_string(a.rmdq_items, ';'), 'tf', '10') AS rmdq_items,
-      array_to_string(a.eq5d_levels, ';') AS eq5d_levels, a.eq5d_vas, a.imaging_done
+      array_to_string(a.eq5d_levels, ';') AS eq5d_levels, a.eq5d_vas, a.imaging_done,
+      a.anterior_height_percent, a.middle_height_percent, a.posterior_height_percent, a.kyphotic_angle
     FROM assessment a JOIN patient p ON p.id = a.patient_id
     WHERE a.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, a.visit_date NULLS LAST, a.time_point`,
   [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes, c.level, c.detection

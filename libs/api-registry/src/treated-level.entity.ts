@@ -7,6 +7,7 @@ import { TreatmentEntity } from './treatment.entity';
 @Entity('treated_level')
 @Index('ix_treated_level__fracture_id', ['fractureId'])
 @Check('ck_treated_level__cement_volume_ml__range', 'cement_volume_ml IS NULL OR (cement_volume_ml > 0 AND cement_volume_ml <= 20)')
+@Check('ck_treated_level__cement_fill_percent__range', 'cement_fill_percent IS NULL OR cement_fill_percent BETWEEN 0 AND 100')
 export class TreatedLevelEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_treated_level' })
   treatmentId: string;
@@ -27,4 +28,8 @@ export class TreatedLevelEntity {
 
   @Column({ type: 'double precision', nullable: true })
   cementVolumeMl: number | null;
+
+  /** Share of the vertebral body the cement filled, percent. */
+  @Column({ type: 'double precision', nullable: true })
+  cementFillPercent: number | null;
 }

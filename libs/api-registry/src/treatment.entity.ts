@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
-import { AnalgesicLevel, Anaesthesia, ImagingGuidance, ProcedureApproach, TreatmentKind } from '@vfr/domain';
+import { AnalgesicLevel, Anaesthesia, DischargeDestination, ImagingGuidance, ProcedureApproach, TreatmentKind } from '@vfr/domain';
 import { RecordEntity } from '@vfr/api-database';
 import { PatientEntity } from './patient.entity';
 import { TreatedLevelEntity } from './treated-level.entity';
@@ -21,6 +21,10 @@ import { TreatedLevelEntity } from './treated-level.entity';
 @Check('ck_treatment__duration_minutes__range', 'duration_minutes IS NULL OR duration_minutes BETWEEN 1 AND 600')
 @Check('ck_treatment__length_of_stay_days__range', 'length_of_stay_days IS NULL OR length_of_stay_days BETWEEN 0 AND 365')
 @Check('ck_treatment__same_day_discharge__consistency', 'same_day_discharge IS NULL OR length_of_stay_days IS NULL OR (same_day_discharge = (length_of_stay_days = 0))')
+// Hospital use and radiation (migration AddHospitalUseAndRadiographs).
+@Check('ck_treatment__fluoroscopy_time_seconds__range', 'fluoroscopy_time_seconds IS NULL OR fluoroscopy_time_seconds BETWEEN 1 AND 7200')
+@Check('ck_treatment__dose_area_product_gy_cm2__range', 'dose_area_product_gy_cm2 IS NULL OR (dose_area_product_gy_cm2 > 0 AND dose_area_product_gy_cm2 <= 1000)')
+@Check('ck_treatment__kind__no_radiation_for_conservative', `kind <> 'CONSERVATIVE' OR (fluoroscopy_time_seconds IS NULL AND dose_area_product_gy_cm2 IS NULL)`)
 export class TreatmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -81,6 +85,23 @@ export class TreatmentEntity extends RecordEntity {
 
   @Column({ type: 'smallint', nullable: true })
   lengthOfStayDays: number | null;
+
+  // Hospital use (every kind)
+  @Column({ type: 'enum', enum: DischargeDestination, enumName: 'discharge_destination', nullable: true })
+  dischargeDestination: DischargeDestination | null;
+
+  @Column({ type: 'boolean', nullable: true, name: 'readmitted_within_30_days' })
+  readmittedWithin30Days: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true, name: 'readmitted_within_90_days' })
+  readmittedWithin90Days: boolean | null;
+
+  // Radiation (procedures)
+  @Column({ type: 'integer', nullable: true })
+  fluoroscopyTimeSeconds: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  doseAreaProductGyCm2: number | null;
 
   @Column({ type: 'uuid', nullable: true })
   requestId: string | null;

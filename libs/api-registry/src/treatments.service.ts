@@ -42,7 +42,7 @@ export class TreatmentsService {
       // The rules span fields (a procedure needs anaesthesia and cement...), so the merged record is validated whole.
       const merged = validate(treatmentUpdateSchema, {
         ...pickTreatmentFields(treatment),
-        levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl })),
+        levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl, cementFillPercent: l.cementFillPercent })),
         ...changes,
       });
       const { levels, ...values } = merged;
@@ -86,7 +86,7 @@ export class TreatmentsService {
 
   private async writeLevels(tx: AuditedTransaction, treatment: TreatmentEntity, levels: TreatedLevelInput[], siteId: string): Promise<TreatedLevelEntity[]> {
     await this.checkFractures(tx.manager, treatment.patientId, levels);
-    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null }));
+    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null }));
     await tx.manager.insert(TreatedLevelEntity, rows);
     await tx.audit({ entityType: 'Treatment', entityId: treatment.id, siteId, action: AuditAction.UPDATE, before: null, after: { levels: levels.map((l) => ({ ...l })) } });
     return rows;
@@ -102,11 +102,11 @@ export class TreatmentsService {
   ): Promise<TreatedLevelEntity[]> {
     await this.checkFractures(tx.manager, treatment.patientId, levels);
     await tx.manager.delete(TreatedLevelEntity, { treatmentId: treatment.id });
-    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null }));
+    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null }));
     await tx.manager.insert(TreatedLevelEntity, rows);
     await tx.audit({
       entityType: 'Treatment', entityId: treatment.id, siteId, action: AuditAction.UPDATE, reason,
-      before: { levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl })) },
+      before: { levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl, cementFillPercent: l.cementFillPercent })) },
       after: { levels: levels.map((l) => ({ ...l })) },
     });
     return rows;
@@ -139,7 +139,7 @@ export class TreatmentsService {
 /** Treated levels as compared between a create and the one its request id made before. */
 function levelValues(levels: readonly TreatedLevelInput[]) {
   return levels
-    .map((l) => ({ fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null }))
+    .map((l) => ({ fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null }))
     .sort((a, b) => (a.fractureId < b.fractureId ? -1 : a.fractureId > b.fractureId ? 1 : 0));
 }
 
@@ -149,6 +149,7 @@ function pickTreatmentFields(t: TreatmentEntity) {
     physiotherapy: t.physiotherapy, anaesthesia: t.anaesthesia, approach: t.approach, imagingGuidance: t.imagingGuidance,
     balloonUsed: t.balloonUsed, heightRestorationPercent: t.heightRestorationPercent, kyphoticAngleBefore: t.kyphoticAngleBefore,
     kyphoticAngleAfter: t.kyphoticAngleAfter, durationMinutes: t.durationMinutes, sameDayDischarge: t.sameDayDischarge,
-    lengthOfStayDays: t.lengthOfStayDays,
+    lengthOfStayDays: t.lengthOfStayDays, dischargeDestination: t.dischargeDestination, readmittedWithin30Days: t.readmittedWithin30Days,
+    readmittedWithin90Days: t.readmittedWithin90Days, fluoroscopyTimeSeconds: t.fluoroscopyTimeSeconds, doseAreaProductGyCm2: t.doseAreaProductGyCm2,
   };
 }

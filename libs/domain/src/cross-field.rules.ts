@@ -149,6 +149,34 @@ export const VISIT_RULES: readonly CrossFieldRule<VisitAnalgesics>[] = [
   },
 ];
 
+/** The treatment fields the rules read. */
+export interface TreatmentHospitalUse {
+  dischargeDestination?: string | null;
+  readmittedWithin30Days?: boolean | null;
+  readmittedWithin90Days?: boolean | null;
+}
+
+export const TREATMENT_RULES: readonly CrossFieldRule<TreatmentHospitalUse>[] = [
+  {
+    // The 90-day window contains the 30-day one: a readmission by day 30 is one by day 90.
+    name: 'readmissionWindows',
+    fields: ['readmittedWithin30Days', 'readmittedWithin90Days'],
+    contradiction: ({ readmittedWithin30Days, readmittedWithin90Days }) =>
+      readmittedWithin30Days === true && readmittedWithin90Days === false
+        ? 'a readmission within 30 days is also within 90 days, so readmittedWithin90Days cannot be false'
+        : null,
+  },
+  {
+    // A patient who died during the stay was not discharged alive, so cannot have come back.
+    name: 'diedInHospitalReadmission',
+    fields: ['dischargeDestination', 'readmittedWithin30Days', 'readmittedWithin90Days'],
+    contradiction: ({ dischargeDestination, readmittedWithin30Days, readmittedWithin90Days }) =>
+      dischargeDestination === 'DIED_IN_HOSPITAL' && (readmittedWithin30Days === true || readmittedWithin90Days === true)
+        ? 'a patient who died in hospital was not discharged alive, so cannot have been readmitted'
+        : null,
+  },
+];
+
 function shown(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
   return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? String(Math.round(v * 10) / 10) : String(v);
@@ -229,3 +257,5 @@ export const NEW_FRACTURE_RULES: readonly CrossFieldRule<NewFractureSite>[] = [
 
 /** The contradictions between a new fracture's kind and level. */
 export const newFractureContradictions = (f: NewFractureSite): FieldIssue[] => crossFieldIssues(NEW_FRACTURE_RULES, f);
+/** The contradictions among a treatment's hospital-use fields. */
+export const treatmentContradictions = (t: TreatmentHospitalUse): FieldIssue[] => crossFieldIssues(TREATMENT_RULES, t);

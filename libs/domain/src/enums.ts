@@ -255,3 +255,18 @@ export enum FractureDetection {
 
 /** The complication kinds that are a new vertebral fracture: they, and only they, carry a level and a detection. */
 export const NEW_FRACTURE_KINDS: readonly ComplicationKind[] = [ComplicationKind.ADJACENT_LEVEL_FRACTURE, ComplicationKind.REMOTE_FRACTURE];
+
+/**
+ * Where a patient went on leaving hospital after a treatment (docs/methods.md, "Hospital use and
+ * radiographic follow-up"): home without new help, home with new or increased care (nursing
+ * service, family care arranged), inpatient rehabilitation, a nursing home (new or returning),
+ * transfer to another hospital, or death during the stay.
+ */
+export enum DischargeDestination {
+  HOME = 'HOME',
+  HOME_WITH_CARE = 'HOME_WITH_CARE',
+  REHABILITATION = 'REHABILITATION',
+  NURSING_HOME = 'NURSING_HOME',
+  OTHER_HOSPITAL = 'OTHER_HOSPITAL',
+  DIED_IN_HOSPITAL = 'DIED_IN_HOSPITAL',
+}

@@ -5,6 +5,7 @@ import {
   ComplicationKind, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
   ProcedureApproach, FractureDetection, Role, TimePoint, TreatmentKind, VertebralLevel,
 } from './enums';
+import { DischargeDestination } from './enums';
 
 import type { DefinedFields } from './fields/field-definition';
 import type { PATIENT_FIELDS } from './fields/patient.fields';
@@ -58,6 +59,8 @@ export interface TreatedLevelFields {
   fractureId: string;
   cementType?: CementType | null;
   cementVolumeMl?: number | null;
+  /** Share of the vertebral body the cement filled, 0-100 (procedures only). */
+  cementFillPercent?: number | null;
 }
 
 export interface TreatmentFields {
@@ -81,6 +84,12 @@ export interface TreatmentFields {
   durationMinutes?: number | null;
   sameDayDischarge?: boolean | null;
   lengthOfStayDays?: number | null;
+  // hospital use (every kind) and radiation (procedures)
+  dischargeDestination?: DischargeDestination | null;
+  readmittedWithin30Days?: boolean | null;
+  readmittedWithin90Days?: boolean | null;
+  fluoroscopyTimeSeconds?: number | null;
+  doseAreaProductGyCm2?: number | null;
 }
 
 export interface AssessmentFields {
@@ -108,6 +117,12 @@ export interface AssessmentFields {
   eq5dVas?: number | null;
   /** Whether spine imaging (radiograph, CT or MRI) was done at the visit. */
   imagingDone?: boolean | null;
+  /** Radiographic follow-up of the index level: heights in percent of the adjacent normal vertebra, 0-120. */
+  anteriorHeightPercent?: number | null;
+  middleHeightPercent?: number | null;
+  posteriorHeightPercent?: number | null;
+  /** Kyphotic angle in degrees, as the treatment's kyphoticAngleBefore and After. */
+  kyphoticAngle?: number | null;
 }
 
 export interface ComplicationFields {

@@ -28,6 +28,16 @@ export const RANGES = {
   kyphoticAngle: { min: -30, max: 90, integer: false, unit: '°', label: 'Kyphotic angle' },
   durationMinutes: { min: 1, max: 600, integer: true, unit: 'min', label: 'Procedure duration' },
   lengthOfStayDays: { min: 0, max: 365, integer: true, unit: 'days', label: 'Length of stay' },
+  // Radiation of a procedure (docs/methods.md, "Hospital use and radiographic follow-up"): about
+  // 5-6 minutes of fluoroscopy per level is typical, and 500 Gy·cm² is NCRP Report 168's level
+  // calling for follow-up; the limits stop typing errors (minutes for seconds, mGy·cm² for Gy·cm²)
+  // and still admit a long multilevel procedure.
+  fluoroscopyTimeSeconds: { min: 1, max: 7200, integer: true, unit: 's', label: 'Fluoroscopy time' },
+  doseAreaProductGyCm2: { min: 0, max: 1000, integer: false, exclusiveMin: true, unit: 'Gy·cm²', label: 'Dose-area product' },
+  cementFillPercent: { min: 0, max: 100, integer: false, unit: '%', label: 'Cement fill of the vertebral body' },
+  // A height at follow-up relative to the adjacent normal vertebra's: above 100 when the treated
+  // body is taller than its neighbour (overcorrection, or a neighbour itself slightly low).
+  vertebralHeightPercent: { min: 0, max: 120, integer: false, unit: '%', label: 'Vertebral height' },
 } satisfies Record<string, NumericRange>;
 
 export const TEXT_LIMITS = {

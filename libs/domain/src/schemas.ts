@@ -3,7 +3,8 @@ import {
   DeathCause, DeathSource, FractureCause, FractureDetection, NEW_FRACTURE_KINDS, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, TimePoint,
   TreatmentKind, VertebralLevel,
 } from './enums';
-import { fractureContradictions, visitContradictions } from './cross-field.rules';
+import { DischargeDestination } from './enums';
+import { fractureContradictions, treatmentContradictions, visitContradictions } from './cross-field.rules';
 import { FieldIssue } from './errors';
 import { passwordField } from './password-rule';
 import { RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
@@ -102,9 +103,10 @@ export const treatedLevelSchema = z.object({
   fractureId: uuid('fractureId'),
   cementType: z.enum(CementType).nullish(),
   cementVolumeMl: measure('cementVolumeMl', RANGES.cementVolumeMl).nullish(),
+  cementFillPercent: optionalMeasure('cementFillPercent'),
 });
 
-const PROCEDURE_ONLY = ['anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'durationMinutes'] as const;
+const PROCEDURE_ONLY = ['anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2'] as const;
 
 const treatmentFields = z.object({
   patientId: uuid('patientId'),
@@ -125,6 +127,11 @@ const treatmentFields = z.object({
   durationMinutes: optionalMeasure('durationMinutes'),
   sameDayDischarge: z.boolean().nullish(),
   lengthOfStayDays: optionalMeasure('lengthOfStayDays'),
+  dischargeDestination: z.enum(DischargeDestination).nullish(),
+  readmittedWithin30Days: z.boolean().nullish(),
+  readmittedWithin90Days: z.boolean().nullish(),
+  fluoroscopyTimeSeconds: optionalMeasure('fluoroscopyTimeSeconds'),
+  doseAreaProductGyCm2: optionalMeasure('doseAreaProductGyCm2'),
 });
 
 type TreatmentShape = Partial<z.infer<typeof treatmentFields>>;
@@ -144,6 +151,7 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
     }
     v.levels?.forEach((l, i) => {
       if (l.cementVolumeMl != null || l.cementType != null) fail(ctx, `levels.${i}.cementVolumeMl`, 'consistency', 'cementVolumeMl and cementType apply to procedures only, not to conservative care');
+      if (l.cementFillPercent != null) fail(ctx, `levels.${i}.cementFillPercent`, 'consistency', 'cementFillPercent applies to procedures only, not to conservative care');
     });
   }
   if (v.balloonUsed === true && v.kind !== TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed applies to kyphoplasty only');
@@ -161,9 +169,9 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
     });
   }
 }
-export const treatmentCreateSchema = treatmentFields.superRefine(treatmentRules);
+export const treatmentCreateSchema = treatmentFields.superRefine(treatmentRules).superRefine(crossField(treatmentContradictions));
 /** Validates a whole treatment after merging the changes into the stored one. */
-export const treatmentUpdateSchema = treatmentFields.omit({ patientId: true }).partial().superRefine(treatmentRules);
+export const treatmentUpdateSchema = treatmentFields.omit({ patientId: true }).partial().superRefine(treatmentRules).superRefine(crossField(treatmentContradictions));
 
 // Follow-up visits ---------------------------------------------------------------------------
 
@@ -178,6 +186,14 @@ const assessmentItemFields = {
   eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
   eq5dVas: optionalMeasure('eq5dVas'),
   imagingDone: z.boolean().nullish(),
+};
+
+// Radiographic follow-up of the index level (optional on any visit that was done).
+const assessmentRadiographFields = {
+  anteriorHeightPercent: measure('anteriorHeightPercent', RANGES.vertebralHeightPercent).nullish(),
+  middleHeightPercent: measure('middleHeightPercent', RANGES.vertebralHeightPercent).nullish(),
+  posteriorHeightPercent: measure('posteriorHeightPercent', RANGES.vertebralHeightPercent).nullish(),
+  kyphoticAngle: optionalMeasure('kyphoticAngle'),
 };
 
 const assessmentFields = z.object({
@@ -196,7 +212,10 @@ const assessmentFields = z.object({
   backToUsualActivities: z.boolean().nullish(),
   physiotherapy: z.boolean().nullish(),
   ...assessmentItemFields,
+  ...assessmentRadiographFields,
 });
+
+const RADIOGRAPH_FIELDS = Object.keys(assessmentRadiographFields) as (keyof typeof assessmentRadiographFields)[];
 
 function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx): void {
   if (v.status === AssessmentStatus.DONE) {
@@ -206,6 +225,8 @@ function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx)
     for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
     // Imaging not done at a visit that did not take place is no finding; done would be a contradiction.
     if (v.imagingDone === true) fail(ctx, 'imagingDone', 'consistency', `imagingDone cannot be true for a ${v.status.toLowerCase()} visit`);
+    // No visit, no radiograph read at it.
+    for (const r of RADIOGRAPH_FIELDS) if (v[r] != null) fail(ctx, r, 'consistency', `${r} cannot be recorded for a ${v.status.toLowerCase()} visit`);
   }
 }
 export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules).superRefine(crossField(visitContradictions));

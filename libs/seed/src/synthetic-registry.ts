@@ -4,6 +4,7 @@ import {
   TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
   FractureDetection,
 } from '@vfr/domain';
+import { DischargeDestination } from '@vfr/domain';
 import { clamp, Random } from './random';
 import { questionnaireItems } from './synthetic-instruments';
 
@@ -218,6 +219,9 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, { clavien_dindo: ClavienDindoGrade.II, ...newFracture(imaging, ComplicationKind.REMOTE_FRACTURE, levelStart, nFractures, firstKind) });
   }
   void todayYear;
+  // Hospital use, radiation, cement fill and radiographic follow-up draw from a stream of their
+  // own, after everything else, so that adding them left every other value as it was.
+  hospitalUseAndRadiographs(out, new Random((options.seed * 104729 + 0x4057) >>> 0));
   return out;
 }
 
@@ -343,4 +347,61 @@ function newFracture(imaging: Random, kind: ComplicationKind, levelStart: number
     [FractureDetection.CLINICAL, procedure ? 50 : 70], [FractureDetection.SCHEDULED_IMAGING, procedure ? 40 : 18], [FractureDetection.INCIDENTAL, procedure ? 10 : 12],
   ]);
   return { level, detection };
+}
+
+/**
+ * Discharge destination and readmissions for every treatment (conservatively treated patients who
+ * were admitted go home less often and come back more often); fluoroscopy time and dose-area
+ * product per procedure (about 5-6 minutes and around 10 Gy·cm² per level, docs/methods.md) and
+ * the cement fill of each level; and at some completed visits the index level's heights and
+ * kyphotic angle, settling a little over the first year (more without cement). Some values left
+ * unrecorded, as in a real registry. No patient dies in hospital here: the seeded deaths come
+ * weeks after the treatment.
+ */
+function hospitalUseAndRadiographs(out: SyntheticRegistry, rnd: Random): void {
+  const known = (p: number) => rnd.chance(p);
+  const levelsOf = new Map<string, Row[]>();
+  for (const l of out.treated_level) levelsOf.set(String(l.treatment_id), [...(levelsOf.get(String(l.treatment_id)) ?? []), l]);
+  for (const t of out.treatment) {
+    const procedure = t.kind !== TreatmentKind.CONSERVATIVE;
+    const admitted = t.same_day_discharge === false;
+    t.discharge_destination = known(0.9)
+      ? rnd.weighted<DischargeDestination>(procedure || !admitted
+        ? [[DischargeDestination.HOME, 78], [DischargeDestination.HOME_WITH_CARE, 10], [DischargeDestination.REHABILITATION, 7], [DischargeDestination.NURSING_HOME, 4], [DischargeDestination.OTHER_HOSPITAL, 1]]
+        : [[DischargeDestination.HOME, 50], [DischargeDestination.HOME_WITH_CARE, 20], [DischargeDestination.REHABILITATION, 18], [DischargeDestination.NURSING_HOME, 10], [DischargeDestination.OTHER_HOSPITAL, 2]])
+      : null;
+    const recorded = known(0.85);
+    const within30 = rnd.chance(procedure ? 0.06 : admitted ? 0.12 : 0.07);
+    const within90 = within30 || rnd.chance(procedure ? 0.05 : 0.07);
+    t.readmitted_within_30_days = recorded ? within30 : null;
+    t.readmitted_within_90_days = recorded ? within90 : null;
+    const levels = levelsOf.get(String(t.id)) ?? [];
+    const n = Math.max(1, levels.length);
+    t.fluoroscopy_time_seconds = procedure && known(0.85) ? Math.round(clamp(rnd.normal(t.kind === TreatmentKind.KYPHOPLASTY ? 370 : 320, 110) * n, 60, 7200)) : null;
+    t.dose_area_product_gy_cm2 = procedure && known(0.8) ? round1(clamp(Math.exp(rnd.normal(Math.log(10), 0.6)) * n, 0.5, 1000)) : null;
+    for (const l of levels) {
+      l.cement_fill_percent = procedure && known(0.75) ? Math.round(clamp(rnd.normal(t.kind === TreatmentKind.KYPHOPLASTY ? 32 : 28, 8), 5, 80)) : null;
+    }
+  }
+  const treatments = new Map(out.treatment.map((t) => [String(t.id), t]));
+  const heightLoss = new Map(out.fracture.map((f) => [String(f.id), Number(f.height_loss_percent ?? 25)]));
+  const MONTHS: Partial<Record<TimePoint, number>> = { [TimePoint.M1]: 1, [TimePoint.M3]: 3, [TimePoint.M6]: 6, [TimePoint.M12]: 12, [TimePoint.M24]: 24 };
+  for (const a of out.assessment) {
+    Object.assign(a, { anterior_height_percent: null, middle_height_percent: null, posterior_height_percent: null, kyphotic_angle: null });
+    const months = MONTHS[a.time_point as TimePoint];
+    if (a.status !== AssessmentStatus.DONE || months === undefined || !rnd.chance(0.45)) continue;
+    const t = treatments.get(String(a.treatment_id))!;
+    const procedure = t.kind !== TreatmentKind.CONSERVATIVE;
+    const indexLevel = (levelsOf.get(String(t.id)) ?? [])[0];
+    const loss = heightLoss.get(String(indexLevel?.fracture_id)) ?? 25;
+    // Settling over the first months, most of it by six months; cement holds the body better.
+    const settling = (procedure ? 3 : 8) * Math.min(1, months / 6) + rnd.normal(0, 2);
+    const restored = procedure ? Number(t.height_restoration_percent ?? 10) * loss / 100 : 0;
+    const anterior = 100 - loss + restored - settling;
+    a.anterior_height_percent = round1(clamp(anterior, 20, 115));
+    a.middle_height_percent = round1(clamp(anterior + rnd.normal(4, 4), 20, 115));
+    a.posterior_height_percent = round1(clamp(100 - loss / 4 + rnd.normal(0, 3), 40, 115));
+    const after = procedure && t.kyphotic_angle_after != null ? Number(t.kyphotic_angle_after) : 10 + loss / 3;
+    a.kyphotic_angle = round1(clamp(after + Math.max(0, settling) * 0.5 + rnd.normal(1, 1.5), -30, 90));
+  }
 }

@@ -92,7 +92,7 @@ describe('libs/domain rules in the forms, before sending', () => {
   it('asks a kyphoplasty for anaesthesia, approach and cement, placed beside the fracture it concerns', () => {
     const raw: RawValues = { ...emptyTreatment([FRACTURE_A, FRACTURE_B]), kind: TreatmentKind.KYPHOPLASTY, startDate: '2025-01-20', [`treats.${FRACTURE_B}`]: true };
     const input = treatmentInput(raw, PATIENT, [FRACTURE_A, FRACTURE_B]);
-    expect(input.levels).toEqual([{ fractureId: FRACTURE_B, cementType: null, cementVolumeMl: null }]);
+    expect(input.levels).toEqual([{ fractureId: FRACTURE_B, cementType: null, cementVolumeMl: null, cementFillPercent: null }]);
     expect(input.balloonUsed).toBe(true);
     const errors = placeLevelErrors(checkBeforeSending(treatmentSchema, input, TREATMENT_LABELS), raw, [FRACTURE_A, FRACTURE_B]);
     expect(Object.keys(errors).sort()).toEqual(['anaesthesia', 'approach', `cementVolumeMl.${FRACTURE_B}`]);

@@ -12,6 +12,7 @@ export const METHODS = {
   death: 'death-and-overall-survival-the-record',
   windows: 'visit-windows',
   newFractures: 'new-fractures-and-imaging',
+  hospitalUse: 'hospital-use-and-radiographic-follow-up',
 } as const;
 
 export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];

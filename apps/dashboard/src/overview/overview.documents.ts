@@ -44,3 +44,14 @@ export const OVERVIEW_FUNNEL = graphql(`
     funnelPlot { registryRate sites { siteCode n events rate suppressed } limits { n lower95 upper95 lower998 upper998 } }
   }
 `);
+
+export const OVERVIEW_READMISSIONS = graphql(`
+  query OverviewReadmissions {
+    readmissions {
+      kind
+      within30 { n events rate lower upper suppressed }
+      within90 { n events rate lower upper suppressed }
+      repeatAugmentation { n events rate lower upper suppressed }
+    }
+  }
+`);

@@ -7,6 +7,7 @@ import type {
   OverviewCompletenessQuery, OverviewComplicationsQuery, OverviewDischargeQuery, OverviewFunnelQuery,
   OverviewRespondersQuery, OverviewTrajectoryQuery, OverviewVolumesQuery,
 } from '../gql/graphql';
+import type { OverviewReadmissionsQuery } from '../gql/graphql';
 
 export interface Figure {
   option: ChartOption | null;
@@ -129,13 +130,14 @@ export function proportionFigure(
   xName: string,
   yName: string,
   what: string,
+  unit = 'patients',
 ): Figure {
   const shown = rows.filter((r) => !r.suppressed && r.rate !== null);
   if (!shown.length) return { option: null, note: '' };
   const groups = ordered(rows.map((r) => r.group), KINDS);
   const series = dotWhiskerSeries(groups, categories, (g, c) => {
     const r = rows.find((x) => x.group === g && x.category === c);
-    return r && !r.suppressed ? { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} patients` } : undefined;
+    return r && !r.suppressed ? { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} ${unit}` } : undefined;
   }, (v) => pct(v, 1));
   const suppressed = rows.filter((r) => r.suppressed);
   const nPerGroup = groups.map((g) => `${labelOf(g)} ${Math.max(0, ...rows.filter((r) => r.group === g).map((r) => r.n ?? 0)) || 'suppressed'}`);
@@ -146,7 +148,7 @@ export function proportionFigure(
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(yName, 40) },
       series,
     },
-    note: `Rate with Wilson 95% CI. n (patients, largest per group): ${nPerGroup.join(', ')}. ${suppressed.length ? `${suppressed.length} ${what} cells under the threshold are suppressed: ${suppressed.map((r) => `${labelOf(r.group)} ${labelOf(r.category)}`).join(', ')}.` : 'Nothing suppressed.'}`,
+    note: `Rate with Wilson 95% CI. n (${unit}, largest per group): ${nPerGroup.join(', ')}. ${suppressed.length ? `${suppressed.length} ${what} cells under the threshold are suppressed: ${suppressed.map((r) => `${labelOf(r.group)} ${labelOf(r.category)}`).join(', ')}.` : 'Nothing suppressed.'}`,
   };
 }
 
@@ -226,6 +228,17 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     },
     note: `n = ${shown.map((r) => `${r.treatments} ${labelOf(r.kind).toLowerCase()}`).join(', ')} treatments with a discharge recorded. Same-day share with Wilson 95% CI. ${suppressed.length ? `Suppressed (under the threshold): ${suppressed.map((r) => labelOf(r.kind)).join(', ')}.` : 'Nothing suppressed.'}`,
   };
+}
+
+/**
+ * Readmissions within 30 and 90 days for each of the three paths and, for the procedures, repeat
+ * augmentation, as shares with Wilson 95% CIs (docs/methods.md, hospital use).
+ */
+export function readmissionsFigure(data: OverviewReadmissionsQuery): Figure {
+  const categories = ['WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'REPEAT_AUGMENTATION'];
+  const rows = data.readmissions.flatMap((r) => [r.within30, r.within90, r.repeatAugmentation].flatMap((v, i) => (v ? [{ ...v, group: r.kind, category: categories[i] }] : [])));
+  const f = proportionFigure(rows, categories, 'Event', 'Treatments (%)', 'kind-and-event', 'treatments');
+  return { ...f, note: f.note && `${f.note} Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.` };
 }
 
 export function completenessFigure(data: OverviewCompletenessQuery): Figure {

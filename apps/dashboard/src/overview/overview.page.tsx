@@ -12,6 +12,8 @@ import {
   completenessFigure, complicationsFigure, dischargeFigure, type Figure, funnelFigure, respondersFigure,
   trajectoryFigure, volumePeriodWord, volumesFigure,
 } from './overview.options';
+import { OVERVIEW_READMISSIONS } from './overview.documents';
+import { readmissionsFigure } from './overview.options';
 import './overview.css';
 
 export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string }[] = [
@@ -38,6 +40,7 @@ export function OverviewPage() {
   const responders = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { definition } }), respondersFigure);
   const complications = useFigure(useQuery(OVERVIEW_COMPLICATIONS), complicationsFigure);
   const discharge = useFigure(useQuery(OVERVIEW_DISCHARGE), dischargeFigure);
+  const readmissions = useFigure(useQuery(OVERVIEW_READMISSIONS), readmissionsFigure);
   const completeness = useFigure(useQuery(OVERVIEW_COMPLETENESS), completenessFigure);
   const funnel = useFigure(useQuery(OVERVIEW_FUNNEL), funnelFigure);
   const size = volumesQuery.data?.cohortSize;
@@ -73,6 +76,8 @@ export function OverviewPage() {
           {...complications} empty="No treated patients yet, so no complication rates." height={330} />
         <ChartCard id="discharge" definition={METHODS.rates} title="Same-day discharge and length of stay, by treatment" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per treatment kind"
           {...discharge} empty="No treatments with a discharge recorded yet." height={330} />
+        <ChartCard id="readmissions" definition={METHODS.hospitalUse} title="Readmissions and repeat augmentation, by treatment" label="Readmission within 30 and 90 days and repeat augmentation with Wilson 95% confidence intervals per treatment kind"
+          {...readmissions} empty="No treatments with readmissions recorded yet." height={330} />
         <ChartCard id="completeness" definition={METHODS.rates} title="Follow-up completeness, by time point and site" label="Bar chart of the share of due follow-up visits done, per time point and site"
           {...completeness} empty="No follow-up visit is due yet." height={330} />
         <ChartCard id="funnel" definition={METHODS.rates} title="Sites' complication rates after procedures (funnel plot)" label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"

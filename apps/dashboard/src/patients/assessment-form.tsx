@@ -7,7 +7,7 @@ import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  ASSESSMENT_LABELS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
+  ASSESSMENT_LABELS, RADIOGRAPH_FIELDS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
   type StoredAssessment,
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
@@ -112,6 +112,12 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
                 {Array.from({ length: RMDQ_ITEMS }, (_, i) => <CheckField key={i} form={form} name={`rmdq.${i}`} label={`${i + 1}. ${texts?.rmdq[i] ?? 'Statement'}`} />)}
               </div>
             )}
+          </details>
+          <details>
+            <summary>Radiographs of the index level (heights in % of the adjacent normal vertebra)</summary>
+            <div className="grid">
+              {RADIOGRAPH_FIELDS.map((f) => <TextField key={f} form={form} name={f} label={ASSESSMENT_LABELS[f]} type="number" />)}
+            </div>
           </details>
           <fieldset>
             <legend>Care since the last visit</legend>

@@ -21,7 +21,14 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   physiotherapy: 'Physiotherapy',
   imagingDone: 'Spine imaging done',
   reason: 'Reason for the change',
+  anteriorHeightPercent: 'Anterior height (%)',
+  middleHeightPercent: 'Middle height (%)',
+  posteriorHeightPercent: 'Posterior height (%)',
+  kyphoticAngle: 'Kyphotic angle (°)',
 };
+
+/** Radiographic follow-up of the index level (optional, on a visit that was done). */
+export const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'posteriorHeightPercent', 'kyphoticAngle'] as const;
 
 // The questionnaires' shapes; their sections and statements are in questionnaires.ts (fetched as questionnaires.json).
 const ODI_SECTIONS = Array.from({ length: 10 });
@@ -49,6 +56,10 @@ export interface StoredAssessment {
   eq5dLevels?: number[] | null;
   eq5dVas?: number | null;
   imagingDone?: boolean | null;
+  anteriorHeightPercent?: number | null;
+  middleHeightPercent?: number | null;
+  posteriorHeightPercent?: number | null;
+  kyphoticAngle?: number | null;
 }
 
 export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
@@ -60,6 +71,7 @@ export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
   ODI_SECTIONS.forEach((_, i) => (raw[`odi.${i}`] = ''));
   EQ5D_DIMENSIONS.forEach((_, i) => (raw[`eq5d.${i}`] = ''));
   RMDQ_STATEMENTS.forEach((_, i) => (raw[`rmdq.${i}`] = false));
+  for (const f of RADIOGRAPH_FIELDS) raw[f] = '';
   return raw;
 }
 
@@ -69,6 +81,7 @@ export function assessmentRaw(a: StoredAssessment): RawValues {
   for (const f of ['opioidUse', 'backToUsualActivities', 'physiotherapy'] as const) raw[f] = rawTriState(a[f]);
   raw.eq5dVas = rawOf(a.eq5dVas ?? null);
   raw.imagingDone = rawTriState(a.imagingDone ?? null);
+  for (const f of RADIOGRAPH_FIELDS) raw[f] = rawOf(a[f] ?? null);
   a.odiItems?.forEach((v, i) => (raw[`odi.${i}`] = rawOf(v)));
   a.eq5dLevels?.forEach((v, i) => (raw[`eq5d.${i}`] = rawOf(v)));
   raw.rmdqAnswered = !!a.rmdqItems;
@@ -144,5 +157,6 @@ export function assessmentInput(raw: RawValues, patientId: string): AssessmentFi
     backToUsualActivities: done ? triState(raw.backToUsualActivities) : null,
     physiotherapy: done ? triState(raw.physiotherapy) : null,
     imagingDone: done ? triState(raw.imagingDone) : null,
+    ...Object.fromEntries(RADIOGRAPH_FIELDS.map((f) => [f, score(numberOrNull(raw[f]))])),
   } as unknown as AssessmentFields;
 }

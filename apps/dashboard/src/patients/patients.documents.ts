@@ -44,13 +44,15 @@ export const PATIENT = graphql(`
         id version kind startDate startDay analgesicLevel brace bedRest physiotherapy anaesthesia approach imagingGuidance
         balloonUsed heightRestorationPercent kyphoticAngleBefore kyphoticAngleAfter durationMinutes sameDayDischarge
         lengthOfStayDays withdrawnAt withdrawnReason
-        levels { fractureId cementType cementVolumeMl }
+        dischargeDestination readmittedWithin30Days readmittedWithin90Days fluoroscopyTimeSeconds doseAreaProductGyCm2
+        levels { fractureId cementType cementVolumeMl cementFillPercent }
       }
       assessments {
         id version treatmentId timePoint visitDate visitDay status nrsRest nrsActivity odi rmdq eq5dIndex analgesicLevel
         opioidUse backToUsualActivities physiotherapy withdrawnAt withdrawnReason
         odiItems rmdqItems eq5dLevels eq5dVas
         imagingDone
+        anteriorHeightPercent middleHeightPercent posteriorHeightPercent kyphoticAngle
       }
       complications {
         id version treatmentId occurredOn occurredDay kind symptomatic leakageType clavienDindo resolved notes withdrawnAt withdrawnReason

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, TreatmentKind, type TreatmentFields } from '@vfr/domain';
+import { AnalgesicLevel, Anaesthesia, CementType, DischargeDestination, ImagingGuidance, ProcedureApproach, TreatmentKind, type TreatmentFields } from '@vfr/domain';
 import { choicesOf, YES_NO_UNKNOWN } from '../forms/choices';
 import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
@@ -40,7 +40,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
   });
   const kind = form.raw.kind;
   const procedure = kind === TreatmentKind.VERTEBROPLASTY || kind === TreatmentKind.KYPHOPLASTY;
-  const shown = [...Object.keys(TREATMENT_LABELS), ...ids.flatMap((id) => [`treats.${id}`, `cementType.${id}`, `cementVolumeMl.${id}`])];
+  const shown = [...Object.keys(TREATMENT_LABELS), ...ids.flatMap((id) => [`treats.${id}`, `cementType.${id}`, `cementVolumeMl.${id}`, `cementFillPercent.${id}`])];
   return (
     <form className="record-form" noValidate aria-labelledby="treatment-form-title" onSubmit={form.submit}>
       <h3 id="treatment-form-title">{treatment ? 'Edit treatment' : 'Record a treatment'}</h3>
@@ -61,6 +61,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
               <>
                 <SelectField form={form} name={`cementType.${f.id}`} label={`Cement at ${f.level}`} blank="Not recorded" choices={choicesOf(CementType)} />
                 <TextField form={form} name={`cementVolumeMl.${f.id}`} label={`Cement volume at ${f.level} (ml)`} type="number" />
+                <TextField form={form} name={`cementFillPercent.${f.id}`} label={`Cement fill at ${f.level} (%)`} type="number" />
               </>
             )}
           </div>
@@ -87,6 +88,8 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
             <TextField form={form} name="kyphoticAngleBefore" label="Kyphotic angle before (°)" type="number" />
             <TextField form={form} name="kyphoticAngleAfter" label="Kyphotic angle after (°)" type="number" />
             <TextField form={form} name="durationMinutes" label="Duration (min)" type="number" />
+            <TextField form={form} name="fluoroscopyTimeSeconds" label="Fluoroscopy time (s)" type="number" />
+            <TextField form={form} name="doseAreaProductGyCm2" label="Dose-area product (Gy·cm²)" type="number" />
           </div>
         </fieldset>
       )}
@@ -97,6 +100,9 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
           <div className="grid">
             <SelectField form={form} name="sameDayDischarge" label={procedure ? 'Same-day discharge' : 'Treated as an outpatient (same day)'} choices={YES_NO_UNKNOWN} />
             {form.raw.sameDayDischarge !== 'true' && <TextField form={form} name="lengthOfStayDays" label="Length of stay (days)" type="number" />}
+            <SelectField form={form} name="dischargeDestination" label="Discharged to" blank="Not recorded" choices={choicesOf(DischargeDestination)} />
+            <SelectField form={form} name="readmittedWithin30Days" label="Readmitted within 30 days" choices={YES_NO_UNKNOWN} />
+            <SelectField form={form} name="readmittedWithin90Days" label="Readmitted within 90 days" choices={YES_NO_UNKNOWN} />
           </div>
         </fieldset>
       )}

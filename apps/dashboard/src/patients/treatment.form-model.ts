@@ -24,19 +24,28 @@ export const TREATMENT_LABELS: FieldLabels = {
   lengthOfStayDays: 'Length of stay (days)',
   cementType: 'Cement',
   cementVolumeMl: 'Cement volume (ml)',
+  cementFillPercent: 'Cement fill (% of the body)',
+  dischargeDestination: 'Discharged to',
+  readmittedWithin30Days: 'Readmitted within 30 days',
+  readmittedWithin90Days: 'Readmitted within 90 days',
+  fluoroscopyTimeSeconds: 'Fluoroscopy time (s)',
+  doseAreaProductGyCm2: 'Dose-area product (Gy·cm²)',
   reason: 'Reason for the change',
 };
 
 /** Fields that only a procedure has; conservative care leaves them out. */
 export const PROCEDURE_FIELDS = [
   'anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter',
-  'durationMinutes', 'sameDayDischarge', 'lengthOfStayDays',
+  'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2',
 ] as const;
+
+/** The hospital stay, asked of every path (a conservatively treated inpatient's stay counts as much as a procedure's). */
+export const HOSPITAL_FIELDS = ['sameDayDischarge', 'lengthOfStayDays', 'dischargeDestination', 'readmittedWithin30Days', 'readmittedWithin90Days'] as const;
 
 export interface StoredTreatment {
   kind: string;
   startDate: string | null;
-  levels: { fractureId: string; cementType: string | null; cementVolumeMl: number | null }[];
+  levels: { fractureId: string; cementType: string | null; cementVolumeMl: number | null; cementFillPercent?: number | null }[];
   [field: string]: unknown;
 }
 
@@ -46,6 +55,7 @@ const key = (field: string, fractureId: string) => `${field}.${fractureId}`;
 export function emptyTreatment(fractureIds: readonly string[]): RawValues {
   const raw: RawValues = { kind: '', startDate: '', analgesicLevel: '', brace: '', bedRest: '', physiotherapy: '', reason: '' };
   for (const f of PROCEDURE_FIELDS) raw[f] = '';
+  for (const f of HOSPITAL_FIELDS) raw[f] = '';
   // With a single fracture there is nothing to choose.
   if (fractureIds.length === 1) raw[key('treats', fractureIds[0])] = true;
   return raw;
@@ -53,14 +63,16 @@ export function emptyTreatment(fractureIds: readonly string[]): RawValues {
 
 export function treatmentRaw(t: StoredTreatment): RawValues {
   const raw: RawValues = { kind: t.kind, startDate: rawOf(t.startDate), reason: '' };
-  for (const f of ['analgesicLevel', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'lengthOfStayDays', 'anaesthesia', 'approach', 'imagingGuidance']) {
+  for (const f of ['analgesicLevel', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'lengthOfStayDays', 'anaesthesia', 'approach', 'imagingGuidance',
+    'dischargeDestination', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2']) {
     raw[f] = rawOf(t[f]);
   }
-  for (const f of ['brace', 'bedRest', 'physiotherapy', 'balloonUsed', 'sameDayDischarge']) raw[f] = rawTriState(t[f] as boolean | null);
+  for (const f of ['brace', 'bedRest', 'physiotherapy', 'balloonUsed', 'sameDayDischarge', 'readmittedWithin30Days', 'readmittedWithin90Days']) raw[f] = rawTriState((t[f] ?? null) as boolean | null);
   for (const l of t.levels) {
     raw[key('treats', l.fractureId)] = true;
     raw[key('cementType', l.fractureId)] = rawOf(l.cementType);
     raw[key('cementVolumeMl', l.fractureId)] = rawOf(l.cementVolumeMl);
+    raw[key('cementFillPercent', l.fractureId)] = rawOf(l.cementFillPercent ?? null);
   }
   return raw;
 }
@@ -81,11 +93,18 @@ export function treatmentInput(raw: RawValues, patientId: string, fractureIds: r
       fractureId,
       cementType: procedure ? textOrNull(raw[key('cementType', fractureId)]) : null,
       cementVolumeMl: procedure ? numberOrNull(raw[key('cementVolumeMl', fractureId)]) : null,
+      cementFillPercent: procedure ? numberOrNull(raw[key('cementFillPercent', fractureId)]) : null,
     })),
     analgesicLevel: textOrNull(raw.analgesicLevel),
     brace: triState(raw.brace),
     bedRest: triState(raw.bedRest),
     physiotherapy: triState(raw.physiotherapy),
+    // Every path.
+    sameDayDischarge: triState(raw.sameDayDischarge),
+    lengthOfStayDays: numberOrNull(raw.lengthOfStayDays),
+    dischargeDestination: textOrNull(raw.dischargeDestination),
+    readmittedWithin30Days: triState(raw.readmittedWithin30Days),
+    readmittedWithin90Days: triState(raw.readmittedWithin90Days),
   };
   // Hidden procedure inputs of a conservative treatment are not sent (the rules refuse them).
   for (const f of PROCEDURE_FIELDS) input[f] = null;
@@ -95,8 +114,7 @@ export function treatmentInput(raw: RawValues, patientId: string, fractureIds: r
     input.imagingGuidance = textOrNull(raw.imagingGuidance);
     // A kyphoplasty uses a balloon by definition: blank means yes.
     input.balloonUsed = triState(raw.balloonUsed) ?? (kind === TreatmentKind.KYPHOPLASTY ? true : null);
-    for (const f of ['heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'lengthOfStayDays'] as const) input[f] = numberOrNull(raw[f]);
-    input.sameDayDischarge = triState(raw.sameDayDischarge);
+    for (const f of ['heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2'] as const) input[f] = numberOrNull(raw[f]);
   }
   return input as unknown as TreatmentFields;
 }

@@ -35,6 +35,25 @@ export class DischargeSummaryModel {
   @Field() suppressed: boolean;
 }
 
+@ObjectType('HospitalRate', { description: 'A share of treatments with its Wilson 95% interval, as the reader may see it' })
+export class HospitalRateModel {
+  @Field(() => Int, { nullable: true, description: 'Treatments counted (with the value recorded)' }) n: number | null;
+  @Field(() => Int, { nullable: true }) events: number | null;
+  @Field(() => Float, { nullable: true }) rate: number | null;
+  @Field(() => Float, { nullable: true }) lower: number | null;
+  @Field(() => Float, { nullable: true }) upper: number | null;
+  @Field() suppressed: boolean;
+}
+
+@ObjectType('ReadmissionSummary', { description: 'Per treatment kind (the three paths): readmissions within 30 and 90 days; for procedures, repeat augmentation' })
+export class ReadmissionSummaryModel {
+  @Field() kind: string;
+  @Field(() => HospitalRateModel, { description: 'Readmitted within 30 days, of the treatments with it recorded' }) within30: HospitalRateModel;
+  @Field(() => HospitalRateModel, { description: 'Readmitted within 90 days, of the treatments with it recorded' }) within90: HospitalRateModel;
+  @Field(() => HospitalRateModel, { nullable: true, description: 'Procedures of this kind whose level was augmented again later within follow-up (null for conservative care)' })
+  repeatAugmentation: HospitalRateModel | null;
+}
+
 @ObjectType('FunnelSite')
 export class FunnelSiteModel {
   @Field() siteCode: string;

@@ -27,6 +27,10 @@ export class CreateAssessmentInput {
   eq5dLevels?: number[] | null;
   @Field(() => Int, { nullable: true, description: 'EQ VAS, 0-100' }) eq5dVas?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Spine imaging (radiograph, CT or MRI) done at the visit' }) imagingDone?: boolean | null;
+  @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) anteriorHeightPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) middleHeightPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) posteriorHeightPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Kyphotic angle of the index level, degrees, -30 to 90' }) kyphoticAngle?: number | null;
 }
 
 @InputType()

@@ -29,6 +29,10 @@ export class AssessmentModel extends PatientRecordModel('Assessment') {
   @RecordField('Assessment', () => ScoreSource, { nullable: true }) eq5dSource: ScoreSource | null;
   @RecordField('Assessment', () => Eq5dValueSet, { nullable: true }) eq5dValueSet: Eq5dValueSet | null;
   @RecordField('Assessment', () => Boolean, { nullable: true }) imagingDone: boolean | null;
+  @RecordField('Assessment', () => Float, { nullable: true }) anteriorHeightPercent: number | null;
+  @RecordField('Assessment', () => Float, { nullable: true }) middleHeightPercent: number | null;
+  @RecordField('Assessment', () => Float, { nullable: true }) posteriorHeightPercent: number | null;
+  @RecordField('Assessment', () => Float, { nullable: true }) kyphoticAngle: number | null;
 
   static from(e: AssessmentEntity, view: FieldView): AssessmentModel {
     return view.project('Assessment', e);

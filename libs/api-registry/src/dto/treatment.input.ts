@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { AnalgesicLevel, Anaesthesia, CementType, ImagingGuidance, ProcedureApproach, REQUEST_ID_FIELD, TreatmentKind } from '@vfr/api-core';
+import { AnalgesicLevel, Anaesthesia, CementType, DischargeDestination, ImagingGuidance, ProcedureApproach, REQUEST_ID_FIELD, TreatmentKind } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()
@@ -7,6 +7,7 @@ export class TreatedLevelInput {
   @Field(() => ID) fractureId: string;
   @Field(() => CementType, { nullable: true }) cementType?: CementType | null;
   @Field(() => Float, { nullable: true, description: 'ml, more than 0 and at most 20' }) cementVolumeMl?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of the vertebral body filled, percent 0-100' }) cementFillPercent?: number | null;
 }
 
 @InputType()
@@ -29,6 +30,11 @@ export class CreateTreatmentInput {
   @Field(() => Int, { nullable: true }) durationMinutes?: number | null;
   @Field(() => Boolean, { nullable: true }) sameDayDischarge?: boolean | null;
   @Field(() => Int, { nullable: true }) lengthOfStayDays?: number | null;
+  @Field(() => DischargeDestination, { nullable: true }) dischargeDestination?: DischargeDestination | null;
+  @Field(() => Boolean, { nullable: true }) readmittedWithin30Days?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'True whenever readmittedWithin30Days is' }) readmittedWithin90Days?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Seconds, 1-7200 (procedures)' }) fluoroscopyTimeSeconds?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Gy·cm², more than 0 and at most 1000 (procedures)' }) doseAreaProductGyCm2?: number | null;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
-  AnalgesicLevel, Anaesthesia, CementType, FieldView, ImagingGuidance, PatientRecordModel, ProcedureApproach, RecordField, TreatmentKind,
+  AnalgesicLevel, Anaesthesia, CementType, DischargeDestination, FieldView, ImagingGuidance, PatientRecordModel, ProcedureApproach, RecordField, TreatmentKind,
 } from '@vfr/api-core';
 import { TreatedLevelEntity } from '../treated-level.entity';
 import { TreatmentEntity } from '../treatment.entity';
@@ -11,6 +11,7 @@ export class TreatedLevelModel {
   @RecordField('TreatedLevel', () => ID) fractureId: string;
   @RecordField('TreatedLevel', () => CementType, { nullable: true }) cementType: CementType | null;
   @RecordField('TreatedLevel', () => Float, { nullable: true }) cementVolumeMl: number | null;
+  @RecordField('TreatedLevel', () => Float, { nullable: true }) cementFillPercent: number | null;
 
   static from(e: TreatedLevelEntity, view: FieldView): TreatedLevelModel {
     return view.project('TreatedLevel', e);
@@ -37,6 +38,11 @@ export class TreatmentModel extends PatientRecordModel('Treatment') {
   @RecordField('Treatment', () => Int, { nullable: true }) durationMinutes: number | null;
   @RecordField('Treatment', () => Boolean, { nullable: true }) sameDayDischarge: boolean | null;
   @RecordField('Treatment', () => Int, { nullable: true }) lengthOfStayDays: number | null;
+  @RecordField('Treatment', () => DischargeDestination, { nullable: true }) dischargeDestination: DischargeDestination | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) readmittedWithin30Days: boolean | null;
+  @RecordField('Treatment', () => Boolean, { nullable: true }) readmittedWithin90Days: boolean | null;
+  @RecordField('Treatment', () => Int, { nullable: true }) fluoroscopyTimeSeconds: number | null;
+  @RecordField('Treatment', () => Float, { nullable: true }) doseAreaProductGyCm2: number | null;
 
   static from(e: TreatmentEntity, view: FieldView): TreatmentModel {
     return view.project('Treatment', e);

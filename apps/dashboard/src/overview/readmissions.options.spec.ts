@@ -1,0 +1,43 @@
+import { readmissionsFigure } from './overview.options';
+
+// The readmission card: one point with its Wilson interval per path and event, repeat augmentation
+// for procedures only, nothing drawn for a suppressed rate, and a note saying n, the unit, the
+// definitions and what was hidden.
+const rate = (n: number | null, events: number | null, lower = 0, upper = 0) => ({
+  n, events, rate: n && events !== null ? events / n : null, lower: events === null ? null : lower, upper: events === null ? null : upper, suppressed: events === null,
+});
+
+describe('readmissions figure', () => {
+  const data = {
+    readmissions: [
+      { kind: 'VERTEBROPLASTY', within30: rate(120, 12, 0.058, 0.167), within90: rate(118, 20, 0.113, 0.248), repeatAugmentation: rate(130, null) },
+      { kind: 'CONSERVATIVE', within30: rate(200, 22, 0.074, 0.161), within90: rate(190, 30, 0.113, 0.217), repeatAugmentation: null },
+      { kind: 'KYPHOPLASTY', within30: rate(90, 0, 0, 0.041), within90: rate(88, 11, 0.07, 0.21), repeatAugmentation: rate(95, 12, 0.074, 0.209) },
+    ],
+  };
+
+  it('draws one series per path in the registry\'s order over the three events, skipping what is hidden or not applicable', () => {
+    const option = readmissionsFigure(data as never).option as any;
+    expect(option.xAxis.data).toEqual(['Within 30 days', 'Within 90 days', 'Repeat augmentation']);
+    expect(option.series.map((s: any) => s.name)).toEqual(['Conservative', 'Vertebroplasty', 'Kyphoplasty']);
+    const points = (i: number) => option.series[i].data.map((d: any) => d.value);
+    // Conservative care has no repeat augmentation, the vertebroplasties' is suppressed: neither is drawn.
+    expect(points(0)).toEqual([[0, 0.11, 0.074, 0.161], [1, 30 / 190, 0.113, 0.217]]);
+    expect(points(1)).toEqual([[0, 0.1, 0.058, 0.167], [1, 20 / 118, 0.113, 0.248]]);
+    expect(points(2)).toEqual([[0, 0, 0, 0.041], [1, 0.125, 0.07, 0.21], [2, 12 / 95, 0.074, 0.209]]);
+    expect(option.series[2].data[2].detail).toBe('12 of 95 treatments');
+  });
+
+  it('says n in treatments, what was suppressed and the definitions', () => {
+    expect(readmissionsFigure(data as never).note).toBe(
+      'Rate with Wilson 95% CI. n (treatments, largest per group): Conservative 200, Vertebroplasty 130, Kyphoplasty 95. ' +
+      '1 kind-and-event cells under the threshold are suppressed: Vertebroplasty Repeat augmentation. ' +
+      'Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.',
+    );
+  });
+
+  it('draws nothing when every rate is hidden', () => {
+    const hidden = { readmissions: [{ kind: 'CONSERVATIVE', within30: rate(null, null), within90: rate(null, null), repeatAugmentation: null }] };
+    expect(readmissionsFigure(hidden as never)).toEqual({ option: null, note: '' });
+  });
+});
