@@ -1,6 +1,6 @@
-// Estimates with intervals, drawn the same way on every chart: a dot per group at each category
-// with a whisker for its interval (dodged so groups do not overlap), or a line with a shaded band.
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
+// Estimates with intervals, drawn the same way on every chart: per group at each category a
+// whisker for its interval with a short bar at the estimate (dodged so groups do not overlap),
+// or a line with a shaded band.
 import { colourOf, labelOf } from './palette';
 
 export interface Interval {
@@ -12,9 +12,11 @@ export interface Interval {
 }
 
 /**
- * Groups and categories are the API's codes (labelled with labelOf).
- * One custom series per group: data items are [categoryIndex, value, lower, upper]. Groups are
- * dodged sideways by a share of the category's width.
+ * Groups and categories are the API's codes (labelled with labelOf). One boxplot series per
+ * group whose box is flattened onto the estimate: [lower, value, value, value, upper] draws the
+ * interval as whiskers and the estimate as the bar between them. ECharts lays several boxplot
+ * series of a category side by side, which dodges the groups; a boxplot costs the bundle far less
+ * than a custom series.
  */
 export function dotWhiskerSeries(
   groups: string[],
@@ -24,39 +26,23 @@ export function dotWhiskerSeries(
 ) {
   return groups.map((group, g) => {
     const colour = colourOf(group, g);
-    const data = categories.flatMap((category, c) => {
+    const data = categories.map((category) => {
       const i = get(group, category);
-      if (!i || i.value === null) return [];
-      return [{ value: [c, i.value, i.lower ?? i.value, i.upper ?? i.value], detail: i.detail }];
+      if (!i || i.value === null) return { value: [] as number[], detail: undefined };
+      return { value: [i.lower ?? i.value, i.value, i.value, i.value, i.upper ?? i.value], detail: i.detail };
     });
     return {
-      type: 'custom' as const,
+      type: 'boxplot' as const,
       name: labelOf(group),
-      itemStyle: { color: colour },
-      encode: { x: 0, y: [1, 2, 3], tooltip: [1, 2, 3] },
+      itemStyle: { color: colour, borderColor: colour, borderWidth: 2 },
+      boxWidth: [8, 16],
       data,
       tooltip: {
-        formatter: (p: { value: number[]; data: { detail?: string }; seriesName: string }) =>
-          `${p.seriesName}<br/>${labelOf(categories[p.value[0]])}: <b>${format(p.value[1])}</b> (95% CI ${format(p.value[2])} – ${format(p.value[3])})${p.data.detail ? `<br/>${p.data.detail}` : ''}`,
-      },
-      renderItem: (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn => {
-        const band = (api.size!([1, 0]) as number[])[0];
-        const dodge = groups.length > 1 ? ((g - (groups.length - 1) / 2) * band * 0.6) / groups.length : 0;
-        const [x, y] = api.coord([api.value(0), api.value(1)]);
-        const [, lo] = api.coord([api.value(0), api.value(2)]);
-        const [, hi] = api.coord([api.value(0), api.value(3)]);
-        const cx = x + dodge;
-        const cap = Math.min(6, band * 0.08);
-        const stroke = { stroke: colour, lineWidth: 1.5 };
-        return {
-          type: 'group',
-          children: [
-            { type: 'line', shape: { x1: cx, y1: lo, x2: cx, y2: hi }, style: stroke },
-            { type: 'line', shape: { x1: cx - cap, y1: lo, x2: cx + cap, y2: lo }, style: stroke },
-            { type: 'line', shape: { x1: cx - cap, y1: hi, x2: cx + cap, y2: hi }, style: stroke },
-            { type: 'circle', shape: { cx, cy: y, r: 4.5 }, style: { fill: colour, stroke: '#fff', lineWidth: 1 } },
-          ],
-        };
+        formatter: (p: { value: number[]; name: string; data: { detail?: string }; seriesName: string }) => {
+          // The item's value is [index, lower, estimate, estimate, estimate, upper].
+          const [, lower, value, , , upper] = p.value;
+          return `${p.seriesName}<br/>${labelOf(p.name)}: <b>${format(value)}</b> (95% CI ${format(lower)} – ${format(upper)})${p.data.detail ? `<br/>${p.data.detail}` : ''}`;
+        },
       },
     };
   });

@@ -179,34 +179,25 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     const r = find(k);
     return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.treatments} treatments` } : undefined;
   }, (v) => pct(v, 1)).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#1f6fb2' } }));
+  // The stay as a box from the first to the third quartile with the median across it (a boxplot
+  // series without whiskers); the mean is in the tooltip.
   const stay = {
-    type: 'custom' as const,
+    type: 'boxplot' as const,
     name: 'Length of stay (median, IQR)',
     xAxisIndex: 1, yAxisIndex: 1,
-    itemStyle: { color: '#c4661f' },
-    encode: { x: 0, y: [1, 2, 3] },
-    data: kinds.flatMap((k, i) => {
+    itemStyle: { color: '#c4661f33', borderColor: '#c4661f', borderWidth: 2 },
+    boxWidth: [12, 40],
+    data: kinds.map((k) => {
       const r = find(k);
-      return r && r.medianStay !== null ? [{ value: [i, r.medianStay, r.q1Stay ?? r.medianStay, r.q3Stay ?? r.medianStay, r.meanStay ?? r.medianStay], treatments: r.treatments }] : [];
+      if (!r || r.medianStay === null) return { value: [] as number[], mean: null, treatments: 0 };
+      const q1 = r.q1Stay ?? r.medianStay;
+      const q3 = r.q3Stay ?? r.medianStay;
+      return { value: [q1, q1, r.medianStay, q3, q3], mean: r.meanStay, treatments: r.treatments };
     }),
     tooltip: {
-      formatter: (p: { value: number[]; data: { treatments: number } }) =>
-        `${labelOf(kinds[p.value[0]])}: median <b>${p.value[1]} days</b> (IQR ${p.value[2]} – ${p.value[3]}), mean ${p.value[4].toFixed(1)} days<br/>${p.data.treatments} treatments`,
-    },
-    renderItem: (_params: unknown, api: { value: (i: number) => number; coord: (v: number[]) => number[]; size: (v: number[]) => number[] }) => {
-      const [x, median] = api.coord([api.value(0), api.value(1)]);
-      const [, q1] = api.coord([api.value(0), api.value(2)]);
-      const [, q3] = api.coord([api.value(0), api.value(3)]);
-      const [, mean] = api.coord([api.value(0), api.value(4)]);
-      const w = api.size([1, 0])[0] * 0.3;
-      return {
-        type: 'group',
-        children: [
-          { type: 'rect', shape: { x: x - w / 2, y: Math.min(q1, q3), width: w, height: Math.max(2, Math.abs(q1 - q3)) }, style: { fill: '#c4661f33', stroke: '#c4661f' } },
-          { type: 'line', shape: { x1: x - w / 2, y1: median, x2: x + w / 2, y2: median }, style: { stroke: '#c4661f', lineWidth: 3 } },
-          { type: 'path', shape: { pathData: `M${x - 5},${mean} L${x},${mean - 5} L${x + 5},${mean} L${x},${mean + 5} Z` }, style: { fill: '#1d2733' } },
-        ],
-      };
+      // The item's value is [index, q1, q1, median, q3, q3].
+      formatter: (p: { value: number[]; name: string; data: { mean: number | null; treatments: number } }) =>
+        `${labelOf(p.name)}: median <b>${p.value[3]} days</b> (IQR ${p.value[1]} – ${p.value[4]})${p.data.mean === null ? '' : `, mean ${p.data.mean.toFixed(1)} days`}<br/>${p.data.treatments} treatments`,
     },
   };
   const maxStay = Math.max(1, ...shown.map((r) => Math.max(r.q3Stay ?? 0, r.meanStay ?? 0)));
@@ -222,7 +213,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
       ],
       yAxis: [
         { type: 'value', gridIndex: 0, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Discharged the same day (%)', 36) },
-        { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay, days (◆ = mean)', 30) },
+        { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay, days (median, IQR)', 30) },
       ],
       series: [...sameDay, stay],
     },

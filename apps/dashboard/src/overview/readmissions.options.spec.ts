@@ -20,11 +20,14 @@ describe('readmissions figure', () => {
     const option = readmissionsFigure(data as never).option as any;
     expect(option.xAxis.data).toEqual(['Within 30 days', 'Within 90 days', 'Repeat augmentation']);
     expect(option.series.map((s: any) => s.name)).toEqual(['Conservative', 'Vertebroplasty', 'Kyphoplasty']);
-    const points = (i: number) => option.series[i].data.map((d: any) => d.value);
+    // Per category [estimate, lower, upper] (each drawn as a boxplot flattened onto its estimate:
+    // [lower, estimate, estimate, estimate, upper]), null where nothing is drawn.
+    const points = (i: number) => option.series[i].data.map((d: any) => (d.value.length ? [d.value[1], d.value[0], d.value[4]] : null));
     // Conservative care has no repeat augmentation, the vertebroplasties' is suppressed: neither is drawn.
-    expect(points(0)).toEqual([[0, 0.11, 0.074, 0.161], [1, 30 / 190, 0.113, 0.217]]);
-    expect(points(1)).toEqual([[0, 0.1, 0.058, 0.167], [1, 20 / 118, 0.113, 0.248]]);
-    expect(points(2)).toEqual([[0, 0, 0, 0.041], [1, 0.125, 0.07, 0.21], [2, 12 / 95, 0.074, 0.209]]);
+    expect(points(0)).toEqual([[0.11, 0.074, 0.161], [30 / 190, 0.113, 0.217], null]);
+    expect(points(1)).toEqual([[0.1, 0.058, 0.167], [20 / 118, 0.113, 0.248], null]);
+    expect(points(2)).toEqual([[0, 0, 0.041], [0.125, 0.07, 0.21], [12 / 95, 0.074, 0.209]]);
+    expect(option.series[2].data[1].value).toEqual([0.07, 0.125, 0.125, 0.125, 0.21]);
     expect(option.series[2].data[2].detail).toBe('12 of 95 treatments');
   });
 
