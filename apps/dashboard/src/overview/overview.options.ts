@@ -281,6 +281,8 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
   return {
     option: {
       ...base,
+      // Room on the right for the registry rate's label at the end of its line.
+      grid: { ...base.grid, right: 96 },
       xAxis: { type: 'value', min: 0, max: Math.ceil(maxN * 1.05), ...axisName('Procedures at the site (n)', 32) },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Patients with a complication (%)', 40) },
       series: [
