@@ -18,6 +18,7 @@ const VARIABLES: { name: string; summary: 'MEAN' | 'PROPORTION'; sql: string }[]
   { name: 'activeCancer', summary: 'PROPORTION', sql: 'c.active_cancer::int' },
   { name: 'osteoporoticCause', summary: 'PROPORTION', sql: "('OSTEOPOROTIC' = ANY(c.causes))::int" },
   { name: 'maxGenantGrade', summary: 'MEAN', sql: 'c.max_genant::float8' },
+  { name: 'fracturedLevels', summary: 'MEAN', sql: 'cardinality(c.levels)::float8' },
   { name: 'fractureAgeDays', summary: 'MEAN', sql: 'c.fracture_age_days::float8' },
   { name: 'baselineNrs', summary: 'MEAN', sql: 'c.baseline_nrs::float8' },
   { name: 'asaClass3OrMore', summary: 'PROPORTION', sql: '(p.asa_class >= 3)::int' },

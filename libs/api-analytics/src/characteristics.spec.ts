@@ -7,7 +7,8 @@ describeEachDatabase('characteristics table (Table 1)', (t) => {
     expect(r.errors).toBeUndefined();
     const rows = await t().db.dataSource.query(`
       SELECT idx.kind AS grp, extract(year FROM idx.start_date)::int - p.birth_year AS age, p.sex, p.bmi, p.clinical_frailty_scale AS cfs, p.anti_osteoporotic_drug::text AS drug,
-             (SELECT max(f.genant_grade) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = idx.id) AS genant
+             (SELECT max(f.genant_grade) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = idx.id) AS genant,
+             (SELECT count(DISTINCT f.level)::int FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id AND f.withdrawn_at IS NULL WHERE tl.treatment_id = idx.id) AS levels
       FROM patient p JOIN LATERAL (SELECT t.id, t.kind::text, t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL ORDER BY t.start_date, t.created_at LIMIT 1) idx ON true
       WHERE p.withdrawn_at IS NULL`);
     const table = Object.fromEntries(r.data!.characteristicsTable.map((x: any) => [x.variable, x]));
@@ -25,6 +26,7 @@ describeEachDatabase('characteristics table (Table 1)', (t) => {
     for (const d of table.female.differences) {
       expect(d.smd).toBeCloseTo(smdBinaryData(col(d.group, (x) => (x.sex === 'FEMALE' ? 1 : 0)), col(d.versus, (x) => (x.sex === 'FEMALE' ? 1 : 0))), 9);
     }
+    for (const v of table.fracturedLevels.values) expect(v.value).toBeCloseTo(mean(col(v.group, (x) => x.levels)), 9);
     // The baseline fields: summarised over the patients who have them recorded.
     for (const v of table.clinicalFrailtyScale.values) {
       const cfs = col(v.group, (x) => x.cfs);

@@ -189,7 +189,13 @@ describe('synthetic imaging and new fractures', () => {
   it('left every value generated before these fields as it was (they draw from a stream of their own)', () => {
     const r = generateRegistry({ patients: 300, sites: [{ id: 's1', code: 'A' }], seed: 7, today: '2026-06-30' });
     const without = (rows: Record<string, unknown>[], keys: string[]) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
-    const before = { ...r, assessment: without(r.assessment, ['imaging_done']), complication: without(r.complication, ['level', 'detection']) };
+    // The hospital-use and radiograph fields came at the same time, from a stream of their own too.
+    const hospital = ['discharge_destination', 'readmitted_within_30_days', 'readmitted_within_90_days', 'fluoroscopy_time_seconds', 'dose_area_product_gy_cm2'];
+    const radiograph = ['anterior_height_percent', 'middle_height_percent', 'posterior_height_percent', 'kyphotic_angle'];
+    const before = {
+      ...r, assessment: without(r.assessment, ['imaging_done', ...radiograph]), complication: without(r.complication, ['level', 'detection']),
+      treatment: without(r.treatment, hospital), treated_level: without(r.treated_level, ['cement_fill_percent']),
+    };
     // The fingerprint of this registry as the generator gave it before imaging and levels existed.
     expect(createHash('sha256').update(JSON.stringify(before)).digest('hex')).toBe('0ab18ef4ac0561646de19dc46e4e7866bd57d119b8473171ffac23de5fdebc2e');
   });

@@ -20,7 +20,7 @@ export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
 /** Table 1's variables as a reader would name them. */
 const TABLE_ONE_LABELS: Record<string, string> = {
   age: 'Age', female: 'Female', bmi: 'BMI', tScore: 'T-score (DXA)', steroidUse: 'Steroid use', activeCancer: 'Active cancer',
-  osteoporoticCause: 'Osteoporotic cause', maxGenantGrade: 'Maximum Genant grade', fractureAgeDays: 'Fracture age, days', baselineNrs: 'Baseline NRS',
+  osteoporoticCause: 'Osteoporotic cause', maxGenantGrade: 'Maximum Genant grade', fracturedLevels: 'Fractured levels treated', fractureAgeDays: 'Fracture age, days', baselineNrs: 'Baseline NRS',
   asaClass3OrMore: 'ASA III or more', walkingAidOrWorse: 'Walking aid or less mobile before the fracture', livingInCare: 'Living in assisted living or a nursing home',
   clinicalFrailtyScale: 'Clinical Frailty Scale', charlsonComorbidityIndex: 'Charlson Comorbidity Index', dementia: 'Dementia',
   priorVertebralFracture: 'Prior vertebral fracture', osteoporosisDrug: 'Anti-osteoporotic drug', flsReferral: 'Fracture liaison referral',
