@@ -2,28 +2,12 @@ import { IncomingHttpHeaders, request } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { QUERY_TIMEOUTS, QueryTimeouts } from '@vfr/api-database';
-import { ADMIN, assertSeparateSessions, COORD_NORTH, COORD_SOUTH, describeEachDatabase, eventually, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
+import { ADMIN, assertSeparateSessions, COORD_NORTH, COORD_SOUTH, describeEachDatabase, eventually, http, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
 import { QueryTimeoutError } from '@vfr/domain';
 import { ExportService } from './export.service';
 import { ImportKind, KINDS } from './import-kinds';
 
 const KIND_ORDER = [ImportKind.PATIENTS, ImportKind.FRACTURES, ImportKind.TREATMENTS, ImportKind.ASSESSMENTS, ImportKind.COMPLICATIONS];
-
-async function http(t: TestApp, path: string, token: string, init: { method?: string; body?: string | Buffer; type?: string } = {}) {
-  const res = await fetch(`${t.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': init.type ?? 'text/csv' } : {}) },
-    body: init.body as BodyInit | undefined,
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // CSV
-  }
-  return { status: res.status, text, json, headers: res.headers };
-}
 
 const upload = (t: TestApp, kind: string, token: string, body: string | Buffer, commit = false) =>
   http(t, `/api/import/${kind}${commit ? '?commit=true' : ''}`, token, { method: 'POST', body });

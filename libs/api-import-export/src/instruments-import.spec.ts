@@ -1,20 +1,4 @@
-import { COORD_NORTH, describeEachDatabase, rowCounts, TestApp } from '@vfr/api-testing';
-
-async function http(t: TestApp, path: string, token: string, body?: string) {
-  const res = await fetch(`${t.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'text/csv' } : {}) },
-    body,
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // CSV
-  }
-  return { status: res.status, text, json };
-}
+import { COORD_NORTH, describeEachDatabase, http, rowCounts } from '@vfr/api-testing';
 
 // Visits' questionnaire items through the CSV import and the exports.
 describeEachDatabase('CSV import and export of questionnaire items', (t) => {

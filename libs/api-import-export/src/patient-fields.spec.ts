@@ -1,4 +1,4 @@
-import { ADMIN, COORD_NORTH, describeEachDatabase, RESEARCHER, rowCounts, TestApp } from '@vfr/api-testing';
+import { ADMIN, COORD_NORTH, describeEachDatabase, http, RESEARCHER, rowCounts } from '@vfr/api-testing';
 import { PatientEntity } from '@vfr/api-registry';
 import { checkOf, FieldDefinition, PATIENT_FIELDS } from '@vfr/domain';
 import { ImportKind, KINDS } from './import-kinds';
@@ -8,22 +8,6 @@ import { ImportKind, KINDS } from './import-kinds';
 // so that a missing piece fails a test rather than going unnoticed.
 
 const DEFS = Object.entries(PATIENT_FIELDS) as [string, FieldDefinition][];
-
-async function http(t: TestApp, path: string, token: string, body?: string) {
-  const res = await fetch(`${t.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'text/csv' } : {}) },
-    body,
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // CSV
-  }
-  return { status: res.status, text, json };
-}
 
 const BASELINE = {
   preFractureMobility: 'WALKER', livingSituation: 'ASSISTED_LIVING', clinicalFrailtyScale: 6, charlsonComorbidityIndex: 3, dementia: false,

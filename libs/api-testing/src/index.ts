@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-app';
 export * from './sessions';
 export * from './follow-up-ends';
+export * from './http';
