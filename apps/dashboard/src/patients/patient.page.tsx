@@ -201,12 +201,12 @@ export function PatientPage() {
         )}
         {p.assessments.length === 0 ? <Empty>No follow-up visit recorded yet.</Empty> : (
           <div className="table-wrap"><table>
-            <thead><tr><th>Time point</th><th>Date</th><th>Status</th><th>NRS rest</th><th>NRS activity</th><th>ODI</th><th>RMDQ</th><th>EQ-5D</th><th>Treatment</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>Time point</th><th>Date</th><th>Status</th><th>NRS rest</th><th>NRS activity</th><th>ODI</th><th>RMDQ</th><th>EQ-5D</th><th>Imaging</th><th>Treatment</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {p.assessments.map((a) => (
                 <tr key={a.id} className={a.withdrawnAt ? 'withdrawn' : undefined}>
                   <td>{a.timePoint}</td><td>{when(a.visitDate, a.visitDay)}</td><td>{humanize(a.status)}</td><td>{num(a.nrsRest)}</td><td>{num(a.nrsActivity)}</td>
-                  <td>{num(a.odi)}</td><td>{num(a.rmdq)}</td><td>{num(a.eq5dIndex)}</td><td>{treatmentName.get(a.treatmentId) ?? '–'}</td>
+                  <td>{num(a.odi)}</td><td>{num(a.rmdq)}</td><td>{num(a.eq5dIndex)}</td><td>{yesNo(a.imagingDone)}</td><td>{treatmentName.get(a.treatmentId) ?? '–'}</td>
                   {actions('visit', a, `${a.timePoint} visit`)}
                 </tr>
               ))}
@@ -222,11 +222,12 @@ export function PatientPage() {
         {is('complication') && <ComplicationForm patientId={p.id} treatments={liveTreatments} onCancel={close} onReload={reload} onSaved={saved('Complication saved.')} />}
         {p.complications.length === 0 ? <Empty>No complication recorded.</Empty> : (
           <div className="table-wrap"><table>
-            <thead><tr><th>Kind</th><th>Date</th><th>Treatment</th><th>Leakage</th><th>Clavien-Dindo</th><th>Resolved</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>Kind</th><th>Date</th><th>Treatment</th><th>Level, found</th><th>Leakage</th><th>Clavien-Dindo</th><th>Resolved</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {p.complications.map((c) => (
                 <tr key={c.id} className={c.withdrawnAt ? 'withdrawn' : undefined}>
                   <td>{humanize(c.kind)}</td><td>{when(c.occurredOn, c.occurredDay)}</td><td>{c.treatmentId ? treatmentName.get(c.treatmentId) ?? '–' : '–'}</td>
+                  <td>{c.level ? `${c.level}${c.detection ? `, ${humanize(c.detection).toLowerCase()}` : ''}` : '–'}</td>
                   <td>{c.leakageType ? `${c.leakageType}${c.symptomatic ? ', symptomatic' : ''}` : '–'}</td><td>{c.clavienDindo ?? '–'}</td><td>{yesNo(c.resolved)}</td>
                   {actions('complication', c, `complication ${humanize(c.kind).toLowerCase()}`)}
                 </tr>
