@@ -148,6 +148,37 @@ describeEachDatabase(
       const allKinds = (await t().gql(SIZE, { f: { treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'], ageMin: 0 } }, head)).data!.cohortSize.total;
       expect(allKinds).toBe(all);
     });
+
+    it("the new filters cannot single a patient out: a cohort narrowed to one patient's exact cement volume shows a researcher no count in any figure", async () => {
+      // A value of the cement volume only one patient of the registry has.
+      const [one] = await t().db.dataSource.query(`
+        SELECT cement_volume_ml AS v FROM analysis_patient WHERE cement_volume_ml IS NOT NULL AND consent_status = 'GIVEN'
+        GROUP BY 1 HAVING count(*) = 1 ORDER BY 1 LIMIT 1`);
+      expect(one).toBeDefined();
+      const f = { cementVolumeMin: one.v, cementVolumeMax: one.v };
+      const r = await t().gql(`query($f: CohortFilterInput) {
+        cohortSize(filter: $f) { total groups { n } }
+        competingRisks(filter: $f) { curves { n events atOneYear steps { atRisk events } } tests { p } }
+        survival(filter: $f, endpoint: OVERALL_SURVIVAL) { curves { n events steps { atRisk events } } }
+        complicationRates(filter: $f) { n events }
+        newFracturesByLevel(filter: $f) { n events }
+        imagingRates(filter: $f) { n events }
+        readmissions(filter: $f) { kind within30 { n events } within90 { n events } }
+        characteristicsTable(filter: $f) { values { n count } }
+        outcomeTrajectory(filter: $f) { n nChange } }`, { f }, await t().login(RESEARCHER));
+      expect(r.errors).toBeUndefined();
+      // Every count anywhere in the answer is withheld (null) or at least the threshold.
+      const counts: [string, unknown][] = [];
+      const walk = (v: unknown, key = ''): void => {
+        if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+        else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => walk(x, k));
+        else if (['n', 'events', 'count', 'atRisk', 'total', 'nChange'].includes(key)) counts.push([key, v]);
+      };
+      walk(r.data);
+      expect(counts.length).toBeGreaterThan(5);
+      expect(counts.filter(([, v]) => v !== null && (v as number) < 11)).toEqual([]);
+      expect(r.data!.competingRisks.tests).toEqual([]);
+    });
   },
   { patients: 400 },
 );
