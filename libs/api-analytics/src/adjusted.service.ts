@@ -4,7 +4,7 @@ import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
 import { iptwAnalysis, iptwObservedAnalysis, propensityBinEdges, propensityOverlap, selectCovariates } from '@vfr/stats';
 import { ADJUSTMENT_COVARIATES, covariateRow, CovariateSource, REFERENCE_LEVELS } from './adjusted.covariates';
-import { cohortSql, followUp } from './cohort.sql';
+import { followUp, groupedCohortSql } from './cohort.sql';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { Disclosure, disclosureFor, KeyedCount, shownCells, shownCount } from './suppression';
@@ -52,7 +52,7 @@ export class AdjustedService {
       `SELECT ${fu.group} AS grp, c.record_key AS rk, c.age, c.sex, c.causes, c.max_genant, c.fracture_age_days, c.baseline_nrs,
               c.odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi, c.asa_class, c.active_cancer,
               c.clinical_frailty_scale, c.charlson_comorbidity_index, c.dementia, c.prior_vertebral_fractures, c.anti_osteoporotic_drug, ${y} AS y
-       FROM (${cohortSql(filter, actor, params)}) c`,
+       FROM (${groupedCohortSql(filter, actor, params, grouping)}) c`,
       params.values,
     );
     const patients: Patient[] = raw.map((r) => ({ grp: r.grp, rk: Number(r.rk), x: covariateRow(r), y: r.y === null ? null : Number(r.y) }));

@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TreatmentGrouping } from '@vfr/domain';
 import { smdBinary, smdFromSummary } from '@vfr/stats';
-import { cohortSql, followUp } from './cohort.sql';
+import { followUp, groupedCohortSql } from './cohort.sql';
 import { CharacteristicRowModel } from './models/characteristics.model';
 import { disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
 
@@ -50,7 +50,7 @@ export class CharacteristicsService {
     );
     const rows: Record<string, number | string | null>[] = await this.reader.query(
       `SELECT ${group} AS grp, count(*)::int AS size, sum(c.record_key)::int8 AS ksize, ${aggregates.join(', ')}
-       FROM (${cohortSql(filter, actor, params)}) c JOIN patient p ON p.id = c.patient_id
+       FROM (${groupedCohortSql(filter, actor, params, grouping)}) c JOIN patient p ON p.id = c.patient_id
        GROUP BY 1 ORDER BY (${group} <> 'CONSERVATIVE'), 1`,
       params.values,
     );

@@ -1,5 +1,5 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
-import { CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
+import { CEMENT_VOLUME_BANDS, CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
 
 // The one place where a cohort becomes SQL. Every analysis, export and count starts from the
 // rows this produces: one per patient from analysis_patient (kept by the database from the source
@@ -79,6 +79,17 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
 }
 
 /**
+ * The cohort of a grouping (a subquery: use it as `FROM (<sql>) c`): the cohort's patients who
+ * belong to one of the grouping's groups. For the treatment groupings that is every patient; the
+ * procedure groupings leave out patients whose index treatment is conservative care or lacks the
+ * detail compared.
+ */
+export function groupedCohortSql(filter: CohortFilter, actor: Actor, params: SqlParams, grouping: TreatmentGrouping): string {
+  const fu = followUp(grouping);
+  return `SELECT c.* FROM (${cohortSql(filter, actor, params)}) c WHERE ${fu.group} IS NOT NULL`;
+}
+
+/**
  * The follow-up rule (docs/methods.md, Follow-up) as SQL over a cohort row `c`, for one grouping.
  * Every figure reads its group, the end of follow-up, whether an event counts and which visits
  * count from here, so no endpoint can follow its own rule.
@@ -89,9 +100,11 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
  *   end.
  * - PER_PROTOCOL also ends follow-up on the day of a crossover to another kind of treatment:
  *   events and visits on or after that day are left out and the patient is censored there.
+ * - The procedure groupings follow patients as FIRST_TREATMENT does; their group is NULL for a
+ *   patient outside the comparison (see groupedCohortSql).
  */
 export interface FollowUp {
-  /** The patient's group. */
+  /** The patient's group (NULL: not in the grouping's comparison). */
   group: string;
   /** The last day of follow-up: the censoring day of a patient without the event. */
   end: string;
@@ -102,6 +115,14 @@ export interface FollowUp {
   /** A score at a scheduled time point (1-based), NULL where its visit does not count. */
   score(column: string, ordinal: number): string;
 }
+
+/** The group of each procedure grouping: a detail of the index procedure (NULL for conservative care). */
+const PROCEDURE_GROUP: Partial<Record<TreatmentGrouping, string>> = {
+  [TreatmentGrouping.ANAESTHESIA]: 'c.anaesthesia',
+  [TreatmentGrouping.APPROACH]: 'c.approach',
+  [TreatmentGrouping.CEMENT_VOLUME]: `(CASE WHEN c.cement_volume_ml IS NULL OR cardinality(c.levels) = 0 THEN NULL ${CEMENT_VOLUME_BANDS.map((b) =>
+    b.below === null ? `ELSE '${b.group}'` : `WHEN c.cement_volume_ml / cardinality(c.levels) < ${b.below} THEN '${b.group}'`).join(' ')} END)`,
+};
 
 export function followUp(grouping: TreatmentGrouping): FollowUp {
   const beforeCrossover = (day: string) => `(c.crossover_day IS NULL OR ${day} < c.crossover_day)`;
@@ -115,7 +136,7 @@ export function followUp(grouping: TreatmentGrouping): FollowUp {
     };
   }
   return {
-    group: 'c.first_kind',
+    group: PROCEDURE_GROUP[grouping] ?? 'c.first_kind',
     end: 'c.follow_up_end_day',
     counts: (day) => `(${day} BETWEEN 0 AND c.follow_up_end_day)`,
     visitCounts: () => 'true',

@@ -4,7 +4,7 @@ import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, ForbiddenError, NotFoundError, Role, TreatmentGrouping, ValidationError } from '@vfr/domain';
-import { cohortSql, followUp, readCohortFilter } from './cohort.sql';
+import { followUp, groupedCohortSql, readCohortFilter } from './cohort.sql';
 import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
 import { SavedCohortEntity } from './saved-cohort.entity';
 import { disclosureFor, shownCells, shownCount } from './suppression';
@@ -33,7 +33,7 @@ export class CohortsService {
     const params = new SqlParams();
     const group = followUp(grouping).group;
     const rows: { grp: string; n: number; k: number }[] = await this.reader.query(
-      `SELECT ${group} AS grp, count(*)::int AS n, sum(c.record_key)::int8 AS k FROM (${cohortSql(this.filter(actor, input), actor, params)}) c GROUP BY 1 ORDER BY 1`,
+      `SELECT ${group} AS grp, count(*)::int AS n, sum(c.record_key)::int8 AS k FROM (${groupedCohortSql(this.filter(actor, input), actor, params, grouping)}) c GROUP BY 1 ORDER BY 1`,
       params.values,
     );
     const d = disclosureFor(actor);

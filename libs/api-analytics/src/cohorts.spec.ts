@@ -36,14 +36,16 @@ describeEachDatabase('cohorts', (t) => {
     });
   });
 
-  const expectCounts = async (filter: Record<string, unknown>, keep: (p: (typeof patients)[number]) => boolean, grouping = 'FIRST_TREATMENT') => {
+  type P = (typeof patients)[number];
+  // Both treatment groupings group by the first treatment; per protocol only ends follow-up earlier.
+  const byFirst = (p: P): string | null => p.first;
+  const expectCounts = async (filter: Record<string, unknown>, keep: (p: P) => boolean, grouping = 'FIRST_TREATMENT', groupOf = byFirst) => {
     const r = await t().gql(SIZE, { f: filter, g: grouping }, await t().login(ADMIN));
     expect(r.errors).toBeUndefined();
     const expected: Record<string, number> = {};
     for (const p of patients.filter(keep)) {
-      // Both groupings group by the first treatment; per protocol only ends follow-up earlier.
-      const g = p.first;
-      expected[g] = (expected[g] ?? 0) + 1;
+      const g = groupOf(p);
+      if (g !== null) expected[g] = (expected[g] ?? 0) + 1;
     }
     const got = Object.fromEntries(r.data!.cohortSize.groups.map((g: any) => [g.group, g.n]));
     expect(got).toEqual(expected);
@@ -54,6 +56,27 @@ describeEachDatabase('cohorts', (t) => {
     const all = await expectCounts({}, () => true);
     expect(all.total).toBe(patients.length);
     await expectCounts({}, () => true, 'PER_PROTOCOL');
+  });
+
+  it('compares procedures by anaesthesia, approach and cement volume per level, leaving out conservative care and unrecorded details', async () => {
+    const procedure = (v: string | null) => (p: P) => (p.first === 'CONSERVATIVE' ? null : v);
+    const anaesthesia = await expectCounts({}, () => true, 'ANAESTHESIA', (p) => procedure(p.anaesthesia)(p));
+    expect(anaesthesia.groups.length).toBeGreaterThanOrEqual(2);
+    for (const g of anaesthesia.groups) expect(['GENERAL', 'LOCAL', 'SEDATION']).toContain(g.group);
+    expect(anaesthesia.total).toBe(patients.filter((p) => p.first !== 'CONSERVATIVE' && p.anaesthesia !== null).length);
+    expect(anaesthesia.total).toBeLessThan(patients.length);
+    await expectCounts({}, () => true, 'APPROACH', (p) => procedure(p.approach)(p));
+    // Bands per treated level: under 3 ml, 3 to under 5, 5 or more (a volume of exactly 3 is in the middle band).
+    const band = (p: P) => {
+      if (p.first === 'CONSERVATIVE' || p.cement === null || p.levels.length === 0) return null;
+      const perLevel = p.cement / new Set(p.levels).size;
+      return perLevel < 3 ? '0_TO_3_ML_PER_LEVEL' : perLevel < 5 ? '3_TO_5_ML_PER_LEVEL' : '5_ML_OR_MORE_PER_LEVEL';
+    };
+    const cement = await expectCounts({}, () => true, 'CEMENT_VOLUME', band);
+    expect(cement.groups.map((g: any) => g.group)).toEqual(['0_TO_3_ML_PER_LEVEL', '3_TO_5_ML_PER_LEVEL', '5_ML_OR_MORE_PER_LEVEL'].filter((b) => patients.some((p) => band(p) === b)));
+    expect(cement.groups.length).toBeGreaterThanOrEqual(2);
+    // With a filter too: women only.
+    await expectCounts({ sex: 'FEMALE' }, (p) => p.sex === 'FEMALE', 'CEMENT_VOLUME', band);
   });
 
   it('applies each filter as the same rule computed from the raw rows', async () => {

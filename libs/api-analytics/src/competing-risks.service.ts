@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TreatmentGrouping } from '@vfr/domain';
 import { cumulativeIncidence, cumulativeIncidenceAt, grayTest } from '@vfr/stats';
-import { cohortSql, followUp } from './cohort.sql';
+import { followUp, groupedCohortSql } from './cohort.sql';
 import { CompetingEvent, CompetingRisksAnalysisModel, CumulativeIncidenceCurveModel } from './models/competing-risks.model';
 import { disclosureFor, shownCells, shownCount } from './suppression';
 
@@ -30,7 +30,7 @@ export class CompetingRisksService {
               count(*)::int AS n, sum(rk)::int8 AS k
        FROM (SELECT ${fu.group} AS grp, c.new_fracture_day AS fday, c.death_day AS dday, ${fu.end} AS end_day, c.record_key AS rk,
                     coalesce(${fu.counts('c.new_fracture_day')}, false) AS fx, coalesce(${fu.counts('c.death_day')}, false) AS dx
-             FROM (${cohortSql(filter, actor, params)}) c) o
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c) o
        WHERE fx OR dx OR end_day > 0
        GROUP BY 1, 2, 3`,
       params.values,

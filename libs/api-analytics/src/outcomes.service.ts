@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, VERTEBRAL_LEVELS } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tQuantile, wilsonInterval } from '@vfr/stats';
-import { cohortSql, followUp } from './cohort.sql';
+import { followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SURVIVAL_EVENT_DAY, SurvivalEndpoint } from './outcome-measures';
 import { Disclosure, disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
@@ -43,7 +43,7 @@ export class OutcomesService {
     const fu = followUp(grouping);
     return `
       SELECT ${fu.group} AS grp, t.n AS tp, t.value, ${fu.score(column, 1)} AS base, c.record_key AS rk
-      FROM (${cohortSql(filter, actor, params)}) c
+      FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
       CROSS JOIN LATERAL unnest(c.${column}, c.visit_day) WITH ORDINALITY AS t(value, day, n)
       WHERE t.value IS NOT NULL AND ${fu.visitCounts('t.day')}`;
   }
@@ -126,7 +126,7 @@ export class OutcomesService {
       `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
        FROM (SELECT ${fu.group} AS grp, c.record_key AS rk,
                     ARRAY(SELECT u.kind FROM unnest(c.complication_kinds, c.complication_days) AS u(kind, day) WHERE ${fu.counts('u.day')}) AS kinds
-             FROM (${cohortSql(filter, actor, params)}) c) c
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c) c
        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.kinds) > 0 THEN c.kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
        GROUP BY 1, 2`,
       params.values,
@@ -181,7 +181,7 @@ export class OutcomesService {
     const rows: { grp: string; t: number; d: number; n: number; k: number }[] = await this.reader.query(
       `SELECT grp, coalesce(event_day, end_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, sum(rk)::int8 AS k
        FROM (SELECT ${fu.group} AS grp, CASE WHEN ${fu.counts(eventDay)} THEN ${eventDay} END AS event_day, ${fu.end} AS end_day, c.record_key AS rk
-             FROM (${cohortSql(filter, actor, params)}) c ${eligible}) o
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c ${eligible}) o
        WHERE event_day IS NOT NULL OR end_day > 0
        GROUP BY 1, 2, 3`,
       params.values,
@@ -246,7 +246,7 @@ export class OutcomesService {
                     ARRAY(SELECT DISTINCT ${category} FROM complication x
                           WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind IN ('ADJACENT_LEVEL_FRACTURE', 'REMOTE_FRACTURE')
                             AND ${fu.counts('(x.occurred_on - c.index_date)')}) AS kinds
-             FROM (${cohortSql(filter, actor, params)}) c) c
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c) c
        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.kinds) > 0 THEN c.kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
        GROUP BY 1, 2`,
       params.values,
@@ -274,7 +274,7 @@ export class OutcomesService {
     const rows: { grp: string; tp: string; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
       `SELECT grp, tp, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE img)::int AS x, sum(rk) FILTER (WHERE img)::int8 AS kx
        FROM (SELECT ${fu.group} AS grp, c.record_key AS rk, a.time_point::text AS tp, a.imaging_done AS img
-             FROM (${cohortSql(filter, actor, params)}) c
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
              JOIN assessment a ON a.treatment_id = c.index_treatment_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL
                               AND a.imaging_done IS NOT NULL AND a.time_point <> 'UNSCHEDULED'
              WHERE ${fu.visitCounts('(a.visit_date - c.index_date)')}) v

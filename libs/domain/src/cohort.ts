@@ -4,15 +4,32 @@ import { isoDate, measure, uuid, z } from './validation';
 import { RANGES } from './ranges';
 
 /**
- * How patients are grouped and followed (docs/methods.md, Crossover). Both group a patient by
- * the first (index) treatment. FIRST_TREATMENT (intention to treat) follows every patient to the
- * end of follow-up whatever came later; PER_PROTOCOL ends a patient's follow-up on the day of a
- * crossover to another kind of treatment: visits and events from that day on are left out.
+ * How patients are grouped and followed (docs/methods.md, Crossover and Comparing procedures).
+ * FIRST_TREATMENT (intention to treat) groups a patient by the first (index) treatment and follows
+ * every patient to the end of follow-up whatever came later; PER_PROTOCOL ends a patient's
+ * follow-up on the day of a crossover to another kind of treatment: visits and events from that
+ * day on are left out. ANAESTHESIA, APPROACH and CEMENT_VOLUME compare procedures with each other:
+ * only patients whose index treatment is a procedure with the detail recorded, grouped by it and
+ * followed as FIRST_TREATMENT.
  */
 export enum TreatmentGrouping {
   FIRST_TREATMENT = 'FIRST_TREATMENT',
   PER_PROTOCOL = 'PER_PROTOCOL',
+  ANAESTHESIA = 'ANAESTHESIA',
+  APPROACH = 'APPROACH',
+  CEMENT_VOLUME = 'CEMENT_VOLUME',
 }
+
+/**
+ * The cement volume bands of the CEMENT_VOLUME grouping, per treated level of the index procedure
+ * (the levels' volumes summed, divided by the number of levels): under 3 ml, 3 to under 5 ml,
+ * 5 ml or more. The group names sort in this order.
+ */
+export const CEMENT_VOLUME_BANDS = [
+  { group: '0_TO_3_ML_PER_LEVEL', below: 3 },
+  { group: '3_TO_5_ML_PER_LEVEL', below: 5 },
+  { group: '5_ML_OR_MORE_PER_LEVEL', below: null },
+] as const;
 
 /** The levels of each region: thoracic T1-T10, thoracolumbar T11-L2, lumbar L3-L5. */
 export const LEVEL_REGIONS: Record<LevelRegion, VertebralLevel[]> = {

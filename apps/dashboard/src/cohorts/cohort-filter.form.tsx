@@ -169,6 +169,9 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
           <select name="grouping" value={grouping} onChange={(e) => setGrouping(e.target.value as TreatmentGrouping)}>
             <option value="FIRST_TREATMENT">First treatment (intention to treat)</option>
             <option value="PER_PROTOCOL">First treatment, censored at crossover (per protocol)</option>
+            <option value="ANAESTHESIA">Procedures by anaesthesia</option>
+            <option value="APPROACH">Procedures by approach</option>
+            <option value="CEMENT_VOLUME">Procedures by cement volume per level</option>
           </select>
         </label>
         <button type="submit" className="primary">Show cohort</button>

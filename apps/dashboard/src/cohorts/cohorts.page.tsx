@@ -24,6 +24,16 @@ import './cohorts.css';
 // section is named so that a reader can find it.
 
 /** A researcher's workbench: build a cohort, compare treatments within it, save and export it. */
+const PROCEDURE_GROUPINGS: TreatmentGrouping[] = ['ANAESTHESIA', 'APPROACH', 'CEMENT_VOLUME'];
+const PROCEDURE_ONLY = 'Only patients whose first treatment is a procedure with this detail recorded are compared, followed as by intention to treat.';
+const GROUPING_CAPTIONS: Record<TreatmentGrouping, string> = {
+  FIRST_TREATMENT: 'Intention to treat: patients are grouped by their first treatment and followed to the end of follow-up, whatever treatment came later.',
+  PER_PROTOCOL: 'Per protocol: patients are grouped by their first treatment, and follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out).',
+  ANAESTHESIA: `Procedures by the anaesthesia of the first procedure. ${PROCEDURE_ONLY}`,
+  APPROACH: `Procedures by the approach of the first procedure. ${PROCEDURE_ONLY}`,
+  CEMENT_VOLUME: `Procedures by cement volume per treated level (under 3 ml, 3 to under 5 ml, 5 ml or more). ${PROCEDURE_ONLY}`,
+};
+
 export function CohortsPage() {
   const [filter, setFilter] = useState<CohortFilterInput>({});
   const [grouping, setGrouping] = useState<TreatmentGrouping>('FIRST_TREATMENT');
@@ -79,12 +89,10 @@ export function CohortsPage() {
       </div>
 
       <p className="grouping-caption">
-        {grouping === 'PER_PROTOCOL'
-          ? 'Per protocol: patients are grouped by their first treatment, and follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out).'
-          : 'Intention to treat: patients are grouped by their first treatment and followed to the end of follow-up, whatever treatment came later.'}
+        {GROUPING_CAPTIONS[grouping]}
         {' '}Follow-up ends at death or the last completed visit; events after it do not count; visits count for the time point whose window holds their date.
       </p>
-      <MethodsLink section={METHODS.followUp} what="grouping" />
+      <MethodsLink section={PROCEDURE_GROUPINGS.includes(grouping) ? METHODS.procedures : METHODS.followUp} what="grouping" />
 
       <SavedCohorts filter={filter} onLoad={load} />
 

@@ -496,8 +496,14 @@ export type TreatedLevelInput = {
   fractureId: string | number;
 };
 
-/** Both group patients by their first treatment. FIRST_TREATMENT: intention to treat, followed to the end of follow-up. PER_PROTOCOL: follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out) */
+/** How patients are grouped and followed (docs/methods.md). FIRST_TREATMENT and PER_PROTOCOL group every patient by the first treatment; ANAESTHESIA, APPROACH and CEMENT_VOLUME compare procedures: only patients whose first treatment is a procedure with that detail recorded, followed as FIRST_TREATMENT */
 export type TreatmentGrouping =
+  /** Procedures grouped by the index procedure's anaesthesia (LOCAL, SEDATION, GENERAL) */
+  | 'ANAESTHESIA'
+  /** Procedures grouped by the index procedure's approach (UNIPEDICULAR, BIPEDICULAR) */
+  | 'APPROACH'
+  /** Procedures grouped by cement volume per treated level: 0_TO_3_ML_PER_LEVEL (under 3 ml), 3_TO_5_ML_PER_LEVEL (3 to under 5 ml), 5_ML_OR_MORE_PER_LEVEL */
+  | 'CEMENT_VOLUME'
   /** Intention to treat: grouped by the first treatment, followed whatever came later */
   | 'FIRST_TREATMENT'
   /** Grouped by the first treatment, censored on the day of a crossover to another kind of treatment */

@@ -8,6 +8,7 @@ export const METHODS = {
   rates: 'scores-responders-and-rates',
   timeToEvent: 'time-to-event-endpoints-and-p-values',
   adjusted: 'adjusted-comparisons-iptw',
+  procedures: 'comparing-procedures-anaesthesia-approach-cement-volume',
   competingRisks: 'competing-risks-cumulative-incidence-and-gray-s-test',
   death: 'death-and-overall-survival-the-record',
   windows: 'visit-windows',

@@ -6,11 +6,14 @@ registerEnumType(LevelRegion, { name: 'LevelRegion' });
 registerEnumType(FractureAgeCategory, { name: 'FractureAgeCategory' });
 registerEnumType(TreatmentGrouping, {
   name: 'TreatmentGrouping',
-  description: 'Both group patients by their first treatment. FIRST_TREATMENT: intention to treat, followed to the end of follow-up. ' +
-    'PER_PROTOCOL: follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out)',
+  description: 'How patients are grouped and followed (docs/methods.md). FIRST_TREATMENT and PER_PROTOCOL group every patient by the first treatment; ' +
+    'ANAESTHESIA, APPROACH and CEMENT_VOLUME compare procedures: only patients whose first treatment is a procedure with that detail recorded, followed as FIRST_TREATMENT',
   valuesMap: {
     FIRST_TREATMENT: { description: 'Intention to treat: grouped by the first treatment, followed whatever came later' },
     PER_PROTOCOL: { description: 'Grouped by the first treatment, censored on the day of a crossover to another kind of treatment' },
+    ANAESTHESIA: { description: "Procedures grouped by the index procedure's anaesthesia (LOCAL, SEDATION, GENERAL)" },
+    APPROACH: { description: "Procedures grouped by the index procedure's approach (UNIPEDICULAR, BIPEDICULAR)" },
+    CEMENT_VOLUME: { description: 'Procedures grouped by cement volume per treated level: 0_TO_3_ML_PER_LEVEL (under 3 ml), 3_TO_5_ML_PER_LEVEL (3 to under 5 ml), 5_ML_OR_MORE_PER_LEVEL' },
   },
 });
 
