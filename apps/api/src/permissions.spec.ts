@@ -126,6 +126,7 @@ const OPERATIONS: Record<string, Operation> = {
   imagingRates: { request: async () => ({ query: '{ imagingRates { group category n } }' }), expect: all('ok') },
   competingRisks: { request: async () => ({ query: '{ competingRisks { tests { p } } }' }), expect: all('ok') },
   adjustedComparison: { request: async () => ({ query: '{ adjustedComparison { n } }' }), expect: all('ok') },
+  adjustedNewFractureComparison: { request: async () => ({ query: '{ adjustedNewFractureComparison { n } }' }), expect: all('ok') },
   characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
   treatmentVolumes: { request: async () => ({ query: '{ treatmentVolumes { period bins { period } } }' }), expect: all('ok') },
   discharge: { request: async () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },

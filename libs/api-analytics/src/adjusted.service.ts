@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
-import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
+import { CohortFilter, TimePoint, timePointWindow, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
 import { iptwAnalysis, iptwObservedAnalysis, propensityBinEdges, propensityOverlap, selectCovariates } from '@vfr/stats';
 import { ADJUSTMENT_COVARIATES, covariateRow, CovariateSource, REFERENCE_LEVELS } from './adjusted.covariates';
-import { followUp, groupedCohortSql } from './cohort.sql';
+import { FollowUp, followUp, groupedCohortSql } from './cohort.sql';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { Disclosure, disclosureFor, KeyedCount, shownCells, shownCount } from './suppression';
@@ -43,9 +43,34 @@ export class AdjustedService {
     trimming: PropensityTrimming = PropensityTrimming.NONE,
   ): Promise<AdjustedComparisonModel> {
     if (timePoint === TimePoint.UNSCHEDULED) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point');
+    return this.compareOutcome(actor, filter, grouping, `${measure} at ${timePoint}`, (fu) => fu.score(MEASURE_COLUMN[measure], timePointOrdinal(timePoint)), trimming);
+  }
+
+  /**
+   * The risk of a new vertebral fracture by a time point's target day (M12: day 365), each group
+   * against the first, unadjusted and weighted as `compare` does: the outcome is 1 for a patient
+   * whose first new fracture falls within follow-up by that day, 0 for one followed to that day
+   * without one, and missing for one whose follow-up ended earlier without a fracture (those enter
+   * the missing-outcome sensitivity analysis). The propensity model holds the osteoporosis care
+   * after the fracture (anti-osteoporotic drug) with the other covariates: without it, a new
+   * fracture rate would compare the drugs as much as the treatments (docs/methods.md).
+   */
+  async compareNewFracture(
+    actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, timePoint: TimePoint, trimming: PropensityTrimming = PropensityTrimming.NONE,
+  ): Promise<AdjustedComparisonModel> {
+    const window = timePointWindow(timePoint);
+    if (!window || window.targetDay <= 0) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point after the treatment (D1 to M24)');
+    const day = window.targetDay;
+    return this.compareOutcome(actor, filter, grouping, `NEW_FRACTURE by ${timePoint}`, (fu) =>
+      `(CASE WHEN ${fu.counts('c.new_fracture_day')} AND c.new_fracture_day <= ${day} THEN 1 WHEN ${fu.end} >= ${day} THEN 0 END)`, trimming);
+  }
+
+  private async compareOutcome(
+    actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, outcome: string, outcomeSql: (fu: FollowUp) => string, trimming: PropensityTrimming,
+  ): Promise<AdjustedComparisonModel> {
     const params = new SqlParams();
     const fu = followUp(grouping);
-    const y = fu.score(MEASURE_COLUMN[measure], timePointOrdinal(timePoint));
+    const y = outcomeSql(fu);
     // Every patient of the cohort, with the outcome or not: the missing-data figures and the
     // sensitivity analysis need those without it too.
     const raw: (CovariateSource & { grp: string; rk: number; y: number | null })[] = await this.reader.query(
@@ -68,7 +93,7 @@ export class AdjustedService {
     const groups = [...new Set(rows.map((r) => r.grp))].sort(order);
     const incomplete = patients.filter((p) => p.y !== null && p.x === null);
     const base = {
-      outcome: `${measure} at ${timePoint}`, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming,
+      outcome, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming,
       overlapBinEdges: propensityBinEdges(OVERLAP_BINS),
     };
     const missingData = (analysed: (g: string) => Row[]) =>

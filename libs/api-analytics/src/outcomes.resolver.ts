@@ -45,6 +45,21 @@ export class OutcomesResolver {
   }
 
   @Roles(...ANALYSTS)
+  @Query(() => AdjustedComparisonModel, {
+    description: 'Risk of a new vertebral fracture by the time point (its target day), between groups, unadjusted and IPTW-adjusted (the propensity model includes the anti-osteoporotic drug); differences are risk differences',
+  })
+  adjustedNewFractureComparison(
+    @CurrentActor() actor: Actor,
+    @Args('filter', filterArg) filter: CohortFilterInput | undefined,
+    @Args('grouping', groupingArg) grouping: TreatmentGrouping,
+    @Args('timePoint', { type: () => TimePoint, defaultValue: TimePoint.M12 }) timePoint: TimePoint,
+    @Args('trimming', { type: () => PropensityTrimming, defaultValue: PropensityTrimming.NONE, description: 'Trimming by generalized propensity before weighting (default none)' })
+    trimming: PropensityTrimming,
+  ): Promise<AdjustedComparisonModel> {
+    return this.adjusted.compareNewFracture(actor, this.cohorts.filter(actor, filter), grouping, timePoint, trimming);
+  }
+
+  @Roles(...ANALYSTS)
   @Query(() => [CharacteristicRowModel], { description: 'Table 1: characteristics per treatment group with standardized mean differences' })
   characteristicsTable(
     @CurrentActor() actor: Actor,

@@ -37,6 +37,22 @@ export const COHORT_ADJUSTED = graphql(`
   }
 `);
 
+// The same figures for the risk of a new fracture by the time point (aliased, so one table draws both).
+export const COHORT_ADJUSTED_NEW_FRACTURE = graphql(`
+  query CohortAdjustedNewFracture($filter: CohortFilterInput, $grouping: TreatmentGrouping!, $timePoint: TimePoint!, $trimming: PropensityTrimming!) {
+    adjustedComparison: adjustedNewFractureComparison(filter: $filter, grouping: $grouping, timePoint: $timePoint, trimming: $trimming) {
+      n excluded outcome covariates constantCovariates propensityConverged suppressedGroups trimming trimmingThreshold trimmedGroups
+      referenceCategories { factor reference } missingData { group cohort observed analysed } sensitivityConverged
+      overlapBinEdges overlap { score group counts }
+      differences {
+        group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper sensitivity sensitivityLower sensitivityUpper
+      }
+      balance { covariate group versus smdBefore smdAfter }
+      weights { group n trimmed min median max sum ess }
+    }
+  }
+`);
+
 export const COHORT_TABLE_ONE = graphql(`
   query CohortTableOne($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {
     characteristicsTable(filter: $filter, grouping: $grouping) {

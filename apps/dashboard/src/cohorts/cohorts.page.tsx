@@ -14,7 +14,7 @@ import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
 import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { AdjustedTables, TableOne } from './comparison-tables';
 import {
-  COHORT_ADJUSTED, COHORT_NEW_FRACTURES, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
+  COHORT_ADJUSTED, COHORT_ADJUSTED_NEW_FRACTURE, COHORT_NEW_FRACTURES, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
   SAVE_COHORT, SAVED_COHORTS,
 } from './cohorts.documents';
 import { cohortRespondersFigure, cohortTrajectoryFigure, cumulativeIncidenceFigure, formatP, IMAGING_CAVEAT, imagingFigure, kmFigure, MEASURES, newFracturesByAdjacencyFigure, newFracturesByLevelFigure } from './cohorts.options';
@@ -48,7 +48,10 @@ export function CohortsPage() {
   const size = useQuery(COHORT_SIZE, { variables: vars });
   const trajectoryQ = useQuery(COHORT_TRAJECTORY, { variables: { ...vars, measure } });
   const respondersQ = useQuery(COHORT_RESPONDERS, { variables: { ...vars, definition } });
-  const adjusted = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint, trimming } });
+  const [compared, setCompared] = useState<'SCORE' | 'NEW_FRACTURE'>('SCORE');
+  const adjustedScore = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint, trimming }, skip: compared !== 'SCORE' });
+  const adjustedFracture = useQuery(COHORT_ADJUSTED_NEW_FRACTURE, { variables: { ...vars, timePoint, trimming }, skip: compared !== 'NEW_FRACTURE' });
+  const adjusted = compared === 'SCORE' ? adjustedScore : adjustedFracture;
   const tableOne = useQuery(COHORT_TABLE_ONE, { variables: vars });
   const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
   const newFracturesQ = useQuery(COHORT_NEW_FRACTURES, { variables: vars });
@@ -108,6 +111,13 @@ export function CohortsPage() {
           Time point for the differences
           <select value={timePoint} onChange={(e) => setTimePoint(e.target.value as TimePoint)}>
             {TIME_POINTS.filter((t) => t !== 'BASELINE').map((t) => <option key={t} value={t}>{labelOf(t)}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          Adjusted comparison of
+          <select value={compared} onChange={(e) => setCompared(e.target.value as 'SCORE' | 'NEW_FRACTURE')}>
+            <option value="SCORE">The outcome measure at the time point</option>
+            <option value="NEW_FRACTURE">New vertebral fracture by the time point</option>
           </select>
         </label>
         <label className="field">

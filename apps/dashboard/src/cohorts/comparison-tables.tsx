@@ -31,13 +31,22 @@ const FACTOR_LABELS: Record<string, string> = {
   priorFracture: 'prior vertebral fractures', osteoporosisDrug: 'osteoporosis care',
 };
 
+/** "NRS at M1" -> "NRS at Month 1"; "NEW_FRACTURE by M12" -> "the risk of a new vertebral fracture by Month 12". */
+function outcomeWords(outcome: string): string {
+  const [what, by, tp] = outcome.split(' ');
+  return what === 'NEW_FRACTURE' ? `the risk of a new vertebral fracture ${by} ${labelOf(tp)}` : `${what} ${by} ${labelOf(tp)}`;
+}
+
 /** Differences between groups, unadjusted and IPTW-adjusted, then the balance they rest on. */
 export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedComparison'] }) {
+  // A new-fracture comparison's differences are risk differences: shown in percentage points.
+  const risk = data.outcome.startsWith('NEW_FRACTURE');
+  const fd = (v: number | null | undefined) => (v === null || v === undefined ? '–' : risk ? `${(v * 100).toFixed(1)}` : v.toFixed(2));
   return (
     <>
       <table className="compact" aria-label="Differences between treatment groups">
         <caption>
-          Differences in {data.outcome} (group minus reference), n = {data.n}
+          Differences in {outcomeWords(data.outcome)} (group minus reference{risk ? ', percentage points' : ''}), n = {data.n}
           {data.excluded ? `, ${data.excluded} excluded for missing covariates` : ''}
           {data.constantCovariates.length ? `; left out of the propensity model because every patient shares it (or no patient is in the category): ${data.constantCovariates.map(covariateLabel).join(', ')}` : ''}
           {`; reference categories: ${data.referenceCategories.map((r) => `${FACTOR_LABELS[r.factor] ?? r.factor} ${COVARIATE_LABELS[r.reference] ?? r.reference}`).join(', ')}`}
@@ -52,9 +61,9 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
             <tr key={d.group + d.versus}>
               <td>{versus(d.group, d.versus)}</td>
               <td>{d.n} vs {d.nVersus}</td>
-              <td>{f(d.unadjusted)} ({f(d.unadjustedLower)} to {f(d.unadjustedUpper)})</td>
-              <td>{f(d.adjusted)} ({f(d.adjustedLower)} to {f(d.adjustedUpper)})</td>
-              <td>{d.sensitivity === null ? '–' : `${f(d.sensitivity)} (${f(d.sensitivityLower)} to ${f(d.sensitivityUpper)})`}</td>
+              <td>{fd(d.unadjusted)} ({fd(d.unadjustedLower)} to {fd(d.unadjustedUpper)})</td>
+              <td>{fd(d.adjusted)} ({fd(d.adjustedLower)} to {fd(d.adjustedUpper)})</td>
+              <td>{d.sensitivity === null ? '–' : `${fd(d.sensitivity)} (${fd(d.sensitivityLower)} to ${fd(d.sensitivityUpper)})`}</td>
             </tr>
           ))}
         </tbody>
