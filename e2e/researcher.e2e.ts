@@ -102,6 +102,40 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await screenshot(page, 'researcher-cohort-loaded');
   });
 
+  it('compares procedures by anaesthesia, and the adjusted risk of a new fracture', async () => {
+    await page.goto(new URL('/', page.url()).toString());
+    await page.getByRole('heading', { name: 'Cohort explorer' }).waitFor();
+    const size = page.locator('.cohort-size');
+    await size.filter({ hasText: /^\d+ patients in the cohort/ }).waitFor({ timeout: 20000 });
+    const all = countOf(await size.textContent());
+    await page.getByLabel('Group patients by').selectOption('ANAESTHESIA');
+    await page.getByRole('button', { name: 'Show cohort' }).click();
+    await page.locator('.grouping-caption').filter({ hasText: /^Procedures by the anaesthesia/ }).waitFor({ timeout: 10000 });
+    // Only procedures: fewer patients, grouped as local, sedation, general; no conservative care.
+    await page.waitForFunction((whole) => {
+      const m = /^(\d+) patients in the cohort/.exec(document.querySelector('.cohort-size')?.textContent ?? '');
+      return m && Number(m[1]) < whole;
+    }, all, { timeout: 20000 });
+    const text = (await size.textContent())!;
+    expect(text).toMatch(/local \d+/);
+    expect(text).toMatch(/sedation \d+/);
+    expect(text).not.toMatch(/conservative/);
+    await page.locator('[data-chart="cohort-trajectory"] canvas').first().waitFor({ timeout: 20000 });
+    const adjusted = page.getByRole('table', { name: 'Differences between treatment groups' });
+    await adjusted.waitFor({ timeout: 20000 });
+    await expect(adjusted.locator('tbody tr').first().textContent()).resolves.toMatch(/(Local|Sedation) vs General/);
+    await screenshot(page, 'researcher-cohort-by-anaesthesia');
+
+    await page.getByLabel('Group patients by').selectOption('FIRST_TREATMENT');
+    await page.getByRole('button', { name: 'Show cohort' }).click();
+    await page.getByLabel('Time point for the differences').selectOption('M12');
+    await page.getByLabel('Adjusted comparison of').selectOption('NEW_FRACTURE');
+    await adjusted.locator('caption').filter({ hasText: 'the risk of a new vertebral fracture by Month 12 (group minus reference, percentage points)' }).waitFor({ timeout: 20000 });
+    await expect(adjusted.locator('tbody tr').first().textContent()).resolves.toMatch(/vs Conservative.*-?\d+\.\d \(/);
+    await screenshot(page, 'researcher-cohort-new-fracture-risk');
+    await page.getByLabel('Adjusted comparison of').selectOption('SCORE');
+  });
+
   it('reads at tablet width without sideways scrolling', async () => {
     await page.setViewportSize({ width: 800, height: 1100 });
     await page.reload();

@@ -4,7 +4,9 @@ const KIND_COLOURS: Record<string, string> = {
   VERTEBROPLASTY: '#1f6fb2',
   KYPHOPLASTY: '#c4661f',
 };
-const SERIES = ['#1f6fb2', '#c4661f', '#5b8c3a', '#8e44ad', '#b03a48', '#2a9d8f', '#6c757d', '#d4a017'];
+// Other series (sites, anaesthesia, cement bands...) never take a treatment's colour, so that
+// blue, orange and green mean the three paths wherever they appear.
+const SERIES = ['#8e44ad', '#2a9d8f', '#b03a48', '#6c757d', '#d4a017', '#17becf', '#8c564b', '#e377c2'];
 
 export function colourOf(name: string, index: number): string {
   return KIND_COLOURS[name] ?? SERIES[index % SERIES.length];

@@ -116,7 +116,7 @@ export function CohortsPage() {
         <label className="field">
           Adjusted comparison of
           <select value={compared} onChange={(e) => setCompared(e.target.value as 'SCORE' | 'NEW_FRACTURE')}>
-            <option value="SCORE">The outcome measure at the time point</option>
+            <option value="SCORE">The score chosen, at the time point</option>
             <option value="NEW_FRACTURE">New vertebral fracture by the time point</option>
           </select>
         </label>
