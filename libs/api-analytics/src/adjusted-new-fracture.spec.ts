@@ -31,9 +31,10 @@ describeEachDatabase('adjusted comparison of new fractures', (t) => {
     // Which patients the propensity model can take (a covariate missing leaves one out): the
     // covariates are read as the service reads them; only the outcome is recomputed here.
     const covariates: any[] = await db.query(`
-      SELECT patient_id, age, sex, causes, max_genant, fracture_age_days, baseline_nrs, odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi, asa_class, active_cancer,
-             clinical_frailty_scale, charlson_comorbidity_index, dementia, prior_vertebral_fractures, anti_osteoporotic_drug
-      FROM analysis_patient`);
+      SELECT a.patient_id, a.age, a.sex, a.causes, a.max_genant, a.fracture_age_days, a.baseline_nrs, a.odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi,
+             a.asa_class, a.active_cancer, a.clinical_frailty_scale, a.charlson_comorbidity_index, a.dementia, a.prior_vertebral_fractures, a.anti_osteoporotic_drug,
+             a.levels, a.pre_fracture_mobility, a.living_situation, p.mobilised_under_analgesia
+      FROM analysis_patient a JOIN patient p ON p.id = a.patient_id`);
     const complete = new Set(covariates.filter((c) => covariateRow(c) !== null).map((c) => c.patient_id));
     patients = rows.map((r) => ({
       id: r.id, group: r.kind, fracture: r.fracture === null ? null : days(r.index, r.fracture), end: days(r.index, ends.get(r.id)!.end), complete: complete.has(r.id),

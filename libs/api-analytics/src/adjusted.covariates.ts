@@ -17,6 +17,11 @@ export interface CovariateSource {
   dementia: boolean | null;
   prior_vertebral_fractures: number | null;
   anti_osteoporotic_drug: string | null;
+  /** The index treatment's fractured levels. */
+  levels: string[] | null;
+  pre_fracture_mobility: string | null;
+  living_situation: string | null;
+  mobilised_under_analgesia: boolean | null;
 }
 
 interface Covariate extends CovariateSpec {
@@ -34,6 +39,9 @@ export const REFERENCE_LEVELS: Record<string, string> = {
   dementia: 'no dementia',
   priorFracture: 'no prior vertebral fracture',
   osteoporosisDrug: 'no anti-osteoporotic drug',
+  mobility: 'independent before the fracture',
+  living: 'living at home',
+  mobilised: 'mobilised under analgesia',
 };
 
 const has = (r: CovariateSource, cause: FractureCause) => ((r.causes ?? []).includes(cause) ? 1 : 0);
@@ -102,6 +110,16 @@ export const ADJUSTMENT_COVARIATES: Covariate[] = [
   { name: 'priorVertebralFractureMissing', binary: true, factor: 'priorFracture', code: (r) => band(r.prior_vertebral_fractures, null) },
   { name: 'osteoporosisDrug', binary: true, factor: 'osteoporosisDrug', code: (r) => band(r.anti_osteoporotic_drug, (v: string) => v !== 'NONE') },
   { name: 'osteoporosisDrugMissing', binary: true, factor: 'osteoporosisDrug', code: (r) => band(r.anti_osteoporotic_drug, null) },
+  // More than one fractured level treated: a larger procedure, and a sicker spine.
+  { name: 'multipleLevels', binary: true, code: (r) => ((r.levels ?? []).length > 1 ? 1 : 0) },
+  { name: 'walkingAidOrWorse', binary: true, factor: 'mobility', code: (r) => band(r.pre_fracture_mobility, (v: string) => v !== 'INDEPENDENT') },
+  { name: 'mobilityMissing', binary: true, factor: 'mobility', code: (r) => band(r.pre_fracture_mobility, null) },
+  { name: 'livingInCare', binary: true, factor: 'living', code: (r) => band(r.living_situation, (v: string) => v === 'ASSISTED_LIVING' || v === 'NURSING_HOME') },
+  { name: 'livingSituationMissing', binary: true, factor: 'living', code: (r) => band(r.living_situation, null) },
+  // The OF-Score's strongest clinical component after pain (which the baseline NRS carries): a
+  // patient who cannot be mobilised under analgesia is steered towards a procedure.
+  { name: 'notMobilisedUnderAnalgesia', binary: true, factor: 'mobilised', code: (r) => band(r.mobilised_under_analgesia, (v: boolean) => !v) },
+  { name: 'mobilisedMissing', binary: true, factor: 'mobilised', code: (r) => band(r.mobilised_under_analgesia, null) },
 ];
 
 /** A patient's covariate values, or null when one is missing (the patient is then not analysed). */

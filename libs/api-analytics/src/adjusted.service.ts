@@ -76,8 +76,9 @@ export class AdjustedService {
     const raw: (CovariateSource & { grp: string; rk: number; y: number | null })[] = await this.reader.query(
       `SELECT ${fu.group} AS grp, c.record_key AS rk, c.age, c.sex, c.causes, c.max_genant, c.fracture_age_days, c.baseline_nrs,
               c.odi[${timePointOrdinal(TimePoint.BASELINE)}] AS baseline_odi, c.asa_class, c.active_cancer,
-              c.clinical_frailty_scale, c.charlson_comorbidity_index, c.dementia, c.prior_vertebral_fractures, c.anti_osteoporotic_drug, ${y} AS y
-       FROM (${groupedCohortSql(filter, actor, params, grouping)}) c`,
+              c.clinical_frailty_scale, c.charlson_comorbidity_index, c.dementia, c.prior_vertebral_fractures, c.anti_osteoporotic_drug,
+              c.levels, c.pre_fracture_mobility, c.living_situation, p.mobilised_under_analgesia, ${y} AS y
+       FROM (${groupedCohortSql(filter, actor, params, grouping)}) c JOIN patient p ON p.id = c.patient_id`,
       params.values,
     );
     const patients: Patient[] = raw.map((r) => ({ grp: r.grp, rk: Number(r.rk), x: covariateRow(r), y: r.y === null ? null : Number(r.y) }));

@@ -12,10 +12,13 @@ const QUERY = `query($m: OutcomeMeasure, $tp: TimePoint, $f: CohortFilterInput, 
 const BASELINE_COVARIATES = [
   'frailtyVulnerable', 'frailtySevere', 'frailtyMissing', 'charlson1to2', 'charlson3OrMore', 'charlsonMissing', 'dementia', 'dementiaMissing',
   'priorVertebralFracture', 'priorVertebralFractureMissing', 'osteoporosisDrug', 'osteoporosisDrugMissing',
+  'multipleLevels', 'walkingAidOrWorse', 'mobilityMissing', 'livingInCare', 'livingSituationMissing', 'notMobilisedUnderAnalgesia', 'mobilisedMissing',
 ];
 const BASELINE_REFERENCES = [
   { factor: 'frailty', reference: 'CFS 1-3 (fit)' }, { factor: 'charlson', reference: 'Charlson 0' }, { factor: 'dementia', reference: 'no dementia' },
   { factor: 'priorFracture', reference: 'no prior vertebral fracture' }, { factor: 'osteoporosisDrug', reference: 'no anti-osteoporotic drug' },
+  { factor: 'mobility', reference: 'independent before the fracture' }, { factor: 'living', reference: 'living at home' },
+  { factor: 'mobilised', reference: 'mobilised under analgesia' },
 ];
 
 describeEachDatabase('adjusted comparisons (IPTW)', (t) => {

@@ -51,8 +51,10 @@ export function iptwObservedAnalysis<L>(input: IptwObservedInput<L>): IptwObserv
   if (kept.every(observed)) {
     for (const i of kept) observedProbability[i] = 1;
   } else {
-    const design = kept.map((i) => [...treatment.groups.slice(1).map((g) => (input.group[i] === g ? 1 : 0)), ...input.x[i]]);
-    const fit = logisticRegression(design, kept.map((i) => (observed(i) ? 1 : 0)));
+    const r = kept.map((i) => (observed(i) ? 1 : 0));
+    const columns = separatingIndicators(kept.map((i) => input.x[i]), r);
+    const design = kept.map((i) => [...treatment.groups.slice(1).map((g) => (input.group[i] === g ? 1 : 0)), ...input.x[i].filter((_, j) => !columns.has(j))]);
+    const fit = logisticRegression(design, r);
     converged = converged && fit.converged && !fit.separation;
     kept.forEach((i, k) => (observedProbability[i] = fit.fitted[k]));
   }
@@ -68,4 +70,32 @@ export function iptwObservedAnalysis<L>(input: IptwObservedInput<L>): IptwObserv
     return [{ group: g, versus: reference, adjusted: weightedMeanDifference(mine.y, mine.w, ref.y, ref.w, input.level) }];
   });
   return { differences, converged, observedProbability };
+}
+
+/**
+ * The 0/1 covariates that separate the model of being observed: among the patients with the
+ * indicator set (or among those without it), everyone has the outcome or no one has (a small category, such as a rarely
+ * missing baseline field, in a small cohort). Such a coefficient has no finite maximum-likelihood
+ * estimate; the fit would only say "these patients are all observed", which the other covariates
+ * and the intercept then carry. They are left out of this model only, not of the propensity model.
+ */
+export function separatingIndicators(x: readonly (readonly number[])[], observed: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const p = x[0]?.length ?? 0;
+  for (let j = 0; j < p; j++) {
+    if (!x.every((row) => row[j] === 0 || row[j] === 1)) continue;
+    let set = 0;
+    let setObserved = 0;
+    x.forEach((row, k) => {
+      if (row[j] === 1) {
+        set++;
+        setObserved += observed[k];
+      }
+    });
+    const unset = x.length - set;
+    const unsetObserved = observed.reduce((a, v) => a + v, 0) - setObserved;
+    if (set === 0 || unset === 0) continue;
+    if (setObserved === 0 || setObserved === set || unsetObserved === 0 || unsetObserved === unset) out.add(j);
+  }
+  return out;
 }

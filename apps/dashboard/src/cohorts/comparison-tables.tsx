@@ -14,6 +14,9 @@ const COVARIATE_LABELS: Record<string, string> = {
   charlson1to2: 'Charlson 1–2', charlson3OrMore: 'Charlson 3 or more', charlsonMissing: 'Charlson not recorded',
   dementia: 'Dementia', dementiaMissing: 'Dementia not recorded', priorVertebralFracture: 'Prior vertebral fracture', priorVertebralFractureMissing: 'Prior fractures not recorded',
   osteoporosisDrug: 'Anti-osteoporotic drug', osteoporosisDrugMissing: 'Osteoporosis care not recorded',
+  multipleLevels: 'More than one level treated', walkingAidOrWorse: 'Walking aid or less mobile', mobilityMissing: 'Mobility not recorded',
+  livingInCare: 'Assisted living or nursing home', livingSituationMissing: 'Living situation not recorded',
+  notMobilisedUnderAnalgesia: 'Not mobilised under analgesia', mobilisedMissing: 'Mobilisation not recorded',
 };
 export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
 
@@ -28,7 +31,7 @@ const TABLE_ONE_LABELS: Record<string, string> = {
 };
 const FACTOR_LABELS: Record<string, string> = {
   cause: 'fracture cause', fractureAge: 'fracture age', asa: 'ASA class', frailty: 'frailty', charlson: 'Charlson index', dementia: 'dementia',
-  priorFracture: 'prior vertebral fractures', osteoporosisDrug: 'osteoporosis care',
+  priorFracture: 'prior vertebral fractures', osteoporosisDrug: 'osteoporosis care', mobility: 'mobility', living: 'living situation', mobilised: 'mobilisation',
 };
 
 /** "NRS at M1" -> "NRS at Month 1"; "NEW_FRACTURE by M12" -> "the risk of a new vertebral fracture by Month 12". */
