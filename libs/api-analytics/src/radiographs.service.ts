@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind } from '@vfr/domain';
 import { tInterval } from '@vfr/stats';
-import { cohortSql, followUp } from './cohort.sql';
+import { followUp, groupedCohortSql } from './cohort.sql';
 import { CorrectionReference, MeanEstimateModel, RadiographicPointModel } from './models/radiographs.model';
 import { SCHEDULED_TIME_POINTS, timePointOrdinal } from './outcome-measures';
 import { Disclosure, disclosureFor, shownCellsByCategory, shownCount } from './suppression';
@@ -52,9 +52,10 @@ export class RadiographsService {
    * loss of correction): the mean kyphotic angle and anterior height of the index level at the
    * visit taken for the time point, and the loss of correction, the mean change of the angle
    * from the group's reference: the angle right after the procedure for vertebroplasty and
-   * kyphoplasty, the angle at month 1 for conservative care. Visits count by the grouping's
-   * follow-up rule (per protocol, none from a crossover on); the reference after a procedure is
-   * that of the index treatment, on day 0.
+   * kyphoplasty (and every group of the procedure groupings), the angle at month 1 for
+   * conservative care. Patients and visits count by the grouping's rules (groupedCohortSql; per
+   * protocol, no visit from a crossover on); the reference after a procedure is that of the index
+   * treatment, on day 0.
    */
   async followUp(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<RadiographicPointModel[]> {
     const params = new SqlParams();
@@ -69,7 +70,7 @@ export class RadiographsService {
                     -- Conservative care's reference is its month-1 angle: no change at month 1 itself.
                     CASE WHEN ${conservative} THEN (CASE WHEN s.tp > ${M1} THEN s.angle - ${fu.score('kyphotic_angle', M1)} END)
                          ELSE s.angle - c.kyphotic_angle_after END AS loss
-             FROM (${cohortSql(filter, actor, params)}) c
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
              CROSS JOIN LATERAL (VALUES ${slots}) AS s(tp, angle, height)) v
        GROUP BY grp, tp
        HAVING count(angle) + count(height) > 0`,

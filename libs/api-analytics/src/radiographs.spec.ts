@@ -168,6 +168,12 @@ describeEachDatabase('radiographic follow-up and loss of correction', (t) => {
       expect(cells['VERTEBROPLASTY M3'].lossOfCorrection).toMatchObject({ n: 1, mean: 3 });
     });
 
+    it('compares procedures by a detail from the angle after each, without conservative care', async () => {
+      const cells = byCell(await ask(await t().login(ADMIN), 'ANAESTHESIA', { siteIds: [siteId] }));
+      expect(Object.keys(cells)).toEqual(['LOCAL M3']);
+      expect(cells['LOCAL M3']).toMatchObject({ lossReference: 'AFTER_PROCEDURE', kyphoticAngle: { n: 1, mean: 15 }, lossOfCorrection: { n: 1, mean: 3 } });
+    });
+
     it('shows a researcher no count and no mean of the small cohort', async () => {
       const points = await ask(await t().login(RESEARCHER), 'FIRST_TREATMENT', { siteIds: [siteId] });
       expect(points.length).toBe(3);
