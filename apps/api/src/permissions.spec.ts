@@ -117,6 +117,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   cohortSize: { request: async () => ({ query: '{ cohortSize { total } }' }), expect: all('ok') },
   outcomeTrajectory: { request: async () => ({ query: '{ outcomeTrajectory { group n } }' }), expect: all('ok') },
+  radiographicFollowUp: { request: async () => ({ query: '{ radiographicFollowUp { group kyphoticAngle { n } } }' }), expect: all('ok') },
   responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
   complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
   survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },

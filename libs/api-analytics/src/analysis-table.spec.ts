@@ -91,6 +91,34 @@ describeEachDatabase('the maintained analysis table', (t) => {
     expect(await differencesFromScratch()).toBe(0);
   });
 
+  it('keeps the radiographs of the visits taken and the angles of the index procedure', async () => {
+    // Every row's angles are its index treatment's, and the arrays are non-trivial after seeding.
+    const [seeded] = await q(`
+      SELECT count(*) FILTER (WHERE x.kyphotic_angle_before IS DISTINCT FROM t.kyphotic_angle_before OR x.kyphotic_angle_after IS DISTINCT FROM t.kyphotic_angle_after)::int AS differing,
+             count(*) FILTER (WHERE x.kyphotic_angle_after IS NOT NULL)::int AS with_after,
+             count(*) FILTER (WHERE x.kyphotic_angle[5] IS NOT NULL AND x.anterior_height[5] IS NOT NULL)::int AS with_m3
+      FROM analysis_patient x JOIN treatment t ON t.id = x.index_treatment_id`);
+    expect(seeded.differing).toBe(0);
+    expect(seeded.with_after).toBeGreaterThan(0);
+    expect(seeded.with_m3).toBeGreaterThan(0);
+
+    const [v] = await q(`
+      SELECT a.id, a.patient_id, x.index_treatment_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id
+      WHERE a.time_point = 'M6' AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND x.first_kind <> 'CONSERVATIVE' ORDER BY a.id LIMIT 1`);
+    await q(`UPDATE assessment SET kyphotic_angle = 21.5, anterior_height_percent = 77 WHERE id = $1`, [v.id]);
+    await q(`UPDATE treatment SET kyphotic_angle_before = 24, kyphotic_angle_after = 13.5 WHERE id = $1`, [v.index_treatment_id]);
+    const [row] = await q(`SELECT kyphotic_angle[6] AS angle, anterior_height[6] AS height, kyphotic_angle_before AS before, kyphotic_angle_after AS after
+                           FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(row).toEqual({ angle: 21.5, height: 77, before: 24, after: 13.5 });
+    // The slots are those of the scores: the same visit gives nrs[6] and kyphotic_angle[6].
+    const [slots] = await q(`SELECT cardinality(kyphotic_angle) AS a, cardinality(anterior_height) AS h, cardinality(nrs) AS n FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    expect(slots).toEqual({ a: 8, h: 8, n: 8 });
+
+    await q(`UPDATE assessment SET kyphotic_angle = NULL WHERE id = $1`, [v.id]);
+    expect((await q(`SELECT kyphotic_angle[6] AS angle FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]))[0].angle).toBeNull();
+    expect(await differencesFromScratch()).toBe(0);
+  });
+
   it('is deferred inside a bulk transaction until refreshed', async () => {
     const [v] = await q(`
       SELECT a.id, a.patient_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id

@@ -8,10 +8,12 @@ import { CompetingRisksService } from './competing-risks.service';
 import { OperationsService } from './operations.service';
 import { OperationsResolver, OutcomesResolver } from './outcomes.resolver';
 import { OutcomesService } from './outcomes.service';
+import { RadiographsResolver } from './radiographs.resolver';
+import { RadiographsService } from './radiographs.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService, AdjustedService, CompetingRisksService],
+  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService, AdjustedService, CompetingRisksService, RadiographsService, RadiographsResolver],
   exports: [CohortsService, OutcomesService],
 })
 export class AnalyticsModule {}

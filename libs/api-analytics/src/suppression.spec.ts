@@ -1,4 +1,4 @@
-import { cellsToSuppress } from './suppression';
+import { cellsToSuppress, shownCellsByCategory } from './suppression';
 
 describe('small-cell suppression', () => {
   it('withholds counts under the threshold, and one more so the total does not reveal it', () => {
@@ -14,5 +14,16 @@ describe('small-cell suppression', () => {
     expect(cellsToSuppress([40, 25, 12], 11).size).toBe(0);
     expect([...cellsToSuppress([40, 3, 5], 11)].sort()).toEqual([1, 2]);
     expect(cellsToSuppress([40, 0, 25], 11).size).toBe(0);
+  });
+});
+
+describe('cells by category', () => {
+  const cell = (category: string, n: number) => ({ category, n, k: n * 1000 });
+  it('suppresses within each category, with its complement, and leaves other categories alone', () => {
+    const cells = [cell('M1', 40), cell('M1', 7), cell('M1', 25), cell('M3', 30), cell('M3', 12)];
+    const shown = shownCellsByCategory({ suppress: true, perturb: false, threshold: 11 }, cells);
+    expect(cells.map((c) => shown.get(c))).toEqual([40, null, null, 30, 12]);
+    const identified = shownCellsByCategory({ suppress: false, perturb: false, threshold: 11 }, cells);
+    expect(cells.map((c) => identified.get(c))).toEqual([40, 7, 25, 30, 12]);
   });
 });

@@ -54,6 +54,22 @@ export function shownCells(d: Disclosure, cells: readonly KeyedCount[]): (number
 }
 
 /**
+ * Cells grouped by category (a time point, a kind), each category's cells being the groups':
+ * every category shown as shownCells shows cells beside their total. Returns each cell's count
+ * as the reader sees it (null: withheld).
+ */
+export function shownCellsByCategory<T extends KeyedCount & { category: string }>(d: Disclosure, cells: readonly T[]): Map<T, number | null> {
+  const shown = new Map<T, number | null>();
+  const byCategory = new Map<string, T[]>();
+  for (const c of cells) byCategory.set(c.category, [...(byCategory.get(c.category) ?? []), c]);
+  for (const group of byCategory.values()) {
+    const counts = shownCells(d, group);
+    group.forEach((c, i) => shown.set(c, counts[i]));
+  }
+  return shown;
+}
+
+/**
  * A proportion's numerator and denominator as shown: both withheld when either is; a perturbed
  * numerator never exceeds its perturbed denominator.
  */

@@ -1,5 +1,5 @@
-import { mean, quantile, sd } from './descriptive';
-import { frequencyQuantile, frequencySummary, momentsFromSums } from './frequency';
+import { mean, meanCI, quantile, sd } from './descriptive';
+import { frequencyQuantile, frequencySummary, momentsFromSums, tInterval } from './frequency';
 
 // A frequency table must give exactly what the expanded values give. Reference values: the
 // quartiles of 1..10 by Hyndman and Fan's definition 7 (R's default quantile type) are
@@ -34,6 +34,18 @@ describe('frequency tables', () => {
     expect(m.sd).toBeCloseTo(sd(x), 12);
     expect(momentsFromSums(1, 3, 9)).toEqual({ mean: 3, sd: null });
     expect(momentsFromSums(0, 0, 0)).toEqual({ mean: null, sd: null });
+  });
+
+  it('gives the t interval of a mean from its moments, as meanCI does from the values', () => {
+    // Mean 5, SD sqrt(32 / 7), t(0.975, 7 df) = 2.364624: 5 -/+ 1.787488.
+    const x = [2, 4, 4, 4, 5, 5, 7, 9];
+    const ci = tInterval(x.length, mean(x), sd(x));
+    expect(ci.lower).toBeCloseTo(3.212512, 6);
+    expect(ci.upper).toBeCloseTo(6.787488, 6);
+    expect(ci.lower).toBeCloseTo(meanCI(x).lower, 12);
+    expect(tInterval(x.length, mean(x), sd(x), 0.9).upper).toBeCloseTo(meanCI(x, 0.9).upper, 12);
+    expect(tInterval(1, 3, null)).toEqual({ lower: null, upper: null });
+    expect(tInterval(0, null, null)).toEqual({ lower: null, upper: null });
   });
 
   it('refuses an empty table', () => {

@@ -2,6 +2,8 @@
 // returns scores grouped this way, so a figure over 100,000 patients travels as a few hundred rows;
 // the results equal those computed from the expanded values.
 
+import { tQuantile } from './distributions';
+
 export interface FrequencyTable {
   /** Distinct values. */
   values: readonly number[];
@@ -56,4 +58,15 @@ export function momentsFromSums(n: number, sum: number, sumOfSquares: number): {
   const mean = sum / n;
   if (n < 2) return { mean, sd: null };
   return { mean, sd: Math.sqrt(Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1))) };
+}
+
+/**
+ * The Student t interval of a mean from its count, mean and sample SD (as aggregated in SQL, so
+ * that the values need not leave the database): the same interval as meanCI over the values.
+ * Null below two values, where it is undefined.
+ */
+export function tInterval(n: number, mean: number | null, sd: number | null, level = 0.95): { lower: number | null; upper: number | null } {
+  if (mean === null || sd === null || n < 2) return { lower: null, upper: null };
+  const half = tQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
+  return { lower: mean - half, upper: mean + half };
 }

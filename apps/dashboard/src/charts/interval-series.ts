@@ -62,7 +62,9 @@ export function lineBandSeries(
     const points = categories.map((c) => get(group, c));
     const stack = `band-${group}`;
     const name = labelOf(group);
-    const quiet = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } };
+    // stackStrategy 'all': by default ECharts stacks a value only on others of its sign, so a band
+    // whose lower limit is below zero (a change, an EQ-5D index) would be drawn from zero.
+    const quiet = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, stackStrategy: 'all' as const };
     return [
       // Colour on the band series too: the legend takes its icon from the first series of a name.
       { ...quiet, type: 'line' as const, name, stack, itemStyle: { color: colour }, data: points.map((p) => p?.lower ?? null) },
@@ -79,9 +81,12 @@ export function lineBandSeries(
   });
 }
 
-/** Axis tooltip for lineBandSeries: each group's estimate with its interval (the third series of each group carries the data). */
+/**
+ * Axis tooltip for lineBandSeries: each group's estimate with its interval (the third series of
+ * each group carries the data). A mean of one value has no interval: none is printed.
+ */
 export function lineBandTooltip(digits: number) {
-  return (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number; upper: number; detail: string } | null; color: string; seriesIndex: number }[]) =>
-    `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map((p) =>
-      `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${p.data!.value.toFixed(digits)}</b> (95% CI ${p.data!.lower.toFixed(digits)} – ${p.data!.upper.toFixed(digits)}), ${p.data!.detail}`).join('<br/>');
+  return (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number | null; upper: number | null; detail: string } | null; color: string; seriesIndex: number }[]) =>
+    `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map(({ data: d, ...p }) =>
+      `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${d!.value.toFixed(digits)}</b>${d!.lower === null || d!.upper === null ? '' : ` (95% CI ${d!.lower.toFixed(digits)} – ${d!.upper.toFixed(digits)})`}, ${d!.detail}`).join('<br/>');
 }

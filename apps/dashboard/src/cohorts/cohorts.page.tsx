@@ -12,6 +12,7 @@ import '../overview/overview.css';
 import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
 import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
 import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
+import { LossOfCorrectionCard } from './loss-of-correction.card';
 import { AdjustedTables, TableOne } from './comparison-tables';
 import {
   COHORT_ADJUSTED, COHORT_ADJUSTED_NEW_FRACTURE, COHORT_NEW_FRACTURES, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
@@ -149,6 +150,7 @@ export function CohortsPage() {
           {...byAdjacency} loading={newFracturesQ.loading} error={newFracturesQ.error} empty="No new fractures within follow-up in the cohort." />
         <ChartCard id="imaging-per-visit" definition={METHODS.newFractures} title="Spine imaging per visit" label="Share of completed visits with spine imaging done, with Wilson 95% confidence intervals per group and time point"
           {...imaging} loading={newFracturesQ.loading} error={newFracturesQ.error} empty={`No visit in the cohort recorded whether imaging was done. ${IMAGING_CAVEAT}`} />
+        <LossOfCorrectionCard filter={filter} grouping={grouping} />
         <ChartCard id="km-death" definition={METHODS.timeToEvent} title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`} label="Kaplan-Meier curves of overall survival with 95% confidence bands"
           {...death} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
       </div>

@@ -14,6 +14,7 @@ export const METHODS = {
   windows: 'visit-windows',
   newFractures: 'new-fractures-and-imaging',
   hospitalUse: 'hospital-use-and-radiographic-follow-up',
+  radiographs: 'radiographic-follow-up-and-loss-of-correction',
 } as const;
 
 export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];
