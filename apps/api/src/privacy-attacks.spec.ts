@@ -165,14 +165,17 @@ describeEachDatabase(
         imagingRates(filter: $f) { n events }
         readmissions(filter: $f) { kind within30 { n events } within90 { n events } }
         characteristicsTable(filter: $f) { values { n count } }
-        outcomeTrajectory(filter: $f) { n nChange } }`, { f }, await t().login(RESEARCHER));
+        outcomeTrajectory(filter: $f) { n nChange }
+        radiographicFollowUp(filter: $f) { kyphoticAngle { n } anteriorHeight { n } lossOfCorrection { n } }
+        byCement: cohortSize(filter: $f, grouping: CEMENT_VOLUME) { total groups { n } }
+        adjustedNewFractureComparison(filter: $f) { n excluded missingData { cohort observed analysed } } }`, { f }, await t().login(RESEARCHER));
       expect(r.errors).toBeUndefined();
       // Every count anywhere in the answer is withheld (null) or at least the threshold.
       const counts: [string, unknown][] = [];
       const walk = (v: unknown, key = ''): void => {
         if (Array.isArray(v)) v.forEach((x) => walk(x, key));
         else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => walk(x, k));
-        else if (['n', 'events', 'count', 'atRisk', 'total', 'nChange'].includes(key)) counts.push([key, v]);
+        else if (['n', 'events', 'count', 'atRisk', 'total', 'nChange', 'excluded', 'cohort', 'observed', 'analysed'].includes(key)) counts.push([key, v]);
       };
       walk(r.data);
       expect(counts.length).toBeGreaterThan(5);

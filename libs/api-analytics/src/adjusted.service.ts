@@ -93,8 +93,11 @@ export class AdjustedService {
     const order = (a: string, b: string) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b));
     const groups = [...new Set(rows.map((r) => r.grp))].sort(order);
     const incomplete = patients.filter((p) => p.y !== null && p.x === null);
+    const cohortShown = shownCount(d, keyed(patients));
     const base = {
-      outcome, n: shownCount(d, keyed(rows)), excluded: shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming,
+      // Counts inside a cohort whose size is withheld are withheld too, zero included: "0 analysed"
+      // of a cohort of one would say that this one patient lacks the outcome.
+      outcome, n: cohortShown === null ? null : shownCount(d, keyed(rows)), excluded: cohortShown === null ? null : shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming,
       overlapBinEdges: propensityBinEdges(OVERLAP_BINS),
     };
     const missingData = (analysed: (g: string) => Row[]) =>
@@ -195,6 +198,10 @@ export class AdjustedService {
  */
 function shownNested(d: Disclosure, cells: KeyedCount[]): (number | null)[] {
   const shown = cells.map((c) => shownCount(d, c));
+  // Inside a withheld count every count is withheld, zero included (it would describe the
+  // patients of a small cell).
+  const outer = shown.findIndex((v) => v === null);
+  if (outer >= 0) for (let i = outer + 1; i < shown.length; i++) shown[i] = null;
   if (!d.suppress || d.perturb) return shown;
   const kept: number[] = [];
   for (let i = cells.length - 1; i >= 0; i--) {

@@ -2,32 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, VERTEBRAL_LEVELS } from '@vfr/domain';
-import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tQuantile, wilsonInterval } from '@vfr/stats';
+import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tInterval, wilsonInterval } from '@vfr/stats';
 import { followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SURVIVAL_EVENT_DAY, SurvivalEndpoint } from './outcome-measures';
-import { Disclosure, disclosureFor, shownCells, shownCount, shownProportion } from './suppression';
+import { disclosureFor, shownCells, shownCellsByCategory, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
 
-/** Mean with a t interval from SQL's n, mean and sd (the rows themselves never leave the database). */
-function tInterval(n: number, mean: number | null, sd: number | null): [number | null, number | null] {
-  if (mean === null || sd === null || n < 2) return [null, null];
-  const half = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-  return [mean - half, mean + half];
-}
-
-/** Per category (time point, kind), the groups' counts as the reader sees them (suppression.ts). */
-function shownByCategory<T extends { category: string; n: number; k: number }>(d: Disclosure, rows: T[]): Map<T, number | null> {
-  const shown = new Map<T, number | null>();
-  const byCategory = new Map<string, T[]>();
-  for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
-  for (const cells of byCategory.values()) {
-    const counts = shownCells(d, cells);
-    cells.forEach((c, i) => shown.set(c, counts[i]));
-  }
-  return shown;
-}
+/** A t interval as a pair (the rows themselves never leave the database: SQL gives n, mean and sd). */
+const interval = (n: number, mean: number | null, sd: number | null): [number | null, number | null] => {
+  const { lower, upper } = tInterval(n, mean, sd);
+  return [lower, upper];
+};
 
 @Injectable()
 export class OutcomesService {
@@ -78,7 +65,7 @@ export class OutcomesService {
       return { grp: rows[0].grp, time_point: timePoint, category: timePoint, ...summary, k, q: [summary.q1, summary.median, summary.q3], nc, kc, mc: change.mean, sdc: change.sd };
     });
     const d = disclosureFor(actor);
-    const shown = shownByCategory(d, cells);
+    const shown = shownCellsByCategory(d, cells);
     return cells
       .sort((a, b) => a.grp.localeCompare(b.grp) || ORDER.indexOf(a.time_point as TimePoint) - ORDER.indexOf(b.time_point as TimePoint))
       .map((r) => {
@@ -86,9 +73,9 @@ export class OutcomesService {
           return { group: r.grp, timePoint: r.time_point as TimePoint, n: null, mean: null, sd: null, lower: null, upper: null, median: null, q1: null, q3: null, nChange: null, meanChange: null, changeLower: null, changeUpper: null, suppressed: true };
         }
         // Intervals come from the exact n; the counts shown are those the reader may see.
-        const [lower, upper] = tInterval(r.n, r.mean, r.sd);
+        const [lower, upper] = interval(r.n, r.mean, r.sd);
         const isBaseline = r.time_point === TimePoint.BASELINE;
-        const [changeLower, changeUpper] = isBaseline ? [null, null] : tInterval(r.nc, r.mc, r.sdc);
+        const [changeLower, changeUpper] = isBaseline ? [null, null] : interval(r.nc, r.mc, r.sdc);
         const nChange = isBaseline ? null : shownCount(d, { n: r.nc, k: r.kc });
         return {
           group: r.grp, timePoint: r.time_point as TimePoint, n: shown.get(r)!, mean: r.mean, sd: r.sd, lower, upper,
@@ -148,7 +135,7 @@ export class OutcomesService {
    */
   private proportions(actor: Actor, rows: { group: string; category: string; n: number; k: number; x: number; kx: number }[], order: (a: string, b: string) => number): ProportionModel[] {
     const d = disclosureFor(actor);
-    const shownN = shownByCategory(d, rows);
+    const shownN = shownCellsByCategory(d, rows);
     return rows
       .sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category))
       .map((r) => {
