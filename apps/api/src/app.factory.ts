@@ -5,13 +5,10 @@ import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { trustProxyFromEnv } from '@vfr/api-auth';
 import { HttpErrorFilter } from '@vfr/api-core';
-import { OpenDatabase } from '@vfr/api-database';
+import { dashboardDirFromEnv, OpenDatabase, trustProxyFromEnv } from '@vfr/api-database';
 import { AppModule } from './app.module';
 
-/** Where the built dashboard lives; served at / when present. */
-export const DASHBOARD_DIR = path.resolve(process.env.DASHBOARD_DIR ?? path.join(process.cwd(), 'dist', 'apps', 'dashboard'));
 
 const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
@@ -19,7 +16,8 @@ export async function createApp(
   db: OpenDatabase,
   options: { logger?: false | undefined; closeDatabaseOnShutdown?: boolean; dashboardDir?: string } = {},
 ): Promise<NestExpressApplication> {
-  const dashboardDir = options.dashboardDir ?? DASHBOARD_DIR;
+  // Where the built dashboard lives (DASHBOARD_DIR); served at / when present.
+  const dashboardDir = options.dashboardDir ?? dashboardDirFromEnv();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(db, options), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,

@@ -10,7 +10,7 @@ import { AnalyticsModule } from '@vfr/api-analytics';
 import { AuditModule } from '@vfr/api-audit';
 import { AuthModule } from '@vfr/api-auth';
 import { formatGraphQLError, RequestContext } from '@vfr/api-core';
-import { DatabaseModule, OpenDatabase } from '@vfr/api-database';
+import { DatabaseModule, OpenDatabase, productionFromEnv } from '@vfr/api-database';
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { ImportExportModule } from '@vfr/api-import-export';
 import { RegistryModule } from '@vfr/api-registry';
@@ -39,7 +39,7 @@ function withoutSuggestions(format: typeof formatGraphQLError): typeof formatGra
 @Module({})
 export class AppModule {
   static forDatabase(db: OpenDatabase, options: { closeDatabaseOnShutdown?: boolean } = {}): DynamicModule {
-    const production = process.env.NODE_ENV === 'production';
+    const production = productionFromEnv();
     return {
       module: AppModule,
       imports: [

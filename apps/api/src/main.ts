@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     if (!isRestricted(role)) {
       const why = role.superuser ? 'is a superuser' : role.owner ? "owns the registry's tables" : role.createRole ? 'may create roles' : 'may change audit events';
       const sentence = `DATABASE_URL's role (${role.role}) ${why}, so the API could rewrite the audit trail: connect the API as a member of ${API_ROLE} and give the owner's URL as DATABASE_MIGRATION_URL (docs/access-control.md).`;
-      if (process.env.NODE_ENV === 'production') throw new StartupError(sentence);
+      if (settings.production) throw new StartupError(sentence);
       logger.warn(sentence);
     }
   } else {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     db = owner;
     migrated(await owner.dataSource.runMigrations({ transaction: 'each' }));
     if (await isRegistryEmpty(owner.dataSource)) {
-      const patients = Number(process.env.DEMO_PATIENTS ?? 300);
+      const patients = settings.demoPatients;
       logger.log(`Empty database: seeding a demo registry of ${patients} patients`);
       logins = await seedDemoRegistry(owner.dataSource, { patients });
     }
@@ -67,20 +67,21 @@ async function main(): Promise<void> {
     db = { ...api, close: async () => { await api.close(); await owner.close(); } };
   }
 
-  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD && (await bootstrapAdmin(db.dataSource, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD))) {
-    logger.log(`Created the first admin, ${process.env.ADMIN_EMAIL}`);
+  const admin = settings.adminAccount;
+  if (admin && (await bootstrapAdmin(db.dataSource, admin.email, admin.password))) {
+    logger.log(`Created the first admin, ${admin.email}`);
   }
 
   const app = await createApp(db);
   try {
-    await app.listen(port, process.env.HOST ?? '0.0.0.0');
+    await app.listen(port, settings.host);
   } catch (e) {
     await app.close().catch(() => undefined);
     db = undefined; // closed with the app
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${port} is already in use by another program: stop it, or set PORT to a free port.`);
     if (code === 'EACCES') throw new StartupError(`Port ${port} needs administrator rights: set PORT to a number above 1023.`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST (${process.env.HOST}) is not an address of this machine: correct it, or leave it unset.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST (${settings.host}) is not an address of this machine: correct it, or leave it unset.`);
     throw e;
   }
   const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;

@@ -10,4 +10,3 @@ export * from './models/user.model';
 export * from './passwords';
 export * from './login-throttle';
 export * from './auth.service';
-export * from './client-address';

@@ -1,7 +1,8 @@
 import {
-  aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv, databaseConfigFromEnv, jwtSecretFromEnv, portFromEnv, registryConfigFromEnv,
+  aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv, databaseConfigFromEnv, jwtSecretFromEnv, portFromEnv,
   smallCellThresholdFromEnv, tokenTtlMinutesFromEnv,
 } from './database.config';
+import { registryConfigFromEnv } from './settings';
 import { StartupError } from './startup-error';
 
 // One rule per variable, each checked here with the values a person is likely to get wrong: empty,

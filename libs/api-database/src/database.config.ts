@@ -3,11 +3,11 @@ import * as path from 'node:path';
 import { Eq5dValueSet } from '@vfr/domain';
 import { StartupError } from './startup-error';
 
-// The registry's configuration: every variable it reads from the environment, each with its rule,
-// checked in one place. main.ts checks them all before anything starts (registryConfigFromEnv);
-// the parts of the API that need one read it through the same function, so that a value that
-// breaks its rule can never be taken silently (an empty SMALL_CELL_THRESHOLD used to become 0 and
-// turn suppression off).
+// The readers of the registry's settings, each with its rule (settings.ts lists every variable and
+// documents it). main.ts checks them all before anything starts (registryConfigFromEnv); the parts
+// of the API that need one read it through the same function, so that a value that breaks its
+// rule can never be taken silently (an empty SMALL_CELL_THRESHOLD used to become 0 and turn
+// suppression off).
 
 /** Where the registry's data lives, read once from the environment. */
 export interface DatabaseConfig {
@@ -109,52 +109,11 @@ export function jwtSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string |
   return secret;
 }
 
-/** Every setting, checked before anything starts. */
-export interface RegistryConfig {
-  port: number;
-  database: DatabaseConfig;
-  jwtSecret: string | undefined;
-  tokenTtlMinutes: number;
-  smallCellThreshold: number;
-  aggregateConcurrency: number;
-  aggregateTimeoutMs: number;
-  eq5dValueSet: Eq5dValueSet;
-}
-
-/**
- * The whole configuration, or a StartupError whose message has one sentence for each variable
- * that breaks its rule, saying what to fix: all of them at once, not one per attempt.
- */
-export function registryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
-  const problems: string[] = [];
-  const read = <T>(reader: (env: NodeJS.ProcessEnv) => T): T => {
-    try {
-      return reader(env);
-    } catch (e) {
-      if (!(e instanceof StartupError)) throw e;
-      problems.push(e.message);
-      return undefined as T;
-    }
-  };
-  const config: RegistryConfig = {
-    port: read(portFromEnv),
-    database: read(databaseConfigFromEnv),
-    jwtSecret: read(jwtSecretFromEnv),
-    tokenTtlMinutes: read(tokenTtlMinutesFromEnv),
-    smallCellThreshold: read(smallCellThresholdFromEnv),
-    aggregateConcurrency: read(aggregateConcurrencyFromEnv),
-    aggregateTimeoutMs: read(aggregateTimeoutFromEnv),
-    eq5dValueSet: read(eq5dValueSetFromEnv),
-  };
-  if (problems.length) throw new StartupError(problems.join(' '));
-  return config;
-}
-
 /**
  * A whole number within its range, or the default when the variable is unset. Anything else (empty,
  * a fraction, "1e3", a word) stops the start with a sentence naming the variable and its rule.
  */
-function wholeNumber(
+export function wholeNumber(
   name: string,
   raw: string | undefined,
   rule: { min: number; max: number; meaning: string; fallback: number; fallbackText?: string; range?: string },

@@ -1,5 +1,6 @@
 import { Eq5dValueSet } from '@vfr/domain';
-import { eq5dValueSetFromEnv, registryConfigFromEnv } from './database.config';
+import { eq5dValueSetFromEnv } from './database.config';
+import { registryConfigFromEnv } from './settings';
 
 describe('EQ5D_VALUE_SET', () => {
   it('defaults to the England value set and takes GERMANY or US', () => {

@@ -1,4 +1,5 @@
 export * from './database.config';
+export * from './settings';
 export * from './database.module';
 export * from './database.tokens';
 export * from './embedded-postgres';

@@ -1,4 +1,5 @@
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { sqlLogFromEnv } from './settings';
 
 /**
  * Counts the SQL statements the application sends, so tests can prove that a page of patients
@@ -8,7 +9,7 @@ import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 export class StatementCounterLogger extends AbstractLogger {
   count = 0;
   readonly statements: string[] = [];
-  private readonly echo = process.env.SQL_LOG === '1';
+  private readonly echo = sqlLogFromEnv();
 
   reset(): void {
     this.count = 0;

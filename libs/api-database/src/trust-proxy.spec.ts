@@ -1,4 +1,4 @@
-import { trustProxyFromEnv } from './client-address';
+import { trustProxyFromEnv } from './settings';
 
 describe('which proxies the client address may come from (TRUST_PROXY)', () => {
   it('believes no X-Forwarded-For unless proxies are named', () => {
