@@ -22,6 +22,7 @@ import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddP
 import { AddBaselineToAnalysis1795620400000 } from './1795620400000-AddBaselineToAnalysis';
 import { AddNewFractureDetailsAndImaging1795630000000 } from './1795630000000-AddNewFractureDetailsAndImaging';
 import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHospitalUseAndRadiographs';
+import { AddAdditionalInjuryKinds1795640000000 } from './1795640000000-AddAdditionalInjuryKinds';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddBaselineToAnalysis1795620400000,
   AddNewFractureDetailsAndImaging1795630000000,
   AddHospitalUseAndRadiographs1795630100000,
+  AddAdditionalInjuryKinds1795640000000,
 ];
