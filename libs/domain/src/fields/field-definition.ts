@@ -31,6 +31,7 @@ export interface FieldDefinition {
   max?: number;
   /** Enum and enum list fields: the allowed values, in display order. */
   choices?: readonly string[];
+  /** The choices' labels; an integer field with labels is chosen from its range by them (a short scale). */
   choiceLabels?: Readonly<Record<string, string>>;
   /**
    * Choices kept for the rows that hold them but no longer offered (not in the form, not in the
@@ -284,6 +285,10 @@ export function formControl(name: string, def: FieldDefinition, humanize: (value
       return { ...base, control: 'date' };
     case 'integer':
     case 'number': {
+      if (def.type === 'integer' && def.choiceLabels) {
+        const values = Array.from({ length: (def.max ?? 0) - (def.min ?? 0) + 1 }, (_, i) => String((def.min ?? 0) + i));
+        return { ...base, control: 'select', choices: values.map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? v })) };
+      }
       const range = `${def.min} to ${def.max}`;
       return { ...base, control: 'number', min: def.min, max: def.max, step: def.type === 'integer' ? 1 : 0.1, hint: def.help ? `${def.help} (${range})` : range };
     }

@@ -25,6 +25,7 @@ export const FRACTURE_FIELDS = {
   },
   genantGrade: {
     type: 'integer', column: 'genant_grade', label: 'Genant grade', about: 'Genant semiquantitative grade 0-3', min: RANGES.genantGrade.min, max: RANGES.genantGrade.max,
+    choiceLabels: { 0: 'Grade 0', 1: 'Grade 1', 2: 'Grade 2', 3: 'Grade 3' },
     help: 'By height loss: 0 up to 20%, 1 20-25%, 2 25-40%, 3 over 40%', required: true, access: VALUE_ACCESS, cohortExport: false, example: '2',
   },
   heightLossPercent: {

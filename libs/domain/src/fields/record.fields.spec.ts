@@ -62,7 +62,8 @@ describe('fracture and complication field definitions', () => {
     expect(formControl('kind', COMPLICATION_FIELDS.kind).choices!.map((c) => c.value)).not.toContain('DEATH');
     expect(csvDescription(COMPLICATION_FIELDS.kind)).toMatch(/^Kind of complication \(CEMENT_LEAKAGE, .*, OTHER; DEATH is no longer accepted: a death is its own record/);
     expect(formControl('detection', COMPLICATION_FIELDS.detection).choices![0]).toEqual({ value: 'CLINICAL', label: 'Clinically: symptoms led to imaging' });
-    expect(formControl('genantGrade', FRACTURE_FIELDS.genantGrade)).toMatchObject({ control: 'number', min: 0, max: 3, step: 1, required: true });
+    // A short integer scale with labels is chosen from a select, as the Genant grade was.
+    expect(formControl('genantGrade', FRACTURE_FIELDS.genantGrade)).toMatchObject({ control: 'select', required: true, choices: [0, 1, 2, 3].map((g) => ({ value: String(g), label: `Grade ${g}` })) });
     expect(formControl('heightLossPercent', FRACTURE_FIELDS.heightLossPercent).label).toBe('Height loss (%)');
   });
 });
