@@ -3,7 +3,7 @@ import { Role } from '../enums';
 import { complicationCreateSchema, complicationUpdateSchema, fractureCreateSchema, fractureUpdateSchema } from '../schemas';
 import { fieldIssues, validate } from '../validation';
 import { COMPLICATION_FIELDS } from './complication.fields';
-import { checkOf, csvDescription, FieldDefinition, formControl, listCell, listFromCell, typeWords } from './field-definition';
+import { checkOf, cohortExportColumns, csvDescription, FieldDefinition, formControl, listCell, listFromCell, typeWords } from './field-definition';
 import { FRACTURE_FIELDS } from './fracture.fields';
 
 const PATIENT = '8f6d2c1e-5b7a-4c3d-9e2f-1a2b3c4d5e6f';
@@ -108,6 +108,11 @@ describe('an enum list: additional injuries by kind', () => {
     expect(typeWords(def)).toMatch(/^RIB \| STERNUM \| .* \| OTHER, several separated by ;; NONE for none; empty: not recorded$/);
     expect(checkOf('fracture', def)).toEqual({ name: 'ck_fracture__additional_injury_kinds__choices', values: Object.values(def.choices) });
     expect(formControl('additionalInjuryKinds', def)).toMatchObject({ control: 'checkList', required: false, choices: expect.arrayContaining([{ value: 'OTHER_SPINE', label: 'Other spinal fracture (not adjacent)' }]) });
+    // Were a patient's list in the cohort export, its column would be written as its cell and described so.
+    expect(cohortExportColumns({ kinds: { ...def, cohortExport: true } })).toEqual({
+      additional_injury_kinds: expect.objectContaining({ field: 'kinds', source: 'additional_injury_kinds', list: true, type: typeWords(def), access: def.access }),
+    });
+    expect(cohortExportColumns({ kinds: { ...def, type: 'enum', cohortExport: true } }).additional_injury_kinds).not.toHaveProperty('list');
   });
 
   it('gives a researcher the kinds and withholds the free text beside them', () => {
