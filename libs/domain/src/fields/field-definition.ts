@@ -206,7 +206,7 @@ export function offeredChoices(def: FieldDefinition): string[] {
 
 /** An enum list's values, as the data dictionary and the CSV description give them. */
 function listWords(def: FieldDefinition, between: string): string {
-  return `${offeredChoices(def).join(between)}, several separated by ${LIST_SEPARATOR}; ${LIST_NONE} for none; empty: not recorded`;
+  return `${offeredChoices(def).join(between)}, several separated by semicolons; ${LIST_NONE} for none; empty: not recorded`;
 }
 
 /** "integer 1-9", "number 10-80 kg/m²", "NONE | DENOSUMAB | ...", "true | false", "date". */
@@ -268,8 +268,9 @@ export interface FormControl {
 
 /**
  * How a form shows a field: booleans with a default as a checkbox, other booleans as yes / no /
- * not recorded (unknown is not no), enums as selects, enum lists as checkboxes with "none" and
- * "not recorded" (none is not unknown). Retired choices are not offered.
+ * not recorded (unknown is not no), enums and short integer scales with labels as selects, enum
+ * lists as checkboxes with "none" and "not recorded" (none is not unknown). Retired choices are
+ * not offered.
  */
 export function formControl(name: string, def: FieldDefinition, humanize: (value: string) => string = (v) => v): FormControl {
   const label = def.unit && def.unit !== 'points' ? `${def.label} (${def.unit})` : def.label;

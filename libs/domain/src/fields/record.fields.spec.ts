@@ -104,8 +104,8 @@ describe('an enum list: additional injuries by kind', () => {
 
   it('describes itself for CSV, the data dictionary, the database and the form', () => {
     const def = FRACTURE_FIELDS.additionalInjuryKinds;
-    expect(csvDescription(def)).toBe('Injuries besides the vertebral fractures, by kind (an empty list: none) (RIB, STERNUM, OTHER_SPINE, PELVIS, HIP, UPPER_LIMB, LOWER_LIMB, HEAD, THORAX_ORGAN, ABDOMEN_ORGAN, OTHER, several separated by ;; NONE for none; empty: not recorded)');
-    expect(typeWords(def)).toMatch(/^RIB \| STERNUM \| .* \| OTHER, several separated by ;; NONE for none; empty: not recorded$/);
+    expect(csvDescription(def)).toBe('Injuries besides the vertebral fractures, by kind (an empty list: none) (RIB, STERNUM, OTHER_SPINE, PELVIS, HIP, UPPER_LIMB, LOWER_LIMB, HEAD, THORAX_ORGAN, ABDOMEN_ORGAN, OTHER, several separated by semicolons; NONE for none; empty: not recorded)');
+    expect(typeWords(def)).toMatch(/^RIB \| STERNUM \| .* \| OTHER, several separated by semicolons; NONE for none; empty: not recorded$/);
     expect(checkOf('fracture', def)).toEqual({ name: 'ck_fracture__additional_injury_kinds__choices', values: Object.values(def.choices) });
     expect(formControl('additionalInjuryKinds', def)).toMatchObject({ control: 'checkList', required: false, choices: expect.arrayContaining([{ value: 'OTHER_SPINE', label: 'Other spinal fracture (not adjacent)' }]) });
     // Were a patient's list in the cohort export, its column would be written as its cell and described so.
