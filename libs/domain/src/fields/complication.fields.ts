@@ -22,7 +22,7 @@ export const COMPLICATION_FIELDS = {
     required: true, access: VALUE_ACCESS, cohortExport: false, example: 'CEMENT_LEAKAGE',
   },
   symptomatic: {
-    type: 'boolean', column: 'symptomatic', label: 'Symptomatic', about: 'Symptomatic', required: false,
+    type: 'boolean', column: 'symptomatic', label: 'Symptomatic', about: 'Symptomatic (required for a cement leakage)', required: false,
     access: VALUE_ACCESS, cohortExport: false, example: 'false',
   },
   leakageType: {

@@ -232,7 +232,8 @@ export function csvDescription(def: FieldDefinition): string {
     : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
   const dflt = def.default !== undefined ? `; default ${String(def.default)}` : '';
   const retired = Object.entries(def.retired ?? {}).map(([value, instead]) => `; ${value} is no longer accepted: ${instead}`).join('');
-  return `${def.about} (${values}${dflt}${retired})`;
+  // A date's "(YYYY-MM-DD)" is said once, in the parentheses.
+  return `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')} (${values}${dflt}${retired})`;
 }
 
 // The database ---------------------------------------------------------------------------------
