@@ -197,7 +197,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   it('records a complication and withdraws it with a reason', async () => {
     await page.getByRole('button', { name: 'Add complication' }).click();
     await page.getByLabel('Kind').selectOption('CEMENT_LEAKAGE');
-    await page.getByLabel('Date', { exact: true }).fill(TREATED);
+    await page.getByLabel('Date of the complication').fill(TREATED);
     await page.getByRole('button', { name: 'Save complication' }).click();
     // A cement leakage needs its type and whether it was symptomatic, before anything is sent.
     await visible(page.getByText('Leakage type (B, S, C or D) is required for a cement leakage'));

@@ -22,6 +22,7 @@ import { AddProcedureDetailsToAnalysis1795620300000 } from './1795620300000-AddP
 import { AddBaselineToAnalysis1795620400000 } from './1795620400000-AddBaselineToAnalysis';
 import { AddNewFractureDetailsAndImaging1795630000000 } from './1795630000000-AddNewFractureDetailsAndImaging';
 import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHospitalUseAndRadiographs';
+import { AddAdditionalInjuryKinds1795640000000 } from './1795640000000-AddAdditionalInjuryKinds';
 import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiographsToAnalysis';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
@@ -49,5 +50,6 @@ export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddInt
   AddBaselineToAnalysis1795620400000,
   AddNewFractureDetailsAndImaging1795630000000,
   AddHospitalUseAndRadiographs1795630100000,
+  AddAdditionalInjuryKinds1795640000000,
   AddRadiographsToAnalysis1795640100000,
 ];

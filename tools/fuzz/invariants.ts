@@ -18,6 +18,7 @@ const RULES: [string, string][] = [
   ['fracture fields out of range or in the future', `SELECT count(*) FROM fracture WHERE genant_grade NOT BETWEEN 0 AND 3 OR height_loss_percent NOT BETWEEN 0 AND 100 OR onset_date > current_date + 1`],
   ['treatment in the future or out of range', `SELECT count(*) FROM treatment WHERE start_date > current_date + 1 OR duration_minutes NOT BETWEEN 1 AND 600 OR length_of_stay_days NOT BETWEEN 0 AND 365`],
   ['cement volume out of range', `SELECT count(*) FROM treated_level WHERE cement_volume_ml <= 0 OR cement_volume_ml > 20`],
+  ['fracture injury kind listed twice', `SELECT count(*) FROM fracture f WHERE cardinality(f.additional_injury_kinds) <> (SELECT count(DISTINCT k) FROM unnest(f.additional_injury_kinds) k)`],
   ['complication in the future', `SELECT count(*) FROM complication WHERE occurred_on > current_date + 1`],
   ['free text over 2000 characters', `SELECT (SELECT count(*) FROM complication WHERE char_length(notes) > 2000) + (SELECT count(*) FROM fracture WHERE char_length(additional_injuries) > 2000)`],
   ['text holding a replacement character from broken UTF-8', `SELECT (SELECT count(*) FROM saved_cohort WHERE name LIKE '%' || chr(65533) || '%') + (SELECT count(*) FROM complication WHERE notes LIKE '%' || chr(65533) || '%')`],

@@ -1,4 +1,5 @@
 import { stringify, Stringifier } from 'csv-stringify';
+import { LIST_NONE, LIST_SEPARATOR } from '@vfr/domain';
 
 // Spreadsheets run a cell that begins with =, +, -, @, a tab or a carriage return as a formula
 // (OWASP, "CSV Injection"): a note typed as =HYPERLINK("http://...") would become a live link, or
@@ -23,6 +24,14 @@ export function textCell(value: string): string {
 /** A CSV cell as read by the import: without the apostrophe textCell put in front. */
 export function fromTextCell(cell: string): string {
   return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/**
+ * The SQL that writes an enum list column as its CSV cell (libs/domain's listCell): values
+ * separated by semicolons, NONE for an empty list, an empty cell for NULL.
+ */
+export function listCellSql(column: string): string {
+  return `CASE WHEN cardinality(${column}) = 0 THEN '${LIST_NONE}' ELSE array_to_string(${column}, '${LIST_SEPARATOR}') END`;
 }
 
 /** PostgreSQL's number types: smallint, integer, bigint, real, double precision, numeric. */

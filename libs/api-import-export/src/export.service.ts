@@ -10,7 +10,7 @@ import {
   AssessmentExportColumn, AuditAction, cohortExportColumnList, DEFINED_EXPORT_COLUMNS, CohortFilter, cohortFilterSchema, ExportColumn, FieldRule, ForbiddenError, QueryTimeoutError, Role,
   SCHEDULED_TIME_POINTS, validate,
 } from '@vfr/domain';
-import { csvWriter, numberColumns } from './csv-cells';
+import { csvWriter, listCellSql, numberColumns } from './csv-cells';
 import { ImportKind } from './import-kinds';
 import { recordsSql } from './records-export';
 
@@ -80,7 +80,8 @@ const SOURCE: Record<AssessmentExportColumn, string> = {
 /** The stored value behind a column: the table above, or the patient's column (p) of a defined field. */
 function sourceOf(column: string): string {
   const defined = DEFINED_EXPORT_COLUMNS[column];
-  return defined ? `p.${defined.source}` : SOURCE[column as AssessmentExportColumn];
+  if (defined) return defined.list ? listCellSql(`p.${defined.source}`) : `p.${defined.source}`;
+  return SOURCE[column as AssessmentExportColumn];
 }
 
 /** A column's SQL for a role: the stored value transformed by the role's rule. */

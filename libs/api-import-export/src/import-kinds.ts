@@ -1,6 +1,6 @@
 import {
-  assessmentCreateSchema, complicationCreateSchema, csvDescription, deathCreateSchema, FieldDefinition, FieldDefinitions, fractureCreateSchema, PATIENT_FIELDS,
-  patientCreateSchema, TimePoint, treatmentCreateSchema, z,
+  assessmentCreateSchema, COMPLICATION_FIELDS, complicationCreateSchema, csvDescription, deathCreateSchema, FieldDefinition, FieldDefinitions, FRACTURE_FIELDS,
+  fractureCreateSchema, listFromCell, PATIENT_FIELDS, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
 } from '@vfr/domain';
 import { cellBoolean, cellEnum, cellNumber, cellText } from './csv-reader';
 
@@ -42,6 +42,8 @@ export interface KindSpec {
   /** The natural key: importing the same row twice adds nothing. */
   key(row: Record<string, string>): string;
   schema: z.ZodType;
+  /** The kind's defined fields (libs/domain/src/fields): each names its own column in the report. */
+  defined?: FieldDefinitions;
   /** The domain input for a row, given its resolved references. */
   input(row: Record<string, string>, refs: Refs): Record<string, unknown>;
 }
@@ -60,7 +62,8 @@ function definedCell(def: FieldDefinition, cell: string | undefined): unknown {
   const value = def.type === 'integer' || def.type === 'number' ? cellNumber(cell)
     : def.type === 'boolean' ? cellBoolean(cell)
       : def.type === 'enum' ? cellEnum(cell)
-        : cellText(cell);
+        : def.type === 'enumList' ? listFromCell(cell)
+          : cellText(cell);
   return value ?? def.default ?? null;
 }
 
@@ -88,6 +91,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     columns: patientColumns,
     key: rn,
     schema: patientCreateSchema,
+    defined: PATIENT_FIELDS,
     input: (r, refs) => ({
       siteId: refs.siteId ?? '', registryNumber: cellText(r.registry_number), birthYear: cellNumber(r.birth_year),
       ...definedInput(PATIENT_FIELDS, r),
@@ -101,25 +105,15 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     table: 'fracture',
     columns: [
       col('registry_number', true, 'The patient', 'NORTH-001234'),
-      col('level', true, 'Vertebral level T1-L5', 'L1'),
-      col('onset_date', true, 'Date symptoms began, YYYY-MM-DD', '2025-02-03'),
-      col('cause', true, 'OSTEOPOROTIC, TRAUMATIC, METASTASIS, MYELOMA or OTHER', 'OSTEOPOROTIC'),
-      col('genant_grade', true, 'Genant grade 0-3', '2'),
-      col('height_loss_percent', false, 'Percent height loss 0-100', '35'),
-      col('morphology', false, 'WEDGE, BICONCAVE or CRUSH', 'WEDGE'),
-      col('of_class', false, 'DGOU OF1-OF5', 'OF2'),
-      col('mri_oedema', false, 'Bone oedema on MRI: true/false', 'true'),
-      col('posterior_wall_involved', false, 'true/false', 'false'),
-      col('neurological_deficit', false, 'true/false', 'false'),
-      col('additional_injuries', false, 'Free text', ''),
+      // The plain values, from the fracture's field definitions (libs/domain/src/fields/fracture.fields.ts).
+      ...Object.values(FRACTURE_FIELDS as FieldDefinitions).map(definedColumn),
+      col('additional_injuries', false, 'Additional injuries, free text (identified readers only; the kinds are additional_injury_kinds)', ''),
     ],
     key: (r) => `${rn(r)}|${(r.level ?? '').trim().toUpperCase()}`,
     schema: fractureCreateSchema,
+    defined: FRACTURE_FIELDS,
     input: (r, refs) => ({
-      patientId: refs.patient?.id ?? '', level: cellEnum(r.level), onsetDate: cellText(r.onset_date), cause: cellEnum(r.cause),
-      genantGrade: cellNumber(r.genant_grade), heightLossPercent: cellNumber(r.height_loss_percent), morphology: cellEnum(r.morphology),
-      ofClass: cellEnum(r.of_class), mriOedema: cellBoolean(r.mri_oedema), posteriorWallInvolved: cellBoolean(r.posterior_wall_involved) ?? false,
-      neurologicalDeficit: cellBoolean(r.neurological_deficit) ?? false, additionalInjuries: cellText(r.additional_injuries),
+      patientId: refs.patient?.id ?? '', ...definedInput(FRACTURE_FIELDS, r), additionalInjuries: cellText(r.additional_injuries),
     }),
   },
   [ImportKind.TREATMENTS]: {
@@ -227,24 +221,16 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     table: 'complication',
     columns: [
       col('registry_number', true, 'The patient (linked to the index treatment)', 'NORTH-001234'),
-      col('occurred_on', true, 'YYYY-MM-DD', '2025-02-20'),
-      col('kind', true, 'CEMENT_LEAKAGE, PULMONARY_CEMENT_EMBOLISM, ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE, FURTHER_HEIGHT_LOSS, INFECTION, NEUROLOGICAL_DEFICIT, HAEMATOMA, ANAESTHESIA_RELATED or OTHER (a death is imported as deaths, not as a complication)', 'CEMENT_LEAKAGE'),
-      col('symptomatic', false, 'Cement leakage: true/false', 'false'),
-      col('leakage_type', false, 'Cement leakage: B, S, C or D', 'S'),
-      col('clavien_dindo', false, 'I, II, IIIA, IIIB, IVA, IVB or V', 'I'),
-      col('resolved', false, 'true/false', 'true'),
+      // The plain values, from the complication's field definitions (libs/domain/src/fields/complication.fields.ts);
+      // level and detection are optional, so files without them import as before.
+      ...Object.values(COMPLICATION_FIELDS as FieldDefinitions).map(definedColumn),
       col('notes', false, 'Free text', ''),
-      // New fractures only (optional, so files without these columns import as before).
-      col('level', false, 'New fractures (ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE) only: the fractured vertebra, T1-T12 or L1-L5; it must agree with the kind (adjacent: directly above or below a level the index treatment treated)', ''),
-      col('detection', false, 'New fractures only: CLINICAL (symptoms led to imaging), SCHEDULED_IMAGING (imaging per protocol) or INCIDENTAL (imaging for another reason)', ''),
     ],
     key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.occurred_on ?? '').trim()}`,
     schema: complicationCreateSchema,
+    defined: COMPLICATION_FIELDS,
     input: (r, refs) => ({
-      patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? null, occurredOn: cellText(r.occurred_on), kind: cellEnum(r.kind),
-      symptomatic: cellBoolean(r.symptomatic), leakageType: cellEnum(r.leakage_type), clavienDindo: cellEnum(r.clavien_dindo),
-      resolved: cellBoolean(r.resolved) ?? false, notes: cellText(r.notes),
-      level: cellEnum(r.level), detection: cellEnum(r.detection),
+      patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? null, ...definedInput(COMPLICATION_FIELDS, r), notes: cellText(r.notes),
     }),
   },
   [ImportKind.DEATHS]: {

@@ -1,13 +1,12 @@
-import { ADMIN, COORD_NORTH, describeEachDatabase, http, RESEARCHER, rowCounts } from '@vfr/api-testing';
+import { COORD_NORTH, describeEachDatabase, http, RESEARCHER, rowCounts } from '@vfr/api-testing';
 import { PatientEntity } from '@vfr/api-registry';
-import { checkOf, FieldDefinition, PATIENT_FIELDS } from '@vfr/domain';
-import { ImportKind, KINDS } from './import-kinds';
+import { PATIENT_FIELDS } from '@vfr/domain';
+import { definitionProblems } from './defined-fields.check';
+import { ImportKind } from './import-kinds';
 
 // The patient's fields are defined once (libs/domain/src/fields/patient.fields.ts); what cannot be
 // derived at run time (the column, its CHECK, the GraphQL fields) is held to the definitions here,
-// so that a missing piece fails a test rather than going unnoticed.
-
-const DEFS = Object.entries(PATIENT_FIELDS) as [string, FieldDefinition][];
+// so that a missing piece fails a test rather than going unnoticed (defined-fields.check.ts).
 
 const BASELINE = {
   preFractureMobility: 'WALKER', livingSituation: 'ASSISTED_LIVING', clinicalFrailtyScale: 6, charlsonComorbidityIndex: 3, dementia: false,
@@ -28,44 +27,9 @@ describeEachDatabase('patient fields, defined once', (t) => {
   });
 
   it('has, for every definition, its entity column, its database CHECK or enum type, its GraphQL fields and its import and export columns', async () => {
-    const columns = t().db.dataSource.getMetadata(PatientEntity).columns;
-    const constraints: { conname: string; def: string }[] = await t().db.dataSource.query(
-      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'patient'::regclass AND contype = 'c'`);
-    const dbColumns: { column_name: string; data_type: string; udt_name: string }[] = await t().db.dataSource.query(
-      `SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'patient'`);
-    const token = await t().login(ADMIN);
-    const intro = await t().gql(`{ model: __type(name: "Patient") { fields { name } } input: __type(name: "CreatePatientInput") { inputFields { name } }
-      update: __type(name: "UpdatePatientInput") { inputFields { name } } }`, {}, token);
-    const modelFields = intro.data!.model.fields.map((f: { name: string }) => f.name);
-    const inputFields = intro.data!.input.inputFields.map((f: { name: string }) => f.name);
-    const updateFields = intro.data!.update.inputFields.map((f: { name: string }) => f.name);
-    const importColumns = KINDS[ImportKind.PATIENTS].columns.map((c) => c.name);
-    const records = await http(t(), '/api/export/records/patients.csv', token);
-    const recordsHeader = records.text.split('\n')[0].split(',');
-
-    const problems: string[] = [];
-    for (const [name, def] of DEFS) {
-      const column = columns.find((c) => c.propertyName === name);
-      if (!column) problems.push(`${name}: no entity column`);
-      else if (column.databaseName !== def.column) problems.push(`${name}: entity column ${column.databaseName}, defined ${def.column}`);
-      const db = dbColumns.find((c) => c.column_name === def.column);
-      if (!db) problems.push(`${name}: no database column ${def.column}`);
-      const check = checkOf('patient', def);
-      if (check && db?.data_type === 'USER-DEFINED') {
-        const labels: { enumlabel: string }[] = await t().db.dataSource.query(`SELECT enumlabel FROM pg_enum e JOIN pg_type ty ON ty.oid = e.enumtypid WHERE ty.typname = $1 ORDER BY e.enumsortorder`, [db.udt_name]);
-        if (JSON.stringify(labels.map((l) => l.enumlabel)) !== JSON.stringify(check.values)) problems.push(`${name}: enum type ${db.udt_name} differs from the choices`);
-      } else if (check) {
-        const found = constraints.find((c) => c.conname === check.name);
-        if (!found) problems.push(`${name}: no CHECK ${check.name}`);
-        else for (const v of check.values) if (!found.def.includes(def.type === 'enum' ? `'${v}'` : v)) problems.push(`${name}: CHECK ${check.name} lacks ${v}`);
-      }
-      if (!modelFields.includes(name)) problems.push(`${name}: not on the Patient GraphQL type`);
-      if (def.dayField && !modelFields.includes(def.dayField)) problems.push(`${name}: ${def.dayField} not on the Patient GraphQL type`);
-      if (!inputFields.includes(name)) problems.push(`${name}: not in CreatePatientInput`);
-      if (!updateFields.includes(name)) problems.push(`${name}: not in UpdatePatientInput`);
-      if (!importColumns.includes(def.column)) problems.push(`${name}: no import column`);
-      if (!recordsHeader.includes(def.column)) problems.push(`${name}: not in the records export`);
-    }
+    const problems = await definitionProblems(t(), {
+      table: 'patient', entity: PatientEntity, defs: PATIENT_FIELDS, model: 'Patient', createInput: 'CreatePatientInput', updateInput: 'UpdatePatientInput', kind: ImportKind.PATIENTS,
+    });
     expect(problems).toEqual([]);
   });
 

@@ -1,9 +1,14 @@
 import { Actor, siteScope, SqlParams } from '@vfr/api-core';
-import { PATIENT_FIELDS } from '@vfr/domain';
+import { COMPLICATION_FIELDS, FieldDefinitions, FRACTURE_FIELDS, PATIENT_FIELDS } from '@vfr/domain';
+import { listCellSql } from './csv-cells';
 import { ImportKind, KINDS } from './import-kinds';
 
 /** The patient's defined columns, in the import's order (libs/domain/src/fields/patient.fields.ts). */
 const PATIENT_DEFINED = Object.values(PATIENT_FIELDS).map((d) => `p.${d.column}`).join(', ');
+
+/** A record's defined columns (libs/domain/src/fields), each as the import reads it: an enum list as its cell. */
+const definedColumns = (alias: string, defs: FieldDefinitions) =>
+  Object.values(defs).map((d) => (d.type === 'enumList' ? `${listCellSql(`${alias}.${d.column}`)} AS ${d.column}` : `${alias}.${d.column}`)).join(', ');
 
 // A site's records in exactly the import format (identified, exact dates): for coordinators and
 // admins to move data between registries or back it up; importing such a file into an empty
@@ -12,8 +17,7 @@ const SELECT: Record<ImportKind, string> = {
   [ImportKind.PATIENTS]: `SELECT p.registry_number, s.code AS site_code, p.birth_year, ${PATIENT_DEFINED}, i.mrn, i.family_name, i.given_name, i.date_of_birth
     FROM patient p JOIN site s ON s.id = p.site_id LEFT JOIN patient_identifier i ON i.patient_id = p.id
     WHERE p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number`,
-  [ImportKind.FRACTURES]: `SELECT p.registry_number, f.level, f.onset_date, f.cause, f.genant_grade, f.height_loss_percent, f.morphology, f.of_class,
-      f.mri_oedema, f.posterior_wall_involved, f.neurological_deficit, f.additional_injuries
+  [ImportKind.FRACTURES]: `SELECT p.registry_number, ${definedColumns('f', FRACTURE_FIELDS)}, f.additional_injuries
     FROM fracture f JOIN patient p ON p.id = f.patient_id
     WHERE f.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, f.level`,
   [ImportKind.TREATMENTS]: `SELECT p.registry_number, t.kind, t.start_date,
@@ -33,7 +37,7 @@ const SELECT: Record<ImportKind, string> = {
       a.anterior_height_percent, a.middle_height_percent, a.posterior_height_percent, a.kyphotic_angle
     FROM assessment a JOIN patient p ON p.id = a.patient_id
     WHERE a.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, a.visit_date NULLS LAST, a.time_point`,
-  [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, c.occurred_on, c.kind, c.symptomatic, c.leakage_type, c.clavien_dindo, c.resolved, c.notes, c.level, c.detection
+  [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, ${definedColumns('c', COMPLICATION_FIELDS)}, c.notes
     FROM complication c JOIN patient p ON p.id = c.patient_id
     WHERE c.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, c.occurred_on, c.kind`,
   [ImportKind.DEATHS]: `SELECT p.registry_number, d.died_on, d.cause, d.source, d.notes

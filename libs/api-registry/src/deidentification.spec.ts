@@ -69,7 +69,10 @@ describeEachDatabase('de-identification, attacked', (t) => {
       },
     });
     const fracture = await asCoordinator(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
-      i: { patientId: patient.id, level: 'L1', onsetDate: '2022-02-20', cause: 'OSTEOPOROTIC', genantGrade: 2, additionalInjuries: `Wrist fracture; told ${NAME} at home` },
+      i: {
+        patientId: patient.id, level: 'L1', onsetDate: '2022-02-20', cause: 'OSTEOPOROTIC', genantGrade: 2, additionalInjuries: `Wrist fracture; told ${NAME} at home`,
+        additionalInjuryKinds: ['UPPER_LIMB'],
+      },
     });
     const treatment = await asCoordinator(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
       i: { patientId: patient.id, kind: 'CONSERVATIVE', startDate: INDEX_DATE, levels: [{ fractureId: fracture.id }], analgesicLevel: 'NON_OPIOID', brace: true },
@@ -190,7 +193,8 @@ describeEachDatabase('de-identification, attacked', (t) => {
       const r = await t().gql(QUERIES.patient, { id: p.patientId }, await t().login(RESEARCHER));
       const patient = r.data!.patient;
       expect(patient.treatments).toEqual([expect.objectContaining({ startDate: null, startDay: 0, createdAt: null, updatedAt: null })]);
-      expect(patient.fractures).toEqual([expect.objectContaining({ onsetDate: null, onsetDay: -18, additionalInjuries: null })]);
+      // The kinds are categories and reach the researcher; the free text beside them does not.
+      expect(patient.fractures).toEqual([expect.objectContaining({ onsetDate: null, onsetDay: -18, additionalInjuries: null, additionalInjuryKinds: ['UPPER_LIMB'] })]);
       expect(patient.assessments.map((a: any) => [a.timePoint, a.visitDate, a.visitDay])).toEqual([['BASELINE', null, 0], ['M1', null, 30]]);
       expect(patient.complications.map((c: any) => [c.kind, c.occurredOn, c.occurredDay, c.notes])).toEqual([['HAEMATOMA', null, 10, null]]);
       expect(patient.death).toMatchObject({ diedOn: null, diedDay: 112, notes: null, createdAt: null });

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { FractureCause, FractureMorphology, OfClass, VertebralLevel } from '@vfr/domain';
+import { AdditionalInjury, FractureCause, FractureMorphology, OfClass, VertebralLevel } from '@vfr/domain';
 import { RecordEntity } from '@vfr/api-database';
 import { PatientEntity } from './patient.entity';
 
@@ -11,6 +11,7 @@ import { PatientEntity } from './patient.entity';
 @Index('uq_fracture__request_id', ['requestId'], { unique: true, where: 'request_id IS NOT NULL' })
 @Check('ck_fracture__genant_grade__range', 'genant_grade BETWEEN 0 AND 3')
 @Check('ck_fracture__height_loss_percent__range', 'height_loss_percent IS NULL OR height_loss_percent BETWEEN 0 AND 100')
+@Check('ck_fracture__additional_injury_kinds__no_null', 'array_position(additional_injury_kinds, NULL) IS NULL')
 export class FractureEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -48,6 +49,10 @@ export class FractureEntity extends RecordEntity {
 
   @Column({ type: 'boolean', default: false })
   neurologicalDeficit: boolean;
+
+  /** Thin declaration of a defined field (libs/domain/src/fields/fracture.fields.ts): [] none, null not recorded. */
+  @Column({ type: 'enum', enum: AdditionalInjury, enumName: 'additional_injury', array: true, nullable: true })
+  additionalInjuryKinds: AdditionalInjury[] | null;
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   additionalInjuries: string | null;

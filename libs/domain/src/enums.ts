@@ -270,3 +270,23 @@ export enum DischargeDestination {
   OTHER_HOSPITAL = 'OTHER_HOSPITAL',
   DIED_IN_HOSPITAL = 'DIED_IN_HOSPITAL',
 }
+
+/**
+ * Injuries besides the vertebral fractures, at the fracture's event (a fracture's additional
+ * injuries, by kind): the categories researchers may be given, where the free text is withheld.
+ * OTHER_SPINE is a spinal fracture not adjacent to the registered ones; THORAX_ORGAN and
+ * ABDOMEN_ORGAN are injuries of the organs (lung, heart; liver, spleen, kidney, bowel).
+ */
+export enum AdditionalInjury {
+  RIB = 'RIB',
+  STERNUM = 'STERNUM',
+  OTHER_SPINE = 'OTHER_SPINE',
+  PELVIS = 'PELVIS',
+  HIP = 'HIP',
+  UPPER_LIMB = 'UPPER_LIMB',
+  LOWER_LIMB = 'LOWER_LIMB',
+  HEAD = 'HEAD',
+  THORAX_ORGAN = 'THORAX_ORGAN',
+  ABDOMEN_ORGAN = 'ABDOMEN_ORGAN',
+  OTHER = 'OTHER',
+}

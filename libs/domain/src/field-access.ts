@@ -12,6 +12,8 @@ import { Role } from './enums';
 import { ForbiddenError } from './errors';
 import { accessEntries, cohortExportColumns } from './fields/field-definition';
 import { PATIENT_FIELDS } from './fields/patient.fields';
+import { FRACTURE_FIELDS } from './fields/fracture.fields';
+import { COMPLICATION_FIELDS } from './fields/complication.fields';
 
 /**
  * What a role receives from a field:
@@ -150,17 +152,8 @@ export const RECORD_FIELDS = {
     about: 'A vertebral fracture',
     fields: withRecordKeeping({
       patientId: { kind: 'id', about: 'The patient', access: ALL },
-      level: v('Vertebral level'),
-      onsetDate: { kind: 'date', about: 'Date symptoms began (YYYY-MM-DD)', access: IDENTIFIED_ONLY },
-      onsetDay: { kind: 'date', from: 'onsetDate', about: 'Onset of symptoms in days from the index treatment (negative: before it)', access: DAYS },
-      cause: v('Cause of the fracture'),
-      genantGrade: v('Genant semiquantitative grade 0-3'),
-      heightLossPercent: v('Loss of vertebral height, percent'),
-      morphology: v('Morphology'),
-      ofClass: v('DGOU OF classification'),
-      mriOedema: v('Bone oedema on MRI'),
-      posteriorWallInvolved: v('Posterior wall involved'),
-      neurologicalDeficit: v('Neurological deficit'),
+      // The plain values: each field's access is in its one definition (fields/fracture.fields.ts).
+      ...accessEntries(FRACTURE_FIELDS),
       additionalInjuries: { kind: 'freeText', about: 'Additional injuries (free text)', access: IDENTIFIED_ONLY },
     }),
     unexposed: REQUEST_ID,
@@ -244,16 +237,9 @@ export const RECORD_FIELDS = {
     fields: withRecordKeeping({
       patientId: { kind: 'id', about: 'The patient', access: ALL },
       treatmentId: { kind: 'id', about: 'The treatment it followed, if any', access: ALL },
-      occurredOn: { kind: 'date', about: 'Date it occurred (YYYY-MM-DD)', access: IDENTIFIED_ONLY },
-      occurredDay: { kind: 'date', from: 'occurredOn', about: 'Day it occurred, from the index treatment', access: DAYS },
-      kind: v('Kind of complication'),
-      symptomatic: v('Symptomatic'),
-      leakageType: v('Type of cement leakage'),
-      clavienDindo: v('Clavien-Dindo grade'),
-      resolved: v('Resolved'),
+      // The plain values: each field's access is in its one definition (fields/complication.fields.ts).
+      ...accessEntries(COMPLICATION_FIELDS),
       notes: { kind: 'freeText', about: 'Notes (free text)', access: IDENTIFIED_ONLY },
-      level: v('New fractures only: the fractured vertebra'),
-      detection: v('New fractures only: found clinically, on scheduled imaging or incidentally'),
     }),
     unexposed: REQUEST_ID,
   },

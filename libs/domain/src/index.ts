@@ -15,5 +15,7 @@ export * from './death.rules';
 export * from './cross-field.rules';
 export * from './fields/field-definition';
 export * from './fields/patient.fields';
+export * from './fields/fracture.fields';
+export * from './fields/complication.fields';
 export * from './of-score';
 export * from './instruments.rules';

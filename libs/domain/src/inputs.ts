@@ -1,14 +1,16 @@
 // The shapes of what a user submits for each entity: the contract shared by the API's GraphQL
 // inputs, the dashboard's forms and CSV import. Dates are ISO calendar dates ('YYYY-MM-DD').
 import {
-  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade,
-  ComplicationKind, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass,
-  ProcedureApproach, FractureDetection, Role, TimePoint, TreatmentKind, VertebralLevel,
+  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementType,
+  DeathCause, DeathSource, ImagingGuidance,
+  ProcedureApproach, Role, TimePoint, TreatmentKind,
 } from './enums';
 import { DischargeDestination } from './enums';
 
 import type { DefinedFields } from './fields/field-definition';
 import type { PATIENT_FIELDS } from './fields/patient.fields';
+import type { FRACTURE_FIELDS } from './fields/fracture.fields';
+import type { COMPLICATION_FIELDS } from './fields/complication.fields';
 
 export type IsoDate = string;
 
@@ -40,20 +42,11 @@ export type PatientFields = {
   identifiers?: PatientIdentifierFields | null;
 } & DefinedFields<typeof PATIENT_FIELDS>;
 
-export interface FractureFields {
+/** The plain values come from their definitions (fields/fracture.fields.ts). */
+export type FractureFields = {
   patientId: string;
-  level: VertebralLevel;
-  onsetDate: IsoDate;
-  cause: FractureCause;
-  genantGrade: number;
-  heightLossPercent?: number | null;
-  morphology?: FractureMorphology | null;
-  ofClass?: OfClass | null;
-  mriOedema?: boolean | null;
-  posteriorWallInvolved: boolean;
-  neurologicalDeficit: boolean;
   additionalInjuries?: string | null;
-}
+} & DefinedFields<typeof FRACTURE_FIELDS>;
 
 export interface TreatedLevelFields {
   fractureId: string;
@@ -125,21 +118,12 @@ export interface AssessmentFields {
   kyphoticAngle?: number | null;
 }
 
-export interface ComplicationFields {
+/** The plain values come from their definitions (fields/complication.fields.ts). */
+export type ComplicationFields = {
   patientId: string;
   treatmentId?: string | null;
-  occurredOn: IsoDate;
-  kind: ComplicationKind;
-  symptomatic?: boolean | null;
-  leakageType?: CementLeakageType | null;
-  clavienDindo?: ClavienDindoGrade | null;
-  resolved: boolean;
   notes?: string | null;
-  /** New fractures only: the fractured vertebra. */
-  level?: VertebralLevel | null;
-  /** New fractures only: how it was found. */
-  detection?: FractureDetection | null;
-}
+} & DefinedFields<typeof COMPLICATION_FIELDS>;
 
 export interface DeathFields {
   patientId: string;

@@ -1,7 +1,7 @@
 import {
-  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
-  DeathCause, DeathSource, FractureCause, FractureDetection, NEW_FRACTURE_KINDS, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Role, TimePoint,
-  TreatmentKind, VertebralLevel,
+  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementType, ClavienDindoGrade, ComplicationKind,
+  DeathCause, DeathSource, NEW_FRACTURE_KINDS, ImagingGuidance, ProcedureApproach, Role, TimePoint,
+  TreatmentKind,
 } from './enums';
 import { DischargeDestination } from './enums';
 import { fractureContradictions, treatmentContradictions, visitContradictions } from './cross-field.rules';
@@ -11,6 +11,8 @@ import { RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from 
 import { isoDate, measure, optionalText, requiredText, uuid, z } from './validation';
 import { schemaShape } from './fields/field-definition';
 import { PATIENT_FIELDS } from './fields/patient.fields';
+import { FRACTURE_FIELDS } from './fields/fracture.fields';
+import { COMPLICATION_FIELDS } from './fields/complication.fields';
 
 // One schema per entity input (inputs.ts), shared by the API, the forms and CSV import.
 // Update schemas take the changed fields only; services validate the merged record where rules
@@ -81,16 +83,8 @@ export const patientUpdateSchema = patientFields.omit({ siteId: true, identifier
 
 const fractureFields = z.object({
   patientId: uuid('patientId'),
-  level: z.enum(VertebralLevel),
-  onsetDate: isoDate('onsetDate', { notFuture: true }),
-  cause: z.enum(FractureCause),
-  genantGrade: measure('genantGrade', RANGES.genantGrade),
-  heightLossPercent: optionalMeasure('heightLossPercent'),
-  morphology: z.enum(FractureMorphology).nullish(),
-  ofClass: z.enum(OfClass).nullish(),
-  mriOedema: z.boolean().nullish(),
-  posteriorWallInvolved: z.boolean(),
-  neurologicalDeficit: z.boolean(),
+  // The plain values, from their one definition each (fields/fracture.fields.ts).
+  ...schemaShape(FRACTURE_FIELDS),
   additionalInjuries: optionalText(TEXT_LIMITS.freeText),
 });
 export const fractureCreateSchema = fractureFields.superRefine(crossField(fractureContradictions));
@@ -238,15 +232,9 @@ export const assessmentUpdateSchema = assessmentFields.omit({ patientId: true, t
 const complicationFields = z.object({
   patientId: uuid('patientId'),
   treatmentId: uuid('treatmentId').nullish(),
-  occurredOn: isoDate('occurredOn', { notFuture: true }),
-  kind: z.enum(ComplicationKind),
-  symptomatic: z.boolean().nullish(),
-  leakageType: z.enum(CementLeakageType).nullish(),
-  clavienDindo: z.enum(ClavienDindoGrade).nullish(),
-  resolved: z.boolean(),
+  // The plain values, from their one definition each (fields/complication.fields.ts).
+  ...schemaShape(COMPLICATION_FIELDS),
   notes: optionalText(TEXT_LIMITS.freeText),
-  level: z.enum(VertebralLevel).nullish(),
-  detection: z.enum(FractureDetection).nullish(),
 });
 
 function complicationRules(v: Partial<z.infer<typeof complicationFields>>, ctx: Ctx): void {

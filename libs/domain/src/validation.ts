@@ -32,7 +32,7 @@ function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
     case 'invalid_type':
       if (value === undefined || value === null) return { field, rule: 'required', message: `${field} is required` };
       if (issue.expected === 'int') return { field, rule: 'integer', message: `${field} must be a whole number${got}` };
-      return { field, rule: 'type', message: `${field} must be a ${issue.expected}${got}` };
+      return { field, rule: 'type', message: `${field} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}${got}` };
     case 'too_small':
       if (issue.origin === 'string') return { field, rule: 'minLength', message: issue.minimum === 1 ? `${field} must not be empty` : `${field} must be at least ${issue.minimum} characters${got}` };
       if (issue.origin === 'array') return { field, rule: 'minLength', message: `${field} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };

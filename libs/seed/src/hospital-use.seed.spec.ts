@@ -64,7 +64,8 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
     // were added: a draw taken from another stream would change it. (Fields added later by others
     // join this list when they too draw from a stream of their own.)
     const NEW = ['discharge_destination', 'readmitted_within_30_days', 'readmitted_within_90_days', 'fluoroscopy_time_seconds', 'dose_area_product_gy_cm2',
-      'cement_fill_percent', 'anterior_height_percent', 'middle_height_percent', 'posterior_height_percent', 'kyphotic_angle'];
+      'cement_fill_percent', 'anterior_height_percent', 'middle_height_percent', 'posterior_height_percent', 'kyphotic_angle',
+      'additional_injury_kinds'];
     // Imaging and new-fracture details came at the same time, from a stream of their own too.
     const without = (rows: Record<string, unknown>[], keys: string[]) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
     const others = { ...a, assessment: without(a.assessment, ['imaging_done']), complication: without(a.complication, ['level', 'detection']) };

@@ -1,5 +1,5 @@
 import {
-  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, Eq5dValueSet, fieldIssues, fractureContradictions, patientUpdateSchema,
+  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, Eq5dValueSet, fieldIssues, fractureContradictions, fractureUpdateSchema, patientUpdateSchema,
   scoreInstruments, TreatmentKind, visitContradictions, fractureAdjacency, newFractureContradictions,
 } from '@vfr/domain';
 import { createHash } from 'node:crypto';
@@ -195,6 +195,8 @@ describe('synthetic imaging and new fractures', () => {
     const before = {
       ...r, assessment: without(r.assessment, ['imaging_done', ...radiograph]), complication: without(r.complication, ['level', 'detection']),
       treatment: without(r.treatment, hospital), treated_level: without(r.treated_level, ['cement_fill_percent']),
+      // The additional injuries by kind came later, from a stream of their own too.
+      fracture: without(r.fracture, ['additional_injury_kinds']),
     };
     // The fingerprint of this registry as the generator gave it before imaging and levels existed.
     expect(createHash('sha256').update(JSON.stringify(before)).digest('hex')).toBe('0ab18ef4ac0561646de19dc46e4e7866bd57d119b8473171ffac23de5fdebc2e');
@@ -224,5 +226,43 @@ describe('synthetic imaging and new fractures', () => {
     expect(registry.complication.filter((c) => !fx.includes(c)).every((c) => c.level === null && c.detection === null)).toBe(true);
     const scheduled = (proc: boolean) => fx.filter((c) => procedure(c.treatment_id) === proc && c.detection === 'SCHEDULED_IMAGING').length / fx.filter((c) => procedure(c.treatment_id) === proc).length;
     expect(scheduled(true)).toBeGreaterThan(scheduled(false));
+  });
+});
+
+describe('synthetic additional injuries by kind', () => {
+  const registry = generateRegistry({ patients: 3000, sites: [{ id: 's1', code: 'A' }], seed: 11, today: '2026-06-30' });
+  const share = (rows: Record<string, unknown>[], test: (f: Record<string, unknown>) => boolean) => rows.filter(test).length / rows.length;
+  const recorded = registry.fracture.filter((f) => f.additional_injury_kinds !== null);
+  const ofCause = (cause: string) => recorded.filter((f) => f.cause === cause);
+  const injured = (f: Record<string, unknown>) => (f.additional_injury_kinds as string[]).length > 0;
+
+  it('gives every fracture kinds that pass the definition, or none, or not recorded', () => {
+    for (const f of registry.fracture) expect(fieldIssues(fractureUpdateSchema, { additionalInjuryKinds: f.additional_injury_kinds })).toEqual([]);
+    const missing = share(registry.fracture, (f) => f.additional_injury_kinds === null);
+    expect(missing).toBeGreaterThan(0.05);
+    expect(missing).toBeLessThan(0.3);
+    expect(registry.fracture.every((f) => f.additional_injuries === null)).toBe(true);
+  });
+
+  it('leaves most osteoporotic fractures with none and gives traumatic ones injuries more often, ribs and limbs most', () => {
+    expect(share(ofCause('OSTEOPOROTIC'), injured)).toBeLessThan(0.12);
+    expect(share(ofCause('OSTEOPOROTIC'), (f) => !injured(f))).toBeGreaterThan(0.85);
+    expect(share(ofCause('TRAUMATIC'), injured)).toBeGreaterThan(0.35);
+    const counts = new Map<string, number>();
+    for (const f of ofCause('TRAUMATIC')) for (const k of f.additional_injury_kinds as string[]) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+    expect(ranked[0]).toBe('RIB');
+    expect(ranked.slice(0, 3)).toEqual(expect.arrayContaining(['UPPER_LIMB', 'LOWER_LIMB']));
+  });
+
+  it('gives a patient\'s fractures the same kinds (one event), deterministically', () => {
+    const byPatient = new Map<string, string>();
+    for (const f of registry.fracture) {
+      const kinds = JSON.stringify(f.additional_injury_kinds);
+      expect(byPatient.get(String(f.patient_id)) ?? kinds).toBe(kinds);
+      byPatient.set(String(f.patient_id), kinds);
+    }
+    const again = generateRegistry({ patients: 3000, sites: [{ id: 's1', code: 'A' }], seed: 11, today: '2026-06-30' });
+    expect(again.fracture.map((f) => f.additional_injury_kinds)).toEqual(registry.fracture.map((f) => f.additional_injury_kinds));
   });
 });

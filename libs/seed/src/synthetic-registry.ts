@@ -2,7 +2,7 @@ import {
   AnalgesicLevel, Anaesthesia, AntiOsteoporoticDrug, LivingSituation, PreFractureMobility, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
   ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
   TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
-  FractureDetection,
+  FractureDetection, AdditionalInjury,
 } from '@vfr/domain';
 import { DischargeDestination } from '@vfr/domain';
 import { clamp, Random } from './random';
@@ -222,6 +222,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   // Hospital use, radiation, cement fill and radiographic follow-up draw from a stream of their
   // own, after everything else, so that adding them left every other value as it was.
   hospitalUseAndRadiographs(out, new Random((options.seed * 104729 + 0x4057) >>> 0));
+  // The fractures' additional injuries by kind: a stream of their own, after everything else too.
+  additionalInjuryKinds(out, new Random((options.seed * 7349 + 0x1a7) >>> 0));
   return out;
 }
 
@@ -403,5 +405,44 @@ function hospitalUseAndRadiographs(out: SyntheticRegistry, rnd: Random): void {
     a.posterior_height_percent = round1(clamp(100 - loss / 4 + rnd.normal(0, 3), 40, 115));
     const after = procedure && t.kyphotic_angle_after != null ? Number(t.kyphotic_angle_after) : 10 + loss / 3;
     a.kyphotic_angle = round1(clamp(after + Math.max(0, settling) * 0.5 + rnd.normal(1, 1.5), -30, 90));
+  }
+}
+
+/** The kinds of injury a traumatic fracture comes with, by how often (falls and road accidents). */
+const TRAUMA_INJURIES: [AdditionalInjury, number][] = [
+  [AdditionalInjury.RIB, 30], [AdditionalInjury.UPPER_LIMB, 18], [AdditionalInjury.LOWER_LIMB, 15], [AdditionalInjury.HEAD, 12],
+  [AdditionalInjury.OTHER_SPINE, 8], [AdditionalInjury.STERNUM, 6], [AdditionalInjury.PELVIS, 6], [AdditionalInjury.THORAX_ORGAN, 5],
+  [AdditionalInjury.ABDOMEN_ORGAN, 3], [AdditionalInjury.OTHER, 3],
+];
+/** A low-energy fall: a wrist, a rib, a hip, a knock on the head. */
+const FALL_INJURIES: [AdditionalInjury, number][] = [
+  [AdditionalInjury.UPPER_LIMB, 40], [AdditionalInjury.RIB, 25], [AdditionalInjury.HIP, 15], [AdditionalInjury.HEAD, 10], [AdditionalInjury.PELVIS, 10],
+];
+const INJURY_ORDER = Object.values(AdditionalInjury);
+
+/**
+ * The additional injuries by kind, once per patient for all its fractures (one event, one onset):
+ * most osteoporotic and pathological fractures come with none, a few osteoporotic ones with a
+ * fall's (a wrist, a rib, a hip); about half the traumatic ones with one to three, ribs and limbs
+ * most often. About one patient in seven has them not recorded. The free text stays empty.
+ */
+function additionalInjuryKinds(out: SyntheticRegistry, rnd: Random): void {
+  const byPatient = new Map<string, AdditionalInjury[] | null>();
+  for (const f of out.fracture) {
+    const patient = String(f.patient_id);
+    if (!byPatient.has(patient)) {
+      const recorded = rnd.chance(0.85);
+      const cause = f.cause as FractureCause;
+      const pInjured = cause === FractureCause.TRAUMATIC ? 0.55 : cause === FractureCause.OSTEOPOROTIC ? 0.06 : 0.03;
+      const kinds = new Set<AdditionalInjury>();
+      if (rnd.chance(pInjured)) {
+        const n = cause === FractureCause.TRAUMATIC ? rnd.weighted([[1, 60], [2, 28], [3, 12]]) : 1;
+        const from = cause === FractureCause.TRAUMATIC ? TRAUMA_INJURIES : FALL_INJURIES;
+        while (kinds.size < n) kinds.add(rnd.weighted(from));
+      }
+      byPatient.set(patient, recorded ? INJURY_ORDER.filter((k) => kinds.has(k)) : null);
+    }
+    const kinds = byPatient.get(patient)!;
+    f.additional_injury_kinds = kinds === null ? null : [...kinds];
   }
 }

@@ -1,20 +1,18 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind, type ComplicationFields, FractureDetection, NEW_FRACTURE_KINDS, VERTEBRAL_LEVELS } from '@vfr/domain';
-import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
-import { CheckField, FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
+import { COMPLICATION_FIELDS, ComplicationKind, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
+import { humanize } from '../forms/choices';
+import { DefinedField } from '../forms/defined-field';
+import { FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { COMPLICATION_LABELS, complicationInput, complicationRaw, complicationSchema, emptyComplication, type StoredComplication } from './complication.form-model';
 import { CREATE_COMPLICATION, UPDATE_COMPLICATION } from './patients.documents';
 
-// A death is its own record (the patient's Death section); DEATH stays a stored kind for the old rows only.
-const KINDS = choicesOf(Object.values(ComplicationKind).filter((k) => k !== ComplicationKind.DEATH));
-
-const DETECTION = { CLINICAL: 'Clinically: symptoms led to imaging', SCHEDULED_IMAGING: 'On imaging scheduled by the protocol', INCIDENTAL: 'Incidentally, on imaging for another reason' };
-
-const LEAKAGE = { B: 'B: basivertebral vein', S: 'S: segmental vein', C: 'C: cortical defect', D: 'D: into the disc' };
+// Each control drawn from its definition (libs/domain/src/fields/complication.fields.ts), which
+// offers no retired kind: a death is its own record (the patient's Death section).
+const F = COMPLICATION_FIELDS;
 
 export function ComplicationForm({ patientId, treatments, complication, onSaved, onCancel, onReload }: {
   patientId: string;
@@ -48,15 +46,16 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
       <h3 id="complication-form-title">{complication ? 'Edit complication' : 'Record a complication'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(COMPLICATION_LABELS)} onReload={onReload} />
       <div className="grid">
-        <SelectField form={form} name="kind" label="Kind" required choices={KINDS} />
-        <TextField form={form} name="occurredOn" label="Date" type="date" required />
+        <DefinedField form={form} name="kind" def={F.kind} />
+        <DefinedField form={form} name="occurredOn" def={F.occurredOn} />
         <SelectField form={form} name="treatmentId" label="Treatment" blank="Not related to a treatment" choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))} />
-        {(leakage || form.errors.symptomatic) && <SelectField form={form} name="symptomatic" label="Symptomatic" required choices={YES_NO_UNKNOWN} />}
-        {(leakage || form.errors.leakageType) && <SelectField form={form} name="leakageType" label="Leakage type" required choices={choicesOf(CementLeakageType, LEAKAGE)} />}
-        {(newFracture || form.errors.level) && <SelectField form={form} name="level" label="Level of the new fracture" required hint="Adjacent: directly above or below a treated level" choices={VERTEBRAL_LEVELS.map((l) => ({ value: l, label: l }))} />}
-        {(newFracture || form.errors.detection) && <SelectField form={form} name="detection" label="How it was found" required choices={choicesOf(FractureDetection, DETECTION)} />}
-        <SelectField form={form} name="clavienDindo" label="Clavien-Dindo grade" blank="Not graded" choices={choicesOf(ClavienDindoGrade)} />
-        <CheckField form={form} name="resolved" label="Resolved" />
+        {/* A kind's own fields, required for it by the schema's rules; shown also when a message stands beside one. */}
+        {(leakage || form.errors.symptomatic) && <DefinedField form={form} name="symptomatic" def={F.symptomatic} required />}
+        {(leakage || form.errors.leakageType) && <DefinedField form={form} name="leakageType" def={F.leakageType} required />}
+        {(newFracture || form.errors.level) && <DefinedField form={form} name="level" def={F.level} required />}
+        {(newFracture || form.errors.detection) && <DefinedField form={form} name="detection" def={F.detection} required />}
+        <DefinedField form={form} name="clavienDindo" def={F.clavienDindo} />
+        <DefinedField form={form} name="resolved" def={F.resolved} />
       </div>
       <div className="grid">
         <TextArea form={form} name="notes" label="Notes" />

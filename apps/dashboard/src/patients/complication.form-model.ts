@@ -1,6 +1,11 @@
-import { complicationCreateSchema, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
+import { COMPLICATION_FIELDS, complicationCreateSchema, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
+import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
-import { rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
+import { rawOf, textOrNull, type RawValues } from '../forms/form-values';
+
+// The plain values come from their definitions (libs/domain/src/fields/complication.fields.ts):
+// their labels, blank values and how the form's text becomes the API's input. The treatment it
+// followed and the notes are written here.
 
 /**
  * The API and the import keep a new fracture's level and detection optional, for the rows and
@@ -15,54 +20,28 @@ export const complicationSchema = complicationCreateSchema.superRefine((v, ctx) 
 
 export const COMPLICATION_LABELS: FieldLabels = {
   treatmentId: 'Treatment',
-  occurredOn: 'Date',
-  kind: 'Kind',
-  symptomatic: 'Symptomatic',
-  leakageType: 'Leakage type',
-  clavienDindo: 'Clavien-Dindo grade',
-  resolved: 'Resolved',
+  ...definedLabels(COMPLICATION_FIELDS),
   notes: 'Notes',
-  level: 'Level of the new fracture',
-  detection: 'How it was found',
   reason: 'Reason for the change',
 };
 
-export interface StoredComplication {
+export type StoredComplication = {
   treatmentId: string | null;
-  occurredOn: string | null;
   kind: string;
-  symptomatic: boolean | null;
-  leakageType: string | null;
-  clavienDindo: string | null;
-  resolved: boolean;
   notes: string | null;
-  level?: string | null;
-  detection?: string | null;
-}
+  [field: string]: unknown;
+};
 
 export function emptyComplication(treatmentId = ''): RawValues {
-  return { treatmentId, occurredOn: '', kind: '', symptomatic: '', leakageType: '', clavienDindo: '', resolved: false, notes: '', level: '', detection: '', reason: '' };
+  return { treatmentId, ...definedBlanks(COMPLICATION_FIELDS), notes: '', reason: '' };
 }
 
 export function complicationRaw(c: StoredComplication): RawValues {
-  return {
-    treatmentId: rawOf(c.treatmentId), occurredOn: rawOf(c.occurredOn), kind: c.kind, symptomatic: rawTriState(c.symptomatic),
-    leakageType: rawOf(c.leakageType), clavienDindo: rawOf(c.clavienDindo), resolved: c.resolved, notes: rawOf(c.notes), level: rawOf(c.level ?? null), detection: rawOf(c.detection ?? null), reason: '',
-  };
+  return { treatmentId: rawOf(c.treatmentId), ...definedRaws(COMPLICATION_FIELDS, c), notes: rawOf(c.notes), reason: '' };
 }
 
 export function complicationInput(raw: RawValues, patientId: string): ComplicationFields {
   return {
-    patientId,
-    treatmentId: textOrNull(raw.treatmentId),
-    occurredOn: textOrMissing(raw.occurredOn),
-    kind: textOrMissing(raw.kind),
-    symptomatic: triState(raw.symptomatic),
-    leakageType: textOrNull(raw.leakageType),
-    clavienDindo: textOrNull(raw.clavienDindo),
-    resolved: raw.resolved === true,
-    notes: textOrNull(raw.notes),
-    level: textOrNull(raw.level),
-    detection: textOrNull(raw.detection),
+    patientId, treatmentId: textOrNull(raw.treatmentId), ...definedInputs(COMPLICATION_FIELDS, raw), notes: textOrNull(raw.notes),
   } as unknown as ComplicationFields;
 }

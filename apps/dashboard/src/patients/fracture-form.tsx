@@ -1,13 +1,17 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { FractureCause, FractureMorphology, OfClass, VERTEBRAL_LEVELS, type FractureFields } from '@vfr/domain';
-import { choicesOf, YES_NO_UNKNOWN } from '../forms/choices';
-import { CheckField, FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
+import { FRACTURE_FIELDS, type FieldDefinition, type FractureFields } from '@vfr/domain';
+import { DefinedField } from '../forms/defined-field';
+import { FormButtons, FormProblem, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { emptyFracture, FRACTURE_LABELS, fractureInput, fractureRaw, fractureSchema, type StoredFracture } from './fracture.form-model';
 import { CREATE_FRACTURE, UPDATE_FRACTURE } from './patients.documents';
+
+// The findings, each control drawn from its definition (libs/domain/src/fields/fracture.fields.ts);
+// the additional injuries by kind beside their free text.
+const FINDINGS = (Object.entries(FRACTURE_FIELDS) as [string, FieldDefinition][]).filter(([name]) => name !== 'additionalInjuryKinds');
 
 export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload }: {
   patientId: string;
@@ -38,19 +42,11 @@ export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload 
       <h3 id="fracture-form-title">{fracture ? `Edit fracture ${fracture.level}` : 'Record a fracture'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(FRACTURE_LABELS)} onReload={onReload} />
       <div className="grid">
-        <SelectField form={form} name="level" label="Level" required choices={choicesOf(VERTEBRAL_LEVELS)} />
-        <TextField form={form} name="onsetDate" label="Onset of symptoms" type="date" required />
-        <SelectField form={form} name="cause" label="Cause" required choices={choicesOf(FractureCause)} />
-        <SelectField form={form} name="genantGrade" label="Genant grade" required choices={['0', '1', '2', '3'].map((g) => ({ value: g, label: `Grade ${g}` }))} />
-        <TextField form={form} name="heightLossPercent" label="Height loss (%)" type="number" />
-        <SelectField form={form} name="morphology" label="Morphology" blank="Not recorded" choices={choicesOf(FractureMorphology)} />
-        <SelectField form={form} name="ofClass" label="OF class" blank="Not recorded" choices={choicesOf(OfClass)} />
-        <SelectField form={form} name="mriOedema" label="MRI bone oedema" choices={YES_NO_UNKNOWN} />
-        <CheckField form={form} name="posteriorWallInvolved" label="Posterior wall involved" />
-        <CheckField form={form} name="neurologicalDeficit" label="Neurological deficit" />
+        {FINDINGS.map(([name, def]) => <DefinedField key={name} form={form} name={name} def={def} />)}
       </div>
       <div className="grid">
-        <TextArea form={form} name="additionalInjuries" label="Additional injuries" />
+        <DefinedField form={form} name="additionalInjuryKinds" def={FRACTURE_FIELDS.additionalInjuryKinds} />
+        <TextArea form={form} name="additionalInjuries" label={FRACTURE_LABELS.additionalInjuries} hint="Free text, seen only by this site's coordinators and admins" />
         {fracture && <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />}
       </div>
       <FormButtons form={form} label={fracture ? 'Save changes' : 'Save fracture'} onCancel={onCancel} />

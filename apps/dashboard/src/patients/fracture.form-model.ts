@@ -1,66 +1,36 @@
-import { fractureCreateSchema, type FractureFields } from '@vfr/domain';
+import { FRACTURE_FIELDS, fractureCreateSchema, type FractureFields } from '@vfr/domain';
+import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
-import { numberOrMissing, numberOrNull, rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
+import { rawOf, textOrNull, type RawValues } from '../forms/form-values';
+
+// The plain values come from their definitions (libs/domain/src/fields/fracture.fields.ts): their
+// labels, blank values and how the form's text becomes the API's input. The free text of the
+// additional injuries is written here.
 
 export const fractureSchema = fractureCreateSchema;
 
 export const FRACTURE_LABELS: FieldLabels = {
-  level: 'Level',
-  onsetDate: 'Onset of symptoms',
-  cause: 'Cause',
-  genantGrade: 'Genant grade',
-  heightLossPercent: 'Height loss (%)',
-  morphology: 'Morphology',
-  ofClass: 'OF class',
-  mriOedema: 'MRI bone oedema',
-  posteriorWallInvolved: 'Posterior wall involved',
-  neurologicalDeficit: 'Neurological deficit',
-  additionalInjuries: 'Additional injuries',
+  ...definedLabels(FRACTURE_FIELDS),
+  additionalInjuries: 'Additional injuries, details',
   reason: 'Reason for the change',
 };
 
-export interface StoredFracture {
+export type StoredFracture = {
   level: string;
   onsetDate: string | null;
-  cause: string;
-  genantGrade: number;
-  heightLossPercent: number | null;
-  morphology: string | null;
-  ofClass: string | null;
-  mriOedema: boolean | null;
-  posteriorWallInvolved: boolean;
-  neurologicalDeficit: boolean;
   additionalInjuries: string | null;
-}
+  additionalInjuryKinds?: readonly string[] | null;
+  [field: string]: unknown;
+};
 
 export function emptyFracture(): RawValues {
-  return {
-    level: '', onsetDate: '', cause: '', genantGrade: '', heightLossPercent: '', morphology: '', ofClass: '', mriOedema: '',
-    posteriorWallInvolved: false, neurologicalDeficit: false, additionalInjuries: '', reason: '',
-  };
+  return { ...definedBlanks(FRACTURE_FIELDS), additionalInjuries: '', reason: '' };
 }
 
 export function fractureRaw(f: StoredFracture): RawValues {
-  return {
-    level: f.level, onsetDate: rawOf(f.onsetDate), cause: f.cause, genantGrade: rawOf(f.genantGrade), heightLossPercent: rawOf(f.heightLossPercent),
-    morphology: rawOf(f.morphology), ofClass: rawOf(f.ofClass), mriOedema: rawTriState(f.mriOedema),
-    posteriorWallInvolved: f.posteriorWallInvolved, neurologicalDeficit: f.neurologicalDeficit, additionalInjuries: rawOf(f.additionalInjuries), reason: '',
-  };
+  return { ...definedRaws(FRACTURE_FIELDS, f), additionalInjuries: rawOf(f.additionalInjuries), reason: '' };
 }
 
 export function fractureInput(raw: RawValues, patientId: string): FractureFields {
-  return {
-    patientId,
-    level: textOrMissing(raw.level),
-    onsetDate: textOrMissing(raw.onsetDate),
-    cause: textOrMissing(raw.cause),
-    genantGrade: numberOrMissing(raw.genantGrade),
-    heightLossPercent: numberOrNull(raw.heightLossPercent),
-    morphology: textOrNull(raw.morphology),
-    ofClass: textOrNull(raw.ofClass),
-    mriOedema: triState(raw.mriOedema),
-    posteriorWallInvolved: raw.posteriorWallInvolved === true,
-    neurologicalDeficit: raw.neurologicalDeficit === true,
-    additionalInjuries: textOrNull(raw.additionalInjuries),
-  } as unknown as FractureFields;
+  return { patientId, ...definedInputs(FRACTURE_FIELDS, raw), additionalInjuries: textOrNull(raw.additionalInjuries) } as unknown as FractureFields;
 }

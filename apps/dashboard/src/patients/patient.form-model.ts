@@ -1,6 +1,7 @@
 import { PATIENT_FIELDS, patientCreateSchema, type FieldDefinition, type PatientFields } from '@vfr/domain';
+import { definedBlank, definedInput, definedRaw } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
-import { numberOrMissing, numberOrNull, rawOf, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
+import { numberOrMissing, rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
 
 // The clinical fields come from their definitions (libs/domain/src/fields/patient.fields.ts): their
 // labels, their blank values and how the form's text becomes the API's input.
@@ -42,7 +43,7 @@ export interface StoredPatient {
 export function emptyPatient(): RawValues {
   return {
     registryNumber: '', birthYear: '',
-    ...Object.fromEntries(DEFINED.map(([name, def]) => [name, def.type === 'boolean' && def.default !== undefined ? def.default === true : typeof def.default === 'string' ? def.default : ''])),
+    ...Object.fromEntries(DEFINED.map(([name, def]) => [name, definedBlank(def)])),
     mrn: '', familyName: '', givenName: '', dateOfBirth: '', reason: '',
   };
 }
@@ -51,9 +52,8 @@ export function patientRaw(p: StoredPatient): RawValues {
   const raw: RawValues = { reason: '' };
   for (const key of Object.keys(emptyPatient())) {
     const value = (p as unknown as Record<string, unknown>)[key];
-    // A yes / no / not recorded select holds 'true', 'false' or ''.
-    const yesNo = (PATIENT_FIELDS as Record<string, FieldDefinition>)[key]?.type === 'boolean' && (PATIENT_FIELDS as Record<string, FieldDefinition>)[key].default === undefined;
-    if (key in p) raw[key] = yesNo ? (value === true ? 'true' : value === false ? 'false' : '') : rawOf(value);
+    const def = (PATIENT_FIELDS as Record<string, FieldDefinition>)[key];
+    if (key in p) raw[key] = def ? definedRaw(def, value) : rawOf(value);
   }
   for (const key of ['mrn', 'familyName', 'givenName', 'dateOfBirth'] as const) raw[key] = p.identifiers?.[key] ?? '';
   return raw;
@@ -82,19 +82,6 @@ export function patientInput(raw: RawValues, siteId: string): PatientFields {
   const registryNumber = textOrNull(raw.registryNumber);
   if (registryNumber !== null) input.registryNumber = registryNumber;
   return input as unknown as PatientFields;
-}
-
-/** A defined field's input from its raw form value, by its type. */
-function definedInput(def: FieldDefinition, raw: string | boolean | undefined): unknown {
-  switch (def.type) {
-    case 'integer':
-    case 'number':
-      return def.required ? numberOrMissing(raw) : numberOrNull(raw);
-    case 'boolean':
-      return def.default !== undefined ? raw === true : triState(raw);
-    default:
-      return def.required ? textOrMissing(raw) : textOrNull(raw);
-  }
 }
 
 /** What the browser validates: a blank registry number is allowed, the server assigns one. */

@@ -10,7 +10,8 @@ import { ComplicationForm } from './complication-form';
 import { DeathForm } from './death-form';
 import { FractureForm } from './fracture-form';
 import { PatientForm } from './patient-form';
-import { PATIENT_FIELDS, type FieldDefinition } from '@vfr/domain';
+import { FRACTURE_FIELDS, PATIENT_FIELDS, type FieldDefinition } from '@vfr/domain';
+import { listShown } from '../forms/defined-values';
 import { OfScorePanel } from './of-score.panel';
 import { PatientTimeline } from './patient-timeline';
 import { TreatmentForm } from './treatment-form';
@@ -154,12 +155,13 @@ export function PatientPage() {
         {is('fracture') && <FractureForm patientId={p.id} onCancel={close} onReload={reload} onSaved={saved('Fracture saved.')} />}
         {p.fractures.length === 0 ? <Empty>No fracture recorded yet.</Empty> : (
           <div className="table-wrap"><table>
-            <thead><tr><th>Level</th><th>Onset</th><th>Cause</th><th>Genant</th><th>Height loss</th><th>Morphology</th><th>OF</th><th>MRI oedema</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>Level</th><th>Onset</th><th>Cause</th><th>Genant</th><th>Height loss</th><th>Morphology</th><th>OF</th><th>MRI oedema</th><th>Additional injuries</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {p.fractures.map((f) => (
                 <tr key={f.id} className={f.withdrawnAt ? 'withdrawn' : undefined}>
                   <td>{f.level}</td><td>{when(f.onsetDate, f.onsetDay)}</td><td>{humanize(f.cause)}</td><td>{f.genantGrade}</td>
                   <td>{num(f.heightLossPercent, ' %')}</td><td>{f.morphology ? humanize(f.morphology) : '–'}</td><td>{f.ofClass ?? '–'}</td><td>{yesNo(f.mriOedema)}</td>
+                  <td>{listShown(FRACTURE_FIELDS.additionalInjuryKinds, f.additionalInjuryKinds)}</td>
                   {actions('fracture', f, `fracture ${f.level}`)}
                 </tr>
               ))}

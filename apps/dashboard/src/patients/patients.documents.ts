@@ -39,6 +39,7 @@ export const PATIENT = graphql(`
       fractures {
         id version level onsetDate onsetDay cause genantGrade heightLossPercent morphology ofClass mriOedema
         posteriorWallInvolved neurologicalDeficit additionalInjuries withdrawnAt withdrawnReason
+        additionalInjuryKinds
       }
       treatments {
         id version kind startDate startDay analgesicLevel brace bedRest physiotherapy anaesthesia approach imagingGuidance

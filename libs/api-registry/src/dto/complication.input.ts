@@ -2,6 +2,7 @@ import { Field, ID, InputType, IntersectionType, OmitType, PartialType } from '@
 import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FractureDetection, REQUEST_ID_FIELD, VertebralLevel } from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
+// The plain values are thin declarations of fields defined in libs/domain/src/fields/complication.fields.ts, which validates them.
 @InputType()
 export class CreateComplicationInput {
   @Field(() => ID) patientId: string;

@@ -1,7 +1,9 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
 import { FractureCause, FractureMorphology, OfClass, REQUEST_ID_FIELD, VertebralLevel } from '@vfr/api-core';
+import { AdditionalInjury } from '@vfr/domain';
 import { UpdateFields } from './update-fields';
 
+// The plain values are thin declarations of fields defined in libs/domain/src/fields/fracture.fields.ts, which validates them.
 @InputType()
 export class CreateFractureInput {
   @Field(() => ID) patientId: string;
@@ -15,6 +17,8 @@ export class CreateFractureInput {
   @Field(() => Boolean, { nullable: true }) mriOedema?: boolean | null;
   @Field({ defaultValue: false }) posteriorWallInvolved: boolean;
   @Field({ defaultValue: false }) neurologicalDeficit: boolean;
+  @Field(() => [AdditionalInjury], { nullable: true, description: 'Injuries besides the vertebral fractures, by kind: [] none, null not recorded' })
+  additionalInjuryKinds?: AdditionalInjury[] | null;
   @Field(() => String, { nullable: true }) additionalInjuries?: string | null;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
 }

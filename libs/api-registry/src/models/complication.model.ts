@@ -2,7 +2,9 @@ import { ID, Int, ObjectType } from '@nestjs/graphql';
 import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FieldView, FractureDetection, VertebralLevel, PatientRecordModel, RecordField } from '@vfr/api-core';
 import { ComplicationEntity } from '../complication.entity';
 
-// Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
+// Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts);
+// the plain values are thin declarations of fields defined in libs/domain/src/fields/complication.fields.ts
+// (a test holds every definition to a field here).
 @ObjectType('Complication')
 export class ComplicationModel extends PatientRecordModel('Complication') {
   @RecordField('Complication', () => ID) patientId: string;

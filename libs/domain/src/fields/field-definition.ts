@@ -12,7 +12,8 @@ import type { ExportColumn, FieldAccess, FieldRule } from '../field-access';
 import type { NumericRange } from '../ranges';
 import { isoDate, measure, z } from '../validation';
 
-export type FieldType = 'integer' | 'number' | 'boolean' | 'enum' | 'date';
+/** `enumList`: several of the choices, each at most once; an empty list is "none", null "not recorded". */
+export type FieldType = 'integer' | 'number' | 'boolean' | 'enum' | 'date' | 'enumList';
 
 export interface FieldDefinition {
   type: FieldType;
@@ -28,9 +29,15 @@ export interface FieldDefinition {
   /** Integer and number fields: the allowed range, both ends included. */
   min?: number;
   max?: number;
-  /** Enum fields: the allowed values, in display order. */
+  /** Enum and enum list fields: the allowed values, in display order. */
   choices?: readonly string[];
+  /** The choices' labels; an integer field with labels is chosen from its range by them (a short scale). */
   choiceLabels?: Readonly<Record<string, string>>;
+  /**
+   * Choices kept for the rows that hold them but no longer offered (not in the form, not in the
+   * CSV description), each with where to record it instead.
+   */
+  retired?: Readonly<Record<string, string>>;
   /** A value is required on create. A field with a default is filled with it when left out. */
   required: boolean;
   default?: boolean | string;
@@ -60,9 +67,11 @@ type ValueOf<D extends FieldDefinition> = D['type'] extends 'integer' | 'number'
   ? number
   : D['type'] extends 'boolean'
     ? boolean
-    : D['choices'] extends readonly (infer C)[]
-      ? C
-      : string;
+    : D['type'] extends 'enumList'
+      ? (D['choices'] extends readonly (infer C)[] ? C : string)[]
+      : D['choices'] extends readonly (infer C)[]
+        ? C
+        : string;
 
 /** The input shape a table of definitions describes: required fields present, the others optional and nullable. */
 export type DefinedFields<T extends FieldDefinitions> = {
@@ -94,8 +103,49 @@ export function fieldSchema(name: string, def: FieldDefinition): z.ZodType {
     case 'date':
       s = isoDate(name, { notFuture: true });
       break;
+    case 'enumList':
+      s = choiceList(name, def.choices ?? []);
+      break;
   }
   return def.required ? s : s.nullish();
+}
+
+/**
+ * How a CSV cell (and a form's raw value) writes an enum list: the values separated by
+ * semicolons, as every list cell of the registry (ODI items, treated levels); `NONE` alone for
+ * the empty list, "none"; an empty cell for null, "not recorded".
+ */
+export const LIST_NONE = 'NONE';
+export const LIST_SEPARATOR = ';';
+
+/** An enum list as its cell: '' (not recorded), 'NONE' or 'RIB;PELVIS'. */
+export function listCell(values: readonly string[] | null | undefined): string {
+  if (values == null) return '';
+  return values.length === 0 ? LIST_NONE : values.join(LIST_SEPARATOR);
+}
+
+/**
+ * An enum list from its cell, values trimmed and in capitals; anything else is left for the rule
+ * to judge (an empty entry, NONE beside other values), never dropped.
+ */
+export function listFromCell(cell: string | undefined): string[] | null {
+  const text = (cell ?? '').trim();
+  if (text === '') return null;
+  if (text.toUpperCase() === LIST_NONE) return [];
+  return text.split(LIST_SEPARATOR).map((v) => v.trim().toUpperCase());
+}
+
+/** Several of the choices, each at most once; the messages name the field and the values at fault. */
+function choiceList(name: string, choices: readonly string[]) {
+  return z.array(z.unknown()).superRefine((values, ctx) => {
+    const unknown = values.filter((v) => typeof v !== 'string' || !choices.includes(v));
+    if (unknown.length) {
+      const alone = unknown.includes(LIST_NONE) ? `; ${LIST_NONE} stands alone for none` : '';
+      ctx.addIssue({ code: 'custom', message: `${name} may list only ${choices.join(', ')} (got ${unknown.map((v) => JSON.stringify(v)).join(', ')})${alone}`, params: { rule: 'enum' } });
+    }
+    const repeated = [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+    if (repeated.length) ctx.addIssue({ code: 'custom', message: `${name} lists ${repeated.join(', ')} more than once: list each at most once`, params: { rule: 'unique' } });
+  });
 }
 
 /** The zod shape of a table of definitions, for `z.object({...fixed, ...schemaShape(defs)})`. */
@@ -123,6 +173,8 @@ export interface DefinedExportColumn extends ExportColumn {
   field: string;
   /** The database column the value is read from. */
   source: string;
+  /** An enum list, written as its CSV cell (listCell). */
+  list?: boolean;
 }
 
 /**
@@ -139,13 +191,23 @@ export function cohortExportColumns(defs: FieldDefinitions): Record<string, Defi
         field, source: def.column, kind: 'date', level: 'patient', type: 'integer', meaning: `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')}, in days from the index treatment`, access: DAY_ACCESS,
       };
     } else {
-      out[def.column] = { field, source: def.column, kind: 'value', level: 'patient', type: typeWords(def), meaning: def.about, access: def.access };
+      out[def.column] = { field, source: def.column, kind: 'value', level: 'patient', type: typeWords(def), meaning: def.about, access: def.access, ...(def.type === 'enumList' ? { list: true } : {}) };
     }
   }
   return out;
 }
 
 // Words: ranges, CSV descriptions, data dictionary types ----------------------------------------
+
+/** The choices offered: all but the retired ones. */
+export function offeredChoices(def: FieldDefinition): string[] {
+  return (def.choices ?? []).filter((c) => !def.retired?.[c]);
+}
+
+/** An enum list's values, as the data dictionary and the CSV description give them. */
+function listWords(def: FieldDefinition, between: string): string {
+  return `${offeredChoices(def).join(between)}, several separated by semicolons; ${LIST_NONE} for none; empty: not recorded`;
+}
 
 /** "integer 1-9", "number 10-80 kg/m²", "NONE | DENOSUMAB | ...", "true | false", "date". */
 export function typeWords(def: FieldDefinition): string {
@@ -159,14 +221,19 @@ export function typeWords(def: FieldDefinition): string {
       return (def.choices ?? []).join(' | ');
     case 'date':
       return 'date YYYY-MM-DD';
+    case 'enumList':
+      return listWords(def, ' | ');
   }
 }
 
 /** The CSV import's description of a column. */
 export function csvDescription(def: FieldDefinition): string {
-  const values = def.type === 'enum' ? (def.choices ?? []).join(', ') : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
+  const values = def.type === 'enum' ? offeredChoices(def).join(', ') : def.type === 'enumList' ? listWords(def, ', ')
+    : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
   const dflt = def.default !== undefined ? `; default ${String(def.default)}` : '';
-  return `${def.about} (${values}${dflt})`;
+  const retired = Object.entries(def.retired ?? {}).map(([value, instead]) => `; ${value} is no longer accepted: ${instead}`).join('');
+  // A date's "(YYYY-MM-DD)" is said once, in the parentheses.
+  return `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')} (${values}${dflt}${retired})`;
 }
 
 // The database ---------------------------------------------------------------------------------
@@ -179,13 +246,13 @@ export function checkOf(table: string, def: FieldDefinition): { name: string; va
   if (def.type === 'integer' || def.type === 'number') return { name: `ck_${table}__${def.column}__range`, values: [String(def.min), String(def.max)] };
   // The registry's lists are PostgreSQL enum types (the test compares their labels); a list stored
   // as text would need this CHECK instead.
-  if (def.type === 'enum') return { name: `ck_${table}__${def.column}__choices`, values: [...(def.choices ?? [])] };
+  if (def.type === 'enum' || def.type === 'enumList') return { name: `ck_${table}__${def.column}__choices`, values: [...(def.choices ?? [])] };
   return null;
 }
 
 // The dashboard's form controls ----------------------------------------------------------------
 
-export type ControlKind = 'number' | 'select' | 'check' | 'yesNo' | 'date';
+export type ControlKind = 'number' | 'select' | 'check' | 'yesNo' | 'date' | 'checkList';
 
 export interface FormControl {
   name: string;
@@ -202,7 +269,9 @@ export interface FormControl {
 
 /**
  * How a form shows a field: booleans with a default as a checkbox, other booleans as yes / no /
- * not recorded (unknown is not no), enums and short integer scales as selects.
+ * not recorded (unknown is not no), enums and short integer scales with labels as selects, enum
+ * lists as checkboxes with "none" and "not recorded" (none is not unknown). Retired choices are
+ * not offered.
  */
 export function formControl(name: string, def: FieldDefinition, humanize: (value: string) => string = (v) => v): FormControl {
   const label = def.unit && def.unit !== 'points' ? `${def.label} (${def.unit})` : def.label;
@@ -211,11 +280,17 @@ export function formControl(name: string, def: FieldDefinition, humanize: (value
     case 'boolean':
       return { ...base, control: def.default !== undefined ? 'check' : 'yesNo' };
     case 'enum':
-      return { ...base, control: 'select', choices: (def.choices ?? []).map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? humanize(v) })) };
+      return { ...base, control: 'select', choices: offeredChoices(def).map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? humanize(v) })) };
+    case 'enumList':
+      return { ...base, control: 'checkList', choices: offeredChoices(def).map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? humanize(v) })) };
     case 'date':
       return { ...base, control: 'date' };
     case 'integer':
     case 'number': {
+      if (def.type === 'integer' && def.choiceLabels) {
+        const values = Array.from({ length: (def.max ?? 0) - (def.min ?? 0) + 1 }, (_, i) => String((def.min ?? 0) + i));
+        return { ...base, control: 'select', choices: values.map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? v })) };
+      }
       const range = `${def.min} to ${def.max}`;
       return { ...base, control: 'number', min: def.min, max: def.max, step: def.type === 'integer' ? 1 : 0.1, hint: def.help ? `${def.help} (${range})` : range };
     }
