@@ -6,6 +6,7 @@ import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-da
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
 import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, PATIENT_FIELDS, PatientFieldName, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { ASSESSMENT_FIELDS, FieldDefinitions, TREATMENT_FIELDS } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -37,13 +38,14 @@ function columnOf(kind: ImportKind, field: string): string {
   if (field.startsWith('identifiers.')) return snake(field.split('.')[1]);
   if (field.startsWith('levels.') && field.endsWith('cementFillPercent')) return 'cement_fill_percent';
   if (field.startsWith('levels.')) return field.endsWith('fractureId') ? 'levels' : field.endsWith('cementType') ? 'cement_type' : 'cement_volumes_ml';
-  if (field === 'readmittedWithin30Days' || field === 'readmittedWithin90Days') return field === 'readmittedWithin30Days' ? 'readmitted_within_30_days' : 'readmitted_within_90_days';
   if (/^(odiItems|rmdqItems|eq5dLevels)\./.test(field)) return snake(field.split('.')[0]);
   if (field === 'patientId') return 'registry_number';
   if (field === 'siteId') return 'site_code';
   if (field === 'treatmentId') return 'registry_number';
   // A defined field names its own column (vitaminDSupplementation is vitamin_d_supplementation).
   if (kind === ImportKind.PATIENTS && field in PATIENT_FIELDS) return PATIENT_FIELDS[field as PatientFieldName].column;
+  if (kind === ImportKind.TREATMENTS && field in TREATMENT_FIELDS) return (TREATMENT_FIELDS as FieldDefinitions)[field].column;
+  if (kind === ImportKind.ASSESSMENTS && field in ASSESSMENT_FIELDS) return (ASSESSMENT_FIELDS as FieldDefinitions)[field].column;
   return snake(field);
 }
 

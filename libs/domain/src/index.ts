@@ -15,5 +15,7 @@ export * from './death.rules';
 export * from './cross-field.rules';
 export * from './fields/field-definition';
 export * from './fields/patient.fields';
+export * from './fields/treatment.fields';
+export * from './fields/assessment.fields';
 export * from './of-score';
 export * from './instruments.rules';

@@ -28,6 +28,8 @@ export interface FieldDefinition {
   /** Integer and number fields: the allowed range, both ends included. */
   min?: number;
   max?: number;
+  /** When the lower end itself is not allowed (a dose-area product is more than 0). */
+  exclusiveMin?: boolean;
   /** Enum fields: the allowed values, in display order. */
   choices?: readonly string[];
   choiceLabels?: Readonly<Record<string, string>>;
@@ -45,6 +47,8 @@ export interface FieldDefinition {
   cohortExport: boolean;
   /** The CSV template's example value. */
   example: string;
+  /** What the CSV import's description adds after the values: how the column relates to others. */
+  importNote?: string;
 }
 
 // The role maps (the field-access table's conventions: department heads read no patient-level record).
@@ -74,7 +78,7 @@ export type DefinedFields<T extends FieldDefinitions> = {
 // Validation -----------------------------------------------------------------------------------
 
 export function rangeOf(def: FieldDefinition): NumericRange {
-  return { min: def.min ?? -Infinity, max: def.max ?? Infinity, integer: def.type === 'integer', unit: def.unit ?? '', label: def.label };
+  return { min: def.min ?? -Infinity, max: def.max ?? Infinity, integer: def.type === 'integer', exclusiveMin: def.exclusiveMin, unit: def.unit ?? '', label: def.label };
 }
 
 /** The zod rule of one field, with the registry's messages (field, rule, value received). */
@@ -152,7 +156,7 @@ export function typeWords(def: FieldDefinition): string {
   switch (def.type) {
     case 'integer':
     case 'number':
-      return `${def.type} ${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
+      return `${def.type} ${spanWords(def)}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
     case 'boolean':
       return 'true | false';
     case 'enum':
@@ -164,9 +168,14 @@ export function typeWords(def: FieldDefinition): string {
 
 /** The CSV import's description of a column. */
 export function csvDescription(def: FieldDefinition): string {
-  const values = def.type === 'enum' ? (def.choices ?? []).join(', ') : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
+  const values = def.type === 'enum' ? (def.choices ?? []).join(', ') : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${spanWords(def)}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
   const dflt = def.default !== undefined ? `; default ${String(def.default)}` : '';
-  return `${def.about} (${values}${dflt})`;
+  return `${def.about} (${values}${dflt})${def.importNote ? `; ${def.importNote}` : ''}`;
+}
+
+/** A range in words: "0 to 10", or "more than 0 and at most 1000" when the lower end is excluded. */
+function spanWords(def: FieldDefinition): string {
+  return def.exclusiveMin ? `more than ${def.min} and at most ${def.max}` : `${def.min} to ${def.max}`;
 }
 
 // The database ---------------------------------------------------------------------------------
@@ -216,7 +225,7 @@ export function formControl(name: string, def: FieldDefinition, humanize: (value
       return { ...base, control: 'date' };
     case 'integer':
     case 'number': {
-      const range = `${def.min} to ${def.max}`;
+      const range = spanWords(def);
       return { ...base, control: 'number', min: def.min, max: def.max, step: def.type === 'integer' ? 1 : 0.1, hint: def.help ? `${def.help} (${range})` : range };
     }
   }
