@@ -43,6 +43,8 @@ export interface KindSpec {
   /** The natural key: importing the same row twice adds nothing. */
   key(row: Record<string, string>): string;
   schema: z.ZodType;
+  /** The kind's defined fields (libs/domain/src/fields): each names its own column in the report. */
+  defined?: FieldDefinitions;
   /** The domain input for a row, given its resolved references. */
   input(row: Record<string, string>, refs: Refs): Record<string, unknown>;
 }
@@ -82,6 +84,13 @@ const patientColumns = [
   col('date_of_birth', false, 'YYYY-MM-DD (identifier; must fall in birth_year)', '1946-03-14'),
 ];
 
+/**
+ * A visit's defined columns. The questionnaires' items stand before the EQ VAS, as on the
+ * questionnaire and in the files written before the fields were defined.
+ */
+const VISIT_DEFINED = Object.values(ASSESSMENT_FIELDS as FieldDefinitions).map(definedColumn);
+const VISIT_ITEMS_AT = VISIT_DEFINED.findIndex((c) => c.name === ASSESSMENT_FIELDS.eq5dVas.column);
+
 export const KINDS: Record<ImportKind, KindSpec> = {
   [ImportKind.PATIENTS]: {
     kind: ImportKind.PATIENTS,
@@ -89,6 +98,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     columns: patientColumns,
     key: rn,
     schema: patientCreateSchema,
+    defined: PATIENT_FIELDS,
     input: (r, refs) => ({
       siteId: refs.siteId ?? '', registryNumber: cellText(r.registry_number), birthYear: cellNumber(r.birth_year),
       ...definedInput(PATIENT_FIELDS, r),
@@ -140,6 +150,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     ],
     key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.start_date ?? '').trim()}`,
     schema: treatmentCreateSchema,
+    defined: TREATMENT_FIELDS,
     input: (r, refs) => {
       const volumes = (r.cement_volumes_ml ?? '').split(';').map((v) => cellNumber(v));
       const fills = (r.cement_fill_percent ?? '').split(';').map((v) => cellNumber(v));
@@ -163,17 +174,19 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('status', false, 'DONE (default), MISSED or WITHDRAWN', 'DONE'),
       // The plain values, from the visit's field definitions (libs/domain/src/fields/assessment.fields.ts);
       // all optional, so files without the later ones (EQ VAS, imaging, radiographs) import as before.
-      ...Object.values(ASSESSMENT_FIELDS as FieldDefinitions).map(definedColumn),
+      ...VISIT_DEFINED.slice(0, VISIT_ITEMS_AT),
       // The questionnaires' items (optional; files without these columns import as before).
       col('odi_items', false, 'The ten ODI sections 0-5 in order, separated by semicolons, empty for a section not answered (up to two); odi is then computed from them', '2;1;3;2;1;2;;2;1;1'),
       col('rmdq_items', false, 'The 24 RMDQ statements in order, 1 (yes) or 0 (no), separated by semicolons; rmdq is then computed from them', ''),
       col('eq5d_levels', false, "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set", '2;1;2;3;1'),
+      ...VISIT_DEFINED.slice(VISIT_ITEMS_AT),
     ],
     key: (r) => {
       const tp = (r.time_point ?? '').trim().toUpperCase();
       return `${rn(r)}|${tp}${tp === TimePoint.UNSCHEDULED ? `|${(r.visit_date ?? '').trim()}` : ''}`;
     },
     schema: assessmentCreateSchema,
+    defined: ASSESSMENT_FIELDS,
     input: (r, refs) => ({
       patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? '', timePoint: cellEnum(r.time_point), visitDate: cellText(r.visit_date),
       status: cellEnum(r.status) ?? 'DONE',

@@ -5,8 +5,7 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, PATIENT_FIELDS, PatientFieldName, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
-import { ASSESSMENT_FIELDS, FieldDefinitions, TREATMENT_FIELDS } from '@vfr/domain';
+import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -43,9 +42,8 @@ function columnOf(kind: ImportKind, field: string): string {
   if (field === 'siteId') return 'site_code';
   if (field === 'treatmentId') return 'registry_number';
   // A defined field names its own column (vitaminDSupplementation is vitamin_d_supplementation).
-  if (kind === ImportKind.PATIENTS && field in PATIENT_FIELDS) return PATIENT_FIELDS[field as PatientFieldName].column;
-  if (kind === ImportKind.TREATMENTS && field in TREATMENT_FIELDS) return (TREATMENT_FIELDS as FieldDefinitions)[field].column;
-  if (kind === ImportKind.ASSESSMENTS && field in ASSESSMENT_FIELDS) return (ASSESSMENT_FIELDS as FieldDefinitions)[field].column;
+  const defined = KINDS[kind].defined;
+  if (defined && Object.hasOwn(defined, field)) return defined[field].column;
   return snake(field);
 }
 

@@ -45,11 +45,6 @@ export const ASSESSMENT_FIELDS = {
     importNote: "within the range of the registry's value set (England: -0.285 to 1); leave it empty when eq5d_levels are given",
     required: false, access: VALUE_ACCESS, cohortExport: false, example: '',
   },
-  eq5dVas: {
-    ...measured(RANGES.eq5dVas), column: 'eq5d_vas', label: 'EQ VAS (0-100)', about: 'EQ VAS 0-100',
-    required: false, access: VALUE_ACCESS, cohortExport: false, example: '70',
-  },
-
   // Care since the last visit -----------------------------------------------------------------------
   analgesicLevel: {
     type: 'enum', column: 'analgesic_level', label: 'Analgesics', about: 'Analgesics at the visit', choices: values(AnalgesicLevel),
@@ -67,6 +62,14 @@ export const ASSESSMENT_FIELDS = {
     type: 'boolean', column: 'physiotherapy', label: 'Physiotherapy', about: 'Physiotherapy since the last visit', required: false,
     access: VALUE_ACCESS, cohortExport: false, example: 'true',
   },
+
+  // The EQ-5D's visual scale: on the questionnaire after its five levels, and so in the CSV files --
+  eq5dVas: {
+    ...measured(RANGES.eq5dVas), column: 'eq5d_vas', label: 'EQ VAS (0-100)', about: 'EQ VAS 0-100',
+    required: false, access: VALUE_ACCESS, cohortExport: false, example: '70',
+  },
+
+  // Imaging at the visit ----------------------------------------------------------------------------
   imagingDone: {
     type: 'boolean', column: 'imaging_done', label: 'Spine imaging done', about: 'Spine imaging (radiograph, CT or MRI) done at the visit',
     help: 'Radiograph, CT or MRI of the spine at this visit', importNote: 'empty: not recorded',

@@ -28,8 +28,6 @@ export interface FieldDefinition {
   /** Integer and number fields: the allowed range, both ends included. */
   min?: number;
   max?: number;
-  /** When the lower end itself is not allowed (a dose-area product is more than 0). */
-  exclusiveMin?: boolean;
   /** Enum fields: the allowed values, in display order. */
   choices?: readonly string[];
   choiceLabels?: Readonly<Record<string, string>>;
@@ -47,6 +45,8 @@ export interface FieldDefinition {
   cohortExport: boolean;
   /** The CSV template's example value. */
   example: string;
+  /** Integer and number fields whose lower end itself is not allowed (a dose-area product is more than 0). */
+  exclusiveMin?: boolean;
   /** What the CSV import's description adds after the values: how the column relates to others. */
   importNote?: string;
 }
