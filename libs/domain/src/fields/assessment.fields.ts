@@ -11,14 +11,10 @@
 // (ASSESSMENT_EXPORT_COLUMNS in field-access.ts): `cohortExport` is about patient columns.
 
 import { AnalgesicLevel } from '../enums';
-import { NumericRange, RANGES } from '../ranges';
-import { FieldDefinition, VALUE_ACCESS } from './field-definition';
+import { RANGES } from '../ranges';
+import { FieldDefinition, measured, VALUE_ACCESS } from './field-definition';
 
 const values = <E extends Record<string, string>>(e: E) => Object.values(e) as E[keyof E][];
-/** A measured field's type, range and unit, as ranges.ts has them. */
-const measured = (r: NumericRange) => ({
-  type: r.integer ? ('integer' as const) : ('number' as const), min: r.min, max: r.max, unit: r.unit, ...(r.exclusiveMin ? { exclusiveMin: true } : {}),
-});
 
 export const ASSESSMENT_FIELDS = {
   // Scores (a total entered alone; with its items, instruments.rules.ts computes it) -------------

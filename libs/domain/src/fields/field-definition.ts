@@ -81,6 +81,11 @@ export function rangeOf(def: FieldDefinition): NumericRange {
   return { min: def.min ?? -Infinity, max: def.max ?? Infinity, integer: def.type === 'integer', exclusiveMin: def.exclusiveMin, unit: def.unit ?? '', label: def.label };
 }
 
+/** A definition's type, range and unit from a range of ranges.ts: `{ ...measured(RANGES.nrs), column: 'nrs_rest', ... }`. */
+export function measured(r: NumericRange) {
+  return { type: r.integer ? ('integer' as const) : ('number' as const), min: r.min, max: r.max, unit: r.unit, ...(r.exclusiveMin ? { exclusiveMin: true } : {}) };
+}
+
 /** The zod rule of one field, with the registry's messages (field, rule, value received). */
 export function fieldSchema(name: string, def: FieldDefinition): z.ZodType {
   let s: z.ZodType;

@@ -7,14 +7,10 @@
 // same-day discharge) are rules between fields: schemas.ts and cross-field.rules.ts.
 
 import { AnalgesicLevel, Anaesthesia, DischargeDestination, ImagingGuidance, ProcedureApproach } from '../enums';
-import { NumericRange, RANGES } from '../ranges';
-import { FieldDefinition, VALUE_ACCESS } from './field-definition';
+import { RANGES } from '../ranges';
+import { FieldDefinition, measured, VALUE_ACCESS } from './field-definition';
 
 const values = <E extends Record<string, string>>(e: E) => Object.values(e) as E[keyof E][];
-/** A measured field's type, range and unit, as ranges.ts has them. */
-const measured = (r: NumericRange) => ({
-  type: r.integer ? ('integer' as const) : ('number' as const), min: r.min, max: r.max, unit: r.unit, ...(r.exclusiveMin ? { exclusiveMin: true } : {}),
-});
 
 export const TREATMENT_FIELDS = {
   // Conservative care ---------------------------------------------------------------------------
