@@ -23,14 +23,11 @@ export const TREATMENT_LABELS: FieldLabels = {
 /** Conservative care's own fields, shown for conservative care. */
 export const CONSERVATIVE_FIELDS = ['brace', 'bedRest', 'physiotherapy'] as const satisfies readonly TreatmentFieldName[];
 
-/** Fields that only a procedure has; conservative care leaves them out. */
+/** Fields the form asks of a procedure only; for conservative care it sends none of them (the rules refuse most). */
 export const PROCEDURE_FIELDS = [
   'anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter',
   'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2',
 ] as const satisfies readonly TreatmentFieldName[];
-
-/** The hospital stay, asked of every path (a conservatively treated inpatient's stay counts as much as a procedure's). */
-export const HOSPITAL_FIELDS = ['sameDayDischarge', 'lengthOfStayDays', 'dischargeDestination', 'readmittedWithin30Days', 'readmittedWithin90Days'] as const satisfies readonly TreatmentFieldName[];
 
 export interface StoredTreatment {
   kind: string;
