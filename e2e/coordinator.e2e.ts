@@ -93,7 +93,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByLabel('Visit date').fill(TREATED);
     await page.getByLabel('Pain at rest (NRS 0-10)').fill('7');
     await page.getByLabel('Pain on activity (NRS 0-10)').fill('9');
-    await page.getByLabel('ODI (0-100)').fill('64');
+    await page.getByLabel('ODI (%)').fill('64');
     await page.getByLabel('RMDQ (0-24)').fill('17');
     await save(page, 'Save visit', 'Visit saved.');
 

@@ -5,7 +5,7 @@ import { ImportKind, KINDS } from './import-kinds';
 
 // What a record's field definitions (libs/domain/src/fields) cannot derive at run time is written
 // by hand: the database column and its CHECK or enum type, the entity column, the GraphQL model
-// and input fields. The completeness specs of the records (patient-fields.spec.ts and its
+// and input fields. The completeness specs of the records (patient-fields.spec.ts, treatment-fields.spec.ts and their
 // siblings) hold them to the definitions with this check, so that a missing or differing piece
 // fails a test rather than going unnoticed.
 
@@ -101,7 +101,12 @@ export async function definitionProblems(t: TestApp, r: DefinedRecord): Promise<
     } else if (check) {
       const found = constraints.find((c) => c.conname === check.name);
       if (!found) problems.push(`${name}: no CHECK ${check.name}`);
-      else for (const v of check.values) if (!found.def.includes(def.type === 'enum' ? `'${v}'` : v)) problems.push(`${name}: CHECK ${check.name} lacks ${v}`);
+      else {
+        for (const v of check.values) if (!found.def.includes(def.type === 'enum' ? `'${v}'` : v)) problems.push(`${name}: CHECK ${check.name} lacks ${v}`);
+        // An excluded lower end is "> min" in the CHECK; an included one ">= min" (BETWEEN).
+        const strict = new RegExp(`> \\(?'?${String(def.min).replace(/[.-]/g, '\\$&')}\\b`).test(found.def);
+        if ((def.type === 'integer' || def.type === 'number') && strict !== !!def.exclusiveMin) problems.push(`${name}: CHECK ${check.name} ${strict ? 'excludes' : 'admits'} ${def.min}`);
+      }
     }
     // The GraphQL model and inputs: present, of the definition's type, lists where it is one.
     const expected = GRAPHQL_TYPE[def.type];

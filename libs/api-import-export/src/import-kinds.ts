@@ -2,6 +2,7 @@ import {
   assessmentCreateSchema, COMPLICATION_FIELDS, complicationCreateSchema, csvDescription, deathCreateSchema, FieldDefinition, FieldDefinitions, FRACTURE_FIELDS,
   fractureCreateSchema, listFromCell, PATIENT_FIELDS, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
 } from '@vfr/domain';
+import { ASSESSMENT_FIELDS, TREATMENT_FIELDS } from '@vfr/domain';
 import { cellBoolean, cellEnum, cellNumber, cellText } from './csv-reader';
 
 export enum ImportKind {
@@ -84,6 +85,13 @@ const patientColumns = [
   col('date_of_birth', false, 'YYYY-MM-DD (identifier; must fall in birth_year)', '1946-03-14'),
 ];
 
+/**
+ * A visit's defined columns. The questionnaires' items stand before the EQ VAS, as on the
+ * questionnaire and in the files written before the fields were defined.
+ */
+const VISIT_DEFINED = Object.values(ASSESSMENT_FIELDS as FieldDefinitions).map(definedColumn);
+const VISIT_ITEMS_AT = VISIT_DEFINED.findIndex((c) => c.name === ASSESSMENT_FIELDS.eq5dVas.column);
+
 export const KINDS: Record<ImportKind, KindSpec> = {
   [ImportKind.PATIENTS]: {
     kind: ImportKind.PATIENTS,
@@ -126,30 +134,14 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('levels', true, 'Treated levels, separated by semicolons (fractures already imported)', 'L1;L2'),
       col('cement_volumes_ml', false, 'Cement per level in ml, in the order of levels, separated by semicolons', '4.5;3.8'),
       col('cement_type', false, 'PMMA, PMMA_HIGH_VISCOSITY, CALCIUM_PHOSPHATE or OTHER', 'PMMA'),
-      col('analgesic_level', false, 'Conservative care: NONE, NON_OPIOID, WEAK_OPIOID or STRONG_OPIOID', ''),
-      col('brace', false, 'Conservative care: true/false', ''),
-      col('bed_rest', false, 'Conservative care: true/false', ''),
-      col('physiotherapy', false, 'Conservative care: true/false', ''),
-      col('anaesthesia', false, 'Procedures: LOCAL, SEDATION or GENERAL', 'LOCAL'),
-      col('approach', false, 'Procedures: UNIPEDICULAR or BIPEDICULAR', 'BIPEDICULAR'),
-      col('imaging_guidance', false, 'Procedures: FLUOROSCOPY or CT', 'FLUOROSCOPY'),
-      col('balloon_used', false, 'Kyphoplasty: true', ''),
-      col('height_restoration_percent', false, 'Percent 0-100', ''),
-      col('kyphotic_angle_before', false, 'Degrees', '18'),
-      col('kyphotic_angle_after', false, 'Degrees', '15'),
-      col('duration_minutes', false, 'Minutes 1-600', '40'),
-      col('same_day_discharge', false, 'true/false', 'true'),
-      col('length_of_stay_days', false, 'Days (0 for same-day discharge)', '0'),
-      // Hospital use, radiation and cement fill (optional; files without these columns import as before).
-      col('discharge_destination', false, 'HOME, HOME_WITH_CARE, REHABILITATION, NURSING_HOME, OTHER_HOSPITAL or DIED_IN_HOSPITAL', 'HOME'),
-      col('readmitted_within_30_days', false, 'true/false', 'false'),
-      col('readmitted_within_90_days', false, 'true/false (true whenever readmitted_within_30_days is)', 'false'),
-      col('fluoroscopy_time_seconds', false, 'Procedures: seconds 1-7200', '420'),
-      col('dose_area_product_gy_cm2', false, 'Procedures: Gy·cm², more than 0 and at most 1000', '12.5'),
+      // The plain values, from the treatment's field definitions (libs/domain/src/fields/treatment.fields.ts);
+      // all optional, so files without the later ones (hospital use, radiation) import as before.
+      ...Object.values(TREATMENT_FIELDS as FieldDefinitions).map(definedColumn),
       col('cement_fill_percent', false, 'Procedures: share of each vertebral body filled with cement, percent 0-100, in the order of levels, separated by semicolons', '30;25'),
     ],
     key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.start_date ?? '').trim()}`,
     schema: treatmentCreateSchema,
+    defined: TREATMENT_FIELDS,
     input: (r, refs) => {
       const volumes = (r.cement_volumes_ml ?? '').split(';').map((v) => cellNumber(v));
       const fills = (r.cement_fill_percent ?? '').split(';').map((v) => cellNumber(v));
@@ -159,14 +151,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
           fractureId: id ?? '', cementVolumeMl: volumes[i] ?? null, cementType: volumes[i] != null ? cellEnum(r.cement_type) : null,
           cementFillPercent: fills[i] ?? null,
         })),
-        analgesicLevel: cellEnum(r.analgesic_level), brace: cellBoolean(r.brace), bedRest: cellBoolean(r.bed_rest), physiotherapy: cellBoolean(r.physiotherapy),
-        anaesthesia: cellEnum(r.anaesthesia), approach: cellEnum(r.approach), imagingGuidance: cellEnum(r.imaging_guidance),
-        balloonUsed: cellBoolean(r.balloon_used), heightRestorationPercent: cellNumber(r.height_restoration_percent),
-        kyphoticAngleBefore: cellNumber(r.kyphotic_angle_before), kyphoticAngleAfter: cellNumber(r.kyphotic_angle_after),
-        durationMinutes: cellNumber(r.duration_minutes), sameDayDischarge: cellBoolean(r.same_day_discharge), lengthOfStayDays: cellNumber(r.length_of_stay_days),
-        dischargeDestination: cellEnum(r.discharge_destination), readmittedWithin30Days: cellBoolean(r.readmitted_within_30_days),
-        readmittedWithin90Days: cellBoolean(r.readmitted_within_90_days), fluoroscopyTimeSeconds: cellNumber(r.fluoroscopy_time_seconds),
-        doseAreaProductGyCm2: cellNumber(r.dose_area_product_gy_cm2),
+        ...definedInput(TREATMENT_FIELDS, r),
       };
     },
   },
@@ -178,42 +163,26 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('time_point', true, 'BASELINE, D1, W1, M1, M3, M6, M12, M24 or UNSCHEDULED', 'M1'),
       col('visit_date', false, 'YYYY-MM-DD; required when status is DONE', '2025-03-21'),
       col('status', false, 'DONE (default), MISSED or WITHDRAWN', 'DONE'),
-      col('nrs_rest', false, 'Pain at rest, NRS 0-10', '3'),
-      col('nrs_activity', false, 'Pain on activity, NRS 0-10', '4'),
-      col('odi', false, 'Oswestry Disability Index 0-100: a value some answer pattern gives (a multiple of 2, of 100/45 or of 2.5); leave it empty when odi_items are given', ''),
-      col('rmdq', false, 'Roland-Morris 0-24', '9'),
-      col('eq5d_index', false, "EQ-5D-5L index, within the range of the registry's value set (England: -0.285 to 1); leave it empty when eq5d_levels are given", ''),
-      col('analgesic_level', false, 'NONE, NON_OPIOID, WEAK_OPIOID or STRONG_OPIOID', 'NON_OPIOID'),
-      col('opioid_use', false, 'true/false', 'false'),
-      col('back_to_usual_activities', false, 'true/false', 'true'),
-      col('physiotherapy', false, 'true/false', 'true'),
+      // The plain values, from the visit's field definitions (libs/domain/src/fields/assessment.fields.ts);
+      // all optional, so files without the later ones (EQ VAS, imaging, radiographs) import as before.
+      ...VISIT_DEFINED.slice(0, VISIT_ITEMS_AT),
       // The questionnaires' items (optional; files without these columns import as before).
       col('odi_items', false, 'The ten ODI sections 0-5 in order, separated by semicolons, empty for a section not answered (up to two); odi is then computed from them', '2;1;3;2;1;2;;2;1;1'),
       col('rmdq_items', false, 'The 24 RMDQ statements in order, 1 (yes) or 0 (no), separated by semicolons; rmdq is then computed from them', ''),
       col('eq5d_levels', false, "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set", '2;1;2;3;1'),
-      col('eq5d_vas', false, 'EQ VAS 0-100', '70'),
-      col('imaging_done', false, 'Spine imaging (radiograph, CT or MRI) done at the visit: true/false; empty: not recorded', 'false'),
-      // Radiographic follow-up of the index level (optional; files without these columns import as before).
-      col('anterior_height_percent', false, 'Index level, anterior height in percent of the adjacent normal vertebra, 0-120', ''),
-      col('middle_height_percent', false, 'Index level, middle height in percent of the adjacent normal vertebra, 0-120', ''),
-      col('posterior_height_percent', false, 'Index level, posterior height in percent of the adjacent normal vertebra, 0-120', ''),
-      col('kyphotic_angle', false, 'Index level, kyphotic angle in degrees, -30 to 90', ''),
+      ...VISIT_DEFINED.slice(VISIT_ITEMS_AT),
     ],
     key: (r) => {
       const tp = (r.time_point ?? '').trim().toUpperCase();
       return `${rn(r)}|${tp}${tp === TimePoint.UNSCHEDULED ? `|${(r.visit_date ?? '').trim()}` : ''}`;
     },
     schema: assessmentCreateSchema,
+    defined: ASSESSMENT_FIELDS,
     input: (r, refs) => ({
       patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? '', timePoint: cellEnum(r.time_point), visitDate: cellText(r.visit_date),
-      status: cellEnum(r.status) ?? 'DONE', nrsRest: cellNumber(r.nrs_rest), nrsActivity: cellNumber(r.nrs_activity), odi: cellNumber(r.odi),
-      rmdq: cellNumber(r.rmdq), eq5dIndex: cellNumber(r.eq5d_index), analgesicLevel: cellEnum(r.analgesic_level), opioidUse: cellBoolean(r.opioid_use),
-      backToUsualActivities: cellBoolean(r.back_to_usual_activities), physiotherapy: cellBoolean(r.physiotherapy),
+      status: cellEnum(r.status) ?? 'DONE',
+      ...definedInput(ASSESSMENT_FIELDS, r),
       odiItems: cellList(r.odi_items, cellNumber), rmdqItems: cellList(r.rmdq_items, cellBoolean), eq5dLevels: cellList(r.eq5d_levels, cellNumber),
-      eq5dVas: cellNumber(r.eq5d_vas),
-      imagingDone: cellBoolean(r.imaging_done),
-      anteriorHeightPercent: cellNumber(r.anterior_height_percent), middleHeightPercent: cellNumber(r.middle_height_percent),
-      posteriorHeightPercent: cellNumber(r.posterior_height_percent), kyphoticAngle: cellNumber(r.kyphotic_angle),
     }),
   },
   [ImportKind.COMPLICATIONS]: {

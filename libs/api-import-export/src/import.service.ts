@@ -37,7 +37,6 @@ function columnOf(kind: ImportKind, field: string): string {
   if (field.startsWith('identifiers.')) return snake(field.split('.')[1]);
   if (field.startsWith('levels.') && field.endsWith('cementFillPercent')) return 'cement_fill_percent';
   if (field.startsWith('levels.')) return field.endsWith('fractureId') ? 'levels' : field.endsWith('cementType') ? 'cement_type' : 'cement_volumes_ml';
-  if (field === 'readmittedWithin30Days' || field === 'readmittedWithin90Days') return field === 'readmittedWithin30Days' ? 'readmitted_within_30_days' : 'readmitted_within_90_days';
   if (/^(odiItems|rmdqItems|eq5dLevels)\./.test(field)) return snake(field.split('.')[0]);
   if (field === 'patientId') return 'registry_number';
   if (field === 'siteId') return 'site_code';

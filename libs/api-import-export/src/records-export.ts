@@ -1,12 +1,9 @@
 import { Actor, siteScope, SqlParams } from '@vfr/api-core';
-import { COMPLICATION_FIELDS, FieldDefinitions, FRACTURE_FIELDS, PATIENT_FIELDS } from '@vfr/domain';
+import { ASSESSMENT_FIELDS, COMPLICATION_FIELDS, FieldDefinitions, FRACTURE_FIELDS, PATIENT_FIELDS, TREATMENT_FIELDS } from '@vfr/domain';
 import { listCellSql } from './csv-cells';
 import { ImportKind, KINDS } from './import-kinds';
 
-/** The patient's defined columns, in the import's order (libs/domain/src/fields/patient.fields.ts). */
-const PATIENT_DEFINED = Object.values(PATIENT_FIELDS).map((d) => `p.${d.column}`).join(', ');
-
-/** A record's defined columns (libs/domain/src/fields), each as the import reads it: an enum list as its cell. */
+/** A record's defined columns (libs/domain/src/fields), in the import's order, each as the import reads it: an enum list as its cell. */
 const definedColumns = (alias: string, defs: FieldDefinitions) =>
   Object.values(defs).map((d) => (d.type === 'enumList' ? `${listCellSql(`${alias}.${d.column}`)} AS ${d.column}` : `${alias}.${d.column}`)).join(', ');
 
@@ -14,7 +11,7 @@ const definedColumns = (alias: string, defs: FieldDefinitions) =>
 // admins to move data between registries or back it up; importing such a file into an empty
 // registry reproduces the data.
 const SELECT: Record<ImportKind, string> = {
-  [ImportKind.PATIENTS]: `SELECT p.registry_number, s.code AS site_code, p.birth_year, ${PATIENT_DEFINED}, i.mrn, i.family_name, i.given_name, i.date_of_birth
+  [ImportKind.PATIENTS]: `SELECT p.registry_number, s.code AS site_code, p.birth_year, ${definedColumns('p', PATIENT_FIELDS)}, i.mrn, i.family_name, i.given_name, i.date_of_birth
     FROM patient p JOIN site s ON s.id = p.site_id LEFT JOIN patient_identifier i ON i.patient_id = p.id
     WHERE p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number`,
   [ImportKind.FRACTURES]: `SELECT p.registry_number, ${definedColumns('f', FRACTURE_FIELDS)}, f.additional_injuries
@@ -24,17 +21,13 @@ const SELECT: Record<ImportKind, string> = {
       (SELECT string_agg(f.level::text, ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id) AS levels,
       (SELECT string_agg(coalesce(tl.cement_volume_ml::text, ''), ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id AND t.kind <> 'CONSERVATIVE') AS cement_volumes_ml,
       (SELECT min(tl.cement_type::text) FROM treated_level tl WHERE tl.treatment_id = t.id) AS cement_type,
-      t.analgesic_level, t.brace, t.bed_rest, t.physiotherapy, t.anaesthesia, t.approach, t.imaging_guidance, t.balloon_used,
-      t.height_restoration_percent, t.kyphotic_angle_before, t.kyphotic_angle_after, t.duration_minutes, t.same_day_discharge, t.length_of_stay_days,
-      t.discharge_destination, t.readmitted_within_30_days, t.readmitted_within_90_days, t.fluoroscopy_time_seconds, t.dose_area_product_gy_cm2,
+      ${definedColumns('t', TREATMENT_FIELDS)},
       (SELECT string_agg(coalesce(tl.cement_fill_percent::text, ''), ';' ORDER BY f.level) FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = t.id AND t.kind <> 'CONSERVATIVE') AS cement_fill_percent
     FROM treatment t JOIN patient p ON p.id = t.patient_id
     WHERE t.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, t.start_date`,
-  [ImportKind.ASSESSMENTS]: `SELECT p.registry_number, a.time_point, a.visit_date, a.status, a.nrs_rest, a.nrs_activity, a.odi, a.rmdq, a.eq5d_index,
-      a.analgesic_level, a.opioid_use, a.back_to_usual_activities, a.physiotherapy,
+  [ImportKind.ASSESSMENTS]: `SELECT p.registry_number, a.time_point, a.visit_date, a.status, ${definedColumns('a', ASSESSMENT_FIELDS)},
       array_to_string(a.odi_items, ';', '') AS odi_items, translate(array_to_string(a.rmdq_items, ';'), 'tf', '10') AS rmdq_items,
-      array_to_string(a.eq5d_levels, ';') AS eq5d_levels, a.eq5d_vas, a.imaging_done,
-      a.anterior_height_percent, a.middle_height_percent, a.posterior_height_percent, a.kyphotic_angle
+      array_to_string(a.eq5d_levels, ';') AS eq5d_levels
     FROM assessment a JOIN patient p ON p.id = a.patient_id
     WHERE a.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, a.visit_date NULLS LAST, a.time_point`,
   [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, ${definedColumns('c', COMPLICATION_FIELDS)}, c.notes

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { AuditAction, treatmentCreateSchema, treatmentUpdateSchema, validate, ValidationError, visitsOutOfWindowAfterMove } from '@vfr/domain';
+import { AuditAction, TREATMENT_FIELDS, treatmentCreateSchema, treatmentUpdateSchema, validate, ValidationError, visitsOutOfWindowAfterMove } from '@vfr/domain';
 import { CreateTreatmentInput, TreatedLevelInput, UpdateTreatmentInput } from './dto/treatment.input';
 import { FractureEntity } from './fracture.entity';
 import { childForRead, patientForWrite } from './patient-access';
@@ -143,13 +143,8 @@ function levelValues(levels: readonly TreatedLevelInput[]) {
     .sort((a, b) => (a.fractureId < b.fractureId ? -1 : a.fractureId > b.fractureId ? 1 : 0));
 }
 
+/** The stored treatment as the rules judge it: its kind, start and every defined field (fields/treatment.fields.ts). */
 function pickTreatmentFields(t: TreatmentEntity) {
-  return {
-    kind: t.kind, startDate: t.startDate, analgesicLevel: t.analgesicLevel, brace: t.brace, bedRest: t.bedRest,
-    physiotherapy: t.physiotherapy, anaesthesia: t.anaesthesia, approach: t.approach, imagingGuidance: t.imagingGuidance,
-    balloonUsed: t.balloonUsed, heightRestorationPercent: t.heightRestorationPercent, kyphoticAngleBefore: t.kyphoticAngleBefore,
-    kyphoticAngleAfter: t.kyphoticAngleAfter, durationMinutes: t.durationMinutes, sameDayDischarge: t.sameDayDischarge,
-    lengthOfStayDays: t.lengthOfStayDays, dischargeDestination: t.dischargeDestination, readmittedWithin30Days: t.readmittedWithin30Days,
-    readmittedWithin90Days: t.readmittedWithin90Days, fluoroscopyTimeSeconds: t.fluoroscopyTimeSeconds, doseAreaProductGyCm2: t.doseAreaProductGyCm2,
-  };
+  const stored = t as unknown as Record<string, unknown>;
+  return { kind: t.kind, startDate: t.startDate, ...Object.fromEntries(Object.keys(TREATMENT_FIELDS).map((f) => [f, stored[f]])) };
 }

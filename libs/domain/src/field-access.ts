@@ -14,6 +14,8 @@ import { accessEntries, cohortExportColumns } from './fields/field-definition';
 import { PATIENT_FIELDS } from './fields/patient.fields';
 import { FRACTURE_FIELDS } from './fields/fracture.fields';
 import { COMPLICATION_FIELDS } from './fields/complication.fields';
+import { TREATMENT_FIELDS } from './fields/treatment.fields';
+import { ASSESSMENT_FIELDS } from './fields/assessment.fields';
 
 /**
  * What a role receives from a field:
@@ -166,25 +168,8 @@ export const RECORD_FIELDS = {
       startDate: { kind: 'date', about: 'Start of the treatment (YYYY-MM-DD)', access: IDENTIFIED_ONLY },
       startDay: { kind: 'date', from: 'startDate', about: 'Start in days from the index treatment (0 for the index treatment itself)', access: DAYS },
       levels: { kind: 'related', about: 'The fractures treated, with the cement per level', access: ALL },
-      analgesicLevel: v('Analgesics (conservative care)'),
-      brace: v('Brace (conservative care)'),
-      bedRest: v('Bed rest (conservative care)'),
-      physiotherapy: v('Physiotherapy (conservative care)'),
-      anaesthesia: v('Anaesthesia (procedures)'),
-      approach: v('Approach (procedures)'),
-      imagingGuidance: v('Imaging guidance (procedures)'),
-      balloonUsed: v('Balloon used (kyphoplasty)'),
-      heightRestorationPercent: v('Height restored, percent'),
-      kyphoticAngleBefore: v('Kyphotic angle before, degrees'),
-      kyphoticAngleAfter: v('Kyphotic angle after, degrees'),
-      durationMinutes: v('Duration of the procedure, minutes'),
-      sameDayDischarge: v('Discharged the same day'),
-      lengthOfStayDays: v('Length of stay, days'),
-      dischargeDestination: v('Where the patient went on discharge'),
-      readmittedWithin30Days: v('Readmitted within 30 days of discharge'),
-      readmittedWithin90Days: v('Readmitted within 90 days of discharge'),
-      fluoroscopyTimeSeconds: v('Fluoroscopy time, seconds (procedures)'),
-      doseAreaProductGyCm2: v('Dose-area product, Gy·cm² (procedures)'),
+      // The plain values: each field's access is in its one definition (fields/treatment.fields.ts).
+      ...accessEntries(TREATMENT_FIELDS),
     }),
     unexposed: REQUEST_ID,
   },
@@ -207,28 +192,16 @@ export const RECORD_FIELDS = {
       visitDate: { kind: 'date', about: 'Date of the visit (YYYY-MM-DD)', access: IDENTIFIED_ONLY },
       visitDay: { kind: 'date', from: 'visitDate', about: 'Day of the visit from the index treatment', access: DAYS },
       status: v('Done, missed or withdrawn'),
-      nrsRest: v('Pain at rest, NRS 0-10'),
-      nrsActivity: v('Pain on activity, NRS 0-10'),
-      odi: v('Oswestry Disability Index 0-100'),
-      rmdq: v('Roland-Morris Disability Questionnaire 0-24'),
-      eq5dIndex: v('EQ-5D-5L index'),
-      analgesicLevel: v('Analgesics at the visit'),
-      opioidUse: v('Any opioid at the visit'),
-      backToUsualActivities: v('Back to usual activities'),
-      physiotherapy: v('Physiotherapy since the last visit'),
+      // The plain values: each field's access is in its one definition (fields/assessment.fields.ts);
+      // the questionnaires' items and where each score came from stay here.
+      ...accessEntries(ASSESSMENT_FIELDS),
       odiItems: v('The ten ODI sections, 0-5 each (null: not answered)'),
       odiSource: v('ITEMS: odi computed from odiItems; TOTAL: entered without its answers'),
       rmdqItems: v('The 24 RMDQ statements (true: yes)'),
       rmdqSource: v('ITEMS: rmdq computed from rmdqItems; TOTAL: entered without its statements'),
       eq5dLevels: v('The five EQ-5D-5L levels 1-5 (mobility, self-care, usual activities, pain/discomfort, anxiety/depression)'),
-      eq5dVas: v('EQ VAS 0-100'),
       eq5dSource: v('ITEMS: eq5dIndex computed from eq5dLevels; TOTAL: entered without its levels'),
       eq5dValueSet: v('The EQ-5D-5L value set of eq5dIndex (null: entered before value sets were stored)'),
-      imagingDone: v('Spine imaging (radiograph, CT or MRI) done at the visit'),
-      anteriorHeightPercent: v('Anterior height of the index level, percent of the adjacent normal vertebra'),
-      middleHeightPercent: v('Middle height of the index level, percent of the adjacent normal vertebra'),
-      posteriorHeightPercent: v('Posterior height of the index level, percent of the adjacent normal vertebra'),
-      kyphoticAngle: v('Kyphotic angle at the index level, degrees'),
     }),
     unexposed: REQUEST_ID,
   },

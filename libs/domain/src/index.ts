@@ -17,5 +17,7 @@ export * from './fields/field-definition';
 export * from './fields/patient.fields';
 export * from './fields/fracture.fields';
 export * from './fields/complication.fields';
+export * from './fields/treatment.fields';
+export * from './fields/assessment.fields';
 export * from './of-score';
 export * from './instruments.rules';

@@ -3,7 +3,6 @@ import {
   DeathCause, DeathSource, NEW_FRACTURE_KINDS, ImagingGuidance, ProcedureApproach, Role, TimePoint,
   TreatmentKind,
 } from './enums';
-import { DischargeDestination } from './enums';
 import { fractureContradictions, treatmentContradictions, visitContradictions } from './cross-field.rules';
 import { FieldIssue } from './errors';
 import { passwordField } from './password-rule';
@@ -13,6 +12,8 @@ import { schemaShape } from './fields/field-definition';
 import { PATIENT_FIELDS } from './fields/patient.fields';
 import { FRACTURE_FIELDS } from './fields/fracture.fields';
 import { COMPLICATION_FIELDS } from './fields/complication.fields';
+import { TREATMENT_FIELDS } from './fields/treatment.fields';
+import { ASSESSMENT_FIELDS } from './fields/assessment.fields';
 
 // One schema per entity input (inputs.ts), shared by the API, the forms and CSV import.
 // Update schemas take the changed fields only; services validate the merged record where rules
@@ -107,25 +108,8 @@ const treatmentFields = z.object({
   kind: z.enum(TreatmentKind),
   startDate: isoDate('startDate', { notFuture: true }),
   levels: z.array(treatedLevelSchema).min(1).max(17),
-  analgesicLevel: z.enum(AnalgesicLevel).nullish(),
-  brace: z.boolean().nullish(),
-  bedRest: z.boolean().nullish(),
-  physiotherapy: z.boolean().nullish(),
-  anaesthesia: z.enum(Anaesthesia).nullish(),
-  approach: z.enum(ProcedureApproach).nullish(),
-  imagingGuidance: z.enum(ImagingGuidance).nullish(),
-  balloonUsed: z.boolean().nullish(),
-  heightRestorationPercent: optionalMeasure('heightRestorationPercent'),
-  kyphoticAngleBefore: measure('kyphoticAngleBefore', RANGES.kyphoticAngle).nullish(),
-  kyphoticAngleAfter: measure('kyphoticAngleAfter', RANGES.kyphoticAngle).nullish(),
-  durationMinutes: optionalMeasure('durationMinutes'),
-  sameDayDischarge: z.boolean().nullish(),
-  lengthOfStayDays: optionalMeasure('lengthOfStayDays'),
-  dischargeDestination: z.enum(DischargeDestination).nullish(),
-  readmittedWithin30Days: z.boolean().nullish(),
-  readmittedWithin90Days: z.boolean().nullish(),
-  fluoroscopyTimeSeconds: optionalMeasure('fluoroscopyTimeSeconds'),
-  doseAreaProductGyCm2: optionalMeasure('doseAreaProductGyCm2'),
+  // The plain values, from their one definition each (fields/treatment.fields.ts).
+  ...schemaShape(TREATMENT_FIELDS),
 });
 
 type TreatmentShape = Partial<z.infer<typeof treatmentFields>>;
@@ -178,16 +162,6 @@ const assessmentItemFields = {
   odiItems: z.array(itemInRange('each ODI section (odiItems)', 5, 0).nullable()).length(10).nullish(),
   rmdqItems: z.array(z.boolean()).length(24).nullish(),
   eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
-  eq5dVas: optionalMeasure('eq5dVas'),
-  imagingDone: z.boolean().nullish(),
-};
-
-// Radiographic follow-up of the index level (optional on any visit that was done).
-const assessmentRadiographFields = {
-  anteriorHeightPercent: measure('anteriorHeightPercent', RANGES.vertebralHeightPercent).nullish(),
-  middleHeightPercent: measure('middleHeightPercent', RANGES.vertebralHeightPercent).nullish(),
-  posteriorHeightPercent: measure('posteriorHeightPercent', RANGES.vertebralHeightPercent).nullish(),
-  kyphoticAngle: optionalMeasure('kyphoticAngle'),
 };
 
 const assessmentFields = z.object({
@@ -196,20 +170,13 @@ const assessmentFields = z.object({
   timePoint: z.enum(TimePoint),
   visitDate: isoDate('visitDate', { notFuture: true }).nullish(),
   status: z.enum(AssessmentStatus),
-  nrsRest: measure('nrsRest', RANGES.nrs).nullish(),
-  nrsActivity: measure('nrsActivity', RANGES.nrs).nullish(),
-  odi: optionalMeasure('odi'),
-  rmdq: optionalMeasure('rmdq'),
-  eq5dIndex: optionalMeasure('eq5dIndex'),
-  analgesicLevel: z.enum(AnalgesicLevel).nullish(),
-  opioidUse: z.boolean().nullish(),
-  backToUsualActivities: z.boolean().nullish(),
-  physiotherapy: z.boolean().nullish(),
+  // The plain values, from their one definition each (fields/assessment.fields.ts).
+  ...schemaShape(ASSESSMENT_FIELDS),
   ...assessmentItemFields,
-  ...assessmentRadiographFields,
 });
 
-const RADIOGRAPH_FIELDS = Object.keys(assessmentRadiographFields) as (keyof typeof assessmentRadiographFields)[];
+// Radiographic follow-up of the index level: optional on any visit that was done, none on another.
+const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'posteriorHeightPercent', 'kyphoticAngle'] as const;
 
 function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx): void {
   if (v.status === AssessmentStatus.DONE) {

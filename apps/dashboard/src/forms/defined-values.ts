@@ -4,7 +4,7 @@ import { numberOrMissing, numberOrNull, rawOf, textOrMissing, textOrNull, triSta
 
 // A defined field (libs/domain/src/fields) in a form: its blank value, its raw value from the
 // stored record and its input from the raw value, by its type. A form model of a record spreads
-// these over the record's definitions and writes its other fields (references, free text) by hand.
+// these over the record's definitions and writes its other fields (references, items, free text) by hand.
 
 const yesNo = (def: FieldDefinition) => def.type === 'boolean' && def.default === undefined;
 

@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { AnalgesicLevel, AssessmentStatus, TimePoint, type AssessmentFields } from '@vfr/domain';
-import { choicesOf, humanize, YES_NO_UNKNOWN } from '../forms/choices';
+import { ASSESSMENT_FIELDS, AssessmentStatus, TimePoint, type AssessmentFieldName, type AssessmentFields } from '@vfr/domain';
+import { choicesOf, humanize } from '../forms/choices';
+import { DefinedField } from '../forms/defined-field';
 import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  ASSESSMENT_LABELS, RADIOGRAPH_FIELDS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
+  ASSESSMENT_LABELS, CARE_FIELDS, RADIOGRAPH_FIELDS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
   type StoredAssessment,
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
@@ -54,6 +55,9 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   const shown = [...Object.keys(ASSESSMENT_LABELS)];
   const treatmentStart = treatments.find((t) => t.id === form.raw.treatmentId)?.startDate;
   const windowText = windowHint(String(form.raw.timePoint ?? ''), String(form.raw.visitDate ?? ''), treatmentStart);
+  // Each plain value drawn from its definition (libs/domain/src/fields/assessment.fields.ts); the
+  // scores stay typed numbers, so Enter in one still saves the visit.
+  const field = (name: AssessmentFieldName) => <DefinedField key={name} form={form} name={name} def={ASSESSMENT_FIELDS[name]} />;
   return (
     <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.submit}>
       <h3 id="assessment-form-title">{assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}</h3>
@@ -72,18 +76,18 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
           <fieldset>
             <legend>Scores</legend>
             <div className="grid">
-              <TextField form={form} name="nrsRest" label="Pain at rest (NRS 0-10)" type="number" />
-              <TextField form={form} name="nrsActivity" label="Pain on activity (NRS 0-10)" type="number" />
+              {field('nrsRest')}
+              {field('nrsActivity')}
               {odi === undefined
-                ? <TextField form={form} name="odi" label="ODI (0-100)" type="number" hint="Or answer the questionnaire below" />
+                ? field('odi')
                 : <p className="field" data-field="odi"><strong>ODI from the answers</strong><span aria-live="polite">{odi === null ? 'Answer at least 8 sections' : `${odi} %`}</span>{form.errors.odi && <span className="field-error">{form.errors.odi}</span>}</p>}
               {rmdqItems === undefined
-                ? <TextField form={form} name="rmdq" label="RMDQ (0-24)" type="number" hint="Or tick the statements below" />
+                ? field('rmdq')
                 : <p className="field" data-field="rmdq"><strong>RMDQ from the statements</strong><span aria-live="polite">{rmdqItems.filter(Boolean).length}</span></p>}
               {levels === undefined
-                ? <TextField form={form} name="eq5dIndex" label="EQ-5D-5L index" type="number" hint="Or give the five levels below" />
+                ? field('eq5dIndex')
                 : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index</strong><span aria-live="polite">{`Computed on saving (value set ${valueSet})`}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
-              <TextField form={form} name="eq5dVas" label="EQ VAS (0-100)" type="number" min={0} max={100} />
+              {field('eq5dVas')}
             </div>
           </fieldset>
           <details>
@@ -116,17 +120,13 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
           <details>
             <summary>Radiographs of the index level (heights in % of the adjacent normal vertebra)</summary>
             <div className="grid">
-              {RADIOGRAPH_FIELDS.map((f) => <TextField key={f} form={form} name={f} label={ASSESSMENT_LABELS[f]} type="number" />)}
+              {RADIOGRAPH_FIELDS.map(field)}
             </div>
           </details>
           <fieldset>
             <legend>Care since the last visit</legend>
             <div className="grid">
-              <SelectField form={form} name="analgesicLevel" label="Analgesics" blank="Not recorded" choices={choicesOf(AnalgesicLevel)} />
-              <SelectField form={form} name="opioidUse" label="Opioid use" choices={YES_NO_UNKNOWN} />
-              <SelectField form={form} name="backToUsualActivities" label="Back to usual activities" choices={YES_NO_UNKNOWN} />
-              <SelectField form={form} name="physiotherapy" label="Physiotherapy" choices={YES_NO_UNKNOWN} />
-              <SelectField form={form} name="imagingDone" label="Spine imaging done" hint="Radiograph, CT or MRI of the spine at this visit" choices={YES_NO_UNKNOWN} />
+              {CARE_FIELDS.map(field)}
             </div>
           </fieldset>
         </>

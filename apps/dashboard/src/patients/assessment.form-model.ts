@@ -1,6 +1,12 @@
-import { assessmentCreateSchema, AssessmentStatus, eq5d5lIndex, Eq5dValueSet, odiScore, type AssessmentFields } from '@vfr/domain';
+import { ASSESSMENT_FIELDS, assessmentCreateSchema, AssessmentStatus, eq5d5lIndex, Eq5dValueSet, odiScore, type AssessmentFieldName, type AssessmentFields } from '@vfr/domain';
+import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
-import { numberOrNull, rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
+import { numberOrNull, rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
+
+// The plain values (scores, care, imaging, radiographs) come from their definitions
+// (libs/domain/src/fields/assessment.fields.ts): their labels, blank values and how the form's text
+// becomes the API's input. The time point, date and status and the questionnaires' answers are the
+// form's own.
 
 export const assessmentSchema = assessmentCreateSchema;
 
@@ -9,26 +15,15 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   timePoint: 'Time point',
   visitDate: 'Visit date',
   status: 'Status',
-  nrsRest: 'Pain at rest (NRS 0-10)',
-  nrsActivity: 'Pain on activity (NRS 0-10)',
-  odi: 'ODI (0-100)',
-  rmdq: 'RMDQ (0-24)',
-  eq5dIndex: 'EQ-5D-5L index',
-  eq5dVas: 'EQ VAS (0-100)',
-  analgesicLevel: 'Analgesics',
-  opioidUse: 'Opioid use',
-  backToUsualActivities: 'Back to usual activities',
-  physiotherapy: 'Physiotherapy',
-  imagingDone: 'Spine imaging done',
+  ...definedLabels(ASSESSMENT_FIELDS),
   reason: 'Reason for the change',
-  anteriorHeightPercent: 'Anterior height (%)',
-  middleHeightPercent: 'Middle height (%)',
-  posteriorHeightPercent: 'Posterior height (%)',
-  kyphoticAngle: 'Kyphotic angle (°)',
 };
 
+/** Care since the last visit and imaging at it. */
+export const CARE_FIELDS = ['analgesicLevel', 'opioidUse', 'backToUsualActivities', 'physiotherapy', 'imagingDone'] as const satisfies readonly AssessmentFieldName[];
+
 /** Radiographic follow-up of the index level (optional, on a visit that was done). */
-export const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'posteriorHeightPercent', 'kyphoticAngle'] as const;
+export const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'posteriorHeightPercent', 'kyphoticAngle'] as const satisfies readonly AssessmentFieldName[];
 
 // The questionnaires' shapes; their sections and statements are in questionnaires.ts (fetched as questionnaires.json).
 const ODI_SECTIONS = Array.from({ length: 10 });
@@ -42,46 +37,23 @@ export interface StoredAssessment {
   timePoint: string;
   visitDate: string | null;
   status: string;
-  nrsRest: number | null;
-  nrsActivity: number | null;
-  odi: number | null;
-  rmdq: number | null;
-  eq5dIndex: number | null;
-  analgesicLevel: string | null;
-  opioidUse: boolean | null;
-  backToUsualActivities: boolean | null;
-  physiotherapy: boolean | null;
   odiItems?: (number | null)[] | null;
   rmdqItems?: boolean[] | null;
   eq5dLevels?: number[] | null;
-  eq5dVas?: number | null;
-  imagingDone?: boolean | null;
-  anteriorHeightPercent?: number | null;
-  middleHeightPercent?: number | null;
-  posteriorHeightPercent?: number | null;
-  kyphoticAngle?: number | null;
+  /** The defined values (ASSESSMENT_FIELDS), as the API gives them. */
+  [defined: string]: unknown;
 }
 
 export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
-  const raw: RawValues = {
-    treatmentId, timePoint, visitDate: '', status: AssessmentStatus.DONE, nrsRest: '', nrsActivity: '', odi: '', rmdq: '', eq5dIndex: '',
-    analgesicLevel: '', opioidUse: '', backToUsualActivities: '', physiotherapy: '', reason: '', eq5dVas: '', rmdqAnswered: false,
-    imagingDone: '',
-  };
+  const raw: RawValues = { treatmentId, timePoint, visitDate: '', status: AssessmentStatus.DONE, ...definedBlanks(ASSESSMENT_FIELDS), reason: '', rmdqAnswered: false };
   ODI_SECTIONS.forEach((_, i) => (raw[`odi.${i}`] = ''));
   EQ5D_DIMENSIONS.forEach((_, i) => (raw[`eq5d.${i}`] = ''));
   RMDQ_STATEMENTS.forEach((_, i) => (raw[`rmdq.${i}`] = false));
-  for (const f of RADIOGRAPH_FIELDS) raw[f] = '';
   return raw;
 }
 
 export function assessmentRaw(a: StoredAssessment): RawValues {
-  const raw = emptyAssessment(a.treatmentId, a.timePoint);
-  for (const f of ['visitDate', 'status', 'nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'analgesicLevel'] as const) raw[f] = rawOf(a[f]);
-  for (const f of ['opioidUse', 'backToUsualActivities', 'physiotherapy'] as const) raw[f] = rawTriState(a[f]);
-  raw.eq5dVas = rawOf(a.eq5dVas ?? null);
-  raw.imagingDone = rawTriState(a.imagingDone ?? null);
-  for (const f of RADIOGRAPH_FIELDS) raw[f] = rawOf(a[f] ?? null);
+  const raw: RawValues = { ...emptyAssessment(a.treatmentId, a.timePoint), visitDate: rawOf(a.visitDate), status: rawOf(a.status), ...definedRaws(ASSESSMENT_FIELDS, a) };
   a.odiItems?.forEach((v, i) => (raw[`odi.${i}`] = rawOf(v)));
   a.eq5dLevels?.forEach((v, i) => (raw[`eq5d.${i}`] = rawOf(v)));
   raw.rmdqAnswered = !!a.rmdqItems;
@@ -131,32 +103,25 @@ export function rmdqItemsOf(raw: RawValues): boolean[] | undefined {
 
 export function assessmentInput(raw: RawValues, patientId: string): AssessmentFields {
   const done = raw.status === AssessmentStatus.DONE;
-  // A missed or withdrawn visit carries no scores: the rules refuse them.
+  // A missed or withdrawn visit carries no values and no items: the rules refuse them.
   const score = <T,>(value: T | null | undefined): T | null => (done ? (value ?? null) : null);
+  const defined = Object.fromEntries(Object.entries(definedInputs(ASSESSMENT_FIELDS, raw)).map(([name, value]) => [name, score(value)]));
   // Items go to the registry, which computes their scores; a score field is sent only without items.
   const odiItems = odiItemsOf(raw);
   const eq5dLevels = eq5dLevelsOf(raw);
   const rmdqItems = rmdqItemsOf(raw);
+  if (odiItems) defined.odi = null;
+  if (rmdqItems) defined.rmdq = null;
+  if (eq5dLevels) defined.eq5dIndex = null;
   return {
     patientId,
     treatmentId: textOrMissing(raw.treatmentId),
     timePoint: textOrMissing(raw.timePoint),
     visitDate: textOrNull(raw.visitDate),
     status: textOrMissing(raw.status),
-    nrsRest: score(numberOrNull(raw.nrsRest)),
-    nrsActivity: score(numberOrNull(raw.nrsActivity)),
-    odi: score(odiItems ? null : numberOrNull(raw.odi)),
-    rmdq: score(rmdqItems ? null : numberOrNull(raw.rmdq)),
-    eq5dIndex: score(eq5dLevels ? null : numberOrNull(raw.eq5dIndex)),
+    ...defined,
     odiItems: score(odiItems ?? null),
     rmdqItems: score(rmdqItems ?? null),
     eq5dLevels: score(eq5dLevels ?? null),
-    eq5dVas: score(numberOrNull(raw.eq5dVas)),
-    analgesicLevel: done ? textOrNull(raw.analgesicLevel) : null,
-    opioidUse: done ? triState(raw.opioidUse) : null,
-    backToUsualActivities: done ? triState(raw.backToUsualActivities) : null,
-    physiotherapy: done ? triState(raw.physiotherapy) : null,
-    imagingDone: done ? triState(raw.imagingDone) : null,
-    ...Object.fromEntries(RADIOGRAPH_FIELDS.map((f) => [f, score(numberOrNull(raw[f]))])),
   } as unknown as AssessmentFields;
 }

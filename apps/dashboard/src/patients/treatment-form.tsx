@@ -1,15 +1,21 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { AnalgesicLevel, Anaesthesia, CementType, DischargeDestination, ImagingGuidance, ProcedureApproach, TreatmentKind, type TreatmentFields } from '@vfr/domain';
-import { choicesOf, YES_NO_UNKNOWN } from '../forms/choices';
+import { CementType, TREATMENT_FIELDS, TreatmentKind, type FieldDefinition, type TreatmentFieldName, type TreatmentFields } from '@vfr/domain';
+import { choicesOf } from '../forms/choices';
+import { DefinedField } from '../forms/defined-field';
 import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  emptyTreatment, placeLevelErrors, type StoredTreatment, TREATMENT_LABELS, treatmentInput, treatmentRaw, treatmentSchema,
+  CONSERVATIVE_FIELDS, emptyTreatment, placeLevelErrors, type StoredTreatment, TREATMENT_LABELS, treatmentInput, treatmentRaw, treatmentSchema,
 } from './treatment.form-model';
 import { CREATE_TREATMENT, UPDATE_TREATMENT } from './patients.documents';
+
+/** A procedure needs its anaesthesia and approach (the rule in libs/domain's schemas); the definitions leave them optional. */
+const requiredForProcedure = (def: FieldDefinition): FieldDefinition => ({ ...def, required: true });
+/** Conservative care asks the same-day question in its own words. */
+const OUTPATIENT: FieldDefinition = { ...TREATMENT_FIELDS.sameDayDischarge, label: 'Treated as an outpatient (same day)' };
 
 export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCancel, onReload }: {
   patientId: string;
@@ -41,6 +47,8 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
   const kind = form.raw.kind;
   const procedure = kind === TreatmentKind.VERTEBROPLASTY || kind === TreatmentKind.KYPHOPLASTY;
   const shown = [...Object.keys(TREATMENT_LABELS), ...ids.flatMap((id) => [`treats.${id}`, `cementType.${id}`, `cementVolumeMl.${id}`, `cementFillPercent.${id}`])];
+  // Each plain value drawn from its definition (libs/domain/src/fields/treatment.fields.ts).
+  const field = (name: TreatmentFieldName, def: FieldDefinition = TREATMENT_FIELDS[name]) => <DefinedField key={name} form={form} name={name} def={def} />;
   return (
     <form className="record-form" noValidate aria-labelledby="treatment-form-title" onSubmit={form.submit}>
       <h3 id="treatment-form-title">{treatment ? 'Edit treatment' : 'Record a treatment'}</h3>
@@ -49,7 +57,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
       <div className="grid">
         <SelectField form={form} name="kind" label="Treatment" required choices={choicesOf(TreatmentKind)} />
         <TextField form={form} name="startDate" label="Start date" type="date" required />
-        <SelectField form={form} name="analgesicLevel" label="Analgesics" blank="Not recorded" choices={choicesOf(AnalgesicLevel)} />
+        {field('analgesicLevel')}
       </div>
       <fieldset>
         <legend>Levels treated</legend>
@@ -71,9 +79,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
         <fieldset>
           <legend>Conservative care</legend>
           <div className="grid">
-            <SelectField form={form} name="brace" label="Brace / orthosis" choices={YES_NO_UNKNOWN} />
-            <SelectField form={form} name="bedRest" label="Bed rest" choices={YES_NO_UNKNOWN} />
-            <SelectField form={form} name="physiotherapy" label="Physiotherapy" choices={YES_NO_UNKNOWN} />
+            {CONSERVATIVE_FIELDS.map((f) => field(f))}
           </div>
         </fieldset>
       )}
@@ -81,15 +87,11 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
         <fieldset>
           <legend>Procedure</legend>
           <div className="grid">
-            <SelectField form={form} name="anaesthesia" label="Anaesthesia" required choices={choicesOf(Anaesthesia)} />
-            <SelectField form={form} name="approach" label="Approach" required choices={choicesOf(ProcedureApproach)} />
-            <SelectField form={form} name="imagingGuidance" label="Imaging guidance" blank="Not recorded" choices={choicesOf(ImagingGuidance, { CT: 'CT' })} />
-            {kind === TreatmentKind.KYPHOPLASTY && <TextField form={form} name="heightRestorationPercent" label="Height restoration (%)" type="number" />}
-            <TextField form={form} name="kyphoticAngleBefore" label="Kyphotic angle before (°)" type="number" />
-            <TextField form={form} name="kyphoticAngleAfter" label="Kyphotic angle after (°)" type="number" />
-            <TextField form={form} name="durationMinutes" label="Duration (min)" type="number" />
-            <TextField form={form} name="fluoroscopyTimeSeconds" label="Fluoroscopy time (s)" type="number" />
-            <TextField form={form} name="doseAreaProductGyCm2" label="Dose-area product (Gy·cm²)" type="number" />
+            {field('anaesthesia', requiredForProcedure(TREATMENT_FIELDS.anaesthesia))}
+            {field('approach', requiredForProcedure(TREATMENT_FIELDS.approach))}
+            {field('imagingGuidance')}
+            {kind === TreatmentKind.KYPHOPLASTY && field('heightRestorationPercent')}
+            {(['kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2'] as const).map((f) => field(f))}
           </div>
         </fieldset>
       )}
@@ -98,11 +100,9 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
         <fieldset>
           <legend>Hospital stay</legend>
           <div className="grid">
-            <SelectField form={form} name="sameDayDischarge" label={procedure ? 'Same-day discharge' : 'Treated as an outpatient (same day)'} choices={YES_NO_UNKNOWN} />
-            {form.raw.sameDayDischarge !== 'true' && <TextField form={form} name="lengthOfStayDays" label="Length of stay (days)" type="number" />}
-            <SelectField form={form} name="dischargeDestination" label="Discharged to" blank="Not recorded" choices={choicesOf(DischargeDestination)} />
-            <SelectField form={form} name="readmittedWithin30Days" label="Readmitted within 30 days" choices={YES_NO_UNKNOWN} />
-            <SelectField form={form} name="readmittedWithin90Days" label="Readmitted within 90 days" choices={YES_NO_UNKNOWN} />
+            {field('sameDayDischarge', procedure ? TREATMENT_FIELDS.sameDayDischarge : OUTPATIENT)}
+            {form.raw.sameDayDischarge !== 'true' && field('lengthOfStayDays')}
+            {(['dischargeDestination', 'readmittedWithin30Days', 'readmittedWithin90Days'] as const).map((f) => field(f))}
           </div>
         </fieldset>
       )}

@@ -1,6 +1,11 @@
-import { treatmentCreateSchema, TreatmentKind, type TreatmentFields } from '@vfr/domain';
+import { TREATMENT_FIELDS, treatmentCreateSchema, TreatmentKind, type TreatmentFieldName, type TreatmentFields } from '@vfr/domain';
+import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldErrors, FieldLabels } from '../forms/field-errors';
-import { numberOrNull, rawOf, rawTriState, textOrMissing, textOrNull, triState, type RawValues } from '../forms/form-values';
+import { numberOrNull, rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
+
+// The plain values come from their definitions (libs/domain/src/fields/treatment.fields.ts): their
+// labels, blank values and how the form's text becomes the API's input. The kind, the start and the
+// treated levels with their cement are the form's own.
 
 export const treatmentSchema = treatmentCreateSchema;
 
@@ -8,39 +13,21 @@ export const TREATMENT_LABELS: FieldLabels = {
   kind: 'Treatment',
   startDate: 'Start date',
   levels: 'Levels treated',
-  analgesicLevel: 'Analgesics',
-  brace: 'Brace / orthosis',
-  bedRest: 'Bed rest',
-  physiotherapy: 'Physiotherapy',
-  anaesthesia: 'Anaesthesia',
-  approach: 'Approach',
-  imagingGuidance: 'Imaging guidance',
-  balloonUsed: 'Balloon used',
-  heightRestorationPercent: 'Height restoration (%)',
-  kyphoticAngleBefore: 'Kyphotic angle before (°)',
-  kyphoticAngleAfter: 'Kyphotic angle after (°)',
-  durationMinutes: 'Duration (min)',
-  sameDayDischarge: 'Same-day discharge',
-  lengthOfStayDays: 'Length of stay (days)',
+  ...definedLabels(TREATMENT_FIELDS),
   cementType: 'Cement',
   cementVolumeMl: 'Cement volume (ml)',
   cementFillPercent: 'Cement fill (% of the body)',
-  dischargeDestination: 'Discharged to',
-  readmittedWithin30Days: 'Readmitted within 30 days',
-  readmittedWithin90Days: 'Readmitted within 90 days',
-  fluoroscopyTimeSeconds: 'Fluoroscopy time (s)',
-  doseAreaProductGyCm2: 'Dose-area product (Gy·cm²)',
   reason: 'Reason for the change',
 };
 
-/** Fields that only a procedure has; conservative care leaves them out. */
+/** Conservative care's own fields, shown for conservative care. */
+export const CONSERVATIVE_FIELDS = ['brace', 'bedRest', 'physiotherapy'] as const satisfies readonly TreatmentFieldName[];
+
+/** Fields the form asks of a procedure only; for conservative care it sends none of them (the rules refuse most). */
 export const PROCEDURE_FIELDS = [
   'anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter',
   'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2',
-] as const;
-
-/** The hospital stay, asked of every path (a conservatively treated inpatient's stay counts as much as a procedure's). */
-export const HOSPITAL_FIELDS = ['sameDayDischarge', 'lengthOfStayDays', 'dischargeDestination', 'readmittedWithin30Days', 'readmittedWithin90Days'] as const;
+] as const satisfies readonly TreatmentFieldName[];
 
 export interface StoredTreatment {
   kind: string;
@@ -53,21 +40,14 @@ export interface StoredTreatment {
 const key = (field: string, fractureId: string) => `${field}.${fractureId}`;
 
 export function emptyTreatment(fractureIds: readonly string[]): RawValues {
-  const raw: RawValues = { kind: '', startDate: '', analgesicLevel: '', brace: '', bedRest: '', physiotherapy: '', reason: '' };
-  for (const f of PROCEDURE_FIELDS) raw[f] = '';
-  for (const f of HOSPITAL_FIELDS) raw[f] = '';
+  const raw: RawValues = { kind: '', startDate: '', ...definedBlanks(TREATMENT_FIELDS), reason: '' };
   // With a single fracture there is nothing to choose.
   if (fractureIds.length === 1) raw[key('treats', fractureIds[0])] = true;
   return raw;
 }
 
 export function treatmentRaw(t: StoredTreatment): RawValues {
-  const raw: RawValues = { kind: t.kind, startDate: rawOf(t.startDate), reason: '' };
-  for (const f of ['analgesicLevel', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'lengthOfStayDays', 'anaesthesia', 'approach', 'imagingGuidance',
-    'dischargeDestination', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2']) {
-    raw[f] = rawOf(t[f]);
-  }
-  for (const f of ['brace', 'bedRest', 'physiotherapy', 'balloonUsed', 'sameDayDischarge', 'readmittedWithin30Days', 'readmittedWithin90Days']) raw[f] = rawTriState((t[f] ?? null) as boolean | null);
+  const raw: RawValues = { kind: t.kind, startDate: rawOf(t.startDate), ...definedRaws(TREATMENT_FIELDS, t), reason: '' };
   for (const l of t.levels) {
     raw[key('treats', l.fractureId)] = true;
     raw[key('cementType', l.fractureId)] = rawOf(l.cementType);
@@ -95,27 +75,12 @@ export function treatmentInput(raw: RawValues, patientId: string, fractureIds: r
       cementVolumeMl: procedure ? numberOrNull(raw[key('cementVolumeMl', fractureId)]) : null,
       cementFillPercent: procedure ? numberOrNull(raw[key('cementFillPercent', fractureId)]) : null,
     })),
-    analgesicLevel: textOrNull(raw.analgesicLevel),
-    brace: triState(raw.brace),
-    bedRest: triState(raw.bedRest),
-    physiotherapy: triState(raw.physiotherapy),
-    // Every path.
-    sameDayDischarge: triState(raw.sameDayDischarge),
-    lengthOfStayDays: numberOrNull(raw.lengthOfStayDays),
-    dischargeDestination: textOrNull(raw.dischargeDestination),
-    readmittedWithin30Days: triState(raw.readmittedWithin30Days),
-    readmittedWithin90Days: triState(raw.readmittedWithin90Days),
+    ...definedInputs(TREATMENT_FIELDS, raw),
   };
   // Hidden procedure inputs of a conservative treatment are not sent (the rules refuse them).
-  for (const f of PROCEDURE_FIELDS) input[f] = null;
-  if (procedure) {
-    input.anaesthesia = textOrNull(raw.anaesthesia);
-    input.approach = textOrNull(raw.approach);
-    input.imagingGuidance = textOrNull(raw.imagingGuidance);
-    // A kyphoplasty uses a balloon by definition: blank means yes.
-    input.balloonUsed = triState(raw.balloonUsed) ?? (kind === TreatmentKind.KYPHOPLASTY ? true : null);
-    for (const f of ['heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter', 'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2'] as const) input[f] = numberOrNull(raw[f]);
-  }
+  if (!procedure) for (const f of PROCEDURE_FIELDS) input[f] = null;
+  // A kyphoplasty uses a balloon by definition: blank means yes.
+  else input.balloonUsed ??= kind === TreatmentKind.KYPHOPLASTY ? true : null;
   return input as unknown as TreatmentFields;
 }
 

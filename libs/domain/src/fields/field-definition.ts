@@ -52,6 +52,10 @@ export interface FieldDefinition {
   cohortExport: boolean;
   /** The CSV template's example value. */
   example: string;
+  /** Integer and number fields whose lower end itself is not allowed (a dose-area product is more than 0). */
+  exclusiveMin?: boolean;
+  /** What the CSV import's description adds after the values: how the column relates to others. */
+  importNote?: string;
 }
 
 // The role maps (the field-access table's conventions: department heads read no patient-level record).
@@ -83,7 +87,12 @@ export type DefinedFields<T extends FieldDefinitions> = {
 // Validation -----------------------------------------------------------------------------------
 
 export function rangeOf(def: FieldDefinition): NumericRange {
-  return { min: def.min ?? -Infinity, max: def.max ?? Infinity, integer: def.type === 'integer', unit: def.unit ?? '', label: def.label };
+  return { min: def.min ?? -Infinity, max: def.max ?? Infinity, integer: def.type === 'integer', exclusiveMin: def.exclusiveMin, unit: def.unit ?? '', label: def.label };
+}
+
+/** A definition's type, range and unit from a range of ranges.ts: `{ ...measured(RANGES.nrs), column: 'nrs_rest', ... }`. */
+export function measured(r: NumericRange) {
+  return { type: r.integer ? ('integer' as const) : ('number' as const), min: r.min, max: r.max, unit: r.unit, ...(r.exclusiveMin ? { exclusiveMin: true } : {}) };
 }
 
 /** The zod rule of one field, with the registry's messages (field, rule, value received). */
@@ -214,7 +223,7 @@ export function typeWords(def: FieldDefinition): string {
   switch (def.type) {
     case 'integer':
     case 'number':
-      return `${def.type} ${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
+      return `${def.type} ${spanWords(def)}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
     case 'boolean':
       return 'true | false';
     case 'enum':
@@ -229,11 +238,16 @@ export function typeWords(def: FieldDefinition): string {
 /** The CSV import's description of a column. */
 export function csvDescription(def: FieldDefinition): string {
   const values = def.type === 'enum' ? offeredChoices(def).join(', ') : def.type === 'enumList' ? listWords(def, ', ')
-    : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${def.min} to ${def.max}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
+    : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${spanWords(def)}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
   const dflt = def.default !== undefined ? `; default ${String(def.default)}` : '';
   const retired = Object.entries(def.retired ?? {}).map(([value, instead]) => `; ${value} is no longer accepted: ${instead}`).join('');
   // A date's "(YYYY-MM-DD)" is said once, in the parentheses.
-  return `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')} (${values}${dflt}${retired})`;
+  return `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')} (${values}${dflt}${retired})${def.importNote ? `; ${def.importNote}` : ''}`;
+}
+
+/** A range in words: "0 to 10", or "more than 0 and at most 1000" when the lower end is excluded. */
+function spanWords(def: FieldDefinition): string {
+  return def.exclusiveMin ? `more than ${def.min} and at most ${def.max}` : `${def.min} to ${def.max}`;
 }
 
 // The database ---------------------------------------------------------------------------------
@@ -291,7 +305,7 @@ export function formControl(name: string, def: FieldDefinition, humanize: (value
         const values = Array.from({ length: (def.max ?? 0) - (def.min ?? 0) + 1 }, (_, i) => String((def.min ?? 0) + i));
         return { ...base, control: 'select', choices: values.map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? v })) };
       }
-      const range = `${def.min} to ${def.max}`;
+      const range = spanWords(def);
       return { ...base, control: 'number', min: def.min, max: def.max, step: def.type === 'integer' ? 1 : 0.1, hint: def.help ? `${def.help} (${range})` : range };
     }
   }
