@@ -1,10 +1,6 @@
 // The shapes of what a user submits for each entity: the contract shared by the API's GraphQL
 // inputs, the dashboard's forms and CSV import. Dates are ISO calendar dates ('YYYY-MM-DD').
-import {
-  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementType,
-  DeathCause, DeathSource, ImagingGuidance,
-  ProcedureApproach, Role, TimePoint, TreatmentKind,
-} from './enums';
+import { AssessmentStatus, CementType, DeathCause, DeathSource, Role, TimePoint, TreatmentKind } from './enums';
 
 import type { DefinedFields } from './fields/field-definition';
 import type { PATIENT_FIELDS } from './fields/patient.fields';

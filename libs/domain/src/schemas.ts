@@ -1,6 +1,6 @@
 import {
-  AnalgesicLevel, Anaesthesia, AssessmentStatus, CementType, ClavienDindoGrade, ComplicationKind,
-  DeathCause, DeathSource, NEW_FRACTURE_KINDS, ImagingGuidance, ProcedureApproach, Role, TimePoint,
+  AssessmentStatus, CementType, ClavienDindoGrade, ComplicationKind,
+  DeathCause, DeathSource, NEW_FRACTURE_KINDS, Role, TimePoint,
   TreatmentKind,
 } from './enums';
 import { fractureContradictions, treatmentContradictions, visitContradictions } from './cross-field.rules';
