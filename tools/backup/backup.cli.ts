@@ -4,12 +4,12 @@
 // docs/operations.md.
 import { databaseConfigFromEnv } from '@vfr/api-database';
 import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
-import { backupRegistry, defaultBackupFile, describeCounts, describeTarget, fail, fileSize, onlyOptions, option } from './backup.commands';
+import { readCliArgs } from '../cli-args';
+import { backupRegistry, defaultBackupFile, describeCounts, describeTarget, fail, fileSize } from './backup.commands';
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  onlyOptions(argv, ['out'], 'npm run backup -- [--out file]');
-  const file = option(argv, 'out') ?? defaultBackupFile();
+  const args = readCliArgs(process.argv.slice(2), { usage: 'npm run backup -- [--out file]', strings: ['out'] });
+  const file = args.strings.out ?? defaultBackupFile();
   const config = databaseConfigFromEnv();
   const started = Date.now();
   const header = await backupRegistry(config, REGISTRY_SCHEMA, file);

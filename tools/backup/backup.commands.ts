@@ -5,6 +5,7 @@ import { DatabaseConfig, EmbeddedPostgres, openDatabase, redactUrl, Schema, Star
 import { BackupError, BackupHeader, FILE_EXTENSION } from './backup.format';
 import { pgSource } from './backup.source';
 import { WriteOptions, writeBackup } from './backup.writer';
+import { CliError } from '../cli-args';
 
 /** The default file of `npm run backup`: backups/registry-<UTC timestamp>.vfrbackup. */
 export function defaultBackupFile(now = new Date()): string {
@@ -63,25 +64,10 @@ export function fileSize(file: string): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** Refuses options a command does not take (a mistyped one would otherwise be ignored). */
-export function onlyOptions(argv: string[], allowed: string[], usage: string): void {
-  const unknown = argv.filter((a) => a.startsWith('--') && !allowed.includes(a.slice(2)));
-  if (unknown.length > 0) throw new BackupError(`Unknown option ${unknown.join(', ')}. Usage: ${usage}`);
-}
-
-/** The value after `--name`, or undefined. */
-export function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = argv[i + 1];
-  if (!value || value.startsWith('--')) throw new BackupError(`--${name} needs a value.`);
-  return value;
-}
-
 /** Prints a refusal as its sentence alone, anything else with its cause, and exits 1. */
 export function fail(what: string): (e: unknown) => never {
   return (e: unknown) => {
-    if (e instanceof BackupError || e instanceof StartupError) console.error(e.message);
+    if (e instanceof BackupError || e instanceof StartupError || e instanceof CliError) console.error(e.message);
     else console.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   };

@@ -5,12 +5,13 @@
 import * as path from 'node:path';
 import { databaseConfigFromEnv } from '@vfr/api-database';
 import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
-import { describeCounts, fail, onlyOptions } from './backup.commands';
+import { readCliArgs } from '../cli-args';
+import { describeCounts, fail } from './backup.commands';
 import { BackupError } from './backup.format';
 import { upgradeDataDir } from './upgrade-data';
 
 async function main(): Promise<void> {
-  onlyOptions(process.argv.slice(2), [], 'npm run upgrade-data (DATA_DIR names the directory, default ./.data)');
+  readCliArgs(process.argv.slice(2), { usage: 'npm run upgrade-data (DATA_DIR names the directory, default ./.data)' });
   const config = databaseConfigFromEnv();
   if (config.url) throw new BackupError('upgrade-data converts the embedded database in DATA_DIR: unset DATABASE_URL and run it again.');
   const started = Date.now();

@@ -21,30 +21,29 @@ import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
 import { printTable, ResultRow, writeJson } from './report';
 import { timeIt, Timing } from './timing';
-
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-function option(name: string, fallback: number): number {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(argv[i + 1]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} must be a number, got ${argv[i + 1]}`);
-  return v;
-}
-const outIndex = argv.indexOf('--out');
-const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'bench-results.json'));
+import { cliArgsOrExit } from '../cli-args';
 
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
-const PATIENTS = option('patients', URL_ ? 100_000 : 5_000);
-const RUNS = option('runs', 15);
-// Warm-up runs bring the API to its steady state (its hot paths JIT-compiled, the database's cache
-// warm), as a server is after its first minute of traffic; they are not counted.
-const WARMUP = option('warmup', 10);
-const BUDGET_MS = option('budget-seconds', 30) * 1000;
-const IMPORT_ROWS = option('import-rows', 100_000);
 const ALL_SECTIONS = ['analytics', 'page', 'write', 'dashboard', 'import', 'export'];
-const sectionsIndex = argv.indexOf('--sections');
-const SECTIONS = new Set(sectionsIndex >= 0 ? argv[sectionsIndex + 1].split(',') : ALL_SECTIONS);
+const ARGS = cliArgsOrExit(process.argv.slice(2), {
+  usage: `npm run bench -- [--patients N] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes]`,
+  numbers: {
+    patients: { default: URL_ ? 100_000 : 5_000 }, runs: { default: 15 },
+    // Warm-up runs bring the API to its steady state (its hot paths JIT-compiled, the database's
+    // cache warm), as a server is after its first minute of traffic; they are not counted.
+    warmup: { default: 10, min: 0 }, 'budget-seconds': { default: 30, fraction: true }, 'import-rows': { default: 100_000 },
+  },
+  strings: ['out', 'sections'],
+  flags: ['base-floors', 'skip-browser', 'keep-writes'],
+});
+const flag = (name: 'base-floors' | 'skip-browser' | 'keep-writes') => ARGS.flags[name];
+const OUT = path.resolve(ARGS.strings.out ?? path.join(__dirname, 'results', 'bench-results.json'));
+const PATIENTS = ARGS.numbers.patients;
+const RUNS = ARGS.numbers.runs;
+const WARMUP = ARGS.numbers.warmup;
+const BUDGET_MS = ARGS.numbers['budget-seconds'] * 1000;
+const IMPORT_ROWS = ARGS.numbers['import-rows'];
+const SECTIONS = new Set(ARGS.strings.sections?.split(',') ?? ALL_SECTIONS);
 for (const name of SECTIONS) if (!ALL_SECTIONS.includes(name)) throw new Error(`--sections takes ${ALL_SECTIONS.join(',')}; got ${name}`);
 
 const TARGET = { comparisonMs: 150, ratio: 1.3, pageMs: 20, writeMs: 15, importMs: 20_000, firstScreenMs: 1500, jsKb: 400, exportRssGrowthMb: 256 };
@@ -238,7 +237,7 @@ async function main(): Promise<void> {
     console.log('');
     printTable(rows);
     // The committed results are a whole run's: a run of some sections writes only where told to.
-    if (outIndex < 0 && SECTIONS.size < ALL_SECTIONS.length) console.log('Some sections only: results not written (give --out to keep them).');
+    if (ARGS.strings.out === undefined && SECTIONS.size < ALL_SECTIONS.length) console.log('Some sections only: results not written (give --out to keep them).');
     else writeJson(OUT, { measuredAt: new Date().toISOString(), machine: host, registry: size, runs: RUNS, warmup: WARMUP, budgetSeconds: BUDGET_MS / 1000, targets: TARGET, results: rows, details });
   } finally {
     if (!flag('keep-writes')) await removeWritesOfThisRun(h.floorDb, started);

@@ -149,10 +149,9 @@ export function survivalFloor(filter: FloorFilter): FloorQuery {
   return { sql, values: p.values };
 }
 
-/** funnelPlot: procedures and procedures followed by a complication, per site. */
-export function funnelFloor(filter: FloorFilter): FloorQuery {
-  const p = new Params();
-  const sql = `WITH c AS (${cohortCte(filter, p)})
+/** funnelPlot: procedures and procedures followed by a complication, per site, from a cohort's rows. */
+function funnelOver(cohort: string): string {
+  return `WITH c AS (${cohort})
     SELECT s.code AS site_code, count(*)::int AS n,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
                                           AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
@@ -160,7 +159,11 @@ export function funnelFloor(filter: FloorFilter): FloorQuery {
     FROM c JOIN site s ON s.id = c.site_id
     JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
     GROUP BY 1 ORDER BY 1`;
-  return { sql, values: p.values };
+}
+
+export function funnelFloor(filter: FloorFilter): FloorQuery {
+  const p = new Params();
+  return { sql: funnelOver(cohortCte(filter, p)), values: p.values };
 }
 
 const TABLE1: [string, string][] = [
@@ -273,15 +276,7 @@ ${tail}`;
 
 function analysisFunnel(filter: FloorFilter): FloorQuery {
   const p = new Params();
-  const sql = `WITH c AS (${analysisCohort(filter, p)})
-    SELECT s.code AS site_code, count(*)::int AS n,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
-                                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
-                                          AND x.occurred_on - c.index_date <= c.follow_up_end_day))::int AS x
-    FROM c JOIN site s ON s.id = c.site_id
-    JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
-    GROUP BY 1 ORDER BY 1`;
-  return { sql, values: p.values };
+  return { sql: funnelOver(analysisCohort(filter, p)), values: p.values };
 }
 
 function analysisCharacteristics(filter: FloorFilter): FloorQuery {

@@ -1,5 +1,6 @@
 // CSV import of many assessments in one commit, and a large streamed export with the process's
 // memory watched while it runs.
+import { mulberry32 } from '@vfr/stats';
 import { rowsOf, Sql } from './registry-setup';
 
 export interface ImportFigure {
@@ -40,17 +41,6 @@ export async function buildImportFile(db: Sql, rows: number, nonce: number): Pro
     lines.push(`${r.registry_number},UNSCHEDULED,${date},DONE,${i % 11},${(i * 7) % 11},${(i % 51) * 2},${i % 25},${(0.9 - (i % 100) / 200).toFixed(3)}`);
   }
   return { csv: lines.join('\n') + '\n', rows };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shiftDate(iso: string, days: number): string {

@@ -22,17 +22,20 @@ import { machine } from '../bench/machine';
 import { makeDataDir, removeDataDir, seedEmbedded } from '../load/embedded-registry';
 import { killFirstStart, killPoints, killRounds, MAX_KILL_POINTS, referenceFirstStart, refusals } from './embedded-faults';
 import { PrivatePostgres } from './private-postgres';
+import { cliArgsOrExit } from '../cli-args';
 
-const argv = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
-  return v;
-}
-const outIndex = argv.indexOf('--out');
-const SERVER = argv.includes('--server') || Boolean(process.env.DATABASE_URL);
-const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', SERVER ? 'faults-results.json' : 'faults-embedded-results.json'));
+const ARGS = cliArgsOrExit(process.argv.slice(2), {
+  usage: 'npm run faults -- [--server] [--patients N] [--rounds R] [--writers W] [--readers R] [--kill-points K] [--demo-patients N] [--seconds S] [--import-rows N] [--out file]',
+  numbers: {
+    patients: { default: 3_000 }, rounds: { default: 6 }, readers: { default: 1 }, 'kill-points': { default: MAX_KILL_POINTS }, 'demo-patients': { default: 300 }, seconds: { default: 40 },
+  },
+  // Their defaults differ between the embedded and the server run, or follow --patients.
+  optionalNumbers: { writers: {}, 'import-rows': {} },
+  strings: ['out'],
+  flags: ['server'],
+});
+const SERVER = ARGS.flags.server || Boolean(process.env.DATABASE_URL);
+const OUT = path.resolve(ARGS.strings.out ?? path.join(__dirname, 'results', SERVER ? 'faults-results.json' : 'faults-embedded-results.json'));
 const ROOT = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -191,12 +194,9 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
 }
 
 async function embeddedMain(): Promise<void> {
-  const patients = option('patients', 3_000);
-  const rounds = option('rounds', 6);
-  const writers = option('writers', 4);
-  const readers = option('readers', 1);
-  const pointCount = Math.min(option('kill-points', MAX_KILL_POINTS), MAX_KILL_POINTS);
-  const demoPatients = option('demo-patients', 300);
+  const { patients, rounds, readers, 'demo-patients': demoPatients } = ARGS.numbers;
+  const writers = ARGS.optionalNumbers.writers ?? 4;
+  const pointCount = Math.min(ARGS.numbers['kill-points'], MAX_KILL_POINTS);
   const loadAtStart = Math.round(os.loadavg()[0] * 100) / 100;
   const checks: [string, boolean][] = [];
   const check = (what: string, ok: boolean) => {
@@ -288,11 +288,10 @@ async function embeddedMain(): Promise<void> {
 
 async function main(): Promise<void> {
   if (!SERVER) return embeddedMain();
-  const patients = option('patients', 3_000);
-  const seconds = option('seconds', 40);
-  const writers = option('writers', 20);
+  const { patients, seconds } = ARGS.numbers;
+  const writers = ARGS.optionalNumbers.writers ?? 20;
   // One visit per patient: more rows than patients would date some visits after today.
-  const importRows = Math.min(option('import-rows', patients), patients);
+  const importRows = Math.min(ARGS.optionalNumbers['import-rows'] ?? patients, patients);
   const pg = await PrivatePostgres.create();
   let failed = true;
   try {

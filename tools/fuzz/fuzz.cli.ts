@@ -15,16 +15,14 @@ import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
 import { ApiClient } from '../bench/http-client';
 import { runFuzz } from './fuzz-run';
 import { createdSince, databaseNow, idPool, invariantViolations } from './invariants';
+import { cliArgsOrExit } from '../cli-args';
 
-const argv = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-  return v;
-}
-const outIndex = argv.indexOf('--out');
-const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', 'fuzz-results.json'));
+const ARGS = cliArgsOrExit(process.argv.slice(2), {
+  usage: 'npm run fuzz -- [--inputs N] [--seed S] [--patients N] [--out file]',
+  numbers: { inputs: { default: 20_000 }, seed: { default: Date.now() % 1_000_000_007 }, patients: { default: 300 } },
+  strings: ['out'],
+});
+const OUT = path.resolve(ARGS.strings.out ?? path.join(__dirname, 'results', 'fuzz-results.json'));
 
 /** A new database on the server (dropped by close) or a new embedded one in a temporary directory. */
 async function freshDatabase(server: string | undefined): Promise<{ db: OpenDatabase; close(): Promise<void> }> {
@@ -47,12 +45,11 @@ async function freshDatabase(server: string | undefined): Promise<{ db: OpenData
 }
 
 async function main(): Promise<void> {
-  const inputs = option('inputs', 20_000);
-  const seed = option('seed', Date.now() % 1_000_000_007);
+  const { inputs, seed } = ARGS.numbers;
   const server = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   const fresh = await freshDatabase(server);
   await fresh.db.dataSource.runMigrations({ transaction: 'each' });
-  await seedDemoRegistry(fresh.db.dataSource, { patients: option('patients', 300), seed: seed % 1000 });
+  await seedDemoRegistry(fresh.db.dataSource, { patients: ARGS.numbers.patients, seed: seed % 1000 });
   process.env.JWT_SECRET ??= crypto.randomBytes(24).toString('hex');
   const app = await createApp(fresh.db, { logger: false, closeDatabaseOnShutdown: false });
   await app.listen(0, '127.0.0.1');

@@ -21,15 +21,19 @@ import { ApiProcess, buildIfStale, startApi } from './api-process';
 import { makeDataDir, openRegistry, removeDataDir, seedEmbedded } from './embedded-registry';
 import { exportRowCounter, exportSummary, latencySummary, runLoad, verifyWrites, visitTargets, WriteCheck } from './load-run';
 import { copyDatabase } from './scratch-database';
+import { cliArgsOrExit } from '../cli-args';
 
-const argv = process.argv.slice(2);
-function option(name: string, fallback: number, allowZero = false): number {
-  const i = argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v < 0 || (v === 0 && !allowZero)) throw new Error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`);
-  return v;
-}
-const outIndex = argv.indexOf('--out');
+// The defaults depend on where the run happens: a server's copy, or a throw-away embedded registry.
+const SOURCE_URL = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+const ARGS = cliArgsOrExit(process.argv.slice(2), {
+  usage: 'npm run load -- [--seconds S] [--writers W] [--readers R] [--exporters E] [--timeout MS] [--patients N] [--out file] [--keep] [--in-place]',
+  numbers: {
+    seconds: { default: 60 }, writers: { default: SOURCE_URL ? 50 : 4 }, readers: { default: SOURCE_URL ? 10 : 2, min: 0 },
+    exporters: { default: SOURCE_URL ? 0 : 1, min: 0 }, timeout: { default: 30_000 }, patients: { default: 3000 },
+  },
+  strings: ['out'],
+  flags: ['keep', 'in-place'],
+});
 
 /** After the run: /health and one aggregate must still answer, promptly (a hung pool would not). */
 async function stillServing(url: string, token: string): Promise<{ health: number; cohortSizeMs: number | null; error: string | null }> {
@@ -55,16 +59,11 @@ const countsOf = (c: WriteCheck) => ({ ...c, missing: c.missing.length, duplicat
 async function main(): Promise<void> {
   // Other work on the machine inflates every figure: its load is recorded before and after.
   const loadAverageAtStart = Math.round(os.loadavg()[0] * 100) / 100;
-  const sourceUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const sourceUrl = SOURCE_URL;
   const embedded = !sourceUrl;
-  const seconds = option('seconds', 60);
-  const writers = option('writers', embedded ? 4 : 50);
-  const readers = option('readers', embedded ? 2 : 10, true);
-  const exporters = option('exporters', embedded ? 1 : 0, true);
-  const timeoutMs = option('timeout', 30_000);
-  const patients = option('patients', 3000);
-  const keep = argv.includes('--keep');
-  const OUT = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, 'results', embedded ? 'load-embedded-results.json' : 'load-results.json'));
+  const { seconds, writers, readers, exporters, timeout: timeoutMs, patients } = ARGS.numbers;
+  const keep = ARGS.flags.keep;
+  const OUT = path.resolve(ARGS.strings.out ?? path.join(__dirname, 'results', embedded ? 'load-embedded-results.json' : 'load-results.json'));
 
   // Where the run happens: a copy of the server's registry, or a throw-away embedded one.
   let db: Sql & { close?(): Promise<void> };
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
       throw e;
     }
   } else {
-    scratch = argv.includes('--in-place') ? null : await copyDatabase(sourceUrl, 'load');
+    scratch = ARGS.flags['in-place'] ? null : await copyDatabase(sourceUrl, 'load');
     const url = scratch?.url ?? sourceUrl;
     const pool = new Pool({ connectionString: url, max: 2 });
     db = pool;

@@ -6,18 +6,15 @@ import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
 import { Role } from '@vfr/domain';
 import { DEMO_PASSWORD, insertRegistry, Random } from '@vfr/seed';
 import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { cliArgsOrExit } from '../cli-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
+const ARGS = cliArgsOrExit(process.argv.slice(2), {
+  usage: 'npm run seed -- [--patients N] [--sites K] [--seed S]',
+  numbers: { patients: { default: 1000 }, sites: { default: 5 }, seed: { default: 1 } },
+});
 
 async function main(): Promise<void> {
-  const patients = arg('patients', 1000);
-  const siteCount = arg('sites', 5);
-  const seed = arg('seed', 1);
+  const { patients, sites: siteCount, seed } = ARGS.numbers;
   // The owner migrates: DATABASE_MIGRATION_URL when the API's DATABASE_URL is the restricted role.
   const config = databaseConfigFromEnv();
   const db = await openDatabase({ ...config, url: config.migrationUrl ?? config.url }, REGISTRY_SCHEMA);
