@@ -5,29 +5,11 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { AuditAction, checkDeathDate, type ImportReport as DomainImportReport, type RowIssue, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
-export interface RowIssue {
-  row: number;
-  column: string;
-  rule: string;
-  message: string;
-}
-
-export interface ImportReport {
-  kind: ImportKind;
-  mode: 'DRY_RUN' | 'COMMIT';
-  fileSha256: string;
-  rows: number;
-  /** Rows that would be (or were) added. */
-  created: number;
-  /** Rows already in the registry (same natural key): importing twice adds nothing. */
-  unchanged: number;
-  issues: RowIssue[];
-  committed: boolean;
-}
+export type ImportReport = DomainImportReport<ImportKind>;
 
 const MAX_ISSUES = 1000;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();

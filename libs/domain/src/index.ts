@@ -21,3 +21,4 @@ export * from './fields/treatment.fields';
 export * from './fields/assessment.fields';
 export * from './of-score';
 export * from './instruments.rules';
+export * from './import-report';

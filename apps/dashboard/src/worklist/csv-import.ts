@@ -6,25 +6,12 @@ export const IMPORT_KINDS = [
   { value: 'treatments', label: 'Treatments' },
   { value: 'assessments', label: 'Follow-up visits (assessments)' },
   { value: 'complications', label: 'Complications' },
+  { value: 'deaths', label: 'Deaths' },
 ] as const;
 
-export interface RowIssue {
-  row: number;
-  column: string;
-  rule: string;
-  message: string;
-}
+import type { ImportReport } from '@vfr/domain';
 
-export interface ImportReport {
-  kind: string;
-  mode: 'DRY_RUN' | 'COMMIT';
-  fileSha256: string;
-  rows: number;
-  created: number;
-  unchanged: number;
-  issues: RowIssue[];
-  committed: boolean;
-}
+export type { ImportReport, RowIssue } from '@vfr/domain';
 
 /** Thrown with the server's error body ({ error: { code, message, fields } }) so serverProblem can read it. */
 export class ImportRefused extends Error {
