@@ -5,6 +5,7 @@ import { serverProblem } from '../forms/server-problem';
 import { Empty, LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';
 import { DATA_ISSUES, RESOLVE_DATA_ISSUE } from './data-issues.documents';
+import { Pager, useCursorPages } from '../forms/pager';
 
 const PAGE_SIZE = 50;
 
@@ -18,13 +19,13 @@ interface Issue { id: string; foundAt: unknown; foundBy: string; rule: string; t
 export function DataIssuesPage() {
   const [rule, setRule] = useState('');
   const [open, setOpen] = useState<'open' | 'resolved' | 'all'>('open');
-  const [afters, setAfters] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [notice, setNotice] = useState<string | null>(null);
-  const restart = () => setAfters([null]);
+  const restart = pages.restart;
   const q = useQuery(DATA_ISSUES, {
     variables: {
       first: PAGE_SIZE,
-      after: afters[afters.length - 1],
+      after: pages.after,
       filter: { rule: rule.trim() || null, open: open === 'all' ? null : open === 'open' },
     },
     fetchPolicy: 'cache-and-network',
@@ -67,11 +68,7 @@ export function DataIssuesPage() {
               </tbody>
             </table>
           </div>
-          <div className="pager">
-            <button type="button" disabled={afters.length === 1} onClick={() => setAfters((a) => a.slice(0, -1))}>Previous</button>
-            <button type="button" disabled={!data.pageInfo.hasNextPage} onClick={() => setAfters((a) => [...a, data.pageInfo.endCursor ?? null])}>Next</button>
-            <span className="page-of">Page {afters.length}</span>
-          </div>
+          <Pager pages={pages} pageInfo={data.pageInfo} />
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { choicesOf, humanize } from '../forms/choices';
 import { Empty, LoadError, Loading, when } from '../forms/status';
 import '../forms/forms.css';
 import { ME, PATIENT_LIST } from './patients.documents';
+import { Pager, useCursorPages } from '../forms/pager';
 
 const PAGE = 25;
 
@@ -35,14 +36,13 @@ function filterInput(f: Filters) {
 export function PatientSearchPage() {
   const me = useQuery(ME);
   const [filters, setFilters] = useState<Filters>(NONE);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
-  const list = useQuery(PATIENT_LIST, { variables: { first: PAGE, after, filter: filterInput(filters) as never } });
+  const pages = useCursorPages();
+  const list = useQuery(PATIENT_LIST, { variables: { first: PAGE, after: pages.after, filter: filterInput(filters) as never } });
   const role = me.data?.me.role;
   const writer = role === 'COORDINATOR' || role === 'ADMIN';
   const set = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    setCursors([null]);
+    pages.restart();
   };
   const page = list.data?.patients ?? list.previousData?.patients;
 
@@ -119,11 +119,7 @@ export function PatientSearchPage() {
               </tbody>
             </table>
           </div>
-          <div className="pager">
-            <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous</button>
-            <button type="button" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor])}>Next</button>
-            <span className="page-of">Page {cursors.length} of {Math.max(1, Math.ceil(page.totalCount / PAGE))}</span>
-          </div>
+          <Pager pages={pages} pageInfo={page.pageInfo} total={page.totalCount} pageSize={PAGE} />
         </>
       )}
     </section>

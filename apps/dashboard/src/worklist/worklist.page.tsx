@@ -6,6 +6,7 @@ import { humanize } from '../forms/choices';
 import { Empty, LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';
 import { COMPLETENESS, WORKLIST } from './worklist.documents';
+import { Pager, useCursorPages } from '../forms/pager';
 
 const PAGE = 50;
 const STATES = [
@@ -25,14 +26,14 @@ export function WorklistPage() {
   const [timePoint, setTimePoint] = useState('');
   const [registryNumber, setRegistryNumber] = useState('');
   const [sort, setSort] = useState('DUE_DATE');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const restart = () => setCursors([null]);
+  const pages = useCursorPages();
+  const restart = pages.restart;
   const filter = {
     states: states.length ? states : null,
     timePoints: timePoint ? [timePoint] : null,
     registryNumber: registryNumber.trim() || null,
   };
-  const list = useQuery(WORKLIST, { variables: { first: PAGE, after: cursors[cursors.length - 1], filter: filter as never, sort: sort as never }, fetchPolicy: 'cache-and-network' });
+  const list = useQuery(WORKLIST, { variables: { first: PAGE, after: pages.after, filter: filter as never, sort: sort as never }, fetchPolicy: 'cache-and-network' });
   const completeness = useQuery(COMPLETENESS);
   const page = list.data?.worklist ?? list.previousData?.worklist;
 
@@ -96,10 +97,7 @@ export function WorklistPage() {
               </tbody>
             </table>
           </div>
-          <div className="pager">
-            <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous</button>
-            <button type="button" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor])}>Next</button>
-          </div>
+          <Pager pages={pages} pageInfo={page.pageInfo} />
         </>
       )}
       <section className="panel" aria-labelledby="completeness-title">
