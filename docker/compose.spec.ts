@@ -56,8 +56,8 @@ describe('docker deployment files', () => {
     // The owner (POSTGRES_USER) migrates; the API's URL names registry_app, with its own password.
     expect(migrate.environment.DATABASE_MIGRATION_URL).toMatch(new RegExp(`^postgres://${db.environment.POSTGRES_USER}:\\$\\{POSTGRES_PASSWORD\\}@db:5432/`));
     expect(migrate.environment.DATABASE_URL).toBeUndefined();
-    expect(migrate.command).toEqual(['node', 'dist/server/tools/migration.cli.js', 'run']);
-    expect(fs.readFileSync(path.join(root, 'tools', 'migration.cli.ts'), 'utf8')).toMatch(/migrationUrl/);
+    expect(migrate.command).toEqual(['node', 'dist/server/apps/api/src/migrate.cli.js']);
+    expect(fs.readFileSync(path.join(root, 'apps/api/src/migrate.cli.ts'), 'utf8')).toMatch(/migrationUrl/);
     expect(fs.readFileSync(path.join(root, 'libs/api-database/src/database.config.ts'), 'utf8')).toMatch(/env\.DATABASE_MIGRATION_URL\b/);
     expect(api.environment.DATABASE_URL).toMatch(/^postgres:\/\/registry_app:\$\{API_DATABASE_PASSWORD\}@db:5432\//);
     expect(api.environment.DATABASE_MIGRATION_URL).toBeUndefined();

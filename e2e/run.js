@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm run e2e`: builds if needed, starts the registry on a free port with a fresh embedded
-// database (seeded with the demo registry), runs the Playwright tests in Chromium, stops it.
+// `npm run e2e`: builds through Nx (what changed; the rest comes from its cache), starts the
+// registry on a free port with a fresh embedded database (seeded with the demo registry), runs
+// the Playwright tests in Chromium, stops it.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { build } = require('../tools/build');
+const { build } = require('../tools/nx');
 
 const root = path.join(__dirname, '..');
 

@@ -1,6 +1,6 @@
 // npm run migration:generate -- <Name>   writes migrations/<timestamp>-<Name>.ts from the
 //                                        difference between the entities and the database
-// npm run migration:run                  applies pending migrations
+// (Applying pending migrations is apps/api/src/migrate.cli.ts: it ships with the server.)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
@@ -8,18 +8,13 @@ import { REGISTRY_SCHEMA } from '../apps/api/src/schema';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
+  if (command !== 'generate' || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+    throw new Error('usage: migration.cli.ts generate <PascalCaseVerbNoun> (to apply migrations: npm run migration:run)');
+  }
   // The owner migrates: DATABASE_MIGRATION_URL when the API's DATABASE_URL is the restricted role.
   const config = databaseConfigFromEnv();
   const db = await openDatabase({ ...config, url: config.migrationUrl ?? config.url }, REGISTRY_SCHEMA);
   try {
-    if (command === 'run') {
-      const applied = await db.dataSource.runMigrations({ transaction: 'each' });
-      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
-      return;
-    }
-    if (command !== 'generate' || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-      throw new Error('usage: migration.cli.ts generate <PascalCaseVerbNoun> | run');
-    }
     await db.dataSource.runMigrations({ transaction: 'each' });
     const sql = await db.dataSource.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// `npm start`: build what is out of date, then serve the API and the dashboard on PORT (3000).
+// `npm start`: build through Nx (only what changed since the last build; the rest comes from its
+// cache), then serve the API and the dashboard on PORT (3000).
 const path = require('node:path');
-const { build } = require('./build');
+const { build } = require('./nx');
 
-build();
+try {
+  build();
+} catch (e) {
+  console.error(`Could not build the registry: ${e.message}`);
+  process.exit(1);
+}
 process.chdir(path.join(__dirname, '..'));
 require(path.join(__dirname, '..', 'dist', 'server', 'apps', 'api', 'src', 'main.js'));

@@ -21,10 +21,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds what changed (server and dashboard), as npm start does. */
+/** Builds what changed (server and dashboard) through Nx, as npm start does. */
 export function buildIfStale(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(ROOT, 'tools/build.js')).build({ force: false });
+  require(path.join(ROOT, 'tools/nx.js')).build();
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing after the build`);
 }
 
