@@ -71,7 +71,7 @@ export function readCliArgs<N extends string = never, S extends string = never, 
     if (typeof raw === 'string') optionalNumbers[name] = number(name, spec.optionalNumbers![name], raw);
   }
   const strings = {} as Partial<Record<S, string>>;
-  for (const s of spec.strings ?? []) if (typeof values[s] === 'string') strings[s] = values[s] as string;
+  for (const s of spec.strings ?? []) if (typeof values[s] === 'string') strings[s] = values[s];
   const flags = {} as Record<F, boolean>;
   for (const f of spec.flags ?? []) flags[f] = values[f] === true;
   return { numbers, optionalNumbers, strings, flags, positionals: parsed.positionals };

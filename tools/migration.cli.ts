@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);

@@ -3,7 +3,7 @@
 // registry runs) to one file, by default backups/registry-<timestamp>.vfrbackup. See
 // docs/operations.md.
 import { databaseConfigFromEnv } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { readCliArgs } from '../cli-args';
 import { backupRegistry, defaultBackupFile, describeCounts, describeTarget, fail, fileSize } from './backup.commands';
 

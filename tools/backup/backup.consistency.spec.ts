@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { openDatabase } from '@vfr/api-database';
 import { openTestDatabase, TestDatabase } from '@vfr/api-testing';
 import { seedDemoRegistry } from '@vfr/seed';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { readBackup } from './backup.reader';
 import { restoreBackup } from './backup.restore';
 import { emptyDataDir, runCommand } from './backup.testing';

@@ -94,8 +94,8 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
     if (before) throw new BackupError(`${before} Nothing was written.`);
 
     // A DataSource on the same database whose migrations are the backup's.
-    const options = db.dataSource.options as DataSourceOptions & { extra?: Record<string, unknown> };
-    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...options.extra, max: 1, statement_timeout: 0 } } as DataSourceOptions);
+    const options = db.dataSource.options;
+    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...options.extra, max: 1, statement_timeout: 0 } });
     await restoring.initialize();
     let runner: QueryRunner | undefined;
     try {

@@ -134,7 +134,7 @@ export function treeHash(dir: string): string {
  * the given migrations (run on PGlite as TypeORM would run them) and holding the rows of `source`,
  * copied table by table with COPY.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+ 
 /** Writes an earlier release's DATA_DIR holding the source's rows; returns that release's tables and columns. */
 export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: Function[]): Promise<CatalogTable[]> {
   const { PGlite } = await import('@electric-sql/pglite');

@@ -2,7 +2,7 @@
 // Restores a backup into an empty database: the server in DATABASE_URL, or the embedded database
 // under DATA_DIR (not while a registry runs on it). See docs/operations.md.
 import { databaseConfigFromEnv } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { readCliArgs } from '../cli-args';
 import { describeCounts, describeTarget, fail } from './backup.commands';
 import { BackupError } from './backup.format';

@@ -4,7 +4,7 @@
 // they were. See docs/operations.md.
 import * as path from 'node:path';
 import { databaseConfigFromEnv } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { readCliArgs } from '../cli-args';
 import { describeCounts, fail } from './backup.commands';
 import { BackupError } from './backup.format';

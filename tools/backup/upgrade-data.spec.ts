@@ -4,7 +4,7 @@ import { openDatabase } from '@vfr/api-database';
 import { openTestDatabase, TestDatabase } from '@vfr/api-testing';
 import { seedDemoRegistry } from '@vfr/seed';
 import { MIGRATIONS } from '../../migrations';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { CatalogTable } from './backup.catalog';
 import { digests, Digests, emptyDataDir, makeLegacyDataDir, runCommand, treeHash } from './backup.testing';
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { openDatabase, OpenDatabase } from '@vfr/api-database';
 import { seedDemoRegistry } from '@vfr/seed';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { createApp, REGISTRY_SCHEMA } from '@vfr/api-app';
 import { firstScreen, gzippedJavaScript, snapshotDashboard } from './dashboard';
 import { ANALYSIS_TABLE_FLOORS, BASE_TABLE_FLOORS } from './floors';
 import { ApiClient } from './http-client';
@@ -81,15 +81,12 @@ async function startHarness(): Promise<Harness> {
   return { db, floorDb: db.dataSource, app, baseUrl, async close() { await app.close(); await db.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
-// Served from a private copy (see snapshotDashboard); the app module reads DASHBOARD_DIR when loaded.
+// Served from a private copy (see snapshotDashboard).
 const DASHBOARD_COPY = snapshotDashboard();
-process.env.DASHBOARD_DIR = DASHBOARD_COPY;
 
 async function listen(db: OpenDatabase): Promise<{ app: INestApplication; baseUrl: string }> {
   process.env.JWT_SECRET ??= `bench-${process.pid}-${Date.now()}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createApp } = require('../../apps/api/src/app.factory') as typeof import('../../apps/api/src/app.factory');
-  const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false });
+  const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false, dashboardDir: DASHBOARD_COPY });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}` };

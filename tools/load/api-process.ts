@@ -81,8 +81,8 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
     log.push(...b.toString().split('\n').filter(Boolean));
     if (log.length > 500) log.splice(0, log.length - 500);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const api: ApiProcess = {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { dataDirOwner, openDatabase } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { Sql } from '../bench/registry-setup';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -5,7 +5,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { NestFactory } from '@nestjs/core';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { OpenDatabase } from '@vfr/api-database';
-import { AppModule } from '../../apps/api/src/app.module';
+import { AppModule } from '@vfr/api-app';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule>;
 

@@ -5,7 +5,7 @@ import { hash } from '@node-rs/argon2';
 import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
 import { Role } from '@vfr/domain';
 import { DEMO_PASSWORD, insertRegistry, Random } from '@vfr/seed';
-import { REGISTRY_SCHEMA } from '../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { cliArgsOrExit } from '../cli-args';
 
 const ARGS = cliArgsOrExit(process.argv.slice(2), {

@@ -125,7 +125,7 @@ for (const target of testTargets()) {
     it('gives up at its deadline while the pool has no connection free, and returns the connection when it comes', async () => {
       const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(20_000, 300));
       const pool = poolOf(db);
-      const holders = Array.from({ length: pool.options.max! }, () => db.dataSource.createQueryRunner());
+      const holders = Array.from({ length: pool.options.max }, () => db.dataSource.createQueryRunner());
       await Promise.all(holders.map((h) => h.connect()));
       await expect(reader.query('SELECT 1')).rejects.toThrow(QueryTimeoutError);
       expect(reader.load).toEqual({ active: 0, waiting: 0 });

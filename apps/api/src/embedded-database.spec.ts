@@ -4,8 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DatabaseConfig, openDatabase, OpenDatabase } from '@vfr/api-database';
-import { createApp } from './app.factory';
-import { REGISTRY_SCHEMA } from './schema';
+import { REGISTRY_SCHEMA, createApp } from '@vfr/api-app';
 
 // The embedded default as a new user runs it: its own data directory, one process per
 // directory, a server that comes back when killed, and a start that says what to fix.
@@ -50,8 +49,8 @@ function runMain(env: Record<string, string>): { child: ChildProcess; output(): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   return {
     child,
     output: () => out,

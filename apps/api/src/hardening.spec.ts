@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ADMIN, COORD_NORTH, describeEachDatabase, openTestDatabase, RESEARCHER, startTestApp, TestApp, TestDatabase } from '@vfr/api-testing';
-import { createApp } from './app.factory';
+import { createApp } from '@vfr/api-app';
 
 // Misspelled names sent without a token: graphql-js would answer each with "Did you mean ...?",
 // naming fields, arguments, enum values and input fields of the schema to anyone who guesses.

@@ -12,8 +12,7 @@ async function main(): Promise<void> {
   const settings = registryConfigFromEnv();
   const config = settings.database;
   const port = settings.port;
-  const { createApp } = await import('./app.factory');
-  const { REGISTRY_SCHEMA } = await import('./schema');
+  const { createApp, REGISTRY_SCHEMA } = await import('@vfr/api-app');
   logger.log(config.url ? 'Using the PostgreSQL server in DATABASE_URL' : `Using the embedded PostgreSQL in ${config.dataDir}`);
   const migrated = (applied: { name: string }[]) => applied.length && logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
 

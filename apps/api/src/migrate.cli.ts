@@ -3,7 +3,7 @@
 // server because a deployment migrates with it; writing new migrations is tools/migration.cli.ts.
 import 'reflect-metadata';
 import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from './schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 
 async function main(): Promise<void> {
   // The owner migrates: DATABASE_MIGRATION_URL when the API's DATABASE_URL is the restricted role.

@@ -13,7 +13,7 @@ async function readOnly(t: TestApp, on: boolean): Promise<void> {
   const owner = t.db.dataSource; // ALTER DATABASE needs the owner
   const ds = t.api.dataSource; // the connections the app serves with
   const [{ name }] = await owner.query('SELECT current_database() AS name');
-  const max = (ds.driver as unknown as { master: Pool }).master.options.max!;
+  const max = (ds.driver as unknown as { master: Pool }).master.options.max;
   // The connections the pool holds now take the setting for their session; those it opens later,
   // from the database. A read-only session cannot change the database, so the order matters.
   const database = () => owner.query(`ALTER DATABASE "${name}" ${on ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { ensureApiLogin, openDatabase } from '@vfr/api-database';
 import { SERVER_API_LOGIN } from '@vfr/api-testing';
-import { REGISTRY_SCHEMA } from './schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const server = process.env.TEST_DATABASE_URL;

@@ -72,7 +72,7 @@ export class CohortsService {
       const changes: Partial<SavedCohortEntity> = {};
       if (input.name !== undefined) changes.name = name(input.name);
       if (input.description !== undefined) changes.description = input.description?.trim() || null;
-      if (input.filter !== undefined) changes.filter = this.filter(actor, input.filter) as Record<string, unknown>;
+      if (input.filter !== undefined) changes.filter = this.filter(actor, input.filter);
       if (input.shared !== undefined) changes.shared = input.shared;
       return tx.update(SavedCohortEntity, cohort, input.version, changes, { entityType: 'SavedCohort', siteId: actor.siteId });
     });

@@ -67,10 +67,10 @@ export class OutcomesService {
     const d = disclosureFor(actor);
     const shown = shownCellsByCategory(d, cells);
     return cells
-      .sort((a, b) => a.grp.localeCompare(b.grp) || ORDER.indexOf(a.time_point as TimePoint) - ORDER.indexOf(b.time_point as TimePoint))
+      .sort((a, b) => a.grp.localeCompare(b.grp) || ORDER.indexOf(a.time_point) - ORDER.indexOf(b.time_point))
       .map((r) => {
         if (shown.get(r) === null) {
-          return { group: r.grp, timePoint: r.time_point as TimePoint, n: null, mean: null, sd: null, lower: null, upper: null, median: null, q1: null, q3: null, nChange: null, meanChange: null, changeLower: null, changeUpper: null, suppressed: true };
+          return { group: r.grp, timePoint: r.time_point, n: null, mean: null, sd: null, lower: null, upper: null, median: null, q1: null, q3: null, nChange: null, meanChange: null, changeLower: null, changeUpper: null, suppressed: true };
         }
         // Intervals come from the exact n; the counts shown are those the reader may see.
         const [lower, upper] = interval(r.n, r.mean, r.sd);
@@ -78,7 +78,7 @@ export class OutcomesService {
         const [changeLower, changeUpper] = isBaseline ? [null, null] : interval(r.nc, r.mc, r.sdc);
         const nChange = isBaseline ? null : shownCount(d, { n: r.nc, k: r.kc });
         return {
-          group: r.grp, timePoint: r.time_point as TimePoint, n: shown.get(r)!, mean: r.mean, sd: r.sd, lower, upper,
+          group: r.grp, timePoint: r.time_point, n: shown.get(r)!, mean: r.mean, sd: r.sd, lower, upper,
           q1: r.q[0], median: r.q[1], q3: r.q[2], nChange,
           meanChange: isBaseline || nChange === null ? null : r.mc, changeLower: nChange === null ? null : changeLower, changeUpper: nChange === null ? null : changeUpper, suppressed: false,
         };
@@ -139,7 +139,7 @@ export class OutcomesService {
     return rows
       .sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category))
       .map((r) => {
-        const shown = shownProportion(d, { n: r.x, k: r.kx }, r, shownN.get(r)!);
+        const shown = shownProportion(d, { n: r.x, k: r.kx }, r, shownN.get(r));
         if (shown.n === null || shown.x === null) return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
         const ci = wilsonInterval(shown.x, shown.n);
         return { group: r.group, category: r.category, events: shown.x, n: shown.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };

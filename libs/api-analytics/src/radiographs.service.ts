@@ -108,7 +108,7 @@ export class RadiographsService {
         const lossOfCorrection = atReference ? null : kyphoticAngle.suppressed ? WITHHELD : estimate(c.loss, shownCount(d, c.loss));
         return {
           group: c.group,
-          timePoint: SCHEDULED_TIME_POINTS[c.tp - 1] as TimePoint,
+          timePoint: SCHEDULED_TIME_POINTS[c.tp - 1],
           kyphoticAngle,
           anteriorHeight: estimate(c.height, heights.get(c)),
           lossReference: isConservative ? CorrectionReference.M1_RADIOGRAPH : CorrectionReference.AFTER_PROCEDURE,

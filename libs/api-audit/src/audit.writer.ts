@@ -160,7 +160,7 @@ export class AuditedTransaction {
     const after: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined || same(record[key], value)) continue;
-      before[key] = record[key] instanceof Date ? (record[key] as Date).toISOString() : record[key];
+      before[key] = record[key] instanceof Date ? (record[key]).toISOString() : record[key];
       after[key] = value;
     }
     if (Object.keys(after).length === 0) return record;

@@ -1,6 +1,5 @@
 export * from './site.entity';
 export * from './user.entity';
-export * from '@vfr/api-core';
 export * from './token.service';
 export * from './auth.module';
 export * from './users.service';

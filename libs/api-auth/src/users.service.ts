@@ -31,15 +31,15 @@ export class UsersService {
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
     const { password, ...values } = validate(userCreateSchema, input);
-    this.passwords.assertAcceptable('password', password!, { email: values.email, displayName: values.displayName });
-    const passwordHash = await this.passwords.hash(password!);
+    this.passwords.assertAcceptable('password', password, { email: values.email, displayName: values.displayName });
+    const passwordHash = await this.passwords.hash(password);
     const user = { ...values, email: values.email.toLowerCase() };
     return this.writer.run(actor, async (tx) => {
       if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
       // Each hash has its own salt: a retry's password is compared with the stored hash instead.
       const stored = async (earlier: UserEntity) => {
         const row = await tx.manager.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where('u.id = :id', { id: earlier.id }).getOneOrFail();
-        return { password: (await verify(row.passwordHash, password!)) ? password : null };
+        return { password: (await verify(row.passwordHash, password)) ? password : null };
       };
       return tx.createOnce(UserEntity, { requestId: input.requestId, entityType: 'User', values: { ...user, password }, stored }, (requestId) =>
         tx.create(UserEntity, { ...user, passwordHash, requestId }, { entityType: 'User', siteId: values.siteId ?? null }),
@@ -62,7 +62,7 @@ export class UsersService {
     return this.writer.run(actor, async (tx) => {
       const user = await tx.lock(UserEntity, id, 'User');
       if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
-      const updated = await tx.update(UserEntity, user, version, values as Partial<UserEntity>, { entityType: 'User', siteId: user.siteId, reason });
+      const updated = await tx.update(UserEntity, user, version, values, { entityType: 'User', siteId: user.siteId, reason });
       if (passwordHash) {
         await tx.manager.query(`UPDATE app_user SET password_hash = $2, tokens_valid_after = clock_timestamp() WHERE id = $1`, [id, passwordHash]);
         await tx.audit({ entityType: 'User', entityId: id, siteId: user.siteId, action: AuditAction.PASSWORD_RESET, before: null, after: { password: '(reset)', sessionsEnded: true }, reason });

@@ -22,7 +22,7 @@ interface PgError {
 function pgErrorOf(error: unknown): PgError | undefined {
   const e = error as { driverError?: PgError; code?: string };
   if (e?.driverError && typeof e.driverError === 'object') return e.driverError;
-  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as PgError;
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
   return undefined;
 }
 

@@ -34,7 +34,7 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, { description: 'Rows matching the filter, over all pages' }) totalCount: number;
   }
-  return ConnectionClass as Type<Connection<T>>;
+  return ConnectionClass;
 }
 
 export const MAX_PAGE_SIZE = 200;

@@ -33,7 +33,7 @@ export class AssessmentsService {
         await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, { timePoint: values.timePoint, status: values.status, visitDate: values.visitDate });
         await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
         await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
-        return tx.create(AssessmentEntity, { ...values, requestId } as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId });
+        return tx.create(AssessmentEntity, { ...values, requestId }, { entityType: 'Assessment', siteId: patient.siteId });
       });
     });
   }
@@ -56,7 +56,7 @@ export class AssessmentsService {
       await this.checkTreatment(tx.manager, visit.patientId, visit.treatmentId, moved ? placed : null);
       if (merged.timePoint && merged.timePoint !== visit.timePoint) await this.checkTimePointFree(tx.manager, visit.treatmentId, merged.timePoint, visit.id);
       await this.checkNotAfterDeath(tx.manager, visit.patientId, merged.status ?? visit.status, merged.visitDate ?? null);
-      return tx.update(AssessmentEntity, visit, version, merged as Partial<AssessmentEntity>, { entityType: 'Assessment', siteId: patient.siteId, reason });
+      return tx.update(AssessmentEntity, visit, version, merged, { entityType: 'Assessment', siteId: patient.siteId, reason });
     });
   }
 

@@ -311,7 +311,7 @@ for (const target of testTargets()) {
     }
 
     async function statementTimeoutsInPool(): Promise<string[]> {
-      const runners = Array.from({ length: pool.options.max! }, () => t.db.dataSource.createQueryRunner());
+      const runners = Array.from({ length: pool.options.max }, () => t.db.dataSource.createQueryRunner());
       try {
         return await Promise.all(runners.map(async (r) => (await r.query('SHOW statement_timeout'))[0].statement_timeout));
       } finally {

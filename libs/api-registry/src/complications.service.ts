@@ -24,7 +24,7 @@ export class ComplicationsService {
       return tx.createOnce(ComplicationEntity, { requestId: input.requestId, entityType: 'Complication', values, scope: ['patientId'] }, async (requestId) => {
         await this.checkTreatment(tx, values.patientId, values.treatmentId, values.occurredOn);
         await this.checkAdjacency(tx, values.patientId, values);
-        return tx.create(ComplicationEntity, { ...values, requestId } as Partial<ComplicationEntity>, { entityType: 'Complication', siteId: patient.siteId });
+        return tx.create(ComplicationEntity, { ...values, requestId }, { entityType: 'Complication', siteId: patient.siteId });
       });
     });
   }
@@ -40,7 +40,7 @@ export class ComplicationsService {
       const merged = validate(complicationUpdateSchema, { ...current, ...changes });
       await this.checkTreatment(tx, complication.patientId, merged.treatmentId, merged.occurredOn ?? complication.occurredOn);
       await this.checkAdjacency(tx, complication.patientId, { kind: merged.kind ?? complication.kind, level: merged.level });
-      return tx.update(ComplicationEntity, complication, version, merged as Partial<ComplicationEntity>, { entityType: 'Complication', siteId: patient.siteId, reason });
+      return tx.update(ComplicationEntity, complication, version, merged, { entityType: 'Complication', siteId: patient.siteId, reason });
     });
   }
 

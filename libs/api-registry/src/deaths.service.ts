@@ -25,7 +25,7 @@ export class DeathsService {
         const existing = await tx.manager.findOneBy(DeathEntity, { patientId: values.patientId, withdrawnAt: IsNull() });
         if (existing) throw ValidationError.single('patientId', 'oneDeath', secondDeathMessage(existing.diedOn));
         await this.checkDate(tx.manager, values.patientId, values.diedOn);
-        return tx.create(DeathEntity, { ...values, requestId } as Partial<DeathEntity>, { entityType: 'Death', siteId: patient.siteId });
+        return tx.create(DeathEntity, { ...values, requestId }, { entityType: 'Death', siteId: patient.siteId });
       });
     });
   }
@@ -40,7 +40,7 @@ export class DeathsService {
       const { patient: _p, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, patientId: _pi, requestId: _q, ...current } = death;
       const merged = validate(deathUpdateSchema, { ...current, ...changes });
       if (merged.diedOn && merged.diedOn !== death.diedOn) await this.checkDate(tx.manager, death.patientId, merged.diedOn);
-      return tx.update(DeathEntity, death, version, merged as Partial<DeathEntity>, { entityType: 'Death', siteId: patient.siteId, reason });
+      return tx.update(DeathEntity, death, version, merged, { entityType: 'Death', siteId: patient.siteId, reason });
     });
   }
 

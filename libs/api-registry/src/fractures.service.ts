@@ -32,7 +32,7 @@ export class FracturesService {
     return this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
       return tx.createOnce(FractureEntity, { requestId: input.requestId, entityType: 'Fracture', values, scope: ['patientId'] }, (requestId) =>
-        tx.create(FractureEntity, { ...values, requestId } as Partial<FractureEntity>, { entityType: 'Fracture', siteId: patient.siteId }),
+        tx.create(FractureEntity, { ...values, requestId }, { entityType: 'Fracture', siteId: patient.siteId }),
       );
     });
   }
@@ -46,7 +46,7 @@ export class FracturesService {
       const patient = await patientForWrite(tx.manager, actor, fracture.patientId, 'id');
       // An edit of an older version is refused as stale by the writer, before its values are judged.
       if (fracture.version === version) checkFindingsAfterUpdate(fracture, values);
-      return tx.update(FractureEntity, fracture, version, values as Partial<FractureEntity>, { entityType: 'Fracture', siteId: patient.siteId, reason });
+      return tx.update(FractureEntity, fracture, version, values, { entityType: 'Fracture', siteId: patient.siteId, reason });
     });
   }
 

@@ -115,7 +115,7 @@ export class PatientsService {
         return { identifiers: row && { mrn: row.mrn, familyName: row.familyName, givenName: row.givenName, dateOfBirth: row.dateOfBirth } };
       };
       return tx.createOnce(PatientEntity, { ...request, stored }, async (requestId) => {
-        const patient = await tx.create(PatientEntity, { ...values, requestId } as Partial<PatientEntity>, { entityType: 'Patient', siteId: site.id });
+        const patient = await tx.create(PatientEntity, { ...values, requestId }, { entityType: 'Patient', siteId: site.id });
         if (identifiers) await this.writeIdentifiers(tx, patient, identifiers, null);
         return patient;
       });
@@ -131,7 +131,7 @@ export class PatientsService {
       assertSiteAccess(actor, patient.siteId, 'Patient', id);
       assertCanWriteSite(actor, patient.siteId);
       const birthYear = values.birthYear ?? patient.birthYear;
-      const updated = await tx.update(PatientEntity, patient, version, values as Partial<PatientEntity>, { entityType: 'Patient', siteId: patient.siteId, reason });
+      const updated = await tx.update(PatientEntity, patient, version, values, { entityType: 'Patient', siteId: patient.siteId, reason });
       if (identifiers) await this.writeIdentifiers(tx, updated, { ...identifiers }, reason ?? null, birthYear);
       return updated;
     });

@@ -25,7 +25,7 @@ export class TreatmentsService {
       const request = { requestId: input.requestId, entityType: 'Treatment', values: { ...values, levels: levelValues(levels) }, scope: ['patientId'] };
       const stored = async (earlier: TreatmentEntity) => ({ levels: levelValues(await this.levelsOf(tx.manager, [earlier.id])) });
       return tx.createOnce(TreatmentEntity, { ...request, stored }, async (requestId) => {
-        const treatment = await tx.create(TreatmentEntity, { ...values, requestId } as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId });
+        const treatment = await tx.create(TreatmentEntity, { ...values, requestId }, { entityType: 'Treatment', siteId: patient.siteId });
         treatment.levels = await this.writeLevels(tx, treatment, levels, patient.siteId);
         return treatment;
       });
@@ -47,7 +47,7 @@ export class TreatmentsService {
       });
       const { levels, ...values } = merged;
       if (values.startDate && values.startDate !== treatment.startDate) await this.checkVisitsStayInWindows(tx.manager, treatment.id, values.startDate);
-      const updated = await tx.update(TreatmentEntity, treatment, version, values as Partial<TreatmentEntity>, { entityType: 'Treatment', siteId: patient.siteId, reason });
+      const updated = await tx.update(TreatmentEntity, treatment, version, values, { entityType: 'Treatment', siteId: patient.siteId, reason });
       updated.levels = changes.levels ? await this.replaceLevels(tx, updated, current, levels ?? [], patient.siteId, reason ?? null) : current;
       return updated;
     });

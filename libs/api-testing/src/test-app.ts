@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import { OpenDatabase } from '@vfr/api-database';
 import { DEMO_PASSWORD, DemoLogin, seedDemoRegistry } from '@vfr/seed';
-import { createApp } from '../../../apps/api/src/app.factory';
+import { createApp } from '@vfr/api-app';
 import { openApiConnection, openTestDatabase, TestDatabase, TestTarget, testTargets } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource, Migration } from 'typeorm';
 import { DatabaseConfig, EMBEDDED_API_LOGIN, ensureApiLogin, openDatabase, OpenDatabase } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '../../../apps/api/src/schema';
+import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { MIGRATIONS } from '../../../migrations';
 
 export type TestTarget = 'embedded' | 'postgres';

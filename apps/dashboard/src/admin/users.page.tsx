@@ -64,7 +64,7 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
     setBusy(true);
     setError(null);
     try {
-      await update({ variables: { input: { id: user.id, version: user.version, ...changes } as never } });
+      await update({ variables: { input: { id: user.id, version: user.version, ...changes } } });
       onChanged(done);
     } catch (e) {
       const p = serverProblem(e, USER_LABELS);
@@ -125,7 +125,7 @@ export function UsersPage() {
             <thead><tr><th>User</th><th>Role</th><th>Site</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {[...q.data.users].sort((a, b) => a.email.localeCompare(b.email)).map((u) => (
-                <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data!.sites} onChanged={changed} />
+                <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={changed} />
               ))}
             </tbody>
           </table>

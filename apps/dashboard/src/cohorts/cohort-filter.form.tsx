@@ -59,7 +59,7 @@ const toBool = (s: string): boolean | undefined => (s === '' ? undefined : s ===
 export function cleanFilter(f: CohortFilterInput): CohortFilterInput {
   return Object.fromEntries(
     Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'number' && Number.isNaN(v))),
-  ) as CohortFilterInput;
+  );
 }
 
 export function CohortFilterForm({ value, grouping: initialGrouping, sites, onApply }: Props) {
@@ -70,10 +70,10 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
 
   const list = (key: ListKey) => {
     const options = key === 'siteIds' ? sites.map((s) => ({ value: s.id, label: s.code })) : CHOICES[key].map((v) => ({ value: v, label: key === 'genantGrades' ? `Grade ${v}` : key === 'ofClasses' ? v : labelOf(v) }));
-    const current = ((f[key] as (string | number)[] | null | undefined) ?? []).map(String);
+    const current = ((f[key]) ?? []).map(String);
     const toggle = (v: string, on: boolean) => {
       const next = on ? [...current, v] : current.filter((x) => x !== v);
-      set({ [key]: key === 'genantGrades' ? next.map(Number) : next } as Partial<CohortFilterInput>);
+      set({ [key]: key === 'genantGrades' ? next.map(Number) : next });
     };
     return (
       <fieldset key={key} className="choices">

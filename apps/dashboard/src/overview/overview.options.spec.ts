@@ -7,7 +7,7 @@ describe('overview figures', () => {
     const f = volumesFigure({
       cohortSize: { total: 40, threshold: 11, groups: [] },
       treatmentVolumes: {
-        period: 'MONTH' as never,
+        period: 'MONTH',
         bins: [
           { period: '2025-01', kind: 'VERTEBROPLASTY', count: 25, suppressed: false },
           { period: '2025-01', kind: 'KYPHOPLASTY', count: null, suppressed: true },
@@ -25,7 +25,7 @@ describe('overview figures', () => {
     const f = volumesFigure({
       cohortSize: { total: 300, threshold: 11, groups: [] },
       treatmentVolumes: {
-        period: 'YEAR' as never,
+        period: 'YEAR',
         bins: [
           { period: '2024', kind: 'CONSERVATIVE', count: 50, suppressed: false },
           { period: '2025', kind: 'CONSERVATIVE', count: 40, suppressed: false },

@@ -17,7 +17,7 @@ describe('readmissions figure', () => {
   };
 
   it('draws one series per path in the registry\'s order over the three events, skipping what is hidden or not applicable', () => {
-    const option = readmissionsFigure(data as never).option as any;
+    const option = readmissionsFigure(data).option as any;
     expect(option.xAxis.data).toEqual(['Within 30 days', 'Within 90 days', 'Repeat augmentation']);
     expect(option.series.map((s: any) => s.name)).toEqual(['Conservative', 'Vertebroplasty', 'Kyphoplasty']);
     // Per category [estimate, lower, upper] (each drawn as a boxplot flattened onto its estimate:

@@ -1,6 +1,6 @@
 import { ADMIN, COORD_NORTH, describeEachDatabase, RESEARCHER } from '@vfr/api-testing';
-import { databaseNow, idPool, invariantViolations } from '../../../tools/fuzz/invariants';
-import { runFuzz } from '../../../tools/fuzz/fuzz-run';
+import { databaseNow, idPool, invariantViolations } from './invariants';
+import { runFuzz } from './fuzz-run';
 
 // A small, deterministic slice of `npm run fuzz` so that CI keeps it: a few hundred generated
 // and hostile inputs over every mutation and every query with arguments.
