@@ -31,8 +31,7 @@ export default tseslint.config(
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
-        // The dashboard's build configuration files are outside its tsconfig (they run in Node).
-        projectService: { allowDefaultProject: ['apps/dashboard/*.mts', 'apps/dashboard/*.ts'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
@@ -77,6 +76,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
+  },
+  {
+    // The dashboard's build configuration runs in Node, apart from the browser code.
+    files: ['apps/dashboard/*.mts', 'apps/dashboard/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: 'apps/dashboard/tsconfig.node.json' } },
   },
   {
     files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],

@@ -27,7 +27,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   }
 
   return (
-    <form className="login" onSubmit={submit} aria-label="Sign in">
+    <form className="login" onSubmit={(e) => void submit(e)} aria-label="Sign in">
       <h1>Vertebral Fracture Outcomes Registry</h1>
       <label>
         Email

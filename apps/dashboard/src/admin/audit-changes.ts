@@ -1,7 +1,7 @@
 /** What changed, field by field: "genantGrade 2 → 3". */
 export function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
   const show = (v: unknown) => {
-    const text = v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const text = v === null || v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   };
   // A new record: only the values given (empty fields would bury them).

@@ -34,7 +34,7 @@ function SiteForm({ site, onSaved, onCancel }: { site?: { id: string; version: n
     },
   });
   return (
-    <form className="record-form" noValidate aria-labelledby="site-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="site-form-title" onSubmit={form.onSubmit}>
       <h3 id="site-form-title">{site ? `Edit site ${site.code}` : 'New site'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(LABELS)} />
       <div className="grid">
@@ -49,7 +49,7 @@ function SiteForm({ site, onSaved, onCancel }: { site?: { id: string; version: n
 
 export function SitesPage() {
   const q = useQuery(SITES, { fetchPolicy: 'cache-and-network' });
-  const [open, setOpen] = useState<string | 'new' | null>(null);
+  const [open, setOpen] = useState<string | null>(null); // a site's id, or 'new'
   const [notice, setNotice] = useState<string | null>(null);
   const saved = async (msg: string) => {
     await q.refetch();
@@ -63,7 +63,7 @@ export function SitesPage() {
         <button type="button" className="primary" disabled={open === 'new'} onClick={() => { setOpen('new'); setNotice(null); }}>New site</button>
       </div>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {open === 'new' && <SiteForm onSaved={saved} onCancel={() => setOpen(null)} />}
+      {open === 'new' && <SiteForm onSaved={(m) => void saved(m)} onCancel={() => setOpen(null)} />}
       {q.error && <LoadError error={q.error} what="The sites" onRetry={() => void q.refetch()} />}
       {!q.data && !q.error && <Loading what="sites" />}
       {q.data && q.data.sites.length === 0 && <Empty>No sites yet: create the first one.</Empty>}
@@ -82,7 +82,7 @@ export function SitesPage() {
           </table>
         </div>
       )}
-      {q.data?.sites.map((s) => open === s.id && <SiteForm key={s.id} site={s} onSaved={saved} onCancel={() => setOpen(null)} />)}
+      {q.data?.sites.map((s) => open === s.id && <SiteForm key={s.id} site={s} onSaved={(m) => void saved(m)} onCancel={() => setOpen(null)} />)}
     </section>
   );
 }

@@ -29,7 +29,7 @@ function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () 
     },
   });
   return (
-    <form className="record-form" noValidate aria-labelledby="new-user-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="new-user-title" onSubmit={form.onSubmit}>
       <h3 id="new-user-title">New user</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(USER_LABELS)} />
       <div className="grid">
@@ -56,9 +56,9 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
   const dirty = role !== user.role || siteId !== (user.siteId ?? '');
   const send = async (changes: Record<string, unknown>, done: string) => {
     const issues = checkBeforeSending(userUpdateSchema, changes, USER_LABELS);
-    const siteMissing = SITE_BOUND.includes(String(changes.role ?? user.role)) && !(changes.siteId ?? user.siteId);
+    const siteMissing = SITE_BOUND.includes((changes.role as string | undefined) ?? user.role) && !(changes.siteId ?? user.siteId);
     if (Object.keys(issues).length || siteMissing) {
-      setError(Object.values(issues)[0] ?? `A ${ROLE_LABELS[String(changes.role ?? user.role)].toLowerCase()} needs a site.`);
+      setError(Object.values(issues)[0] ?? `A ${ROLE_LABELS[(changes.role as string | undefined) ?? user.role].toLowerCase()} needs a site.`);
       return;
     }
     setBusy(true);
@@ -90,10 +90,10 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
       </td>
       <td>{user.active ? 'active' : <span className="badge inactive">deactivated</span>}</td>
       <td className="actions">
-        <button type="button" disabled={!dirty || busy} onClick={() => send({ role, siteId: siteId || null }, `${user.email}: role and site saved.`)}>Save</button>{' '}
+        <button type="button" disabled={!dirty || busy} onClick={() => void send({ role, siteId: siteId || null }, `${user.email}: role and site saved.`)}>Save</button>{' '}
         {user.active
-          ? <button type="button" className="danger" disabled={busy} onClick={() => send({ active: false }, `${user.email} deactivated: their sessions have ended.`)}>Deactivate</button>
-          : <button type="button" disabled={busy} onClick={() => send({ active: true }, `${user.email} reactivated.`)}>Reactivate</button>}
+          ? <button type="button" className="danger" disabled={busy} onClick={() => void send({ active: false }, `${user.email} deactivated: their sessions have ended.`)}>Deactivate</button>
+          : <button type="button" disabled={busy} onClick={() => void send({ active: true }, `${user.email} reactivated.`)}>Reactivate</button>}
         {error && <div id={`${rowId}-error`} className="field-error" role="alert">{error}</div>}
       </td>
     </tr>
@@ -115,7 +115,7 @@ export function UsersPage() {
         <button type="button" className="primary" disabled={adding} onClick={() => { setAdding(true); setNotice(null); }}>New user</button>
       </div>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {adding && q.data && <NewUserForm sites={q.data.sites} onCancel={() => setAdding(false)} onSaved={async () => { setAdding(false); await changed('User created.'); }} />}
+      {adding && q.data && <NewUserForm sites={q.data.sites} onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); void changed('User created.'); }} />}
       {q.error && <LoadError error={q.error} what="The users" onRetry={() => void q.refetch()} />}
       {!q.data && !q.error && <Loading what="users" />}
       {q.data && q.data.users.length === 0 && <Empty>No users yet.</Empty>}
@@ -125,7 +125,7 @@ export function UsersPage() {
             <thead><tr><th>User</th><th>Role</th><th>Site</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {[...q.data.users].sort((a, b) => a.email.localeCompare(b.email)).map((u) => (
-                <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={changed} />
+                <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={(m) => void changed(m)} />
               ))}
             </tbody>
           </table>

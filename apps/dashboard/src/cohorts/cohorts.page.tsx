@@ -234,7 +234,7 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
   const list = saved.data?.savedCohorts ?? [];
   return (
     <div className="saved">
-      <form onSubmit={submit} aria-label="Save this cohort" className="row">
+      <form onSubmit={(e) => void submit(e)} aria-label="Save this cohort" className="row">
         <label className="field">
           Save this cohort as
           <input name="cohortName" value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />

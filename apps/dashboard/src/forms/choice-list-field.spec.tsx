@@ -8,7 +8,7 @@ import type { RecordForm } from './use-record-form';
 const ORDER = FRACTURE_FIELDS.additionalInjuryKinds.choices as readonly string[];
 const form = (value: string, error?: string): RecordForm => ({
   raw: { additionalInjuryKinds: value }, errors: error ? { additionalInjuryKinds: error } : {}, problem: null, saving: false,
-  set: () => undefined, submit: async () => true, reset: () => undefined,
+  set: () => undefined, submit: () => Promise.resolve(true), onSubmit: () => undefined, reset: () => undefined,
 });
 // The control DefinedField draws for an enum list (forms.css keeps DefinedField itself out of a test without a browser).
 const control = formControl('additionalInjuryKinds', FRACTURE_FIELDS.additionalInjuryKinds, humanize);

@@ -44,7 +44,8 @@ export function triState(raw: string | boolean | undefined): boolean | null {
 export function rawOf(value: unknown): string | boolean {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value;
-  return String(value);
+  // Stored fields are numbers, strings and booleans; a list or object would show as JSON.
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A yes / no / unknown select's raw value from a stored boolean. */

@@ -8,10 +8,10 @@ export interface CursorPages {
   after: string | null;
   /** 1-based number of the current page. */
   page: number;
-  next(endCursor: string | null | undefined): void;
-  previous(): void;
+  next: (endCursor: string | null | undefined) => void;
+  previous: () => void;
   /** Back to page 1 (a filter or sort changed). */
-  restart(): void;
+  restart: () => void;
 }
 
 export function useCursorPages(): CursorPages {

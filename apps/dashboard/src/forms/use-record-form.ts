@@ -23,7 +23,10 @@ export interface RecordForm {
   problem: ServerProblem | null;
   saving: boolean;
   set: (field: string, value: string | boolean) => void;
+  /** Validates and sends; resolves to whether it was saved. */
   submit: (event?: { preventDefault(): void }) => Promise<boolean>;
+  /** The form element's handler: submit, whose outcome the form shows itself. */
+  onSubmit: (event: { preventDefault(): void }) => void;
   reset: (raw: RawValues) => void;
 }
 
@@ -80,5 +83,8 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
     setProblem(null);
   }, []);
 
-  return { raw, errors, problem, saving, set, submit, reset };
+  const onSubmit = (event: { preventDefault(): void }) => {
+    void submit(event);
+  };
+  return { raw, errors, problem, saving, set, submit, onSubmit, reset };
 }

@@ -15,22 +15,21 @@ export function WithdrawForm({ what, onWithdraw, onCancel }: { what: string; onW
     <form
       className="record-form"
       aria-label={`Withdraw ${what}`}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
         if (!reason.trim()) {
           setError('Reason is required: say why the record is withdrawn (it is kept in the audit trail).');
           return;
         }
         setSaving(true);
-        try {
-          await onWithdraw(reason.trim());
-        } catch (err) {
-          const p = serverProblem(err, { reason: 'Reason' });
-          setProblem(p);
-          setError(p.fields.reason ?? null);
-        } finally {
-          setSaving(false);
-        }
+        // The form shows the outcome: a refusal as the server's sentences, nothing is left unhandled.
+        onWithdraw(reason.trim())
+          .catch((err: unknown) => {
+            const p = serverProblem(err, { reason: 'Reason' });
+            setProblem(p);
+            setError(p.fields.reason ?? null);
+          })
+          .finally(() => setSaving(false));
       }}
     >
       <h3>Withdraw {what}</h3>

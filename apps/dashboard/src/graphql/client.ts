@@ -8,7 +8,7 @@ import { session } from '../api';
 // and out needs no new client; a server that says UNAUTHENTICATED ends the session.
 const auth = new SetContextLink((prev) => {
   const token = session.token;
-  return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+  return token ? { headers: { ...(prev.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } } : {};
 });
 
 const endSessionWhenRefused = new ErrorLink(({ error }) => {

@@ -59,7 +59,7 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   // scores stay typed numbers, so Enter in one still saves the visit.
   const field = (name: AssessmentFieldName) => <DefinedField key={name} form={form} name={name} def={ASSESSMENT_FIELDS[name]} />;
   return (
-    <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.onSubmit}>
       <h3 id="assessment-form-title">{assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
       {treatments.length === 0 && <p className="error">Record the treatment first: visits count from the index treatment.</p>}

@@ -42,7 +42,7 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
   const leakage = form.raw.kind === ComplicationKind.CEMENT_LEAKAGE;
   const newFracture = NEW_FRACTURE_KINDS.includes(form.raw.kind as ComplicationKind);
   return (
-    <form className="record-form" noValidate aria-labelledby="complication-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="complication-form-title" onSubmit={form.onSubmit}>
       <h3 id="complication-form-title">{complication ? 'Edit complication' : 'Record a complication'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(COMPLICATION_LABELS)} onReload={onReload} />
       <div className="grid">

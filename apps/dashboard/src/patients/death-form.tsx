@@ -37,7 +37,7 @@ export function DeathForm({ patientId, death, onSaved, onCancel, onReload }: {
     },
   });
   return (
-    <form className="record-form" noValidate aria-labelledby="death-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="death-form-title" onSubmit={form.onSubmit}>
       <h3 id="death-form-title">{death ? 'Edit the death' : 'Record the death'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(DEATH_LABELS)} onReload={onReload} />
       <div className="grid">

@@ -38,7 +38,7 @@ export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload 
     },
   });
   return (
-    <form className="record-form" noValidate aria-labelledby="fracture-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="fracture-form-title" onSubmit={form.onSubmit}>
       <h3 id="fracture-form-title">{fracture ? `Edit fracture ${fracture.level}` : 'Record a fracture'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(FRACTURE_LABELS)} onReload={onReload} />
       <div className="grid">

@@ -63,7 +63,7 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
   const shown = [...SHOWN, 'mrn', 'familyName', 'givenName', 'dateOfBirth', 'siteId'];
 
   return (
-    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.onSubmit}>
       <h3 id="patient-form-title">{patient ? `Edit patient ${patient.registryNumber}` : 'Register a patient'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
       <div className="grid">

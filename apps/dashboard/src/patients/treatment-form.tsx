@@ -50,7 +50,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
   // Each plain value drawn from its definition (libs/domain/src/fields/treatment.fields.ts).
   const field = (name: TreatmentFieldName, def: FieldDefinition = TREATMENT_FIELDS[name]) => <DefinedField key={name} form={form} name={name} def={def} />;
   return (
-    <form className="record-form" noValidate aria-labelledby="treatment-form-title" onSubmit={form.submit}>
+    <form className="record-form" noValidate aria-labelledby="treatment-form-title" onSubmit={form.onSubmit}>
       <h3 id="treatment-form-title">{treatment ? 'Edit treatment' : 'Record a treatment'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
       {fractures.length === 0 && <p className="error">Record the fracture first: a treatment names the fractures it treats.</p>}

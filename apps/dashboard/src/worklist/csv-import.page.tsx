@@ -47,10 +47,10 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
               {IMPORT_KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
             </select>
           </div>
-          <button type="button" disabled={busy !== null} onClick={() => run('template', async () => saveText(`${kind}-template.csv`, await importText(token(), kind, 'template.csv')))}>
+          <button type="button" disabled={busy !== null} onClick={() => void run('template', async () => saveText(`${kind}-template.csv`, await importText(token(), kind, 'template.csv')))}>
             Download the template
           </button>
-          <button type="button" disabled={busy !== null} onClick={() => run('template', async () => setFormat(await importText(token(), kind, 'format.md')))}>
+          <button type="button" disabled={busy !== null} onClick={() => void run('template', async () => setFormat(await importText(token(), kind, 'format.md')))}>
             Show the columns
           </button>
         </div>
@@ -110,7 +110,7 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
           {report.mode === 'DRY_RUN' && report.issues.length === 0 && (
             <div className="form-buttons">
               <button type="button" className="primary" disabled={busy !== null || !file || report.created === 0}
-                onClick={() => file && run('commit', async () => setReport(await runImport(token(), kind, file, true)))}>
+                onClick={() => file && void run('commit', async () => setReport(await runImport(token(), kind, file, true)))}>
                 {busy === 'commit' ? 'Importing…' : `Import ${report.created} rows`}
               </button>
               {report.created === 0 && <span className="hint">Every row is already in the registry: there is nothing to import.</span>}
