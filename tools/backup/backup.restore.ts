@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource, DataSourceOptions, MigrationExecutor, QueryRunner } from 'typeorm';
+import { DataSource, MigrationExecutor, QueryRunner } from 'typeorm';
 import { DatabaseConfig, EmbeddedPostgres, openDatabase, Schema } from '@vfr/api-database';
 import { MIGRATIONS_TABLE, Queryable, readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
 import { BackupError, BackupHeader, quoteIdent, TEXT_SETTINGS } from './backup.format';
@@ -95,7 +95,7 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
 
     // A DataSource on the same database whose migrations are the backup's.
     const options = db.dataSource.options;
-    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...options.extra, max: 1, statement_timeout: 0 } });
+    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...(options.extra as Record<string, unknown> | undefined), max: 1, statement_timeout: 0 } });
     await restoring.initialize();
     let runner: QueryRunner | undefined;
     try {
