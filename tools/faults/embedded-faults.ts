@@ -186,7 +186,7 @@ function runRefused(what: string, command: string, args: string[], env: NodeJS.P
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- the escape character is the point: this strips ANSI colour codes
       const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
       const sentence = plain.split('\n').find((l) => /already in use/.test(l))?.trim() ?? plain.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 300);
       // The temporary directory's name is of no interest in the results.
