@@ -106,9 +106,10 @@ export class MoveDeathComplications1795610000000 implements MigrationInterface {
     await q.query(`DROP TABLE death_move`);
   }
 
-  async down(): Promise<void> {
+  down(): Promise<void> {
     // Forward-only: the moved deaths may have been edited since, and the withdrawn complications
     // say where each went; putting them back is a decision for a person, not a migration.
-    throw new Error(`${NAME} cannot be reverted: the DEATH complications it withdrew name the death records they became`);
+    // (Not async, as nothing is awaited: the interface wants a promise, so the refusal is a rejected one.)
+    return Promise.reject(new Error(`${NAME} cannot be reverted: the DEATH complications it withdrew name the death records they became`));
   }
 }

@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { CreateRegistrySchema1795551735437 } from './1795551735437-CreateRegistrySchema';
 import { AddIntegrityTriggers1795551800000 } from './1795551800000-AddIntegrityTriggers';
 import { AddUserTokensValidAfter1795552914056 } from './1795552914056-AddUserTokensValidAfter';
@@ -25,10 +26,12 @@ import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHo
 import { AddAdditionalInjuryKinds1795640000000 } from './1795640000000-AddAdditionalInjuryKinds';
 import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiographsToAnalysis';
 
+/** A migration class as TypeORM runs it: constructed without arguments. */
+export type MigrationClass = new () => MigrationInterface;
+
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [CreateRegistrySchema1795551735437, AddIntegrityTriggers1795551800000, AddUserTokensValidAfter1795552914056,
+export const MIGRATIONS: MigrationClass[] = [CreateRegistrySchema1795551735437, AddIntegrityTriggers1795551800000, AddUserTokensValidAfter1795552914056,
   AddSavedCohorts1795554149775,
   AddAssessmentTreatmentIndex1795554810090,
   AddAnalysisTable1795560000000,

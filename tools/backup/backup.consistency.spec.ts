@@ -40,16 +40,17 @@ describe('a backup while the registry is written', () => {
   it('holds one state that existed: the writes committed before its snapshot, none after, each whole', async () => {
     let committed = 0; // writes whose transaction has committed
     let stop = false;
-    let failed: unknown;
+    // Boxed, so that whatever the loop threw is thrown again as it was.
+    let failure: { error: unknown } | undefined;
     const loop = (async () => {
       while (!stop) {
         await writeOne(db, committed);
         committed++;
       }
-    })().catch((e) => (failed = e));
+    })().catch((error: unknown) => (failure = { error }));
     const waitFor = async (n: number) => {
       while (committed < n) {
-        if (failed) throw failed;
+        if (failure) throw failure.error;
         await new Promise((r) => setTimeout(r, 5));
       }
     };

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource, DataSourceOptions, MigrationExecutor, QueryRunner } from 'typeorm';
+import { DataSource, MigrationExecutor, MigrationInterface, QueryRunner } from 'typeorm';
 import { DatabaseConfig, EmbeddedPostgres, openDatabase, Schema } from '@vfr/api-database';
 import { MIGRATIONS_TABLE, Queryable, readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
 import { BackupError, BackupHeader, quoteIdent, TEXT_SETTINGS } from './backup.format';
@@ -18,10 +18,12 @@ export interface RestoreResult {
   newerMigrations: string[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-function migrationName(migration: Function | string): string {
+/** A schema's migration: a class TypeORM constructs without arguments, or a file path. */
+type SchemaMigration = (new () => MigrationInterface) | string;
+
+function migrationName(migration: SchemaMigration): string {
   if (typeof migration === 'string') return migration;
-  const instance = new (migration as new () => { name?: string })();
+  const instance = new migration();
   return instance.name || migration.name;
 }
 
@@ -75,8 +77,8 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
   const header = await readBackup(file);
   log(`Checked ${file}: ${header.tables.length} tables, made ${header.createdAt} from ${header.source.kind} PostgreSQL ${header.source.version}.`);
 
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  const all = schema.migrations as (Function | string)[];
+  // TypeORM types the list as Function | string; the functions in it are migration classes.
+  const all = schema.migrations as SchemaMigration[];
   const known = new Map(all.map((m) => [migrationName(m), m]));
   const unknown = header.migrations.filter((m) => !known.has(m.name)).map((m) => m.name);
   if (unknown.length > 0) {
@@ -95,7 +97,7 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
 
     // A DataSource on the same database whose migrations are the backup's.
     const options = db.dataSource.options;
-    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...options.extra, max: 1, statement_timeout: 0 } });
+    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...(options.extra as Record<string, unknown> | undefined), max: 1, statement_timeout: 0 } });
     await restoring.initialize();
     let runner: QueryRunner | undefined;
     try {

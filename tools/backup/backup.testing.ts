@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { CatalogTable, readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
 import { TEXT_SETTINGS } from './backup.format';
 import { pgSource } from './backup.source';
@@ -107,8 +107,8 @@ export async function tableNames(url: string): Promise<string[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' ORDER BY 1`);
-    return rows.map((r) => r.relname as string);
+    const { rows } = await c.query<{ relname: string }>(`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' ORDER BY 1`);
+    return rows.map((r) => r.relname);
   } finally {
     await c.end();
   }
@@ -136,7 +136,7 @@ export function treeHash(dir: string): string {
  */
  
 /** Writes an earlier release's DATA_DIR holding the source's rows; returns that release's tables and columns. */
-export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: Function[]): Promise<CatalogTable[]> {
+export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: (new () => MigrationInterface)[]): Promise<CatalogTable[]> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({ dataDir: dir });
   try {
@@ -166,7 +166,7 @@ export async function makeLegacyDataDir(dir: string, source: DataSource, migrati
         for await (const chunk of client.query(copyTo(`COPY (SELECT ${columns} FROM "${t.name}") TO STDOUT`)) as AsyncIterable<Buffer>) chunks.push(chunk);
         await pglite.query(`COPY "${t.name}" (${columns}) FROM '/dev/blob'`, [], { blob: new Blob([Buffer.concat(chunks)]) });
       }
-      const { rows } = await client.query(`SELECT last_value::text AS v FROM audit_event_id_seq`);
+      const { rows } = await client.query<{ v: string }>(`SELECT last_value::text AS v FROM audit_event_id_seq`);
       await pglite.query(`SELECT setval('audit_event_id_seq', $1::bigint)`, [rows[0].v]);
       await client.query('RESET ALL');
     } finally {

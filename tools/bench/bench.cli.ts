@@ -60,7 +60,7 @@ interface Harness {
 async function startHarness(): Promise<Harness> {
   if (URL_) {
     const pool = new Pool({ connectionString: URL_, max: 2 });
-    const [{ exists }] = rowsOf(await pool.query(`SELECT to_regclass('public.patient') IS NOT NULL AS exists`));
+    const [{ exists }] = rowsOf<{ exists: boolean }>(await pool.query(`SELECT to_regclass('public.patient') IS NOT NULL AS exists`));
     const existing = exists ? (await registrySize(pool)).patients : 0;
     if (existing === 0) seedServerDatabase(URL_, PATIENTS);
     else if (Math.abs(existing - PATIENTS) > PATIENTS * 0.05) console.warn(`Note: the database holds ${existing} patients (asked for ${PATIENTS}); benchmarking it as it is.`);
@@ -111,18 +111,19 @@ async function main(): Promise<void> {
   const h = await startHarness();
   const rows: ResultRow[] = [];
   const details: Record<string, unknown> = {};
-  const [{ started }] = rowsOf(await h.floorDb.query(`SELECT now() AS started`));
+  const [{ started }] = rowsOf<{ started: Date }>(await h.floorDb.query(`SELECT now() AS started`));
   try {
     const size = await registrySize(h.floorDb);
     const host = await machine(h.floorDb);
     console.log(`Registry: ${size.patients} patients, ${size.assessments} assessments, ${size.sites} sites. API at ${h.baseUrl}`);
     console.log(`Machine: ${host.cpus} cores (${host.cpuModel}), ${host.memoryGb} GB, ${host.postgres}, Node ${host.node}\n`);
     // The API reads the maintained analysis table when the database has it, so its floor must too.
-    const [{ analysis }] = rowsOf(await h.floorDb.query(`SELECT to_regclass('public.analysis_patient') IS NOT NULL AS analysis`));
+    const [{ analysis }] = rowsOf<{ analysis: boolean }>(await h.floorDb.query(`SELECT to_regclass('public.analysis_patient') IS NOT NULL AS analysis`));
     const useBase = flag('base-floors') || !analysis;
     const FLOORS = useBase ? BASE_TABLE_FLOORS : ANALYSIS_TABLE_FLOORS;
-    details.floors = useBase ? 'base tables' : 'analysis_patient';
-    console.log(`SQL floors over ${details.floors}\n`);
+    const floorsOver = useBase ? 'base tables' : 'analysis_patient';
+    details.floors = floorsOver;
+    console.log(`SQL floors over ${floorsOver}\n`);
     const api = new ApiClient(h.baseUrl);
     const researcher = await api.login(BENCH_USERS.researcher);
     const head = await api.login(BENCH_USERS.head);
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
 
     await section('write', 'visit write', async () => {
       // A follow-up visit written by a coordinator, each run for another patient of the site.
-      const visits = rowsOf(
+      const visits = rowsOf<{ patient_id: string; treatment_id: string; visit_date: string }>(
         await h.floorDb.query(
           `SELECT p.id AS patient_id, i.id AS treatment_id, least(current_date, i.start_date + 1)::text AS visit_date
            FROM patient p JOIN app_user u ON u.email = $1 AND u.site_id = p.site_id

@@ -1,6 +1,7 @@
 // The dashboard's side of section 7: the first screen's render time in Chromium and the size of
 // its JavaScript as a browser downloads it (gzip).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -32,7 +33,7 @@ export function gzippedJavaScript(dir = DASHBOARD_DIST): { files: number; rawByt
 /** A private copy of the built dashboard, so that a rebuild during the run cannot swap its files. */
 export function snapshotDashboard(): string {
   if (!fs.existsSync(path.join(DASHBOARD_DIST, 'index.html'))) throw new Error('dist/apps/dashboard is missing: run npm run build first');
-  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'vfr-bench-dashboard-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-dashboard-'));
   fs.cpSync(DASHBOARD_DIST, dir, { recursive: true });
   return dir;
 }

@@ -1,5 +1,6 @@
 // CSV import of many assessments in one commit, and a large streamed export with the process's
 // memory watched while it runs.
+import { readFileSync } from 'node:fs';
 import { mulberry32 } from '@vfr/stats';
 import { rowsOf, Sql } from './registry-setup';
 
@@ -17,7 +18,7 @@ export interface ImportFigure {
  * date; a repeated key would count as unchanged).
  */
 export async function buildImportFile(db: Sql, rows: number, nonce: number): Promise<{ csv: string; rows: number }> {
-  const patients = rowsOf(
+  const patients = rowsOf<{ registry_number: string; start_date: string; span: number }>(
     await db.query(
       `SELECT p.registry_number, i.start_date::text AS start_date, greatest(1, current_date - i.start_date) AS span
        FROM patient p
@@ -27,7 +28,7 @@ export async function buildImportFile(db: Sql, rows: number, nonce: number): Pro
     ),
   );
   const random = mulberry32(nonce);
-  const picked = patients.map((r: { registry_number: string; start_date: string; span: number }) => ({
+  const picked = patients.map((r) => ({
     registry_number: r.registry_number,
     start_date: r.start_date,
     visit_date: shiftDate(r.start_date, Math.floor(random() * Number(r.span))),
@@ -72,7 +73,7 @@ export interface ExportFigure {
 
 /** Reads a process's resident memory (kB) from /proc; the API may run in this process or a child. */
 export function rssMb(pid = process.pid): number {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }

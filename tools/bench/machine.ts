@@ -14,7 +14,7 @@ export interface Machine {
 
 /** What the figures were measured on: they mean little without it. */
 export async function machine(db: Sql): Promise<Machine> {
-  const [v] = rowsOf(await db.query('SELECT version() AS v'));
+  const [v] = rowsOf<{ v: string }>(await db.query('SELECT version() AS v'));
   return {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',

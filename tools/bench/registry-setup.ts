@@ -4,12 +4,15 @@ import * as path from 'node:path';
 import { Role } from '@vfr/domain';
 import { BENCH_PASSWORD } from './http-client';
 
-/** Anything that answers SQL: a pg Pool or a TypeORM DataSource. */
+/** Anything that answers SQL: a pg Pool (its answer holds the rows) or a TypeORM DataSource (its answer is the rows). */
 export interface Sql {
-  query(text: string, values?: unknown[]): Promise<any>;
+  query(text: string, values?: unknown[]): Promise<unknown>;
 }
 
-export const rowsOf = (r: any): any[] => (Array.isArray(r) ? r : r.rows);
+/** The rows of either answer, typed as the columns the caller's SELECT names. */
+export function rowsOf<Row>(answer: unknown): Row[] {
+  return (Array.isArray(answer) ? answer : (answer as { rows: Row[] }).rows) as Row[];
+}
 
 export const BENCH_USERS = {
   researcher: 'researcher@demo.registry',
@@ -25,7 +28,7 @@ export interface RegistrySize {
 }
 
 export async function registrySize(db: Sql): Promise<RegistrySize> {
-  const [r] = rowsOf(
+  const [r] = rowsOf<RegistrySize>(
     await db.query(`SELECT (SELECT count(*) FROM patient)::int AS patients, (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM site)::int AS sites`),
   );
   return { patients: Number(r.patients), assessments: Number(r.assessments), sites: Number(r.sites) };
@@ -48,7 +51,7 @@ export function seedServerDatabase(url: string, patients: number): void {
  * department head and a coordinator of the first site. Created once, with the demo password.
  */
 export async function ensureBenchUsers(db: Sql): Promise<{ siteId: string; siteCode: string }> {
-  const [site] = rowsOf(await db.query(`SELECT id, code FROM site ORDER BY code LIMIT 1`));
+  const [site] = rowsOf<{ id: string; code: string }>(await db.query(`SELECT id, code FROM site ORDER BY code LIMIT 1`));
   if (!site) throw new Error('the database holds no site: seed it first');
   const passwordHash = await hash(BENCH_PASSWORD);
   const users: [string, Role, string | null][] = [

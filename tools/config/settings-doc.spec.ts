@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS } from '@vfr/api-database';
@@ -12,7 +13,6 @@ describe("the README's configuration table", () => {
   it('documents every variable the code reads', () => {
     // Every process.env.X outside tests, tools and the settings' readers must be a documented setting.
     const documented = new Set(SETTINGS.flatMap((s) => s.names));
-    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     const root = join(__dirname, '..', '..');
     const out = execFileSync('git', ['grep', '-h', '-o', '-E', 'process\\.env\\.[A-Z_]+|env\\.[A-Z_]{3,}', '--', 'apps/api/src', 'libs', ':!*.spec.ts', ':!libs/api-testing'], { cwd: root, encoding: 'utf8' });
     const read = new Set(out.split('\n').filter(Boolean).map((m) => m.replace(/^(process\.)?env\./, '')));

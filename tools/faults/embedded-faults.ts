@@ -11,8 +11,9 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Client } from 'pg';
+import { Client, QueryResultRow } from 'pg';
 import { dataDirOwner } from '@vfr/api-database';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- migrations has no @vfr alias in tsconfig.base.json; this is its public entry (index.ts)
 import { MIGRATIONS } from '../../migrations';
 import { ApiClient } from '../bench/http-client';
 import { BENCH_USERS, ensureBenchUsers, rowsOf, Sql } from '../bench/registry-setup';
@@ -37,7 +38,7 @@ async function kill(api: ApiProcess, mode: KillMode): Promise<string[]> {
 /** Every btree index checked with amcheck (bt_index_check, heapallindexed): structure and heap agree. */
 export async function checkIndexes(db: Sql): Promise<{ checked: number; problems: string[] }> {
   await db.query('CREATE EXTENSION IF NOT EXISTS amcheck');
-  const indexes = rowsOf(
+  const indexes = rowsOf<{ name: string }>(
     await db.query(
       `SELECT c.oid::regclass::text AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
        WHERE am.amname = 'btree' AND c.relpersistence = 'p' AND i.indisvalid AND i.indisready ORDER BY 1`,
@@ -97,7 +98,7 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
   const writerToken = await client.login(BENCH_USERS.coordinator);
   const readerToken = await client.login(BENCH_USERS.head);
   const targets = await visitTargets(db, BENCH_USERS.coordinator);
-  const [{ now }] = rowsOf(await db.query('SELECT now() AS now'));
+  const [{ now }] = rowsOf<{ now: Date }>(await db.query('SELECT now() AS now'));
   const since = new Date(now);
   const all: WriteRecord[] = [];
   const rounds: KillRound[] = [];
@@ -147,7 +148,7 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
     }
     // As a client would: every write that got no answer is sent again with its request id.
     const refusedIds = all.filter((w) => !w.id).map((w) => w.requestId);
-    const [{ stored }] = rowsOf(await db.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
+    const [{ stored }] = rowsOf<{ stored: number }>(await db.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
     const retried = await retryRefused({ url: api.url, writerToken, timeoutMs: 20_000 }, all);
     const afterRetry = await verifyWrites(db, since, all);
     const indexes = await checkIndexes(db);
@@ -185,7 +186,7 @@ function runRefused(what: string, command: string, args: string[], env: NodeJS.P
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- the escape character is the point: this strips ANSI colour codes
       const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
       const sentence = plain.split('\n').find((l) => /already in use/.test(l))?.trim() ?? plain.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 300);
       // The temporary directory's name is of no interest in the results.
@@ -202,7 +203,7 @@ export async function refusals(dataDir: string, api: ApiProcess, firstSerial: nu
   const db = await openRegistry(dataDir);
   try {
     const targets = await visitTargets(db, BENCH_USERS.coordinator);
-    const [{ now }] = rowsOf(await db.query('SELECT now() AS now'));
+    const [{ now }] = rowsOf<{ now: Date }>(await db.query('SELECT now() AS now'));
     const stop = new AbortController();
     const load = runLoad({ url: api.url, writerToken, readerToken, targets, writers: 2, readers: 1, seconds: 120, timeoutMs: 20_000, signal: stop.signal, firstSerial });
     await sleep(500);
@@ -240,7 +241,7 @@ export interface DemoRegistry {
 }
 
 async function demoRegistry(db: Sql): Promise<DemoRegistry> {
-  const [r] = rowsOf(
+  const [r] = rowsOf<{ sites: number; users: number; patients: number; analysis_rows: number; seed_events: number; migrations: number }>(
     await db.query(
       `SELECT (SELECT count(*) FROM site)::int AS sites, (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM patient)::int AS patients,
               (SELECT count(*) FROM analysis_patient)::int AS analysis_rows,
@@ -273,7 +274,7 @@ class StartWatcher {
   private client: Client | null = null;
   constructor(private readonly dataDir: string) {}
 
-  async query(text: string): Promise<any[] | null> {
+  async query<Row extends QueryResultRow>(text: string): Promise<Row[] | null> {
     try {
       if (!this.client) {
         const socketDir = dataDirOwner(this.dataDir)?.socketDir;
@@ -282,7 +283,7 @@ class StartWatcher {
         await client.connect();
         this.client = client;
       }
-      return (await this.client.query(text)).rows;
+      return (await this.client.query<Row>(text)).rows;
     } catch {
       await this.close();
       return null;
@@ -305,6 +306,9 @@ async function watchedFirstStart(dataDir: string, demoPatients: number) {
   return { api, started, lines };
 }
 
+/** The answer of the count queries the watcher runs. */
+type Count = { n: number };
+
 const SEED_INSERTS = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%'`;
 
 /** The reference first start: when each phase began (ms from the spawn). */
@@ -322,15 +326,15 @@ export async function referenceFirstStart(demoPatients: number): Promise<Record<
       mark('initdbBootstrapped', initdbDirs(dataDir).some((d) => fs.existsSync(path.join(dataDir, d, 'global', 'pg_control'))));
       mark('clusterInPlace', fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION')));
       if (at.clusterInPlace !== undefined && at.migrationsDone === undefined) {
-        const m = await watch.query('SELECT count(*)::int AS n FROM migrations');
+        const m = await watch.query<Count>('SELECT count(*)::int AS n FROM migrations');
         if (m) mark('firstMigration', m[0].n > 0);
         if (m) mark('migrationsDone', m[0].n === MIGRATIONS.length);
       }
       mark('seedLogged', lines.some((l) => /seeding a demo registry/.test(l)));
       if (at.seedLogged !== undefined && at.seedCommitted === undefined) {
-        const ins = await watch.query(SEED_INSERTS);
+        const ins = await watch.query<Count>(SEED_INSERTS);
         if (ins) mark('seedInserting', ins[0].n > 0);
-        const s = await watch.query('SELECT count(*)::int AS n FROM site');
+        const s = await watch.query<Count>('SELECT count(*)::int AS n FROM site');
         if (s) mark('seedCommitted', s[0].n > 0);
       }
       mark('serving', lines.some((l) => /is running at/.test(l)));
@@ -407,13 +411,14 @@ export async function killFirstStart(point: KillPoint, demoPatients: number) {
       if (point.at === 'server-starting') return fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'));
       if (point.at === 'initdb') return initdbDirs(dataDir).some((d) => fs.existsSync(path.join(dataDir, d, 'global', 'pg_control')));
       if (point.at === 'migrations') {
-        const m = await watch.query('SELECT count(*)::int AS n FROM migrations');
+        const m = await watch.query<Count>('SELECT count(*)::int AS n FROM migrations');
         return Boolean(m && m[0].n >= Math.ceil(MIGRATIONS.length / 2));
       }
       if (!lines.some((l) => /seeding a demo registry/.test(l))) return false;
       if (point.at === 'seed-begun') return true;
-      if (point.at === 'seed-inserts') return Boolean((await watch.query(SEED_INSERTS))?.[0].n > 0);
-      return Boolean((await watch.query('SELECT count(*)::int AS n FROM site'))?.[0].n > 0);
+      // No answer yet (null) counts as none.
+      if (point.at === 'seed-inserts') return ((await watch.query<Count>(SEED_INSERTS))?.[0].n ?? 0) > 0;
+      return ((await watch.query<Count>('SELECT count(*)::int AS n FROM site'))?.[0].n ?? 0) > 0;
     };
     const over = () => api.child.exitCode !== null || lines.some((l) => /is running at/.test(l));
     let hit = false;

@@ -49,8 +49,8 @@ interface Probe {
 /** /health and one GraphQL read, as a monitor and a user would see them. */
 async function probe(api: ApiProcess, token: string, began: number): Promise<Probe> {
   const health = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0);
-  let graphqlCode: string | null = null;
-  let graphqlMessage: string | null = null;
+  let graphqlCode: string | null;
+  let graphqlMessage: string | null;
   try {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
@@ -76,7 +76,7 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
     const writerToken = await client.login(BENCH_USERS.coordinator);
     const readerToken = await client.login(BENCH_USERS.head);
     const targets = await visitTargets(pool, BENCH_USERS.coordinator);
-    const [{ now }] = rowsOf(await pool.query('SELECT now() AS now'));
+    const [{ now }] = rowsOf<{ now: Date }>(await pool.query('SELECT now() AS now'));
     await pool.end();
     const began = Date.now();
     const downAt = Math.round(seconds * 1000 * 0.3);
@@ -115,7 +115,7 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
     // Then, as a client would, every refused write is sent again with its request id: those that
     // had committed before their answer was lost must come back once, not twice.
     const refusedIds = result.writes.filter((w) => !w.id).map((w) => w.requestId);
-    const [{ stored }] = rowsOf(await verifyPool.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
+    const [{ stored }] = rowsOf<{ stored: number }>(await verifyPool.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
     const retried = await retryRefused({ url: api.url, writerToken, timeoutMs: 20_000 }, result.writes);
     const afterRetry = await verifyWrites(verifyPool, new Date(now), result.writes);
     await verifyPool.end();
@@ -147,7 +147,7 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
     const admin = await new ApiClient(api1.url).login(BENCH_USERS.admin);
     const file = await buildImportFile(pool, rows, 4242);
     const counts = async () =>
-      rowsOf(await pool.query(`SELECT (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM audit_event WHERE action = 'IMPORT')::int AS imports`))[0] as { assessments: number; imports: number };
+      rowsOf<{ assessments: number; imports: number }>(await pool.query(`SELECT (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM audit_event WHERE action = 'IMPORT')::int AS imports`))[0];
     const before = await counts();
     const started = Date.now();
     let settled = false;
@@ -157,7 +157,7 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
     // Kill while the import's transaction is writing: when its INSERTs show in pg_stat_activity.
     let caught = false;
     while (!settled && Date.now() - started < 120_000) {
-      const [{ n }] = rowsOf(await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%assessment%'`));
+      const [{ n }] = rowsOf<{ n: number }>(await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%assessment%'`));
       if (n > 0) {
         caught = true;
         break;
@@ -207,7 +207,7 @@ async function embeddedMain(): Promise<void> {
     c.foundOnce === c.acknowledged && c.duplicated === 0 && c.unexpected === 0 && c.unaudited === 0;
   buildIfStale();
   const dataDir = makeDataDir('faults');
-  let results: Record<string, unknown> = {};
+  let results: Record<string, unknown>;
   try {
     console.log(`Embedded PostgreSQL (no DATABASE_URL) in a new DATA_DIR; seeding ${patients} patients...`);
     seedEmbedded(dataDir, patients);
@@ -293,7 +293,7 @@ async function main(): Promise<void> {
   // One visit per patient: more rows than patients would date some visits after today.
   const importRows = Math.min(ARGS.optionalNumbers['import-rows'] ?? patients, patients);
   const pg = await PrivatePostgres.create();
-  let failed = true;
+  let failed: boolean;
   try {
     pg.start();
     console.log(`Private PostgreSQL (${path.basename(path.dirname(pg.bin))}) on port ${pg.port}; seeding ${patients} patients...`);

@@ -15,6 +15,8 @@ import { printRegistrySchema } from '../schema/registry-schema';
 
 const root = join(__dirname, '..', '..');
 const fieldsOf = (record: RecordType) => Object.entries(RECORD_FIELDS[record].fields) as [string, FieldAccess][];
+/** An entity class; what its constructor takes does not matter here. */
+type EntityClass = abstract new (...args: never[]) => unknown;
 
 describe('docs/field-access.md', () => {
   it('is what the table renders', () => {
@@ -40,16 +42,17 @@ describe('the GraphQL record types', () => {
 });
 
 describe('the stored columns', () => {
-  const ENTITIES: [RecordType, Function][] = [
+  const ENTITIES: [RecordType, EntityClass][] = [
     ['Patient', PatientEntity], ['PatientIdentifiers', PatientIdentifierEntity], ['Fracture', FractureEntity], ['Treatment', TreatmentEntity],
     ['TreatedLevel', TreatedLevelEntity], ['Assessment', AssessmentEntity], ['Complication', ComplicationEntity],
   ];
 
-  function columnsOf(entity: Function): { name: string; type: string }[] {
-    const targets: Function[] = [];
-    for (let t = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.push(t);
+  /** The entity and the classes it extends, whose columns it inherits. */
+  function columnsOf(entity: EntityClass): { name: string; type: string }[] {
+    const targets: unknown[] = [];
+    for (let t: unknown = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.push(t);
     return getMetadataArgsStorage()
-      .columns.filter((c) => targets.includes(c.target as Function))
+      .columns.filter((c) => targets.includes(c.target))
       .map((c) => ({ name: c.propertyName, type: String(c.options.type ?? (c.mode === 'version' ? 'integer' : 'uuid')) }));
   }
 

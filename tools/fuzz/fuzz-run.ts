@@ -3,7 +3,7 @@
 // requests (deep, huge, alias floods, invalid UTF-8, broken JSON). A finding is a 5xx without a
 // GraphQL error, an INTERNAL_SERVER_ERROR (an unexpected exception), or a dropped connection.
 import { Rng } from './random';
-import { IdPool, namedType, SchemaIndex, TypeRef, typeName, valueFor } from './values';
+import { IdPool, InputField, namedType, SchemaIndex, TypeRef, typeName, valueFor } from './values';
 
 export interface FuzzTokens {
   admin: string;
@@ -42,20 +42,48 @@ const INTROSPECTION = `query Introspect {
   }
 }`;
 
+/** The parts of the introspection answer that INTROSPECTION asks for. */
+interface IntrospectedField {
+  name: string;
+  args: { name: string; type: TypeRef }[];
+  type: TypeRef;
+}
+
+interface IntrospectedSchema {
+  queryType: { fields: IntrospectedField[] };
+  mutationType: { fields: IntrospectedField[] };
+  /** inputFields are there for input objects, enumValues for enums (null for the other kinds). */
+  types: { kind: TypeRef['kind']; name: string; inputFields: InputField[] | null; enumValues: { name: string }[] | null }[];
+}
+
+interface GraphQLError {
+  message: string;
+  extensions?: { code?: string };
+}
+
+/**
+ * The errors of an answer. The answer is what the fuzzing tests, so it is not taken on trust:
+ * anything but a list in their place counts as none, and an entry that is not an object is skipped.
+ */
+function errorsOf(answer: unknown): GraphQLError[] {
+  const errors = typeof answer === 'object' && answer !== null && 'errors' in answer ? answer.errors : undefined;
+  return Array.isArray(errors) ? errors.filter((e): e is GraphQLError => typeof e === 'object' && e !== null) : [];
+}
+
 // Ending every session of the fuzzing user would end the run, not test the server.
 const SKIPPED = new Set(['logout']);
 
 export async function introspect(url: string, token: string): Promise<{ schema: SchemaIndex; operations: Operation[] }> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: INTROSPECTION }) });
-  const body = (await res.json()) as { data?: { __schema: any }; errors?: unknown };
+  const body = (await res.json()) as { data?: { __schema: IntrospectedSchema }; errors?: unknown };
   if (!body.data) throw new Error(`introspection failed (it is off when NODE_ENV=production): ${JSON.stringify(body.errors)}`);
   const s = body.data.__schema;
   const schema: SchemaIndex = { inputs: new Map(), enums: new Map() };
   for (const t of s.types) {
-    if (t.kind === 'INPUT_OBJECT') schema.inputs.set(t.name, t.inputFields);
-    if (t.kind === 'ENUM') schema.enums.set(t.name, t.enumValues.map((v: { name: string }) => v.name));
+    if (t.kind === 'INPUT_OBJECT') schema.inputs.set(t.name, t.inputFields!);
+    if (t.kind === 'ENUM') schema.enums.set(t.name, t.enumValues!.map((v) => v.name));
   }
-  const ops = (kind: 'query' | 'mutation', fields: any[]): Operation[] =>
+  const ops = (kind: 'query' | 'mutation', fields: IntrospectedField[]): Operation[] =>
     fields
       .filter((f) => !SKIPPED.has(f.name) && (kind === 'mutation' || f.args.length > 0))
       .map((f) => ({ name: f.name, kind, args: f.args, returnsObject: ['OBJECT', 'INTERFACE', 'UNION'].includes(namedType(f.type).kind) }));
@@ -115,8 +143,8 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
   const send = async (name: string, body: Buffer | string, contentType: string, token: string | null): Promise<void> => {
     report.inputs++;
     report.byOperation[name] = (report.byOperation[name] ?? 0) + 1;
-    let status = 0;
-    let text = '';
+    let status: number;
+    let text: string;
     try {
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body as BodyInit });
       status = res.status;
@@ -126,7 +154,7 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
       return;
     }
     report.statuses[status] = (report.statuses[status] ?? 0) + 1;
-    let parsed: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } | null = null;
+    let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
@@ -134,7 +162,7 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
       if (status >= 500) report.findings.push({ kind: 'not-json', operation: name, status, detail: text.slice(0, 200) });
       return;
     }
-    const errors = parsed?.errors ?? [];
+    const errors = errorsOf(parsed);
     if (status >= 500 && !errors.length) report.findings.push({ kind: 'bare-5xx', operation: name, status, detail: text.slice(0, 300) });
     for (const e of errors) {
       if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') report.findings.push({ kind: 'internal-error', operation: name, status, detail: `${e.message} ${typeof body === 'string' ? body.slice(0, 400) : ''}` });

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const app = await createApp(fresh.db, { logger: false, closeDatabaseOnShutdown: false });
   await app.listen(0, '127.0.0.1');
   const t = { url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, db: fresh.db };
-  let failed = false;
+  let failed: boolean;
   try {
     const since = await databaseNow(t.db.dataSource);
     const client = new ApiClient(t.url);

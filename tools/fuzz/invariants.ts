@@ -1,12 +1,7 @@
 // What must hold in the database whatever the API was sent: the CHECK rules restated as
 // queries (a bypass of a constraint would show here), plus the rules only the application
 // enforces: no dates in the future, text within its limits, every new record audited.
-
-export interface Sql {
-  query(text: string, values?: unknown[]): Promise<any>;
-}
-
-const rowsOf = (r: any): any[] => (Array.isArray(r) ? r : r.rows);
+import { rowsOf, Sql } from '../bench/registry-setup';
 
 const RULES: [string, string][] = [
   ['assessment scores out of range', `SELECT count(*) FROM assessment WHERE nrs_rest NOT BETWEEN 0 AND 10 OR nrs_activity NOT BETWEEN 0 AND 10 OR odi NOT BETWEEN 0 AND 100 OR rmdq NOT BETWEEN 0 AND 24 OR eq5d_index > 1 OR eq5d_index < -1`],
@@ -34,18 +29,19 @@ const UNAUDITED = `SELECT count(*) FROM (
 
 /** The database's clock: records are stamped with it, not with this process's. */
 export async function databaseNow(db: Sql): Promise<Date> {
-  const [row] = rowsOf(await db.query('SELECT now() AS now'));
+  const [row] = rowsOf<{ now: Date }>(await db.query('SELECT now() AS now'));
   return new Date(row.now);
 }
 
 export async function invariantViolations(db: Sql, since: Date): Promise<string[]> {
   const out: string[] = [];
   for (const [name, sql] of RULES) {
-    const [row] = rowsOf(await db.query(sql));
+    // One count, whatever its column's name.
+    const [row] = rowsOf<Record<string, unknown>>(await db.query(sql));
     const n = Number(Object.values(row)[0]);
     if (n > 0) out.push(`${name}: ${n} rows`);
   }
-  const [row] = rowsOf(await db.query(UNAUDITED, [since.toISOString()]));
+  const [row] = rowsOf<Record<string, unknown>>(await db.query(UNAUDITED, [since.toISOString()]));
   const n = Number(Object.values(row)[0]);
   if (n > 0) out.push(`records without their audit event: ${n}`);
   return out;
@@ -53,7 +49,7 @@ export async function invariantViolations(db: Sql, since: Date): Promise<string[
 
 /** Counts of what the fuzzing created, to show it reached the database. */
 export async function createdSince(db: Sql, since: Date): Promise<Record<string, number>> {
-  const [row] = rowsOf(
+  const [row] = rowsOf<Record<string, number>>(
     await db.query(
       `SELECT (SELECT count(*) FROM patient WHERE created_at >= $1)::int AS patients, (SELECT count(*) FROM fracture WHERE created_at >= $1)::int AS fractures,
               (SELECT count(*) FROM treatment WHERE created_at >= $1)::int AS treatments, (SELECT count(*) FROM assessment WHERE created_at >= $1)::int AS assessments,
@@ -66,7 +62,7 @@ export async function createdSince(db: Sql, since: Date): Promise<Record<string,
 }
 
 export async function idPool(db: Sql, limit = 50): Promise<import('./values').IdPool> {
-  const ids = async (table: string) => rowsOf(await db.query(`SELECT id::text AS id FROM ${table} ORDER BY id LIMIT ${limit}`)).map((r) => r.id as string);
+  const ids = async (table: string) => rowsOf<{ id: string }>(await db.query(`SELECT id::text AS id FROM ${table} ORDER BY id LIMIT ${limit}`)).map((r) => r.id);
   return {
     patients: await ids('patient'), treatments: await ids('treatment'), fractures: await ids('fracture'), assessments: await ids('assessment'),
     complications: await ids('complication'), sites: await ids('site'), cohorts: await ids('saved_cohort'),

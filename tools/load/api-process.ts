@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { build } from '../nx';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_ENTRY = path.join(ROOT, 'dist/server/apps/api/src/main.js');
@@ -23,8 +24,7 @@ export function freePort(): Promise<number> {
 
 /** Builds what changed (server and dashboard) through Nx, as npm start does. */
 export function buildIfStale(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(ROOT, 'tools/nx.js')).build();
+  build();
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing after the build`);
 }
 
@@ -200,7 +200,8 @@ export function processesUsing(dir: string): { pid: number; command: string }[] 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string, abort?: Promise<unknown>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let aborted = false;
-  abort?.then(() => (aborted = true));
+  // The process's exit (the only abort passed) never rejects.
+  void abort?.then(() => (aborted = true));
   while (Date.now() < deadline) {
     if (aborted) throw new Error(`the process exited: ${message()}`);
     if (await check().catch(() => false)) return;

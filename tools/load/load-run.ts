@@ -87,14 +87,24 @@ export function marker(serial: number): { odiItems: number[]; nrsRest: number } 
   return { odiItems: Array.from({ length: 10 }, (_, i) => Math.floor(rest / 6 ** i) % 6), nrsRest: Math.floor(serial / ODI_MARKERS) % 11 };
 }
 
-async function post(url: string, token: string, query: string, variables: unknown, timeoutMs: number): Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }> {
+interface Answer<Data> {
+  data?: Data | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** What CREATE answers. */
+interface Created {
+  createAssessment?: { id: string } | null;
+}
+
+async function post<Data>(url: string, token: string, query: string, variables: unknown, timeoutMs: number): Promise<Answer<Data>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+  return (await res.json()) as Answer<Data>;
 }
 
 const describe = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
@@ -125,7 +135,7 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
       const input = { patientId: t.patientId, treatmentId: t.treatmentId, timePoint: 'UNSCHEDULED', visitDate: t.visitDate, status: 'DONE', ...marker(s), requestId: randomUUID() };
       const rec: WriteRecord = { serial: s, patientId: t.patientId, requestId: input.requestId, input, startedAt: started - began, ms: 0, id: null, error: null };
       try {
-        const body = await post(o.url, o.writerToken, CREATE, { i: input }, timeoutMs);
+        const body = await post<Created>(o.url, o.writerToken, CREATE, { i: input }, timeoutMs);
         if (body.data?.createAssessment?.id && !body.errors?.length) rec.id = body.data.createAssessment.id;
         else rec.error = body.errors?.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ') ?? 'no data';
       } catch (e) {
@@ -144,7 +154,7 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
       const started = Date.now();
       const rec: ReadRecord = { operation: q.name, startedAt: started - began, ms: 0, error: null };
       try {
-        const body = await post(o.url, o.readerToken, q.query, q.variables, timeoutMs);
+        const body = await post<unknown>(o.url, o.readerToken, q.query, q.variables, timeoutMs);
         if (body.errors?.length) rec.error = body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ');
       } catch (e) {
         rec.error = describe(e);
@@ -245,8 +255,8 @@ export async function retryRefused(o: { url: string; writerToken: string; timeou
   const outcome = { retried: 0, acknowledged: 0, stillRefused: 0 };
   for (const w of writes.filter((x) => !x.id)) {
     outcome.retried++;
-    const body = await post(o.url, o.writerToken, CREATE, { i: w.input }, o.timeoutMs ?? 30_000).catch(() => null);
-    const id: string | undefined = body?.data?.createAssessment?.id;
+    const body = await post<Created>(o.url, o.writerToken, CREATE, { i: w.input }, o.timeoutMs ?? 30_000).catch(() => null);
+    const id = body?.data?.createAssessment?.id;
     if (!id || body?.errors?.length) {
       outcome.stillRefused++;
       continue;
@@ -275,7 +285,8 @@ export interface WriteCheck {
 
 export async function verifyWrites(db: Sql, since: Date, writes: WriteRecord[]): Promise<WriteCheck> {
   const patientIds = [...new Set(writes.map((w) => w.patientId))];
-  const rows = rowsOf(
+  // serial is a bigint, which arrives as text.
+  const rows = rowsOf<{ id: string; serial: string; audited: boolean }>(
     await db.query(
       `SELECT a.id::text AS id, (SELECT sum(u.d * 6 ^ (u.i - 1)) FROM unnest(a.odi_items) WITH ORDINALITY AS u(d, i))::bigint + ${ODI_MARKERS}::bigint * a.nrs_rest AS serial,
               EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_id = a.id::text) AS audited
@@ -313,7 +324,7 @@ export function latencySummary(ms: number[]): { count: number; p50: number; p95:
 
 /** Patients of the writer's site with their index treatment, as write targets. */
 export async function visitTargets(db: Sql, coordinatorEmail: string, limit = 5000): Promise<VisitTarget[]> {
-  const rows = rowsOf(
+  const rows = rowsOf<{ patient_id: string; treatment_id: string; visit_date: string }>(
     await db.query(
       `SELECT p.id AS patient_id, i.id AS treatment_id, least(current_date, i.start_date + 1)::text AS visit_date
        FROM patient p JOIN app_user u ON u.email = $1 AND u.site_id = p.site_id
@@ -330,13 +341,13 @@ export async function visitTargets(db: Sql, coordinatorEmail: string, limit = 50
  * the export's own statement (the cohort, the index treatment's visits), wrapped in count(*).
  */
 export async function exportRowCounter(db: Sql, researcherEmail: string): Promise<(format: ExportFormat) => Promise<number>> {
-  const [user] = rowsOf(await db.query(`SELECT id::text AS id FROM app_user WHERE email = $1`, [researcherEmail]));
+  const [user] = rowsOf<{ id: string }>(await db.query(`SELECT id::text AS id FROM app_user WHERE email = $1`, [researcherEmail]));
   if (!user) throw new Error(`no user ${researcherEmail} to export as`);
   const service = new ExportService(undefined as unknown as DataSource, undefined as never); // only its SQL is used
   const actor = { userId: user.id, email: researcherEmail, role: Role.RESEARCHER, siteId: null };
   return async (format) => {
     const { text, values } = service.sql(format, {}, actor);
-    const [r] = rowsOf(await db.query(`SELECT count(*)::int AS n FROM (${text}) export`, values));
+    const [r] = rowsOf<{ n: number }>(await db.query(`SELECT count(*)::int AS n FROM (${text}) export`, values));
     return Number(r.n);
   };
 }

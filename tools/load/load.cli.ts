@@ -68,13 +68,13 @@ async function main(): Promise<void> {
   // Where the run happens: a copy of the server's registry, or a throw-away embedded one.
   let db: Sql & { close?(): Promise<void> };
   let api: ApiProcess | null = null;
-  let cleanup: () => Promise<void>;
+  let cleanup: () => void | Promise<void>;
   let dataDir: string | null = null;
   let seeded: { seconds: number } | null = null;
   let scratch: Awaited<ReturnType<typeof copyDatabase>> | null = null;
   if (embedded) {
     dataDir = makeDataDir('load');
-    cleanup = async () => {
+    cleanup = () => {
       if (!keep) removeDataDir(dataDir!);
       else console.log(`Kept the registry in ${dataDir}`);
     };
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     buildIfStale();
   }
 
-  let failed = true;
+  let failed: boolean;
   try {
     const size = await registrySize(db);
     if (!size.patients) throw new Error('the database holds no patients: npm run seed -- --patients N first');
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     const exportToken = exporters ? await client.login(BENCH_USERS.researcher) : undefined;
     const countExport = exporters ? await exportRowCounter(db, BENCH_USERS.researcher) : undefined;
     const targets = await visitTargets(db, BENCH_USERS.coordinator);
-    const [{ now }] = rowsOf(await db.query('SELECT now() AS now'));
+    const [{ now }] = rowsOf<{ now: Date }>(await db.query('SELECT now() AS now'));
     const where = embedded ? `the embedded PostgreSQL (${size.patients} patients, a new DATA_DIR)` : `${size.patients} patients${scratch ? ', on a copy of the registry' : ''}`;
     console.log(`Load: ${writers} writers, ${readers} readers and ${exporters} exporters for ${seconds} s against ${api.url} on ${where}`);
     const result = await runLoad({ url: api.url, writerToken, readerToken, exportToken, countExport, targets, writers, readers, exporters, seconds, timeoutMs });
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       ['every acknowledged write found exactly once, audited, nothing unexpected', whole(check)],
       ...(checkAfterRestart ? [['the same after a restart on the same DATA_DIR', whole(checkAfterRestart)] as [string, boolean]] : []),
     ];
-    for (const [what, ok] of checks.filter(([, ok]) => !ok)) console.log(`FAILED: ${what}`);
+    for (const [what] of checks.filter(([, ok]) => !ok)) console.log(`FAILED: ${what}`);
     failed = checks.some(([, ok]) => !ok);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     fs.writeFileSync(OUT, JSON.stringify({ ...summary, passed: !failed }, null, 2) + '\n');

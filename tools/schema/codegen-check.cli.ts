@@ -1,12 +1,13 @@
 // Checks, without writing anything, that apps/dashboard/src/gql is what `npm run codegen` would
 // make of the committed schema and the dashboard's documents. Exits 1 and names the stale files.
-import { generate } from '@graphql-codegen/cli';
+import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import config from '../../apps/dashboard/codegen';
 
 async function main(): Promise<void> {
   process.chdir(join(__dirname, '..', '..'));
+  // The dashboard's configuration file, loaded as `graphql-codegen --config` loads it.
+  const { config } = await loadCodegenConfig({ configFilePath: 'apps/dashboard/codegen.ts' });
   const outputs = (await generate({ ...config, silent: true }, false)) as { filename: string; content: string }[];
   const stale = outputs.filter((o) => {
     try {

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 export async function assertSeparateSessions(dataSource: DataSource): Promise<void> {
   const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
   try {
-    const pids = await Promise.all(runners.map(async (r) => (await r.query('SELECT pg_backend_pid() AS pid'))[0].pid));
+    const pids = await Promise.all(runners.map(async (r) => ((await r.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[])[0].pid));
     if (pids[0] === pids[1]) throw new Error('the pooled connections share one server session');
   } finally {
     await Promise.all(runners.map((r) => r.release()));

@@ -26,7 +26,8 @@ const DEMO_SITES = [
 const TABLES: (keyof SyntheticRegistry)[] = ['patient', 'patient_identifier', 'fracture', 'treatment', 'treated_level', 'assessment', 'complication', 'death'];
 
 export async function isRegistryEmpty(dataSource: DataSource): Promise<boolean> {
-  const [{ n }] = await dataSource.query('SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM app_user) AS n');
+  // A bigint, which pg hands over as a string.
+  const [{ n }] = await dataSource.query<{ n: string }[]>('SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM app_user) AS n');
   return Number(n) === 0;
 }
 
@@ -89,14 +90,14 @@ export async function insertRegistry(
  * (once, on an empty user table), who then creates sites and users through the API.
  */
 export async function bootstrapAdmin(dataSource: DataSource, email: string, password: string): Promise<boolean> {
-  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM app_user');
+  const [{ n }] = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM app_user');
   if (n > 0) return false;
   // The password rule (libs/domain) applies as it does to every password a person chooses.
   const problem = passwordProblem('ADMIN_PASSWORD', password, { email }, zxcvbnEstimator);
   if (problem) throw new Error(problem);
   const passwordHash = await hash(password);
   await dataSource.transaction(async (manager) => {
-    const [user] = await manager.query(
+    const [user] = await manager.query<{ id: string }[]>(
       `INSERT INTO app_user (email, display_name, role, password_hash) VALUES ($1, 'Administrator', 'ADMIN', $2) RETURNING id`,
       [email.trim().toLowerCase(), passwordHash],
     );

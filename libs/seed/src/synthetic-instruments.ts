@@ -17,7 +17,7 @@ export interface ScoreTargets {
  * registry's default).
  */
 export function questionnaireItems(rnd: Random, target: ScoreTargets): Record<string, unknown> {
-  const odiItems: (number | null)[] = Array(10).fill(0);
+  const odiItems = new Array<number | null>(10).fill(0);
   let points = Math.round((clamp(target.odi, 0, 100) / 100) * 50);
   const order = Array.from({ length: 10 }, (_, i) => i).sort(() => rnd.next() - 0.5);
   // Fill the sections round-robin in a shuffled order: each gets its share, none above 5.

@@ -90,7 +90,8 @@ describe('synthetic registry', () => {
 
   it('ends the follow-up at the death: no visit, treatment or complication after it, and the death passes the API rules', () => {
     const diedOn = new Map(registry.death.map((d) => [String(d.patient_id), String(d.died_on)]));
-    const afterDeath = (patientId: unknown, date: unknown) => date != null && diedOn.has(String(patientId)) && String(date) > diedOn.get(String(patientId))!;
+    // A date that is not an ISO string counts as after the death, so that it fails the test too.
+    const afterDeath = (patientId: unknown, date: unknown) => date != null && diedOn.has(String(patientId)) && (typeof date !== 'string' || date > diedOn.get(String(patientId))!);
     expect(registry.assessment.filter((a) => afterDeath(a.patient_id, a.visit_date))).toEqual([]);
     expect(registry.treatment.filter((t) => afterDeath(t.patient_id, t.start_date))).toEqual([]);
     expect(registry.complication.filter((c) => afterDeath(c.patient_id, c.occurred_on))).toEqual([]);
@@ -144,7 +145,12 @@ describe('synthetic registry: patient baseline', () => {
     expect(none).toBeGreaterThan(0.4);
     expect(none).toBeLessThan(0.6);
     // A start date only with a drug, never in the future.
-    expect(registry.patient.filter((p) => p.anti_osteoporotic_start_date !== null && (p.anti_osteoporotic_drug === 'NONE' || String(p.anti_osteoporotic_start_date) > '2026-06-30'))).toEqual([]);
+    // A start date that is not an ISO string is reported too.
+    const wrongStart = (p: Record<string, unknown>) => {
+      const start = p.anti_osteoporotic_start_date;
+      return start !== null && (p.anti_osteoporotic_drug === 'NONE' || typeof start !== 'string' || start > '2026-06-30');
+    };
+    expect(registry.patient.filter(wrongStart)).toEqual([]);
   });
 });
 
