@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { openDatabase } from '@vfr/api-database';
 import { openTestDatabase, TestDatabase } from '@vfr/api-testing';
 import { seedDemoRegistry } from '@vfr/seed';
-import { MIGRATIONS } from '../../migrations';
+import { MIGRATIONS } from '@vfr/migrations';
 import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import { CatalogTable } from './backup.catalog';
 import { digests, Digests, emptyDataDir, makeLegacyDataDir, runCommand, treeHash } from './backup.testing';

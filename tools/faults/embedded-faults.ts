@@ -13,8 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client, QueryResultRow } from 'pg';
 import { dataDirOwner } from '@vfr/api-database';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- migrations has no @vfr alias in tsconfig.base.json; this is its public entry (index.ts)
-import { MIGRATIONS } from '../../migrations';
+import { MIGRATIONS } from '@vfr/migrations';
 import { ApiClient } from '../bench/http-client';
 import { BENCH_USERS, ensureBenchUsers, rowsOf, Sql } from '../bench/registry-setup';
 import { ApiProcess, freePort, processesUsing, SERVER_ENTRY, startApi, waitUntilGone } from '../load/api-process';

@@ -6,7 +6,7 @@ import {
   ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity,
 } from '@vfr/api-registry';
 import { AssessmentEntity } from '@vfr/api-follow-up';
-import { MIGRATIONS } from '../../../migrations';
+import { MIGRATIONS } from '@vfr/migrations';
 
 /** The registry's tables and their migrations: the one schema definition used everywhere. */
 export const REGISTRY_SCHEMA: Schema = {

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { DataSource, Migration } from 'typeorm';
 import { DatabaseConfig, EMBEDDED_API_LOGIN, ensureApiLogin, openDatabase, OpenDatabase } from '@vfr/api-database';
 import { REGISTRY_SCHEMA } from '@vfr/api-app';
-import { MIGRATIONS } from '../../../migrations';
+import { MIGRATIONS } from '@vfr/migrations';
 
 export type TestTarget = 'embedded' | 'postgres';
 
