@@ -179,7 +179,10 @@ export const TREATMENT_RULES: readonly CrossFieldRule<TreatmentHospitalUse>[] = 
 
 function shown(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
-  return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? String(Math.round(v * 10) / 10) : String(v);
+  if (typeof v === 'number') return Number.isFinite(v) && !Number.isInteger(v) ? String(Math.round(v * 10) / 10) : String(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
+  // The rules relate single values; were a rule to name a list or an object, it is written as JSON.
+  return JSON.stringify(v);
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  cohortExportColumnList, DEIDENTIFIED_ROLES, DEIDENTIFIED_RULES, EXPORT_FILES, ExportColumn, exportReaders, FieldAccess, projectRecord,
+  cohortExportColumnList, DEIDENTIFIED_ROLES, DEIDENTIFIED_RULES, EXPORT_FILES, exportReaders, FieldAccess, projectRecord,
   RECORD_FIELDS, readersOf, RecordType,
 } from './field-access';
 import { Role } from './enums';

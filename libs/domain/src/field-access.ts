@@ -325,7 +325,7 @@ export const DEFINED_EXPORT_COLUMNS = /* @__PURE__ */ cohortExportColumns(PATIEN
 
 /** Every column of the cohort export in file order: the patient columns, the defined ones, then the visit columns. */
 export function cohortExportColumnList(): [string, ExportColumn][] {
-  const fixed = Object.entries(ASSESSMENT_EXPORT_COLUMNS) as [string, ExportColumn][];
+  const fixed = Object.entries<ExportColumn>(ASSESSMENT_EXPORT_COLUMNS);
   return [...fixed.filter(([, c]) => c.level === 'patient'), ...Object.entries(DEFINED_EXPORT_COLUMNS), ...fixed.filter(([, c]) => c.level === 'visit')];
 }
 
@@ -552,7 +552,7 @@ export function renderFieldAccessDoc(): string {
     lines.push(`### ${record}`, '', `${def.about}.`, '');
     lines.push(`| field | what it is | stored as | ${AUDIENCES.map((a) => a.title).join(' | ')} |`);
     lines.push(`|---|---|---|${AUDIENCES.map(() => '---').join('|')}|`);
-    for (const [name, f] of Object.entries(def.fields) as [string, FieldAccess][]) {
+    for (const [name, f] of Object.entries<FieldAccess>(def.fields)) {
       const from = f.from ? ` (from \`${f.from}\`)` : '';
       lines.push(`| \`${name}\` | ${cell(f.about)}${from} | ${KIND_WORDS[f.kind]} | ${AUDIENCES.map((a) => cell(ruleWords(f.access[a.role], f.kind))).join(' | ')} |`);
     }

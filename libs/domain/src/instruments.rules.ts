@@ -93,6 +93,8 @@ export function scoreEq5d(v: InstrumentEntry, valueSet: Eq5dValueSet): Scored<Eq
 
 /** All three instruments at once: what to store, and every refusal. */
 export function scoreInstruments(v: InstrumentEntry, valueSet: Eq5dValueSet): Scored<OdiScores & RmdqScores & Eq5dScores> {
-  const parts = [scoreOdi(v), scoreRmdq(v), scoreEq5d(v, valueSet)];
-  return { scores: Object.assign({}, ...parts.map((p) => p.scores)), issues: parts.flatMap((p) => p.issues) };
+  const odi = scoreOdi(v);
+  const rmdq = scoreRmdq(v);
+  const eq5d = scoreEq5d(v, valueSet);
+  return { scores: { ...odi.scores, ...rmdq.scores, ...eq5d.scores }, issues: [...odi.issues, ...rmdq.issues, ...eq5d.issues] };
 }

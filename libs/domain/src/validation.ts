@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, todayIso, addDays } from './dates';
 import { FieldIssue, ValidationError } from './errors';
-import { NumericRange, RANGES, REGISTRY_NUMBER_PATTERN, SITE_CODE_PATTERN, TEXT_LIMITS } from './ranges';
+import { NumericRange } from './ranges';
 
 // The one translation from zod's issues to the registry's field errors: a dotted field path, a
 // rule name and a sentence that names the field, the rule and the value received.
@@ -19,7 +19,9 @@ function shown(value: unknown): string {
     const s = JSON.stringify(value);
     return s.length > 40 ? `${s.slice(0, 40)}...` : s;
   } catch {
-    return String(value);
+    // What JSON cannot write (a bigint, an object that contains itself) never comes from a form
+    // or a file; a bigint is still shown, anything else is named rather than shown as [object Object].
+    return typeof value === 'bigint' ? value.toString() : 'a value that cannot be written out';
   }
 }
 

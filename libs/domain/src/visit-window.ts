@@ -71,8 +71,10 @@ export interface VisitToCheck {
 export function checkVisitWindow(visit: VisitToCheck, treatmentStart: string, field = 'visitDate'): FieldIssue | null {
   const { visitDate } = visit;
   if (!visitDate) return null;
+  // Read as the enums they name; a value that is no member simply matches none of them.
   const tp = visit.timePoint as TimePoint;
-  if (visit.status !== AssessmentStatus.DONE || tp === TimePoint.UNSCHEDULED) {
+  const status = visit.status as AssessmentStatus;
+  if (status !== AssessmentStatus.DONE || tp === TimePoint.UNSCHEDULED) {
     const issue = checkVisitDate(tp, visitDate, treatmentStart);
     return issue && { ...issue, field };
   }
