@@ -61,7 +61,8 @@ export class AggregateReader {
       await runner.query(`BEGIN; SET LOCAL statement_timeout = ${this.timeouts.statementMs}`);
       let rows: T[];
       try {
-        rows = await runner.query(sql, params);
+        // The driver's rows are untyped; the caller names their type, as with DataSource.query.
+        rows = (await runner.query(sql, params)) as T[];
       } catch (e) {
         // The caller is told what failed, not that the rollback failed too (as it does when the
         // connection was lost); a connection that cannot roll back is discarded below.

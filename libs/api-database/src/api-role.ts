@@ -26,8 +26,19 @@ export interface RoleReport {
   apiMember: boolean;
 }
 
+/** The row describeRole's query returns. */
+interface RoleRow {
+  role: string;
+  audit_table: boolean;
+  superuser: boolean;
+  create_role: boolean;
+  owner: boolean;
+  rewrite: boolean;
+  api_member: boolean;
+}
+
 export async function describeRole(dataSource: DataSource): Promise<RoleReport> {
-  const [row] = await dataSource.query(
+  const [row] = await dataSource.query<RoleRow[]>(
     `SELECT current_user AS role, c.oid IS NOT NULL AS audit_table, r.rolsuper AS superuser, r.rolcreaterole AS create_role,
             c.oid IS NOT NULL AND pg_has_role(current_user, c.relowner, 'MEMBER') AS owner,
             c.oid IS NOT NULL AND (has_table_privilege(c.oid, 'UPDATE') OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, 'TRUNCATE')) AS rewrite,

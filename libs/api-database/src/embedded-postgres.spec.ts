@@ -30,7 +30,7 @@ describe('embedded PostgreSQL after a kill', () => {
   });
   afterAll(async () => {
     await Promise.all(
-      children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGKILL'))))),
+      children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGKILL')))),
     );
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -140,7 +140,7 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 
 /** The last lines of PostgreSQL's log that explain a failure, without timestamps. */
 function lastComplaint(logFile: string): string {
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(logFile, 'utf8').slice(-4000);
   } catch {

@@ -46,7 +46,7 @@ export class HealthController {
     const dataSource = this.db.dataSource;
     let readOnly: boolean;
     try {
-      const [row] = await withTimeout(dataSource.query(`SELECT current_setting('transaction_read_only') = 'on' AS read_only`), 'the database');
+      const [row] = await withTimeout(dataSource.query<{ read_only: boolean }[]>(`SELECT current_setting('transaction_read_only') = 'on' AS read_only`), 'the database');
       readOnly = row.read_only === true;
     } catch {
       return { status: 'unavailable', database: 'unreachable' };

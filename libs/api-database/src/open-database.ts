@@ -15,9 +15,9 @@ pgTypes.setTypeParser(1082, (v: string) => v);
 pgTypes.setTypeParser(20, (v: string) => Number(v));
 
 export interface Schema {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the classes, as TypeORM's DataSourceOptions types them
   entities: MixedList<Function | string>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the classes, as TypeORM's DataSourceOptions types them
   migrations: MixedList<Function | string>;
 }
 
