@@ -11,9 +11,14 @@ import { UserEntity } from './user.entity';
 
 const WRONG = 'The email or password is wrong';
 
+/** The row a password change returns: from when the account's tokens are valid. */
+interface Stamp {
+  tokens_valid_after: Date;
+}
+
 /** The account a sign-in names: the email as typed, trimmed and lower-cased, bounded. */
-function accountOf(email: unknown): string {
-  return String(email ?? '').trim().toLowerCase().slice(0, 254);
+function accountOf(email: string | null | undefined): string {
+  return (email ?? '').trim().toLowerCase().slice(0, 254);
 }
 
 @Injectable()
@@ -105,12 +110,12 @@ export class AuthService {
     this.passwords.assertAcceptable('newPassword', newPassword, { email: user.email, displayName: user.displayName });
     const passwordHash = await this.passwords.hash(newPassword);
     const validAfter = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.query(
+      const result = await manager.query<[Stamp[], number] | Stamp[]>(
         `UPDATE app_user SET password_hash = $2, tokens_valid_after = clock_timestamp(), updated_at = now() WHERE id = $1 RETURNING tokens_valid_after`,
         [user.id, passwordHash],
       );
       // TypeORM answers an UPDATE with [rows, count].
-      const [row] = Array.isArray(result[0]) ? result[0] : result;
+      const [row] = Array.isArray(result[0]) ? result[0] : (result as Stamp[]);
       await this.audit.record(
         { action: AuditAction.PASSWORD_CHANGE, entityType: 'User', entityId: user.id, actor, siteId: user.siteId, details: { address: from, sessionsEnded: true } },
         manager,

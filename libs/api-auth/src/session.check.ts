@@ -12,6 +12,15 @@ interface UserState {
   loadedAt: number;
 }
 
+/** The app_user columns the check reads. */
+interface UserRow {
+  role: Role;
+  site_id: string | null;
+  email: string;
+  usable: boolean;
+  tokens_valid_after: Date | null;
+}
+
 /** How long a user's state is trusted before it is read again (per process, so safe to scale out). */
 const CACHE_MS = 5000;
 
@@ -42,7 +51,7 @@ export class SessionCheck {
   private async state(userId: string): Promise<UserState | undefined> {
     const cached = this.cache.get(userId);
     if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached;
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<UserRow[]>(
       `SELECT role, site_id, email, active AND withdrawn_at IS NULL AS usable, tokens_valid_after FROM app_user WHERE id = $1`,
       [userId],
     );

@@ -12,7 +12,7 @@ export class SitesResolver {
   @Roles(...ALL_ROLES)
   @Query(() => [SiteModel])
   async sites(): Promise<SiteModel[]> {
-    return (await this.service.list()).map(SiteModel.from);
+    return (await this.service.list()).map((s) => SiteModel.from(s));
   }
 
   @Roles(...ALL_ROLES)

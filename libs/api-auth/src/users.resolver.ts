@@ -12,7 +12,7 @@ export class UsersResolver {
   @Roles(Role.ADMIN)
   @Query(() => [UserModel])
   async users(): Promise<UserModel[]> {
-    return (await this.service.list()).map(UserModel.from);
+    return (await this.service.list()).map((u) => UserModel.from(u));
   }
 
   @Roles(Role.ADMIN)
