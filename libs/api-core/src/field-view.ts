@@ -65,7 +65,7 @@ export function RecordField(record: RecordType, type?: ReturnTypeFunc, options: 
 export function relatedFieldOptions(record: RecordType, field: string): { description: string; nullable?: boolean; middleware: FieldMiddleware[] } {
   const def = fieldAccess(record, field);
   const mayBeNull = Object.values(Role).some((role) => def.access[role] !== 'none' && ruleMayBeNull(def.access[role]));
-  const gate: FieldMiddleware = async ({ context }, next) => {
+  const gate: FieldMiddleware = async ({ context }, next): Promise<unknown> => {
     const actor = (context as RequestContext).req.actor;
     const rule = actor ? def.access[actor.role] : 'none';
     if (rule === 'withheld') return null;

@@ -67,7 +67,7 @@ describe('the one error mapper', () => {
     const out = format(failed(code, message));
     expect(out).toEqual({ message: CANNOT_SAVE_MESSAGE, extensions: { code: 'DATABASE_CANNOT_SAVE', reference: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
     // The administrator finds the cause in the log by the reference the user was given.
-    expect(logged).toHaveBeenCalledWith(`[${out.extensions!.reference}] the database cannot write (SQLSTATE ${code}): ${message}`);
+    expect(logged).toHaveBeenCalledWith(`[${out.extensions!.reference as string}] the database cannot write (SQLSTATE ${code}): ${message}`);
     logged.mockRestore();
     expect(JSON.stringify(out)).not.toMatch(/INSERT|VALUES|file|space|memory|read-only|stacktrace/);
     // The same error reaching the REST filter unwrapped.

@@ -54,7 +54,7 @@ export function encodeCursor(values: unknown[]): string {
 
 export function decodeCursor(cursor: string, arity: number): unknown[] {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === arity) return values;
   } catch {
     // fall through to the error below
