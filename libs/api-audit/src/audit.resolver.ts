@@ -15,7 +15,7 @@ export class AuditResolver {
     @Args('entityType') entityType: string,
     @Args('entityId', { type: () => ID }) entityId: string,
   ): Promise<AuditEventModel[]> {
-    return (await this.audit.history(actor, entityType, entityId)).map(AuditEventModel.from);
+    return (await this.audit.history(actor, entityType, entityId)).map((e) => AuditEventModel.from(e));
   }
 
   @Roles(Role.ADMIN)
@@ -31,6 +31,6 @@ export class AuditResolver {
     if (before && !/^\d+$/.test(before)) throw ValidationError.single('before', 'format', 'before must be an audit event id');
     if (entityType && entityType.length > 64) throw ValidationError.single('entityType', 'maxLength', 'entityType must be at most 64 characters');
     if (actorEmail && actorEmail.length > 254) throw ValidationError.single('actorEmail', 'maxLength', 'actorEmail must be at most 254 characters');
-    return (await this.audit.recent(first, before, { entityType, action, actorEmail })).map(AuditEventModel.from);
+    return (await this.audit.recent(first, before, { entityType, action, actorEmail })).map((e) => AuditEventModel.from(e));
   }
 }

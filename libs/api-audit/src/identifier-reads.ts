@@ -46,8 +46,9 @@ export class IdentifierReadAudit implements ApolloServerPlugin<RequestContext> {
 
   constructor(private readonly audit: AccessAudit) {}
 
-  async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
-    return {
+  // Apollo's plugin interface asks for a promise; the listener itself needs nothing awaited.
+  requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
+    return Promise.resolve({
       willSendResponse: async (rc) => {
         const reads = byRequest.get(rc.contextValue);
         if (!reads || reads.patients.size === 0) return;
@@ -79,6 +80,6 @@ export class IdentifierReadAudit implements ApolloServerPlugin<RequestContext> {
           }
         }
       },
-    };
+    });
   }
 }
