@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
-import { CohortFilter, TimePoint, timePointWindow, TreatmentGrouping, TreatmentKind, ValidationError } from '@vfr/domain';
+import { CohortFilter, TimePoint, timePointWindow, TreatmentGrouping, ValidationError } from '@vfr/domain';
 import { iptwAnalysis, iptwObservedAnalysis, propensityBinEdges, propensityOverlap, selectCovariates } from '@vfr/stats';
 import { ADJUSTMENT_COVARIATES, covariateRow, CovariateSource, REFERENCE_LEVELS } from './adjusted.covariates';
-import { FollowUp, followUp, groupedCohortSql } from './cohort.sql';
+import { FollowUp, followUp, groupedCohortSql, isConservativeGroup } from './cohort.sql';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
 import { Disclosure, disclosureFor, KeyedCount, shownCells, shownCount } from './suppression';
@@ -90,7 +90,7 @@ export class AdjustedService {
     // Groups too small to report (as the reader sees counts), or to model, are left out.
     const tooSmall = [...byGroup].filter(([, of]) => of.length < 2 || shownCount(d, keyed(of)) === null).map(([g]) => g);
     const rows = complete.filter((r) => !tooSmall.includes(r.grp));
-    const order = (a: string, b: string) => (a === TreatmentKind.CONSERVATIVE ? -1 : b === TreatmentKind.CONSERVATIVE ? 1 : a.localeCompare(b));
+    const order = (a: string, b: string) => (isConservativeGroup(a) ? -1 : isConservativeGroup(b) ? 1 : a.localeCompare(b));
     const groups = [...new Set(rows.map((r) => r.grp))].sort(order);
     const incomplete = patients.filter((p) => p.y !== null && p.x === null);
     const cohortShown = shownCount(d, keyed(patients));

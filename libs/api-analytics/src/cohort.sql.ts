@@ -1,5 +1,5 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
-import { CEMENT_VOLUME_BANDS, CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, TreatmentGrouping, validate, ValidationError } from '@vfr/domain';
+import { CEMENT_VOLUME_BANDS, CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, TreatmentGrouping, TreatmentKind, validate, ValidationError } from '@vfr/domain';
 
 // The one place where a cohort becomes SQL. Every analysis, export and count starts from the
 // rows this produces: one per patient from analysis_patient (kept by the database from the source
@@ -142,6 +142,14 @@ export function followUp(grouping: TreatmentGrouping): FollowUp {
     visitCounts: () => 'true',
     score: (column, n) => `c.${column}[${n}]`,
   };
+}
+
+/**
+ * Whether a group the grouping gives is conservative care. A group is a label read back from SQL,
+ * a treatment kind or a detail of the procedure, so it is compared as the kind's text.
+ */
+export function isConservativeGroup(group: string): boolean {
+  return group === String(TreatmentKind.CONSERVATIVE);
 }
 
 /** Whether a reader gets counts below the small-cell threshold suppressed. */

@@ -24,7 +24,7 @@ export class CohortsResolver {
   @Roles(...ANALYSTS)
   @Query(() => [SavedCohortModel], { description: 'Your saved cohorts and the shared ones' })
   async savedCohorts(@CurrentActor() actor: Actor): Promise<SavedCohortModel[]> {
-    return (await this.service.list(actor)).map(SavedCohortModel.from);
+    return (await this.service.list(actor)).map((c) => SavedCohortModel.from(c));
   }
 
   @Roles(...ANALYSTS)

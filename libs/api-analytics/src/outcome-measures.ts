@@ -1,5 +1,4 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { TimePoint } from '@vfr/domain';
 
 export enum OutcomeMeasure {
   NRS = 'NRS',

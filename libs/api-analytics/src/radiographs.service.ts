@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, TreatmentGrouping, TreatmentKind } from '@vfr/domain';
 import { tInterval } from '@vfr/stats';
-import { followUp, groupedCohortSql } from './cohort.sql';
+import { followUp, groupedCohortSql, isConservativeGroup } from './cohort.sql';
 import { CorrectionReference, MeanEstimateModel, RadiographicPointModel } from './models/radiographs.model';
 import { SCHEDULED_TIME_POINTS, timePointOrdinal } from './outcome-measures';
 import { Disclosure, disclosureFor, shownCellsByCategory, shownCount } from './suppression';
@@ -101,7 +101,7 @@ export class RadiographsService {
     return cells
       .sort((a, b) => a.group.localeCompare(b.group) || a.tp - b.tp)
       .map((c) => {
-        const isConservative = c.group === TreatmentKind.CONSERVATIVE;
+        const isConservative = isConservativeGroup(c.group);
         const kyphoticAngle = estimate(c.angle, angles.get(c));
         const atReference = isConservative && c.tp === M1;
         // The loss is measured on the patients with an angle: withheld with a withheld angle.

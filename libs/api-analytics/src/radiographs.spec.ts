@@ -32,7 +32,7 @@ describeEachDatabase('radiographic follow-up and loss of correction', (t) => {
       SELECT id, patient_id, kind::text, to_char(start_date, 'YYYY-MM-DD') AS start, to_char(created_at, 'YYYY-MM-DD HH24:MI:SS.US') AS created,
              kyphotic_angle_after AS after
       FROM treatment WHERE withdrawn_at IS NULL`);
-    const visits: { patient_id: string; tp: string; date: string; created: string; angle: number | null; height: number | null }[] = await q(`
+    const visits: { patient_id: string; tp: TimePoint; date: string; created: string; angle: number | null; height: number | null }[] = await q(`
       SELECT patient_id, time_point::text AS tp, to_char(visit_date, 'YYYY-MM-DD') AS date, to_char(created_at, 'YYYY-MM-DD HH24:MI:SS.US') AS created,
              kyphotic_angle AS angle, anterior_height_percent AS height
       FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL`);
@@ -47,7 +47,7 @@ describeEachDatabase('radiographic follow-up and loss of correction', (t) => {
       // Per window from month 1, the visit taken: recorded as that time point first, then the
       // nearest the target day, then the earlier; a visit recorded as a baseline never.
       const taken = new Map(FOLLOW_UP.map((w) => {
-        const inWindow = visits.filter((v) => v.patient_id === p.id && v.tp !== 'BASELINE' && days(index.start, v.date) >= w.fromDay && days(index.start, v.date) <= w.toDay)
+        const inWindow = visits.filter((v) => v.patient_id === p.id && v.tp !== TimePoint.BASELINE && days(index.start, v.date) >= w.fromDay && days(index.start, v.date) <= w.toDay)
           .sort((a, b) => Number(b.tp === w.timePoint) - Number(a.tp === w.timePoint) || Math.abs(days(index.start, a.date) - w.targetDay) - Math.abs(days(index.start, b.date) - w.targetDay)
             || a.date.localeCompare(b.date) || a.created.localeCompare(b.created));
         const v = inWindow[0];
