@@ -59,7 +59,7 @@ export class DataIssuesService {
     if (filter.open === true) where.push('d.resolved_at IS NULL');
     if (filter.open === false) where.push('d.resolved_at IS NOT NULL');
     const matching = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM data_issue d ${matching}`, p.values);
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM data_issue d ${matching}`, p.values);
     if (after) {
       const [id] = decodeCursor(after, 1);
       if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw ValidationError.single('after', 'format', 'after is not a cursor returned by this list');

@@ -1,5 +1,5 @@
 import { FieldAccess, RECORD_FIELDS, RecordType } from '@vfr/domain';
-import { COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER, TestApp } from '@vfr/api-testing';
+import { COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER } from '@vfr/api-testing';
 
 // An attack on de-identification: a coordinator plants a name in every free-text field, patients
 // aged 88, 89 and 95 at their index treatment, a death and withdrawals; then a researcher and a

@@ -7,7 +7,7 @@ import {
   Actor, assertCanWriteSite, assertId, assertMayFilterBy, assertResearchVisible, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, isDeidentified, siteScope,
 } from '@vfr/api-core';
 import {
-  AuditAction, FilterGranularity, ForbiddenError, granularityIssues, NotFoundError, parseIsoDate, Role, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
+  AuditAction, FilterGranularity, granularityIssues, NotFoundError, parseIsoDate, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
   ValidationError,
 } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
