@@ -1,4 +1,4 @@
-import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, HEAD_NORTH } from '@vfr/api-testing';
+import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase } from '@vfr/api-testing';
 import { addDays, TIME_POINT_WINDOWS, todayIso } from '@vfr/domain';
 
 const LIST = `query($f: WorklistFilterInput, $sort: WorklistSort, $first: Int, $after: String) {
