@@ -120,7 +120,7 @@ describeEachDatabase('visit fields, defined once', (t) => {
     expect(r.json.committed).toBe(false);
     // Each row's first issue is its bad cell's, under its column; nothing else is reported.
     const issues = r.json.issues as { row: number; column: string; rule: string }[];
-    expect(DEFS.map(([, d], i) => issues.filter((x) => x.row === i + 2).map((x) => `${x.column} ${x.rule}`)[0])).toEqual(DEFS.map(([, d]) => `${d.column} ${rule(d)}`));
+    expect(DEFS.map((_, i) => issues.filter((x) => x.row === i + 2).map((x) => `${x.column} ${x.rule}`)[0])).toEqual(DEFS.map(([, d]) => `${d.column} ${rule(d)}`));
     expect(issues.filter((x) => x.column !== DEFS[x.row - 2]?.[1].column)).toEqual([]);
     expect(await rowCounts(t().db)).toEqual(before);
   });

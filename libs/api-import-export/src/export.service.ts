@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -214,9 +214,10 @@ export class ExportService {
     const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const rows = client.query(new QueryStream(text, values, { batchSize: 1000 }));
     // Text cells neutralised against spreadsheet formulas; number columns, as the result's row
-    // description types them, written as they are.
+    // description types them, written as they are. The stream keeps that description in pg's
+    // result object, which pg-query-stream declares as any.
     let numbers: Set<string> | undefined;
-    const csv = csvWriter(columns, (column) => (numbers ??= numberColumns(rows._result.fields)).has(column));
+    const csv = csvWriter(columns, (column) => (numbers ??= numberColumns((rows._result as QueryResult).fields)).has(column));
     let finished = false;
     const finish = (complete: boolean) => {
       if (finished) return;

@@ -20,9 +20,9 @@ describeEachDatabase('fracture fields, defined once', (t) => {
   const gql = (q: string, i: Record<string, unknown>) => t().gql(q, { i }, token);
   const newPatient = async (registryNumber: string) =>
     (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber, sex: 'FEMALE', birthYear: 1940, consentStatus: 'GIVEN' })).data!.createPatient.id as string;
-  const stored = async (patientId: string) =>
-    (await t().db.dataSource.query(`SELECT level::text, additional_injury_kinds::text[] AS kinds, additional_injuries FROM fracture WHERE patient_id = $1 ORDER BY fracture.level`, [patientId])) as
-      { level: string; kinds: string[] | null; additional_injuries: string | null }[];
+  const stored = (patientId: string) =>
+    t().db.dataSource.query<{ level: string; kinds: string[] | null; additional_injuries: string | null }[]>(
+      `SELECT level::text, additional_injury_kinds::text[] AS kinds, additional_injuries FROM fracture WHERE patient_id = $1 ORDER BY fracture.level`, [patientId]);
 
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);

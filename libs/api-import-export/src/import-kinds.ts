@@ -174,7 +174,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     ],
     key: (r) => {
       const tp = (r.time_point ?? '').trim().toUpperCase();
-      return `${rn(r)}|${tp}${tp === TimePoint.UNSCHEDULED ? `|${(r.visit_date ?? '').trim()}` : ''}`;
+      return `${rn(r)}|${tp}${tp === String(TimePoint.UNSCHEDULED) ? `|${(r.visit_date ?? '').trim()}` : ''}`;
     },
     schema: assessmentCreateSchema,
     defined: ASSESSMENT_FIELDS,

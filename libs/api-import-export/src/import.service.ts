@@ -5,7 +5,7 @@ import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, type ImportReport as DomainImportReport, type RowIssue, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, InstrumentEntry, Role, scoreInstruments, secondDeathMessage, TimePoint } from '@vfr/domain';
+import { AuditAction, checkDeathDate, type ImportReport as DomainImportReport, type RowIssue, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, Role, scoreInstruments, secondDeathMessage } from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -31,7 +31,7 @@ function columnOf(kind: ImportKind, field: string): string {
 
 async function insertChunks<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + 1000) as never).updateEntity(false).execute();
+    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + 1000)).updateEntity(false).execute();
   }
 }
 
@@ -122,7 +122,8 @@ export class ImportService {
       if (found.length) return;
       if (kind === ImportKind.ASSESSMENTS && refs.treatmentStart) {
         // The same window rule as the API, against the index treatment the row is recorded on.
-        const visit = { timePoint: String(input.timePoint), status: String(input.status), visitDate: input.visitDate ? String(input.visitDate) : null };
+        // Validated above: the visit date is a date's text or nothing.
+        const visit = { timePoint: String(input.timePoint), status: String(input.status), visitDate: typeof input.visitDate === 'string' ? input.visitDate : null };
         const issue = checkVisitWindow(visit, refs.treatmentStart, 'visit_date');
         if (issue) return add(rowNo, 'visit_date', issue.rule, issue.message);
         const afterDeath = input.status === 'DONE' ? checkVisitNotAfterDeath(String(input.visitDate), refs.diedOn ?? null) : null;
@@ -133,7 +134,7 @@ export class ImportService {
         if (issue) return add(rowNo, 'died_on', issue.rule, issue.message);
       }
       if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
-        return add(rowNo, 'occurred_on', 'notBeforeTreatment', `occurred_on (${input.occurredOn}) is before the index treatment (${refs.treatmentStart})`);
+        return add(rowNo, 'occurred_on', 'notBeforeTreatment', `occurred_on (${String(input.occurredOn)}) is before the index treatment (${refs.treatmentStart})`);
       }
       if (kind === ImportKind.COMPLICATIONS) {
         // A new fracture's kind against its level's adjacency to the index treatment's levels: as the API.
@@ -143,7 +144,7 @@ export class ImportService {
       }
       if (kind === ImportKind.ASSESSMENTS) {
         // Scores computed from the items, a total alone held to what the instrument can give: as the API.
-        const scored = scoreInstruments(input as InstrumentEntry, eq5dValueSetFromEnv());
+        const scored = scoreInstruments(input, eq5dValueSetFromEnv());
         for (const f of scored.issues) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
         if (scored.issues.length) return;
         inputs.push({ ...(spec.schema.parse(input) as Record<string, unknown>), ...scored.scores });
@@ -167,15 +168,15 @@ export class ImportService {
     );
     for (const p of rowsP) patients.set(p.registry_number, { id: p.id, siteId: p.site_id });
     const ids = rowsP.map((p) => p.id);
-    const sites = new Map<string, string>((await manager.query(`SELECT code, id FROM site`)).map((s: { code: string; id: string }) => [s.code, s.id]));
+    const sites = new Map<string, string>((await manager.query<{ code: string; id: string }[]>(`SELECT code, id FROM site`)).map((s) => [s.code, s.id]));
     const index = new Map<string, { id: string; start: string }>();
-    for (const t of await manager.query(
+    for (const t of await manager.query<{ patient_id: string; id: string; start_date: string }[]>(
       `SELECT DISTINCT ON (patient_id) patient_id, id, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL ORDER BY patient_id, start_date, created_at`,
       [ids],
     )) index.set(t.patient_id, { id: t.id, start: t.start_date });
     const treatedLevels = new Map<string, string[]>();
     if (kind === ImportKind.COMPLICATIONS) {
-      for (const l of await manager.query(
+      for (const l of await manager.query<{ treatment_id: string; level: string }[]>(
         `SELECT tl.treatment_id, f.level::text AS level FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = ANY($1::uuid[])`,
         [[...index.values()].map((t) => t.id)],
       )) treatedLevels.set(l.treatment_id, [...(treatedLevels.get(l.treatment_id) ?? []), l.level]);
@@ -184,12 +185,12 @@ export class ImportService {
     const existing = new Set<string>();
     if (kind === ImportKind.PATIENTS) {
       // Registry numbers are unique across sites: an existing one is this patient, imported before.
-      for (const r of await manager.query(`SELECT registry_number FROM patient WHERE registry_number = ANY($1::text[])`, [numbers])) existing.add(r.registry_number);
+      for (const r of await manager.query<{ registry_number: string }[]>(`SELECT registry_number FROM patient WHERE registry_number = ANY($1::text[])`, [numbers])) existing.add(r.registry_number);
     } else {
       const keyed = await this.existingKeys(manager, kind, ids);
       keyed.forEach((k) => existing.add(k));
       if (kind === ImportKind.TREATMENTS) {
-        for (const f of await manager.query(`SELECT id, patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
+        for (const f of await manager.query<{ id: string; patient_id: string; level: string }[]>(`SELECT id, patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
           fractures.set(`${f.patient_id}|${f.level}`, f.id);
         }
       }
@@ -198,10 +199,10 @@ export class ImportService {
     const deaths = new Map<string, string>();
     const latestDone = new Map<string, { timePoint: string; visitDate: string }>();
     if (kind === ImportKind.DEATHS || kind === ImportKind.ASSESSMENTS) {
-      for (const d of await manager.query(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
+      for (const d of await manager.query<{ patient_id: string; died_on: string }[]>(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
         deaths.set(d.patient_id, d.died_on);
       }
-      for (const a of await manager.query(
+      for (const a of await manager.query<{ patient_id: string; time_point: string; visit_date: string }[]>(
         `SELECT DISTINCT ON (patient_id) patient_id, time_point::text, visit_date::text FROM assessment
           WHERE patient_id = ANY($1::uuid[]) AND status = 'DONE' AND withdrawn_at IS NULL AND visit_date IS NOT NULL ORDER BY patient_id, visit_date DESC`,
         [ids],
@@ -212,19 +213,20 @@ export class ImportService {
 
   /** Natural keys already present, spelled as KINDS[kind].key spells them (patient id for registry number). */
   private async existingKeys(manager: EntityManager, kind: ImportKind, patientIds: string[]): Promise<string[]> {
-    const q = (sql: string) => manager.query(sql, [patientIds]);
+    // Rows of the named columns; enums and dates arrive as their text.
+    const q = <R>(sql: string) => manager.query<R[]>(sql, [patientIds]);
     switch (kind) {
       case ImportKind.FRACTURES:
-        return (await q(`SELECT patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) => `${r.patient_id}|${r.level}`);
+        return (await q<{ patient_id: string; level: string }>(`SELECT patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.level}`);
       case ImportKind.TREATMENTS:
-        return (await q(`SELECT patient_id, kind, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) => `${r.patient_id}|${r.kind}|${r.start_date}`);
+        return (await q<{ patient_id: string; kind: string; start_date: string }>(`SELECT patient_id, kind, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.kind}|${r.start_date}`);
       case ImportKind.ASSESSMENTS:
-        return (await q(`SELECT patient_id, time_point, visit_date FROM assessment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) =>
+        return (await q<{ patient_id: string; time_point: string; visit_date: string | null }>(`SELECT patient_id, time_point, visit_date FROM assessment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) =>
           r.time_point === 'UNSCHEDULED' ? `${r.patient_id}|UNSCHEDULED|${r.visit_date ?? ''}` : `${r.patient_id}|${r.time_point}`);
       case ImportKind.COMPLICATIONS:
-        return (await q(`SELECT patient_id, kind, occurred_on FROM complication WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) => `${r.patient_id}|${r.kind}|${r.occurred_on}`);
+        return (await q<{ patient_id: string; kind: string; occurred_on: string }>(`SELECT patient_id, kind, occurred_on FROM complication WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.kind}|${r.occurred_on}`);
       case ImportKind.DEATHS:
-        return (await q(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r: any) => `${r.patient_id}|${r.died_on}`);
+        return (await q<{ patient_id: string; died_on: string }>(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.died_on}`);
       default:
         return [];
     }
@@ -235,7 +237,7 @@ export class ImportService {
     let patientIds = inputs.map((v) => v.patientId as string);
     switch (kind) {
       case ImportKind.PATIENTS: {
-        const patients = inputs.map((v) => ({ ...v, id: randomUUID() }) as Record<string, unknown> & { id: string });
+        const patients = inputs.map<Record<string, unknown> & { id: string }>((v) => ({ ...v, id: randomUUID() }));
         patientIds = patients.map((p) => p.id);
         await insertChunks(manager, PatientEntity, patients.map(({ identifiers: _i, ...p }) => p) as Partial<PatientEntity>[]);
         const identifiers = patients.filter((p) => p.identifiers).map((p) => ({ ...(p.identifiers as object), patientId: p.id, siteId: p.siteId }));
@@ -246,7 +248,7 @@ export class ImportService {
         await insertChunks(manager, FractureEntity, inputs as Partial<FractureEntity>[]);
         break;
       case ImportKind.TREATMENTS: {
-        const treatments = inputs.map((v) => ({ ...v, id: randomUUID() }) as Record<string, unknown> & { id: string });
+        const treatments = inputs.map<Record<string, unknown> & { id: string }>((v) => ({ ...v, id: randomUUID() }));
         await insertChunks(manager, TreatmentEntity, treatments.map(({ levels: _l, ...t }) => t) as Partial<TreatmentEntity>[]);
         const levels = treatments.flatMap((t) => (t.levels as { fractureId: string; cementType?: string | null; cementVolumeMl?: number | null; cementFillPercent?: number | null }[]).map((l) => ({
           treatmentId: t.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null,
