@@ -1,6 +1,5 @@
-import { ADMIN, http, TestApp } from '@vfr/api-testing';
-import { checkOf, FieldDefinition, FieldDefinitions } from '@vfr/domain';
-import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { checkOf, FieldDefinition, FieldDefinitions, Role } from '@vfr/domain';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ImportKind, KINDS } from './import-kinds';
 
 // What a record's field definitions (libs/domain/src/fields) cannot derive at run time is written
@@ -8,6 +7,19 @@ import { ImportKind, KINDS } from './import-kinds';
 // and input fields. The completeness specs of the records (patient-fields.spec.ts, treatment-fields.spec.ts and their
 // siblings) hold them to the definitions with this check, so that a missing or differing piece
 // fails a test rather than going unnoticed.
+
+/**
+ * The running app the check reads, as the test harness's TestApp gives it: the database, the
+ * demo logins, GraphQL and the HTTP address. Named here rather than imported, because the harness
+ * builds the whole app, this library included.
+ */
+export interface CheckedApp {
+  db: { dataSource: DataSource };
+  url: string;
+  logins: readonly { email: string; role: Role }[];
+  login(email: string): Promise<string>;
+  gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T | null; errors?: unknown }>;
+}
 
 export interface DefinedRecord {
   /** The database table, as in the CHECK names: ck_<table>__<column>__range. */
@@ -30,6 +42,11 @@ interface GqlField {
   name: string;
   type: GqlType;
 }
+interface Introspection {
+  model: { fields: GqlField[] } | null;
+  input: { inputFields: GqlField[] } | null;
+  update: { inputFields: GqlField[] } | null;
+}
 
 const TYPE_REF = 'type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }';
 
@@ -51,29 +68,31 @@ const DATABASE_TYPES: Record<FieldDefinition['type'], string[]> = {
 };
 
 /** Every way the hand-written declarations of a record differ from its definitions; empty when they agree. */
-export async function definitionProblems(t: TestApp, r: DefinedRecord): Promise<string[]> {
+export async function definitionProblems(t: CheckedApp, r: DefinedRecord): Promise<string[]> {
   const ds = t.db.dataSource;
   const columns = ds.getMetadata(r.entity).columns;
   const constraints: { conname: string; def: string }[] = await ds.query(
     `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'`, [r.table]);
   const dbColumns: { column_name: string; data_type: string; udt_name: string; is_nullable: string }[] = await ds.query(
     `SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_name = $1`, [r.table]);
-  const token = await t.login(ADMIN);
-  const intro = await t.gql(`query($model: String!, $create: String!, $update: String!) {
+  const admin = t.logins.find((l) => l.role === Role.ADMIN);
+  if (!admin) return ['the app has no admin login to read its GraphQL types with'];
+  const token = await t.login(admin.email);
+  const intro = await t.gql<Introspection>(`query($model: String!, $create: String!, $update: String!) {
     model: __type(name: $model) { fields { name ${TYPE_REF} } }
     input: __type(name: $create) { inputFields { name ${TYPE_REF} } }
     update: __type(name: $update) { inputFields { name ${TYPE_REF} } } }`, { model: r.model, create: r.createInput, update: r.updateInput }, token);
   if (intro.errors || !intro.data?.model || !intro.data.input || !intro.data.update) return [`the GraphQL types ${r.model}, ${r.createInput} or ${r.updateInput} are missing: ${JSON.stringify(intro.errors)}`];
-  const modelFields: GqlField[] = intro.data.model.fields;
-  const inputFields: GqlField[] = intro.data.input.inputFields;
-  const updateFields: GqlField[] = intro.data.update.inputFields;
+  const modelFields = intro.data.model.fields;
+  const inputFields = intro.data.input.inputFields;
+  const updateFields = intro.data.update.inputFields;
   const importColumns = KINDS[r.kind].columns.map((c) => c.name);
-  const records = await http(t, `/api/export/records/${r.kind}.csv`, token);
-  const recordsHeader = records.text.split('\n')[0].split(',');
+  const records = await fetch(`${t.url}/api/export/records/${r.kind}.csv`, { headers: { authorization: `Bearer ${token}` } });
+  const recordsHeader = (await records.text()).split('\n')[0].split(',');
   const enumLabels = async (typname: string): Promise<string[]> =>
-    ((await ds.query(`SELECT enumlabel FROM pg_enum e JOIN pg_type ty ON ty.oid = e.enumtypid WHERE ty.typname = $1 ORDER BY e.enumsortorder`, [typname])) as { enumlabel: string }[]).map((l) => l.enumlabel);
+    (await ds.query<{ enumlabel: string }[]>(`SELECT enumlabel FROM pg_enum e JOIN pg_type ty ON ty.oid = e.enumtypid WHERE ty.typname = $1 ORDER BY e.enumsortorder`, [typname])).map((l) => l.enumlabel);
   const graphqlEnum = async (name: string): Promise<string[]> =>
-    ((await t.gql(`query($n: String!) { __type(name: $n) { enumValues { name } } }`, { n: name }, token)).data?.__type?.enumValues ?? []).map((v: { name: string }) => v.name);
+    ((await t.gql<{ __type: { enumValues: { name: string }[] | null } | null }>(`query($n: String!) { __type(name: $n) { enumValues { name } } }`, { n: name }, token)).data?.__type?.enumValues ?? []).map((v) => v.name);
 
   const problems: string[] = [];
   for (const [name, def] of Object.entries(r.defs)) {
