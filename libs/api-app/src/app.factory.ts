@@ -63,7 +63,7 @@ export async function createApp(
     }),
   );
   if (fs.existsSync(path.join(dashboardDir, 'index.html'))) {
-    app.useStaticAssets(dashboardDir, { index: false, maxAge: '1h', setHeaders: (res) => res.removeHeader('cache-control') });
+    app.useStaticAssets(dashboardDir, { index: false, maxAge: '1h', setHeaders: (res: ServerResponse) => res.removeHeader('cache-control') });
     // The single-page app owns every other GET path.
     const index = fs.readFileSync(path.join(dashboardDir, 'index.html'));
     app.use((req: { method: string; path: string }, res: { removeHeader(h: string): void; type(t: string): { send(b: Buffer): void } }, next: () => void) => {
