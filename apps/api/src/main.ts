@@ -97,16 +97,21 @@ async function main(): Promise<void> {
 /** Whether migrations are pending, read without changing anything (the restricted role may not). */
 async function pendingMigrations(open: OpenDatabase): Promise<boolean> {
   try {
-    const done = new Set((await open.dataSource.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name));
+    const done = new Set((await open.dataSource.query<{ name: string }[]>(`SELECT name FROM migrations`)).map((r) => r.name));
     return open.dataSource.migrations.some((m) => !done.has(m.name ?? m.constructor.name));
   } catch {
     return true; // no migrations table yet: a new database
   }
 }
 
+/** An error's cause in words: an Error or a plain value as String() writes it, an object as JSON rather than [object Object]. */
+function causeText(cause: unknown): string {
+  return typeof cause === 'object' && cause !== null && !(cause instanceof Error) ? JSON.stringify(cause) : String(cause);
+}
+
 main().catch(async (e) => {
   // A sentence for what the person starting the registry can fix; anything else with its cause.
-  const message = e instanceof StartupError ? e.message : e instanceof Error ? `${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : JSON.stringify(e);
+  const message = e instanceof StartupError ? e.message : e instanceof Error ? `${e.message}${e.cause ? ` (${causeText(e.cause)})` : ''}` : JSON.stringify(e);
   console.error(`Could not start the registry: ${message}`);
   await db?.close().catch(() => undefined);
   process.exit(1);

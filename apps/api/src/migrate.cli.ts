@@ -3,11 +3,13 @@
 // server because a deployment migrates with it; writing new migrations is tools/migration.cli.ts.
 import 'reflect-metadata';
 import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
-import { REGISTRY_SCHEMA } from '@vfr/api-app';
 
 async function main(): Promise<void> {
   // The owner migrates: DATABASE_MIGRATION_URL when the API's DATABASE_URL is the restricted role.
   const config = databaseConfigFromEnv();
+  // The app's library is loaded after the database settings are read, as main.ts loads it: some
+  // of its modules read settings as they load, so a bad database setting is reported first.
+  const { REGISTRY_SCHEMA } = await import('@vfr/api-app');
   const db = await openDatabase({ ...config, url: config.migrationUrl ?? config.url }, REGISTRY_SCHEMA);
   try {
     const applied = await db.dataSource.runMigrations({ transaction: 'each' });

@@ -25,9 +25,14 @@ interface Fixture {
   sql: (q: string, p?: unknown[]) => Promise<any[]>;
 }
 
+interface GqlRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
 interface Operation {
-  /** Builds the request, creating whatever fresh record it needs (as the admin). */
-  request: (f: Fixture, actor: Actor) => Promise<{ query: string; variables?: Record<string, unknown> }>;
+  /** Builds the request, creating whatever fresh record it needs (as the admin): then it is async. */
+  request: (f: Fixture, actor: Actor) => GqlRequest | Promise<GqlRequest>;
   expect: Record<Actor, Outcome>;
 }
 
@@ -92,16 +97,16 @@ const readById = (query: string, make: (f: Fixture) => Promise<{ id: string }>):
 
 const OPERATIONS: Record<string, Operation> = {
   // Queries
-  me: { request: async () => ({ query: '{ me { email } }' }), expect: all('ok') },
-  sites: { request: async () => ({ query: '{ sites { id } }' }), expect: all('ok') },
-  site: { request: async (f) => ({ query: 'query($id: ID!) { site(id: $id) { id } }', variables: { id: f.site } }), expect: all('ok') },
-  users: { request: async () => ({ query: '{ users { id } }' }), expect: adminOnly },
-  user: { request: async (f) => ({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: f.admin } }), expect: adminOnly },
+  me: { request: () => ({ query: '{ me { email } }' }), expect: all('ok') },
+  sites: { request: () => ({ query: '{ sites { id } }' }), expect: all('ok') },
+  site: { request: (f) => ({ query: 'query($id: ID!) { site(id: $id) { id } }', variables: { id: f.site } }), expect: all('ok') },
+  users: { request: () => ({ query: '{ users { id } }' }), expect: adminOnly },
+  user: { request: (f) => ({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: f.admin } }), expect: adminOnly },
   patients: {
-    request: async () => ({ query: '{ patients(first: 100) { edges { node { site { code } } } } }' }),
+    request: () => ({ query: '{ patients(first: 100) { edges { node { site { code } } } } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'ok', departmentHead: 'forbidden' },
   },
-  patient: { request: async (f) => ({ query: 'query($id: ID!) { patient(id: $id) { id } }', variables: { id: f.patient } }), expect: recordRead },
+  patient: { request: (f) => ({ query: 'query($id: ID!) { patient(id: $id) { id } }', variables: { id: f.patient } }), expect: recordRead },
   fracture: readById('fracture', freshFracture),
   treatment: readById('treatment', freshTreatment),
   assessment: readById('assessment', freshVisit),
@@ -110,32 +115,32 @@ const OPERATIONS: Record<string, Operation> = {
     request: async (f) => ({ query: 'query($id: ID!) { auditTrail(entityType: "Patient", entityId: $id) { action } }', variables: { id: (await freshPatient(f)).id } }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'empty', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
-  auditLog: { request: async () => ({ query: '{ auditLog(first: 5) { id } }' }), expect: adminOnly },
+  auditLog: { request: () => ({ query: '{ auditLog(first: 5) { id } }' }), expect: adminOnly },
   worklist: {
-    request: async () => ({ query: '{ worklist(first: 5) { totalCount } }' }),
+    request: () => ({ query: '{ worklist(first: 5) { totalCount } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
-  cohortSize: { request: async () => ({ query: '{ cohortSize { total } }' }), expect: all('ok') },
-  outcomeTrajectory: { request: async () => ({ query: '{ outcomeTrajectory { group n } }' }), expect: all('ok') },
-  radiographicFollowUp: { request: async () => ({ query: '{ radiographicFollowUp { group kyphoticAngle { n } } }' }), expect: all('ok') },
-  responderRates: { request: async () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
-  complicationRates: { request: async () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
-  survival: { request: async () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
-  eq5dValueSet: { request: async () => ({ query: '{ eq5dValueSet }' }), expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' } },
-  newFracturesByLevel: { request: async () => ({ query: '{ newFracturesByLevel { group category n } }' }), expect: all('ok') },
-  newFracturesByAdjacency: { request: async () => ({ query: '{ newFracturesByAdjacency { group category n } }' }), expect: all('ok') },
-  imagingRates: { request: async () => ({ query: '{ imagingRates { group category n } }' }), expect: all('ok') },
-  competingRisks: { request: async () => ({ query: '{ competingRisks { tests { p } } }' }), expect: all('ok') },
-  adjustedComparison: { request: async () => ({ query: '{ adjustedComparison { n } }' }), expect: all('ok') },
-  adjustedNewFractureComparison: { request: async () => ({ query: '{ adjustedNewFractureComparison { n } }' }), expect: all('ok') },
-  characteristicsTable: { request: async () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
-  treatmentVolumes: { request: async () => ({ query: '{ treatmentVolumes { period bins { period } } }' }), expect: all('ok') },
-  discharge: { request: async () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
-  readmissions: { request: async () => ({ query: '{ readmissions { kind } }' }), expect: all('ok') },
-  funnelPlot: { request: async () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
-  savedCohorts: { request: async () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
+  cohortSize: { request: () => ({ query: '{ cohortSize { total } }' }), expect: all('ok') },
+  outcomeTrajectory: { request: () => ({ query: '{ outcomeTrajectory { group n } }' }), expect: all('ok') },
+  radiographicFollowUp: { request: () => ({ query: '{ radiographicFollowUp { group kyphoticAngle { n } } }' }), expect: all('ok') },
+  responderRates: { request: () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
+  complicationRates: { request: () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
+  survival: { request: () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
+  eq5dValueSet: { request: () => ({ query: '{ eq5dValueSet }' }), expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' } },
+  newFracturesByLevel: { request: () => ({ query: '{ newFracturesByLevel { group category n } }' }), expect: all('ok') },
+  newFracturesByAdjacency: { request: () => ({ query: '{ newFracturesByAdjacency { group category n } }' }), expect: all('ok') },
+  imagingRates: { request: () => ({ query: '{ imagingRates { group category n } }' }), expect: all('ok') },
+  competingRisks: { request: () => ({ query: '{ competingRisks { tests { p } } }' }), expect: all('ok') },
+  adjustedComparison: { request: () => ({ query: '{ adjustedComparison { n } }' }), expect: all('ok') },
+  adjustedNewFractureComparison: { request: () => ({ query: '{ adjustedNewFractureComparison { n } }' }), expect: all('ok') },
+  characteristicsTable: { request: () => ({ query: '{ characteristicsTable { variable } }' }), expect: all('ok') },
+  treatmentVolumes: { request: () => ({ query: '{ treatmentVolumes { period bins { period } } }' }), expect: all('ok') },
+  discharge: { request: () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
+  readmissions: { request: () => ({ query: '{ readmissions { kind } }' }), expect: all('ok') },
+  funnelPlot: { request: () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
+  savedCohorts: { request: () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {
-    request: async () => ({ query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } } }),
+    request: () => ({ query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } } }),
     expect: all('ok'),
   },
   updateSavedCohort: {
@@ -155,19 +160,19 @@ const OPERATIONS: Record<string, Operation> = {
     expect: { admin: 'ok', coordinator: 'hidden', otherSiteCoordinator: 'hidden', researcher: 'hidden', departmentHead: 'hidden' },
   },
   dataIssues: {
-    request: async () => ({ query: '{ dataIssues(first: 5) { totalCount } }' }),
+    request: () => ({ query: '{ dataIssues(first: 5) { totalCount } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
   followUpCompleteness: {
-    request: async () => ({ query: '{ followUpCompleteness { siteCode expected } }' }),
+    request: () => ({ query: '{ followUpCompleteness { siteCode expected } }' }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'ok' },
   },
   // Mutations
   login: {
-    request: async (_f, actor) => ({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: EMAIL[actor], password: DEMO_PASSWORD } } }),
+    request: (_f, actor) => ({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: EMAIL[actor], password: DEMO_PASSWORD } } }),
     expect: all('ok'),
   },
-  createSite: { request: async () => ({ query: 'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', variables: { i: { code: `S${unique()}`.slice(0, 16), name: 'Matrix' } } }), expect: adminOnly },
+  createSite: { request: () => ({ query: 'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', variables: { i: { code: `S${unique()}`.slice(0, 16), name: 'Matrix' } } }), expect: adminOnly },
   updateSite: {
     request: async (f) => {
       const r = await f.gqlAsAdmin('mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', { i: { code: `U${unique()}`.slice(0, 16), name: 'Matrix' } });
@@ -176,7 +181,7 @@ const OPERATIONS: Record<string, Operation> = {
     expect: adminOnly,
   },
   createUser: {
-    request: async () => ({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } } }),
+    request: () => ({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } } }),
     expect: adminOnly,
   },
   updateUser: {
@@ -187,7 +192,7 @@ const OPERATIONS: Record<string, Operation> = {
     expect: adminOnly,
   },
   createPatient: {
-    request: async (f) => ({ query: 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', variables: { i: { siteId: f.site, sex: 'MALE', birthYear: 1950 } } }),
+    request: (f) => ({ query: 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', variables: { i: { siteId: f.site, sex: 'MALE', birthYear: 1950 } } }),
     expect: { ...recordWrite, otherSiteCoordinator: 'forbidden' },
   },
   updatePatient: {
@@ -265,10 +270,10 @@ const OPERATIONS: Record<string, Operation> = {
     expect: recordWrite,
   },
   // Last: signing out ends every session of the user, including the tokens the tests above reuse.
-  logout: { request: async () => ({ query: 'mutation { logout }' }), expect: all('ok') },
+  logout: { request: () => ({ query: 'mutation { logout }' }), expect: all('ok') },
   // Also last: every role changes its own password, which ends its sessions too.
   changePassword: {
-    request: async () => ({ query: 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }', variables: { i: { currentPassword: DEMO_PASSWORD, newPassword: `matrix walks ${unique()} bridges` } } }),
+    request: () => ({ query: 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }', variables: { i: { currentPassword: DEMO_PASSWORD, newPassword: `matrix walks ${unique()} bridges` } } }),
     expect: all('ok'),
   },
 };

@@ -92,8 +92,8 @@ describeEachDatabase('client request ids on every create', (t) => {
   let ids: Ids;
   const send = async (c: Create, input: Record<string, unknown>, who = c.who): Promise<GraphQLResponse> =>
     t().gql(`mutation($i: ${c.input}!) { ${c.mutation}(input: $i) { id } }`, { i: input }, await t().login(who));
-  const stored = async (c: Create, requestId: string) =>
-    (await t().db.dataSource.query(`SELECT id FROM ${c.table} WHERE request_id = $1`, [requestId])) as { id: string }[];
+  const stored = (c: Create, requestId: string) =>
+    t().db.dataSource.query<{ id: string }[]>(`SELECT id FROM ${c.table} WHERE request_id = $1`, [requestId]);
   const audited = async (c: Create, id?: string) => {
     const [{ n, created }] = await t().db.dataSource.query(
       `SELECT count(*)::int AS n, (count(*) FILTER (WHERE entity_id = $1 AND entity_type = $2 AND action = 'CREATE'))::int AS created FROM audit_event`,

@@ -19,7 +19,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
     });
     let output = '';
     const seen = (d: Buffer) => {
-      output += d;
+      output += d.toString();
       if (/is running at/.test(output)) child.kill('SIGTERM');
     };
     child.stdout.on('data', seen);
