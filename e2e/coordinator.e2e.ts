@@ -1,16 +1,19 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import { BASE_URL, launch, screenshot, signIn } from './browser';
+import { apiToken, M1, recordPatient, TREATED } from './patients.setup';
 
 // A coordinator's day: register a patient, record a fracture, a treatment and follow-up visits,
 // find the patient again and read the timeline; the worklist and the CSV import; and the field
-// errors of bad values, from the browser's rules and from the server.
+// errors of bad values, from the browser's rules and from the server. Each test signs in on a
+// page of its own and records the patient it starts from (e2e/patients.setup.ts), so that any test
+// runs alone.
 
+const COORDINATOR = 'coordinator.north@demo.registry';
 const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 const ONSET = day(-75);
-const TREATED = day(-65);
-const M1 = day(-35);
 const unique = Date.now().toString(36).toUpperCase();
-const FAMILY = `Zeta${unique}`;
+/** A family name of this run; the search is by prefix, so each test's name starts differently. */
+const family = (word: string) => `${word}${unique}`;
 
 async function visible(locator: Locator, timeout = 15000): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });
@@ -25,18 +28,28 @@ async function save(page: Page, button: string, notice: string): Promise<void> {
 describe('a coordinator records and finds a patient, in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  let registryNumber: string;
-  let patientUrl: string;
+  let token: string;
+
+  /** The patient's page, opened. */
+  async function open(patient: { url: string; registryNumber: string }): Promise<void> {
+    await page.goto(patient.url);
+    await visible(page.getByRole('heading', { name: `Patient ${patient.registryNumber}` }));
+  }
 
   beforeAll(async () => {
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, 'coordinator.north@demo.registry');
-    await visible(page.getByRole('heading', { name: 'Patients' }));
+    token = await apiToken(COORDINATOR);
   });
   afterAll(() => browser?.close());
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, COORDINATOR);
+    await visible(page.getByRole('heading', { name: 'Patients' }));
+  });
+  afterEach(() => page?.close());
 
   it('registers a patient with identifiers', async () => {
+    const familyName = family('Zeta');
     await page.getByRole('link', { name: 'Register a patient' }).click();
     await visible(page.getByRole('heading', { name: 'Register a patient' }));
     await page.getByLabel('Sex').selectOption('FEMALE');
@@ -44,32 +57,35 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByLabel('BMI (kg/m²)').fill('22.4');
     await page.getByLabel('Consent').selectOption('GIVEN');
     await page.getByLabel('MRN').fill(`MRN-${unique}`);
-    await page.getByLabel('Family name').fill(FAMILY);
+    await page.getByLabel('Family name').fill(familyName);
     await page.getByLabel('Given name').fill('Erika');
     await page.getByLabel('Date of birth').fill('1943-06-15');
     await screenshot(page, 'coordinator-register-patient');
     await page.getByRole('button', { name: 'Register patient' }).click();
     const heading = await visible(page.getByRole('heading', { name: /^Patient NORTH-/ }));
-    registryNumber = (await heading.textContent())!.replace('Patient ', '').trim();
-    patientUrl = page.url();
+    const registryNumber = (await heading.textContent())!.replace('Patient ', '').trim();
     expect(registryNumber).toMatch(/^NORTH-\d+$/);
-    expect(await page.locator('.facts').first().textContent()).toContain(`${FAMILY}, Erika`);
+    expect(page.url()).toMatch(/\/patients\/[0-9a-f-]{36}$/);
+    expect(await page.locator('.facts').first().textContent()).toContain(`${familyName}, Erika`);
   });
 
   it('edits the patient and its identifiers', async () => {
+    const patient = await recordPatient(token, family('Eta'));
+    await open(patient);
     await page.getByRole('button', { name: 'Edit patient' }).click();
     await page.getByLabel('Given name').fill('Erika Maria');
     await page.getByLabel('T-score (SD)').fill('-3.1');
     await page.getByLabel('ASA class').fill('3');
     await save(page, 'Save changes', 'Patient saved.');
     const facts = await page.locator('.facts').first().textContent();
-    expect(facts).toContain(`${FAMILY}, Erika Maria`);
+    expect(facts).toContain(`${patient.familyName}, Erika Maria`);
     expect(facts).toContain('-3.1 SD');
     // What the edit did not touch stays as registered.
     expect(facts).toContain('ConsentGiven');
   });
 
   it('records a fracture, a kyphoplasty and two follow-up visits', async () => {
+    await open(await recordPatient(token, family('Theta')));
     await page.getByRole('button', { name: 'Add fracture' }).click();
     await page.getByLabel('Level', { exact: true }).selectOption('L1');
     await page.getByLabel('Onset of symptoms').fill(ONSET);
@@ -119,8 +135,10 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   });
 
   it('finds the patient by name and by registry number and sees the timeline', async () => {
+    const { registryNumber, familyName, url: patientUrl } = await recordPatient(token, family('Iota'), { care: true });
+    await page.goto(patientUrl);
     await page.getByRole('link', { name: '← Patients' }).click();
-    await page.getByLabel('Name or MRN').fill(FAMILY.toLowerCase());
+    await page.getByLabel('Name or MRN').fill(familyName.toLowerCase());
     await visible(page.locator('.count').filter({ hasText: /^1 patients$/ }));
     await screenshot(page, 'coordinator-patient-search');
     await page.getByLabel('Name or MRN').fill('');
@@ -140,7 +158,8 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   });
 
   it('shows the browser\'s rule and the server\'s rule beside the field, and nothing is saved', async () => {
-    await page.goto(patientUrl);
+    // A kyphoplasty 65 days ago, with its baseline and month-1 visits.
+    await open(await recordPatient(token, family('Kappa'), { care: true }));
     await page.getByRole('button', { name: 'Add visit' }).click();
     // W1 is days 4 to 10 after the treatment: this date is day 7.
     await page.getByLabel('Time point').selectOption('W1');
@@ -168,8 +187,10 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   });
 
   it('explains a change someone else saved first as a sentence, and reloads their version', async () => {
+    // An L1 fracture of Genant grade 2 with no height loss recorded.
+    const { url: patientUrl } = await recordPatient(token, family('Lambda'), { care: true });
     const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(other, 'coordinator.north@demo.registry');
+    await signIn(other, COORDINATOR);
     await visible(other.getByRole('heading', { name: 'Patients' }));
     await page.goto(patientUrl);
     await other.goto(patientUrl);
@@ -195,6 +216,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   });
 
   it('records a complication and withdraws it with a reason', async () => {
+    await open(await recordPatient(token, family('Mu'), { care: true }));
     await page.getByRole('button', { name: 'Add complication' }).click();
     await page.getByLabel('Kind').selectOption('CEMENT_LEAKAGE');
     await page.getByLabel('Date of the complication').fill(TREATED);
@@ -217,6 +239,9 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   });
 
   it('works the follow-up worklist and opens the visit form from it', async () => {
+    // A kyphoplasty 65 days ago whose day-1 and week-1 visits were never recorded: both overdue
+    // (the demo registry alone need not have an overdue visit at this site).
+    await recordPatient(token, family('Xi'), { care: true });
     await page.goto(`${BASE_URL}/worklist`);
     await visible(page.getByRole('heading', { name: 'Follow-up worklist' }));
     await visible(page.locator('tbody tr'));
@@ -269,9 +294,9 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
   });
 
   it('reads at tablet width', async () => {
+    const patient = await recordPatient(token, family('Nu'), { care: true });
     await page.setViewportSize({ width: 800, height: 1100 });
-    await page.goto(patientUrl);
-    await visible(page.getByRole('heading', { name: `Patient ${registryNumber}` }));
+    await open(patient);
     await page.locator('canvas').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

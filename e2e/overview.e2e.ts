@@ -1,4 +1,4 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser, ElementHandle, Locator, Page } from 'playwright-core';
 import { launch, screenshot, signIn } from './browser';
 
 const CHARTS = ['volumes', 'trajectory', 'responders', 'complications', 'discharge', 'readmissions', 'completeness', 'funnel'];
@@ -19,6 +19,29 @@ async function expectEveryChartDrawn(page: Page): Promise<void> {
     });
     expect(painted).toBeGreaterThan(1000);
   }
+}
+
+/**
+ * The canvas's picture once ECharts has finished drawing it: painted (not blank) and the same on
+ * three animation frames in a row. Its first frames may still be blank or drawn at another size.
+ */
+async function settledDrawing(page: Page, canvas: Locator): Promise<string> {
+  await canvas.waitFor({ timeout: 20000 });
+  const element = (await canvas.elementHandle()) as ElementHandle<HTMLCanvasElement>;
+  // Counted afresh: an earlier wait on this canvas left its last picture on it.
+  await element.evaluate((c) => Object.assign(c, { lastPicture: undefined, sameFrames: 0 }));
+  const picture = await page.waitForFunction((c) => {
+    const seen = c as HTMLCanvasElement & { lastPicture?: string; sameFrames?: number };
+    const now = c.toDataURL();
+    seen.sameFrames = now === seen.lastPicture ? (seen.sameFrames ?? 0) + 1 : 0;
+    seen.lastPicture = now;
+    if (seen.sameFrames < 2) return false;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) painted++;
+    return painted > 1000 && now;
+  }, element, { polling: 'raf', timeout: 20000 });
+  return (await picture.jsonValue()) as string;
 }
 
 describe('the department head overview, in Chromium', () => {
@@ -46,15 +69,15 @@ describe('the department head overview, in Chromium', () => {
   it('redraws the responder rates for another definition', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'head.north@demo.registry');
-    const card = page.locator('[data-chart="responders"]');
-    await card.locator('canvas').first().waitFor({ timeout: 20000 });
-    const drawing = () => card.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
-    await page.waitForTimeout(500);
-    const before = await drawing();
-    await card.getByLabel('Responder means').selectOption('ODI_DROP_10');
-    const deadline = Date.now() + 15000;
-    while ((await drawing()) === before && Date.now() < deadline) await page.waitForTimeout(200);
-    expect(await drawing()).not.toBe(before);
+    const canvas = page.locator('[data-chart="responders"] canvas').first();
+    const before = await settledDrawing(page, canvas);
+    await page.locator('[data-chart="responders"]').getByLabel('Responder means').selectOption('ODI_DROP_10');
+    // The new definition's rates are drawn once the picture has changed and settled again.
+    await page.waitForFunction((old) => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-chart="responders"] canvas');
+      return c !== null && c.toDataURL() !== old;
+    }, before, { polling: 'raf', timeout: 15000 });
+    expect(await settledDrawing(page, canvas)).not.toBe(before);
   });
 
   it('stacks the charts in one column at tablet width', async () => {

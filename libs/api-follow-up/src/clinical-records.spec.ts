@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { COORD_NORTH, COORD_SOUTH, describeEachDatabase, RESEARCHER, rowCounts } from '@vfr/api-testing';
 
 const M = {
@@ -16,9 +17,7 @@ const M = {
 
 describeEachDatabase('fractures, treatments, visits and complications through GraphQL', (t) => {
   let token: string;
-  let patientId: string;
-  let fractureId: string;
-  let treatmentId: string;
+  let siteId: string;
 
   const expectFieldError = async (query: string, input: Record<string, unknown>, field: string, rule?: string) => {
     const before = await rowCounts(t().db);
@@ -34,17 +33,38 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     return e;
   };
 
+  /** The data a write returned, failing the test with the server's errors if it was refused. */
+  const write = async <K extends string>(query: string, input: Record<string, unknown>, key: K) => {
+    const r = await t().gql(query, { i: input }, token);
+    expect(r.errors).toBeUndefined();
+    return r.data![key] as { id: string; version: number };
+  };
+
+  // Each test records its own patient, so that any of them can run alone and none sees another's records.
+  const newPatient = async () => (await write(M.patient, { siteId, sex: 'FEMALE', birthYear: 1944 }, 'createPatient')).id;
+  const newFracture = async (patientId: string) =>
+    (await write(M.fracture, { patientId, level: 'L1', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 }, 'createFracture')).id;
+  /** A patient with an L1 fracture treated by vertebroplasty on 2024-03-20 (version 1, 4.5 ml of cement). */
+  const treatedPatient = async () => {
+    const patientId = await newPatient();
+    const fractureId = await newFracture(patientId);
+    const treatment = await write(M.treatment, {
+      patientId, kind: 'VERTEBROPLASTY', startDate: '2024-03-20', anaesthesia: 'LOCAL', approach: 'BIPEDICULAR', sameDayDischarge: true, lengthOfStayDays: 0,
+      levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 4.5 }],
+    }, 'createTreatment');
+    return { patientId, fractureId, treatmentId: treatment.id };
+  };
+
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
-    const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    patientId = (await t().gql(M.patient, { i: { siteId: site.id, sex: 'FEMALE', birthYear: 1944 } }, token)).data!.createPatient.id;
+    [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
   });
 
   it('records a fracture and refuses a level "X9", a Genant grade of 4 and a future onset', async () => {
+    const patientId = await newPatient();
     const r = await t().gql(M.fracture, { i: { patientId, level: 'L1', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 } }, token);
     expect(r.errors).toBeUndefined();
     expect(r.data!.createFracture).toMatchObject({ level: 'L1', genantGrade: 2, version: 1 });
-    fractureId = r.data!.createFracture.id;
     const level = await t().gql(M.fracture, { i: { patientId, level: 'X9', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 } }, token);
     expect(level.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'level' });
     expect(level.errors![0].message).toMatch(/X9/);
@@ -54,6 +74,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('updates and withdraws a fracture with versions', async () => {
+    const patientId = await newPatient();
     const extra = await t().gql(M.fracture, { i: { patientId, level: 'T12', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 1 } }, token);
     const id = extra.data!.createFracture.id;
     const up = await t().gql(M.updateFracture, { i: { id, version: 1, genantGrade: 3 } }, token);
@@ -65,12 +86,13 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('records a vertebroplasty with cement per level, and refuses inconsistent procedures', async () => {
+    const patientId = await newPatient();
+    const fractureId = await newFracture(patientId);
     const r = await t().gql(M.treatment, {
       i: { patientId, kind: 'VERTEBROPLASTY', startDate: '2024-03-20', anaesthesia: 'LOCAL', approach: 'BIPEDICULAR', sameDayDischarge: true, lengthOfStayDays: 0, levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 4.5 }] },
     }, token);
     expect(r.errors).toBeUndefined();
     expect(r.data!.createTreatment).toMatchObject({ kind: 'VERTEBROPLASTY', startDate: '2024-03-20', levels: [{ fractureId, cementVolumeMl: 4.5 }] });
-    treatmentId = r.data!.createTreatment.id;
     const base = { patientId, kind: 'VERTEBROPLASTY', startDate: '2024-03-20', anaesthesia: 'LOCAL', approach: 'BIPEDICULAR' };
     await expectFieldError(M.treatment, { ...base, levels: [{ fractureId, cementVolumeMl: 0 }] }, 'levels.0.cementVolumeMl', 'range');
     await expectFieldError(M.treatment, { ...base, anaesthesia: null, levels: [{ fractureId, cementVolumeMl: 3 }] }, 'anaesthesia', 'required');
@@ -81,6 +103,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('updates a treatment validating the merged record, and replaces its levels', async () => {
+    const { fractureId, treatmentId } = await treatedPatient();
     const bad = await t().gql(M.updateTreatment, { i: { id: treatmentId, version: 1, kind: 'CONSERVATIVE' } }, token);
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const ok = await t().gql(M.updateTreatment, { i: { id: treatmentId, version: 1, levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 5.5 }] } }, token);
@@ -89,6 +112,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('records follow-up visits and refuses an NRS of 11, a visit before the treatment and a second M1', async () => {
+    const { patientId, treatmentId } = await treatedPatient();
     const baseline = await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-03-19', nrsRest: 8, nrsActivity: 9, odi: 62 } }, token);
     expect(baseline.errors).toBeUndefined();
     const m1 = await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-04-19', nrsRest: 3, odi: 32.5 } }, token);
@@ -107,6 +131,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('updates and withdraws a visit; a stale version is refused', async () => {
+    const { patientId, treatmentId } = await treatedPatient();
     const v = await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'M6', status: 'MISSED' } }, token);
     const id = v.data!.createAssessment.id;
     const done = await t().gql(M.updateVisit, { i: { id, version: 1, status: 'DONE', visitDate: '2024-09-20', nrsRest: 2 } }, token);
@@ -120,6 +145,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('records a visit once when its create is sent again with the same request id', async () => {
+    const { patientId, treatmentId } = await treatedPatient();
     const requestId = '6f1c2b1e-8a43-4c1b-9d2e-0a7b5c3d9e11';
     const input = { patientId, treatmentId, timePoint: 'UNSCHEDULED', visitDate: '2024-04-10', nrsRest: 2, requestId };
     const before = await rowCounts(t().db);
@@ -143,6 +169,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('records complications with the rules of their kind', async () => {
+    const { patientId, treatmentId } = await treatedPatient();
     const ok = await t().gql(M.complication, { i: { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' } }, token);
     expect(ok.data!.createComplication).toMatchObject({ kind: 'CEMENT_LEAKAGE', leakageType: 'S', symptomatic: false });
     const base = { patientId, treatmentId, occurredOn: '2024-04-01' };
@@ -155,6 +182,7 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   });
 
   it('refuses another site coordinator and a researcher on every write', async () => {
+    const { patientId, treatmentId } = await treatedPatient();
     const south = await t().login(COORD_SOUTH);
     const researcher = await t().login(RESEARCHER);
     const before = await rowCounts(t().db);
@@ -166,7 +194,24 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     expect(await rowCounts(t().db)).toEqual(before);
   });
 
-  it('shows the patient with everything recorded, and every write in the audit trail', async () => {
+  it('shows the patient with everything recorded, withdrawn records left out, and every write in the audit trail', async () => {
+    const { patientId, treatmentId } = await treatedPatient();
+    // A fracture entered twice, withdrawn.
+    const twice = await write(M.fracture, { patientId, level: 'T12', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 1 }, 'createFracture');
+    await write(M.withdrawFracture, { id: twice.id, version: twice.version, reason: 'entered twice' }, 'withdrawFracture');
+    await write(M.visit, { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-03-19', nrsRest: 8, nrsActivity: 9, odi: 62 }, 'createAssessment');
+    await write(M.visit, { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-04-19', nrsRest: 3, odi: 32.5 }, 'createAssessment');
+    // An M6 visit created as missed, then done, then withdrawn.
+    const m6 = await write(M.visit, { patientId, treatmentId, timePoint: 'M6', status: 'MISSED' }, 'createAssessment');
+    const m6Done = await write(M.updateVisit, { id: m6.id, version: m6.version, status: 'DONE', visitDate: '2024-09-20', nrsRest: 2 }, 'updateAssessment');
+    await write(M.withdrawVisit, { id: m6.id, version: m6Done.version, reason: 'wrong patient' }, 'withdrawAssessment');
+    // An unscheduled visit whose create is sent twice with one request id, then withdrawn.
+    const retried = { patientId, treatmentId, timePoint: 'UNSCHEDULED', visitDate: '2024-04-10', nrsRest: 2, requestId: randomUUID() };
+    const unscheduled = await write(M.visit, retried, 'createAssessment');
+    await write(M.visit, retried, 'createAssessment');
+    await write(M.withdrawVisit, { id: unscheduled.id, version: unscheduled.version, reason: 'test visit' }, 'withdrawAssessment');
+    await write(M.complication, { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' }, 'createComplication');
+
     const r = await t().gql(`query($id: ID!) { patient(id: $id) { fractures { level } treatments { kind } assessments { timePoint } complications { kind } latestAssessment { timePoint } } }`, { id: patientId }, token);
     expect(r.data!.patient).toMatchObject({
       fractures: [{ level: 'L1' }],
@@ -175,7 +220,11 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
       complications: [{ kind: 'CEMENT_LEAKAGE' }],
       latestAssessment: { timePoint: 'M1' },
     });
-    const [{ n }] = await t().db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'Assessment' AND actor_email = $1`, [COORD_NORTH]);
+    const [{ n }] = await t().db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event e JOIN assessment a ON e.entity_id = a.id::text
+        WHERE e.entity_type = 'Assessment' AND e.actor_email = $1 AND a.patient_id = $2`,
+      [COORD_NORTH, patientId],
+    );
     // BASELINE and M1 created (2), the M6 visit created, updated and withdrawn (3), the unscheduled
     // visit sent twice but created once, then withdrawn (2).
     expect(n).toBe(7);
