@@ -92,14 +92,14 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('Record type').selectOption('Patient');
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('tbody tr')];
-      return rows.length > 0 && rows.every((r) => r.children[1].textContent === 'coordinator.north@demo.registry' && r.children[3].textContent!.startsWith('Patient'));
+      return rows.length > 0 && rows.every((r) => r.children[1].textContent === 'coordinator.north@demo.registry' && r.children[3].textContent.startsWith('Patient'));
     });
     expect(await page.locator('tbody tr td:nth-child(3)').allTextContents()).toContain('CREATE');
     await screenshot(page, 'admin-audit-log-coordinator');
 
     await page.getByLabel('User email begins with').fill('admin');
     await page.getByLabel('Record type').selectOption('User');
-    await page.waitForFunction((email) => [...document.querySelectorAll('tbody tr')].some((r) => r.textContent!.includes(email)), email);
+    await page.waitForFunction((email) => [...document.querySelectorAll('tbody tr')].some((r) => r.textContent.includes(email)), email);
     const changes = await page.locator('tbody tr td.changes').allTextContents();
     expect(changes.join(' ')).toContain('active true → false');
 
@@ -108,7 +108,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('Action').selectOption({ label: 'Sign-in' });
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('tbody tr')];
-      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'LOGIN' && r.children[3].textContent!.startsWith('Session'));
+      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'LOGIN' && r.children[3].textContent.startsWith('Session'));
     });
     expect((await page.locator('tbody tr td.changes').allTextContents()).join(' ')).toContain('address');
     await screenshot(page, 'admin-audit-log-sign-ins');
@@ -116,7 +116,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('Action').selectOption({ label: 'Identifiers read' });
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('tbody tr')];
-      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'READ' && r.children[3].textContent!.startsWith('PatientIdentifier'));
+      return rows.length > 0 && rows.every((r) => r.children[2].textContent === 'READ' && r.children[3].textContent.startsWith('PatientIdentifier'));
     });
     expect((await page.locator('tbody tr td.changes').allTextContents()).join(' ')).toContain('registryNumbers');
 

@@ -206,7 +206,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await screenshot(page, 'coordinator-stale-version');
     await page.getByRole('button', { name: 'Reload the record' }).click();
     // The form starts again from their version: grade 3, no height loss.
-    await page.waitForFunction(() => (document.querySelector('[data-field="genantGrade"] select') as HTMLSelectElement | null)?.value === '3');
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-field="genantGrade"] select')?.value === '3');
     expect(await page.getByLabel('Height loss (%)').inputValue()).toBe('');
     // Grade 3 is a height loss above 40% (docs/data-rules.md): 25% would now be refused.
     await page.getByLabel('Height loss (%)').fill('45');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { launch, screenshot, signIn } from './browser';
 
@@ -78,7 +79,7 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Long CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('cohort-assessments-long.csv');
     const path = await download.path();
-    const text = require('node:fs').readFileSync(path, 'utf8') as string;
+    const text = readFileSync(path, 'utf8');
     expect(text.split('\n')[0]).toMatch(/,/);
     expect(text.split('\n').length).toBeGreaterThan(10);
   });

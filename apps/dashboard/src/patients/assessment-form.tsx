@@ -23,7 +23,8 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
   assessment?: StoredAssessment & { id: string; version: number };
   timePoint?: string;
   treatmentId?: string;
-  onSaved: () => void;
+  /** After a save; the form stays busy until it has run (the record is read again). */
+  onSaved: () => void | Promise<void>;
   onCancel: () => void;
   onReload: () => void;
 }) {
@@ -39,12 +40,12 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
     schema: assessmentSchema,
     toInput: (raw) => assessmentInput(raw, patientId),
     send: async (input) => {
-      if (!assessment) await create({ variables: { input: { ...input, requestId } as never } });
+      if (!assessment) await create({ variables: { input: { ...input, requestId } } });
       else {
         const changes = updateInput(assessment, input, assessmentInput(assessmentRaw(assessment), patientId), form.raw.reason, ['patientId', 'treatmentId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });
       }
-      onSaved();
+      await onSaved();
     },
   });
   const done = form.raw.status === AssessmentStatus.DONE;

@@ -18,7 +18,8 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
   patientId: string;
   treatments: { id: string; kind: string; startDate: string | null }[];
   complication?: StoredComplication & { id: string; version: number };
-  onSaved: () => void;
+  /** After a save; the form stays busy until it has run (the record is read again). */
+  onSaved: () => void | Promise<void>;
   onCancel: () => void;
   onReload: () => void;
 }) {
@@ -31,12 +32,12 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
     schema: complicationSchema,
     toInput: (raw) => complicationInput(raw, patientId),
     send: async (input) => {
-      if (!complication) await create({ variables: { input: { ...input, requestId } as never } });
+      if (!complication) await create({ variables: { input: { ...input, requestId } } });
       else {
         const changes = updateInput(complication, input, complicationInput(complicationRaw(complication), patientId), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });
       }
-      onSaved();
+      await onSaved();
     },
   });
   const leakage = form.raw.kind === ComplicationKind.CEMENT_LEAKAGE;

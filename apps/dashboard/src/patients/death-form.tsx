@@ -15,7 +15,8 @@ const CAUSES = { PROCEDURE_RELATED: 'Related to a fracture treatment (Clavien-Di
 export function DeathForm({ patientId, death, onSaved, onCancel, onReload }: {
   patientId: string;
   death?: StoredDeath & { id: string; version: number };
-  onSaved: () => void;
+  /** After a save; the form stays busy until it has run (the record is read again). */
+  onSaved: () => void | Promise<void>;
   onCancel: () => void;
   onReload: () => void;
 }) {
@@ -28,12 +29,12 @@ export function DeathForm({ patientId, death, onSaved, onCancel, onReload }: {
     schema: deathSchema,
     toInput: (raw) => deathInput(raw, patientId),
     send: async (input) => {
-      if (!death) await record({ variables: { input: { ...input, requestId } as never } });
+      if (!death) await record({ variables: { input: { ...input, requestId } } });
       else {
         const changes = updateInput(death, input, deathInput(deathRaw(death), patientId), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });
       }
-      onSaved();
+      await onSaved();
     },
   });
   return (

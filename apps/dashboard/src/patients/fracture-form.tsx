@@ -16,7 +16,8 @@ const FINDINGS = (Object.entries(FRACTURE_FIELDS) as [string, FieldDefinition][]
 export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload }: {
   patientId: string;
   fracture?: StoredFracture & { id: string; version: number };
-  onSaved: () => void;
+  /** After a save; the form stays busy until it has run (the record is read again). */
+  onSaved: () => void | Promise<void>;
   onCancel: () => void;
   onReload: () => void;
 }) {
@@ -29,12 +30,12 @@ export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload 
     schema: fractureSchema,
     toInput: (raw) => fractureInput(raw, patientId),
     send: async (input) => {
-      if (!fracture) await create({ variables: { input: { ...input, requestId } as never } });
+      if (!fracture) await create({ variables: { input: { ...input, requestId } } });
       else {
         const changes = updateInput(fracture, input, fractureInput(fractureRaw(fracture), patientId), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });
       }
-      onSaved();
+      await onSaved();
     },
   });
   return (

@@ -44,7 +44,8 @@ export function PatientDetailsSection({ patient: p }: { patient: Patient }) {
             const value = (p as unknown as Record<string, unknown>)[name];
             const unit = def.unit && def.unit !== 'points' ? ` ${def.unit}` : '';
             const shown = value == null ? 'Not recorded' : typeof value === 'boolean' ? (value ? 'Yes' : 'No')
-              : def.type === 'enum' ? (def.choiceLabels?.[String(value)] ?? humanize(String(value))) : `${String(value)}${unit}`;
+              : typeof value !== 'string' && typeof value !== 'number' ? JSON.stringify(value)
+              : def.type === 'enum' ? (def.choiceLabels?.[String(value)] ?? humanize(String(value))) : `${value}${unit}`;
             return <div key={name}><dt>{def.label}</dt><dd>{shown}</dd></div>;
           })}
         </dl>

@@ -30,7 +30,8 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
   siteId: string | null;
   sites?: { id: string; code: string }[];
   patient?: Editing;
-  onSaved: (id: string) => void;
+  /** After a save; the form stays busy until it has run. */
+  onSaved: (id: string) => void | Promise<void>;
   onCancel: () => void;
   onReload?: () => void;
 }) {
@@ -48,8 +49,8 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
     place: (errors) => Object.fromEntries(Object.entries(errors).map(([f, m]) => [f.replace(/^identifiers\./, ''), m])),
     send: async (input) => {
       if (!patient) {
-        const r = await create({ variables: { input: { ...input, requestId } as never } });
-        onSaved(r.data!.createPatient.id);
+        const r = await create({ variables: { input: { ...input, requestId } } });
+        await onSaved(r.data!.createPatient.id);
         return;
       }
       const stored = patientInput(patientRaw(patient), patient.siteId);
@@ -57,7 +58,7 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
       const changes = updateInput(patient, rest, stored, form.raw.reason, ['siteId', 'identifiers']);
       if (JSON.stringify(identifiers ?? null) !== JSON.stringify(stored.identifiers ?? null)) changes.identifiers = identifiers;
       if (hasChanges(changes)) await update({ variables: { input: changes as never } });
-      onSaved(patient.id);
+      await onSaved(patient.id);
     },
   });
   const shown = [...SHOWN, 'mrn', 'familyName', 'givenName', 'dateOfBirth', 'siteId'];

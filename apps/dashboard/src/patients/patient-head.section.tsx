@@ -33,7 +33,7 @@ export function PatientForms({ patient: p, controls: c }: { patient: Patient; co
       )}
       {c.is('patient', p.id, true) && c.withdraw(`patient ${p.registryNumber}`, async (reason) => {
         await withdrawPatient({ variables: { input: { id: p.id, version: p.version, reason } } });
-        navigate('/patients');
+        await navigate('/patients');
       })}
     </>
   );

@@ -16,8 +16,8 @@ export function PatientNewPage() {
       <PatientForm
         siteId={me.data.me.siteId ?? null}
         sites={me.data.sites}
-        onCancel={() => navigate('/patients')}
-        onSaved={(id) => navigate(`/patients/${id}`)}
+        onCancel={() => void navigate('/patients')}
+        onSaved={(id) => void navigate(`/patients/${id}`)}
       />
     </section>
   );

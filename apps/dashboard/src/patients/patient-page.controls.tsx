@@ -21,16 +21,16 @@ export interface PatientPageControls {
   generation: number;
   notice: string | null;
   /** Opens a form without clearing the notice (the patient's own edit and withdraw buttons). */
-  show(open: Open): void;
-  is(kind: Kind, id?: string, withdraw?: boolean): boolean;
+  show: (open: Open) => void;
+  is: (kind: Kind, id?: string, withdraw?: boolean) => boolean;
   /** After a save: the record read again, the form closed and the notice shown. */
-  saved(what: string): () => Promise<void>;
-  close(): void;
-  reload(): void;
+  saved: (what: string) => () => Promise<void>;
+  close: () => void;
+  reload: () => void;
   /** The Edit and Withdraw buttons of a record's row, or "withdrawn". */
-  actions(kind: Kind, record: { id: string; version: number; withdrawnAt?: unknown }, label: string): ReactNode;
-  addButton(kind: Kind, label: string): ReactNode;
-  withdraw(what: string, run: (reason: string) => Promise<unknown>): ReactNode;
+  actions: (kind: Kind, record: { id: string; version: number; withdrawnAt?: unknown }, label: string) => ReactNode;
+  addButton: (kind: Kind, label: string) => ReactNode;
+  withdraw: (what: string, run: (reason: string) => Promise<unknown>) => ReactNode;
 }
 
 export function usePatientPageControls({ refetch, writer, patientWithdrawn }: {

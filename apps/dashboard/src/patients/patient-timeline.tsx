@@ -16,7 +16,7 @@ export function PatientTimeline({ patient, registryNumber }: { patient: Timeline
       <h3 id="timeline-title">Timeline</h3>
       {option ? (
         <>
-          <EChart option={option as never} height={300} label={label} />
+          <EChart option={option} height={300} label={label} />
           <p className="hint">Dashed lines: treatments. Red pins: complications. NRS on the left axis, ODI on the right.</p>
         </>
       ) : (

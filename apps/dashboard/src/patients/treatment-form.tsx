@@ -21,7 +21,8 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
   patientId: string;
   fractures: { id: string; level: string }[];
   treatment?: StoredTreatment & { id: string; version: number };
-  onSaved: () => void;
+  /** After a save; the form stays busy until it has run (the record is read again). */
+  onSaved: () => void | Promise<void>;
   onCancel: () => void;
   onReload: () => void;
 }) {
@@ -36,12 +37,12 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
     toInput: (raw) => treatmentInput(raw, patientId, ids),
     place: (errors, raw) => placeLevelErrors(errors, raw, ids),
     send: async (input) => {
-      if (!treatment) await create({ variables: { input: { ...input, requestId } as never } });
+      if (!treatment) await create({ variables: { input: { ...input, requestId } } });
       else {
         const changes = updateInput(treatment, input, treatmentInput(treatmentRaw(treatment), patientId, ids), form.raw.reason, ['patientId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });
       }
-      onSaved();
+      await onSaved();
     },
   });
   const kind = form.raw.kind;

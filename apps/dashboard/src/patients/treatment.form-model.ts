@@ -63,7 +63,7 @@ export function treatedFractures(raw: RawValues, fractureIds: readonly string[])
 }
 
 export function treatmentInput(raw: RawValues, patientId: string, fractureIds: readonly string[]): TreatmentFields {
-  const kind = textOrMissing(raw.kind);
+  const kind = textOrMissing(raw.kind) as TreatmentKind | undefined;
   const procedure = kind !== undefined && kind !== TreatmentKind.CONSERVATIVE;
   const input: Record<string, unknown> = {
     patientId,

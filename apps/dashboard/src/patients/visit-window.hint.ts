@@ -4,10 +4,12 @@ import { isIsoDate, suggestTimePoint, TimePoint, timePointWindow, windowDates } 
 // the selected treatment, and which time point the entered date would be. It only informs: the
 // server decides (libs/domain's checkVisitWindow) and its refusal is shown on the field.
 
-export function windowHint(timePoint: string, visitDate: string, treatmentStart: string | null | undefined): string | undefined {
+export function windowHint(chosen: string, visitDate: string, treatmentStart: string | null | undefined): string | undefined {
   if (!treatmentStart || !isIsoDate(treatmentStart)) return undefined;
+  // The form's select holds the time point's name (or '' before one is chosen).
+  const timePoint = chosen as TimePoint;
   const parts: string[] = [];
-  const w = timePointWindow(timePoint as TimePoint);
+  const w = timePointWindow(timePoint);
   if (w) {
     const { from, to } = windowDates(w, treatmentStart);
     parts.push(`${timePoint} window: ${from} to ${to} (days ${w.fromDay} to ${w.toDay} from the treatment on ${treatmentStart}).`);
@@ -25,8 +27,8 @@ export function windowHint(timePoint: string, visitDate: string, treatmentStart:
   return parts.length ? parts.join(' ') : undefined;
 }
 
-function inWindow(visitDate: string, treatmentStart: string, timePoint: string): boolean {
-  const w = timePointWindow(timePoint as TimePoint);
+function inWindow(visitDate: string, treatmentStart: string, timePoint: TimePoint): boolean {
+  const w = timePointWindow(timePoint);
   if (!w) return false;
   const { from, to } = windowDates(w, treatmentStart);
   return visitDate >= from && visitDate <= to;
