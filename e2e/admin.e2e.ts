@@ -32,7 +32,10 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
       await fetch(`${BASE_URL}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'researcher@demo.registry', password: DEMO_PASSWORD } } }),
+        body: JSON.stringify({
+          query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+          variables: { i: { email: 'researcher@demo.registry', password: DEMO_PASSWORD } },
+        }),
       });
     }
 
@@ -83,7 +86,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await screenshot(page, 'admin-sites');
   });
 
-  it('reads the audit log with the coordinator\'s writes and its own, filtered and paged', async () => {
+  it("reads the audit log with the coordinator's writes and its own, filtered and paged", async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await visible(page.getByRole('heading', { name: 'Audit log' }));
     await visible(page.locator('tbody tr'));
@@ -92,7 +95,9 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('Record type').selectOption('Patient');
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('tbody tr')];
-      return rows.length > 0 && rows.every((r) => r.children[1].textContent === 'coordinator.north@demo.registry' && r.children[3].textContent.startsWith('Patient'));
+      return (
+        rows.length > 0 && rows.every((r) => r.children[1].textContent === 'coordinator.north@demo.registry' && r.children[3].textContent.startsWith('Patient'))
+      );
     });
     expect(await page.locator('tbody tr td:nth-child(3)').allTextContents()).toContain('CREATE');
     await screenshot(page, 'admin-audit-log-coordinator');

@@ -147,7 +147,9 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByRole('link', { name: registryNumber }).click();
     await visible(page.getByRole('heading', { name: `Patient ${registryNumber}` }));
     expect(page.url()).toBe(patientUrl);
-    await visible(page.getByRole('img', { name: `Pain (NRS) and disability (ODI) over time for patient ${registryNumber}, with treatments and complications marked` }));
+    await visible(
+      page.getByRole('img', { name: `Pain (NRS) and disability (ODI) over time for patient ${registryNumber}, with treatments and complications marked` }),
+    );
     const chart = await visible(page.locator('section[aria-labelledby="timeline-title"] .echart canvas'));
     expect((await chart.boundingBox())!.height).toBeGreaterThan(200);
     expect(await page.locator('section[aria-labelledby="timeline-title"]').textContent()).toContain('Dashed lines: treatments.');
@@ -157,7 +159,7 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await screenshot(page, 'coordinator-patient-timeline');
   });
 
-  it('shows the browser\'s rule and the server\'s rule beside the field, and nothing is saved', async () => {
+  it("shows the browser's rule and the server's rule beside the field, and nothing is saved", async () => {
     // A kyphoplasty 65 days ago, with its baseline and month-1 visits.
     await open(await recordPatient(token, family('Kappa'), { care: true }));
     await page.getByRole('button', { name: 'Add visit' }).click();

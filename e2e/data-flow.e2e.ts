@@ -15,23 +15,50 @@ const COMPLETE = 6; // the first six have their month-12 visit; the others do no
 const numbers = Array.from({ length: PATIENTS }, (_, i) => `${PREFIX}-${String(i + 1).padStart(2, '0')}`);
 const VISITS: [string, number, number][] = [
   // time point, day from treatment, NRS on activity
-  ['BASELINE', 0, 8], ['D1', 1, 5], ['W1', 7, 4], ['M1', 30, 3], ['M3', 90, 3], ['M6', 180, 2], ['M12', 365, 2],
+  ['BASELINE', 0, 8],
+  ['D1', 1, 5],
+  ['W1', 7, 4],
+  ['M1', 30, 3],
+  ['M3', 90, 3],
+  ['M6', 180, 2],
+  ['M12', 365, 2],
 ];
 
 const csv = (header: string[], rows: (string | number)[][]) => [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 
 const files = {
-  patients: csv(['registry_number', 'site_code', 'sex', 'birth_year', 'consent_status'],
-    numbers.map((rn, i) => [rn, 'NORTH', i % 3 === 0 ? 'MALE' : 'FEMALE', 1935 + i, 'GIVEN'])),
-  fractures: csv(['registry_number', 'level', 'onset_date', 'cause', 'genant_grade'],
-    numbers.map((rn, i) => [rn, i % 2 ? 'L1' : 'T12', day(TREATED - 12), 'OSTEOPOROTIC', 1 + (i % 3)])),
-  treatments: csv(['registry_number', 'kind', 'start_date', 'levels', 'cement_volumes_ml', 'cement_type', 'anaesthesia', 'approach', 'imaging_guidance', 'same_day_discharge', 'length_of_stay_days'],
-    numbers.map((rn, i) => [rn, 'VERTEBROPLASTY', day(TREATED), i % 2 ? 'L1' : 'T12', '4.2', 'PMMA', 'LOCAL', 'BIPEDICULAR', 'FLUOROSCOPY', 'true', 0])),
-  assessments: csv(['registry_number', 'time_point', 'visit_date', 'status', 'nrs_rest', 'nrs_activity', 'odi'],
-    numbers.flatMap((rn, i) => VISITS
-      .filter(([tp]) => tp !== 'M12' || i < COMPLETE)
-      // ODI totals a questionnaire can give (even numbers): the import refuses others.
-      .map(([tp, d, nrs]) => [rn, tp, day(TREATED + d), 'DONE', Math.max(0, nrs - 2), nrs, nrs * 8]))),
+  patients: csv(
+    ['registry_number', 'site_code', 'sex', 'birth_year', 'consent_status'],
+    numbers.map((rn, i) => [rn, 'NORTH', i % 3 === 0 ? 'MALE' : 'FEMALE', 1935 + i, 'GIVEN']),
+  ),
+  fractures: csv(
+    ['registry_number', 'level', 'onset_date', 'cause', 'genant_grade'],
+    numbers.map((rn, i) => [rn, i % 2 ? 'L1' : 'T12', day(TREATED - 12), 'OSTEOPOROTIC', 1 + (i % 3)]),
+  ),
+  treatments: csv(
+    [
+      'registry_number',
+      'kind',
+      'start_date',
+      'levels',
+      'cement_volumes_ml',
+      'cement_type',
+      'anaesthesia',
+      'approach',
+      'imaging_guidance',
+      'same_day_discharge',
+      'length_of_stay_days',
+    ],
+    numbers.map((rn, i) => [rn, 'VERTEBROPLASTY', day(TREATED), i % 2 ? 'L1' : 'T12', '4.2', 'PMMA', 'LOCAL', 'BIPEDICULAR', 'FLUOROSCOPY', 'true', 0]),
+  ),
+  assessments: csv(
+    ['registry_number', 'time_point', 'visit_date', 'status', 'nrs_rest', 'nrs_activity', 'odi'],
+    numbers.flatMap((rn, i) =>
+      VISITS.filter(([tp]) => tp !== 'M12' || i < COMPLETE)
+        // ODI totals a questionnaire can give (even numbers): the import refuses others.
+        .map(([tp, d, nrs]) => [rn, tp, day(TREATED + d), 'DONE', Math.max(0, nrs - 2), nrs, nrs * 8]),
+    ),
+  ),
 };
 // The worklist's own table, not the completeness table below it.
 const WORKLIST_ROWS = 'section[aria-labelledby="worklist-title"] > .table-wrap tbody tr';
@@ -79,10 +106,14 @@ async function cohortOnTreatmentDay(page: Page): Promise<{ n: number | null; thr
   await page.locator('select[name="treatedTo"]').selectOption(to);
   await page.getByRole('group', { name: 'Treatment kind' }).getByLabel('Vertebroplasty').check();
   await page.getByRole('button', { name: 'Show cohort' }).click();
-  await page.waitForFunction((w) => {
-    const t = document.querySelector('.cohort-size')?.textContent ?? '';
-    return t !== w && /patients in the cohort|suppressed/.test(t);
-  }, whole, { timeout: 30000 });
+  await page.waitForFunction(
+    (w) => {
+      const t = document.querySelector('.cohort-size')?.textContent ?? '';
+      return t !== w && /patients in the cohort|suppressed/.test(t);
+    },
+    whole,
+    { timeout: 30000 },
+  );
   const text = (await size.textContent())!;
   const n = /^(\d+) patients in the cohort/.exec(text);
   const threshold = /fewer than (\d+) patients/.exec(text);
@@ -123,7 +154,9 @@ describe('a year of follow-ups imported from spreadsheets reaches the worklist a
     await screenshot(coordinator, 'data-flow-import-year-of-visits');
 
     // The same file again adds nothing: every visit is already in the registry.
-    await coordinator.getByLabel('CSV file (UTF-8, commas, header row)').setInputFiles({ name: 'assessments.csv', mimeType: 'text/csv', buffer: Buffer.from(files.assessments) });
+    await coordinator
+      .getByLabel('CSV file (UTF-8, commas, header row)')
+      .setInputFiles({ name: 'assessments.csv', mimeType: 'text/csv', buffer: Buffer.from(files.assessments) });
     await coordinator.getByRole('button', { name: 'Check the file (dry run)' }).click();
     await coordinator.getByRole('heading', { name: 'Dry run: nothing written yet' }).waitFor();
     const summary = await coordinator.locator('.report-summary').textContent();
@@ -158,20 +191,24 @@ describe('a year of follow-ups imported from spreadsheets reaches the worklist a
     expect((await coordinator.locator(WORKLIST_ROWS).allTextContents()).join(' ')).not.toContain(numbers[COMPLETE]);
   });
 
-  it('counts the imported patients in the department head\'s overview', async () => {
+  it("counts the imported patients in the department head's overview", async () => {
     const after = await overviewCounts(head);
     // A department head's counts are perturbed by at most 3 each (cell-key method, docs/privacy.md):
     // the difference of two is the true 12 give or take 6.
     expect(Math.abs(after.total - before.total - PATIENTS)).toBeLessThanOrEqual(6);
     expect(Math.abs(after.vertebroplasty - before.vertebroplasty - PATIENTS)).toBeLessThanOrEqual(6);
-    await head.waitForFunction(() => {
-      const cards = [...document.querySelectorAll('.chart-card')];
-      return cards.length === 8 && !document.querySelector('.chart-card .loading') && cards.every((c) => c.querySelector('canvas, .empty'));
-    }, null, { timeout: 30000 });
+    await head.waitForFunction(
+      () => {
+        const cards = [...document.querySelectorAll('.chart-card')];
+        return cards.length === 8 && !document.querySelector('.chart-card .loading') && cards.every((c) => c.querySelector('canvas, .empty'));
+      },
+      null,
+      { timeout: 30000 },
+    );
     await screenshot(head, 'data-flow-overview-after-import');
   });
 
-  it('finds the imported patients in the researcher\'s cohort, with their year of pain scores', async () => {
+  it("finds the imported patients in the researcher's cohort, with their year of pain scores", async () => {
     const after = await cohortOnTreatmentDay(researcher);
     if (cohortBefore.n !== null) expect(after.n).toBe(cohortBefore.n + PATIENTS);
     else {

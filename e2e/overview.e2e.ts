@@ -11,12 +11,15 @@ async function expectEveryChartDrawn(page: Page): Promise<void> {
     const note = (await card.locator('.chart-note').textContent()) ?? '';
     expect(note).toMatch(/n = |n at baseline|n \((patients|treatments)/);
     // A canvas that ECharts drew on has coloured pixels; a blank one is all transparent.
-    const painted = await card.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-      return n;
-    });
+    const painted = await card
+      .locator('canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+      });
     expect(painted).toBeGreaterThan(1000);
   }
 }
@@ -30,17 +33,21 @@ async function settledDrawing(page: Page, canvas: Locator): Promise<string> {
   const element = (await canvas.elementHandle()) as ElementHandle<HTMLCanvasElement>;
   // Counted afresh: an earlier wait on this canvas left its last picture on it.
   await element.evaluate((c) => Object.assign(c, { lastPicture: undefined, sameFrames: 0 }));
-  const picture = await page.waitForFunction((c) => {
-    const seen = c as HTMLCanvasElement & { lastPicture?: string; sameFrames?: number };
-    const now = c.toDataURL();
-    seen.sameFrames = now === seen.lastPicture ? (seen.sameFrames ?? 0) + 1 : 0;
-    seen.lastPicture = now;
-    if (seen.sameFrames < 2) return false;
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let painted = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) painted++;
-    return painted > 1000 && now;
-  }, element, { polling: 'raf', timeout: 20000 });
+  const picture = await page.waitForFunction(
+    (c) => {
+      const seen = c as HTMLCanvasElement & { lastPicture?: string; sameFrames?: number };
+      const now = c.toDataURL();
+      seen.sameFrames = now === seen.lastPicture ? (seen.sameFrames ?? 0) + 1 : 0;
+      seen.lastPicture = now;
+      if (seen.sameFrames < 2) return false;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) painted++;
+      return painted > 1000 && now;
+    },
+    element,
+    { polling: 'raf', timeout: 20000 },
+  );
   return (await picture.jsonValue()) as string;
 }
 
@@ -73,10 +80,14 @@ describe('the department head overview, in Chromium', () => {
     const before = await settledDrawing(page, canvas);
     await page.locator('[data-chart="responders"]').getByLabel('Responder means').selectOption('ODI_DROP_10');
     // The new definition's rates are drawn once the picture has changed and settled again.
-    await page.waitForFunction((old) => {
-      const c = document.querySelector<HTMLCanvasElement>('[data-chart="responders"] canvas');
-      return c !== null && c.toDataURL() !== old;
-    }, before, { polling: 'raf', timeout: 15000 });
+    await page.waitForFunction(
+      (old) => {
+        const c = document.querySelector<HTMLCanvasElement>('[data-chart="responders"] canvas');
+        return c !== null && c.toDataURL() !== old;
+      },
+      before,
+      { polling: 'raf', timeout: 15000 },
+    );
     expect(await settledDrawing(page, canvas)).not.toBe(before);
   });
 

@@ -43,7 +43,16 @@ export async function recordPatient(token: string, familyName: string, options: 
   const { me } = await gql<{ me: { siteId: string } }>('query { me { siteId } }', {}, token);
   const { createPatient: patient } = await gql<{ createPatient: { id: string; registryNumber: string } }>(
     'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id registryNumber } }',
-    { i: { siteId: me.siteId, sex: 'FEMALE', birthYear: 1943, bmi: 22.4, consentStatus: 'GIVEN', identifiers: { mrn: `MRN-${familyName}`, familyName, givenName: 'Erika', dateOfBirth: '1943-06-15' } } },
+    {
+      i: {
+        siteId: me.siteId,
+        sex: 'FEMALE',
+        birthYear: 1943,
+        bmi: 22.4,
+        consentStatus: 'GIVEN',
+        identifiers: { mrn: `MRN-${familyName}`, familyName, givenName: 'Erika', dateOfBirth: '1943-06-15' },
+      },
+    },
     token,
   );
   if (options.care) {
@@ -54,11 +63,26 @@ export async function recordPatient(token: string, familyName: string, options: 
     );
     const { createTreatment: treatment } = await gql<{ createTreatment: { id: string } }>(
       'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }',
-      { i: { patientId: patient.id, kind: 'KYPHOPLASTY', startDate: TREATED, anaesthesia: 'SEDATION', approach: 'BIPEDICULAR', sameDayDischarge: true, lengthOfStayDays: 0, levels: [{ fractureId: fracture.id, cementVolumeMl: 4.5 }] } },
+      {
+        i: {
+          patientId: patient.id,
+          kind: 'KYPHOPLASTY',
+          startDate: TREATED,
+          anaesthesia: 'SEDATION',
+          approach: 'BIPEDICULAR',
+          sameDayDischarge: true,
+          lengthOfStayDays: 0,
+          levels: [{ fractureId: fracture.id, cementVolumeMl: 4.5 }],
+        },
+      },
       token,
     );
     const visit = 'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }';
-    await gql(visit, { i: { patientId: patient.id, treatmentId: treatment.id, timePoint: 'BASELINE', visitDate: TREATED, nrsRest: 7, nrsActivity: 9, odi: 64, rmdq: 17 } }, token);
+    await gql(
+      visit,
+      { i: { patientId: patient.id, treatmentId: treatment.id, timePoint: 'BASELINE', visitDate: TREATED, nrsRest: 7, nrsActivity: 9, odi: 64, rmdq: 17 } },
+      token,
+    );
     await gql(visit, { i: { patientId: patient.id, treatmentId: treatment.id, timePoint: 'M1', visitDate: M1, nrsRest: 2, nrsActivity: 3, odi: 22 } }, token);
   }
   return { ...patient, familyName, url: `${BASE_URL}/patients/${patient.id}` };

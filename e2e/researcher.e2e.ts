@@ -29,10 +29,14 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.getByLabel('Age from (years').fill('65');
     await page.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').check();
     await page.getByRole('button', { name: 'Show cohort' }).click();
-    await page.waitForFunction((whole) => {
-      const m = /^(\d+) patients in the cohort/.exec(document.querySelector('.cohort-size')?.textContent ?? '');
-      return m && Number(m[1]) < whole;
-    }, all, { timeout: 20000 });
+    await page.waitForFunction(
+      (whole) => {
+        const m = /^(\d+) patients in the cohort/.exec(document.querySelector('.cohort-size')?.textContent ?? '');
+        return m && Number(m[1]) < whole;
+      },
+      all,
+      { timeout: 20000 },
+    );
     const n = countOf(await size.textContent());
     expect(n).toBeGreaterThan(50);
     expect(n).toBeLessThan(all);
@@ -41,7 +45,9 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
       await page.locator(`[data-chart="${id}"] canvas`).first().waitFor({ timeout: 20000 });
     }
     await expect(page.locator('[data-chart="km-relief"] h3').textContent()).resolves.toMatch(/log-rank p [<=] 0\.\d+/);
-    await expect(page.locator('[data-chart="ci-fracture"] .chart-note').textContent()).resolves.toMatch(/^Solid: a new fracture; dashed: death before one .* Gray's test for a new fracture p [<=] 0\.\d+/);
+    await expect(page.locator('[data-chart="ci-fracture"] .chart-note').textContent()).resolves.toMatch(
+      /^Solid: a new fracture; dashed: death before one .* Gray's test for a new fracture p [<=] 0\.\d+/,
+    );
     await expect(page.locator('[data-chart="km-death"] .chart-note').textContent()).resolves.toMatch(/^Log-rank p/);
 
     // Every figure links to the section of the methods that defines it, and the section is there.
@@ -51,7 +57,9 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     const methods = await page.request.get(new URL(href, page.url()).toString());
     expect(methods.status()).toBe(200);
     expect(await methods.text()).toContain('id="competing-risks-cumulative-incidence-and-gray-s-test"');
-    expect(await page.locator('section.chart-card').count()).toBe(await page.locator('section.chart-card').getByRole('link', { name: 'How this figure is defined' }).count());
+    expect(await page.locator('section.chart-card').count()).toBe(
+      await page.locator('section.chart-card').getByRole('link', { name: 'How this figure is defined' }).count(),
+    );
     const adjusted = page.getByRole('table', { name: 'Differences between treatment groups' });
     await adjusted.waitFor({ timeout: 20000 });
     expect(await adjusted.locator('tbody tr').count()).toBe(2);
@@ -64,7 +72,10 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await expect(page.locator('.grouping-caption').textContent()).resolves.toMatch(/^Intention to treat/);
     await page.getByLabel('Group patients by').selectOption('PER_PROTOCOL');
     await page.getByRole('button', { name: 'Show cohort' }).click();
-    await page.locator('.grouping-caption').filter({ hasText: /^Per protocol: .*crossover/ }).waitFor({ timeout: 10000 });
+    await page
+      .locator('.grouping-caption')
+      .filter({ hasText: /^Per protocol: .*crossover/ })
+      .waitFor({ timeout: 10000 });
     await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
     await screenshot(page, 'researcher-cohort-per-protocol');
     await page.getByLabel('Group patients by').selectOption('FIRST_TREATMENT');
@@ -92,10 +103,16 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.getByText(`Saved as “${name}”.`).waitFor();
 
     await page.reload();
-    await page.locator('.cohort-size').filter({ hasText: /^\d+ patients in the cohort/ }).waitFor({ timeout: 20000 });
+    await page
+      .locator('.cohort-size')
+      .filter({ hasText: /^\d+ patients in the cohort/ })
+      .waitFor({ timeout: 20000 });
     await page.getByLabel('Saved cohorts').selectOption({ label: name });
     await page.getByRole('button', { name: 'Load cohort' }).click();
-    await page.locator('.cohort-size').filter({ hasText: new RegExp(`^${before} patients in the cohort`) }).waitFor({ timeout: 20000 });
+    await page
+      .locator('.cohort-size')
+      .filter({ hasText: new RegExp(`^${before} patients in the cohort`) })
+      .waitFor({ timeout: 20000 });
     await expect(page.getByLabel('Age from (years').inputValue()).resolves.toBe('65');
     await expect(page.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').isChecked()).resolves.toBe(true);
     await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
@@ -111,12 +128,19 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     const all = countOf(await size.textContent());
     await page.getByLabel('Group patients by').selectOption('ANAESTHESIA');
     await page.getByRole('button', { name: 'Show cohort' }).click();
-    await page.locator('.grouping-caption').filter({ hasText: /^Procedures by the anaesthesia/ }).waitFor({ timeout: 10000 });
+    await page
+      .locator('.grouping-caption')
+      .filter({ hasText: /^Procedures by the anaesthesia/ })
+      .waitFor({ timeout: 10000 });
     // Only procedures: fewer patients, grouped as local, sedation, general; no conservative care.
-    await page.waitForFunction((whole) => {
-      const m = /^(\d+) patients in the cohort/.exec(document.querySelector('.cohort-size')?.textContent ?? '');
-      return m && Number(m[1]) < whole;
-    }, all, { timeout: 20000 });
+    await page.waitForFunction(
+      (whole) => {
+        const m = /^(\d+) patients in the cohort/.exec(document.querySelector('.cohort-size')?.textContent ?? '');
+        return m && Number(m[1]) < whole;
+      },
+      all,
+      { timeout: 20000 },
+    );
     const text = (await size.textContent())!;
     expect(text).toMatch(/local \d+/);
     expect(text).toMatch(/sedation \d+/);
@@ -131,7 +155,10 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.getByRole('button', { name: 'Show cohort' }).click();
     await page.getByLabel('Time point for the differences').selectOption('M12');
     await page.getByLabel('Adjusted comparison of').selectOption('NEW_FRACTURE');
-    await adjusted.locator('caption').filter({ hasText: 'the risk of a new vertebral fracture by Month 12 (group minus reference, percentage points)' }).waitFor({ timeout: 20000 });
+    await adjusted
+      .locator('caption')
+      .filter({ hasText: 'the risk of a new vertebral fracture by Month 12 (group minus reference, percentage points)' })
+      .waitFor({ timeout: 20000 });
     await expect(adjusted.locator('tbody tr').first().textContent()).resolves.toMatch(/vs Conservative.*-?\d+\.\d \(/);
     await screenshot(page, 'researcher-cohort-new-fracture-risk');
     await page.getByLabel('Adjusted comparison of').selectOption('SCORE');
@@ -140,7 +167,10 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
   it('reads at tablet width without sideways scrolling', async () => {
     await page.setViewportSize({ width: 800, height: 1100 });
     await page.reload();
-    await page.locator('.cohort-size').filter({ hasText: /^\d+ patients in the cohort/ }).waitFor({ timeout: 20000 });
+    await page
+      .locator('.cohort-size')
+      .filter({ hasText: /^\d+ patients in the cohort/ })
+      .waitFor({ timeout: 20000 });
     await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
     await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -49,7 +49,14 @@ async function main() {
     await waitForHealth(url, server);
     const jest = spawnSync(
       process.execPath,
-      ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), '-c', 'e2e/jest.config.js', ...process.argv.slice(2)],
+      [
+        '--experimental-vm-modules',
+        '--disable-warning=ExperimentalWarning',
+        path.join(root, 'node_modules/jest/bin/jest.js'),
+        '-c',
+        'e2e/jest.config.js',
+        ...process.argv.slice(2),
+      ],
       { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: url } },
     );
     status = jest.status ?? 1;

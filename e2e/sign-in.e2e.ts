@@ -1,7 +1,10 @@
 import { Browser, Page } from 'playwright-core';
 import { BASE_URL, DEMO_PASSWORD, launch, screenshot, signIn } from './browser';
 
-interface Answer { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] }
+interface Answer {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
 
 async function api(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
   const res = await fetch(`${BASE_URL}/graphql`, {
@@ -70,7 +73,11 @@ describe('signing in, in Chromium', () => {
     // A user of its own, so that the demo accounts keep their password.
     const admin = await api('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email: 'admin@demo.registry', password: DEMO_PASSWORD } });
     const email = `changer.${Date.now()}@demo.registry`;
-    await api('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, displayName: 'Pat Changer', role: 'RESEARCHER', password: 'first walk by the river' } }, admin.data!.login.token);
+    await api(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { email, displayName: 'Pat Changer', role: 'RESEARCHER', password: 'first walk by the river' } },
+      admin.data!.login.token,
+    );
     await page.goto(BASE_URL);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('first walk by the river');

@@ -15,8 +15,12 @@ export class AddRecordKeys1795600200000 implements MigrationInterface {
     // Only the owner reads the secret (through record_key(), called by the analysis rows' trigger):
     // the API's role, which gets rights on new tables by default, gets none on this one.
     await q.query(`REVOKE ALL ON disclosure_secret FROM PUBLIC`);
-    await q.query(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'registry_api') THEN REVOKE ALL ON disclosure_secret FROM registry_api; END IF; END $$`);
-    await q.query(`INSERT INTO disclosure_secret (id, secret) VALUES (1, md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text))`);
+    await q.query(
+      `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'registry_api') THEN REVOKE ALL ON disclosure_secret FROM registry_api; END IF; END $$`,
+    );
+    await q.query(
+      `INSERT INTO disclosure_secret (id, secret) VALUES (1, md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text))`,
+    );
     await q.query(`
       CREATE FUNCTION record_key(patient uuid) RETURNS int LANGUAGE sql STABLE AS $$
         SELECT ('x' || substr(md5(s.secret || patient::text), 1, 5))::bit(20)::int FROM disclosure_secret s WHERE s.id = 1
@@ -29,7 +33,9 @@ export class AddRecordKeys1795600200000 implements MigrationInterface {
         NEW.record_key := coalesce(NEW.record_key, record_key(NEW.patient_id));
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER analysis_patient_record_key BEFORE INSERT OR UPDATE OF patient_id ON analysis_patient FOR EACH ROW EXECUTE FUNCTION analysis_record_key()`);
+    await q.query(
+      `CREATE TRIGGER analysis_patient_record_key BEFORE INSERT OR UPDATE OF patient_id ON analysis_patient FOR EACH ROW EXECUTE FUNCTION analysis_record_key()`,
+    );
     await q.query(`UPDATE analysis_patient SET record_key = record_key(patient_id)`);
     await q.query(`ALTER TABLE analysis_patient ALTER COLUMN record_key SET NOT NULL`);
   }

@@ -24,22 +24,50 @@ for (const target of testTargets()) {
       const site = (await one(`INSERT INTO site (code, name) VALUES ('MIG', 'Migration site') RETURNING id`)).id;
       ids.site = site;
       const patient = async (key: string) => {
-        ids[key] = (await one(`INSERT INTO patient (site_id, registry_number, sex, birth_year, consent_status) VALUES ($1, $2, 'FEMALE', 1940, 'GIVEN') RETURNING id`, [site, `MIG-${key}`])).id;
-        ids[`${key}.treatment`] = (await one(`INSERT INTO treatment (patient_id, kind, start_date, analgesic_level) VALUES ($1, 'CONSERVATIVE', '2024-01-10', 'NON_OPIOID') RETURNING id`, [ids[key]])).id;
+        ids[key] = (
+          await one(`INSERT INTO patient (site_id, registry_number, sex, birth_year, consent_status) VALUES ($1, $2, 'FEMALE', 1940, 'GIVEN') RETURNING id`, [
+            site,
+            `MIG-${key}`,
+          ])
+        ).id;
+        ids[`${key}.treatment`] = (
+          await one(
+            `INSERT INTO treatment (patient_id, kind, start_date, analgesic_level) VALUES ($1, 'CONSERVATIVE', '2024-01-10', 'NON_OPIOID') RETURNING id`,
+            [ids[key]],
+          )
+        ).id;
       };
-      const complication = async (key: string, patientKey: string, kind: string, occurredOn: string, extra: { treatment?: boolean; grade?: string; notes?: string; withdrawn?: boolean } = {}) => {
+      const complication = async (
+        key: string,
+        patientKey: string,
+        kind: string,
+        occurredOn: string,
+        extra: { treatment?: boolean; grade?: string; notes?: string; withdrawn?: boolean } = {},
+      ) => {
         ids[key] = (
           await one(
             `INSERT INTO complication (patient_id, treatment_id, occurred_on, kind, clavien_dindo, notes, withdrawn_at, withdrawn_reason)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-            [ids[patientKey], extra.treatment ? ids[`${patientKey}.treatment`] : null, occurredOn, kind, extra.grade ?? null, extra.notes ?? null,
-              extra.withdrawn ? new Date() : null, extra.withdrawn ? 'entered for the wrong patient' : null],
+            [
+              ids[patientKey],
+              extra.treatment ? ids[`${patientKey}.treatment`] : null,
+              occurredOn,
+              kind,
+              extra.grade ?? null,
+              extra.notes ?? null,
+              extra.withdrawn ? new Date() : null,
+              extra.withdrawn ? 'entered for the wrong patient' : null,
+            ],
           )
         ).id;
       };
       const visit = async (key: string, patientKey: string, timePoint: string, date: string) => {
-        ids[key] = (await one(`INSERT INTO assessment (patient_id, treatment_id, time_point, visit_date, status, nrs_rest) VALUES ($1, $2, $3, $4, 'DONE', 4) RETURNING id`,
-          [ids[patientKey], ids[`${patientKey}.treatment`], timePoint, date])).id;
+        ids[key] = (
+          await one(
+            `INSERT INTO assessment (patient_id, treatment_id, time_point, visit_date, status, nrs_rest) VALUES ($1, $2, $3, $4, 'DONE', 4) RETURNING id`,
+            [ids[patientKey], ids[`${patientKey}.treatment`], timePoint, date],
+          )
+        ).id;
       };
 
       // 1: one death after a treatment, graded V: a death from that treatment's complication.
@@ -92,18 +120,29 @@ for (const target of testTargets()) {
     });
 
     it('deletes nothing and withdraws each DEATH complication with a reason naming its death record', async () => {
-      expect(await counts()).toMatchObject({ patient: countsBefore.patient, complication: countsBefore.complication, assessment: countsBefore.assessment, treatment: countsBefore.treatment });
+      expect(await counts()).toMatchObject({
+        patient: countsBefore.patient,
+        complication: countsBefore.complication,
+        assessment: countsBefore.assessment,
+        treatment: countsBefore.treatment,
+      });
       const inForce = await one(`SELECT count(*)::int AS n FROM complication WHERE kind = 'DEATH' AND withdrawn_at IS NULL`);
       expect(inForce.n).toBe(0);
       for (const key of ['graded.death', 'twice.late', 'twice.early', 'visited.death', 'duplicate.a', 'duplicate.b']) {
-        const c = await one(`SELECT c.withdrawn_reason, c.version, d.id AS death_id FROM complication c JOIN death d ON d.patient_id = c.patient_id WHERE c.id = $1`, [ids[key]]);
+        const c = await one(
+          `SELECT c.withdrawn_reason, c.version, d.id AS death_id FROM complication c JOIN death d ON d.patient_id = c.patient_id WHERE c.id = $1`,
+          [ids[key]],
+        );
         expect(c.withdrawn_reason).toContain(`death record ${c.death_id}`);
         expect(c.withdrawn_reason).toContain(MIGRATION);
         expect(c.version).toBe(2);
       }
       // Withdrawn before, and other kinds: untouched.
       for (const key of ['visited.withdrawn', 'alive.withdrawn']) {
-        expect((await one(`SELECT withdrawn_reason, version FROM complication WHERE id = $1`, [ids[key]]))).toEqual({ withdrawn_reason: 'entered for the wrong patient', version: 1 });
+        expect(await one(`SELECT withdrawn_reason, version FROM complication WHERE id = $1`, [ids[key]])).toEqual({
+          withdrawn_reason: 'entered for the wrong patient',
+          version: 1,
+        });
       }
       expect(await one(`SELECT withdrawn_at, version FROM complication WHERE id = $1`, [ids['visited.infection']])).toEqual({ withdrawn_at: null, version: 1 });
     });
@@ -113,13 +152,30 @@ for (const target of testTargets()) {
         `SELECT found_by, rule, table_name, record_id, patient_id, site_id, detail FROM data_issue ORDER BY rule, record_id`,
       );
       expect(issues).toEqual([
-        expect.objectContaining({ found_by: MIGRATION, rule: 'death.several_records', table_name: 'complication', record_id: ids['twice.late'], patient_id: ids.twice, site_id: ids.site }),
-        expect.objectContaining({ found_by: MIGRATION, rule: 'visit.after_death', table_name: 'assessment', record_id: ids['visited.m6'], patient_id: ids.visited, site_id: ids.site }),
+        expect.objectContaining({
+          found_by: MIGRATION,
+          rule: 'death.several_records',
+          table_name: 'complication',
+          record_id: ids['twice.late'],
+          patient_id: ids.twice,
+          site_id: ids.site,
+        }),
+        expect.objectContaining({
+          found_by: MIGRATION,
+          rule: 'visit.after_death',
+          table_name: 'assessment',
+          record_id: ids['visited.m6'],
+          patient_id: ids.visited,
+          site_id: ids.site,
+        }),
       ]);
       expect(issues[0].detail).toMatch(/2024-05-10.*2024-03-01/);
       expect(issues[1].detail).toMatch(/M6 visit on 2024-07-10.*death on 2024-04-01/);
       // The visit itself is kept as entered: reported, not changed.
-      expect(await one(`SELECT visit_date::text, withdrawn_at FROM assessment WHERE id = $1`, [ids['visited.m6']])).toEqual({ visit_date: '2024-07-10', withdrawn_at: null });
+      expect(await one(`SELECT visit_date::text, withdrawn_at FROM assessment WHERE id = $1`, [ids['visited.m6']])).toEqual({
+        visit_date: '2024-07-10',
+        withdrawn_at: null,
+      });
     });
 
     it("leaves analysis_patient's death_on as it was", async () => {

@@ -3,7 +3,7 @@ import { TIME_POINT_WINDOWS } from '@vfr/domain';
 import { ReportVisitsOutsideWindows1795610100000, WINDOWS_1795610100000 } from './1795610100000-ReportVisitsOutsideWindows';
 
 describe('ReportVisitsOutsideWindows: its windows', () => {
-  it('are the domain\'s windows today (if the domain changes, this migration keeps its own)', () => {
+  it("are the domain's windows today (if the domain changes, this migration keeps its own)", () => {
     expect(WINDOWS_1795610100000).toEqual(TIME_POINT_WINDOWS.map(({ timePoint, fromDay, toDay }) => ({ timePoint, fromDay, toDay })));
   });
 });
@@ -32,8 +32,12 @@ for (const target of testTargets()) {
       // The database is migrated already (this migration found nothing in an empty registry).
       expect(await sql(`SELECT * FROM data_issue`)).toEqual([]);
       const [site] = await sql(`INSERT INTO site (code, name) VALUES ('WIN', 'Window site') RETURNING id`);
-      const [patient] = await sql(`INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, 'WIN-1', 'FEMALE', 1940) RETURNING id`, [site.id]);
-      const [treatment] = await sql(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2024-01-01') RETURNING id`, [patient.id]);
+      const [patient] = await sql(`INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, 'WIN-1', 'FEMALE', 1940) RETURNING id`, [
+        site.id,
+      ]);
+      const [treatment] = await sql(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2024-01-01') RETURNING id`, [
+        patient.id,
+      ]);
       // Each visit is placed against its own treatment, not the patient's first.
       const [second] = await sql(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2024-06-01') RETURNING id`, [patient.id]);
       const visit = async (treatmentId: string, tp: string, date: string | null, status = 'DONE', withdrawn = false) => {
@@ -68,8 +72,14 @@ for (const target of testTargets()) {
       expect(new Set(issues.map((i) => i.record_id))).toEqual(new Set(Object.values(outside)));
       for (const i of issues) {
         expect(i).toMatchObject({
-          found_by: 'ReportVisitsOutsideWindows1795610100000', rule: 'visit.outside_window', table_name: 'assessment',
-          patient_id: patient.id, site_id: site.id, resolved_at: null, resolved_by: null, resolution: null,
+          found_by: 'ReportVisitsOutsideWindows1795610100000',
+          rule: 'visit.outside_window',
+          table_name: 'assessment',
+          patient_id: patient.id,
+          site_id: site.id,
+          resolved_at: null,
+          resolved_by: null,
+          resolution: null,
         });
       }
       const detail = (id: string) => issues.find((i) => i.record_id === id).detail;

@@ -49,11 +49,15 @@ export class FollowUpByWindowAndRule1795610200000 implements MigrationInterface 
     await q.query(REFRESH);
     await q.query(`ANALYZE patient, treatment, assessment, complication, death`);
     await q.query(`SELECT analysis_refresh(ARRAY(SELECT id FROM patient))`);
-    await q.query(`ALTER TABLE analysis_patient ALTER COLUMN visit_day SET NOT NULL, ALTER COLUMN follow_up_end_day SET NOT NULL, ALTER COLUMN complication_days SET NOT NULL`);
+    await q.query(
+      `ALTER TABLE analysis_patient ALTER COLUMN visit_day SET NOT NULL, ALTER COLUMN follow_up_end_day SET NOT NULL, ALTER COLUMN complication_days SET NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE analysis_patient DROP COLUMN visit_day, DROP COLUMN death_day, DROP COLUMN follow_up_end_day, DROP COLUMN crossover_day, DROP COLUMN complication_days`);
+    await q.query(
+      `ALTER TABLE analysis_patient DROP COLUMN visit_day, DROP COLUMN death_day, DROP COLUMN follow_up_end_day, DROP COLUMN crossover_day, DROP COLUMN complication_days`,
+    );
   }
 }
 

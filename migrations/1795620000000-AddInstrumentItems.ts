@@ -48,14 +48,32 @@ export class AddInstrumentItems1795620000000 implements MigrationInterface {
       WHERE odi IS NOT NULL OR rmdq IS NOT NULL OR eq5d_index IS NOT NULL`);
     await q.query(`SET LOCAL vfr.analysis_deferred = 'off'`);
     const checks: [string, string][] = [
-      ['ck_assessment__odi_items__shape', 'odi_items IS NULL OR (array_ndims(odi_items) = 1 AND cardinality(odi_items) = 10 AND 0 <= ALL (odi_items) AND 5 >= ALL (odi_items))'],
-      ['ck_assessment__rmdq_items__shape', 'rmdq_items IS NULL OR (array_ndims(rmdq_items) = 1 AND cardinality(rmdq_items) = 24 AND array_position(rmdq_items, NULL) IS NULL)'],
-      ['ck_assessment__eq5d_levels__shape', 'eq5d_levels IS NULL OR (array_ndims(eq5d_levels) = 1 AND cardinality(eq5d_levels) = 5 AND array_position(eq5d_levels, NULL) IS NULL AND 1 <= ALL (eq5d_levels) AND 5 >= ALL (eq5d_levels))'],
+      [
+        'ck_assessment__odi_items__shape',
+        'odi_items IS NULL OR (array_ndims(odi_items) = 1 AND cardinality(odi_items) = 10 AND 0 <= ALL (odi_items) AND 5 >= ALL (odi_items))',
+      ],
+      [
+        'ck_assessment__rmdq_items__shape',
+        'rmdq_items IS NULL OR (array_ndims(rmdq_items) = 1 AND cardinality(rmdq_items) = 24 AND array_position(rmdq_items, NULL) IS NULL)',
+      ],
+      [
+        'ck_assessment__eq5d_levels__shape',
+        'eq5d_levels IS NULL OR (array_ndims(eq5d_levels) = 1 AND cardinality(eq5d_levels) = 5 AND array_position(eq5d_levels, NULL) IS NULL AND 1 <= ALL (eq5d_levels) AND 5 >= ALL (eq5d_levels))',
+      ],
       ['ck_assessment__eq5d_vas__range', 'eq5d_vas IS NULL OR eq5d_vas BETWEEN 0 AND 100'],
-      ['ck_assessment__odi_source', `(odi_items IS NULL) = (odi_source IS DISTINCT FROM 'ITEMS') AND (odi IS NULL OR odi_source IS NOT NULL) AND (odi_source IS DISTINCT FROM 'TOTAL' OR odi IS NOT NULL)`],
+      [
+        'ck_assessment__odi_source',
+        `(odi_items IS NULL) = (odi_source IS DISTINCT FROM 'ITEMS') AND (odi IS NULL OR odi_source IS NOT NULL) AND (odi_source IS DISTINCT FROM 'TOTAL' OR odi IS NOT NULL)`,
+      ],
       ['ck_assessment__rmdq_source', `(rmdq_items IS NULL) = (rmdq_source IS DISTINCT FROM 'ITEMS') AND (rmdq IS NULL) = (rmdq_source IS NULL)`],
-      ['ck_assessment__eq5d_source', `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`],
-      ['ck_assessment__status__no_items_unless_done', `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`],
+      [
+        'ck_assessment__eq5d_source',
+        `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`,
+      ],
+      [
+        'ck_assessment__status__no_items_unless_done',
+        `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`,
+      ],
     ];
     for (const [name, expr] of checks) await q.query(`ALTER TABLE assessment ADD CONSTRAINT ${name} CHECK (${expr})`);
 

@@ -18,7 +18,9 @@ export class AddPatientBaseline1795620200000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TYPE pre_fracture_mobility AS ENUM ('INDEPENDENT', 'WALKING_STICK', 'WALKER', 'WHEELCHAIR', 'BEDBOUND')`);
     await q.query(`CREATE TYPE living_situation AS ENUM ('OWN_HOME_ALONE', 'OWN_HOME_WITH_OTHERS', 'ASSISTED_LIVING', 'NURSING_HOME')`);
-    await q.query(`CREATE TYPE anti_osteoporotic_drug AS ENUM ('NONE', 'BISPHOSPHONATE_ORAL', 'BISPHOSPHONATE_IV', 'DENOSUMAB', 'TERIPARATIDE', 'ROMOSOZUMAB', 'OTHER')`);
+    await q.query(
+      `CREATE TYPE anti_osteoporotic_drug AS ENUM ('NONE', 'BISPHOSPHONATE_ORAL', 'BISPHOSPHONATE_IV', 'DENOSUMAB', 'TERIPARATIDE', 'ROMOSOZUMAB', 'OTHER')`,
+    );
     await q.query(`
       ALTER TABLE patient
         ADD COLUMN pre_fracture_mobility pre_fracture_mobility,

@@ -17,7 +17,9 @@ export class AddHospitalUseAndRadiographs1795630100000 implements MigrationInter
   name = 'AddHospitalUseAndRadiographs1795630100000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TYPE discharge_destination AS ENUM ('HOME', 'HOME_WITH_CARE', 'REHABILITATION', 'NURSING_HOME', 'OTHER_HOSPITAL', 'DIED_IN_HOSPITAL')`);
+    await q.query(
+      `CREATE TYPE discharge_destination AS ENUM ('HOME', 'HOME_WITH_CARE', 'REHABILITATION', 'NURSING_HOME', 'OTHER_HOSPITAL', 'DIED_IN_HOSPITAL')`,
+    );
     await q.query(`
       ALTER TABLE treatment
         ADD COLUMN discharge_destination discharge_destination,
@@ -49,9 +51,13 @@ export class AddHospitalUseAndRadiographs1795630100000 implements MigrationInter
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE assessment DROP COLUMN kyphotic_angle, DROP COLUMN posterior_height_percent, DROP COLUMN middle_height_percent, DROP COLUMN anterior_height_percent`);
+    await q.query(
+      `ALTER TABLE assessment DROP COLUMN kyphotic_angle, DROP COLUMN posterior_height_percent, DROP COLUMN middle_height_percent, DROP COLUMN anterior_height_percent`,
+    );
     await q.query(`ALTER TABLE treated_level DROP COLUMN cement_fill_percent`);
-    await q.query(`ALTER TABLE treatment DROP COLUMN dose_area_product_gy_cm2, DROP COLUMN fluoroscopy_time_seconds, DROP COLUMN readmitted_within_90_days, DROP COLUMN readmitted_within_30_days, DROP COLUMN discharge_destination`);
+    await q.query(
+      `ALTER TABLE treatment DROP COLUMN dose_area_product_gy_cm2, DROP COLUMN fluoroscopy_time_seconds, DROP COLUMN readmitted_within_90_days, DROP COLUMN readmitted_within_30_days, DROP COLUMN discharge_destination`,
+    );
     await q.query(`DROP TYPE discharge_destination`);
   }
 }

@@ -12,7 +12,9 @@ export class AddAdditionalInjuryKinds1795640000000 implements MigrationInterface
   name = 'AddAdditionalInjuryKinds1795640000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TYPE additional_injury AS ENUM ('RIB', 'STERNUM', 'OTHER_SPINE', 'PELVIS', 'HIP', 'UPPER_LIMB', 'LOWER_LIMB', 'HEAD', 'THORAX_ORGAN', 'ABDOMEN_ORGAN', 'OTHER')`);
+    await q.query(
+      `CREATE TYPE additional_injury AS ENUM ('RIB', 'STERNUM', 'OTHER_SPINE', 'PELVIS', 'HIP', 'UPPER_LIMB', 'LOWER_LIMB', 'HEAD', 'THORAX_ORGAN', 'ABDOMEN_ORGAN', 'OTHER')`,
+    );
     await q.query(`
       ALTER TABLE fracture
         ADD COLUMN additional_injury_kinds additional_injury[],

@@ -31,7 +31,10 @@ export type MigrationClass = new () => MigrationInterface;
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
 // under jest and in the migration CLI. Forward-only: a released migration is never edited.
-export const MIGRATIONS: MigrationClass[] = [CreateRegistrySchema1795551735437, AddIntegrityTriggers1795551800000, AddUserTokensValidAfter1795552914056,
+export const MIGRATIONS: MigrationClass[] = [
+  CreateRegistrySchema1795551735437,
+  AddIntegrityTriggers1795551800000,
+  AddUserTokensValidAfter1795552914056,
   AddSavedCohorts1795554149775,
   AddAssessmentTreatmentIndex1795554810090,
   AddAnalysisTable1795560000000,

@@ -20,9 +20,19 @@ const refusal = (argv: string[]): string => {
 
 describe('command-line options', () => {
   it('gives the defaults, the values given, flags and a plain argument', () => {
-    expect(readCliArgs([], SPEC)).toEqual({ numbers: { patients: 300, ratio: 0.5 }, optionalNumbers: {}, strings: {}, flags: { keep: false }, positionals: [] });
+    expect(readCliArgs([], SPEC)).toEqual({
+      numbers: { patients: 300, ratio: 0.5 },
+      optionalNumbers: {},
+      strings: {},
+      flags: { keep: false },
+      positionals: [],
+    });
     expect(readCliArgs(['--patients', '12', '--ratio=0.25', '--out', 'x.json', '--keep', '--writers', '3', 'a.file'], SPEC)).toEqual({
-      numbers: { patients: 12, ratio: 0.25 }, optionalNumbers: { writers: 3 }, strings: { out: 'x.json' }, flags: { keep: true }, positionals: ['a.file'],
+      numbers: { patients: 12, ratio: 0.25 },
+      optionalNumbers: { writers: 3 },
+      strings: { out: 'x.json' },
+      flags: { keep: true },
+      positionals: ['a.file'],
     });
   });
 

@@ -35,7 +35,8 @@ export interface CliArgs<N extends string, S extends string, F extends string, O
 }
 
 export function readCliArgs<N extends string = never, S extends string = never, F extends string = never, O extends string = never>(
-  argv: readonly string[], spec: CliSpec<N, S, F, O>,
+  argv: readonly string[],
+  spec: CliSpec<N, S, F, O>,
 ): CliArgs<N, S, F, O> {
   const numberNames = Object.keys(spec.numbers ?? {}) as N[];
   const optionalNames = Object.keys(spec.optionalNumbers ?? {}) as O[];
@@ -50,7 +51,12 @@ export function readCliArgs<N extends string = never, S extends string = never, 
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (parsed.positionals.length > (spec.positionals ?? 0)) {
-    throw new CliError(`Unexpected argument ${parsed.positionals.slice(spec.positionals ?? 0).map((p) => `"${p}"`).join(', ')}. Usage: ${spec.usage}`);
+    throw new CliError(
+      `Unexpected argument ${parsed.positionals
+        .slice(spec.positionals ?? 0)
+        .map((p) => `"${p}"`)
+        .join(', ')}. Usage: ${spec.usage}`,
+    );
   }
   const number = (name: string, rule: Omit<NumberOption, 'default'>, raw: string): number => {
     const min = rule.min ?? 1;
@@ -79,7 +85,8 @@ export function readCliArgs<N extends string = never, S extends string = never, 
 
 /** readCliArgs for a command's top level: a refusal is printed as its sentence alone, and the command exits 2. */
 export function cliArgsOrExit<N extends string = never, S extends string = never, F extends string = never, O extends string = never>(
-  argv: readonly string[], spec: CliSpec<N, S, F, O>,
+  argv: readonly string[],
+  spec: CliSpec<N, S, F, O>,
 ): CliArgs<N, S, F, O> {
   try {
     return readCliArgs(argv, spec);

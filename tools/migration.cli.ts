@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const q = (s: string) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
     const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((x) => `    await queryRunner.query(${q(x.query)});`)
+      .join('\n');
     const file = path.join(__dirname, '..', 'migrations', `${timestamp}-${name}.ts`);
     fs.writeFileSync(
       file,

@@ -90,8 +90,21 @@ describe('the Nx cache of the dashboard build', () => {
 
 describe('the inputs of the server build', () => {
   it('are the sources of the API, its libraries and the migrations, without the specs; tools/ is not compiled', () => {
-    const probe = ['libs/domain/src/index.ts', 'libs/api-database/src/index.ts', 'migrations/index.ts', 'tsconfig.build.json', 'tsconfig.base.json', 'apps/api/src/main.ts'];
-    const { files } = JSON.parse(execFileSync(path.join(ROOT, 'node_modules', '.bin', 'nx'), ['show', 'target', 'inputs', 'api:build', '--json'], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' })) as { files: string[] };
+    const probe = [
+      'libs/domain/src/index.ts',
+      'libs/api-database/src/index.ts',
+      'migrations/index.ts',
+      'tsconfig.build.json',
+      'tsconfig.base.json',
+      'apps/api/src/main.ts',
+    ];
+    const { files } = JSON.parse(
+      execFileSync(path.join(ROOT, 'node_modules', '.bin', 'nx'), ['show', 'target', 'inputs', 'api:build', '--json'], {
+        cwd: ROOT,
+        env: cleanEnv(),
+        encoding: 'utf8',
+      }),
+    ) as { files: string[] };
     for (const f of probe) expect(files).toContain(f);
     expect(files.filter((f) => /\.spec\.tsx?$/.test(f))).toEqual([]);
     // What tsc compiles into dist/server, and so into the image: no tools/.

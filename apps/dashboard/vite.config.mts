@@ -55,7 +55,10 @@ function methodsPage(): Plugin {
         const name = (req.url ?? '').split(/[?#]/)[0].slice(1);
         const file = (files() as Record<string, string>)[name];
         if (!file) return next();
-        res.setHeader('Content-Type', name.endsWith('.css') ? 'text/css; charset=utf-8' : name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
+        res.setHeader(
+          'Content-Type',
+          name.endsWith('.css') ? 'text/css; charset=utf-8' : name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+        );
         res.end(file);
       });
     },

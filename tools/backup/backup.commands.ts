@@ -9,7 +9,10 @@ import { CliError } from '../cli-args';
 
 /** The default file of `npm run backup`: backups/registry-<UTC timestamp>.vfrbackup. */
 export function defaultBackupFile(now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return path.join('backups', `registry-${stamp}${FILE_EXTENSION}`);
 }
 
@@ -21,7 +24,9 @@ export async function backupRegistry(config: DatabaseConfig, schema: Schema, fil
   // Not a new, empty cluster made just to find nothing in it (an earlier release's DATA_DIR is
   // left to openDatabase, which says how to convert it).
   if (!config.url && !EmbeddedPostgres.holdsCluster(config.dataDir) && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) {
-    throw new BackupError(`There is no embedded database in ${config.dataDir}: nothing to back up. Set DATA_DIR to the registry's data directory, or DATABASE_URL to its server.`);
+    throw new BackupError(
+      `There is no embedded database in ${config.dataDir}: nothing to back up. Set DATA_DIR to the registry's data directory, or DATABASE_URL to its server.`,
+    );
   }
   const db = await openDatabase({ ...config, replicaUrls: [], poolSize: 1 }, schema, { shareRunning: true });
   try {

@@ -17,9 +17,16 @@ import { writeBackup } from './backup.writer';
 async function writeOne(db: TestDatabase, i: number): Promise<void> {
   await db.dataSource.transaction(async (m) => {
     const [site] = await m.query(`INSERT INTO site (code, name) VALUES ($1, $2) RETURNING id`, [`LOOP${i}`, `Loop site ${i}`]);
-    const [patient] = await m.query(`INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, $2, 'FEMALE', 1950) RETURNING id`, [site.id, `LOOP-${i}`]);
+    const [patient] = await m.query(`INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, $2, 'FEMALE', 1950) RETURNING id`, [
+      site.id,
+      `LOOP-${i}`,
+    ]);
     await m.query(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2025-01-01')`, [patient.id]);
-    await m.query(`INSERT INTO audit_event (entity_type, entity_id, action, site_id, after) VALUES ('Site', $1, 'CREATE', $2, $3)`, [site.id, site.id, JSON.stringify({ code: `LOOP${i}` })]);
+    await m.query(`INSERT INTO audit_event (entity_type, entity_id, action, site_id, after) VALUES ('Site', $1, 'CREATE', $2, $3)`, [
+      site.id,
+      site.id,
+      JSON.stringify({ code: `LOOP${i}` }),
+    ]);
   });
 }
 

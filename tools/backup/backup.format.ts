@@ -78,7 +78,9 @@ export function parseHeader(magicLine: string, json: string, file: string): Back
   const m = /^VFR-BACKUP (\d+)$/.exec(magicLine);
   if (!m) throw new BackupError(`${file} is not a registry backup (it does not start as one).`);
   if (Number(m[1]) > FORMAT_VERSION) {
-    throw new BackupError(`${file} was written in backup format ${m[1]}, by a newer release than this one (format ${FORMAT_VERSION}): restore it with that release or a newer one.`);
+    throw new BackupError(
+      `${file} was written in backup format ${m[1]}, by a newer release than this one (format ${FORMAT_VERSION}): restore it with that release or a newer one.`,
+    );
   }
   let header: BackupHeader;
   try {
@@ -91,7 +93,9 @@ export function parseHeader(magicLine: string, json: string, file: string): Back
     Array.isArray(header.migrations) &&
     Array.isArray(header.tables) &&
     Array.isArray(header.sequences) &&
-    header.tables.every((t) => typeof t.name === 'string' && Array.isArray(t.columns) && Number.isSafeInteger(t.bytes) && t.bytes >= 0 && /^[0-9a-f]{64}$/.test(t.sha256));
+    header.tables.every(
+      (t) => typeof t.name === 'string' && Array.isArray(t.columns) && Number.isSafeInteger(t.bytes) && t.bytes >= 0 && /^[0-9a-f]{64}$/.test(t.sha256),
+    );
   if (!valid) throw new BackupError(`The header of ${file} is damaged: the file cannot be restored.`);
   return header;
 }

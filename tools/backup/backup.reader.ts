@@ -75,10 +75,7 @@ function explainReadError(e: unknown, file: string): Error {
  * `onTable` as it is read (a restore sends it to COPY); without one, the data is only checked.
  * Any fault is thrown as a BackupError: a caller that wrote nothing yet writes nothing.
  */
-export async function readBackup(
-  file: string,
-  onTable?: (table: BackupTable, data: AsyncIterable<Buffer>) => Promise<void>,
-): Promise<BackupHeader> {
+export async function readBackup(file: string, onTable?: (table: BackupTable, data: AsyncIterable<Buffer>) => Promise<void>): Promise<BackupHeader> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -117,7 +114,9 @@ export async function readBackup(
       else for await (const piece of data()) void piece;
       if (bytes !== table.bytes) throw new BackupError(`${file} is incomplete (it ends inside table ${table.name}): it cannot be restored.`);
       if (hash.digest('hex') !== table.sha256 || rows !== table.rows) {
-        throw new BackupError(`The data of table ${table.name} in ${file} is damaged (its checksum differs from the one in the header): the file cannot be restored.`);
+        throw new BackupError(
+          `The data of table ${table.name} in ${file} is damaged (its checksum differs from the one in the header): the file cannot be restored.`,
+        );
       }
     }
     const trailer = [];

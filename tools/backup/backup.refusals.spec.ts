@@ -124,7 +124,9 @@ describe('restore refuses, and writes nothing', () => {
     if (process.env.TEST_DATABASE_URL) {
       const server = await scratchDatabase();
       try {
-        await expect(restoreBackup(file, { url: server.url, replicaUrls: [], dataDir: '', poolSize: 2 }, REGISTRY_SCHEMA)).rejects.toThrow(/damaged|incomplete/);
+        await expect(restoreBackup(file, { url: server.url, replicaUrls: [], dataDir: '', poolSize: 2 }, REGISTRY_SCHEMA)).rejects.toThrow(
+          /damaged|incomplete/,
+        );
         expect(await tableNames(server.url)).toEqual([]);
       } finally {
         await server.drop();
@@ -144,7 +146,10 @@ describe('restore refuses, and writes nothing', () => {
     data[at] = data[at] === 0x31 ? 0x32 : 0x31;
     const file = path.join(work, 'edited.vfrbackup');
     pack(file, header, data);
-    await refusedIntoEmptyDataDir(file, /^The data of table assessment in .* is damaged \(its checksum differs from the one in the header\): the file cannot be restored\.$/);
+    await refusedIntoEmptyDataDir(
+      file,
+      /^The data of table assessment in .* is damaged \(its checksum differs from the one in the header\): the file cannot be restored\.$/,
+    );
   }, 60000);
 
   it('refuses a file of another kind', async () => {
@@ -170,11 +175,17 @@ describe('restore refuses, and writes nothing', () => {
     const file = path.join(work, 'refused-row.vfrbackup');
     pack(file, header, Buffer.concat([data.subarray(0, start), replaced, data.subarray(end)]));
 
-    await refusedIntoEmptyDataDir(file, /^The restore failed and was rolled back, nothing was written\. PostgreSQL said: .*ck_patient__birth_year__range/, 'command');
+    await refusedIntoEmptyDataDir(
+      file,
+      /^The restore failed and was rolled back, nothing was written\. PostgreSQL said: .*ck_patient__birth_year__range/,
+      'command',
+    );
     if (process.env.TEST_DATABASE_URL) {
       const server = await scratchDatabase();
       try {
-        await expect(restoreBackup(file, { url: server.url, replicaUrls: [], dataDir: '', poolSize: 2 }, REGISTRY_SCHEMA)).rejects.toThrow(/rolled back, nothing was written/);
+        await expect(restoreBackup(file, { url: server.url, replicaUrls: [], dataDir: '', poolSize: 2 }, REGISTRY_SCHEMA)).rejects.toThrow(
+          /rolled back, nothing was written/,
+        );
         expect(await tableNames(server.url)).toEqual([]); // not even the migrations
       } finally {
         await server.drop();
@@ -187,10 +198,13 @@ describe('restore refuses, and writes nothing', () => {
     header.migrations.push({ timestamp: 1999999999999, name: 'AddSomethingFromTheFuture1999999999999' });
     const file = path.join(work, 'future.vfrbackup');
     pack(file, header, data);
-    await refusedIntoEmptyDataDir(file, /was made by a newer release: .*AddSomethingFromTheFuture1999999999999.*Restore it with that release or a newer one\.$/);
+    await refusedIntoEmptyDataDir(
+      file,
+      /was made by a newer release: .*AddSomethingFromTheFuture1999999999999.*Restore it with that release or a newer one\.$/,
+    );
   }, 60000);
 
-  it('refuses an empty database migrated past an earlier release\'s backup', async () => {
+  it("refuses an empty database migrated past an earlier release's backup", async () => {
     // The same rows, as if saved before the last migration (the restore stops before its data).
     const { header, data } = unpack(good);
     const last = header.migrations.pop()!.name;
@@ -202,7 +216,9 @@ describe('restore refuses, and writes nothing', () => {
       await db.dataSource.runMigrations({ transaction: 'each' });
       await db.close();
       await expect(restoreBackup(file, { replicaUrls: [], dataDir, poolSize: 2 }, REGISTRY_SCHEMA)).rejects.toThrow(
-        new RegExp(`^The target database was migrated past the backup \\(it has ${last}, which the backup's registry did not\\): restore into a new, empty database or an empty DATA_DIR\\. Nothing was written\\.$`),
+        new RegExp(
+          `^The target database was migrated past the backup \\(it has ${last}, which the backup's registry did not\\): restore into a new, empty database or an empty DATA_DIR\\. Nothing was written\\.$`,
+        ),
       );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

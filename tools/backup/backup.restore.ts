@@ -73,7 +73,12 @@ async function refusal(db: Queryable, header: BackupHeader): Promise<string | un
  * Anything wrong in 1 or 2 rolls everything back and is thrown as a sentence; an embedded
  * cluster this command created for the restore is removed again.
  */
-export async function restoreBackup(file: string, config: DatabaseConfig, schema: Schema, log: (line: string) => void = () => undefined): Promise<RestoreResult> {
+export async function restoreBackup(
+  file: string,
+  config: DatabaseConfig,
+  schema: Schema,
+  log: (line: string) => void = () => undefined,
+): Promise<RestoreResult> {
   const header = await readBackup(file);
   log(`Checked ${file}: ${header.tables.length} tables, made ${header.createdAt} from ${header.source.kind} PostgreSQL ${header.source.version}.`);
 
@@ -82,7 +87,9 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
   const known = new Map(all.map((m) => [migrationName(m), m]));
   const unknown = header.migrations.filter((m) => !known.has(m.name)).map((m) => m.name);
   if (unknown.length > 0) {
-    throw new BackupError(`${file} was made by a newer release: its registry has migrations this release does not know (${unknown.join(', ')}). Restore it with that release or a newer one.`);
+    throw new BackupError(
+      `${file} was made by a newer release: its registry has migrations this release does not know (${unknown.join(', ')}). Restore it with that release or a newer one.`,
+    );
   }
   const backupMigrations = all.filter((m) => header.migrations.some((b) => b.name === migrationName(m)));
 
@@ -97,7 +104,11 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
 
     // A DataSource on the same database whose migrations are the backup's.
     const options = db.dataSource.options;
-    const restoring = new DataSource({ ...options, migrations: backupMigrations, extra: { ...(options.extra as Record<string, unknown> | undefined), max: 1, statement_timeout: 0 } });
+    const restoring = new DataSource({
+      ...options,
+      migrations: backupMigrations,
+      extra: { ...(options.extra as Record<string, unknown> | undefined), max: 1, statement_timeout: 0 },
+    });
     await restoring.initialize();
     let runner: QueryRunner | undefined;
     try {
@@ -114,7 +125,9 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
         const target = catalog.tables.find((c) => c.name === t.name);
         const missing = target ? t.columns.filter((c) => !target.columns.includes(c)) : [];
         if (!target || missing.length > 0) {
-          throw new BackupError(`The backup's table ${t.name}${missing.length ? ` (columns ${missing.join(', ')})` : ''} does not exist after its own migrations: the file does not match this release's migrations. Nothing was written.`);
+          throw new BackupError(
+            `The backup's table ${t.name}${missing.length ? ` (columns ${missing.join(', ')})` : ''} does not exist after its own migrations: the file does not match this release's migrations. Nothing was written.`,
+          );
         }
       }
       // Nobody else writes meanwhile, and the target is still empty.
@@ -133,7 +146,8 @@ export async function restoreBackup(file: string, config: DatabaseConfig, schema
       // COPY reads and renders values under the settings the backup was written with.
       for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, true)', [name, value]);
       for (const name of SEEDED_BY_MIGRATIONS) {
-        if (catalog.tables.some((t) => t.name === name) && header.tables.some((t) => t.name === name)) await client.query(`DELETE FROM public.${quoteIdent(name)}`);
+        if (catalog.tables.some((t) => t.name === name) && header.tables.some((t) => t.name === name))
+          await client.query(`DELETE FROM public.${quoteIdent(name)}`);
       }
       await readBackup(file, async (table, data) => {
         const columns = table.columns.map(quoteIdent).join(', ');

@@ -93,7 +93,9 @@ describe('backup and restore round trip', () => {
        SELECT 'Kyphoplasty over 70', E'a description\\nover two lines', '{"ageMin": 70, "treatmentKinds": ["KYPHOPLASTY"]}', id, true FROM app_user WHERE email = $1`,
       [RESEARCHER],
     );
-    await source.dataSource.query(`UPDATE complication SET withdrawn_at = now(), withdrawn_reason = 'entered twice', notes = E'tab\\there' WHERE id = (SELECT min(id::text)::uuid FROM complication)`);
+    await source.dataSource.query(
+      `UPDATE complication SET withdrawn_at = now(), withdrawn_reason = 'entered twice', notes = E'tab\\there' WHERE id = (SELECT min(id::text)::uuid FROM complication)`,
+    );
     await source.dataSource.query(
       `INSERT INTO audit_event (entity_type, entity_id, action, before, after, reason) VALUES ('Complication', 'x', 'WITHDRAW', '{"notes": null}', '{"notes": "tab\\there"}', 'entered twice')`,
     );
@@ -133,7 +135,9 @@ describe('backup and restore round trip', () => {
     expect(fs.statSync(first).mode & 0o777).toBe(0o600); // identifiers and password hashes inside
     const header = await readBackup(first);
     expect(Object.fromEntries(header.tables.map((t) => [t.name, { rows: t.rows, sha256: t.sha256 }]))).toEqual(before);
-    expect(header.migrations.map((m) => m.name)).toEqual((REGISTRY_SCHEMA.migrations as { name: string }[]).map((m) => new (m as unknown as new () => { name: string })().name));
+    expect(header.migrations.map((m) => m.name)).toEqual(
+      (REGISTRY_SCHEMA.migrations as { name: string }[]).map((m) => new (m as unknown as new () => { name: string })().name),
+    );
     expect(header.sequences.map((s) => s.name)).toEqual(['audit_event_id_seq', 'data_issue_id_seq']);
 
     // 2. Into the server (or a second embedded database), and out again.
@@ -177,7 +181,9 @@ describe('backup and restore round trip', () => {
 
       // The sequence continues after the restored audit events; the registry takes writes.
       const [{ max }] = await final.dataSource.query(`SELECT max(id)::int AS max FROM audit_event`);
-      const [{ id }] = await final.dataSource.query(`INSERT INTO audit_event (entity_type, entity_id, action) VALUES ('Registry', 'restored', 'IMPORT') RETURNING id::int`);
+      const [{ id }] = await final.dataSource.query(
+        `INSERT INTO audit_event (entity_type, entity_id, action) VALUES ('Registry', 'restored', 'IMPORT') RETURNING id::int`,
+      );
       expect(id).toBeGreaterThan(max);
       const [{ n }] = await final.dataSource.query(`SELECT count(*)::int AS n FROM migrations`);
       expect(n).toBe((REGISTRY_SCHEMA.migrations as unknown[]).length);

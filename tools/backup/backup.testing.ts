@@ -107,7 +107,9 @@ export async function tableNames(url: string): Promise<string[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ relname: string }>(`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' ORDER BY 1`);
+    const { rows } = await c.query<{ relname: string }>(
+      `SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' ORDER BY 1`,
+    );
     return rows.map((r) => r.relname);
   } finally {
     await c.end();
@@ -134,7 +136,7 @@ export function treeHash(dir: string): string {
  * the given migrations (run on PGlite as TypeORM would run them) and holding the rows of `source`,
  * copied table by table with COPY.
  */
- 
+
 /** Writes an earlier release's DATA_DIR holding the source's rows; returns that release's tables and columns. */
 export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: (new () => MigrationInterface)[]): Promise<CatalogTable[]> {
   const { PGlite } = await import('@electric-sql/pglite');

@@ -34,16 +34,18 @@ export async function writeBackup(source: BackupSource, file: string, options: W
       [`public.${MIGRATIONS_TABLE}`],
     );
     if (!hasMigrations) throw new BackupError('The database holds no registry (it has no migrations table): there is nothing to back up.');
-    const migrations = (await source.query<{ timestamp: string; name: string }>(`SELECT "timestamp"::text AS timestamp, name FROM public.${MIGRATIONS_TABLE} ORDER BY id`)).map(
-      (m) => ({ timestamp: Number(m.timestamp), name: m.name }),
-    );
+    const migrations = (
+      await source.query<{ timestamp: string; name: string }>(`SELECT "timestamp"::text AS timestamp, name FROM public.${MIGRATIONS_TABLE} ORDER BY id`)
+    ).map((m) => ({ timestamp: Number(m.timestamp), name: m.name }));
     const catalog = await readCatalog(source);
     await options.onSnapshot?.();
     // Sequences stand outside transactions: a value read now is at least what the snapshot's rows
     // used, which is all a restore needs.
     const sequences = [];
     for (const name of catalog.sequences) {
-      const [s] = await source.query<{ lastValue: string; isCalled: boolean }>(`SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM public.${quoteIdent(name)}`);
+      const [s] = await source.query<{ lastValue: string; isCalled: boolean }>(
+        `SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM public.${quoteIdent(name)}`,
+      );
       sequences.push({ name, lastValue: s.lastValue, isCalled: s.isCalled });
     }
 
@@ -84,8 +86,12 @@ export async function writeBackup(source: BackupSource, file: string, options: W
     } catch (e) {
       fs.rmSync(partial, { force: true });
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') throw new BackupError(`The disk holding ${path.dirname(path.resolve(file))} is full: no backup was written. Free some space, or write it elsewhere with --out.`);
-      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new BackupError(`${file} cannot be written (${code}): write the backup elsewhere with --out.`);
+      if (code === 'ENOSPC')
+        throw new BackupError(
+          `The disk holding ${path.dirname(path.resolve(file))} is full: no backup was written. Free some space, or write it elsewhere with --out.`,
+        );
+      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
+        throw new BackupError(`${file} cannot be written (${code}): write the backup elsewhere with --out.`);
       throw e;
     }
     return header;

@@ -31,13 +31,18 @@ export async function upgradeDataDir(dataDir: string, schema: Schema, log: (line
     return { upgraded: false, reason: `${dataDir} already holds this release's database (${path.join(dataDir, 'postgres')}): there is nothing to upgrade.` };
   }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    throw new BackupError(`${dataDir} holds no registry of an earlier release (there is no PG_VERSION file in it): set DATA_DIR to the directory the earlier release used.`);
+    throw new BackupError(
+      `${dataDir} holds no registry of an earlier release (there is no PG_VERSION file in it): set DATA_DIR to the directory the earlier release used.`,
+    );
   }
   const lock = DataDirLock.acquire(dataDir);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-upgrade-'));
   const staging = path.join(dataDir, `postgres.upgrade-${process.pid}`);
   try {
-    const legacyEntries = fs.readdirSync(dataDir).filter((e) => !CURRENT_ENTRIES.test(e)).sort();
+    const legacyEntries = fs
+      .readdirSync(dataDir)
+      .filter((e) => !CURRENT_ENTRIES.test(e))
+      .sort();
     const copy = path.join(work, 'legacy');
     fs.mkdirSync(copy);
     for (const entry of legacyEntries) fs.cpSync(path.join(dataDir, entry), path.join(copy, entry), { recursive: true });
@@ -49,7 +54,9 @@ export async function upgradeDataDir(dataDir: string, schema: Schema, log: (line
     try {
       pglite = await PGlite.create({ dataDir: copy });
     } catch (e) {
-      throw new BackupError(`The earlier release's database in ${dataDir} cannot be opened (${e instanceof Error ? e.message : String(e)}): nothing was converted.`);
+      throw new BackupError(
+        `The earlier release's database in ${dataDir} cannot be opened (${e instanceof Error ? e.message : String(e)}): nothing was converted.`,
+      );
     }
     try {
       await writeBackup(pgliteSource(pglite), file);

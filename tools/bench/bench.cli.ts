@@ -28,10 +28,13 @@ const ALL_SECTIONS = ['analytics', 'page', 'write', 'dashboard', 'import', 'expo
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
   usage: `npm run bench -- [--patients N] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes]`,
   numbers: {
-    patients: { default: URL_ ? 100_000 : 5_000 }, runs: { default: 15 },
+    patients: { default: URL_ ? 100_000 : 5_000 },
+    runs: { default: 15 },
     // Warm-up runs bring the API to its steady state (its hot paths JIT-compiled, the database's
     // cache warm), as a server is after its first minute of traffic; they are not counted.
-    warmup: { default: 10, min: 0 }, 'budget-seconds': { default: 30, fraction: true }, 'import-rows': { default: 100_000 },
+    warmup: { default: 10, min: 0 },
+    'budget-seconds': { default: 30, fraction: true },
+    'import-rows': { default: 100_000 },
   },
   strings: ['out', 'sections'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
@@ -63,12 +66,23 @@ async function startHarness(): Promise<Harness> {
     const [{ exists }] = rowsOf<{ exists: boolean }>(await pool.query(`SELECT to_regclass('public.patient') IS NOT NULL AS exists`));
     const existing = exists ? (await registrySize(pool)).patients : 0;
     if (existing === 0) seedServerDatabase(URL_, PATIENTS);
-    else if (Math.abs(existing - PATIENTS) > PATIENTS * 0.05) console.warn(`Note: the database holds ${existing} patients (asked for ${PATIENTS}); benchmarking it as it is.`);
+    else if (Math.abs(existing - PATIENTS) > PATIENTS * 0.05)
+      console.warn(`Note: the database holds ${existing} patients (asked for ${PATIENTS}); benchmarking it as it is.`);
     const db = await openDatabase({ url: URL_, replicaUrls: [], dataDir: '', poolSize: 20 }, REGISTRY_SCHEMA);
     await db.dataSource.runMigrations({ transaction: 'each' });
     await ensureBenchUsers(pool);
     const { app, baseUrl } = await listen(db);
-    return { db, floorDb: pool, app, baseUrl, async close() { await app.close(); await db.close(); await pool.end(); } };
+    return {
+      db,
+      floorDb: pool,
+      app,
+      baseUrl,
+      async close() {
+        await app.close();
+        await db.close();
+        await pool.end();
+      },
+    };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-'));
   console.log(`No DATABASE_URL or TEST_DATABASE_URL: an embedded database with ${PATIENTS} patients (floors share its one connection queue).`);
@@ -78,7 +92,17 @@ async function startHarness(): Promise<Harness> {
   await db.dataSource.query('ANALYZE');
   await ensureBenchUsers(db.dataSource);
   const { app, baseUrl } = await listen(db);
-  return { db, floorDb: db.dataSource, app, baseUrl, async close() { await app.close(); await db.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    db,
+    floorDb: db.dataSource,
+    app,
+    baseUrl,
+    async close() {
+      await app.close();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 // Served from a private copy (see snapshotDashboard).
@@ -137,7 +161,14 @@ async function main(): Promise<void> {
         await body();
       } catch (e) {
         console.error(`  ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
-        rows.push({ operation: name, medianMs: null, p95Ms: null, target: '(did not run to the end)', met: false, note: `failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160)}` });
+        rows.push({
+          operation: name,
+          medianMs: null,
+          p95Ms: null,
+          target: '(did not run to the end)',
+          met: false,
+          note: `failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160)}`,
+        });
       }
     };
 
@@ -148,12 +179,22 @@ async function main(): Promise<void> {
           const t = await timeIt(() => api.gql(op.query, { f: cohort.filter }, researcher), opts);
           const floor = FLOORS[op.name](cohort.filter);
           // Floors on the base tables take seconds: one warm-up and a shorter budget keep the run bounded.
-          const f = await timeIt(() => h.floorDb.query(floor.sql, floor.values), { ...opts, warmup: Math.min(1, WARMUP), budgetMs: Math.min(BUDGET_MS, 15_000) });
+          const f = await timeIt(() => h.floorDb.query(floor.sql, floor.values), {
+            ...opts,
+            warmup: Math.min(1, WARMUP),
+            budgetMs: Math.min(BUDGET_MS, 15_000),
+          });
           const ratio = t.median / f.median;
           const met = op.compared ? t.median < TARGET.comparisonMs && ratio <= TARGET.ratio : null;
           rows.push({
-            operation: `${op.name} [${cohort.name}]`, medianMs: round(t.median), p95Ms: round(t.p95), runs: t.runs, floorMs: round(f.median), ratio: Math.round(ratio * 100) / 100,
-            target: op.compared ? `< ${TARGET.comparisonMs} ms, <= ${TARGET.ratio}x floor` : '(none set)', met,
+            operation: `${op.name} [${cohort.name}]`,
+            medianMs: round(t.median),
+            p95Ms: round(t.p95),
+            runs: t.runs,
+            floorMs: round(f.median),
+            ratio: Math.round(ratio * 100) / 100,
+            target: op.compared ? `< ${TARGET.comparisonMs} ms, <= ${TARGET.ratio}x floor` : '(none set)',
+            met,
           });
           process.stdout.write(`  ${op.name} [${cohort.name}]: ${t.median.toFixed(0)} ms (floor ${f.median.toFixed(0)} ms)\n`);
         }
@@ -168,10 +209,18 @@ async function main(): Promise<void> {
         return h.db.statements.count;
       };
       const page = await timeIt(() => api.gql(PATIENTS_PAGE, { first: 50 }, researcher), { warmup: WARMUP, runs: Math.max(RUNS, 15) });
-      const statements = { first10: await statementsFor(10, researcher), first50: await statementsFor(50, researcher), coordinatorFirst50: await statementsFor(50, coordinator) };
+      const statements = {
+        first10: await statementsFor(10, researcher),
+        first50: await statementsFor(50, researcher),
+        coordinatorFirst50: await statementsFor(50, coordinator),
+      };
       details.patientsPageStatements = statements;
       rows.push({
-        operation: 'patients page of 50', medianMs: round(page.median), p95Ms: round(page.p95), runs: page.runs, target: `< ${TARGET.pageMs} ms, fixed statements`,
+        operation: 'patients page of 50',
+        medianMs: round(page.median),
+        p95Ms: round(page.p95),
+        runs: page.runs,
+        target: `< ${TARGET.pageMs} ms, fixed statements`,
         met: page.median < TARGET.pageMs && statements.first10 === statements.first50,
         note: `${statements.first50} SQL statements at 50, ${statements.first10} at 10`,
       });
@@ -192,21 +241,56 @@ async function main(): Promise<void> {
       const write = await timeIt(
         () => {
           const target = visits[v++ % visits.length];
-          return api.gql(CREATE_VISIT, { i: { patientId: target.patient_id, treatmentId: target.treatment_id, timePoint: 'UNSCHEDULED', visitDate: target.visit_date, status: 'DONE', nrsRest: 3, nrsActivity: 4 } }, coordinator);
+          return api.gql(
+            CREATE_VISIT,
+            {
+              i: {
+                patientId: target.patient_id,
+                treatmentId: target.treatment_id,
+                timePoint: 'UNSCHEDULED',
+                visitDate: target.visit_date,
+                status: 'DONE',
+                nrsRest: 3,
+                nrsActivity: 4,
+              },
+            },
+            coordinator,
+          );
         },
         { warmup: WARMUP, runs: Math.max(RUNS, 15) },
       );
-      rows.push({ operation: 'write a follow-up visit', medianMs: round(write.median), p95Ms: round(write.p95), runs: write.runs, target: `< ${TARGET.writeMs} ms`, met: write.median < TARGET.writeMs });
+      rows.push({
+        operation: 'write a follow-up visit',
+        medianMs: round(write.median),
+        p95Ms: round(write.p95),
+        runs: write.runs,
+        target: `< ${TARGET.writeMs} ms`,
+        met: write.median < TARGET.writeMs,
+      });
     });
 
     await section('dashboard', 'dashboard', async () => {
       // The dashboard.
       const js = gzippedJavaScript(DASHBOARD_COPY);
       details.dashboardJs = js;
-      rows.push({ operation: 'dashboard JavaScript (gzip -9)', medianMs: null, p95Ms: null, target: `< ${TARGET.jsKb} KB`, met: js.gzipBytes / 1024 < TARGET.jsKb, note: `${(js.gzipBytes / 1024).toFixed(1)} KB in ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw` });
+      rows.push({
+        operation: 'dashboard JavaScript (gzip -9)',
+        medianMs: null,
+        p95Ms: null,
+        target: `< ${TARGET.jsKb} KB`,
+        met: js.gzipBytes / 1024 < TARGET.jsKb,
+        note: `${(js.gzipBytes / 1024).toFixed(1)} KB in ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw`,
+      });
       if (!flag('skip-browser')) {
         const screen: Timing = await firstScreen(h.baseUrl, head, { warmup: 1, runs: 5 });
-        rows.push({ operation: 'first screen in Chromium (department head overview)', medianMs: round(screen.median), p95Ms: round(screen.p95), runs: screen.runs, target: `< ${TARGET.firstScreenMs} ms`, met: screen.median < TARGET.firstScreenMs });
+        rows.push({
+          operation: 'first screen in Chromium (department head overview)',
+          medianMs: round(screen.median),
+          p95Ms: round(screen.p95),
+          runs: screen.runs,
+          target: `< ${TARGET.firstScreenMs} ms`,
+          met: screen.median < TARGET.firstScreenMs,
+        });
       }
     });
 
@@ -216,7 +300,12 @@ async function main(): Promise<void> {
       const imported = await importFile(h.baseUrl, admin, file.csv);
       details.import = imported;
       rows.push({
-        operation: `CSV import of ${imported.rows} assessments`, medianMs: round(imported.ms), p95Ms: null, runs: 1, target: `< ${TARGET.importMs / 1000} s`, met: imported.ms < TARGET.importMs,
+        operation: `CSV import of ${imported.rows} assessments`,
+        medianMs: round(imported.ms),
+        p95Ms: null,
+        runs: 1,
+        target: `< ${TARGET.importMs / 1000} s`,
+        met: imported.ms < TARGET.importMs,
         note: `${imported.created} created, ${imported.unchanged} unchanged, ${(imported.bytes / 2 ** 20).toFixed(1)} MB`,
       });
     });
@@ -227,7 +316,12 @@ async function main(): Promise<void> {
       details.export = exported;
       const growth = exported.rssPeakMb - exported.rssBeforeMb;
       rows.push({
-        operation: `export ${exported.rows} rows (long CSV)`, medianMs: round(exported.ms), p95Ms: null, runs: 1, target: `RSS growth < ${TARGET.exportRssGrowthMb} MB`, met: growth < TARGET.exportRssGrowthMb,
+        operation: `export ${exported.rows} rows (long CSV)`,
+        medianMs: round(exported.ms),
+        p95Ms: null,
+        runs: 1,
+        target: `RSS growth < ${TARGET.exportRssGrowthMb} MB`,
+        met: growth < TARGET.exportRssGrowthMb,
         note: `${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS ${exported.rssBeforeMb.toFixed(0)} -> peak ${exported.rssPeakMb.toFixed(0)} MB`,
       });
     });
@@ -235,8 +329,20 @@ async function main(): Promise<void> {
     console.log('');
     printTable(rows);
     // The committed results are a whole run's: a run of some sections writes only where told to.
-    if (ARGS.strings.out === undefined && SECTIONS.size < ALL_SECTIONS.length) console.log('Some sections only: results not written (give --out to keep them).');
-    else writeJson(OUT, { measuredAt: new Date().toISOString(), machine: host, registry: size, runs: RUNS, warmup: WARMUP, budgetSeconds: BUDGET_MS / 1000, targets: TARGET, results: rows, details });
+    if (ARGS.strings.out === undefined && SECTIONS.size < ALL_SECTIONS.length)
+      console.log('Some sections only: results not written (give --out to keep them).');
+    else
+      writeJson(OUT, {
+        measuredAt: new Date().toISOString(),
+        machine: host,
+        registry: size,
+        runs: RUNS,
+        warmup: WARMUP,
+        budgetSeconds: BUDGET_MS / 1000,
+        targets: TARGET,
+        results: rows,
+        details,
+      });
   } finally {
     if (!flag('keep-writes')) await removeWritesOfThisRun(h.floorDb, started);
     await h.close();
@@ -247,7 +353,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(`Bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.error(`Bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   },
 );

@@ -50,7 +50,15 @@ function cohortCte(filter: FloorFilter, p: Params, need: { features?: boolean; b
   if (filter.treatmentKinds?.length) where.push(`i.kind::text = ANY(${p.add(filter.treatmentKinds, 'text[]')})`);
   const treated = (cond: string) =>
     `EXISTS (SELECT 1 FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id AND f.withdrawn_at IS NULL WHERE tl.treatment_id = i.id AND ${cond})`;
-  if (filter.levelRegions?.length) where.push(treated(`f.level::text = ANY(${p.add(filter.levelRegions.flatMap((r) => LEVEL_REGIONS[r]), 'text[]')})`));
+  if (filter.levelRegions?.length)
+    where.push(
+      treated(
+        `f.level::text = ANY(${p.add(
+          filter.levelRegions.flatMap((r) => LEVEL_REGIONS[r]),
+          'text[]',
+        )})`,
+      ),
+    );
   if (filter.genantGrades?.length) where.push(treated(`f.genant_grade = ANY(${p.add(filter.genantGrades, 'int[]')})`));
   return `
     SELECT p.id AS patient_id, p.site_id, i.id AS tid, i.kind::text AS grp, i.start_date AS index_date,
@@ -60,10 +68,18 @@ function cohortCte(filter: FloorFilter, p: Params, need: { features?: boolean; b
     FROM patient p
     JOIN LATERAL (SELECT t.id, t.kind, t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL
                   ORDER BY t.start_date, t.created_at LIMIT 1) i ON true
-    ${need.features ? `LEFT JOIN LATERAL (SELECT max(f.genant_grade) AS max_genant, min(f.onset_date) AS onset, bool_or(f.cause = 'OSTEOPOROTIC') AS osteo
-                  FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id AND f.withdrawn_at IS NULL WHERE tl.treatment_id = i.id) fx ON true` : ''}
-    ${need.baseline ? `LEFT JOIN LATERAL (SELECT coalesce(a.nrs_activity, a.nrs_rest)::int AS nrs FROM assessment a WHERE a.treatment_id = i.id
-                  AND a.time_point = 'BASELINE' AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.visit_date LIMIT 1) base ON true` : ''}
+    ${
+      need.features
+        ? `LEFT JOIN LATERAL (SELECT max(f.genant_grade) AS max_genant, min(f.onset_date) AS onset, bool_or(f.cause = 'OSTEOPOROTIC') AS osteo
+                  FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id AND f.withdrawn_at IS NULL WHERE tl.treatment_id = i.id) fx ON true`
+        : ''
+    }
+    ${
+      need.baseline
+        ? `LEFT JOIN LATERAL (SELECT coalesce(a.nrs_activity, a.nrs_rest)::int AS nrs FROM assessment a WHERE a.treatment_id = i.id
+                  AND a.time_point = 'BASELINE' AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.visit_date LIMIT 1) base ON true`
+        : ''
+    }
     WHERE ${where.join(' AND ')}`;
 }
 
@@ -167,15 +183,25 @@ export function funnelFloor(filter: FloorFilter): FloorQuery {
 }
 
 const TABLE1: [string, string][] = [
-  ['age', 'age::float8'], ['female', "(sex = 'FEMALE')::int"], ['bmi', 'bmi'], ['t_score', 't_score'], ['steroids', 'steroid_use::int'],
-  ['cancer', 'active_cancer::int'], ['osteoporotic', 'osteo::int'], ['genant', 'max_genant::float8'], ['fracture_age', 'fracture_age_days::float8'],
-  ['baseline_nrs', 'baseline_nrs::float8'], ['asa3', '(asa_class >= 3)::int'],
+  ['age', 'age::float8'],
+  ['female', "(sex = 'FEMALE')::int"],
+  ['bmi', 'bmi'],
+  ['t_score', 't_score'],
+  ['steroids', 'steroid_use::int'],
+  ['cancer', 'active_cancer::int'],
+  ['osteoporotic', 'osteo::int'],
+  ['genant', 'max_genant::float8'],
+  ['fracture_age', 'fracture_age_days::float8'],
+  ['baseline_nrs', 'baseline_nrs::float8'],
+  ['asa3', '(asa_class >= 3)::int'],
 ];
 
 /** characteristicsTable: n, mean, SD and count of every Table 1 variable per group (SMDs follow arithmetically). */
 export function characteristicsFloor(filter: FloorFilter): FloorQuery {
   const p = new Params();
-  const aggregates = TABLE1.map(([n, e]) => `count(${e})::int AS ${n}_n, avg(${e})::float8 AS ${n}_mean, stddev_samp(${e})::float8 AS ${n}_sd, sum(${e})::float8 AS ${n}_sum`);
+  const aggregates = TABLE1.map(
+    ([n, e]) => `count(${e})::int AS ${n}_n, avg(${e})::float8 AS ${n}_mean, stddev_samp(${e})::float8 AS ${n}_sd, sum(${e})::float8 AS ${n}_sum`,
+  );
   const sql = `WITH c AS (${cohortCte(filter, p, { features: true, baseline: true })})
     SELECT grp, count(*)::int AS size, ${aggregates.join(', ')} FROM c GROUP BY grp`;
   return { sql, values: p.values };
@@ -221,7 +247,13 @@ function analysisCohort(filter: FloorFilter, p: Params): string {
   if (filter.ageMin != null) where.push(`a.age >= ${p.add(filter.ageMin, 'int')}`);
   if (filter.ageMax != null) where.push(`a.age <= ${p.add(filter.ageMax, 'int')}`);
   if (filter.treatmentKinds?.length) where.push(`a.first_kind = ANY(${p.add(filter.treatmentKinds, 'text[]')})`);
-  if (filter.levelRegions?.length) where.push(`a.levels && ${p.add(filter.levelRegions.flatMap((r) => LEVEL_REGIONS[r]), 'text[]')}`);
+  if (filter.levelRegions?.length)
+    where.push(
+      `a.levels && ${p.add(
+        filter.levelRegions.flatMap((r) => LEVEL_REGIONS[r]),
+        'text[]',
+      )}`,
+    );
   if (filter.genantGrades?.length) where.push(`a.genants && ${p.add(filter.genantGrades, 'int[]')}`);
   return `SELECT a.*, a.first_kind AS grp FROM analysis_patient a WHERE ${where.join(' AND ')}`;
 }
@@ -281,7 +313,9 @@ function analysisFunnel(filter: FloorFilter): FloorQuery {
 
 function analysisCharacteristics(filter: FloorFilter): FloorQuery {
   const p = new Params();
-  const aggregates = TABLE1.map(([n, e]) => `count(${e})::int AS ${n}_n, avg(${e})::float8 AS ${n}_mean, stddev_samp(${e})::float8 AS ${n}_sd, sum(${e})::float8 AS ${n}_sum`);
+  const aggregates = TABLE1.map(
+    ([n, e]) => `count(${e})::int AS ${n}_n, avg(${e})::float8 AS ${n}_mean, stddev_samp(${e})::float8 AS ${n}_sd, sum(${e})::float8 AS ${n}_sum`,
+  );
   const sql = `WITH c AS (SELECT c.*, pt.bmi, pt.t_score, pt.steroid_use, pt.asa_class, ('OSTEOPOROTIC' = ANY(c.causes)) AS osteo
                          FROM (${analysisCohort(filter, p)}) c JOIN patient pt ON pt.id = c.patient_id)
     SELECT grp, count(*)::int AS size, ${aggregates.join(', ')} FROM c GROUP BY grp`;

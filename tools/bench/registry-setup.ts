@@ -29,7 +29,9 @@ export interface RegistrySize {
 
 export async function registrySize(db: Sql): Promise<RegistrySize> {
   const [r] = rowsOf<RegistrySize>(
-    await db.query(`SELECT (SELECT count(*) FROM patient)::int AS patients, (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM site)::int AS sites`),
+    await db.query(
+      `SELECT (SELECT count(*) FROM patient)::int AS patients, (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM site)::int AS sites`,
+    ),
   );
   return { patients: Number(r.patients), assessments: Number(r.assessments), sites: Number(r.sites) };
 }
@@ -61,10 +63,13 @@ export async function ensureBenchUsers(db: Sql): Promise<{ siteId: string; siteC
     [BENCH_USERS.coordinator, Role.COORDINATOR, site.id],
   ];
   for (const [email, role, siteId] of users) {
-    await db.query(
-      `INSERT INTO app_user (email, display_name, role, site_id, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
-      [email, `Bench ${role.toLowerCase()}`, role, siteId, passwordHash],
-    );
+    await db.query(`INSERT INTO app_user (email, display_name, role, site_id, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`, [
+      email,
+      `Bench ${role.toLowerCase()}`,
+      role,
+      siteId,
+      passwordHash,
+    ]);
   }
   return { siteId: site.id, siteCode: site.code };
 }

@@ -14,8 +14,17 @@ describe("the README's configuration table", () => {
     // Every process.env.X outside tests, tools and the settings' readers must be a documented setting.
     const documented = new Set(SETTINGS.flatMap((s) => s.names));
     const root = join(__dirname, '..', '..');
-    const out = execFileSync('git', ['grep', '-h', '-o', '-E', 'process\\.env\\.[A-Z_]+|env\\.[A-Z_]{3,}', '--', 'apps/api/src', 'libs', ':!*.spec.ts', ':!libs/api-testing'], { cwd: root, encoding: 'utf8' });
-    const read = new Set(out.split('\n').filter(Boolean).map((m) => m.replace(/^(process\.)?env\./, '')));
+    const out = execFileSync(
+      'git',
+      ['grep', '-h', '-o', '-E', 'process\\.env\\.[A-Z_]+|env\\.[A-Z_]{3,}', '--', 'apps/api/src', 'libs', ':!*.spec.ts', ':!libs/api-testing'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const read = new Set(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((m) => m.replace(/^(process\.)?env\./, '')),
+    );
     expect([...read].filter((name) => !documented.has(name)).sort()).toEqual([]);
   });
 });

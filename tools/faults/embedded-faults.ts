@@ -109,7 +109,18 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
       const killAfter = 1000 + ((round * 1373) % 3000);
       await db.close();
       const stop = new AbortController();
-      const load = runLoad({ url: api.url, writerToken, readerToken, targets, writers: o.writers, readers: o.readers, seconds: 120, timeoutMs: 20_000, signal: stop.signal, firstSerial: serial });
+      const load = runLoad({
+        url: api.url,
+        writerToken,
+        readerToken,
+        targets,
+        writers: o.writers,
+        readers: o.readers,
+        seconds: 120,
+        timeoutMs: 20_000,
+        signal: stop.signal,
+        firstSerial: serial,
+      });
       await sleep(killAfter);
       const socketDir = dataDirOwner(dataDir)?.socketDir;
       const alsoKilled = await kill(api, mode);
@@ -128,10 +139,17 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
       const indexes = await checkIndexes(db);
       const leftBehind = socketDir && fs.existsSync(socketDir) ? [socketDir] : [];
       const r: KillRound = {
-        round, mode, killedAfterMs: killAfter, alsoKilled, orphanedServer,
+        round,
+        mode,
+        killedAfterMs: killAfter,
+        alsoKilled,
+        orphanedServer,
         writes: { acknowledged: result.writes.filter((w) => w.id).length, refused: result.writes.filter((w) => !w.id).length },
         restartMs,
-        restart: { crashRecovery: /not properly shut down|automatic recovery in progress|redo starts/.test(log), orphanStopped: /received fast shutdown request/.test(log) },
+        restart: {
+          crashRecovery: /not properly shut down|automatic recovery in progress|redo starts/.test(log),
+          orphanStopped: /received fast shutdown request/.test(log),
+        },
         check: countsOf(check),
         indexes,
         leftBehind,
@@ -147,7 +165,9 @@ export async function killRounds(dataDir: string, o: { rounds: number; writers: 
     }
     // As a client would: every write that got no answer is sent again with its request id.
     const refusedIds = all.filter((w) => !w.id).map((w) => w.requestId);
-    const [{ stored }] = rowsOf<{ stored: number }>(await db.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
+    const [{ stored }] = rowsOf<{ stored: number }>(
+      await db.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]),
+    );
     const retried = await retryRefused({ url: api.url, writerToken, timeoutMs: 20_000 }, all);
     const afterRetry = await verifyWrites(db, since, all);
     const indexes = await checkIndexes(db);
@@ -187,9 +207,19 @@ function runRefused(what: string, command: string, args: string[], env: NodeJS.P
       clearTimeout(timer);
       // eslint-disable-next-line no-control-regex -- the escape character is the point: this strips ANSI colour codes
       const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
-      const sentence = plain.split('\n').find((l) => /already in use/.test(l))?.trim() ?? plain.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 300);
+      const sentence =
+        plain
+          .split('\n')
+          .find((l) => /already in use/.test(l))
+          ?.trim() ?? plain.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 300);
       // The temporary directory's name is of no interest in the results.
-      resolve({ what, exitCode: code, ms: Date.now() - started, sentence: sentence.split(dataDir).join('DATA_DIR'), namesRunningProcess: sentence.includes(`already in use by process ${holder} `) });
+      resolve({
+        what,
+        exitCode: code,
+        ms: Date.now() - started,
+        sentence: sentence.split(dataDir).join('DATA_DIR'),
+        namesRunningProcess: sentence.includes(`already in use by process ${holder} `),
+      });
     });
   });
 }
@@ -204,15 +234,36 @@ export async function refusals(dataDir: string, api: ApiProcess, firstSerial: nu
     const targets = await visitTargets(db, BENCH_USERS.coordinator);
     const [{ now }] = rowsOf<{ now: Date }>(await db.query('SELECT now() AS now'));
     const stop = new AbortController();
-    const load = runLoad({ url: api.url, writerToken, readerToken, targets, writers: 2, readers: 1, seconds: 120, timeoutMs: 20_000, signal: stop.signal, firstSerial });
+    const load = runLoad({
+      url: api.url,
+      writerToken,
+      readerToken,
+      targets,
+      writers: 2,
+      readers: 1,
+      seconds: 120,
+      timeoutMs: 20_000,
+      signal: stop.signal,
+      firstSerial,
+    });
     await sleep(500);
     const port = await freePort();
-    const second = await runRefused('a second API', process.execPath, [SERVER_ENTRY], embeddedEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' }), api.pid, dataDir);
+    const second = await runRefused(
+      'a second API',
+      process.execPath,
+      [SERVER_ENTRY],
+      embeddedEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' }),
+      api.pid,
+      dataDir,
+    );
     const seed = await runRefused('npm run seed', 'npm', ['run', 'seed', '--', '--patients', '10'], embeddedEnv(dataDir), api.pid, dataDir);
     await sleep(500);
     stop.abort();
     const result = await load;
-    const health = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+    const health = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     const check = await verifyWrites(db, new Date(now), result.writes);
     const owner = dataDirOwner(dataDir);
     return {
@@ -322,21 +373,30 @@ export async function referenceFirstStart(demoPatients: number): Promise<Record<
     };
     while (at.serving === undefined && api.child.exitCode === null) {
       mark('initdb', initdbDirs(dataDir).length > 0);
-      mark('initdbBootstrapped', initdbDirs(dataDir).some((d) => fs.existsSync(path.join(dataDir, d, 'global', 'pg_control'))));
+      mark(
+        'initdbBootstrapped',
+        initdbDirs(dataDir).some((d) => fs.existsSync(path.join(dataDir, d, 'global', 'pg_control'))),
+      );
       mark('clusterInPlace', fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION')));
       if (at.clusterInPlace !== undefined && at.migrationsDone === undefined) {
         const m = await watch.query<Count>('SELECT count(*)::int AS n FROM migrations');
         if (m) mark('firstMigration', m[0].n > 0);
         if (m) mark('migrationsDone', m[0].n === MIGRATIONS.length);
       }
-      mark('seedLogged', lines.some((l) => /seeding a demo registry/.test(l)));
+      mark(
+        'seedLogged',
+        lines.some((l) => /seeding a demo registry/.test(l)),
+      );
       if (at.seedLogged !== undefined && at.seedCommitted === undefined) {
         const ins = await watch.query<Count>(SEED_INSERTS);
         if (ins) mark('seedInserting', ins[0].n > 0);
         const s = await watch.query<Count>('SELECT count(*)::int AS n FROM site');
         if (s) mark('seedCommitted', s[0].n > 0);
       }
-      mark('serving', lines.some((l) => /is running at/.test(l)));
+      mark(
+        'serving',
+        lines.some((l) => /is running at/.test(l)),
+      );
       await sleep(5);
     }
     await watch.close();
@@ -363,7 +423,7 @@ const MOMENTS: Record<Moment, string> = {
   initdb: 'during initdb (its bootstrap done, its setup SQL running)',
   'server-starting': 'as the new cluster was renamed into place (PostgreSQL starting, nothing migrated)',
   migrations: `during the migrations (${Math.ceil(MIGRATIONS.length / 2)} of ${MIGRATIONS.length} committed)`,
-  'seed-begun': "as the demo seed began (before its first INSERT)",
+  'seed-begun': 'as the demo seed began (before its first INSERT)',
   'seed-inserts': "during the demo seed's INSERTs",
   seeded: 'after the demo seed committed, before the web server listened',
 };
@@ -436,7 +496,20 @@ export async function killFirstStart(point: KillPoint, demoPatients: number) {
     // The next start, as a person would start the registry again.
     const next = await startApi({ dataDir, env: { DEMO_PATIENTS: String(demoPatients) }, healthyWithinMs: 180_000 }).catch((e: Error) => e);
     if (next instanceof Error) {
-      return { point, hit, phase, killedAtMs, alsoKilled, leftRunning, nextStart: `failed: ${next.message.slice(0, 400)}`, registry: null, complete: false, indexes: null, leftoverFiles: [], processesLeft: [] };
+      return {
+        point,
+        hit,
+        phase,
+        killedAtMs,
+        alsoKilled,
+        leftRunning,
+        nextStart: `failed: ${next.message.slice(0, 400)}`,
+        registry: null,
+        complete: false,
+        indexes: null,
+        leftoverFiles: [],
+        processesLeft: [],
+      };
     }
     const db = await openRegistry(dataDir);
     let registry: DemoRegistry;
@@ -448,11 +521,19 @@ export async function killFirstStart(point: KillPoint, demoPatients: number) {
       await db.close();
     }
     await next.stop();
-    await waitUntilGone(processesUsing(dataDir).map((p) => p.pid), 10_000);
+    await waitUntilGone(
+      processesUsing(dataDir).map((p) => p.pid),
+      10_000,
+    );
     const processesLeft = processesUsing(dataDir).map((p) => `${p.pid} ${p.command.slice(0, 120)}`);
     const leftoverFiles = fs.readdirSync(dataDir).filter((f) => !['postgres', 'postgres.log'].includes(f));
     const complete =
-      registry.sites === 3 && registry.users === 8 && registry.patients === demoPatients && registry.analysisRows === demoPatients && registry.seedEvents === 1 && registry.migrations === MIGRATIONS.length;
+      registry.sites === 3 &&
+      registry.users === 8 &&
+      registry.patients === demoPatients &&
+      registry.analysisRows === demoPatients &&
+      registry.seedEvents === 1 &&
+      registry.migrations === MIGRATIONS.length;
     return { point, hit, phase, killedAtMs, alsoKilled, leftRunning, nextStart: 'healthy', registry, complete, indexes, leftoverFiles, processesLeft };
   } finally {
     await watch.close();
@@ -464,7 +545,10 @@ export async function killFirstStart(point: KillPoint, demoPatients: number) {
         // gone
       }
     }
-    await waitUntilGone(processesUsing(dataDir).map((p) => p.pid), 5000);
+    await waitUntilGone(
+      processesUsing(dataDir).map((p) => p.pid),
+      5000,
+    );
     removeDataDir(dataDir);
   }
 }

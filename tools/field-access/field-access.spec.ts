@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, GraphQLObjectType, isNonNullType } from 'graphql';
 import { getMetadataArgsStorage } from 'typeorm';
 import { FieldAccess, RECORD_FIELDS, RecordAccess, RecordType, renderFieldAccessDoc, Role, ruleMayBeNull } from '@vfr/domain';
-import {
-  ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity,
-} from '@vfr/api-registry';
+import { ComplicationEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
 import { AssessmentEntity } from '@vfr/api-follow-up';
 import { printRegistrySchema } from '../schema/registry-schema';
 
@@ -33,7 +31,11 @@ describe('the GraphQL record types', () => {
 
   it.each(Object.keys(RECORD_FIELDS) as RecordType[])('%s has exactly the fields of the table, nullable wherever a reader may get null', (record) => {
     const type = schema.getType(record) as GraphQLObjectType;
-    expect(Object.keys(type.getFields()).sort()).toEqual(fieldsOf(record).map(([name]) => name).sort());
+    expect(Object.keys(type.getFields()).sort()).toEqual(
+      fieldsOf(record)
+        .map(([name]) => name)
+        .sort(),
+    );
     for (const [name, def] of fieldsOf(record)) {
       const mayBeNull = Object.values(Role).some((role) => def.access[role] !== 'none' && ruleMayBeNull(def.access[role]));
       if (mayBeNull) expect([name, isNonNullType(type.getFields()[name].type)]).toEqual([name, false]);
@@ -43,8 +45,13 @@ describe('the GraphQL record types', () => {
 
 describe('the stored columns', () => {
   const ENTITIES: [RecordType, EntityClass][] = [
-    ['Patient', PatientEntity], ['PatientIdentifiers', PatientIdentifierEntity], ['Fracture', FractureEntity], ['Treatment', TreatmentEntity],
-    ['TreatedLevel', TreatedLevelEntity], ['Assessment', AssessmentEntity], ['Complication', ComplicationEntity],
+    ['Patient', PatientEntity],
+    ['PatientIdentifiers', PatientIdentifierEntity],
+    ['Fracture', FractureEntity],
+    ['Treatment', TreatmentEntity],
+    ['TreatedLevel', TreatedLevelEntity],
+    ['Assessment', AssessmentEntity],
+    ['Complication', ComplicationEntity],
   ];
 
   /** The entity and the classes it extends, whose columns it inherits. */
@@ -57,14 +64,25 @@ describe('the stored columns', () => {
   }
 
   it.each(ENTITIES)('of %s are each given by a field of the table or listed as given to no one', (record, entity) => {
-    const sources = new Set(fieldsOf(record).filter(([, f]) => f.kind !== 'related').map(([name, f]) => f.from ?? name));
+    const sources = new Set(
+      fieldsOf(record)
+        .filter(([, f]) => f.kind !== 'related')
+        .map(([name, f]) => f.from ?? name),
+    );
     const unexposed = Object.keys((RECORD_FIELDS[record] as RecordAccess).unexposed ?? {});
-    const undecided = columnsOf(entity).map((c) => c.name).filter((name) => !sources.has(name) && !unexposed.includes(name));
+    const undecided = columnsOf(entity)
+      .map((c) => c.name)
+      .filter((name) => !sources.has(name) && !unexposed.includes(name));
     expect(undecided).toEqual([]);
     for (const name of sources) expect(columnsOf(entity).map((c) => c.name)).toContain(name);
   });
 
-  const ALLOWED: Record<string, string[]> = { date: ['date', 'identifier'], timestamptz: ['timestamp'], varchar: ['freeText', 'identifier', 'pseudonym'], text: ['freeText', 'identifier', 'pseudonym'] };
+  const ALLOWED: Record<string, string[]> = {
+    date: ['date', 'identifier'],
+    timestamptz: ['timestamp'],
+    varchar: ['freeText', 'identifier', 'pseudonym'],
+    text: ['freeText', 'identifier', 'pseudonym'],
+  };
 
   it.each(ENTITIES)('of %s that hold dates, timestamps or text are given as dates, timestamps, text or identifiers', (record, entity) => {
     const columns = columnsOf(entity);
@@ -72,7 +90,8 @@ describe('the stored columns', () => {
     const wrong = columns.flatMap((column) =>
       fieldsOf(record)
         .filter(([name, f]) => (f.from ?? name) === column.name && ALLOWED[column.type] && !ALLOWED[column.type].includes(f.kind))
-        .map(([name, f]) => `${record}.${name} is a ${f.kind}, but ${column.name} is ${column.type}`));
+        .map(([name, f]) => `${record}.${name} is a ${f.kind}, but ${column.name} is ${column.type}`),
+    );
     expect(wrong).toEqual([]);
   });
 });

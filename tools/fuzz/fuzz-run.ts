@@ -74,14 +74,22 @@ function errorsOf(answer: unknown): GraphQLError[] {
 const SKIPPED = new Set(['logout']);
 
 export async function introspect(url: string, token: string): Promise<{ schema: SchemaIndex; operations: Operation[] }> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: INTROSPECTION }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: INTROSPECTION }),
+  });
   const body = (await res.json()) as { data?: { __schema: IntrospectedSchema }; errors?: unknown };
   if (!body.data) throw new Error(`introspection failed (it is off when NODE_ENV=production): ${JSON.stringify(body.errors)}`);
   const s = body.data.__schema;
   const schema: SchemaIndex = { inputs: new Map(), enums: new Map() };
   for (const t of s.types) {
     if (t.kind === 'INPUT_OBJECT') schema.inputs.set(t.name, t.inputFields!);
-    if (t.kind === 'ENUM') schema.enums.set(t.name, t.enumValues!.map((v) => v.name));
+    if (t.kind === 'ENUM')
+      schema.enums.set(
+        t.name,
+        t.enumValues!.map((v) => v.name),
+      );
   }
   const ops = (kind: 'query' | 'mutation', fields: IntrospectedField[]): Operation[] =>
     fields
@@ -103,8 +111,16 @@ function rawAttacks(rng: Rng): { name: string; body: Buffer | string; contentTyp
   const nestedPatients = (n: number) => `{ patients(first: 1) { edges { node { ${'fractures { treatments { '.repeat(n)}id${' } }'.repeat(n)} } } } }`;
   const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
   const heavy = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `c${i}: cohortSize { total }`).join(' ')} }`;
-  const invalidUtf8 = Buffer.concat([Buffer.from('{"query":"{ patients(first: 1, filter: { search: \\"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xed, 0xa0, 0x80]), Buffer.from('\\" }) { totalCount } }"}')]);
-  const invalidUtf8Var = Buffer.concat([Buffer.from('{"query":"mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }","variables":{"i":{"name":"'), Buffer.from([0xc0, 0xaf, 0xf8, 0x88, 0x80]), Buffer.from('","filter":{}}}}')]);
+  const invalidUtf8 = Buffer.concat([
+    Buffer.from('{"query":"{ patients(first: 1, filter: { search: \\"'),
+    Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xed, 0xa0, 0x80]),
+    Buffer.from('\\" }) { totalCount } }"}'),
+  ]);
+  const invalidUtf8Var = Buffer.concat([
+    Buffer.from('{"query":"mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }","variables":{"i":{"name":"'),
+    Buffer.from([0xc0, 0xaf, 0xf8, 0x88, 0x80]),
+    Buffer.from('","filter":{}}}}'),
+  ]);
   return [
     { name: 'raw:deep-introspection', body: json({ query: deep(40) }), contentType: 'application/json' },
     { name: 'raw:deep-patients', body: json({ query: nestedPatients(15) }), contentType: 'application/json' },
@@ -118,12 +134,20 @@ function rawAttacks(rng: Rng): { name: string; body: Buffer | string; contentTyp
     { name: 'raw:empty-body', body: '', contentType: 'application/json' },
     { name: 'raw:batch', body: json([{ query: '{ __typename }' }, { query: '{ __typename }' }]), contentType: 'application/json' },
     { name: 'raw:query-not-string', body: json({ query: 42 }), contentType: 'application/json' },
-    { name: 'raw:variables-string', body: json({ query: 'query($f: CohortFilterInput) { cohortSize(filter: $f) { total } }', variables: '{"f": {}}' }), contentType: 'application/json' },
+    {
+      name: 'raw:variables-string',
+      body: json({ query: 'query($f: CohortFilterInput) { cohortSize(filter: $f) { total } }', variables: '{"f": {}}' }),
+      contentType: 'application/json',
+    },
     { name: 'raw:text-plain', body: '{ __typename }', contentType: 'text/plain' },
     { name: 'raw:graphql-content-type', body: '{ __typename }', contentType: 'application/graphql' },
     { name: 'raw:syntax-error', body: json({ query: '{ patients(first: ) { ' }), contentType: 'application/json' },
     { name: 'raw:unknown-operation', body: json({ query: '{ __typename }', operationName: 'Nope' }), contentType: 'application/json' },
-    { name: 'raw:sql-in-literal', body: json({ query: `{ cohortSize(filter: { sex: FEMALE, ageMin: 1 }) { total } patients(filter: { search: "${"' OR 1=1 --"}" }) { totalCount } }` }), contentType: 'application/json' },
+    {
+      name: 'raw:sql-in-literal',
+      body: json({ query: `{ cohortSize(filter: { sex: FEMALE, ageMin: 1 }) { total } patients(filter: { search: "${"' OR 1=1 --"}" }) { totalCount } }` }),
+      contentType: 'application/json',
+    },
   ];
 }
 
@@ -146,7 +170,11 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body as BodyInit });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body as BodyInit,
+      });
       status = res.status;
       text = await res.text();
     } catch (e) {
@@ -165,7 +193,8 @@ export async function runFuzz(url: string, tokens: FuzzTokens, pool: IdPool, opt
     const errors = errorsOf(parsed);
     if (status >= 500 && !errors.length) report.findings.push({ kind: 'bare-5xx', operation: name, status, detail: text.slice(0, 300) });
     for (const e of errors) {
-      if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') report.findings.push({ kind: 'internal-error', operation: name, status, detail: `${e.message} ${typeof body === 'string' ? body.slice(0, 400) : ''}` });
+      if (e.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        report.findings.push({ kind: 'internal-error', operation: name, status, detail: `${e.message} ${typeof body === 'string' ? body.slice(0, 400) : ''}` });
     }
     if (!errors.length && status < 300) report.accepted++;
   };

@@ -28,7 +28,13 @@ async function freshDatabase(server: string | undefined): Promise<{ db: OpenData
   if (!server) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-fuzz-'));
     const db = await openDatabase({ replicaUrls: [], dataDir, poolSize: 4 }, REGISTRY_SCHEMA);
-    return { db, async close() { await db.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      db,
+      async close() {
+        await db.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `vfr_fuzz_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const admin = async (sql: string) => {
@@ -40,7 +46,13 @@ async function freshDatabase(server: string | undefined): Promise<{ db: OpenData
   const url = new URL(server);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), replicaUrls: [], dataDir: '', poolSize: 10 }, REGISTRY_SCHEMA);
-  return { db, async close() { await db.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+  return {
+    db,
+    async close() {
+      await db.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -58,12 +70,19 @@ async function main(): Promise<void> {
     const since = await databaseNow(t.db.dataSource);
     const client = new ApiClient(t.url);
     const login = (email: string) => client.login(email, DEMO_PASSWORD);
-    const tokens = { admin: await login('admin@demo.registry'), coordinator: await login('coordinator.north@demo.registry'), researcher: await login('researcher@demo.registry') };
+    const tokens = {
+      admin: await login('admin@demo.registry'),
+      coordinator: await login('coordinator.north@demo.registry'),
+      researcher: await login('researcher@demo.registry'),
+    };
     const started = Date.now();
     console.log(`Fuzzing ${t.url} (${server ? 'PostgreSQL server' : 'embedded database'}), seed ${seed}, ${inputs} inputs...`);
     const report = await runFuzz(t.url, tokens, await idPool(t.db.dataSource), { inputs, seed, progress: (n) => process.stdout.write(`\r  ${n} inputs`) });
     const seconds = (Date.now() - started) / 1000;
-    const health = await fetch(`${t.url}/health`).then((r) => r.status, () => 0);
+    const health = await fetch(`${t.url}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     const violations = await invariantViolations(t.db.dataSource, since);
     const created = await createdSince(t.db.dataSource, since);
     console.log(`\n\nInputs tried: ${report.inputs} in ${seconds.toFixed(0)} s over ${Object.keys(report.byOperation).length} operations and request shapes`);
@@ -85,6 +104,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`Fuzzing failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  console.error(`Fuzzing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

@@ -63,21 +63,40 @@ export const HOSTILE_STRINGS = [
   ...SQL_FRAGMENTS,
 ];
 
-const DATES = [today, '2024-01-15', '2025-02-28', '2024-02-29', '2025-02-29', '2025-02-30', '9999-12-31', '1800-01-01', '0000-00-00', '2024-1-5', 'yesterday', '2024-01-15T10:00:00Z', '20240115'];
+const DATES = [
+  today,
+  '2024-01-15',
+  '2025-02-28',
+  '2024-02-29',
+  '2025-02-29',
+  '2025-02-30',
+  '9999-12-31',
+  '1800-01-01',
+  '0000-00-00',
+  '2024-1-5',
+  'yesterday',
+  '2024-01-15T10:00:00Z',
+  '20240115',
+];
 const INTS = [0, 1, -1, 2, 3, 4, 5, 9, 10, 11, 24, 25, 99, 100, 101, 365, 600, 601, 1899, 1900, 1946, 2026, 2100, 2101, 2147483647, -2147483648];
 const FLOATS = [0, 0.5, 1, -1, 1.0001, -1.0001, 3.8, 20, 20.01, 79.9, 80.1, 100, 100.5, -8, 4.1, 1e308, -1e308, 5e-324];
 const WRONG = [null, true, false, '1', 1.5, -0, 2 ** 53, [], {}, [1, 2], { a: 1 }, 'NaN', 'Infinity'];
 
 function idFor(field: string, pool: IdPool, rng: Rng): string {
   const f = field.toLowerCase();
-  const list =
-    f.includes('patient') ? pool.patients
-    : f.includes('treatment') ? pool.treatments
-    : f.includes('fracture') ? pool.fractures
-    : f.includes('site') ? pool.sites
-    : f.includes('complication') ? pool.complications
-    : f.includes('assessment') ? pool.assessments
-    : rng.pick([pool.patients, pool.treatments, pool.fractures, pool.assessments, pool.complications, pool.cohorts]);
+  const list = f.includes('patient')
+    ? pool.patients
+    : f.includes('treatment')
+      ? pool.treatments
+      : f.includes('fracture')
+        ? pool.fractures
+        : f.includes('site')
+          ? pool.sites
+          : f.includes('complication')
+            ? pool.complications
+            : f.includes('assessment')
+              ? pool.assessments
+              : rng.pick([pool.patients, pool.treatments, pool.fractures, pool.assessments, pool.complications, pool.cohorts]);
   return list.length ? rng.pick(list) : rng.uuid();
 }
 
@@ -130,7 +149,8 @@ export function valueFor(type: TypeRef, field: string, schema: SchemaIndex, pool
   if (hostile && rng.chance(0.3)) return rng.pick(WRONG);
   switch (type.kind) {
     case 'LIST': {
-      if (hostile && rng.chance(0.2)) return Array.from({ length: rng.pick([51, 1000, 20000]) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1, hostility));
+      if (hostile && rng.chance(0.2))
+        return Array.from({ length: rng.pick([51, 1000, 20000]) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1, hostility));
       return Array.from({ length: rng.int(0, 3) }, () => valueFor(type.ofType!, field, schema, pool, rng, depth + 1, hostility));
     }
     case 'ENUM': {
@@ -149,7 +169,9 @@ export function valueFor(type: TypeRef, field: string, schema: SchemaIndex, pool
     case 'SCALAR':
       switch (type.name) {
         case 'ID':
-          return hostile ? rng.pick(['', 'not-a-uuid', rng.uuid(), "00000000-0000-0000-0000-000000000000' OR 1=1", '1', 'x'.repeat(1000)]) : idFor(field, pool, rng);
+          return hostile
+            ? rng.pick(['', 'not-a-uuid', rng.uuid(), "00000000-0000-0000-0000-000000000000' OR 1=1", '1', 'x'.repeat(1000)])
+            : idFor(field, pool, rng);
         case 'Int':
           return plausible ? rng.pick([1, 2, 3, 4, 5]) : rng.pick(INTS);
         case 'Float':

@@ -86,7 +86,12 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const api: ApiProcess = {
-    url, port, pid: child.pid!, child, exited, log,
+    url,
+    port,
+    pid: child.pid!,
+    child,
+    exited,
+    log,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
@@ -100,11 +105,20 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
       if (child.exitCode !== null || child.signalCode !== null) return [];
       const killed = killProcessTree(child.pid!);
       await exited;
-      await waitUntilGone(killed.map((k) => k.pid), 10_000);
+      await waitUntilGone(
+        killed.map((k) => k.pid),
+        10_000,
+      );
       return killed;
     },
   };
-  if (options.waitHealthy !== false) await waitFor(async () => (await fetch(`${url}/health`)).status === 200, options.healthyWithinMs ?? 120_000, () => `the API did not become healthy:\n${log.slice(-20).join('\n')}`, exited);
+  if (options.waitHealthy !== false)
+    await waitFor(
+      async () => (await fetch(`${url}/health`)).status === 200,
+      options.healthyWithinMs ?? 120_000,
+      () => `the API did not become healthy:\n${log.slice(-20).join('\n')}`,
+      exited,
+    );
   return api;
 }
 

@@ -5,7 +5,10 @@ import { exportProblem } from './load-run';
 // one) and what it must accept (rows written while the export ran).
 describe('the load run export check', () => {
   const header = exportColumns('long').join(',');
-  const row = (i: number) => exportColumns('long').map((c, j) => (j === 0 ? `R${i}` : c === 'status' ? 'DONE' : '')).join(',');
+  const row = (i: number) =>
+    exportColumns('long')
+      .map((c, j) => (j === 0 ? `R${i}` : c === 'status' ? 'DONE' : ''))
+      .join(',');
   const body = (rows: number, cut = 0) => {
     const text = [header, ...Array.from({ length: rows }, (_, i) => row(i))].join('\n') + '\n';
     const kept = text.slice(0, text.length - cut);

@@ -121,19 +121,38 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
   const running = () => Date.now() < deadline && !o.signal?.aborted;
   let serial = o.firstSerial ?? 0;
   // What a department head's dashboard asks for (heads read aggregates, not patient lists).
-  const readQueries = ANALYTICS.filter((a) => ['cohortSize', 'complicationRates', 'outcomeTrajectory', 'funnelPlot', 'responderRates'].includes(a.name)).map((a) => ({
-    name: a.name,
-    query: a.query,
-    variables: { f: {} },
-  }));
+  const readQueries = ANALYTICS.filter((a) => ['cohortSize', 'complicationRates', 'outcomeTrajectory', 'funnelPlot', 'responderRates'].includes(a.name)).map(
+    (a) => ({
+      name: a.name,
+      query: a.query,
+      variables: { f: {} },
+    }),
+  );
 
   const writer = async () => {
     while (running() && serial < MARKER_LIMIT) {
       const s = serial++;
       const t = o.targets[s % o.targets.length];
       const started = Date.now();
-      const input = { patientId: t.patientId, treatmentId: t.treatmentId, timePoint: 'UNSCHEDULED', visitDate: t.visitDate, status: 'DONE', ...marker(s), requestId: randomUUID() };
-      const rec: WriteRecord = { serial: s, patientId: t.patientId, requestId: input.requestId, input, startedAt: started - began, ms: 0, id: null, error: null };
+      const input = {
+        patientId: t.patientId,
+        treatmentId: t.treatmentId,
+        timePoint: 'UNSCHEDULED',
+        visitDate: t.visitDate,
+        status: 'DONE',
+        ...marker(s),
+        requestId: randomUUID(),
+      };
+      const rec: WriteRecord = {
+        serial: s,
+        patientId: t.patientId,
+        requestId: input.requestId,
+        input,
+        startedAt: started - began,
+        ms: 0,
+        id: null,
+        error: null,
+      };
       try {
         const body = await post<Created>(o.url, o.writerToken, CREATE, { i: input }, timeoutMs);
         if (body.data?.createAssessment?.id && !body.errors?.length) rec.id = body.data.createAssessment.id;
@@ -169,7 +188,17 @@ export async function runLoad(o: LoadOptions): Promise<{ writes: WriteRecord[]; 
     while (running()) {
       const format: ExportFormat = e++ % 2 === 0 ? 'long' : 'wide';
       const started = Date.now();
-      const rec: ExportRecord = { format, startedAt: started - began, ms: 0, status: null, rows: null, bytes: 0, countBefore: null, countAfter: null, error: null };
+      const rec: ExportRecord = {
+        format,
+        startedAt: started - began,
+        ms: 0,
+        status: null,
+        rows: null,
+        bytes: 0,
+        countBefore: null,
+        countAfter: null,
+        error: null,
+      };
       try {
         rec.countBefore = await o.countExport!(format);
         const res = await fetch(`${o.url}/api/export/assessments.csv?format=${format}`, {
@@ -234,13 +263,20 @@ function fieldCount(line: string): number {
 }
 
 /** What is wrong with an export that answered 200, or null: an export must be whole. */
-export function exportProblem(format: ExportFormat, body: { bytes: number; head: string; tail: string }, rows: number, before: number | null, after: number | null): string | null {
+export function exportProblem(
+  format: ExportFormat,
+  body: { bytes: number; head: string; tail: string },
+  rows: number,
+  before: number | null,
+  after: number | null,
+): string | null {
   const columns = exportColumns(format);
   const header = body.head.split('\n')[0];
   if (header !== columns.join(',')) return `the ${format} export starts with "${header.slice(0, 80)}", not its header`;
   if (!body.tail.endsWith('\n')) return `the ${format} export (${rows} rows, ${body.bytes} bytes) ends inside a line: "${body.tail.slice(-80)}"`;
   const last = body.tail.slice(0, -1).split('\n').pop() ?? '';
-  if (fieldCount(last) !== columns.length) return `the last line of the ${format} export has ${fieldCount(last)} fields, not ${columns.length}: "${last.slice(0, 120)}"`;
+  if (fieldCount(last) !== columns.length)
+    return `the last line of the ${format} export has ${fieldCount(last)} fields, not ${columns.length}: "${last.slice(0, 120)}"`;
   if (before !== null && after !== null && (rows < before || rows > after)) {
     return `the ${format} export has ${rows} rows; the database held ${before === after ? before : `${before} to ${after}`} for the same cohort${rows < before ? ' (truncated)' : ''}`;
   }
@@ -251,7 +287,10 @@ export function exportProblem(format: ExportFormat, body: { bytes: number; head:
  * Sends every refused write again, as it was (same request id), the way a client retries after
  * an error. A write that had committed before its answer was lost comes back with its first id.
  */
-export async function retryRefused(o: { url: string; writerToken: string; timeoutMs?: number }, writes: WriteRecord[]): Promise<{ retried: number; acknowledged: number; stillRefused: number }> {
+export async function retryRefused(
+  o: { url: string; writerToken: string; timeoutMs?: number },
+  writes: WriteRecord[],
+): Promise<{ retried: number; acknowledged: number; stillRefused: number }> {
   const outcome = { retried: 0, acknowledged: 0, stillRefused: 0 };
   for (const w of writes.filter((x) => !x.id)) {
     outcome.retried++;

@@ -28,8 +28,12 @@ const SOURCE_URL = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
   usage: 'npm run load -- [--seconds S] [--writers W] [--readers R] [--exporters E] [--timeout MS] [--patients N] [--out file] [--keep] [--in-place]',
   numbers: {
-    seconds: { default: 60 }, writers: { default: SOURCE_URL ? 50 : 4 }, readers: { default: SOURCE_URL ? 10 : 2, min: 0 },
-    exporters: { default: SOURCE_URL ? 0 : 1, min: 0 }, timeout: { default: 30_000 }, patients: { default: 3000 },
+    seconds: { default: 60 },
+    writers: { default: SOURCE_URL ? 50 : 4 },
+    readers: { default: SOURCE_URL ? 10 : 2, min: 0 },
+    exporters: { default: SOURCE_URL ? 0 : 1, min: 0 },
+    timeout: { default: 30_000 },
+    patients: { default: 3000 },
   },
   strings: ['out'],
   flags: ['keep', 'in-place'],
@@ -37,7 +41,10 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
 
 /** After the run: /health and one aggregate must still answer, promptly (a hung pool would not). */
 async function stillServing(url: string, token: string): Promise<{ health: number; cohortSizeMs: number | null; error: string | null }> {
-  const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+  const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
   const started = Date.now();
   try {
     const res = await fetch(`${url}/graphql`, {
@@ -114,9 +121,23 @@ async function main(): Promise<void> {
     const countExport = exporters ? await exportRowCounter(db, BENCH_USERS.researcher) : undefined;
     const targets = await visitTargets(db, BENCH_USERS.coordinator);
     const [{ now }] = rowsOf<{ now: Date }>(await db.query('SELECT now() AS now'));
-    const where = embedded ? `the embedded PostgreSQL (${size.patients} patients, a new DATA_DIR)` : `${size.patients} patients${scratch ? ', on a copy of the registry' : ''}`;
+    const where = embedded
+      ? `the embedded PostgreSQL (${size.patients} patients, a new DATA_DIR)`
+      : `${size.patients} patients${scratch ? ', on a copy of the registry' : ''}`;
     console.log(`Load: ${writers} writers, ${readers} readers and ${exporters} exporters for ${seconds} s against ${api.url} on ${where}`);
-    const result = await runLoad({ url: api.url, writerToken, readerToken, exportToken, countExport, targets, writers, readers, exporters, seconds, timeoutMs });
+    const result = await runLoad({
+      url: api.url,
+      writerToken,
+      readerToken,
+      exportToken,
+      countExport,
+      targets,
+      writers,
+      readers,
+      exporters,
+      seconds,
+      timeoutMs,
+    });
     const afterwards = await stillServing(api.url, readerToken);
     const check = await verifyWrites(db, new Date(now), result.writes);
     const writeErrors = result.writes.filter((w) => w.error);
@@ -144,24 +165,51 @@ async function main(): Promise<void> {
       apiPoolSize: Number(process.env.DB_POOL_SIZE ?? (embedded ? 4 : 20)),
       registry: size,
       seededSeconds: seeded?.seconds ?? null,
-      writers, readers, exporters, seconds: result.seconds, timeoutMs,
-      writes: { ...latencySummary(result.writes.filter((w) => !w.error).map((w) => w.ms)), perSecond: Math.round((check.acknowledged / result.seconds) * 10) / 10, errors: writeErrors.length, sampleErrors: [...new Set(writeErrors.map((w) => w.error))].slice(0, 5) },
-      reads: { ...latencySummary(result.reads.filter((r) => !r.error).map((r) => r.ms)), perSecond: Math.round(((result.reads.length - readErrors.length) / result.seconds) * 10) / 10, errors: readErrors.length, sampleErrors: [...new Set(readErrors.map((r) => r.error))].slice(0, 5) },
+      writers,
+      readers,
+      exporters,
+      seconds: result.seconds,
+      timeoutMs,
+      writes: {
+        ...latencySummary(result.writes.filter((w) => !w.error).map((w) => w.ms)),
+        perSecond: Math.round((check.acknowledged / result.seconds) * 10) / 10,
+        errors: writeErrors.length,
+        sampleErrors: [...new Set(writeErrors.map((w) => w.error))].slice(0, 5),
+      },
+      reads: {
+        ...latencySummary(result.reads.filter((r) => !r.error).map((r) => r.ms)),
+        perSecond: Math.round(((result.reads.length - readErrors.length) / result.seconds) * 10) / 10,
+        errors: readErrors.length,
+        sampleErrors: [...new Set(readErrors.map((r) => r.error))].slice(0, 5),
+      },
       exports: exportSummary(result.exports),
       afterwards,
       check: countsOf(check),
       checkAfterRestart: checkAfterRestart && countsOf(checkAfterRestart),
     };
-    console.log(`\nWrites:  ${check.acknowledged} acknowledged (${summary.writes.perSecond}/s), ${writeErrors.length} errors; latency p50 ${summary.writes.p50} ms, p95 ${summary.writes.p95} ms, p99 ${summary.writes.p99} ms, max ${summary.writes.max} ms`);
-    console.log(`Reads:   ${result.reads.length - readErrors.length} answered (${summary.reads.perSecond}/s), ${readErrors.length} errors; latency p50 ${summary.reads.p50} ms, p95 ${summary.reads.p95} ms, p99 ${summary.reads.p99} ms, max ${summary.reads.max} ms`);
+    console.log(
+      `\nWrites:  ${check.acknowledged} acknowledged (${summary.writes.perSecond}/s), ${writeErrors.length} errors; latency p50 ${summary.writes.p50} ms, p95 ${summary.writes.p95} ms, p99 ${summary.writes.p99} ms, max ${summary.writes.max} ms`,
+    );
+    console.log(
+      `Reads:   ${result.reads.length - readErrors.length} answered (${summary.reads.perSecond}/s), ${readErrors.length} errors; latency p50 ${summary.reads.p50} ms, p95 ${summary.reads.p95} ms, p99 ${summary.reads.p99} ms, max ${summary.reads.max} ms`,
+    );
     if (exporters) {
       const x = summary.exports;
-      console.log(`Exports: ${x.count} whole (${x.long} long, ${x.wide} wide; ${x.rows.min} to ${x.rows.max} rows, each within the database's count before and after it), ${x.errors} failed or incomplete; latency p50 ${x.p50} ms, max ${x.max} ms`);
+      console.log(
+        `Exports: ${x.count} whole (${x.long} long, ${x.wide} wide; ${x.rows.min} to ${x.rows.max} rows, each within the database's count before and after it), ${x.errors} failed or incomplete; latency p50 ${x.p50} ms, max ${x.max} ms`,
+      );
     }
     for (const e of [...summary.writes.sampleErrors, ...summary.reads.sampleErrors, ...summary.exports.sampleErrors]) console.log(`  error: ${e}`);
-    console.log(`Afterwards: /health ${afterwards.health}; cohortSize ${afterwards.cohortSizeMs !== null ? `answered in ${afterwards.cohortSizeMs} ms` : `failed: ${afterwards.error}`}`);
-    console.log(`  ${check.foundOnce} of ${check.acknowledged} acknowledged writes found exactly once; missing ${check.missing.length}, duplicated ${check.duplicated.length}, unexpected ${check.unexpected}, without audit event ${check.unaudited}`);
-    if (checkAfterRestart) console.log(`  after the API stopped, on the same DATA_DIR started anew: ${checkAfterRestart.foundOnce} of ${checkAfterRestart.acknowledged} found exactly once; missing ${checkAfterRestart.missing.length}, duplicated ${checkAfterRestart.duplicated.length}`);
+    console.log(
+      `Afterwards: /health ${afterwards.health}; cohortSize ${afterwards.cohortSizeMs !== null ? `answered in ${afterwards.cohortSizeMs} ms` : `failed: ${afterwards.error}`}`,
+    );
+    console.log(
+      `  ${check.foundOnce} of ${check.acknowledged} acknowledged writes found exactly once; missing ${check.missing.length}, duplicated ${check.duplicated.length}, unexpected ${check.unexpected}, without audit event ${check.unaudited}`,
+    );
+    if (checkAfterRestart)
+      console.log(
+        `  after the API stopped, on the same DATA_DIR started anew: ${checkAfterRestart.foundOnce} of ${checkAfterRestart.acknowledged} found exactly once; missing ${checkAfterRestart.missing.length}, duplicated ${checkAfterRestart.duplicated.length}`,
+      );
 
     const whole = (c: WriteCheck) => c.foundOnce === c.acknowledged && c.duplicated.length === 0 && c.unexpected === 0 && c.unaudited === 0;
     const checks: [string, boolean][] = [
@@ -188,6 +236,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`Load run failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  console.error(`Load run failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

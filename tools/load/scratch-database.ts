@@ -19,7 +19,9 @@ export async function copyDatabase(sourceUrl: string, suffix: string): Promise<{
   try {
     await run(`CREATE DATABASE "${name}" TEMPLATE "${sourceName}"`);
   } catch (e) {
-    throw new Error(`could not copy ${sourceName} (${e instanceof Error ? e.message : String(e)}); close its other connections or pass --in-place`, { cause: e });
+    throw new Error(`could not copy ${sourceName} (${e instanceof Error ? e.message : String(e)}); close its other connections or pass --in-place`, {
+      cause: e,
+    });
   }
   const url = new URL(sourceUrl);
   url.pathname = `/${name}`;

@@ -23,13 +23,27 @@ async function main(): Promise<void> {
     const [{ n }] = await db.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM patient');
     if (n > 0) throw new Error(`the database already holds ${n} patients; seed an empty one`);
     const rnd = new Random(seed);
-    const sites = Array.from({ length: siteCount }, (_, i) => ({ id: rnd.uuid(), code: `SITE${String(i + 1).padStart(2, '0')}`, name: `Synthetic site ${i + 1}` }));
+    const sites = Array.from({ length: siteCount }, (_, i) => ({
+      id: rnd.uuid(),
+      code: `SITE${String(i + 1).padStart(2, '0')}`,
+      name: `Synthetic site ${i + 1}`,
+    }));
     const [{ users }] = await db.dataSource.query<{ users: number }[]>('SELECT count(*)::int AS users FROM app_user');
     const passwordHash = await hash(DEMO_PASSWORD);
-    const accounts = users > 0 ? [] : [
-      { id: rnd.uuid(), email: 'admin@demo.registry', display_name: 'Ada Admin', role: Role.ADMIN, site_id: null, password_hash: passwordHash },
-      { id: rnd.uuid(), email: 'researcher@demo.registry', display_name: 'Rita Researcher', role: Role.RESEARCHER, site_id: null, password_hash: passwordHash },
-    ];
+    const accounts =
+      users > 0
+        ? []
+        : [
+            { id: rnd.uuid(), email: 'admin@demo.registry', display_name: 'Ada Admin', role: Role.ADMIN, site_id: null, password_hash: passwordHash },
+            {
+              id: rnd.uuid(),
+              email: 'researcher@demo.registry',
+              display_name: 'Rita Researcher',
+              role: Role.RESEARCHER,
+              site_id: null,
+              password_hash: passwordHash,
+            },
+          ];
     const started = Date.now();
     await insertRegistry(db.dataSource, { sites, users: accounts, patients, seed });
     const counts = await db.dataSource.query<Record<string, number>[]>(

@@ -54,7 +54,10 @@ for (const target of testTargets()) {
       const next = reader.query<{ one: number }>('SELECT 1 AS one');
       expect(reader.load).toEqual({ active: 1, waiting: 1 });
       await expect(slow).rejects.toThrow(QueryTimeoutError);
-      await expect(slow).rejects.toMatchObject({ code: 'QUERY_TIMEOUT', message: 'This figure took too long to compute; try a narrower cohort or again later' });
+      await expect(slow).rejects.toMatchObject({
+        code: 'QUERY_TIMEOUT',
+        message: 'This figure took too long to compute; try a narrower cohort or again later',
+      });
       await expect(next).resolves.toEqual([{ one: 1 }]);
       expect(Date.now() - started).toBeLessThan(1500);
       expect(reader.load).toEqual({ active: 0, waiting: 0 });
@@ -82,7 +85,9 @@ for (const target of testTargets()) {
         const stuck = reader.query('SELECT count(*)::int AS n FROM site');
         {
           await eventually(async () => {
-            [{ pid: stuckPid } = { pid: undefined }] = await holder.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+            [{ pid: stuckPid } = { pid: undefined }] = await holder.query(
+              `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            );
             return stuckPid !== undefined;
           });
         }
@@ -111,7 +116,9 @@ for (const target of testTargets()) {
       const lost = reader.query(`SELECT pg_sleep(5), 'lost' AS marker`);
       let pid: number | undefined;
       await eventually(async () => {
-        [{ pid } = { pid: undefined }] = await db.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE query LIKE '%''lost'' AS marker' AND pid <> pg_backend_pid()`);
+        [{ pid } = { pid: undefined }] = await db.dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE query LIKE '%''lost'' AS marker' AND pid <> pg_backend_pid()`,
+        );
         return pid !== undefined;
       });
       await db.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
@@ -142,7 +149,9 @@ describe('AGGREGATE_TIMEOUT_MS', () => {
     expect(aggregateTimeoutFromEnv({})).toBe(30_000);
     expect(aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '5000' })).toBe(5000);
     expect(queryTimeouts(5000)).toEqual({ statementMs: 5000, deadlineMs: 6000 });
-    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '0' })).toThrow('AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 (milliseconds), not "0"');
+    expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '0' })).toThrow(
+      'AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 (milliseconds), not "0"',
+    );
     expect(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '2.5s' })).toThrow(/not "2.5s"/);
   });
 });
@@ -151,7 +160,9 @@ describe('AGGREGATE_CONCURRENCY', () => {
   it('defaults to one per core, at least two, and refuses what is not a positive whole number', () => {
     expect(aggregateConcurrencyFromEnv({})).toBeGreaterThanOrEqual(2);
     expect(aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '6' })).toBe(6);
-    expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '0' })).toThrow('AGGREGATE_CONCURRENCY must be a whole number from 1 to 256 (dashboard and analytics queries run at once), not "0"');
+    expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '0' })).toThrow(
+      'AGGREGATE_CONCURRENCY must be a whole number from 1 to 256 (dashboard and analytics queries run at once), not "0"',
+    );
     expect(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: 'lots' })).toThrow(/not "lots"/);
   });
 });

@@ -54,25 +54,45 @@ for (const target of testTargets()) {
       ['TRUNCATE', [`TRUNCATE audit_event`]],
       ['session_replication_role = replica, then UPDATE', [`SET session_replication_role = replica`, `UPDATE audit_event SET reason = 'rewritten'`]],
       ['session_replication_role for a transaction', [`SET LOCAL session_replication_role = replica`, `DELETE FROM audit_event`]],
-      ['ALTER TABLE ... DISABLE TRIGGER', [`ALTER TABLE audit_event DISABLE TRIGGER ALL`, `ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`]],
+      [
+        'ALTER TABLE ... DISABLE TRIGGER',
+        [`ALTER TABLE audit_event DISABLE TRIGGER ALL`, `ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`],
+      ],
       ['DROP TRIGGER', [`DROP TRIGGER audit_event_no_update_delete ON audit_event`, `DROP TRIGGER audit_event_no_truncate ON audit_event`]],
       ['DROP FUNCTION of the trigger', [`DROP FUNCTION audit_event_append_only() CASCADE`]],
-      ['CREATE OR REPLACE the trigger function', [`CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`]],
+      [
+        'CREATE OR REPLACE the trigger function',
+        [`CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`],
+      ],
       ['DROP TABLE', [`DROP TABLE audit_event`, `DROP TABLE audit_event CASCADE`]],
       ['ALTER TABLE ... RENAME', [`ALTER TABLE audit_event RENAME TO audit_event_old`]],
       ['ALTER TABLE ... OWNER TO itself', [`ALTER TABLE audit_event OWNER TO CURRENT_USER`]],
-      ['CREATE RULE', [`CREATE RULE keep_nothing AS ON INSERT TO audit_event DO INSTEAD NOTHING`, `CREATE RULE rewrite AS ON UPDATE TO audit_event DO INSTEAD NOTHING`]],
+      [
+        'CREATE RULE',
+        [`CREATE RULE keep_nothing AS ON INSERT TO audit_event DO INSTEAD NOTHING`, `CREATE RULE rewrite AS ON UPDATE TO audit_event DO INSTEAD NOTHING`],
+      ],
       ['CREATE TRIGGER', [`CREATE TRIGGER t BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`]],
       ['a function of its own', [`CREATE FUNCTION public.wipe() RETURNS void LANGUAGE sql AS 'DELETE FROM audit_event'`]],
       ['SET ROLE to the owner', [`SET ROLE postgres`, `SET SESSION AUTHORIZATION postgres`]],
-      ['making itself a superuser or a member of the owner', [`ALTER ROLE CURRENT_USER SUPERUSER`, `ALTER ROLE CURRENT_USER CREATEROLE`, `GRANT postgres TO CURRENT_USER`, `GRANT pg_write_all_data TO CURRENT_USER`]],
+      [
+        'making itself a superuser or a member of the owner',
+        [
+          `ALTER ROLE CURRENT_USER SUPERUSER`,
+          `ALTER ROLE CURRENT_USER CREATEROLE`,
+          `GRANT postgres TO CURRENT_USER`,
+          `GRANT pg_write_all_data TO CURRENT_USER`,
+        ],
+      ],
       ['ALTER DEFAULT PRIVILEGES or the schema', [`ALTER SCHEMA public OWNER TO CURRENT_USER`, `DROP SCHEMA public CASCADE`]],
     ];
 
     it.each(attempts)('refuses %s', async (_name, statements) => {
       const before = await fingerprint();
       for (const sql of statements) {
-        const error = await session.query(sql).then(() => null, (e: { code?: string; message: string }) => e);
+        const error = await session.query(sql).then(
+          () => null,
+          (e: { code?: string; message: string }) => e,
+        );
         expect({ sql, refused: Boolean(error) }).toEqual({ sql, refused: true });
         // Permission denied, or must be owner / superuser (both 42501), never anything that ran.
         expect({ sql, code: error!.code }).toEqual({ sql, code: '42501' });
@@ -103,7 +123,10 @@ for (const target of testTargets()) {
 
     it('still serves the registry: rows read and written, analysis_patient kept through analysis_refresh', async () => {
       const [site] = await session.query(`INSERT INTO site (code, name) VALUES ('ROLE', 'Role test') RETURNING id`);
-      const [patient] = await session.query(`INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, 'ROLE-1', 'FEMALE', 1950) RETURNING id`, [site.id]);
+      const [patient] = await session.query(
+        `INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, 'ROLE-1', 'FEMALE', 1950) RETURNING id`,
+        [site.id],
+      );
       await session.query(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2024-01-01')`, [patient.id]);
       const [row] = await db.dataSource.query(`SELECT registry_number, first_kind FROM analysis_patient WHERE patient_id = $1`, [patient.id]);
       expect(row).toEqual({ registry_number: 'ROLE-1', first_kind: 'CONSERVATIVE' });

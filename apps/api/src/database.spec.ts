@@ -16,7 +16,9 @@ for (const target of testTargets()) {
         `INSERT INTO fracture (patient_id, level, onset_date, cause, genant_grade) VALUES ($1, 'L1', '2024-01-01', 'OSTEOPOROTIC', 2) RETURNING id`,
         [patient.id],
       );
-      const [treatment] = await sql(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2024-02-01') RETURNING id`, [patient.id]);
+      const [treatment] = await sql(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'CONSERVATIVE', '2024-02-01') RETURNING id`, [
+        patient.id,
+      ]);
       ids = { site: site.id, patient: patient.id, fracture: fracture.id, treatment: treatment.id };
     });
     afterAll(() => db?.close());
@@ -64,15 +66,21 @@ for (const target of testTargets()) {
     });
 
     it('refuses an invalid level, a Genant grade of 4, a zero cement volume and a duplicate registry number', async () => {
-      await expect(sql(`INSERT INTO fracture (patient_id, level, onset_date, cause, genant_grade) VALUES ($1, 'X9', '2024-01-01', 'OSTEOPOROTIC', 2)`, [ids.patient])).rejects.toThrow(/enum/);
-      await expect(sql(`INSERT INTO fracture (patient_id, level, onset_date, cause, genant_grade) VALUES ($1, 'L2', '2024-01-01', 'OSTEOPOROTIC', 4)`, [ids.patient])).rejects.toMatchObject({
+      await expect(
+        sql(`INSERT INTO fracture (patient_id, level, onset_date, cause, genant_grade) VALUES ($1, 'X9', '2024-01-01', 'OSTEOPOROTIC', 2)`, [ids.patient]),
+      ).rejects.toThrow(/enum/);
+      await expect(
+        sql(`INSERT INTO fracture (patient_id, level, onset_date, cause, genant_grade) VALUES ($1, 'L2', '2024-01-01', 'OSTEOPOROTIC', 4)`, [ids.patient]),
+      ).rejects.toMatchObject({
         driverError: { constraint: 'ck_fracture__genant_grade__range' },
       });
       const [vp] = await sql(
         `INSERT INTO treatment (patient_id, kind, start_date, anaesthesia, approach) VALUES ($1, 'VERTEBROPLASTY', '2024-03-01', 'LOCAL', 'BIPEDICULAR') RETURNING id`,
         [ids.patient],
       );
-      await expect(sql(`INSERT INTO treated_level (treatment_id, fracture_id, cement_volume_ml) VALUES ($1, $2, 0)`, [vp.id, ids.fracture])).rejects.toMatchObject({
+      await expect(
+        sql(`INSERT INTO treated_level (treatment_id, fracture_id, cement_volume_ml) VALUES ($1, $2, 0)`, [vp.id, ids.fracture]),
+      ).rejects.toMatchObject({
         driverError: { constraint: 'ck_treated_level__cement_volume_ml__range' },
       });
       await expect(sql(`INSERT INTO patient (site_id, registry_number, sex, birth_year) VALUES ($1, 'T-1', 'MALE', 1950)`, [ids.site])).rejects.toMatchObject({
@@ -84,7 +92,9 @@ for (const target of testTargets()) {
       await expect(sql(`INSERT INTO treatment (patient_id, kind, start_date) VALUES ($1, 'KYPHOPLASTY', '2024-03-01')`, [ids.patient])).rejects.toMatchObject({
         driverError: { constraint: 'ck_treatment__anaesthesia__required_for_procedure' },
       });
-      await expect(sql(`INSERT INTO treatment (patient_id, kind, start_date, anaesthesia) VALUES ($1, 'CONSERVATIVE', '2024-03-01', 'LOCAL')`, [ids.patient])).rejects.toMatchObject({
+      await expect(
+        sql(`INSERT INTO treatment (patient_id, kind, start_date, anaesthesia) VALUES ($1, 'CONSERVATIVE', '2024-03-01', 'LOCAL')`, [ids.patient]),
+      ).rejects.toMatchObject({
         driverError: { constraint: 'ck_treatment__kind__no_procedure_fields_for_conservative' },
       });
     });
@@ -100,7 +110,15 @@ for (const target of testTargets()) {
     it('has an index for each path the API reads by', async () => {
       const rows = await sql(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`);
       const names = rows.map((r) => r.indexname);
-      for (const ix of ['ix_patient__site_id', 'ix_fracture__patient_id', 'ix_treatment__patient_id', 'ix_assessment__patient_id', 'ix_complication__patient_id', 'ix_audit_event__entity', 'ix_treated_level__fracture_id']) {
+      for (const ix of [
+        'ix_patient__site_id',
+        'ix_fracture__patient_id',
+        'ix_treatment__patient_id',
+        'ix_assessment__patient_id',
+        'ix_complication__patient_id',
+        'ix_audit_event__entity',
+        'ix_treated_level__fracture_id',
+      ]) {
         expect(names).toContain(ix);
       }
     });

@@ -150,7 +150,11 @@ describe('the embedded database', () => {
     const second = await startMain({ DATA_DIR: dir });
     expect(second.code).toBe(1);
     expect(second.output).toMatch(new RegExp(`Could not start the registry: The registry's data in ${dir} is already in use by process ${process.pid} \\(`));
-    const seed = spawnSync(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'tools/seed/seed.cli.ts', '--patients', '5'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir }, encoding: 'utf8' });
+    const seed = spawnSync(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'tools/seed/seed.cli.ts', '--patients', '5'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
+      encoding: 'utf8',
+    });
     expect(seed.status).not.toBe(0);
     expect(seed.stdout + seed.stderr).toMatch(/already in use by process \d+/);
     await db.close();
@@ -174,28 +178,32 @@ describe('the embedded database', () => {
     // users and no patients for good).
     ['early in seeding', /Empty database: seeding/, 300],
     ['late in seeding', /Empty database: seeding/, 1200],
-  ])('a first start killed %s ends, at the next start, with the complete demo registry', async (_label, after, delayMs) => {
-    const dir = tempDataDir();
-    dirs.push(dir);
-    const first = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '4000' });
-    await first.until(after);
-    await new Promise((r) => setTimeout(r, delayMs));
-    first.child.kill('SIGKILL');
-    await new Promise((r) => first.child.once('exit', r));
-    expect(first.output()).not.toMatch(/is running at/); // killed during the first start
+  ])(
+    'a first start killed %s ends, at the next start, with the complete demo registry',
+    async (_label, after, delayMs) => {
+      const dir = tempDataDir();
+      dirs.push(dir);
+      const first = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '4000' });
+      await first.until(after);
+      await new Promise((r) => setTimeout(r, delayMs));
+      first.child.kill('SIGKILL');
+      await new Promise((r) => first.child.once('exit', r));
+      expect(first.output()).not.toMatch(/is running at/); // killed during the first start
 
-    const second = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '4000' });
-    await second.until(/is running at/);
-    second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
-    const db = await openDatabase(config(dir), REGISTRY_SCHEMA);
-    const [counts] = await db.dataSource.query(
-      `SELECT (SELECT count(*) FROM site)::int AS sites, (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM patient)::int AS patients,
+      const second = runMain({ DATA_DIR: dir, DEMO_PATIENTS: '4000' });
+      await second.until(/is running at/);
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+      const db = await openDatabase(config(dir), REGISTRY_SCHEMA);
+      const [counts] = await db.dataSource.query(
+        `SELECT (SELECT count(*) FROM site)::int AS sites, (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM patient)::int AS patients,
               (SELECT count(*) FROM analysis_patient)::int AS analysed, (SELECT count(*) FROM audit_event WHERE entity_type = 'Registry')::int AS seed_events`,
-    );
-    await db.close();
-    expect(counts).toEqual({ sites: 3, users: 8, patients: 4000, analysed: 4000, seed_events: 1 });
-  }, 120000);
+      );
+      await db.close();
+      expect(counts).toEqual({ sites: 3, users: 8, patients: 4000, analysed: 4000, seed_events: 1 });
+    },
+    120000,
+  );
 
   it('starts its server again when it is killed, and the registry answers once it is back', async () => {
     const dir = tempDataDir();
@@ -247,7 +255,9 @@ describe('the embedded database', () => {
         expect(res.status).toBe(503);
         expect(await res.json()).toMatchObject({ status: 'unavailable', database: 'disk-full' });
         // A write that needs new space fails with PostgreSQL's disk-full error, and nothing of it stays.
-        await expect(db.dataSource.query(`CREATE TABLE big AS SELECT g, repeat('x', 500) AS pad FROM generate_series(1, 100000) g`)).rejects.toMatchObject({ driverError: { code: '53100' } });
+        await expect(db.dataSource.query(`CREATE TABLE big AS SELECT g, repeat('x', 500) AS pad FROM generate_series(1, 100000) g`)).rejects.toMatchObject({
+          driverError: { code: '53100' },
+        });
         fs.rmSync(filler);
         expect((await fetch(`${url}/health`)).status).toBe(200);
         const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'big'`);
@@ -287,8 +297,16 @@ describe('the embedded database', () => {
     it.each([
       ['a malformed DATABASE_URL', { DATABASE_URL: 'postgres://user:p@ss@base' }, /DATABASE_URL (is not a valid URL|names no database)/],
       ['a DATABASE_URL that is not PostgreSQL', { DATABASE_URL: 'mysql://u@127.0.0.1/x' }, /DATABASE_URL must start with postgres:\/\//],
-      ['an unknown host', { DATABASE_URL: 'postgres://u@no-such-host.invalid:5432/registry' }, /host of the PostgreSQL server in DATABASE_URL .* cannot be found/],
-      ['nothing listening', { DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/registry' }, /Nothing answers at the PostgreSQL server in DATABASE_URL \(postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/registry\)/],
+      [
+        'an unknown host',
+        { DATABASE_URL: 'postgres://u@no-such-host.invalid:5432/registry' },
+        /host of the PostgreSQL server in DATABASE_URL .* cannot be found/,
+      ],
+      [
+        'nothing listening',
+        { DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/registry' },
+        /Nothing answers at the PostgreSQL server in DATABASE_URL \(postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/registry\)/,
+      ],
       ['a PORT that is not a port', { PORT: 'eighty' }, /PORT must be a whole number from 1 to 65535/],
       ['an empty SMALL_CELL_THRESHOLD', { SMALL_CELL_THRESHOLD: '' }, /SMALL_CELL_THRESHOLD must be a whole number from 5 to 100 \(.*\), not empty/],
       ['a SMALL_CELL_THRESHOLD below 5', { SMALL_CELL_THRESHOLD: '2' }, /SMALL_CELL_THRESHOLD must be a whole number from 5 to 100 \(.*\), not "2"/],
@@ -296,7 +314,11 @@ describe('the embedded database', () => {
       ['a short JWT_SECRET in production', { NODE_ENV: 'production', JWT_SECRET: 'secret-but-short' }, /JWT_SECRET has 16 characters, too few/],
       ['a TOKEN_TTL_MINUTES of 0', { TOKEN_TTL_MINUTES: '0' }, /TOKEN_TTL_MINUTES must be a whole number from 1 to 1440/],
       ['a DB_POOL_SIZE too large', { DB_POOL_SIZE: '1000' }, /DB_POOL_SIZE must be a whole number from 1 to 100/],
-      ['an AGGREGATE_TIMEOUT_MS with a unit', { AGGREGATE_TIMEOUT_MS: '30s' }, /AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 \(milliseconds\), not "30s"/],
+      [
+        'an AGGREGATE_TIMEOUT_MS with a unit',
+        { AGGREGATE_TIMEOUT_MS: '30s' },
+        /AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 \(milliseconds\), not "30s"/,
+      ],
       ['an AGGREGATE_CONCURRENCY of none', { AGGREGATE_CONCURRENCY: '0' }, /AGGREGATE_CONCURRENCY must be a whole number from 1 to 256/],
     ])('%s', async (_label, env, message) => {
       const r = await startMain(env);
@@ -364,7 +386,9 @@ describe('the embedded database', () => {
       fs.chmodSync(parent, 0o700);
       const r = await startMain({ DATA_DIR: path.join(parent, 'data') });
       expect(r.code).toBe(1);
-      expect(r.output).toMatch(new RegExp(`cannot pass through ${parent} \\(mode 700\\): set DATA_DIR to a directory outside it, or allow passing with \`chmod o\\+x ${parent}\``));
+      expect(r.output).toMatch(
+        new RegExp(`cannot pass through ${parent} \\(mode 700\\): set DATA_DIR to a directory outside it, or allow passing with \`chmod o\\+x ${parent}\``),
+      );
     }, 60000);
 
     it('a DATA_DIR on a read-only file system', async () => {
@@ -377,7 +401,9 @@ describe('the embedded database', () => {
       try {
         const r = await startMain({ DATA_DIR: path.join(dir, 'data') });
         expect(r.code).toBe(1);
-        expect(r.output).toMatch(/DATA_DIR \(.*\) cannot be written: (it is on a read-only file system|permission denied)\. Make it writable, or set DATA_DIR to a directory you can write/);
+        expect(r.output).toMatch(
+          /DATA_DIR \(.*\) cannot be written: (it is on a read-only file system|permission denied)\. Make it writable, or set DATA_DIR to a directory you can write/,
+        );
       } finally {
         spawnSync('umount', [dir]);
       }

@@ -12,7 +12,11 @@ const MISSPELLED: { query: string; variables?: Record<string, unknown>; suggests
   { query: '{ pateints(first: 1) { totalCount } }', suggests: /"patients"/ },
   { query: '{ patients(frist: 1) { totalCount } }', suggests: /"first"/ },
   { query: '{ cohortSize(grouping: FIRST_TREATMNT) { total } }', suggests: /"FIRST_TREATMENT"/ },
-  { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'a@b.c', password: 'x', emial: 'a@b.c' } }, suggests: /"email"/ },
+  {
+    query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+    variables: { i: { email: 'a@b.c', password: 'x', emial: 'a@b.c' } },
+    suggests: /"email"/,
+  },
 ];
 
 async function misspelledAnswers(app: TestApp): Promise<string[]> {
@@ -80,10 +84,28 @@ describeEachDatabase('GraphQL hardening', (t) => {
     const researcher = await t().login(RESEARCHER);
     const get = (p: string, token?: string, init: RequestInit = {}) =>
       fetch(`${t().url}${p}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } });
-    const csv = { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'registry_number,site_code,sex,birth_year\nNORTH-CACHE-1,NORTH,FEMALE,1944\n' };
+    const csv = {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'registry_number,site_code,sex,birth_year\nNORTH-CACHE-1,NORTH,FEMALE,1944\n',
+    };
     const answers: [string, Response][] = [
-      ['patients over GraphQL', await fetch(`${t().url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query: '{ patients(first: 5) { edges { node { registryNumber } } } }' }) })],
-      ['a GraphQL error without a token', await fetch(`${t().url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ patients(first: 5) { totalCount } }' }) })],
+      [
+        'patients over GraphQL',
+        await fetch(`${t().url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
+          body: JSON.stringify({ query: '{ patients(first: 5) { edges { node { registryNumber } } } }' }),
+        }),
+      ],
+      [
+        'a GraphQL error without a token',
+        await fetch(`${t().url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ patients(first: 5) { totalCount } }' }),
+        }),
+      ],
       ['identified records', await get('/api/export/records/patients.csv', coordinator)],
       ['the de-identified export', await get('/api/export/assessments.csv?format=wide', researcher)],
       ['the data dictionary', await get('/api/export/dictionary.csv', researcher)],
@@ -101,7 +123,11 @@ describeEachDatabase('GraphQL hardening', (t) => {
     expect(answers.find(([w]) => w === 'an import report')![1].status).toBe(201);
     // A file announced as too large is refused from its headers alone.
     const tooLarge = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request(`${t().url}/api/import/patients`, { method: 'POST', headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'text/csv', 'content-length': 60 * 1024 * 1024 } }, resolve);
+      const req = request(
+        `${t().url}/api/import/patients`,
+        { method: 'POST', headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'text/csv', 'content-length': 60 * 1024 * 1024 } },
+        resolve,
+      );
       req.on('error', reject);
       req.flushHeaders();
     });

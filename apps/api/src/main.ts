@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { API_ROLE, describeRole, EMBEDDED_API_LOGIN, ensureApiLogin, isRestricted, OpenDatabase, openDatabase, registryConfigFromEnv, StartupError } from '@vfr/api-database';
+import {
+  API_ROLE,
+  describeRole,
+  EMBEDDED_API_LOGIN,
+  ensureApiLogin,
+  isRestricted,
+  OpenDatabase,
+  openDatabase,
+  registryConfigFromEnv,
+  StartupError,
+} from '@vfr/api-database';
 import { bootstrapAdmin, DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
 
 let db: OpenDatabase | undefined;
@@ -35,18 +45,30 @@ async function main(): Promise<void> {
       const before = await describeRole(db.dataSource);
       if (before.auditTable && isRestricted(before)) {
         if (await pendingMigrations(db)) {
-          throw new StartupError(`The database needs migrating and DATABASE_URL's role (${before.role}) may not change the schema: set DATABASE_MIGRATION_URL to the owner's URL.`);
+          throw new StartupError(
+            `The database needs migrating and DATABASE_URL's role (${before.role}) may not change the schema: set DATABASE_MIGRATION_URL to the owner's URL.`,
+          );
         }
       } else {
-        migrated(await db.dataSource.runMigrations({ transaction: 'each' }).catch((e: { code?: string }) => {
-          if (e?.code !== '42501') throw e;
-          throw new StartupError(`DATABASE_URL's role (${before.role}) may not create the registry's tables: set DATABASE_MIGRATION_URL to the URL of the role that owns the database.`);
-        }));
+        migrated(
+          await db.dataSource.runMigrations({ transaction: 'each' }).catch((e: { code?: string }) => {
+            if (e?.code !== '42501') throw e;
+            throw new StartupError(
+              `DATABASE_URL's role (${before.role}) may not create the registry's tables: set DATABASE_MIGRATION_URL to the URL of the role that owns the database.`,
+            );
+          }),
+        );
       }
     }
     const role = await describeRole(db.dataSource);
     if (!isRestricted(role)) {
-      const why = role.superuser ? 'is a superuser' : role.owner ? "owns the registry's tables" : role.createRole ? 'may create roles' : 'may change audit events';
+      const why = role.superuser
+        ? 'is a superuser'
+        : role.owner
+          ? "owns the registry's tables"
+          : role.createRole
+            ? 'may create roles'
+            : 'may change audit events';
       const sentence = `DATABASE_URL's role (${role.role}) ${why}, so the API could rewrite the audit trail: connect the API as a member of ${API_ROLE} and give the owner's URL as DATABASE_MIGRATION_URL (docs/access-control.md).`;
       if (settings.production) throw new StartupError(sentence);
       logger.warn(sentence);
@@ -63,7 +85,13 @@ async function main(): Promise<void> {
     }
     await ensureApiLogin(owner.dataSource, EMBEDDED_API_LOGIN);
     const api = await owner.connectAs!({ username: EMBEDDED_API_LOGIN });
-    db = { ...api, close: async () => { await api.close(); await owner.close(); } };
+    db = {
+      ...api,
+      close: async () => {
+        await api.close();
+        await owner.close();
+      },
+    };
   }
 
   const admin = settings.adminAccount;
@@ -80,7 +108,8 @@ async function main(): Promise<void> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${port} is already in use by another program: stop it, or set PORT to a free port.`);
     if (code === 'EACCES') throw new StartupError(`Port ${port} needs administrator rights: set PORT to a number above 1023.`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST (${settings.host}) is not an address of this machine: correct it, or leave it unset.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new StartupError(`HOST (${settings.host}) is not an address of this machine: correct it, or leave it unset.`);
     throw e;
   }
   const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -89,7 +118,9 @@ async function main(): Promise<void> {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}" for all):`);
     for (const l of logins) lines.push(`    ${l.role.padEnd(16)} ${l.email}${l.site ? `  (site ${l.site})` : ''}`);
   } else if (!config.url) {
-    lines.push(`  Demo logins: admin@demo.registry, researcher@demo.registry, coordinator.north@demo.registry, head.north@demo.registry (password "${DEMO_PASSWORD}")`);
+    lines.push(
+      `  Demo logins: admin@demo.registry, researcher@demo.registry, coordinator.north@demo.registry, head.north@demo.registry (password "${DEMO_PASSWORD}")`,
+    );
   }
   console.log(lines.join('\n') + '\n');
 }

@@ -12,7 +12,11 @@ type Actor = 'admin' | 'coordinator' | 'otherSiteCoordinator' | 'researcher' | '
 type Outcome = 'ok' | 'forbidden' | 'hidden' | 'empty';
 
 const EMAIL: Record<Actor, string> = {
-  admin: ADMIN, coordinator: COORD_NORTH, otherSiteCoordinator: COORD_SOUTH, researcher: RESEARCHER, departmentHead: HEAD_NORTH,
+  admin: ADMIN,
+  coordinator: COORD_NORTH,
+  otherSiteCoordinator: COORD_SOUTH,
+  researcher: RESEARCHER,
+  departmentHead: HEAD_NORTH,
 };
 
 interface Fixture {
@@ -37,9 +41,21 @@ interface Operation {
 }
 
 const all = (o: Outcome): Record<Actor, Outcome> => ({ admin: o, coordinator: o, otherSiteCoordinator: o, researcher: o, departmentHead: o });
-const adminOnly: Record<Actor, Outcome> = { admin: 'ok', coordinator: 'forbidden', otherSiteCoordinator: 'forbidden', researcher: 'forbidden', departmentHead: 'forbidden' };
+const adminOnly: Record<Actor, Outcome> = {
+  admin: 'ok',
+  coordinator: 'forbidden',
+  otherSiteCoordinator: 'forbidden',
+  researcher: 'forbidden',
+  departmentHead: 'forbidden',
+};
 const recordRead: Record<Actor, Outcome> = { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'hidden', researcher: 'ok', departmentHead: 'forbidden' };
-const recordWrite: Record<Actor, Outcome> = { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'hidden', researcher: 'forbidden', departmentHead: 'forbidden' };
+const recordWrite: Record<Actor, Outcome> = {
+  admin: 'ok',
+  coordinator: 'ok',
+  otherSiteCoordinator: 'hidden',
+  researcher: 'forbidden',
+  departmentHead: 'forbidden',
+};
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
@@ -53,12 +69,16 @@ async function freshFracture(f: Fixture): Promise<{ id: string }> {
   return { id: r.data.createFracture.id };
 }
 async function freshPatient(f: Fixture): Promise<{ id: string }> {
-  const r = await f.gqlAsAdmin(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: f.site, sex: 'FEMALE', birthYear: 1945, consentStatus: 'GIVEN' } });
+  const r = await f.gqlAsAdmin(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+    i: { siteId: f.site, sex: 'FEMALE', birthYear: 1945, consentStatus: 'GIVEN' },
+  });
   return { id: r.data.createPatient.id };
 }
 async function freshTreatment(f: Fixture): Promise<{ id: string; patientId: string }> {
   const fr = await freshFracture(f);
-  const [{ patient_id }] = await f.gqlAsAdmin.call(null, `query($id: ID!) { fracture(id: $id) { patientId } }`, { id: fr.id }).then((r: any) => [{ patient_id: r.data.fracture.patientId }]);
+  const [{ patient_id }] = await f.gqlAsAdmin
+    .call(null, `query($id: ID!) { fracture(id: $id) { patientId } }`, { id: fr.id })
+    .then((r: any) => [{ patient_id: r.data.fracture.patientId }]);
   const r = await f.gqlAsAdmin(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
     i: { patientId: patient_id, kind: 'CONSERVATIVE', startDate: '2024-02-01', levels: [{ fractureId: fr.id }] },
   });
@@ -87,7 +107,10 @@ async function freshDeath(f: Fixture): Promise<{ id: string }> {
   return r.data.recordDeath;
 }
 const withdraw = (mutation: string, make: (f: Fixture) => Promise<{ id: string }>): Operation => ({
-  request: async (f) => ({ query: `mutation($i: WithdrawInput!) { ${mutation}(input: $i) { id } }`, variables: { i: { id: (await make(f)).id, version: 1, reason: 'matrix test' } } }),
+  request: async (f) => ({
+    query: `mutation($i: WithdrawInput!) { ${mutation}(input: $i) { id } }`,
+    variables: { i: { id: (await make(f)).id, version: 1, reason: 'matrix test' } },
+  }),
   expect: recordWrite,
 });
 const readById = (query: string, make: (f: Fixture) => Promise<{ id: string }>): Operation => ({
@@ -112,7 +135,10 @@ const OPERATIONS: Record<string, Operation> = {
   assessment: readById('assessment', freshVisit),
   complication: readById('complication', freshComplication),
   auditTrail: {
-    request: async (f) => ({ query: 'query($id: ID!) { auditTrail(entityType: "Patient", entityId: $id) { action } }', variables: { id: (await freshPatient(f)).id } }),
+    request: async (f) => ({
+      query: 'query($id: ID!) { auditTrail(entityType: "Patient", entityId: $id) { action } }',
+      variables: { id: (await freshPatient(f)).id },
+    }),
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'empty', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
   auditLog: { request: () => ({ query: '{ auditLog(first: 5) { id } }' }), expect: adminOnly },
@@ -126,7 +152,10 @@ const OPERATIONS: Record<string, Operation> = {
   responderRates: { request: () => ({ query: '{ responderRates { group n } }' }), expect: all('ok') },
   complicationRates: { request: () => ({ query: '{ complicationRates { group n } }' }), expect: all('ok') },
   survival: { request: () => ({ query: '{ survival { logRankP } }' }), expect: all('ok') },
-  eq5dValueSet: { request: () => ({ query: '{ eq5dValueSet }' }), expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' } },
+  eq5dValueSet: {
+    request: () => ({ query: '{ eq5dValueSet }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
   newFracturesByLevel: { request: () => ({ query: '{ newFracturesByLevel { group category n } }' }), expect: all('ok') },
   newFracturesByAdjacency: { request: () => ({ query: '{ newFracturesByAdjacency { group category n } }' }), expect: all('ok') },
   imagingRates: { request: () => ({ query: '{ imagingRates { group category n } }' }), expect: all('ok') },
@@ -140,21 +169,34 @@ const OPERATIONS: Record<string, Operation> = {
   funnelPlot: { request: () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
   savedCohorts: { request: () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {
-    request: () => ({ query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } } }),
+    request: () => ({
+      query: 'mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }',
+      variables: { i: { name: `Cohort ${unique()}`, filter: { ageMin: 70 }, shared: false } },
+    }),
     expect: all('ok'),
   },
   updateSavedCohort: {
     request: async (f) => {
-      const r = await f.gqlAsAdmin('mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', { i: { name: `Shared ${unique()}`, filter: {}, shared: true } });
-      return { query: 'mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { id } }', variables: { i: { id: r.data.saveCohort.id, version: 1, name: `Renamed ${unique()}` } } };
+      const r = await f.gqlAsAdmin('mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', {
+        i: { name: `Shared ${unique()}`, filter: {}, shared: true },
+      });
+      return {
+        query: 'mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { id } }',
+        variables: { i: { id: r.data.saveCohort.id, version: 1, name: `Renamed ${unique()}` } },
+      };
     },
     // Only the owner (here the admin) may change a shared cohort.
     expect: { admin: 'ok', coordinator: 'forbidden', otherSiteCoordinator: 'forbidden', researcher: 'forbidden', departmentHead: 'forbidden' },
   },
   withdrawSavedCohort: {
     request: async (f) => {
-      const r = await f.gqlAsAdmin('mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', { i: { name: `Private ${unique()}`, filter: {}, shared: false } });
-      return { query: 'mutation($i: WithdrawInput!) { withdrawSavedCohort(input: $i) { id } }', variables: { i: { id: r.data.saveCohort.id, version: 1, reason: 'matrix' } } };
+      const r = await f.gqlAsAdmin('mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }', {
+        i: { name: `Private ${unique()}`, filter: {}, shared: false },
+      });
+      return {
+        query: 'mutation($i: WithdrawInput!) { withdrawSavedCohort(input: $i) { id } }',
+        variables: { i: { id: r.data.saveCohort.id, version: 1, reason: 'matrix' } },
+      };
     },
     // Someone else's private cohort does not exist for them.
     expect: { admin: 'ok', coordinator: 'hidden', otherSiteCoordinator: 'hidden', researcher: 'hidden', departmentHead: 'hidden' },
@@ -169,43 +211,77 @@ const OPERATIONS: Record<string, Operation> = {
   },
   // Mutations
   login: {
-    request: (_f, actor) => ({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: EMAIL[actor], password: DEMO_PASSWORD } } }),
+    request: (_f, actor) => ({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+      variables: { i: { email: EMAIL[actor], password: DEMO_PASSWORD } },
+    }),
     expect: all('ok'),
   },
-  createSite: { request: () => ({ query: 'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', variables: { i: { code: `S${unique()}`.slice(0, 16), name: 'Matrix' } } }), expect: adminOnly },
+  createSite: {
+    request: () => ({
+      query: 'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }',
+      variables: { i: { code: `S${unique()}`.slice(0, 16), name: 'Matrix' } },
+    }),
+    expect: adminOnly,
+  },
   updateSite: {
     request: async (f) => {
-      const r = await f.gqlAsAdmin('mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', { i: { code: `U${unique()}`.slice(0, 16), name: 'Matrix' } });
-      return { query: 'mutation($i: UpdateSiteInput!) { updateSite(input: $i) { id } }', variables: { i: { id: r.data.createSite.id, version: 1, name: 'Renamed' } } };
+      const r = await f.gqlAsAdmin('mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', {
+        i: { code: `U${unique()}`.slice(0, 16), name: 'Matrix' },
+      });
+      return {
+        query: 'mutation($i: UpdateSiteInput!) { updateSite(input: $i) { id } }',
+        variables: { i: { id: r.data.createSite.id, version: 1, name: 'Renamed' } },
+      };
     },
     expect: adminOnly,
   },
   createUser: {
-    request: () => ({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } } }),
+    request: () => ({
+      query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      variables: { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } },
+    }),
     expect: adminOnly,
   },
   updateUser: {
     request: async (f) => {
-      const r = await f.gqlAsAdmin('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' } });
-      return { query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }', variables: { i: { id: r.data.createUser.id, version: 1, displayName: 'Changed' } } };
+      const r = await f.gqlAsAdmin('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' },
+      });
+      return {
+        query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }',
+        variables: { i: { id: r.data.createUser.id, version: 1, displayName: 'Changed' } },
+      };
     },
     expect: adminOnly,
   },
   createPatient: {
-    request: (f) => ({ query: 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', variables: { i: { siteId: f.site, sex: 'MALE', birthYear: 1950 } } }),
+    request: (f) => ({
+      query: 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }',
+      variables: { i: { siteId: f.site, sex: 'MALE', birthYear: 1950 } },
+    }),
     expect: { ...recordWrite, otherSiteCoordinator: 'forbidden' },
   },
   updatePatient: {
-    request: async (f) => ({ query: 'mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { id } }', variables: { i: { id: (await freshPatient(f)).id, version: 1, bmi: 23 } } }),
+    request: async (f) => ({
+      query: 'mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { id } }',
+      variables: { i: { id: (await freshPatient(f)).id, version: 1, bmi: 23 } },
+    }),
     expect: recordWrite,
   },
   withdrawPatient: withdraw('withdrawPatient', freshPatient),
   createFracture: {
-    request: async (f) => ({ query: 'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }', variables: { i: { patientId: (await freshPatient(f)).id, level: 'L3', onsetDate: '2024-01-01', cause: 'OSTEOPOROTIC', genantGrade: 1 } } }),
+    request: async (f) => ({
+      query: 'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }',
+      variables: { i: { patientId: (await freshPatient(f)).id, level: 'L3', onsetDate: '2024-01-01', cause: 'OSTEOPOROTIC', genantGrade: 1 } },
+    }),
     expect: recordWrite,
   },
   updateFracture: {
-    request: async (f) => ({ query: 'mutation($i: UpdateFractureInput!) { updateFracture(input: $i) { id } }', variables: { i: { id: (await freshFracture(f)).id, version: 1, genantGrade: 3 } } }),
+    request: async (f) => ({
+      query: 'mutation($i: UpdateFractureInput!) { updateFracture(input: $i) { id } }',
+      variables: { i: { id: (await freshFracture(f)).id, version: 1, genantGrade: 3 } },
+    }),
     expect: recordWrite,
   },
   withdrawFracture: withdraw('withdrawFracture', freshFracture),
@@ -213,36 +289,54 @@ const OPERATIONS: Record<string, Operation> = {
     request: async (f) => {
       const fr = await freshFracture(f);
       const patientId = (await f.gqlAsAdmin('query($id: ID!) { fracture(id: $id) { patientId } }', { id: fr.id })).data.fracture.patientId;
-      return { query: 'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }', variables: { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-02-01', levels: [{ fractureId: fr.id }] } } };
+      return {
+        query: 'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }',
+        variables: { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-02-01', levels: [{ fractureId: fr.id }] } },
+      };
     },
     expect: recordWrite,
   },
   updateTreatment: {
-    request: async (f) => ({ query: 'mutation($i: UpdateTreatmentInput!) { updateTreatment(input: $i) { id } }', variables: { i: { id: (await freshTreatment(f)).id, version: 1, brace: true } } }),
+    request: async (f) => ({
+      query: 'mutation($i: UpdateTreatmentInput!) { updateTreatment(input: $i) { id } }',
+      variables: { i: { id: (await freshTreatment(f)).id, version: 1, brace: true } },
+    }),
     expect: recordWrite,
   },
   withdrawTreatment: withdraw('withdrawTreatment', freshTreatment),
   createAssessment: {
     request: async (f) => {
       const t = await freshTreatment(f);
-      return { query: 'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }', variables: { i: { patientId: t.patientId, treatmentId: t.id, timePoint: 'W1', visitDate: '2024-02-08', nrsRest: 6 } } };
+      return {
+        query: 'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }',
+        variables: { i: { patientId: t.patientId, treatmentId: t.id, timePoint: 'W1', visitDate: '2024-02-08', nrsRest: 6 } },
+      };
     },
     expect: recordWrite,
   },
   updateAssessment: {
-    request: async (f) => ({ query: 'mutation($i: UpdateAssessmentInput!) { updateAssessment(input: $i) { id } }', variables: { i: { id: (await freshVisit(f)).id, version: 1, nrsRest: 2 } } }),
+    request: async (f) => ({
+      query: 'mutation($i: UpdateAssessmentInput!) { updateAssessment(input: $i) { id } }',
+      variables: { i: { id: (await freshVisit(f)).id, version: 1, nrsRest: 2 } },
+    }),
     expect: recordWrite,
   },
   withdrawAssessment: withdraw('withdrawAssessment', freshVisit),
   createComplication: {
     request: async (f) => {
       const t = await freshTreatment(f);
-      return { query: 'mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }', variables: { i: { patientId: t.patientId, treatmentId: t.id, occurredOn: '2024-02-05', kind: 'INFECTION' } } };
+      return {
+        query: 'mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }',
+        variables: { i: { patientId: t.patientId, treatmentId: t.id, occurredOn: '2024-02-05', kind: 'INFECTION' } },
+      };
     },
     expect: recordWrite,
   },
   updateComplication: {
-    request: async (f) => ({ query: 'mutation($i: UpdateComplicationInput!) { updateComplication(input: $i) { id } }', variables: { i: { id: (await freshComplication(f)).id, version: 1, resolved: true } } }),
+    request: async (f) => ({
+      query: 'mutation($i: UpdateComplicationInput!) { updateComplication(input: $i) { id } }',
+      variables: { i: { id: (await freshComplication(f)).id, version: 1, resolved: true } },
+    }),
     expect: recordWrite,
   },
   withdrawComplication: withdraw('withdrawComplication', freshComplication),
@@ -250,12 +344,18 @@ const OPERATIONS: Record<string, Operation> = {
   recordDeath: {
     request: async (f) => {
       const t = await freshTreatment(f);
-      return { query: 'mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }', variables: { i: { patientId: t.patientId, diedOn: '2024-05-01', cause: 'UNKNOWN', source: 'FAMILY' } } };
+      return {
+        query: 'mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }',
+        variables: { i: { patientId: t.patientId, diedOn: '2024-05-01', cause: 'UNKNOWN', source: 'FAMILY' } },
+      };
     },
     expect: recordWrite,
   },
   updateDeath: {
-    request: async (f) => ({ query: 'mutation($i: UpdateDeathInput!) { updateDeath(input: $i) { id } }', variables: { i: { id: (await freshDeath(f)).id, version: 1, source: 'DEATH_REGISTRY' } } }),
+    request: async (f) => ({
+      query: 'mutation($i: UpdateDeathInput!) { updateDeath(input: $i) { id } }',
+      variables: { i: { id: (await freshDeath(f)).id, version: 1, source: 'DEATH_REGISTRY' } },
+    }),
     expect: recordWrite,
   },
   withdrawDeath: withdraw('withdrawDeath', freshDeath),
@@ -273,7 +373,10 @@ const OPERATIONS: Record<string, Operation> = {
   logout: { request: () => ({ query: 'mutation { logout }' }), expect: all('ok') },
   // Also last: every role changes its own password, which ends its sessions too.
   changePassword: {
-    request: () => ({ query: 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }', variables: { i: { currentPassword: DEMO_PASSWORD, newPassword: `matrix walks ${unique()} bridges` } } }),
+    request: () => ({
+      query: 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }',
+      variables: { i: { currentPassword: DEMO_PASSWORD, newPassword: `matrix walks ${unique()} bridges` } },
+    }),
     expect: all('ok'),
   },
 };
@@ -287,7 +390,14 @@ describeEachDatabase('the permission matrix', (t) => {
     const [treatment] = await t().db.dataSource.query(`SELECT id FROM treatment WHERE patient_id = $1 LIMIT 1`, [patient.id]);
     const [admin] = await t().db.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [ADMIN]);
     const adminToken = await t().login(ADMIN);
-    f = { site: site.id, patient: patient.id, treatment: treatment.id, admin: admin.id, gqlAsAdmin: (q, v) => t().gql(q, v, adminToken), sql: (q, p) => t().db.dataSource.query(q, p) };
+    f = {
+      site: site.id,
+      patient: patient.id,
+      treatment: treatment.id,
+      admin: admin.id,
+      gqlAsAdmin: (q, v) => t().gql(q, v, adminToken),
+      sql: (q, p) => t().db.dataSource.query(q, p),
+    };
   });
 
   it('covers every query and mutation of the schema', () => {
@@ -326,7 +436,12 @@ describeEachDatabase('the permission matrix', (t) => {
       it(`${operation} as ${actor}: ${outcome}`, async () => {
         const request = await spec.request(f, actor);
         // logout ends the session: give it a token of its own.
-        const token = operation === 'logout' || operation === 'changePassword' ? await signIn(t(), EMAIL[actor]) : operation === 'login' ? undefined : await t().login(EMAIL[actor]);
+        const token =
+          operation === 'logout' || operation === 'changePassword'
+            ? await signIn(t(), EMAIL[actor])
+            : operation === 'login'
+              ? undefined
+              : await t().login(EMAIL[actor]);
         const before = await rowCounts(t().db);
         const r = await t().gql(request.query, request.variables, token);
         if (outcome === 'ok' || outcome === 'empty') {

@@ -14,7 +14,9 @@ describeEachDatabase(
     const field = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.[0]?.extensions?.fields?.[0];
 
     async function exportCsv(token: string, cohort: Record<string, unknown>): Promise<{ status: number; body: string }> {
-      const res = await fetch(`${t().url}/api/export/assessments.csv?format=long&cohort=${encodeURIComponent(JSON.stringify(cohort))}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${t().url}/api/export/assessments.csv?format=long&cohort=${encodeURIComponent(JSON.stringify(cohort))}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       return { status: res.status, body: await res.text() };
     }
 
@@ -22,7 +24,11 @@ describeEachDatabase(
       const token = await t().login(RESEARCHER);
       const narrow = await t().gql(PATIENTS, { f: { treatedFrom: '2025-03-14', treatedTo: '2025-03-15' } }, token);
       expect(field(narrow)).toMatchObject({ field: 'filter.treatedFrom', rule: 'granularity' });
-      expect(narrow.errors![0].extensions!.fields[1]).toMatchObject({ field: 'filter.treatedTo', rule: 'granularity', message: expect.stringContaining('2025-03-31') });
+      expect(narrow.errors![0].extensions!.fields[1]).toMatchObject({
+        field: 'filter.treatedTo',
+        rule: 'granularity',
+        message: expect.stringContaining('2025-03-31'),
+      });
       const size = await t().gql(SIZE, { f: { treatedFrom: '2025-02-01' } }, token);
       expect(field(size)).toMatchObject({ field: 'treatedFrom', rule: 'granularity', message: expect.stringContaining('such as 2025-01-01') });
       const exported = await exportCsv(token, { treatedTo: '2025-05-17' });
@@ -58,7 +64,12 @@ describeEachDatabase(
       let recoveredExactly = 0;
       let perturbed = 0;
       for (const b of bands.slice(0, -1)) {
-        const [outer, inner, truthOuter, truthInner] = await Promise.all([total(head, { ageMin: b }), total(head, { ageMin: b + 5 }), total(admin, { ageMin: b }), total(admin, { ageMin: b + 5 })]);
+        const [outer, inner, truthOuter, truthInner] = await Promise.all([
+          total(head, { ageMin: b }),
+          total(head, { ageMin: b + 5 }),
+          total(admin, { ageMin: b }),
+          total(admin, { ageMin: b + 5 }),
+        ]);
         if (outer !== truthOuter) perturbed++;
         const truth = truthOuter! - truthInner!;
         // Every count shown is within the table's reach of the truth.
@@ -90,7 +101,11 @@ describeEachDatabase(
           if (r.suppressed) expect([r.n, r.events, r.rate]).toEqual([null, null, null]);
           else expect(r.events === 0 || r.events >= 11).toBe(true);
         }
-        const km = await t().gql(`{ survival(endpoint: PAIN_RELIEF) { curves { group n events medianDays medianLower medianUpper steps { day atRisk } suppressed } } }`, {}, token);
+        const km = await t().gql(
+          `{ survival(endpoint: PAIN_RELIEF) { curves { group n events medianDays medianLower medianUpper steps { day atRisk } suppressed } } }`,
+          {},
+          token,
+        );
         expect(km.errors).toBeUndefined();
         for (const c of km.data!.survival.curves) {
           for (const s of c.steps) expect(s.atRisk).toBeGreaterThanOrEqual(11);
@@ -145,7 +160,8 @@ describeEachDatabase(
       // The same patients, described two ways, carry the same record keys: the same perturbed count.
       const head = await t().login(HEAD_NORTH);
       const all = (await t().gql(SIZE, {}, head)).data!.cohortSize.total;
-      const allKinds = (await t().gql(SIZE, { f: { treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'], ageMin: 0 } }, head)).data!.cohortSize.total;
+      const allKinds = (await t().gql(SIZE, { f: { treatmentKinds: ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'], ageMin: 0 } }, head)).data!.cohortSize
+        .total;
       expect(allKinds).toBe(all);
     });
 
@@ -156,7 +172,8 @@ describeEachDatabase(
         GROUP BY 1 HAVING count(*) = 1 ORDER BY 1 LIMIT 1`);
       expect(one).toBeDefined();
       const f = { cementVolumeMin: one.v, cementVolumeMax: one.v };
-      const r = await t().gql(`query($f: CohortFilterInput) {
+      const r = await t().gql(
+        `query($f: CohortFilterInput) {
         cohortSize(filter: $f) { total groups { n } }
         competingRisks(filter: $f) { curves { n events atOneYear steps { atRisk events } } tests { p } }
         survival(filter: $f, endpoint: OVERALL_SURVIVAL) { curves { n events steps { atRisk events } } }
@@ -168,7 +185,10 @@ describeEachDatabase(
         outcomeTrajectory(filter: $f) { n nChange }
         radiographicFollowUp(filter: $f) { kyphoticAngle { n } anteriorHeight { n } lossOfCorrection { n } }
         byCement: cohortSize(filter: $f, grouping: CEMENT_VOLUME) { total groups { n } }
-        adjustedNewFractureComparison(filter: $f) { n excluded missingData { cohort observed analysed } } }`, { f }, await t().login(RESEARCHER));
+        adjustedNewFractureComparison(filter: $f) { n excluded missingData { cohort observed analysed } } }`,
+        { f },
+        await t().login(RESEARCHER),
+      );
       expect(r.errors).toBeUndefined();
       // Every count anywhere in the answer is withheld (null) or at least the threshold.
       const counts: [string, unknown][] = [];

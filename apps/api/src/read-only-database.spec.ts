@@ -48,7 +48,10 @@ describeEachDatabase('a database that cannot save', (t) => {
     }
     expect(refused.data).toBeNull();
     expect(refused.errors).toEqual([
-      expect.objectContaining({ message: CANNOT_SAVE_MESSAGE, extensions: { code: 'DATABASE_CANNOT_SAVE', reference: expect.stringMatching(/^[0-9a-f-]{36}$/) } }),
+      expect.objectContaining({
+        message: CANNOT_SAVE_MESSAGE,
+        extensions: { code: 'DATABASE_CANNOT_SAVE', reference: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      }),
     ]);
     expect(JSON.stringify(refused)).not.toMatch(/read-only|INSERT|patient_identifier|at .*\.[jt]s:\d+/);
 
@@ -60,7 +63,11 @@ describeEachDatabase('a database that cannot save', (t) => {
   it('answers a CSV import the same way, with 503', async () => {
     const csv = 'registry_number,site_code,sex,birth_year\nNORTH-RO-1,NORTH,MALE,1950\n';
     const upload = () =>
-      fetch(`${t().url}/api/import/patients?commit=true`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+      fetch(`${t().url}/api/import/patients?commit=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body: csv,
+      });
     const before = await rowCounts(t().db);
     await readOnly(t(), true);
     let refused: Response;

@@ -30,58 +30,120 @@ interface Create {
 const LEVELS = ['T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11'];
 
 const patient = (siteId: string, n: number) => ({
-  siteId, sex: 'FEMALE', birthYear: 1940 + n, identifiers: { mrn: `RQ-${randomUUID().slice(0, 8)}`, familyName: 'Retry', givenName: `Ana ${n}`, dateOfBirth: `${1940 + n}-05-01` },
+  siteId,
+  sex: 'FEMALE',
+  birthYear: 1940 + n,
+  identifiers: { mrn: `RQ-${randomUUID().slice(0, 8)}`, familyName: 'Retry', givenName: `Ana ${n}`, dateOfBirth: `${1940 + n}-05-01` },
 });
 const fracture = (p: Ids['north'], n: number) => ({ patientId: p.patient, level: LEVELS[n], onsetDate: '2024-02-01', cause: 'OSTEOPOROTIC', genantGrade: 2 });
-const treatment = (p: Ids['north'], n: number) => ({ patientId: p.patient, kind: 'CONSERVATIVE', startDate: `2024-03-0${n + 1}`, brace: true, levels: [{ fractureId: p.fractures[0] }] });
-const complication = (p: Ids['north'], n: number) => ({ patientId: p.patient, treatmentId: p.treatment, occurredOn: `2024-04-0${n + 1}`, kind: 'INFECTION', notes: `note ${n}` });
-const visit = (p: Ids['north'], n: number) => ({ patientId: p.patient, treatmentId: p.treatment, timePoint: 'UNSCHEDULED', visitDate: `2024-05-0${n + 1}`, nrsRest: n });
-const cohort = (n: number) => ({ name: `Retried cohort ${n} ${randomUUID().slice(0, 6)}`, filter: { ageMin: 60 + 5 * n, treatmentKinds: ['KYPHOPLASTY', 'VERTEBROPLASTY'] }, shared: false });
+const treatment = (p: Ids['north'], n: number) => ({
+  patientId: p.patient,
+  kind: 'CONSERVATIVE',
+  startDate: `2024-03-0${n + 1}`,
+  brace: true,
+  levels: [{ fractureId: p.fractures[0] }],
+});
+const complication = (p: Ids['north'], n: number) => ({
+  patientId: p.patient,
+  treatmentId: p.treatment,
+  occurredOn: `2024-04-0${n + 1}`,
+  kind: 'INFECTION',
+  notes: `note ${n}`,
+});
+const visit = (p: Ids['north'], n: number) => ({
+  patientId: p.patient,
+  treatmentId: p.treatment,
+  timePoint: 'UNSCHEDULED',
+  visitDate: `2024-05-0${n + 1}`,
+  nrsRest: n,
+});
+const cohort = (n: number) => ({
+  name: `Retried cohort ${n} ${randomUUID().slice(0, 6)}`,
+  filter: { ageMin: 60 + 5 * n, treatmentKinds: ['KYPHOPLASTY', 'VERTEBROPLASTY'] },
+  shared: false,
+});
 
 const CREATES: Record<string, Create> = {
   createPatient: {
-    mutation: 'createPatient', input: 'CreatePatientInput', table: 'patient', entityType: 'Patient', who: COORD_NORTH,
+    mutation: 'createPatient',
+    input: 'CreatePatientInput',
+    table: 'patient',
+    entityType: 'Patient',
+    who: COORD_NORTH,
     make: (ids, n) => patient(ids.northSite, n),
     change: (i) => [{ ...i, identifiers: { ...(i.identifiers as object), familyName: 'Other' } }, 'identifiers'],
     other: { who: COORD_SOUTH, make: (ids, n) => patient(ids.southSite, n) },
   },
   createFracture: {
-    mutation: 'createFracture', input: 'CreateFractureInput', table: 'fracture', entityType: 'Fracture', who: COORD_NORTH,
+    mutation: 'createFracture',
+    input: 'CreateFractureInput',
+    table: 'fracture',
+    entityType: 'Fracture',
+    who: COORD_NORTH,
     make: (ids, n) => fracture(ids.north, n),
     change: (i) => [{ ...i, genantGrade: 3 }, 'genantGrade'],
     other: { who: COORD_SOUTH, make: (ids, n) => fracture(ids.south, n) },
   },
   createTreatment: {
-    mutation: 'createTreatment', input: 'CreateTreatmentInput', table: 'treatment', entityType: 'Treatment', who: COORD_NORTH,
+    mutation: 'createTreatment',
+    input: 'CreateTreatmentInput',
+    table: 'treatment',
+    entityType: 'Treatment',
+    who: COORD_NORTH,
     make: (ids, n) => treatment(ids.north, n),
     change: (i, ids) => [{ ...i, levels: [{ fractureId: ids.north.fractures[1] }] }, 'levels'],
     other: { who: COORD_SOUTH, make: (ids, n) => treatment(ids.south, n) },
   },
   createComplication: {
-    mutation: 'createComplication', input: 'CreateComplicationInput', table: 'complication', entityType: 'Complication', who: COORD_NORTH,
+    mutation: 'createComplication',
+    input: 'CreateComplicationInput',
+    table: 'complication',
+    entityType: 'Complication',
+    who: COORD_NORTH,
     make: (ids, n) => complication(ids.north, n),
     change: (i) => [{ ...i, notes: 'another note' }, 'notes'],
     other: { who: COORD_SOUTH, make: (ids, n) => complication(ids.south, n) },
   },
   createAssessment: {
-    mutation: 'createAssessment', input: 'CreateAssessmentInput', table: 'assessment', entityType: 'Assessment', who: COORD_NORTH,
+    mutation: 'createAssessment',
+    input: 'CreateAssessmentInput',
+    table: 'assessment',
+    entityType: 'Assessment',
+    who: COORD_NORTH,
     make: (ids, n) => visit(ids.north, n),
     change: (i) => [{ ...i, nrsRest: 9 }, 'nrsRest'],
     other: { who: COORD_SOUTH, make: (ids, n) => visit(ids.south, n) },
   },
   createUser: {
-    mutation: 'createUser', input: 'CreateUserInput', table: 'app_user', entityType: 'User', who: ADMIN,
-    make: (_ids, n) => ({ email: `retry.${n}.${randomUUID().slice(0, 6)}@test.registry`, displayName: `Retry ${n}`, role: 'RESEARCHER', password: 'a long enough password' }),
+    mutation: 'createUser',
+    input: 'CreateUserInput',
+    table: 'app_user',
+    entityType: 'User',
+    who: ADMIN,
+    make: (_ids, n) => ({
+      email: `retry.${n}.${randomUUID().slice(0, 6)}@test.registry`,
+      displayName: `Retry ${n}`,
+      role: 'RESEARCHER',
+      password: 'a long enough password',
+    }),
     // A password is stored hashed (with its own salt): a retry's is checked against the hash.
     change: (i) => [{ ...i, password: 'another long password' }, 'password'],
   },
   createSite: {
-    mutation: 'createSite', input: 'CreateSiteInput', table: 'site', entityType: 'Site', who: ADMIN,
+    mutation: 'createSite',
+    input: 'CreateSiteInput',
+    table: 'site',
+    entityType: 'Site',
+    who: ADMIN,
     make: (_ids, n) => ({ code: `RQ${n}${randomUUID().slice(0, 4).toUpperCase()}`, name: `Retry site ${n}` }),
     change: (i) => [{ ...i, name: 'Another name' }, 'name'],
   },
   saveCohort: {
-    mutation: 'saveCohort', input: 'SaveCohortInput', table: 'saved_cohort', entityType: 'SavedCohort', who: RESEARCHER,
+    mutation: 'saveCohort',
+    input: 'SaveCohortInput',
+    table: 'saved_cohort',
+    entityType: 'SavedCohort',
+    who: RESEARCHER,
     make: (_ids, n) => cohort(n),
     change: (i) => [{ ...i, filter: { ageMin: 50 } }, 'filter'],
     other: { who: HEAD_NORTH, make: (_ids, n) => cohort(n) },
@@ -92,8 +154,7 @@ describeEachDatabase('client request ids on every create', (t) => {
   let ids: Ids;
   const send = async (c: Create, input: Record<string, unknown>, who = c.who): Promise<GraphQLResponse> =>
     t().gql(`mutation($i: ${c.input}!) { ${c.mutation}(input: $i) { id } }`, { i: input }, await t().login(who));
-  const stored = (c: Create, requestId: string) =>
-    t().db.dataSource.query<{ id: string }[]>(`SELECT id FROM ${c.table} WHERE request_id = $1`, [requestId]);
+  const stored = (c: Create, requestId: string) => t().db.dataSource.query<{ id: string }[]>(`SELECT id FROM ${c.table} WHERE request_id = $1`, [requestId]);
   const audited = async (c: Create, id?: string) => {
     const [{ n, created }] = await t().db.dataSource.query(
       `SELECT count(*)::int AS n, (count(*) FILTER (WHERE entity_id = $1 AND entity_type = $2 AND action = 'CREATE'))::int AS created FROM audit_event`,
@@ -103,7 +164,11 @@ describeEachDatabase('client request ids on every create', (t) => {
   };
   const refusal = (r: GraphQLResponse, rule: string) => {
     expect(r.data ?? null).toBeNull();
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId', fields: [expect.objectContaining({ field: 'requestId', rule })] });
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'requestId',
+      fields: [expect.objectContaining({ field: 'requestId', rule })],
+    });
     return r.errors![0];
   };
 
@@ -121,7 +186,12 @@ describeEachDatabase('client request ids on every create', (t) => {
       p.treatment = await one(CREATES.createTreatment, { ...treatment(p, 0), startDate: '2024-01-15' });
       return p;
     };
-    ids = { northSite: siteOf('NORTH'), southSite: siteOf('SOUTH'), north: await setUp(COORD_NORTH, siteOf('NORTH')), south: await setUp(COORD_SOUTH, siteOf('SOUTH')) };
+    ids = {
+      northSite: siteOf('NORTH'),
+      southSite: siteOf('SOUTH'),
+      north: await setUp(COORD_NORTH, siteOf('NORTH')),
+      south: await setUp(COORD_SOUTH, siteOf('SOUTH')),
+    };
   });
 
   it.each(Object.keys(CREATES))('%s: a retry returns the record made before; other values are refused naming requestId', async (name) => {

@@ -14,7 +14,14 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), 'apps/api/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: 'a-secret-for-this-test-only-32-characters-or-more', DATABASE_MIGRATION_URL: '', ...env },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        JWT_SECRET: 'a-secret-for-this-test-only-32-characters-or-more',
+        DATABASE_MIGRATION_URL: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -71,7 +78,9 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   it('refuses, in production, to serve as a role that could rewrite the audit trail', async () => {
     const r = await start({ NODE_ENV: 'production', DATABASE_URL: url() });
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/Could not start the registry: DATABASE_URL's role \(\w+\) (is a superuser|owns the registry's tables).*could rewrite the audit trail/);
+    expect(r.output).toMatch(
+      /Could not start the registry: DATABASE_URL's role \(\w+\) (is a superuser|owns the registry's tables).*could rewrite the audit trail/,
+    );
   }, 120000);
 
   it('migrates as the owner, serves as the restricted role, and holds the first admin to the password rule', async () => {

@@ -29,7 +29,10 @@ const HOME: Record<RoleName, string> = {
 };
 
 const ROLE_NAMES: Record<string, string> = {
-  ADMIN: 'administrator', COORDINATOR: 'site coordinator', RESEARCHER: 'researcher', DEPARTMENT_HEAD: 'department head',
+  ADMIN: 'administrator',
+  COORDINATOR: 'site coordinator',
+  RESEARCHER: 'researcher',
+  DEPARTMENT_HEAD: 'department head',
 };
 
 function homeFor(role: RoleName, allowed: AppRoute[]): string {
@@ -53,7 +56,13 @@ export function App() {
   }, []);
 
   // The server may end the session at any time (expired token, deactivated account).
-  useEffect(() => session.subscribe((token) => { if (!token) setMe(null); }), []);
+  useEffect(
+    () =>
+      session.subscribe((token) => {
+        if (!token) setMe(null);
+      }),
+    [],
+  );
 
   // The server ends every session of the user first (a copied token stops working too); the
   // token is forgotten here even when the server cannot be reached.
@@ -62,7 +71,12 @@ export function App() {
     session.set(null);
   }, []);
 
-  if (checking) return <p className="loading" role="status">Loading…</p>;
+  if (checking)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   if (!me) return <LoginPage onSignedIn={setMe} />;
   const role = me.role as RoleName;
   const allowed = ROUTES.filter((r) => r.roles.includes(role));
@@ -74,22 +88,38 @@ export function App() {
           <header>
             <h1>Vertebral Fracture Outcomes Registry</h1>
             <nav aria-label="Main">
-              {allowed.filter((r) => r.label).map((r) => (
-                <NavLink key={r.path} to={r.path}>{r.label}</NavLink>
-              ))}
+              {allowed
+                .filter((r) => r.label)
+                .map((r) => (
+                  <NavLink key={r.path} to={r.path}>
+                    {r.label}
+                  </NavLink>
+                ))}
               {/* How every figure is defined: a document beside the app (methods-document.ts). */}
-              <a href={methodsHref()} target="_blank" rel="noopener">Methods</a>
+              <a href={methodsHref()} target="_blank" rel="noopener">
+                Methods
+              </a>
             </nav>
             <span className="who">
               {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}
               <NavLink to="/account/password">Change password</NavLink>
-              <button type="button" onClick={() => void signOut()}>Sign out</button>
+              <button type="button" onClick={() => void signOut()}>
+                Sign out
+              </button>
             </span>
           </header>
           <main>
-            <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
+            <Suspense
+              fallback={
+                <p className="loading" role="status">
+                  Loading…
+                </p>
+              }
+            >
               <Routes>
-                {allowed.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
+                {allowed.map((r) => (
+                  <Route key={r.path} path={r.path} element={r.element} />
+                ))}
                 <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
                 <Route path="/" element={<Navigate to={home} replace />} />
                 <Route path="*" element={<NotHere home={home} />} />

@@ -13,10 +13,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await gql<{ login: { token: string; user: Me } }>(
-        'mutation($i: LoginInput!) { login(input: $i) { token user { email displayName role } } }',
-        { i: { email, password } },
-      );
+      const r = await gql<{ login: { token: string; user: Me } }>('mutation($i: LoginInput!) { login(input: $i) { token user { email displayName role } } }', {
+        i: { email, password },
+      });
       session.set(r.login.token);
       onSignedIn(r.login.user);
     } catch (err) {
@@ -37,8 +36,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         Password
         <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
       </label>
-      {error && <p role="alert" className="error">{error}</p>}
-      <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
     </form>
   );
 }

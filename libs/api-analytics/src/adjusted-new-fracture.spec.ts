@@ -37,12 +37,15 @@ describeEachDatabase('adjusted comparison of new fractures', (t) => {
       FROM analysis_patient a JOIN patient p ON p.id = a.patient_id`);
     const complete = new Set(covariates.filter((c) => covariateRow(c) !== null).map((c) => c.patient_id));
     patients = rows.map((r) => ({
-      id: r.id, group: r.kind, fracture: r.fracture === null ? null : days(r.index, r.fracture), end: days(r.index, ends.get(r.id)!.end), complete: complete.has(r.id),
+      id: r.id,
+      group: r.kind,
+      fracture: r.fracture === null ? null : days(r.index, r.fracture),
+      end: days(r.index, ends.get(r.id)!.end),
+      complete: complete.has(r.id),
     }));
   });
 
-  const outcome = (p: Patient, day: number): 0 | 1 | null =>
-    p.fracture !== null && p.fracture <= p.end && p.fracture <= day ? 1 : p.end >= day ? 0 : null;
+  const outcome = (p: Patient, day: number): 0 | 1 | null => (p.fracture !== null && p.fracture <= p.end && p.fracture <= day ? 1 : p.end >= day ? 0 : null);
 
   it.each([TimePoint.M3, TimePoint.M12])('by %s: who has the outcome, and the unadjusted risk differences, from the raw rows', async (tp) => {
     const r = await t().gql(Q, { tp }, await t().login(ADMIN));
@@ -65,7 +68,10 @@ describeEachDatabase('adjusted comparison of new fractures', (t) => {
       expect(patients.some((p) => outcome(p, day) === null)).toBe(true);
     }
     const risk = (g: string) => {
-      const ys = patients.filter((p) => p.group === g && p.complete).map((p) => outcome(p, day)).filter((y): y is 0 | 1 => y !== null);
+      const ys = patients
+        .filter((p) => p.group === g && p.complete)
+        .map((p) => outcome(p, day))
+        .filter((y): y is 0 | 1 => y !== null);
       return ys.reduce((s: number, y) => s + y, 0) / ys.length;
     };
     expect(a.differences.length).toBeGreaterThan(0);

@@ -114,7 +114,12 @@ export const ADJUSTMENT_COVARIATES: Covariate[] = [
   { name: 'multipleLevels', binary: true, code: (r) => ((r.levels ?? []).length > 1 ? 1 : 0) },
   { name: 'walkingAidOrWorse', binary: true, factor: 'mobility', code: (r) => band(r.pre_fracture_mobility, (v: string) => v !== 'INDEPENDENT') },
   { name: 'mobilityMissing', binary: true, factor: 'mobility', code: (r) => band(r.pre_fracture_mobility, null) },
-  { name: 'livingInCare', binary: true, factor: 'living', code: (r) => band(r.living_situation, (v: string) => v === 'ASSISTED_LIVING' || v === 'NURSING_HOME') },
+  {
+    name: 'livingInCare',
+    binary: true,
+    factor: 'living',
+    code: (r) => band(r.living_situation, (v: string) => v === 'ASSISTED_LIVING' || v === 'NURSING_HOME'),
+  },
   { name: 'livingSituationMissing', binary: true, factor: 'living', code: (r) => band(r.living_situation, null) },
   // The OF-Score's strongest clinical component after pain (which the baseline NRS carries): a
   // patient who cannot be mobilised under analgesia is steered towards a procedure.

@@ -39,11 +39,22 @@ export class AdjustedService {
    * and the covariate balance before and after weighting for every pair of groups.
    */
   async compare(
-    actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure, timePoint: TimePoint,
+    actor: Actor,
+    filter: CohortFilter,
+    grouping: TreatmentGrouping,
+    measure: OutcomeMeasure,
+    timePoint: TimePoint,
     trimming: PropensityTrimming = PropensityTrimming.NONE,
   ): Promise<AdjustedComparisonModel> {
     if (timePoint === TimePoint.UNSCHEDULED) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point');
-    return this.compareOutcome(actor, filter, grouping, `${measure} at ${timePoint}`, (fu) => fu.score(MEASURE_COLUMN[measure], timePointOrdinal(timePoint)), trimming);
+    return this.compareOutcome(
+      actor,
+      filter,
+      grouping,
+      `${measure} at ${timePoint}`,
+      (fu) => fu.score(MEASURE_COLUMN[measure], timePointOrdinal(timePoint)),
+      trimming,
+    );
   }
 
   /**
@@ -56,17 +67,33 @@ export class AdjustedService {
    * fracture rate would compare the drugs as much as the treatments (docs/methods.md).
    */
   async compareNewFracture(
-    actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, timePoint: TimePoint, trimming: PropensityTrimming = PropensityTrimming.NONE,
+    actor: Actor,
+    filter: CohortFilter,
+    grouping: TreatmentGrouping,
+    timePoint: TimePoint,
+    trimming: PropensityTrimming = PropensityTrimming.NONE,
   ): Promise<AdjustedComparisonModel> {
     const window = timePointWindow(timePoint);
-    if (!window || window.targetDay <= 0) throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point after the treatment (D1 to M24)');
+    if (!window || window.targetDay <= 0)
+      throw ValidationError.single('timePoint', 'enum', 'timePoint must be a scheduled time point after the treatment (D1 to M24)');
     const day = window.targetDay;
-    return this.compareOutcome(actor, filter, grouping, `NEW_FRACTURE by ${timePoint}`, (fu) =>
-      `(CASE WHEN ${fu.counts('c.new_fracture_day')} AND c.new_fracture_day <= ${day} THEN 1 WHEN ${fu.end} >= ${day} THEN 0 END)`, trimming);
+    return this.compareOutcome(
+      actor,
+      filter,
+      grouping,
+      `NEW_FRACTURE by ${timePoint}`,
+      (fu) => `(CASE WHEN ${fu.counts('c.new_fracture_day')} AND c.new_fracture_day <= ${day} THEN 1 WHEN ${fu.end} >= ${day} THEN 0 END)`,
+      trimming,
+    );
   }
 
   private async compareOutcome(
-    actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, outcome: string, outcomeSql: (fu: FollowUp) => string, trimming: PropensityTrimming,
+    actor: Actor,
+    filter: CohortFilter,
+    grouping: TreatmentGrouping,
+    outcome: string,
+    outcomeSql: (fu: FollowUp) => string,
+    trimming: PropensityTrimming,
   ): Promise<AdjustedComparisonModel> {
     const params = new SqlParams();
     const fu = followUp(grouping);
@@ -97,7 +124,11 @@ export class AdjustedService {
     const base = {
       // Counts inside a cohort whose size is withheld are withheld too, zero included: "0 analysed"
       // of a cohort of one would say that this one patient lacks the outcome.
-      outcome, n: cohortShown === null ? null : shownCount(d, keyed(rows)), excluded: cohortShown === null ? null : shownCount(d, keyed(incomplete)), suppressedGroups: tooSmall.sort(), trimming,
+      outcome,
+      n: cohortShown === null ? null : shownCount(d, keyed(rows)),
+      excluded: cohortShown === null ? null : shownCount(d, keyed(incomplete)),
+      suppressedGroups: tooSmall.sort(),
+      trimming,
       overlapBinEdges: propensityBinEdges(OVERLAP_BINS),
     };
     const missingData = (analysed: (g: string) => Row[]) =>
@@ -113,28 +144,44 @@ export class AdjustedService {
       });
     if (groups.length < 2) {
       return {
-        ...base, covariates: ADJUSTMENT_COVARIATES.map((c) => c.name), constantCovariates: [], referenceCategories: references([]),
-        differences: [], balance: [], weights: [], trimmingThreshold: null, trimmedGroups: [], propensityConverged: true,
-        missingData: missingData(() => []), overlap: [], sensitivityConverged: true,
+        ...base,
+        covariates: ADJUSTMENT_COVARIATES.map((c) => c.name),
+        constantCovariates: [],
+        referenceCategories: references([]),
+        differences: [],
+        balance: [],
+        weights: [],
+        trimmingThreshold: null,
+        trimmedGroups: [],
+        propensityConverged: true,
+        missingData: missingData(() => []),
+        overlap: [],
+        sensitivityConverged: true,
       };
     }
 
     // A covariate every patient shares (sex in a women-only cohort, a category nobody is in)
     // carries no information and makes the model singular, as does a full set of indicators
     // whose reference level is empty: they are left out and named, rather than failing the fit.
-    const selection = selectCovariates(ADJUSTMENT_COVARIATES, rows.map((r) => r.x));
+    const selection = selectCovariates(
+      ADJUSTMENT_COVARIATES,
+      rows.map((r) => r.x),
+    );
     const kept = selection.kept;
     const pick = (x: number[]) => kept.map((j) => x[j]);
-    const a = analyse({
-      x: rows.map((r) => pick(r.x)),
-      group: rows.map((r) => r.grp),
-      y: rows.map((r) => r.y),
-      groups,
-      binary: kept.map((j) => ADJUSTMENT_COVARIATES[j].binary),
+    const a = analyse(
+      {
+        x: rows.map((r) => pick(r.x)),
+        group: rows.map((r) => r.grp),
+        y: rows.map((r) => r.y),
+        groups,
+        binary: kept.map((j) => ADJUSTMENT_COVARIATES[j].binary),
+        trimming,
+        // Trimming must not leave a group the reader could not see counted.
+        keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => rows[i]))) !== null,
+      },
       trimming,
-      // Trimming must not leave a group the reader could not see counted.
-      keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => rows[i]))) !== null,
-    }, trimming);
+    );
     const shownOf = (idx: number[]) => shownCount(d, keyed(idx.map((i) => rows[i])));
     const shownN = (g: string) => shownOf(a.members.get(g) ?? []);
 
@@ -142,20 +189,39 @@ export class AdjustedService {
     // complete covariates, observed or not (docs/methods.md).
     const population = patients.filter((p): p is Patient & { x: number[] } => p.x !== null && groups.includes(p.grp));
     const sensitivity = observedAnalysis({
-      x: population.map((p) => pick(p.x)), group: population.map((p) => p.grp), y: population.map((p) => p.y), groups: a.groups, trimming,
+      x: population.map((p) => pick(p.x)),
+      group: population.map((p) => p.grp),
+      y: population.map((p) => p.y),
+      groups: a.groups,
+      trimming,
       keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => population[i]))) !== null,
     });
 
     const differences = a.differences.map((x) => {
       const s = sensitivity.differences.find((v) => v.group === x.group && v.versus === x.versus);
       return {
-        group: x.group, versus: x.versus, n: shownN(x.group), nVersus: shownN(x.versus),
-        unadjusted: x.unadjusted.difference, unadjustedLower: x.unadjusted.lower, unadjustedUpper: x.unadjusted.upper,
-        adjusted: x.adjusted.difference, adjustedLower: x.adjusted.lower, adjustedUpper: x.adjusted.upper,
-        sensitivity: s?.adjusted.difference ?? null, sensitivityLower: s?.adjusted.lower ?? null, sensitivityUpper: s?.adjusted.upper ?? null,
+        group: x.group,
+        versus: x.versus,
+        n: shownN(x.group),
+        nVersus: shownN(x.versus),
+        unadjusted: x.unadjusted.difference,
+        unadjustedLower: x.unadjusted.lower,
+        unadjustedUpper: x.unadjusted.upper,
+        adjusted: x.adjusted.difference,
+        adjustedLower: x.adjusted.lower,
+        adjustedUpper: x.adjusted.upper,
+        sensitivity: s?.adjusted.difference ?? null,
+        sensitivityLower: s?.adjusted.lower ?? null,
+        sensitivityUpper: s?.adjusted.upper ?? null,
       };
     });
-    const balance = a.balance.map((b) => ({ covariate: ADJUSTMENT_COVARIATES[kept[b.covariate]].name, group: b.group, versus: b.versus, smdBefore: b.smdBefore, smdAfter: b.smdAfter }));
+    const balance = a.balance.map((b) => ({
+      covariate: ADJUSTMENT_COVARIATES[kept[b.covariate]].name,
+      group: b.group,
+      versus: b.versus,
+      smdBefore: b.smdBefore,
+      smdAfter: b.smdAfter,
+    }));
     const weights = a.weightSummary.map((w) => {
       const all = rows.map((r, i) => (r.grp === w.group ? i : -1)).filter((i) => i >= 0);
       const members = new Set(a.members.get(w.group) ?? []);
@@ -166,25 +232,45 @@ export class AdjustedService {
       // sample size is shown to the nearest 5.
       const shown = n !== null && members.size > 0;
       return {
-        group: w.group, n: members.size > 0 ? n : null, trimmed: trimming === PropensityTrimming.NONE ? 0 : shownOf(all.filter((i) => !members.has(i))),
-        min: shown ? w.min : null, median: shown ? w.median : null, max: shown ? w.max : null,
+        group: w.group,
+        n: members.size > 0 ? n : null,
+        trimmed: trimming === PropensityTrimming.NONE ? 0 : shownOf(all.filter((i) => !members.has(i))),
+        min: shown ? w.min : null,
+        median: shown ? w.median : null,
+        max: shown ? w.max : null,
         sum: shown && !d.perturb ? w.sum : null,
         ess: !shown ? null : d.perturb ? Math.round(w.ess / 5) * 5 : w.ess,
       };
     });
     // Each bin is a count of patients, published beside the group's n: shown as the other
     // cells of a table with its total are (small bins withheld, perturbed for department heads).
-    const overlap = propensityOverlap(a.propensities, rows.map((r) => r.grp), a.groups, OVERLAP_BINS).map((h) => ({
-      score: h.score, group: h.group, counts: shownCells(d, h.bins.map((idx) => keyed(idx.map((i) => rows[i])))),
+    const overlap = propensityOverlap(
+      a.propensities,
+      rows.map((r) => r.grp),
+      a.groups,
+      OVERLAP_BINS,
+    ).map((h) => ({
+      score: h.score,
+      group: h.group,
+      counts: shownCells(
+        d,
+        h.bins.map((idx) => keyed(idx.map((i) => rows[i]))),
+      ),
     }));
     return {
       ...base,
       covariates: kept.map((j) => ADJUSTMENT_COVARIATES[j].name),
       constantCovariates: selection.constant.map((j) => ADJUSTMENT_COVARIATES[j].name),
       referenceCategories: references(selection.madeReference),
-      differences, balance, weights, trimmingThreshold: a.threshold, trimmedGroups: [...a.droppedGroups].sort(), propensityConverged: a.converged,
+      differences,
+      balance,
+      weights,
+      trimmingThreshold: a.threshold,
+      trimmedGroups: [...a.droppedGroups].sort(),
+      propensityConverged: a.converged,
       missingData: missingData((g) => (a.members.get(g) ?? []).map((i) => rows[i])),
-      overlap, sensitivityConverged: sensitivity.converged,
+      overlap,
+      sensitivityConverged: sensitivity.converged,
     };
   }
 }

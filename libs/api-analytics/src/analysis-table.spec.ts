@@ -46,7 +46,9 @@ describeEachDatabase('the maintained analysis table', (t) => {
     const [withFracture] = await q(`SELECT new_fracture_day, complication_kinds FROM analysis_patient WHERE patient_id = $1`, [x.patient_id]);
     expect(withFracture).toEqual({ new_fracture_day: 30, complication_kinds: ['REMOTE_FRACTURE'] });
 
-    const [f] = await q(`SELECT tl.fracture_id, x.patient_id FROM treated_level tl JOIN analysis_patient x ON x.index_treatment_id = tl.treatment_id ORDER BY 1 LIMIT 1`);
+    const [f] = await q(
+      `SELECT tl.fracture_id, x.patient_id FROM treated_level tl JOIN analysis_patient x ON x.index_treatment_id = tl.treatment_id ORDER BY 1 LIMIT 1`,
+    );
     await q(`UPDATE fracture SET genant_grade = 3 WHERE id = $1`, [f.fracture_id]);
     await q(`DELETE FROM treated_level WHERE fracture_id = $1`, [f.fracture_id]);
 
@@ -67,7 +69,7 @@ describeEachDatabase('the maintained analysis table', (t) => {
     expect(await differencesFromScratch()).toBe(0);
   });
 
-  it('keeps the schedule the worklist reads: each visit\'s status, the consent and the day of death', async () => {
+  it("keeps the schedule the worklist reads: each visit's status, the consent and the day of death", async () => {
     // The per-time-point arrays are indexed in the database enum's order; the code indexes them by
     // libs/domain's schedule. The two must agree.
     const [{ order }] = await q(`SELECT enum_range(NULL::time_point)::text[] AS order`);
@@ -77,16 +79,24 @@ describeEachDatabase('the maintained analysis table', (t) => {
       SELECT a.id, a.patient_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id
       WHERE a.time_point = 'M6' AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.id LIMIT 1`);
     expect((await q(`SELECT visit_status[6] AS s FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]))[0].s).toBe('DONE');
-    await q(`UPDATE assessment SET status = 'MISSED', visit_date = NULL, nrs_rest = NULL, nrs_activity = NULL, odi = NULL, rmdq = NULL, eq5d_index = NULL,
+    await q(
+      `UPDATE assessment SET status = 'MISSED', visit_date = NULL, nrs_rest = NULL, nrs_activity = NULL, odi = NULL, rmdq = NULL, eq5d_index = NULL,
                odi_items = NULL, rmdq_items = NULL, eq5d_levels = NULL, eq5d_vas = NULL, odi_source = NULL, rmdq_source = NULL, eq5d_source = NULL, eq5d_value_set = NULL, imaging_done = NULL
-             WHERE id = $1`, [v.id]);
+             WHERE id = $1`,
+      [v.id],
+    );
     const [missed] = await q(`SELECT visit_status[6] AS s, nrs[6] AS nrs FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
     expect(missed).toEqual({ s: 'MISSED', nrs: null });
 
     await q(`UPDATE patient SET consent_status = 'WITHDRAWN' WHERE id = $1`, [v.patient_id]);
     const [x] = await q(`SELECT index_date FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
-    await q(`INSERT INTO death (patient_id, died_on, cause, source) VALUES ($1, $2::date + 200, 'CARDIOVASCULAR', 'HOSPITAL_RECORD')`, [v.patient_id, x.index_date]);
-    const [after] = await q(`SELECT consent_status, death_on - index_date AS death_day, follow_up_end_day FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    await q(`INSERT INTO death (patient_id, died_on, cause, source) VALUES ($1, $2::date + 200, 'CARDIOVASCULAR', 'HOSPITAL_RECORD')`, [
+      v.patient_id,
+      x.index_date,
+    ]);
+    const [after] = await q(`SELECT consent_status, death_on - index_date AS death_day, follow_up_end_day FROM analysis_patient WHERE patient_id = $1`, [
+      v.patient_id,
+    ]);
     expect(after).toEqual({ consent_status: 'WITHDRAWN', death_day: 200, follow_up_end_day: 200 });
     expect(await differencesFromScratch()).toBe(0);
   });
@@ -107,11 +117,17 @@ describeEachDatabase('the maintained analysis table', (t) => {
       WHERE a.time_point = 'M6' AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND x.first_kind <> 'CONSERVATIVE' ORDER BY a.id LIMIT 1`);
     await q(`UPDATE assessment SET kyphotic_angle = 21.5, anterior_height_percent = 77 WHERE id = $1`, [v.id]);
     await q(`UPDATE treatment SET kyphotic_angle_before = 24, kyphotic_angle_after = 13.5 WHERE id = $1`, [v.index_treatment_id]);
-    const [row] = await q(`SELECT kyphotic_angle[6] AS angle, anterior_height[6] AS height, kyphotic_angle_before AS before, kyphotic_angle_after AS after
-                           FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    const [row] = await q(
+      `SELECT kyphotic_angle[6] AS angle, anterior_height[6] AS height, kyphotic_angle_before AS before, kyphotic_angle_after AS after
+                           FROM analysis_patient WHERE patient_id = $1`,
+      [v.patient_id],
+    );
     expect(row).toEqual({ angle: 21.5, height: 77, before: 24, after: 13.5 });
     // The slots are those of the scores: the same visit gives nrs[6] and kyphotic_angle[6].
-    const [slots] = await q(`SELECT cardinality(kyphotic_angle) AS a, cardinality(anterior_height) AS h, cardinality(nrs) AS n FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
+    const [slots] = await q(
+      `SELECT cardinality(kyphotic_angle) AS a, cardinality(anterior_height) AS h, cardinality(nrs) AS n FROM analysis_patient WHERE patient_id = $1`,
+      [v.patient_id],
+    );
     expect(slots).toEqual({ a: 8, h: 8, n: 8 });
 
     await q(`UPDATE assessment SET kyphotic_angle = NULL WHERE id = $1`, [v.id]);

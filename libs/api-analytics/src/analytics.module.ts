@@ -13,7 +13,19 @@ import { RadiographsService } from './radiographs.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, OutcomesService, OutcomesResolver, OperationsService, OperationsResolver, CharacteristicsService, AdjustedService, CompetingRisksService, RadiographsService, RadiographsResolver],
+  providers: [
+    CohortsService,
+    CohortsResolver,
+    OutcomesService,
+    OutcomesResolver,
+    OperationsService,
+    OperationsResolver,
+    CharacteristicsService,
+    AdjustedService,
+    CompetingRisksService,
+    RadiographsService,
+    RadiographsResolver,
+  ],
   exports: [CohortsService, OutcomesService],
 })
 export class AnalyticsModule {}

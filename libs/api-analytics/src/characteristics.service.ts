@@ -55,7 +55,10 @@ export class CharacteristicsService {
       params.values,
     );
     const d = disclosureFor(actor);
-    const sizes = shownCells(d, rows.map((r) => ({ n: Number(r.size), k: Number(r.ksize) })));
+    const sizes = shownCells(
+      d,
+      rows.map((r) => ({ n: Number(r.size), k: Number(r.ksize) })),
+    );
     return VARIABLES.map((v, i) => {
       const values = rows.map((r, g) => {
         const withheld = { group: String(r.grp), n: null, value: null, sd: null, count: null, suppressed: true };
@@ -67,7 +70,14 @@ export class CharacteristicsService {
           if (shown.n === null || shown.x === null) return withheld;
           return { group: String(r.grp), n: shown.n, value: shown.n ? shown.x / shown.n : null, sd: null, count: shown.x, suppressed: false };
         }
-        return { group: String(r.grp), n: shownCount(d, n), value: r[`m${i}`] as number | null, sd: r[`s${i}`] as number | null, count: null, suppressed: false };
+        return {
+          group: String(r.grp),
+          n: shownCount(d, n),
+          value: r[`m${i}`] as number | null,
+          sd: r[`s${i}`] as number | null,
+          count: null,
+          suppressed: false,
+        };
       });
       const smd = (a: (typeof values)[number], b: (typeof values)[number]): number | null => {
         if (a.value === null || b.value === null) return null;

@@ -1,5 +1,18 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
-import { CEMENT_VOLUME_BANDS, CohortFilter, cohortFilterSchema, FilterGranularity, FRACTURE_AGE_DAYS, granularityIssues, LEVEL_REGIONS, Role, TreatmentGrouping, TreatmentKind, validate, ValidationError } from '@vfr/domain';
+import {
+  CEMENT_VOLUME_BANDS,
+  CohortFilter,
+  cohortFilterSchema,
+  FilterGranularity,
+  FRACTURE_AGE_DAYS,
+  granularityIssues,
+  LEVEL_REGIONS,
+  Role,
+  TreatmentGrouping,
+  TreatmentKind,
+  validate,
+  ValidationError,
+} from '@vfr/domain';
 
 // The one place where a cohort becomes SQL. Every analysis, export and count starts from the
 // rows this produces: one per patient from analysis_patient (kept by the database from the source
@@ -121,7 +134,8 @@ const PROCEDURE_GROUP: Partial<Record<TreatmentGrouping, string>> = {
   [TreatmentGrouping.ANAESTHESIA]: 'c.anaesthesia',
   [TreatmentGrouping.APPROACH]: 'c.approach',
   [TreatmentGrouping.CEMENT_VOLUME]: `(CASE WHEN c.cement_volume_ml IS NULL OR cardinality(c.levels) = 0 THEN NULL ${CEMENT_VOLUME_BANDS.map((b) =>
-    b.below === null ? `ELSE '${b.group}'` : `WHEN c.cement_volume_ml / cardinality(c.levels) < ${b.below} THEN '${b.group}'`).join(' ')} END)`,
+    b.below === null ? `ELSE '${b.group}'` : `WHEN c.cement_volume_ml / cardinality(c.levels) < ${b.below} THEN '${b.group}'`,
+  ).join(' ')} END)`,
 };
 
 export function followUp(grouping: TreatmentGrouping): FollowUp {

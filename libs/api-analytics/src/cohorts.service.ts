@@ -56,7 +56,13 @@ export class CohortsService {
   }
 
   save(actor: Actor, input: SaveCohortInput): Promise<SavedCohortEntity> {
-    const values = { name: name(input.name), description: input.description?.trim() || null, filter: this.filter(actor, input.filter) as Record<string, unknown>, shared: input.shared, ownerId: actor.userId };
+    const values = {
+      name: name(input.name),
+      description: input.description?.trim() || null,
+      filter: this.filter(actor, input.filter) as Record<string, unknown>,
+      shared: input.shared,
+      ownerId: actor.userId,
+    };
     return this.writer.run(actor, (tx) =>
       tx.createOnce(SavedCohortEntity, { requestId: input.requestId, entityType: 'SavedCohort', values, scope: ['ownerId'] }, (requestId) =>
         tx.create(SavedCohortEntity, { ...values, requestId }, { entityType: 'SavedCohort', siteId: actor.siteId }),

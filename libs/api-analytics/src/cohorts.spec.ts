@@ -5,12 +5,33 @@ const SIZE = `query($f: CohortFilterInput, $g: TreatmentGrouping) { cohortSize(f
 
 describeEachDatabase('cohorts', (t) => {
   // Every patient's cohort features, computed in JS from raw rows: the independent check of the SQL.
-  let patients: { id: string; site: string; sex: string; age: number; first: string; received: string; genants: number[]; levels: string[]; causes: string[]; baseline: number | null; fractureAge: number; cancer: boolean; anaesthesia: string | null; approach: string | null; cement: number | null; cfs: number | null; drug: string | null; mobility: string | null }[];
+  let patients: {
+    id: string;
+    site: string;
+    sex: string;
+    age: number;
+    first: string;
+    received: string;
+    genants: number[];
+    levels: string[];
+    causes: string[];
+    baseline: number | null;
+    fractureAge: number;
+    cancer: boolean;
+    anaesthesia: string | null;
+    approach: string | null;
+    cement: number | null;
+    cfs: number | null;
+    drug: string | null;
+    mobility: string | null;
+  }[];
 
   beforeAll(async () => {
     const q = (s: string) => t().db.dataSource.query(s);
     const [ps, ts, tls, fs, as] = await Promise.all([
-      q(`SELECT p.id, s.code, p.sex, p.birth_year, p.active_cancer, p.clinical_frailty_scale, p.anti_osteoporotic_drug, p.pre_fracture_mobility FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`),
+      q(
+        `SELECT p.id, s.code, p.sex, p.birth_year, p.active_cancer, p.clinical_frailty_scale, p.anti_osteoporotic_drug, p.pre_fracture_mobility FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL`,
+      ),
       q(`SELECT id, patient_id, kind, start_date, created_at, anaesthesia, approach FROM treatment WHERE withdrawn_at IS NULL`),
       q(`SELECT treatment_id, fracture_id, cement_volume_ml FROM treated_level`),
       q(`SELECT id, level, genant_grade, cause, onset_date FROM fracture WHERE withdrawn_at IS NULL`),
@@ -18,21 +39,39 @@ describeEachDatabase('cohorts', (t) => {
     ]);
     const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
     patients = ps.flatMap((p: any) => {
-      const mine = ts.filter((x: any) => x.patient_id === p.id).sort((a: any, b: any) => a.start_date.localeCompare(b.start_date) || a.created_at - b.created_at);
+      const mine = ts
+        .filter((x: any) => x.patient_id === p.id)
+        .sort((a: any, b: any) => a.start_date.localeCompare(b.start_date) || a.created_at - b.created_at);
       if (!mine.length) return [];
       const index = mine[0];
       const treated = tls.filter((l: any) => l.treatment_id === index.id);
       const fr = treated.map((l: any) => fs.find((f: any) => f.id === l.fracture_id));
       // The procedure's cement over all its levels; unknown when any level has none recorded.
-      const cement = treated.length && treated.every((l: any) => l.cement_volume_ml !== null) ? treated.reduce((a: number, l: any) => a + l.cement_volume_ml, 0) : null;
+      const cement =
+        treated.length && treated.every((l: any) => l.cement_volume_ml !== null) ? treated.reduce((a: number, l: any) => a + l.cement_volume_ml, 0) : null;
       const base = as.find((a: any) => a.treatment_id === index.id);
-      return [{
-        id: p.id, site: p.code, sex: p.sex, age: Number(index.start_date.slice(0, 4)) - p.birth_year, first: index.kind, received: mine[mine.length - 1].kind,
-        genants: fr.map((f: any) => f.genant_grade), levels: fr.map((f: any) => f.level), causes: fr.map((f: any) => f.cause),
-        baseline: base ? (base.nrs_activity ?? base.nrs_rest) : null, fractureAge: days(fr.map((f: any) => f.onset_date).sort()[0], index.start_date), cancer: p.active_cancer,
-        anaesthesia: index.anaesthesia, approach: index.approach, cement,
-        cfs: p.clinical_frailty_scale, drug: p.anti_osteoporotic_drug, mobility: p.pre_fracture_mobility,
-      }];
+      return [
+        {
+          id: p.id,
+          site: p.code,
+          sex: p.sex,
+          age: Number(index.start_date.slice(0, 4)) - p.birth_year,
+          first: index.kind,
+          received: mine[mine.length - 1].kind,
+          genants: fr.map((f: any) => f.genant_grade),
+          levels: fr.map((f: any) => f.level),
+          causes: fr.map((f: any) => f.cause),
+          baseline: base ? (base.nrs_activity ?? base.nrs_rest) : null,
+          fractureAge: days(fr.map((f: any) => f.onset_date).sort()[0], index.start_date),
+          cancer: p.active_cancer,
+          anaesthesia: index.anaesthesia,
+          approach: index.approach,
+          cement,
+          cfs: p.clinical_frailty_scale,
+          drug: p.anti_osteoporotic_drug,
+          mobility: p.pre_fracture_mobility,
+        },
+      ];
     });
   });
 
@@ -60,12 +99,22 @@ describeEachDatabase('cohorts', (t) => {
 
   it('compares procedures by anaesthesia, approach and cement volume per level, leaving out conservative care and unrecorded details', async () => {
     const procedure = (v: string | null) => (p: P) => (p.first === 'CONSERVATIVE' ? null : v);
-    const anaesthesia = await expectCounts({}, () => true, 'ANAESTHESIA', (p) => procedure(p.anaesthesia)(p));
+    const anaesthesia = await expectCounts(
+      {},
+      () => true,
+      'ANAESTHESIA',
+      (p) => procedure(p.anaesthesia)(p),
+    );
     expect(anaesthesia.groups.length).toBeGreaterThanOrEqual(2);
     for (const g of anaesthesia.groups) expect(['GENERAL', 'LOCAL', 'SEDATION']).toContain(g.group);
     expect(anaesthesia.total).toBe(patients.filter((p) => p.first !== 'CONSERVATIVE' && p.anaesthesia !== null).length);
     expect(anaesthesia.total).toBeLessThan(patients.length);
-    await expectCounts({}, () => true, 'APPROACH', (p) => procedure(p.approach)(p));
+    await expectCounts(
+      {},
+      () => true,
+      'APPROACH',
+      (p) => procedure(p.approach)(p),
+    );
     // Bands per treated level: under 3 ml, 3 to under 5, 5 or more (a volume of exactly 3 is in the middle band).
     const band = (p: P) => {
       if (p.first === 'CONSERVATIVE' || p.cement === null || p.levels.length === 0) return null;
@@ -73,7 +122,9 @@ describeEachDatabase('cohorts', (t) => {
       return perLevel < 3 ? '0_TO_3_ML_PER_LEVEL' : perLevel < 5 ? '3_TO_5_ML_PER_LEVEL' : '5_ML_OR_MORE_PER_LEVEL';
     };
     const cement = await expectCounts({}, () => true, 'CEMENT_VOLUME', band);
-    expect(cement.groups.map((g: any) => g.group)).toEqual(['0_TO_3_ML_PER_LEVEL', '3_TO_5_ML_PER_LEVEL', '5_ML_OR_MORE_PER_LEVEL'].filter((b) => patients.some((p) => band(p) === b)));
+    expect(cement.groups.map((g: any) => g.group)).toEqual(
+      ['0_TO_3_ML_PER_LEVEL', '3_TO_5_ML_PER_LEVEL', '5_ML_OR_MORE_PER_LEVEL'].filter((b) => patients.some((p) => band(p) === b)),
+    );
     expect(cement.groups.length).toBeGreaterThanOrEqual(2);
     // With a filter too: women only.
     await expectCounts({ sex: 'FEMALE' }, (p) => p.sex === 'FEMALE', 'CEMENT_VOLUME', band);
@@ -129,20 +180,40 @@ describeEachDatabase('cohorts', (t) => {
 
   it('saves, shares, renames and withdraws cohorts; only the owner may change one', async () => {
     const researcher = await t().login(RESEARCHER);
-    const saved = await t().gql(`mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id version name shared filter } }`, {
-      i: { name: 'Elderly kyphoplasty', filter: { treatmentKinds: ['KYPHOPLASTY'], ageMin: 80 }, shared: true },
-    }, researcher);
+    const saved = await t().gql(
+      `mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id version name shared filter } }`,
+      {
+        i: { name: 'Elderly kyphoplasty', filter: { treatmentKinds: ['KYPHOPLASTY'], ageMin: 80 }, shared: true },
+      },
+      researcher,
+    );
     expect(saved.data!.saveCohort).toMatchObject({ version: 1, shared: true, filter: { treatmentKinds: ['KYPHOPLASTY'], ageMin: 80 } });
-    const dup = await t().gql(`mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }`, { i: { name: 'Elderly kyphoplasty', filter: {}, shared: false } }, researcher);
+    const dup = await t().gql(
+      `mutation($i: SaveCohortInput!) { saveCohort(input: $i) { id } }`,
+      { i: { name: 'Elderly kyphoplasty', filter: {}, shared: false } },
+      researcher,
+    );
     expect(dup.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
     const coordinator = await t().login(COORD_NORTH);
     const visible = await t().gql(`{ savedCohorts { name } }`, {}, coordinator);
     expect(visible.data!.savedCohorts.map((c: any) => c.name)).toContain('Elderly kyphoplasty');
-    const foreign = await t().gql(`mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { id } }`, { i: { id: saved.data!.saveCohort.id, version: 1, name: 'Mine now' } }, coordinator);
+    const foreign = await t().gql(
+      `mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { id } }`,
+      { i: { id: saved.data!.saveCohort.id, version: 1, name: 'Mine now' } },
+      coordinator,
+    );
     expect(foreign.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const renamed = await t().gql(`mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { name version } }`, { i: { id: saved.data!.saveCohort.id, version: 1, name: 'Octogenarians, kyphoplasty' } }, researcher);
+    const renamed = await t().gql(
+      `mutation($i: UpdateSavedCohortInput!) { updateSavedCohort(input: $i) { name version } }`,
+      { i: { id: saved.data!.saveCohort.id, version: 1, name: 'Octogenarians, kyphoplasty' } },
+      researcher,
+    );
     expect(renamed.data!.updateSavedCohort).toEqual({ name: 'Octogenarians, kyphoplasty', version: 2 });
-    const gone = await t().gql(`mutation($i: WithdrawInput!) { withdrawSavedCohort(input: $i) { withdrawnAt } }`, { i: { id: saved.data!.saveCohort.id, version: 2, reason: 'done' } }, researcher);
+    const gone = await t().gql(
+      `mutation($i: WithdrawInput!) { withdrawSavedCohort(input: $i) { withdrawnAt } }`,
+      { i: { id: saved.data!.saveCohort.id, version: 2, reason: 'done' } },
+      researcher,
+    );
     expect(gone.errors).toBeUndefined();
     expect((await t().gql(`{ savedCohorts { name } }`, {}, researcher)).data!.savedCohorts).toEqual([]);
   });

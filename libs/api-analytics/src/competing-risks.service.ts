@@ -38,15 +38,23 @@ export class CompetingRisksService {
     const d = disclosureFor(actor);
     const groups = [...new Set(rows.map((r) => r.grp))].sort();
     const keyed = (of: typeof rows) => of.reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 });
-    const shownSizes = shownCells(d, groups.map((g) => keyed(rows.filter((r) => r.grp === g))));
+    const shownSizes = shownCells(
+      d,
+      groups.map((g) => keyed(rows.filter((r) => r.grp === g))),
+    );
     const curves: CumulativeIncidenceCurveModel[] = [];
     for (const [i, g] of groups.entries()) {
       const mine = rows.filter((r) => r.grp === g);
       if (shownSizes[i] === null) {
-        for (const event of Object.values(CompetingEvent)) curves.push({ group: g, event, n: null, events: null, atOneYear: null, atTwoYears: null, steps: [], suppressed: true });
+        for (const event of Object.values(CompetingEvent))
+          curves.push({ group: g, event, n: null, events: null, atOneYear: null, atTwoYears: null, steps: [], suppressed: true });
         continue;
       }
-      const ci = cumulativeIncidence(mine.map((r) => r.t), mine.map((r) => r.cause), { count: mine.map((r) => r.n) });
+      const ci = cumulativeIncidence(
+        mine.map((r) => r.t),
+        mine.map((r) => r.cause),
+        { count: mine.map((r) => r.n) },
+      );
       for (const event of Object.values(CompetingEvent)) {
         const cause = CAUSE[event];
         const curve = ci.curves.find((c) => c.cause === cause);
@@ -56,8 +64,12 @@ export class CompetingRisksService {
           const shownAtRisk = shownCount(d, keyed(mine.filter((o) => o.t >= r.time)));
           if (d.suppress && (shownAtRisk === null || shownAtRisk < d.threshold)) break;
           steps.push({
-            day: r.time, atRisk: shownAtRisk!, events: shownCount({ ...d, suppress: false }, keyed(mine.filter((o) => o.t === r.time && o.cause === cause)))!,
-            incidence: r.estimate, lower: Number.isFinite(r.lower) ? r.lower : null, upper: Number.isFinite(r.upper) ? r.upper : null,
+            day: r.time,
+            atRisk: shownAtRisk!,
+            events: shownCount({ ...d, suppress: false }, keyed(mine.filter((o) => o.t === r.time && o.cause === cause)))!,
+            incidence: r.estimate,
+            lower: Number.isFinite(r.lower) ? r.lower : null,
+            upper: Number.isFinite(r.upper) ? r.upper : null,
           });
         }
         // A value at a day beyond the curve shown describes the few patients left there.
@@ -70,8 +82,14 @@ export class CompetingRisksService {
           return Number.isFinite(v.estimate) && !hiddenStep ? v.estimate : null;
         };
         curves.push({
-          group: g, event, n: shownSizes[i], events: shownCount(d, keyed(mine.filter((o) => o.cause === cause))),
-          atOneYear: at(365), atTwoYears: at(730), steps, suppressed: false,
+          group: g,
+          event,
+          n: shownSizes[i],
+          events: shownCount(d, keyed(mine.filter((o) => o.cause === cause))),
+          atOneYear: at(365),
+          atTwoYears: at(730),
+          steps,
+          suppressed: false,
         });
       }
     }
@@ -80,7 +98,13 @@ export class CompetingRisksService {
     if (new Set(shown.map((r) => r.grp)).size >= 2) {
       for (const event of Object.values(CompetingEvent)) {
         if (!shown.some((r) => r.cause === CAUSE[event])) continue;
-        const g = grayTest(shown.map((r) => r.t), shown.map((r) => r.cause), shown.map((r) => r.grp), CAUSE[event], { count: shown.map((r) => r.n) });
+        const g = grayTest(
+          shown.map((r) => r.t),
+          shown.map((r) => r.cause),
+          shown.map((r) => r.grp),
+          CAUSE[event],
+          { count: shown.map((r) => r.n) },
+        );
         if (Number.isFinite(g.statistic)) tests.push({ event, chiSquare: g.statistic, df: g.df, p: g.pValue });
       }
     }

@@ -23,7 +23,9 @@ describeEachDatabase('new fractures and imaging figures', (t) => {
     fractures = await q(`SELECT patient_id, kind::text, level::text, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication
                          WHERE withdrawn_at IS NULL AND kind IN ('ADJACENT_LEVEL_FRACTURE', 'REMOTE_FRACTURE')`);
     treated = new Map();
-    for (const r of await q(`SELECT tl.treatment_id, f.level::text FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE f.withdrawn_at IS NULL`)) {
+    for (const r of await q(
+      `SELECT tl.treatment_id, f.level::text FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE f.withdrawn_at IS NULL`,
+    )) {
       treated.set(r.treatment_id, [...(treated.get(r.treatment_id) ?? []), r.level]);
     }
     ends = await followUpEnds(t().db.dataSource);
@@ -48,7 +50,9 @@ describeEachDatabase('new fractures and imaging figures', (t) => {
     expect(fractures.some((f) => !within(f))).toBe(true);
     for (const p of rows) {
       const group = patients.filter((x) => x.group === p.group);
-      const hit = group.filter((x) => fractures.some((f) => f.patient_id === x.id && within(f) && (p.category === 'ANY' || (f.level ?? 'NOT_RECORDED') === p.category)));
+      const hit = group.filter((x) =>
+        fractures.some((f) => f.patient_id === x.id && within(f) && (p.category === 'ANY' || (f.level ?? 'NOT_RECORDED') === p.category)),
+      );
       const ci = wilsonInterval(hit.length, group.length);
       expect({ cat: p.category, n: p.n, events: p.events }).toEqual({ cat: p.category, n: group.length, events: hit.length });
       expect([p.rate, p.lower, p.upper]).toEqual([ci.proportion, ci.lower, ci.upper].map((v) => expect.closeTo(v, 12)));
@@ -56,17 +60,21 @@ describeEachDatabase('new fractures and imaging figures', (t) => {
     // Every level with a fracture within follow-up is shown, in spinal order after ANY.
     const cats = rows.filter((p: any) => p.group === rows[0].group).map((p: any) => p.category);
     expect(cats[0]).toBe('ANY');
-    expect(cats.slice(1)).toEqual([...cats.slice(1)].sort((a: string, b: string) => VERTEBRAL_LEVELS.indexOf(a as never) - VERTEBRAL_LEVELS.indexOf(b as never)));
+    expect(cats.slice(1)).toEqual(
+      [...cats.slice(1)].sort((a: string, b: string) => VERTEBRAL_LEVELS.indexOf(a as never) - VERTEBRAL_LEVELS.indexOf(b as never)),
+    );
   });
 
-  it('counts new fractures by adjacency to the index treatment\'s levels, derived from the level', async () => {
+  it("counts new fractures by adjacency to the index treatment's levels, derived from the level", async () => {
     const r = await t().gql(`{ newFracturesByAdjacency { ${FIELDS} } }`, {}, await t().login(ADMIN));
     expect(r.errors).toBeUndefined();
     const rows = r.data!.newFracturesByAdjacency;
     expect(new Set(rows.map((p: any) => p.category))).toEqual(new Set(['ANY', 'ADJACENT', 'REMOTE']));
     for (const p of rows) {
       const group = patients.filter((x) => x.group === p.group);
-      const hit = group.filter((x) => fractures.some((f) => f.patient_id === x.id && within(f) && (p.category === 'ANY' || adjacency(f, x.treatment) === p.category)));
+      const hit = group.filter((x) =>
+        fractures.some((f) => f.patient_id === x.id && within(f) && (p.category === 'ANY' || adjacency(f, x.treatment) === p.category)),
+      );
       expect({ cat: p.category, n: p.n, events: p.events }).toEqual({ cat: p.category, n: group.length, events: hit.length });
     }
   });
@@ -75,14 +83,20 @@ describeEachDatabase('new fractures and imaging figures', (t) => {
     const r = await t().gql(`{ imagingRates { ${FIELDS} } }`, {}, await t().login(ADMIN));
     expect(r.errors).toBeUndefined();
     const visits: { treatment_id: string; tp: string; img: boolean }[] = await t().db.dataSource.query(
-      `SELECT treatment_id, time_point::text AS tp, imaging_done AS img FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND imaging_done IS NOT NULL AND time_point <> 'UNSCHEDULED'`);
+      `SELECT treatment_id, time_point::text AS tp, imaging_done AS img FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND imaging_done IS NOT NULL AND time_point <> 'UNSCHEDULED'`,
+    );
     const groupOf = new Map(patients.map((p) => [p.treatment, p.group]));
     const rows = r.data!.imagingRates;
     expect(rows.length).toBeGreaterThan(10);
     for (const p of rows) {
       const mine = visits.filter((v) => groupOf.get(v.treatment_id) === p.group && v.tp === p.category);
       const ci = wilsonInterval(mine.filter((v) => v.img).length, mine.length);
-      expect({ g: p.group, tp: p.category, n: p.n, events: p.events }).toEqual({ g: p.group, tp: p.category, n: mine.length, events: mine.filter((v) => v.img).length });
+      expect({ g: p.group, tp: p.category, n: p.n, events: p.events }).toEqual({
+        g: p.group,
+        tp: p.category,
+        n: mine.length,
+        events: mine.filter((v) => v.img).length,
+      });
       expect(p.rate).toBeCloseTo(ci.proportion, 12);
     }
     // The seed images procedure patients more often after treatment: the figure shows it.

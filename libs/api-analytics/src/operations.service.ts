@@ -8,7 +8,6 @@ import { DischargeSummaryModel, FunnelPlotModel, HospitalRateModel, ReadmissionS
 import { Disclosure, disclosureFor, shownCount, shownProportion } from './suppression';
 import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
 
-
 @Injectable()
 export class OperationsService {
   constructor(private readonly reader: AggregateReader) {}
@@ -33,21 +32,34 @@ export class OperationsService {
    */
   async discharge(actor: Actor, filter: CohortFilter): Promise<DischargeSummaryModel[]> {
     const params = new SqlParams();
-    const rows: { kind: string; n: number; k: number; same_day: number; ks: number | null; mean: number | null; q: (number | null)[] }[] = await this.reader.query(
-      `SELECT t.kind::text AS kind, count(*)::int AS n, sum(c.record_key)::int8 AS k,
+    const rows: { kind: string; n: number; k: number; same_day: number; ks: number | null; mean: number | null; q: (number | null)[] }[] =
+      await this.reader.query(
+        `SELECT t.kind::text AS kind, count(*)::int AS n, sum(c.record_key)::int8 AS k,
               count(*) FILTER (WHERE t.same_day_discharge)::int AS same_day, sum(c.record_key) FILTER (WHERE t.same_day_discharge)::int8 AS ks,
               avg(t.length_of_stay_days)::float8 AS mean,
               percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY t.length_of_stay_days) AS q
        FROM (${cohortSql(filter, actor, params)}) c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
        WHERE t.same_day_discharge IS NOT NULL
        GROUP BY 1 ORDER BY 1`,
-      params.values,
-    );
+        params.values,
+      );
     const d = disclosureFor(actor);
     return rows.map((r) => {
       const treatments = shownCount(d, r);
       if (treatments === null) {
-        return { kind: r.kind, treatments: null, sameDay: null, sameDayRate: null, sameDayLower: null, sameDayUpper: null, meanStay: null, medianStay: null, q1Stay: null, q3Stay: null, suppressed: true };
+        return {
+          kind: r.kind,
+          treatments: null,
+          sameDay: null,
+          sameDayRate: null,
+          sameDayLower: null,
+          sameDayUpper: null,
+          meanStay: null,
+          medianStay: null,
+          q1Stay: null,
+          q3Stay: null,
+          suppressed: true,
+        };
       }
       // A small number of same-day (or of overnight) discharges is withheld with its rate.
       const sameDay = shownProportion(d, { n: r.same_day, k: Number(r.ks ?? 0) }, r, treatments);
@@ -55,8 +67,17 @@ export class OperationsService {
       const rateShown = sameDay.x !== null && overnight !== null;
       const ci = rateShown ? wilsonInterval(sameDay.x!, treatments) : null;
       return {
-        kind: r.kind, treatments, sameDay: rateShown ? sameDay.x : null, sameDayRate: ci?.proportion ?? null, sameDayLower: ci?.lower ?? null, sameDayUpper: ci?.upper ?? null,
-        meanStay: r.mean, q1Stay: r.q[0], medianStay: r.q[1], q3Stay: r.q[2], suppressed: false,
+        kind: r.kind,
+        treatments,
+        sameDay: rateShown ? sameDay.x : null,
+        sameDayRate: ci?.proportion ?? null,
+        sameDayLower: ci?.lower ?? null,
+        sameDayUpper: ci?.upper ?? null,
+        meanStay: r.mean,
+        q1Stay: r.q[0],
+        medianStay: r.q[1],
+        q3Stay: r.q[2],
+        suppressed: false,
       };
     });
   }
@@ -73,7 +94,12 @@ export class OperationsService {
     const counted = (when: string) => `count(*) FILTER (WHERE ${when})::int, sum(record_key) FILTER (WHERE ${when})::int8`;
     const rows: { kind: string; r: (number | string | null)[] }[] = await this.reader.query(
       `SELECT kind, ARRAY[${[
-        counted('r30 IS NOT NULL'), counted('r30'), counted('r90 IS NOT NULL'), counted('r90'), counted('procedure'), counted('procedure AND repeated'),
+        counted('r30 IS NOT NULL'),
+        counted('r30'),
+        counted('r90 IS NOT NULL'),
+        counted('r90'),
+        counted('procedure'),
+        counted('procedure AND repeated'),
       ].join(', ')}] AS r
        FROM (
          SELECT t.kind::text AS kind, c.record_key, t.readmitted_within_30_days AS r30, t.readmitted_within_90_days AS r90, t.kind <> 'CONSERVATIVE' AS procedure,
@@ -129,13 +155,16 @@ export class OperationsService {
     const events = rows.reduce((a, r) => a + r.x, 0);
     const p = total ? events / total : null;
     const maxN = Math.max(10, ...rows.map((r) => r.n));
-    const limits = p === null ? [] : Array.from({ length: 50 }, (_, i) => Math.max(1, Math.round((maxN * 1.1 * (i + 1)) / 50))).map((n) => {
-      const se = Math.sqrt((p * (1 - p)) / n);
-      const z95 = normalQuantile(0.975);
-      const z998 = normalQuantile(0.999);
-      const clamp = (v: number) => Math.min(1, Math.max(0, v));
-      return { n, lower95: clamp(p - z95 * se), upper95: clamp(p + z95 * se), lower998: clamp(p - z998 * se), upper998: clamp(p + z998 * se) };
-    });
+    const limits =
+      p === null
+        ? []
+        : Array.from({ length: 50 }, (_, i) => Math.max(1, Math.round((maxN * 1.1 * (i + 1)) / 50))).map((n) => {
+            const se = Math.sqrt((p * (1 - p)) / n);
+            const z95 = normalQuantile(0.975);
+            const z998 = normalQuantile(0.999);
+            const clamp = (v: number) => Math.min(1, Math.max(0, v));
+            return { n, lower95: clamp(p - z95 * se), upper95: clamp(p + z95 * se), lower998: clamp(p - z998 * se), upper998: clamp(p + z998 * se) };
+          });
     return {
       registryRate: p,
       limits,

@@ -2,7 +2,15 @@ import { ADMIN, describeEachDatabase, followUpEnds, HEAD_NORTH } from '@vfr/api-
 import { quantile, wilsonInterval } from '@vfr/stats';
 
 describeEachDatabase('operations and the funnel plot', (t) => {
-  let treatments: { id: string; patient_id: string; kind: string; start_date: string; same_day_discharge: boolean | null; length_of_stay_days: number | null; site: string }[];
+  let treatments: {
+    id: string;
+    patient_id: string;
+    kind: string;
+    start_date: string;
+    same_day_discharge: boolean | null;
+    length_of_stay_days: number | null;
+    site: string;
+  }[];
 
   beforeAll(async () => {
     treatments = await t().db.dataSource.query(`
@@ -41,7 +49,11 @@ describeEachDatabase('operations and the funnel plot', (t) => {
   });
 
   it('gives same-day discharge with a Wilson interval and length of stay for each of the three paths', async () => {
-    const r = await t().gql(`{ discharge { kind treatments sameDay sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay } }`, {}, await t().login(ADMIN));
+    const r = await t().gql(
+      `{ discharge { kind treatments sameDay sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay } }`,
+      {},
+      await t().login(ADMIN),
+    );
     for (const d of r.data!.discharge) {
       const mine = treatments.filter((x) => x.kind === d.kind && x.same_day_discharge !== null);
       const sameDay = mine.filter((x) => x.same_day_discharge).length;
@@ -55,17 +67,28 @@ describeEachDatabase('operations and the funnel plot', (t) => {
   });
 
   it('places each site against the registry rate with 95% and 99.8% limits', async () => {
-    const r = await t().gql(`{ funnelPlot { registryRate sites { siteCode n events rate suppressed } limits { n lower95 upper95 lower998 upper998 } } }`, {}, await t().login(ADMIN));
+    const r = await t().gql(
+      `{ funnelPlot { registryRate sites { siteCode n events rate suppressed } limits { n lower95 upper95 lower998 upper998 } } }`,
+      {},
+      await t().login(ADMIN),
+    );
     expect(r.errors).toBeUndefined();
     const f = r.data!.funnelPlot;
     const q = (sql: string) => t().db.dataSource.query(sql);
-    const comps = await q(`SELECT patient_id, treatment_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`);
+    const comps = await q(
+      `SELECT patient_id, treatment_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`,
+    );
     // Complications after the end of follow-up do not count (docs/methods.md).
     const ends = await followUpEnds(t().db.dataSource);
     const endOf = (patient: string) => ends.get(patient)!.end;
     const procedures = treatments.filter((x) => x.kind !== 'CONSERVATIVE');
-    const withEvent = (x: (typeof procedures)[number]) => comps.some((c: any) => c.patient_id === x.patient_id && c.occurred_on <= endOf(x.patient_id)
-      && (c.treatment_id === x.id || (c.treatment_id === null && c.occurred_on >= String(x.start_date).slice(0, 10))));
+    const withEvent = (x: (typeof procedures)[number]) =>
+      comps.some(
+        (c: any) =>
+          c.patient_id === x.patient_id &&
+          c.occurred_on <= endOf(x.patient_id) &&
+          (c.treatment_id === x.id || (c.treatment_id === null && c.occurred_on >= String(x.start_date).slice(0, 10))),
+      );
     for (const s of f.sites) {
       const mine = procedures.filter((x) => x.site === s.siteCode);
       expect([s.n, s.events]).toEqual([mine.length, mine.filter(withEvent).length]);

@@ -38,7 +38,11 @@ export class OutcomesResolver {
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
     @Args('measure', { type: () => OutcomeMeasure, defaultValue: OutcomeMeasure.NRS }) measure: OutcomeMeasure,
     @Args('timePoint', { type: () => TimePoint, defaultValue: TimePoint.M1 }) timePoint: TimePoint,
-    @Args('trimming', { type: () => PropensityTrimming, defaultValue: PropensityTrimming.NONE, description: 'Trimming by generalized propensity before weighting (default none)' })
+    @Args('trimming', {
+      type: () => PropensityTrimming,
+      defaultValue: PropensityTrimming.NONE,
+      description: 'Trimming by generalized propensity before weighting (default none)',
+    })
     trimming: PropensityTrimming,
   ): Promise<AdjustedComparisonModel> {
     return this.adjusted.compare(actor, this.cohorts.filter(actor, filter), grouping, measure, timePoint, trimming);
@@ -46,14 +50,19 @@ export class OutcomesResolver {
 
   @Roles(...ANALYSTS)
   @Query(() => AdjustedComparisonModel, {
-    description: 'Risk of a new vertebral fracture by the time point (its target day), between groups, unadjusted and IPTW-adjusted (the propensity model includes the anti-osteoporotic drug); differences are risk differences',
+    description:
+      'Risk of a new vertebral fracture by the time point (its target day), between groups, unadjusted and IPTW-adjusted (the propensity model includes the anti-osteoporotic drug); differences are risk differences',
   })
   adjustedNewFractureComparison(
     @CurrentActor() actor: Actor,
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
     @Args('grouping', groupingArg) grouping: TreatmentGrouping,
     @Args('timePoint', { type: () => TimePoint, defaultValue: TimePoint.M12 }) timePoint: TimePoint,
-    @Args('trimming', { type: () => PropensityTrimming, defaultValue: PropensityTrimming.NONE, description: 'Trimming by generalized propensity before weighting (default none)' })
+    @Args('trimming', {
+      type: () => PropensityTrimming,
+      defaultValue: PropensityTrimming.NONE,
+      description: 'Trimming by generalized propensity before weighting (default none)',
+    })
     trimming: PropensityTrimming,
   ): Promise<AdjustedComparisonModel> {
     return this.adjusted.compareNewFracture(actor, this.cohorts.filter(actor, filter), grouping, timePoint, trimming);
@@ -102,7 +111,9 @@ export class OutcomesResolver {
   }
 
   @Roles(...ANALYSTS)
-  @Query(() => [ProportionModel], { description: 'Share of patients with a new fracture within follow-up at each level T1-L5 (NOT_RECORDED: no level; and ANY), with Wilson 95% CIs' })
+  @Query(() => [ProportionModel], {
+    description: 'Share of patients with a new fracture within follow-up at each level T1-L5 (NOT_RECORDED: no level; and ANY), with Wilson 95% CIs',
+  })
   newFracturesByLevel(
     @CurrentActor() actor: Actor,
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
@@ -112,7 +123,10 @@ export class OutcomesResolver {
   }
 
   @Roles(...ANALYSTS)
-  @Query(() => [ProportionModel], { description: 'Share of patients with a new fracture within follow-up adjacent to or remote from the index treatment\'s levels (and ANY), with Wilson 95% CIs' })
+  @Query(() => [ProportionModel], {
+    description:
+      "Share of patients with a new fracture within follow-up adjacent to or remote from the index treatment's levels (and ANY), with Wilson 95% CIs",
+  })
   newFracturesByAdjacency(
     @CurrentActor() actor: Actor,
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
@@ -122,7 +136,9 @@ export class OutcomesResolver {
   }
 
   @Roles(...ANALYSTS)
-  @Query(() => [ProportionModel], { description: 'Share of completed visits with spine imaging done, per group and time point (visits that recorded it), with Wilson 95% CIs' })
+  @Query(() => [ProportionModel], {
+    description: 'Share of completed visits with spine imaging done, per group and time point (visits that recorded it), with Wilson 95% CIs',
+  })
   imagingRates(
     @CurrentActor() actor: Actor,
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
@@ -157,7 +173,10 @@ export class OutcomesResolver {
 
 @Resolver()
 export class OperationsResolver {
-  constructor(private readonly operations: OperationsService, private readonly cohorts: CohortsService) {}
+  constructor(
+    private readonly operations: OperationsService,
+    private readonly cohorts: CohortsService,
+  ) {}
 
   @Roles(...ANALYSTS)
   @Query(() => TreatmentVolumesModel, { description: 'Treatments started per period (month, quarter or year) and kind' })

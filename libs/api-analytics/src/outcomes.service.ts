@@ -5,7 +5,15 @@ import { CohortFilter, TimePoint, TreatmentGrouping, VERTEBRAL_LEVELS } from '@v
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tInterval, wilsonInterval } from '@vfr/stats';
 import { followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
-import { MEASURE_COLUMN, OutcomeMeasure, RESPONDER, ResponderDefinition, SCHEDULED_TIME_POINTS, SURVIVAL_EVENT_DAY, SurvivalEndpoint } from './outcome-measures';
+import {
+  MEASURE_COLUMN,
+  OutcomeMeasure,
+  RESPONDER,
+  ResponderDefinition,
+  SCHEDULED_TIME_POINTS,
+  SURVIVAL_EVENT_DAY,
+  SurvivalEndpoint,
+} from './outcome-measures';
 import { disclosureFor, shownCells, shownCellsByCategory, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
@@ -42,13 +50,14 @@ export class OutcomesService {
    */
   async trajectory(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure): Promise<TrajectoryPointModel[]> {
     const params = new SqlParams();
-    const table: { grp: string; tp: number; value: number; n: number; k: number; nc: number; kc: number | null; sc: number | null; scc: number | null }[] = await this.reader.query(
-      `SELECT grp, tp, value, count(*)::int AS n, sum(rk)::int8 AS k, count(value - base)::int AS nc, sum(rk) FILTER (WHERE base IS NOT NULL)::int8 AS kc,
+    const table: { grp: string; tp: number; value: number; n: number; k: number; nc: number; kc: number | null; sc: number | null; scc: number | null }[] =
+      await this.reader.query(
+        `SELECT grp, tp, value, count(*)::int AS n, sum(rk)::int8 AS k, count(value - base)::int AS nc, sum(rk) FILTER (WHERE base IS NOT NULL)::int8 AS kc,
               sum(value - base) AS sc, sum((value - base) * (value - base)) AS scc
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        GROUP BY grp, tp, value`,
-      params.values,
-    );
+        params.values,
+      );
     const byCell = new Map<string, typeof table>();
     for (const r of table) {
       const key = `${r.grp}|${r.tp}`;
@@ -60,9 +69,24 @@ export class OutcomesService {
       const nc = rows.reduce((s, r) => s + r.nc, 0);
       const k = rows.reduce((s, r) => s + Number(r.k), 0);
       const kc = rows.reduce((s, r) => s + Number(r.kc ?? 0), 0);
-      const change = momentsFromSums(nc, rows.reduce((s, r) => s + (r.sc ?? 0), 0), rows.reduce((s, r) => s + (r.scc ?? 0), 0));
+      const change = momentsFromSums(
+        nc,
+        rows.reduce((s, r) => s + (r.sc ?? 0), 0),
+        rows.reduce((s, r) => s + (r.scc ?? 0), 0),
+      );
       const timePoint = SCHEDULED_TIME_POINTS[rows[0].tp - 1];
-      return { grp: rows[0].grp, time_point: timePoint, category: timePoint, ...summary, k, q: [summary.q1, summary.median, summary.q3], nc, kc, mc: change.mean, sdc: change.sd };
+      return {
+        grp: rows[0].grp,
+        time_point: timePoint,
+        category: timePoint,
+        ...summary,
+        k,
+        q: [summary.q1, summary.median, summary.q3],
+        nc,
+        kc,
+        mc: change.mean,
+        sdc: change.sd,
+      };
     });
     const d = disclosureFor(actor);
     const shown = shownCellsByCategory(d, cells);
@@ -70,7 +94,23 @@ export class OutcomesService {
       .sort((a, b) => a.grp.localeCompare(b.grp) || ORDER.indexOf(a.time_point) - ORDER.indexOf(b.time_point))
       .map((r) => {
         if (shown.get(r) === null) {
-          return { group: r.grp, timePoint: r.time_point, n: null, mean: null, sd: null, lower: null, upper: null, median: null, q1: null, q3: null, nChange: null, meanChange: null, changeLower: null, changeUpper: null, suppressed: true };
+          return {
+            group: r.grp,
+            timePoint: r.time_point,
+            n: null,
+            mean: null,
+            sd: null,
+            lower: null,
+            upper: null,
+            median: null,
+            q1: null,
+            q3: null,
+            nChange: null,
+            meanChange: null,
+            changeLower: null,
+            changeUpper: null,
+            suppressed: true,
+          };
         }
         // Intervals come from the exact n; the counts shown are those the reader may see.
         const [lower, upper] = interval(r.n, r.mean, r.sd);
@@ -78,9 +118,21 @@ export class OutcomesService {
         const [changeLower, changeUpper] = isBaseline ? [null, null] : interval(r.nc, r.mc, r.sdc);
         const nChange = isBaseline ? null : shownCount(d, { n: r.nc, k: r.kc });
         return {
-          group: r.grp, timePoint: r.time_point, n: shown.get(r)!, mean: r.mean, sd: r.sd, lower, upper,
-          q1: r.q[0], median: r.q[1], q3: r.q[2], nChange,
-          meanChange: isBaseline || nChange === null ? null : r.mc, changeLower: nChange === null ? null : changeLower, changeUpper: nChange === null ? null : changeUpper, suppressed: false,
+          group: r.grp,
+          timePoint: r.time_point,
+          n: shown.get(r)!,
+          mean: r.mean,
+          sd: r.sd,
+          lower,
+          upper,
+          q1: r.q[0],
+          median: r.q[1],
+          q3: r.q[2],
+          nChange,
+          meanChange: isBaseline || nChange === null ? null : r.mc,
+          changeLower: nChange === null ? null : changeLower,
+          changeUpper: nChange === null ? null : changeUpper,
+          suppressed: false,
         };
       });
   }
@@ -95,7 +147,11 @@ export class OutcomesService {
        GROUP BY grp, tp`,
       params.values,
     );
-    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: SCHEDULED_TIME_POINTS[r.tp - 1], n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
+    return this.proportions(
+      actor,
+      rows.map((r) => ({ group: r.grp, category: SCHEDULED_TIME_POINTS[r.tp - 1], n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })),
+      (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint),
+    );
   }
 
   /**
@@ -133,14 +189,19 @@ export class OutcomesService {
    * withheld below the threshold too (a rate and its n would give a small numerator away), and
    * the rate and interval computed from the counts shown.
    */
-  private proportions(actor: Actor, rows: { group: string; category: string; n: number; k: number; x: number; kx: number }[], order: (a: string, b: string) => number): ProportionModel[] {
+  private proportions(
+    actor: Actor,
+    rows: { group: string; category: string; n: number; k: number; x: number; kx: number }[],
+    order: (a: string, b: string) => number,
+  ): ProportionModel[] {
     const d = disclosureFor(actor);
     const shownN = shownCellsByCategory(d, rows);
     return rows
       .sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category))
       .map((r) => {
         const shown = shownProportion(d, { n: r.x, k: r.kx }, r, shownN.get(r));
-        if (shown.n === null || shown.x === null) return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
+        if (shown.n === null || shown.x === null)
+          return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
         const ci = wilsonInterval(shown.x, shown.n);
         return { group: r.group, category: r.category, events: shown.x, n: shown.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };
       });
@@ -180,18 +241,36 @@ export class OutcomesService {
     const observed = rows.flatMap((r) => Array.from({ length: r.n }, () => ({ g: r.grp, t: r.t, d: r.d })));
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
     const curves = groups.map((g, i) => {
-      if (shownSizes[i] === null) return { group: g, n: null, events: null, medianDays: null, medianLower: null, medianUpper: null, steps: [], suppressed: true };
+      if (shownSizes[i] === null)
+        return { group: g, n: null, events: null, medianDays: null, medianLower: null, medianUpper: null, steps: [], suppressed: true };
       const mine = rows.filter((r) => r.grp === g);
-      const km = kaplanMeier(observed.filter((o) => o.g === g).map((o) => o.t), observed.filter((o) => o.g === g).map((o) => o.d));
-      const keyed = (pick: (r: (typeof mine)[number]) => boolean) => mine.filter(pick).reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 });
+      const km = kaplanMeier(
+        observed.filter((o) => o.g === g).map((o) => o.t),
+        observed.filter((o) => o.g === g).map((o) => o.d),
+      );
+      const keyed = (pick: (r: (typeof mine)[number]) => boolean) =>
+        mine.filter(pick).reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 });
       const steps = [];
       for (const r of km.rows) {
         const atRisk = keyed((o) => o.t >= r.time);
         const shownAtRisk = shownCount(d, atRisk);
         if (d.suppress && (shownAtRisk === null || shownAtRisk < d.threshold)) break;
-        steps.push({ day: r.time, atRisk: shownAtRisk!, events: shownCount({ ...d, suppress: false }, keyed((o) => o.t === r.time && o.d === 1))!, survival: r.survival, lower: finite(r.lower), upper: finite(r.upper) });
+        steps.push({
+          day: r.time,
+          atRisk: shownAtRisk!,
+          events: shownCount(
+            { ...d, suppress: false },
+            keyed((o) => o.t === r.time && o.d === 1),
+          )!,
+          survival: r.survival,
+          lower: finite(r.lower),
+          upper: finite(r.upper),
+        });
       }
-      const events = shownCount(d, keyed((o) => o.d === 1));
+      const events = shownCount(
+        d,
+        keyed((o) => o.d === 1),
+      );
       // The median is shown only where the curve shown reaches it.
       // For de-identified readers a day beyond the curve shown (a median or a limit in the tail
       // that was cut) is withheld too: it describes the few patients left there.
@@ -199,13 +278,25 @@ export class OutcomesService {
       const within = (day: number) => (d.suppress && !(day <= lastShown) ? null : finite(day));
       const reached = within(km.median.median) !== null;
       return {
-        group: g, n: shownSizes[i], events, medianDays: within(km.median.median), medianLower: reached ? within(km.median.lower) : null, medianUpper: reached ? within(km.median.upper) : null,
-        steps, suppressed: false,
+        group: g,
+        n: shownSizes[i],
+        events,
+        medianDays: within(km.median.median),
+        medianLower: reached ? within(km.median.lower) : null,
+        medianUpper: reached ? within(km.median.upper) : null,
+        steps,
+        suppressed: false,
       };
     });
     const shown = observed.filter((o) => shownSizes[groups.indexOf(o.g)] !== null);
     const testable = new Set(shown.map((o) => o.g)).size >= 2 && shown.some((o) => o.d === 1);
-    const test = testable ? logRankTest(shown.map((o) => o.t), shown.map((o) => o.d), shown.map((o) => o.g)) : null;
+    const test = testable
+      ? logRankTest(
+          shown.map((o) => o.t),
+          shown.map((o) => o.d),
+          shown.map((o) => o.g),
+        )
+      : null;
     return { curves, logRankChiSquare: test?.chiSquare ?? null, logRankDf: test?.df ?? null, logRankP: test?.pValue ?? null };
   }
 
@@ -221,9 +312,10 @@ export class OutcomesService {
     const params = new SqlParams();
     const fu = followUp(grouping);
     const position = (level: string) => `array_position(enum_range(NULL::vertebral_level), ${level})`;
-    const category = by === 'LEVEL'
-      ? `coalesce(x.level::text, 'NOT_RECORDED')`
-      : `CASE WHEN x.level IS NULL THEN (CASE x.kind WHEN 'ADJACENT_LEVEL_FRACTURE' THEN 'ADJACENT' ELSE 'REMOTE' END)
+    const category =
+      by === 'LEVEL'
+        ? `coalesce(x.level::text, 'NOT_RECORDED')`
+        : `CASE WHEN x.level IS NULL THEN (CASE x.kind WHEN 'ADJACENT_LEVEL_FRACTURE' THEN 'ADJACENT' ELSE 'REMOTE' END)
               WHEN EXISTS (SELECT 1 FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id AND f.withdrawn_at IS NULL
                            WHERE tl.treatment_id = c.index_treatment_id AND abs(${position('f.level')} - ${position('x.level')}) = 1) THEN 'ADJACENT'
               ELSE 'REMOTE' END`;
@@ -268,6 +360,10 @@ export class OutcomesService {
        GROUP BY grp, tp`,
       params.values,
     );
-    return this.proportions(actor, rows.map((r) => ({ group: r.grp, category: r.tp, n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })), (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint));
+    return this.proportions(
+      actor,
+      rows.map((r) => ({ group: r.grp, category: r.tp, n: r.n, k: Number(r.k), x: r.x, kx: Number(r.kx ?? 0) })),
+      (a, b) => ORDER.indexOf(a as TimePoint) - ORDER.indexOf(b as TimePoint),
+    );
   }
 }

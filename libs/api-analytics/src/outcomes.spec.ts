@@ -4,7 +4,16 @@ import { kaplanMeier, meanCI, quantile, wilsonInterval } from '@vfr/stats';
 // Each figure is recomputed here from the raw rows, in JS, and compared with what the API
 // aggregated in SQL.
 describeEachDatabase('outcome analytics', (t) => {
-  let visits: { group: string; patient: string; tp: string; nrs: number | null; odi: number | null; baseNrs: number | null; baseOdi: number | null; day: number }[];
+  let visits: {
+    group: string;
+    patient: string;
+    tp: string;
+    nrs: number | null;
+    odi: number | null;
+    baseNrs: number | null;
+    baseOdi: number | null;
+    day: number;
+  }[];
   let patients: { id: string; group: string; index: string; treatment: string }[];
 
   beforeAll(async () => {
@@ -12,19 +21,36 @@ describeEachDatabase('outcome analytics', (t) => {
       SELECT p.id, idx.kind AS group, idx.start_date AS index, idx.id AS treatment FROM patient p
       JOIN LATERAL (SELECT t.id, t.kind::text, t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL ORDER BY t.start_date, t.created_at LIMIT 1) idx ON true
       WHERE p.withdrawn_at IS NULL`);
-    const rows = await t().db.dataSource.query(`SELECT treatment_id, time_point, nrs_activity, nrs_rest, odi, visit_date FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND time_point <> 'UNSCHEDULED'`);
+    const rows = await t().db.dataSource.query(
+      `SELECT treatment_id, time_point, nrs_activity, nrs_rest, odi, visit_date FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND time_point <> 'UNSCHEDULED'`,
+    );
     const byTreatment = new Map(patients.map((p) => [p.treatment, p]));
     visits = rows.flatMap((r: any) => {
       const p = byTreatment.get(r.treatment_id);
       if (!p) return [];
       const base = rows.find((b: any) => b.treatment_id === r.treatment_id && b.time_point === 'BASELINE');
       const nrs = (x: any) => (x ? (x.nrs_activity ?? x.nrs_rest) : null);
-      return [{ group: p.group, patient: p.id, tp: r.time_point, nrs: nrs(r), odi: r.odi, baseNrs: nrs(base), baseOdi: base?.odi ?? null, day: Math.round((Date.parse(r.visit_date) - Date.parse(p.index)) / 86400000) }];
+      return [
+        {
+          group: p.group,
+          patient: p.id,
+          tp: r.time_point,
+          nrs: nrs(r),
+          odi: r.odi,
+          baseNrs: nrs(base),
+          baseOdi: base?.odi ?? null,
+          day: Math.round((Date.parse(r.visit_date) - Date.parse(p.index)) / 86400000),
+        },
+      ];
     });
   }, 60000);
 
   it('gives n, mean with its t interval, median and IQR per group and time point, and the change from baseline', async () => {
-    const r = await t().gql(`{ outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper median q1 q3 nChange meanChange changeLower changeUpper suppressed } }`, {}, await t().login(ADMIN));
+    const r = await t().gql(
+      `{ outcomeTrajectory(measure: NRS) { group timePoint n mean lower upper median q1 q3 nChange meanChange changeLower changeUpper suppressed } }`,
+      {},
+      await t().login(ADMIN),
+    );
     expect(r.errors).toBeUndefined();
     const points = r.data!.outcomeTrajectory;
     expect(points.length).toBeGreaterThan(6);
@@ -41,7 +67,9 @@ describeEachDatabase('outcome analytics', (t) => {
       expect(p.q1).toBeCloseTo(quantile(values, 0.25), 9);
       expect(p.q3).toBeCloseTo(quantile(values, 0.75), 9);
       if (p.timePoint !== 'BASELINE') {
-        const changes = visits.filter((v) => v.group === p.group && v.tp === p.timePoint && v.nrs !== null && v.baseNrs !== null).map((v) => v.nrs! - v.baseNrs!);
+        const changes = visits
+          .filter((v) => v.group === p.group && v.tp === p.timePoint && v.nrs !== null && v.baseNrs !== null)
+          .map((v) => v.nrs! - v.baseNrs!);
         expect(p.nChange).toBe(changes.length);
         if (changes.length >= 2) expect(p.meanChange).toBeCloseTo(meanCI(changes).mean, 9);
       }
@@ -57,10 +85,17 @@ describeEachDatabase('outcome analytics', (t) => {
       ['ODI_DROP_10', (v) => (v.odi === null || v.baseOdi === null ? null : v.baseOdi - v.odi >= 10)],
     ];
     for (const [definition, responds] of defs) {
-      const r = await t().gql(`query($d: ResponderDefinition) { responderRates(definition: $d) { group category events n rate lower upper } }`, { d: definition }, token);
+      const r = await t().gql(
+        `query($d: ResponderDefinition) { responderRates(definition: $d) { group category events n rate lower upper } }`,
+        { d: definition },
+        token,
+      );
       expect(r.errors).toBeUndefined();
       for (const p of r.data!.responderRates) {
-        const judged = visits.filter((v) => v.group === p.group && v.tp === p.category).map(responds).filter((x) => x !== null);
+        const judged = visits
+          .filter((v) => v.group === p.group && v.tp === p.category)
+          .map(responds)
+          .filter((x) => x !== null);
         const x = judged.filter(Boolean).length;
         expect({ definition, n: p.n, events: p.events }).toEqual({ definition, n: judged.length, events: x });
         const ci = wilsonInterval(x, judged.length);
@@ -74,7 +109,9 @@ describeEachDatabase('outcome analytics', (t) => {
     const r = await t().gql(`{ complicationRates { group category events n rate } }`, {}, await t().login(ADMIN));
     expect(r.errors).toBeUndefined();
     // Within follow-up only: from day 0 to its end (docs/methods.md), recomputed from the raw rows.
-    const comps = await t().db.dataSource.query(`SELECT patient_id, kind, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`);
+    const comps = await t().db.dataSource.query(
+      `SELECT patient_id, kind, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM complication WHERE withdrawn_at IS NULL AND kind <> 'DEATH'`,
+    );
     const ends = await followUpEnds(t().db.dataSource);
     for (const p of r.data!.complicationRates) {
       const group = patients.filter((x) => x.group === p.group);
@@ -86,7 +123,11 @@ describeEachDatabase('outcome analytics', (t) => {
   });
 
   it('draws Kaplan-Meier curves to pain relief with the log-rank test', async () => {
-    const r = await t().gql(`{ survival(endpoint: PAIN_RELIEF) { logRankChiSquare logRankDf logRankP curves { group n events medianDays steps { day atRisk survival lower upper } } } }`, {}, await t().login(ADMIN));
+    const r = await t().gql(
+      `{ survival(endpoint: PAIN_RELIEF) { logRankChiSquare logRankDf logRankP curves { group n events medianDays steps { day atRisk survival lower upper } } } }`,
+      {},
+      await t().login(ADMIN),
+    );
     expect(r.errors).toBeUndefined();
     const s = r.data!.survival;
     for (const curve of s.curves) {
@@ -95,11 +136,17 @@ describeEachDatabase('outcome analytics', (t) => {
         const vs = visits.filter((v) => v.patient === p.id);
         // Only patients in pain at baseline (NRS above 3) are in the pain-relief analysis.
         if (!(vs.length && vs[0].baseNrs !== null && vs[0].baseNrs > 3)) return [];
-        const relief = vs.filter((v) => v.tp !== 'BASELINE' && v.nrs !== null && v.nrs <= 3).map((v) => v.day).sort((a, b) => a - b)[0];
+        const relief = vs
+          .filter((v) => v.tp !== 'BASELINE' && v.nrs !== null && v.nrs <= 3)
+          .map((v) => v.day)
+          .sort((a, b) => a - b)[0];
         const last = Math.max(...vs.map((v) => v.day));
         return relief !== undefined ? [{ t: relief, d: 1 }] : last > 0 ? [{ t: last, d: 0 }] : [];
       });
-      const km = kaplanMeier(obs.map((o) => o.t), obs.map((o) => o.d));
+      const km = kaplanMeier(
+        obs.map((o) => o.t),
+        obs.map((o) => o.d),
+      );
       expect(curve.n).toBe(km.n);
       expect(curve.events).toBe(km.events);
       expect(curve.steps.map((x: any) => x.survival)).toEqual(km.rows.map((x) => x.survival));
@@ -143,7 +190,11 @@ describeEachDatabase('outcome analytics', (t) => {
   });
 
   it('marks small cells suppressed for researchers', async () => {
-    const r = await t().gql(`{ outcomeTrajectory(measure: ODI, filter: { ageMin: 85 }) { group timePoint n mean suppressed } }`, {}, await t().login(RESEARCHER));
+    const r = await t().gql(
+      `{ outcomeTrajectory(measure: ODI, filter: { ageMin: 85 }) { group timePoint n mean suppressed } }`,
+      {},
+      await t().login(RESEARCHER),
+    );
     expect(r.errors).toBeUndefined();
     for (const p of r.data!.outcomeTrajectory) {
       if (p.suppressed) expect([p.n, p.mean]).toEqual([null, null]);

@@ -52,10 +52,15 @@ describeEachDatabase('procedure groupings', (t) => {
     const names = Object.keys(want);
     const seen = [
       ...d.characteristicsTable.flatMap((row: any) => row.values.map((v: any) => v.group)),
-      ...d.outcomeTrajectory.map((p: any) => p.group), ...d.responderRates.map((p: any) => p.group),
-      ...d.complicationRates.map((p: any) => p.group), ...d.newFracturesByLevel.map((p: any) => p.group), ...d.imagingRates.map((p: any) => p.group),
-      ...d.survival.curves.map((c: any) => c.group), ...d.competingRisks.curves.map((c: any) => c.group),
-      ...d.adjustedComparison.differences.flatMap((x: any) => [x.group, x.versus]), ...d.adjustedComparison.missingData.map((m: any) => m.group),
+      ...d.outcomeTrajectory.map((p: any) => p.group),
+      ...d.responderRates.map((p: any) => p.group),
+      ...d.complicationRates.map((p: any) => p.group),
+      ...d.newFracturesByLevel.map((p: any) => p.group),
+      ...d.imagingRates.map((p: any) => p.group),
+      ...d.survival.curves.map((c: any) => c.group),
+      ...d.competingRisks.curves.map((c: any) => c.group),
+      ...d.adjustedComparison.differences.flatMap((x: any) => [x.group, x.versus]),
+      ...d.adjustedComparison.missingData.map((m: any) => m.group),
     ];
     expect(seen.length).toBeGreaterThan(0);
     for (const g of seen) expect(names).toContain(g);
@@ -67,7 +72,11 @@ describeEachDatabase('procedure groupings', (t) => {
   });
 
   it('a researcher gets the procedure groupings through the same small-cell rules', async () => {
-    const r = await t().gql(`query { cohortSize(grouping: ANAESTHESIA, filter: { sex: MALE, ageMax: 70 }) { total threshold groups { group n suppressed } } }`, {}, await t().login(RESEARCHER));
+    const r = await t().gql(
+      `query { cohortSize(grouping: ANAESTHESIA, filter: { sex: MALE, ageMax: 70 }) { total threshold groups { group n suppressed } } }`,
+      {},
+      await t().login(RESEARCHER),
+    );
     expect(r.errors).toBeUndefined();
     const s = r.data!.cohortSize;
     for (const g of s.groups) {

@@ -11,11 +11,15 @@ const ANALYSTS = [Role.ADMIN, Role.COORDINATOR, Role.RESEARCHER, Role.DEPARTMENT
 
 @Resolver()
 export class RadiographsResolver {
-  constructor(private readonly radiographs: RadiographsService, private readonly cohorts: CohortsService) {}
+  constructor(
+    private readonly radiographs: RadiographsService,
+    private readonly cohorts: CohortsService,
+  ) {}
 
   @Roles(...ANALYSTS)
   @Query(() => [RadiographicPointModel], {
-    description: 'Per group and time point from month 1: mean kyphotic angle and anterior height of the index level, and the loss of correction, each with its 95% CI (docs/methods.md)',
+    description:
+      'Per group and time point from month 1: mean kyphotic angle and anterior height of the index level, and the loss of correction, each with its 95% CI (docs/methods.md)',
   })
   radiographicFollowUp(
     @CurrentActor() actor: Actor,

@@ -77,7 +77,10 @@ export class RadiographsService {
       params.values,
     );
     const m = (r: Record<string, number | string | null>, name: string): Moments => ({
-      n: Number(r[`${name}_n`]), k: Number(r[`${name}_k`]), mean: r[`${name}_mean`] as number | null, sd: r[`${name}_sd`] as number | null,
+      n: Number(r[`${name}_n`]),
+      k: Number(r[`${name}_k`]),
+      mean: r[`${name}_mean`] as number | null,
+      sd: r[`${name}_sd`] as number | null,
     });
     const cells: Cell[] = rows.map((r) => ({ group: String(r.grp), tp: Number(r.tp), angle: m(r, 'angle'), height: m(r, 'height'), loss: m(r, 'loss') }));
     return this.shown(disclosureFor(actor), cells);

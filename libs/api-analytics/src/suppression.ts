@@ -49,7 +49,10 @@ export function shownCount(d: Disclosure, c: KeyedCount): number | null {
  */
 export function shownCells(d: Disclosure, cells: readonly KeyedCount[]): (number | null)[] {
   if (!d.suppress || d.perturb) return cells.map((c) => shownCount(d, c));
-  const hidden = cellsToSuppress(cells.map((c) => c.n), d.threshold);
+  const hidden = cellsToSuppress(
+    cells.map((c) => c.n),
+    d.threshold,
+  );
   return cells.map((c, i) => (hidden.has(i) ? null : c.n));
 }
 

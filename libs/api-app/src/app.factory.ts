@@ -9,7 +9,6 @@ import { HttpErrorFilter } from '@vfr/api-core';
 import { dashboardDirFromEnv, OpenDatabase, trustProxyFromEnv } from '@vfr/api-database';
 import { AppModule } from './app.module';
 
-
 const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export async function createApp(
@@ -58,7 +57,13 @@ export async function createApp(
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] },
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+        },
       },
     }),
   );

@@ -4,7 +4,13 @@ const LOG = `query($first: Int!, $before: ID, $entityType: String, $action: Audi
   auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) { id entityType entityId action actorEmail }
 }`;
 
-interface Event { id: string; entityType: string; entityId: string; action: string; actorEmail: string | null }
+interface Event {
+  id: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorEmail: string | null;
+}
 
 describeEachDatabase('filtering the audit log', (t) => {
   let patientId: string;
@@ -13,7 +19,8 @@ describeEachDatabase('filtering the audit log', (t) => {
   beforeAll(async () => {
     const token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    patientId = (await t().gql('mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', { i: { siteId, sex: 'MALE', birthYear: 1948 } }, token)).data!.createPatient.id;
+    patientId = (await t().gql('mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', { i: { siteId, sex: 'MALE', birthYear: 1948 } }, token))
+      .data!.createPatient.id;
     const fracture = await t().gql(
       'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id version } }',
       { i: { patientId, level: 'T8', onsetDate: '2025-01-02', cause: 'OSTEOPOROTIC', genantGrade: 1 } },
@@ -29,7 +36,7 @@ describeEachDatabase('filtering the audit log', (t) => {
     return r.data!.auditLog;
   };
 
-  it('narrows by entity type, action and the beginning of the actor\'s email, combined', async () => {
+  it("narrows by entity type, action and the beginning of the actor's email, combined", async () => {
     const fractures = await log({ entityType: 'Fracture', actorEmail: 'coordinator.north' });
     expect(fractures.length).toBeGreaterThanOrEqual(2);
     expect(new Set(fractures.map((e) => e.entityType))).toEqual(new Set(['Fracture']));

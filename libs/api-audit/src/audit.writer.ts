@@ -45,7 +45,11 @@ function same(a: unknown, b: unknown): boolean {
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x != null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x != null)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -69,7 +73,10 @@ export interface CreateRequest<T> {
  * without its audit trail or the other way round.
  */
 export class AuditedTransaction {
-  constructor(readonly manager: EntityManager, readonly actor: Actor) {}
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+  ) {}
 
   /** Set once this transaction looked for a record by a client's request id (AuditedWriter.run may then run it again). */
   requestId: string | null = null;
@@ -126,12 +133,20 @@ export class AuditedTransaction {
       return !same(had, sent) && canonical(had ?? null) !== canonical(sent ?? null);
     };
     if ((request.scope ?? []).some(differs)) {
-      throw ValidationError.single('requestId', 'unique', `requestId was already used for another ${request.entityType}; send this create with a new requestId`);
+      throw ValidationError.single(
+        'requestId',
+        'unique',
+        `requestId was already used for another ${request.entityType}; send this create with a new requestId`,
+      );
     }
     if (request.stored) beside = await request.stored(earlier);
     const field = Object.keys(request.values).find(differs);
     if (field) {
-      throw ValidationError.single('requestId', 'unique', `requestId was already used: the ${request.entityType} it created has another ${field}; reload to see it and edit it there`);
+      throw ValidationError.single(
+        'requestId',
+        'unique',
+        `requestId was already used: the ${request.entityType} it created has another ${field}; reload to see it and edit it there`,
+      );
     }
     return earlier;
   }
@@ -160,7 +175,7 @@ export class AuditedTransaction {
     const after: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined || same(record[key], value)) continue;
-      before[key] = record[key] instanceof Date ? (record[key]).toISOString() : record[key];
+      before[key] = record[key] instanceof Date ? record[key].toISOString() : record[key];
       after[key] = value;
     }
     if (Object.keys(after).length === 0) return record;

@@ -75,7 +75,10 @@ export class IdentifierReadAudit implements ApolloServerPlugin<RequestContext> {
           if (rc.response.body.kind === 'single') {
             rc.response.body.singleResult.data = null;
             rc.response.body.singleResult.errors = [
-              { message: 'The answer held patient identifiers and its audit event could not be recorded, so it was not sent: try again in a moment', extensions: { code: 'DATABASE_UNAVAILABLE' } },
+              {
+                message: 'The answer held patient identifiers and its audit event could not be recorded, so it was not sent: try again in a moment',
+                extensions: { code: 'DATABASE_UNAVAILABLE' },
+              },
             ];
           }
         }

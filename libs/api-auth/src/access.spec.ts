@@ -10,18 +10,40 @@ const LOG = `query($action: AuditAction, $entityType: String, $actorEmail: Strin
   auditLog(first: 500, action: $action, entityType: $entityType, actorEmail: $actorEmail) { id entityType entityId action actorEmail after }
 }`;
 
-interface Event { id: string; entityType: string; entityId: string; action: string; actorEmail: string | null; after: Record<string, any> | null; siteId: string | null }
+interface Event {
+  id: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorEmail: string | null;
+  after: Record<string, any> | null;
+  siteId: string | null;
+}
 
 /**
  * A GraphQL request sent from a given local address: every 127.x.y.z is this machine, so the
  * server sees a different client address for each, as it would for clients elsewhere.
  */
-function gqlFrom(t: TestApp, from: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+function gqlFrom(
+  t: TestApp,
+  from: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const url = new URL(`${t.url}/graphql`);
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -33,7 +55,8 @@ function gqlFrom(t: TestApp, from: string, query: string, variables: Record<stri
   });
 }
 
-const signIn = (t: TestApp, from: string, email: string, password: string, headers?: Record<string, string>) => gqlFrom(t, from, LOGIN, { i: { email, password } }, headers);
+const signIn = (t: TestApp, from: string, email: string, password: string, headers?: Record<string, string>) =>
+  gqlFrom(t, from, LOGIN, { i: { email, password } }, headers);
 
 describeEachDatabase('access is audited', (t) => {
   const log = async (vars: Record<string, unknown>) => {
@@ -42,7 +65,8 @@ describeEachDatabase('access is audited', (t) => {
     return r.data!.auditLog;
   };
   const newest = async () => Number((await t().db.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_event`))[0].id);
-  const since = async (id: number) => t().db.dataSource.query(`SELECT entity_type, entity_id, action, actor_email, after FROM audit_event WHERE id > $1 ORDER BY id`, [id]);
+  const since = async (id: number) =>
+    t().db.dataSource.query(`SELECT entity_type, entity_id, action, actor_email, after FROM audit_event WHERE id > $1 ORDER BY id`, [id]);
 
   it('records sign-in, failed sign-in and sign-out, filterable by action and record type, without the password or an unknown email', async () => {
     const start = await newest();
@@ -57,7 +81,10 @@ describeEachDatabase('access is audited', (t) => {
 
     const events = await since(start);
     expect(events.map((e: Event & { entity_type: string }) => [e.entity_type, e.action])).toEqual([
-      ['Session', 'LOGIN'], ['Session', 'LOGIN_FAILED'], ['Session', 'LOGIN_FAILED'], ['Session', 'LOGOUT'],
+      ['Session', 'LOGIN'],
+      ['Session', 'LOGIN_FAILED'],
+      ['Session', 'LOGIN_FAILED'],
+      ['Session', 'LOGOUT'],
     ]);
     expect(events[0]).toMatchObject({ actor_email: RESEARCHER, after: { address: '127.0.0.11' } });
     expect(events[1]).toMatchObject({ actor_email: RESEARCHER, after: { address: '127.0.0.11', cause: 'wrong password' } });
@@ -179,7 +206,11 @@ describeEachDatabase('reads that return identifiers are audited, once per reques
     expect(await reads(start)).toEqual([expect.objectContaining({ entity_id: p.id, actor_email: COORD_NORTH })]);
 
     start = await newest();
-    const found = await t().gql<{ patients: { edges: { node: { id: string } }[] } }>(`query($f: PatientFilterInput) { patients(first: 50, filter: $f) { edges { node { id } } } }`, { f: { name: p.family_name } }, coordinator);
+    const found = await t().gql<{ patients: { edges: { node: { id: string } }[] } }>(
+      `query($f: PatientFilterInput) { patients(first: 50, filter: $f) { edges { node { id } } } }`,
+      { f: { name: p.family_name } },
+      coordinator,
+    );
     const ids = found.data!.patients.edges.map((e) => e.node.id);
     expect(ids).toContain(p.id);
     const search = await reads(start);
@@ -215,7 +246,7 @@ describeEachDatabase('reads that return identifiers are audited, once per reques
     }
   });
 
-  it('audits both exports: a cohort (de-identified) and a site\'s records with identifiers', async () => {
+  it("audits both exports: a cohort (de-identified) and a site's records with identifiers", async () => {
     const start = await newest();
     const coordinator = await t().login(COORD_NORTH);
     for (const path of ['/api/export/assessments.csv?format=long', '/api/export/records/patients.csv']) {
@@ -250,7 +281,11 @@ describe('behind a proxy named in TRUST_PROXY', () => {
     const other = await signIn(app, '127.0.0.1', HEAD_NORTH, DEMO_PASSWORD, from('203.0.113.6'));
     expect(other.data!.login.token).toBeTruthy();
     const events = await app.db.dataSource.query(`SELECT action, after->>'address' AS address FROM audit_event WHERE entity_type = 'Session' ORDER BY id`);
-    expect(events.filter((e: { action: string }) => e.action === 'LOGIN_FAILED').map((e: { address: string }) => e.address)).toEqual(['203.0.113.5', '203.0.113.5', '203.0.113.5']);
+    expect(events.filter((e: { action: string }) => e.action === 'LOGIN_FAILED').map((e: { address: string }) => e.address)).toEqual([
+      '203.0.113.5',
+      '203.0.113.5',
+      '203.0.113.5',
+    ]);
     expect(events.filter((e: { action: string }) => e.action === 'LOGIN').map((e: { address: string }) => e.address)).toContain('203.0.113.6');
   });
 });

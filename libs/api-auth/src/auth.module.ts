@@ -16,8 +16,16 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    TokenService, LoginThrottle, Passwords, SessionCheck, AuthService, UsersService, SitesService,
-    AuthResolver, UsersResolver, SitesResolver,
+    TokenService,
+    LoginThrottle,
+    Passwords,
+    SessionCheck,
+    AuthService,
+    UsersService,
+    SitesService,
+    AuthResolver,
+    UsersResolver,
+    SitesResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService, UsersService, SitesService, SessionCheck, Passwords],

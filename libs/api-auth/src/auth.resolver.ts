@@ -7,7 +7,10 @@ import { UsersService } from './users.service';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Public()
   @Mutation(() => LoginResultModel, { description: 'Exchange an email and password for a short-lived token' })

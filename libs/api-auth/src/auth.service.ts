@@ -46,9 +46,16 @@ export class AuthService {
       if (gate.firstRefusal) {
         const user = await this.find(account);
         await this.audit.record({
-          action: AuditAction.LOCKOUT, entityType: 'Session', entityId: user?.id ?? 'unknown',
-          actor: user && { userId: user.id, email: user.email }, siteId: user?.siteId,
-          details: { address: from, waitSeconds: gate.retryAfterSeconds, cause: gate.scope === 'address' ? 'too many failures from this address' : 'repeated failures for this account from this address' },
+          action: AuditAction.LOCKOUT,
+          entityType: 'Session',
+          entityId: user?.id ?? 'unknown',
+          actor: user && { userId: user.id, email: user.email },
+          siteId: user?.siteId,
+          details: {
+            address: from,
+            waitSeconds: gate.retryAfterSeconds,
+            cause: gate.scope === 'address' ? 'too many failures from this address' : 'repeated failures for this account from this address',
+          },
         });
       }
       throw new TooManyRequestsError(`Too many failed sign-in attempts; try again in ${wait(gate.retryAfterSeconds)}`, gate.retryAfterSeconds);
@@ -58,8 +65,11 @@ export class AuthService {
     if (!user || !ok) {
       this.throttle.fail(account, from);
       await this.audit.record({
-        action: AuditAction.LOGIN_FAILED, entityType: 'Session', entityId: user?.id ?? 'unknown',
-        actor: user && { userId: user.id, email: user.email }, siteId: user?.siteId,
+        action: AuditAction.LOGIN_FAILED,
+        entityType: 'Session',
+        entityId: user?.id ?? 'unknown',
+        actor: user && { userId: user.id, email: user.email },
+        siteId: user?.siteId,
         details: { address: from, cause: user ? 'wrong password' : 'no active account with this email' },
       });
       throw new UnauthenticatedError(WRONG);
@@ -67,8 +77,12 @@ export class AuthService {
     this.throttle.succeed(account, from);
     const { token, expiresAt } = this.tokens.sign({ userId: user.id, email: user.email, role: user.role, siteId: user.siteId });
     await this.audit.record({
-      action: AuditAction.LOGIN, entityType: 'Session', entityId: user.id,
-      actor: { userId: user.id, email: user.email }, siteId: user.siteId, details: { address: from },
+      action: AuditAction.LOGIN,
+      entityType: 'Session',
+      entityId: user.id,
+      actor: { userId: user.id, email: user.email },
+      siteId: user.siteId,
+      details: { address: from },
     });
     return { token, expiresAt, user };
   }
@@ -100,7 +114,11 @@ export class AuthService {
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       this.throttle.fail(actor.email, from);
       await this.audit.record({
-        action: AuditAction.LOGIN_FAILED, entityType: 'Session', entityId: user.id, actor, siteId: user.siteId,
+        action: AuditAction.LOGIN_FAILED,
+        entityType: 'Session',
+        entityId: user.id,
+        actor,
+        siteId: user.siteId,
         details: { address: from, cause: 'wrong current password when changing the password' },
       });
       throw ValidationError.single('currentPassword', 'mismatch', 'currentPassword is not your current password');
@@ -117,7 +135,14 @@ export class AuthService {
       // TypeORM answers an UPDATE with [rows, count].
       const [row] = Array.isArray(result[0]) ? result[0] : (result as Stamp[]);
       await this.audit.record(
-        { action: AuditAction.PASSWORD_CHANGE, entityType: 'User', entityId: user.id, actor, siteId: user.siteId, details: { address: from, sessionsEnded: true } },
+        {
+          action: AuditAction.PASSWORD_CHANGE,
+          entityType: 'User',
+          entityId: user.id,
+          actor,
+          siteId: user.siteId,
+          details: { address: from, sessionsEnded: true },
+        },
         manager,
       );
       return new Date(row.tokens_valid_after).getTime();

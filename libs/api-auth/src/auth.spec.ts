@@ -70,31 +70,64 @@ describeEachDatabase('sign-in, tokens, roles, sites and users', (t) => {
     expect(badCode.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
 
     const before = await rowCounts(t().db);
-    const noSite = await t().gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { email: 'new.coordinator@demo.registry', displayName: 'New', role: 'COORDINATOR', password: 'long-enough-password' },
-    }, admin);
+    const noSite = await t().gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: { email: 'new.coordinator@demo.registry', displayName: 'New', role: 'COORDINATOR', password: 'long-enough-password' },
+      },
+      admin,
+    );
     expect(noSite.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'siteId' });
-    const shortPassword = await t().gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { email: 'x@demo.registry', displayName: 'X', role: 'RESEARCHER', password: 'short' },
-    }, admin);
+    const shortPassword = await t().gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: { email: 'x@demo.registry', displayName: 'X', role: 'RESEARCHER', password: 'short' },
+      },
+      admin,
+    );
     expect(shortPassword.errors![0].extensions).toMatchObject({ field: 'password' });
-    const weakPassword = await t().gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { email: 'y@demo.registry', displayName: 'Y', role: 'ADMIN', password: 'aaaaaaaaaa' },
-    }, admin);
-    expect(weakPassword.errors![0]).toMatchObject({ message: expect.stringMatching(/^password is too easy to guess/), extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
-    const commonPassword = await t().gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { email: 'y@demo.registry', displayName: 'Y', role: 'ADMIN', password: 'password123' },
-    }, admin);
+    const weakPassword = await t().gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: { email: 'y@demo.registry', displayName: 'Y', role: 'ADMIN', password: 'aaaaaaaaaa' },
+      },
+      admin,
+    );
+    expect(weakPassword.errors![0]).toMatchObject({
+      message: expect.stringMatching(/^password is too easy to guess/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'password' },
+    });
+    const commonPassword = await t().gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: { email: 'y@demo.registry', displayName: 'Y', role: 'ADMIN', password: 'password123' },
+      },
+      admin,
+    );
     expect(commonPassword.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     expect(await rowCounts(t().db)).toEqual(before);
 
-    const user = await t().gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id role siteId version } }`, {
-      i: { email: 'east.coordinator@demo.registry', displayName: 'East', role: 'COORDINATOR', siteId: site.data!.createSite.id, password: 'long-enough-password' },
-    }, admin);
+    const user = await t().gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id role siteId version } }`,
+      {
+        i: {
+          email: 'east.coordinator@demo.registry',
+          displayName: 'East',
+          role: 'COORDINATOR',
+          siteId: site.data!.createSite.id,
+          password: 'long-enough-password',
+        },
+      },
+      admin,
+    );
     expect(user.data!.createUser).toMatchObject({ role: 'COORDINATOR', siteId: site.data!.createSite.id });
     const login = await t().gql(LOGIN, { i: { email: 'east.coordinator@demo.registry', password: 'long-enough-password' } });
     expect(login.data!.login.user.role).toBe('COORDINATOR');
-    const deactivate = await t().gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { active version } }`, { i: { id: user.data!.createUser.id, version: 1, active: false } }, admin);
+    const deactivate = await t().gql(
+      `mutation($i: UpdateUserInput!) { updateUser(input: $i) { active version } }`,
+      { i: { id: user.data!.createUser.id, version: 1, active: false } },
+      admin,
+    );
     expect(deactivate.data!.updateUser).toEqual({ active: false, version: 2 });
     const refused = await t().gql(LOGIN, { i: { email: 'east.coordinator@demo.registry', password: 'long-enough-password' } });
     expect(refused.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -146,14 +179,17 @@ describeEachDatabase('a changed or reset password ends the sessions', (t) => {
       const next = `${email.split('@')[0]} walks past 3 bridges`;
       const r = await t().gql(CHANGE, { i: { currentPassword: DEMO_PASSWORD, newPassword: next } }, a);
       expect(r.errors).toBeUndefined();
-      for (const old of [a, b]) expect((await me(old)).errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/signed out/) });
+      for (const old of [a, b])
+        expect((await me(old)).errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/signed out/) });
       const fresh = await me(r.data!.changePassword.token);
       expect(fresh.errors).toBeUndefined();
       expect(fresh.data!.me.email).toBe(email);
       expect(await signIn(email, DEMO_PASSWORD)).toBeUndefined();
       expect(await signIn(email, next)).toBeTruthy();
     }
-    const [event] = await t().db.dataSource.query(`SELECT actor_email, entity_type, after FROM audit_event WHERE action = 'PASSWORD_CHANGE' ORDER BY id DESC LIMIT 1`);
+    const [event] = await t().db.dataSource.query(
+      `SELECT actor_email, entity_type, after FROM audit_event WHERE action = 'PASSWORD_CHANGE' ORDER BY id DESC LIMIT 1`,
+    );
     expect(event).toMatchObject({ actor_email: COORD_NORTH, entity_type: 'User', after: { sessionsEnded: true } });
     expect(JSON.stringify(event)).not.toContain('bridges');
   });
@@ -161,9 +197,15 @@ describeEachDatabase('a changed or reset password ends the sessions', (t) => {
   it('refuses a wrong current password and a weak new one, beside the field', async () => {
     const token = (await signIn(ADMIN, DEMO_PASSWORD))!;
     const wrong = await t().gql(CHANGE, { i: { currentPassword: 'not-my-password', newPassword: 'a perfectly fine sentence' } }, token);
-    expect(wrong.errors![0]).toMatchObject({ message: 'currentPassword is not your current password', extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } });
+    expect(wrong.errors![0]).toMatchObject({
+      message: 'currentPassword is not your current password',
+      extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' },
+    });
     const weak = await t().gql(CHANGE, { i: { currentPassword: DEMO_PASSWORD, newPassword: 'aaaaaaaaaa' } }, token);
-    expect(weak.errors![0]).toMatchObject({ message: expect.stringMatching(/^newPassword is too easy to guess/), extensions: { field: 'newPassword', fields: [{ field: 'newPassword', rule: 'strength' }] } });
+    expect(weak.errors![0]).toMatchObject({
+      message: expect.stringMatching(/^newPassword is too easy to guess/),
+      extensions: { field: 'newPassword', fields: [{ field: 'newPassword', rule: 'strength' }] },
+    });
     const common = await t().gql(CHANGE, { i: { currentPassword: DEMO_PASSWORD, newPassword: 'Password2024!' } }, token);
     expect(common.errors![0].extensions).toMatchObject({ field: 'newPassword' });
     const same = await t().gql(CHANGE, { i: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } }, token);
@@ -176,10 +218,18 @@ describeEachDatabase('a changed or reset password ends the sessions', (t) => {
     const admin = (await signIn(ADMIN, DEMO_PASSWORD))!;
     const head = (await signIn('head.south@demo.registry', DEMO_PASSWORD))!;
     const [u] = await t().db.dataSource.query(`SELECT id, version FROM app_user WHERE email = 'head.south@demo.registry'`);
-    const weak = await t().gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`, { i: { id: u.id, version: u.version, password: '1234567890' } }, admin);
+    const weak = await t().gql(
+      `mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`,
+      { i: { id: u.id, version: u.version, password: '1234567890' } },
+      admin,
+    );
     expect(weak.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     expect((await me(head)).data!.me.email).toBe('head.south@demo.registry');
-    const reset = await t().gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`, { i: { id: u.id, version: u.version, password: 'south spine reset 2031' } }, admin);
+    const reset = await t().gql(
+      `mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`,
+      { i: { id: u.id, version: u.version, password: 'south spine reset 2031' } },
+      admin,
+    );
     expect(reset.errors).toBeUndefined();
     expect((await me(head)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect(await signIn('head.south@demo.registry', 'south spine reset 2031')).toBeTruthy();

@@ -57,8 +57,12 @@ export class SessionCheck {
     );
     if (!row) return undefined;
     const state: UserState = {
-      role: row.role, siteId: row.site_id, email: row.email, usable: row.usable,
-      tokensValidAfter: row.tokens_valid_after ? new Date(row.tokens_valid_after).getTime() : 0, loadedAt: Date.now(),
+      role: row.role,
+      siteId: row.site_id,
+      email: row.email,
+      usable: row.usable,
+      tokensValidAfter: row.tokens_valid_after ? new Date(row.tokens_valid_after).getTime() : 0,
+      loadedAt: Date.now(),
     };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(userId, state);

@@ -8,7 +8,10 @@ import { SiteEntity } from './site.entity';
 
 @Injectable()
 export class SitesService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   list(): Promise<SiteEntity[]> {
     return this.dataSource.getRepository(SiteEntity).find({ order: { code: 'ASC' } });

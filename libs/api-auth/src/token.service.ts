@@ -38,7 +38,13 @@ export class TokenService {
       const p = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'vfr' }) as jwt.JwtPayload;
       const role = Object.values(Role).find((r) => r === p.role);
       if (!p.sub || !role) throw new Error('bad claims');
-      return { userId: p.sub, email: String(p.email), role, siteId: (p.siteId as string | null) ?? null, issuedAt: typeof p.issuedAtMs === 'number' ? p.issuedAtMs : (p.iat ?? 0) * 1000 };
+      return {
+        userId: p.sub,
+        email: String(p.email),
+        role,
+        siteId: (p.siteId as string | null) ?? null,
+        issuedAt: typeof p.issuedAtMs === 'number' ? p.issuedAtMs : (p.iat ?? 0) * 1000,
+      };
     } catch (e) {
       if (e instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('Your session has expired: sign in again');
       throw new UnauthenticatedError('The token is invalid: sign in again');

@@ -59,15 +59,25 @@ export class UsersService {
       this.passwords.assertAcceptable('password', password, { email: current.email, displayName: values.displayName ?? current.displayName });
     }
     const passwordHash = password ? await this.passwords.hash(password) : undefined;
-    return this.writer.run(actor, async (tx) => {
-      const user = await tx.lock(UserEntity, id, 'User');
-      if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
-      const updated = await tx.update(UserEntity, user, version, values, { entityType: 'User', siteId: user.siteId, reason });
-      if (passwordHash) {
-        await tx.manager.query(`UPDATE app_user SET password_hash = $2, tokens_valid_after = clock_timestamp() WHERE id = $1`, [id, passwordHash]);
-        await tx.audit({ entityType: 'User', entityId: id, siteId: user.siteId, action: AuditAction.PASSWORD_RESET, before: null, after: { password: '(reset)', sessionsEnded: true }, reason });
-      }
-      return updated;
-    }).finally(() => this.sessions.forget(id));
+    return this.writer
+      .run(actor, async (tx) => {
+        const user = await tx.lock(UserEntity, id, 'User');
+        if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
+        const updated = await tx.update(UserEntity, user, version, values, { entityType: 'User', siteId: user.siteId, reason });
+        if (passwordHash) {
+          await tx.manager.query(`UPDATE app_user SET password_hash = $2, tokens_valid_after = clock_timestamp() WHERE id = $1`, [id, passwordHash]);
+          await tx.audit({
+            entityType: 'User',
+            entityId: id,
+            siteId: user.siteId,
+            action: AuditAction.PASSWORD_RESET,
+            before: null,
+            after: { password: '(reset)', sessionsEnded: true },
+            reason,
+          });
+        }
+        return updated;
+      })
+      .finally(() => this.sessions.forget(id));
   }
 }

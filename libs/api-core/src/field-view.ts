@@ -1,7 +1,5 @@
 import { Field, FieldMiddleware, FieldOptions, ID, Int, ObjectType, ReturnTypeFunc } from '@nestjs/graphql';
-import {
-  DEIDENTIFIED_ROLES, fieldAccess, fieldDescription, fieldRule, ForbiddenError, projectRecord, RecordType, Role, ruleMayBeNull,
-} from '@vfr/domain';
+import { DEIDENTIFIED_ROLES, fieldAccess, fieldDescription, fieldRule, ForbiddenError, projectRecord, RecordType, Role, ruleMayBeNull } from '@vfr/domain';
 import { Actor, RequestContext } from './actor';
 
 /**

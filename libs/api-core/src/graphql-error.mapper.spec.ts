@@ -5,13 +5,18 @@ import { NotFoundError, QueryTimeoutError, StaleVersionError, ValidationError } 
 import { CANNOT_SAVE_MESSAGE, formatGraphQLError, mapError } from './graphql-error.mapper';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
-const format = (original: Error) => formatGraphQLError({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x.ts:1'] } }, wrap(original));
+const format = (original: Error) =>
+  formatGraphQLError({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x.ts:1'] } }, wrap(original));
 
 describe('the one error mapper', () => {
   it('keeps domain errors as they are, with their code and fields', () => {
     expect(format(ValidationError.single('nrsRest', 'range', 'nrsRest must be an integer from 0 to 10 (got 11)'))).toEqual({
       message: 'nrsRest must be an integer from 0 to 10 (got 11)',
-      extensions: { code: 'BAD_USER_INPUT', field: 'nrsRest', fields: [{ field: 'nrsRest', rule: 'range', message: 'nrsRest must be an integer from 0 to 10 (got 11)' }] },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: 'nrsRest',
+        fields: [{ field: 'nrsRest', rule: 'range', message: 'nrsRest must be an integer from 0 to 10 (got 11)' }],
+      },
     });
     expect(format(new NotFoundError('Patient', 'abc')).extensions).toEqual({ code: 'NOT_FOUND', field: 'id', entity: 'Patient' });
     expect(format(new StaleVersionError('Patient', 'abc', 1, 3)).extensions).toEqual({ code: 'STALE_VERSION', field: 'version', currentVersion: 3 });
@@ -19,13 +24,18 @@ describe('the one error mapper', () => {
 
   it('turns a constraint violation into a field error without the SQL', () => {
     const driverError = Object.assign(new Error('new row for relation "assessment" violates check constraint "ck_assessment__nrs_rest__range"'), {
-      code: '23514', constraint: 'ck_assessment__nrs_rest__range',
+      code: '23514',
+      constraint: 'ck_assessment__nrs_rest__range',
     });
     const e = new QueryFailedError('INSERT INTO "assessment" ("nrs_rest") VALUES ($1)', [11], driverError);
     const out = format(e);
     expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nrsRest', fields: [{ field: 'nrsRest', rule: 'range' }] });
     expect(JSON.stringify(out)).not.toMatch(/INSERT|VALUES|check constraint|stacktrace/);
-    const unique = new QueryFailedError('INSERT ...', [], Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'uq_patient__registry_number' }));
+    const unique = new QueryFailedError(
+      'INSERT ...',
+      [],
+      Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'uq_patient__registry_number' }),
+    );
     expect(format(unique).extensions).toMatchObject({ code: 'CONFLICT', field: 'registryNumber' });
   });
 
@@ -38,18 +48,31 @@ describe('the one error mapper', () => {
 
   it('names the field of a variable that GraphQL itself refused', () => {
     const out = formatGraphQLError(
-      { message: 'Variable "$input" got invalid value "X9" at "input.level"; Value "X9" does not exist in "VertebralLevel" enum.', extensions: { code: 'BAD_USER_INPUT' } },
+      {
+        message: 'Variable "$input" got invalid value "X9" at "input.level"; Value "X9" does not exist in "VertebralLevel" enum.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
       new GraphQLError('x'),
     );
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'level' });
   });
 
   it('labels request errors as the request\u2019s fault and refuses text PostgreSQL cannot store', () => {
-    const limit = formatGraphQLError({ message: 'Too many errors processing variables, error limit reached. Execution aborted.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('x'));
+    const limit = formatGraphQLError(
+      { message: 'Too many errors processing variables, error limit reached. Execution aborted.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError('x'),
+    );
     expect(limit.extensions).toEqual({ code: 'BAD_REQUEST' });
-    const unknown = formatGraphQLError({ message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }, wrap(new Error('Unknown operation named "Nope".')));
+    const unknown = formatGraphQLError(
+      { message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+      wrap(new Error('Unknown operation named "Nope".')),
+    );
     expect(unknown).toEqual({ message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
-    const nul = new QueryFailedError('SELECT ...', ['a\u0000b'], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }));
+    const nul = new QueryFailedError(
+      'SELECT ...',
+      ['a\u0000b'],
+      Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }),
+    );
     expect(format(nul).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ rule: 'encoding' }] });
   });
 
@@ -78,7 +101,10 @@ describe('the one error mapper', () => {
     ['57P01', 'admin_shutdown', 'terminating connection due to administrator command'],
     ['57P03', 'cannot_connect_now', 'the database system is starting up'],
   ])('reports a database that is going away or coming back (%s %s) as unavailable, promising nothing about a COMMIT under way', (code, _name, message) => {
-    expect(format(failed(code, message))).toEqual({ message: 'The database is unavailable; try again in a moment', extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(format(failed(code, message))).toEqual({
+      message: 'The database is unavailable; try again in a moment',
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    });
   });
 
   it('says a figure took too long, and so does any statement the database stopped, without the SQL', () => {

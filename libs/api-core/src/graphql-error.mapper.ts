@@ -35,9 +35,24 @@ function pgErrorOf(error: unknown): PgError | undefined {
 // while the database restarts.
 const CANNOT_SAVE_CODES = new Set(['53000', '53100', '53200', '58030', '25006']);
 
-export const CANNOT_SAVE_MESSAGE = 'The registry cannot save right now: nothing was recorded. Try again in a few minutes; if it persists, tell your administrator.';
+export const CANNOT_SAVE_MESSAGE =
+  'The registry cannot save right now: nothing was recorded. Try again in a few minutes; if it persists, tell your administrator.';
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
 
 function isUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
@@ -70,7 +85,11 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
       return new ValidationError([{ field, rule: rule ? camel(rule) : 'check', message }]);
     }
     case '23502': // not_null_violation
-      return ValidationError.single(camel((pg as { column?: string }).column ?? field), 'required', `${camel((pg as { column?: string }).column ?? field)} is required`);
+      return ValidationError.single(
+        camel((pg as { column?: string }).column ?? field),
+        'required',
+        `${camel((pg as { column?: string }).column ?? field)} is required`,
+      );
     case '23505': // unique_violation
       return new ConflictError(field, 'unique', `${field} is already used by another record`);
     case '23503': // foreign_key_violation
@@ -159,7 +178,13 @@ function fromDomain(error: DomainError): MappedError {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as GraphQLError)?.originalError;
   const code = formatted.extensions?.code as string | undefined;
-  if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'OPERATION_RESOLUTION_FAILURE' || (code === 'BAD_USER_INPUT' && !(original instanceof DomainError))) {
+  if (
+    !original ||
+    code === 'GRAPHQL_VALIDATION_FAILED' ||
+    code === 'GRAPHQL_PARSE_FAILED' ||
+    code === 'OPERATION_RESOLUTION_FAILURE' ||
+    (code === 'BAD_USER_INPUT' && !(original instanceof DomainError))
+  ) {
     const at = /at "([^"]+)"/.exec(formatted.message);
     const field = at ? at[1].replace(/^[a-zA-Z]+\./, '') : undefined;
     // graphql-js raises some request errors (e.g. too many invalid variables) without a code,

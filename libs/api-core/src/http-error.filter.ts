@@ -3,9 +3,19 @@ import { GqlArgumentsHost } from '@nestjs/graphql';
 import { mapError } from './graphql-error.mapper';
 
 const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400, BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
-  STALE_VERSION: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429, DATABASE_UNAVAILABLE: 503, DATABASE_CANNOT_SAVE: 503,
-  QUERY_TIMEOUT: 503, INTERNAL_SERVER_ERROR: 500,
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  DATABASE_UNAVAILABLE: 503,
+  DATABASE_CANNOT_SAVE: 503,
+  QUERY_TIMEOUT: 503,
+  INTERNAL_SERVER_ERROR: 500,
 };
 
 export interface ErrorResponse {
@@ -25,9 +35,8 @@ export interface ErrorResponse {
  */
 export function sendHttpError(res: ErrorResponse, exception: unknown): void {
   const status = exception instanceof HttpException ? exception.getStatus() : undefined;
-  const mapped = status === 404 && exception instanceof HttpException
-    ? { code: 'NOT_FOUND', message: 'There is nothing at this address', extra: {} }
-    : mapError(exception);
+  const mapped =
+    status === 404 && exception instanceof HttpException ? { code: 'NOT_FOUND', message: 'There is nothing at this address', extra: {} } : mapError(exception);
   if (res.destroyed) return;
   if (res.headersSent) {
     res.destroy();

@@ -5,11 +5,7 @@ import { RequestContext } from './actor';
  * One DataLoader per key per request: every @ResolveField batches its lookups into one SQL
  * statement per nesting level, whatever the page size.
  */
-export function loaderFor<K, V>(
-  ctx: RequestContext,
-  key: string,
-  batch: (keys: readonly K[]) => Promise<V[]>,
-): DataLoader<K, V> {
+export function loaderFor<K, V>(ctx: RequestContext, key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
   let loader = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });

@@ -28,7 +28,12 @@ interface RecordRow {
 /** The common fields of a record that is not patient data (sites, saved cohorts): given as stored. */
 export function recordFields(e: RecordRow): RecordModel {
   return {
-    id: e.id, version: e.version, createdAt: e.createdAt, updatedAt: e.updatedAt, withdrawnAt: e.withdrawnAt,
-    withdrawn: e.withdrawnAt !== null, withdrawnReason: e.withdrawnReason,
+    id: e.id,
+    version: e.version,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    withdrawnAt: e.withdrawnAt,
+    withdrawn: e.withdrawnAt !== null,
+    withdrawnReason: e.withdrawnReason,
   };
 }

@@ -23,7 +23,7 @@ export function assertSiteAccess(actor: Actor, siteId: string, entity: string, i
 export function assertCanWriteSite(actor: Actor, siteId: string): void {
   if (actor.role === Role.ADMIN) return;
   if (actor.role === Role.COORDINATOR && actor.siteId === siteId) return;
-  throw new ForbiddenError('Only coordinators of the patient\'s site and admins may change its records');
+  throw new ForbiddenError("Only coordinators of the patient's site and admins may change its records");
 }
 
 /**

@@ -66,7 +66,10 @@ export class AggregateReader {
       } catch (e) {
         // The caller is told what failed, not that the rollback failed too (as it does when the
         // connection was lost); a connection that cannot roll back is discarded below.
-        await runner.query('ROLLBACK').then(() => (progress.stage = 'done'), () => undefined);
+        await runner.query('ROLLBACK').then(
+          () => (progress.stage = 'done'),
+          () => undefined,
+        );
         throw e;
       }
       await runner.query('COMMIT');

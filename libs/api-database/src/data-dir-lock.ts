@@ -66,7 +66,12 @@ export class DataDirLock {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.X_OK);
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'EROFS' ? 'it is on a read-only file system' : (e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : 'permission denied';
+      const reason =
+        (e as NodeJS.ErrnoException).code === 'EROFS'
+          ? 'it is on a read-only file system'
+          : (e as NodeJS.ErrnoException).code === 'ENOSPC'
+            ? 'the disk is full'
+            : 'permission denied';
       throw new StartupError(`DATA_DIR (${dataDir}) cannot be written: ${reason}. Make it writable, or set DATA_DIR to a directory you can write.`);
     }
     const file = path.join(dataDir, LOCK_FILE);
@@ -101,7 +106,9 @@ export class DataDirLock {
         const taken = readOwner(moved);
         if (taken && isAlive(taken.pid)) {
           fs.renameSync(moved, file);
-          throw new StartupError(`The registry's data in ${dataDir} is already in use by ${describeOwner(taken)}. Stop that process first, or set DATA_DIR to another directory.`);
+          throw new StartupError(
+            `The registry's data in ${dataDir} is already in use by ${describeOwner(taken)}. Stop that process first, or set DATA_DIR to another directory.`,
+          );
         }
         previous = taken ?? previous;
         fs.rmSync(moved, { force: true });
@@ -113,13 +120,16 @@ export class DataDirLock {
       } catch (e) {
         fs.closeSync(fd);
         fs.rmSync(file, { force: true });
-        if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new StartupError(`The disk holding DATA_DIR (${dataDir}) is full: free some space and start again.`);
+        if ((e as NodeJS.ErrnoException).code === 'ENOSPC')
+          throw new StartupError(`The disk holding DATA_DIR (${dataDir}) is full: free some space and start again.`);
         throw e;
       }
       fs.closeSync(fd);
       return new DataDirLock(dataDir, file, previous);
     }
-    throw new StartupError(`Could not take the lock on ${dataDir} (${file}): another process keeps changing it. Stop other registry processes and start again.`);
+    throw new StartupError(
+      `Could not take the lock on ${dataDir} (${file}): another process keeps changing it. Stop other registry processes and start again.`,
+    );
   }
 
   /** Records where this process's embedded server listens. */

@@ -1,6 +1,11 @@
 import {
-  aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv, databaseConfigFromEnv, jwtSecretFromEnv, portFromEnv,
-  smallCellThresholdFromEnv, tokenTtlMinutesFromEnv,
+  aggregateConcurrencyFromEnv,
+  aggregateTimeoutFromEnv,
+  databaseConfigFromEnv,
+  jwtSecretFromEnv,
+  portFromEnv,
+  smallCellThresholdFromEnv,
+  tokenTtlMinutesFromEnv,
 } from './database.config';
 import { registryConfigFromEnv } from './settings';
 import { StartupError } from './startup-error';
@@ -30,7 +35,8 @@ describe('SMALL_CELL_THRESHOLD', () => {
   });
 
   it('stops the start rather than turning suppression off: empty, not a number, below 5', () => {
-    for (const v of [...WRONG_NUMBERS, '0', '1', '4', '101']) expect(refusal(() => smallCellThresholdFromEnv({ SMALL_CELL_THRESHOLD: v }))).toMatch(/^SMALL_CELL_THRESHOLD must be a whole number from 5 to 100/);
+    for (const v of [...WRONG_NUMBERS, '0', '1', '4', '101'])
+      expect(refusal(() => smallCellThresholdFromEnv({ SMALL_CELL_THRESHOLD: v }))).toMatch(/^SMALL_CELL_THRESHOLD must be a whole number from 5 to 100/);
     expect(refusal(() => smallCellThresholdFromEnv({ SMALL_CELL_THRESHOLD: 'abc' }))).toBe(
       'SMALL_CELL_THRESHOLD must be a whole number from 5 to 100 (the smallest count shown to researchers and department heads), not "abc": correct it, or unset it for the default (11).',
     );
@@ -48,7 +54,9 @@ describe('JWT_SECRET', () => {
 
   it('is required in production, with at least 32 characters, and never repeated in the message', () => {
     expect(jwtSecretFromEnv({ NODE_ENV: 'production', JWT_SECRET: long })).toBe(long);
-    expect(refusal(() => jwtSecretFromEnv({ NODE_ENV: 'production' }))).toMatch(/^JWT_SECRET must be set when NODE_ENV=production: set it to a random text of at least 32 characters/);
+    expect(refusal(() => jwtSecretFromEnv({ NODE_ENV: 'production' }))).toMatch(
+      /^JWT_SECRET must be set when NODE_ENV=production: set it to a random text of at least 32 characters/,
+    );
     expect(refusal(() => jwtSecretFromEnv({ NODE_ENV: 'production', JWT_SECRET: '' }))).toMatch(/^JWT_SECRET must be set/);
     const short = refusal(() => jwtSecretFromEnv({ NODE_ENV: 'production', JWT_SECRET: 'hunter2-hunter2-hunter2-hunter2' }));
     expect(short).toMatch(/^JWT_SECRET has 31 characters, too few to be safe when NODE_ENV=production: set it to a random text of at least 32 characters/);
@@ -61,7 +69,10 @@ describe('TOKEN_TTL_MINUTES', () => {
     expect(tokenTtlMinutesFromEnv({})).toBe(60);
     expect(tokenTtlMinutesFromEnv({ TOKEN_TTL_MINUTES: '1' })).toBe(1);
     expect(tokenTtlMinutesFromEnv({ TOKEN_TTL_MINUTES: '1440' })).toBe(1440);
-    for (const v of [...WRONG_NUMBERS, '0', '1441', '100000']) expect(refusal(() => tokenTtlMinutesFromEnv({ TOKEN_TTL_MINUTES: v }))).toMatch(/^TOKEN_TTL_MINUTES must be a whole number from 1 to 1440 \(minutes; 1440 is a day\), not .*: correct it, or unset it for the default \(60\)\.$/);
+    for (const v of [...WRONG_NUMBERS, '0', '1441', '100000'])
+      expect(refusal(() => tokenTtlMinutesFromEnv({ TOKEN_TTL_MINUTES: v }))).toMatch(
+        /^TOKEN_TTL_MINUTES must be a whole number from 1 to 1440 \(minutes; 1440 is a day\), not .*: correct it, or unset it for the default \(60\)\.$/,
+      );
   });
 });
 
@@ -70,7 +81,10 @@ describe('DB_POOL_SIZE', () => {
     expect(databaseConfigFromEnv({}).poolSize).toBe(4);
     expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@h/db' }).poolSize).toBe(20);
     expect(databaseConfigFromEnv({ DB_POOL_SIZE: '100' }).poolSize).toBe(100);
-    for (const v of [...WRONG_NUMBERS, '0', '101']) expect(refusal(() => databaseConfigFromEnv({ DB_POOL_SIZE: v }))).toMatch(/^DB_POOL_SIZE must be a whole number from 1 to 100 \(connections in the pool\), not .*default \(4 embedded, 20 with DATABASE_URL\)\.$/);
+    for (const v of [...WRONG_NUMBERS, '0', '101'])
+      expect(refusal(() => databaseConfigFromEnv({ DB_POOL_SIZE: v }))).toMatch(
+        /^DB_POOL_SIZE must be a whole number from 1 to 100 \(connections in the pool\), not .*default \(4 embedded, 20 with DATABASE_URL\)\.$/,
+      );
   });
 });
 
@@ -78,8 +92,14 @@ describe('AGGREGATE_CONCURRENCY and AGGREGATE_TIMEOUT_MS', () => {
   it('take whole numbers in range, or their defaults', () => {
     expect(aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '1' })).toBe(1);
     expect(aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: '100' })).toBe(100);
-    for (const v of [...WRONG_NUMBERS, '0', '257']) expect(refusal(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: v }))).toMatch(/^AGGREGATE_CONCURRENCY must be a whole number from 1 to 256 .*default \(one per core, at least 2\)\.$/);
-    for (const v of [...WRONG_NUMBERS, '0', '99', '3600001']) expect(refusal(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: v }))).toMatch(/^AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 \(milliseconds\).*default \(30000\)\.$/);
+    for (const v of [...WRONG_NUMBERS, '0', '257'])
+      expect(refusal(() => aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: v }))).toMatch(
+        /^AGGREGATE_CONCURRENCY must be a whole number from 1 to 256 .*default \(one per core, at least 2\)\.$/,
+      );
+    for (const v of [...WRONG_NUMBERS, '0', '99', '3600001'])
+      expect(refusal(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: v }))).toMatch(
+        /^AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 \(milliseconds\).*default \(30000\)\.$/,
+      );
   });
 });
 
@@ -88,20 +108,29 @@ describe('PORT', () => {
     expect(portFromEnv({})).toBe(3000);
     expect(portFromEnv({ PORT: '0' })).toBe(0);
     expect(portFromEnv({ PORT: '8080' })).toBe(8080);
-    for (const v of [...WRONG_NUMBERS, '65536']) expect(refusal(() => portFromEnv({ PORT: v }))).toMatch(/^PORT must be a whole number from 1 to 65535 \(0 for any free port\), not .*default \(3000\)\.$/);
+    for (const v of [...WRONG_NUMBERS, '65536'])
+      expect(refusal(() => portFromEnv({ PORT: v }))).toMatch(
+        /^PORT must be a whole number from 1 to 65535 \(0 for any free port\), not .*default \(3000\)\.$/,
+      );
   });
 });
 
 describe('the whole configuration', () => {
   it('is read at once, with every default', () => {
     expect(registryConfigFromEnv({ PORT: '0', SMALL_CELL_THRESHOLD: '10' })).toMatchObject({
-      port: 0, smallCellThreshold: 10, tokenTtlMinutes: 60, aggregateTimeoutMs: 30_000, jwtSecret: undefined,
+      port: 0,
+      smallCellThreshold: 10,
+      tokenTtlMinutes: 60,
+      aggregateTimeoutMs: 30_000,
+      jwtSecret: undefined,
       database: { poolSize: 4, replicaUrls: [] },
     });
   });
 
   it('names every variable to fix in one message, not one per attempt', () => {
-    const message = refusal(() => registryConfigFromEnv({ NODE_ENV: 'production', SMALL_CELL_THRESHOLD: 'abc', TOKEN_TTL_MINUTES: '0', DB_POOL_SIZE: '', PORT: 'http' }));
+    const message = refusal(() =>
+      registryConfigFromEnv({ NODE_ENV: 'production', SMALL_CELL_THRESHOLD: 'abc', TOKEN_TTL_MINUTES: '0', DB_POOL_SIZE: '', PORT: 'http' }),
+    );
     const sentences = message.split(/(?<=\.) (?=[A-Z_]+ )/);
     expect(sentences.map((s) => s.split(' ')[0])).toEqual(['PORT', 'DB_POOL_SIZE', 'JWT_SECRET', 'TOKEN_TTL_MINUTES', 'SMALL_CELL_THRESHOLD']);
   });

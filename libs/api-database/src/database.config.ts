@@ -26,7 +26,11 @@ export interface DatabaseConfig {
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const poolSize = wholeNumber('DB_POOL_SIZE', env.DB_POOL_SIZE, {
-    min: 1, max: 100, meaning: 'connections in the pool', fallback: env.DATABASE_URL ? 20 : 4, fallbackText: '4 embedded, 20 with DATABASE_URL',
+    min: 1,
+    max: 100,
+    meaning: 'connections in the pool',
+    fallback: env.DATABASE_URL ? 20 : 4,
+    fallbackText: '4 embedded, 20 with DATABASE_URL',
   });
   return {
     url: env.DATABASE_URL || undefined,
@@ -46,7 +50,11 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
  */
 export function aggregateConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return wholeNumber('AGGREGATE_CONCURRENCY', env.AGGREGATE_CONCURRENCY, {
-    min: 1, max: 256, meaning: 'dashboard and analytics queries run at once', fallback: Math.max(2, os.availableParallelism()), fallbackText: 'one per core, at least 2',
+    min: 1,
+    max: 256,
+    meaning: 'dashboard and analytics queries run at once',
+    fallback: Math.max(2, os.availableParallelism()),
+    fallbackText: 'one per core, at least 2',
   });
 }
 
@@ -74,7 +82,12 @@ export function tokenTtlMinutesFromEnv(env: NodeJS.ProcessEnv = process.env): nu
  * 5: below that, suppression would show groups of two or three patients.
  */
 export function smallCellThresholdFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber('SMALL_CELL_THRESHOLD', env.SMALL_CELL_THRESHOLD, { min: 5, max: 100, meaning: 'the smallest count shown to researchers and department heads', fallback: 11 });
+  return wholeNumber('SMALL_CELL_THRESHOLD', env.SMALL_CELL_THRESHOLD, {
+    min: 5,
+    max: 100,
+    meaning: 'the smallest count shown to researchers and department heads',
+    fallback: 11,
+  });
 }
 
 /**

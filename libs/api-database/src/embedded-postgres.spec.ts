@@ -68,7 +68,10 @@ describe('embedded PostgreSQL after a kill', () => {
     await new Promise((r) => dead.once('exit', r));
     const leftover = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-pg-'));
     fs.writeFileSync(path.join(leftover, '.s.PGSQL.5432.lock'), 'stale');
-    fs.writeFileSync(path.join(dataDir, 'registry.lock'), JSON.stringify({ pid: dead.pid, command: 'killed', startedAt: new Date().toISOString(), socketDir: leftover }));
+    fs.writeFileSync(
+      path.join(dataDir, 'registry.lock'),
+      JSON.stringify({ pid: dead.pid, command: 'killed', startedAt: new Date().toISOString(), socketDir: leftover }),
+    );
     const db = await openDatabase({ dataDir, replicaUrls: [], poolSize: 1 }, { entities: [], migrations: [] });
     try {
       expect(fs.existsSync(leftover)).toBe(false);
@@ -81,7 +84,10 @@ describe('embedded PostgreSQL after a kill', () => {
   it('starts although postmaster.pid names a live process that is not its server (a killed server not yet reaped, or a PID taken since)', async () => {
     const other = idle();
     await new Promise((r) => setTimeout(r, 200));
-    fs.writeFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), `${other.pid}\n${path.join(dataDir, 'postgres')}\n1700000000\n5432\n/tmp\n\n  5432001    0\nready\n`);
+    fs.writeFileSync(
+      path.join(dataDir, 'postgres', 'postmaster.pid'),
+      `${other.pid}\n${path.join(dataDir, 'postgres')}\n1700000000\n5432\n/tmp\n\n  5432001    0\nready\n`,
+    );
     const pg = await EmbeddedPostgres.start({ dataDir });
     try {
       expect(await selectOne(pg)).toBe(1);

@@ -147,7 +147,10 @@ function lastComplaint(logFile: string): string {
     return '';
   }
   const lines = text.split('\n').filter((l) => /FATAL|PANIC|ERROR|could not|No space|Permission denied|initdb:/.test(l));
-  return lines.slice(-2).map((l) => l.replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '')).join(' ');
+  return lines
+    .slice(-2)
+    .map((l) => l.replace(/^.*?(FATAL|PANIC|ERROR):\s*/, ''))
+    .join(' ');
 }
 
 /** Turns PostgreSQL's refusal to start into a sentence saying what to fix. */
@@ -240,7 +243,12 @@ export class EmbeddedPostgres {
       try {
         // Its own process group, so that a Ctrl-C in the terminal reaches only the registry,
         // which then closes its pool and stops the server in order (a fast shutdown).
-        const child = spawn(bin.postgres, args, { stdio: ['ignore', log, log], detached: true, ...(user ?? {}), env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' } });
+        const child = spawn(bin.postgres, args, {
+          stdio: ['ignore', log, log],
+          detached: true,
+          ...(user ?? {}),
+          env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' },
+        });
         child.unref();
         return child;
       } finally {
@@ -374,7 +382,9 @@ async function removeAbandonedInitdb(clusterDir: string): Promise<void> {
 
 async function initCluster(clusterDir: string, logFile: string, initdb: string, user: { uid: number; gid: number } | undefined): Promise<void> {
   if (fs.existsSync(clusterDir) && fs.readdirSync(clusterDir).length > 0) {
-    throw new StartupError(`${clusterDir} holds files that are not a PostgreSQL ${MAJOR_VERSION} cluster: move them away, or set DATA_DIR to another directory.`);
+    throw new StartupError(
+      `${clusterDir} holds files that are not a PostgreSQL ${MAJOR_VERSION} cluster: move them away, or set DATA_DIR to another directory.`,
+    );
   }
   // initdb works in a directory beside the cluster's and the result is renamed into place in
   // one step, so a start interrupted during initdb leaves no half-made cluster behind.

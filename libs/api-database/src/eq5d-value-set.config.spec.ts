@@ -11,7 +11,9 @@ describe('EQ5D_VALUE_SET', () => {
   });
 
   it('stops the start with a sentence naming the variable and the sets it may be', () => {
-    expect(() => eq5dValueSetFromEnv({ EQ5D_VALUE_SET: 'UK' })).toThrow('EQ5D_VALUE_SET must be one of ENGLAND, GERMANY, US (the EQ-5D-5L value set), not "UK": correct it, or unset it for the default (ENGLAND).');
+    expect(() => eq5dValueSetFromEnv({ EQ5D_VALUE_SET: 'UK' })).toThrow(
+      'EQ5D_VALUE_SET must be one of ENGLAND, GERMANY, US (the EQ-5D-5L value set), not "UK": correct it, or unset it for the default (ENGLAND).',
+    );
     expect(() => eq5dValueSetFromEnv({ EQ5D_VALUE_SET: '' })).toThrow(/not empty/);
     expect(() => registryConfigFromEnv({ EQ5D_VALUE_SET: 'FRANCE', PORT: 'x' })).toThrow(/PORT must be .* EQ5D_VALUE_SET must be one of/);
   });

@@ -24,7 +24,10 @@ const WRITE_PROBE_EVERY_MS = 5000;
 const TIMEOUT_MS = 3000;
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+  ]);
 }
 
 // Load balancers and the start script probe it without a token.
@@ -46,7 +49,10 @@ export class HealthController {
     const dataSource = this.db.dataSource;
     let readOnly: boolean;
     try {
-      const [row] = await withTimeout(dataSource.query<{ read_only: boolean }[]>(`SELECT current_setting('transaction_read_only') = 'on' AS read_only`), 'the database');
+      const [row] = await withTimeout(
+        dataSource.query<{ read_only: boolean }[]>(`SELECT current_setting('transaction_read_only') = 'on' AS read_only`),
+        'the database',
+      );
       readOnly = row.read_only === true;
     } catch {
       return { status: 'unavailable', database: 'unreachable' };
@@ -64,7 +70,8 @@ export class HealthController {
         this.lastWrite = { at: Date.now(), ok: false, detail: (e as { code?: string }).code };
       }
     }
-    if (!this.lastWrite.ok) return { status: 'unavailable', database: 'cannot-write', detail: this.lastWrite.detail ? `SQLSTATE ${this.lastWrite.detail}` : undefined };
+    if (!this.lastWrite.ok)
+      return { status: 'unavailable', database: 'cannot-write', detail: this.lastWrite.detail ? `SQLSTATE ${this.lastWrite.detail}` : undefined };
     return { status: 'ok', database: 'reachable', latencyMs: Date.now() - started };
   }
 

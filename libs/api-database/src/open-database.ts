@@ -91,9 +91,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
     checkDatabaseUrl(config.url);
     for (const replica of config.replicaUrls) checkDatabaseUrl(replica);
     connection =
-      config.replicaUrls.length > 0
-        ? { replication: { master: credentials(config.url), slaves: config.replicaUrls.map(credentials) } }
-        : { url: config.url };
+      config.replicaUrls.length > 0 ? { replication: { master: credentials(config.url), slaves: config.replicaUrls.map(credentials) } } : { url: config.url };
   } else {
     const owner = options.shareRunning ? dataDirOwner(config.dataDir) : undefined;
     if (owner?.socketDir) {

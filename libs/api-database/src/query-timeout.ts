@@ -18,7 +18,10 @@ export interface QueryTimeouts {
 const CLIENT_GRACE_MS = 1000;
 
 export function queryTimeouts(statementMs: number, deadlineMs = statementMs + CLIENT_GRACE_MS): QueryTimeouts {
-  for (const [name, ms] of [['statement timeout', statementMs], ['deadline', deadlineMs]] as const) {
+  for (const [name, ms] of [
+    ['statement timeout', statementMs],
+    ['deadline', deadlineMs],
+  ] as const) {
     if (!Number.isInteger(ms) || ms < 1) throw new RangeError(`the ${name} must be a positive whole number of milliseconds, got ${ms}`);
   }
   return { statementMs, deadlineMs };

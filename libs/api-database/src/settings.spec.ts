@@ -1,6 +1,13 @@
 import { StartupError } from './startup-error';
 import {
-  adminAccountFromEnv, demoPatientsFromEnv, hostFromEnv, productionFromEnv, registryConfigFromEnv, renderSettingsTable, SETTINGS, sqlLogFromEnv,
+  adminAccountFromEnv,
+  demoPatientsFromEnv,
+  hostFromEnv,
+  productionFromEnv,
+  registryConfigFromEnv,
+  renderSettingsTable,
+  SETTINGS,
+  sqlLogFromEnv,
 } from './settings';
 
 const refusal = (f: () => unknown): string => {
@@ -37,7 +44,10 @@ describe('the settings read at start', () => {
 
   it('ADMIN_EMAIL and ADMIN_PASSWORD: both or neither, and an email address', () => {
     expect(adminAccountFromEnv({})).toBeNull();
-    expect(adminAccountFromEnv({ ADMIN_EMAIL: ' a@b.org ', ADMIN_PASSWORD: 'three unrelated words' })).toEqual({ email: 'a@b.org', password: 'three unrelated words' });
+    expect(adminAccountFromEnv({ ADMIN_EMAIL: ' a@b.org ', ADMIN_PASSWORD: 'three unrelated words' })).toEqual({
+      email: 'a@b.org',
+      password: 'three unrelated words',
+    });
     expect(refusal(() => adminAccountFromEnv({ ADMIN_EMAIL: 'a@b.org' }))).toMatch(/set ADMIN_PASSWORD too/);
     expect(refusal(() => adminAccountFromEnv({ ADMIN_PASSWORD: 'x' }))).toMatch(/set ADMIN_EMAIL too/);
     expect(refusal(() => adminAccountFromEnv({ ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'x' }))).toMatch(/^ADMIN_EMAIL must be an email address/);
@@ -51,8 +61,21 @@ describe('the settings read at start', () => {
 
   it('reads every setting at once and names each one to fix, the new ones included', () => {
     const message = refusal(() => registryConfigFromEnv({ HOST: '', DEMO_PATIENTS: '-1', ADMIN_EMAIL: 'x@y.org', TRUST_PROXY: 'true', SQL_LOG: 'on' }));
-    expect(message.split(/(?<=\.) (?=[A-Z_]+ |[A-Z_]+=)/).map((s) => s.split(/[ =]/)[0])).toEqual(['HOST', 'TRUST_PROXY', 'ADMIN_EMAIL', 'DEMO_PATIENTS', 'SQL_LOG']);
-    expect(registryConfigFromEnv({})).toMatchObject({ host: '0.0.0.0', production: false, demoPatients: 300, adminAccount: null, trustProxy: false, sqlLog: false });
+    expect(message.split(/(?<=\.) (?=[A-Z_]+ |[A-Z_]+=)/).map((s) => s.split(/[ =]/)[0])).toEqual([
+      'HOST',
+      'TRUST_PROXY',
+      'ADMIN_EMAIL',
+      'DEMO_PATIENTS',
+      'SQL_LOG',
+    ]);
+    expect(registryConfigFromEnv({})).toMatchObject({
+      host: '0.0.0.0',
+      production: false,
+      demoPatients: 300,
+      adminAccount: null,
+      trustProxy: false,
+      sqlLog: false,
+    });
   });
 
   it('documents each variable once, and the table shows them all', () => {

@@ -1,8 +1,16 @@
 import * as path from 'node:path';
 import { Eq5dValueSet } from '@vfr/domain';
 import {
-  aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv, DatabaseConfig, databaseConfigFromEnv, eq5dValueSetFromEnv, jwtSecretFromEnv, portFromEnv,
-  smallCellThresholdFromEnv, tokenTtlMinutesFromEnv, wholeNumber,
+  aggregateConcurrencyFromEnv,
+  aggregateTimeoutFromEnv,
+  DatabaseConfig,
+  databaseConfigFromEnv,
+  eq5dValueSetFromEnv,
+  jwtSecretFromEnv,
+  portFromEnv,
+  smallCellThresholdFromEnv,
+  tokenTtlMinutesFromEnv,
+  wholeNumber,
 } from './database.config';
 import { StartupError } from './startup-error';
 
@@ -42,7 +50,9 @@ export interface Setting {
 }
 
 const oneOf = (name: string, raw: string, allowed: readonly string[], meaning: string, fallback: string) =>
-  new StartupError(`${name} must be one of ${allowed.join(', ')} (${meaning}), ${raw.trim() === '' ? 'not empty' : `not "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`}: correct it, or unset it for the default (${fallback}).`);
+  new StartupError(
+    `${name} must be one of ${allowed.join(', ')} (${meaning}), ${raw.trim() === '' ? 'not empty' : `not "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`}: correct it, or unset it for the default (${fallback}).`,
+  );
 
 /** NODE_ENV: only `production` changes what the registry does; a misspelt value stops the start. */
 export function productionFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -58,13 +68,21 @@ export function hostFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.HOST;
   if (raw === undefined) return '0.0.0.0';
   const value = raw.trim();
-  if (value === '' || /\s|\//.test(value)) throw new StartupError(`HOST must be an address or a host name of this machine (the address the API listens on), not "${raw}": correct it, or unset it for the default (0.0.0.0, every address).`);
+  if (value === '' || /\s|\//.test(value))
+    throw new StartupError(
+      `HOST must be an address or a host name of this machine (the address the API listens on), not "${raw}": correct it, or unset it for the default (0.0.0.0, every address).`,
+    );
   return value;
 }
 
 /** DEMO_PATIENTS: the size of the demo registry seeded into an empty embedded database. */
 export function demoPatientsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber('DEMO_PATIENTS', env.DEMO_PATIENTS, { min: 0, max: 1_000_000, meaning: 'patients of the demo registry; 0 seeds only the sites and users', fallback: 300 });
+  return wholeNumber('DEMO_PATIENTS', env.DEMO_PATIENTS, {
+    min: 0,
+    max: 1_000_000,
+    meaning: 'patients of the demo registry; 0 seeds only the sites and users',
+    fallback: 300,
+  });
 }
 
 /** ADMIN_EMAIL and ADMIN_PASSWORD: both or neither; the password rule is checked when the admin is created. */
@@ -73,9 +91,12 @@ export function adminAccountFromEnv(env: NodeJS.ProcessEnv = process.env): { ema
   const password = env.ADMIN_PASSWORD || undefined;
   if (!email && !password) return null;
   if (!email || !password) {
-    throw new StartupError(`ADMIN_EMAIL and ADMIN_PASSWORD create the first admin together: set ${email ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'} too, or unset both.`);
+    throw new StartupError(
+      `ADMIN_EMAIL and ADMIN_PASSWORD create the first admin together: set ${email ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'} too, or unset both.`,
+    );
   }
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new StartupError(`ADMIN_EMAIL must be an email address (the first admin's sign-in), not "${email.slice(0, 60)}": correct it.`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new StartupError(`ADMIN_EMAIL must be an email address (the first admin's sign-in), not "${email.slice(0, 60)}": correct it.`);
   return { email, password };
 }
 
@@ -91,7 +112,9 @@ export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean
   if (value === '' || value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   if (value === 'true') {
-    throw new StartupError('TRUST_PROXY=true would believe an X-Forwarded-For sent by anyone: give the number of proxies in front of the API, or their addresses.');
+    throw new StartupError(
+      'TRUST_PROXY=true would believe an X-Forwarded-For sent by anyone: give the number of proxies in front of the API, or their addresses.',
+    );
   }
   return value;
 }
@@ -116,46 +139,90 @@ export const SETTINGS: readonly Setting[] = [
   { names: ['PORT'], meaning: 'HTTP port: a whole number from 1 to 65535 (0: any free port)', default: '`3000`', read: (env) => ({ port: portFromEnv(env) }) },
   { names: ['HOST'], meaning: 'the address the API listens on', default: '`0.0.0.0` (every address)', read: (env) => ({ host: hostFromEnv(env) }) },
   {
-    names: ['NODE_ENV'], meaning: "`production` requires a `JWT_SECRET` and that `DATABASE_URL`'s role be restricted, and turns off GraphQL introspection, its landing page and field suggestions; otherwise `development` or `test` (any other value stops the start)",
-    default: 'development', read: (env) => ({ production: productionFromEnv(env) }),
+    names: ['NODE_ENV'],
+    meaning:
+      "`production` requires a `JWT_SECRET` and that `DATABASE_URL`'s role be restricted, and turns off GraphQL introspection, its landing page and field suggestions; otherwise `development` or `test` (any other value stops the start)",
+    default: 'development',
+    read: (env) => ({ production: productionFromEnv(env) }),
   },
   {
-    names: ['DATABASE_URL'], meaning: `a PostgreSQL server (15 or newer), nothing seeded; the role the API serves as, which should be a member of \`registry_api\` that owns nothing (required with \`NODE_ENV=production\`; see ${link('access-control.md')})`,
-    default: 'unset: embedded database', read: (env) => ({ database: databaseConfigFromEnv(env) }),
+    names: ['DATABASE_URL'],
+    meaning: `a PostgreSQL server (15 or newer), nothing seeded; the role the API serves as, which should be a member of \`registry_api\` that owns nothing (required with \`NODE_ENV=production\`; see ${link('access-control.md')})`,
+    default: 'unset: embedded database',
+    read: (env) => ({ database: databaseConfigFromEnv(env) }),
   },
-  { names: ['DATABASE_MIGRATION_URL'], meaning: 'the same database as the schema\'s owner: the API (and `npm run migration:run`, `npm run seed`) migrate through it, then serve through `DATABASE_URL`', default: 'unset: `DATABASE_URL` migrates when its role is the owner', read: null },
+  {
+    names: ['DATABASE_MIGRATION_URL'],
+    meaning:
+      "the same database as the schema's owner: the API (and `npm run migration:run`, `npm run seed`) migrate through it, then serve through `DATABASE_URL`",
+    default: 'unset: `DATABASE_URL` migrates when its role is the owner',
+    read: null,
+  },
   { names: ['DATABASE_REPLICA_URLS'], meaning: 'comma-separated hot standbys for reads', default: 'none', read: null },
   { names: ['DATA_DIR'], meaning: 'where the embedded database lives', default: '`./.data`', read: null },
   { names: ['DB_POOL_SIZE'], meaning: 'connections in the pool: a whole number from 1 to 100', default: '4 embedded, 20 server', read: null },
-  { names: ['TRUST_PROXY'], meaning: "which proxies' `X-Forwarded-For` gives the client address (sign-in throttling, audit): a number of hops, or addresses and subnets", default: "unset: the TCP peer's address; the header is ignored", read: (env) => ({ trustProxy: trustProxyFromEnv(env) }) },
   {
-    names: ['JWT_SECRET'], meaning: 'secret that signs tokens; when `NODE_ENV=production` required, and at least 32 characters (e.g. `openssl rand -hex 32`)', default: 'random per process',
+    names: ['TRUST_PROXY'],
+    meaning: "which proxies' `X-Forwarded-For` gives the client address (sign-in throttling, audit): a number of hops, or addresses and subnets",
+    default: "unset: the TCP peer's address; the header is ignored",
+    read: (env) => ({ trustProxy: trustProxyFromEnv(env) }),
+  },
+  {
+    names: ['JWT_SECRET'],
+    meaning: 'secret that signs tokens; when `NODE_ENV=production` required, and at least 32 characters (e.g. `openssl rand -hex 32`)',
+    default: 'random per process',
     read: (env) => ({ jwtSecret: jwtSecretFromEnv(env) }),
   },
-  { names: ['TOKEN_TTL_MINUTES'], meaning: 'token lifetime: a whole number of minutes from 1 to 1440 (a day)', default: '`60`', read: (env) => ({ tokenTtlMinutes: tokenTtlMinutesFromEnv(env) }) },
   {
-    names: ['ADMIN_EMAIL', 'ADMIN_PASSWORD'], meaning: 'create the first admin on a database with no users (a new server database); both or neither, and the password must pass the password rule', default: 'unset',
+    names: ['TOKEN_TTL_MINUTES'],
+    meaning: 'token lifetime: a whole number of minutes from 1 to 1440 (a day)',
+    default: '`60`',
+    read: (env) => ({ tokenTtlMinutes: tokenTtlMinutesFromEnv(env) }),
+  },
+  {
+    names: ['ADMIN_EMAIL', 'ADMIN_PASSWORD'],
+    meaning: 'create the first admin on a database with no users (a new server database); both or neither, and the password must pass the password rule',
+    default: 'unset',
     read: (env) => ({ adminAccount: adminAccountFromEnv(env) }),
   },
-  { names: ['DEMO_PATIENTS'], meaning: 'size of the demo registry seeded into an empty embedded database: a whole number from 0 to 1,000,000', default: '`300`', read: (env) => ({ demoPatients: demoPatientsFromEnv(env) }) },
   {
-    names: ['SMALL_CELL_THRESHOLD'], meaning: 'smallest count shown to researchers and department heads: a whole number from 5 (below that, groups of two or three patients would show) to 100',
-    default: '`11`', read: (env) => ({ smallCellThreshold: smallCellThresholdFromEnv(env) }),
+    names: ['DEMO_PATIENTS'],
+    meaning: 'size of the demo registry seeded into an empty embedded database: a whole number from 0 to 1,000,000',
+    default: '`300`',
+    read: (env) => ({ demoPatients: demoPatientsFromEnv(env) }),
   },
   {
-    names: ['AGGREGATE_CONCURRENCY'], meaning: 'dashboard and analytics queries run at once (more wait their turn, so writes are not starved of CPU): a whole number from 1 to 256',
-    default: 'one per core, at least 2', read: (env) => ({ aggregateConcurrency: aggregateConcurrencyFromEnv(env) }),
+    names: ['SMALL_CELL_THRESHOLD'],
+    meaning: 'smallest count shown to researchers and department heads: a whole number from 5 (below that, groups of two or three patients would show) to 100',
+    default: '`11`',
+    read: (env) => ({ smallCellThreshold: smallCellThresholdFromEnv(env) }),
+  },
+  {
+    names: ['AGGREGATE_CONCURRENCY'],
+    meaning: 'dashboard and analytics queries run at once (more wait their turn, so writes are not starved of CPU): a whole number from 1 to 256',
+    default: 'one per core, at least 2',
+    read: (env) => ({ aggregateConcurrency: aggregateConcurrencyFromEnv(env) }),
   },
   {
     names: ['AGGREGATE_TIMEOUT_MS'],
-    meaning: 'longest a dashboard or analytics query, or one read of a CSV export, may run (a whole number of milliseconds from 100 to 3600000); past it the server stops it, and a second later the API gives up on an answer that does not come, closes that connection and answers `QUERY_TIMEOUT` (an export that has begun is cut off, never ended as if complete)',
-    default: '`30000`', read: (env) => ({ aggregateTimeoutMs: aggregateTimeoutFromEnv(env) }),
+    meaning:
+      'longest a dashboard or analytics query, or one read of a CSV export, may run (a whole number of milliseconds from 100 to 3600000); past it the server stops it, and a second later the API gives up on an answer that does not come, closes that connection and answers `QUERY_TIMEOUT` (an export that has begun is cut off, never ended as if complete)',
+    default: '`30000`',
+    read: (env) => ({ aggregateTimeoutMs: aggregateTimeoutFromEnv(env) }),
   },
   {
-    names: ['EQ5D_VALUE_SET'], meaning: 'the EQ-5D-5L value set the registry values health states with: `ENGLAND` (Devlin et al. 2018), `GERMANY` (Ludwig et al. 2018) or `US` (Pickard et al. 2019); each visit stores the set its index was computed with (docs/methods.md, Instruments and their scoring)',
-    default: '`ENGLAND`', read: (env) => ({ eq5dValueSet: eq5dValueSetFromEnv(env) }),
+    names: ['EQ5D_VALUE_SET'],
+    meaning:
+      'the EQ-5D-5L value set the registry values health states with: `ENGLAND` (Devlin et al. 2018), `GERMANY` (Ludwig et al. 2018) or `US` (Pickard et al. 2019); each visit stores the set its index was computed with (docs/methods.md, Instruments and their scoring)',
+    default: '`ENGLAND`',
+    read: (env) => ({ eq5dValueSet: eq5dValueSetFromEnv(env) }),
   },
-  { names: ['DASHBOARD_DIR'], meaning: 'the built dashboard the API serves', default: '`dist/apps/dashboard`', read: (env) => ({ dashboardDir: dashboardDirFromEnv(env) }) },
+  {
+    names: ['DASHBOARD_DIR'],
+    meaning: 'the built dashboard the API serves',
+    default: '`dist/apps/dashboard`',
+    read: (env) => ({ dashboardDir: dashboardDirFromEnv(env) }),
+  },
   { names: ['SQL_LOG'], meaning: '`1` prints every SQL statement (development)', default: '`0`', read: (env) => ({ sqlLog: sqlLogFromEnv(env) }) },
   { names: ['TEST_DATABASE_URL'], meaning: 'tests also run against this server (each test file in a fresh database)', default: 'unset', read: null },
 ];

@@ -23,21 +23,42 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
   `status = 'DONE' OR (nrs_rest IS NULL AND nrs_activity IS NULL AND odi IS NULL AND rmdq IS NULL AND eq5d_index IS NULL)`,
 )
 // The questionnaires' items and where each score came from (migration AddInstrumentItems).
-@Check('ck_assessment__odi_items__shape', 'odi_items IS NULL OR (array_ndims(odi_items) = 1 AND cardinality(odi_items) = 10 AND 0 <= ALL (odi_items) AND 5 >= ALL (odi_items))')
-@Check('ck_assessment__rmdq_items__shape', 'rmdq_items IS NULL OR (array_ndims(rmdq_items) = 1 AND cardinality(rmdq_items) = 24 AND array_position(rmdq_items, NULL) IS NULL)')
-@Check('ck_assessment__eq5d_levels__shape', 'eq5d_levels IS NULL OR (array_ndims(eq5d_levels) = 1 AND cardinality(eq5d_levels) = 5 AND array_position(eq5d_levels, NULL) IS NULL AND 1 <= ALL (eq5d_levels) AND 5 >= ALL (eq5d_levels))')
+@Check(
+  'ck_assessment__odi_items__shape',
+  'odi_items IS NULL OR (array_ndims(odi_items) = 1 AND cardinality(odi_items) = 10 AND 0 <= ALL (odi_items) AND 5 >= ALL (odi_items))',
+)
+@Check(
+  'ck_assessment__rmdq_items__shape',
+  'rmdq_items IS NULL OR (array_ndims(rmdq_items) = 1 AND cardinality(rmdq_items) = 24 AND array_position(rmdq_items, NULL) IS NULL)',
+)
+@Check(
+  'ck_assessment__eq5d_levels__shape',
+  'eq5d_levels IS NULL OR (array_ndims(eq5d_levels) = 1 AND cardinality(eq5d_levels) = 5 AND array_position(eq5d_levels, NULL) IS NULL AND 1 <= ALL (eq5d_levels) AND 5 >= ALL (eq5d_levels))',
+)
 @Check('ck_assessment__eq5d_vas__range', 'eq5d_vas IS NULL OR eq5d_vas BETWEEN 0 AND 100')
-@Check('ck_assessment__odi_source', `(odi_items IS NULL) = (odi_source IS DISTINCT FROM 'ITEMS') AND (odi IS NULL OR odi_source IS NOT NULL) AND (odi_source IS DISTINCT FROM 'TOTAL' OR odi IS NOT NULL)`)
+@Check(
+  'ck_assessment__odi_source',
+  `(odi_items IS NULL) = (odi_source IS DISTINCT FROM 'ITEMS') AND (odi IS NULL OR odi_source IS NOT NULL) AND (odi_source IS DISTINCT FROM 'TOTAL' OR odi IS NOT NULL)`,
+)
 @Check('ck_assessment__rmdq_source', `(rmdq_items IS NULL) = (rmdq_source IS DISTINCT FROM 'ITEMS') AND (rmdq IS NULL) = (rmdq_source IS NULL)`)
-@Check('ck_assessment__eq5d_source', `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`)
-@Check('ck_assessment__status__no_items_unless_done', `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`)
+@Check(
+  'ck_assessment__eq5d_source',
+  `(eq5d_levels IS NULL) = (eq5d_source IS DISTINCT FROM 'ITEMS') AND (eq5d_index IS NULL) = (eq5d_source IS NULL) AND (eq5d_source IS DISTINCT FROM 'ITEMS' OR eq5d_value_set IS NOT NULL)`,
+)
+@Check(
+  'ck_assessment__status__no_items_unless_done',
+  `status = 'DONE' OR (odi_items IS NULL AND rmdq_items IS NULL AND eq5d_levels IS NULL AND eq5d_vas IS NULL)`,
+)
 @Check('ck_assessment__imaging_done__visit_done', `imaging_done IS NOT TRUE OR status = 'DONE'`)
 // Radiographic follow-up of the index level (migration AddHospitalUseAndRadiographs).
 @Check('ck_assessment__anterior_height_percent__range', 'anterior_height_percent IS NULL OR anterior_height_percent BETWEEN 0 AND 120')
 @Check('ck_assessment__middle_height_percent__range', 'middle_height_percent IS NULL OR middle_height_percent BETWEEN 0 AND 120')
 @Check('ck_assessment__posterior_height_percent__range', 'posterior_height_percent IS NULL OR posterior_height_percent BETWEEN 0 AND 120')
 @Check('ck_assessment__kyphotic_angle__range', 'kyphotic_angle IS NULL OR kyphotic_angle BETWEEN -30 AND 90')
-@Check('ck_assessment__status__no_radiograph_unless_done', `status = 'DONE' OR (anterior_height_percent IS NULL AND middle_height_percent IS NULL AND posterior_height_percent IS NULL AND kyphotic_angle IS NULL)`)
+@Check(
+  'ck_assessment__status__no_radiograph_unless_done',
+  `status = 'DONE' OR (anterior_height_percent IS NULL AND middle_height_percent IS NULL AND posterior_height_percent IS NULL AND kyphotic_angle IS NULL)`,
+)
 export class AssessmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;

@@ -10,7 +10,10 @@ import { AssessmentModel } from './models/assessment.model';
 
 @Resolver(() => AssessmentModel)
 export class AssessmentsResolver {
-  constructor(private readonly service: AssessmentsService, private readonly views: PatientViews) {}
+  constructor(
+    private readonly service: AssessmentsService,
+    private readonly views: PatientViews,
+  ) {}
 
   private async model(ctx: RequestContext, actor: Actor, e: AssessmentEntity): Promise<AssessmentModel> {
     return AssessmentModel.from(e, await this.views.of(ctx, actor, e.patientId));
@@ -51,7 +54,10 @@ export class AssessmentsResolver {
 /** Adds the follow-up fields to Patient, batched per request. */
 @Resolver(() => PatientModel)
 export class PatientFollowUpResolver {
-  constructor(private readonly service: AssessmentsService, private readonly views: PatientViews) {}
+  constructor(
+    private readonly service: AssessmentsService,
+    private readonly views: PatientViews,
+  ) {}
 
   @ResolveField(() => [AssessmentModel], relatedFieldOptions('Patient', 'assessments'))
   async assessments(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<AssessmentModel[]> {

@@ -3,7 +3,15 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
 import { childForRead, diedOnOf, lockPatientRecords, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
-import { assessmentCreateSchema, assessmentUpdateSchema, checkVisitNotAfterDeath, checkVisitWindow, validate, ValidationError, VisitToCheck } from '@vfr/domain';
+import {
+  assessmentCreateSchema,
+  assessmentUpdateSchema,
+  checkVisitNotAfterDeath,
+  checkVisitWindow,
+  validate,
+  ValidationError,
+  VisitToCheck,
+} from '@vfr/domain';
 import { eq5dValueSetFromEnv } from '@vfr/api-database';
 import { FieldIssue, InstrumentEntry, scoreEq5d, scoreInstruments, scoreOdi, scoreRmdq } from '@vfr/domain';
 import { EntityManager } from 'typeorm';
@@ -12,7 +20,10 @@ import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.i
 
 @Injectable()
 export class AssessmentsService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   get(actor: Actor, id: string): Promise<AssessmentEntity> {
     return childForRead(this.dataSource.manager, actor, AssessmentEntity, id, 'Assessment');
@@ -30,7 +41,11 @@ export class AssessmentsService {
       const patient = await patientForWrite(tx.manager, actor, values.patientId);
       // A visit sent again is found before its time point is judged taken (by itself).
       return tx.createOnce(AssessmentEntity, { requestId: input.requestId, entityType: 'Assessment', values, scope: ['patientId'] }, async (requestId) => {
-        await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, { timePoint: values.timePoint, status: values.status, visitDate: values.visitDate });
+        await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, {
+          timePoint: values.timePoint,
+          status: values.status,
+          visitDate: values.visitDate,
+        });
         await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
         await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
         return tx.create(AssessmentEntity, { ...values, requestId }, { entityType: 'Assessment', siteId: patient.siteId });
@@ -44,7 +59,19 @@ export class AssessmentsService {
     return this.writer.run(actor, async (tx) => {
       const visit = await tx.lock(AssessmentEntity, id, 'Assessment');
       const patient = await patientForWrite(tx.manager, actor, visit.patientId, 'id');
-      const { patient: _p, treatment: _t, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, patientId: _pi, treatmentId: _ti, ...current } = visit;
+      const {
+        patient: _p,
+        treatment: _t,
+        id: _i,
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        withdrawnAt: _w,
+        withdrawnReason: _r,
+        patientId: _pi,
+        treatmentId: _ti,
+        ...current
+      } = visit;
       // Status and scores are validated together (a missed visit carries no scores).
       const checked = validate(assessmentUpdateSchema, { ...current, ...changes });
       const merged = { ...checked, ...rescored(changes, checked) };

@@ -48,10 +48,20 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   const treatedPatient = async () => {
     const patientId = await newPatient();
     const fractureId = await newFracture(patientId);
-    const treatment = await write(M.treatment, {
-      patientId, kind: 'VERTEBROPLASTY', startDate: '2024-03-20', anaesthesia: 'LOCAL', approach: 'BIPEDICULAR', sameDayDischarge: true, lengthOfStayDays: 0,
-      levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 4.5 }],
-    }, 'createTreatment');
+    const treatment = await write(
+      M.treatment,
+      {
+        patientId,
+        kind: 'VERTEBROPLASTY',
+        startDate: '2024-03-20',
+        anaesthesia: 'LOCAL',
+        approach: 'BIPEDICULAR',
+        sameDayDischarge: true,
+        lengthOfStayDays: 0,
+        levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 4.5 }],
+      },
+      'createTreatment',
+    );
     return { patientId, fractureId, treatmentId: treatment.id };
   };
 
@@ -88,9 +98,22 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
   it('records a vertebroplasty with cement per level, and refuses inconsistent procedures', async () => {
     const patientId = await newPatient();
     const fractureId = await newFracture(patientId);
-    const r = await t().gql(M.treatment, {
-      i: { patientId, kind: 'VERTEBROPLASTY', startDate: '2024-03-20', anaesthesia: 'LOCAL', approach: 'BIPEDICULAR', sameDayDischarge: true, lengthOfStayDays: 0, levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 4.5 }] },
-    }, token);
+    const r = await t().gql(
+      M.treatment,
+      {
+        i: {
+          patientId,
+          kind: 'VERTEBROPLASTY',
+          startDate: '2024-03-20',
+          anaesthesia: 'LOCAL',
+          approach: 'BIPEDICULAR',
+          sameDayDischarge: true,
+          lengthOfStayDays: 0,
+          levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 4.5 }],
+        },
+      },
+      token,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.createTreatment).toMatchObject({ kind: 'VERTEBROPLASTY', startDate: '2024-03-20', levels: [{ fractureId, cementVolumeMl: 4.5 }] });
     const base = { patientId, kind: 'VERTEBROPLASTY', startDate: '2024-03-20', anaesthesia: 'LOCAL', approach: 'BIPEDICULAR' };
@@ -98,7 +121,12 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     await expectFieldError(M.treatment, { ...base, anaesthesia: null, levels: [{ fractureId, cementVolumeMl: 3 }] }, 'anaesthesia', 'required');
     await expectFieldError(M.treatment, { ...base, kind: 'CONSERVATIVE', levels: [{ fractureId }] }, 'anaesthesia', 'consistency');
     await expectFieldError(M.treatment, { ...base, levels: [] }, 'levels', 'minLength');
-    await expectFieldError(M.treatment, { ...base, levels: [{ fractureId: '00000000-0000-4000-8000-000000000000', cementVolumeMl: 3 }] }, 'levels.0.fractureId', 'exists');
+    await expectFieldError(
+      M.treatment,
+      { ...base, levels: [{ fractureId: '00000000-0000-4000-8000-000000000000', cementVolumeMl: 3 }] },
+      'levels.0.fractureId',
+      'exists',
+    );
     await expectFieldError(M.treatment, { ...base, sameDayDischarge: false, levels: [{ fractureId, cementVolumeMl: 3 }] }, 'lengthOfStayDays', 'required');
   });
 
@@ -106,14 +134,22 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     const { fractureId, treatmentId } = await treatedPatient();
     const bad = await t().gql(M.updateTreatment, { i: { id: treatmentId, version: 1, kind: 'CONSERVATIVE' } }, token);
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const ok = await t().gql(M.updateTreatment, { i: { id: treatmentId, version: 1, levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 5.5 }] } }, token);
+    const ok = await t().gql(
+      M.updateTreatment,
+      { i: { id: treatmentId, version: 1, levels: [{ fractureId, cementType: 'PMMA', cementVolumeMl: 5.5 }] } },
+      token,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateTreatment.levels).toEqual([{ cementVolumeMl: 5.5 }]);
   });
 
   it('records follow-up visits and refuses an NRS of 11, a visit before the treatment and a second M1', async () => {
     const { patientId, treatmentId } = await treatedPatient();
-    const baseline = await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-03-19', nrsRest: 8, nrsActivity: 9, odi: 62 } }, token);
+    const baseline = await t().gql(
+      M.visit,
+      { i: { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-03-19', nrsRest: 8, nrsActivity: 9, odi: 62 } },
+      token,
+    );
     expect(baseline.errors).toBeUndefined();
     const m1 = await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-04-19', nrsRest: 3, odi: 32.5 } }, token);
     expect(m1.data!.createAssessment).toMatchObject({ timePoint: 'M1', nrsRest: 3, odi: 32.5, status: 'DONE', version: 1 });
@@ -164,13 +200,21 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     await expectFieldError(M.visit, { ...input, requestId: 'retry-1' }, 'requestId', 'format');
     const [stored] = await t().db.dataSource.query(`SELECT nrs_rest FROM assessment WHERE request_id = $1`, [requestId]);
     expect(stored.nrs_rest).toBe(2);
-    const withdrawn = await t().gql(M.withdrawVisit, { i: { id: first.data!.createAssessment.id, version: first.data!.createAssessment.version, reason: 'test visit' } }, token);
+    const withdrawn = await t().gql(
+      M.withdrawVisit,
+      { i: { id: first.data!.createAssessment.id, version: first.data!.createAssessment.version, reason: 'test visit' } },
+      token,
+    );
     expect(withdrawn.errors).toBeUndefined();
   });
 
   it('records complications with the rules of their kind', async () => {
     const { patientId, treatmentId } = await treatedPatient();
-    const ok = await t().gql(M.complication, { i: { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' } }, token);
+    const ok = await t().gql(
+      M.complication,
+      { i: { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' } },
+      token,
+    );
     expect(ok.data!.createComplication).toMatchObject({ kind: 'CEMENT_LEAKAGE', leakageType: 'S', symptomatic: false });
     const base = { patientId, treatmentId, occurredOn: '2024-04-01' };
     await expectFieldError(M.complication, { ...base, kind: 'CEMENT_LEAKAGE' }, 'leakageType', 'required');
@@ -210,9 +254,17 @@ describeEachDatabase('fractures, treatments, visits and complications through Gr
     const unscheduled = await write(M.visit, retried, 'createAssessment');
     await write(M.visit, retried, 'createAssessment');
     await write(M.withdrawVisit, { id: unscheduled.id, version: unscheduled.version, reason: 'test visit' }, 'withdrawAssessment');
-    await write(M.complication, { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' }, 'createComplication');
+    await write(
+      M.complication,
+      { patientId, treatmentId, occurredOn: '2024-03-20', kind: 'CEMENT_LEAKAGE', symptomatic: false, leakageType: 'S' },
+      'createComplication',
+    );
 
-    const r = await t().gql(`query($id: ID!) { patient(id: $id) { fractures { level } treatments { kind } assessments { timePoint } complications { kind } latestAssessment { timePoint } } }`, { id: patientId }, token);
+    const r = await t().gql(
+      `query($id: ID!) { patient(id: $id) { fractures { level } treatments { kind } assessments { timePoint } complications { kind } latestAssessment { timePoint } } }`,
+      { id: patientId },
+      token,
+    );
     expect(r.data!.patient).toMatchObject({
       fractures: [{ level: 'L1' }],
       treatments: [{ kind: 'VERTEBROPLASTY' }],

@@ -38,7 +38,8 @@ describeEachDatabase('questionnaire items and their scores', (t) => {
     token = await t().login(COORD_NORTH);
     const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     patientId = (await t().gql(M.patient, { i: { siteId: site.id, sex: 'FEMALE', birthYear: 1941 } }, token)).data!.createPatient.id;
-    const fractureId = (await t().gql(M.fracture, { i: { patientId, level: 'L1', onsetDate: '2024-01-01', cause: 'OSTEOPOROTIC', genantGrade: 2 } }, token)).data!.createFracture.id;
+    const fractureId = (await t().gql(M.fracture, { i: { patientId, level: 'L1', onsetDate: '2024-01-01', cause: 'OSTEOPOROTIC', genantGrade: 2 } }, token))
+      .data!.createFracture.id;
     const tr = await t().gql(M.treatment, { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-01-10', levels: [{ fractureId }] } }, token);
     expect(tr.errors).toBeUndefined();
     treatmentId = tr.data!.createTreatment.id;
@@ -53,11 +54,29 @@ describeEachDatabase('questionnaire items and their scores', (t) => {
     const r = await t().gql(M.visit, { i: visit({ odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], rmdqItems, eq5dLevels: [2, 3, 2, 4, 5], eq5dVas: 55 }) }, token);
     expect(r.errors).toBeUndefined();
     expect(r.data!.createAssessment).toMatchObject({
-      odi: 35.6, odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odiSource: 'ITEMS', rmdq: 7, rmdqItems, rmdqSource: 'ITEMS',
-      eq5dIndex: 0.247, eq5dLevels: [2, 3, 2, 4, 5], eq5dVas: 55, eq5dSource: 'ITEMS', eq5dValueSet: 'ENGLAND',
+      odi: 35.6,
+      odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null],
+      odiSource: 'ITEMS',
+      rmdq: 7,
+      rmdqItems,
+      rmdqSource: 'ITEMS',
+      eq5dIndex: 0.247,
+      eq5dLevels: [2, 3, 2, 4, 5],
+      eq5dVas: 55,
+      eq5dSource: 'ITEMS',
+      eq5dValueSet: 'ENGLAND',
     });
-    const [row] = await t().db.dataSource.query(`SELECT odi, odi_items, odi_source, rmdq, eq5d_index, eq5d_value_set FROM assessment WHERE id = $1`, [r.data!.createAssessment.id]);
-    expect(row).toEqual({ odi: 35.6, odi_items: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odi_source: 'ITEMS', rmdq: 7, eq5d_index: 0.247, eq5d_value_set: 'ENGLAND' });
+    const [row] = await t().db.dataSource.query(`SELECT odi, odi_items, odi_source, rmdq, eq5d_index, eq5d_value_set FROM assessment WHERE id = $1`, [
+      r.data!.createAssessment.id,
+    ]);
+    expect(row).toEqual({
+      odi: 35.6,
+      odi_items: [2, 1, 3, 2, 1, 2, 1, 2, 2, null],
+      odi_source: 'ITEMS',
+      rmdq: 7,
+      eq5d_index: 0.247,
+      eq5d_value_set: 'ENGLAND',
+    });
   });
 
   it('values the levels with the configured set (EQ5D_VALUE_SET) and stores which', async () => {
@@ -85,7 +104,16 @@ describeEachDatabase('questionnaire items and their scores', (t) => {
 
   it('takes a total alone, marked as entered without items, when an answer pattern gives it', async () => {
     const r = await t().gql(M.visit, { i: visit({ odi: 37.8, rmdq: 9, eq5dIndex: -0.2 }) }, token);
-    expect(r.data!.createAssessment).toMatchObject({ odi: 37.8, odiItems: null, odiSource: 'TOTAL', rmdq: 9, rmdqSource: 'TOTAL', eq5dIndex: -0.2, eq5dSource: 'TOTAL', eq5dValueSet: 'ENGLAND' });
+    expect(r.data!.createAssessment).toMatchObject({
+      odi: 37.8,
+      odiItems: null,
+      odiSource: 'TOTAL',
+      rmdq: 9,
+      rmdqSource: 'TOTAL',
+      eq5dIndex: -0.2,
+      eq5dSource: 'TOTAL',
+      eq5dValueSet: 'ENGLAND',
+    });
   });
 
   it('refuses an ODI no answer pattern gives, and an index outside the set, naming the possible values', async () => {
@@ -102,7 +130,8 @@ describeEachDatabase('questionnaire items and their scores', (t) => {
   });
 
   it('on update recomputes from new items, refuses a total against stored items, and leaves other scores as stored', async () => {
-    const created = (await t().gql(M.visit, { i: visit({ odiItems: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], eq5dLevels: [1, 1, 1, 1, 1] }) }, token)).data!.createAssessment;
+    const created = (await t().gql(M.visit, { i: visit({ odiItems: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], eq5dLevels: [1, 1, 1, 1, 1] }) }, token)).data!
+      .createAssessment;
     const up = await t().gql(M.updateVisit, { i: { id: created.id, version: 1, odiItems: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5] } }, token);
     expect(up.errors).toBeUndefined();
     expect(up.data!.updateAssessment).toMatchObject({ version: 2, odi: 100, odiSource: 'ITEMS', eq5dIndex: 1, eq5dSource: 'ITEMS' });

@@ -10,7 +10,7 @@ const M = {
 };
 
 // Treatment start 2024-01-01: M1 is days 16 to 44 (2024-01-17 to 2024-02-14), W1 days 4 to 10.
-describeEachDatabase('a visit lies in its time point\'s window', (t) => {
+describeEachDatabase("a visit lies in its time point's window", (t) => {
   let token: string;
   let patientId: string;
   let treatmentId: string;
@@ -84,7 +84,9 @@ describeEachDatabase('a visit lies in its time point\'s window', (t) => {
 
   it('refuses a new treatment start that would put its completed visits outside their windows, naming them', async () => {
     const [treatment] = await t().db.dataSource.query(`SELECT version FROM treatment WHERE id = $1`, [treatmentId]);
-    const [m1] = await t().db.dataSource.query(`SELECT id FROM assessment WHERE treatment_id = $1 AND time_point = 'M1' AND withdrawn_at IS NULL`, [treatmentId]);
+    const [m1] = await t().db.dataSource.query(`SELECT id FROM assessment WHERE treatment_id = $1 AND time_point = 'M1' AND withdrawn_at IS NULL`, [
+      treatmentId,
+    ]);
     // 20 days later: the M1 visit of 2024-01-17 would be on day -4.
     const message = await refused(M.updateTreatment, { id: treatmentId, version: treatment.version, startDate: '2024-01-21' }, 'startDate', 'window');
     expect(message).toContain(`M1 visit ${m1.id} of 2024-01-17`);
@@ -102,7 +104,9 @@ describeEachDatabase('a visit lies in its time point\'s window', (t) => {
     // A start one day later: W1 day 9, M1 day 15 (outside): refused; so only a move that fits passes.
     await refused(M.updateTreatment, { id: treatmentId, version, startDate: '2024-01-02' }, 'startDate', 'window');
     // Move M1 to the middle of its window first, then the start by a day.
-    const [m1] = await t().db.dataSource.query(`SELECT id, version FROM assessment WHERE treatment_id = $1 AND time_point = 'M1' AND withdrawn_at IS NULL`, [treatmentId]);
+    const [m1] = await t().db.dataSource.query(`SELECT id, version FROM assessment WHERE treatment_id = $1 AND time_point = 'M1' AND withdrawn_at IS NULL`, [
+      treatmentId,
+    ]);
     await ok(M.updateVisit, { id: m1.id, version: m1.version, visitDate: '2024-01-31' });
     const moved = await ok(M.updateTreatment, { id: treatmentId, version, startDate: '2024-01-02' });
     expect(moved).toMatchObject({ startDate: '2024-01-02' });

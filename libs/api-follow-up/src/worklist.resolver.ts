@@ -24,9 +24,18 @@ export class WorklistResolver {
       edges: page.edges.map(({ node: r, cursor }) => ({
         cursor,
         node: FieldView.of(actor, r.treatment_date).project<WorklistItemModel>('WorklistItem', {
-          patientId: r.patient_id, registryNumber: r.registry_number, siteId: r.site_id, treatmentId: r.treatment_id,
-          treatmentKind: r.treatment_kind, treatmentDate: r.treatment_date, timePoint: r.time_point,
-          targetDate: r.target_date, windowStart: r.window_start, windowEnd: r.window_end, state: r.state, daysOverdue: r.days_overdue,
+          patientId: r.patient_id,
+          registryNumber: r.registry_number,
+          siteId: r.site_id,
+          treatmentId: r.treatment_id,
+          treatmentKind: r.treatment_kind,
+          treatmentDate: r.treatment_date,
+          timePoint: r.time_point,
+          targetDate: r.target_date,
+          windowStart: r.window_start,
+          windowEnd: r.window_end,
+          state: r.state,
+          daysOverdue: r.days_overdue,
         }),
       })),
     };
@@ -41,9 +50,16 @@ export class WorklistResolver {
     if (siteId) assertId('siteId', siteId);
     const rows = await this.service.completeness(actor, siteId);
     return rows.map((r) => ({
-      siteId: r.site_id, siteCode: r.site_code, timePoint: r.time_point as never, expected: r.expected, done: r.done,
-      missed: r.missed, withdrawn: r.withdrawn, outstanding: r.outstanding,
-      completeness: r.expected && r.done !== null ? r.done / r.expected : r.expected === 0 ? 0 : null, suppressed: r.expected === null || r.done === null,
+      siteId: r.site_id,
+      siteCode: r.site_code,
+      timePoint: r.time_point as never,
+      expected: r.expected,
+      done: r.done,
+      missed: r.missed,
+      withdrawn: r.withdrawn,
+      outstanding: r.outstanding,
+      completeness: r.expected && r.done !== null ? r.done / r.expected : r.expected === 0 ? 0 : null,
+      suppressed: r.expected === null || r.done === null,
     }));
   }
 }

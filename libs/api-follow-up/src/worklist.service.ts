@@ -65,8 +65,23 @@ const ORDER: Record<WorklistSort, string> = {
  */
 function windows(params: SqlParams): string {
   const ws = TIME_POINT_WINDOWS;
-  return `unnest(${params.add(ws.map((w) => w.timePoint), 'text[]')}, ${params.add(ws.map((w) => timePointOrdinal(w.timePoint)), 'int[]')},
-    ${params.add(ws.map((w) => w.targetDay), 'int[]')}, ${params.add(ws.map((w) => w.fromDay), 'int[]')}, ${params.add(ws.map((w) => w.toDay), 'int[]')})
+  return `unnest(${params.add(
+    ws.map((w) => w.timePoint),
+    'text[]',
+  )}, ${params.add(
+    ws.map((w) => timePointOrdinal(w.timePoint)),
+    'int[]',
+  )},
+    ${params.add(
+      ws.map((w) => w.targetDay),
+      'int[]',
+    )}, ${params.add(
+      ws.map((w) => w.fromDay),
+      'int[]',
+    )}, ${params.add(
+      ws.map((w) => w.toDay),
+      'int[]',
+    )})
     AS w(time_point, ordinal, target_day, from_day, to_day)`;
 }
 
@@ -195,12 +210,18 @@ export class WorklistService {
         const outstanding = { n: e.n - done.n - missed.n - withdrawn.n, k: e.k - done.k - missed.k - withdrawn.k };
         const expected = shownCount(d, e);
         const shownDone = expected === null ? null : shownProportion(d, done, e, expected).x;
-        return [{
-          site_id: r.site_id, site_code: r.site_code, time_point: w.timePoint,
-          expected, done: shownDone,
-          missed: expected === null ? null : shownCount(d, missed), withdrawn: expected === null ? null : shownCount(d, withdrawn),
-          outstanding: expected === null ? null : shownCount(d, outstanding),
-        }];
+        return [
+          {
+            site_id: r.site_id,
+            site_code: r.site_code,
+            time_point: w.timePoint,
+            expected,
+            done: shownDone,
+            missed: expected === null ? null : shownCount(d, missed),
+            withdrawn: expected === null ? null : shownCount(d, withdrawn),
+            outstanding: expected === null ? null : shownCount(d, outstanding),
+          },
+        ];
       }),
     );
   }

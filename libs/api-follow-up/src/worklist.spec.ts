@@ -24,10 +24,24 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     token = await t().login(COORD_NORTH);
     const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     const gql = (q: string, v: Record<string, unknown>) => t().gql(q, v, token);
-    patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: site.id, sex: 'FEMALE', birthYear: 1940, registryNumber: rn } })).data!.createPatient.id;
-    const fractureId = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { i: { patientId, level: 'L1', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 } })).data!.createFracture.id;
-    treatmentId = (await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId }] } })).data!.createTreatment.id;
-    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-01-01', nrsRest: 8 } });
+    patientId = (
+      await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+        i: { siteId: site.id, sex: 'FEMALE', birthYear: 1940, registryNumber: rn },
+      })
+    ).data!.createPatient.id;
+    const fractureId = (
+      await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+        i: { patientId, level: 'L1', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 },
+      })
+    ).data!.createFracture.id;
+    treatmentId = (
+      await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+        i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId }] },
+      })
+    ).data!.createTreatment.id;
+    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, {
+      i: { patientId, treatmentId, timePoint: 'BASELINE', visitDate: '2024-01-01', nrsRest: 8 },
+    });
   });
 
   it('lists what is due, due soon and overdue around the window edges', async () => {
@@ -44,8 +58,12 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
 
   it('drops a visit once it is recorded or marked missed', async () => {
     const gql = (q: string, v: Record<string, unknown>) => t().gql(q, v, token);
-    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-02-01', nrsRest: 4 } });
-    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { patientId, treatmentId, timePoint: 'D1', status: 'MISSED' } });
+    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, {
+      i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-02-01', nrsRest: 4 },
+    });
+    await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, {
+      i: { patientId, treatmentId, timePoint: 'D1', status: 'MISSED' },
+    });
     const points = (await list('2024-02-15')).map((n: any) => n.timePoint);
     expect(points).not.toContain('M1');
     expect(points).not.toContain('D1');
@@ -59,7 +77,11 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     const days = r.data!.worklist.edges.map((e: any) => e.node.daysOverdue);
     expect(days).toEqual([...days].sort((a: number, b: number) => b - a));
     if (r.data!.worklist.pageInfo.hasNextPage) {
-      const next = await t().gql(LIST, { f: { today: '2026-01-01', states: ['OVERDUE'] }, sort: 'DAYS_OVERDUE', first: 5, after: r.data!.worklist.pageInfo.endCursor }, token);
+      const next = await t().gql(
+        LIST,
+        { f: { today: '2026-01-01', states: ['OVERDUE'] }, sort: 'DAYS_OVERDUE', first: 5, after: r.data!.worklist.pageInfo.endCursor },
+        token,
+      );
       expect(next.data!.worklist.edges[0].node.daysOverdue).toBeLessThanOrEqual(days[days.length - 1]);
     }
     const onlyW1 = await list('2024-02-15', { timePoints: ['W1'] });
@@ -70,9 +92,19 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     const gql = (q: string, v: Record<string, unknown>) => t().gql(q, v, token);
     const other = 'NORTH-WL-2';
     const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    const id = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id version } }`, { i: { siteId: site.id, sex: 'MALE', birthYear: 1938, registryNumber: other } })).data!.createPatient;
-    const fx = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { i: { patientId: id.id, level: 'T12', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 1 } })).data!.createFracture.id;
-    await (gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { i: { patientId: id.id, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId: fx }] } }));
+    const id = (
+      await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id version } }`, {
+        i: { siteId: site.id, sex: 'MALE', birthYear: 1938, registryNumber: other },
+      })
+    ).data!.createPatient;
+    const fx = (
+      await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+        i: { patientId: id.id, level: 'T12', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 1 },
+      })
+    ).data!.createFracture.id;
+    await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+      i: { patientId: id.id, kind: 'CONSERVATIVE', startDate: '2024-01-01', levels: [{ fractureId: fx }] },
+    });
     const points = async () => {
       const r = await t().gql(LIST, { f: { registryNumber: other, today: '2024-08-01', states: ['OVERDUE', 'DUE', 'DUE_SOON'] }, first: 50 }, token);
       expect(r.errors).toBeUndefined();
@@ -81,10 +113,14 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     // Day 213: every window up to M6 (150-210) has closed unrecorded.
     expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6']);
     // Died on day 140: M6's window closed after that, so M6 is no longer expected; M3's closed before.
-    const died = await gql(`mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }`, { i: { patientId: id.id, diedOn: '2024-05-20', cause: 'UNKNOWN', source: 'FAMILY' } });
+    const died = await gql(`mutation($i: RecordDeathInput!) { recordDeath(input: $i) { id } }`, {
+      i: { patientId: id.id, diedOn: '2024-05-20', cause: 'UNKNOWN', source: 'FAMILY' },
+    });
     expect(died.errors).toBeUndefined();
     expect(await points()).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3']);
-    const withdrawn = await gql(`mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { consentStatus } }`, { i: { id: id.id, version: id.version, consentStatus: 'WITHDRAWN' } });
+    const withdrawn = await gql(`mutation($i: UpdatePatientInput!) { updatePatient(input: $i) { consentStatus } }`, {
+      i: { id: id.id, version: id.version, consentStatus: 'WITHDRAWN' },
+    });
     expect(withdrawn.errors).toBeUndefined();
     expect(await points()).toEqual([]);
   });
@@ -109,7 +145,10 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     const [dead] = await t().db.dataSource.query(`
       SELECT a.patient_id, a.index_date FROM analysis_patient a WHERE a.consent_status = 'GIVEN' AND a.death_on IS NULL AND a.index_date < now() - interval '500 days'
         AND EXISTS (SELECT 1 FROM unnest(a.visit_status[6:7]) AS s(status) WHERE s.status IS DISTINCT FROM 'DONE') ORDER BY a.patient_id LIMIT 1`);
-    await t().db.dataSource.query(`INSERT INTO death (patient_id, died_on, cause, source) VALUES ($1, $2::date + 100, 'RESPIRATORY', 'DEATH_REGISTRY')`, [dead.patient_id, dead.index_date]);
+    await t().db.dataSource.query(`INSERT INTO death (patient_id, died_on, cause, source) VALUES ($1, $2::date + 100, 'RESPIRATORY', 'DEATH_REGISTRY')`, [
+      dead.patient_id,
+      dead.index_date,
+    ]);
     const r = await query();
     expect(expectedTotal(r)).toBeLessThan(expectedTotal(before));
     const rows = r.data!.followUpCompleteness;
@@ -120,7 +159,12 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
              (SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL) AS start
       FROM patient p JOIN site s ON s.id = p.site_id WHERE p.withdrawn_at IS NULL AND p.consent_status = 'GIVEN'`);
     const visits = await t().db.dataSource.query(`SELECT treatment_id, time_point, status FROM assessment WHERE withdrawn_at IS NULL`);
-    const deaths = new Map<string, string>((await t().db.dataSource.query(`SELECT patient_id, to_char(died_on, 'YYYY-MM-DD') AS d FROM death WHERE withdrawn_at IS NULL`)).map((r: any) => [r.patient_id, r.d]));
+    const deaths = new Map<string, string>(
+      (await t().db.dataSource.query(`SELECT patient_id, to_char(died_on, 'YYYY-MM-DD') AS d FROM death WHERE withdrawn_at IS NULL`)).map((r: any) => [
+        r.patient_id,
+        r.d,
+      ]),
+    );
     const expected = new Map<string, { expected: number; done: number; missed: number; outstanding: number }>();
     for (const p of patients.filter((x: any) => x.treatment_id)) {
       for (const w of TIME_POINT_WINDOWS) {

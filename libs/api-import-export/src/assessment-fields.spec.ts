@@ -14,8 +14,21 @@ const MEASURED = DEFS.filter(([, d]) => d.type === 'integer' || d.type === 'numb
 
 /** A visit done, with every defined field recorded (the scores as totals, without their items). */
 const EVERY_FIELD = {
-  nrsRest: 3, nrsActivity: 5, odi: 24, rmdq: 7, eq5dIndex: 0.7, eq5dVas: 65, analgesicLevel: 'WEAK_OPIOID', opioidUse: true, backToUsualActivities: false,
-  physiotherapy: true, imagingDone: true, anteriorHeightPercent: 85.5, middleHeightPercent: 80, posteriorHeightPercent: 97, kyphoticAngle: 14.5,
+  nrsRest: 3,
+  nrsActivity: 5,
+  odi: 24,
+  rmdq: 7,
+  eq5dIndex: 0.7,
+  eq5dVas: 65,
+  analgesicLevel: 'WEAK_OPIOID',
+  opioidUse: true,
+  backToUsualActivities: false,
+  physiotherapy: true,
+  imagingDone: true,
+  anteriorHeightPercent: 85.5,
+  middleHeightPercent: 80,
+  posteriorHeightPercent: 97,
+  kyphoticAngle: 14.5,
 };
 const FIELDS = `id version status ${Object.keys(ASSESSMENT_FIELDS).join(' ')} odiSource rmdqSource eq5dSource`;
 const CREATE = `mutation($input: CreateAssessmentInput!) { createAssessment(input: $input) { ${FIELDS} } }`;
@@ -34,16 +47,41 @@ describeEachDatabase('visit fields, defined once', (t) => {
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    patientId = (await gql(`mutation($input: CreatePatientInput!) { createPatient(input: $input) { id } }`, { siteId, registryNumber: 'NORTH-VXD-1', sex: 'MALE', birthYear: 1944, consentStatus: 'GIVEN' })).data!.createPatient.id;
-    const fracture = await gql(`mutation($input: CreateFractureInput!) { createFracture(input: $input) { id } }`, { patientId, level: 'L1', onsetDate: '2025-02-10', cause: 'OSTEOPOROTIC', genantGrade: 1 });
+    patientId = (
+      await gql(`mutation($input: CreatePatientInput!) { createPatient(input: $input) { id } }`, {
+        siteId,
+        registryNumber: 'NORTH-VXD-1',
+        sex: 'MALE',
+        birthYear: 1944,
+        consentStatus: 'GIVEN',
+      })
+    ).data!.createPatient.id;
+    const fracture = await gql(`mutation($input: CreateFractureInput!) { createFracture(input: $input) { id } }`, {
+      patientId,
+      level: 'L1',
+      onsetDate: '2025-02-10',
+      cause: 'OSTEOPOROTIC',
+      genantGrade: 1,
+    });
     // The index treatment starts on the template's example date, so that its example visit (M1) is in its window.
-    const treatment = await gql(`mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }`, { patientId, kind: 'CONSERVATIVE', startDate: '2025-02-20', levels: [{ fractureId: fracture.data!.createFracture.id }] });
+    const treatment = await gql(`mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }`, {
+      patientId,
+      kind: 'CONSERVATIVE',
+      startDate: '2025-02-20',
+      levels: [{ fractureId: fracture.data!.createFracture.id }],
+    });
     treatmentId = treatment.data!.createTreatment.id;
   });
 
   it('has, for every definition, its entity column, its database CHECK or enum type, its GraphQL fields and its import and export columns', async () => {
     const problems = await definitionProblems(t(), {
-      table: 'assessment', entity: AssessmentEntity, defs: ASSESSMENT_FIELDS, model: 'Assessment', createInput: 'CreateAssessmentInput', updateInput: 'UpdateAssessmentInput', kind: ImportKind.ASSESSMENTS,
+      table: 'assessment',
+      entity: AssessmentEntity,
+      defs: ASSESSMENT_FIELDS,
+      model: 'Assessment',
+      createInput: 'CreateAssessmentInput',
+      updateInput: 'UpdateAssessmentInput',
+      kind: ImportKind.ASSESSMENTS,
     });
     expect(problems).toEqual([]);
   });
@@ -54,7 +92,9 @@ describeEachDatabase('visit fields, defined once', (t) => {
     const visit = created.data!.createAssessment;
     visitId = visit.id;
     expect(visit).toMatchObject({ ...EVERY_FIELD, odiSource: 'TOTAL', rmdqSource: 'TOTAL', eq5dSource: 'TOTAL' });
-    const [row] = await t().db.dataSource.query(`SELECT eq5d_vas AS vas, imaging_done AS imaging, kyphotic_angle AS angle FROM assessment WHERE id = $1`, [visitId]);
+    const [row] = await t().db.dataSource.query(`SELECT eq5d_vas AS vas, imaging_done AS imaging, kyphotic_angle AS angle FROM assessment WHERE id = $1`, [
+      visitId,
+    ]);
     expect(row).toEqual({ vas: 65, imaging: true, angle: 14.5 });
 
     const read = `query($id: ID!) { patient(id: $id) { assessments { ${FIELDS} } } }`;
@@ -62,27 +102,39 @@ describeEachDatabase('visit fields, defined once', (t) => {
     expect(researcher.errors).toBeUndefined();
     expect(researcher.data!.patient.assessments.find((x: { id: string }) => x.id === visitId)).toMatchObject(EVERY_FIELD);
 
-    const updated = await gql(`mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { ${FIELDS} version } }`, { id: visitId, version: visit.version, nrsActivity: 6 });
+    const updated = await gql(`mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { ${FIELDS} version } }`, {
+      id: visitId,
+      version: visit.version,
+      nrsActivity: 6,
+    });
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateAssessment).toMatchObject({ ...EVERY_FIELD, nrsActivity: 6 });
   });
 
-  it('the database admits every range\'s ends and refuses a value just outside, even written around the API', async () => {
+  it("the database admits every range's ends and refuses a value just outside, even written around the API", async () => {
     const ds = t().db.dataSource;
     const refused: string[] = [];
     for (const [name, d] of MEASURED) {
       for (const end of ['min', 'max'] as const) {
-        const error = await ds.query(`UPDATE assessment SET ${d.column} = $2 WHERE id = $1`, [visitId, outside(d, end)]).then(() => null, (e: Error) => e.message);
+        const error = await ds.query(`UPDATE assessment SET ${d.column} = $2 WHERE id = $1`, [visitId, outside(d, end)]).then(
+          () => null,
+          (e: Error) => e.message,
+        );
         if (!error?.includes(`ck_assessment__${d.column}__range`)) refused.push(`${name} ${outside(d, end)}: ${error ?? 'stored'}`);
       }
     }
     expect(refused).toEqual([]);
-    await ds.transaction(async (m) => {
-      for (const [, d] of MEASURED) for (const value of [d.min!, d.max!]) await m.query(`UPDATE assessment SET ${d.column} = $2 WHERE id = $1`, [visitId, value]);
-      // Nothing of this is kept.
-      await m.query(`SELECT 1/0`);
-    }).catch((e: Error) => expect(e.message).toMatch(/division by zero/));
-    await expect(ds.query(`UPDATE assessment SET analgesic_level = 'MORPHINE' WHERE id = $1`, [visitId])).rejects.toThrow(/invalid input value for enum analgesic_level/);
+    await ds
+      .transaction(async (m) => {
+        for (const [, d] of MEASURED)
+          for (const value of [d.min!, d.max!]) await m.query(`UPDATE assessment SET ${d.column} = $2 WHERE id = $1`, [visitId, value]);
+        // Nothing of this is kept.
+        await m.query(`SELECT 1/0`);
+      })
+      .catch((e: Error) => expect(e.message).toMatch(/division by zero/));
+    await expect(ds.query(`UPDATE assessment SET analgesic_level = 'MORPHINE' WHERE id = $1`, [visitId])).rejects.toThrow(
+      /invalid input value for enum analgesic_level/,
+    );
   });
 
   it.each(MEASURED.flatMap(([name, d]) => (['min', 'max'] as const).map((end) => [name, outside(d, end)] as const)))(
@@ -90,13 +142,19 @@ describeEachDatabase('visit fields, defined once', (t) => {
     async (name, value) => {
       const before = await rowCounts(t().db);
       const r = await gql(CREATE, { patientId, treatmentId, timePoint: 'UNSCHEDULED', visitDate: '2025-04-22', status: 'DONE', ...EVERY_FIELD, [name]: value });
-      expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining([expect.objectContaining({ field: name, rule: 'range' })]) });
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: expect.arrayContaining([expect.objectContaining({ field: name, rule: 'range' })]),
+      });
       expect(await rowCounts(t().db)).toEqual(before);
     },
   );
 
-  it('imports the template\'s example row, gives it back in the records export, and refuses a bad value in every defined column by its name', async () => {
-    const [header, example] = template(ImportKind.ASSESSMENTS).trim().split('\n').map((l) => l.split(','));
+  it("imports the template's example row, gives it back in the records export, and refuses a bad value in every defined column by its name", async () => {
+    const [header, example] = template(ImportKind.ASSESSMENTS)
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const row = (cells: Record<string, string>) => header.map((c) => cells[c] ?? example[header.indexOf(c)]).join(',');
     const ok = await http(t(), '/api/import/assessments?commit=true', token, `${header.join(',')}\n${row({ registry_number: 'NORTH-VXD-1' })}\n`);
     expect(ok.json).toMatchObject({ committed: true, created: 1, issues: [] });
@@ -108,19 +166,24 @@ describeEachDatabase('visit fields, defined once', (t) => {
     const computed: Record<string, string> = { odi: 'odi_items', eq5d_index: 'eq5d_levels' };
     for (const [, d] of DEFS) {
       const cell = exported[exportHeader.indexOf(d.column)];
-      if (computed[d.column] && example[header.indexOf(computed[d.column])]) expect([d.column, Number.isFinite(Number(cell)) && cell !== '']).toEqual([d.column, true]);
+      if (computed[d.column] && example[header.indexOf(computed[d.column])])
+        expect([d.column, Number.isFinite(Number(cell)) && cell !== '']).toEqual([d.column, true]);
       else expect([d.column, cell]).toEqual([d.column, d.example]);
     }
 
     const bad = (d: FieldDefinition) => (d.type === 'enum' ? 'NOT_A_CHOICE' : d.type === 'boolean' ? 'perhaps' : String(outside(d, 'max')));
     const rule = (d: FieldDefinition) => (d.type === 'enum' ? 'enum' : d.type === 'boolean' ? 'type' : 'range');
-    const rows = DEFS.map(([, d], i) => row({ registry_number: 'NORTH-VXD-1', time_point: 'UNSCHEDULED', visit_date: `2025-05-${String(i + 1).padStart(2, '0')}`, [d.column]: bad(d) }));
+    const rows = DEFS.map(([, d], i) =>
+      row({ registry_number: 'NORTH-VXD-1', time_point: 'UNSCHEDULED', visit_date: `2025-05-${String(i + 1).padStart(2, '0')}`, [d.column]: bad(d) }),
+    );
     const before = await rowCounts(t().db);
     const r = await http(t(), '/api/import/assessments?commit=true', token, `${header.join(',')}\n${rows.join('\n')}\n`);
     expect(r.json.committed).toBe(false);
     // Each row's first issue is its bad cell's, under its column; nothing else is reported.
     const issues = r.json.issues as { row: number; column: string; rule: string }[];
-    expect(DEFS.map((_, i) => issues.filter((x) => x.row === i + 2).map((x) => `${x.column} ${x.rule}`)[0])).toEqual(DEFS.map(([, d]) => `${d.column} ${rule(d)}`));
+    expect(DEFS.map((_, i) => issues.filter((x) => x.row === i + 2).map((x) => `${x.column} ${x.rule}`)[0])).toEqual(
+      DEFS.map(([, d]) => `${d.column} ${rule(d)}`),
+    );
     expect(issues.filter((x) => x.column !== DEFS[x.row - 2]?.[1].column)).toEqual([]);
     expect(await rowCounts(t().db)).toEqual(before);
   });

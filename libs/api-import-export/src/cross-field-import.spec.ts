@@ -6,18 +6,47 @@ describeEachDatabase('cross-field rules in the CSV import', (t) => {
   let token: string;
   const post = async (kind: string, csv: string, commit: boolean) => {
     const res = await fetch(`${t().url}/api/import/${kind}${commit ? '?commit=true' : ''}`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv,
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: csv,
     });
-    return { status: res.status, json: (await res.json()) as { committed?: boolean; issues: { row: number; column: string; rule: string; message: string }[] } };
+    return {
+      status: res.status,
+      json: (await res.json()) as { committed?: boolean; issues: { row: number; column: string; rule: string; message: string }[] },
+    };
   };
 
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     const gql = (q: string, i: Record<string, unknown>) => t().gql(q, { i }, token);
-    const patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber: 'NORTH-XF1', sex: 'FEMALE', birthYear: 1939 })).data!.createPatient.id;
-    const fractureId = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { patientId, level: 'L2', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 })).data!.createFracture.id;
-    expect((await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { patientId, kind: 'CONSERVATIVE', startDate: '2024-03-20', levels: [{ fractureId }] })).errors).toBeUndefined();
+    const patientId = (
+      await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+        siteId,
+        registryNumber: 'NORTH-XF1',
+        sex: 'FEMALE',
+        birthYear: 1939,
+      })
+    ).data!.createPatient.id;
+    const fractureId = (
+      await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+        patientId,
+        level: 'L2',
+        onsetDate: '2024-03-01',
+        cause: 'OSTEOPOROTIC',
+        genantGrade: 2,
+      })
+    ).data!.createFracture.id;
+    expect(
+      (
+        await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+          patientId,
+          kind: 'CONSERVATIVE',
+          startDate: '2024-03-20',
+          levels: [{ fractureId }],
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('reports fractures whose findings contradict each other by row, column and rule, on dry run and commit, writing nothing', async () => {
@@ -32,8 +61,10 @@ describeEachDatabase('cross-field rules in the CSV import', (t) => {
       const r = await post('fractures', csv, commit);
       if (commit) expect(r.json.committed).toBe(false);
       expect(r.json.issues.map((i) => [i.row, i.column, i.rule])).toEqual([
-        [2, 'genant_grade', 'genantHeightLoss'], [2, 'height_loss_percent', 'genantHeightLoss'],
-        [3, 'of_class', 'ofClassPosteriorWall'], [3, 'posterior_wall_involved', 'ofClassPosteriorWall'],
+        [2, 'genant_grade', 'genantHeightLoss'],
+        [2, 'height_loss_percent', 'genantHeightLoss'],
+        [3, 'of_class', 'ofClassPosteriorWall'],
+        [3, 'posterior_wall_involved', 'ofClassPosteriorWall'],
       ]);
       expect(r.json.issues[0].message).toBe(
         'genantGrade 1 and heightLossPercent 85 contradict each other (rule genantHeightLoss): Genant grade 1 is a height loss of 20% to 25%, and 85% is grade 3',
@@ -51,7 +82,10 @@ describeEachDatabase('cross-field rules in the CSV import', (t) => {
     const before = await rowCounts(t().db);
     const r = await post('assessments', csv, true);
     expect(r.json.committed).toBe(false);
-    expect(r.json.issues.map((i) => [i.row, i.column, i.rule])).toEqual([[2, 'analgesic_level', 'analgesicOpioidUse'], [2, 'opioid_use', 'analgesicOpioidUse']]);
+    expect(r.json.issues.map((i) => [i.row, i.column, i.rule])).toEqual([
+      [2, 'analgesic_level', 'analgesicOpioidUse'],
+      [2, 'opioid_use', 'analgesicOpioidUse'],
+    ]);
     expect(r.json.issues[1].message).toContain('analgesicLevel NONE and opioidUse true contradict each other');
     expect(await rowCounts(t().db)).toEqual(before);
   });

@@ -24,7 +24,13 @@ describe('the header of an import', () => {
     const began = Date.now();
     const e = refusal(`${REQUIRED},${unknownColumns(60_000)}\nNORTH-1,NORTH,FEMALE,1944${',x'.repeat(60_000)}\n`);
     expect(Date.now() - began).toBeLessThan(1000);
-    expect(e.issues).toEqual([{ field: 'file', rule: 'maxColumns', message: expect.stringContaining(`the header has 60004 columns, more than the ${MAX_IMPORT_COLUMNS} an import reads`) }]);
+    expect(e.issues).toEqual([
+      {
+        field: 'file',
+        rule: 'maxColumns',
+        message: expect.stringContaining(`the header has 60004 columns, more than the ${MAX_IMPORT_COLUMNS} an import reads`),
+      },
+    ]);
     expect(e.issues[0].message).toContain('registry_number, site_code, sex, birth_year, bmi, t_score');
     // The same column 60,000 times is refused just as fast.
     const repeated = refusal(`${REQUIRED}${',bmi'.repeat(60_000)}\n`);
@@ -56,7 +62,11 @@ describeEachDatabase('an import with a hostile header', (t) => {
     const token = await t().login(COORD_NORTH);
     const body = `${REQUIRED},${unknownColumns(60_000)}\nNORTH-1,NORTH,FEMALE,1944${',x'.repeat(60_000)}\n`;
     const began = Date.now();
-    const res = await fetch(`${t().url}/api/import/patients`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+    const res = await fetch(`${t().url}/api/import/patients`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body,
+    });
     const text = await res.text();
     // Well under a second on a quiet machine; the bound leaves room for a busy one.
     expect(Date.now() - began).toBeLessThan(3000);
@@ -64,7 +74,9 @@ describeEachDatabase('an import with a hostile header', (t) => {
     expect(text.length).toBeLessThan(50 * 1024);
     const { error } = JSON.parse(text);
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toMatch(/^the header has 60004 columns, more than the 500 an import reads: keep only this import's columns \(registry_number, site_code, .*\); download the template$/);
+    expect(error.message).toMatch(
+      /^the header has 60004 columns, more than the 500 an import reads: keep only this import's columns \(registry_number, site_code, .*\); download the template$/,
+    );
     // Nothing else waited meanwhile.
     expect((await fetch(`${t().url}/health`)).status).toBe(200);
   });

@@ -40,9 +40,15 @@ describeEachDatabase('CSV exports and spreadsheet formulas', (t) => {
     // A patient with a formula for a name, a negative T-score, a baseline visit five days before
     // the treatment (visit_day -5 in the de-identified export) and consent to research.
     const files: [string, string][] = [
-      ['patients', 'registry_number,site_code,sex,birth_year,t_score,consent_status,mrn,family_name,given_name,date_of_birth\nNORTH-CSV-1,NORTH,FEMALE,1944,-2.5,GIVEN,=1+2,"=cmd|\' /C calc\'!A0",@SUM(A1),1944-05-06\n'],
+      [
+        'patients',
+        'registry_number,site_code,sex,birth_year,t_score,consent_status,mrn,family_name,given_name,date_of_birth\nNORTH-CSV-1,NORTH,FEMALE,1944,-2.5,GIVEN,=1+2,"=cmd|\' /C calc\'!A0",@SUM(A1),1944-05-06\n',
+      ],
       ['fractures', 'registry_number,level,onset_date,cause,genant_grade,additional_injuries\nNORTH-CSV-1,L1,2025-01-10,OSTEOPOROTIC,2,-rib fracture\n'],
-      ['treatments', 'registry_number,kind,start_date,levels,cement_volumes_ml,cement_type,anaesthesia,approach,kyphotic_angle_before,kyphotic_angle_after\nNORTH-CSV-1,VERTEBROPLASTY,2025-02-01,L1,4.5,PMMA,LOCAL,BIPEDICULAR,-4,-2\n'],
+      [
+        'treatments',
+        'registry_number,kind,start_date,levels,cement_volumes_ml,cement_type,anaesthesia,approach,kyphotic_angle_before,kyphotic_angle_after\nNORTH-CSV-1,VERTEBROPLASTY,2025-02-01,L1,4.5,PMMA,LOCAL,BIPEDICULAR,-4,-2\n',
+      ],
       ['assessments', 'registry_number,time_point,visit_date,status,nrs_rest,eq5d_index\nNORTH-CSV-1,BASELINE,2025-01-27,DONE,7,-0.2\n'],
     ];
     for (const [kind, csv] of files) {
@@ -101,7 +107,11 @@ describeEachDatabase('CSV exports and spreadsheet formulas', (t) => {
     const exported = await (await fetch(`${t().url}/api/export/records/complications.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
     // Withdrawn, the complications are no longer in the registry; the file brings them back.
     for (const c of complications) {
-      const w = await t().gql('mutation($i: WithdrawInput!) { withdrawComplication(input: $i) { id } }', { i: { id: c.id, version: 1, reason: 'round trip test' } }, token);
+      const w = await t().gql(
+        'mutation($i: WithdrawInput!) { withdrawComplication(input: $i) { id } }',
+        { i: { id: c.id, version: 1, reason: 'round trip test' } },
+        token,
+      );
       expect(w.errors).toBeUndefined();
     }
     const dry = await upload(t(), 'complications', token, exported, false);
@@ -109,10 +119,9 @@ describeEachDatabase('CSV exports and spreadsheet formulas', (t) => {
     expect(dry.json.created).toBe(NOTES.length);
     const commit = await upload(t(), 'complications', token, exported, true);
     expect(commit.json).toMatchObject({ committed: true, created: NOTES.length, issues: [] });
-    const stored = await t().db.dataSource.query(
-      `SELECT notes FROM complication WHERE patient_id = $1 AND withdrawn_at IS NULL ORDER BY occurred_on`,
-      [patientId],
-    );
+    const stored = await t().db.dataSource.query(`SELECT notes FROM complication WHERE patient_id = $1 AND withdrawn_at IS NULL ORDER BY occurred_on`, [
+      patientId,
+    ]);
     expect(stored.map((r: { notes: string }) => r.notes)).toEqual(NOTES);
   });
 });

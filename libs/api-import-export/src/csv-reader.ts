@@ -37,7 +37,8 @@ export function readCsv(body: Buffer, expected: { required: string[]; optional: 
   // A header too wide is refused from the first line, before the rest of the file is parsed.
   const tooWide = (columns: number) =>
     ValidationError.single(
-      'file', 'maxColumns',
+      'file',
+      'maxColumns',
       `the header has ${columns} columns, more than the ${MAX_IMPORT_COLUMNS} an import reads: keep only this import's columns (${[...expected.required, ...expected.optional].join(', ')}); download the template`,
     );
   const width = columnsOf(firstLine);
@@ -47,7 +48,11 @@ export function readCsv(body: Buffer, expected: { required: string[]; optional: 
     records = parse(text, { delimiter: ',', relax_column_count: false, skip_empty_lines: true, trim: true, bom: true });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw ValidationError.single('file', 'format', `the file is not well-formed CSV${line ? ` near line ${line}` : ''}: ${(e as Error).message.replace(/^Invalid Record Length: /, '').slice(0, 160)}`);
+    throw ValidationError.single(
+      'file',
+      'format',
+      `the file is not well-formed CSV${line ? ` near line ${line}` : ''}: ${(e as Error).message.replace(/^Invalid Record Length: /, '').slice(0, 160)}`,
+    );
   }
   if (records.length === 0) throw ValidationError.single('file', 'required', 'the file is empty');
   const header = records[0].map((h) => h.trim().toLowerCase());
@@ -85,7 +90,8 @@ function columnsOf(line: string): number {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === 34) quoted = !quoted; // "
+    if (c === 34)
+      quoted = !quoted; // "
     else if (c === 44 && !quoted) columns++; // ,
   }
   return columns;

@@ -19,9 +19,14 @@ export function dataDictionary(format: ExportFormat, role: Role): string {
 /** The documented column format of an import, as Markdown (served next to the template). */
 export function importFormat(kind: ImportKind): string {
   const lines = [
-    `# CSV import: ${kind}`, '', 'UTF-8, comma-separated, first row the header. Empty cells are empty values.', '',
+    `# CSV import: ${kind}`,
+    '',
+    'UTF-8, comma-separated, first row the header. Empty cells are empty values.',
+    '',
     'A text cell that begins with =, +, -, @, a tab or a carriage return (after any apostrophes) is exported with one apostrophe in front, so that a spreadsheet shows it as text instead of running it as a formula, and imported without that apostrophe; numbers are written as they are.',
-    '', '| column | required | meaning | example |', '|---|---|---|---|',
+    '',
+    '| column | required | meaning | example |',
+    '|---|---|---|---|',
   ];
   for (const c of KINDS[kind].columns) lines.push(`| ${c.name} | ${c.required ? 'yes' : 'no'} | ${c.description} | ${c.example} |`);
   return lines.join('\n') + '\n';

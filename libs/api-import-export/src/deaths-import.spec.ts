@@ -9,10 +9,42 @@ describeEachDatabase('CSV import and export of deaths', (t) => {
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     // Three treated patients (2024-03-20), each with a completed M1 visit on 2024-04-19.
     for (const n of [1, 2, 3]) {
-      const patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber: `NORTH-D${n}`, sex: 'MALE', birthYear: 1938 })).data!.createPatient.id;
-      const fractureId = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { patientId, level: 'T12', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 })).data!.createFracture.id;
-      const treatmentId = (await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { patientId, kind: 'CONSERVATIVE', startDate: '2024-03-20', levels: [{ fractureId }] })).data!.createTreatment.id;
-      expect((await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-04-19', nrsRest: 4 })).errors).toBeUndefined();
+      const patientId = (
+        await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+          siteId,
+          registryNumber: `NORTH-D${n}`,
+          sex: 'MALE',
+          birthYear: 1938,
+        })
+      ).data!.createPatient.id;
+      const fractureId = (
+        await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+          patientId,
+          level: 'T12',
+          onsetDate: '2024-03-01',
+          cause: 'OSTEOPOROTIC',
+          genantGrade: 2,
+        })
+      ).data!.createFracture.id;
+      const treatmentId = (
+        await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+          patientId,
+          kind: 'CONSERVATIVE',
+          startDate: '2024-03-20',
+          levels: [{ fractureId }],
+        })
+      ).data!.createTreatment.id;
+      expect(
+        (
+          await gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, {
+            patientId,
+            treatmentId,
+            timePoint: 'M1',
+            visitDate: '2024-04-19',
+            nrsRest: 4,
+          })
+        ).errors,
+      ).toBeUndefined();
     }
   });
 
@@ -45,7 +77,8 @@ describeEachDatabase('CSV import and export of deaths', (t) => {
   });
 
   it('imports deaths, again adds nothing, exports them in the import format, and then refuses a later completed visit', async () => {
-    const csv = 'registry_number,died_on,cause,source,notes\nNORTH-D1,2024-05-01,CARDIOVASCULAR,HOSPITAL_RECORD,on the ward\nNORTH-D2,2024-06-01,UNKNOWN,OTHER,\n';
+    const csv =
+      'registry_number,died_on,cause,source,notes\nNORTH-D1,2024-05-01,CARDIOVASCULAR,HOSPITAL_RECORD,on the ward\nNORTH-D2,2024-06-01,UNKNOWN,OTHER,\n';
     const first = await http(t(), '/api/import/deaths?commit=true', token, csv);
     expect(first.json).toMatchObject({ created: 2, committed: true, issues: [] });
     const again = await http(t(), '/api/import/deaths?commit=true', token, csv);
@@ -70,6 +103,8 @@ describeEachDatabase('CSV import and export of deaths', (t) => {
     const csv = 'registry_number,occurred_on,kind,clavien_dindo\nNORTH-D3,2024-04-01,HAEMATOMA,I\nNORTH-D3,2024-05-01,DEATH,V\n';
     const r = await http(t(), '/api/import/complications', token, csv);
     expect(r.json.created).toBe(1);
-    expect(r.json.issues).toEqual([expect.objectContaining({ row: 3, column: 'kind', rule: 'deathIsNotAComplication', message: expect.stringMatching(/deaths import/) })]);
+    expect(r.json.issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'kind', rule: 'deathIsNotAComplication', message: expect.stringMatching(/deaths import/) }),
+    ]);
   });
 });

@@ -7,8 +7,19 @@ import { cohortSql, readCohortFilter } from '@vfr/api-analytics';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { discardConnection, isStatementTimeout, QUERY_TIMEOUTS, QueryTimeouts, withinDeadline } from '@vfr/api-database';
 import {
-  AssessmentExportColumn, AuditAction, cohortExportColumnList, DEFINED_EXPORT_COLUMNS, CohortFilter, cohortFilterSchema, ExportColumn, FieldRule, ForbiddenError, QueryTimeoutError, Role,
-  SCHEDULED_TIME_POINTS, validate,
+  AssessmentExportColumn,
+  AuditAction,
+  cohortExportColumnList,
+  DEFINED_EXPORT_COLUMNS,
+  CohortFilter,
+  cohortFilterSchema,
+  ExportColumn,
+  FieldRule,
+  ForbiddenError,
+  QueryTimeoutError,
+  Role,
+  SCHEDULED_TIME_POINTS,
+  validate,
 } from '@vfr/domain';
 import { csvWriter, listCellSql, numberColumns } from './csv-cells';
 import { ImportKind } from './import-kinds';

@@ -19,10 +19,20 @@ describeEachDatabase('fracture fields, defined once', (t) => {
   let siteId: string;
   const gql = (q: string, i: Record<string, unknown>) => t().gql(q, { i }, token);
   const newPatient = async (registryNumber: string) =>
-    (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber, sex: 'FEMALE', birthYear: 1940, consentStatus: 'GIVEN' })).data!.createPatient.id as string;
+    (
+      await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+        siteId,
+        registryNumber,
+        sex: 'FEMALE',
+        birthYear: 1940,
+        consentStatus: 'GIVEN',
+      })
+    ).data!.createPatient.id as string;
   const stored = (patientId: string) =>
     t().db.dataSource.query<{ level: string; kinds: string[] | null; additional_injuries: string | null }[]>(
-      `SELECT level::text, additional_injury_kinds::text[] AS kinds, additional_injuries FROM fracture WHERE patient_id = $1 ORDER BY fracture.level`, [patientId]);
+      `SELECT level::text, additional_injury_kinds::text[] AS kinds, additional_injuries FROM fracture WHERE patient_id = $1 ORDER BY fracture.level`,
+      [patientId],
+    );
 
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
@@ -31,23 +41,41 @@ describeEachDatabase('fracture fields, defined once', (t) => {
 
   it('has, for every definition, its entity column, its database CHECK or enum type, its GraphQL fields and its import and export columns', async () => {
     const problems = await definitionProblems(t(), {
-      table: 'fracture', entity: FractureEntity, defs: FRACTURE_FIELDS, model: 'Fracture', createInput: 'CreateFractureInput', updateInput: 'UpdateFractureInput', kind: ImportKind.FRACTURES,
+      table: 'fracture',
+      entity: FractureEntity,
+      defs: FRACTURE_FIELDS,
+      model: 'Fracture',
+      createInput: 'CreateFractureInput',
+      updateInput: 'UpdateFractureInput',
+      kind: ImportKind.FRACTURES,
     });
     expect(problems).toEqual([]);
   });
 
   it('the database refuses an unknown kind and a NULL among the kinds even when written around the API', async () => {
     const [f] = await t().db.dataSource.query(`SELECT id FROM fracture LIMIT 1`);
-    await expect(t().db.dataSource.query(`UPDATE fracture SET additional_injury_kinds = '{RIB,SPLEEN}' WHERE id = $1`, [f.id])).rejects.toThrow(/invalid input value for enum additional_injury/);
-    await expect(t().db.dataSource.query(`UPDATE fracture SET additional_injury_kinds = '{RIB,NULL}' WHERE id = $1`, [f.id])).rejects.toThrow(/ck_fracture__additional_injury_kinds__no_null/);
+    await expect(t().db.dataSource.query(`UPDATE fracture SET additional_injury_kinds = '{RIB,SPLEEN}' WHERE id = $1`, [f.id])).rejects.toThrow(
+      /invalid input value for enum additional_injury/,
+    );
+    await expect(t().db.dataSource.query(`UPDATE fracture SET additional_injury_kinds = '{RIB,NULL}' WHERE id = $1`, [f.id])).rejects.toThrow(
+      /ck_fracture__additional_injury_kinds__no_null/,
+    );
   });
 
   it('stores the kinds, none as an empty list and not recorded as null; a researcher receives them and not the free text', async () => {
     const patientId = await newPatient('NORTH-FXK-1');
     const base = { patientId, onsetDate: '2024-02-01', cause: 'TRAUMATIC', genantGrade: 2 };
-    const injured = await gql(CREATE, { ...base, level: 'L1', additionalInjuryKinds: ['RIB', 'UPPER_LIMB'], additionalInjuries: 'Fell from a ladder; radius fracture left' });
+    const injured = await gql(CREATE, {
+      ...base,
+      level: 'L1',
+      additionalInjuryKinds: ['RIB', 'UPPER_LIMB'],
+      additionalInjuries: 'Fell from a ladder; radius fracture left',
+    });
     expect(injured.errors).toBeUndefined();
-    expect(injured.data!.createFracture).toMatchObject({ additionalInjuryKinds: ['RIB', 'UPPER_LIMB'], additionalInjuries: 'Fell from a ladder; radius fracture left' });
+    expect(injured.data!.createFracture).toMatchObject({
+      additionalInjuryKinds: ['RIB', 'UPPER_LIMB'],
+      additionalInjuries: 'Fell from a ladder; radius fracture left',
+    });
     const none = await gql(CREATE, { ...base, level: 'L2', additionalInjuryKinds: [] });
     const unknown = await gql(CREATE, { ...base, level: 'L3' });
     expect([none.errors, unknown.errors]).toEqual([undefined, undefined]);
@@ -66,7 +94,13 @@ describeEachDatabase('fracture fields, defined once', (t) => {
 
     const researcher = await t().login(RESEARCHER);
     const read = async (id: string) => (await t().gql(READ, { id }, researcher)).data!.fracture;
-    expect(await read(injured.data!.createFracture.id)).toEqual({ level: 'L1', additionalInjuryKinds: ['RIB', 'UPPER_LIMB'], additionalInjuries: null, onsetDate: null, onsetDay: null });
+    expect(await read(injured.data!.createFracture.id)).toEqual({
+      level: 'L1',
+      additionalInjuryKinds: ['RIB', 'UPPER_LIMB'],
+      additionalInjuries: null,
+      onsetDate: null,
+      onsetDay: null,
+    });
     expect((await read(none.data!.createFracture.id)).additionalInjuryKinds).toEqual([]);
     expect((await read(unknown.data!.createFracture.id)).additionalInjuryKinds).toBeNull();
   });
@@ -91,14 +125,20 @@ describeEachDatabase('fracture fields, defined once', (t) => {
 
   it('imports an old fractures file unchanged (kinds not recorded), the kinds from a new one, and refuses bad cells row by row', async () => {
     const patientId = await newPatient('NORTH-FXK-CSV');
-    const old = 'registry_number,level,onset_date,cause,genant_grade,height_loss_percent,morphology,of_class,mri_oedema,posterior_wall_involved,neurological_deficit,additional_injuries\n' +
+    const old =
+      'registry_number,level,onset_date,cause,genant_grade,height_loss_percent,morphology,of_class,mri_oedema,posterior_wall_involved,neurological_deficit,additional_injuries\n' +
       'NORTH-FXK-CSV,T11,2024-03-01,OSTEOPOROTIC,1,22,WEDGE,OF2,true,false,false,\n';
     expect((await http(t(), '/api/import/fractures?commit=true', token, old)).json).toMatchObject({ committed: true, created: 1, issues: [] });
 
     const header = 'registry_number,level,onset_date,cause,genant_grade,additional_injury_kinds';
     const good = `${header}\nNORTH-FXK-CSV,T12,2024-03-01,TRAUMATIC,2,rib; upper_limb\nNORTH-FXK-CSV,L1,2024-03-01,TRAUMATIC,2,NONE\nNORTH-FXK-CSV,L2,2024-03-01,TRAUMATIC,2,\n`;
     expect((await http(t(), '/api/import/fractures?commit=true', token, good)).json).toMatchObject({ committed: true, created: 3, issues: [] });
-    expect((await stored(patientId)).map((f) => [f.level, f.kinds])).toEqual([['T11', null], ['T12', ['RIB', 'UPPER_LIMB']], ['L1', []], ['L2', null]]);
+    expect((await stored(patientId)).map((f) => [f.level, f.kinds])).toEqual([
+      ['T11', null],
+      ['T12', ['RIB', 'UPPER_LIMB']],
+      ['L1', []],
+      ['L2', null],
+    ]);
 
     const before = await rowCounts(t().db);
     const bad = `${header}\nNORTH-FXK-CSV,L3,2024-03-01,TRAUMATIC,2,RIB;RIB\nNORTH-FXK-CSV,L4,2024-03-01,TRAUMATIC,2,SPLEEN\nNORTH-FXK-CSV,L5,2024-03-01,TRAUMATIC,2,NONE;PELVIS\nNORTH-FXK-CSV,T10,2024-03-01,TRAUMATIC,2,HIP;\n`;
@@ -106,7 +146,12 @@ describeEachDatabase('fracture fields, defined once', (t) => {
     expect(r.json.committed).toBe(false);
     expect(r.json.issues).toEqual([
       { row: 2, column: 'additional_injury_kinds', rule: 'unique', message: 'additionalInjuryKinds lists RIB more than once: list each at most once' },
-      { row: 3, column: 'additional_injury_kinds', rule: 'enum', message: expect.stringMatching(/^additionalInjuryKinds may list only RIB, STERNUM, .*, OTHER \(got "SPLEEN"\)$/) },
+      {
+        row: 3,
+        column: 'additional_injury_kinds',
+        rule: 'enum',
+        message: expect.stringMatching(/^additionalInjuryKinds may list only RIB, STERNUM, .*, OTHER \(got "SPLEEN"\)$/),
+      },
       { row: 4, column: 'additional_injury_kinds', rule: 'enum', message: expect.stringMatching(/\(got "NONE"\); NONE stands alone for none$/) },
       { row: 5, column: 'additional_injury_kinds', rule: 'enum', message: expect.stringMatching(/\(got ""\)$/) },
     ]);
@@ -118,7 +163,10 @@ describeEachDatabase('fracture fields, defined once', (t) => {
     const [header, ...lines] = records.text.trim().split('\n');
     const columns = header.split(',');
     expect(columns).toEqual(expect.arrayContaining(['additional_injury_kinds', 'additional_injuries']));
-    const cell = (level: string) => lines.map((l) => l.split(',')).find((c) => c[0] === 'NORTH-FXK-CSV' && c[columns.indexOf('level')] === level)![columns.indexOf('additional_injury_kinds')];
+    const cell = (level: string) =>
+      lines.map((l) => l.split(',')).find((c) => c[0] === 'NORTH-FXK-CSV' && c[columns.indexOf('level')] === level)![
+        columns.indexOf('additional_injury_kinds')
+      ];
     expect(['T11', 'T12', 'L1', 'L2'].map(cell)).toEqual(['', 'RIB;UPPER_LIMB', 'NONE', '']);
 
     // The same rows, for another patient, through the import: the stored kinds are the same.
@@ -133,8 +181,12 @@ describeEachDatabase('fracture fields, defined once', (t) => {
     const format = await http(t(), '/api/import/fractures/format.md', token);
     const template = await http(t(), '/api/import/fractures/template.csv', token);
     expect([format.status, template.status]).toEqual([200, 200]);
-    expect(format.text).toContain('| additional_injury_kinds | no | Injuries besides the vertebral fractures, by kind (an empty list: none) (RIB, STERNUM, OTHER_SPINE');
+    expect(format.text).toContain(
+      '| additional_injury_kinds | no | Injuries besides the vertebral fractures, by kind (an empty list: none) (RIB, STERNUM, OTHER_SPINE',
+    );
     expect(format.text).toContain('NONE for none; empty: not recorded) | RIB;UPPER_LIMB |');
-    expect(template.text.split('\n')[0]).toBe('registry_number,level,onset_date,cause,genant_grade,height_loss_percent,morphology,of_class,mri_oedema,posterior_wall_involved,neurological_deficit,additional_injury_kinds,additional_injuries');
+    expect(template.text.split('\n')[0]).toBe(
+      'registry_number,level,onset_date,cause,genant_grade,height_loss_percent,morphology,of_class,mri_oedema,posterior_wall_involved,neurological_deficit,additional_injury_kinds,additional_injuries',
+    );
   });
 });

@@ -35,7 +35,10 @@ function csvFile(stream: Readable): StreamableFile {
 
 @Controller('api')
 export class ImportExportController {
-  constructor(private readonly imports: ImportService, private readonly exports: ExportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly exports: ExportService,
+  ) {}
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Get('import/:kind/template.csv')
@@ -75,7 +78,12 @@ export class ImportExportController {
   // Who may download each export, and what each column gives them, is the field-access table's.
   @Roles(...exportReaders('assessments'))
   @Get('export/assessments.csv')
-  async export(@Query('format') format: string | undefined, @Query('cohort') cohort: string | undefined, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
+  async export(
+    @Query('format') format: string | undefined,
+    @Query('cohort') cohort: string | undefined,
+    @Req() req: Req,
+    @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void },
+  ): Promise<StreamableFile> {
     const f = formatOf(format);
     const filter = this.exports.parseCohort(req.actor, cohort);
     const stream = await this.exports.stream(req.actor, f, filter);
@@ -86,7 +94,11 @@ export class ImportExportController {
 
   @Roles(...exportReaders('records'))
   @Get('export/records/:kind.csv')
-  async records(@Param('kind') kind: string, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }): Promise<StreamableFile> {
+  async records(
+    @Param('kind') kind: string,
+    @Req() req: Req,
+    @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void },
+  ): Promise<StreamableFile> {
     const stream = await this.exports.records(req.actor, kindOf(kind));
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="registry-${kind}.csv"`);

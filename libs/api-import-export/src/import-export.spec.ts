@@ -2,7 +2,20 @@ import { IncomingHttpHeaders, request } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { QUERY_TIMEOUTS, QueryTimeouts } from '@vfr/api-database';
-import { ADMIN, assertSeparateSessions, COORD_NORTH, COORD_SOUTH, describeEachDatabase, eventually, http, RESEARCHER, rowCounts, startTestApp, TestApp, testTargets } from '@vfr/api-testing';
+import {
+  ADMIN,
+  assertSeparateSessions,
+  COORD_NORTH,
+  COORD_SOUTH,
+  describeEachDatabase,
+  eventually,
+  http,
+  RESEARCHER,
+  rowCounts,
+  startTestApp,
+  TestApp,
+  testTargets,
+} from '@vfr/api-testing';
 import { QueryTimeoutError } from '@vfr/domain';
 import { ExportService } from './export.service';
 import { ImportKind, KINDS } from './import-kinds';
@@ -52,23 +65,41 @@ describeEachDatabase('CSV import', (t) => {
   });
 
   it('commits a clean file in one transaction, audited once with the file hash, and adds nothing the second time', async () => {
-    const patients = 'registry_number,site_code,sex,birth_year,mrn,family_name,given_name,date_of_birth\nNORTH-IMP-10,NORTH,FEMALE,1941,MRN-I-10,Quist,Ada,1941-02-03\nNORTH-IMP-11,NORTH,MALE,1939,,,,\n';
-    const fractures = 'registry_number,level,onset_date,cause,genant_grade\nNORTH-IMP-10,L1,2024-01-10,OSTEOPOROTIC,2\nNORTH-IMP-10,L2,2024-01-10,OSTEOPOROTIC,1\nNORTH-IMP-11,T12,2024-02-01,TRAUMATIC,3\n';
-    const treatments = 'registry_number,kind,start_date,levels,cement_volumes_ml,cement_type,anaesthesia,approach,same_day_discharge,length_of_stay_days\n' +
+    const patients =
+      'registry_number,site_code,sex,birth_year,mrn,family_name,given_name,date_of_birth\nNORTH-IMP-10,NORTH,FEMALE,1941,MRN-I-10,Quist,Ada,1941-02-03\nNORTH-IMP-11,NORTH,MALE,1939,,,,\n';
+    const fractures =
+      'registry_number,level,onset_date,cause,genant_grade\nNORTH-IMP-10,L1,2024-01-10,OSTEOPOROTIC,2\nNORTH-IMP-10,L2,2024-01-10,OSTEOPOROTIC,1\nNORTH-IMP-11,T12,2024-02-01,TRAUMATIC,3\n';
+    const treatments =
+      'registry_number,kind,start_date,levels,cement_volumes_ml,cement_type,anaesthesia,approach,same_day_discharge,length_of_stay_days\n' +
       'NORTH-IMP-10,KYPHOPLASTY,2024-02-01,L1;L2,4.5;3.2,PMMA,LOCAL,BIPEDICULAR,true,0\nNORTH-IMP-11,CONSERVATIVE,2024-02-05,T12,,,,,,\n';
-    const assessments = 'registry_number,time_point,visit_date,status,nrs_rest,nrs_activity,odi\nNORTH-IMP-10,BASELINE,2024-01-31,DONE,7,8,60\nNORTH-IMP-10,M1,2024-03-01,DONE,2,3,30\nNORTH-IMP-11,M1,,MISSED,,,\n';
+    const assessments =
+      'registry_number,time_point,visit_date,status,nrs_rest,nrs_activity,odi\nNORTH-IMP-10,BASELINE,2024-01-31,DONE,7,8,60\nNORTH-IMP-10,M1,2024-03-01,DONE,2,3,30\nNORTH-IMP-11,M1,,MISSED,,,\n';
     const complications = 'registry_number,occurred_on,kind,symptomatic,leakage_type,resolved\nNORTH-IMP-10,2024-02-01,CEMENT_LEAKAGE,false,S,true\n';
-    const files: [string, string, number][] = [['patients', patients, 2], ['fractures', fractures, 3], ['treatments', treatments, 2], ['assessments', assessments, 3], ['complications', complications, 1]];
+    const files: [string, string, number][] = [
+      ['patients', patients, 2],
+      ['fractures', fractures, 3],
+      ['treatments', treatments, 2],
+      ['assessments', assessments, 3],
+      ['complications', complications, 1],
+    ];
     for (const [kind, csv, n] of files) {
       const r = await upload(t(), kind, token, csv, true);
       expect({ kind, status: r.status, issues: r.json.issues }).toEqual({ kind, status: 201, issues: [] });
       expect(r.json).toMatchObject({ committed: true, created: n, unchanged: 0 });
       expect(r.json.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     }
-    const [p] = await t().db.dataSource.query(`SELECT p.id, i.mrn FROM patient p LEFT JOIN patient_identifier i ON i.patient_id = p.id WHERE registry_number = 'NORTH-IMP-10'`);
+    const [p] = await t().db.dataSource.query(
+      `SELECT p.id, i.mrn FROM patient p LEFT JOIN patient_identifier i ON i.patient_id = p.id WHERE registry_number = 'NORTH-IMP-10'`,
+    );
     expect(p.mrn).toBe('MRN-I-10');
-    const levels = await t().db.dataSource.query(`SELECT f.level, tl.cement_volume_ml FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE f.patient_id = $1 ORDER BY f.level`, [p.id]);
-    expect(levels).toEqual([{ level: 'L1', cement_volume_ml: 4.5 }, { level: 'L2', cement_volume_ml: 3.2 }]);
+    const levels = await t().db.dataSource.query(
+      `SELECT f.level, tl.cement_volume_ml FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE f.patient_id = $1 ORDER BY f.level`,
+      [p.id],
+    );
+    expect(levels).toEqual([
+      { level: 'L1', cement_volume_ml: 4.5 },
+      { level: 'L2', cement_volume_ml: 3.2 },
+    ]);
     const audits = await t().db.dataSource.query(`SELECT entity_id, after FROM audit_event WHERE entity_type = 'Import' AND action = 'IMPORT' ORDER BY id`);
     expect(audits).toHaveLength(5);
     expect(audits[0].after).toMatchObject({ kind: 'patients', created: 2 });
@@ -83,7 +114,12 @@ describeEachDatabase('CSV import', (t) => {
   });
 
   it('checks visits against their treatment and refuses references to unknown patients', async () => {
-    const r = await upload(t(), 'assessments', token, 'registry_number,time_point,visit_date,nrs_rest\nNORTH-IMP-10,M3,2024-01-01,3\nNOBODY-1,M3,2024-05-01,3\nNORTH-IMP-10,M6,2024-08-01,11\n');
+    const r = await upload(
+      t(),
+      'assessments',
+      token,
+      'registry_number,time_point,visit_date,nrs_rest\nNORTH-IMP-10,M3,2024-01-01,3\nNOBODY-1,M3,2024-05-01,3\nNORTH-IMP-10,M6,2024-08-01,11\n',
+    );
     expect(r.json.issues).toEqual([
       expect.objectContaining({ row: 2, column: 'visit_date', rule: 'window' }),
       expect.objectContaining({ row: 3, column: 'registry_number', rule: 'exists' }),
@@ -91,10 +127,11 @@ describeEachDatabase('CSV import', (t) => {
     ]);
   });
 
-  it('refuses a row whose visit lies outside its time point\'s window, with the row, the column and the window, writing nothing', async () => {
+  it("refuses a row whose visit lies outside its time point's window, with the row, the column and the window, writing nothing", async () => {
     // NORTH-IMP-10's treatment started on 2024-02-01 (imported above).
     const before = await rowCounts(t().db);
-    const csv = 'registry_number,time_point,visit_date,status,nrs_rest\n' +
+    const csv =
+      'registry_number,time_point,visit_date,status,nrs_rest\n' +
       'NORTH-IMP-10,M24,2024-02-13,DONE,3\n' + // day 12: between W1 and M1
       'NORTH-IMP-10,UNSCHEDULED,2024-02-13,DONE,3\n' + // the same day, unscheduled: fine
       'NORTH-IMP-10,M3,2024-05-01,DONE,3\n' + // day 90: in its window
@@ -140,18 +177,22 @@ describeEachDatabase('CSV import', (t) => {
     // Announce 200 MB but send only the first 64 KB: the answer must come from the headers alone.
     const before = await rowCounts(t().db);
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${t().url}/api/import/assessments?commit=true`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(200 * 1024 * 1024) },
-      }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (body += c));
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, text: body });
-          req.destroy();
-        });
-      });
+      const req = request(
+        `${t().url}/api/import/assessments?commit=true`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(200 * 1024 * 1024) },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (body += c));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, text: body });
+            req.destroy();
+          });
+        },
+      );
       req.on('error', reject);
       req.write(Buffer.alloc(64 * 1024, 'a'));
     });
@@ -184,13 +225,19 @@ describeEachDatabase('exports', (t) => {
     const [audit] = await t().db.dataSource.query(`SELECT actor_email, after FROM audit_event WHERE entity_type = 'Export' ORDER BY id DESC LIMIT 1`);
     expect(audit).toMatchObject({ actor_email: RESEARCHER, after: { format: 'long', cohort: { treatmentKinds: ['VERTEBROPLASTY', 'KYPHOPLASTY'] } } });
     // The follow-up columns the analyses use, as days: a researcher can redo them from the file.
-    const kept: { registry_number: string; death_day: number | null; follow_up_end_day: number; crossover_day: number | null }[] = await t().db.dataSource.query(
-      `SELECT registry_number, death_day, follow_up_end_day, crossover_day FROM analysis_patient WHERE first_kind IN ('VERTEBROPLASTY', 'KYPHOPLASTY') AND consent_status = 'GIVEN'`);
+    const kept: { registry_number: string; death_day: number | null; follow_up_end_day: number; crossover_day: number | null }[] =
+      await t().db.dataSource.query(
+        `SELECT registry_number, death_day, follow_up_end_day, crossover_day FROM analysis_patient WHERE first_kind IN ('VERTEBROPLASTY', 'KYPHOPLASTY') AND consent_status = 'GIVEN'`,
+      );
     const cell = (line: string, column: string) => line.split(',')[header.indexOf(column)];
     const day = (v: number | null) => (v === null ? '' : String(v));
     for (const line of lines.slice(1)) {
       const p = kept.find((k) => k.registry_number === cell(line, 'registry_number'))!;
-      expect([cell(line, 'death_day'), cell(line, 'follow_up_end_day'), cell(line, 'crossover_day')]).toEqual([day(p.death_day), day(p.follow_up_end_day), day(p.crossover_day)]);
+      expect([cell(line, 'death_day'), cell(line, 'follow_up_end_day'), cell(line, 'crossover_day')]).toEqual([
+        day(p.death_day),
+        day(p.follow_up_end_day),
+        day(p.crossover_day),
+      ]);
     }
     expect(kept.some((k) => k.death_day !== null)).toBe(true);
   });
@@ -199,10 +246,16 @@ describeEachDatabase('exports', (t) => {
     const token = await t().login(RESEARCHER);
     const r = await http(t(), `/api/export/assessments.csv?format=wide`, token);
     const lines = r.text.trim().split('\n');
-    const [{ n }] = await t().db.dataSource.query(`SELECT count(*)::int AS n FROM patient p WHERE withdrawn_at IS NULL AND EXISTS (SELECT 1 FROM treatment t WHERE t.patient_id = p.id)`);
+    const [{ n }] = await t().db.dataSource.query(
+      `SELECT count(*)::int AS n FROM patient p WHERE withdrawn_at IS NULL AND EXISTS (SELECT 1 FROM treatment t WHERE t.patient_id = p.id)`,
+    );
     expect(lines.length - 1).toBe(n);
     const dictionary = await http(t(), `/api/export/dictionary.csv?format=wide`, token);
-    const described = dictionary.text.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const described = dictionary.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(described).toEqual(lines[0].split(','));
     const bad = await http(t(), `/api/export/assessments.csv?format=tall`, token);
     expect(bad.json.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'format' });
@@ -212,7 +265,13 @@ describeEachDatabase('exports', (t) => {
 
   it('gives a coordinator only its own site', async () => {
     const r = await http(t(), `/api/export/assessments.csv?format=wide`, await t().login(COORD_SOUTH));
-    const sites = new Set(r.text.trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+    const sites = new Set(
+      r.text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    );
     expect([...sites]).toEqual(['SOUTH']);
   });
 });
@@ -231,7 +290,7 @@ for (const target of testTargets()) {
       await empty?.close();
     });
 
-    it('reproduces the site\'s patients, visits and their figures', async () => {
+    it("reproduces the site's patients, visits and their figures", async () => {
       const from = await source.login(COORD_NORTH);
       const to = await empty.login(COORD_NORTH);
       // The empty registry has its own site ids; the export carries site codes.
@@ -242,7 +301,8 @@ for (const target of testTargets()) {
         expect({ kind, issues: r.json.issues?.slice(0, 3) }).toEqual({ kind, issues: [] });
         expect(r.json.committed).toBe(true);
       }
-      const figures = (t: TestApp) => t.db.dataSource.query(`
+      const figures = (t: TestApp) =>
+        t.db.dataSource.query(`
         SELECT idx.kind, a.time_point, count(*)::int AS n, round(avg(a.nrs_activity)::numeric, 6)::text AS mean_nrs, round(avg(a.odi)::numeric, 6)::text AS mean_odi
         FROM assessment a JOIN patient p ON p.id = a.patient_id JOIN site s ON s.id = p.site_id AND s.code = 'NORTH'
         JOIN LATERAL (SELECT t.kind FROM treatment t WHERE t.patient_id = p.id ORDER BY t.start_date LIMIT 1) idx ON true
@@ -250,7 +310,8 @@ for (const target of testTargets()) {
       const expected = await figures(source);
       expect(expected.length).toBeGreaterThan(5);
       expect(await figures(empty)).toEqual(expected);
-      const counts = (t: TestApp) => t.db.dataSource.query(`
+      const counts = (t: TestApp) =>
+        t.db.dataSource.query(`
         SELECT (SELECT count(*) FROM patient p JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH')::int AS patients,
                (SELECT count(*) FROM complication c JOIN patient p ON p.id = c.patient_id JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH')::int AS complications,
                (SELECT count(*) FROM treated_level tl JOIN treatment t ON t.id = tl.treatment_id JOIN patient p ON p.id = t.patient_id JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH')::int AS levels`);

@@ -1,6 +1,19 @@
 import {
-  assessmentCreateSchema, COMPLICATION_FIELDS, complicationCreateSchema, csvDescription, deathCreateSchema, FieldDefinition, FieldDefinitions, FRACTURE_FIELDS,
-  fractureCreateSchema, listFromCell, PATIENT_FIELDS, patientCreateSchema, TimePoint, treatmentCreateSchema, z,
+  assessmentCreateSchema,
+  COMPLICATION_FIELDS,
+  complicationCreateSchema,
+  csvDescription,
+  deathCreateSchema,
+  FieldDefinition,
+  FieldDefinitions,
+  FRACTURE_FIELDS,
+  fractureCreateSchema,
+  listFromCell,
+  PATIENT_FIELDS,
+  patientCreateSchema,
+  TimePoint,
+  treatmentCreateSchema,
+  z,
 } from '@vfr/domain';
 import { ASSESSMENT_FIELDS, TREATMENT_FIELDS } from '@vfr/domain';
 import { cellBoolean, cellEnum, cellNumber, cellText } from './csv-reader';
@@ -60,11 +73,16 @@ const definedColumn = (def: FieldDefinition): Column => col(def.column, def.requ
 
 /** A defined field's value from its cell, parsed by its type; an empty cell is the default, or null. */
 function definedCell(def: FieldDefinition, cell: string | undefined): unknown {
-  const value = def.type === 'integer' || def.type === 'number' ? cellNumber(cell)
-    : def.type === 'boolean' ? cellBoolean(cell)
-      : def.type === 'enum' ? cellEnum(cell)
-        : def.type === 'enumList' ? listFromCell(cell)
-          : cellText(cell);
+  const value =
+    def.type === 'integer' || def.type === 'number'
+      ? cellNumber(cell)
+      : def.type === 'boolean'
+        ? cellBoolean(cell)
+        : def.type === 'enum'
+          ? cellEnum(cell)
+          : def.type === 'enumList'
+            ? listFromCell(cell)
+            : cellText(cell);
   return value ?? def.default ?? null;
 }
 
@@ -101,7 +119,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: patientCreateSchema,
     defined: PATIENT_FIELDS,
     input: (r, refs) => ({
-      siteId: refs.siteId ?? '', registryNumber: cellText(r.registry_number), birthYear: cellNumber(r.birth_year),
+      siteId: refs.siteId ?? '',
+      registryNumber: cellText(r.registry_number),
+      birthYear: cellNumber(r.birth_year),
       ...definedInput(PATIENT_FIELDS, r),
       identifiers: [r.mrn, r.family_name, r.given_name, r.date_of_birth].some((v) => cellText(v))
         ? { mrn: cellText(r.mrn), familyName: cellText(r.family_name), givenName: cellText(r.given_name), dateOfBirth: cellText(r.date_of_birth) }
@@ -121,7 +141,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: fractureCreateSchema,
     defined: FRACTURE_FIELDS,
     input: (r, refs) => ({
-      patientId: refs.patient?.id ?? '', ...definedInput(FRACTURE_FIELDS, r), additionalInjuries: cellText(r.additional_injuries),
+      patientId: refs.patient?.id ?? '',
+      ...definedInput(FRACTURE_FIELDS, r),
+      additionalInjuries: cellText(r.additional_injuries),
     }),
   },
   [ImportKind.TREATMENTS]: {
@@ -137,7 +159,12 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       // The plain values, from the treatment's field definitions (libs/domain/src/fields/treatment.fields.ts);
       // all optional, so files without the later ones (hospital use, radiation) import as before.
       ...Object.values(TREATMENT_FIELDS as FieldDefinitions).map(definedColumn),
-      col('cement_fill_percent', false, 'Procedures: share of each vertebral body filled with cement, percent 0-100, in the order of levels, separated by semicolons', '30;25'),
+      col(
+        'cement_fill_percent',
+        false,
+        'Procedures: share of each vertebral body filled with cement, percent 0-100, in the order of levels, separated by semicolons',
+        '30;25',
+      ),
     ],
     key: (r) => `${rn(r)}|${(r.kind ?? '').trim().toUpperCase()}|${(r.start_date ?? '').trim()}`,
     schema: treatmentCreateSchema,
@@ -146,9 +173,13 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       const volumes = (r.cement_volumes_ml ?? '').split(';').map((v) => cellNumber(v));
       const fills = (r.cement_fill_percent ?? '').split(';').map((v) => cellNumber(v));
       return {
-        patientId: refs.patient?.id ?? '', kind: cellEnum(r.kind), startDate: cellText(r.start_date),
+        patientId: refs.patient?.id ?? '',
+        kind: cellEnum(r.kind),
+        startDate: cellText(r.start_date),
         levels: (refs.fractureIds ?? []).map((id, i) => ({
-          fractureId: id ?? '', cementVolumeMl: volumes[i] ?? null, cementType: volumes[i] != null ? cellEnum(r.cement_type) : null,
+          fractureId: id ?? '',
+          cementVolumeMl: volumes[i] ?? null,
+          cementType: volumes[i] != null ? cellEnum(r.cement_type) : null,
           cementFillPercent: fills[i] ?? null,
         })),
         ...definedInput(TREATMENT_FIELDS, r),
@@ -159,7 +190,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     kind: ImportKind.ASSESSMENTS,
     table: 'assessment',
     columns: [
-      col('registry_number', true, 'The patient (the visit counts from the patient\'s index treatment)', 'NORTH-001234'),
+      col('registry_number', true, "The patient (the visit counts from the patient's index treatment)", 'NORTH-001234'),
       col('time_point', true, 'BASELINE, D1, W1, M1, M3, M6, M12, M24 or UNSCHEDULED', 'M1'),
       col('visit_date', false, 'YYYY-MM-DD; required when status is DONE', '2025-03-21'),
       col('status', false, 'DONE (default), MISSED or WITHDRAWN', 'DONE'),
@@ -167,9 +198,19 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       // all optional, so files without the later ones (EQ VAS, imaging, radiographs) import as before.
       ...VISIT_DEFINED.slice(0, VISIT_ITEMS_AT),
       // The questionnaires' items (optional; files without these columns import as before).
-      col('odi_items', false, 'The ten ODI sections 0-5 in order, separated by semicolons, empty for a section not answered (up to two); odi is then computed from them', '2;1;3;2;1;2;;2;1;1'),
+      col(
+        'odi_items',
+        false,
+        'The ten ODI sections 0-5 in order, separated by semicolons, empty for a section not answered (up to two); odi is then computed from them',
+        '2;1;3;2;1;2;;2;1;1',
+      ),
       col('rmdq_items', false, 'The 24 RMDQ statements in order, 1 (yes) or 0 (no), separated by semicolons; rmdq is then computed from them', ''),
-      col('eq5d_levels', false, "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set", '2;1;2;3;1'),
+      col(
+        'eq5d_levels',
+        false,
+        "The five EQ-5D-5L levels 1-5 (mobility; self-care; usual activities; pain/discomfort; anxiety/depression); eq5d_index is then computed with the registry's value set",
+        '2;1;2;3;1',
+      ),
       ...VISIT_DEFINED.slice(VISIT_ITEMS_AT),
     ],
     key: (r) => {
@@ -179,10 +220,15 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: assessmentCreateSchema,
     defined: ASSESSMENT_FIELDS,
     input: (r, refs) => ({
-      patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? '', timePoint: cellEnum(r.time_point), visitDate: cellText(r.visit_date),
+      patientId: refs.patient?.id ?? '',
+      treatmentId: refs.treatmentId ?? '',
+      timePoint: cellEnum(r.time_point),
+      visitDate: cellText(r.visit_date),
       status: cellEnum(r.status) ?? 'DONE',
       ...definedInput(ASSESSMENT_FIELDS, r),
-      odiItems: cellList(r.odi_items, cellNumber), rmdqItems: cellList(r.rmdq_items, cellBoolean), eq5dLevels: cellList(r.eq5d_levels, cellNumber),
+      odiItems: cellList(r.odi_items, cellNumber),
+      rmdqItems: cellList(r.rmdq_items, cellBoolean),
+      eq5dLevels: cellList(r.eq5d_levels, cellNumber),
     }),
   },
   [ImportKind.COMPLICATIONS]: {
@@ -199,7 +245,10 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: complicationCreateSchema,
     defined: COMPLICATION_FIELDS,
     input: (r, refs) => ({
-      patientId: refs.patient?.id ?? '', treatmentId: refs.treatmentId ?? null, ...definedInput(COMPLICATION_FIELDS, r), notes: cellText(r.notes),
+      patientId: refs.patient?.id ?? '',
+      treatmentId: refs.treatmentId ?? null,
+      ...definedInput(COMPLICATION_FIELDS, r),
+      notes: cellText(r.notes),
     }),
   },
   [ImportKind.DEATHS]: {
@@ -215,7 +264,11 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     key: (r) => `${rn(r)}|${(r.died_on ?? '').trim()}`,
     schema: deathCreateSchema,
     input: (r, refs) => ({
-      patientId: refs.patient?.id ?? '', diedOn: cellText(r.died_on), cause: cellEnum(r.cause), source: cellEnum(r.source), notes: cellText(r.notes),
+      patientId: refs.patient?.id ?? '',
+      diedOn: cellText(r.died_on),
+      cause: cellEnum(r.cause),
+      source: cellEnum(r.source),
+      notes: cellText(r.notes),
     }),
   },
 };

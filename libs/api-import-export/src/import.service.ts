@@ -4,8 +4,28 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { Actor, siteScope } from '@vfr/api-core';
 import { deferAnalysis, eq5dValueSetFromEnv, refreshAnalysis } from '@vfr/api-database';
 import { AssessmentEntity } from '@vfr/api-follow-up';
-import { ComplicationEntity, DeathEntity, FractureEntity, PatientEntity, PatientIdentifierEntity, TreatedLevelEntity, TreatmentEntity } from '@vfr/api-registry';
-import { AuditAction, checkDeathDate, type ImportReport as DomainImportReport, type RowIssue, checkVisitNotAfterDeath, checkVisitWindow, fieldIssues, newFractureContradictions, Role, scoreInstruments, secondDeathMessage } from '@vfr/domain';
+import {
+  ComplicationEntity,
+  DeathEntity,
+  FractureEntity,
+  PatientEntity,
+  PatientIdentifierEntity,
+  TreatedLevelEntity,
+  TreatmentEntity,
+} from '@vfr/api-registry';
+import {
+  AuditAction,
+  checkDeathDate,
+  type ImportReport as DomainImportReport,
+  type RowIssue,
+  checkVisitNotAfterDeath,
+  checkVisitWindow,
+  fieldIssues,
+  newFractureContradictions,
+  Role,
+  scoreInstruments,
+  secondDeathMessage,
+} from '@vfr/domain';
 import { readCsv } from './csv-reader';
 import { ImportKind, KINDS, Refs } from './import-kinds';
 
@@ -31,7 +51,13 @@ function columnOf(kind: ImportKind, field: string): string {
 
 async function insertChunks<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + 1000)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + 1000))
+      .updateEntity(false)
+      .execute();
   }
 }
 
@@ -64,7 +90,12 @@ export class ImportService {
 
   /** The report, and the validated rows with their references, ready to write. */
   private async check(
-    manager: EntityManager, actor: Actor, kind: ImportKind, rows: Record<string, string>[], fileSha256: string, commit: boolean,
+    manager: EntityManager,
+    actor: Actor,
+    kind: ImportKind,
+    rows: Record<string, string>[],
+    fileSha256: string,
+    commit: boolean,
   ): Promise<{ report: ImportReport; inputs: Record<string, unknown>[]; refs: Refs[] }> {
     const spec = KINDS[kind];
     const issues: RowIssue[] = [];
@@ -103,10 +134,19 @@ export class ImportService {
           return add(rowNo, 'registry_number', 'exists', `patient ${registryNumber} has no treatment yet: import the treatment first`);
         }
         if (kind === ImportKind.TREATMENTS) {
-          const levels = (r.levels ?? '').split(';').map((l) => l.trim().toUpperCase()).filter(Boolean);
+          const levels = (r.levels ?? '')
+            .split(';')
+            .map((l) => l.trim().toUpperCase())
+            .filter(Boolean);
           refs.fractureIds = levels.map((l) => ctx.fractures.get(`${refs.patient!.id}|${l}`));
           const missing = levels.filter((_, j) => !refs.fractureIds![j]);
-          if (missing.length) return add(rowNo, 'levels', 'exists', `levels ${missing.join(', ')} are not recorded fractures of patient ${registryNumber}: import the fractures first`);
+          if (missing.length)
+            return add(
+              rowNo,
+              'levels',
+              'exists',
+              `levels ${missing.join(', ')} are not recorded fractures of patient ${registryNumber}: import the fractures first`,
+            );
         }
         if (ctx.existing.has(spec.key({ ...r, registry_number: refs.patient.id }))) return void unchanged++;
         if (kind === ImportKind.DEATHS) {
@@ -123,7 +163,11 @@ export class ImportService {
       if (kind === ImportKind.ASSESSMENTS && refs.treatmentStart) {
         // The same window rule as the API, against the index treatment the row is recorded on.
         // Validated above: the visit date is a date's text or nothing.
-        const visit = { timePoint: String(input.timePoint), status: String(input.status), visitDate: typeof input.visitDate === 'string' ? input.visitDate : null };
+        const visit = {
+          timePoint: String(input.timePoint),
+          status: String(input.status),
+          visitDate: typeof input.visitDate === 'string' ? input.visitDate : null,
+        };
         const issue = checkVisitWindow(visit, refs.treatmentStart, 'visit_date');
         if (issue) return add(rowNo, 'visit_date', issue.rule, issue.message);
         const afterDeath = input.status === 'DONE' ? checkVisitNotAfterDeath(String(input.visitDate), refs.diedOn ?? null) : null;
@@ -134,11 +178,20 @@ export class ImportService {
         if (issue) return add(rowNo, 'died_on', issue.rule, issue.message);
       }
       if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
-        return add(rowNo, 'occurred_on', 'notBeforeTreatment', `occurred_on (${String(input.occurredOn)}) is before the index treatment (${refs.treatmentStart})`);
+        return add(
+          rowNo,
+          'occurred_on',
+          'notBeforeTreatment',
+          `occurred_on (${String(input.occurredOn)}) is before the index treatment (${refs.treatmentStart})`,
+        );
       }
       if (kind === ImportKind.COMPLICATIONS) {
         // A new fracture's kind against its level's adjacency to the index treatment's levels: as the API.
-        const contradictions = newFractureContradictions({ kind: input.kind as string, level: input.level as string | null, treatedLevels: refs.treatedLevels ?? [] });
+        const contradictions = newFractureContradictions({
+          kind: input.kind as string,
+          level: input.level as string | null,
+          treatedLevels: refs.treatedLevels ?? [],
+        });
         for (const f of contradictions) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
         if (contradictions.length) return;
       }
@@ -153,7 +206,16 @@ export class ImportService {
       inputs.push(spec.schema.parse(input) as Record<string, unknown>);
       refsOut.push(refs);
     });
-    const report: ImportReport = { kind, mode: commit ? 'COMMIT' : 'DRY_RUN', fileSha256, rows: rows.length, created: inputs.length, unchanged, issues, committed: false };
+    const report: ImportReport = {
+      kind,
+      mode: commit ? 'COMMIT' : 'DRY_RUN',
+      fileSha256,
+      rows: rows.length,
+      created: inputs.length,
+      unchanged,
+      issues,
+      committed: false,
+    };
     return { report, inputs, refs: refsOut };
   }
 
@@ -173,24 +235,32 @@ export class ImportService {
     for (const t of await manager.query<{ patient_id: string; id: string; start_date: string }[]>(
       `SELECT DISTINCT ON (patient_id) patient_id, id, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL ORDER BY patient_id, start_date, created_at`,
       [ids],
-    )) index.set(t.patient_id, { id: t.id, start: t.start_date });
+    ))
+      index.set(t.patient_id, { id: t.id, start: t.start_date });
     const treatedLevels = new Map<string, string[]>();
     if (kind === ImportKind.COMPLICATIONS) {
       for (const l of await manager.query<{ treatment_id: string; level: string }[]>(
         `SELECT tl.treatment_id, f.level::text AS level FROM treated_level tl JOIN fracture f ON f.id = tl.fracture_id WHERE tl.treatment_id = ANY($1::uuid[])`,
         [[...index.values()].map((t) => t.id)],
-      )) treatedLevels.set(l.treatment_id, [...(treatedLevels.get(l.treatment_id) ?? []), l.level]);
+      ))
+        treatedLevels.set(l.treatment_id, [...(treatedLevels.get(l.treatment_id) ?? []), l.level]);
     }
     const fractures = new Map<string, string>();
     const existing = new Set<string>();
     if (kind === ImportKind.PATIENTS) {
       // Registry numbers are unique across sites: an existing one is this patient, imported before.
-      for (const r of await manager.query<{ registry_number: string }[]>(`SELECT registry_number FROM patient WHERE registry_number = ANY($1::text[])`, [numbers])) existing.add(r.registry_number);
+      for (const r of await manager.query<{ registry_number: string }[]>(`SELECT registry_number FROM patient WHERE registry_number = ANY($1::text[])`, [
+        numbers,
+      ]))
+        existing.add(r.registry_number);
     } else {
       const keyed = await this.existingKeys(manager, kind, ids);
       keyed.forEach((k) => existing.add(k));
       if (kind === ImportKind.TREATMENTS) {
-        for (const f of await manager.query<{ id: string; patient_id: string; level: string }[]>(`SELECT id, patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
+        for (const f of await manager.query<{ id: string; patient_id: string; level: string }[]>(
+          `SELECT id, patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+          [ids],
+        )) {
           fractures.set(`${f.patient_id}|${f.level}`, f.id);
         }
       }
@@ -199,14 +269,18 @@ export class ImportService {
     const deaths = new Map<string, string>();
     const latestDone = new Map<string, { timePoint: string; visitDate: string }>();
     if (kind === ImportKind.DEATHS || kind === ImportKind.ASSESSMENTS) {
-      for (const d of await manager.query<{ patient_id: string; died_on: string }[]>(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [ids])) {
+      for (const d of await manager.query<{ patient_id: string; died_on: string }[]>(
+        `SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+        [ids],
+      )) {
         deaths.set(d.patient_id, d.died_on);
       }
       for (const a of await manager.query<{ patient_id: string; time_point: string; visit_date: string }[]>(
         `SELECT DISTINCT ON (patient_id) patient_id, time_point::text, visit_date::text FROM assessment
           WHERE patient_id = ANY($1::uuid[]) AND status = 'DONE' AND withdrawn_at IS NULL AND visit_date IS NOT NULL ORDER BY patient_id, visit_date DESC`,
         [ids],
-      )) latestDone.set(a.patient_id, { timePoint: a.time_point, visitDate: a.visit_date });
+      ))
+        latestDone.set(a.patient_id, { timePoint: a.time_point, visitDate: a.visit_date });
     }
     return { patients, sites, index, fractures, existing, deaths, latestDone, treatedLevels };
   }
@@ -217,22 +291,46 @@ export class ImportService {
     const q = <R>(sql: string) => manager.query<R[]>(sql, [patientIds]);
     switch (kind) {
       case ImportKind.FRACTURES:
-        return (await q<{ patient_id: string; level: string }>(`SELECT patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.level}`);
+        return (
+          await q<{ patient_id: string; level: string }>(`SELECT patient_id, level FROM fracture WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)
+        ).map((r) => `${r.patient_id}|${r.level}`);
       case ImportKind.TREATMENTS:
-        return (await q<{ patient_id: string; kind: string; start_date: string }>(`SELECT patient_id, kind, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.kind}|${r.start_date}`);
+        return (
+          await q<{ patient_id: string; kind: string; start_date: string }>(
+            `SELECT patient_id, kind, start_date FROM treatment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+          )
+        ).map((r) => `${r.patient_id}|${r.kind}|${r.start_date}`);
       case ImportKind.ASSESSMENTS:
-        return (await q<{ patient_id: string; time_point: string; visit_date: string | null }>(`SELECT patient_id, time_point, visit_date FROM assessment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) =>
-          r.time_point === 'UNSCHEDULED' ? `${r.patient_id}|UNSCHEDULED|${r.visit_date ?? ''}` : `${r.patient_id}|${r.time_point}`);
+        return (
+          await q<{ patient_id: string; time_point: string; visit_date: string | null }>(
+            `SELECT patient_id, time_point, visit_date FROM assessment WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+          )
+        ).map((r) => (r.time_point === 'UNSCHEDULED' ? `${r.patient_id}|UNSCHEDULED|${r.visit_date ?? ''}` : `${r.patient_id}|${r.time_point}`));
       case ImportKind.COMPLICATIONS:
-        return (await q<{ patient_id: string; kind: string; occurred_on: string }>(`SELECT patient_id, kind, occurred_on FROM complication WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.kind}|${r.occurred_on}`);
+        return (
+          await q<{ patient_id: string; kind: string; occurred_on: string }>(
+            `SELECT patient_id, kind, occurred_on FROM complication WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+          )
+        ).map((r) => `${r.patient_id}|${r.kind}|${r.occurred_on}`);
       case ImportKind.DEATHS:
-        return (await q<{ patient_id: string; died_on: string }>(`SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`)).map((r) => `${r.patient_id}|${r.died_on}`);
+        return (
+          await q<{ patient_id: string; died_on: string }>(
+            `SELECT patient_id, died_on::text FROM death WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+          )
+        ).map((r) => `${r.patient_id}|${r.died_on}`);
       default:
         return [];
     }
   }
 
-  private async write(manager: EntityManager, actor: Actor, kind: ImportKind, report: ImportReport, inputs: Record<string, unknown>[], refs: Refs[]): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    actor: Actor,
+    kind: ImportKind,
+    report: ImportReport,
+    inputs: Record<string, unknown>[],
+    refs: Refs[],
+  ): Promise<void> {
     await deferAnalysis(manager);
     let patientIds = inputs.map((v) => v.patientId as string);
     switch (kind) {
@@ -250,9 +348,15 @@ export class ImportService {
       case ImportKind.TREATMENTS: {
         const treatments = inputs.map<Record<string, unknown> & { id: string }>((v) => ({ ...v, id: randomUUID() }));
         await insertChunks(manager, TreatmentEntity, treatments.map(({ levels: _l, ...t }) => t) as Partial<TreatmentEntity>[]);
-        const levels = treatments.flatMap((t) => (t.levels as { fractureId: string; cementType?: string | null; cementVolumeMl?: number | null; cementFillPercent?: number | null }[]).map((l) => ({
-          treatmentId: t.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null,
-        })));
+        const levels = treatments.flatMap((t) =>
+          (t.levels as { fractureId: string; cementType?: string | null; cementVolumeMl?: number | null; cementFillPercent?: number | null }[]).map((l) => ({
+            treatmentId: t.id,
+            fractureId: l.fractureId,
+            cementType: l.cementType ?? null,
+            cementVolumeMl: l.cementVolumeMl ?? null,
+            cementFillPercent: l.cementFillPercent ?? null,
+          })),
+        );
         await insertChunks(manager, TreatedLevelEntity, levels as Partial<TreatedLevelEntity>[]);
         break;
       }
@@ -260,7 +364,11 @@ export class ImportService {
         await insertChunks(manager, AssessmentEntity, inputs as Partial<AssessmentEntity>[]);
         break;
       case ImportKind.COMPLICATIONS:
-        await insertChunks(manager, ComplicationEntity, inputs.map((v, i) => ({ ...v, treatmentId: refs[i].treatmentId ?? null })) as Partial<ComplicationEntity>[]);
+        await insertChunks(
+          manager,
+          ComplicationEntity,
+          inputs.map((v, i) => ({ ...v, treatmentId: refs[i].treatmentId ?? null })) as Partial<ComplicationEntity>[],
+        );
         break;
       case ImportKind.DEATHS:
         await insertChunks(manager, DeathEntity, inputs as Partial<DeathEntity>[]);
@@ -269,8 +377,15 @@ export class ImportService {
     await refreshAnalysis(manager, patientIds);
     await manager.query(
       `INSERT INTO audit_event (actor_id, actor_email, site_id, entity_type, entity_id, action, after, reason) VALUES ($1, $2, $3, 'Import', $4, $5, $6, $7)`,
-      [actor.userId, actor.email, actor.role === Role.ADMIN ? null : actor.siteId, report.fileSha256.slice(0, 64), AuditAction.IMPORT,
-        JSON.stringify({ kind, rows: report.rows, created: report.created, unchanged: report.unchanged, fileSha256: report.fileSha256 }), `CSV import of ${kind}`],
+      [
+        actor.userId,
+        actor.email,
+        actor.role === Role.ADMIN ? null : actor.siteId,
+        report.fileSha256.slice(0, 64),
+        AuditAction.IMPORT,
+        JSON.stringify({ kind, rows: report.rows, created: report.created, unchanged: report.unchanged, fileSha256: report.fileSha256 }),
+        `CSV import of ${kind}`,
+      ],
     );
   }
 }

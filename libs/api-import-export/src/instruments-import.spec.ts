@@ -15,9 +15,33 @@ describeEachDatabase('CSV import and export of questionnaire items', (t) => {
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     for (const n of [1, 2]) {
-      const patientId = (await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { siteId, registryNumber: `NORTH-Q${n}`, sex: 'FEMALE', birthYear: 1940 })).data!.createPatient.id;
-      const fractureId = (await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, { patientId, level: 'L1', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 })).data!.createFracture.id;
-      expect((await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, { patientId, kind: 'CONSERVATIVE', startDate: '2024-03-20', levels: [{ fractureId }] })).errors).toBeUndefined();
+      const patientId = (
+        await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+          siteId,
+          registryNumber: `NORTH-Q${n}`,
+          sex: 'FEMALE',
+          birthYear: 1940,
+        })
+      ).data!.createPatient.id;
+      const fractureId = (
+        await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+          patientId,
+          level: 'L1',
+          onsetDate: '2024-03-01',
+          cause: 'OSTEOPOROTIC',
+          genantGrade: 2,
+        })
+      ).data!.createFracture.id;
+      expect(
+        (
+          await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+            patientId,
+            kind: 'CONSERVATIVE',
+            startDate: '2024-03-20',
+            levels: [{ fractureId }],
+          })
+        ).errors,
+      ).toBeUndefined();
     }
   });
 
@@ -25,10 +49,22 @@ describeEachDatabase('CSV import and export of questionnaire items', (t) => {
     const csv = 'registry_number,time_point,visit_date,status,nrs_rest,odi,rmdq,eq5d_index\nNORTH-Q1,BASELINE,2024-03-19,DONE,7,36,12,0.41\n';
     const r = await http(t(), '/api/import/assessments?commit=true', token, csv);
     expect(r.json).toMatchObject({ created: 1, committed: true, issues: [] });
-    expect(await stored('NORTH-Q1')).toEqual([{
-      time_point: 'BASELINE', odi: 36, odi_items: null, odi_source: 'TOTAL', rmdq: 12, rmdq_items: null, rmdq_source: 'TOTAL',
-      eq5d_index: 0.41, eq5d_levels: null, eq5d_vas: null, eq5d_source: 'TOTAL', eq5d_value_set: 'ENGLAND',
-    }]);
+    expect(await stored('NORTH-Q1')).toEqual([
+      {
+        time_point: 'BASELINE',
+        odi: 36,
+        odi_items: null,
+        odi_source: 'TOTAL',
+        rmdq: 12,
+        rmdq_items: null,
+        rmdq_source: 'TOTAL',
+        eq5d_index: 0.41,
+        eq5d_levels: null,
+        eq5d_vas: null,
+        eq5d_source: 'TOTAL',
+        eq5d_value_set: 'ENGLAND',
+      },
+    ]);
   });
 
   it('refuses bad items and impossible totals row by row, naming the column and the rule, and writes nothing', async () => {
@@ -45,15 +81,17 @@ describeEachDatabase('CSV import and export of questionnaire items', (t) => {
     ].join('\n');
     const r = await http(t(), '/api/import/assessments?commit=true', token, csv);
     expect(r.json.committed).toBe(false);
-    expect(r.json.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 2, column: 'odi', rule: 'possibleValue', message: expect.stringContaining('35.6, 36, 37.5, 37.8') }),
-      expect.objectContaining({ row: 3, column: 'eq5d_index', rule: 'valueSetRange', message: expect.stringContaining('-0.285') }),
-      expect.objectContaining({ row: 4, column: 'odi_items', rule: 'minLength' }),
-      expect.objectContaining({ row: 5, column: 'odi_items', rule: 'range' }),
-      expect.objectContaining({ row: 6, column: 'eq5d_levels', rule: 'range' }),
-      expect.objectContaining({ row: 7, column: 'odi', rule: 'computedFromItems', message: expect.stringContaining('(20)') }),
-      expect.objectContaining({ row: 8, column: 'eq5d_vas', rule: 'range' }),
-    ]));
+    expect(r.json.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 2, column: 'odi', rule: 'possibleValue', message: expect.stringContaining('35.6, 36, 37.5, 37.8') }),
+        expect.objectContaining({ row: 3, column: 'eq5d_index', rule: 'valueSetRange', message: expect.stringContaining('-0.285') }),
+        expect.objectContaining({ row: 4, column: 'odi_items', rule: 'minLength' }),
+        expect.objectContaining({ row: 5, column: 'odi_items', rule: 'range' }),
+        expect.objectContaining({ row: 6, column: 'eq5d_levels', rule: 'range' }),
+        expect.objectContaining({ row: 7, column: 'odi', rule: 'computedFromItems', message: expect.stringContaining('(20)') }),
+        expect.objectContaining({ row: 8, column: 'eq5d_vas', rule: 'range' }),
+      ]),
+    );
     expect(new Set(r.json.issues.map((i: { row: number }) => i.row))).toEqual(new Set([2, 3, 4, 5, 6, 7, 8]));
     expect(await rowCounts(t().db)).toEqual(before);
   });
@@ -68,9 +106,18 @@ describeEachDatabase('CSV import and export of questionnaire items', (t) => {
     expect(r.json).toMatchObject({ created: 1, committed: true, issues: [] });
     const [row] = await stored('NORTH-Q2');
     expect(row).toEqual({
-      time_point: 'BASELINE', odi: 35.6, odi_items: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odi_source: 'ITEMS', rmdq: 7,
-      rmdq_items: Array.from({ length: 24 }, (_, i) => i < 7), rmdq_source: 'ITEMS', eq5d_index: 0.247, eq5d_levels: [2, 3, 2, 4, 5], eq5d_vas: 55,
-      eq5d_source: 'ITEMS', eq5d_value_set: 'ENGLAND',
+      time_point: 'BASELINE',
+      odi: 35.6,
+      odi_items: [2, 1, 3, 2, 1, 2, 1, 2, 2, null],
+      odi_source: 'ITEMS',
+      rmdq: 7,
+      rmdq_items: Array.from({ length: 24 }, (_, i) => i < 7),
+      rmdq_source: 'ITEMS',
+      eq5d_index: 0.247,
+      eq5d_levels: [2, 3, 2, 4, 5],
+      eq5d_vas: 55,
+      eq5d_source: 'ITEMS',
+      eq5d_value_set: 'ENGLAND',
     });
 
     const exported = await http(t(), '/api/export/records/assessments.csv', token);
@@ -82,7 +129,12 @@ describeEachDatabase('CSV import and export of questionnaire items', (t) => {
     const back = await http(t(), '/api/import/assessments', token, `${lines[0]}\n${line}\n`);
     expect(back.json).toMatchObject({ created: 0, unchanged: 1, issues: [] });
     // Into another patient, the same row (total and items together) is accepted: they agree.
-    const moved = await http(t(), '/api/import/assessments', token, `${lines[0]}\n${line.replace('NORTH-Q2', 'NORTH-Q1').replace(',BASELINE,', ',M1,').replace('2024-03-19', '2024-04-19')}\n`);
+    const moved = await http(
+      t(),
+      '/api/import/assessments',
+      token,
+      `${lines[0]}\n${line.replace('NORTH-Q2', 'NORTH-Q1').replace(',BASELINE,', ',M1,').replace('2024-03-19', '2024-04-19')}\n`,
+    );
     expect(moved.json).toMatchObject({ created: 1, issues: [] });
 
     const cohort = await http(t(), '/api/export/assessments.csv?format=long', token);

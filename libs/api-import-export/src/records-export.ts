@@ -5,7 +5,9 @@ import { ImportKind, KINDS } from './import-kinds';
 
 /** A record's defined columns (libs/domain/src/fields), in the import's order, each as the import reads it: an enum list as its cell. */
 const definedColumns = (alias: string, defs: FieldDefinitions) =>
-  Object.values(defs).map((d) => (d.type === 'enumList' ? `${listCellSql(`${alias}.${d.column}`)} AS ${d.column}` : `${alias}.${d.column}`)).join(', ');
+  Object.values(defs)
+    .map((d) => (d.type === 'enumList' ? `${listCellSql(`${alias}.${d.column}`)} AS ${d.column}` : `${alias}.${d.column}`))
+    .join(', ');
 
 // A site's records in exactly the import format (identified, exact dates): for coordinators and
 // admins to move data between registries or back it up; importing such a file into an empty

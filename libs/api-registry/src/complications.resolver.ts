@@ -9,7 +9,10 @@ import { ComplicationEntity } from './complication.entity';
 
 @Resolver(() => ComplicationModel)
 export class ComplicationsResolver {
-  constructor(private readonly service: ComplicationsService, private readonly views: PatientViews) {}
+  constructor(
+    private readonly service: ComplicationsService,
+    private readonly views: PatientViews,
+  ) {}
 
   private async model(ctx: RequestContext, actor: Actor, e: ComplicationEntity): Promise<ComplicationModel> {
     return ComplicationModel.from(e, await this.views.of(ctx, actor, e.patientId));
@@ -23,13 +26,21 @@ export class ComplicationsResolver {
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ComplicationModel)
-  async createComplication(@CurrentActor() actor: Actor, @Args('input') input: CreateComplicationInput, @Context() ctx: RequestContext): Promise<ComplicationModel> {
+  async createComplication(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateComplicationInput,
+    @Context() ctx: RequestContext,
+  ): Promise<ComplicationModel> {
     return this.model(ctx, actor, await this.service.create(actor, input));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ComplicationModel)
-  async updateComplication(@CurrentActor() actor: Actor, @Args('input') input: UpdateComplicationInput, @Context() ctx: RequestContext): Promise<ComplicationModel> {
+  async updateComplication(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateComplicationInput,
+    @Context() ctx: RequestContext,
+  ): Promise<ComplicationModel> {
     return this.model(ctx, actor, await this.service.update(actor, input));
   }
 

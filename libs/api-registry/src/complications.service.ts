@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { complicationChangesSchema, complicationCreateSchema, complicationUpdateSchema, newFractureContradictions, NEW_FRACTURE_KINDS, validate, ValidationError } from '@vfr/domain';
+import {
+  complicationChangesSchema,
+  complicationCreateSchema,
+  complicationUpdateSchema,
+  newFractureContradictions,
+  NEW_FRACTURE_KINDS,
+  validate,
+  ValidationError,
+} from '@vfr/domain';
 import { ComplicationEntity } from './complication.entity';
 import { CreateComplicationInput, UpdateComplicationInput } from './dto/complication.input';
 import { childForRead, patientForWrite } from './patient-access';
@@ -10,7 +18,10 @@ import { TreatmentEntity } from './treatment.entity';
 
 @Injectable()
 export class ComplicationsService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   get(actor: Actor, id: string): Promise<ComplicationEntity> {
     return childForRead(this.dataSource.manager, actor, ComplicationEntity, id, 'Complication');

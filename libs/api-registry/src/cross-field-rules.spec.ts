@@ -8,10 +8,19 @@ describeEachDatabase('cross-field rules in the API', (t) => {
   let token: string;
   let patientId: string;
   const CREATE_FRACTURE = 'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id version } }';
-  const UPDATE_FRACTURE = 'mutation($i: UpdateFractureInput!) { updateFracture(input: $i) { version genantGrade heightLossPercent ofClass posteriorWallInvolved } }';
+  const UPDATE_FRACTURE =
+    'mutation($i: UpdateFractureInput!) { updateFracture(input: $i) { version genantGrade heightLossPercent ofClass posteriorWallInvolved } }';
   const CREATE_VISIT = 'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id version } }';
   const UPDATE_VISIT = 'mutation($i: UpdateAssessmentInput!) { updateAssessment(input: $i) { version analgesicLevel opioidUse } }';
-  const base = { level: 'T7', onsetDate: '2025-01-02', cause: 'OSTEOPOROTIC', genantGrade: 2, heightLossPercent: 30, posteriorWallInvolved: false, neurologicalDeficit: false };
+  const base = {
+    level: 'T7',
+    onsetDate: '2025-01-02',
+    cause: 'OSTEOPOROTIC',
+    genantGrade: 2,
+    heightLossPercent: 30,
+    posteriorWallInvolved: false,
+    neurologicalDeficit: false,
+  };
 
   const refusal = (r: { errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }) => {
     expect(r.errors).toHaveLength(1);
@@ -23,17 +32,25 @@ describeEachDatabase('cross-field rules in the API', (t) => {
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    const r = await t().gql('mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', { i: { siteId, sex: 'FEMALE', birthYear: 1941, consentStatus: 'GIVEN' } }, token);
+    const r = await t().gql(
+      'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }',
+      { i: { siteId, sex: 'FEMALE', birthYear: 1941, consentStatus: 'GIVEN' } },
+      token,
+    );
     patientId = r.data!.createPatient.id;
   });
 
-  it('refuses the surgeon\'s fracture (Genant 1, 85% height loss, OF1) naming every field and rule, and writes nothing', async () => {
+  it("refuses the surgeon's fracture (Genant 1, 85% height loss, OF1) naming every field and rule, and writes nothing", async () => {
     const before = await rowCounts(t().db);
     const r = await t().gql(CREATE_FRACTURE, { i: { ...base, patientId, genantGrade: 1, heightLossPercent: 85, ofClass: 'OF1', mriOedema: true } }, token);
     const { fields, message } = refusal(r);
     expect(fields.map((f) => `${f.field}:${f.rule}`).sort()).toEqual([
-      'genantGrade:genantHeightLoss', 'genantGrade:ofClassGenantGrade', 'heightLossPercent:genantHeightLoss', 'heightLossPercent:ofClassHeightLoss',
-      'ofClass:ofClassGenantGrade', 'ofClass:ofClassHeightLoss',
+      'genantGrade:genantHeightLoss',
+      'genantGrade:ofClassGenantGrade',
+      'heightLossPercent:genantHeightLoss',
+      'heightLossPercent:ofClassHeightLoss',
+      'ofClass:ofClassGenantGrade',
+      'ofClass:ofClassHeightLoss',
     ]);
     expect(message).toContain('genantGrade 1 and heightLossPercent 85 contradict each other (rule genantHeightLoss)');
     // Each contradiction is said once in the sentence, though it is listed under each of its fields.
@@ -44,9 +61,16 @@ describeEachDatabase('cross-field rules in the API', (t) => {
   it('refuses a traumatic OF3 without posterior wall involvement on both fields', async () => {
     const before = await rowCounts(t().db);
     const { fields } = refusal(await t().gql(CREATE_FRACTURE, { i: { ...base, patientId, cause: 'TRAUMATIC', ofClass: 'OF3' } }, token));
-    expect(fields.map((f) => [f.field, f.rule])).toEqual([['ofClass', 'ofClassPosteriorWall'], ['posteriorWallInvolved', 'ofClassPosteriorWall']]);
+    expect(fields.map((f) => [f.field, f.rule])).toEqual([
+      ['ofClass', 'ofClassPosteriorWall'],
+      ['posteriorWallInvolved', 'ofClassPosteriorWall'],
+    ]);
     expect(await rowCounts(t().db)).toEqual(before);
-    const ok = await t().gql(CREATE_FRACTURE, { i: { ...base, patientId, level: 'T8', cause: 'TRAUMATIC', ofClass: 'OF3', posteriorWallInvolved: true } }, token);
+    const ok = await t().gql(
+      CREATE_FRACTURE,
+      { i: { ...base, patientId, level: 'T8', cause: 'TRAUMATIC', ofClass: 'OF3', posteriorWallInvolved: true } },
+      token,
+    );
     expect(ok.errors).toBeUndefined();
   });
 
@@ -54,7 +78,8 @@ describeEachDatabase('cross-field rules in the API', (t) => {
     const created = await t().gql(CREATE_FRACTURE, { i: { ...base, patientId, level: 'T9', ofClass: 'OF2' } }, token);
     expect(created.errors).toBeUndefined();
     const id = created.data!.createFracture.id;
-    const stored = async () => (await t().db.dataSource.query(`SELECT version, genant_grade, height_loss_percent, of_class FROM fracture WHERE id = $1`, [id]))[0];
+    const stored = async () =>
+      (await t().db.dataSource.query(`SELECT version, genant_grade, height_loss_percent, of_class FROM fracture WHERE id = $1`, [id]))[0];
     const was = await stored();
     const before = await rowCounts(t().db);
 
@@ -62,12 +87,19 @@ describeEachDatabase('cross-field rules in the API', (t) => {
     expect(grade.fields.map((f) => f.field)).toEqual(['genantGrade', 'heightLossPercent']);
     expect(grade.message).toContain('genantGrade 1 and heightLossPercent 30 contradict each other (rule genantHeightLoss)');
     const cls = refusal(await t().gql(UPDATE_FRACTURE, { i: { id, version: 1, ofClass: 'OF4' } }, token));
-    expect(cls.fields.map((f) => [f.field, f.rule])).toEqual([['ofClass', 'ofClassPosteriorWall'], ['posteriorWallInvolved', 'ofClassPosteriorWall']]);
+    expect(cls.fields.map((f) => [f.field, f.rule])).toEqual([
+      ['ofClass', 'ofClassPosteriorWall'],
+      ['posteriorWallInvolved', 'ofClassPosteriorWall'],
+    ]);
     expect(await stored()).toEqual(was);
     expect(await rowCounts(t().db)).toEqual(before);
 
     // Both fields changed together make a consistent record, which is saved.
-    const both = await t().gql(UPDATE_FRACTURE, { i: { id, version: 1, ofClass: 'OF4', posteriorWallInvolved: true, genantGrade: 3, heightLossPercent: 55 } }, token);
+    const both = await t().gql(
+      UPDATE_FRACTURE,
+      { i: { id, version: 1, ofClass: 'OF4', posteriorWallInvolved: true, genantGrade: 3, heightLossPercent: 55 } },
+      token,
+    );
     expect(both.errors).toBeUndefined();
     expect(both.data!.updateFracture).toEqual({ version: 2, genantGrade: 3, heightLossPercent: 55, ofClass: 'OF4', posteriorWallInvolved: true });
 
@@ -78,16 +110,21 @@ describeEachDatabase('cross-field rules in the API', (t) => {
 
   it('refuses a visit with analgesics NONE and opioid use, on create and on a partial update, writing nothing', async () => {
     const fracture = (await t().gql(CREATE_FRACTURE, { i: { ...base, patientId, level: 'T10' } }, token)).data!.createFracture.id;
-    const treatment = (await t().gql(
-      'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }',
-      { i: { patientId, kind: 'CONSERVATIVE', startDate: '2025-01-10', levels: [{ fractureId: fracture }] } },
-      token,
-    )).data!.createTreatment.id;
+    const treatment = (
+      await t().gql(
+        'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }',
+        { i: { patientId, kind: 'CONSERVATIVE', startDate: '2025-01-10', levels: [{ fractureId: fracture }] } },
+        token,
+      )
+    ).data!.createTreatment.id;
     const visit = { patientId, treatmentId: treatment, timePoint: 'M1', visitDate: '2025-02-10', status: 'DONE', nrsRest: 4 };
 
     const before = await rowCounts(t().db);
     const created = refusal(await t().gql(CREATE_VISIT, { i: { ...visit, analgesicLevel: 'NONE', opioidUse: true } }, token));
-    expect(created.fields.map((f) => [f.field, f.rule])).toEqual([['analgesicLevel', 'analgesicOpioidUse'], ['opioidUse', 'analgesicOpioidUse']]);
+    expect(created.fields.map((f) => [f.field, f.rule])).toEqual([
+      ['analgesicLevel', 'analgesicOpioidUse'],
+      ['opioidUse', 'analgesicOpioidUse'],
+    ]);
     expect(created.message).toBe(
       'analgesicLevel NONE and opioidUse true contradict each other (rule analgesicOpioidUse): opioid use is an analgesic level of WEAK_OPIOID or STRONG_OPIOID, not NONE',
     );

@@ -12,7 +12,9 @@ export class DataIssuesResolver {
   constructor(private readonly service: DataIssuesService) {}
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
-  @Query(() => DataIssueConnection, { description: 'Data issues found by migrations and checks (your site\'s, or every site\'s for admins), oldest first, a page at a time' })
+  @Query(() => DataIssueConnection, {
+    description: "Data issues found by migrations and checks (your site's, or every site's for admins), oldest first, a page at a time",
+  })
   dataIssues(
     @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,

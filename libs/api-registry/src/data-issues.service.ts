@@ -27,8 +27,19 @@ const COLUMNS = `d.id::text AS id, d.found_at, d.found_by, d.rule, d.table_name,
 
 function model(r: Row): DataIssueModel {
   return {
-    id: r.id, foundAt: r.found_at, foundBy: r.found_by, rule: r.rule, tableName: r.table_name, recordId: r.record_id, patientId: r.patient_id,
-    registryNumber: r.registry_number, siteId: r.site_id, detail: r.detail, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, resolution: r.resolution,
+    id: r.id,
+    foundAt: r.found_at,
+    foundBy: r.found_by,
+    rule: r.rule,
+    tableName: r.table_name,
+    recordId: r.record_id,
+    patientId: r.patient_id,
+    registryNumber: r.registry_number,
+    siteId: r.site_id,
+    detail: r.detail,
+    resolvedAt: r.resolved_at,
+    resolvedBy: r.resolved_by,
+    resolution: r.resolution,
   };
 }
 
@@ -42,7 +53,10 @@ const ID_PATTERN = /^[1-9]\d{0,17}$/;
  */
 @Injectable()
 export class DataIssuesService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   async page(actor: Actor, first: number | undefined, after: string | undefined, filter: DataIssueFilterInput = {}): Promise<Connection<DataIssueModel>> {
     const size = checkPageSize(first);
@@ -75,7 +89,12 @@ export class DataIssuesService {
     return {
       edges,
       totalCount: n,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: !!after,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
     };
   }
 
@@ -83,21 +102,31 @@ export class DataIssuesService {
     const id = String(input.id ?? '');
     if (!ID_PATTERN.test(id)) throw ValidationError.single('id', 'format', 'id must be the id of a data issue (a whole number)');
     const resolution = (input.resolution ?? '').trim();
-    if (!resolution) throw ValidationError.single('resolution', 'required', 'resolution is required: say what was done about the issue, or why nothing needs doing');
-    if (resolution.length > TEXT_LIMITS.freeText) throw ValidationError.single('resolution', 'maxLength', `resolution must be at most ${TEXT_LIMITS.freeText} characters`);
+    if (!resolution)
+      throw ValidationError.single('resolution', 'required', 'resolution is required: say what was done about the issue, or why nothing needs doing');
+    if (resolution.length > TEXT_LIMITS.freeText)
+      throw ValidationError.single('resolution', 'maxLength', `resolution must be at most ${TEXT_LIMITS.freeText} characters`);
     return this.writer.run(actor, async (tx) => {
-      const [row]: Row[] = await tx.manager.query(`SELECT ${COLUMNS} FROM data_issue d LEFT JOIN patient p ON p.id = d.patient_id WHERE d.id = $1::bigint FOR UPDATE OF d`, [id]);
+      const [row]: Row[] = await tx.manager.query(
+        `SELECT ${COLUMNS} FROM data_issue d LEFT JOIN patient p ON p.id = d.patient_id WHERE d.id = $1::bigint FOR UPDATE OF d`,
+        [id],
+      );
       // Another site's issue is "not found", as another site's record is.
       const scope = siteScope(actor);
       if (!row || (scope !== null && row.site_id !== scope)) throw new NotFoundError('DataIssue', id);
-      if (row.resolved_at) throw new ConflictError('id', 'resolved', `data issue ${id} was already resolved on ${row.resolved_at.toISOString()}: ${row.resolution}`);
+      if (row.resolved_at)
+        throw new ConflictError('id', 'resolved', `data issue ${id} was already resolved on ${row.resolved_at.toISOString()}: ${row.resolution}`);
       // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
       const [[done]]: [{ resolved_at: Date }[], number] = await tx.manager.query(
         `UPDATE data_issue SET resolved_at = now(), resolved_by = $2, resolution = $3 WHERE id = $1::bigint RETURNING resolved_at`,
         [id, actor.userId, resolution],
       );
       await tx.audit({
-        entityType: 'DataIssue', entityId: id, siteId: row.site_id, action: AuditAction.UPDATE, reason: resolution,
+        entityType: 'DataIssue',
+        entityId: id,
+        siteId: row.site_id,
+        action: AuditAction.UPDATE,
+        reason: resolution,
         before: { resolvedAt: null, resolvedBy: null, resolution: null },
         after: { resolvedAt: done.resolved_at.toISOString(), resolvedBy: actor.userId, resolution },
       });

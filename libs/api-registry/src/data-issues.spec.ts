@@ -21,7 +21,9 @@ describeEachDatabase('data issues', (t) => {
 
   beforeAll(async () => {
     const sql = (q: string, p?: unknown[]) => t().db.dataSource.query(q, p);
-    const [n] = await sql(`SELECT p.site_id AS site, p.id AS patient, p.registry_number AS rn FROM patient p JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH' ORDER BY p.registry_number LIMIT 1`);
+    const [n] = await sql(
+      `SELECT p.site_id AS site, p.id AS patient, p.registry_number AS rn FROM patient p JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH' ORDER BY p.registry_number LIMIT 1`,
+    );
     const [s] = await sql(`SELECT p.site_id AS site, p.id AS patient FROM patient p JOIN site s ON s.id = p.site_id WHERE s.code = 'SOUTH' LIMIT 1`);
     north = n;
     const add = async (key: string, rule: string, where: { site: string; patient: string }) => {
@@ -37,14 +39,20 @@ describeEachDatabase('data issues', (t) => {
     await add('south1', 'visit.outside_window', s);
   });
 
-  it('gives an admin every site\'s issues, of any rule, with the patient\'s registry number', async () => {
+  it("gives an admin every site's issues, of any rule, with the patient's registry number", async () => {
     const page = await list(ADMIN);
     expect(page.totalCount).toBe(4);
     expect(page.edges.map((e: any) => e.node.id)).toEqual([ids.north1, ids.north2, ids.north3, ids.south1]);
-    expect(page.edges[0].node).toMatchObject({ rule: 'visit.outside_window', detail: 'north1 detail', patientId: north.patient, registryNumber: north.rn, resolvedAt: null });
+    expect(page.edges[0].node).toMatchObject({
+      rule: 'visit.outside_window',
+      detail: 'north1 detail',
+      patientId: north.patient,
+      registryNumber: north.rn,
+      resolvedAt: null,
+    });
   });
 
-  it('gives a coordinator its own site\'s issues only', async () => {
+  it("gives a coordinator its own site's issues only", async () => {
     expect((await list(COORD_NORTH)).edges.map((e: any) => e.node.id)).toEqual([ids.north1, ids.north2, ids.north3]);
     expect((await list(COORD_SOUTH)).edges.map((e: any) => e.node.id)).toEqual([ids.south1]);
   });
@@ -70,21 +78,34 @@ describeEachDatabase('data issues', (t) => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it('lets a coordinator resolve its site\'s issue with a note, audited, and then lists it as resolved', async () => {
+  it("lets a coordinator resolve its site's issue with a note, audited, and then lists it as resolved", async () => {
     const token = await t().login(COORD_NORTH);
     const [user] = await t().db.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [COORD_NORTH]);
     const r = await t().gql(RESOLVE, { i: { id: ids.north1, resolution: 'Date checked with the clinic: the visit was unscheduled; corrected.' } }, token);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.resolveDataIssue).toMatchObject({ id: ids.north1, resolvedBy: user.id, resolution: 'Date checked with the clinic: the visit was unscheduled; corrected.' });
+    expect(r.data!.resolveDataIssue).toMatchObject({
+      id: ids.north1,
+      resolvedBy: user.id,
+      resolution: 'Date checked with the clinic: the visit was unscheduled; corrected.',
+    });
     expect(r.data!.resolveDataIssue.resolvedAt).toBeTruthy();
-    const [audit] = await t().db.dataSource.query(`SELECT actor_email, action, before, after, reason, site_id FROM audit_event WHERE entity_type = 'DataIssue' AND entity_id = $1`, [ids.north1]);
-    expect(audit).toMatchObject({ actor_email: COORD_NORTH, action: 'UPDATE', before: { resolvedAt: null }, after: { resolvedBy: user.id }, site_id: north.site });
+    const [audit] = await t().db.dataSource.query(
+      `SELECT actor_email, action, before, after, reason, site_id FROM audit_event WHERE entity_type = 'DataIssue' AND entity_id = $1`,
+      [ids.north1],
+    );
+    expect(audit).toMatchObject({
+      actor_email: COORD_NORTH,
+      action: 'UPDATE',
+      before: { resolvedAt: null },
+      after: { resolvedBy: user.id },
+      site_id: north.site,
+    });
     expect(audit.reason).toMatch(/unscheduled/);
     expect((await list(COORD_NORTH, { filter: { open: true } })).edges.map((e: any) => e.node.id)).toEqual([ids.north2, ids.north3]);
     expect((await list(COORD_NORTH, { filter: { open: false } })).edges.map((e: any) => e.node.id)).toEqual([ids.north1]);
   });
 
-  it('refuses another site\'s issue as not found, an empty note, an unknown id and a second resolution, writing nothing', async () => {
+  it("refuses another site's issue as not found, an empty note, an unknown id and a second resolution, writing nothing", async () => {
     const token = await t().login(COORD_NORTH);
     const attempts: [Record<string, unknown>, string, string | undefined][] = [
       [{ id: ids.south1, resolution: 'not mine' }, 'NOT_FOUND', undefined],

@@ -9,7 +9,10 @@ import { PatientViews } from './patient-views';
 
 @Resolver(() => DeathModel)
 export class DeathsResolver {
-  constructor(private readonly service: DeathsService, private readonly views: PatientViews) {}
+  constructor(
+    private readonly service: DeathsService,
+    private readonly views: PatientViews,
+  ) {}
 
   private async model(ctx: RequestContext, actor: Actor, e: DeathEntity): Promise<DeathModel> {
     return DeathModel.from(e, await this.views.of(ctx, actor, e.patientId));

@@ -9,7 +9,10 @@ import { childForRead, lockPatientRecords, patientForWrite } from './patient-acc
 
 @Injectable()
 export class DeathsService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   get(actor: Actor, id: string): Promise<DeathEntity> {
     return childForRead(this.dataSource.manager, actor, DeathEntity, id, 'Death');
@@ -37,7 +40,18 @@ export class DeathsService {
       const death = await tx.lock(DeathEntity, id, 'Death');
       const patient = await patientForWrite(tx.manager, actor, death.patientId, 'id');
       await lockPatientRecords(tx.manager, death.patientId);
-      const { patient: _p, id: _i, version: _v, createdAt: _c, updatedAt: _u, withdrawnAt: _w, withdrawnReason: _r, patientId: _pi, requestId: _q, ...current } = death;
+      const {
+        patient: _p,
+        id: _i,
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        withdrawnAt: _w,
+        withdrawnReason: _r,
+        patientId: _pi,
+        requestId: _q,
+        ...current
+      } = death;
       const merged = validate(deathUpdateSchema, { ...current, ...changes });
       if (merged.diedOn && merged.diedOn !== death.diedOn) await this.checkDate(tx.manager, death.patientId, merged.diedOn);
       return tx.update(DeathEntity, death, version, merged, { entityType: 'Death', siteId: patient.siteId, reason });

@@ -21,8 +21,10 @@ describeEachDatabase('deaths through GraphQL', (t) => {
   /** A patient of the north site treated on 2024-03-20, with a completed M1 visit on 2024-04-19. */
   const treatedPatient = async () => {
     const patientId = (await t().gql(M.patient, { i: { siteId: northSite, sex: 'FEMALE', birthYear: 1940 } }, token)).data!.createPatient.id;
-    const fractureId = (await t().gql(M.fracture, { i: { patientId, level: 'L1', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 } }, token)).data!.createFracture.id;
-    const treatmentId = (await t().gql(M.treatment, { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-03-20', levels: [{ fractureId }] } }, token)).data!.createTreatment.id;
+    const fractureId = (await t().gql(M.fracture, { i: { patientId, level: 'L1', onsetDate: '2024-03-01', cause: 'OSTEOPOROTIC', genantGrade: 2 } }, token))
+      .data!.createFracture.id;
+    const treatmentId = (await t().gql(M.treatment, { i: { patientId, kind: 'CONSERVATIVE', startDate: '2024-03-20', levels: [{ fractureId }] } }, token)).data!
+      .createTreatment.id;
     const visit = await t().gql(M.visit, { i: { patientId, treatmentId, timePoint: 'M1', visitDate: '2024-04-19', nrsRest: 4 } }, token);
     expect(visit.errors).toBeUndefined();
     return { patientId, treatmentId, visitId: visit.data!.createAssessment.id as string };
@@ -47,12 +49,26 @@ describeEachDatabase('deaths through GraphQL', (t) => {
 
   it('records a death, shows it on the patient, and refuses a second one with a clear message', async () => {
     const { patientId } = await treatedPatient();
-    const r = await t().gql(M.record, { i: { patientId, diedOn: '2024-05-02', cause: 'CARDIOVASCULAR', source: 'HOSPITAL_RECORD', notes: 'in hospital' } }, token);
+    const r = await t().gql(
+      M.record,
+      { i: { patientId, diedOn: '2024-05-02', cause: 'CARDIOVASCULAR', source: 'HOSPITAL_RECORD', notes: 'in hospital' } },
+      token,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.recordDeath).toMatchObject({ patientId, diedOn: '2024-05-02', diedDay: 43, cause: 'CARDIOVASCULAR', source: 'HOSPITAL_RECORD', notes: 'in hospital', version: 1 });
+    expect(r.data!.recordDeath).toMatchObject({
+      patientId,
+      diedOn: '2024-05-02',
+      diedDay: 43,
+      cause: 'CARDIOVASCULAR',
+      source: 'HOSPITAL_RECORD',
+      notes: 'in hospital',
+      version: 1,
+    });
     const p = await t().gql(PATIENT_DEATH, { id: patientId }, token);
     expect(p.data!.patient.death).toMatchObject({ id: r.data!.recordDeath.id, diedOn: '2024-05-02' });
-    const [event] = await t().db.dataSource.query(`SELECT action, site_id FROM audit_event WHERE entity_type = 'Death' AND entity_id = $1`, [r.data!.recordDeath.id]);
+    const [event] = await t().db.dataSource.query(`SELECT action, site_id FROM audit_event WHERE entity_type = 'Death' AND entity_id = $1`, [
+      r.data!.recordDeath.id,
+    ]);
     expect(event).toEqual({ action: 'CREATE', site_id: northSite });
     const second = await expectRefused(M.record, { patientId, diedOn: '2024-05-03', cause: 'UNKNOWN', source: 'FAMILY' }, 'patientId', 'oneDeath');
     expect(second.message).toMatch(/already has a death recorded \(died on 2024-05-02\)/);
@@ -122,7 +138,8 @@ describeEachDatabase('deaths through GraphQL', (t) => {
 
   it('keeps deaths to the coordinator’s site, and gives researchers days instead of dates and no notes', async () => {
     const { patientId } = await treatedPatient();
-    const d = (await t().gql(M.record, { i: { patientId, diedOn: '2024-05-02', cause: 'CANCER', source: 'FAMILY', notes: 'told by the daughter' } }, token)).data!.recordDeath;
+    const d = (await t().gql(M.record, { i: { patientId, diedOn: '2024-05-02', cause: 'CANCER', source: 'FAMILY', notes: 'told by the daughter' } }, token))
+      .data!.recordDeath;
     await t().db.dataSource.query(`UPDATE patient SET consent_status = 'GIVEN' WHERE id = $1`, [patientId]);
     const south = await t().login(COORD_SOUTH);
     const other = await t().gql(M.record, { i: { patientId, diedOn: '2024-05-02', cause: 'CANCER', source: 'FAMILY' } }, south);
@@ -146,7 +163,12 @@ describeEachDatabase('deaths through GraphQL', (t) => {
 
   it('refuses a new complication of kind DEATH, and an edit that makes one, saying to record a death instead', async () => {
     const { patientId, treatmentId } = await treatedPatient();
-    const e = await expectRefused(M.complication, { patientId, treatmentId, occurredOn: '2024-05-01', kind: 'DEATH', clavienDindo: 'V' }, 'kind', 'deathIsNotAComplication');
+    const e = await expectRefused(
+      M.complication,
+      { patientId, treatmentId, occurredOn: '2024-05-01', kind: 'DEATH', clavienDindo: 'V' },
+      'kind',
+      'deathIsNotAComplication',
+    );
     expect(e.message).toMatch(/record the death/);
     const c = (await t().gql(M.complication, { i: { patientId, treatmentId, occurredOn: '2024-04-01', kind: 'HAEMATOMA' } }, token)).data!.createComplication;
     await expectRefused(M.updateComplication, { id: c.id, version: c.version, kind: 'DEATH' }, 'kind', 'deathIsNotAComplication');

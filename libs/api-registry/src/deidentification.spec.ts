@@ -13,8 +13,16 @@ const DATE = /\d{4}-\d{2}-\d{2}/; // dates, and ISO timestamps (which begin with
 
 // The record type behind each nested field.
 const NESTED: Record<string, RecordType | 'Site' | 'OfScore'> = {
-  site: 'Site', ofScore: 'OfScore', identifiers: 'PatientIdentifiers', fractures: 'Fracture', treatments: 'Treatment', assessments: 'Assessment',
-  latestAssessment: 'Assessment', complications: 'Complication', levels: 'TreatedLevel', death: 'Death',
+  site: 'Site',
+  ofScore: 'OfScore',
+  identifiers: 'PatientIdentifiers',
+  fractures: 'Fracture',
+  treatments: 'Treatment',
+  assessments: 'Assessment',
+  latestAssessment: 'Assessment',
+  complications: 'Complication',
+  levels: 'TreatedLevel',
+  death: 'Death',
 };
 
 /** Every field of a record type, nested records with every field of theirs. */
@@ -64,18 +72,38 @@ describeEachDatabase('de-identification, attacked', (t) => {
     const birthYear = Number(INDEX_DATE.slice(0, 4)) - ageAtIndex;
     const patient = await asCoordinator(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id version registryNumber } }`, {
       i: {
-        siteId, sex: 'FEMALE', birthYear, consentStatus: 'GIVEN',
-        identifiers: { mrn: `MRN-${ageAtIndex}-${Date.now() % 100000}`, familyName: 'Testperson-Unique', givenName: 'Margarethe', dateOfBirth: `${birthYear}-04-02` },
+        siteId,
+        sex: 'FEMALE',
+        birthYear,
+        consentStatus: 'GIVEN',
+        identifiers: {
+          mrn: `MRN-${ageAtIndex}-${Date.now() % 100000}`,
+          familyName: 'Testperson-Unique',
+          givenName: 'Margarethe',
+          dateOfBirth: `${birthYear}-04-02`,
+        },
       },
     });
     const fracture = await asCoordinator(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
       i: {
-        patientId: patient.id, level: 'L1', onsetDate: '2022-02-20', cause: 'OSTEOPOROTIC', genantGrade: 2, additionalInjuries: `Wrist fracture; told ${NAME} at home`,
+        patientId: patient.id,
+        level: 'L1',
+        onsetDate: '2022-02-20',
+        cause: 'OSTEOPOROTIC',
+        genantGrade: 2,
+        additionalInjuries: `Wrist fracture; told ${NAME} at home`,
         additionalInjuryKinds: ['UPPER_LIMB'],
       },
     });
     const treatment = await asCoordinator(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
-      i: { patientId: patient.id, kind: 'CONSERVATIVE', startDate: INDEX_DATE, levels: [{ fractureId: fracture.id }], analgesicLevel: 'NON_OPIOID', brace: true },
+      i: {
+        patientId: patient.id,
+        kind: 'CONSERVATIVE',
+        startDate: INDEX_DATE,
+        levels: [{ fractureId: fracture.id }],
+        analgesicLevel: 'NON_OPIOID',
+        brace: true,
+      },
     });
     const visit = (timePoint: string, visitDate: string, nrs: number) =>
       asCoordinator(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id version } }`, {
@@ -106,8 +134,14 @@ describeEachDatabase('de-identification, attacked', (t) => {
       });
     }
     return {
-      patientId: patient.id, registryNumber: patient.registryNumber, ageAtIndex, fractureId: fracture.id, treatmentId: treatment.id,
-      assessmentIds: [baseline.id, m1.id, unscheduled.id], complicationIds: [haematoma.id, infection.id], deathId: death.id,
+      patientId: patient.id,
+      registryNumber: patient.registryNumber,
+      ageAtIndex,
+      fractureId: fracture.id,
+      treatmentId: treatment.id,
+      assessmentIds: [baseline.id, m1.id, unscheduled.id],
+      complicationIds: [haematoma.id, infection.id],
+      deathId: death.id,
     };
   }
 
@@ -194,8 +228,13 @@ describeEachDatabase('de-identification, attacked', (t) => {
       const patient = r.data!.patient;
       expect(patient.treatments).toEqual([expect.objectContaining({ startDate: null, startDay: 0, createdAt: null, updatedAt: null })]);
       // The kinds are categories and reach the researcher; the free text beside them does not.
-      expect(patient.fractures).toEqual([expect.objectContaining({ onsetDate: null, onsetDay: -18, additionalInjuries: null, additionalInjuryKinds: ['UPPER_LIMB'] })]);
-      expect(patient.assessments.map((a: any) => [a.timePoint, a.visitDate, a.visitDay])).toEqual([['BASELINE', null, 0], ['M1', null, 30]]);
+      expect(patient.fractures).toEqual([
+        expect.objectContaining({ onsetDate: null, onsetDay: -18, additionalInjuries: null, additionalInjuryKinds: ['UPPER_LIMB'] }),
+      ]);
+      expect(patient.assessments.map((a: any) => [a.timePoint, a.visitDate, a.visitDay])).toEqual([
+        ['BASELINE', null, 0],
+        ['M1', null, 30],
+      ]);
       expect(patient.complications.map((c: any) => [c.kind, c.occurredOn, c.occurredDay, c.notes])).toEqual([['HAEMATOMA', null, 10, null]]);
       expect(patient.death).toMatchObject({ diedOn: null, diedDay: 112, notes: null, createdAt: null });
       const withdrawn = await t().gql(QUERIES.complication, { id: p.complicationIds[1] }, await t().login(RESEARCHER));
@@ -206,7 +245,13 @@ describeEachDatabase('de-identification, attacked', (t) => {
       const token = await t().login(RESEARCHER);
       // A day is refused; whole quarters are the finest a de-identified reader may ask (docs/privacy.md).
       const byDate = await t().gql(`{ patients(filter: { treatedFrom: "${INDEX_DATE}", treatedTo: "${INDEX_DATE}" }) { totalCount } }`, {}, token);
-      expect(byDate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.treatedFrom', rule: 'granularity' }, { field: 'filter.treatedTo', rule: 'granularity' }] });
+      expect(byDate.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [
+          { field: 'filter.treatedFrom', rule: 'granularity' },
+          { field: 'filter.treatedTo', rule: 'granularity' },
+        ],
+      });
       const byName = await t().gql(`{ patients(filter: { name: "Testperson" }) { totalCount } }`, {}, token);
       expect(byName.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     });
@@ -223,7 +268,10 @@ describeEachDatabase('de-identification, attacked', (t) => {
         expect([path, r.text]).toEqual([path, expect.not.stringMatching(PLANTED)]);
         expect([path, r.text]).toEqual([path, expect.not.stringMatching(DATE)]);
         if (!path.includes('/assessments.csv')) continue;
-        const [header, ...rows] = r.text.trim().split('\n').map((l) => l.split(','));
+        const [header, ...rows] = r.text
+          .trim()
+          .split('\n')
+          .map((l) => l.split(','));
         const age = header.indexOf('age_at_index');
         for (const row of rows) expect(row[age] === '90+' || Number(row[age]) <= 89).toBe(true);
         const ageOf = (rn: string) => rows.find((row) => row[0] === rn)?.[age];
@@ -261,7 +309,9 @@ describeEachDatabase('de-identification, attacked', (t) => {
       const p = planted.find((x) => x.ageAtIndex === 95)!;
       const patient = (await t().gql(QUERIES.patient, { id: p.patientId }, token)).data!.patient;
       expect(patient).toMatchObject({
-        birthYear: 1927, ageAtIndexTreatment: '95', createdAt: expect.stringMatching(DATE),
+        birthYear: 1927,
+        ageAtIndexTreatment: '95',
+        createdAt: expect.stringMatching(DATE),
         identifiers: { familyName: 'Testperson-Unique', givenName: 'Margarethe', dateOfBirth: '1927-04-02' },
       });
       expect(patient.treatments[0]).toMatchObject({ startDate: INDEX_DATE, startDay: 0 });
@@ -271,7 +321,9 @@ describeEachDatabase('de-identification, attacked', (t) => {
       const withdrawn = (await t().gql(QUERIES.complication, { id: p.complicationIds[1] }, token)).data!.complication;
       expect(withdrawn).toMatchObject({ withdrawn: true, withdrawnAt: expect.stringMatching(DATE), withdrawnReason: `${NAME} asked for this to be removed` });
       const gone = planted.find((x) => x.ageAtIndex === 91)!;
-      expect((await t().gql(QUERIES.patient, { id: gone.patientId }, token)).data!.patient).toMatchObject({ withdrawnReason: `${NAME} withdrew consent by letter` });
+      expect((await t().gql(QUERIES.patient, { id: gone.patientId }, token)).data!.patient).toMatchObject({
+        withdrawnReason: `${NAME} withdrew consent by letter`,
+      });
 
       const records = await get('/api/export/records/complications.csv', token);
       expect(records.status).toBe(200);
@@ -285,7 +337,10 @@ describeEachDatabase('de-identification, attacked', (t) => {
       expect(r.status).toBe(200);
       expect(r.text).not.toMatch(PLANTED);
       expect(r.text).not.toMatch(DATE);
-      const [header, ...rows] = r.text.trim().split('\n').map((l) => l.split(','));
+      const [header, ...rows] = r.text
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
       const p = planted.find((x) => x.ageAtIndex === 95)!;
       expect(rows.find((row) => row[0] === p.registryNumber)?.[header.indexOf('age_at_index')]).toBe('90+');
     });

@@ -9,7 +9,10 @@ import { FractureEntity } from './fracture.entity';
 
 @Resolver(() => FractureModel)
 export class FracturesResolver {
-  constructor(private readonly service: FracturesService, private readonly views: PatientViews) {}
+  constructor(
+    private readonly service: FracturesService,
+    private readonly views: PatientViews,
+  ) {}
 
   private async model(ctx: RequestContext, actor: Actor, e: FractureEntity): Promise<FractureModel> {
     return FractureModel.from(e, await this.views.of(ctx, actor, e.patientId));

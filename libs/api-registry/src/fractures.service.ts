@@ -20,7 +20,10 @@ function checkFindingsAfterUpdate(stored: FractureEntity, changes: Partial<Fract
 
 @Injectable()
 export class FracturesService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   get(actor: Actor, id: string): Promise<FractureEntity> {
     return childForRead(this.dataSource.manager, actor, FractureEntity, id, 'Fracture');

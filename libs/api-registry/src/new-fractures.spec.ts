@@ -19,19 +19,52 @@ describeEachDatabase('new fractures and imaging in the API', (t) => {
   beforeAll(async () => {
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
-    patientId = (await t().gql('mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }', { i: { siteId, sex: 'FEMALE', birthYear: 1940, consentStatus: 'GIVEN' } }, token)).data!.createPatient.id;
-    const fracture = async (level: string) => (await t().gql('mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }', {
-      i: { patientId, level, onsetDate: '2025-01-02', cause: 'OSTEOPOROTIC', genantGrade: 2, neurologicalDeficit: false },
-    }, token)).data!.createFracture.id;
+    patientId = (
+      await t().gql(
+        'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }',
+        { i: { siteId, sex: 'FEMALE', birthYear: 1940, consentStatus: 'GIVEN' } },
+        token,
+      )
+    ).data!.createPatient.id;
+    const fracture = async (level: string) =>
+      (
+        await t().gql(
+          'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }',
+          {
+            i: { patientId, level, onsetDate: '2025-01-02', cause: 'OSTEOPOROTIC', genantGrade: 2, neurologicalDeficit: false },
+          },
+          token,
+        )
+      ).data!.createFracture.id;
     const [t12, l1] = [await fracture('T12'), await fracture('L1')];
-    treatmentId = (await t().gql('mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }', {
-      i: { patientId, kind: 'VERTEBROPLASTY', startDate: '2025-01-10', anaesthesia: 'LOCAL', approach: 'UNIPEDICULAR', levels: [{ fractureId: t12, cementType: 'PMMA', cementVolumeMl: 3 }, { fractureId: l1 }] },
-    }, token)).data!.createTreatment.id;
+    treatmentId = (
+      await t().gql(
+        'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }',
+        {
+          i: {
+            patientId,
+            kind: 'VERTEBROPLASTY',
+            startDate: '2025-01-10',
+            anaesthesia: 'LOCAL',
+            approach: 'UNIPEDICULAR',
+            levels: [{ fractureId: t12, cementType: 'PMMA', cementVolumeMl: 3 }, { fractureId: l1 }],
+          },
+        },
+        token,
+      )
+    ).data!.createTreatment.id;
   });
 
-  const fx = (over: Record<string, unknown>) => ({ patientId, treatmentId, occurredOn: '2025-03-01', kind: 'ADJACENT_LEVEL_FRACTURE', resolved: false, ...over });
+  const fx = (over: Record<string, unknown>) => ({
+    patientId,
+    treatmentId,
+    occurredOn: '2025-03-01',
+    kind: 'ADJACENT_LEVEL_FRACTURE',
+    resolved: false,
+    ...over,
+  });
 
-  it('stores a new fracture\'s level and detection, and an old-style one without them', async () => {
+  it("stores a new fracture's level and detection, and an old-style one without them", async () => {
     const r = await t().gql(CREATE, { i: fx({ level: 'L2', detection: 'SCHEDULED_IMAGING' }) }, token);
     expect(r.errors).toBeUndefined();
     expect(r.data!.createComplication).toMatchObject({ kind: 'ADJACENT_LEVEL_FRACTURE', level: 'L2', detection: 'SCHEDULED_IMAGING' });
@@ -59,7 +92,10 @@ describeEachDatabase('new fractures and imaging in the API', (t) => {
   it('judges an update on the merged record: a kind alone against the stored level; refuses a level on another kind', async () => {
     const id = (await t().gql(CREATE, { i: fx({ level: 'L2', detection: 'INCIDENTAL' }) }, token)).data!.createComplication.id;
     const before = await rowCounts(t().db);
-    expect(refusal(await t().gql(UPDATE, { i: { id, version: 1, kind: 'REMOTE_FRACTURE' } }, token)).fields).toEqual(['kind:fractureKindLevel', 'level:fractureKindLevel']);
+    expect(refusal(await t().gql(UPDATE, { i: { id, version: 1, kind: 'REMOTE_FRACTURE' } }, token)).fields).toEqual([
+      'kind:fractureKindLevel',
+      'level:fractureKindLevel',
+    ]);
     expect(refusal(await t().gql(UPDATE, { i: { id, version: 1, kind: 'HAEMATOMA' } }, token)).fields).toEqual(['level:consistency', 'detection:consistency']);
     expect(refusal(await t().gql(CREATE, { i: fx({ kind: 'INFECTION', level: 'L2' }) }, token)).fields).toEqual(['level:consistency']);
     expect(await rowCounts(t().db)).toEqual(before);
@@ -71,13 +107,17 @@ describeEachDatabase('new fractures and imaging in the API', (t) => {
     const CREATE_VISIT = 'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id imagingDone } }';
     const visit = { patientId, treatmentId, timePoint: 'M1', visitDate: '2025-02-10', status: 'DONE', nrsRest: 4, imagingDone: true };
     const before = await rowCounts(t().db);
-    expect(refusal(await t().gql(CREATE_VISIT, { i: { ...visit, timePoint: 'M3', status: 'MISSED', visitDate: null, nrsRest: null } }, token)).fields).toEqual(['imagingDone:consistency']);
+    expect(refusal(await t().gql(CREATE_VISIT, { i: { ...visit, timePoint: 'M3', status: 'MISSED', visitDate: null, nrsRest: null } }, token)).fields).toEqual([
+      'imagingDone:consistency',
+    ]);
     expect(await rowCounts(t().db)).toEqual(before);
     const ok = await t().gql(CREATE_VISIT, { i: visit }, token);
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.createAssessment.imagingDone).toBe(true);
     const q = t().db.dataSource;
-    await expect(q.query(`UPDATE assessment SET status = 'MISSED' WHERE id = $1`, [ok.data!.createAssessment.id])).rejects.toThrow(/ck_assessment__imaging_done__visit_done/);
+    await expect(q.query(`UPDATE assessment SET status = 'MISSED' WHERE id = $1`, [ok.data!.createAssessment.id])).rejects.toThrow(
+      /ck_assessment__imaging_done__visit_done/,
+    );
     await expect(q.query(`UPDATE complication SET kind = 'INFECTION' WHERE level IS NOT NULL`)).rejects.toThrow(/ck_complication__level__new_fracture_only/);
   });
 });

@@ -10,7 +10,14 @@ describeEachDatabase('finding patients by name or MRN', (t) => {
     [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     const r = await t().gql<{ createPatient: { registryNumber: string } }>(
       'mutation($i: CreatePatientInput!) { createPatient(input: $i) { registryNumber } }',
-      { i: { siteId, sex: 'FEMALE', birthYear: 1939, identifiers: { mrn: 'MRN-77_1', familyName: "O'Sullivan-Zyx", givenName: 'Maeve', dateOfBirth: '1939-04-02' } } },
+      {
+        i: {
+          siteId,
+          sex: 'FEMALE',
+          birthYear: 1939,
+          identifiers: { mrn: 'MRN-77_1', familyName: "O'Sullivan-Zyx", givenName: 'Maeve', dateOfBirth: '1939-04-02' },
+        },
+      },
       await t().login(COORD_NORTH),
     );
     registryNumber = r.data!.createPatient.registryNumber;
@@ -33,6 +40,9 @@ describeEachDatabase('finding patients by name or MRN', (t) => {
     expect((await t().gql(SEARCH, { f: { name: 'Maeve' } }, await t().login(ADMIN))).data!.patients.totalCount).toBeGreaterThanOrEqual(1);
     const researcher = await t().gql(SEARCH, { f: { name: 'Maeve' } }, await t().login(RESEARCHER));
     expect(researcher.data).toBeNull();
-    expect(researcher.errors![0]).toMatchObject({ message: 'Only coordinators and admins may search patients by name or MRN', extensions: { code: 'FORBIDDEN' } });
+    expect(researcher.errors![0]).toMatchObject({
+      message: 'Only coordinators and admins may search patients by name or MRN',
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 });

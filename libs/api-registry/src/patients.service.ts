@@ -4,10 +4,29 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
 import { SiteEntity } from '@vfr/api-auth';
 import {
-  Actor, assertCanWriteSite, assertId, assertMayFilterBy, assertResearchVisible, assertSiteAccess, checkPageSize, Connection, decodeCursor, encodeCursor, isDeidentified, siteScope,
+  Actor,
+  assertCanWriteSite,
+  assertId,
+  assertMayFilterBy,
+  assertResearchVisible,
+  assertSiteAccess,
+  checkPageSize,
+  Connection,
+  decodeCursor,
+  encodeCursor,
+  isDeidentified,
+  siteScope,
 } from '@vfr/api-core';
 import {
-  AuditAction, FilterGranularity, granularityIssues, NotFoundError, parseIsoDate, patientCreateSchema, patientIdentifiersSchema, patientUpdateSchema, validate,
+  AuditAction,
+  FilterGranularity,
+  granularityIssues,
+  NotFoundError,
+  parseIsoDate,
+  patientCreateSchema,
+  patientIdentifiersSchema,
+  patientUpdateSchema,
+  validate,
   ValidationError,
 } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
@@ -16,7 +35,10 @@ import { PatientEntity } from './patient.entity';
 
 @Injectable()
 export class PatientsService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<PatientEntity> {
     assertId('id', id);
@@ -38,7 +60,8 @@ export class PatientsService {
     if (scope) qb.andWhere('p.site_id = :scope', { scope });
     if (filter.siteId) qb.andWhere('p.site_id = :siteId', { siteId: assertId('filter.siteId', filter.siteId) });
     if (filter.registryNumber) {
-      if (filter.registryNumber.length > 32) throw ValidationError.single('filter.registryNumber', 'maxLength', 'filter.registryNumber must be at most 32 characters');
+      if (filter.registryNumber.length > 32)
+        throw ValidationError.single('filter.registryNumber', 'maxLength', 'filter.registryNumber must be at most 32 characters');
       qb.andWhere("p.registry_number LIKE :rn ESCAPE '\\'", { rn: `${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
     if (filter.name) {
@@ -79,7 +102,13 @@ export class PatientsService {
       qb.andWhere('p.registry_number > :after', { after: String(rn) });
     }
     // The count scans every matching patient; the page is an index range: on two connections at once.
-    const [total, rows] = await Promise.all([counting, qb.orderBy('p.registry_number', 'ASC').limit(size + 1).getMany()]);
+    const [total, rows] = await Promise.all([
+      counting,
+      qb
+        .orderBy('p.registry_number', 'ASC')
+        .limit(size + 1)
+        .getMany(),
+    ]);
     const nodes = rows.slice(0, size);
     const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.registryNumber]) }));
     return {
@@ -109,7 +138,12 @@ export class PatientsService {
       const { identifiers, ...values } = validate(patientCreateSchema, { ...input, registryNumber });
       // A number drawn for this request is not what the client sent: a retry draws another.
       const { registryNumber: _drawn, ...sent } = values;
-      const request = { requestId: input.requestId, entityType: 'Patient', values: { ...(input.registryNumber == null ? sent : values), identifiers }, scope: ['siteId'] };
+      const request = {
+        requestId: input.requestId,
+        entityType: 'Patient',
+        values: { ...(input.registryNumber == null ? sent : values), identifiers },
+        scope: ['siteId'],
+      };
       const stored = async (earlier: PatientEntity) => {
         const row = await tx.manager.findOneBy(PatientIdentifierEntity, { patientId: earlier.id });
         return { identifiers: row && { mrn: row.mrn, familyName: row.familyName, givenName: row.givenName, dateOfBirth: row.dateOfBirth } };

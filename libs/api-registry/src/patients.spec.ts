@@ -31,13 +31,14 @@ describeEachDatabase('patients through GraphQL', (t) => {
     expect(first.data!.patients.totalCount).toBe(n);
     expect(first.data!.patients.edges).toHaveLength(10);
     const node = first.data!.patients.edges[0].node;
-    const [expected] = await t().db.dataSource.query(
-      `SELECT count(*)::int AS fractures FROM fracture WHERE patient_id = $1`, [node.id]);
+    const [expected] = await t().db.dataSource.query(`SELECT count(*)::int AS fractures FROM fracture WHERE patient_id = $1`, [node.id]);
     expect(node.fractures).toHaveLength(expected.fractures);
     expect(node.treatments.length).toBeGreaterThan(0);
     expect(node.treatments[0].levels.length).toBeGreaterThan(0);
     const [latest] = await t().db.dataSource.query(
-      `SELECT time_point, nrs_activity FROM assessment WHERE patient_id = $1 AND status = 'DONE' ORDER BY visit_date DESC LIMIT 1`, [node.id]);
+      `SELECT time_point, nrs_activity FROM assessment WHERE patient_id = $1 AND status = 'DONE' ORDER BY visit_date DESC LIMIT 1`,
+      [node.id],
+    );
     expect(node.latestAssessment).toMatchObject({ timePoint: latest.time_point, nrsActivity: latest.nrs_activity });
 
     const second = await t().gql(PAGE, { first: 10, after: first.data!.patients.pageInfo.endCursor }, token);
@@ -71,7 +72,8 @@ describeEachDatabase('patients through GraphQL', (t) => {
     expect(byNumber.data!.patients.edges.every((e: any) => e.node.registryNumber.startsWith('NORTH-00000'))).toBe(true);
 
     const [{ n: kp }] = await t().db.dataSource.query(
-      `SELECT count(DISTINCT patient_id)::int AS n FROM treatment WHERE kind = 'KYPHOPLASTY' AND start_date >= '2024-01-01'`);
+      `SELECT count(DISTINCT patient_id)::int AS n FROM treatment WHERE kind = 'KYPHOPLASTY' AND start_date >= '2024-01-01'`,
+    );
     const byKind = await t().gql(PAGE, { first: 100, filter: { treatmentKind: 'KYPHOPLASTY', treatedFrom: '2024-01-01' } }, token);
     expect(byKind.data!.patients.totalCount).toBe(kp);
     for (const e of byKind.data!.patients.edges) expect(e.node.treatments.some((x: any) => x.kind === 'KYPHOPLASTY')).toBe(true);
@@ -98,9 +100,19 @@ describeEachDatabase('patients through GraphQL', (t) => {
   it('registers a patient with identifiers kept apart, audited in the same transaction', async () => {
     const token = await t().login(COORD_NORTH);
     const before = await rowCounts(t().db);
-    const r = await t().gql(CREATE, {
-      input: { siteId: northId, sex: 'FEMALE', birthYear: 1941, bmi: 22.5, identifiers: { mrn: 'MRN-NEW-1', familyName: 'Doe', givenName: 'Jane', dateOfBirth: '1941-05-02' } },
-    }, token);
+    const r = await t().gql(
+      CREATE,
+      {
+        input: {
+          siteId: northId,
+          sex: 'FEMALE',
+          birthYear: 1941,
+          bmi: 22.5,
+          identifiers: { mrn: 'MRN-NEW-1', familyName: 'Doe', givenName: 'Jane', dateOfBirth: '1941-05-02' },
+        },
+      },
+      token,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.createPatient).toMatchObject({ version: 1, birthYear: 1941, identifiers: { mrn: 'MRN-NEW-1', dateOfBirth: '1941-05-02' } });
     expect(r.data!.createPatient.registryNumber).toMatch(/^NORTH-\d{6}$/);
@@ -110,7 +122,8 @@ describeEachDatabase('patients through GraphQL', (t) => {
     // The create (patient and identifiers), and the answer's identifiers read back (READ).
     expect(after.audit_event).toBe(before.audit_event + 3);
     const [identifierColumns] = await t().db.dataSource.query(
-      `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'patient' AND column_name IN ('mrn', 'family_name', 'date_of_birth')`);
+      `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'patient' AND column_name IN ('mrn', 'family_name', 'date_of_birth')`,
+    );
     expect(identifierColumns.n).toBe(0);
   });
 
@@ -156,7 +169,11 @@ describeEachDatabase('patients through GraphQL', (t) => {
     const { id } = created.data!.createPatient;
     const noReason = await t().gql(`mutation($i: WithdrawInput!) { withdrawPatient(input: $i) { id } }`, { i: { id, version: 1, reason: ' ' } }, token);
     expect(noReason.errors![0].extensions).toMatchObject({ field: 'reason' });
-    const r = await t().gql(`mutation($i: WithdrawInput!) { withdrawPatient(input: $i) { id withdrawnAt withdrawnReason } }`, { i: { id, version: 1, reason: 'consent withdrawn' } }, token);
+    const r = await t().gql(
+      `mutation($i: WithdrawInput!) { withdrawPatient(input: $i) { id withdrawnAt withdrawnReason } }`,
+      { i: { id, version: 1, reason: 'consent withdrawn' } },
+      token,
+    );
     expect(r.data!.withdrawPatient.withdrawnReason).toBe('consent withdrawn');
     const [row] = await t().db.dataSource.query(`SELECT withdrawn_at FROM patient WHERE id = $1`, [id]);
     expect(row.withdrawn_at).not.toBeNull();
@@ -169,9 +186,24 @@ describeEachDatabase('patients through GraphQL', (t) => {
   it.each([
     ['a birth year in the future', { birthYear: 2999 }, 'birthYear', 'range'],
     ['a registry number with spaces', { registryNumber: 'A B' }, 'registryNumber', 'pattern'],
-    ['a 1 MB family name', { identifiers: { mrn: 'X1', familyName: 'x'.repeat(1_000_000), givenName: 'A', dateOfBirth: '1950-01-01' } }, 'identifiers.familyName', 'maxLength'],
-    ['a malformed date of birth', { identifiers: { mrn: 'X2', familyName: 'A', givenName: 'B', dateOfBirth: '1950-02-30' } }, 'identifiers.dateOfBirth', 'date'],
-    ['a date of birth outside the birth year', { identifiers: { mrn: 'X3', familyName: 'A', givenName: 'B', dateOfBirth: '1951-02-03' } }, 'identifiers.dateOfBirth', 'consistency'],
+    [
+      'a 1 MB family name',
+      { identifiers: { mrn: 'X1', familyName: 'x'.repeat(1_000_000), givenName: 'A', dateOfBirth: '1950-01-01' } },
+      'identifiers.familyName',
+      'maxLength',
+    ],
+    [
+      'a malformed date of birth',
+      { identifiers: { mrn: 'X2', familyName: 'A', givenName: 'B', dateOfBirth: '1950-02-30' } },
+      'identifiers.dateOfBirth',
+      'date',
+    ],
+    [
+      'a date of birth outside the birth year',
+      { identifiers: { mrn: 'X3', familyName: 'A', givenName: 'B', dateOfBirth: '1951-02-03' } },
+      'identifiers.dateOfBirth',
+      'consistency',
+    ],
   ])('refuses %s with a field error and writes nothing', async (_label, patch, field, rule) => {
     const token = await t().login(COORD_NORTH);
     const before = await rowCounts(t().db);

@@ -16,9 +16,13 @@ describeEachDatabase('single-record reads and withdrawals', (t) => {
       WHERE s.code = 'NORTH' AND EXISTS (SELECT 1 FROM assessment a WHERE a.patient_id = p.id)
       ORDER BY p.registry_number LIMIT 1`);
     const [user] = await q(`SELECT id FROM app_user WHERE email = '${COORD_NORTH}'`);
-    const created = await t().gql(`mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }`, {
-      i: { patientId: row.patient, treatmentId: row.treatment, occurredOn: row.start, kind: 'HAEMATOMA', clavienDindo: 'I' },
-    }, await t().login(COORD_NORTH));
+    const created = await t().gql(
+      `mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }`,
+      {
+        i: { patientId: row.patient, treatmentId: row.treatment, occurredOn: row.start, kind: 'HAEMATOMA', clavienDindo: 'I' },
+      },
+      await t().login(COORD_NORTH),
+    );
     ids = { ...row, complication: created.data!.createComplication.id, user: user.id };
   });
 
@@ -47,17 +51,33 @@ describeEachDatabase('single-record reads and withdrawals', (t) => {
     const admin = await t().login(ADMIN);
     const user = await t().gql(`query($id: ID!) { user(id: $id) { email role } }`, { id: ids.user }, admin);
     expect(user.data!.user).toEqual({ email: COORD_NORTH, role: 'COORDINATOR' });
-    const renamed = await t().gql(`mutation($i: UpdateSiteInput!) { updateSite(input: $i) { name version } }`, { i: { id: ids.site, version: 1, name: 'North General' } }, admin);
+    const renamed = await t().gql(
+      `mutation($i: UpdateSiteInput!) { updateSite(input: $i) { name version } }`,
+      { i: { id: ids.site, version: 1, name: 'North General' } },
+      admin,
+    );
     expect(renamed.data!.updateSite).toEqual({ name: 'North General', version: 2 });
   });
 
   it('withdraws a complication and a treatment, keeping the rows', async () => {
     const token = await t().login(COORD_NORTH);
-    const c = await t().gql(`mutation($i: WithdrawInput!) { withdrawComplication(input: $i) { id withdrawnReason } }`, { i: { id: ids.complication, version: 1, reason: 'duplicate entry' } }, token);
+    const c = await t().gql(
+      `mutation($i: WithdrawInput!) { withdrawComplication(input: $i) { id withdrawnReason } }`,
+      { i: { id: ids.complication, version: 1, reason: 'duplicate entry' } },
+      token,
+    );
     expect(c.data!.withdrawComplication.withdrawnReason).toBe('duplicate entry');
-    const tr = await t().gql(`mutation($i: WithdrawInput!) { withdrawTreatment(input: $i) { id withdrawnAt } }`, { i: { id: ids.treatment, version: 1, reason: 'entered for the wrong patient' } }, token);
+    const tr = await t().gql(
+      `mutation($i: WithdrawInput!) { withdrawTreatment(input: $i) { id withdrawnAt } }`,
+      { i: { id: ids.treatment, version: 1, reason: 'entered for the wrong patient' } },
+      token,
+    );
     expect(tr.data!.withdrawTreatment.withdrawnAt).toBeTruthy();
-    const again = await t().gql(`mutation($i: WithdrawInput!) { withdrawTreatment(input: $i) { id } }`, { i: { id: ids.treatment, version: 2, reason: 'again' } }, token);
+    const again = await t().gql(
+      `mutation($i: WithdrawInput!) { withdrawTreatment(input: $i) { id } }`,
+      { i: { id: ids.treatment, version: 2, reason: 'again' } },
+      token,
+    );
     expect(again.errors![0].extensions!.code).toBe('CONFLICT');
     const [{ n }] = await t().db.dataSource.query(`SELECT count(*)::int AS n FROM treatment WHERE id = $1 AND withdrawn_at IS NOT NULL`, [ids.treatment]);
     expect(n).toBe(1);

@@ -37,7 +37,9 @@ export class RegistryLoaders {
     );
   }
   complications(ctx: RequestContext) {
-    return loaderFor(ctx, 'complications', async (ids: readonly string[]) => groupByKeys(ids, await this.complicationsService.ofPatients(ids), (r) => r.patientId));
+    return loaderFor(ctx, 'complications', async (ids: readonly string[]) =>
+      groupByKeys(ids, await this.complicationsService.ofPatients(ids), (r) => r.patientId),
+    );
   }
   death(ctx: RequestContext) {
     return loaderFor(ctx, 'death', async (ids: readonly string[]) => indexByKeys(ids, await this.deathsService.ofPatients(ids), (r) => r.patientId));

@@ -18,8 +18,20 @@ import { TreatmentsService } from './treatments.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    PatientsService, FracturesService, TreatmentsService, ComplicationsService, DeathsService, RegistryLoaders, PatientViews,
-    PatientsResolver, FracturesResolver, TreatmentsResolver, ComplicationsResolver, DeathsResolver, DataIssuesService, DataIssuesResolver,
+    PatientsService,
+    FracturesService,
+    TreatmentsService,
+    ComplicationsService,
+    DeathsService,
+    RegistryLoaders,
+    PatientViews,
+    PatientsResolver,
+    FracturesResolver,
+    TreatmentsResolver,
+    ComplicationsResolver,
+    DeathsResolver,
+    DataIssuesService,
+    DataIssuesResolver,
   ],
   exports: [PatientsService, TreatmentsService, DeathsService, PatientViews],
 })

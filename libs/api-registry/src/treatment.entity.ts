@@ -20,10 +20,16 @@ import { TreatedLevelEntity } from './treated-level.entity';
 @Check('ck_treatment__kyphotic_angle_after__range', 'kyphotic_angle_after IS NULL OR kyphotic_angle_after BETWEEN -30 AND 90')
 @Check('ck_treatment__duration_minutes__range', 'duration_minutes IS NULL OR duration_minutes BETWEEN 1 AND 600')
 @Check('ck_treatment__length_of_stay_days__range', 'length_of_stay_days IS NULL OR length_of_stay_days BETWEEN 0 AND 365')
-@Check('ck_treatment__same_day_discharge__consistency', 'same_day_discharge IS NULL OR length_of_stay_days IS NULL OR (same_day_discharge = (length_of_stay_days = 0))')
+@Check(
+  'ck_treatment__same_day_discharge__consistency',
+  'same_day_discharge IS NULL OR length_of_stay_days IS NULL OR (same_day_discharge = (length_of_stay_days = 0))',
+)
 // Hospital use and radiation (migration AddHospitalUseAndRadiographs).
 @Check('ck_treatment__fluoroscopy_time_seconds__range', 'fluoroscopy_time_seconds IS NULL OR fluoroscopy_time_seconds BETWEEN 1 AND 7200')
-@Check('ck_treatment__dose_area_product_gy_cm2__range', 'dose_area_product_gy_cm2 IS NULL OR (dose_area_product_gy_cm2 > 0 AND dose_area_product_gy_cm2 <= 1000)')
+@Check(
+  'ck_treatment__dose_area_product_gy_cm2__range',
+  'dose_area_product_gy_cm2 IS NULL OR (dose_area_product_gy_cm2 > 0 AND dose_area_product_gy_cm2 <= 1000)',
+)
 @Check('ck_treatment__kind__no_radiation_for_conservative', `kind <> 'CONSERVATIVE' OR (fluoroscopy_time_seconds IS NULL AND dose_area_product_gy_cm2 IS NULL)`)
 export class TreatmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })

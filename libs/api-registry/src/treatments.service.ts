@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
-import { AuditAction, TREATMENT_FIELDS, treatmentCreateSchema, treatmentUpdateSchema, validate, ValidationError, visitsOutOfWindowAfterMove } from '@vfr/domain';
+import {
+  AuditAction,
+  TREATMENT_FIELDS,
+  treatmentCreateSchema,
+  treatmentUpdateSchema,
+  validate,
+  ValidationError,
+  visitsOutOfWindowAfterMove,
+} from '@vfr/domain';
 import { CreateTreatmentInput, TreatedLevelInput, UpdateTreatmentInput } from './dto/treatment.input';
 import { FractureEntity } from './fracture.entity';
 import { childForRead, patientForWrite } from './patient-access';
@@ -11,7 +19,10 @@ import { TreatmentEntity } from './treatment.entity';
 
 @Injectable()
 export class TreatmentsService {
-  constructor(private readonly dataSource: DataSource, private readonly writer: AuditedWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: AuditedWriter,
+  ) {}
 
   get(actor: Actor, id: string): Promise<TreatmentEntity> {
     return childForRead(this.dataSource.manager, actor, TreatmentEntity, id, 'Treatment');
@@ -42,7 +53,12 @@ export class TreatmentsService {
       // The rules span fields (a procedure needs anaesthesia and cement...), so the merged record is validated whole.
       const merged = validate(treatmentUpdateSchema, {
         ...pickTreatmentFields(treatment),
-        levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl, cementFillPercent: l.cementFillPercent })),
+        levels: current.map((l) => ({
+          fractureId: l.fractureId,
+          cementType: l.cementType,
+          cementVolumeMl: l.cementVolumeMl,
+          cementFillPercent: l.cementFillPercent,
+        })),
         ...changes,
       });
       const { levels, ...values } = merged;
@@ -75,7 +91,9 @@ export class TreatmentsService {
     );
     const out = visitsOutOfWindowAfterMove(visits, newStart);
     if (!out.length) return;
-    const named = out.map(({ visit, issue }) => `${visit.timePoint} visit ${visit.id} of ${visit.visitDate} (${issue.message.replace(/^visitDate \S+ is /, '')})`);
+    const named = out.map(
+      ({ visit, issue }) => `${visit.timePoint} visit ${visit.id} of ${visit.visitDate} (${issue.message.replace(/^visitDate \S+ is /, '')})`,
+    );
     throw ValidationError.single(
       'startDate',
       'window',
@@ -86,9 +104,24 @@ export class TreatmentsService {
 
   private async writeLevels(tx: AuditedTransaction, treatment: TreatmentEntity, levels: TreatedLevelInput[], siteId: string): Promise<TreatedLevelEntity[]> {
     await this.checkFractures(tx.manager, treatment.patientId, levels);
-    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null }));
+    const rows = levels.map((l) =>
+      tx.manager.create(TreatedLevelEntity, {
+        treatmentId: treatment.id,
+        fractureId: l.fractureId,
+        cementType: l.cementType ?? null,
+        cementVolumeMl: l.cementVolumeMl ?? null,
+        cementFillPercent: l.cementFillPercent ?? null,
+      }),
+    );
     await tx.manager.insert(TreatedLevelEntity, rows);
-    await tx.audit({ entityType: 'Treatment', entityId: treatment.id, siteId, action: AuditAction.UPDATE, before: null, after: { levels: levels.map((l) => ({ ...l })) } });
+    await tx.audit({
+      entityType: 'Treatment',
+      entityId: treatment.id,
+      siteId,
+      action: AuditAction.UPDATE,
+      before: null,
+      after: { levels: levels.map((l) => ({ ...l })) },
+    });
     return rows;
   }
 
@@ -102,11 +135,30 @@ export class TreatmentsService {
   ): Promise<TreatedLevelEntity[]> {
     await this.checkFractures(tx.manager, treatment.patientId, levels);
     await tx.manager.delete(TreatedLevelEntity, { treatmentId: treatment.id });
-    const rows = levels.map((l) => tx.manager.create(TreatedLevelEntity, { treatmentId: treatment.id, fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null }));
+    const rows = levels.map((l) =>
+      tx.manager.create(TreatedLevelEntity, {
+        treatmentId: treatment.id,
+        fractureId: l.fractureId,
+        cementType: l.cementType ?? null,
+        cementVolumeMl: l.cementVolumeMl ?? null,
+        cementFillPercent: l.cementFillPercent ?? null,
+      }),
+    );
     await tx.manager.insert(TreatedLevelEntity, rows);
     await tx.audit({
-      entityType: 'Treatment', entityId: treatment.id, siteId, action: AuditAction.UPDATE, reason,
-      before: { levels: current.map((l) => ({ fractureId: l.fractureId, cementType: l.cementType, cementVolumeMl: l.cementVolumeMl, cementFillPercent: l.cementFillPercent })) },
+      entityType: 'Treatment',
+      entityId: treatment.id,
+      siteId,
+      action: AuditAction.UPDATE,
+      reason,
+      before: {
+        levels: current.map((l) => ({
+          fractureId: l.fractureId,
+          cementType: l.cementType,
+          cementVolumeMl: l.cementVolumeMl,
+          cementFillPercent: l.cementFillPercent,
+        })),
+      },
       after: { levels: levels.map((l) => ({ ...l })) },
     });
     return rows;
@@ -139,7 +191,12 @@ export class TreatmentsService {
 /** Treated levels as compared between a create and the one its request id made before. */
 function levelValues(levels: readonly TreatedLevelInput[]) {
   return levels
-    .map((l) => ({ fractureId: l.fractureId, cementType: l.cementType ?? null, cementVolumeMl: l.cementVolumeMl ?? null, cementFillPercent: l.cementFillPercent ?? null }))
+    .map((l) => ({
+      fractureId: l.fractureId,
+      cementType: l.cementType ?? null,
+      cementVolumeMl: l.cementVolumeMl ?? null,
+      cementFillPercent: l.cementFillPercent ?? null,
+    }))
     .sort((a, b) => (a.fractureId < b.fractureId ? -1 : a.fractureId > b.fractureId ? 1 : 0));
 }
 

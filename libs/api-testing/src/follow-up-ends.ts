@@ -12,8 +12,10 @@ export async function followUpEnds(db: DataSource): Promise<Map<string, { index:
            (SELECT to_char(min(d.died_on), 'YYYY-MM-DD') FROM death d WHERE d.patient_id = t.patient_id AND d.withdrawn_at IS NULL) AS died,
            (SELECT to_char(max(a.visit_date), 'YYYY-MM-DD') FROM assessment a WHERE a.patient_id = t.patient_id AND a.status = 'DONE' AND a.withdrawn_at IS NULL) AS last
     FROM treatment t WHERE t.withdrawn_at IS NULL GROUP BY t.patient_id`);
-  return new Map(rows.map((r) => {
-    const last = r.died ?? r.last ?? r.index;
-    return [r.patient_id, { index: r.index, end: last > r.index ? last : r.index }];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const last = r.died ?? r.last ?? r.index;
+      return [r.patient_id, { index: r.index, end: last > r.index ? last : r.index }];
+    }),
+  );
 }

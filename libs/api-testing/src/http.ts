@@ -12,7 +12,12 @@ export interface HttpAnswer {
  * A plain HTTP request to the test app (the CSV import and export endpoints), with the user's
  * token. A string as `init` is a CSV file POSTed; the answer's JSON is parsed when it is JSON.
  */
-export async function http(t: TestApp, path: string, token: string, init: string | { method?: string; body?: string | Buffer; type?: string } = {}): Promise<HttpAnswer> {
+export async function http(
+  t: TestApp,
+  path: string,
+  token: string,
+  init: string | { method?: string; body?: string | Buffer; type?: string } = {},
+): Promise<HttpAnswer> {
   const request = typeof init === 'string' ? { method: 'POST', body: init } : init;
   const res = await fetch(`${t.url}${path}`, {
     method: request.method ?? 'GET',

@@ -54,13 +54,17 @@ export async function startTestApp(target: TestTarget, options: { patients?: num
   };
   const tokens = new Map<string, string>();
   return {
-    app, db, api, url, logins, gql,
+    app,
+    db,
+    api,
+    url,
+    logins,
+    gql,
     async login(email: string) {
       if (!tokens.has(email)) {
-        const r = await gql<{ login: { token: string } }>(
-          'mutation($i: LoginInput!) { login(input: $i) { token } }',
-          { i: { email, password: DEMO_PASSWORD } },
-        );
+        const r = await gql<{ login: { token: string } }>('mutation($i: LoginInput!) { login(input: $i) { token } }', {
+          i: { email, password: DEMO_PASSWORD },
+        });
         if (!r.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(r.errors)}`);
         tokens.set(email, r.data.login.token);
       }

@@ -1,5 +1,17 @@
 import { FieldIssue } from './errors';
-import { Anaesthesia, FractureAgeCategory, FractureCause, LevelRegion, LivingSituation, OfClass, PreFractureMobility, ProcedureApproach, Sex, TreatmentKind, VertebralLevel } from './enums';
+import {
+  Anaesthesia,
+  FractureAgeCategory,
+  FractureCause,
+  LevelRegion,
+  LivingSituation,
+  OfClass,
+  PreFractureMobility,
+  ProcedureApproach,
+  Sex,
+  TreatmentKind,
+  VertebralLevel,
+} from './enums';
 import { isoDate, measure, uuid, z } from './validation';
 import { RANGES } from './ranges';
 
@@ -33,7 +45,18 @@ export const CEMENT_VOLUME_BANDS = [
 
 /** The levels of each region: thoracic T1-T10, thoracolumbar T11-L2, lumbar L3-L5. */
 export const LEVEL_REGIONS: Record<LevelRegion, VertebralLevel[]> = {
-  [LevelRegion.THORACIC]: [VertebralLevel.T1, VertebralLevel.T2, VertebralLevel.T3, VertebralLevel.T4, VertebralLevel.T5, VertebralLevel.T6, VertebralLevel.T7, VertebralLevel.T8, VertebralLevel.T9, VertebralLevel.T10],
+  [LevelRegion.THORACIC]: [
+    VertebralLevel.T1,
+    VertebralLevel.T2,
+    VertebralLevel.T3,
+    VertebralLevel.T4,
+    VertebralLevel.T5,
+    VertebralLevel.T6,
+    VertebralLevel.T7,
+    VertebralLevel.T8,
+    VertebralLevel.T9,
+    VertebralLevel.T10,
+  ],
   [LevelRegion.THORACOLUMBAR]: [VertebralLevel.T11, VertebralLevel.T12, VertebralLevel.L1, VertebralLevel.L2],
   [LevelRegion.LUMBAR]: [VertebralLevel.L3, VertebralLevel.L4, VertebralLevel.L5],
 };
@@ -97,7 +120,8 @@ export const cohortFilterSchema = z
     treatedTo: isoDate('treatedTo').nullish(),
   })
   .superRefine((v, ctx) => {
-    if (v.ageMin != null && v.ageMax != null && v.ageMin > v.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'ageMax must not be below ageMin', params: { rule: 'consistency' } });
+    if (v.ageMin != null && v.ageMax != null && v.ageMin > v.ageMax)
+      ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'ageMax must not be below ageMin', params: { rule: 'consistency' } });
     if (v.baselineNrsMin != null && v.baselineNrsMax != null && v.baselineNrsMin > v.baselineNrsMax) {
       ctx.addIssue({ code: 'custom', path: ['baselineNrsMax'], message: 'baselineNrsMax must not be below baselineNrsMin', params: { rule: 'consistency' } });
     }
@@ -105,9 +129,15 @@ export const cohortFilterSchema = z
       ctx.addIssue({ code: 'custom', path: ['frailtyMax'], message: 'frailtyMax must not be below frailtyMin', params: { rule: 'consistency' } });
     }
     if (v.cementVolumeMin != null && v.cementVolumeMax != null && v.cementVolumeMin > v.cementVolumeMax) {
-      ctx.addIssue({ code: 'custom', path: ['cementVolumeMax'], message: 'cementVolumeMax must not be below cementVolumeMin', params: { rule: 'consistency' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cementVolumeMax'],
+        message: 'cementVolumeMax must not be below cementVolumeMin',
+        params: { rule: 'consistency' },
+      });
     }
-    if (v.treatedFrom && v.treatedTo && v.treatedFrom > v.treatedTo) ctx.addIssue({ code: 'custom', path: ['treatedTo'], message: 'treatedTo must not be before treatedFrom', params: { rule: 'consistency' } });
+    if (v.treatedFrom && v.treatedTo && v.treatedFrom > v.treatedTo)
+      ctx.addIssue({ code: 'custom', path: ['treatedTo'], message: 'treatedTo must not be before treatedFrom', params: { rule: 'consistency' } });
   });
 
 export type CohortFilter = z.infer<typeof cohortFilterSchema>;
@@ -144,23 +174,41 @@ export function granularityIssues(filter: CohortFilter, granularity: FilterGranu
   const band = granularity === FilterGranularity.AGGREGATE_ONLY ? 5 : 1;
   if (filter.ageMin != null) {
     if (filter.ageMin > OLDEST_SHOWN_AGE + 1) {
-      issue('ageMin', `Ages above ${OLDEST_SHOWN_AGE} form one group, 90+: ageMin can be at most ${OLDEST_SHOWN_AGE + 1}, which selects that group (got ${filter.ageMin})`);
+      issue(
+        'ageMin',
+        `Ages above ${OLDEST_SHOWN_AGE} form one group, 90+: ageMin can be at most ${OLDEST_SHOWN_AGE + 1}, which selects that group (got ${filter.ageMin})`,
+      );
     } else if (filter.ageMin % band !== 0) {
-      issue('ageMin', `Aggregate figures select ages in five-year bands: ageMin must be a multiple of 5, such as ${filter.ageMin - (filter.ageMin % band)} (got ${filter.ageMin})`);
+      issue(
+        'ageMin',
+        `Aggregate figures select ages in five-year bands: ageMin must be a multiple of 5, such as ${filter.ageMin - (filter.ageMin % band)} (got ${filter.ageMin})`,
+      );
     }
   }
   if (filter.ageMax != null) {
     if (filter.ageMax > OLDEST_SHOWN_AGE) {
-      issue('ageMax', `Ages above ${OLDEST_SHOWN_AGE} form one group, 90+: ageMax can be at most ${OLDEST_SHOWN_AGE}; leave it empty to include the 90+ group (got ${filter.ageMax})`);
+      issue(
+        'ageMax',
+        `Ages above ${OLDEST_SHOWN_AGE} form one group, 90+: ageMax can be at most ${OLDEST_SHOWN_AGE}; leave it empty to include the 90+ group (got ${filter.ageMax})`,
+      );
     } else if ((filter.ageMax + 1) % band !== 0) {
-      issue('ageMax', `Aggregate figures select ages in five-year bands: ageMax must end a band, such as ${filter.ageMax - ((filter.ageMax + 1) % band)} (got ${filter.ageMax})`);
+      issue(
+        'ageMax',
+        `Aggregate figures select ages in five-year bands: ageMax must end a band, such as ${filter.ageMax - ((filter.ageMax + 1) % band)} (got ${filter.ageMax})`,
+      );
     }
   }
   if (filter.treatedFrom && !QUARTER_STARTS.includes(filter.treatedFrom.slice(5))) {
-    issue('treatedFrom', `De-identified figures select treatment dates by whole quarters: treatedFrom must be the first day of a quarter, such as ${quarterBounds(filter.treatedFrom)[0]} (got ${filter.treatedFrom})`);
+    issue(
+      'treatedFrom',
+      `De-identified figures select treatment dates by whole quarters: treatedFrom must be the first day of a quarter, such as ${quarterBounds(filter.treatedFrom)[0]} (got ${filter.treatedFrom})`,
+    );
   }
   if (filter.treatedTo && !QUARTER_ENDS.includes(filter.treatedTo.slice(5))) {
-    issue('treatedTo', `De-identified figures select treatment dates by whole quarters: treatedTo must be the last day of a quarter, such as ${quarterBounds(filter.treatedTo)[1]} (got ${filter.treatedTo})`);
+    issue(
+      'treatedTo',
+      `De-identified figures select treatment dates by whole quarters: treatedTo must be the last day of a quarter, such as ${quarterBounds(filter.treatedTo)[1]} (got ${filter.treatedTo})`,
+    );
   }
   return issues;
 }

@@ -220,7 +220,10 @@ export const visitContradictions = (v: VisitAnalgesics): FieldIssue[] => crossFi
 export type FractureAdjacency = 'ADJACENT' | 'REMOTE' | 'TREATED';
 
 /** A level's adjacency to the treated levels; null when either is unknown. */
-export function fractureAdjacency(level: VertebralLevel | string | null | undefined, treatedLevels: readonly (VertebralLevel | string)[] | null | undefined): FractureAdjacency | null {
+export function fractureAdjacency(
+  level: VertebralLevel | string | null | undefined,
+  treatedLevels: readonly (VertebralLevel | string)[] | null | undefined,
+): FractureAdjacency | null {
   if (!known(level) || !treatedLevels?.length) return null;
   const at = VERTEBRAL_LEVELS.indexOf(level as VertebralLevel);
   const treated = treatedLevels.map((l) => VERTEBRAL_LEVELS.indexOf(l as VertebralLevel)).filter((i) => i >= 0);

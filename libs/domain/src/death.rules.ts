@@ -16,7 +16,11 @@ export interface DoneVisit {
  */
 export function checkDeathDate(diedOn: string, firstTreatmentStart: string | null, latestDoneVisit: DoneVisit | null): FieldIssue | null {
   if (firstTreatmentStart && diedOn < firstTreatmentStart) {
-    return { field: 'diedOn', rule: 'notBeforeTreatment', message: `diedOn (${diedOn}) is before the patient's first treatment started (${firstTreatmentStart})` };
+    return {
+      field: 'diedOn',
+      rule: 'notBeforeTreatment',
+      message: `diedOn (${diedOn}) is before the patient's first treatment started (${firstTreatmentStart})`,
+    };
   }
   if (latestDoneVisit && diedOn < latestDoneVisit.visitDate) {
     return {
@@ -31,7 +35,11 @@ export function checkDeathDate(diedOn: string, firstTreatmentStart: string | nul
 /** A visit done after the patient's death cannot have taken place (the one or the other date is wrong). */
 export function checkVisitNotAfterDeath(visitDate: string, diedOn: string | null): FieldIssue | null {
   if (diedOn && visitDate > diedOn) {
-    return { field: 'visitDate', rule: 'notAfterDeath', message: `visitDate (${visitDate}) is after the patient's death (${diedOn}); a completed visit cannot follow the death` };
+    return {
+      field: 'visitDate',
+      rule: 'notAfterDeath',
+      message: `visitDate (${visitDate}) is after the patient's death (${diedOn}); a completed visit cannot follow the death`,
+    };
   }
   return null;
 }

@@ -22,9 +22,23 @@ export enum ConsentStatus {
 
 /** Vertebral levels from T1 to L5, in anatomical order. */
 export enum VertebralLevel {
-  T1 = 'T1', T2 = 'T2', T3 = 'T3', T4 = 'T4', T5 = 'T5', T6 = 'T6', T7 = 'T7', T8 = 'T8',
-  T9 = 'T9', T10 = 'T10', T11 = 'T11', T12 = 'T12',
-  L1 = 'L1', L2 = 'L2', L3 = 'L3', L4 = 'L4', L5 = 'L5',
+  T1 = 'T1',
+  T2 = 'T2',
+  T3 = 'T3',
+  T4 = 'T4',
+  T5 = 'T5',
+  T6 = 'T6',
+  T7 = 'T7',
+  T8 = 'T8',
+  T9 = 'T9',
+  T10 = 'T10',
+  T11 = 'T11',
+  T12 = 'T12',
+  L1 = 'L1',
+  L2 = 'L2',
+  L3 = 'L3',
+  L4 = 'L4',
+  L5 = 'L5',
 }
 
 export const VERTEBRAL_LEVELS: readonly VertebralLevel[] = Object.values(VertebralLevel);

@@ -28,7 +28,11 @@ export class ValidationError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly entity: string, readonly id: string, readonly field = 'id') {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly field = 'id',
+  ) {
     super(`${entity} ${id} was not found`);
   }
 }
@@ -36,16 +40,23 @@ export class NotFoundError extends DomainError {
 /** An update carried a version older than the stored one: someone else saved in between. */
 export class StaleVersionError extends DomainError {
   readonly code = 'STALE_VERSION';
-  constructor(readonly entity: string, readonly id: string, readonly sent: number, readonly current: number) {
-    super(
-      `${entity} ${id} was changed by someone else (you edited version ${sent}, the current version is ${current}); reload it and apply your change again`,
-    );
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly sent: number,
+    readonly current: number,
+  ) {
+    super(`${entity} ${id} was changed by someone else (you edited version ${sent}, the current version is ${current}); reload it and apply your change again`);
   }
 }
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
-  constructor(readonly field: string, readonly rule: string, message: string) {
+  constructor(
+    readonly field: string,
+    readonly rule: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -66,7 +77,10 @@ export class ForbiddenError extends DomainError {
 
 export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message);
   }
 }

@@ -281,15 +281,27 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   age_at_index: col('patient', 'integer', 'Age in years at the index (first) treatment', { kind: 'birthYear', access: AGE_BAND }),
   first_treatment: col('patient', 'CONSERVATIVE | VERTEBROPLASTY | KYPHOPLASTY', 'Kind of the index treatment (intention to treat)'),
   treatment_received: col('patient', 'CONSERVATIVE | VERTEBROPLASTY | KYPHOPLASTY', 'Kind of the last treatment (differs from the first after a crossover)'),
-  crossover_day: col('patient', 'integer', 'Day of the first treatment of another kind than the index one (empty without a crossover); per protocol, follow-up ends here'),
+  crossover_day: col(
+    'patient',
+    'integer',
+    'Day of the first treatment of another kind than the index one (empty without a crossover); per protocol, follow-up ends here',
+  ),
   death_day: col('patient', 'integer', 'Day of death counted from the index treatment (empty if no death is recorded)', { kind: 'date', access: DAYS }),
-  follow_up_end_day: col('patient', 'integer', 'Last day of follow-up: the day of death, else the last completed visit (never before 0); events after it do not count'),
+  follow_up_end_day: col(
+    'patient',
+    'integer',
+    'Last day of follow-up: the day of death, else the last completed visit (never before 0); events after it do not count',
+  ),
   baseline_nrs: col('patient', 'integer 0-10', 'Pain NRS on activity (at rest if activity not scored) at the BASELINE visit'),
   max_genant_grade: col('patient', 'integer 0-3', 'Highest Genant grade among the fractures the index treatment treated'),
   fracture_age_days: col('patient', 'integer', 'Days from the onset of symptoms to the index treatment (acute < 42, subacute 42-84, chronic > 84)'),
   time_point: col('visit', 'BASELINE | D1 | W1 | M1 | M3 | M6 | M12 | M24 | UNSCHEDULED', 'Scheduled follow-up time point'),
   status: col('visit', 'DONE | MISSED | WITHDRAWN', 'Whether the visit took place', { wide: true }),
-  visit_day: col('visit', 'integer', 'Day of the visit counted from the index treatment (day 0; negative before it)', { kind: 'date', access: DAYS, wide: true }),
+  visit_day: col('visit', 'integer', 'Day of the visit counted from the index treatment (day 0; negative before it)', {
+    kind: 'date',
+    access: DAYS,
+    wide: true,
+  }),
   nrs_rest: col('visit', 'integer 0-10', 'Pain at rest, numeric rating scale', { wide: true }),
   nrs_activity: col('visit', 'integer 0-10', 'Pain on activity, numeric rating scale', { wide: true }),
   odi: col('visit', 'number 0-100', 'Oswestry Disability Index, percent', { wide: true }),
@@ -299,23 +311,40 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   opioid_use: col('visit', 'true | false', 'Any opioid at the visit'),
   back_to_usual_activities: col('visit', 'true | false', 'Back to usual activities'),
   odi_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: odi computed from the ten sections; TOTAL: entered without its answers'),
-  odi_items: col('visit', 'ten integers 0-5 separated by semicolons, empty for a section not answered', 'The ODI sections in the questionnaire\'s order'),
+  odi_items: col('visit', 'ten integers 0-5 separated by semicolons, empty for a section not answered', "The ODI sections in the questionnaire's order"),
   rmdq_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: rmdq computed from the 24 statements; TOTAL: entered without them'),
-  rmdq_items: col('visit', '24 of 1 (yes) and 0 (no) separated by semicolons', 'The RMDQ statements in the questionnaire\'s order'),
-  eq5d_levels: col('visit', 'five integers 1-5 separated by semicolons', 'EQ-5D-5L levels: mobility, self-care, usual activities, pain/discomfort, anxiety/depression'),
+  rmdq_items: col('visit', '24 of 1 (yes) and 0 (no) separated by semicolons', "The RMDQ statements in the questionnaire's order"),
+  eq5d_levels: col(
+    'visit',
+    'five integers 1-5 separated by semicolons',
+    'EQ-5D-5L levels: mobility, self-care, usual activities, pain/discomfort, anxiety/depression',
+  ),
   eq5d_vas: col('visit', 'integer 0-100', 'EQ VAS', { wide: true }),
   eq5d_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: eq5d_index computed from the levels; TOTAL: entered without them'),
   eq5d_value_set: col('visit', 'ENGLAND | GERMANY | US', 'Value set of eq5d_index (empty: entered before value sets were stored)'),
   imaging_done: col('visit', 'true | false', 'Spine imaging (radiograph, CT or MRI) done at the visit (empty: not recorded)'),
   // Hospital use after the index treatment, and radiographic follow-up of the index level.
-  index_discharge_destination: col('patient', 'HOME | HOME_WITH_CARE | REHABILITATION | NURSING_HOME | OTHER_HOSPITAL | DIED_IN_HOSPITAL', 'Where the patient went on discharge after the index treatment'),
+  index_discharge_destination: col(
+    'patient',
+    'HOME | HOME_WITH_CARE | REHABILITATION | NURSING_HOME | OTHER_HOSPITAL | DIED_IN_HOSPITAL',
+    'Where the patient went on discharge after the index treatment',
+  ),
   index_readmitted_30_days: col('patient', 'true | false', 'Readmitted within 30 days of discharge after the index treatment (empty: not recorded)'),
   index_readmitted_90_days: col('patient', 'true | false', 'Readmitted within 90 days of discharge after the index treatment (empty: not recorded)'),
-  index_kyphotic_angle_after: col('patient', 'number -30 to 90', 'Kyphotic angle after the index procedure, degrees: kyphotic_angle at a visit minus this is the loss of correction'),
+  index_kyphotic_angle_after: col(
+    'patient',
+    'number -30 to 90',
+    'Kyphotic angle after the index procedure, degrees: kyphotic_angle at a visit minus this is the loss of correction',
+  ),
   anterior_height_percent: col('visit', 'number 0-120', 'Index level: anterior height, percent of the adjacent normal vertebra'),
   middle_height_percent: col('visit', 'number 0-120', 'Index level: middle height, percent of the adjacent normal vertebra'),
   posterior_height_percent: col('visit', 'number 0-120', 'Index level: posterior height, percent of the adjacent normal vertebra'),
-  kyphotic_angle: col('visit', 'number -30 to 90', 'Index level: kyphotic angle, degrees (compare with the index treatment\'s angle after the procedure for the loss of correction)', { wide: true }),
+  kyphotic_angle: col(
+    'visit',
+    'number -30 to 90',
+    "Index level: kyphotic angle, degrees (compare with the index treatment's angle after the procedure for the loss of correction)",
+    { wide: true },
+  ),
 } as const satisfies Record<string, ExportColumn>;
 
 export type AssessmentExportColumn = keyof typeof ASSESSMENT_EXPORT_COLUMNS;
@@ -377,8 +406,7 @@ export function readersOf(record: RecordType): Role[] {
 
 /** The roles that may download an export. */
 export function exportReaders(file: keyof typeof EXPORT_FILES | 'assessments'): Role[] {
-  const maps: Readonly<Record<Role, FieldRule>>[] =
-    file === 'assessments' ? cohortExportColumnList().map(([, c]) => c.access) : [EXPORT_FILES[file].access];
+  const maps: Readonly<Record<Role, FieldRule>>[] = file === 'assessments' ? cohortExportColumnList().map(([, c]) => c.access) : [EXPORT_FILES[file].access];
   return Object.values(Role).filter((role) => maps.some((m) => m[role] !== 'none'));
 }
 
@@ -497,7 +525,6 @@ export function exportColumnMeaning(column: string, role: Role): string {
   return c.access[role] === 'ageBand' ? `${c.meaning}; above 89 shown as 90+` : c.meaning;
 }
 
-
 const KIND_WORDS: Record<FieldKind, string> = {
   id: 'id',
   pseudonym: 'pseudonym',
@@ -533,15 +560,15 @@ export function renderFieldAccessDoc(): string {
     '| rule | what the reader receives |',
     '|---|---|',
     '| the value, exact date, exact time, the text, the records | what is stored |',
-    '| days from the index treatment | a date as whole days from the start of the patient\'s first treatment (day 0; negative before it) |',
+    "| days from the index treatment | a date as whole days from the start of the patient's first treatment (day 0; negative before it) |",
     '| age in years | the age at the index treatment, from the birth year |',
     '| age in years, above 89 as "90+" | the same, with every age above 89 as the one category `90+` |',
     '| true/false | whether the value is set |',
     '| null (withheld) | null, whatever is stored |',
     '| — | nothing: the record or file is not given to the role at all (the operation is refused) |',
     '',
-    'Coordinators read only their own site\'s patients; admins and researchers read every site\'s. Department heads read',
-    'no patient-level record and no export row: they see the registry\'s aggregates, with small cells suppressed.',
+    "Coordinators read only their own site's patients; admins and researchers read every site's. Department heads read",
+    "no patient-level record and no export row: they see the registry's aggregates, with small cells suppressed.",
     'De-identified readers (researchers, department heads) never receive a direct identifier, a calendar date or',
     'timestamp, a birth year, an age above 89 other than `90+`, or free text; a test fails if the table ever gives them one.',
     '',
@@ -554,16 +581,23 @@ export function renderFieldAccessDoc(): string {
     lines.push(`|---|---|---|${AUDIENCES.map(() => '---').join('|')}|`);
     for (const [name, f] of Object.entries<FieldAccess>(def.fields)) {
       const from = f.from ? ` (from \`${f.from}\`)` : '';
-      lines.push(`| \`${name}\` | ${cell(f.about)}${from} | ${KIND_WORDS[f.kind]} | ${AUDIENCES.map((a) => cell(ruleWords(f.access[a.role], f.kind))).join(' | ')} |`);
+      lines.push(
+        `| \`${name}\` | ${cell(f.about)}${from} | ${KIND_WORDS[f.kind]} | ${AUDIENCES.map((a) => cell(ruleWords(f.access[a.role], f.kind))).join(' | ')} |`,
+      );
     }
     if (def.unexposed) {
-      lines.push('', `Stored but given to no one: ${Object.entries(def.unexposed).map(([k, why]) => `\`${k}\` (${why.charAt(0).toLowerCase()}${why.slice(1)})`).join('; ')}.`);
+      lines.push(
+        '',
+        `Stored but given to no one: ${Object.entries(def.unexposed)
+          .map(([k, why]) => `\`${k}\` (${why.charAt(0).toLowerCase()}${why.slice(1)})`)
+          .join('; ')}.`,
+      );
     }
     lines.push('');
   }
   lines.push('## Exports (CSV)', '', '### GET /api/export/assessments.csv (long and wide)', '');
   lines.push(
-    'A cohort\'s follow-up data: long has one row per visit with every column below; wide has one row per patient, with the',
+    "A cohort's follow-up data: long has one row per visit with every column below; wide has one row per patient, with the",
     'patient columns and, for each scheduled time point, `status_<tp>`, `visit_day_<tp>` and the scores (`nrs_rest_<tp>`, ...).',
     'The data dictionary (`GET /api/export/dictionary.csv`) describes the columns as the asking role receives them.',
     '',

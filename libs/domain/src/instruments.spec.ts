@@ -1,7 +1,5 @@
 import { Eq5dValueSet, ScoreSource } from './enums';
-import {
-  eq5d5lIndex, eq5d5lIndexEngland, eq5dRange, isNrs, isPossibleOdi, ODI_POSSIBLE_VALUES, odiScore, odiValuesNear, rmdqScore,
-} from './instruments';
+import { eq5d5lIndex, eq5d5lIndexEngland, eq5dRange, isNrs, isPossibleOdi, ODI_POSSIBLE_VALUES, odiScore, odiValuesNear, rmdqScore } from './instruments';
 import { scoreEq5d, scoreInstruments, scoreOdi, scoreRmdq } from './instruments.rules';
 
 describe('ODI (Fairbank & Pynsent 2000)', () => {
@@ -34,7 +32,8 @@ describe('ODI (Fairbank & Pynsent 2000)', () => {
 
   it('stores items and the total computed from them; refuses a total that disagrees; marks a total alone', () => {
     expect(scoreOdi({ odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null] })).toEqual({
-      scores: { odi: 35.6, odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odiSource: ScoreSource.ITEMS }, issues: [],
+      scores: { odi: 35.6, odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odiSource: ScoreSource.ITEMS },
+      issues: [],
     });
     expect(scoreOdi({ odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odi: 35.6 }).issues).toEqual([]);
     expect(scoreOdi({ odiItems: [2, 1, 3, 2, 1, 2, 1, 2, 2, null], odi: 40 }).issues).toEqual([
@@ -42,7 +41,9 @@ describe('ODI (Fairbank & Pynsent 2000)', () => {
     ]);
     // Too many missed: the items are kept, the index is not scored.
     expect(scoreOdi({ odiItems: [2, null, null, null, 1, 2, 1, 2, 2, 1] }).scores).toEqual({
-      odi: null, odiItems: [2, null, null, null, 1, 2, 1, 2, 2, 1], odiSource: ScoreSource.ITEMS,
+      odi: null,
+      odiItems: [2, null, null, null, 1, 2, 1, 2, 2, 1],
+      odiSource: ScoreSource.ITEMS,
     });
     // All blank is no items.
     expect(scoreOdi({ odiItems: Array(10).fill(null), odi: 32 }).scores.odiSource).toBe(ScoreSource.TOTAL);
@@ -71,16 +72,34 @@ describe('EQ-5D-5L value sets', () => {
   // 55555 = the set's minimum).
   const STATES: Record<Eq5dValueSet, [number[], number][]> = {
     [Eq5dValueSet.ENGLAND]: [
-      [[1, 1, 1, 1, 1], 1], [[5, 5, 5, 5, 5], -0.285], [[2, 3, 2, 4, 5], 0.247], [[1, 1, 1, 1, 2], 0.922], [[1, 1, 1, 2, 1], 0.937],
-      [[1, 1, 2, 1, 1], 0.95], [[1, 2, 1, 1, 1], 0.95], [[2, 1, 1, 1, 1], 0.942],
+      [[1, 1, 1, 1, 1], 1],
+      [[5, 5, 5, 5, 5], -0.285],
+      [[2, 3, 2, 4, 5], 0.247],
+      [[1, 1, 1, 1, 2], 0.922],
+      [[1, 1, 1, 2, 1], 0.937],
+      [[1, 1, 2, 1, 1], 0.95],
+      [[1, 2, 1, 1, 1], 0.95],
+      [[2, 1, 1, 1, 1], 0.942],
     ],
     [Eq5dValueSet.GERMANY]: [
-      [[1, 1, 1, 1, 1], 1], [[5, 5, 5, 5, 5], -0.661], [[2, 1, 1, 1, 1], 0.974], [[1, 2, 1, 1, 1], 0.95], [[1, 1, 2, 1, 1], 0.964],
-      [[1, 1, 1, 2, 1], 0.943], [[1, 1, 1, 1, 2], 0.97], [[1, 2, 3, 4, 5], 0.141],
+      [[1, 1, 1, 1, 1], 1],
+      [[5, 5, 5, 5, 5], -0.661],
+      [[2, 1, 1, 1, 1], 0.974],
+      [[1, 2, 1, 1, 1], 0.95],
+      [[1, 1, 2, 1, 1], 0.964],
+      [[1, 1, 1, 2, 1], 0.943],
+      [[1, 1, 1, 1, 2], 0.97],
+      [[1, 2, 3, 4, 5], 0.141],
     ],
     [Eq5dValueSet.US]: [
-      [[1, 1, 1, 1, 1], 1], [[5, 5, 5, 5, 5], -0.573], [[2, 1, 1, 1, 1], 0.904], [[1, 2, 1, 1, 1], 0.911], [[1, 1, 2, 1, 1], 0.932],
-      [[1, 1, 1, 2, 1], 0.94], [[1, 1, 1, 1, 2], 0.943], [[2, 1, 3, 5, 4], 0.09],
+      [[1, 1, 1, 1, 1], 1],
+      [[5, 5, 5, 5, 5], -0.573],
+      [[2, 1, 1, 1, 1], 0.904],
+      [[1, 2, 1, 1, 1], 0.911],
+      [[1, 1, 2, 1, 1], 0.932],
+      [[1, 1, 1, 2, 1], 0.94],
+      [[1, 1, 1, 1, 2], 0.943],
+      [[2, 1, 3, 5, 4], 0.09],
     ],
   };
   for (const set of Object.values(Eq5dValueSet)) {
@@ -97,19 +116,30 @@ describe('EQ-5D-5L value sets', () => {
     expect(() => eq5d5lIndex([0, 1, 1, 1, 1], Eq5dValueSet.US)).toThrow(/1-5/);
   });
 
-  it('computes the index from the levels with the chosen set, and holds an index entered alone to that set\'s range', () => {
+  it("computes the index from the levels with the chosen set, and holds an index entered alone to that set's range", () => {
     expect(scoreEq5d({ eq5dLevels: [1, 2, 3, 4, 5] }, Eq5dValueSet.GERMANY).scores).toEqual({
-      eq5dIndex: 0.141, eq5dLevels: [1, 2, 3, 4, 5], eq5dSource: ScoreSource.ITEMS, eq5dValueSet: Eq5dValueSet.GERMANY,
+      eq5dIndex: 0.141,
+      eq5dLevels: [1, 2, 3, 4, 5],
+      eq5dSource: ScoreSource.ITEMS,
+      eq5dValueSet: Eq5dValueSet.GERMANY,
     });
-    expect(scoreEq5d({ eq5dLevels: [1, 2, 3, 4, 5], eq5dIndex: 0.5 }, Eq5dValueSet.GERMANY).issues[0]).toMatchObject({ field: 'eq5dIndex', rule: 'computedFromItems' });
+    expect(scoreEq5d({ eq5dLevels: [1, 2, 3, 4, 5], eq5dIndex: 0.5 }, Eq5dValueSet.GERMANY).issues[0]).toMatchObject({
+      field: 'eq5dIndex',
+      rule: 'computedFromItems',
+    });
     const england = scoreEq5d({ eq5dIndex: -0.9 }, Eq5dValueSet.ENGLAND).issues;
-    expect(england).toEqual([{
-      field: 'eq5dIndex', rule: 'valueSetRange', message: "eq5dIndex must lie from -0.285 (the minimum of the England value set, the registry's) to 1 (got -0.9)",
-    }]);
+    expect(england).toEqual([
+      {
+        field: 'eq5dIndex',
+        rule: 'valueSetRange',
+        message: "eq5dIndex must lie from -0.285 (the minimum of the England value set, the registry's) to 1 (got -0.9)",
+      },
+    ]);
     // -0.5 is below England's minimum but within Germany's.
     expect(scoreEq5d({ eq5dIndex: -0.5 }, Eq5dValueSet.ENGLAND).issues).toHaveLength(1);
     expect(scoreEq5d({ eq5dIndex: -0.5 }, Eq5dValueSet.GERMANY)).toEqual({
-      scores: { eq5dIndex: -0.5, eq5dLevels: null, eq5dSource: ScoreSource.TOTAL, eq5dValueSet: Eq5dValueSet.GERMANY }, issues: [],
+      scores: { eq5dIndex: -0.5, eq5dLevels: null, eq5dSource: ScoreSource.TOTAL, eq5dValueSet: Eq5dValueSet.GERMANY },
+      issues: [],
     });
     expect(scoreEq5d({}, Eq5dValueSet.US).scores).toEqual({ eq5dIndex: null, eq5dLevels: null, eq5dSource: null, eq5dValueSet: null });
   });

@@ -144,7 +144,8 @@ export function eq5d5lIndex(levels: readonly number[], valueSet: Eq5dValueSet): 
 
 /** Where each value set was published (docs/methods.md cites them too). */
 export const EQ5D_VALUE_SET_CITATIONS: Readonly<Record<Eq5dValueSet, string>> = {
-  ENGLAND: 'Devlin NJ, Shah KK, Feng Y, Mulhern B, van Hout B. Valuing health-related quality of life: an EQ-5D-5L value set for England. Health Econ 2018;27:7-22',
+  ENGLAND:
+    'Devlin NJ, Shah KK, Feng Y, Mulhern B, van Hout B. Valuing health-related quality of life: an EQ-5D-5L value set for England. Health Econ 2018;27:7-22',
   GERMANY: 'Ludwig K, Graf von der Schulenburg JM, Greiner W. German value set for the EQ-5D-5L. PharmacoEconomics 2018;36:663-74',
   US: 'Pickard AS, Law EH, Jiang R, et al. United States valuation of EQ-5D-5L health states using an international protocol. Value Health 2019;22:931-41',
 };

@@ -19,9 +19,14 @@ describe('a new fracture: level, detection and adjacency', () => {
 
   it('refuses a kind its level contradicts, naming both fields and the rule', () => {
     const issues = newFractureContradictions({ kind: 'ADJACENT_LEVEL_FRACTURE', level: 'L3', treatedLevels: ['L1'] });
-    expect(issues.map((i) => [i.field, i.rule])).toEqual([['kind', 'fractureKindLevel'], ['level', 'fractureKindLevel']]);
+    expect(issues.map((i) => [i.field, i.rule])).toEqual([
+      ['kind', 'fractureKindLevel'],
+      ['level', 'fractureKindLevel'],
+    ]);
     expect(issues[0].message).toMatch(/^kind ADJACENT_LEVEL_FRACTURE and level L3 contradict each other \(rule fractureKindLevel\): .*\(L1\)/);
-    expect(newFractureContradictions({ kind: 'REMOTE_FRACTURE', level: 'L2', treatedLevels: ['L1'] })[0].message).toMatch(/so the fracture is ADJACENT_LEVEL_FRACTURE/);
+    expect(newFractureContradictions({ kind: 'REMOTE_FRACTURE', level: 'L2', treatedLevels: ['L1'] })[0].message).toMatch(
+      /so the fracture is ADJACENT_LEVEL_FRACTURE/,
+    );
     expect(newFractureContradictions({ kind: 'REMOTE_FRACTURE', level: 'L1', treatedLevels: ['L1'] })[0].message).toMatch(/FURTHER_HEIGHT_LOSS/);
   });
 
@@ -43,7 +48,11 @@ describe('a new fracture: level, detection and adjacency', () => {
     const issues = fieldIssues(complicationCreateSchema, { ...fracture, kind: 'INFECTION', level: 'T8', detection: 'CLINICAL' });
     expect(issues).toEqual([
       { field: 'level', rule: 'consistency', message: 'level applies to new fractures (ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE) only, not to INFECTION' },
-      { field: 'detection', rule: 'consistency', message: 'detection applies to new fractures (ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE) only, not to INFECTION' },
+      {
+        field: 'detection',
+        rule: 'consistency',
+        message: 'detection applies to new fractures (ADJACENT_LEVEL_FRACTURE, REMOTE_FRACTURE) only, not to INFECTION',
+      },
     ]);
     expect(fieldIssues(complicationUpdateSchema, { kind: 'HAEMATOMA', level: 'T8' }).map((i) => i.field)).toEqual(['level']);
   });

@@ -4,13 +4,24 @@ import { computeOfScore, OfScoreBand, ofScoreBand } from './of-score';
 // Worked examples from the published points table (Blattert et al., Global Spine J 2018; the
 // AO Spine-DGOU pocket card): each total is the sum written out beside it.
 const complete = {
-  tScore: -2.5, deformityProgression: false, painUnderAnalgesia: 3, mobilisedUnderAnalgesia: true,
-  asaClass: 2, modifiedFrailtyIndex: 0, anticoagulation: false,
+  tScore: -2.5,
+  deformityProgression: false,
+  painUnderAnalgesia: 3,
+  mobilisedUnderAnalgesia: true,
+  asaClass: 2,
+  modifiedFrailtyIndex: 0,
+  anticoagulation: false,
 };
 
 describe('OF-Score', () => {
   it('bands totals: 5 or less conservative, 6 either, 7 or more surgery', () => {
-    expect([0, 5, 6, 7, 13].map(ofScoreBand)).toEqual([OfScoreBand.CONSERVATIVE, OfScoreBand.CONSERVATIVE, OfScoreBand.EITHER, OfScoreBand.SURGERY, OfScoreBand.SURGERY]);
+    expect([0, 5, 6, 7, 13].map(ofScoreBand)).toEqual([
+      OfScoreBand.CONSERVATIVE,
+      OfScoreBand.CONSERVATIVE,
+      OfScoreBand.EITHER,
+      OfScoreBand.SURGERY,
+      OfScoreBand.SURGERY,
+    ]);
   });
 
   it('OF2, mobile, little pain: 4 + 0 - 1 - 1 + 0 - 1 + 0 = 1, conservative care', () => {
@@ -23,7 +34,13 @@ describe('OF-Score', () => {
     expect(s.total).toBe(6);
     expect(s.band).toBe(OfScoreBand.EITHER);
     expect(s.components.map((c) => [c.name, c.points])).toEqual([
-      ['morphology', 6], ['osteoporosis', 1], ['deformityProgression', -1], ['pain', 1], ['neurology', 0], ['mobilisation', -1], ['healthStatus', 0],
+      ['morphology', 6],
+      ['osteoporosis', 1],
+      ['deformityProgression', -1],
+      ['pain', 1],
+      ['neurology', 0],
+      ['mobilisation', -1],
+      ['healthStatus', 0],
     ]);
   });
 
@@ -35,18 +52,37 @@ describe('OF-Score', () => {
 
   it('OF4 with progression, pain 8, not mobilised, a deficit, on the worst fracture: 8 + 1 + 1 + 1 + 2 + 1 + 0 = 14, surgery', () => {
     const s = computeOfScore({
-      ...complete, tScore: -3.5, deformityProgression: true, painUnderAnalgesia: 8, mobilisedUnderAnalgesia: false,
-      fractures: [{ ofClass: OfClass.OF2, neurologicalDeficit: false }, { ofClass: OfClass.OF4, neurologicalDeficit: true }],
+      ...complete,
+      tScore: -3.5,
+      deformityProgression: true,
+      painUnderAnalgesia: 8,
+      mobilisedUnderAnalgesia: false,
+      fractures: [
+        { ofClass: OfClass.OF2, neurologicalDeficit: false },
+        { ofClass: OfClass.OF4, neurologicalDeficit: true },
+      ],
     });
     expect(s).toMatchObject({ total: 14, band: OfScoreBand.SURGERY });
     expect(s.components[0]).toMatchObject({ basis: 'OF4', points: 8 });
     // The health status says what was recorded and names what was not, in words.
-    const partial = computeOfScore({ ...complete, asaClass: 3, modifiedFrailtyIndex: null, anticoagulation: null, fractures: [{ ofClass: OfClass.OF2, neurologicalDeficit: false }] });
+    const partial = computeOfScore({
+      ...complete,
+      asaClass: 3,
+      modifiedFrailtyIndex: null,
+      anticoagulation: null,
+      fractures: [{ ofClass: OfClass.OF2, neurologicalDeficit: false }],
+    });
     expect(partial.components.find((c) => c.name === 'healthStatus')!.basis).toBe('ASA 3; mFI-5, anticoagulation not recorded');
   });
 
   it('takes at most -2 for health status: ASA 4, mFI-5 3 and anticoagulation give -2, not -3', () => {
-    const s = computeOfScore({ ...complete, asaClass: 4, modifiedFrailtyIndex: 3, anticoagulation: true, fractures: [{ ofClass: OfClass.OF3, neurologicalDeficit: false }] });
+    const s = computeOfScore({
+      ...complete,
+      asaClass: 4,
+      modifiedFrailtyIndex: 3,
+      anticoagulation: true,
+      fractures: [{ ofClass: OfClass.OF3, neurologicalDeficit: false }],
+    });
     expect(s.components.find((c) => c.name === 'healthStatus')!.points).toBe(-2);
     expect(s.total).toBe(6 + 0 - 1 - 1 + 0 - 1 - 2);
   });

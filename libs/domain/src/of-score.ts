@@ -72,7 +72,15 @@ export function ofScoreBand(total: number): OfScoreBand {
 
 const CLASS_POINTS: Record<OfClass, number> = { OF1: 2, OF2: 4, OF3: 6, OF4: 8, OF5: 10 };
 
-function yesNo(name: OfScoreComponentName, label: string, value: boolean | null | undefined, yes: number, no: number, field: string, missing: string[]): OfScoreComponent {
+function yesNo(
+  name: OfScoreComponentName,
+  label: string,
+  value: boolean | null | undefined,
+  yes: number,
+  no: number,
+  field: string,
+  missing: string[],
+): OfScoreComponent {
   if (value == null) {
     missing.push(field);
     return { name, label, points: null, basis: 'not recorded', min: Math.min(yes, no), max: Math.max(yes, no) };
@@ -111,7 +119,14 @@ export function computeOfScore(input: OfScoreInput): OfScore {
     components.push({ name: 'pain', label: 'Pain under analgesia (VAS 5 or more)', points: null, basis: 'not recorded', min: -1, max: 1 });
   } else {
     const points = input.painUnderAnalgesia >= 5 ? 1 : -1;
-    components.push({ name: 'pain', label: 'Pain under analgesia (VAS 5 or more)', points, basis: `VAS ${input.painUnderAnalgesia}`, min: points, max: points });
+    components.push({
+      name: 'pain',
+      label: 'Pain under analgesia (VAS 5 or more)',
+      points,
+      basis: `VAS ${input.painUnderAnalgesia}`,
+      min: points,
+      max: points,
+    });
   }
 
   const deficits = input.fractures.map((f) => f.neurologicalDeficit).filter((d): d is boolean => d != null);
@@ -129,8 +144,18 @@ export function computeOfScore(input: OfScoreInput): OfScore {
   // Health status: each finding -1, at most -2 together.
   const findings: { field: string; label: string; value: boolean | null; words: string }[] = [
     { field: 'asaClass', label: 'ASA class', value: input.asaClass == null ? null : input.asaClass > 3, words: `ASA ${input.asaClass}` },
-    { field: 'modifiedFrailtyIndex', label: 'mFI-5', value: input.modifiedFrailtyIndex == null ? null : input.modifiedFrailtyIndex > 2, words: `mFI-5 ${input.modifiedFrailtyIndex}` },
-    { field: 'anticoagulation', label: 'anticoagulation', value: input.anticoagulation ?? null, words: input.anticoagulation ? 'anticoagulation' : 'no anticoagulation' },
+    {
+      field: 'modifiedFrailtyIndex',
+      label: 'mFI-5',
+      value: input.modifiedFrailtyIndex == null ? null : input.modifiedFrailtyIndex > 2,
+      words: `mFI-5 ${input.modifiedFrailtyIndex}`,
+    },
+    {
+      field: 'anticoagulation',
+      label: 'anticoagulation',
+      value: input.anticoagulation ?? null,
+      words: input.anticoagulation ? 'anticoagulation' : 'no anticoagulation',
+    },
   ];
   const known = findings.filter((f) => f.value !== null);
   const unknown = findings.filter((f) => f.value === null);
@@ -140,8 +165,12 @@ export function computeOfScore(input: OfScoreInput): OfScore {
   // What is known, as recorded (ASA 3, mFI-5 1, no anticoagulation), then what is not.
   const basis = known.length ? known.map((f) => f.words).join(', ') : 'not recorded';
   components.push({
-    name: 'healthStatus', label: 'Health status (ASA above 3, mFI-5 above 2, anticoagulation)', points: known.length ? knownPoints : null,
-    basis: unknown.length && known.length ? `${basis}; ${unknown.map((f) => f.label).join(', ')} not recorded` : basis, min: healthMin, max: knownPoints,
+    name: 'healthStatus',
+    label: 'Health status (ASA above 3, mFI-5 above 2, anticoagulation)',
+    points: known.length ? knownPoints : null,
+    basis: unknown.length && known.length ? `${basis}; ${unknown.map((f) => f.label).join(', ')} not recorded` : basis,
+    min: healthMin,
+    max: knownPoints,
   });
 
   const total = components.reduce((s, c) => s + (c.points ?? 0), 0);

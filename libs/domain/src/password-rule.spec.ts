@@ -37,7 +37,7 @@ describe('the password rule', () => {
     expect(issue!.message).toMatch(/^password is too easy to guess .*: choose at least 10 characters/);
   });
 
-  it('refuses a password built on the user\'s own email or name', () => {
+  it("refuses a password built on the user's own email or name", () => {
     expect(passwordPatternProblem('password', 'maria.keller', { email: 'maria.keller@hospital.org' })).toMatch(/built on your email or name/);
     expect(passwordPatternProblem('password', 'Kellermaria1', { email: 'm@x.org', displayName: 'Maria Keller' })).toMatch(/built on your email or name/);
     expect(server('keller.hospital', { email: 'keller@hospital.org' })).toMatchObject({ rule: 'strength' });
@@ -50,11 +50,13 @@ describe('the password rule', () => {
     },
   );
 
-  it('is part of the user schemas and of changePassword\'s, field by field', () => {
+  it("is part of the user schemas and of changePassword's, field by field", () => {
     expect(fieldIssues(userCreateSchema, { email: 'a@b.org', displayName: 'A', role: 'RESEARCHER', password: 'aaaaaaaaaa' })).toEqual([
       { field: 'password', rule: 'strength', message: expect.stringMatching(/^password is too easy to guess/) },
     ]);
-    expect(fieldIssues(userUpdateSchema, { password: 'short' })).toEqual([{ field: 'password', rule: 'minLength', message: 'password must be at least 10 characters' }]);
+    expect(fieldIssues(userUpdateSchema, { password: 'short' })).toEqual([
+      { field: 'password', rule: 'minLength', message: 'password must be at least 10 characters' },
+    ]);
     expect(fieldIssues(passwordChangeSchema, { currentPassword: '', newPassword: '1234567890' })).toEqual([
       { field: 'currentPassword', rule: 'minLength', message: expect.any(String) },
       { field: 'newPassword', rule: 'strength', message: expect.stringMatching(/^newPassword is too easy to guess/) },

@@ -30,11 +30,11 @@ export type PasswordEstimator = (password: string, userInputs: string[]) => Pass
 /** The least score accepted: zxcvbn's "safely unguessable", about 10^8 guesses or more. */
 export const MIN_PASSWORD_SCORE = 3;
 
-const ADVICE = 'choose at least 10 characters that are not a common password, a name, a date or a pattern such as aaaa or 12345; a few unrelated words work well';
+const ADVICE =
+  'choose at least 10 characters that are not a common password, a name, a date or a pattern such as aaaa or 12345; a few unrelated words work well';
 
 // Read forwards and backwards.
 const ROWS = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm', 'qwertzuiop', 'azertyuiop'];
-
 
 const tooEasy = (field: string, why: string) => `${field} is too easy to guess (${why}): ${ADVICE}`;
 
@@ -52,7 +52,8 @@ export interface PasswordRuleIssue {
 
 function patternIssue(field: string, password: string, context: PasswordContext): PasswordRuleIssue | null {
   const strength = (why: string): PasswordRuleIssue => ({ rule: 'strength', message: tooEasy(field, why) });
-  if (typeof password !== 'string' || password.length < TEXT_LIMITS.passwordMin) return { rule: 'minLength', message: `${field} must be at least ${TEXT_LIMITS.passwordMin} characters` };
+  if (typeof password !== 'string' || password.length < TEXT_LIMITS.passwordMin)
+    return { rule: 'minLength', message: `${field} must be at least ${TEXT_LIMITS.passwordMin} characters` };
   if (password.length > TEXT_LIMITS.passwordMax) return { rule: 'maxLength', message: `${field} must be at most ${TEXT_LIMITS.passwordMax} characters` };
   const lower = password.toLowerCase();
   if (new Set(lower).size < 4) return strength('it uses fewer than 4 different characters');

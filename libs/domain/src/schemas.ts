@@ -1,6 +1,13 @@
 import {
-  AssessmentStatus, CementType, ClavienDindoGrade, ComplicationKind,
-  DeathCause, DeathSource, NEW_FRACTURE_KINDS, Role, TimePoint,
+  AssessmentStatus,
+  CementType,
+  ClavienDindoGrade,
+  ComplicationKind,
+  DeathCause,
+  DeathSource,
+  NEW_FRACTURE_KINDS,
+  Role,
+  TimePoint,
   TreatmentKind,
 } from './enums';
 import { fractureContradictions, treatmentContradictions, visitContradictions } from './cross-field.rules';
@@ -20,13 +27,14 @@ import { ASSESSMENT_FIELDS } from './fields/assessment.fields';
 // span fields.
 
 type Ctx = z.core.$RefinementCtx;
-const fail = (ctx: Ctx, field: string, rule: string, message: string) =>
-  ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { rule } });
+const fail = (ctx: Ctx, field: string, rule: string, message: string) => ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { rule } });
 
 /** A rule of cross-field.rules.ts as refinement: its FieldIssues become the schema's. */
-const crossField = <T>(rules: (v: T) => FieldIssue[]) => (v: T, ctx: Ctx) => {
-  for (const i of rules(v)) fail(ctx, i.field, i.rule, i.message);
-};
+const crossField =
+  <T>(rules: (v: T) => FieldIssue[]) =>
+  (v: T, ctx: Ctx) => {
+    for (const i of rules(v)) fail(ctx, i.field, i.rule, i.message);
+  };
 
 const optionalMeasure = (name: keyof typeof RANGES, label = name) => measure(label, RANGES[name]).nullish();
 
@@ -40,7 +48,11 @@ export const siteCreateSchema = siteFields;
 export const siteUpdateSchema = siteFields.partial();
 
 const userFields = z.object({
-  email: z.string().trim().max(TEXT_LIMITS.email).pipe(z.email({ error: 'email must be a valid email address' })),
+  email: z
+    .string()
+    .trim()
+    .max(TEXT_LIMITS.email)
+    .pipe(z.email({ error: 'email must be a valid email address' })),
   displayName: requiredText(TEXT_LIMITS.displayName),
   role: z.enum(Role),
   siteId: uuid('siteId').nullish(),
@@ -66,7 +78,12 @@ export const patientIdentifiersSchema = z.object({
 
 const patientFields = z.object({
   siteId: uuid('siteId'),
-  registryNumber: z.string().trim().min(1).max(TEXT_LIMITS.registryNumber).regex(REGISTRY_NUMBER_PATTERN, { error: 'registryNumber may contain only letters, digits and hyphens' }),
+  registryNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(TEXT_LIMITS.registryNumber)
+    .regex(REGISTRY_NUMBER_PATTERN, { error: 'registryNumber may contain only letters, digits and hyphens' }),
   birthYear: measure('birthYear', { ...RANGES.birthYear, max: new Date().getUTCFullYear() }),
   // The clinical fields, from their one definition each (fields/patient.fields.ts).
   ...schemaShape(PATIENT_FIELDS),
@@ -101,7 +118,16 @@ export const treatedLevelSchema = z.object({
   cementFillPercent: optionalMeasure('cementFillPercent'),
 });
 
-const PROCEDURE_ONLY = ['anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2'] as const;
+const PROCEDURE_ONLY = [
+  'anaesthesia',
+  'approach',
+  'imagingGuidance',
+  'balloonUsed',
+  'heightRestorationPercent',
+  'durationMinutes',
+  'fluoroscopyTimeSeconds',
+  'doseAreaProductGyCm2',
+] as const;
 
 const treatmentFields = z.object({
   patientId: uuid('patientId'),
@@ -128,12 +154,15 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
       if (v[f] != null) fail(ctx, f, 'consistency', `${f} applies to procedures only, not to conservative care`);
     }
     v.levels?.forEach((l, i) => {
-      if (l.cementVolumeMl != null || l.cementType != null) fail(ctx, `levels.${i}.cementVolumeMl`, 'consistency', 'cementVolumeMl and cementType apply to procedures only, not to conservative care');
-      if (l.cementFillPercent != null) fail(ctx, `levels.${i}.cementFillPercent`, 'consistency', 'cementFillPercent applies to procedures only, not to conservative care');
+      if (l.cementVolumeMl != null || l.cementType != null)
+        fail(ctx, `levels.${i}.cementVolumeMl`, 'consistency', 'cementVolumeMl and cementType apply to procedures only, not to conservative care');
+      if (l.cementFillPercent != null)
+        fail(ctx, `levels.${i}.cementFillPercent`, 'consistency', 'cementFillPercent applies to procedures only, not to conservative care');
     });
   }
   if (v.balloonUsed === true && v.kind !== TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed applies to kyphoplasty only');
-  if (v.balloonUsed === false && v.kind === TreatmentKind.KYPHOPLASTY) fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed cannot be false: a kyphoplasty uses a balloon');
+  if (v.balloonUsed === false && v.kind === TreatmentKind.KYPHOPLASTY)
+    fail(ctx, 'balloonUsed', 'consistency', 'balloonUsed cannot be false: a kyphoplasty uses a balloon');
   if (v.sameDayDischarge === true && v.lengthOfStayDays != null && v.lengthOfStayDays !== 0) {
     fail(ctx, 'lengthOfStayDays', 'consistency', 'lengthOfStayDays must be 0 (or empty) for a same-day discharge');
   }
@@ -149,7 +178,11 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
 }
 export const treatmentCreateSchema = treatmentFields.superRefine(treatmentRules).superRefine(crossField(treatmentContradictions));
 /** Validates a whole treatment after merging the changes into the stored one. */
-export const treatmentUpdateSchema = treatmentFields.omit({ patientId: true }).partial().superRefine(treatmentRules).superRefine(crossField(treatmentContradictions));
+export const treatmentUpdateSchema = treatmentFields
+  .omit({ patientId: true })
+  .partial()
+  .superRefine(treatmentRules)
+  .superRefine(crossField(treatmentContradictions));
 
 // Follow-up visits ---------------------------------------------------------------------------
 
@@ -157,9 +190,15 @@ const SCORES = ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'odiItems'
 
 // The questionnaires' items (instruments.rules.ts computes the scores from them).
 const itemInRange = (what: string, max: number, min = 1) =>
-  z.number().int().refine((v) => v >= min && v <= max, { error: (iss) => `${what} must be ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } });
+  z
+    .number()
+    .int()
+    .refine((v) => v >= min && v <= max, { error: (iss) => `${what} must be ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } });
 const assessmentItemFields = {
-  odiItems: z.array(itemInRange('each ODI section (odiItems)', 5, 0).nullable()).length(10).nullish(),
+  odiItems: z
+    .array(itemInRange('each ODI section (odiItems)', 5, 0).nullable())
+    .length(10)
+    .nullish(),
   rmdqItems: z.array(z.boolean()).length(24).nullish(),
   eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
 };
@@ -181,7 +220,8 @@ const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'post
 function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx): void {
   if (v.status === AssessmentStatus.DONE) {
     if (!v.visitDate) fail(ctx, 'visitDate', 'required', 'visitDate is required for a visit that was done');
-    if (!SCORES.some((s) => v[s] != null)) fail(ctx, 'nrsRest', 'required', 'nrsRest or another score (nrsActivity, odi, rmdq, eq5dIndex or their items) is required for a visit that was done');
+    if (!SCORES.some((s) => v[s] != null))
+      fail(ctx, 'nrsRest', 'required', 'nrsRest or another score (nrsActivity, odi, rmdq, eq5dIndex or their items) is required for a visit that was done');
   } else if (v.status) {
     for (const s of SCORES) if (v[s] != null) fail(ctx, s, 'consistency', `${s} cannot be recorded for a ${v.status.toLowerCase()} visit`);
     // Imaging not done at a visit that did not take place is no finding; done would be a contradiction.
@@ -192,7 +232,11 @@ function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx)
 }
 export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules).superRefine(crossField(visitContradictions));
 /** Validates a whole visit after merging the changes into the stored one. */
-export const assessmentUpdateSchema = assessmentFields.omit({ patientId: true, treatmentId: true }).partial().superRefine(assessmentRules).superRefine(crossField(visitContradictions));
+export const assessmentUpdateSchema = assessmentFields
+  .omit({ patientId: true, treatmentId: true })
+  .partial()
+  .superRefine(assessmentRules)
+  .superRefine(crossField(visitContradictions));
 
 // Complications ------------------------------------------------------------------------------
 
@@ -235,7 +279,9 @@ function noNewDeathComplication(v: { kind?: ComplicationKind }, ctx: Ctx): void 
 export const complicationCreateSchema = complicationFields.superRefine(complicationRules).superRefine(noNewDeathComplication);
 export const complicationUpdateSchema = complicationFields.omit({ patientId: true }).partial().superRefine(complicationRules);
 /** The changed fields of a complication update: none may make it a DEATH. */
-export const complicationChangesSchema = z.object({ kind: z.enum(ComplicationKind).nullish() }).superRefine((v, ctx) => noNewDeathComplication({ kind: v.kind ?? undefined }, ctx));
+export const complicationChangesSchema = z
+  .object({ kind: z.enum(ComplicationKind).nullish() })
+  .superRefine((v, ctx) => noNewDeathComplication({ kind: v.kind ?? undefined }, ctx));
 
 // Deaths -------------------------------------------------------------------------------------
 

@@ -77,7 +77,11 @@ export function checkVisitDate(tp: TimePoint, visitDate: string, treatmentStart:
   const day = daysBetween(treatmentStart, visitDate);
   if (tp === TimePoint.BASELINE) {
     if (day < -30 || day > 0) {
-      return { field: 'visitDate', rule: 'window', message: `visitDate of a BASELINE visit must be within 30 days before the treatment (${treatmentStart}), got ${visitDate}` };
+      return {
+        field: 'visitDate',
+        rule: 'window',
+        message: `visitDate of a BASELINE visit must be within 30 days before the treatment (${treatmentStart}), got ${visitDate}`,
+      };
     }
     return null;
   }

@@ -36,18 +36,29 @@ function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
       if (issue.expected === 'int') return { field, rule: 'integer', message: `${field} must be a whole number${got}` };
       return { field, rule: 'type', message: `${field} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}${got}` };
     case 'too_small':
-      if (issue.origin === 'string') return { field, rule: 'minLength', message: issue.minimum === 1 ? `${field} must not be empty` : `${field} must be at least ${issue.minimum} characters${got}` };
-      if (issue.origin === 'array') return { field, rule: 'minLength', message: `${field} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
+      if (issue.origin === 'string')
+        return {
+          field,
+          rule: 'minLength',
+          message: issue.minimum === 1 ? `${field} must not be empty` : `${field} must be at least ${issue.minimum} characters${got}`,
+        };
+      if (issue.origin === 'array')
+        return { field, rule: 'minLength', message: `${field} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
       return { field, rule: 'range', message: issue.message };
     case 'too_big':
       if (issue.origin === 'string') return { field, rule: 'maxLength', message: `${field} must be at most ${issue.maximum} characters${got}` };
       if (issue.origin === 'array') return { field, rule: 'maxLength', message: `${field} may have at most ${issue.maximum} entries` };
       return { field, rule: 'range', message: issue.message };
     case 'invalid_value':
-      if (value === undefined || value === null) return { field, rule: 'required', message: `${field} is required (one of ${issue.values.map(String).join(', ')})` };
+      if (value === undefined || value === null)
+        return { field, rule: 'required', message: `${field} is required (one of ${issue.values.map(String).join(', ')})` };
       return { field, rule: 'enum', message: `${field} must be one of ${issue.values.map(String).join(', ')}${got}` };
     case 'invalid_format':
-      return { field, rule: issue.format === 'regex' ? 'pattern' : 'format', message: issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}${got}` };
+      return {
+        field,
+        rule: issue.format === 'regex' ? 'pattern' : 'format',
+        message: issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}${got}`,
+      };
     case 'unrecognized_keys':
       return { field: issue.keys[0] ?? field, rule: 'unknown', message: `${issue.keys.join(', ')} is not a field here` };
     default:
@@ -94,9 +105,13 @@ export function isoDate(name: string, options: { notFuture?: boolean } = {}) {
     .string()
     .max(10, { error: `${name} must be a date YYYY-MM-DD` })
     .refine(isIsoDate, { error: (iss) => `${name} must be a calendar date YYYY-MM-DD (got "${String(iss.input)}")`, params: { rule: 'date' }, abort: true })
-    .refine((v) => !options.notFuture || v <= addDays(todayIso(), 1), { error: (iss) => `${name} must not be in the future (got ${String(iss.input)})`, params: { rule: 'notFuture' } });
+    .refine((v) => !options.notFuture || v <= addDays(todayIso(), 1), {
+      error: (iss) => `${name} must not be in the future (got ${String(iss.input)})`,
+      params: { rule: 'notFuture' },
+    });
 }
 
-const uuid = (name: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${name} must be an id (a UUID) returned by the registry` });
+const uuid = (name: string) =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${name} must be an id (a UUID) returned by the registry` });
 
 export { z, requiredText, optionalText, uuid };

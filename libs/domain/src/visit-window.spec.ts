@@ -7,18 +7,21 @@ const START = '2024-01-01';
 const done = (timePoint: TimePoint, day: number) => ({ timePoint, status: AssessmentStatus.DONE, visitDate: addDays(START, day) });
 
 describe('visit windows', () => {
-  it.each(TIME_POINT_WINDOWS.map((w) => [w.timePoint, w.fromDay, w.toDay] as const))('%s accepts its first and last day and refuses the day outside each edge', (tp, from, to) => {
-    expect(checkVisitWindow(done(tp, from), START)).toBeNull();
-    expect(checkVisitWindow(done(tp, to), START)).toBeNull();
-    for (const day of [from - 1, to + 1]) {
-      const issue = checkVisitWindow(done(tp, day), START);
-      expect(issue).toMatchObject({ field: 'visitDate', rule: 'window' });
-      expect(issue!.message).toContain(`day ${day} from`);
-      expect(issue!.message).toContain(`days ${from} to ${to} (${addDays(START, from)} to ${addDays(START, to)})`);
-    }
-  });
+  it.each(TIME_POINT_WINDOWS.map((w) => [w.timePoint, w.fromDay, w.toDay] as const))(
+    '%s accepts its first and last day and refuses the day outside each edge',
+    (tp, from, to) => {
+      expect(checkVisitWindow(done(tp, from), START)).toBeNull();
+      expect(checkVisitWindow(done(tp, to), START)).toBeNull();
+      for (const day of [from - 1, to + 1]) {
+        const issue = checkVisitWindow(done(tp, day), START);
+        expect(issue).toMatchObject({ field: 'visitDate', rule: 'window' });
+        expect(issue!.message).toContain(`day ${day} from`);
+        expect(issue!.message).toContain(`days ${from} to ${to} (${addDays(START, from)} to ${addDays(START, to)})`);
+      }
+    },
+  );
 
-  it('refuses the reviewer\'s example, an M24 visit on day 12, and says it falls between W1 and M1', () => {
+  it("refuses the reviewer's example, an M24 visit on day 12, and says it falls between W1 and M1", () => {
     const issue = checkVisitWindow(done(TimePoint.M24, 12), START)!;
     expect(issue.rule).toBe('window');
     expect(issue.message).toBe(
@@ -39,7 +42,13 @@ describe('visit windows', () => {
       const b = TIME_POINT_WINDOWS[i];
       if (b.fromDay > a.toDay + 1) gaps.push([a.toDay + 1, b.fromDay - 1]);
     }
-    expect(gaps).toEqual([[11, 15], [45, 68], [112, 149], [211, 304], [426, 639]]);
+    expect(gaps).toEqual([
+      [11, 15],
+      [45, 68],
+      [112, 149],
+      [211, 304],
+      [426, 639],
+    ]);
     for (const [from, to] of gaps) {
       for (const day of [from, to]) {
         expect(timePointsForDay(day)).toEqual([]);
@@ -57,7 +66,7 @@ describe('visit windows', () => {
     expect(checkVisitWindow(done(TimePoint.BASELINE, 1), START)!.rule).toBe('window');
   });
 
-  it('lets an UNSCHEDULED visit be on any day from the treatment\'s start on', () => {
+  it("lets an UNSCHEDULED visit be on any day from the treatment's start on", () => {
     for (const day of [0, 12, 300, 5000]) expect(checkVisitWindow(done(TimePoint.UNSCHEDULED, day), START)).toBeNull();
     expect(checkVisitWindow(done(TimePoint.UNSCHEDULED, -1), START)!.rule).toBe('notBeforeTreatment');
   });

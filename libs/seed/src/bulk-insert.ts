@@ -16,7 +16,15 @@ export async function bulkInsert(manager: EntityManager, table: string, rows: Ro
   for (let start = 0; start < rows.length; start += perBatch) {
     const batch = rows.slice(start, start + perBatch);
     const params: unknown[] = [];
-    const tuples = batch.map((row) => `(${columns.map((c) => { params.push(row[c] ?? null); return `$${params.length}`; }).join(', ')})`);
+    const tuples = batch.map(
+      (row) =>
+        `(${columns
+          .map((c) => {
+            params.push(row[c] ?? null);
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    );
     await manager.query(`INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(', ')}`, params);
   }
 }

@@ -64,7 +64,11 @@ export async function insertRegistry(
 ): Promise<void> {
   const batch = input.batch ?? 5000;
   await dataSource.transaction(async (manager) => {
-    await bulkInsert(manager, 'site', input.sites.map((s) => ({ id: s.id, code: s.code, name: s.name })));
+    await bulkInsert(
+      manager,
+      'site',
+      input.sites.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    );
     await bulkInsert(manager, 'app_user', input.users);
     await deferAnalysis(manager);
     for (let offset = 0; offset < input.patients; offset += batch) {
@@ -76,12 +80,16 @@ export async function insertRegistry(
         offset,
       });
       for (const table of TABLES) await bulkInsert(manager, table, registry[table]);
-      await refreshAnalysis(manager, registry.patient.map((p) => p.id as string));
+      await refreshAnalysis(
+        manager,
+        registry.patient.map((p) => p.id as string),
+      );
     }
-    await manager.query(
-      `INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`,
-      [AuditAction.IMPORT, JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }), 'synthetic registry generated'],
-    );
+    await manager.query(`INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`, [
+      AuditAction.IMPORT,
+      JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }),
+      'synthetic registry generated',
+    ]);
   });
 }
 

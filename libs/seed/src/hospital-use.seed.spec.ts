@@ -20,7 +20,12 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
       expect([t.id, fieldIssues(treatmentCreateSchema, input)]).toEqual([t.id, []]);
     }
     expect(registry.treatment.flatMap((t) => treatmentContradictions(camel(t)))).toEqual([]);
-    expect(registry.assessment.filter((a) => a.kyphotic_angle != null).slice(0, 2000).flatMap((a) => fieldIssues(assessmentCreateSchema, camel(a)))).toEqual([]);
+    expect(
+      registry.assessment
+        .filter((a) => a.kyphotic_angle != null)
+        .slice(0, 2000)
+        .flatMap((a) => fieldIssues(assessmentCreateSchema, camel(a))),
+    ).toEqual([]);
   });
 
   it('is realistic: mostly home, readmissions of a few percent, minutes of fluoroscopy, a few to tens of Gy·cm², a quarter to a third of the body filled', () => {
@@ -32,7 +37,11 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
     expect(r30).toBeGreaterThan(0.03);
     expect(r30).toBeLessThan(0.15);
     expect(r90).toBeGreaterThan(r30);
-    expect(registry.treatment.filter((t) => t.kind === TreatmentKind.CONSERVATIVE).every((t) => t.fluoroscopy_time_seconds == null && t.dose_area_product_gy_cm2 == null)).toBe(true);
+    expect(
+      registry.treatment
+        .filter((t) => t.kind === TreatmentKind.CONSERVATIVE)
+        .every((t) => t.fluoroscopy_time_seconds == null && t.dose_area_product_gy_cm2 == null),
+    ).toBe(true);
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const perLevel = (t: Record<string, unknown>, v: unknown) => Number(v) / levels(t.id).length;
     expect(median(procedures.filter((t) => t.fluoroscopy_time_seconds != null).map((t) => perLevel(t, t.fluoroscopy_time_seconds)))).toBeGreaterThan(240);
@@ -44,12 +53,18 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
     expect(median(fills)).toBeLessThan(40);
   });
 
-  it('records radiographs at some completed follow-up visits, with the procedure\'s correction partly lost by a year', () => {
+  it("records radiographs at some completed follow-up visits, with the procedure's correction partly lost by a year", () => {
     const withAngle = registry.assessment.filter((a) => a.kyphotic_angle != null);
     expect(withAngle.every((a) => a.status === 'DONE' && a.time_point !== 'BASELINE')).toBe(true);
-    expect(rate(registry.assessment.filter((a) => a.status === 'DONE' && a.time_point === 'M3'), (a) => a.kyphotic_angle != null)).toBeGreaterThan(0.3);
+    expect(
+      rate(
+        registry.assessment.filter((a) => a.status === 'DONE' && a.time_point === 'M3'),
+        (a) => a.kyphotic_angle != null,
+      ),
+    ).toBeGreaterThan(0.3);
     const byId = new Map(procedures.map((t) => [t.id, t]));
-    const losses = withAngle.filter((a) => a.time_point === 'M12' && byId.get(a.treatment_id)?.kyphotic_angle_after != null)
+    const losses = withAngle
+      .filter((a) => a.time_point === 'M12' && byId.get(a.treatment_id)?.kyphotic_angle_after != null)
       .map((a) => Number(a.kyphotic_angle) - Number(byId.get(a.treatment_id)!.kyphotic_angle_after));
     const mean = losses.reduce((s, x) => s + x, 0) / losses.length;
     expect(losses.length).toBeGreaterThan(30);
@@ -63,13 +78,26 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
     // The digest of this registry without the new fields, as the generator gave it before they
     // were added: a draw taken from another stream would change it. (Fields added later by others
     // join this list when they too draw from a stream of their own.)
-    const NEW = ['discharge_destination', 'readmitted_within_30_days', 'readmitted_within_90_days', 'fluoroscopy_time_seconds', 'dose_area_product_gy_cm2',
-      'cement_fill_percent', 'anterior_height_percent', 'middle_height_percent', 'posterior_height_percent', 'kyphotic_angle',
-      'additional_injury_kinds'];
+    const NEW = [
+      'discharge_destination',
+      'readmitted_within_30_days',
+      'readmitted_within_90_days',
+      'fluoroscopy_time_seconds',
+      'dose_area_product_gy_cm2',
+      'cement_fill_percent',
+      'anterior_height_percent',
+      'middle_height_percent',
+      'posterior_height_percent',
+      'kyphotic_angle',
+      'additional_injury_kinds',
+    ];
     // Imaging and new-fracture details came at the same time, from a stream of their own too.
-    const without = (rows: Record<string, unknown>[], keys: string[]) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
+    const without = (rows: Record<string, unknown>[], keys: string[]) =>
+      rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
     const others = { ...a, assessment: without(a.assessment, ['imaging_done']), complication: without(a.complication, ['level', 'detection']) };
-    const digest = createHash('sha256').update(JSON.stringify(others, (k, v) => (NEW.includes(k) ? undefined : v))).digest('hex');
+    const digest = createHash('sha256')
+      .update(JSON.stringify(others, (k, v) => (NEW.includes(k) ? undefined : v)))
+      .digest('hex');
     expect(digest).toBe('afb83dd492c924fc9d92e12a6f89f50774aef348fcd44f0dc68ffad2eb361aec');
   });
 });

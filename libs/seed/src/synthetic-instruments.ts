@@ -39,9 +39,16 @@ export function questionnaireItems(rnd: Random, target: ScoreTargets): Record<st
   const eq5dIndex = eq5d5lIndex(eq5dLevels, Eq5dValueSet.ENGLAND);
 
   return {
-    odi_items: odiItems, odi: odiScore(odiItems), odi_source: ScoreSource.ITEMS,
-    rmdq_items: rmdqItems, rmdq: rmdqScore(rmdqItems), rmdq_source: ScoreSource.ITEMS,
-    eq5d_levels: eq5dLevels, eq5d_index: eq5dIndex, eq5d_source: ScoreSource.ITEMS, eq5d_value_set: Eq5dValueSet.ENGLAND,
+    odi_items: odiItems,
+    odi: odiScore(odiItems),
+    odi_source: ScoreSource.ITEMS,
+    rmdq_items: rmdqItems,
+    rmdq: rmdqScore(rmdqItems),
+    rmdq_source: ScoreSource.ITEMS,
+    eq5d_levels: eq5dLevels,
+    eq5d_index: eq5dIndex,
+    eq5d_source: ScoreSource.ITEMS,
+    eq5d_value_set: Eq5dValueSet.ENGLAND,
     eq5d_vas: Math.round(clamp(100 * (0.25 + 0.7 * clamp(target.eq5d, 0, 1)) + rnd.normal(0, 8), 0, 100)),
   };
 }

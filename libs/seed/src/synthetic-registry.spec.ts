@@ -1,6 +1,19 @@
 import {
-  assessmentCreateSchema, checkDeathDate, checkVisitWindow, complicationCreateSchema, deathCreateSchema, Eq5dValueSet, fieldIssues, fractureContradictions, fractureUpdateSchema, patientUpdateSchema,
-  scoreInstruments, TreatmentKind, visitContradictions, fractureAdjacency, newFractureContradictions,
+  assessmentCreateSchema,
+  checkDeathDate,
+  checkVisitWindow,
+  complicationCreateSchema,
+  deathCreateSchema,
+  Eq5dValueSet,
+  fieldIssues,
+  fractureContradictions,
+  fractureUpdateSchema,
+  patientUpdateSchema,
+  scoreInstruments,
+  TreatmentKind,
+  visitContradictions,
+  fractureAdjacency,
+  newFractureContradictions,
 } from '@vfr/domain';
 import { createHash } from 'node:crypto';
 import { generateRegistry } from './synthetic-registry';
@@ -9,7 +22,10 @@ const camel = (row: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), v]));
 
 describe('synthetic registry', () => {
-  const sites = [{ id: '11111111-1111-4111-8111-111111111111', code: 'A' }, { id: '22222222-2222-4222-8222-222222222222', code: 'B' }];
+  const sites = [
+    { id: '11111111-1111-4111-8111-111111111111', code: 'A' },
+    { id: '22222222-2222-4222-8222-222222222222', code: 'B' },
+  ];
   const registry = generateRegistry({ patients: 2000, sites, seed: 42, today: '2026-06-30' });
 
   it('is deterministic for a seed', () => {
@@ -28,7 +44,7 @@ describe('synthetic registry', () => {
     }
   });
 
-  it('breaks no cross-field rule: every fracture\'s findings and every visit\'s analgesics agree', () => {
+  it("breaks no cross-field rule: every fracture's findings and every visit's analgesics agree", () => {
     expect(registry.fracture.length).toBeGreaterThan(2000);
     expect(registry.fracture.flatMap((f) => fractureContradictions(camel(f)))).toEqual([]);
     expect(registry.assessment.flatMap((a) => visitContradictions(camel(a)))).toEqual([]);
@@ -38,12 +54,14 @@ describe('synthetic registry', () => {
     expect(registry.assessment.some((a) => a.analgesic_level === 'NONE' && a.opioid_use === false)).toBe(true);
   });
 
-  it('dates every completed visit within its time point\'s window from its treatment\'s start', () => {
+  it("dates every completed visit within its time point's window from its treatment's start", () => {
     const start = new Map(registry.treatment.map((t) => [String(t.id), String(t.start_date)]));
     const done = registry.assessment.filter((a) => a.status === 'DONE');
     expect(done.length).toBeGreaterThan(5000);
     const outside = done
-      .map((a) => checkVisitWindow({ timePoint: String(a.time_point), status: String(a.status), visitDate: a.visit_date as string }, start.get(String(a.treatment_id))!))
+      .map((a) =>
+        checkVisitWindow({ timePoint: String(a.time_point), status: String(a.status), visitDate: a.visit_date as string }, start.get(String(a.treatment_id))!),
+      )
       .filter((issue) => issue !== null);
     expect(outside).toEqual([]);
   });
@@ -91,18 +109,26 @@ describe('synthetic registry', () => {
   it('ends the follow-up at the death: no visit, treatment or complication after it, and the death passes the API rules', () => {
     const diedOn = new Map(registry.death.map((d) => [String(d.patient_id), String(d.died_on)]));
     // A date that is not an ISO string counts as after the death, so that it fails the test too.
-    const afterDeath = (patientId: unknown, date: unknown) => date != null && diedOn.has(String(patientId)) && (typeof date !== 'string' || date > diedOn.get(String(patientId))!);
+    const afterDeath = (patientId: unknown, date: unknown) =>
+      date != null && diedOn.has(String(patientId)) && (typeof date !== 'string' || date > diedOn.get(String(patientId))!);
     expect(registry.assessment.filter((a) => afterDeath(a.patient_id, a.visit_date))).toEqual([]);
     expect(registry.treatment.filter((t) => afterDeath(t.patient_id, t.start_date))).toEqual([]);
     expect(registry.complication.filter((c) => afterDeath(c.patient_id, c.occurred_on))).toEqual([]);
     for (const [patientId, day] of diedOn) {
-      const first = registry.treatment.filter((t) => t.patient_id === patientId).map((t) => String(t.start_date)).sort()[0];
-      const done = registry.assessment.filter((a) => a.patient_id === patientId && a.status === 'DONE').sort((a, b) => String(b.visit_date).localeCompare(String(a.visit_date)))[0];
+      const first = registry.treatment
+        .filter((t) => t.patient_id === patientId)
+        .map((t) => String(t.start_date))
+        .sort()[0];
+      const done = registry.assessment
+        .filter((a) => a.patient_id === patientId && a.status === 'DONE')
+        .sort((a, b) => String(b.visit_date).localeCompare(String(a.visit_date)))[0];
       expect(checkDeathDate(day, first, done ? { timePoint: String(done.time_point), visitDate: String(done.visit_date) } : null)).toBeNull();
     }
     // The loop stops at the death: patients who died within a year have fewer scheduled visits than those alive.
     const visits = (id: string) => registry.assessment.filter((a) => a.patient_id === id).length;
-    const early = [...diedOn].filter(([id, day]) => day < String(registry.treatment.find((t) => t.patient_id === id)!.start_date).replace(/^(\d{4})/, (y) => String(Number(y) + 1)));
+    const early = [...diedOn].filter(
+      ([id, day]) => day < String(registry.treatment.find((t) => t.patient_id === id)!.start_date).replace(/^(\d{4})/, (y) => String(Number(y) + 1)),
+    );
     expect(early.length).toBeGreaterThan(0);
     for (const [id] of early) expect(visits(id)).toBeLessThan(8);
   });
@@ -167,16 +193,24 @@ describe('synthetic questionnaire answers', () => {
       );
       expect(issues).toEqual([]);
       expect({ odi: a.odi, rmdq: a.rmdq, eq5d_index: a.eq5d_index, sources: [a.odi_source, a.rmdq_source, a.eq5d_source], set: a.eq5d_value_set }).toEqual({
-        odi: scores.odi, rmdq: scores.rmdq, eq5d_index: scores.eq5dIndex, sources: ['ITEMS', 'ITEMS', 'ITEMS'], set: 'ENGLAND',
+        odi: scores.odi,
+        rmdq: scores.rmdq,
+        eq5d_index: scores.eq5dIndex,
+        sources: ['ITEMS', 'ITEMS', 'ITEMS'],
+        set: 'ENGLAND',
       });
       expect(a.eq5d_vas).toEqual(expect.any(Number));
     }
-    for (const a of registry.assessment.filter((v) => v.status !== 'DONE')) expect([a.odi_items, a.rmdq_items, a.eq5d_levels, a.eq5d_vas]).toEqual([null, null, null, null]);
+    for (const a of registry.assessment.filter((v) => v.status !== 'DONE'))
+      expect([a.odi_items, a.rmdq_items, a.eq5d_levels, a.eq5d_vas]).toEqual([null, null, null, null]);
   });
 
   it('follows the trajectory: disability and quality of life improve from baseline to a year', () => {
     const mean = (tp: string, f: (a: Record<string, unknown>) => number | null) => {
-      const xs = done.filter((a) => a.time_point === tp).map(f).filter((x): x is number => x !== null);
+      const xs = done
+        .filter((a) => a.time_point === tp)
+        .map(f)
+        .filter((x): x is number => x !== null);
       return xs.reduce((s, x) => s + x, 0) / xs.length;
     };
     expect(mean('BASELINE', (a) => a.odi as number | null)).toBeGreaterThan(mean('M12', (a) => a.odi as number | null) + 10);
@@ -194,13 +228,23 @@ describe('synthetic imaging and new fractures', () => {
 
   it('left every value generated before these fields as it was (they draw from a stream of their own)', () => {
     const r = generateRegistry({ patients: 300, sites: [{ id: 's1', code: 'A' }], seed: 7, today: '2026-06-30' });
-    const without = (rows: Record<string, unknown>[], keys: string[]) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
+    const without = (rows: Record<string, unknown>[], keys: string[]) =>
+      rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
     // The hospital-use and radiograph fields came at the same time, from a stream of their own too.
-    const hospital = ['discharge_destination', 'readmitted_within_30_days', 'readmitted_within_90_days', 'fluoroscopy_time_seconds', 'dose_area_product_gy_cm2'];
+    const hospital = [
+      'discharge_destination',
+      'readmitted_within_30_days',
+      'readmitted_within_90_days',
+      'fluoroscopy_time_seconds',
+      'dose_area_product_gy_cm2',
+    ];
     const radiograph = ['anterior_height_percent', 'middle_height_percent', 'posterior_height_percent', 'kyphotic_angle'];
     const before = {
-      ...r, assessment: without(r.assessment, ['imaging_done', ...radiograph]), complication: without(r.complication, ['level', 'detection']),
-      treatment: without(r.treatment, hospital), treated_level: without(r.treated_level, ['cement_fill_percent']),
+      ...r,
+      assessment: without(r.assessment, ['imaging_done', ...radiograph]),
+      complication: without(r.complication, ['level', 'detection']),
+      treatment: without(r.treatment, hospital),
+      treated_level: without(r.treated_level, ['cement_fill_percent']),
       // The additional injuries by kind came later, from a stream of their own too.
       fracture: without(r.fracture, ['additional_injury_kinds']),
     };
@@ -210,7 +254,9 @@ describe('synthetic imaging and new fractures', () => {
 
   it('images procedure patients more often at the scheduled visits after treatment, never at a missed visit', () => {
     const share = (proc: boolean) => {
-      const visits = registry.assessment.filter((a) => a.status === 'DONE' && a.time_point !== 'BASELINE' && a.imaging_done !== null && procedure(a.treatment_id) === proc);
+      const visits = registry.assessment.filter(
+        (a) => a.status === 'DONE' && a.time_point !== 'BASELINE' && a.imaging_done !== null && procedure(a.treatment_id) === proc,
+      );
       return visits.filter((a) => a.imaging_done === true).length / visits.length;
     };
     expect(share(true)).toBeGreaterThan(share(false) + 0.15);
@@ -218,10 +264,11 @@ describe('synthetic imaging and new fractures', () => {
     expect(registry.assessment.some((a) => a.status === 'DONE' && a.imaging_done === null)).toBe(true);
   });
 
-  it('gives every new fracture a level that agrees with its kind against the index treatment\'s levels, and a detection', () => {
+  it("gives every new fracture a level that agrees with its kind against the index treatment's levels, and a detection", () => {
     const level = new Map(registry.fracture.map((f) => [String(f.id), String(f.level)]));
     const treated = new Map<string, string[]>();
-    for (const l of registry.treated_level) treated.set(String(l.treatment_id), [...(treated.get(String(l.treatment_id)) ?? []), level.get(String(l.fracture_id))!]);
+    for (const l of registry.treated_level)
+      treated.set(String(l.treatment_id), [...(treated.get(String(l.treatment_id)) ?? []), level.get(String(l.fracture_id))!]);
     const fx = registry.complication.filter((c) => c.kind === 'ADJACENT_LEVEL_FRACTURE' || c.kind === 'REMOTE_FRACTURE');
     expect(fx.length).toBeGreaterThan(200);
     for (const c of fx) {
@@ -230,7 +277,9 @@ describe('synthetic imaging and new fractures', () => {
       expect(['CLINICAL', 'SCHEDULED_IMAGING', 'INCIDENTAL']).toContain(c.detection);
     }
     expect(registry.complication.filter((c) => !fx.includes(c)).every((c) => c.level === null && c.detection === null)).toBe(true);
-    const scheduled = (proc: boolean) => fx.filter((c) => procedure(c.treatment_id) === proc && c.detection === 'SCHEDULED_IMAGING').length / fx.filter((c) => procedure(c.treatment_id) === proc).length;
+    const scheduled = (proc: boolean) =>
+      fx.filter((c) => procedure(c.treatment_id) === proc && c.detection === 'SCHEDULED_IMAGING').length /
+      fx.filter((c) => procedure(c.treatment_id) === proc).length;
     expect(scheduled(true)).toBeGreaterThan(scheduled(false));
   });
 });
@@ -261,7 +310,7 @@ describe('synthetic additional injuries by kind', () => {
     expect(ranked.slice(0, 3)).toEqual(expect.arrayContaining(['UPPER_LIMB', 'LOWER_LIMB']));
   });
 
-  it('gives a patient\'s fractures the same kinds (one event), deterministically', () => {
+  it("gives a patient's fractures the same kinds (one event), deterministically", () => {
     const byPatient = new Map<string, string>();
     for (const f of registry.fracture) {
       const kinds = JSON.stringify(f.additional_injury_kinds);

@@ -1,8 +1,33 @@
 import {
-  AnalgesicLevel, Anaesthesia, AntiOsteoporoticDrug, LivingSituation, PreFractureMobility, AssessmentStatus, CementLeakageType, CementType, ClavienDindoGrade, ComplicationKind,
-  ConsentStatus, DeathCause, DeathSource, FractureCause, FractureMorphology, ImagingGuidance, OfClass, ProcedureApproach, Sex, TimePoint,
-  TreatmentKind, VERTEBRAL_LEVELS, addDays, daysBetween, TIME_POINT_WINDOWS, GENANT_HEIGHT_LOSS, OF_POSTERIOR_WALL_REQUIRED,
-  FractureDetection, AdditionalInjury,
+  AnalgesicLevel,
+  Anaesthesia,
+  AntiOsteoporoticDrug,
+  LivingSituation,
+  PreFractureMobility,
+  AssessmentStatus,
+  CementLeakageType,
+  CementType,
+  ClavienDindoGrade,
+  ComplicationKind,
+  ConsentStatus,
+  DeathCause,
+  DeathSource,
+  FractureCause,
+  FractureMorphology,
+  ImagingGuidance,
+  OfClass,
+  ProcedureApproach,
+  Sex,
+  TimePoint,
+  TreatmentKind,
+  VERTEBRAL_LEVELS,
+  addDays,
+  daysBetween,
+  TIME_POINT_WINDOWS,
+  GENANT_HEIGHT_LOSS,
+  OF_POSTERIOR_WALL_REQUIRED,
+  FractureDetection,
+  AdditionalInjury,
 } from '@vfr/domain';
 import { DischargeDestination } from '@vfr/domain';
 import { clamp, Random } from './random';
@@ -47,7 +72,13 @@ const GIVEN_M = ['Hans', 'Peter', 'Karl', 'Josef', 'Walter', 'Franz', 'Heinz', '
 
 // Mean NRS drop from baseline at each time point, by arm.
 const NRS_DROP: Record<string, [number, number]> = {
-  D1: [0.3, 3.0], W1: [1.0, 3.6], M1: [2.0, 4.1], M3: [3.1, 4.4], M6: [3.8, 4.6], M12: [4.3, 4.7], M24: [4.4, 4.7],
+  D1: [0.3, 3.0],
+  W1: [1.0, 3.6],
+  M1: [2.0, 4.1],
+  M3: [3.1, 4.4],
+  M6: [3.8, 4.6],
+  M12: [4.3, 4.7],
+  M24: [4.4, 4.7],
 };
 const MISSED: Record<string, number> = { BASELINE: 0.01, D1: 0.03, W1: 0.06, M1: 0.08, M3: 0.12, M6: 0.18, M12: 0.25, M24: 0.35 };
 
@@ -64,7 +95,16 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   const answers = new Random((options.seed * 7919 + 17) >>> 0);
   // Imaging at visits and the new fractures' levels and detection: a stream of their own too.
   const imaging = new Random((options.seed * 104729 + 31) >>> 0);
-  const out: SyntheticRegistry = { patient: [], patient_identifier: [], fracture: [], treatment: [], treated_level: [], assessment: [], complication: [], death: [] };
+  const out: SyntheticRegistry = {
+    patient: [],
+    patient_identifier: [],
+    fracture: [],
+    treatment: [],
+    treated_level: [],
+    assessment: [],
+    complication: [],
+    death: [],
+  };
   const todayYear = Number(options.today.slice(0, 4));
   const offset = options.offset ?? 0;
 
@@ -76,49 +116,111 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     const age = Math.round(clamp(rnd.normal(76, 8), 50, 98));
     const birthYear = Number(treatmentStart.slice(0, 4)) - age;
     const cause = rnd.weighted<FractureCause>([
-      [FractureCause.OSTEOPOROTIC, 78], [FractureCause.METASTASIS, 8], [FractureCause.MYELOMA, 4], [FractureCause.TRAUMATIC, 8], [FractureCause.OTHER, 2],
+      [FractureCause.OSTEOPOROTIC, 78],
+      [FractureCause.METASTASIS, 8],
+      [FractureCause.MYELOMA, 4],
+      [FractureCause.TRAUMATIC, 8],
+      [FractureCause.OTHER, 2],
     ]);
     const cancer = cause === FractureCause.METASTASIS || cause === FractureCause.MYELOMA || rnd.chance(0.05);
     out.patient.push({
-      id: patientId, site_id: site.id, registry_number: `${site.code}-${String(offset + i + 1).padStart(6, '0')}`, sex, birth_year: birthYear,
-      bmi: round1(clamp(rnd.normal(25, 4), 15, 45)), t_score: round1(clamp(rnd.normal(-2.7, 0.8), -5.5, 1)),
-      steroid_use: rnd.chance(0.12), active_cancer: cancer, ongoing_chemotherapy: cancer && rnd.chance(0.4),
-      ongoing_radiotherapy: cancer && rnd.chance(0.2), asa_class: rnd.weighted([[1, 5], [2, 40], [3, 45], [4, 10]]),
+      id: patientId,
+      site_id: site.id,
+      registry_number: `${site.code}-${String(offset + i + 1).padStart(6, '0')}`,
+      sex,
+      birth_year: birthYear,
+      bmi: round1(clamp(rnd.normal(25, 4), 15, 45)),
+      t_score: round1(clamp(rnd.normal(-2.7, 0.8), -5.5, 1)),
+      steroid_use: rnd.chance(0.12),
+      active_cancer: cancer,
+      ongoing_chemotherapy: cancer && rnd.chance(0.4),
+      ongoing_radiotherapy: cancer && rnd.chance(0.2),
+      asa_class: rnd.weighted([
+        [1, 5],
+        [2, 40],
+        [3, 45],
+        [4, 10],
+      ]),
       consent_status: ConsentStatus.GIVEN,
       ...baseline(baselineRnd, age, cancer, treatmentStart, options.today),
     });
     const dob = `${birthYear}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
     out.patient_identifier.push({
-      patient_id: patientId, site_id: site.id, mrn: `M${String(offset + i + 1).padStart(8, '0')}`, // unique per registry, as a hospital's MRNs are
-      family_name: rnd.pick(FAMILY), given_name: rnd.pick(sex === Sex.FEMALE ? GIVEN_F : GIVEN_M), date_of_birth: dob,
+      patient_id: patientId,
+      site_id: site.id,
+      mrn: `M${String(offset + i + 1).padStart(8, '0')}`, // unique per registry, as a hospital's MRNs are
+      family_name: rnd.pick(FAMILY),
+      given_name: rnd.pick(sex === Sex.FEMALE ? GIVEN_F : GIVEN_M),
+      date_of_birth: dob,
     });
 
     // Fractures: one to three levels, mostly thoracolumbar.
-    const nFractures = rnd.weighted([[1, 65], [2, 25], [3, 10]]);
+    const nFractures = rnd.weighted([
+      [1, 65],
+      [2, 25],
+      [3, 10],
+    ]);
     // Adjacent levels, kept inside T1-L5 so that no level repeats.
-    const levelStart = Math.min(rnd.weighted([[rnd.int(4, 9), 30], [rnd.int(10, 13), 55], [rnd.int(14, 16), 15]]), 17 - nFractures);
-    const ageWeeks = rnd.weighted([[rnd.int(0, 5), 55], [rnd.int(6, 12), 30], [rnd.int(13, 30), 15]]);
+    const levelStart = Math.min(
+      rnd.weighted([
+        [rnd.int(4, 9), 30],
+        [rnd.int(10, 13), 55],
+        [rnd.int(14, 16), 15],
+      ]),
+      17 - nFractures,
+    );
+    const ageWeeks = rnd.weighted([
+      [rnd.int(0, 5), 55],
+      [rnd.int(6, 12), 30],
+      [rnd.int(13, 30), 15],
+    ]);
     const onset = addDays(treatmentStart, -ageWeeks * 7 - rnd.int(0, 6));
     const fractures: { id: string; genant: number }[] = [];
     for (let f = 0; f < nFractures; f++) {
-      const genant = rnd.weighted([[1, 30], [2, 45], [3, 25]]);
+      const genant = rnd.weighted([
+        [1, 30],
+        [2, 45],
+        [3, 25],
+      ]);
       const id = rnd.uuid();
       fractures.push({ id, genant });
       // Findings that agree with each other (libs/domain's cross-field rules): the height loss
       // inside its Genant grade's band, no OF1 (every fracture here is deformed, grade 1 or more),
       // the posterior wall involved in every OF3 and OF4. The draws stay those of before, in order.
       const band = GENANT_HEIGHT_LOSS.find((g) => g.grade === genant)!;
-      const heightLoss = round1(clamp((band.minPercent + Math.min(band.maxPercent, 60)) / 2 + rnd.normal(0, 6), band.minPercent, Math.min(band.maxPercent, 90)));
-      const morphology = rnd.weighted([[FractureMorphology.WEDGE, 55], [FractureMorphology.BICONCAVE, 30], [FractureMorphology.CRUSH, 15]]);
-      const drawnClass = rnd.weighted([[OfClass.OF1, 10], [OfClass.OF2, 35], [OfClass.OF3, 35], [OfClass.OF4, 15], [OfClass.OF5, 5]]);
+      const heightLoss = round1(
+        clamp((band.minPercent + Math.min(band.maxPercent, 60)) / 2 + rnd.normal(0, 6), band.minPercent, Math.min(band.maxPercent, 90)),
+      );
+      const morphology = rnd.weighted([
+        [FractureMorphology.WEDGE, 55],
+        [FractureMorphology.BICONCAVE, 30],
+        [FractureMorphology.CRUSH, 15],
+      ]);
+      const drawnClass = rnd.weighted([
+        [OfClass.OF1, 10],
+        [OfClass.OF2, 35],
+        [OfClass.OF3, 35],
+        [OfClass.OF4, 15],
+        [OfClass.OF5, 5],
+      ]);
       const ofClass = drawnClass === OfClass.OF1 ? OfClass.OF2 : drawnClass;
       const mriOedema = rnd.chance(0.8);
       const wallDrawn = rnd.chance(0.15);
       const wall = OF_POSTERIOR_WALL_REQUIRED.includes(ofClass) || wallDrawn;
       out.fracture.push({
-        id, patient_id: patientId, level: VERTEBRAL_LEVELS[levelStart + f], onset_date: onset, cause, genant_grade: genant,
-        height_loss_percent: heightLoss, morphology, of_class: ofClass,
-        mri_oedema: mriOedema, posterior_wall_involved: wall, neurological_deficit: rnd.chance(0.02), additional_injuries: null,
+        id,
+        patient_id: patientId,
+        level: VERTEBRAL_LEVELS[levelStart + f],
+        onset_date: onset,
+        cause,
+        genant_grade: genant,
+        height_loss_percent: heightLoss,
+        morphology,
+        of_class: ofClass,
+        mri_oedema: mriOedema,
+        posterior_wall_involved: wall,
+        neurological_deficit: rnd.chance(0.02),
+        additional_injuries: null,
       });
     }
     const maxGenant = Math.max(...fractures.map((f) => f.genant));
@@ -128,7 +230,15 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     const pProcedure = logistic(-0.6 + 0.7 * (maxGenant - 2) + 0.45 * (baselineNrs - 7.4) + (ageWeeks >= 6 ? 0.5 : 0) + (cancer ? 0.6 : 0));
     const firstKind = rnd.chance(pProcedure) ? (rnd.chance(0.5) ? TreatmentKind.VERTEBROPLASTY : TreatmentKind.KYPHOPLASTY) : TreatmentKind.CONSERVATIVE;
     const indexId = rnd.uuid();
-    pushTreatment(out, rnd, indexId, patientId, firstKind, treatmentStart, fractures.map((f) => f.id));
+    pushTreatment(
+      out,
+      rnd,
+      indexId,
+      patientId,
+      firstKind,
+      treatmentStart,
+      fractures.map((f) => f.id),
+    );
 
     // Death, decided before the follow-up so that nothing is recorded after it: older patients
     // and patients with cancer die more often. A death is its own record, with a cause and where
@@ -137,11 +247,20 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     if (rnd.chance(age > 85 || cancer ? 0.05 : 0.015)) {
       const day = addDays(treatmentStart, rnd.int(30, 700));
       const cause = rnd.weighted<DeathCause>([
-        [DeathCause.CARDIOVASCULAR, 30], [DeathCause.RESPIRATORY, 20], [DeathCause.CANCER, cancer ? 60 : 8], [DeathCause.INFECTION, 10],
-        [DeathCause.PROCEDURE_RELATED, firstKind === TreatmentKind.CONSERVATIVE ? 0 : 2], [DeathCause.OTHER, 10], [DeathCause.UNKNOWN, 15],
+        [DeathCause.CARDIOVASCULAR, 30],
+        [DeathCause.RESPIRATORY, 20],
+        [DeathCause.CANCER, cancer ? 60 : 8],
+        [DeathCause.INFECTION, 10],
+        [DeathCause.PROCEDURE_RELATED, firstKind === TreatmentKind.CONSERVATIVE ? 0 : 2],
+        [DeathCause.OTHER, 10],
+        [DeathCause.UNKNOWN, 15],
       ]);
       const source = rnd.weighted<DeathSource>([
-        [DeathSource.HOSPITAL_RECORD, 35], [DeathSource.DEATH_REGISTRY, 30], [DeathSource.GENERAL_PRACTITIONER, 20], [DeathSource.FAMILY, 10], [DeathSource.OTHER, 5],
+        [DeathSource.HOSPITAL_RECORD, 35],
+        [DeathSource.DEATH_REGISTRY, 30],
+        [DeathSource.GENERAL_PRACTITIONER, 20],
+        [DeathSource.FAMILY, 10],
+        [DeathSource.OTHER, 5],
       ]);
       if (day <= options.today) {
         diedOn = day;
@@ -157,7 +276,12 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     let crossover: { id: string; start: string } | null = null;
     let lastNrs = baselineNrs;
     for (const w of TIME_POINT_WINDOWS) {
-      const visitDate = addDays(treatmentStart, w.timePoint === TimePoint.BASELINE ? -rnd.int(0, 2) : w.targetDay + rnd.int(-Math.floor((w.toDay - w.fromDay) / 4), Math.floor((w.toDay - w.fromDay) / 4)));
+      const visitDate = addDays(
+        treatmentStart,
+        w.timePoint === TimePoint.BASELINE
+          ? -rnd.int(0, 2)
+          : w.targetDay + rnd.int(-Math.floor((w.toDay - w.fromDay) / 4), Math.floor((w.toDay - w.fromDay) / 4)),
+      );
       if (visitDate > options.today) break;
       // No visit after the death: the follow-up ends there.
       if (diedOn !== null && visitDate > diedOn) break;
@@ -175,15 +299,19 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       lastNrs = nrs;
       const row = visit(rnd, patientId, indexId, w.timePoint, visitDate, AssessmentStatus.DONE);
       Object.assign(row, {
-        nrs_rest: clamp(nrs - rnd.int(1, 3), 0, 10), nrs_activity: nrs,
+        nrs_rest: clamp(nrs - rnd.int(1, 3), 0, 10),
+        nrs_activity: nrs,
         // The trajectory's scores are the targets the answers are drawn around; the stored scores are computed from the answers.
         ...questionnaireItems(answers, {
           odi: clamp(baseOdi - drop * 6.5 + rnd.normal(0, 6), 0, 100),
           rmdq: clamp(baseRmdq - drop * 1.7 + rnd.normal(0, 2), 0, 24),
           eq5d: clamp(baseEq5d + drop * 0.06 + rnd.normal(0, 0.05), -0.5, 1),
         }),
-        analgesic_level: nrs >= 7 ? AnalgesicLevel.STRONG_OPIOID : nrs >= 5 ? AnalgesicLevel.WEAK_OPIOID : nrs >= 2 ? AnalgesicLevel.NON_OPIOID : AnalgesicLevel.NONE,
-        opioid_use: nrs >= 5, back_to_usual_activities: nrs <= 3, physiotherapy: rnd.chance(0.5),
+        analgesic_level:
+          nrs >= 7 ? AnalgesicLevel.STRONG_OPIOID : nrs >= 5 ? AnalgesicLevel.WEAK_OPIOID : nrs >= 2 ? AnalgesicLevel.NON_OPIOID : AnalgesicLevel.NONE,
+        opioid_use: nrs >= 5,
+        back_to_usual_activities: nrs <= 3,
+        physiotherapy: rnd.chance(0.5),
         imaging_done: imagingAtVisit(imaging, w.timePoint, firstKind),
       });
       out.assessment.push(row);
@@ -192,7 +320,15 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
         const start = addDays(visitDate, rnd.int(3, 20));
         if (start <= options.today && (diedOn === null || start <= diedOn)) {
           crossover = { id: rnd.uuid(), start };
-          pushTreatment(out, rnd, crossover.id, patientId, rnd.chance(0.5) ? TreatmentKind.VERTEBROPLASTY : TreatmentKind.KYPHOPLASTY, start, fractures.map((f) => f.id));
+          pushTreatment(
+            out,
+            rnd,
+            crossover.id,
+            patientId,
+            rnd.chance(0.5) ? TreatmentKind.VERTEBROPLASTY : TreatmentKind.KYPHOPLASTY,
+            start,
+            fractures.map((f) => f.id),
+          );
         }
       }
     }
@@ -205,18 +341,29 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       if (rnd.chance(0.3)) {
         const symptomatic = rnd.chance(0.05);
         pushComplication(out, rnd, patientId, t, ComplicationKind.CEMENT_LEAKAGE, 0, until, {
-          symptomatic, leakage_type: rnd.pick([CementLeakageType.B, CementLeakageType.S, CementLeakageType.C, CementLeakageType.D]),
+          symptomatic,
+          leakage_type: rnd.pick([CementLeakageType.B, CementLeakageType.S, CementLeakageType.C, CementLeakageType.D]),
           clavien_dindo: symptomatic ? ClavienDindoGrade.II : null,
         });
       }
-      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, until, { clavien_dindo: ClavienDindoGrade.II });
-      if (rnd.chance(0.004)) pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), until, { clavien_dindo: ClavienDindoGrade.IIIB });
+      if (rnd.chance(0.01))
+        pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, until, { clavien_dindo: ClavienDindoGrade.II });
+      if (rnd.chance(0.004))
+        pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), until, { clavien_dindo: ClavienDindoGrade.IIIB });
       if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, until, { clavien_dindo: ClavienDindoGrade.I });
     }
     const index = out.treatment.find((t) => t.id === indexId)!;
     const pAdjacent = firstKind === TreatmentKind.CONSERVATIVE ? 0.08 : 0.12;
-    if (rnd.chance(pAdjacent)) pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, { clavien_dindo: ClavienDindoGrade.II, ...newFracture(imaging, ComplicationKind.ADJACENT_LEVEL_FRACTURE, levelStart, nFractures, firstKind) });
-    if (rnd.chance(0.06)) pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, { clavien_dindo: ClavienDindoGrade.II, ...newFracture(imaging, ComplicationKind.REMOTE_FRACTURE, levelStart, nFractures, firstKind) });
+    if (rnd.chance(pAdjacent))
+      pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, {
+        clavien_dindo: ClavienDindoGrade.II,
+        ...newFracture(imaging, ComplicationKind.ADJACENT_LEVEL_FRACTURE, levelStart, nFractures, firstKind),
+      });
+    if (rnd.chance(0.06))
+      pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, {
+        clavien_dindo: ClavienDindoGrade.II,
+        ...newFracture(imaging, ComplicationKind.REMOTE_FRACTURE, levelStart, nFractures, firstKind),
+      });
   }
   void todayYear;
   // Hospital use, radiation, cement fill and radiographic follow-up draw from a stream of their
@@ -236,19 +383,31 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
 function baseline(rnd: Random, age: number, cancer: boolean, treatmentStart: string, today: string): Row {
   const old = clamp((age - 65) / 25, 0, 1);
   const cfs = Math.round(clamp(rnd.normal(3 + 3 * old, 1.2), 1, 9));
-  const mobility = cfs >= 8 ? PreFractureMobility.BEDBOUND
-    : rnd.weighted<PreFractureMobility>([
-      [PreFractureMobility.INDEPENDENT, 60 - 40 * old], [PreFractureMobility.WALKING_STICK, 20 + 10 * old], [PreFractureMobility.WALKER, 12 + 20 * old],
-      [PreFractureMobility.WHEELCHAIR, 3 + 6 * old],
-    ]);
+  const mobility =
+    cfs >= 8
+      ? PreFractureMobility.BEDBOUND
+      : rnd.weighted<PreFractureMobility>([
+          [PreFractureMobility.INDEPENDENT, 60 - 40 * old],
+          [PreFractureMobility.WALKING_STICK, 20 + 10 * old],
+          [PreFractureMobility.WALKER, 12 + 20 * old],
+          [PreFractureMobility.WHEELCHAIR, 3 + 6 * old],
+        ]);
   const living = rnd.weighted<LivingSituation>([
-    [LivingSituation.OWN_HOME_ALONE, 38], [LivingSituation.OWN_HOME_WITH_OTHERS, 45 - 25 * old],
-    [LivingSituation.ASSISTED_LIVING, 7 + 8 * old], [LivingSituation.NURSING_HOME, 3 + 12 * old + (cfs >= 7 ? 20 : 0)],
+    [LivingSituation.OWN_HOME_ALONE, 38],
+    [LivingSituation.OWN_HOME_WITH_OTHERS, 45 - 25 * old],
+    [LivingSituation.ASSISTED_LIVING, 7 + 8 * old],
+    [LivingSituation.NURSING_HOME, 3 + 12 * old + (cfs >= 7 ? 20 : 0)],
   ]);
-  const drug = rnd.chance(0.5) ? AntiOsteoporoticDrug.NONE : rnd.weighted<AntiOsteoporoticDrug>([
-    [AntiOsteoporoticDrug.BISPHOSPHONATE_ORAL, 45], [AntiOsteoporoticDrug.BISPHOSPHONATE_IV, 15], [AntiOsteoporoticDrug.DENOSUMAB, 25],
-    [AntiOsteoporoticDrug.TERIPARATIDE, 8], [AntiOsteoporoticDrug.ROMOSOZUMAB, 4], [AntiOsteoporoticDrug.OTHER, 3],
-  ]);
+  const drug = rnd.chance(0.5)
+    ? AntiOsteoporoticDrug.NONE
+    : rnd.weighted<AntiOsteoporoticDrug>([
+        [AntiOsteoporoticDrug.BISPHOSPHONATE_ORAL, 45],
+        [AntiOsteoporoticDrug.BISPHOSPHONATE_IV, 15],
+        [AntiOsteoporoticDrug.DENOSUMAB, 25],
+        [AntiOsteoporoticDrug.TERIPARATIDE, 8],
+        [AntiOsteoporoticDrug.ROMOSOZUMAB, 4],
+        [AntiOsteoporoticDrug.OTHER, 3],
+      ]);
   const drugStart = addDays(treatmentStart, rnd.int(3, 90));
   const dxa = addDays(treatmentStart, rnd.int(-120, 60));
   const known = (p: number) => rnd.chance(p);
@@ -258,7 +417,14 @@ function baseline(rnd: Random, age: number, cancer: boolean, treatmentStart: str
     clinical_frailty_scale: known(0.8) ? cfs : null,
     charlson_comorbidity_index: known(0.75) ? Math.round(clamp(rnd.normal(1 + 2 * old, 1.3), 0, 12)) + (cancer ? 2 : 0) : null,
     dementia: known(0.9) ? rnd.chance(0.04 + 0.2 * old) : null,
-    prior_vertebral_fractures: known(0.85) ? rnd.weighted([[0, 60], [1, 22], [2, 10], [3, 8]]) : null,
+    prior_vertebral_fractures: known(0.85)
+      ? rnd.weighted([
+          [0, 60],
+          [1, 22],
+          [2, 10],
+          [3, 8],
+        ])
+      : null,
     anti_osteoporotic_drug: known(0.85) ? drug : null,
     anti_osteoporotic_start_date: drug !== AntiOsteoporoticDrug.NONE && drugStart <= today && rnd.chance(0.9) ? drugStart : null,
     dxa_date: dxa <= today && rnd.chance(0.6) ? dxa : null,
@@ -278,12 +444,33 @@ function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientI
   // (pain, falls, frailty) and stay longer than after a procedure.
   const sameDay = rnd.chance(procedure ? 0.7 : 0.5);
   out.treatment.push({
-    id, patient_id: patientId, kind, start_date: start,
+    id,
+    patient_id: patientId,
+    kind,
+    start_date: start,
     analgesic_level: procedure ? null : rnd.pick([AnalgesicLevel.NON_OPIOID, AnalgesicLevel.WEAK_OPIOID, AnalgesicLevel.STRONG_OPIOID]),
-    brace: procedure ? null : rnd.chance(0.6), bed_rest: procedure ? null : rnd.chance(0.2), physiotherapy: procedure ? null : rnd.chance(0.7),
-    anaesthesia: procedure ? rnd.weighted([[Anaesthesia.LOCAL, 50], [Anaesthesia.SEDATION, 35], [Anaesthesia.GENERAL, 15]]) : null,
-    approach: procedure ? rnd.weighted([[ProcedureApproach.UNIPEDICULAR, 40], [ProcedureApproach.BIPEDICULAR, 60]]) : null,
-    imaging_guidance: procedure ? rnd.weighted([[ImagingGuidance.FLUOROSCOPY, 85], [ImagingGuidance.CT, 15]]) : null,
+    brace: procedure ? null : rnd.chance(0.6),
+    bed_rest: procedure ? null : rnd.chance(0.2),
+    physiotherapy: procedure ? null : rnd.chance(0.7),
+    anaesthesia: procedure
+      ? rnd.weighted([
+          [Anaesthesia.LOCAL, 50],
+          [Anaesthesia.SEDATION, 35],
+          [Anaesthesia.GENERAL, 15],
+        ])
+      : null,
+    approach: procedure
+      ? rnd.weighted([
+          [ProcedureApproach.UNIPEDICULAR, 40],
+          [ProcedureApproach.BIPEDICULAR, 60],
+        ])
+      : null,
+    imaging_guidance: procedure
+      ? rnd.weighted([
+          [ImagingGuidance.FLUOROSCOPY, 85],
+          [ImagingGuidance.CT, 15],
+        ])
+      : null,
     balloon_used: kind === TreatmentKind.KYPHOPLASTY ? true : null,
     height_restoration_percent: kind === TreatmentKind.KYPHOPLASTY ? round1(clamp(rnd.normal(35, 15), 0, 100)) : null,
     kyphotic_angle_before: procedure ? round1(clamp(rnd.normal(18, 6), 0, 60)) : null,
@@ -294,8 +481,15 @@ function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientI
   });
   for (const fractureId of fractureIds) {
     out.treated_level.push({
-      treatment_id: id, fracture_id: fractureId,
-      cement_type: procedure ? rnd.weighted([[CementType.PMMA, 70], [CementType.PMMA_HIGH_VISCOSITY, 25], [CementType.CALCIUM_PHOSPHATE, 5]]) : null,
+      treatment_id: id,
+      fracture_id: fractureId,
+      cement_type: procedure
+        ? rnd.weighted([
+            [CementType.PMMA, 70],
+            [CementType.PMMA_HIGH_VISCOSITY, 25],
+            [CementType.CALCIUM_PHOSPHATE, 5],
+          ])
+        : null,
       cement_volume_ml: procedure ? round1(clamp(rnd.normal(kind === TreatmentKind.KYPHOPLASTY ? 5 : 4, 1.3), 1, 12)) : null,
     });
   }
@@ -303,20 +497,60 @@ function pushTreatment(out: SyntheticRegistry, rnd: Random, id: string, patientI
 
 function visit(rnd: Random, patientId: string, treatmentId: string, timePoint: TimePoint, visitDate: string | null, status: AssessmentStatus): Row {
   return {
-    id: rnd.uuid(), patient_id: patientId, treatment_id: treatmentId, time_point: timePoint, visit_date: visitDate, status,
-    nrs_rest: null, nrs_activity: null, odi: null, rmdq: null, eq5d_index: null, analgesic_level: null, opioid_use: null,
-    back_to_usual_activities: null, physiotherapy: null, imaging_done: null,
-    odi_items: null, odi_source: null, rmdq_items: null, rmdq_source: null, eq5d_levels: null, eq5d_vas: null, eq5d_source: null, eq5d_value_set: null,
+    id: rnd.uuid(),
+    patient_id: patientId,
+    treatment_id: treatmentId,
+    time_point: timePoint,
+    visit_date: visitDate,
+    status,
+    nrs_rest: null,
+    nrs_activity: null,
+    odi: null,
+    rmdq: null,
+    eq5d_index: null,
+    analgesic_level: null,
+    opioid_use: null,
+    back_to_usual_activities: null,
+    physiotherapy: null,
+    imaging_done: null,
+    odi_items: null,
+    odi_source: null,
+    rmdq_items: null,
+    rmdq_source: null,
+    eq5d_levels: null,
+    eq5d_vas: null,
+    eq5d_source: null,
+    eq5d_value_set: null,
   };
 }
 
 /** A complication `afterDays` after the treatment, unless that falls after `until` (today, or the patient's death). */
-function pushComplication(out: SyntheticRegistry, rnd: Random, patientId: string, treatment: Row, kind: ComplicationKind, afterDays: number, until: string, extra: Row): void {
+function pushComplication(
+  out: SyntheticRegistry,
+  rnd: Random,
+  patientId: string,
+  treatment: Row,
+  kind: ComplicationKind,
+  afterDays: number,
+  until: string,
+  extra: Row,
+): void {
   const occurredOn = addDays(String(treatment.start_date), afterDays);
   if (occurredOn > until || daysBetween(String(treatment.start_date), occurredOn) < 0) return;
   out.complication.push({
-    id: rnd.uuid(), patient_id: patientId, treatment_id: treatment.id, occurred_on: occurredOn, kind, symptomatic: null,
-    leakage_type: null, clavien_dindo: null, resolved: true, notes: null, level: null, detection: null, ...extra,
+    id: rnd.uuid(),
+    patient_id: patientId,
+    treatment_id: treatment.id,
+    occurred_on: occurredOn,
+    kind,
+    symptomatic: null,
+    leakage_type: null,
+    clavien_dindo: null,
+    resolved: true,
+    notes: null,
+    level: null,
+    detection: null,
+    ...extra,
   });
 }
 
@@ -346,7 +580,9 @@ function newFracture(imaging: Random, kind: ComplicationKind, levelStart: number
   const level = VERTEBRAL_LEVELS[imaging.pick(kind === ComplicationKind.ADJACENT_LEVEL_FRACTURE ? adjacent : remote)];
   const procedure = firstKind !== TreatmentKind.CONSERVATIVE;
   const detection = imaging.weighted<FractureDetection>([
-    [FractureDetection.CLINICAL, procedure ? 50 : 70], [FractureDetection.SCHEDULED_IMAGING, procedure ? 40 : 18], [FractureDetection.INCIDENTAL, procedure ? 10 : 12],
+    [FractureDetection.CLINICAL, procedure ? 50 : 70],
+    [FractureDetection.SCHEDULED_IMAGING, procedure ? 40 : 18],
+    [FractureDetection.INCIDENTAL, procedure ? 10 : 12],
   ]);
   return { level, detection };
 }
@@ -368,9 +604,23 @@ function hospitalUseAndRadiographs(out: SyntheticRegistry, rnd: Random): void {
     const procedure = t.kind !== TreatmentKind.CONSERVATIVE;
     const admitted = t.same_day_discharge === false;
     t.discharge_destination = known(0.9)
-      ? rnd.weighted<DischargeDestination>(procedure || !admitted
-        ? [[DischargeDestination.HOME, 78], [DischargeDestination.HOME_WITH_CARE, 10], [DischargeDestination.REHABILITATION, 7], [DischargeDestination.NURSING_HOME, 4], [DischargeDestination.OTHER_HOSPITAL, 1]]
-        : [[DischargeDestination.HOME, 50], [DischargeDestination.HOME_WITH_CARE, 20], [DischargeDestination.REHABILITATION, 18], [DischargeDestination.NURSING_HOME, 10], [DischargeDestination.OTHER_HOSPITAL, 2]])
+      ? rnd.weighted<DischargeDestination>(
+          procedure || !admitted
+            ? [
+                [DischargeDestination.HOME, 78],
+                [DischargeDestination.HOME_WITH_CARE, 10],
+                [DischargeDestination.REHABILITATION, 7],
+                [DischargeDestination.NURSING_HOME, 4],
+                [DischargeDestination.OTHER_HOSPITAL, 1],
+              ]
+            : [
+                [DischargeDestination.HOME, 50],
+                [DischargeDestination.HOME_WITH_CARE, 20],
+                [DischargeDestination.REHABILITATION, 18],
+                [DischargeDestination.NURSING_HOME, 10],
+                [DischargeDestination.OTHER_HOSPITAL, 2],
+              ],
+        )
       : null;
     const recorded = known(0.85);
     const within30 = rnd.chance(procedure ? 0.06 : admitted ? 0.12 : 0.07);
@@ -379,7 +629,8 @@ function hospitalUseAndRadiographs(out: SyntheticRegistry, rnd: Random): void {
     t.readmitted_within_90_days = recorded ? within90 : null;
     const levels = levelsOf.get(String(t.id)) ?? [];
     const n = Math.max(1, levels.length);
-    t.fluoroscopy_time_seconds = procedure && known(0.85) ? Math.round(clamp(rnd.normal(t.kind === TreatmentKind.KYPHOPLASTY ? 370 : 320, 110) * n, 60, 7200)) : null;
+    t.fluoroscopy_time_seconds =
+      procedure && known(0.85) ? Math.round(clamp(rnd.normal(t.kind === TreatmentKind.KYPHOPLASTY ? 370 : 320, 110) * n, 60, 7200)) : null;
     t.dose_area_product_gy_cm2 = procedure && known(0.8) ? round1(clamp(Math.exp(rnd.normal(Math.log(10), 0.6)) * n, 0.5, 1000)) : null;
     for (const l of levels) {
       l.cement_fill_percent = procedure && known(0.75) ? Math.round(clamp(rnd.normal(t.kind === TreatmentKind.KYPHOPLASTY ? 32 : 28, 8), 5, 80)) : null;
@@ -398,7 +649,7 @@ function hospitalUseAndRadiographs(out: SyntheticRegistry, rnd: Random): void {
     const loss = heightLoss.get(String(indexLevel?.fracture_id)) ?? 25;
     // Settling over the first months, most of it by six months; cement holds the body better.
     const settling = (procedure ? 3 : 8) * Math.min(1, months / 6) + rnd.normal(0, 2);
-    const restored = procedure ? Number(t.height_restoration_percent ?? 10) * loss / 100 : 0;
+    const restored = procedure ? (Number(t.height_restoration_percent ?? 10) * loss) / 100 : 0;
     const anterior = 100 - loss + restored - settling;
     a.anterior_height_percent = round1(clamp(anterior, 20, 115));
     a.middle_height_percent = round1(clamp(anterior + rnd.normal(4, 4), 20, 115));
@@ -410,13 +661,24 @@ function hospitalUseAndRadiographs(out: SyntheticRegistry, rnd: Random): void {
 
 /** The kinds of injury a traumatic fracture comes with, by how often (falls and road accidents). */
 const TRAUMA_INJURIES: [AdditionalInjury, number][] = [
-  [AdditionalInjury.RIB, 30], [AdditionalInjury.UPPER_LIMB, 18], [AdditionalInjury.LOWER_LIMB, 15], [AdditionalInjury.HEAD, 12],
-  [AdditionalInjury.OTHER_SPINE, 8], [AdditionalInjury.STERNUM, 6], [AdditionalInjury.PELVIS, 6], [AdditionalInjury.THORAX_ORGAN, 5],
-  [AdditionalInjury.ABDOMEN_ORGAN, 3], [AdditionalInjury.OTHER, 3],
+  [AdditionalInjury.RIB, 30],
+  [AdditionalInjury.UPPER_LIMB, 18],
+  [AdditionalInjury.LOWER_LIMB, 15],
+  [AdditionalInjury.HEAD, 12],
+  [AdditionalInjury.OTHER_SPINE, 8],
+  [AdditionalInjury.STERNUM, 6],
+  [AdditionalInjury.PELVIS, 6],
+  [AdditionalInjury.THORAX_ORGAN, 5],
+  [AdditionalInjury.ABDOMEN_ORGAN, 3],
+  [AdditionalInjury.OTHER, 3],
 ];
 /** A low-energy fall: a wrist, a rib, a hip, a knock on the head. */
 const FALL_INJURIES: [AdditionalInjury, number][] = [
-  [AdditionalInjury.UPPER_LIMB, 40], [AdditionalInjury.RIB, 25], [AdditionalInjury.HIP, 15], [AdditionalInjury.HEAD, 10], [AdditionalInjury.PELVIS, 10],
+  [AdditionalInjury.UPPER_LIMB, 40],
+  [AdditionalInjury.RIB, 25],
+  [AdditionalInjury.HIP, 15],
+  [AdditionalInjury.HEAD, 10],
+  [AdditionalInjury.PELVIS, 10],
 ];
 const INJURY_ORDER = Object.values(AdditionalInjury);
 
@@ -436,7 +698,14 @@ function additionalInjuryKinds(out: SyntheticRegistry, rnd: Random): void {
       const pInjured = cause === FractureCause.TRAUMATIC ? 0.55 : cause === FractureCause.OSTEOPOROTIC ? 0.06 : 0.03;
       const kinds = new Set<AdditionalInjury>();
       if (rnd.chance(pInjured)) {
-        const n = cause === FractureCause.TRAUMATIC ? rnd.weighted([[1, 60], [2, 28], [3, 12]]) : 1;
+        const n =
+          cause === FractureCause.TRAUMATIC
+            ? rnd.weighted([
+                [1, 60],
+                [2, 28],
+                [3, 12],
+              ])
+            : 1;
         const from = cause === FractureCause.TRAUMATIC ? TRAUMA_INJURIES : FALL_INJURIES;
         while (kinds.size < n) kinds.add(rnd.weighted(from));
       }

@@ -29,11 +29,7 @@ export interface BootstrapResult {
  * statistic should re-estimate the propensity model on each resample so that the interval
  * reflects the uncertainty of the weights too.
  */
-export function bootstrapPercentile<T>(
-  data: readonly T[],
-  statistic: (sample: readonly T[]) => number,
-  options: BootstrapOptions<T> = {},
-): BootstrapResult {
+export function bootstrapPercentile<T>(data: readonly T[], statistic: (sample: readonly T[]) => number, options: BootstrapOptions<T> = {}): BootstrapResult {
   const replicates = options.replicates ?? 2000;
   const level = options.level ?? 0.95;
   assertLevel(level);

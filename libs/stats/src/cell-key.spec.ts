@@ -29,8 +29,14 @@ describe('cell-key perturbation', () => {
 
   it('gives a set of records the same figure however often and however it is asked', () => {
     const keys = [17, 99_001, 523_111, 1_000_000, 4];
-    const a = perturbCount(keys.length, keys.reduce((s, k) => s + k, 0));
-    const b = perturbCount(keys.length, [...keys].reverse().reduce((s, k) => s + k, 0));
+    const a = perturbCount(
+      keys.length,
+      keys.reduce((s, k) => s + k, 0),
+    );
+    const b = perturbCount(
+      keys.length,
+      [...keys].reverse().reduce((s, k) => s + k, 0),
+    );
     expect(a).toBe(b);
     expect(cellKey(-1)).toBe(KEY_MODULUS - 1);
   });

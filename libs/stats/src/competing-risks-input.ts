@@ -56,12 +56,7 @@ export function checkCompetingRisksRows(
 }
 
 /** Tallies the rows whose indices are given (all rows when omitted) by distinct time, ascending. */
-export function tallyByTime(
-  time: readonly number[],
-  cause: readonly number[],
-  counts: readonly number[],
-  indices?: readonly number[],
-): TimeTally[] {
+export function tallyByTime(time: readonly number[], cause: readonly number[], counts: readonly number[], indices?: readonly number[]): TimeTally[] {
   const idx = indices ? [...indices] : time.map((_, i) => i);
   idx.sort((a, b) => time[a] - time[b]);
   const out: TimeTally[] = [];

@@ -46,7 +46,10 @@ describe('cumulative incidence: small example checked by hand and against R', ()
 
   it('estimates and variances equal cuminc at every jump of both causes', () => {
     expect(ci.causes).toEqual([1, 2]);
-    for (const [c, ref] of [[1, r1], [2, r2]] as const) {
+    for (const [c, ref] of [
+      [1, r1],
+      [2, r2],
+    ] as const) {
       const curve = ci.curves.find((x) => x.cause === c)!;
       const jumps = curve.rows.filter((r) => r.nEvent > 0);
       expect(jumps.map((r) => r.time)).toEqual(ref.map((r) => r[0]));
@@ -86,7 +89,10 @@ describe('cumulative incidence: small example checked by hand and against R', ()
 
   it('does not depend on the order of the rows', () => {
     const perm = time.map((_, i) => (i * 5) % 12);
-    const shuffled = cumulativeIncidence(perm.map((i) => time[i]), perm.map((i) => cause[i]));
+    const shuffled = cumulativeIncidence(
+      perm.map((i) => time[i]),
+      perm.map((i) => cause[i]),
+    );
     expect(shuffled).toEqual(ci);
   });
 
@@ -126,7 +132,9 @@ describe('cumulative incidence: mgus2 against R cmprsk::cuminc', () => {
     const f1 = [0.012701882039773463, 0.023833237191638639, 0.039789621504405334, 0.073885664375926224, 0.10494067418613699, 0.15739038693443277];
     const f1var = [1.9942864731922176e-5, 3.702489484514639e-5, 6.0915107375335242e-5, 0.00011623978170247813, 0.00020498393238449903, 0.0012207233391149167];
     const m2 = [0.14608233731739703, 0.19123505976095609, 0.36762698560886298, 0.5751784888794913, 0.74812788926573526, 0.79943640697963092];
-    const m2var = [0.00016589294619996788, 0.00020568801448538586, 0.00031049419452501526, 0.00035945164283862196, 0.00043270063494606908, 0.00059046555618173791];
+    const m2var = [
+      0.00016589294619996788, 0.00020568801448538586, 0.00031049419452501526, 0.00035945164283862196, 0.00043270063494606908, 0.00059046555618173791,
+    ];
     [12, 24, 60, 120, 240, 360].forEach((t, i) => {
       closeRel(cumulativeIncidenceAt(fits.F, 1, t).estimate, f1[i]);
       closeRel(cumulativeIncidenceAt(fits.F, 1, t).variance, f1var[i]);

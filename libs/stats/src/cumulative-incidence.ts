@@ -73,11 +73,7 @@ export interface CifPoint {
  * carried over the other causes' event times, where it does not change (their terms vanish
  * because F_j(t_i) = F_j(t)).
  */
-export function cumulativeIncidence(
-  time: readonly number[],
-  cause: readonly number[],
-  options: CumulativeIncidenceOptions = {},
-): CumulativeIncidence {
+export function cumulativeIncidence(time: readonly number[], cause: readonly number[], options: CumulativeIncidenceOptions = {}): CumulativeIncidence {
   const level = options.level ?? 0.95;
   assertLevel(level);
   const { n, counts } = checkCompetingRisksRows(time, cause, options);

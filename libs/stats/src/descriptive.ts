@@ -124,8 +124,7 @@ export interface Summary {
 export function summarize(x: readonly number[], level = 0.95): Summary {
   assertNonEmpty(x, 'summarize');
   const q = quartiles(x);
-  const ci: Pick<MeanCI, 'sd' | 'se' | 'lower' | 'upper'> =
-    x.length >= 2 ? meanCI(x, level) : { sd: NaN, se: NaN, lower: NaN, upper: NaN };
+  const ci: Pick<MeanCI, 'sd' | 'se' | 'lower' | 'upper'> = x.length >= 2 ? meanCI(x, level) : { sd: NaN, se: NaN, lower: NaN, upper: NaN };
   return {
     n: x.length,
     mean: mean(x),

@@ -14,7 +14,7 @@ describe('frequency tables', () => {
 
   it('equals the expanded values for random tables, including at the ends', () => {
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 50; trial++) {
       const values = [...new Set(Array.from({ length: 1 + Math.floor(next() * 12) }, () => Math.round(next() * 100) / 4))];
       const counts = values.map(() => 1 + Math.floor(next() * 9));
@@ -29,7 +29,11 @@ describe('frequency tables', () => {
 
   it('gives mean and SD from sums', () => {
     const x = [2, 4, 4, 4, 5, 5, 7, 9];
-    const m = momentsFromSums(x.length, x.reduce((a, b) => a + b), x.reduce((a, b) => a + b * b, 0));
+    const m = momentsFromSums(
+      x.length,
+      x.reduce((a, b) => a + b),
+      x.reduce((a, b) => a + b * b, 0),
+    );
     expect(m.mean).toBe(5);
     expect(m.sd).toBeCloseTo(sd(x), 12);
     expect(momentsFromSums(1, 3, 9)).toEqual({ mean: 3, sd: null });

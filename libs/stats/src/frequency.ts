@@ -47,8 +47,12 @@ export function frequencySummary(table: FrequencyTable): FrequencySummary {
   const mean = table.values.reduce((s, v, i) => s + v * table.counts[i], 0) / n;
   const ss = table.values.reduce((s, v, i) => s + table.counts[i] * (v - mean) ** 2, 0);
   return {
-    n, mean, sd: n < 2 ? null : Math.sqrt(ss / (n - 1)),
-    q1: frequencyQuantile(table, 0.25), median: frequencyQuantile(table, 0.5), q3: frequencyQuantile(table, 0.75),
+    n,
+    mean,
+    sd: n < 2 ? null : Math.sqrt(ss / (n - 1)),
+    q1: frequencyQuantile(table, 0.25),
+    median: frequencyQuantile(table, 0.5),
+    q3: frequencyQuantile(table, 0.75),
   };
 }
 

@@ -30,7 +30,10 @@ describe("Gray's test: mgus2, women against men", () => {
 
   it('counts: 1384 patients, 59 and 56 progressions', () => {
     const res = grayTest(mgus2.etime, mgus2.event, mgus2.sex, 1);
-    expect(res.groups.map((g) => [g.n, g.events])).toEqual([[631, 59], [753, 56]]);
+    expect(res.groups.map((g) => [g.n, g.events])).toEqual([
+      [631, 59],
+      [753, 56],
+    ]);
   });
 
   it('does not depend on which group comes first', () => {
@@ -88,7 +91,12 @@ describe("Gray's test: small example with ties (R cuminc)", () => {
     const g3 = time.map((_, i) => ['x', 'y', 'z'][i % 3]);
     const a = grayTest(time, cause, g3, 1);
     const order = [2, 5, 8, 11, 0, 3, 6, 9, 1, 4, 7, 10]; // z first, then x, then y
-    const b = grayTest(order.map((i) => time[i]), order.map((i) => cause[i]), order.map((i) => g3[i]), 1);
+    const b = grayTest(
+      order.map((i) => time[i]),
+      order.map((i) => cause[i]),
+      order.map((i) => g3[i]),
+      1,
+    );
     expect(a.df).toBe(2);
     expect(b.groups.map((g) => g.group)).toEqual(['z', 'x', 'y']);
     expect(b.statistic).toBeCloseTo(a.statistic, 10);

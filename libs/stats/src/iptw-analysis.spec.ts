@@ -31,7 +31,7 @@ function data(seed: number, n: number) {
 }
 
 describe('iptwAnalysis', () => {
-  it('summarises each group\'s weights, with the Kish ESS, and leaves the weights untruncated', () => {
+  it("summarises each group's weights, with the Kish ESS, and leaves the weights untruncated", () => {
     const d = data(7, 300);
     const a = iptwAnalysis({ ...d, groups: ['A', 'B', 'C'], binary: [false, true] });
     expect(a.threshold).toBeNull();
@@ -41,7 +41,10 @@ describe('iptwAnalysis', () => {
       expect(s.trimmed).toBe(0);
       expect(s.min).toBe(Math.min(...w));
       expect(s.max).toBe(Math.max(...w));
-      expect(s.sum).toBeCloseTo(w.reduce((p, v) => p + v, 0), 9);
+      expect(s.sum).toBeCloseTo(
+        w.reduce((p, v) => p + v, 0),
+        9,
+      );
       expect(s.ess).toBeCloseTo(s.sum ** 2 / w.reduce((p, v) => p + v * v, 0), 9);
       expect(s.ess).toBeLessThanOrEqual(s.n);
     }
@@ -70,7 +73,7 @@ describe('iptwAnalysis', () => {
     expect(Math.max(...a.weights.filter((v) => !Number.isNaN(v)))).toBeLessThan(Math.max(...untrimmed.weights));
   });
 
-  it('uses Crump\'s 0.1 for two groups and 0.067 for three (Yoshida et al. 2019)', () => {
+  it("uses Crump's 0.1 for two groups and 0.067 for three (Yoshida et al. 2019)", () => {
     expect(crumpThreshold(2)).toBe(0.1);
     expect(crumpThreshold(3)).toBe(0.067);
   });

@@ -93,7 +93,11 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
   let index = input.group.map((_, i) => i).filter((i) => input.groups.includes(input.group[i]));
   let groups = input.groups.filter((g) => index.some((i) => input.group[i] === g));
   const fitOn = (of: number[], classes: L[]) =>
-    multinomialLogisticRegression(of.map((i) => input.x[i]), of.map((i) => input.group[i]), { classes, reference: classes[0] });
+    multinomialLogisticRegression(
+      of.map((i) => input.x[i]),
+      of.map((i) => input.group[i]),
+      { classes, reference: classes[0] },
+    );
   let fit = fitOn(index, groups);
   let threshold: number | null = null;
   const dropped: L[] = [];
@@ -113,7 +117,10 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     // the one the weights are to balance.
     if (index.length < before.length) fit = fitOn(index, groups);
   }
-  const received = receivedProbability(fit.fitted, index.map((i) => groups.indexOf(input.group[i])));
+  const received = receivedProbability(
+    fit.fitted,
+    index.map((i) => groups.indexOf(input.group[i])),
+  );
   const w = iptwWeights(received, { stabilize: true, treatment: index.map((i) => input.group[i]) });
   const weights = new Array<number>(n).fill(NaN);
   index.forEach((i, k) => (weights[i] = w[k]));
@@ -124,24 +131,43 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     const idx = members.get(g) as number[];
     return { y: idx.map((i) => input.y[i]), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => input.x[i][j]) };
   };
-  const weightSummary = input.groups.filter((g) => groups.includes(g) || dropped.includes(g)).map((g) => {
-    const ww = groups.includes(g) ? arm(g).w : [];
-    const all = input.group.filter((v) => v === g).length;
-    return {
-      group: g, n: ww.length, trimmed: all - ww.length,
-      min: ww.length ? Math.min(...ww) : NaN, median: ww.length ? median(ww) : NaN, max: ww.length ? Math.max(...ww) : NaN,
-      sum: ww.reduce((a, v) => a + v, 0), ess: effectiveSampleSize(ww),
-    };
-  });
+  const weightSummary = input.groups
+    .filter((g) => groups.includes(g) || dropped.includes(g))
+    .map((g) => {
+      const ww = groups.includes(g) ? arm(g).w : [];
+      const all = input.group.filter((v) => v === g).length;
+      return {
+        group: g,
+        n: ww.length,
+        trimmed: all - ww.length,
+        min: ww.length ? Math.min(...ww) : NaN,
+        median: ww.length ? median(ww) : NaN,
+        max: ww.length ? Math.max(...ww) : NaN,
+        sum: ww.reduce((a, v) => a + v, 0),
+        ess: effectiveSampleSize(ww),
+      };
+    });
   if (input.weightsOnly) {
-    return { groups, droppedGroups: dropped, threshold, members, weights, propensities, converged: fit.converged && !fit.separation, weightSummary, differences: [], balance: [] };
+    return {
+      groups,
+      droppedGroups: dropped,
+      threshold,
+      members,
+      weights,
+      propensities,
+      converged: fit.converged && !fit.separation,
+      weightSummary,
+      differences: [],
+      balance: [],
+    };
   }
   const reference = groups[0];
   const ref = arm(reference);
   const differences = groups.slice(1).map((g) => {
     const mine = arm(g);
     return {
-      group: g, versus: reference,
+      group: g,
+      versus: reference,
       unadjusted: welchMeanDifference(mine.y, ref.y, input.level),
       adjusted: weightedMeanDifference(mine.y, mine.w, ref.y, ref.w, input.level),
     };
@@ -153,7 +179,9 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
       const other = arm(versus);
       input.binary.forEach((bin, j) => {
         balance.push({
-          covariate: j, group: g, versus,
+          covariate: j,
+          group: g,
+          versus,
           smdBefore: bin ? smdBinaryData(mine.x(j), other.x(j)) : smdContinuous(mine.x(j), other.x(j)),
           smdAfter: bin ? weightedSmdBinary(mine.x(j), mine.w, other.x(j), other.w) : weightedSmdContinuous(mine.x(j), mine.w, other.x(j), other.w),
         });
@@ -161,7 +189,15 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     }
   });
   return {
-    groups, droppedGroups: dropped, threshold, members, weights, propensities,
-    converged: fit.converged && !fit.separation, weightSummary, differences, balance,
+    groups,
+    droppedGroups: dropped,
+    threshold,
+    members,
+    weights,
+    propensities,
+    converged: fit.converged && !fit.separation,
+    weightSummary,
+    differences,
+    balance,
   };
 }

@@ -9,11 +9,19 @@ describe('selectCovariates', () => {
     { name: 'myeloma', binary: true, factor: 'cause' },
   ];
   it('leaves out a category nobody is in', () => {
-    const s = selectCovariates(specs, [[70, 0, 1, 0], [80, 1, 0, 0], [75, 0, 0, 0]]);
+    const s = selectCovariates(specs, [
+      [70, 0, 1, 0],
+      [80, 1, 0, 0],
+      [75, 0, 0, 0],
+    ]);
     expect(s).toEqual({ kept: [0, 1, 2], constant: [3], madeReference: [] });
   });
   it('makes the commonest level the reference when the reference level is empty (the indicators would sum to 1)', () => {
-    const s = selectCovariates(specs, [[70, 0, 1, 1], [80, 1, 0, 0], [75, 0, 1, 0]]);
+    const s = selectCovariates(specs, [
+      [70, 0, 1, 1],
+      [80, 1, 0, 0],
+      [75, 0, 1, 0],
+    ]);
     expect(s).toEqual({ kept: [0, 1, 3], constant: [], madeReference: [2] });
   });
 });

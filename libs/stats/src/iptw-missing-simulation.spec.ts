@@ -49,7 +49,13 @@ function simulate(replicates: number, n: number) {
     const d = registry(52000 + r, n);
     const seen = d.y.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0);
     observed += seen.length / n;
-    const cc = iptwAnalysis({ x: seen.map((i) => d.x[i]), group: seen.map((i) => d.group[i]), y: seen.map((i) => d.y[i] as number), groups: GROUPS, binary: [false, false] });
+    const cc = iptwAnalysis({
+      x: seen.map((i) => d.x[i]),
+      group: seen.map((i) => d.group[i]),
+      y: seen.map((i) => d.y[i] as number),
+      groups: GROUPS,
+      binary: [false, false],
+    });
     const ipw = iptwObservedAnalysis({ ...d, groups: GROUPS });
     for (const diff of cc.differences) {
       const o = out[diff.group as keyof typeof EFFECT];
@@ -64,9 +70,17 @@ function simulate(replicates: number, n: number) {
       if (diff.adjusted.lower <= truth && truth <= diff.adjusted.upper) o.covered++;
     }
   }
-  const figures = Object.fromEntries(Object.entries(out).map(([g, o]) => [g, {
-    bias: o.err / replicates, coverage: o.covered / replicates, ccBias: o.ccErr / replicates, ccCoverage: o.ccCovered / replicates,
-  }]));
+  const figures = Object.fromEntries(
+    Object.entries(out).map(([g, o]) => [
+      g,
+      {
+        bias: o.err / replicates,
+        coverage: o.covered / replicates,
+        ccBias: o.ccErr / replicates,
+        ccCoverage: o.ccCovered / replicates,
+      },
+    ]),
+  );
   return { figures, observed: observed / replicates };
 }
 

@@ -6,7 +6,12 @@ describe('the model of being observed leaves out separating indicators', () => {
     // Column 0: everyone with it is observed (separates). Column 1: mixed on both sides. Column 2:
     // continuous. Column 3: everyone without it is observed (separates). Column 4: constant.
     const x = [
-      [1, 1, 0.3, 0, 1], [0, 1, 1.2, 1, 1], [0, 0, 2.2, 1, 1], [1, 0, 0.1, 0, 1], [0, 1, 5.0, 0, 1], [0, 0, 3.3, 0, 1],
+      [1, 1, 0.3, 0, 1],
+      [0, 1, 1.2, 1, 1],
+      [0, 0, 2.2, 1, 1],
+      [1, 0, 0.1, 0, 1],
+      [0, 1, 5.0, 0, 1],
+      [0, 0, 3.3, 0, 1],
     ];
     const observed = [1, 0, 0, 1, 1, 1];
     expect([...separatingIndicators(x, observed)].sort()).toEqual([0, 3]);

@@ -41,8 +41,14 @@ export function iptwObservedAnalysis<L>(input: IptwObservedInput<L>): IptwObserv
   const n = input.y.length;
   if (input.x.length !== n || input.group.length !== n) throw new RangeError('x, group and y differ in length');
   const treatment = iptwAnalysis({
-    x: input.x, group: input.group, y: input.y.map(() => 0), groups: input.groups,
-    binary: [], trimming: input.trimming, keepGroup: input.keepGroup, weightsOnly: true,
+    x: input.x,
+    group: input.group,
+    y: input.y.map(() => 0),
+    groups: input.groups,
+    binary: [],
+    trimming: input.trimming,
+    keepGroup: input.keepGroup,
+    weightsOnly: true,
   });
   const kept = input.group.map((_, i) => i).filter((i) => Number.isFinite(treatment.weights[i]));
   const observed = (i: number) => input.y[i] !== null && input.y[i] !== undefined;
@@ -52,7 +58,10 @@ export function iptwObservedAnalysis<L>(input: IptwObservedInput<L>): IptwObserv
     for (const i of kept) observedProbability[i] = 1;
   } else {
     const r = kept.map((i) => (observed(i) ? 1 : 0));
-    const columns = separatingIndicators(kept.map((i) => input.x[i]), r);
+    const columns = separatingIndicators(
+      kept.map((i) => input.x[i]),
+      r,
+    );
     const design = kept.map((i) => [...treatment.groups.slice(1).map((g) => (input.group[i] === g ? 1 : 0)), ...input.x[i].filter((_, j) => !columns.has(j))]);
     const fit = logisticRegression(design, r);
     converged = converged && fit.converged && !fit.separation;

@@ -33,7 +33,10 @@ export interface OverlapHistogram<L> {
  * patient is not analysed).
  */
 export function propensityOverlap<L>(
-  propensities: readonly (readonly number[] | null)[], group: readonly L[], groups: readonly L[], bins = 10,
+  propensities: readonly (readonly number[] | null)[],
+  group: readonly L[],
+  groups: readonly L[],
+  bins = 10,
 ): OverlapHistogram<L>[] {
   if (propensities.length !== group.length) throw new RangeError('propensities and group differ in length');
   const scores = groups.length === 2 ? [1] : groups.map((_, s) => s);

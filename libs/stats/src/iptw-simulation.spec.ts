@@ -49,7 +49,9 @@ function simulate(replicates: number, n: number, trimming: PropensityTrimming) {
       if (diff.adjusted.lower <= truth && truth <= diff.adjusted.upper) out[g].covered++;
     }
   }
-  return Object.fromEntries(Object.entries(out).map(([g, o]) => [g, { bias: o.err / replicates, naiveBias: o.naiveErr / replicates, coverage: o.covered / replicates }]));
+  return Object.fromEntries(
+    Object.entries(out).map(([g, o]) => [g, { bias: o.err / replicates, naiveBias: o.naiveErr / replicates, coverage: o.covered / replicates }]),
+  );
 }
 
 describe('IPTW adjusted comparison by simulation', () => {

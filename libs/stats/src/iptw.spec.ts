@@ -84,7 +84,15 @@ describe('truncation and trimming', () => {
 
   it('trims by propensity (Crump et al. 2009 rule, alpha = 0.1)', () => {
     expect(trimByPropensity([0.05, 0.1, 0.5, 0.9, 0.95])).toEqual([false, true, true, true, false]);
-    expect(trimByPropensity([[0.2, 0.3, 0.5], [0.05, 0.45, 0.5]], 0.1)).toEqual([true, false]);
+    expect(
+      trimByPropensity(
+        [
+          [0.2, 0.3, 0.5],
+          [0.05, 0.45, 0.5],
+        ],
+        0.1,
+      ),
+    ).toEqual([true, false]);
   });
 });
 
@@ -98,7 +106,10 @@ describe('IPTW properties on simulated confounded data', () => {
   const treated = x.map((v) => (random() < 1 / (1 + Math.exp(-(-0.3 + 1.2 * v))) ? 1 : 0));
   const y = x.map((v, i) => 1 + 2 * treated[i] + 3 * v + normal());
 
-  const ps = logisticRegression(x.map((v) => [v]), treated).fitted;
+  const ps = logisticRegression(
+    x.map((v) => [v]),
+    treated,
+  ).fitted;
   const received = receivedProbabilityBinary(ps, treated);
   const stabilized = iptwWeights(received, { stabilize: true, treatment: treated });
   const raw = iptwWeights(received);
@@ -132,7 +143,11 @@ describe('IPTW properties on simulated confounded data', () => {
       const u = random() * s;
       return u < e[0] ? 0 : u < e[0] + e[1] ? 1 : 2;
     });
-    const fit = multinomialLogisticRegression(x.map((v) => [v]), t.map((k) => arms[k]), { classes: arms });
+    const fit = multinomialLogisticRegression(
+      x.map((v) => [v]),
+      t.map((k) => arms[k]),
+      { classes: arms },
+    );
     const pr = receivedProbability(fit.fitted, t);
     const w = iptwWeights(pr, { stabilize: true, treatment: t });
     expect(Math.abs(mean(w) - 1)).toBeLessThan(0.05);

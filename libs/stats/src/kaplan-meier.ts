@@ -41,11 +41,7 @@ export interface KaplanMeier {
  * for censoring; an event and a censoring at the same time count the censored subject as
  * still at risk, the usual convention.
  */
-export function kaplanMeier(
-  time: readonly number[],
-  event: readonly (number | boolean)[],
-  options: KmOptions = {},
-): KaplanMeier {
+export function kaplanMeier(time: readonly number[], event: readonly (number | boolean)[], options: KmOptions = {}): KaplanMeier {
   const level = options.level ?? 0.95;
   const confType = options.confType ?? 'log';
   assertLevel(level);
@@ -59,7 +55,7 @@ export function kaplanMeier(
   let s = 1;
   // Greenwood's sum of d / (n (n - d)) is the variance of log S(t).
   let greenwood = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     const t = order[i].t;
     let d = 0;
     let c = 0;
@@ -151,8 +147,17 @@ export function medianSurvival(km: KaplanMeier): KmMedian {
   const ev = km.rows.filter((r) => r.nEvent > 0);
   const times = ev.map((r) => r.time);
   return {
-    median: crossing(times, ev.map((r) => r.survival)),
-    lower: crossing(times, ev.map((r) => r.lower)),
-    upper: crossing(times, ev.map((r) => r.upper)),
+    median: crossing(
+      times,
+      ev.map((r) => r.survival),
+    ),
+    lower: crossing(
+      times,
+      ev.map((r) => r.lower),
+    ),
+    upper: crossing(
+      times,
+      ev.map((r) => r.upper),
+    ),
   };
 }

@@ -70,7 +70,11 @@ describe('log-rank p with a huge separation keeps its magnitude', () => {
 
   it('two groups of 40 (times 1-40 vs 101-140): chi-square 96.1943, p = 1.04144e-22', () => {
     const time = [...seq(1, 40), ...seq(101, 40)];
-    const res = logRankTest(time, time.map(() => 1), time.map((_, i) => (i < 40 ? 'A' : 'B')));
+    const res = logRankTest(
+      time,
+      time.map(() => 1),
+      time.map((_, i) => (i < 40 ? 'A' : 'B')),
+    );
     expect(res.chiSquare).toBeCloseTo(96.1943004867284, 8);
     expect(res.pValue).toBeGreaterThan(0);
     expect(res.pValue / 1.04144276668911e-22).toBeCloseTo(1, 6);
@@ -78,7 +82,11 @@ describe('log-rank p with a huge separation keeps its magnitude', () => {
 
   it('three groups of 30 (1-30, 101-130, 201-230): chi-square 166.857 on 2 df, p = 5.85339e-37', () => {
     const time = [...seq(1, 30), ...seq(101, 30), ...seq(201, 30)];
-    const res = logRankTest(time, time.map(() => 1), time.map((_, i) => ['A', 'B', 'C'][Math.floor(i / 30)]));
+    const res = logRankTest(
+      time,
+      time.map(() => 1),
+      time.map((_, i) => ['A', 'B', 'C'][Math.floor(i / 30)]),
+    );
     expect(res.df).toBe(2);
     expect(res.chiSquare).toBeCloseTo(166.857254954753, 8);
     expect(res.pValue / 5.8533898994249e-37).toBeCloseTo(1, 6);

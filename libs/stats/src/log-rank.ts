@@ -27,11 +27,7 @@ export interface LogRankResult<G> {
  * with k - 1 degrees of freedom, using the hypergeometric variance with the tie correction.
  * Groups are ordered by first appearance in `group`.
  */
-export function logRankTest<G>(
-  time: readonly number[],
-  event: readonly (number | boolean)[],
-  group: readonly G[],
-): LogRankResult<G> {
+export function logRankTest<G>(time: readonly number[], event: readonly (number | boolean)[], group: readonly G[]): LogRankResult<G> {
   if (time.length !== event.length || time.length !== group.length) {
     throw new RangeError('time, event and group differ in length');
   }
@@ -50,7 +46,7 @@ export function logRankTest<G>(
   const expected = new Array<number>(k).fill(0);
   const v = Array.from({ length: k }, () => new Array<number>(k).fill(0));
 
-  for (let i = 0; i < obs.length; ) {
+  for (let i = 0; i < obs.length;) {
     const t = obs[i].t;
     const dg = new Array<number>(k).fill(0);
     const leaving = new Array<number>(k).fill(0);
@@ -67,7 +63,7 @@ export function logRankTest<G>(
         observed[a] += dg[a];
         expected[a] += (d * atRisk[a]) / nt;
         for (let b = 0; b < k; b++) {
-          v[a][b] += (tie * (atRisk[a] / nt) * ((a === b ? 1 : 0) - atRisk[b] / nt));
+          v[a][b] += tie * (atRisk[a] / nt) * ((a === b ? 1 : 0) - atRisk[b] / nt);
         }
       }
     }

@@ -8,7 +8,10 @@ const temperature = [66, 70, 69, 68, 67, 72, 73, 70, 57, 63, 70, 78, 67, 53, 67,
 const distress = [0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1];
 
 describe('binary logistic regression', () => {
-  const fit = logisticRegression(temperature.map((t) => [t]), distress);
+  const fit = logisticRegression(
+    temperature.map((t) => [t]),
+    distress,
+  );
 
   it('reproduces the Challenger fit: 15.0429 - 0.2322 temp, SE 7.3786 and 0.1082', () => {
     expect(fit.coefficients[0]).toBeCloseTo(15.0429, 4);
@@ -75,7 +78,11 @@ for (let i = 0; i < gator.length; i += 2) {
 }
 
 describe('multinomial logistic regression', () => {
-  const fit = multinomialLogisticRegression(length.map((v) => [v]), food, { classes: ['F', 'I', 'O'], reference: 'F' });
+  const fit = multinomialLogisticRegression(
+    length.map((v) => [v]),
+    food,
+    { classes: ['F', 'I', 'O'], reference: 'F' },
+  );
 
   it('has the 59 alligators of Agresti Table 6.1', () => {
     expect(length).toHaveLength(59);
@@ -101,13 +108,21 @@ describe('multinomial logistic regression', () => {
 
   it('fitted probabilities sum to one per subject, columns in class order', () => {
     for (const row of fit.fitted) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    const other = multinomialLogisticRegression(length.map((v) => [v]), food, { classes: ['I', 'O', 'F'], reference: 'F' });
+    const other = multinomialLogisticRegression(
+      length.map((v) => [v]),
+      food,
+      { classes: ['I', 'O', 'F'], reference: 'F' },
+    );
     expect(other.fitted[0][2]).toBeCloseTo(fit.fitted[0][0], 8);
   });
 
   it('with two classes equals the binary fit', () => {
     const y = distress.map((d) => (d ? 'yes' : 'no'));
-    const m = multinomialLogisticRegression(temperature.map((t) => [t]), y, { classes: ['no', 'yes'] });
+    const m = multinomialLogisticRegression(
+      temperature.map((t) => [t]),
+      y,
+      { classes: ['no', 'yes'] },
+    );
     expect(m.coefficients[0][1]).toBeCloseTo(-0.2322, 4);
     expect(m.standardErrors[0][1]).toBeCloseTo(0.1082, 4);
   });

@@ -151,7 +151,7 @@ function newton(z: Matrix, y: readonly number[], k: number, lambda: number, inte
   let converged = false;
   let iterations = 0;
   let information: Matrix | null = null;
-  for (; iterations < maxIterations; ) {
+  for (; iterations < maxIterations;) {
     iterations++;
     const grad = new Array<number>(q).fill(0);
     const info = zeros(q, q);
@@ -272,11 +272,7 @@ function predictRows(coefficients: Matrix, x: readonly (readonly number[])[], in
  * Binary logistic regression by Newton-Raphson (equivalent to IRLS). y is 0/1 or boolean;
  * coefficients are on the raw covariate scale with the intercept first.
  */
-export function logisticRegression(
-  x: readonly (readonly number[])[],
-  y: readonly (number | boolean)[],
-  options: LogisticOptions = {},
-): LogisticFit {
+export function logisticRegression(x: readonly (readonly number[])[], y: readonly (number | boolean)[], options: LogisticOptions = {}): LogisticFit {
   const yy = y.map((v) => {
     const b = Number(v);
     if (b !== 0 && b !== 1) throw new RangeError(`binary outcome must be 0/1, got ${v}`);
@@ -309,11 +305,7 @@ export function predictLogistic(fit: LogisticFit, x: readonly (readonly number[]
  * as separate one-vs-rest fits: the class probabilities then sum to one by construction,
  * which the generalized propensity score for three treatments needs (Imbens 2000).
  */
-export function multinomialLogisticRegression<L>(
-  x: readonly (readonly number[])[],
-  y: readonly L[],
-  options: MultinomialOptions<L> = {},
-): MultinomialFit<L> {
+export function multinomialLogisticRegression<L>(x: readonly (readonly number[])[], y: readonly L[], options: MultinomialOptions<L> = {}): MultinomialFit<L> {
   const classes: L[] = options.classes ? [...options.classes] : [];
   if (!options.classes) for (const v of y) if (!classes.includes(v)) classes.push(v);
   const reference = options.reference ?? classes[0];

@@ -32,26 +32,11 @@ export function smdBinaryData(x1: readonly (number | boolean)[], x2: readonly (n
  * Weighted SMD for a continuous covariate (Austin & Stuart 2015): weighted means and
  * weighted variances replace the unweighted ones in Austin's formula.
  */
-export function weightedSmdContinuous(
-  x1: readonly number[],
-  w1: readonly number[],
-  x2: readonly number[],
-  w2: readonly number[],
-): number {
-  return smdFromSummary(
-    weightedMean(x1, w1),
-    Math.sqrt(weightedVariance(x1, w1)),
-    weightedMean(x2, w2),
-    Math.sqrt(weightedVariance(x2, w2)),
-  );
+export function weightedSmdContinuous(x1: readonly number[], w1: readonly number[], x2: readonly number[], w2: readonly number[]): number {
+  return smdFromSummary(weightedMean(x1, w1), Math.sqrt(weightedVariance(x1, w1)), weightedMean(x2, w2), Math.sqrt(weightedVariance(x2, w2)));
 }
 
 /** Weighted SMD for a binary covariate: weighted prevalences in Austin's binary formula. */
-export function weightedSmdBinary(
-  x1: readonly (number | boolean)[],
-  w1: readonly number[],
-  x2: readonly (number | boolean)[],
-  w2: readonly number[],
-): number {
+export function weightedSmdBinary(x1: readonly (number | boolean)[], w1: readonly number[], x2: readonly (number | boolean)[], w2: readonly number[]): number {
   return smdBinary(weightedMean(x1.map(Number), w1), weightedMean(x2.map(Number), w2));
 }

@@ -31,7 +31,9 @@ export function ChangePasswordPage({ me }: { me: Me }) {
       };
     },
     send: async ({ currentPassword, newPassword }) => {
-      const r = await gql<{ changePassword: { token: string } }>('mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }', { i: { currentPassword, newPassword } });
+      const r = await gql<{ changePassword: { token: string } }>('mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token } }', {
+        i: { currentPassword, newPassword },
+      });
       session.set(r.changePassword.token);
       form.reset(EMPTY);
       setDone(true);
@@ -40,12 +42,32 @@ export function ChangePasswordPage({ me }: { me: Me }) {
   return (
     <section aria-labelledby="password-title">
       <h2 id="password-title">Change your password</h2>
-      {done && <p className="notice" role="status">Your password is changed. Your other sessions have ended; this one goes on.</p>}
-      <form className="record-form" noValidate aria-labelledby="password-title" onSubmit={(e) => { setDone(false); void form.submit(e); }}>
+      {done && (
+        <p className="notice" role="status">
+          Your password is changed. Your other sessions have ended; this one goes on.
+        </p>
+      )}
+      <form
+        className="record-form"
+        noValidate
+        aria-labelledby="password-title"
+        onSubmit={(e) => {
+          setDone(false);
+          void form.submit(e);
+        }}
+      >
         <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(LABELS)} />
         <div className="grid">
           <TextField form={form} name="currentPassword" label={LABELS.currentPassword} type="password" autoComplete="current-password" required />
-          <TextField form={form} name="newPassword" label={LABELS.newPassword} type="password" autoComplete="new-password" required hint="At least 10 characters; a few unrelated words work well" />
+          <TextField
+            form={form}
+            name="newPassword"
+            label={LABELS.newPassword}
+            type="password"
+            autoComplete="new-password"
+            required
+            hint="At least 10 characters; a few unrelated words work well"
+          />
           <TextField form={form} name="repeat" label={LABELS.repeat} type="password" autoComplete="new-password" required />
         </div>
         <FormButtons form={form} label="Change password" />

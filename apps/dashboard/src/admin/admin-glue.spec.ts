@@ -2,7 +2,7 @@ import { checkBeforeSending } from '../forms/field-errors';
 import { changes } from './audit-changes';
 import { emptyUser, hidePassword, USER_LABELS, userInput, userSchema } from './user.form-model';
 
-describe('the audit log\'s changes column', () => {
+describe("the audit log's changes column", () => {
   it('lists the values a new record was given, leaving out empty ones and bookkeeping', () => {
     expect(changes(null, { id: 'x', version: 1, level: 'L1', genantGrade: 2, morphology: null, withdrawnAt: null })).toBe('level L1, genantGrade 2');
   });

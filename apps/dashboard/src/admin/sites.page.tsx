@@ -13,7 +13,15 @@ import { CREATE_SITE, SITES, UPDATE_SITE } from './admin.documents';
 const LABELS = { code: 'Code', name: 'Name', reason: 'Reason for the change' };
 const toInput = (raw: Record<string, unknown>) => ({ code: textOrMissing(raw.code as string), name: textOrMissing(raw.name as string) }) as SiteFields;
 
-function SiteForm({ site, onSaved, onCancel }: { site?: { id: string; version: number; code: string; name: string }; onSaved: (msg: string) => void; onCancel: () => void }) {
+function SiteForm({
+  site,
+  onSaved,
+  onCancel,
+}: {
+  site?: { id: string; version: number; code: string; name: string };
+  onSaved: (msg: string) => void;
+  onCancel: () => void;
+}) {
   const [create] = useMutation(CREATE_SITE);
   const [update] = useMutation(UPDATE_SITE);
   const [requestId] = useState(newRequestId);
@@ -60,9 +68,23 @@ export function SitesPage() {
     <section aria-labelledby="sites-title">
       <div className="panel-head">
         <h2 id="sites-title">Sites</h2>
-        <button type="button" className="primary" disabled={open === 'new'} onClick={() => { setOpen('new'); setNotice(null); }}>New site</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={open === 'new'}
+          onClick={() => {
+            setOpen('new');
+            setNotice(null);
+          }}
+        >
+          New site
+        </button>
       </div>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {open === 'new' && <SiteForm onSaved={(m) => void saved(m)} onCancel={() => setOpen(null)} />}
       {q.error && <LoadError error={q.error} what="The sites" onRetry={() => void q.refetch()} />}
       {!q.data && !q.error && <Loading what="sites" />}
@@ -70,12 +92,35 @@ export function SitesPage() {
       {q.data && q.data.sites.length > 0 && (
         <div className="table-wrap">
           <table>
-            <thead><tr><th>Code</th><th>Name</th><th>Created</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th>Code</th>
+                <th>Name</th>
+                <th>Created</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {q.data.sites.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.code}</td><td>{s.name}</td><td>{s.createdAt ? String(s.createdAt).slice(0, 10) : '–'}</td>
-                  <td className="actions"><button type="button" className="link" aria-label={`Edit site ${s.code}`} onClick={() => { setOpen(s.id); setNotice(null); }}>Edit</button></td>
+                  <td>{s.code}</td>
+                  <td>{s.name}</td>
+                  <td>{s.createdAt ? String(s.createdAt).slice(0, 10) : '–'}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Edit site ${s.code}`}
+                      onClick={() => {
+                        setOpen(s.id);
+                        setNotice(null);
+                      }}
+                    >
+                      Edit
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

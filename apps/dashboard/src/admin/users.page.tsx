@@ -36,15 +36,38 @@ function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () 
         <TextField form={form} name="email" label="Email" type="email" required />
         <TextField form={form} name="displayName" label="Name" required />
         <SelectField form={form} name="role" label="Role" required choices={choicesOf(Role, ROLE_LABELS)} />
-        <SelectField form={form} name="siteId" label="Site" blank="No site (registry-wide)" required={SITE_BOUND.includes(String(form.raw.role))} choices={sites.map((s) => ({ value: s.id, label: s.code }))} />
-        <TextField form={form} name="password" label="Initial password" type="password" required hint="At least 10 characters; tell the user to change it" autoComplete="new-password" />
+        <SelectField
+          form={form}
+          name="siteId"
+          label="Site"
+          blank="No site (registry-wide)"
+          required={SITE_BOUND.includes(String(form.raw.role))}
+          choices={sites.map((s) => ({ value: s.id, label: s.code }))}
+        />
+        <TextField
+          form={form}
+          name="password"
+          label="Initial password"
+          type="password"
+          required
+          hint="At least 10 characters; tell the user to change it"
+          autoComplete="new-password"
+        />
       </div>
       <FormButtons form={form} label="Create user" onCancel={onCancel} />
     </form>
   );
 }
 
-interface UserRow { id: string; version: number; email: string; displayName: string; role: string; siteId: string | null; active: boolean }
+interface UserRow {
+  id: string;
+  version: number;
+  email: string;
+  displayName: string;
+  role: string;
+  siteId: string | null;
+  active: boolean;
+}
 
 /** One row: role and site are edited in place and saved together; deactivation is one click. */
 function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[]; onChanged: (msg: string) => void }) {
@@ -76,25 +99,59 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
   const rowId = `user-${user.id}`;
   return (
     <tr className={user.active ? undefined : 'inactive'}>
-      <td>{user.displayName}<div className="email">{user.email}</div></td>
       <td>
-        <select aria-label={`Role of ${user.email}`} value={role} onChange={(e) => setRole(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${rowId}-error` : undefined}>
-          {choicesOf(Role, ROLE_LABELS).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        {user.displayName}
+        <div className="email">{user.email}</div>
+      </td>
+      <td>
+        <select
+          aria-label={`Role of ${user.email}`}
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${rowId}-error` : undefined}
+        >
+          {choicesOf(Role, ROLE_LABELS).map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </td>
       <td>
         <select aria-label={`Site of ${user.email}`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
           <option value="">No site</option>
-          {sites.map((s) => <option key={s.id} value={s.id}>{s.code}</option>)}
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.code}
+            </option>
+          ))}
         </select>
       </td>
       <td>{user.active ? 'active' : <span className="badge inactive">deactivated</span>}</td>
       <td className="actions">
-        <button type="button" disabled={!dirty || busy} onClick={() => void send({ role, siteId: siteId || null }, `${user.email}: role and site saved.`)}>Save</button>{' '}
-        {user.active
-          ? <button type="button" className="danger" disabled={busy} onClick={() => void send({ active: false }, `${user.email} deactivated: their sessions have ended.`)}>Deactivate</button>
-          : <button type="button" disabled={busy} onClick={() => void send({ active: true }, `${user.email} reactivated.`)}>Reactivate</button>}
-        {error && <div id={`${rowId}-error`} className="field-error" role="alert">{error}</div>}
+        <button type="button" disabled={!dirty || busy} onClick={() => void send({ role, siteId: siteId || null }, `${user.email}: role and site saved.`)}>
+          Save
+        </button>{' '}
+        {user.active ? (
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => void send({ active: false }, `${user.email} deactivated: their sessions have ended.`)}
+          >
+            Deactivate
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => void send({ active: true }, `${user.email} reactivated.`)}>
+            Reactivate
+          </button>
+        )}
+        {error && (
+          <div id={`${rowId}-error`} className="field-error" role="alert">
+            {error}
+          </div>
+        )}
       </td>
     </tr>
   );
@@ -112,21 +169,56 @@ export function UsersPage() {
     <section aria-labelledby="users-title">
       <div className="panel-head">
         <h2 id="users-title">Users</h2>
-        <button type="button" className="primary" disabled={adding} onClick={() => { setAdding(true); setNotice(null); }}>New user</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={adding}
+          onClick={() => {
+            setAdding(true);
+            setNotice(null);
+          }}
+        >
+          New user
+        </button>
       </div>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {adding && q.data && <NewUserForm sites={q.data.sites} onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); void changed('User created.'); }} />}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {adding && q.data && (
+        <NewUserForm
+          sites={q.data.sites}
+          onCancel={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            void changed('User created.');
+          }}
+        />
+      )}
       {q.error && <LoadError error={q.error} what="The users" onRetry={() => void q.refetch()} />}
       {!q.data && !q.error && <Loading what="users" />}
       {q.data && q.data.users.length === 0 && <Empty>No users yet.</Empty>}
       {q.data && q.data.users.length > 0 && (
         <div className="table-wrap">
           <table>
-            <thead><tr><th>User</th><th>Role</th><th>Site</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th>User</th>
+                <th>Role</th>
+                <th>Site</th>
+                <th>Status</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
-              {[...q.data.users].sort((a, b) => a.email.localeCompare(b.email)).map((u) => (
-                <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={(m) => void changed(m)} />
-              ))}
+              {[...q.data.users]
+                .sort((a, b) => a.email.localeCompare(b.email))
+                .map((u) => (
+                  <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={(m) => void changed(m)} />
+                ))}
             </tbody>
           </table>
         </div>

@@ -37,11 +37,21 @@ export function ChartCard({ id, title, label, loading, error, option, empty, not
       <h3 id={`${id}-title`}>{title}</h3>
       {children}
       {error ? (
-        <p role="alert" className="error">{errorSentence(error, title)}</p>
+        <p role="alert" className="error">
+          {errorSentence(error, title)}
+        </p>
       ) : loading && !option ? (
-        <p className="loading" role="status">Loading: {title}…</p>
+        <p className="loading" role="status">
+          Loading: {title}…
+        </p>
       ) : option ? (
-        <Suspense fallback={<p className="loading" role="status" style={{ height: height ?? 320 }}>Drawing: {title}…</p>}>
+        <Suspense
+          fallback={
+            <p className="loading" role="status" style={{ height: height ?? 320 }}>
+              Drawing: {title}…
+            </p>
+          }
+        >
           <EChart option={option} label={label} height={height} />
         </Suspense>
       ) : (

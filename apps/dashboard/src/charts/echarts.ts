@@ -4,17 +4,11 @@
 // with its own label (echart.tsx), which hides the canvas's generated description from screen
 // readers anyway.)
 import { BarChart, BoxplotChart, LineChart } from 'echarts/charts';
-import {
-  GridComponent, LegendPlainComponent, TooltipComponent,
-} from 'echarts/components';
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
-  LineChart, BarChart, BoxplotChart,
-  TooltipComponent, LegendPlainComponent, GridComponent,
-  CanvasRenderer,
-]);
+echarts.use([LineChart, BarChart, BoxplotChart, TooltipComponent, LegendPlainComponent, GridComponent, CanvasRenderer]);
 
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';
 export { echarts };

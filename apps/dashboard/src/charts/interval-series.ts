@@ -52,11 +52,7 @@ export function dotWhiskerSeries(
  * A line per group with its interval as a shaded band. The band is two stacked invisible-line
  * series named like the group, so a click on the legend hides the line and its band together.
  */
-export function lineBandSeries(
-  groups: string[],
-  categories: string[],
-  get: (group: string, category: string) => Interval | undefined,
-) {
+export function lineBandSeries(groups: string[], categories: string[], get: (group: string, category: string) => Interval | undefined) {
   return groups.flatMap((group, g) => {
     const colour = colourOf(group, g);
     const points = categories.map((c) => get(group, c));
@@ -69,12 +65,20 @@ export function lineBandSeries(
       // Colour on the band series too: the legend takes its icon from the first series of a name.
       { ...quiet, type: 'line' as const, name, stack, itemStyle: { color: colour }, data: points.map((p) => p?.lower ?? null) },
       {
-        ...quiet, type: 'line' as const, name, stack, itemStyle: { color: colour },
+        ...quiet,
+        type: 'line' as const,
+        name,
+        stack,
+        itemStyle: { color: colour },
         areaStyle: { color: colour, opacity: 0.15 },
         data: points.map((p) => (p?.upper != null && p?.lower != null ? p.upper - p.lower : null)),
       },
       {
-        type: 'line' as const, name, itemStyle: { color: colour }, lineStyle: { width: 2 }, symbolSize: 7,
+        type: 'line' as const,
+        name,
+        itemStyle: { color: colour },
+        lineStyle: { width: 2 },
+        symbolSize: 7,
         data: points.map((p) => (p?.value == null ? null : { value: p.value, detail: p.detail, lower: p.lower, upper: p.upper })),
       },
     ];
@@ -86,7 +90,21 @@ export function lineBandSeries(
  * each group carries the data). A mean of one value has no interval: none is printed.
  */
 export function lineBandTooltip(digits: number) {
-  return (ps: { seriesName: string; axisValue: string; data: { value: number; lower: number | null; upper: number | null; detail: string } | null; color: string; seriesIndex: number }[]) =>
-    `${ps[0]?.axisValue}<br/>` + ps.filter((p) => p.seriesIndex % 3 === 2 && p.data).map(({ data: d, ...p }) =>
-      `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${d!.value.toFixed(digits)}</b>${d!.lower === null || d!.upper === null ? '' : ` (95% CI ${d!.lower.toFixed(digits)} – ${d!.upper.toFixed(digits)})`}, ${d!.detail}`).join('<br/>');
+  return (
+    ps: {
+      seriesName: string;
+      axisValue: string;
+      data: { value: number; lower: number | null; upper: number | null; detail: string } | null;
+      color: string;
+      seriesIndex: number;
+    }[],
+  ) =>
+    `${ps[0]?.axisValue}<br/>` +
+    ps
+      .filter((p) => p.seriesIndex % 3 === 2 && p.data)
+      .map(
+        ({ data: d, ...p }) =>
+          `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${d!.value.toFixed(digits)}</b>${d!.lower === null || d!.upper === null ? '' : ` (95% CI ${d!.lower.toFixed(digits)} – ${d!.upper.toFixed(digits)})`}, ${d!.detail}`,
+      )
+      .join('<br/>');
 }

@@ -21,11 +21,16 @@ export function labelOf(code: string): string {
 }
 
 const TIME_POINT_LABELS: Record<string, string> = {
-  D1: 'Day 1', W1: 'Week 1', M1: 'Month 1', M3: 'Month 3', M6: 'Month 6', M12: 'Month 12', M24: 'Month 24',
+  D1: 'Day 1',
+  W1: 'Week 1',
+  M1: 'Month 1',
+  M3: 'Month 3',
+  M6: 'Month 6',
+  M12: 'Month 12',
+  M24: 'Month 24',
 };
 
 /** Follow-up time points in time order (the API's enum is sorted alphabetically). */
 export const TIME_POINTS = ['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6', 'M12', 'M24'] as const;
 
-export const pct = (v: number | null | undefined, digits = 0): string =>
-  v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)} %`;
+export const pct = (v: number | null | undefined, digits = 0): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)} %`);

@@ -2,7 +2,10 @@ import { overlapFigure } from './adjusted-overlap.options';
 
 const data = {
   overlapBinEdges: [0, 0.5, 1],
-  weights: [{ group: 'CONSERVATIVE', n: 40 }, { group: 'VERTEBROPLASTY', n: 20 }],
+  weights: [
+    { group: 'CONSERVATIVE', n: 40 },
+    { group: 'VERTEBROPLASTY', n: 20 },
+  ],
   overlap: [
     { score: 'VERTEBROPLASTY', group: 'CONSERVATIVE', counts: [30, 10] },
     { score: 'VERTEBROPLASTY', group: 'VERTEBROPLASTY', counts: [null, 14] },

@@ -13,9 +13,15 @@ const PANEL = 150;
 export const overlapHeight = (data: Adjusted) => 70 + PANEL * new Set(data.overlap.map((h) => h.score)).size + 40;
 
 export function overlapFigure(data: Adjusted): Figure {
-  const scores = ordered(data.overlap.map((h) => h.score), KINDS);
+  const scores = ordered(
+    data.overlap.map((h) => h.score),
+    KINDS,
+  );
   if (!scores.length) return { option: null, note: '' };
-  const groups = ordered(data.overlap.map((h) => h.group), KINDS);
+  const groups = ordered(
+    data.overlap.map((h) => h.group),
+    KINDS,
+  );
   const edges = data.overlapBinEdges;
   const bins = edges.slice(0, -1).map((lo, i) => `${lo.toFixed(1)}–${edges[i + 1].toFixed(1)}`);
   const nOf = (g: string) => data.weights.find((w) => w.group === g)?.n ?? null;
@@ -25,7 +31,12 @@ export function overlapFigure(data: Adjusted): Figure {
       const h = data.overlap.find((x) => x.score === score && x.group === group);
       const n = nOf(group);
       return {
-        type: 'bar' as const, name: labelOf(group), xAxisIndex: s, yAxisIndex: s, barGap: '0%', itemStyle: { color: colourOf(group, k) },
+        type: 'bar' as const,
+        name: labelOf(group),
+        xAxisIndex: s,
+        yAxisIndex: s,
+        barGap: '0%',
+        itemStyle: { color: colourOf(group, k) },
         // A withheld bin (or a group whose n is withheld) is a gap, never a guess.
         data: (h?.counts ?? []).map((c) => {
           if (c === null) withheld++;
@@ -39,7 +50,8 @@ export function overlapFigure(data: Adjusted): Figure {
     option: {
       ...base,
       tooltip: {
-        trigger: 'item', confine: true,
+        trigger: 'item',
+        confine: true,
         formatter: (p: { seriesName: string; name: string; data: { value: number; count: number; n: number } }) =>
           `${p.seriesName}: ${p.data.count} of ${p.data.n} patients (${(p.data.value * 100).toFixed(1)} %) with a propensity ${p.name}`,
       },
@@ -47,13 +59,23 @@ export function overlapFigure(data: Adjusted): Figure {
       // Each panel is named by its axis (the bundle carries no Title component).
       grid: scores.map((_, s) => ({ left: 64, right: 24, top: top(s), height: PANEL - 60 })),
       xAxis: scores.map((score, s) => ({
-        type: 'category' as const, gridIndex: s, data: bins, axisLabel: { fontSize: 10 },
+        type: 'category' as const,
+        gridIndex: s,
+        data: bins,
+        axisLabel: { fontSize: 10 },
         ...axisName(`Estimated propensity of ${labelOf(score).toLowerCase()} (probability given the covariates)`, 24),
       })),
-      yAxis: scores.map((_, s) => ({ type: 'value' as const, gridIndex: s, min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('% of group', 36) })),
+      yAxis: scores.map((_, s) => ({
+        type: 'value' as const,
+        gridIndex: s,
+        min: 0,
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
+        ...axisName('% of group', 36),
+      })),
       series,
     },
     note: `n = ${groups.map((g) => `${labelOf(g)} ${nOf(g) ?? 'suppressed'}`).join(', ')}. ${
-      withheld ? `${withheld} bins under the threshold are withheld (gaps).` : 'Nothing withheld.'}`,
+      withheld ? `${withheld} bins under the threshold are withheld (gaps).` : 'Nothing withheld.'
+    }`,
   };
 }

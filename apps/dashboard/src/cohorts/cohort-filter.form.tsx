@@ -21,10 +21,17 @@ const CHOICES = {
 type ListKey = keyof typeof CHOICES | 'siteIds';
 
 const LEGENDS: Record<ListKey, string> = {
-  causes: 'Cause', levelRegions: 'Level region', genantGrades: 'Genant grade', ofClasses: 'OF class',
-  fractureAges: 'Fracture age', treatmentKinds: 'Treatment kind', siteIds: 'Site',
-  preFractureMobility: 'Mobility before the fracture', livingSituations: 'Living situation',
-  anaesthesia: 'Anaesthesia (procedures)', approaches: 'Approach (procedures)',
+  causes: 'Cause',
+  levelRegions: 'Level region',
+  genantGrades: 'Genant grade',
+  ofClasses: 'OF class',
+  fractureAges: 'Fracture age',
+  treatmentKinds: 'Treatment kind',
+  siteIds: 'Site',
+  preFractureMobility: 'Mobility before the fracture',
+  livingSituations: 'Living situation',
+  anaesthesia: 'Anaesthesia (procedures)',
+  approaches: 'Approach (procedures)',
 };
 
 interface Props {
@@ -58,7 +65,9 @@ const toBool = (s: string): boolean | undefined => (s === '' ? undefined : s ===
 /** Drops empty values so the cohort sent (and saved) names only the filters in use. */
 export function cleanFilter(f: CohortFilterInput): CohortFilterInput {
   return Object.fromEntries(
-    Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'number' && Number.isNaN(v))),
+    Object.entries(f).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'number' && Number.isNaN(v)),
+    ),
   );
 }
 
@@ -69,8 +78,11 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
   const [quarterChoices] = useState(quarters);
 
   const list = (key: ListKey) => {
-    const options = key === 'siteIds' ? sites.map((s) => ({ value: s.id, label: s.code })) : CHOICES[key].map((v) => ({ value: v, label: key === 'genantGrades' ? `Grade ${v}` : key === 'ofClasses' ? v : labelOf(v) }));
-    const current = ((f[key]) ?? []).map(String);
+    const options =
+      key === 'siteIds'
+        ? sites.map((s) => ({ value: s.id, label: s.code }))
+        : CHOICES[key].map((v) => ({ value: v, label: key === 'genantGrades' ? `Grade ${v}` : key === 'ofClasses' ? v : labelOf(v) }));
+    const current = (f[key] ?? []).map(String);
     const toggle = (v: string, on: boolean) => {
       const next = on ? [...current, v] : current.filter((x) => x !== v);
       set({ [key]: key === 'genantGrades' ? next.map(Number) : next });
@@ -88,11 +100,24 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
     );
   };
 
-  const num = (key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax' | 'cementVolumeMin' | 'cementVolumeMax' | 'frailtyMin' | 'frailtyMax', label: string, min: number, max: number, step = 1) => (
+  const num = (
+    key: 'ageMin' | 'ageMax' | 'baselineNrsMin' | 'baselineNrsMax' | 'cementVolumeMin' | 'cementVolumeMax' | 'frailtyMin' | 'frailtyMax',
+    label: string,
+    min: number,
+    max: number,
+    step = 1,
+  ) => (
     <label className="field">
       {label}
-      <input type="number" name={key} min={min} max={max} step={step} value={f[key] ?? ''}
-        onChange={(e) => set({ [key]: step === 1 ? toInt(e.target.value) : toNumber(e.target.value) })} />
+      <input
+        type="number"
+        name={key}
+        min={min}
+        max={max}
+        step={step}
+        value={f[key] ?? ''}
+        onChange={(e) => set({ [key]: step === 1 ? toInt(e.target.value) : toNumber(e.target.value) })}
+      />
     </label>
   );
   const tri = (key: 'activeCancer' | 'ongoingCancerTherapy' | 'dementia' | 'priorVertebralFracture' | 'osteoporosisDrug', label: string) => (
@@ -137,14 +162,22 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
           Treated from (quarter)
           <select name="treatedFrom" value={f.treatedFrom ?? ''} onChange={(e) => set({ treatedFrom: e.target.value || undefined })}>
             <option value="">Any</option>
-            {quarterChoices.map((q) => <option key={q.start} value={q.start}>{q.label}</option>)}
+            {quarterChoices.map((q) => (
+              <option key={q.start} value={q.start}>
+                {q.label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           Treated to (quarter)
           <select name="treatedTo" value={f.treatedTo ?? ''} onChange={(e) => set({ treatedTo: e.target.value || undefined })}>
             <option value="">Any</option>
-            {quarterChoices.map((q) => <option key={q.end} value={q.end}>{q.label}</option>)}
+            {quarterChoices.map((q) => (
+              <option key={q.end} value={q.end}>
+                {q.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -174,8 +207,18 @@ export function CohortFilterForm({ value, grouping: initialGrouping, sites, onAp
             <option value="CEMENT_VOLUME">Procedures by cement volume per level</option>
           </select>
         </label>
-        <button type="submit" className="primary">Show cohort</button>
-        <button type="button" onClick={() => { setF({}); onApply({}, grouping); }}>Clear filters</button>
+        <button type="submit" className="primary">
+          Show cohort
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setF({});
+            onApply({}, grouping);
+          }}
+        >
+          Clear filters
+        </button>
       </div>
     </form>
   );

@@ -18,7 +18,10 @@ export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: Out
   const rows = data.outcomeTrajectory.filter((r) => r.timePoint !== 'UNSCHEDULED');
   if (!rows.some((r) => r.mean !== null)) return { option: null, note: '' };
   const m = MEASURES[measure];
-  const groups = ordered(rows.map((r) => r.group), KINDS);
+  const groups = ordered(
+    rows.map((r) => r.group),
+    KINDS,
+  );
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
   const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
   const suppressed = rows.filter((r) => r.suppressed).length;
@@ -26,7 +29,8 @@ export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: Out
     option: {
       ...base,
       tooltip: {
-        trigger: 'axis', confine: true,
+        trigger: 'axis',
+        confine: true,
         formatter: lineBandTooltip(m.digits),
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
@@ -56,7 +60,13 @@ type Survival = CohortSurvivalQuery['relief'];
 export const formatP = (p: number | null | undefined): string =>
   p === null || p === undefined || Number.isNaN(p) ? 'not computable' : p < 0.0001 ? 'p < 0.0001' : p < 0.001 ? `p = ${p.toFixed(4)}` : `p = ${p.toFixed(3)}`;
 
-interface StepPoint { day: number; value: number; lower: number | null; upper: number | null; atRisk: number }
+interface StepPoint {
+  day: number;
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  atRisk: number;
+}
 
 /**
  * A step curve from day 0 with its 95% band (two stacked invisible lines, the upper one filled),
@@ -67,7 +77,11 @@ function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string,
   const colour = colourOf(group, g);
   const name = labelOf(group);
   const line = {
-    type: 'line' as const, name, step: 'end' as const, symbol: 'none', itemStyle: { color: colour },
+    type: 'line' as const,
+    name,
+    step: 'end' as const,
+    symbol: 'none',
+    itemStyle: { color: colour },
     lineStyle: { width: 2, type: band ? ('solid' as const) : ('dashed' as const) },
     data: steps.map((p) => ({ value: [p.day, p.value], atRisk: p.atRisk, phrase })),
   };
@@ -75,7 +89,14 @@ function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string,
   const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
   return [
     { ...quiet, type: 'line' as const, name, stack: `${phrase}-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
-    { ...quiet, type: 'line' as const, name, stack: `${phrase}-${group}`, areaStyle: { color: colour, opacity: 0.15 }, data: steps.map((p) => [p.day, (p.upper ?? p.value) - (p.lower ?? 0)]) },
+    {
+      ...quiet,
+      type: 'line' as const,
+      name,
+      stack: `${phrase}-${group}`,
+      areaStyle: { color: colour, opacity: 0.15 },
+      data: steps.map((p) => [p.day, (p.upper ?? p.value) - (p.lower ?? 0)]),
+    },
     line,
   ];
 }
@@ -85,10 +106,23 @@ function stepFigure(groups: string[], series: ReturnType<typeof stepCurve>, yNam
     option: {
       ...base,
       tooltip: {
-        trigger: 'axis', confine: true,
+        trigger: 'axis',
+        confine: true,
         formatter: (ps: { seriesName: string; data: { value: number[]; atRisk: number; phrase: string } | number[]; color: string }[]) => {
-          const main = ps.filter((p) => !Array.isArray(p.data)) as { seriesName: string; data: { value: number[]; atRisk: number; phrase: string }; color: string }[];
-          return main.length ? `Day ${main[0].data.value[0]}<br/>` + main.map((p) => `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> ${p.data.phrase}, ${p.data.atRisk} at risk`).join('<br/>') : '';
+          const main = ps.filter((p) => !Array.isArray(p.data)) as {
+            seriesName: string;
+            data: { value: number[]; atRisk: number; phrase: string };
+            color: string;
+          }[];
+          return main.length
+            ? `Day ${main[0].data.value[0]}<br/>` +
+                main
+                  .map(
+                    (p) =>
+                      `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${(p.data.value[1] * 100).toFixed(1)} %</b> ${p.data.phrase}, ${p.data.atRisk} at risk`,
+                  )
+                  .join('<br/>')
+            : '';
         },
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
@@ -106,7 +140,10 @@ const suppressedNote = (groups: string[]) => (groups.length ? `Suppressed groups
 export function kmFigure(s: Survival, event: string): Figure {
   const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
   if (!curves.length) return { option: null, note: '' };
-  const groups = ordered(curves.map((c) => c.group), KINDS);
+  const groups = ordered(
+    curves.map((c) => c.group),
+    KINDS,
+  );
   const series = groups.flatMap((group, g) => {
     const c = curves.find((x) => x.group === group)!;
     // Start every curve at day 0 with everyone event-free.
@@ -118,7 +155,13 @@ export function kmFigure(s: Survival, event: string): Figure {
     return `${labelOf(g)} n ${c.n}, ${c.events} events, median ${c.medianDays === null ? 'not reached' : `${c.medianDays} days`}`;
   });
   const test = `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}`;
-  return stepFigure(groups, series, `Without ${event} (%)`, 1, `${test}. ${medians.join('; ')}. ${suppressedNote(s.curves.filter((c) => c.suppressed).map((c) => c.group))}`);
+  return stepFigure(
+    groups,
+    series,
+    `Without ${event} (%)`,
+    1,
+    `${test}. ${medians.join('; ')}. ${suppressedNote(s.curves.filter((c) => c.suppressed).map((c) => c.group))}`,
+  );
 }
 
 type CompetingRisks = CohortSurvivalQuery['fracture'];
@@ -147,7 +190,9 @@ export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
   };
   const atYears = groups.map((g) => {
     const c = curves.find((x) => x.group === g && x.event === 'NEW_FRACTURE');
-    return c ? `${labelOf(g)} n ${c.n}, ${c.events} fractures, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years` : `${labelOf(g)}: no fracture`;
+    return c
+      ? `${labelOf(g)} n ${c.n}, ${c.events} fractures, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years`
+      : `${labelOf(g)}: no fracture`;
   });
   const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))])}`;
   return stepFigure(groups, series, 'Cumulative incidence (%)', undefined, note);
@@ -170,11 +215,17 @@ export function newFracturesByAdjacencyFigure(data: CohortNewFracturesQuery): Fi
 }
 
 /** A group imaged more often finds more fractures: said with the figure, where it is read. */
-export const IMAGING_CAVEAT = 'A group imaged more often finds more fractures, asymptomatic ones in particular: read a difference in new fractures beside this one.';
+export const IMAGING_CAVEAT =
+  'A group imaged more often finds more fractures, asymptomatic ones in particular: read a difference in new fractures beside this one.';
 
 /** The share of completed visits with spine imaging done, per group and time point (visits, not patients). */
 export function imagingFigure(data: CohortNewFracturesQuery): Figure {
   const points = TIME_POINTS.filter((tp) => data.imaging.some((r) => r.category === tp));
   const figure = proportionFigure(data.imaging, [...points], 'Time since first treatment', 'Visits with spine imaging (%)', 'group-and-time-point');
-  return figure.option ? { option: figure.option, note: `${figure.note.replace('n (patients, largest per group)', 'n (completed visits that recorded imaging, largest per group)')} ${IMAGING_CAVEAT}` } : figure;
+  return figure.option
+    ? {
+        option: figure.option,
+        note: `${figure.note.replace('n (patients, largest per group)', 'n (completed visits that recorded imaging, largest per group)')} ${IMAGING_CAVEAT}`,
+      }
+    : figure;
 }

@@ -15,10 +15,30 @@ import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { LossOfCorrectionCard } from './loss-of-correction.card';
 import { AdjustedTables, TableOne } from './comparison-tables';
 import {
-  COHORT_ADJUSTED, COHORT_ADJUSTED_NEW_FRACTURE, COHORT_NEW_FRACTURES, COHORT_RESPONDERS, COHORT_SITES, COHORT_SIZE, COHORT_SURVIVAL, COHORT_TABLE_ONE, COHORT_TRAJECTORY,
-  SAVE_COHORT, SAVED_COHORTS,
+  COHORT_ADJUSTED,
+  COHORT_ADJUSTED_NEW_FRACTURE,
+  COHORT_NEW_FRACTURES,
+  COHORT_RESPONDERS,
+  COHORT_SITES,
+  COHORT_SIZE,
+  COHORT_SURVIVAL,
+  COHORT_TABLE_ONE,
+  COHORT_TRAJECTORY,
+  SAVE_COHORT,
+  SAVED_COHORTS,
 } from './cohorts.documents';
-import { cohortRespondersFigure, cohortTrajectoryFigure, cumulativeIncidenceFigure, formatP, IMAGING_CAVEAT, imagingFigure, kmFigure, MEASURES, newFracturesByAdjacencyFigure, newFracturesByLevelFigure } from './cohorts.options';
+import {
+  cohortRespondersFigure,
+  cohortTrajectoryFigure,
+  cumulativeIncidenceFigure,
+  formatP,
+  IMAGING_CAVEAT,
+  imagingFigure,
+  kmFigure,
+  MEASURES,
+  newFracturesByAdjacencyFigure,
+  newFracturesByLevelFigure,
+} from './cohorts.options';
 import './cohorts.css';
 
 // The methods are documented in the repository's docs, which the dashboard does not serve: the
@@ -29,7 +49,8 @@ const PROCEDURE_GROUPINGS: TreatmentGrouping[] = ['ANAESTHESIA', 'APPROACH', 'CE
 const PROCEDURE_ONLY = 'Only patients whose first treatment is a procedure with this detail recorded are compared, followed as by intention to treat.';
 const GROUPING_CAPTIONS: Record<TreatmentGrouping, string> = {
   FIRST_TREATMENT: 'Intention to treat: patients are grouped by their first treatment and followed to the end of follow-up, whatever treatment came later.',
-  PER_PROTOCOL: 'Per protocol: patients are grouped by their first treatment, and follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out).',
+  PER_PROTOCOL:
+    'Per protocol: patients are grouped by their first treatment, and follow-up ends on the day of a crossover to another kind of treatment (visits and events from that day on are left out).',
   ANAESTHESIA: `Procedures by the anaesthesia of the first procedure. ${PROCEDURE_ONLY}`,
   APPROACH: `Procedures by the approach of the first procedure. ${PROCEDURE_ONLY}`,
   CEMENT_VOLUME: `Procedures by cement volume per treated level (under 3 ml, 3 to under 5 ml, 5 ml or more). ${PROCEDURE_ONLY}`,
@@ -57,13 +78,19 @@ export function CohortsPage() {
   const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
   const newFracturesQ = useQuery(COHORT_NEW_FRACTURES, { variables: vars });
 
-  const trajectory = useMemo(() => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : { option: null, note: '' }), [trajectoryQ.data, measure]);
+  const trajectory = useMemo(
+    () => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : { option: null, note: '' }),
+    [trajectoryQ.data, measure],
+  );
   const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
   const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
   const fracture = useMemo(() => (survivalQ.data ? cumulativeIncidenceFigure(survivalQ.data.fracture) : { option: null, note: '' }), [survivalQ.data]);
   const death = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.death, 'death') : { option: null, note: '' }), [survivalQ.data]);
   const byLevel = useMemo(() => (newFracturesQ.data ? newFracturesByLevelFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
-  const byAdjacency = useMemo(() => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
+  const byAdjacency = useMemo(
+    () => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : { option: null, note: '' }),
+    [newFracturesQ.data],
+  );
   const imaging = useMemo(() => (newFracturesQ.data ? imagingFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
   const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : { option: null, note: '' }), [adjusted.data]);
 
@@ -84,17 +111,20 @@ export function CohortsPage() {
 
       <div className="cohort-bar">
         <p className="cohort-size" role="status" aria-live="polite">
-          {size.error ? errorSentence(size.error, 'The cohort size')
-            : !s ? 'Counting the cohort…'
-            : s.total === null ? `The cohort holds fewer than ${s.threshold} patients (suppressed).`
-            : `${s.total} patients in the cohort: ${s.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${s.threshold}` : g.n}`).join(', ')}.`}
+          {size.error
+            ? errorSentence(size.error, 'The cohort size')
+            : !s
+              ? 'Counting the cohort…'
+              : s.total === null
+                ? `The cohort holds fewer than ${s.threshold} patients (suppressed).`
+                : `${s.total} patients in the cohort: ${s.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${s.threshold}` : g.n}`).join(', ')}.`}
         </p>
         <ExportLinks filter={filter} />
       </div>
 
       <p className="grouping-caption">
-        {GROUPING_CAPTIONS[grouping]}
-        {' '}Follow-up ends at death or the last completed visit; events after it do not count; visits count for the time point whose window holds their date.
+        {GROUPING_CAPTIONS[grouping]} Follow-up ends at death or the last completed visit; events after it do not count; visits count for the time point whose
+        window holds their date.
       </p>
       <MethodsLink section={PROCEDURE_GROUPINGS.includes(grouping) ? METHODS.procedures : METHODS.followUp} what="grouping" />
 
@@ -105,13 +135,21 @@ export function CohortsPage() {
         <label className="field">
           Outcome measure
           <select value={measure} onChange={(e) => setMeasure(e.target.value as OutcomeMeasure)}>
-            {(Object.keys(MEASURES) as OutcomeMeasure[]).map((m) => <option key={m} value={m}>{MEASURES[m].label}</option>)}
+            {(Object.keys(MEASURES) as OutcomeMeasure[]).map((m) => (
+              <option key={m} value={m}>
+                {MEASURES[m].label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           Time point for the differences
           <select value={timePoint} onChange={(e) => setTimePoint(e.target.value as TimePoint)}>
-            {TIME_POINTS.filter((t) => t !== 'BASELINE').map((t) => <option key={t} value={t}>{labelOf(t)}</option>)}
+            {TIME_POINTS.filter((t) => t !== 'BASELINE').map((t) => (
+              <option key={t} value={t}>
+                {labelOf(t)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
@@ -131,55 +169,150 @@ export function CohortsPage() {
         <label className="field">
           Responder means
           <select value={definition} onChange={(e) => setDefinition(e.target.value as ResponderDefinition)}>
-            {RESPONDER_DEFINITIONS.map((d) => <option key={d.value} value={d.value}>{d.label} from baseline</option>)}
+            {RESPONDER_DEFINITIONS.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label} from baseline
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="chart-grid">
-        <ChartCard id="cohort-trajectory" definition={METHODS.rates} title={`${MEASURES[measure].label} over time`} label={`Line chart of mean ${MEASURES[measure].label} with 95% confidence bands per group`}
-          {...trajectory} loading={trajectoryQ.loading} error={trajectoryQ.error} empty="No scores of this measure in the cohort." />
-        <ChartCard id="cohort-responders" definition={METHODS.rates} title="Responder rates" label="Responder rates with Wilson 95% confidence intervals per group and time point"
-          {...responders} loading={respondersQ.loading} error={respondersQ.error} empty="No follow-up scores in the cohort, so no responders can be counted." />
-        <ChartCard id="km-relief" definition={METHODS.timeToEvent} title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`} label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
-          {...relief} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
-        <ChartCard id="ci-fracture" definition={METHODS.competingRisks} title="New fracture, with death as a competing risk (cumulative incidence)" label="Aalen-Johansen cumulative incidence of a new vertebral fracture with 95% bands, and of death before a fracture, per group"
-          {...fracture} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
-        <ChartCard id="new-fractures-level" definition={METHODS.newFractures} title="New fractures by level" label="Share of patients with a new vertebral fracture within follow-up at each level, with Wilson 95% confidence intervals per group"
-          {...byLevel} loading={newFracturesQ.loading} error={newFracturesQ.error} empty="No new fractures within follow-up in the cohort." />
-        <ChartCard id="new-fractures-adjacency" definition={METHODS.newFractures} title="New fractures, adjacent or remote" label="Share of patients with a new vertebral fracture within follow-up adjacent to or remote from the treated levels, with Wilson 95% confidence intervals per group"
-          {...byAdjacency} loading={newFracturesQ.loading} error={newFracturesQ.error} empty="No new fractures within follow-up in the cohort." />
-        <ChartCard id="imaging-per-visit" definition={METHODS.newFractures} title="Spine imaging per visit" label="Share of completed visits with spine imaging done, with Wilson 95% confidence intervals per group and time point"
-          {...imaging} loading={newFracturesQ.loading} error={newFracturesQ.error} empty={`No visit in the cohort recorded whether imaging was done. ${IMAGING_CAVEAT}`} />
+        <ChartCard
+          id="cohort-trajectory"
+          definition={METHODS.rates}
+          title={`${MEASURES[measure].label} over time`}
+          label={`Line chart of mean ${MEASURES[measure].label} with 95% confidence bands per group`}
+          {...trajectory}
+          loading={trajectoryQ.loading}
+          error={trajectoryQ.error}
+          empty="No scores of this measure in the cohort."
+        />
+        <ChartCard
+          id="cohort-responders"
+          definition={METHODS.rates}
+          title="Responder rates"
+          label="Responder rates with Wilson 95% confidence intervals per group and time point"
+          {...responders}
+          loading={respondersQ.loading}
+          error={respondersQ.error}
+          empty="No follow-up scores in the cohort, so no responders can be counted."
+        />
+        <ChartCard
+          id="km-relief"
+          definition={METHODS.timeToEvent}
+          title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`}
+          label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
+          {...relief}
+          loading={survivalQ.loading}
+          error={survivalQ.error}
+          empty="No patients with follow-up in the cohort."
+        />
+        <ChartCard
+          id="ci-fracture"
+          definition={METHODS.competingRisks}
+          title="New fracture, with death as a competing risk (cumulative incidence)"
+          label="Aalen-Johansen cumulative incidence of a new vertebral fracture with 95% bands, and of death before a fracture, per group"
+          {...fracture}
+          loading={survivalQ.loading}
+          error={survivalQ.error}
+          empty="No patients with follow-up in the cohort."
+        />
+        <ChartCard
+          id="new-fractures-level"
+          definition={METHODS.newFractures}
+          title="New fractures by level"
+          label="Share of patients with a new vertebral fracture within follow-up at each level, with Wilson 95% confidence intervals per group"
+          {...byLevel}
+          loading={newFracturesQ.loading}
+          error={newFracturesQ.error}
+          empty="No new fractures within follow-up in the cohort."
+        />
+        <ChartCard
+          id="new-fractures-adjacency"
+          definition={METHODS.newFractures}
+          title="New fractures, adjacent or remote"
+          label="Share of patients with a new vertebral fracture within follow-up adjacent to or remote from the treated levels, with Wilson 95% confidence intervals per group"
+          {...byAdjacency}
+          loading={newFracturesQ.loading}
+          error={newFracturesQ.error}
+          empty="No new fractures within follow-up in the cohort."
+        />
+        <ChartCard
+          id="imaging-per-visit"
+          definition={METHODS.newFractures}
+          title="Spine imaging per visit"
+          label="Share of completed visits with spine imaging done, with Wilson 95% confidence intervals per group and time point"
+          {...imaging}
+          loading={newFracturesQ.loading}
+          error={newFracturesQ.error}
+          empty={`No visit in the cohort recorded whether imaging was done. ${IMAGING_CAVEAT}`}
+        />
         <LossOfCorrectionCard filter={filter} grouping={grouping} />
-        <ChartCard id="km-death" definition={METHODS.timeToEvent} title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`} label="Kaplan-Meier curves of overall survival with 95% confidence bands"
-          {...death} loading={survivalQ.loading} error={survivalQ.error} empty="No patients with follow-up in the cohort." />
+        <ChartCard
+          id="km-death"
+          definition={METHODS.timeToEvent}
+          title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`}
+          label="Kaplan-Meier curves of overall survival with 95% confidence bands"
+          {...death}
+          loading={survivalQ.loading}
+          error={survivalQ.error}
+          empty="No patients with follow-up in the cohort."
+        />
       </div>
 
       <section className="tables" aria-labelledby="adjusted-title">
         <h3 id="adjusted-title">Differences, unadjusted and adjusted (IPTW)</h3>
-        {adjusted.error ? <p role="alert" className="error">{errorSentence(adjusted.error, 'The adjusted comparison')}</p>
-          : !adjusted.data ? <p className="loading" role="status">Weighting the groups…</p>
-          : adjusted.data.adjustedComparison.differences.length === 0 ? <p className="empty">Too few patients in at least two groups to compare.</p>
-          : <AdjustedTables data={adjusted.data.adjustedComparison} />}
+        {adjusted.error ? (
+          <p role="alert" className="error">
+            {errorSentence(adjusted.error, 'The adjusted comparison')}
+          </p>
+        ) : !adjusted.data ? (
+          <p className="loading" role="status">
+            Weighting the groups…
+          </p>
+        ) : adjusted.data.adjustedComparison.differences.length === 0 ? (
+          <p className="empty">Too few patients in at least two groups to compare.</p>
+        ) : (
+          <AdjustedTables data={adjusted.data.adjustedComparison} />
+        )}
         <MethodsLink section={METHODS.adjusted} what="comparison" />
         {adjusted.data && adjusted.data.adjustedComparison.differences.length > 0 ? (
-          <ChartCard id="propensity-overlap" definition={METHODS.adjusted} title="Overlap of the propensity scores" label="Histograms of each treatment's estimated propensity in each actual treatment group"
-            {...overlap} loading={adjusted.loading} error={adjusted.error} height={overlapHeight(adjusted.data.adjustedComparison)} empty="No propensity scores to show.">
+          <ChartCard
+            id="propensity-overlap"
+            definition={METHODS.adjusted}
+            title="Overlap of the propensity scores"
+            label="Histograms of each treatment's estimated propensity in each actual treatment group"
+            {...overlap}
+            loading={adjusted.loading}
+            error={adjusted.error}
+            height={overlapHeight(adjusted.data.adjustedComparison)}
+            empty="No propensity scores to show."
+          >
             <p className="chart-note">
               Each panel shows, for one treatment, how likely the model found that treatment for the patients of each group. Where the groups&apos; bars
-              overlap, patients of one group have comparable patients in the other. Where a group has patients at propensities no other group reaches,
-              those patients have no counterpart: their weights become extreme, the effective sample size falls and the adjusted difference rests on
-              a few patients and on the model&apos;s extrapolation (consider the Crump trimming above).
+              overlap, patients of one group have comparable patients in the other. Where a group has patients at propensities no other group reaches, those
+              patients have no counterpart: their weights become extreme, the effective sample size falls and the adjusted difference rests on a few patients
+              and on the model&apos;s extrapolation (consider the Crump trimming above).
             </p>
           </ChartCard>
         ) : null}
       </section>
       <section className="tables" aria-labelledby="table-one-title">
         <h3 id="table-one-title">Characteristics (Table 1)</h3>
-        {tableOne.error ? <p role="alert" className="error">{errorSentence(tableOne.error, 'Table 1')}</p>
-          : !tableOne.data ? <p className="loading" role="status">Loading Table 1…</p>
-          : tableOne.data.characteristicsTable.length === 0 ? <p className="empty">The cohort is empty.</p>
-          : <TableOne rows={tableOne.data.characteristicsTable} />}
+        {tableOne.error ? (
+          <p role="alert" className="error">
+            {errorSentence(tableOne.error, 'Table 1')}
+          </p>
+        ) : !tableOne.data ? (
+          <p className="loading" role="status">
+            Loading Table 1…
+          </p>
+        ) : tableOne.data.characteristicsTable.length === 0 ? (
+          <p className="empty">The cohort is empty.</p>
+        ) : (
+          <TableOne rows={tableOne.data.characteristicsTable} />
+        )}
         <MethodsLink section={METHODS.adjusted} what="table" />
       </section>
     </section>
@@ -199,11 +332,23 @@ function ExportLinks({ filter }: { filter: CohortFilterInput }) {
   return (
     <div className="exports" role="group" aria-label="Export the cohort">
       <span>Export:</span>
-      <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('long', filter), 'cohort-assessments-long.csv')}>Long CSV</button>
-      <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('wide', filter), 'cohort-assessments-wide.csv')}>Wide CSV</button>
-      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('long'), 'data-dictionary-long.csv')}>Dictionary (long)</button>
-      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('wide'), 'data-dictionary-wide.csv')}>Dictionary (wide)</button>
-      {problem && <span role="alert" className="error">{problem}</span>}
+      <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('long', filter), 'cohort-assessments-long.csv')}>
+        Long CSV
+      </button>
+      <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('wide', filter), 'cohort-assessments-wide.csv')}>
+        Wide CSV
+      </button>
+      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('long'), 'data-dictionary-long.csv')}>
+        Dictionary (long)
+      </button>
+      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('wide'), 'data-dictionary-wide.csv')}>
+        Dictionary (wide)
+      </button>
+      {problem && (
+        <span role="alert" className="error">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }
@@ -239,28 +384,51 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
           Save this cohort as
           <input name="cohortName" value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />
         </label>
-        <label className="check"><input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with other analysts</label>
-        <button type="submit" disabled={saving.loading || !name.trim()}>Save cohort</button>
+        <label className="check">
+          <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with other analysts
+        </label>
+        <button type="submit" disabled={saving.loading || !name.trim()}>
+          Save cohort
+        </button>
       </form>
-      <form className="row" aria-label="Load a saved cohort" onSubmit={(e) => {
-        e.preventDefault();
-        const c = list.find((x) => x.id === chosen);
-        if (c) {
-          onLoad(c.filter as CohortFilterInput);
-          setMessage(`Loaded “${c.name}”.`);
-        }
-      }}>
+      <form
+        className="row"
+        aria-label="Load a saved cohort"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const c = list.find((x) => x.id === chosen);
+          if (c) {
+            onLoad(c.filter as CohortFilterInput);
+            setMessage(`Loaded “${c.name}”.`);
+          }
+        }}
+      >
         <label className="field">
           Saved cohorts
           <select value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={!list.length}>
             <option value="">{saved.loading ? 'Loading…' : list.length ? 'Choose a saved cohort' : 'None saved yet'}</option>
-            {list.map((c) => <option key={c.id} value={c.id}>{c.name}{c.shared ? ' (shared)' : ''}</option>)}
+            {list.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.shared ? ' (shared)' : ''}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" disabled={!chosen}>Load cohort</button>
+        <button type="submit" disabled={!chosen}>
+          Load cohort
+        </button>
       </form>
-      {saved.error && <p role="alert" className="error">{errorSentence(saved.error, 'Saved cohorts')}</p>}
-      {message && <p role="status" className="saved-message">{message}</p>}
+      {saved.error && (
+        <p role="alert" className="error">
+          {errorSentence(saved.error, 'Saved cohorts')}
+        </p>
+      )}
+      {message && (
+        <p role="status" className="saved-message">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

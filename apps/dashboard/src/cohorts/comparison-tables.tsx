@@ -7,31 +7,80 @@ const count = (v: number | null) => (v === null ? 'suppressed' : String(v));
 
 /** The propensity model's covariates as a reader would name them (the API's names are stable identifiers). */
 const COVARIATE_LABELS: Record<string, string> = {
-  age: 'Age', female: 'Female', causeTraumatic: 'Cause: traumatic', causeMetastasis: 'Cause: metastasis', causeMyeloma: 'Cause: myeloma',
-  causeOther: 'Cause: other', maxGenantGrade: 'Maximum Genant grade', fractureAgeSubacute: 'Fracture age: subacute', fractureAgeChronic: 'Fracture age: chronic',
-  baselineNrs: 'Baseline NRS', baselineOdi: 'Baseline ODI', asaIII: 'ASA III', asaIVtoV: 'ASA IV–V', asaMissing: 'ASA not recorded', activeCancer: 'Active cancer',
-  frailtyVulnerable: 'Frailty: CFS 4–6', frailtySevere: 'Frailty: CFS 7–9', frailtyMissing: 'Frailty not recorded',
-  charlson1to2: 'Charlson 1–2', charlson3OrMore: 'Charlson 3 or more', charlsonMissing: 'Charlson not recorded',
-  dementia: 'Dementia', dementiaMissing: 'Dementia not recorded', priorVertebralFracture: 'Prior vertebral fracture', priorVertebralFractureMissing: 'Prior fractures not recorded',
-  osteoporosisDrug: 'Anti-osteoporotic drug', osteoporosisDrugMissing: 'Osteoporosis care not recorded',
-  multipleLevels: 'More than one level treated', walkingAidOrWorse: 'Walking aid or less mobile', mobilityMissing: 'Mobility not recorded',
-  livingInCare: 'Assisted living or nursing home', livingSituationMissing: 'Living situation not recorded',
-  notMobilisedUnderAnalgesia: 'Not mobilised under analgesia', mobilisedMissing: 'Mobilisation not recorded',
+  age: 'Age',
+  female: 'Female',
+  causeTraumatic: 'Cause: traumatic',
+  causeMetastasis: 'Cause: metastasis',
+  causeMyeloma: 'Cause: myeloma',
+  causeOther: 'Cause: other',
+  maxGenantGrade: 'Maximum Genant grade',
+  fractureAgeSubacute: 'Fracture age: subacute',
+  fractureAgeChronic: 'Fracture age: chronic',
+  baselineNrs: 'Baseline NRS',
+  baselineOdi: 'Baseline ODI',
+  asaIII: 'ASA III',
+  asaIVtoV: 'ASA IV–V',
+  asaMissing: 'ASA not recorded',
+  activeCancer: 'Active cancer',
+  frailtyVulnerable: 'Frailty: CFS 4–6',
+  frailtySevere: 'Frailty: CFS 7–9',
+  frailtyMissing: 'Frailty not recorded',
+  charlson1to2: 'Charlson 1–2',
+  charlson3OrMore: 'Charlson 3 or more',
+  charlsonMissing: 'Charlson not recorded',
+  dementia: 'Dementia',
+  dementiaMissing: 'Dementia not recorded',
+  priorVertebralFracture: 'Prior vertebral fracture',
+  priorVertebralFractureMissing: 'Prior fractures not recorded',
+  osteoporosisDrug: 'Anti-osteoporotic drug',
+  osteoporosisDrugMissing: 'Osteoporosis care not recorded',
+  multipleLevels: 'More than one level treated',
+  walkingAidOrWorse: 'Walking aid or less mobile',
+  mobilityMissing: 'Mobility not recorded',
+  livingInCare: 'Assisted living or nursing home',
+  livingSituationMissing: 'Living situation not recorded',
+  notMobilisedUnderAnalgesia: 'Not mobilised under analgesia',
+  mobilisedMissing: 'Mobilisation not recorded',
 };
 export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
 
 /** Table 1's variables as a reader would name them. */
 const TABLE_ONE_LABELS: Record<string, string> = {
-  age: 'Age', female: 'Female', bmi: 'BMI', tScore: 'T-score (DXA)', steroidUse: 'Steroid use', activeCancer: 'Active cancer',
-  osteoporoticCause: 'Osteoporotic cause', maxGenantGrade: 'Maximum Genant grade', fracturedLevels: 'Fractured levels treated', fractureAgeDays: 'Fracture age, days', baselineNrs: 'Baseline NRS',
-  asaClass3OrMore: 'ASA III or more', walkingAidOrWorse: 'Walking aid or less mobile before the fracture', livingInCare: 'Living in assisted living or a nursing home',
-  clinicalFrailtyScale: 'Clinical Frailty Scale', charlsonComorbidityIndex: 'Charlson Comorbidity Index', dementia: 'Dementia',
-  priorVertebralFracture: 'Prior vertebral fracture', osteoporosisDrug: 'Anti-osteoporotic drug', flsReferral: 'Fracture liaison referral',
-  vitaminD: 'Vitamin D supplementation', painUnderAnalgesia: 'Pain under analgesia (VAS)',
+  age: 'Age',
+  female: 'Female',
+  bmi: 'BMI',
+  tScore: 'T-score (DXA)',
+  steroidUse: 'Steroid use',
+  activeCancer: 'Active cancer',
+  osteoporoticCause: 'Osteoporotic cause',
+  maxGenantGrade: 'Maximum Genant grade',
+  fracturedLevels: 'Fractured levels treated',
+  fractureAgeDays: 'Fracture age, days',
+  baselineNrs: 'Baseline NRS',
+  asaClass3OrMore: 'ASA III or more',
+  walkingAidOrWorse: 'Walking aid or less mobile before the fracture',
+  livingInCare: 'Living in assisted living or a nursing home',
+  clinicalFrailtyScale: 'Clinical Frailty Scale',
+  charlsonComorbidityIndex: 'Charlson Comorbidity Index',
+  dementia: 'Dementia',
+  priorVertebralFracture: 'Prior vertebral fracture',
+  osteoporosisDrug: 'Anti-osteoporotic drug',
+  flsReferral: 'Fracture liaison referral',
+  vitaminD: 'Vitamin D supplementation',
+  painUnderAnalgesia: 'Pain under analgesia (VAS)',
 };
 const FACTOR_LABELS: Record<string, string> = {
-  cause: 'fracture cause', fractureAge: 'fracture age', asa: 'ASA class', frailty: 'frailty', charlson: 'Charlson index', dementia: 'dementia',
-  priorFracture: 'prior vertebral fractures', osteoporosisDrug: 'osteoporosis care', mobility: 'mobility', living: 'living situation', mobilised: 'mobilisation',
+  cause: 'fracture cause',
+  fractureAge: 'fracture age',
+  asa: 'ASA class',
+  frailty: 'frailty',
+  charlson: 'Charlson index',
+  dementia: 'dementia',
+  priorFracture: 'prior vertebral fractures',
+  osteoporosisDrug: 'osteoporosis care',
+  mobility: 'mobility',
+  living: 'living situation',
+  mobilised: 'mobilisation',
 };
 
 /** "NRS at M1" -> "NRS at Month 1"; "NEW_FRACTURE by M12" -> "the risk of a new vertebral fracture by Month 12". */
@@ -51,32 +100,63 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
         <caption>
           Differences in {outcomeWords(data.outcome)} (group minus reference{risk ? ', percentage points' : ''}), n = {data.n}
           {data.excluded ? `, ${data.excluded} excluded for missing covariates` : ''}
-          {data.constantCovariates.length ? `; left out of the propensity model because every patient shares it (or no patient is in the category): ${data.constantCovariates.map(covariateLabel).join(', ')}` : ''}
+          {data.constantCovariates.length
+            ? `; left out of the propensity model because every patient shares it (or no patient is in the category): ${data.constantCovariates.map(covariateLabel).join(', ')}`
+            : ''}
           {`; reference categories: ${data.referenceCategories.map((r) => `${FACTOR_LABELS[r.factor] ?? r.factor} ${COVARIATE_LABELS[r.reference] ?? r.reference}`).join(', ')}`}
           {data.suppressedGroups.length ? `; suppressed groups: ${data.suppressedGroups.map(labelOf).join(', ')}` : ''}
           {data.propensityConverged ? '' : '; the propensity model did not converge, so the adjusted figures are unreliable'}
           {'. Sensitivity analysis: also weighted by the inverse probability of having the outcome, for patients without it'}
           {data.sensitivityConverged ? '' : ' (its models did not converge, so it is unreliable)'}
         </caption>
-        <thead><tr><th>Comparison</th><th>n</th><th>Unadjusted (95% CI)</th><th>IPTW-adjusted, complete cases (95% CI)</th><th>Sensitivity analysis: IPTW × missing-outcome weights (95% CI)</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Comparison</th>
+            <th>n</th>
+            <th>Unadjusted (95% CI)</th>
+            <th>IPTW-adjusted, complete cases (95% CI)</th>
+            <th>Sensitivity analysis: IPTW × missing-outcome weights (95% CI)</th>
+          </tr>
+        </thead>
         <tbody>
           {data.differences.map((d) => (
             <tr key={d.group + d.versus}>
               <td>{versus(d.group, d.versus)}</td>
-              <td>{d.n} vs {d.nVersus}</td>
-              <td>{fd(d.unadjusted)} ({fd(d.unadjustedLower)} to {fd(d.unadjustedUpper)})</td>
-              <td>{fd(d.adjusted)} ({fd(d.adjustedLower)} to {fd(d.adjustedUpper)})</td>
+              <td>
+                {d.n} vs {d.nVersus}
+              </td>
+              <td>
+                {fd(d.unadjusted)} ({fd(d.unadjustedLower)} to {fd(d.unadjustedUpper)})
+              </td>
+              <td>
+                {fd(d.adjusted)} ({fd(d.adjustedLower)} to {fd(d.adjustedUpper)})
+              </td>
               <td>{d.sensitivity === null ? '–' : `${fd(d.sensitivity)} (${fd(d.sensitivityLower)} to ${fd(d.sensitivityUpper)})`}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <table className="compact" aria-label="Missing data per treatment group">
-        <caption>Missing data per group: patients in the cohort, with {data.outcome}, and analysed (every covariate recorded{data.trimming === 'CRUMP' ? ', kept by trimming' : ''})</caption>
-        <thead><tr><th>Group</th><th>In the cohort</th><th>With the outcome</th><th>Analysed</th></tr></thead>
+        <caption>
+          Missing data per group: patients in the cohort, with {data.outcome}, and analysed (every covariate recorded
+          {data.trimming === 'CRUMP' ? ', kept by trimming' : ''})
+        </caption>
+        <thead>
+          <tr>
+            <th>Group</th>
+            <th>In the cohort</th>
+            <th>With the outcome</th>
+            <th>Analysed</th>
+          </tr>
+        </thead>
         <tbody>
           {data.missingData.map((m) => (
-            <tr key={m.group}><td>{labelOf(m.group)}</td><td>{count(m.cohort)}</td><td>{count(m.observed)}</td><td>{count(m.analysed)}</td></tr>
+            <tr key={m.group}>
+              <td>{labelOf(m.group)}</td>
+              <td>{count(m.cohort)}</td>
+              <td>{count(m.observed)}</td>
+              <td>{count(m.analysed)}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -87,7 +167,16 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
           {data.trimmedGroups.length ? `; left out after trimming: ${data.trimmedGroups.map(labelOf).join(', ')}` : ''}
         </caption>
         <thead>
-          <tr><th>Group</th><th>n</th>{data.trimming === 'CRUMP' ? <th>Trimmed</th> : null}<th>Min</th><th>Median</th><th>Max</th><th>Sum</th><th>Effective n</th></tr>
+          <tr>
+            <th>Group</th>
+            <th>n</th>
+            {data.trimming === 'CRUMP' ? <th>Trimmed</th> : null}
+            <th>Min</th>
+            <th>Median</th>
+            <th>Max</th>
+            <th>Sum</th>
+            <th>Effective n</th>
+          </tr>
         </thead>
         <tbody>
           {data.weights.map((w) => (
@@ -95,14 +184,25 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
               <td>{labelOf(w.group)}</td>
               <td>{w.n ?? 'suppressed'}</td>
               {data.trimming === 'CRUMP' ? <td>{w.trimmed ?? 'suppressed'}</td> : null}
-              <td>{f(w.min)}</td><td>{f(w.median)}</td><td>{f(w.max)}</td><td>{f(w.sum, 1)}</td><td>{f(w.ess, 1)}</td>
+              <td>{f(w.min)}</td>
+              <td>{f(w.median)}</td>
+              <td>{f(w.max)}</td>
+              <td>{f(w.sum, 1)}</td>
+              <td>{f(w.ess, 1)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <table className="compact" aria-label="Covariate balance before and after weighting">
         <caption>Balance for every pair of groups: standardized mean differences before and after weighting (|SMD| above 0.1 marked)</caption>
-        <thead><tr><th>Covariate</th><th>Comparison</th><th>SMD before</th><th>SMD after</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Covariate</th>
+            <th>Comparison</th>
+            <th>SMD before</th>
+            <th>SMD after</th>
+          </tr>
+        </thead>
         <tbody>
           {data.balance.map((b) => (
             <tr key={b.covariate + b.group + b.versus}>
@@ -124,16 +224,30 @@ export function TableOne({ rows }: { rows: CohortTableOneQuery['characteristicsT
   return (
     <table className="compact" aria-label="Table 1: baseline characteristics">
       <caption>Table 1: baseline characteristics by group, with the largest standardized mean difference</caption>
-      <thead><tr><th>Characteristic</th>{groups.map((g) => <th key={g}>{labelOf(g)}</th>)}<th>Max |SMD|</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Characteristic</th>
+          {groups.map((g) => (
+            <th key={g}>{labelOf(g)}</th>
+          ))}
+          <th>Max |SMD|</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.variable}>
-            <td>{TABLE_ONE_LABELS[r.variable] ?? r.variable}{r.summary === 'PROPORTION' ? ', n (%)' : ', mean ± SD'}</td>
+            <td>
+              {TABLE_ONE_LABELS[r.variable] ?? r.variable}
+              {r.summary === 'PROPORTION' ? ', n (%)' : ', mean ± SD'}
+            </td>
             {groups.map((g) => {
               const v = r.values.find((x) => x.group === g);
-              const text = !v || v.suppressed ? 'suppressed' : r.summary === 'PROPORTION'
-                ? `${v.count} (${f((v.value ?? 0) * 100, 1)} %)`
-                : `${f(v.value, 1)} ± ${f(v.sd, 1)}`;
+              const text =
+                !v || v.suppressed
+                  ? 'suppressed'
+                  : r.summary === 'PROPORTION'
+                    ? `${v.count} (${f((v.value ?? 0) * 100, 1)} %)`
+                    : `${f(v.value, 1)} ± ${f(v.sd, 1)}`;
               return <td key={g}>{text}</td>;
             })}
             <td className={(r.maxAbsSmd ?? 0) > 0.1 ? 'imbalanced' : ''}>{f(r.maxAbsSmd)}</td>

@@ -13,12 +13,24 @@ export function LossOfCorrectionCard({ filter, grouping }: { filter: CohortFilte
   const figure = useMemo(() => (q.data ? lossOfCorrectionFigure(q.data.radiographicFollowUp, measure) : { option: null, note: '' }), [q.data, measure]);
   const { label } = RADIOGRAPH_MEASURES[measure];
   return (
-    <ChartCard id="loss-of-correction" definition={METHODS.radiographs} title={`${label} after the fracture`} label={`Line chart of mean ${label.toLowerCase()} of the index level with 95% confidence bands per group, from month 1`}
-      {...figure} loading={q.loading} error={q.error} empty={`No radiographs at follow-up in the cohort. ${RADIOGRAPH_CAVEAT}`}>
+    <ChartCard
+      id="loss-of-correction"
+      definition={METHODS.radiographs}
+      title={`${label} after the fracture`}
+      label={`Line chart of mean ${label.toLowerCase()} of the index level with 95% confidence bands per group, from month 1`}
+      {...figure}
+      loading={q.loading}
+      error={q.error}
+      empty={`No radiographs at follow-up in the cohort. ${RADIOGRAPH_CAVEAT}`}
+    >
       <label className="field">
         Radiographic measure
         <select value={measure} onChange={(e) => setMeasure(e.target.value as RadiographMeasure)}>
-          {(Object.keys(RADIOGRAPH_MEASURES) as RadiographMeasure[]).map((m) => <option key={m} value={m}>{RADIOGRAPH_MEASURES[m].label}</option>)}
+          {(Object.keys(RADIOGRAPH_MEASURES) as RadiographMeasure[]).map((m) => (
+            <option key={m} value={m}>
+              {RADIOGRAPH_MEASURES[m].label}
+            </option>
+          ))}
         </select>
       </label>
     </ChartCard>

@@ -4,10 +4,30 @@ import { graphql } from '../gql';
 export const COHORT_RADIOGRAPHS = graphql(`
   query CohortRadiographs($filter: CohortFilterInput, $grouping: TreatmentGrouping!) {
     radiographicFollowUp(filter: $filter, grouping: $grouping) {
-      group timePoint lossReference
-      lossOfCorrection { n mean lower upper suppressed }
-      kyphoticAngle { n mean lower upper suppressed }
-      anteriorHeight { n mean lower upper suppressed }
+      group
+      timePoint
+      lossReference
+      lossOfCorrection {
+        n
+        mean
+        lower
+        upper
+        suppressed
+      }
+      kyphoticAngle {
+        n
+        mean
+        lower
+        upper
+        suppressed
+      }
+      anteriorHeight {
+        n
+        mean
+        lower
+        upper
+        suppressed
+      }
     }
   }
 `);

@@ -4,17 +4,31 @@ import { lossOfCorrectionFigure, RADIOGRAPH_CAVEAT } from './loss-of-correction.
 
 type Point = CohortRadiographsQuery['radiographicFollowUp'][number];
 type Estimate = NonNullable<Point['lossOfCorrection']>;
-const e = (mean: number | null, n: number | null, lower: number | null = null, upper: number | null = null): Estimate => ({ n, mean, lower, upper, suppressed: n === null });
+const e = (mean: number | null, n: number | null, lower: number | null = null, upper: number | null = null): Estimate => ({
+  n,
+  mean,
+  lower,
+  upper,
+  suppressed: n === null,
+});
 const WITHHELD = e(null, null);
 const point = (group: string, timePoint: Point['timePoint'], loss: Estimate | null, angle = e(14, 30, 13, 15), height = e(80, 30, 78, 82)): Point => ({
-  group, timePoint, lossReference: group === 'CONSERVATIVE' ? 'M1_RADIOGRAPH' : 'AFTER_PROCEDURE', lossOfCorrection: loss, kyphoticAngle: angle, anteriorHeight: height,
+  group,
+  timePoint,
+  lossReference: group === 'CONSERVATIVE' ? 'M1_RADIOGRAPH' : 'AFTER_PROCEDURE',
+  lossOfCorrection: loss,
+  kyphoticAngle: angle,
+  anteriorHeight: height,
 });
-const option = (rows: Point[], measure: Parameters<typeof lossOfCorrectionFigure>[1] = 'lossOfCorrection') => lossOfCorrectionFigure(rows, measure).option as any;
+const option = (rows: Point[], measure: Parameters<typeof lossOfCorrectionFigure>[1] = 'lossOfCorrection') =>
+  lossOfCorrectionFigure(rows, measure).option as any;
 
 describe('loss of correction figure', () => {
   const rows = [
-    point('VERTEBROPLASTY', 'M3', e(2.5, 40, -0.5, 5.5)), point('VERTEBROPLASTY', 'M1', e(1, 42, 0.2, 1.8)),
-    point('CONSERVATIVE', 'M1', null), point('CONSERVATIVE', 'M3', e(4, 25, 3, 5)),
+    point('VERTEBROPLASTY', 'M3', e(2.5, 40, -0.5, 5.5)),
+    point('VERTEBROPLASTY', 'M1', e(1, 42, 0.2, 1.8)),
+    point('CONSERVATIVE', 'M1', null),
+    point('CONSERVATIVE', 'M3', e(4, 25, 3, 5)),
     point('KYPHOPLASTY', 'M3', WITHHELD, WITHHELD, WITHHELD),
   ];
 
@@ -23,7 +37,11 @@ describe('loss of correction figure', () => {
     expect(o.legend.data).toEqual(['Conservative (from month 1)', 'Vertebroplasty (from after the procedure)', 'Kyphoplasty (from after the procedure)']);
     expect(o.xAxis.data).toEqual(['Month 1', 'Month 3']);
     const lines = o.series.filter((_: unknown, i: number) => i % 3 === 2);
-    expect(lines.map((s: any) => s.data.map((d: any) => d?.value ?? null))).toEqual([[null, 4], [1, 2.5], [null, null]]);
+    expect(lines.map((s: any) => s.data.map((d: any) => d?.value ?? null))).toEqual([
+      [null, 4],
+      [1, 2.5],
+      [null, null],
+    ]);
     // Every series of a group carries its name, so the legend hides the line and its band together.
     expect(o.series.map((s: any) => s.name)).toEqual(o.legend.data.flatMap((n: string) => [n, n, n]));
     // A band below zero is stacked on its lower limit, not drawn from zero.
@@ -51,6 +69,8 @@ describe('loss of correction figure', () => {
   it('prints a mean of one value without an interval in the tooltip', () => {
     const o = option([point('VERTEBROPLASTY', 'M3', e(3, 1))]);
     const at = (i: number) => ({ seriesName: o.series[i].name, axisValue: 'Month 3', data: o.series[i].data[0], color: '#000', seriesIndex: i });
-    expect(lineBandTooltip(1)([at(0), at(1), at(2)])).toBe('Month 3<br/><span style="color:#000">●</span> Vertebroplasty (from after the procedure): <b>3.0</b>, n = 1');
+    expect(lineBandTooltip(1)([at(0), at(1), at(2)])).toBe(
+      'Month 3<br/><span style="color:#000">●</span> Vertebroplasty (from after the procedure): <b>3.0</b>, n = 1',
+    );
   });
 });

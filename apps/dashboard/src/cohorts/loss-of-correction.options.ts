@@ -25,7 +25,10 @@ export const RADIOGRAPH_CAVEAT = 'Radiographs are taken more often after procedu
 export function lossOfCorrectionFigure(rows: readonly Point[], measure: RadiographMeasure): Figure {
   const estimate = (r: Point | undefined) => r?.[measure] ?? null;
   if (!rows.some((r) => estimate(r)?.mean != null)) return { option: null, note: '' };
-  const groups = ordered(rows.map((r) => r.group), ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY']);
+  const groups = ordered(
+    rows.map((r) => r.group),
+    ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'],
+  );
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
   const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
   const loss = measure === 'lossOfCorrection';

@@ -9,7 +9,17 @@ import { Pager, useCursorPages } from '../forms/pager';
 
 const PAGE_SIZE = 50;
 
-interface Issue { id: string; foundAt: unknown; foundBy: string; rule: string; tableName: string; patientId?: string | null; registryNumber?: string | null; detail: string; resolution?: string | null }
+interface Issue {
+  id: string;
+  foundAt: unknown;
+  foundBy: string;
+  rule: string;
+  tableName: string;
+  patientId?: string | null;
+  registryNumber?: string | null;
+  detail: string;
+  resolution?: string | null;
+}
 
 /**
  * What migrations and checks found breaking a rule they could not fix on their own (a visit
@@ -42,29 +52,60 @@ export function DataIssuesPage() {
       <form className="filters" aria-label="Filter the data issues" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="di-rule">Rule</label>
-          <input id="di-rule" value={rule} placeholder="e.g. visit.outside_window, or death." onChange={(e) => { setRule(e.target.value); restart(); }} />
+          <input
+            id="di-rule"
+            value={rule}
+            placeholder="e.g. visit.outside_window, or death."
+            onChange={(e) => {
+              setRule(e.target.value);
+              restart();
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="di-open">Show</label>
-          <select id="di-open" value={open} onChange={(e) => { setOpen(e.target.value as typeof open); restart(); }}>
+          <select
+            id="di-open"
+            value={open}
+            onChange={(e) => {
+              setOpen(e.target.value as typeof open);
+              restart();
+            }}
+          >
             <option value="open">Open issues</option>
             <option value="resolved">Resolved issues</option>
             <option value="all">All</option>
           </select>
         </div>
       </form>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       {q.error && <LoadError error={q.error} what="The data issues" onRetry={() => void q.refetch()} />}
       {!data && !q.error && <Loading what="the data issues" />}
       {data && data.edges.length === 0 && <Empty>{open === 'open' ? 'No open data issue.' : 'No data issue matches these filters.'}</Empty>}
       {data && data.edges.length > 0 && (
         <>
-          <p className="count">{data.totalCount} {data.totalCount === 1 ? 'issue' : 'issues'}</p>
+          <p className="count">
+            {data.totalCount} {data.totalCount === 1 ? 'issue' : 'issues'}
+          </p>
           <div className="table-wrap">
             <table>
-              <thead><tr><th>Found</th><th>Rule</th><th>Patient</th><th>Detail</th><th>Resolution</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Found</th>
+                  <th>Rule</th>
+                  <th>Patient</th>
+                  <th>Detail</th>
+                  <th>Resolution</th>
+                </tr>
+              </thead>
               <tbody>
-                {data.edges.map(({ node }) => <IssueRow key={node.id} issue={node} onResolved={resolved} />)}
+                {data.edges.map(({ node }) => (
+                  <IssueRow key={node.id} issue={node} onResolved={resolved} />
+                ))}
               </tbody>
             </table>
           </div>
@@ -103,25 +144,54 @@ function IssueRow({ issue, onResolved }: { issue: Issue; onResolved: (msg: strin
   };
   return (
     <tr>
-      <td>{String(issue.foundAt).slice(0, 10)}<div className="hint">{issue.foundBy}</div></td>
-      <td><code>{issue.rule}</code></td>
+      <td>
+        {String(issue.foundAt).slice(0, 10)}
+        <div className="hint">{issue.foundBy}</div>
+      </td>
+      <td>
+        <code>{issue.rule}</code>
+      </td>
       <td>{issue.patientId ? <Link to={`/patients/${issue.patientId}`}>{issue.registryNumber ?? issue.patientId.slice(0, 8)}</Link> : '–'}</td>
       <td>{issue.detail}</td>
       <td className="actions">
-        {resolution !== null
-          ? resolution
-          : editing
-            ? (
-              <>
-                <label htmlFor={`${rowId}-note`}>How was it resolved?</label>
-                <textarea id={`${rowId}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)}
-                  aria-invalid={error ? true : undefined} aria-describedby={error ? `${rowId}-error` : undefined} />
-                <button type="button" disabled={busy} onClick={() => void send()}>Save resolution</button>{' '}
-                <button type="button" className="link" disabled={busy} onClick={() => { setEditing(false); setError(null); }}>Cancel</button>
-              </>
-            )
-            : <button type="button" onClick={() => setEditing(true)} aria-label={`Resolve issue ${issue.id}`}>Resolve</button>}
-        {error && <div id={`${rowId}-error`} className="field-error" role="alert">{error}</div>}
+        {resolution !== null ? (
+          resolution
+        ) : editing ? (
+          <>
+            <label htmlFor={`${rowId}-note`}>How was it resolved?</label>
+            <textarea
+              id={`${rowId}-note`}
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${rowId}-error` : undefined}
+            />
+            <button type="button" disabled={busy} onClick={() => void send()}>
+              Save resolution
+            </button>{' '}
+            <button
+              type="button"
+              className="link"
+              disabled={busy}
+              onClick={() => {
+                setEditing(false);
+                setError(null);
+              }}
+            >
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setEditing(true)} aria-label={`Resolve issue ${issue.id}`}>
+            Resolve
+          </button>
+        )}
+        {error && (
+          <div id={`${rowId}-error`} className="field-error" role="alert">
+            {error}
+          </div>
+        )}
       </td>
     </tr>
   );

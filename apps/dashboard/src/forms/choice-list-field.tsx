@@ -16,10 +16,24 @@ export function ChoiceListField({ form, name, label, hint, choices }: { form: Re
   const selected = listFromCell(typeof raw === 'string' ? raw : '');
   const error = form.errors[name];
   const set = (values: string[] | null) => form.set(name, listCell(values));
-  const toggle = (value: string, on: boolean) => form.set(name, toggledChoice(raw, value, on, choices.map((c) => c.value)));
+  const toggle = (value: string, on: boolean) =>
+    form.set(
+      name,
+      toggledChoice(
+        raw,
+        value,
+        on,
+        choices.map((c) => c.value),
+      ),
+    );
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`field choice-list${error ? ' invalid' : ''}`} data-field={name} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={`field choice-list${error ? ' invalid' : ''}`}
+      data-field={name}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{label}</legend>
       <div className="choice-list-states">
         <span className="check">
@@ -39,8 +53,16 @@ export function ChoiceListField({ form, name, label, hint, choices }: { form: Re
           </span>
         ))}
       </div>
-      {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </fieldset>
   );
 }

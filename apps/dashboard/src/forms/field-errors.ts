@@ -37,5 +37,7 @@ export function checkBeforeSending(schema: z.ZodType, input: unknown, labels: Fi
  * returned so the form can say them in its summary.
  */
 export function unplaced(errors: FieldErrors, shown: readonly string[]): string[] {
-  return Object.entries(errors).filter(([field]) => !shown.includes(field)).map(([, message]) => message);
+  return Object.entries(errors)
+    .filter(([field]) => !shown.includes(field))
+    .map(([, message]) => message);
 }

@@ -14,7 +14,14 @@ interface FieldProps {
 }
 
 /** Label, input, hint and the field's message, tied together for screen readers. */
-function Wrapped({ form, name, label, hint, required, children }: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
+function Wrapped({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  children,
+}: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
   const id = useId();
   const error = form.errors[name];
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
@@ -23,16 +30,38 @@ function Wrapped({ form, name, label, hint, required, children }: FieldProps & {
       {/* The star stays outside the label so the field's accessible name is just its label. */}
       <span className="label-line">
         <label htmlFor={id}>{label}</label>
-        {required && <span aria-hidden="true" className="req"> *</span>}
+        {required && (
+          <span aria-hidden="true" className="req">
+            {' '}
+            *
+          </span>
+        )}
       </span>
       {children({ id, describedBy, invalid: Boolean(error) })}
-      {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'date' | 'number' | 'email' | 'password'; step?: string; min?: number; max?: number; autoComplete?: string; placeholder?: string }) {
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'date' | 'number' | 'email' | 'password';
+    step?: string;
+    min?: number;
+    max?: number;
+    autoComplete?: string;
+    placeholder?: string;
+  },
+) {
   const { form, name, type = 'text' } = props;
   return (
     <Wrapped {...props}>
@@ -61,7 +90,15 @@ export function TextArea(props: FieldProps) {
   return (
     <Wrapped {...props}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} name={name} rows={2} value={String(form.raw[name] ?? '')} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => form.set(name, e.target.value)} />
+        <textarea
+          id={id}
+          name={name}
+          rows={2}
+          value={String(form.raw[name] ?? '')}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => form.set(name, e.target.value)}
+        />
       )}
     </Wrapped>
   );
@@ -72,10 +109,20 @@ export function SelectField(props: FieldProps & { choices: Choice[]; blank?: str
   return (
     <Wrapped {...props}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} name={name} value={String(form.raw[name] ?? '')} aria-invalid={invalid || undefined} aria-describedby={describedBy} aria-required={props.required || undefined} onChange={(e) => form.set(name, e.target.value)}>
+        <select
+          id={id}
+          name={name}
+          value={String(form.raw[name] ?? '')}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          aria-required={props.required || undefined}
+          onChange={(e) => form.set(name, e.target.value)}
+        >
           {!choices.some((c) => c.value === '') && <option value="">{blank}</option>}
           {choices.map((c) => (
-            <option key={c.value} value={c.value}>{c.label}</option>
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
           ))}
         </select>
       )}
@@ -88,15 +135,37 @@ export function CheckField({ form, name, label }: { form: RecordForm; name: stri
   const error = form.errors[name];
   return (
     <div className={`field check${error ? ' invalid' : ''}`} data-field={name}>
-      <input id={id} type="checkbox" name={name} checked={form.raw[name] === true} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => form.set(name, e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        checked={form.raw[name] === true}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => form.set(name, e.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
 
 /** The sentence at the top of a form, messages of fields it does not show, and a reload for stale versions. */
-export function FormProblem({ problem, errors, shown, onReload }: { problem: ServerProblem | null; errors: Record<string, string>; shown: readonly string[]; onReload?: () => void }) {
+export function FormProblem({
+  problem,
+  errors,
+  shown,
+  onReload,
+}: {
+  problem: ServerProblem | null;
+  errors: Record<string, string>;
+  shown: readonly string[];
+  onReload?: () => void;
+}) {
   if (!problem) return null;
   const extra = unplaced(errors, shown);
   return (
@@ -104,10 +173,16 @@ export function FormProblem({ problem, errors, shown, onReload }: { problem: Ser
       <p>{problem.sentence}</p>
       {extra.length > 0 && (
         <ul>
-          {extra.map((m) => <li key={m}>{m}</li>)}
+          {extra.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
         </ul>
       )}
-      {problem.stale && onReload && <button type="button" onClick={onReload}>Reload the record</button>}
+      {problem.stale && onReload && (
+        <button type="button" onClick={onReload}>
+          Reload the record
+        </button>
+      )}
     </div>
   );
 }
@@ -116,9 +191,17 @@ export function FormProblem({ problem, errors, shown, onReload }: { problem: Ser
 export function FormButtons({ form, label, onCancel }: { form: RecordForm; label: string; onCancel?: () => void }) {
   return (
     <div className="form-buttons">
-      <button type="submit" className="primary" disabled={form.saving}>{form.saving ? 'Saving…' : label}</button>
-      {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
-      <span aria-live="polite" className="visually-hidden">{form.saving ? 'Saving' : ''}</span>
+      <button type="submit" className="primary" disabled={form.saving}>
+        {form.saving ? 'Saving…' : label}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      <span aria-live="polite" className="visually-hidden">
+        {form.saving ? 'Saving' : ''}
+      </span>
     </div>
   );
 }

@@ -1,11 +1,7 @@
 import { AssessmentStatus, Eq5dValueSet, TimePoint, TreatmentKind } from '@vfr/domain';
-import {
-  assessmentInput, assessmentSchema, emptyAssessment, eq5dFromLevels, ASSESSMENT_LABELS, odiFromAnswers,
-} from '../patients/assessment.form-model';
+import { assessmentInput, assessmentSchema, emptyAssessment, eq5dFromLevels, ASSESSMENT_LABELS, odiFromAnswers } from '../patients/assessment.form-model';
 import { emptyPatient, PATIENT_LABELS, patientInput, patientSchema, patientToValidate } from '../patients/patient.form-model';
-import {
-  emptyTreatment, placeLevelErrors, TREATMENT_LABELS, treatmentInput, treatmentSchema,
-} from '../patients/treatment.form-model';
+import { emptyTreatment, placeLevelErrors, TREATMENT_LABELS, treatmentInput, treatmentSchema } from '../patients/treatment.form-model';
 import { complicationInput, complicationSchema, COMPLICATION_LABELS, emptyComplication } from '../patients/complication.form-model';
 import { emptyFracture, FRACTURE_LABELS, fractureInput, fractureSchema } from '../patients/fracture.form-model';
 import { humanize } from './choices';
@@ -63,7 +59,12 @@ describe('libs/domain rules in the forms, before sending', () => {
     const input = assessmentInput(raw, PATIENT);
     // The items are sent; the registry computes the scores from them (a total field is sent only without items).
     expect(input).toMatchObject({
-      odi: null, odiItems: [3, 2, 2, 1, 3, 2, 1, null, 2, 1], eq5dIndex: null, eq5dLevels: [2, 1, 3, 3, 1], eq5dVas: 60, rmdq: null,
+      odi: null,
+      odiItems: [3, 2, 2, 1, 3, 2, 1, null, 2, 1],
+      eq5dIndex: null,
+      eq5dLevels: [2, 1, 3, 3, 1],
+      eq5dVas: 60,
+      rmdq: null,
       rmdqItems: Array.from({ length: 24 }, (_, i) => i === 0 || i === 5),
     });
     expect(checkBeforeSending(assessmentSchema, input)).toEqual({});
@@ -90,7 +91,12 @@ describe('libs/domain rules in the forms, before sending', () => {
   });
 
   it('asks a kyphoplasty for anaesthesia, approach and cement, placed beside the fracture it concerns', () => {
-    const raw: RawValues = { ...emptyTreatment([FRACTURE_A, FRACTURE_B]), kind: TreatmentKind.KYPHOPLASTY, startDate: '2025-01-20', [`treats.${FRACTURE_B}`]: true };
+    const raw: RawValues = {
+      ...emptyTreatment([FRACTURE_A, FRACTURE_B]),
+      kind: TreatmentKind.KYPHOPLASTY,
+      startDate: '2025-01-20',
+      [`treats.${FRACTURE_B}`]: true,
+    };
     const input = treatmentInput(raw, PATIENT, [FRACTURE_A, FRACTURE_B]);
     expect(input.levels).toEqual([{ fractureId: FRACTURE_B, cementType: null, cementVolumeMl: null, cementFillPercent: null }]);
     expect(input.balloonUsed).toBe(true);
@@ -114,14 +120,27 @@ describe('libs/domain rules in the forms, before sending', () => {
 
   it('lists messages of fields the form does not show', () => {
     expect(unplaced({ patientId: 'patientId must be an id', nrsRest: 'x' }, ['nrsRest'])).toEqual(['patientId must be an id']);
-    expect(readable({ field: 'levels.0.cementVolumeMl', message: 'cementVolumeMl must be more than 0' }, TREATMENT_LABELS)).toBe('Cement volume (ml) must be more than 0');
+    expect(readable({ field: 'levels.0.cementVolumeMl', message: 'cementVolumeMl must be more than 0' }, TREATMENT_LABELS)).toBe(
+      'Cement volume (ml) must be more than 0',
+    );
   });
 });
 
 describe('server answers as sentences and field messages', () => {
   it('places field errors and counts them', () => {
     const p = serverProblem(
-      { errors: [{ message: 'visitDate (2024-01-01) is before the treatment started (2024-02-01)', extensions: { code: 'BAD_USER_INPUT', field: 'visitDate', fields: [{ field: 'visitDate', rule: 'notBeforeTreatment', message: 'visitDate (2024-01-01) is before the treatment started (2024-02-01)' }] } }] },
+      {
+        errors: [
+          {
+            message: 'visitDate (2024-01-01) is before the treatment started (2024-02-01)',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              field: 'visitDate',
+              fields: [{ field: 'visitDate', rule: 'notBeforeTreatment', message: 'visitDate (2024-01-01) is before the treatment started (2024-02-01)' }],
+            },
+          },
+        ],
+      },
       ASSESSMENT_LABELS,
     );
     expect(p).toEqual({
@@ -133,20 +152,40 @@ describe('server answers as sentences and field messages', () => {
   });
 
   it('explains a stale version as a sentence and offers a reload', () => {
-    const p = serverProblem({ errors: [{ message: 'Fracture x was changed by someone else', extensions: { code: 'STALE_VERSION', field: 'version', currentVersion: 3 } }] });
+    const p = serverProblem({
+      errors: [{ message: 'Fracture x was changed by someone else', extensions: { code: 'STALE_VERSION', field: 'version', currentVersion: 3 } }],
+    });
     expect(p.stale).toBe(true);
     expect(p.fields).toEqual({});
     expect(p.sentence).toMatch(/^Someone else saved this record after you opened it/);
   });
 
   it('reads REST error bodies and network failures', () => {
-    expect(serverProblem({ error: { code: 'BAD_USER_INPUT', message: 'kind must be one of patients', field: 'kind', fields: [{ field: 'kind', message: 'kind must be one of patients' }] } }).fields).toEqual({ kind: 'kind must be one of patients' });
+    expect(
+      serverProblem({
+        error: {
+          code: 'BAD_USER_INPUT',
+          message: 'kind must be one of patients',
+          field: 'kind',
+          fields: [{ field: 'kind', message: 'kind must be one of patients' }],
+        },
+      }).fields,
+    ).toEqual({ kind: 'kind must be one of patients' });
     expect(serverProblem(new TypeError('Failed to fetch')).sentence).toBe('The registry server cannot be reached. Check your connection; nothing was saved.');
   });
 });
 
 describe('choices', () => {
   it('reads words as words and codes as codes', () => {
-    expect(['DONE', 'WEAK_OPIOID', 'T12', 'OF3', 'IIIA', 'CT', 'PMMA_HIGH_VISCOSITY', 'B'].map(humanize)).toEqual(['Done', 'Weak opioid', 'T12', 'OF3', 'IIIA', 'CT', 'PMMA HIGH VISCOSITY', 'B']);
+    expect(['DONE', 'WEAK_OPIOID', 'T12', 'OF3', 'IIIA', 'CT', 'PMMA_HIGH_VISCOSITY', 'B'].map(humanize)).toEqual([
+      'Done',
+      'Weak opioid',
+      'T12',
+      'OF3',
+      'IIIA',
+      'CT',
+      'PMMA HIGH VISCOSITY',
+      'B',
+    ]);
   });
 });

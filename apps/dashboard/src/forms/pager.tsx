@@ -26,7 +26,12 @@ export function useCursorPages(): CursorPages {
 }
 
 /** Previous / Next with the page number (and the page count when the total is known). */
-export function Pager({ pages, pageInfo, total, pageSize }: {
+export function Pager({
+  pages,
+  pageInfo,
+  total,
+  pageSize,
+}: {
   pages: CursorPages;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   total?: number;
@@ -34,10 +39,16 @@ export function Pager({ pages, pageInfo, total, pageSize }: {
 }) {
   return (
     <div className="pager">
-      <button type="button" disabled={pages.page === 1} onClick={pages.previous}>Previous</button>
-      <button type="button" disabled={!pageInfo.hasNextPage} onClick={() => pages.next(pageInfo.endCursor)}>Next</button>
+      <button type="button" disabled={pages.page === 1} onClick={pages.previous}>
+        Previous
+      </button>
+      <button type="button" disabled={!pageInfo.hasNextPage} onClick={() => pages.next(pageInfo.endCursor)}>
+        Next
+      </button>
       {total !== undefined && pageSize ? (
-        <span className="page-of">Page {pages.page} of {Math.max(1, Math.ceil(total / pageSize))}</span>
+        <span className="page-of">
+          Page {pages.page} of {Math.max(1, Math.ceil(total / pageSize))}
+        </span>
       ) : (
         <span className="page-of">Page {pages.page}</span>
       )}

@@ -6,7 +6,7 @@ import { serverProblem } from './server-problem';
 
 // The forms read what the real API answers: these errors come from the running app, not from
 // hand-written fixtures, so a change in the error mapper's shape breaks this test.
-describeEachDatabase('the forms read the API\'s real errors', (t) => {
+describeEachDatabase("the forms read the API's real errors", (t) => {
   let token: string;
   let siteId: string;
   let patientId: string;
@@ -22,7 +22,7 @@ describeEachDatabase('the forms read the API\'s real errors', (t) => {
     patientId = r.data!.createPatient.id;
   });
 
-  it('places a visit dated outside its time point\'s window beside the visit date', async () => {
+  it("places a visit dated outside its time point's window beside the visit date", async () => {
     const fracture = await t().gql<{ createFracture: { id: string } }>(
       'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }',
       { i: { patientId, level: 'L2', onsetDate: '2025-01-02', cause: 'OSTEOPOROTIC', genantGrade: 2 } },

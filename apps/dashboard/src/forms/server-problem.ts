@@ -66,8 +66,7 @@ export function serverProblem(error: unknown, labels: FieldLabels = {}): ServerP
     return {
       code,
       sentence:
-        'Someone else saved this record after you opened it, so your change was not saved. ' +
-        'Reload to see their version, then make your change again.',
+        'Someone else saved this record after you opened it, so your change was not saved. ' + 'Reload to see their version, then make your change again.',
       fields: {},
       stale: true,
     };

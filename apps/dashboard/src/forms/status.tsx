@@ -2,7 +2,11 @@ import { serverProblem } from './server-problem';
 
 /** A query's three other states, each as a sentence. */
 export function Loading({ what }: { what: string }) {
-  return <p className="loading" role="status">Loading {what}…</p>;
+  return (
+    <p className="loading" role="status">
+      Loading {what}…
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: React.ReactNode }) {
@@ -11,11 +15,21 @@ export function Empty({ children }: { children: React.ReactNode }) {
 
 export function LoadError({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
   const p = serverProblem(error);
-  const sentence = p.code === 'BAD_USER_INPUT' || p.code === 'UNKNOWN' ? `${what} could not be loaded: ${p.sentence.replace(/^Nothing was saved: /, '')}` : p.sentence.replace(' nothing was saved', ' nothing was loaded').replace('Nothing was saved: ', `${what} could not be loaded: `);
+  const sentence =
+    p.code === 'BAD_USER_INPUT' || p.code === 'UNKNOWN'
+      ? `${what} could not be loaded: ${p.sentence.replace(/^Nothing was saved: /, '')}`
+      : p.sentence.replace(' nothing was saved', ' nothing was loaded').replace('Nothing was saved: ', `${what} could not be loaded: `);
   return (
     <div role="alert" className="error">
       {sentence}
-      {onRetry && <> <button type="button" className="link" onClick={onRetry}>Try again</button></>}
+      {onRetry && (
+        <>
+          {' '}
+          <button type="button" className="link" onClick={onRetry}>
+            Try again
+          </button>
+        </>
+      )}
     </div>
   );
 }

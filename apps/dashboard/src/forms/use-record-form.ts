@@ -59,7 +59,12 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
     setErrors(local);
     if (Object.keys(local).length > 0) {
       const n = Object.keys(local).length;
-      setProblem({ code: 'BAD_USER_INPUT', sentence: `Nothing was sent: ${n === 1 ? 'one field needs' : `${n} fields need`} correcting.`, fields: local, stale: false });
+      setProblem({
+        code: 'BAD_USER_INPUT',
+        sentence: `Nothing was sent: ${n === 1 ? 'one field needs' : `${n} fields need`} correcting.`,
+        fields: local,
+        stale: false,
+      });
       return false;
     }
     setSaving(true);

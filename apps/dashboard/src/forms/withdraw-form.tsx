@@ -34,15 +34,43 @@ export function WithdrawForm({ what, onWithdraw, onCancel }: { what: string; onW
     >
       <h3>Withdraw {what}</h3>
       <p className="hint">The record stays in the registry, marked as withdrawn, and leaves the analyses.</p>
-      {problem && <div role="alert" className="error">{problem.sentence}</div>}
+      {problem && (
+        <div role="alert" className="error">
+          {problem.sentence}
+        </div>
+      )}
       <div className={`field${error ? ' invalid' : ''}`}>
-        <span className="label-line"><label htmlFor={id}>Reason</label><span aria-hidden="true" className="req"> *</span></span>
-        <input id={id} value={reason} autoFocus aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => { setReason(e.target.value); setError(null); }} />
-        {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+        <span className="label-line">
+          <label htmlFor={id}>Reason</label>
+          <span aria-hidden="true" className="req">
+            {' '}
+            *
+          </span>
+        </span>
+        <input
+          id={id}
+          value={reason}
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setError(null);
+          }}
+        />
+        {error && (
+          <span id={`${id}-error`} className="field-error">
+            {error}
+          </span>
+        )}
       </div>
       <div className="form-buttons">
-        <button type="submit" className="danger" disabled={saving}>{saving ? 'Withdrawing…' : 'Withdraw'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="danger" disabled={saving}>
+          {saving ? 'Withdrawing…' : 'Withdraw'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

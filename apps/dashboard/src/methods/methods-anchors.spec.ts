@@ -8,7 +8,10 @@ import { methodsDocument } from './methods-document';
 // `definition`); a section renamed or removed must fail here, not leave a link to nowhere.
 describe('the methods sections the dashboard links to', () => {
   const markdown = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'methods.md'), 'utf8');
-  const ids = marked.lexer(markdown).filter((t) => t.type === 'heading').map((t) => headingId((t as { text: string }).text));
+  const ids = marked
+    .lexer(markdown)
+    .filter((t) => t.type === 'heading')
+    .map((t) => headingId((t as { text: string }).text));
   const html = methodsDocument(markdown);
 
   it.each(Object.entries(METHODS))('%s is a heading of the methods document', (_name, id) => {

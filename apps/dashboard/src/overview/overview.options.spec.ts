@@ -15,10 +15,15 @@ describe('overview figures', () => {
         ],
       },
     });
-    expect(f.note).toBe('n = 40 patients in 2 months. 1 of 3 month-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 40 treatments counted in the rest.');
+    expect(f.note).toBe(
+      'n = 40 patients in 2 months. 1 of 3 month-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 40 treatments counted in the rest.',
+    );
     const series = (f.option as { series: { name: string; data: { value: number; detail: string }[] }[] }).series;
     expect(series.map((s) => s.name)).toEqual(['Vertebroplasty', 'Kyphoplasty']);
-    expect(series[1].data.map((d) => [d.value, d.detail])).toEqual([[10, 'fewer than 11 (suppressed)'], [0, 'none']]);
+    expect(series[1].data.map((d) => [d.value, d.detail])).toEqual([
+      [10, 'fewer than 11 (suppressed)'],
+      [0, 'none'],
+    ]);
   });
 
   it('says when the volumes are counted per year because months would be suppressed', () => {
@@ -33,12 +38,16 @@ describe('overview figures', () => {
         ],
       },
     });
-    expect(f.note).toBe('n = 300 patients in 2 years. Counted per year: per month most counts would be under 11 and suppressed. 1 of 3 year-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 90 treatments counted in the rest.');
+    expect(f.note).toBe(
+      'n = 300 patients in 2 years. Counted per year: per month most counts would be under 11 and suppressed. 1 of 3 year-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 90 treatments counted in the rest.',
+    );
     expect((f.option as { xAxis: { data: string[]; name: string } }).xAxis).toMatchObject({ data: ['2024', '2025'], name: 'Year started' });
   });
 
   it('has nothing to draw when every rate is suppressed', () => {
-    const f = respondersFigure({ responderRates: [{ group: 'KYPHOPLASTY', category: 'M1', n: null, events: null, rate: null, lower: null, upper: null, suppressed: true }] });
+    const f = respondersFigure({
+      responderRates: [{ group: 'KYPHOPLASTY', category: 'M1', n: null, events: null, rate: null, lower: null, upper: null, suppressed: true }],
+    });
     expect(f.option).toBeNull();
   });
 
@@ -57,22 +66,65 @@ describe('overview figures', () => {
   });
 
   it('starts Kaplan-Meier curves at day 0 with everyone event-free and reports the log-rank test', () => {
-    const f = kmFigure({
-      logRankP: 0.0004, logRankChiSquare: 12.5, logRankDf: 1,
-      curves: [{ group: 'CONSERVATIVE', n: 20, events: 5, medianDays: null, medianLower: null, medianUpper: null, suppressed: false, steps: [{ day: 30, survival: 0.75, lower: 0.6, upper: 0.9, atRisk: 20 }] }],
-    }, 'a new fracture');
+    const f = kmFigure(
+      {
+        logRankP: 0.0004,
+        logRankChiSquare: 12.5,
+        logRankDf: 1,
+        curves: [
+          {
+            group: 'CONSERVATIVE',
+            n: 20,
+            events: 5,
+            medianDays: null,
+            medianLower: null,
+            medianUpper: null,
+            suppressed: false,
+            steps: [{ day: 30, survival: 0.75, lower: 0.6, upper: 0.9, atRisk: 20 }],
+          },
+        ],
+      },
+      'a new fracture',
+    );
     expect(f.note).toBe('Log-rank p = 0.0004 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed.');
     const [lower, width, main] = (f.option as { series: { data: unknown[] }[] }).series;
-    expect(main.data).toEqual([{ value: [0, 1], atRisk: 20, phrase: 'without a new fracture' }, { value: [30, 0.75], atRisk: 20, phrase: 'without a new fracture' }]);
-    expect(lower.data).toEqual([[0, 1], [30, 0.6]]);
-    expect((width.data as number[][]).map(([d, w]) => [d, Math.round(w * 1e9) / 1e9])).toEqual([[0, 0], [30, 0.3]]);
+    expect(main.data).toEqual([
+      { value: [0, 1], atRisk: 20, phrase: 'without a new fracture' },
+      { value: [30, 0.75], atRisk: 20, phrase: 'without a new fracture' },
+    ]);
+    expect(lower.data).toEqual([
+      [0, 1],
+      [30, 0.6],
+    ]);
+    expect((width.data as number[][]).map(([d, w]) => [d, Math.round(w * 1e9) / 1e9])).toEqual([
+      [0, 0],
+      [30, 0.3],
+    ]);
   });
 
-  it('draws the cumulative incidence of a new fracture with its band and death before one dashed, with Gray\'s tests', () => {
+  it("draws the cumulative incidence of a new fracture with its band and death before one dashed, with Gray's tests", () => {
     const f = cumulativeIncidenceFigure({
       curves: [
-        { group: 'VERTEBROPLASTY', event: 'NEW_FRACTURE', n: 30, events: 4, atOneYear: 0.1, atTwoYears: null, suppressed: false, steps: [{ day: 40, incidence: 0.1, lower: 0.03, upper: 0.2, atRisk: 30 }] },
-        { group: 'VERTEBROPLASTY', event: 'DEATH', n: 30, events: 2, atOneYear: 0.05, atTwoYears: null, suppressed: false, steps: [{ day: 90, incidence: 0.05, lower: 0.01, upper: 0.15, atRisk: 25 }] },
+        {
+          group: 'VERTEBROPLASTY',
+          event: 'NEW_FRACTURE',
+          n: 30,
+          events: 4,
+          atOneYear: 0.1,
+          atTwoYears: null,
+          suppressed: false,
+          steps: [{ day: 40, incidence: 0.1, lower: 0.03, upper: 0.2, atRisk: 30 }],
+        },
+        {
+          group: 'VERTEBROPLASTY',
+          event: 'DEATH',
+          n: 30,
+          events: 2,
+          atOneYear: 0.05,
+          atTwoYears: null,
+          suppressed: false,
+          steps: [{ day: 90, incidence: 0.05, lower: 0.01, upper: 0.15, atRisk: 25 }],
+        },
         { group: 'KYPHOPLASTY', event: 'NEW_FRACTURE', n: null, events: null, atOneYear: null, atTwoYears: null, suppressed: true, steps: [] },
       ],
       tests: [{ event: 'NEW_FRACTURE', chiSquare: 3.2, df: 1, p: 0.07 }],
@@ -82,6 +134,8 @@ describe('overview figures', () => {
     expect(series[2].lineStyle.type).toBe('solid');
     expect(series[3].lineStyle.type).toBe('dashed');
     expect(series[3].data[0]).toEqual({ value: [0, 0], atRisk: 30, phrase: 'died before a fracture' });
-    expect(f.note).toBe("Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). Gray's test for a new fracture p = 0.070 (χ² 3.20, 1 df); no Gray's test for death. Vertebroplasty n 30, 4 fractures, 10.0 % at 1 year, not shown at 2 years. Suppressed groups: Kyphoplasty.");
+    expect(f.note).toBe(
+      "Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). Gray's test for a new fracture p = 0.070 (χ² 3.20, 1 df); no Gray's test for death. Vertebroplasty n 30, 4 fractures, 10.0 % at 1 year, not shown at 2 years. Suppressed groups: Kyphoplasty.",
+    );
   });
 });

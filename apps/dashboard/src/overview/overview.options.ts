@@ -4,8 +4,13 @@ import type { ChartOption } from '../charts/echarts';
 import { dotWhiskerSeries, lineBandSeries, lineBandTooltip } from '../charts/interval-series';
 import { colourOf, labelOf, pct, TIME_POINTS } from '../charts/palette';
 import type {
-  OverviewCompletenessQuery, OverviewComplicationsQuery, OverviewDischargeQuery, OverviewFunnelQuery,
-  OverviewRespondersQuery, OverviewTrajectoryQuery, OverviewVolumesQuery,
+  OverviewCompletenessQuery,
+  OverviewComplicationsQuery,
+  OverviewDischargeQuery,
+  OverviewFunnelQuery,
+  OverviewRespondersQuery,
+  OverviewTrajectoryQuery,
+  OverviewVolumesQuery,
 } from '../gql/graphql';
 import type { OverviewReadmissionsQuery } from '../gql/graphql';
 
@@ -51,7 +56,10 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
   const words = PERIOD_WORDS[data.treatmentVolumes.period] ?? PERIOD_WORDS.MONTH;
   const threshold = data.cohortSize.threshold;
   const periods = [...new Set(rows.map((r) => r.period))].sort();
-  const kinds = ordered(rows.map((r) => r.kind), KINDS);
+  const kinds = ordered(
+    rows.map((r) => r.kind),
+    KINDS,
+  );
   const suppressed = rows.filter((r) => r.suppressed).length;
   const shown = rows.reduce((sum, r) => sum + (r.count ?? 0), 0);
   // A suppressed cell is drawn as a pale bar up to the threshold: "somewhere from 1 to
@@ -67,7 +75,8 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
         if (!r) return { value: 0, detail: 'none' };
         if (r.suppressed) {
           return {
-            value: threshold - 1, detail: `fewer than ${threshold} (suppressed)`,
+            value: threshold - 1,
+            detail: `fewer than ${threshold} (suppressed)`,
             itemStyle: { color: `${colour}4d` },
           };
         }
@@ -98,7 +107,10 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
 export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
   const rows = data.outcomeTrajectory.filter((r) => r.timePoint !== 'UNSCHEDULED');
   if (!rows.some((r) => r.mean !== null)) return { option: null, note: '' };
-  const groups = ordered(rows.map((r) => r.group), KINDS);
+  const groups = ordered(
+    rows.map((r) => r.group),
+    KINDS,
+  );
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
   const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
   const series = lineBandSeries(groups, [...points], (g, tp) => {
@@ -111,7 +123,8 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
     option: {
       ...base,
       tooltip: {
-        trigger: 'axis', confine: true,
+        trigger: 'axis',
+        confine: true,
         formatter: lineBandTooltip(1),
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
@@ -134,17 +147,30 @@ export function proportionFigure(
 ): Figure {
   const shown = rows.filter((r) => !r.suppressed && r.rate !== null);
   if (!shown.length) return { option: null, note: '' };
-  const groups = ordered(rows.map((r) => r.group), KINDS);
-  const series = dotWhiskerSeries(groups, categories, (g, c) => {
-    const r = rows.find((x) => x.group === g && x.category === c);
-    return r && !r.suppressed ? { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} ${unit}` } : undefined;
-  }, (v) => pct(v, 1));
+  const groups = ordered(
+    rows.map((r) => r.group),
+    KINDS,
+  );
+  const series = dotWhiskerSeries(
+    groups,
+    categories,
+    (g, c) => {
+      const r = rows.find((x) => x.group === g && x.category === c);
+      return r && !r.suppressed ? { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} ${unit}` } : undefined;
+    },
+    (v) => pct(v, 1),
+  );
   const suppressed = rows.filter((r) => r.suppressed);
   const nPerGroup = groups.map((g) => `${labelOf(g)} ${Math.max(0, ...rows.filter((r) => r.group === g).map((r) => r.n ?? 0)) || 'suppressed'}`);
   return {
     option: {
       ...base,
-      xAxis: { type: 'category', data: categories.map(labelOf), ...axisName(xName, categories.length > 6 ? 50 : 38), axisLabel: wrapLabels(categories.length > 6 ? 72 : 56) },
+      xAxis: {
+        type: 'category',
+        data: categories.map(labelOf),
+        ...axisName(xName, categories.length > 6 ? 50 : 38),
+        axisLabel: wrapLabels(categories.length > 6 ? 72 : 56),
+      },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(yName, 40) },
       series,
     },
@@ -161,30 +187,45 @@ export function respondersFigure(data: OverviewRespondersQuery): Figure {
 export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
   const rows = data.complicationRates;
   const categories = ['ANY', ...[...new Set(rows.map((r) => r.category))].filter((c) => c !== 'ANY').sort()];
-  return proportionFigure(rows.filter((r) => categories.includes(r.category)), categories.filter((c) => rows.some((r) => r.category === c)), 'Complication', 'Patients with the complication (%)', 'group-and-kind');
+  return proportionFigure(
+    rows.filter((r) => categories.includes(r.category)),
+    categories.filter((c) => rows.some((r) => r.category === c)),
+    'Complication',
+    'Patients with the complication (%)',
+    'group-and-kind',
+  );
 }
 
 export function dischargeFigure(data: OverviewDischargeQuery): Figure {
   const rows = data.discharge;
   const shown = rows.filter((r) => !r.suppressed);
   if (!shown.length) return { option: null, note: '' };
-  const kinds = ordered(rows.map((r) => r.kind), KINDS);
+  const kinds = ordered(
+    rows.map((r) => r.kind),
+    KINDS,
+  );
   const find = (k: string) => rows.find((r) => r.kind === k && !r.suppressed);
   // Two panels side by side: the same-day share (Wilson CI) and the stay (median, IQR, mean).
   const grids = [
     { left: 56, right: '54%', top: 36, bottom: 76 },
     { left: '58%', right: 16, top: 36, bottom: 76 },
   ];
-  const sameDay = dotWhiskerSeries(['SAME_DAY_DISCHARGE'], kinds, (_g, k) => {
-    const r = find(k);
-    return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.treatments} treatments` } : undefined;
-  }, (v) => pct(v, 1)).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#1f6fb2' } }));
+  const sameDay = dotWhiskerSeries(
+    ['SAME_DAY_DISCHARGE'],
+    kinds,
+    (_g, k) => {
+      const r = find(k);
+      return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.treatments} treatments` } : undefined;
+    },
+    (v) => pct(v, 1),
+  ).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#1f6fb2' } }));
   // The stay as a box from the first to the third quartile with the median across it (a boxplot
   // series without whiskers); the mean is in the tooltip.
   const stay = {
     type: 'boxplot' as const,
     name: 'Length of stay (median, IQR)',
-    xAxisIndex: 1, yAxisIndex: 1,
+    xAxisIndex: 1,
+    yAxisIndex: 1,
     itemStyle: { color: '#c4661f33', borderColor: '#c4661f', borderWidth: 2 },
     boxWidth: [12, 40],
     data: kinds.map((k) => {
@@ -212,7 +253,14 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
         { type: 'category', gridIndex: 1, data: kinds.map(labelOf), ...axisName('Treatment', 28), axisLabel: wrapLabels(90) },
       ],
       yAxis: [
-        { type: 'value', gridIndex: 0, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Discharged the same day (%)', 36) },
+        {
+          type: 'value',
+          gridIndex: 0,
+          min: 0,
+          max: 1,
+          axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
+          ...axisName('Discharged the same day (%)', 36),
+        },
         { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay, days (median, IQR)', 30) },
       ],
       series: [...sameDay, stay],
@@ -227,9 +275,16 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
  */
 export function readmissionsFigure(data: OverviewReadmissionsQuery): Figure {
   const categories = ['WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'REPEAT_AUGMENTATION'];
-  const rows = data.readmissions.flatMap((r) => [r.within30, r.within90, r.repeatAugmentation].flatMap((v, i) => (v ? [{ ...v, group: r.kind, category: categories[i] }] : [])));
+  const rows = data.readmissions.flatMap((r) =>
+    [r.within30, r.within90, r.repeatAugmentation].flatMap((v, i) => (v ? [{ ...v, group: r.kind, category: categories[i] }] : [])),
+  );
   const f = proportionFigure(rows, categories, 'Event', 'Treatments (%)', 'kind-and-event', 'treatments');
-  return { ...f, note: f.note && `${f.note} Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.` };
+  return {
+    ...f,
+    note:
+      f.note &&
+      `${f.note} Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.`,
+  };
 }
 
 export function completenessFigure(data: OverviewCompletenessQuery): Figure {
@@ -252,7 +307,13 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
             : `${p.seriesName}, ${p.name}: <b>${pct(p.data.r.completeness, 1)}</b><br/>${p.data.r.done} done of ${p.data.r.expected} due; ${p.data.r.missed ?? 'under the threshold'} missed, ${p.data.r.withdrawn ?? 'under the threshold'} withdrawn, ${p.data.r.outstanding ?? 'under the threshold'} outstanding`,
       },
       xAxis: { type: 'category', data: points.map(labelOf), ...axisName('Follow-up time point', 40), axisLabel: wrapLabels(56) },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Visits done of visits due (%)', 40) },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
+        ...axisName('Visits done of visits due (%)', 40),
+      },
       series: sites.map((site, i) => ({
         type: 'bar' as const,
         name: site,
@@ -274,8 +335,15 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
   const maxN = Math.max(...shown.map((s) => s.n!), ...limits.map((l) => l.n));
   const limit = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') => limits.map((l) => [l.n, l[key]]);
   const limitLine = (name: string, key: 'lower95' | 'upper95' | 'lower998' | 'upper998', type: 'dashed' | 'dotted', colour: string) => ({
-    type: 'line' as const, name, data: limit(key), showSymbol: false, silent: true, smooth: false,
-    lineStyle: { type, color: colour, width: 1.5 }, itemStyle: { color: colour }, tooltip: { show: false },
+    type: 'line' as const,
+    name,
+    data: limit(key),
+    showSymbol: false,
+    silent: true,
+    smooth: false,
+    lineStyle: { type, color: colour, width: 1.5 },
+    itemStyle: { color: colour },
+    tooltip: { show: false },
   });
   const suppressed = sites.filter((s) => s.suppressed);
   return {
@@ -284,11 +352,23 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
       // Room on the right for the registry rate's label at the end of its line.
       grid: { ...base.grid, right: 96 },
       xAxis: { type: 'value', min: 0, max: Math.ceil(maxN * 1.05), ...axisName('Procedures at the site (n)', 32) },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName('Patients with a complication (%)', 40) },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
+        ...axisName('Patients with a complication (%)', 40),
+      },
       series: [
         {
           // Points only: a line series without its line (the bundle carries no Scatter chart).
-          type: 'line' as const, name: 'Sites', symbol: 'circle', symbolSize: 11, showAllSymbol: true, lineStyle: { opacity: 0 }, itemStyle: { color: '#1f4e79' },
+          type: 'line' as const,
+          name: 'Sites',
+          symbol: 'circle',
+          symbolSize: 11,
+          showAllSymbol: true,
+          lineStyle: { opacity: 0 },
+          itemStyle: { color: '#1f4e79' },
           // Alternate labels above and below: sites with similar rates sit close together.
           data: shown.map((s, i) => ({ value: [s.n, s.rate], site: s, label: { position: i % 2 ? 'bottom' : 'top' } })),
           label: { show: true, formatter: (p: { data: { site: { siteCode: string } } }) => p.data.site.siteCode, fontSize: 11 },
@@ -302,8 +382,17 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
         },
         // The registry rate as a plain line across the plot (the bundle carries no MarkLine component).
         {
-          type: 'line' as const, name: 'Registry rate', data: [[0, registryRate], [Math.ceil(maxN * 1.05), registryRate]], showSymbol: false, silent: true,
-          lineStyle: { color: '#555', width: 1.5 }, itemStyle: { color: '#555' }, tooltip: { show: false },
+          type: 'line' as const,
+          name: 'Registry rate',
+          data: [
+            [0, registryRate],
+            [Math.ceil(maxN * 1.05), registryRate],
+          ],
+          showSymbol: false,
+          silent: true,
+          lineStyle: { color: '#555', width: 1.5 },
+          itemStyle: { color: '#555' },
+          tooltip: { show: false },
           endLabel: { show: true, formatter: `Registry ${pct(registryRate, 1)}`, color: '#555', fontSize: 11 },
         },
         limitLine('95% limits', 'lower95', 'dashed', '#2a9d8f'),
@@ -312,6 +401,9 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
         limitLine('99.8% limits', 'upper998', 'dotted', '#b03a48'),
       ],
     },
-    note: `n = ${plural(shown.reduce((s, x) => s + x.n!, 0), 'procedure')} at ${plural(shown.length, 'site')}; registry rate ${pct(registryRate, 1)}. ${suppressed.length ? `Suppressed sites (under the threshold): ${suppressed.map((s) => s.siteCode).join(', ')}.` : 'No site suppressed.'}`,
+    note: `n = ${plural(
+      shown.reduce((s, x) => s + x.n!, 0),
+      'procedure',
+    )} at ${plural(shown.length, 'site')}; registry rate ${pct(registryRate, 1)}. ${suppressed.length ? `Suppressed sites (under the threshold): ${suppressed.map((s) => s.siteCode).join(', ')}.` : 'No site suppressed.'}`,
   };
 }

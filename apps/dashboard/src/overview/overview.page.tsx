@@ -5,12 +5,24 @@ import { METHODS } from '../methods/methods-anchors';
 import { labelOf } from '../charts/palette';
 import type { ResponderDefinition } from '../gql/graphql';
 import {
-  OVERVIEW_COMPLETENESS, OVERVIEW_COMPLICATIONS, OVERVIEW_DISCHARGE, OVERVIEW_FUNNEL, OVERVIEW_RESPONDERS,
-  OVERVIEW_TRAJECTORY, OVERVIEW_VOLUMES,
+  OVERVIEW_COMPLETENESS,
+  OVERVIEW_COMPLICATIONS,
+  OVERVIEW_DISCHARGE,
+  OVERVIEW_FUNNEL,
+  OVERVIEW_RESPONDERS,
+  OVERVIEW_TRAJECTORY,
+  OVERVIEW_VOLUMES,
 } from './overview.documents';
 import {
-  completenessFigure, complicationsFigure, dischargeFigure, type Figure, funnelFigure, respondersFigure,
-  trajectoryFigure, volumePeriodWord, volumesFigure,
+  completenessFigure,
+  complicationsFigure,
+  dischargeFigure,
+  type Figure,
+  funnelFigure,
+  respondersFigure,
+  trajectoryFigure,
+  volumePeriodWord,
+  volumesFigure,
 } from './overview.options';
 import { OVERVIEW_READMISSIONS } from './overview.documents';
 import { readmissionsFigure } from './overview.options';
@@ -52,36 +64,96 @@ export function OverviewPage() {
         <p className="summary">
           {size.total === null ? 'The registry total is suppressed.' : `${size.total.toLocaleString('en')} patients`}
           {size.groups.length > 0 && ' by first treatment: '}
-          {size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (suppressed)` : g.n}`).join(', ')}.
-          {' '}Only patients who consented to research are counted. For department heads, counts under {size.threshold} are withheld and every
-          count is moved by at most 3, the same way each time, so that comparing two figures cannot reveal a small group.
+          {size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (suppressed)` : g.n}`).join(', ')}. Only patients
+          who consented to research are counted. For department heads, counts under {size.threshold} are withheld and every count is moved by at most 3, the
+          same way each time, so that comparing two figures cannot reveal a small group.
         </p>
       )}
       <div className="chart-grid">
-        <ChartCard id="volumes" definition={METHODS.rates} title={`Treatments started per ${per}, by kind`} label={`Bar chart of treatments started per ${per} for conservative care, vertebroplasty and kyphoplasty`}
-          {...volumes} empty="No treatments have been recorded yet." height={330} />
-        <ChartCard id="trajectory" definition={METHODS.rates} title="Pain (NRS) over time, by first treatment" label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
-          {...trajectory} empty="No pain scores have been recorded yet." height={330} />
-        <ChartCard id="responders" definition={METHODS.rates} title="Responder rates, by first treatment" label="Responder rates with Wilson 95% confidence intervals per treatment and time point"
-          {...responders} empty="No follow-up visits with scores yet, so no responders can be counted." height={330}>
+        <ChartCard
+          id="volumes"
+          definition={METHODS.rates}
+          title={`Treatments started per ${per}, by kind`}
+          label={`Bar chart of treatments started per ${per} for conservative care, vertebroplasty and kyphoplasty`}
+          {...volumes}
+          empty="No treatments have been recorded yet."
+          height={330}
+        />
+        <ChartCard
+          id="trajectory"
+          definition={METHODS.rates}
+          title="Pain (NRS) over time, by first treatment"
+          label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
+          {...trajectory}
+          empty="No pain scores have been recorded yet."
+          height={330}
+        />
+        <ChartCard
+          id="responders"
+          definition={METHODS.rates}
+          title="Responder rates, by first treatment"
+          label="Responder rates with Wilson 95% confidence intervals per treatment and time point"
+          {...responders}
+          empty="No follow-up visits with scores yet, so no responders can be counted."
+          height={330}
+        >
           <label className="inline-field">
             Responder means{' '}
             <select value={definition} onChange={(e) => setDefinition(e.target.value as ResponderDefinition)}>
-              {RESPONDER_DEFINITIONS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
-            </select>
-            {' '}from baseline
+              {RESPONDER_DEFINITIONS.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
+            </select>{' '}
+            from baseline
           </label>
         </ChartCard>
-        <ChartCard id="complications" definition={METHODS.rates} title="Complication rates, by kind and first treatment" label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
-          {...complications} empty="No treated patients yet, so no complication rates." height={330} />
-        <ChartCard id="discharge" definition={METHODS.rates} title="Same-day discharge and length of stay, by treatment" label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per treatment kind"
-          {...discharge} empty="No treatments with a discharge recorded yet." height={330} />
-        <ChartCard id="readmissions" definition={METHODS.hospitalUse} title="Readmissions and repeat augmentation, by treatment" label="Readmission within 30 and 90 days and repeat augmentation with Wilson 95% confidence intervals per treatment kind"
-          {...readmissions} empty="No treatments with readmissions recorded yet." height={330} />
-        <ChartCard id="completeness" definition={METHODS.rates} title="Follow-up completeness, by time point and site" label="Bar chart of the share of due follow-up visits done, per time point and site"
-          {...completeness} empty="No follow-up visit is due yet." height={330} />
-        <ChartCard id="funnel" definition={METHODS.rates} title="Sites' complication rates after procedures (funnel plot)" label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"
-          {...funnel} empty="No site has procedures yet." height={360} />
+        <ChartCard
+          id="complications"
+          definition={METHODS.rates}
+          title="Complication rates, by kind and first treatment"
+          label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
+          {...complications}
+          empty="No treated patients yet, so no complication rates."
+          height={330}
+        />
+        <ChartCard
+          id="discharge"
+          definition={METHODS.rates}
+          title="Same-day discharge and length of stay, by treatment"
+          label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per treatment kind"
+          {...discharge}
+          empty="No treatments with a discharge recorded yet."
+          height={330}
+        />
+        <ChartCard
+          id="readmissions"
+          definition={METHODS.hospitalUse}
+          title="Readmissions and repeat augmentation, by treatment"
+          label="Readmission within 30 and 90 days and repeat augmentation with Wilson 95% confidence intervals per treatment kind"
+          {...readmissions}
+          empty="No treatments with readmissions recorded yet."
+          height={330}
+        />
+        <ChartCard
+          id="completeness"
+          definition={METHODS.rates}
+          title="Follow-up completeness, by time point and site"
+          label="Bar chart of the share of due follow-up visits done, per time point and site"
+          {...completeness}
+          empty="No follow-up visit is due yet."
+          height={330}
+        />
+        <ChartCard
+          id="funnel"
+          definition={METHODS.rates}
+          title="Sites' complication rates after procedures (funnel plot)"
+          label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"
+          {...funnel}
+          empty="No site has procedures yet."
+          height={360}
+        />
       </div>
     </section>
   );

@@ -4,7 +4,12 @@ import { readmissionsFigure } from './overview.options';
 // for procedures only, nothing drawn for a suppressed rate, and a note saying n, the unit, the
 // definitions and what was hidden.
 const rate = (n: number | null, events: number | null, lower = 0, upper = 0) => ({
-  n, events, rate: n && events !== null ? events / n : null, lower: events === null ? null : lower, upper: events === null ? null : upper, suppressed: events === null,
+  n,
+  events,
+  rate: n && events !== null ? events / n : null,
+  lower: events === null ? null : lower,
+  upper: events === null ? null : upper,
+  suppressed: events === null,
 });
 
 describe('readmissions figure', () => {
@@ -16,7 +21,7 @@ describe('readmissions figure', () => {
     ],
   };
 
-  it('draws one series per path in the registry\'s order over the three events, skipping what is hidden or not applicable', () => {
+  it("draws one series per path in the registry's order over the three events, skipping what is hidden or not applicable", () => {
     const option = readmissionsFigure(data).option as any;
     expect(option.xAxis.data).toEqual(['Within 30 days', 'Within 90 days', 'Repeat augmentation']);
     expect(option.series.map((s: any) => s.name)).toEqual(['Conservative', 'Vertebroplasty', 'Kyphoplasty']);
@@ -26,7 +31,11 @@ describe('readmissions figure', () => {
     // Conservative care has no repeat augmentation, the vertebroplasties' is suppressed: neither is drawn.
     expect(points(0)).toEqual([[0.11, 0.074, 0.161], [30 / 190, 0.113, 0.217], null]);
     expect(points(1)).toEqual([[0.1, 0.058, 0.167], [20 / 118, 0.113, 0.248], null]);
-    expect(points(2)).toEqual([[0, 0, 0.041], [0.125, 0.07, 0.21], [12 / 95, 0.074, 0.209]]);
+    expect(points(2)).toEqual([
+      [0, 0, 0.041],
+      [0.125, 0.07, 0.21],
+      [12 / 95, 0.074, 0.209],
+    ]);
     expect(option.series[2].data[1].value).toEqual([0.07, 0.125, 0.125, 0.125, 0.21]);
     expect(option.series[2].data[2].detail).toBe('12 of 95 treatments');
   });
@@ -34,8 +43,8 @@ describe('readmissions figure', () => {
   it('says n in treatments, what was suppressed and the definitions', () => {
     expect(readmissionsFigure(data as never).note).toBe(
       'Rate with Wilson 95% CI. n (treatments, largest per group): Conservative 200, Vertebroplasty 130, Kyphoplasty 95. ' +
-      '1 kind-and-event cells under the threshold are suppressed: Vertebroplasty Repeat augmentation. ' +
-      'Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.',
+        '1 kind-and-event cells under the threshold are suppressed: Vertebroplasty Repeat augmentation. ' +
+        'Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.',
     );
   });
 

@@ -8,16 +8,34 @@ import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  ASSESSMENT_LABELS, CARE_FIELDS, RADIOGRAPH_FIELDS, assessmentInput, assessmentRaw, assessmentSchema, emptyAssessment, eq5dLevelsOf, odiFromAnswers, RMDQ_ITEMS, rmdqItemsOf,
+  ASSESSMENT_LABELS,
+  CARE_FIELDS,
+  RADIOGRAPH_FIELDS,
+  assessmentInput,
+  assessmentRaw,
+  assessmentSchema,
+  emptyAssessment,
+  eq5dLevelsOf,
+  odiFromAnswers,
+  RMDQ_ITEMS,
+  rmdqItemsOf,
   type StoredAssessment,
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
 import { useQuestionnaires } from './questionnaires.load';
 import { windowHint } from './visit-window.hint';
 
-
 /** A follow-up visit: pain, function and quality of life at a time point of the index treatment. */
-export function AssessmentForm({ patientId, treatments, assessment, timePoint, treatmentId, onSaved, onCancel, onReload }: {
+export function AssessmentForm({
+  patientId,
+  treatments,
+  assessment,
+  timePoint,
+  treatmentId,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
   patientId: string;
   treatments: { id: string; kind: string; startDate: string | null }[];
   assessment?: StoredAssessment & { id: string; version: number };
@@ -66,9 +84,21 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
       {treatments.length === 0 && <p className="error">Record the treatment first: visits count from the index treatment.</p>}
       <div className="grid">
         {!assessment && (
-          <SelectField form={form} name="treatmentId" label="Index treatment" required choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))} />
+          <SelectField
+            form={form}
+            name="treatmentId"
+            label="Index treatment"
+            required
+            choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))}
+          />
         )}
-        <SelectField form={form} name="timePoint" label="Time point" required choices={choicesOf(TimePoint, { BASELINE: 'Baseline', UNSCHEDULED: 'Unscheduled' })} />
+        <SelectField
+          form={form}
+          name="timePoint"
+          label="Time point"
+          required
+          choices={choicesOf(TimePoint, { BASELINE: 'Baseline', UNSCHEDULED: 'Unscheduled' })}
+        />
         <SelectField form={form} name="status" label="Status" required choices={choicesOf(AssessmentStatus)} />
         <TextField form={form} name="visitDate" label="Visit date" type="date" required={done} hint={windowText} />
       </div>
@@ -79,15 +109,32 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
             <div className="grid">
               {field('nrsRest')}
               {field('nrsActivity')}
-              {odi === undefined
-                ? field('odi')
-                : <p className="field" data-field="odi"><strong>ODI from the answers</strong><span aria-live="polite">{odi === null ? 'Answer at least 8 sections' : `${odi} %`}</span>{form.errors.odi && <span className="field-error">{form.errors.odi}</span>}</p>}
-              {rmdqItems === undefined
-                ? field('rmdq')
-                : <p className="field" data-field="rmdq"><strong>RMDQ from the statements</strong><span aria-live="polite">{rmdqItems.filter(Boolean).length}</span></p>}
-              {levels === undefined
-                ? field('eq5dIndex')
-                : <p className="field" data-field="eq5dIndex"><strong>EQ-5D-5L index</strong><span aria-live="polite">{`Computed on saving (value set ${valueSet})`}</span>{form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}</p>}
+              {odi === undefined ? (
+                field('odi')
+              ) : (
+                <p className="field" data-field="odi">
+                  <strong>ODI from the answers</strong>
+                  <span aria-live="polite">{odi === null ? 'Answer at least 8 sections' : `${odi} %`}</span>
+                  {form.errors.odi && <span className="field-error">{form.errors.odi}</span>}
+                </p>
+              )}
+              {rmdqItems === undefined ? (
+                field('rmdq')
+              ) : (
+                <p className="field" data-field="rmdq">
+                  <strong>RMDQ from the statements</strong>
+                  <span aria-live="polite">{rmdqItems.filter(Boolean).length}</span>
+                </p>
+              )}
+              {levels === undefined ? (
+                field('eq5dIndex')
+              ) : (
+                <p className="field" data-field="eq5dIndex">
+                  <strong>EQ-5D-5L index</strong>
+                  <span aria-live="polite">{`Computed on saving (value set ${valueSet})`}</span>
+                  {form.errors.eq5dIndex && <span className="field-error">{form.errors.eq5dIndex}</span>}
+                </p>
+              )}
               {field('eq5dVas')}
             </div>
           </fieldset>
@@ -95,8 +142,17 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
             <summary>Oswestry Disability Index questionnaire (the statement chosen in each section)</summary>
             <div className="grid">
               {Array.from({ length: 10 }, (_, i) => (
-                <SelectField key={i} form={form} name={`odi.${i}`} label={`${i + 1}. ${texts?.odi[i].section ?? 'Section'}`} blank="Not answered"
-                  choices={[0, 1, 2, 3, 4, 5].map((score) => ({ value: String(score), label: texts ? `${score}: ${texts.odi[i].statements[score]}` : String(score) }))} />
+                <SelectField
+                  key={i}
+                  form={form}
+                  name={`odi.${i}`}
+                  label={`${i + 1}. ${texts?.odi[i].section ?? 'Section'}`}
+                  blank="Not answered"
+                  choices={[0, 1, 2, 3, 4, 5].map((score) => ({
+                    value: String(score),
+                    label: texts ? `${score}: ${texts.odi[i].statements[score]}` : String(score),
+                  }))}
+                />
               ))}
             </div>
           </details>
@@ -104,8 +160,14 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
             <summary>EQ-5D-5L descriptive system (one level per dimension)</summary>
             <div className="grid">
               {Array.from({ length: 5 }, (_, i) => (
-                <SelectField key={i} form={form} name={`eq5d.${i}`} label={texts?.eq5d[i].dimension ?? `Dimension ${i + 1}`} blank="Not answered"
-                  choices={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: texts ? `${l}: ${texts.eq5d[i].levels[l - 1]}` : String(l) }))} />
+                <SelectField
+                  key={i}
+                  form={form}
+                  name={`eq5d.${i}`}
+                  label={texts?.eq5d[i].dimension ?? `Dimension ${i + 1}`}
+                  blank="Not answered"
+                  choices={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: texts ? `${l}: ${texts.eq5d[i].levels[l - 1]}` : String(l) }))}
+                />
               ))}
             </div>
           </details>
@@ -114,21 +176,19 @@ export function AssessmentForm({ patientId, treatments, assessment, timePoint, t
             <CheckField form={form} name="rmdqAnswered" label="Filled in: tick the statements that apply" />
             {form.raw.rmdqAnswered === true && (
               <div className="grid">
-                {Array.from({ length: RMDQ_ITEMS }, (_, i) => <CheckField key={i} form={form} name={`rmdq.${i}`} label={`${i + 1}. ${texts?.rmdq[i] ?? 'Statement'}`} />)}
+                {Array.from({ length: RMDQ_ITEMS }, (_, i) => (
+                  <CheckField key={i} form={form} name={`rmdq.${i}`} label={`${i + 1}. ${texts?.rmdq[i] ?? 'Statement'}`} />
+                ))}
               </div>
             )}
           </details>
           <details>
             <summary>Radiographs of the index level (heights in % of the adjacent normal vertebra)</summary>
-            <div className="grid">
-              {RADIOGRAPH_FIELDS.map(field)}
-            </div>
+            <div className="grid">{RADIOGRAPH_FIELDS.map(field)}</div>
           </details>
           <fieldset>
             <legend>Care since the last visit</legend>
-            <div className="grid">
-              {CARE_FIELDS.map(field)}
-            </div>
+            <div className="grid">{CARE_FIELDS.map(field)}</div>
           </fieldset>
         </>
       )}

@@ -1,4 +1,13 @@
-import { ASSESSMENT_FIELDS, assessmentCreateSchema, AssessmentStatus, eq5d5lIndex, Eq5dValueSet, odiScore, type AssessmentFieldName, type AssessmentFields } from '@vfr/domain';
+import {
+  ASSESSMENT_FIELDS,
+  assessmentCreateSchema,
+  AssessmentStatus,
+  eq5d5lIndex,
+  Eq5dValueSet,
+  odiScore,
+  type AssessmentFieldName,
+  type AssessmentFields,
+} from '@vfr/domain';
 import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
 import { numberOrNull, rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
@@ -20,10 +29,21 @@ export const ASSESSMENT_LABELS: FieldLabels = {
 };
 
 /** Care since the last visit and imaging at it. */
-export const CARE_FIELDS = ['analgesicLevel', 'opioidUse', 'backToUsualActivities', 'physiotherapy', 'imagingDone'] as const satisfies readonly AssessmentFieldName[];
+export const CARE_FIELDS = [
+  'analgesicLevel',
+  'opioidUse',
+  'backToUsualActivities',
+  'physiotherapy',
+  'imagingDone',
+] as const satisfies readonly AssessmentFieldName[];
 
 /** Radiographic follow-up of the index level (optional, on a visit that was done). */
-export const RADIOGRAPH_FIELDS = ['anteriorHeightPercent', 'middleHeightPercent', 'posteriorHeightPercent', 'kyphoticAngle'] as const satisfies readonly AssessmentFieldName[];
+export const RADIOGRAPH_FIELDS = [
+  'anteriorHeightPercent',
+  'middleHeightPercent',
+  'posteriorHeightPercent',
+  'kyphoticAngle',
+] as const satisfies readonly AssessmentFieldName[];
 
 // The questionnaires' shapes; their sections and statements are in questionnaires.ts (fetched as questionnaires.json).
 const ODI_SECTIONS = Array.from({ length: 10 });
@@ -45,7 +65,15 @@ export interface StoredAssessment {
 }
 
 export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
-  const raw: RawValues = { treatmentId, timePoint, visitDate: '', status: AssessmentStatus.DONE, ...definedBlanks(ASSESSMENT_FIELDS), reason: '', rmdqAnswered: false };
+  const raw: RawValues = {
+    treatmentId,
+    timePoint,
+    visitDate: '',
+    status: AssessmentStatus.DONE,
+    ...definedBlanks(ASSESSMENT_FIELDS),
+    reason: '',
+    rmdqAnswered: false,
+  };
   ODI_SECTIONS.forEach((_, i) => (raw[`odi.${i}`] = ''));
   EQ5D_DIMENSIONS.forEach((_, i) => (raw[`eq5d.${i}`] = ''));
   RMDQ_STATEMENTS.forEach((_, i) => (raw[`rmdq.${i}`] = false));
@@ -53,7 +81,12 @@ export function emptyAssessment(treatmentId = '', timePoint = ''): RawValues {
 }
 
 export function assessmentRaw(a: StoredAssessment): RawValues {
-  const raw: RawValues = { ...emptyAssessment(a.treatmentId, a.timePoint), visitDate: rawOf(a.visitDate), status: rawOf(a.status), ...definedRaws(ASSESSMENT_FIELDS, a) };
+  const raw: RawValues = {
+    ...emptyAssessment(a.treatmentId, a.timePoint),
+    visitDate: rawOf(a.visitDate),
+    status: rawOf(a.status),
+    ...definedRaws(ASSESSMENT_FIELDS, a),
+  };
   a.odiItems?.forEach((v, i) => (raw[`odi.${i}`] = rawOf(v)));
   a.eq5dLevels?.forEach((v, i) => (raw[`eq5d.${i}`] = rawOf(v)));
   raw.rmdqAnswered = !!a.rmdqItems;
@@ -104,7 +137,7 @@ export function rmdqItemsOf(raw: RawValues): boolean[] | undefined {
 export function assessmentInput(raw: RawValues, patientId: string): AssessmentFields {
   const done = raw.status === AssessmentStatus.DONE;
   // A missed or withdrawn visit carries no values and no items: the rules refuse them.
-  const score = <T,>(value: T | null | undefined): T | null => (done ? (value ?? null) : null);
+  const score = <T>(value: T | null | undefined): T | null => (done ? (value ?? null) : null);
   const defined = Object.fromEntries(Object.entries(definedInputs(ASSESSMENT_FIELDS, raw)).map(([name, value]) => [name, score(value)]));
   // Items go to the registry, which computes their scores; a score field is sent only without items.
   const odiItems = odiItemsOf(raw);

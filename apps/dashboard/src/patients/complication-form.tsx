@@ -7,14 +7,28 @@ import { FormButtons, FormProblem, SelectField, TextArea, TextField } from '../f
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
-import { COMPLICATION_LABELS, complicationInput, complicationRaw, complicationSchema, emptyComplication, type StoredComplication } from './complication.form-model';
+import {
+  COMPLICATION_LABELS,
+  complicationInput,
+  complicationRaw,
+  complicationSchema,
+  emptyComplication,
+  type StoredComplication,
+} from './complication.form-model';
 import { CREATE_COMPLICATION, UPDATE_COMPLICATION } from './patients.documents';
 
 // Each control drawn from its definition (libs/domain/src/fields/complication.fields.ts), which
 // offers no retired kind: a death is its own record (the patient's Death section).
 const F = COMPLICATION_FIELDS;
 
-export function ComplicationForm({ patientId, treatments, complication, onSaved, onCancel, onReload }: {
+export function ComplicationForm({
+  patientId,
+  treatments,
+  complication,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
   patientId: string;
   treatments: { id: string; kind: string; startDate: string | null }[];
   complication?: StoredComplication & { id: string; version: number };
@@ -49,7 +63,13 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
       <div className="grid">
         <DefinedField form={form} name="kind" def={F.kind} />
         <DefinedField form={form} name="occurredOn" def={F.occurredOn} />
-        <SelectField form={form} name="treatmentId" label="Treatment" blank="Not related to a treatment" choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))} />
+        <SelectField
+          form={form}
+          name="treatmentId"
+          label="Treatment"
+          blank="Not related to a treatment"
+          choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))}
+        />
         {/* A kind's own fields, required for it by the schema's rules; shown also when a message stands beside one. */}
         {(leakage || form.errors.symptomatic) && <DefinedField form={form} name="symptomatic" def={F.symptomatic} required />}
         {(leakage || form.errors.leakageType) && <DefinedField form={form} name="leakageType" def={F.leakageType} required />}
@@ -60,7 +80,9 @@ export function ComplicationForm({ patientId, treatments, complication, onSaved,
       </div>
       <div className="grid">
         <TextArea form={form} name="notes" label="Notes" />
-        {complication && <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />}
+        {complication && (
+          <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />
+        )}
       </div>
       <FormButtons form={form} label={complication ? 'Save changes' : 'Save complication'} onCancel={onCancel} />
     </form>

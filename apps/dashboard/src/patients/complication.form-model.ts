@@ -13,7 +13,10 @@ import { rawOf, textOrNull, type RawValues } from '../forms/form-values';
  */
 export const complicationSchema = complicationCreateSchema.superRefine((v, ctx) => {
   if (!NEW_FRACTURE_KINDS.includes(v.kind)) return;
-  for (const [field, what] of [['level', 'level (T1-L5)'], ['detection', 'detection (clinical, scheduled imaging or incidental)']] as const) {
+  for (const [field, what] of [
+    ['level', 'level (T1-L5)'],
+    ['detection', 'detection (clinical, scheduled imaging or incidental)'],
+  ] as const) {
     if (v[field] == null) ctx.addIssue({ code: 'custom', path: [field], message: `${what} is required for a new fracture`, params: { rule: 'required' } });
   }
 });
@@ -42,6 +45,9 @@ export function complicationRaw(c: StoredComplication): RawValues {
 
 export function complicationInput(raw: RawValues, patientId: string): ComplicationFields {
   return {
-    patientId, treatmentId: textOrNull(raw.treatmentId), ...definedInputs(COMPLICATION_FIELDS, raw), notes: textOrNull(raw.notes),
+    patientId,
+    treatmentId: textOrNull(raw.treatmentId),
+    ...definedInputs(COMPLICATION_FIELDS, raw),
+    notes: textOrNull(raw.notes),
   } as unknown as ComplicationFields;
 }

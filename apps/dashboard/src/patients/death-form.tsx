@@ -12,7 +12,13 @@ import { RECORD_DEATH, UPDATE_DEATH } from './patients.documents';
 const CAUSES = { PROCEDURE_RELATED: 'Related to a fracture treatment (Clavien-Dindo V)' };
 
 /** Records or edits a patient's death; the server's refusals (a visit after the date, a second death) show beside the date. */
-export function DeathForm({ patientId, death, onSaved, onCancel, onReload }: {
+export function DeathForm({
+  patientId,
+  death,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
   patientId: string;
   death?: StoredDeath & { id: string; version: number };
   /** After a save; the form stays busy until it has run (the record is read again). */

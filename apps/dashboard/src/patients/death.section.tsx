@@ -11,21 +11,52 @@ export function DeathSection({ patient: p, controls: c }: { patient: Patient; co
   const death = p.death;
   return (
     <section className="panel" aria-labelledby="death-title">
-      <div className="panel-head"><h3 id="death-title">Death</h3>{!death && c.addButton('death', 'Record death')}</div>
+      <div className="panel-head">
+        <h3 id="death-title">Death</h3>
+        {!death && c.addButton('death', 'Record death')}
+      </div>
       {c.is('death') && <DeathForm patientId={p.id} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Death saved.')} />}
-      {!death ? <Empty>No death recorded.</Empty> : (
-        <div className="table-wrap"><table>
-          <thead><tr><th>Date</th><th>Cause</th><th>Source</th><th>Notes</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
-          <tbody>
-            <tr>
-              <td>{when(death.diedOn, death.diedDay)}</td><td>{humanize(death.cause)}</td><td>{humanize(death.source)}</td><td>{death.notes ?? '–'}</td>
-              {c.actions('death', death, 'death')}
-            </tr>
-          </tbody>
-        </table></div>
+      {!death ? (
+        <Empty>No death recorded.</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th>Cause</th>
+                <th>Source</th>
+                <th>Notes</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>{when(death.diedOn, death.diedDay)}</td>
+                <td>{humanize(death.cause)}</td>
+                <td>{humanize(death.source)}</td>
+                <td>{death.notes ?? '–'}</td>
+                {c.actions('death', death, 'death')}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       )}
-      {death && c.is('death', death.id) && <DeathForm key={`${death.id}-${c.generation}`} patientId={p.id} death={death} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Death saved.')} />}
-      {death && c.is('death', death.id, true) && c.withdraw('death', (reason) => withdrawDeath({ variables: { input: { id: death.id, version: death.version, reason } } }))}
+      {death && c.is('death', death.id) && (
+        <DeathForm
+          key={`${death.id}-${c.generation}`}
+          patientId={p.id}
+          death={death}
+          onCancel={c.close}
+          onReload={c.reload}
+          onSaved={c.saved('Death saved.')}
+        />
+      )}
+      {death &&
+        c.is('death', death.id, true) &&
+        c.withdraw('death', (reason) => withdrawDeath({ variables: { input: { id: death.id, version: death.version, reason } } }))}
     </section>
   );
 }

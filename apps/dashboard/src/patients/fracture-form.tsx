@@ -13,7 +13,13 @@ import { CREATE_FRACTURE, UPDATE_FRACTURE } from './patients.documents';
 // the additional injuries by kind beside their free text.
 const FINDINGS = (Object.entries(FRACTURE_FIELDS) as [string, FieldDefinition][]).filter(([name]) => name !== 'additionalInjuryKinds');
 
-export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload }: {
+export function FractureForm({
+  patientId,
+  fracture,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
   patientId: string;
   fracture?: StoredFracture & { id: string; version: number };
   /** After a save; the form stays busy until it has run (the record is read again). */
@@ -43,11 +49,18 @@ export function FractureForm({ patientId, fracture, onSaved, onCancel, onReload 
       <h3 id="fracture-form-title">{fracture ? `Edit fracture ${fracture.level}` : 'Record a fracture'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(FRACTURE_LABELS)} onReload={onReload} />
       <div className="grid">
-        {FINDINGS.map(([name, def]) => <DefinedField key={name} form={form} name={name} def={def} />)}
+        {FINDINGS.map(([name, def]) => (
+          <DefinedField key={name} form={form} name={name} def={def} />
+        ))}
       </div>
       <div className="grid">
         <DefinedField form={form} name="additionalInjuryKinds" def={FRACTURE_FIELDS.additionalInjuryKinds} />
-        <TextArea form={form} name="additionalInjuries" label={FRACTURE_LABELS.additionalInjuries} hint="Free text, seen only by this site's coordinators and admins" />
+        <TextArea
+          form={form}
+          name="additionalInjuries"
+          label={FRACTURE_LABELS.additionalInjuries}
+          hint="Free text, seen only by this site's coordinators and admins"
+        />
         {fracture && <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />}
       </div>
       <FormButtons form={form} label={fracture ? 'Save changes' : 'Save fracture'} onCancel={onCancel} />

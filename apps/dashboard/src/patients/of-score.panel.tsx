@@ -35,15 +35,20 @@ export function OfScorePanel({ score }: { score: OfScoreView }) {
       <h3 id="of-score-title">OF-Score</h3>
       <p>
         <strong>{score.total} points</strong>: the score recommends {BAND_WORDS[score.band] ?? score.band}.
-        {score.missing.length > 0 && (
-          score.bandSettled
+        {score.missing.length > 0 &&
+          (score.bandSettled
             ? ' Some components are not recorded, but they could not change the recommendation.'
-            : ` Some components are not recorded and count 0: with them the total could be ${score.possibleMin} to ${score.possibleMax}, so the recommendation may change.`
-        )}
+            : ` Some components are not recorded and count 0: with them the total could be ${score.possibleMin} to ${score.possibleMax}, so the recommendation may change.`)}
       </p>
       <table>
         <caption className="visually-hidden">OF-Score components</caption>
-        <thead><tr><th scope="col">Component</th><th scope="col">From</th><th scope="col">Points</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Component</th>
+            <th scope="col">From</th>
+            <th scope="col">Points</th>
+          </tr>
+        </thead>
         <tbody>
           {score.components.map((c) => (
             <tr key={c.name}>

@@ -13,20 +13,43 @@ import { CREATE_PATIENT, UPDATE_PATIENT } from './patients.documents';
 const GROUPS: { legend?: string; fields: (keyof typeof PATIENT_FIELDS)[] }[] = [
   { fields: ['sex', 'bmi', 'tScore', 'asaClass', 'consentStatus'] },
   { fields: ['steroidUse', 'activeCancer', 'ongoingChemotherapy', 'ongoingRadiotherapy'] },
-  { legend: 'Before the fracture', fields: ['preFractureMobility', 'livingSituation', 'clinicalFrailtyScale', 'charlsonComorbidityIndex', 'dementia', 'priorVertebralFractures'] },
-  { legend: 'Osteoporosis care after the fracture', fields: ['antiOsteoporoticDrug', 'antiOsteoporoticStartDate', 'dxaDate', 'flsReferral', 'vitaminDSupplementation'] },
-  { legend: 'At the treatment decision (OF-Score)', fields: ['painUnderAnalgesia', 'mobilisedUnderAnalgesia', 'deformityProgression', 'anticoagulation', 'modifiedFrailtyIndex'] },
+  {
+    legend: 'Before the fracture',
+    fields: ['preFractureMobility', 'livingSituation', 'clinicalFrailtyScale', 'charlsonComorbidityIndex', 'dementia', 'priorVertebralFractures'],
+  },
+  {
+    legend: 'Osteoporosis care after the fracture',
+    fields: ['antiOsteoporoticDrug', 'antiOsteoporoticStartDate', 'dxaDate', 'flsReferral', 'vitaminDSupplementation'],
+  },
+  {
+    legend: 'At the treatment decision (OF-Score)',
+    fields: ['painUnderAnalgesia', 'mobilisedUnderAnalgesia', 'deformityProgression', 'anticoagulation', 'modifiedFrailtyIndex'],
+  },
 ];
 const defined = (name: string) => (PATIENT_FIELDS as Record<string, FieldDefinition>)[name];
 
 const SHOWN = [
-  'registryNumber', 'birthYear', ...Object.keys(PATIENT_FIELDS), 'identifiers.mrn', 'identifiers.familyName', 'identifiers.givenName', 'identifiers.dateOfBirth', 'reason',
+  'registryNumber',
+  'birthYear',
+  ...Object.keys(PATIENT_FIELDS),
+  'identifiers.mrn',
+  'identifiers.familyName',
+  'identifiers.givenName',
+  'identifiers.dateOfBirth',
+  'reason',
 ];
 
 type Editing = StoredPatient & { id: string; version: number; siteId: string };
 
 /** Registration (with identifiers) and editing of a patient. */
-export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReload }: {
+export function PatientForm({
+  siteId,
+  sites,
+  patient,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
   siteId: string | null;
   sites?: { id: string; code: string }[];
   patient?: Editing;
@@ -75,8 +98,21 @@ export function PatientForm({ siteId, sites, patient, onSaved, onCancel, onReloa
         <TextField form={form} name="birthYear" label="Birth year" type="number" required />
       </div>
       {GROUPS.map((g, i) => {
-        const controls = <div className="grid">{g.fields.map((f) => <DefinedField key={f} form={form} name={f} def={defined(f)} />)}</div>;
-        return g.legend ? <fieldset key={i}><legend>{g.legend}</legend>{controls}</fieldset> : <div key={i}>{controls}</div>;
+        const controls = (
+          <div className="grid">
+            {g.fields.map((f) => (
+              <DefinedField key={f} form={form} name={f} def={defined(f)} />
+            ))}
+          </div>
+        );
+        return g.legend ? (
+          <fieldset key={i}>
+            <legend>{g.legend}</legend>
+            {controls}
+          </fieldset>
+        ) : (
+          <div key={i}>{controls}</div>
+        );
       })}
       <fieldset>
         <legend>Identifiers (seen only by this site's coordinators and admins)</legend>

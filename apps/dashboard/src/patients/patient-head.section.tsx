@@ -8,13 +8,22 @@ import { WITHDRAW_PATIENT } from './patients.documents';
 export function PatientHead({ patient: p, controls: c }: { patient: Patient; controls: PatientPageControls }) {
   return (
     <>
-      <p><Link to="/patients">← Patients</Link></p>
+      <p>
+        <Link to="/patients">← Patients</Link>
+      </p>
       <div className="panel-head">
-        <h2 id="patient-title">Patient {p.registryNumber}{p.withdrawnAt ? ' (withdrawn)' : ''}</h2>
+        <h2 id="patient-title">
+          Patient {p.registryNumber}
+          {p.withdrawnAt ? ' (withdrawn)' : ''}
+        </h2>
         {c.writer && !p.withdrawnAt && (
           <span>
-            <button type="button" onClick={() => c.show({ kind: 'patient', id: p.id })}>Edit patient</button>{' '}
-            <button type="button" className="danger" onClick={() => c.show({ kind: 'patient', id: p.id, withdraw: true })}>Withdraw patient</button>
+            <button type="button" onClick={() => c.show({ kind: 'patient', id: p.id })}>
+              Edit patient
+            </button>{' '}
+            <button type="button" className="danger" onClick={() => c.show({ kind: 'patient', id: p.id, withdraw: true })}>
+              Withdraw patient
+            </button>
           </span>
         )}
       </div>
@@ -31,10 +40,11 @@ export function PatientForms({ patient: p, controls: c }: { patient: Patient; co
       {c.is('patient', p.id) && (
         <PatientForm key={c.generation} siteId={p.siteId} patient={p} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Patient saved.')} />
       )}
-      {c.is('patient', p.id, true) && c.withdraw(`patient ${p.registryNumber}`, async (reason) => {
-        await withdrawPatient({ variables: { input: { id: p.id, version: p.version, reason } } });
-        await navigate('/patients');
-      })}
+      {c.is('patient', p.id, true) &&
+        c.withdraw(`patient ${p.registryNumber}`, async (reason) => {
+          await withdrawPatient({ variables: { input: { id: p.id, version: p.version, reason } } });
+          await navigate('/patients');
+        })}
     </>
   );
 }

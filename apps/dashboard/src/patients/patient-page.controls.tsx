@@ -33,7 +33,11 @@ export interface PatientPageControls {
   withdraw: (what: string, run: (reason: string) => Promise<unknown>) => ReactNode;
 }
 
-export function usePatientPageControls({ refetch, writer, patientWithdrawn }: {
+export function usePatientPageControls({
+  refetch,
+  writer,
+  patientWithdrawn,
+}: {
   refetch: () => Promise<unknown>;
   writer: boolean;
   patientWithdrawn: boolean;
@@ -59,19 +63,58 @@ export function usePatientPageControls({ refetch, writer, patientWithdrawn }: {
   };
   const is = (kind: Kind, id?: string, withdraw = false) => open?.kind === kind && open.id === id && Boolean(open.withdraw) === withdraw;
   const withdraw = (what: string, run: (reason: string) => Promise<unknown>) => (
-    <WithdrawForm what={what} onCancel={close} onWithdraw={async (reason) => { await run(reason); await saved(`${what.charAt(0).toUpperCase()}${what.slice(1)} withdrawn.`)(); }} />
+    <WithdrawForm
+      what={what}
+      onCancel={close}
+      onWithdraw={async (reason) => {
+        await run(reason);
+        await saved(`${what.charAt(0).toUpperCase()}${what.slice(1)} withdrawn.`)();
+      }}
+    />
   );
   const actions = (kind: Kind, record: { id: string; version: number; withdrawnAt?: unknown }, label: string) =>
     writer && !record.withdrawnAt ? (
       <td className="actions">
-        <button type="button" className="link" aria-label={`Edit ${label}`} onClick={() => { setNotice(null); setOpen({ kind, id: record.id }); }}>Edit</button>
-        <button type="button" className="link" aria-label={`Withdraw ${label}`} onClick={() => { setNotice(null); setOpen({ kind, id: record.id, withdraw: true }); }}>Withdraw</button>
+        <button
+          type="button"
+          className="link"
+          aria-label={`Edit ${label}`}
+          onClick={() => {
+            setNotice(null);
+            setOpen({ kind, id: record.id });
+          }}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          className="link"
+          aria-label={`Withdraw ${label}`}
+          onClick={() => {
+            setNotice(null);
+            setOpen({ kind, id: record.id, withdraw: true });
+          }}
+        >
+          Withdraw
+        </button>
       </td>
     ) : (
       <td className="actions note">{record.withdrawnAt ? 'withdrawn' : ''}</td>
     );
   const addButton = (kind: Kind, label: string) =>
-    writer && !patientWithdrawn && <button type="button" onClick={() => { setNotice(null); setOpen({ kind }); }} disabled={is(kind)}>{label}</button>;
+    writer &&
+    !patientWithdrawn && (
+      <button
+        type="button"
+        onClick={() => {
+          setNotice(null);
+          setOpen({ kind });
+        }}
+        disabled={is(kind)}
+      >
+        {label}
+      </button>
+    );
 
   return { writer, generation, notice, show: setOpen, is, saved, close, reload, actions, addButton, withdraw };
 }

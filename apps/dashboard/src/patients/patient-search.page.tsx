@@ -50,12 +50,22 @@ export function PatientSearchPage() {
     <section aria-labelledby="patients-title">
       <div className="panel-head">
         <h2 id="patients-title">Patients</h2>
-        {writer && <Link className="button primary" to="/patients/new">Register a patient</Link>}
+        {writer && (
+          <Link className="button primary" to="/patients/new">
+            Register a patient
+          </Link>
+        )}
       </div>
       <form className="filters" role="search" aria-label="Find patients" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-rn">Registry number</label>
-          <input id="f-rn" aria-label="Search by registry number" placeholder="Registry number…" value={filters.registryNumber} onChange={(e) => set({ registryNumber: e.target.value })} />
+          <input
+            id="f-rn"
+            aria-label="Search by registry number"
+            placeholder="Registry number…"
+            value={filters.registryNumber}
+            onChange={(e) => set({ registryNumber: e.target.value })}
+          />
         </div>
         {writer && (
           <div className="field">
@@ -67,7 +77,11 @@ export function PatientSearchPage() {
           <label htmlFor="f-kind">Treatment</label>
           <select id="f-kind" value={filters.treatmentKind} onChange={(e) => set({ treatmentKind: e.target.value })}>
             <option value="">Any</option>
-            {choicesOf(TreatmentKind).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            {choicesOf(TreatmentKind).map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </div>
         {writer && (
@@ -86,33 +100,62 @@ export function PatientSearchPage() {
           <input id="f-wd" type="checkbox" checked={filters.includeWithdrawn} onChange={(e) => set({ includeWithdrawn: e.target.checked })} />
           <label htmlFor="f-wd">Include withdrawn</label>
         </div>
-        {filterInput(filters) && <button type="button" onClick={() => set(NONE)}>Clear filters</button>}
+        {filterInput(filters) && (
+          <button type="button" onClick={() => set(NONE)}>
+            Clear filters
+          </button>
+        )}
       </form>
       {list.error && <LoadError error={list.error} what="The patient list" onRetry={() => void list.refetch()} />}
       {!page && !list.error && <Loading what="patients" />}
       {page && page.edges.length === 0 && <Empty>No patients match these filters.</Empty>}
       {page && page.edges.length > 0 && (
         <>
-          <p className="count" aria-live="polite">{page.totalCount} patients</p>
+          <p className="count" aria-live="polite">
+            {page.totalCount} patients
+          </p>
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th>Registry number</th><th>Site</th><th>Sex</th><th>Born</th><th>Age at treatment</th><th>Fractures</th><th>Treatments</th><th>Latest visit</th>
+                  <th>Registry number</th>
+                  <th>Site</th>
+                  <th>Sex</th>
+                  <th>Born</th>
+                  <th>Age at treatment</th>
+                  <th>Fractures</th>
+                  <th>Treatments</th>
+                  <th>Latest visit</th>
                   {writer && <th>Name</th>}
                 </tr>
               </thead>
               <tbody>
                 {page.edges.map(({ node: p }) => (
                   <tr key={p.id} className={p.withdrawnAt ? 'withdrawn' : undefined}>
-                    <td><Link to={`/patients/${p.id}`}>{p.registryNumber}</Link></td>
+                    <td>
+                      <Link to={`/patients/${p.id}`}>{p.registryNumber}</Link>
+                    </td>
                     <td>{p.site.code}</td>
                     <td>{p.sex === 'FEMALE' ? 'F' : 'M'}</td>
                     <td>{p.birthYear ?? '–'}</td>
                     <td>{p.ageAtIndexTreatment ?? '–'}</td>
-                    <td>{p.fractures.filter((f) => !f.withdrawnAt).map((f) => `${f.level} (G${f.genantGrade})`).join(', ') || '–'}</td>
-                    <td>{p.treatments.filter((t) => !t.withdrawnAt).map((t) => `${humanize(t.kind)} ${when(t.startDate, t.startDay)}`).join(' → ') || '–'}</td>
-                    <td>{p.latestAssessment ? `${p.latestAssessment.timePoint}: NRS ${p.latestAssessment.nrsActivity ?? '–'}, ODI ${p.latestAssessment.odi ?? '–'}` : '–'}</td>
+                    <td>
+                      {p.fractures
+                        .filter((f) => !f.withdrawnAt)
+                        .map((f) => `${f.level} (G${f.genantGrade})`)
+                        .join(', ') || '–'}
+                    </td>
+                    <td>
+                      {p.treatments
+                        .filter((t) => !t.withdrawnAt)
+                        .map((t) => `${humanize(t.kind)} ${when(t.startDate, t.startDay)}`)
+                        .join(' → ') || '–'}
+                    </td>
+                    <td>
+                      {p.latestAssessment
+                        ? `${p.latestAssessment.timePoint}: NRS ${p.latestAssessment.nrsActivity ?? '–'}, ODI ${p.latestAssessment.odi ?? '–'}`
+                        : '–'}
+                    </td>
                     {writer && <td>{p.identifiers ? `${p.identifiers.familyName}, ${p.identifiers.givenName}` : '–'}</td>}
                   </tr>
                 ))}

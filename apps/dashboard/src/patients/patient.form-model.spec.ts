@@ -16,19 +16,63 @@ describe('patient form model, from the field definitions', () => {
   });
 
   it('turns the typed text into the input: blanks are not recorded, numbers numbers, yes / no selects booleans', () => {
-    const raw = { ...emptyPatient(), sex: 'FEMALE', birthYear: '1941', clinicalFrailtyScale: '6', dementia: 'false', flsReferral: 'true', dxaDate: '2024-02-20', preFractureMobility: 'WALKER' };
+    const raw = {
+      ...emptyPatient(),
+      sex: 'FEMALE',
+      birthYear: '1941',
+      clinicalFrailtyScale: '6',
+      dementia: 'false',
+      flsReferral: 'true',
+      dxaDate: '2024-02-20',
+      preFractureMobility: 'WALKER',
+    };
     const input = patientInput(raw, SITE);
-    expect(input).toMatchObject({ clinicalFrailtyScale: 6, dementia: false, flsReferral: true, vitaminDSupplementation: null, dxaDate: '2024-02-20', preFractureMobility: 'WALKER', charlsonComorbidityIndex: null, steroidUse: false });
+    expect(input).toMatchObject({
+      clinicalFrailtyScale: 6,
+      dementia: false,
+      flsReferral: true,
+      vitaminDSupplementation: null,
+      dxaDate: '2024-02-20',
+      preFractureMobility: 'WALKER',
+      charlsonComorbidityIndex: null,
+      steroidUse: false,
+    });
     expect(fieldIssues(patientSchema, patientToValidate(input))).toEqual([]);
     const bad = patientInput({ ...raw, clinicalFrailtyScale: '12', painUnderAnalgesia: 'a lot' }, SITE);
-    expect(fieldIssues(patientSchema, patientToValidate(bad)).map((i) => [i.field, i.rule])).toEqual([['clinicalFrailtyScale', 'range'], ['painUnderAnalgesia', 'type']]);
+    expect(fieldIssues(patientSchema, patientToValidate(bad)).map((i) => [i.field, i.rule])).toEqual([
+      ['clinicalFrailtyScale', 'range'],
+      ['painUnderAnalgesia', 'type'],
+    ]);
   });
 
   it('gives back the stored values unchanged after a round trip through the form', () => {
     const stored = {
-      registryNumber: 'N-1', sex: 'MALE', birthYear: 1940, bmi: 22.5, tScore: -3.1, steroidUse: true, activeCancer: false, ongoingChemotherapy: false, ongoingRadiotherapy: false,
-      asaClass: 3, consentStatus: 'GIVEN', dementia: false, anticoagulation: null, modifiedFrailtyIndex: 2, antiOsteoporoticDrug: 'DENOSUMAB', antiOsteoporoticStartDate: '2024-03-11',
+      registryNumber: 'N-1',
+      sex: 'MALE',
+      birthYear: 1940,
+      bmi: 22.5,
+      tScore: -3.1,
+      steroidUse: true,
+      activeCancer: false,
+      ongoingChemotherapy: false,
+      ongoingRadiotherapy: false,
+      asaClass: 3,
+      consentStatus: 'GIVEN',
+      dementia: false,
+      anticoagulation: null,
+      modifiedFrailtyIndex: 2,
+      antiOsteoporoticDrug: 'DENOSUMAB',
+      antiOsteoporoticStartDate: '2024-03-11',
     } as unknown as StoredPatient;
-    expect(patientInput(patientRaw(stored), SITE)).toMatchObject({ bmi: 22.5, tScore: -3.1, steroidUse: true, dementia: false, anticoagulation: null, modifiedFrailtyIndex: 2, antiOsteoporoticDrug: 'DENOSUMAB', antiOsteoporoticStartDate: '2024-03-11' });
+    expect(patientInput(patientRaw(stored), SITE)).toMatchObject({
+      bmi: 22.5,
+      tScore: -3.1,
+      steroidUse: true,
+      dementia: false,
+      anticoagulation: null,
+      modifiedFrailtyIndex: 2,
+      antiOsteoporoticDrug: 'DENOSUMAB',
+      antiOsteoporoticStartDate: '2024-03-11',
+    });
   });
 });

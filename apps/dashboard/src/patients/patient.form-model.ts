@@ -42,9 +42,14 @@ export interface StoredPatient {
 
 export function emptyPatient(): RawValues {
   return {
-    registryNumber: '', birthYear: '',
+    registryNumber: '',
+    birthYear: '',
     ...Object.fromEntries(DEFINED.map(([name, def]) => [name, definedBlank(def)])),
-    mrn: '', familyName: '', givenName: '', dateOfBirth: '', reason: '',
+    mrn: '',
+    familyName: '',
+    givenName: '',
+    dateOfBirth: '',
+    reason: '',
   };
 }
 

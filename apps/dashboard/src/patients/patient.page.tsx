@@ -29,7 +29,11 @@ export function PatientPage() {
   return (
     <article aria-labelledby="patient-title">
       <PatientHead patient={p} controls={controls} />
-      {controls.notice && <p className="notice" role="status">{controls.notice}</p>}
+      {controls.notice && (
+        <p className="notice" role="status">
+          {controls.notice}
+        </p>
+      )}
       {q.error && <LoadError error={q.error} what="The latest version of the patient" onRetry={controls.reload} />}
       <PatientForms patient={p} controls={controls} />
       <PatientDetailsSection patient={p} />

@@ -10,7 +10,10 @@ let loading: Promise<Questionnaires | null> | undefined;
 export function useQuestionnaires(): Questionnaires | null {
   const [texts, setTexts] = useState<Questionnaires | null>(null);
   useEffect(() => {
-    void (loading ??= fetch('/questionnaires.json').then((r) => (r.ok ? r.json() : null), () => null)).then(setTexts);
+    void (loading ??= fetch('/questionnaires.json').then(
+      (r) => (r.ok ? r.json() : null),
+      () => null,
+    )).then(setTexts);
   }, []);
   return texts;
 }

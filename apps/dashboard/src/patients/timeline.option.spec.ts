@@ -1,7 +1,14 @@
 import { timelineOption, type TimelinePatient } from './timeline.option';
 
-const visit = (timePoint: string, visitDate: string | null, visitDay: number | null, nrsActivity: number | null, odi: number | null, status = 'DONE') =>
-  ({ timePoint, visitDate, visitDay, status, nrsRest: null, nrsActivity, odi });
+const visit = (timePoint: string, visitDate: string | null, visitDay: number | null, nrsActivity: number | null, odi: number | null, status = 'DONE') => ({
+  timePoint,
+  visitDate,
+  visitDay,
+  status,
+  nrsRest: null,
+  nrsActivity,
+  odi,
+});
 
 describe('the patient timeline chart', () => {
   const patient: TimelinePatient = {
@@ -10,11 +17,7 @@ describe('the patient timeline chart', () => {
       { kind: 'KYPHOPLASTY', startDate: '2025-02-20', startDay: 41 },
       { kind: 'VERTEBROPLASTY', startDate: '2025-03-01', startDay: 50, withdrawnAt: '2025-03-02T00:00:00Z' },
     ],
-    assessments: [
-      visit('M1', '2025-02-09', 30, 6, 48),
-      visit('BASELINE', '2025-01-10', 0, 8, 62),
-      visit('M3', null, null, null, null, 'MISSED'),
-    ],
+    assessments: [visit('M1', '2025-02-09', 30, 6, 48), visit('BASELINE', '2025-01-10', 0, 8, 62), visit('M3', null, null, null, null, 'MISSED')],
     complications: [{ kind: 'CEMENT_LEAKAGE', occurredOn: '2025-02-20', occurredDay: 41 }],
   };
 
@@ -23,12 +26,24 @@ describe('the patient timeline chart', () => {
     const [nrs, , odi, ...rest] = option.series;
     const lines = rest.filter((x) => x.name === 'Treatments');
     const pins = rest.find((x) => x.name === 'Complications');
-    expect(nrs.data).toEqual([['2025-01-10', 8, 'BASELINE'], ['2025-02-09', 6, 'M1']]);
-    expect(odi.data).toEqual([['2025-01-10', 62, 'BASELINE'], ['2025-02-09', 48, 'M1']]);
+    expect(nrs.data).toEqual([
+      ['2025-01-10', 8, 'BASELINE'],
+      ['2025-02-09', 6, 'M1'],
+    ]);
+    expect(odi.data).toEqual([
+      ['2025-01-10', 62, 'BASELINE'],
+      ['2025-02-09', 48, 'M1'],
+    ]);
     expect(odi.yAxisIndex).toBe(1);
     expect(lines.map((l) => l.data)).toEqual([
-      [['2025-01-10', 0, 'Conservative'], ['2025-01-10', 10, 'Conservative']],
-      [['2025-02-20', 0, 'Kyphoplasty'], ['2025-02-20', 10, 'Kyphoplasty']],
+      [
+        ['2025-01-10', 0, 'Conservative'],
+        ['2025-01-10', 10, 'Conservative'],
+      ],
+      [
+        ['2025-02-20', 0, 'Kyphoplasty'],
+        ['2025-02-20', 10, 'Kyphoplasty'],
+      ],
     ]);
     expect(pins).toMatchObject({ type: 'line', symbol: 'pin', lineStyle: { opacity: 0 }, data: [['2025-02-20', 10, 'Cement leakage']] });
     expect(option.xAxis).toMatchObject({ type: 'time', name: 'Date' });

@@ -6,7 +6,16 @@ import { humanize } from '../forms/choices';
 
 export interface TimelinePatient {
   treatments: { kind: string; startDate: string | null; startDay: number | null; withdrawnAt?: unknown }[];
-  assessments: { timePoint: string; visitDate: string | null; visitDay: number | null; status: string; nrsRest: number | null; nrsActivity: number | null; odi: number | null; withdrawnAt?: unknown }[];
+  assessments: {
+    timePoint: string;
+    visitDate: string | null;
+    visitDay: number | null;
+    status: string;
+    nrsRest: number | null;
+    nrsActivity: number | null;
+    odi: number | null;
+    withdrawnAt?: unknown;
+  }[];
   complications: { kind: string; occurredOn: string | null; occurredDay: number | null; withdrawnAt?: unknown }[];
 }
 
@@ -38,10 +47,19 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
     .map((t) => ({ at: x(t.startDate, t.startDay), name: humanize(t.kind) }))
     .filter((l): l is { at: X; name: string } => l.at !== null)
     .map((l) => ({
-      name: 'Treatments', type: 'line' as const, yAxisIndex: 0, showSymbol: false, silent: true, tooltip: { show: false },
-      lineStyle: { type: 'dashed' as const, color: '#5a6877', width: 1 }, itemStyle: { color: '#5a6877' },
+      name: 'Treatments',
+      type: 'line' as const,
+      yAxisIndex: 0,
+      showSymbol: false,
+      silent: true,
+      tooltip: { show: false },
+      lineStyle: { type: 'dashed' as const, color: '#5a6877', width: 1 },
+      itemStyle: { color: '#5a6877' },
       endLabel: { show: true, formatter: l.name, color: '#5a6877', fontSize: 11 },
-      data: [[l.at, 0, l.name], [l.at, 10, l.name]] as [X, number, string][],
+      data: [
+        [l.at, 0, l.name],
+        [l.at, 10, l.name],
+      ] as [X, number, string][],
     }));
   // Pins at the top of the NRS axis: a line series without its line (the bundle carries neither
   // the MarkPoint component nor the Scatter chart).
@@ -64,16 +82,28 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
     ],
     series: [
       {
-        name: 'NRS on activity', type: 'line', yAxisIndex: 0, data: nrsActivity,
+        name: 'NRS on activity',
+        type: 'line',
+        yAxisIndex: 0,
+        data: nrsActivity,
       },
       { name: 'NRS at rest', type: 'line', yAxisIndex: 0, data: nrsRest },
       { name: 'ODI', type: 'line', yAxisIndex: 1, data: odi },
       ...treatmentLines,
       ...(complicationPoints.length
-        ? [{
-          name: 'Complications', type: 'line' as const, yAxisIndex: 0, symbol: 'pin', symbolSize: 36, showAllSymbol: true, lineStyle: { opacity: 0 },
-          itemStyle: { color: '#b42318' }, data: complicationPoints,
-        }]
+        ? [
+            {
+              name: 'Complications',
+              type: 'line' as const,
+              yAxisIndex: 0,
+              symbol: 'pin',
+              symbolSize: 36,
+              showAllSymbol: true,
+              lineStyle: { opacity: 0 },
+              itemStyle: { color: '#b42318' },
+              data: complicationPoints,
+            },
+          ]
         : []),
     ],
   };

@@ -8,7 +8,14 @@ import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import {
-  CONSERVATIVE_FIELDS, emptyTreatment, placeLevelErrors, type StoredTreatment, TREATMENT_LABELS, treatmentInput, treatmentRaw, treatmentSchema,
+  CONSERVATIVE_FIELDS,
+  emptyTreatment,
+  placeLevelErrors,
+  type StoredTreatment,
+  TREATMENT_LABELS,
+  treatmentInput,
+  treatmentRaw,
+  treatmentSchema,
 } from './treatment.form-model';
 import { CREATE_TREATMENT, UPDATE_TREATMENT } from './patients.documents';
 
@@ -17,7 +24,14 @@ const requiredForProcedure = (def: FieldDefinition): FieldDefinition => ({ ...de
 /** Conservative care asks the same-day question in its own words. */
 const OUTPATIENT: FieldDefinition = { ...TREATMENT_FIELDS.sameDayDischarge, label: 'Treated as an outpatient (same day)' };
 
-export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCancel, onReload }: {
+export function TreatmentForm({
+  patientId,
+  fractures,
+  treatment,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
   patientId: string;
   fractures: { id: string; level: string }[];
   treatment?: StoredTreatment & { id: string; version: number };
@@ -47,7 +61,10 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
   });
   const kind = form.raw.kind;
   const procedure = kind === TreatmentKind.VERTEBROPLASTY || kind === TreatmentKind.KYPHOPLASTY;
-  const shown = [...Object.keys(TREATMENT_LABELS), ...ids.flatMap((id) => [`treats.${id}`, `cementType.${id}`, `cementVolumeMl.${id}`, `cementFillPercent.${id}`])];
+  const shown = [
+    ...Object.keys(TREATMENT_LABELS),
+    ...ids.flatMap((id) => [`treats.${id}`, `cementType.${id}`, `cementVolumeMl.${id}`, `cementFillPercent.${id}`]),
+  ];
   // Each plain value drawn from its definition (libs/domain/src/fields/treatment.fields.ts).
   const field = (name: TreatmentFieldName, def: FieldDefinition = TREATMENT_FIELDS[name]) => <DefinedField key={name} form={form} name={name} def={def} />;
   return (
@@ -62,7 +79,11 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
       </div>
       <fieldset>
         <legend>Levels treated</legend>
-        {form.errors.levels && <p className="field-error" role="alert">{form.errors.levels}</p>}
+        {form.errors.levels && (
+          <p className="field-error" role="alert">
+            {form.errors.levels}
+          </p>
+        )}
         {fractures.map((f) => (
           <div className="grid" key={f.id}>
             <CheckField form={form} name={`treats.${f.id}`} label={`Fracture ${f.level}`} />
@@ -79,9 +100,7 @@ export function TreatmentForm({ patientId, fractures, treatment, onSaved, onCanc
       {kind === TreatmentKind.CONSERVATIVE && (
         <fieldset>
           <legend>Conservative care</legend>
-          <div className="grid">
-            {CONSERVATIVE_FIELDS.map((f) => field(f))}
-          </div>
+          <div className="grid">{CONSERVATIVE_FIELDS.map((f) => field(f))}</div>
         </fieldset>
       )}
       {procedure && (

@@ -25,8 +25,16 @@ export const CONSERVATIVE_FIELDS = ['brace', 'bedRest', 'physiotherapy'] as cons
 
 /** Fields the form asks of a procedure only; for conservative care it sends none of them (the rules refuse most). */
 export const PROCEDURE_FIELDS = [
-  'anaesthesia', 'approach', 'imagingGuidance', 'balloonUsed', 'heightRestorationPercent', 'kyphoticAngleBefore', 'kyphoticAngleAfter',
-  'durationMinutes', 'fluoroscopyTimeSeconds', 'doseAreaProductGyCm2',
+  'anaesthesia',
+  'approach',
+  'imagingGuidance',
+  'balloonUsed',
+  'heightRestorationPercent',
+  'kyphoticAngleBefore',
+  'kyphoticAngleAfter',
+  'durationMinutes',
+  'fluoroscopyTimeSeconds',
+  'doseAreaProductGyCm2',
 ] as const satisfies readonly TreatmentFieldName[];
 
 export interface StoredTreatment {

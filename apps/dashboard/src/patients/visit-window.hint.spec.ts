@@ -1,9 +1,9 @@
 import { windowHint } from './visit-window.hint';
 
-describe('the visit form\'s window hint', () => {
+describe("the visit form's window hint", () => {
   const start = '2024-01-01';
 
-  it('shows the chosen time point\'s window as dates for the treatment', () => {
+  it("shows the chosen time point's window as dates for the treatment", () => {
     expect(windowHint('M1', '', start)).toBe('M1 window: 2024-01-17 to 2024-02-14 (days 16 to 44 from the treatment on 2024-01-01).');
     expect(windowHint('UNSCHEDULED', '', start)).toBe('Unscheduled: any day from the treatment on 2024-01-01.');
   });

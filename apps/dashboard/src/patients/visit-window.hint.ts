@@ -19,7 +19,8 @@ export function windowHint(chosen: string, visitDate: string, treatmentStart: st
   if (isIsoDate(visitDate)) {
     const suggested = suggestTimePoint(visitDate, treatmentStart);
     if (suggested === null) parts.push(`${visitDate} is before every window.`);
-    else if (suggested === TimePoint.UNSCHEDULED && timePoint !== TimePoint.UNSCHEDULED) parts.push(`${visitDate} falls between windows: record it as Unscheduled.`);
+    else if (suggested === TimePoint.UNSCHEDULED && timePoint !== TimePoint.UNSCHEDULED)
+      parts.push(`${visitDate} falls between windows: record it as Unscheduled.`);
     else if (suggested !== TimePoint.UNSCHEDULED && suggested !== timePoint && !(w && inWindow(visitDate, treatmentStart, timePoint))) {
       parts.push(`${visitDate} falls in the ${suggested} window.`);
     }

@@ -15,26 +15,85 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
   const treatmentName = treatmentNames(p.treatments);
   return (
     <section className="panel" aria-labelledby="visits-title">
-      <div className="panel-head"><h3 id="visits-title">Follow-up visits</h3>{c.addButton('visit', 'Add visit')}</div>
+      <div className="panel-head">
+        <h3 id="visits-title">Follow-up visits</h3>
+        {c.addButton('visit', 'Add visit')}
+      </div>
       {c.is('visit') && (
-        <AssessmentForm patientId={p.id} treatments={liveTreatments} timePoint={params.get('timePoint') ?? undefined} treatmentId={params.get('treatment') ?? undefined} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Visit saved.')} />
+        <AssessmentForm
+          patientId={p.id}
+          treatments={liveTreatments}
+          timePoint={params.get('timePoint') ?? undefined}
+          treatmentId={params.get('treatment') ?? undefined}
+          onCancel={c.close}
+          onReload={c.reload}
+          onSaved={c.saved('Visit saved.')}
+        />
       )}
-      {p.assessments.length === 0 ? <Empty>No follow-up visit recorded yet.</Empty> : (
-        <div className="table-wrap"><table>
-          <thead><tr><th>Time point</th><th>Date</th><th>Status</th><th>NRS rest</th><th>NRS activity</th><th>ODI</th><th>RMDQ</th><th>EQ-5D</th><th>Imaging</th><th>Treatment</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
-          <tbody>
-            {p.assessments.map((a) => (
-              <tr key={a.id} className={a.withdrawnAt ? 'withdrawn' : undefined}>
-                <td>{a.timePoint}</td><td>{when(a.visitDate, a.visitDay)}</td><td>{humanize(a.status)}</td><td>{num(a.nrsRest)}</td><td>{num(a.nrsActivity)}</td>
-                <td>{num(a.odi)}</td><td>{num(a.rmdq)}</td><td>{num(a.eq5dIndex)}</td><td>{yesNo(a.imagingDone)}</td><td>{treatmentName.get(a.treatmentId) ?? '–'}</td>
-                {c.actions('visit', a, `${a.timePoint} visit`)}
+      {p.assessments.length === 0 ? (
+        <Empty>No follow-up visit recorded yet.</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Time point</th>
+                <th>Date</th>
+                <th>Status</th>
+                <th>NRS rest</th>
+                <th>NRS activity</th>
+                <th>ODI</th>
+                <th>RMDQ</th>
+                <th>EQ-5D</th>
+                <th>Imaging</th>
+                <th>Treatment</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {p.assessments.map((a) => (
+                <tr key={a.id} className={a.withdrawnAt ? 'withdrawn' : undefined}>
+                  <td>{a.timePoint}</td>
+                  <td>{when(a.visitDate, a.visitDay)}</td>
+                  <td>{humanize(a.status)}</td>
+                  <td>{num(a.nrsRest)}</td>
+                  <td>{num(a.nrsActivity)}</td>
+                  <td>{num(a.odi)}</td>
+                  <td>{num(a.rmdq)}</td>
+                  <td>{num(a.eq5dIndex)}</td>
+                  <td>{yesNo(a.imagingDone)}</td>
+                  <td>{treatmentName.get(a.treatmentId) ?? '–'}</td>
+                  {c.actions('visit', a, `${a.timePoint} visit`)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {p.assessments.map((a) => c.is('visit', a.id) && <AssessmentForm key={`${a.id}-${c.generation}`} patientId={p.id} treatments={liveTreatments} assessment={a} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Visit saved.')} />)}
-      {p.assessments.map((a) => c.is('visit', a.id, true) && <div key={a.id}>{c.withdraw(`${a.timePoint} visit`, (reason) => withdrawVisit({ variables: { input: { id: a.id, version: a.version, reason } } }))}</div>)}
+      {p.assessments.map(
+        (a) =>
+          c.is('visit', a.id) && (
+            <AssessmentForm
+              key={`${a.id}-${c.generation}`}
+              patientId={p.id}
+              treatments={liveTreatments}
+              assessment={a}
+              onCancel={c.close}
+              onReload={c.reload}
+              onSaved={c.saved('Visit saved.')}
+            />
+          ),
+      )}
+      {p.assessments.map(
+        (a) =>
+          c.is('visit', a.id, true) && (
+            <div key={a.id}>
+              {c.withdraw(`${a.timePoint} visit`, (reason) => withdrawVisit({ variables: { input: { id: a.id, version: a.version, reason } } }))}
+            </div>
+          ),
+      )}
     </section>
   );
 }

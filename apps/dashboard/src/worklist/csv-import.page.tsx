@@ -38,19 +38,34 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">Import from a spreadsheet</h2>
-      <p className="hint">Import in this order: patients, fractures, treatments, visits, complications (later kinds refer to earlier ones by registry number and level). Rows already in the registry are counted as unchanged, so importing a file twice adds nothing.</p>
+      <p className="hint">
+        Import in this order: patients, fractures, treatments, visits, complications (later kinds refer to earlier ones by registry number and level). Rows
+        already in the registry are counted as unchanged, so importing a file twice adds nothing.
+      </p>
       <div className="panel">
         <div className="filters">
           <div className="field">
             <label htmlFor="import-kind">What the file holds</label>
             <select id="import-kind" value={kind} onChange={(e) => choose(e.target.value)}>
-              {IMPORT_KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+              {IMPORT_KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="button" disabled={busy !== null} onClick={() => void run('template', async () => saveText(`${kind}-template.csv`, await importText(token(), kind, 'template.csv')))}>
+          <button
+            type="button"
+            disabled={busy !== null}
+            onClick={() => void run('template', async () => saveText(`${kind}-template.csv`, await importText(token(), kind, 'template.csv')))}
+          >
             Download the template
           </button>
-          <button type="button" disabled={busy !== null} onClick={() => void run('template', async () => setFormat(await importText(token(), kind, 'format.md')))}>
+          <button
+            type="button"
+            disabled={busy !== null}
+            onClick={() => void run('template', async () => setFormat(await importText(token(), kind, 'format.md')))}
+          >
             Show the columns
           </button>
         </div>
@@ -74,34 +89,84 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
         >
           <div className={`field${problem?.fields.file ? ' invalid' : ''}`}>
             <label htmlFor={fileId}>CSV file (UTF-8, commas, header row)</label>
-            <input id={fileId} type="file" accept=".csv,text/csv" aria-invalid={problem?.fields.file ? true : undefined} aria-describedby={problem?.fields.file ? `${fileId}-error` : undefined}
-              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setProblem(null); }} />
-            {problem?.fields.file && <span id={`${fileId}-error`} className="field-error">{problem.fields.file}</span>}
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,text/csv"
+              aria-invalid={problem?.fields.file ? true : undefined}
+              aria-describedby={problem?.fields.file ? `${fileId}-error` : undefined}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setReport(null);
+                setProblem(null);
+              }}
+            />
+            {problem?.fields.file && (
+              <span id={`${fileId}-error`} className="field-error">
+                {problem.fields.file}
+              </span>
+            )}
           </div>
-          <button type="submit" className="primary" disabled={busy !== null}>{busy === 'dry' ? 'Checking…' : 'Check the file (dry run)'}</button>
+          <button type="submit" className="primary" disabled={busy !== null}>
+            {busy === 'dry' ? 'Checking…' : 'Check the file (dry run)'}
+          </button>
         </form>
-        {problem && !problem.fields.file && <div role="alert" className="error">{problem.sentence}</div>}
-        {problem?.fields.file && <div role="alert" className="error">The file was refused and nothing was written: {problem.fields.file}</div>}
+        {problem && !problem.fields.file && (
+          <div role="alert" className="error">
+            {problem.sentence}
+          </div>
+        )}
+        {problem?.fields.file && (
+          <div role="alert" className="error">
+            The file was refused and nothing was written: {problem.fields.file}
+          </div>
+        )}
       </div>
 
       {report && (
         <section className="panel" aria-labelledby="report-title" aria-live="polite">
           <h3 id="report-title">{report.mode === 'DRY_RUN' ? 'Dry run: nothing written yet' : committed ? 'Imported' : 'Not imported: nothing was written'}</h3>
           <div className="report-summary">
-            <span><strong>{report.rows}</strong> rows</span>
-            <span><strong>{report.created}</strong> {report.mode === 'DRY_RUN' ? 'to add' : 'added'}</span>
-            <span><strong>{report.unchanged}</strong> already in the registry</span>
-            <span><strong>{report.issues.length}</strong> {report.issues.length === 1 ? 'problem' : 'problems'}</span>
+            <span>
+              <strong>{report.rows}</strong> rows
+            </span>
+            <span>
+              <strong>{report.created}</strong> {report.mode === 'DRY_RUN' ? 'to add' : 'added'}
+            </span>
+            <span>
+              <strong>{report.unchanged}</strong> already in the registry
+            </span>
+            <span>
+              <strong>{report.issues.length}</strong> {report.issues.length === 1 ? 'problem' : 'problems'}
+            </span>
           </div>
-          {committed && <p className="notice" role="status">All {report.created} new rows were written in one transaction and audited with the file's SHA-256 {report.fileSha256.slice(0, 12)}….</p>}
+          {committed && (
+            <p className="notice" role="status">
+              All {report.created} new rows were written in one transaction and audited with the file's SHA-256 {report.fileSha256.slice(0, 12)}….
+            </p>
+          )}
           {report.issues.length > 0 && (
             <>
               <p className="error">Correct these rows in the spreadsheet and check the file again: a file is imported whole or not at all.</p>
               <div className="table-wrap">
                 <table>
-                  <thead><tr><th>Row</th><th>Column</th><th>Rule</th><th>Problem</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th>Row</th>
+                      <th>Column</th>
+                      <th>Rule</th>
+                      <th>Problem</th>
+                    </tr>
+                  </thead>
                   <tbody>
-                    {report.issues.map((i, n) => <tr key={n}><td>{i.row}</td><td>{i.column}</td><td>{i.rule}</td><td>{i.message}</td></tr>)}
+                    {report.issues.map((i, n) => (
+                      <tr key={n}>
+                        <td>{i.row}</td>
+                        <td>{i.column}</td>
+                        <td>{i.rule}</td>
+                        <td>{i.message}</td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </div>
@@ -109,8 +174,12 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
           )}
           {report.mode === 'DRY_RUN' && report.issues.length === 0 && (
             <div className="form-buttons">
-              <button type="button" className="primary" disabled={busy !== null || !file || report.created === 0}
-                onClick={() => file && void run('commit', async () => setReport(await runImport(token(), kind, file, true)))}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy !== null || !file || report.created === 0}
+                onClick={() => file && void run('commit', async () => setReport(await runImport(token(), kind, file, true)))}
+              >
                 {busy === 'commit' ? 'Importing…' : `Import ${report.created} rows`}
               </button>
               {report.created === 0 && <span className="hint">Every row is already in the registry: there is nothing to import.</span>}

@@ -39,7 +39,8 @@ export async function importText(token: string | null, kind: string, file: 'temp
 /** A dry run unless `commit`; a commit refused for row errors answers 422 with the report. */
 export async function runImport(token: string | null, kind: string, file: Blob, commit: boolean): Promise<ImportReport> {
   const res = await call(token, `/api/import/${kind}${commit ? '?commit=true' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file });
-  const body = (await res.json().catch(() => ({ error: { code: 'UNKNOWN', message: `The server answered ${res.status} without a report` } }))) as RefusalBody | ImportReport;
+  const body = (await res.json().catch(() => ({ error: { code: 'UNKNOWN', message: `The server answered ${res.status} without a report` } }))) as
+    RefusalBody | ImportReport;
   if (res.ok || (res.status === 422 && 'issues' in body)) return body as ImportReport;
   throw new ImportRefused(body as RefusalBody);
 }

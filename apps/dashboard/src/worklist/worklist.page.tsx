@@ -33,7 +33,10 @@ export function WorklistPage() {
     timePoints: timePoint ? [timePoint] : null,
     registryNumber: registryNumber.trim() || null,
   };
-  const list = useQuery(WORKLIST, { variables: { first: PAGE, after: pages.after, filter: filter as never, sort: sort as never }, fetchPolicy: 'cache-and-network' });
+  const list = useQuery(WORKLIST, {
+    variables: { first: PAGE, after: pages.after, filter: filter as never, sort: sort as never },
+    fetchPolicy: 'cache-and-network',
+  });
   const completeness = useQuery(COMPLETENESS);
   const page = list.data?.worklist ?? list.previousData?.worklist;
 
@@ -45,26 +48,63 @@ export function WorklistPage() {
           <legend>Show</legend>
           {STATES.map((s) => (
             <span className="field check" key={s.value} style={{ display: 'inline-flex', paddingTop: 0, marginRight: '0.9rem' }}>
-              <input id={`ws-${s.value}`} type="checkbox" checked={states.includes(s.value)} onChange={(e) => { setStates((v) => (e.target.checked ? [...v, s.value] : v.filter((x) => x !== s.value))); restart(); }} />
+              <input
+                id={`ws-${s.value}`}
+                type="checkbox"
+                checked={states.includes(s.value)}
+                onChange={(e) => {
+                  setStates((v) => (e.target.checked ? [...v, s.value] : v.filter((x) => x !== s.value)));
+                  restart();
+                }}
+              />
               <label htmlFor={`ws-${s.value}`}>{s.label}</label>
             </span>
           ))}
         </fieldset>
         <div className="field">
           <label htmlFor="w-tp">Time point</label>
-          <select id="w-tp" value={timePoint} onChange={(e) => { setTimePoint(e.target.value); restart(); }}>
+          <select
+            id="w-tp"
+            value={timePoint}
+            onChange={(e) => {
+              setTimePoint(e.target.value);
+              restart();
+            }}
+          >
             <option value="">All</option>
-            {SCHEDULED_TIME_POINTS.map((t) => <option key={t} value={t}>{t}</option>)}
+            {SCHEDULED_TIME_POINTS.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="w-rn">Registry number</label>
-          <input id="w-rn" value={registryNumber} onChange={(e) => { setRegistryNumber(e.target.value); restart(); }} />
+          <input
+            id="w-rn"
+            value={registryNumber}
+            onChange={(e) => {
+              setRegistryNumber(e.target.value);
+              restart();
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="w-sort">Sort by</label>
-          <select id="w-sort" value={sort} onChange={(e) => { setSort(e.target.value); restart(); }}>
-            {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          <select
+            id="w-sort"
+            value={sort}
+            onChange={(e) => {
+              setSort(e.target.value);
+              restart();
+            }}
+          >
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -73,24 +113,50 @@ export function WorklistPage() {
       {page && page.edges.length === 0 && <Empty>Nothing to follow up with these filters: every expected visit is recorded or not yet due.</Empty>}
       {page && page.edges.length > 0 && (
         <>
-          <p className="count" aria-live="polite">{page.totalCount} visits to follow up</p>
+          <p className="count" aria-live="polite">
+            {page.totalCount} visits to follow up
+          </p>
           <div className="table-wrap">
             <table>
               <thead>
-                <tr><th>State</th><th>Registry number</th><th>Time point</th><th>Target date</th><th>Window</th><th>Days overdue</th><th>Index treatment</th><th><span className="visually-hidden">Record</span></th></tr>
+                <tr>
+                  <th>State</th>
+                  <th>Registry number</th>
+                  <th>Time point</th>
+                  <th>Target date</th>
+                  <th>Window</th>
+                  <th>Days overdue</th>
+                  <th>Index treatment</th>
+                  <th>
+                    <span className="visually-hidden">Record</span>
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {page.edges.map(({ node: w }) => (
                   <tr key={`${w.treatmentId}-${w.timePoint}`}>
-                    <td><span className={`badge ${w.state}`}>{STATES.find((s) => s.value === w.state)?.label ?? w.state}</span></td>
-                    <td><Link to={`/patients/${w.patientId}`}>{w.registryNumber}</Link></td>
+                    <td>
+                      <span className={`badge ${w.state}`}>{STATES.find((s) => s.value === w.state)?.label ?? w.state}</span>
+                    </td>
+                    <td>
+                      <Link to={`/patients/${w.patientId}`}>{w.registryNumber}</Link>
+                    </td>
                     <td>{w.timePoint}</td>
                     <td>{w.targetDate}</td>
-                    <td>{w.windowStart} to {w.windowEnd}</td>
-                    <td>{w.daysOverdue > 0 ? w.daysOverdue : '–'}</td>
-                    <td>{humanize(w.treatmentKind)} {w.treatmentDate}</td>
                     <td>
-                      <Link to={`/patients/${w.patientId}?record=visit&treatment=${w.treatmentId}&timePoint=${w.timePoint}`} aria-label={`Record the ${w.timePoint} visit of ${w.registryNumber}`}>Record visit</Link>
+                      {w.windowStart} to {w.windowEnd}
+                    </td>
+                    <td>{w.daysOverdue > 0 ? w.daysOverdue : '–'}</td>
+                    <td>
+                      {humanize(w.treatmentKind)} {w.treatmentDate}
+                    </td>
+                    <td>
+                      <Link
+                        to={`/patients/${w.patientId}?record=visit&treatment=${w.treatmentId}&timePoint=${w.timePoint}`}
+                        aria-label={`Record the ${w.timePoint} visit of ${w.registryNumber}`}
+                      >
+                        Record visit
+                      </Link>
                     </td>
                   </tr>
                 ))}
@@ -108,11 +174,27 @@ export function WorklistPage() {
         {completeness.data && completeness.data.followUpCompleteness.length > 0 && (
           <div className="table-wrap">
             <table>
-              <thead><tr><th>Site</th><th>Time point</th><th>Expected</th><th>Done</th><th>Missed</th><th>Outstanding</th><th>Completeness</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Site</th>
+                  <th>Time point</th>
+                  <th>Expected</th>
+                  <th>Done</th>
+                  <th>Missed</th>
+                  <th>Outstanding</th>
+                  <th>Completeness</th>
+                </tr>
+              </thead>
               <tbody>
                 {completeness.data.followUpCompleteness.map((c) => (
                   <tr key={`${c.siteId}-${c.timePoint}`}>
-                    <td>{c.siteCode}</td><td>{c.timePoint}</td><td>{c.expected ?? '—'}</td><td>{c.done ?? '—'}</td><td>{c.missed ?? '—'}</td><td>{c.outstanding ?? '—'}</td><td>{c.completeness === null ? '—' : `${(c.completeness * 100).toFixed(1)} %`}</td>
+                    <td>{c.siteCode}</td>
+                    <td>{c.timePoint}</td>
+                    <td>{c.expected ?? '—'}</td>
+                    <td>{c.done ?? '—'}</td>
+                    <td>{c.missed ?? '—'}</td>
+                    <td>{c.outstanding ?? '—'}</td>
+                    <td>{c.completeness === null ? '—' : `${(c.completeness * 100).toFixed(1)} %`}</td>
                   </tr>
                 ))}
               </tbody>

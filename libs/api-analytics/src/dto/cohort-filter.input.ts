@@ -6,14 +6,18 @@ registerEnumType(LevelRegion, { name: 'LevelRegion' });
 registerEnumType(FractureAgeCategory, { name: 'FractureAgeCategory' });
 registerEnumType(TreatmentGrouping, {
   name: 'TreatmentGrouping',
-  description: 'How patients are grouped and followed (docs/methods.md). FIRST_TREATMENT and PER_PROTOCOL group every patient by the first treatment; ' +
+  description:
+    'How patients are grouped and followed (docs/methods.md). FIRST_TREATMENT and PER_PROTOCOL group every patient by the first treatment; ' +
     'ANAESTHESIA, APPROACH and CEMENT_VOLUME compare procedures: only patients whose first treatment is a procedure with that detail recorded, followed as FIRST_TREATMENT',
   valuesMap: {
     FIRST_TREATMENT: { description: 'Intention to treat: grouped by the first treatment, followed whatever came later' },
     PER_PROTOCOL: { description: 'Grouped by the first treatment, censored on the day of a crossover to another kind of treatment' },
     ANAESTHESIA: { description: "Procedures grouped by the index procedure's anaesthesia (LOCAL, SEDATION, GENERAL)" },
     APPROACH: { description: "Procedures grouped by the index procedure's approach (UNIPEDICULAR, BIPEDICULAR)" },
-    CEMENT_VOLUME: { description: 'Procedures grouped by cement volume per treated level: 0_TO_3_ML_PER_LEVEL (under 3 ml), 3_TO_5_ML_PER_LEVEL (3 to under 5 ml), 5_ML_OR_MORE_PER_LEVEL' },
+    CEMENT_VOLUME: {
+      description:
+        'Procedures grouped by cement volume per treated level: 0_TO_3_ML_PER_LEVEL (under 3 ml), 3_TO_5_ML_PER_LEVEL (3 to under 5 ml), 5_ML_OR_MORE_PER_LEVEL',
+    },
   },
 });
 
@@ -40,7 +44,8 @@ export class CohortFilterInput {
   @Field(() => Int, { nullable: true }) frailtyMax?: number;
   @Field({ nullable: true }) dementia?: boolean;
   @Field({ nullable: true, description: 'At least one vertebral fracture before this one' }) priorVertebralFracture?: boolean;
-  @Field({ nullable: true, description: 'An anti-osteoporotic drug after the fracture (false: recorded as none; unrecorded patients match neither)' }) osteoporosisDrug?: boolean;
+  @Field({ nullable: true, description: 'An anti-osteoporotic drug after the fracture (false: recorded as none; unrecorded patients match neither)' })
+  osteoporosisDrug?: boolean;
   @Field(() => [Anaesthesia], { nullable: true, description: 'Anaesthesia of the index procedure (leaves conservative care out)' }) anaesthesia?: Anaesthesia[];
   @Field(() => [ProcedureApproach], { nullable: true, description: 'Approach of the index procedure' }) approaches?: ProcedureApproach[];
   @Field(() => Float, { nullable: true, description: 'Cement volume of the index procedure, summed over its levels (ml), from' }) cementVolumeMin?: number;

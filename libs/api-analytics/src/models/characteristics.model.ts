@@ -22,6 +22,7 @@ export class CharacteristicRowModel {
   @Field() variable: string;
   @Field({ description: 'MEAN or PROPORTION' }) summary: string;
   @Field(() => [CharacteristicValueModel]) values: CharacteristicValueModel[];
-  @Field(() => [StandardizedDifferenceModel], { description: 'Each group against the first (conservative care when present)' }) differences: StandardizedDifferenceModel[];
+  @Field(() => [StandardizedDifferenceModel], { description: 'Each group against the first (conservative care when present)' })
+  differences: StandardizedDifferenceModel[];
   @Field(() => Float, { nullable: true, description: 'Largest absolute SMD between any two groups; above 0.1 signals imbalance' }) maxAbsSmd: number | null;
 }

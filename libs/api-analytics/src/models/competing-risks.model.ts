@@ -4,7 +4,10 @@ export enum CompetingEvent {
   NEW_FRACTURE = 'NEW_FRACTURE',
   DEATH = 'DEATH',
 }
-registerEnumType(CompetingEvent, { name: 'CompetingEvent', description: 'NEW_FRACTURE: first new adjacent or remote vertebral fracture; DEATH: death before one' });
+registerEnumType(CompetingEvent, {
+  name: 'CompetingEvent',
+  description: 'NEW_FRACTURE: first new adjacent or remote vertebral fracture; DEATH: death before one',
+});
 
 @ObjectType('CumulativeIncidenceStep')
 export class CumulativeIncidenceStepModel {

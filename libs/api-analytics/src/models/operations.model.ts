@@ -45,12 +45,17 @@ export class HospitalRateModel {
   @Field() suppressed: boolean;
 }
 
-@ObjectType('ReadmissionSummary', { description: 'Per treatment kind (the three paths): readmissions within 30 and 90 days; for procedures, repeat augmentation' })
+@ObjectType('ReadmissionSummary', {
+  description: 'Per treatment kind (the three paths): readmissions within 30 and 90 days; for procedures, repeat augmentation',
+})
 export class ReadmissionSummaryModel {
   @Field() kind: string;
   @Field(() => HospitalRateModel, { description: 'Readmitted within 30 days, of the treatments with it recorded' }) within30: HospitalRateModel;
   @Field(() => HospitalRateModel, { description: 'Readmitted within 90 days, of the treatments with it recorded' }) within90: HospitalRateModel;
-  @Field(() => HospitalRateModel, { nullable: true, description: 'Procedures of this kind whose level was augmented again later within follow-up (null for conservative care)' })
+  @Field(() => HospitalRateModel, {
+    nullable: true,
+    description: 'Procedures of this kind whose level was augmented again later within follow-up (null for conservative care)',
+  })
   repeatAugmentation: HospitalRateModel | null;
 }
 

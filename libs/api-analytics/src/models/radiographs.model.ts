@@ -32,7 +32,8 @@ export class RadiographicPointModel {
   @Field(() => CorrectionReference) lossReference: CorrectionReference;
   @Field(() => MeanEstimateModel, {
     nullable: true,
-    description: 'Mean change of the kyphotic angle from the reference to this time point (degrees; positive: correction lost). Null at the reference itself (month 1 for conservative care)',
+    description:
+      'Mean change of the kyphotic angle from the reference to this time point (degrees; positive: correction lost). Null at the reference itself (month 1 for conservative care)',
   })
   lossOfCorrection: MeanEstimateModel | null;
 }

@@ -19,11 +19,18 @@ export class CreateAssessmentInput {
   @Field(() => Boolean, { nullable: true }) backToUsualActivities?: boolean | null;
   @Field(() => Boolean, { nullable: true }) physiotherapy?: boolean | null;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
-  @Field(() => [Int], { nullable: 'itemsAndList', description: 'The ten ODI sections in order, 0-5, null for a section not answered; odi is then computed from them (with up to two unanswered)' })
+  @Field(() => [Int], {
+    nullable: 'itemsAndList',
+    description: 'The ten ODI sections in order, 0-5, null for a section not answered; odi is then computed from them (with up to two unanswered)',
+  })
   odiItems?: (number | null)[] | null;
   @Field(() => [Boolean], { nullable: true, description: 'The 24 RMDQ statements in order, true for yes; rmdq is then computed from them' })
   rmdqItems?: boolean[] | null;
-  @Field(() => [Int], { nullable: true, description: "The five EQ-5D-5L levels (mobility, self-care, usual activities, pain/discomfort, anxiety/depression), 1-5; eq5dIndex is then computed with the registry's value set" })
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      "The five EQ-5D-5L levels (mobility, self-care, usual activities, pain/discomfort, anxiety/depression), 1-5; eq5dIndex is then computed with the registry's value set",
+  })
   eq5dLevels?: number[] | null;
   @Field(() => Int, { nullable: true, description: 'EQ VAS, 0-100' }) eq5dVas?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Spine imaging (radiograph, CT or MRI) done at the visit' }) imagingDone?: boolean | null;

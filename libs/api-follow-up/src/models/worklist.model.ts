@@ -37,7 +37,8 @@ export class FollowUpCompletenessModel {
   @Field(() => ID) siteId: string;
   @Field() siteCode: string;
   @Field(() => TimePoint) timePoint: TimePoint;
-  @Field(() => Int, { nullable: true, description: 'Visits due (window closed); for department heads perturbed, and withheld below the small-cell threshold' }) expected: number | null;
+  @Field(() => Int, { nullable: true, description: 'Visits due (window closed); for department heads perturbed, and withheld below the small-cell threshold' })
+  expected: number | null;
   @Field(() => Int, { nullable: true }) done: number | null;
   @Field(() => Int, { nullable: true }) missed: number | null;
   @Field(() => Int, { nullable: true }) withdrawn: number | null;

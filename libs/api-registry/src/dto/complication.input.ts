@@ -20,4 +20,7 @@ export class CreateComplicationInput {
 }
 
 @InputType()
-export class UpdateComplicationInput extends IntersectionType(PartialType(OmitType(CreateComplicationInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }), UpdateFields) {}
+export class UpdateComplicationInput extends IntersectionType(
+  PartialType(OmitType(CreateComplicationInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }),
+  UpdateFields,
+) {}

@@ -2,7 +2,10 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 
 @InputType()
 export class DataIssueFilterInput {
-  @Field(() => String, { nullable: true, description: 'Only this rule (e.g. visit.outside_window), or every rule beginning with it when it ends with "." (e.g. death.)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this rule (e.g. visit.outside_window), or every rule beginning with it when it ends with "." (e.g. death.)',
+  })
   rule?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: open issues only; false: resolved ones only; absent: both' })
   open?: boolean | null;

@@ -13,4 +13,7 @@ export class RecordDeathInput {
 }
 
 @InputType()
-export class UpdateDeathInput extends IntersectionType(PartialType(OmitType(RecordDeathInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }), UpdateFields) {}
+export class UpdateDeathInput extends IntersectionType(
+  PartialType(OmitType(RecordDeathInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }),
+  UpdateFields,
+) {}

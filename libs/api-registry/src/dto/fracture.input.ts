@@ -24,4 +24,7 @@ export class CreateFractureInput {
 }
 
 @InputType()
-export class UpdateFractureInput extends IntersectionType(PartialType(OmitType(CreateFractureInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }), UpdateFields) {}
+export class UpdateFractureInput extends IntersectionType(
+  PartialType(OmitType(CreateFractureInput, ['patientId', 'requestId'] as const), { omitDefaultValues: true }),
+  UpdateFields,
+) {}

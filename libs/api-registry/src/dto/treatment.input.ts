@@ -1,5 +1,14 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { AnalgesicLevel, Anaesthesia, CementType, DischargeDestination, ImagingGuidance, ProcedureApproach, REQUEST_ID_FIELD, TreatmentKind } from '@vfr/api-core';
+import {
+  AnalgesicLevel,
+  Anaesthesia,
+  CementType,
+  DischargeDestination,
+  ImagingGuidance,
+  ProcedureApproach,
+  REQUEST_ID_FIELD,
+  TreatmentKind,
+} from '@vfr/api-core';
 import { UpdateFields } from './update-fields';
 
 @InputType()

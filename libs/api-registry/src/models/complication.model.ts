@@ -1,5 +1,14 @@
 import { ID, Int, ObjectType } from '@nestjs/graphql';
-import { CementLeakageType, ClavienDindoGrade, ComplicationKind, FieldView, FractureDetection, VertebralLevel, PatientRecordModel, RecordField } from '@vfr/api-core';
+import {
+  CementLeakageType,
+  ClavienDindoGrade,
+  ComplicationKind,
+  FieldView,
+  FractureDetection,
+  VertebralLevel,
+  PatientRecordModel,
+  RecordField,
+} from '@vfr/api-core';
 import { ComplicationEntity } from '../complication.entity';
 
 // Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts);

@@ -5,7 +5,7 @@ import { ConnectionType } from '@vfr/api-core';
 export class DataIssueModel {
   @Field(() => ID) id: string;
   @Field({ description: 'When it was found' }) foundAt: Date;
-  @Field({ description: 'What found it (a migration\'s name)' }) foundBy: string;
+  @Field({ description: "What found it (a migration's name)" }) foundBy: string;
   @Field({ description: 'The rule broken, e.g. visit.outside_window, visit.after_death, death.*' }) rule: string;
   @Field({ description: 'The table of the record concerned' }) tableName: string;
   @Field(() => ID, { nullable: true }) recordId: string | null;

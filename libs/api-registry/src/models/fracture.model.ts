@@ -3,7 +3,10 @@ import { FieldView, FractureCause, FractureMorphology, OfClass, PatientRecordMod
 import { AdditionalInjury } from '@vfr/domain';
 import { FractureEntity } from '../fracture.entity';
 
-registerEnumType(AdditionalInjury, { name: 'AdditionalInjury', description: 'An injury besides the vertebral fractures, by kind; OTHER_SPINE: a spinal fracture not adjacent to the registered ones' });
+registerEnumType(AdditionalInjury, {
+  name: 'AdditionalInjury',
+  description: 'An injury besides the vertebral fractures, by kind; OTHER_SPINE: a spinal fracture not adjacent to the registered ones',
+});
 
 // Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts);
 // the plain values are thin declarations of fields defined in libs/domain/src/fields/fracture.fields.ts

@@ -58,7 +58,10 @@ export class PatientModel extends PatientRecordModel('Patient') {
   }
 }
 
-registerEnumType(PreFractureMobility, { name: 'PreFractureMobility', description: "Walking before the fracture, by walking aid (Koval's categories, grouped)" });
+registerEnumType(PreFractureMobility, {
+  name: 'PreFractureMobility',
+  description: "Walking before the fracture, by walking aid (Koval's categories, grouped)",
+});
 registerEnumType(LivingSituation, { name: 'LivingSituation' });
 registerEnumType(AntiOsteoporoticDrug, { name: 'AntiOsteoporoticDrug' });
 registerEnumType(OfScoreBand, { name: 'OfScoreBand', description: 'The OF-Score recommendation: 5 or less conservative care, 6 either, 7 or more surgery' });

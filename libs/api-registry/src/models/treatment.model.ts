@@ -1,6 +1,15 @@
 import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
-  AnalgesicLevel, Anaesthesia, CementType, DischargeDestination, FieldView, ImagingGuidance, PatientRecordModel, ProcedureApproach, RecordField, TreatmentKind,
+  AnalgesicLevel,
+  Anaesthesia,
+  CementType,
+  DischargeDestination,
+  FieldView,
+  ImagingGuidance,
+  PatientRecordModel,
+  ProcedureApproach,
+  RecordField,
+  TreatmentKind,
 } from '@vfr/api-core';
 import { TreatedLevelEntity } from '../treated-level.entity';
 import { TreatmentEntity } from '../treatment.entity';

@@ -15,18 +15,32 @@ const issues = (v: unknown) => fieldIssues(assessmentCreateSchema, v).map((i) =>
 describe('visit field definitions', () => {
   it('take their ranges and units from ranges.ts and their choices from the enums', () => {
     const ranges: Record<string, keyof typeof RANGES> = {
-      nrsRest: 'nrs', nrsActivity: 'nrs', odi: 'odi', rmdq: 'rmdq', eq5dIndex: 'eq5dIndex', eq5dVas: 'eq5dVas', anteriorHeightPercent: 'vertebralHeightPercent',
-      middleHeightPercent: 'vertebralHeightPercent', posteriorHeightPercent: 'vertebralHeightPercent', kyphoticAngle: 'kyphoticAngle',
+      nrsRest: 'nrs',
+      nrsActivity: 'nrs',
+      odi: 'odi',
+      rmdq: 'rmdq',
+      eq5dIndex: 'eq5dIndex',
+      eq5dVas: 'eq5dVas',
+      anteriorHeightPercent: 'vertebralHeightPercent',
+      middleHeightPercent: 'vertebralHeightPercent',
+      posteriorHeightPercent: 'vertebralHeightPercent',
+      kyphoticAngle: 'kyphoticAngle',
     };
     for (const [name, d] of defs.filter(([, d]) => d.type === 'integer' || d.type === 'number')) {
       const r = RANGES[ranges[name]];
       expect([name, d.type, d.min, d.max, d.unit]).toEqual([name, r.integer ? 'integer' : 'number', r.min, r.max, r.unit]);
     }
-    expect(Object.keys(ranges).sort()).toEqual(defs.filter(([, d]) => d.min !== undefined).map(([n]) => n).sort());
+    expect(Object.keys(ranges).sort()).toEqual(
+      defs
+        .filter(([, d]) => d.min !== undefined)
+        .map(([n]) => n)
+        .sort(),
+    );
     expect(ASSESSMENT_FIELDS.analgesicLevel.choices).toEqual(Object.values(AnalgesicLevel));
     expect(defs.filter(([, d]) => d.required)).toEqual([]);
     // Not definitions: the references, the time point, date and status, and the questionnaires' items.
-    for (const name of ['patientId', 'treatmentId', 'timePoint', 'visitDate', 'status', 'odiItems', 'rmdqItems', 'eq5dLevels']) expect(name in ASSESSMENT_FIELDS).toBe(false);
+    for (const name of ['patientId', 'treatmentId', 'timePoint', 'visitDate', 'status', 'odiItems', 'rmdqItems', 'eq5dLevels'])
+      expect(name in ASSESSMENT_FIELDS).toBe(false);
   });
 
   it('accept every range at its ends and refuse just outside, with the messages of before', () => {
@@ -47,8 +61,12 @@ describe('visit field definitions', () => {
   it('keep the rules between fields in the schema: values only at a visit that was done, opioids against the analgesic level', () => {
     const missed = { ...done, status: 'MISSED', visitDate: null, nrsRest: null };
     expect(issues(missed)).toEqual([]);
-    expect(issues({ ...missed, nrsActivity: 4, eq5dVas: 50, kyphoticAngle: 10, imagingDone: true }).sort())
-      .toEqual(['eq5dVas:consistency', 'imagingDone:consistency', 'kyphoticAngle:consistency', 'nrsActivity:consistency']);
+    expect(issues({ ...missed, nrsActivity: 4, eq5dVas: 50, kyphoticAngle: 10, imagingDone: true }).sort()).toEqual([
+      'eq5dVas:consistency',
+      'imagingDone:consistency',
+      'kyphoticAngle:consistency',
+      'nrsActivity:consistency',
+    ]);
     // Imaging not done at a visit that did not take place is no contradiction.
     expect(issues({ ...missed, imagingDone: false })).toEqual([]);
     expect(issues({ ...done, nrsRest: null })).toEqual(['nrsRest:required']);
@@ -61,16 +79,25 @@ describe('visit field definitions', () => {
       expect([name, d.access]).toEqual([name, { ADMIN: 'full', COORDINATOR: 'full', RESEARCHER: 'full', DEPARTMENT_HEAD: 'none' }]);
     }
     // The items and where each score came from stay hand-written beside them.
-    expect(Object.keys(RECORD_FIELDS.Assessment.fields)).toEqual(expect.arrayContaining([...defs.map(([n]) => n), 'odiItems', 'odiSource', 'rmdqItems', 'rmdqSource', 'eq5dLevels', 'eq5dSource', 'eq5dValueSet']));
+    expect(Object.keys(RECORD_FIELDS.Assessment.fields)).toEqual(
+      expect.arrayContaining([...defs.map(([n]) => n), 'odiItems', 'odiSource', 'rmdqItems', 'rmdqSource', 'eq5dLevels', 'eq5dSource', 'eq5dValueSet']),
+    );
   });
 
   it('describe themselves in the import and the form; a score field stays a typed number with its scale in the label', () => {
-    expect(csvDescription(ASSESSMENT_FIELDS.odi)).toBe('Oswestry Disability Index 0-100 (0 to 100 %); a value some answer pattern gives (a multiple of 2, of 100/45 or of 2.5); leave it empty when odi_items are given');
+    expect(csvDescription(ASSESSMENT_FIELDS.odi)).toBe(
+      'Oswestry Disability Index 0-100 (0 to 100 %); a value some answer pattern gives (a multiple of 2, of 100/45 or of 2.5); leave it empty when odi_items are given',
+    );
     expect(csvDescription(ASSESSMENT_FIELDS.imagingDone)).toBe('Spine imaging (radiograph, CT or MRI) done at the visit (true/false); empty: not recorded');
-    for (const name of ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'eq5dVas'] as const) expect(formControl(name, ASSESSMENT_FIELDS[name]).control).toBe('number');
+    for (const name of ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'eq5dVas'] as const)
+      expect(formControl(name, ASSESSMENT_FIELDS[name]).control).toBe('number');
     expect(formControl('nrsActivity', ASSESSMENT_FIELDS.nrsActivity)).toMatchObject({ label: 'Pain on activity (NRS 0-10)', hint: '0 to 10', step: 1 });
     expect(formControl('odi', ASSESSMENT_FIELDS.odi)).toMatchObject({ label: 'ODI (%)', hint: 'Or answer the questionnaire below (0 to 100)' });
-    expect(formControl('imagingDone', ASSESSMENT_FIELDS.imagingDone)).toMatchObject({ control: 'yesNo', label: 'Spine imaging done', hint: 'Radiograph, CT or MRI of the spine at this visit' });
+    expect(formControl('imagingDone', ASSESSMENT_FIELDS.imagingDone)).toMatchObject({
+      control: 'yesNo',
+      label: 'Spine imaging done',
+      hint: 'Radiograph, CT or MRI of the spine at this visit',
+    });
     expect(formControl('kyphoticAngle', ASSESSMENT_FIELDS.kyphoticAngle).label).toBe('Kyphotic angle (°)');
   });
 });

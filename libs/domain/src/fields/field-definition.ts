@@ -87,12 +87,25 @@ export type DefinedFields<T extends FieldDefinitions> = {
 // Validation -----------------------------------------------------------------------------------
 
 export function rangeOf(def: FieldDefinition): NumericRange {
-  return { min: def.min ?? -Infinity, max: def.max ?? Infinity, integer: def.type === 'integer', exclusiveMin: def.exclusiveMin, unit: def.unit ?? '', label: def.label };
+  return {
+    min: def.min ?? -Infinity,
+    max: def.max ?? Infinity,
+    integer: def.type === 'integer',
+    exclusiveMin: def.exclusiveMin,
+    unit: def.unit ?? '',
+    label: def.label,
+  };
 }
 
 /** A definition's type, range and unit from a range of ranges.ts: `{ ...measured(RANGES.nrs), column: 'nrs_rest', ... }`. */
 export function measured(r: NumericRange) {
-  return { type: r.integer ? ('integer' as const) : ('number' as const), min: r.min, max: r.max, unit: r.unit, ...(r.exclusiveMin ? { exclusiveMin: true } : {}) };
+  return {
+    type: r.integer ? ('integer' as const) : ('number' as const),
+    min: r.min,
+    max: r.max,
+    unit: r.unit,
+    ...(r.exclusiveMin ? { exclusiveMin: true } : {}),
+  };
 }
 
 /** The zod rule of one field, with the registry's messages (field, rule, value received). */
@@ -150,10 +163,15 @@ function choiceList(name: string, choices: readonly string[]) {
     const unknown = values.filter((v) => typeof v !== 'string' || !choices.includes(v));
     if (unknown.length) {
       const alone = unknown.includes(LIST_NONE) ? `; ${LIST_NONE} stands alone for none` : '';
-      ctx.addIssue({ code: 'custom', message: `${name} may list only ${choices.join(', ')} (got ${unknown.map((v) => JSON.stringify(v)).join(', ')})${alone}`, params: { rule: 'enum' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} may list only ${choices.join(', ')} (got ${unknown.map((v) => JSON.stringify(v)).join(', ')})${alone}`,
+        params: { rule: 'enum' },
+      });
     }
     const repeated = [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
-    if (repeated.length) ctx.addIssue({ code: 'custom', message: `${name} lists ${repeated.join(', ')} more than once: list each at most once`, params: { rule: 'unique' } });
+    if (repeated.length)
+      ctx.addIssue({ code: 'custom', message: `${name} lists ${repeated.join(', ')} more than once: list each at most once`, params: { rule: 'unique' } });
   });
 }
 
@@ -172,7 +190,8 @@ export function accessEntries(defs: FieldDefinitions): Record<string, FieldAcces
   const out: Record<string, FieldAccess> = {};
   for (const [name, def] of Object.entries(defs)) {
     out[name] = { kind: def.type === 'date' ? 'date' : 'value', about: def.about, access: def.access };
-    if (def.dayField) out[def.dayField] = { kind: 'date', from: name, about: `${def.label} in days from the index treatment (negative: before it)`, access: DAY_ACCESS };
+    if (def.dayField)
+      out[def.dayField] = { kind: 'date', from: name, about: `${def.label} in days from the index treatment (negative: before it)`, access: DAY_ACCESS };
   }
   return out;
 }
@@ -197,10 +216,25 @@ export function cohortExportColumns(defs: FieldDefinitions): Record<string, Defi
     if (!def.cohortExport) continue;
     if (def.type === 'date') {
       out[def.column.replace(/_date$/, '') + '_day'] = {
-        field, source: def.column, kind: 'date', level: 'patient', type: 'integer', meaning: `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')}, in days from the index treatment`, access: DAY_ACCESS,
+        field,
+        source: def.column,
+        kind: 'date',
+        level: 'patient',
+        type: 'integer',
+        meaning: `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')}, in days from the index treatment`,
+        access: DAY_ACCESS,
       };
     } else {
-      out[def.column] = { field, source: def.column, kind: 'value', level: 'patient', type: typeWords(def), meaning: def.about, access: def.access, ...(def.type === 'enumList' ? { list: true } : {}) };
+      out[def.column] = {
+        field,
+        source: def.column,
+        kind: 'value',
+        level: 'patient',
+        type: typeWords(def),
+        meaning: def.about,
+        access: def.access,
+        ...(def.type === 'enumList' ? { list: true } : {}),
+      };
     }
   }
   return out;
@@ -237,10 +271,20 @@ export function typeWords(def: FieldDefinition): string {
 
 /** The CSV import's description of a column. */
 export function csvDescription(def: FieldDefinition): string {
-  const values = def.type === 'enum' ? offeredChoices(def).join(', ') : def.type === 'enumList' ? listWords(def, ', ')
-    : def.type === 'boolean' ? 'true/false' : def.type === 'date' ? 'YYYY-MM-DD' : `${spanWords(def)}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
+  const values =
+    def.type === 'enum'
+      ? offeredChoices(def).join(', ')
+      : def.type === 'enumList'
+        ? listWords(def, ', ')
+        : def.type === 'boolean'
+          ? 'true/false'
+          : def.type === 'date'
+            ? 'YYYY-MM-DD'
+            : `${spanWords(def)}${def.unit && def.unit !== 'points' ? ` ${def.unit}` : ''}`;
   const dflt = def.default !== undefined ? `; default ${String(def.default)}` : '';
-  const retired = Object.entries(def.retired ?? {}).map(([value, instead]) => `; ${value} is no longer accepted: ${instead}`).join('');
+  const retired = Object.entries(def.retired ?? {})
+    .map(([value, instead]) => `; ${value} is no longer accepted: ${instead}`)
+    .join('');
   // A date's "(YYYY-MM-DD)" is said once, in the parentheses.
   return `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')} (${values}${dflt}${retired})${def.importNote ? `; ${def.importNote}` : ''}`;
 }
@@ -306,7 +350,14 @@ export function formControl(name: string, def: FieldDefinition, humanize: (value
         return { ...base, control: 'select', choices: values.map((v) => ({ value: v, label: def.choiceLabels?.[v] ?? v })) };
       }
       const range = spanWords(def);
-      return { ...base, control: 'number', min: def.min, max: def.max, step: def.type === 'integer' ? 1 : 0.1, hint: def.help ? `${def.help} (${range})` : range };
+      return {
+        ...base,
+        control: 'number',
+        min: def.min,
+        max: def.max,
+        step: def.type === 'integer' ? 1 : 0.1,
+        hint: def.help ? `${def.help} (${range})` : range,
+      };
     }
   }
 }

@@ -5,33 +5,59 @@ import { fieldIssues, validate } from '../validation';
 import { checkOf, csvDescription, formControl } from './field-definition';
 import { PATIENT_FIELDS } from './patient.fields';
 
-const base = { siteId: '8f6d2c1e-5b7a-4c3d-9e2f-1a2b3c4d5e6f', registryNumber: 'N-1', sex: 'FEMALE', birthYear: 1944, steroidUse: false, activeCancer: false, ongoingChemotherapy: false, ongoingRadiotherapy: false, consentStatus: 'GIVEN' };
+const base = {
+  siteId: '8f6d2c1e-5b7a-4c3d-9e2f-1a2b3c4d5e6f',
+  registryNumber: 'N-1',
+  sex: 'FEMALE',
+  birthYear: 1944,
+  steroidUse: false,
+  activeCancer: false,
+  ongoingChemotherapy: false,
+  ongoingRadiotherapy: false,
+  consentStatus: 'GIVEN',
+};
 const defs = Object.entries(PATIENT_FIELDS);
 
 describe('patient field definitions', () => {
   it('accepts a patient without any baseline field (they are all optional) and with every one at its edges', () => {
     expect(fieldIssues(patientCreateSchema, base)).toEqual([]);
     const low = { ...base, clinicalFrailtyScale: 1, charlsonComorbidityIndex: 0, priorVertebralFractures: 0, painUnderAnalgesia: 0, modifiedFrailtyIndex: 0 };
-    const high = { ...base, clinicalFrailtyScale: 9, charlsonComorbidityIndex: 37, priorVertebralFractures: 16, painUnderAnalgesia: 10, modifiedFrailtyIndex: 5 };
+    const high = {
+      ...base,
+      clinicalFrailtyScale: 9,
+      charlsonComorbidityIndex: 37,
+      priorVertebralFractures: 16,
+      painUnderAnalgesia: 10,
+      modifiedFrailtyIndex: 5,
+    };
     expect(fieldIssues(patientCreateSchema, low)).toEqual([]);
     expect(fieldIssues(patientCreateSchema, high)).toEqual([]);
   });
 
   it('refuses a value just outside each range, a fraction for an integer, an unknown choice and a bad date, naming field and rule', () => {
     const issues = fieldIssues(patientCreateSchema, {
-      ...base, clinicalFrailtyScale: 10, charlsonComorbidityIndex: -1, priorVertebralFractures: 1.5, preFractureMobility: 'CRAWLING',
-      antiOsteoporoticDrug: 'ASPIRIN', dxaDate: '2024-02-30', antiOsteoporoticStartDate: '2999-01-01', dementia: 'maybe',
+      ...base,
+      clinicalFrailtyScale: 10,
+      charlsonComorbidityIndex: -1,
+      priorVertebralFractures: 1.5,
+      preFractureMobility: 'CRAWLING',
+      antiOsteoporoticDrug: 'ASPIRIN',
+      dxaDate: '2024-02-30',
+      antiOsteoporoticStartDate: '2999-01-01',
+      dementia: 'maybe',
     });
-    expect(issues).toEqual(expect.arrayContaining([
-      { field: 'clinicalFrailtyScale', rule: 'range', message: 'clinicalFrailtyScale must be an integer from 1 to 9 (got 10)' },
-      { field: 'charlsonComorbidityIndex', rule: 'range', message: 'charlsonComorbidityIndex must be an integer from 0 to 37 (got -1)' },
-      { field: 'priorVertebralFractures', rule: 'integer', message: 'priorVertebralFractures must be a whole number (got 1.5)' },
-      expect.objectContaining({ field: 'preFractureMobility', rule: 'enum' }),
-      expect.objectContaining({ field: 'antiOsteoporoticDrug', rule: 'enum' }),
-      { field: 'dxaDate', rule: 'date', message: 'dxaDate must be a calendar date YYYY-MM-DD (got "2024-02-30")' },
-      expect.objectContaining({ field: 'antiOsteoporoticStartDate', rule: 'notFuture' }),
-      expect.objectContaining({ field: 'dementia', rule: 'type' }),
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { field: 'clinicalFrailtyScale', rule: 'range', message: 'clinicalFrailtyScale must be an integer from 1 to 9 (got 10)' },
+        { field: 'charlsonComorbidityIndex', rule: 'range', message: 'charlsonComorbidityIndex must be an integer from 0 to 37 (got -1)' },
+        { field: 'priorVertebralFractures', rule: 'integer', message: 'priorVertebralFractures must be a whole number (got 1.5)' },
+        expect.objectContaining({ field: 'preFractureMobility', rule: 'enum' }),
+        expect.objectContaining({ field: 'antiOsteoporoticDrug', rule: 'enum' }),
+        { field: 'dxaDate', rule: 'date', message: 'dxaDate must be a calendar date YYYY-MM-DD (got "2024-02-30")' },
+        expect.objectContaining({ field: 'antiOsteoporoticStartDate', rule: 'notFuture' }),
+        expect.objectContaining({ field: 'dementia', rule: 'type' }),
+      ]),
+    );
     expect(issues).toHaveLength(8);
   });
 
@@ -67,7 +93,12 @@ describe('patient field definitions', () => {
   });
 
   it('puts the baseline into the cohort export, dates as days for every reader', () => {
-    expect(DEFINED_EXPORT_COLUMNS.dxa_day).toMatchObject({ field: 'dxaDate', source: 'dxa_date', type: 'integer', access: { COORDINATOR: 'dayOffset', RESEARCHER: 'dayOffset' } });
+    expect(DEFINED_EXPORT_COLUMNS.dxa_day).toMatchObject({
+      field: 'dxaDate',
+      source: 'dxa_date',
+      type: 'integer',
+      access: { COORDINATOR: 'dayOffset', RESEARCHER: 'dayOffset' },
+    });
     expect(DEFINED_EXPORT_COLUMNS.anti_osteoporotic_start_day).toMatchObject({ field: 'antiOsteoporoticStartDate' });
     expect(DEFINED_EXPORT_COLUMNS.clinical_frailty_scale).toMatchObject({ type: 'integer 1 to 9', access: { RESEARCHER: 'full' } });
     expect(DEFINED_EXPORT_COLUMNS.sex).toBeUndefined();
