@@ -52,7 +52,7 @@ describeEachDatabase('CSV import and export of deaths', (t) => {
     const r = await http(t(), '/api/import/deaths/template.csv', token);
     expect(r.text.split('\n')[0]).toBe('registry_number,died_on,cause,source,notes');
     const doc = await http(t(), '/api/import/deaths/format.md', token);
-    expect(doc.text).toMatch(/\| cause \| yes \| PROCEDURE_RELATED, CARDIOVASCULAR/);
+    expect(doc.text).toMatch(/\| cause \| yes \| Cause of death \(PROCEDURE_RELATED, CARDIOVASCULAR/);
   });
 
   it('refuses a death before a completed visit or the treatment, two deaths of one patient (rows of the file count too), and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { Actor, siteScope, SqlParams } from '@vfr/api-core';
-import { ASSESSMENT_FIELDS, COMPLICATION_FIELDS, FieldDefinitions, FRACTURE_FIELDS, PATIENT_FIELDS, TREATMENT_FIELDS } from '@vfr/domain';
+import { ASSESSMENT_FIELDS, COMPLICATION_FIELDS, DEATH_FIELDS, FieldDefinitions, FRACTURE_FIELDS, PATIENT_FIELDS, TREATMENT_FIELDS } from '@vfr/domain';
 import { listCellSql } from './csv-cells';
 import { ImportKind, KINDS } from './import-kinds';
 
@@ -35,7 +35,7 @@ const SELECT: Record<ImportKind, string> = {
   [ImportKind.COMPLICATIONS]: `SELECT p.registry_number, ${definedColumns('c', COMPLICATION_FIELDS)}, c.notes
     FROM complication c JOIN patient p ON p.id = c.patient_id
     WHERE c.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number, c.occurred_on, c.kind`,
-  [ImportKind.DEATHS]: `SELECT p.registry_number, d.died_on, d.cause, d.source, d.notes
+  [ImportKind.DEATHS]: `SELECT p.registry_number, ${definedColumns('d', DEATH_FIELDS)}, d.notes
     FROM death d JOIN patient p ON p.id = d.patient_id
     WHERE d.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND {scope} ORDER BY p.registry_number`,
 };

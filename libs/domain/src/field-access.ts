@@ -16,6 +16,7 @@ import { FRACTURE_FIELDS } from './fields/fracture.fields';
 import { COMPLICATION_FIELDS } from './fields/complication.fields';
 import { TREATMENT_FIELDS } from './fields/treatment.fields';
 import { ASSESSMENT_FIELDS } from './fields/assessment.fields';
+import { DEATH_FIELDS } from './fields/death.fields';
 
 /**
  * What a role receives from a field:
@@ -220,10 +221,8 @@ export const RECORD_FIELDS = {
     about: "A patient's death: its own record, one in force per patient",
     fields: withRecordKeeping({
       patientId: { kind: 'id', about: 'The patient', access: ALL },
-      diedOn: { kind: 'date', about: 'Date of death (YYYY-MM-DD)', access: IDENTIFIED_ONLY },
-      diedDay: { kind: 'date', from: 'diedOn', about: 'Day of death, from the index treatment', access: DAYS },
-      cause: v('Cause of death'),
-      source: v('Where the registry learnt of the death'),
+      // The plain values: each field's access is in its one definition (fields/death.fields.ts).
+      ...accessEntries(DEATH_FIELDS),
       notes: { kind: 'freeText', about: 'Notes (free text)', access: IDENTIFIED_ONLY },
     }),
     unexposed: REQUEST_ID,

@@ -19,6 +19,7 @@ export * from './fields/fracture.fields';
 export * from './fields/complication.fields';
 export * from './fields/treatment.fields';
 export * from './fields/assessment.fields';
+export * from './fields/death.fields';
 export * from './of-score';
 export * from './instruments.rules';
 export * from './import-report';

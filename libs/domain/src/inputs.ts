@@ -1,6 +1,6 @@
 // The shapes of what a user submits for each entity: the contract shared by the API's GraphQL
 // inputs, the dashboard's forms and CSV import. Dates are ISO calendar dates ('YYYY-MM-DD').
-import { AssessmentStatus, CementType, DeathCause, DeathSource, Role, TimePoint, TreatmentKind } from './enums';
+import { AssessmentStatus, CementType, Role, TimePoint, TreatmentKind } from './enums';
 
 import type { DefinedFields } from './fields/field-definition';
 import type { PATIENT_FIELDS } from './fields/patient.fields';
@@ -8,6 +8,7 @@ import type { FRACTURE_FIELDS } from './fields/fracture.fields';
 import type { COMPLICATION_FIELDS } from './fields/complication.fields';
 import type { TREATMENT_FIELDS } from './fields/treatment.fields';
 import type { ASSESSMENT_FIELDS } from './fields/assessment.fields';
+import type { DEATH_FIELDS } from './fields/death.fields';
 
 export type IsoDate = string;
 
@@ -83,10 +84,8 @@ export type ComplicationFields = {
   notes?: string | null;
 } & DefinedFields<typeof COMPLICATION_FIELDS>;
 
-export interface DeathFields {
+/** The plain values come from their definitions (fields/death.fields.ts). */
+export type DeathFields = {
   patientId: string;
-  diedOn: IsoDate;
-  cause: DeathCause;
-  source: DeathSource;
   notes?: string | null;
-}
+} & DefinedFields<typeof DEATH_FIELDS>;

@@ -3,8 +3,6 @@ import {
   CementType,
   ClavienDindoGrade,
   ComplicationKind,
-  DeathCause,
-  DeathSource,
   NEW_FRACTURE_KINDS,
   Role,
   TimePoint,
@@ -21,6 +19,7 @@ import { FRACTURE_FIELDS } from './fields/fracture.fields';
 import { COMPLICATION_FIELDS } from './fields/complication.fields';
 import { TREATMENT_FIELDS } from './fields/treatment.fields';
 import { ASSESSMENT_FIELDS } from './fields/assessment.fields';
+import { DEATH_FIELDS } from './fields/death.fields';
 
 // One schema per entity input (inputs.ts), shared by the API, the forms and CSV import.
 // Update schemas take the changed fields only; services validate the merged record where rules
@@ -287,9 +286,9 @@ export const complicationChangesSchema = z
 
 const deathFields = z.object({
   patientId: uuid('patientId'),
-  diedOn: isoDate('diedOn', { notFuture: true }),
-  cause: z.enum(DeathCause),
-  source: z.enum(DeathSource),
+  // The plain values, from their one definition each (fields/death.fields.ts). When a death may be
+  // dated against the patient's other records is for death.rules.ts, which needs those records.
+  ...schemaShape(DEATH_FIELDS),
   notes: optionalText(TEXT_LIMITS.freeText),
 });
 export const deathCreateSchema = deathFields;

@@ -1,15 +1,16 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { DeathCause, DeathSource, type DeathFields } from '@vfr/domain';
-import { choicesOf } from '../forms/choices';
-import { FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
+import { DEATH_FIELDS, type DeathFields } from '@vfr/domain';
+import { DefinedField } from '../forms/defined-field';
+import { FormButtons, FormProblem, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
 import { DEATH_LABELS, deathInput, deathRaw, deathSchema, emptyDeath, type StoredDeath } from './death.form-model';
 import { RECORD_DEATH, UPDATE_DEATH } from './patients.documents';
 
-const CAUSES = { PROCEDURE_RELATED: 'Related to a fracture treatment (Clavien-Dindo V)' };
+// Each control drawn from its definition (libs/domain/src/fields/death.fields.ts).
+const F = DEATH_FIELDS;
 
 /** Records or edits a patient's death; the server's refusals (a visit after the date, a second death) show beside the date. */
 export function DeathForm({
@@ -48,9 +49,9 @@ export function DeathForm({
       <h3 id="death-form-title">{death ? 'Edit the death' : 'Record the death'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(DEATH_LABELS)} onReload={onReload} />
       <div className="grid">
-        <TextField form={form} name="diedOn" label="Date of death" type="date" required />
-        <SelectField form={form} name="cause" label="Cause" required choices={choicesOf(DeathCause, CAUSES)} />
-        <SelectField form={form} name="source" label="Source" required choices={choicesOf(DeathSource)} />
+        <DefinedField form={form} name="diedOn" def={F.diedOn} />
+        <DefinedField form={form} name="cause" def={F.cause} />
+        <DefinedField form={form} name="source" def={F.source} />
       </div>
       <div className="grid">
         <TextArea form={form} name="notes" label="Notes" />

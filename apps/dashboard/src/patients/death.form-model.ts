@@ -1,13 +1,15 @@
-import { deathCreateSchema, type DeathFields } from '@vfr/domain';
+import { DEATH_FIELDS, deathCreateSchema, type DeathFields } from '@vfr/domain';
+import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
-import { rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
+import { rawOf, textOrNull, type RawValues } from '../forms/form-values';
+
+// The plain values come from their definitions (libs/domain/src/fields/death.fields.ts): their
+// labels, blank values and how the form's text becomes the API's input. The notes are written here.
 
 export const deathSchema = deathCreateSchema;
 
 export const DEATH_LABELS: FieldLabels = {
-  diedOn: 'Date of death',
-  cause: 'Cause',
-  source: 'Source',
+  ...definedLabels(DEATH_FIELDS),
   notes: 'Notes',
   reason: 'Reason for the change',
 };
@@ -20,19 +22,17 @@ export interface StoredDeath {
 }
 
 export function emptyDeath(): RawValues {
-  return { diedOn: '', cause: '', source: '', notes: '', reason: '' };
+  return { ...definedBlanks(DEATH_FIELDS), notes: '', reason: '' };
 }
 
 export function deathRaw(d: StoredDeath): RawValues {
-  return { diedOn: rawOf(d.diedOn), cause: d.cause, source: d.source, notes: rawOf(d.notes), reason: '' };
+  return { ...definedRaws(DEATH_FIELDS, d), notes: rawOf(d.notes), reason: '' };
 }
 
 export function deathInput(raw: RawValues, patientId: string): DeathFields {
   return {
     patientId,
-    diedOn: textOrMissing(raw.diedOn),
-    cause: textOrMissing(raw.cause),
-    source: textOrMissing(raw.source),
+    ...definedInputs(DEATH_FIELDS, raw),
     notes: textOrNull(raw.notes),
   } as unknown as DeathFields;
 }

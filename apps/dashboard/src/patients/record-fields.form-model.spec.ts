@@ -1,6 +1,7 @@
-import { COMPLICATION_FIELDS, fieldIssues, FRACTURE_FIELDS } from '@vfr/domain';
+import { COMPLICATION_FIELDS, DEATH_FIELDS, fieldIssues, FRACTURE_FIELDS } from '@vfr/domain';
 import { checkBeforeSending } from '../forms/field-errors';
 import { COMPLICATION_LABELS, complicationInput, complicationRaw, complicationSchema, emptyComplication } from './complication.form-model';
+import { DEATH_LABELS, deathInput, deathRaw, deathSchema, emptyDeath } from './death.form-model';
 import { emptyFracture, FRACTURE_LABELS, fractureInput, fractureRaw, fractureSchema, type StoredFracture } from './fracture.form-model';
 
 const PATIENT = '7d1b7f9e-4a51-4c11-9a33-2f3f0e7b1a01';
@@ -10,6 +11,7 @@ describe('fracture and complication form models, from the field definitions', ()
     for (const [defs, empty, labels] of [
       [FRACTURE_FIELDS, emptyFracture(), FRACTURE_LABELS],
       [COMPLICATION_FIELDS, emptyComplication(), COMPLICATION_LABELS],
+      [DEATH_FIELDS, emptyDeath(), DEATH_LABELS],
     ] as const) {
       for (const [name, def] of Object.entries(defs)) {
         expect(name in empty).toBe(true);
@@ -68,6 +70,16 @@ describe('fracture and complication form models, from the field definitions', ()
       detection: null,
     };
     expect(complicationInput(complicationRaw(complication), PATIENT)).toEqual({ patientId: PATIENT, ...complication });
+    const death = { diedOn: '2025-03-02', cause: 'CARDIOVASCULAR', source: 'DEATH_REGISTRY', notes: null };
+    expect(deathInput(deathRaw(death), PATIENT)).toEqual({ patientId: PATIENT, ...death });
+  });
+
+  it('asks for the date, cause and source of a death, naming them by their labels', () => {
+    expect(checkBeforeSending(deathSchema, deathInput(emptyDeath(), PATIENT), DEATH_LABELS)).toEqual({
+      diedOn: expect.stringContaining('Date of death'),
+      cause: expect.stringContaining('Cause'),
+      source: expect.stringContaining('Source'),
+    });
   });
 
   it("still asks for a cement leakage's fields and a new fracture's level, naming them by their labels", () => {

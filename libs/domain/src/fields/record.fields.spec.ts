@@ -3,6 +3,7 @@ import { Role } from '../enums';
 import { complicationCreateSchema, complicationUpdateSchema, fractureCreateSchema, fractureUpdateSchema } from '../schemas';
 import { fieldIssues, validate } from '../validation';
 import { COMPLICATION_FIELDS } from './complication.fields';
+import { DEATH_FIELDS } from './death.fields';
 import { checkOf, cohortExportColumns, csvDescription, FieldDefinition, formControl, listCell, listFromCell, typeWords } from './field-definition';
 import { FRACTURE_FIELDS } from './fracture.fields';
 
@@ -21,6 +22,7 @@ const complication = { patientId: PATIENT, occurredOn: '2025-02-01', kind: 'HAEM
 const RECORDS: [RecordType, Record<string, FieldDefinition>][] = [
   ['Fracture', FRACTURE_FIELDS],
   ['Complication', COMPLICATION_FIELDS],
+  ['Death', DEATH_FIELDS],
 ];
 
 describe('fracture and complication field definitions', () => {
@@ -51,9 +53,13 @@ describe('fracture and complication field definitions', () => {
     }
     for (const f of ['kind', 'symptomatic', 'leakageType', 'clavienDindo', 'resolved', 'level', 'detection'])
       expect([f, fieldAccess('Complication', f).access]).toEqual([f, values]);
+    for (const f of ['cause', 'source']) expect([f, fieldAccess('Death', f).access]).toEqual([f, values]);
     const exactDate = { ADMIN: 'full', COORDINATOR: 'full', RESEARCHER: 'withheld', DEPARTMENT_HEAD: 'none' };
     expect(fieldAccess('Fracture', 'onsetDate').access).toEqual(exactDate);
     expect(fieldAccess('Complication', 'occurredOn').access).toEqual(exactDate);
+    expect(fieldAccess('Death', 'diedOn').access).toEqual(exactDate);
+    expect(fieldAccess('Death', 'diedDay').access).toEqual({ ADMIN: 'dayOffset', COORDINATOR: 'dayOffset', RESEARCHER: 'dayOffset', DEPARTMENT_HEAD: 'none' });
+    expect(fieldAccess('Death', 'notes')).toMatchObject({ kind: 'freeText', access: exactDate });
     // The free text stays withheld from researchers; the kinds are categories, given to them.
     expect(fieldAccess('Fracture', 'additionalInjuries')).toMatchObject({ kind: 'freeText', access: exactDate });
     expect(fieldAccess('Complication', 'notes')).toMatchObject({ kind: 'freeText', access: exactDate });
