@@ -16,7 +16,7 @@ describeEachDatabase('death fields, defined once', (t) => {
     token = await t().login(COORD_NORTH);
     const [{ id: siteId }] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
     const gql = (q: string, i: Record<string, unknown>) => t().gql(q, { i }, token);
-    for (const registryNumber of ['NORTH-DXF-1', 'NORTH-DXF-2']) {
+    for (const registryNumber of ['NORTH-DXF-1', 'NORTH-DXF-2', 'NORTH-DXF-3', 'NORTH-DXF-4']) {
       const patientId = (
         await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
           siteId,
@@ -64,10 +64,11 @@ describeEachDatabase('death fields, defined once', (t) => {
     const before = await rowCounts(t().db);
     const csv = [
       'registry_number,died_on,cause,source',
+      // One row per patient: a second row of one patient would be a second death.
       'NORTH-DXF-1,2024-02-30,CANCER,FAMILY',
-      'NORTH-DXF-1,2024-03-01,HEART,FAMILY',
-      'NORTH-DXF-2,2024-03-01,CANCER,NEIGHBOUR',
-      'NORTH-DXF-2,2024-01-19,CANCER,FAMILY',
+      'NORTH-DXF-2,2024-03-01,HEART,FAMILY',
+      'NORTH-DXF-3,2024-03-01,CANCER,NEIGHBOUR',
+      'NORTH-DXF-4,2024-01-19,CANCER,FAMILY',
     ].join('\n');
     const r = await http(t(), '/api/import/deaths?commit=true', token, csv);
     expect(r.json.committed).toBe(false);
@@ -87,7 +88,9 @@ describeEachDatabase('death fields, defined once', (t) => {
     expect((await http(t(), '/api/import/deaths?commit=true', token, csv)).json).toMatchObject({ committed: true, created: 1, issues: [] });
     const format = await http(t(), '/api/import/deaths/format.md', token);
     expect(format.text).toMatch(/\| died_on \| yes \| Date of death \(YYYY-MM-DD\); not before the first treatment nor before a completed visit/);
-    expect(format.text).toMatch(/\| source \| yes \| Where the registry learnt of the death \(HOSPITAL_RECORD, DEATH_REGISTRY, GENERAL_PRACTITIONER, FAMILY, OTHER\)/);
+    expect(format.text).toMatch(
+      /\| source \| yes \| Where the registry learnt of the death \(HOSPITAL_RECORD, DEATH_REGISTRY, GENERAL_PRACTITIONER, FAMILY, OTHER\)/,
+    );
     const records = await http(t(), '/api/export/records/deaths.csv', token);
     const [header, ...lines] = records.text.trim().split('\n');
     expect(header).toBe('registry_number,died_on,cause,source,notes');

@@ -1,13 +1,4 @@
-import {
-  AssessmentStatus,
-  CementType,
-  ClavienDindoGrade,
-  ComplicationKind,
-  NEW_FRACTURE_KINDS,
-  Role,
-  TimePoint,
-  TreatmentKind,
-} from './enums';
+import { AssessmentStatus, CementType, ClavienDindoGrade, ComplicationKind, NEW_FRACTURE_KINDS, Role, TimePoint, TreatmentKind } from './enums';
 import { fractureContradictions, treatmentContradictions, visitContradictions } from './cross-field.rules';
 import { FieldIssue } from './errors';
 import { passwordField } from './password-rule';

@@ -1,8 +1,8 @@
 // A death's plain-value fields, each defined once (field-definition.ts says what is derived from a
 // definition; docs/adding-a-field.md how to add one). The patient (a reference) and the notes
 // (free text) stay hand-written in schemas.ts and field-access.ts. When a death may be dated
-// against the patient's other records (not before the first treatment nor a completed visit) and
-// that a patient dies once are the rules of death.rules.ts, run by the API and the import.
+// against the patient's other records (not before the first treatment nor a completed visit) is
+// for death.rules.ts, run by the API and the import, which read those records.
 
 import { DeathCause, DeathSource } from '../enums';
 import { EXACT_DATE_ACCESS, FieldDefinition, VALUE_ACCESS } from './field-definition';
