@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { DataSource, MigrationInterface } from 'typeorm';
-import { CatalogTable, readCatalog, SEEDED_BY_MIGRATIONS } from './backup.catalog';
+import { DataSource } from 'typeorm';
+import { CatalogTable, readCatalog } from './backup.catalog';
 import { TEXT_SETTINGS } from './backup.format';
 import { pgSource } from './backup.source';
 import { digestTables } from './backup.writer';
+import type { LegacyDataDirJob } from './legacy-data-dir.cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -132,50 +132,26 @@ export function treeHash(dir: string): string {
 }
 
 /**
- * Builds the DATA_DIR of an earlier release: a PGlite cluster in the directory itself, migrated by
- * the given migrations (run on PGlite as TypeORM would run them) and holding the rows of `source`,
- * copied table by table with COPY.
+ * Writes the DATA_DIR of an earlier release: a PGlite cluster in the directory itself, migrated
+ * through the migration named (run on PGlite as TypeORM would run them) and holding the rows of
+ * `source`, copied table by table with COPY; returns that release's tables and columns. PGlite
+ * runs in a child process (legacy-data-dir.cli.ts says why).
  */
-
-/** Writes an earlier release's DATA_DIR holding the source's rows; returns that release's tables and columns. */
-export async function makeLegacyDataDir(dir: string, source: DataSource, migrations: (new () => MigrationInterface)[]): Promise<CatalogTable[]> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create({ dataDir: dir });
-  try {
-    await pglite.exec(
-      `CREATE TABLE "migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL, "name" character varying NOT NULL, CONSTRAINT "PK_8c82d7f526340ab734260ea46be" PRIMARY KEY ("id"))`,
-    );
-    const runner = {
-      query: async (sql: string, params?: unknown[]) => (params?.length ? (await pglite.query(sql, params)).rows : (await pglite.exec(sql)).at(-1)?.rows),
-    };
-    for (const Migration of migrations) {
-      const m = new (Migration as new () => { name: string; up(q: unknown): Promise<void> })();
-      await m.up(runner);
-      await pglite.query(`INSERT INTO migrations ("timestamp", name) VALUES ($1, $2)`, [Number(m.name.slice(-13)), m.name]);
-    }
-
-    for (const [name, value] of Object.entries(TEXT_SETTINGS)) await pglite.query('SELECT set_config($1, $2, false)', [name, value]);
-    await pglite.query(`SELECT set_config('vfr.analysis_deferred', 'on', false)`);
-    const legacy = await readCatalog({ query: async (sql, params) => (await pglite.query<never>(sql, params)).rows });
-    const runnerSource = source.createQueryRunner('master');
-    try {
-      const client = (await runnerSource.connect()) as PoolClient;
-      for (const [name, value] of Object.entries(TEXT_SETTINGS)) await client.query('SELECT set_config($1, $2, false)', [name, value]);
-      for (const t of legacy.tables) {
-        if (SEEDED_BY_MIGRATIONS.includes(t.name)) await pglite.query(`DELETE FROM "${t.name}"`);
-        const columns = t.columns.map((c) => `"${c}"`).join(', ');
-        const chunks: Buffer[] = [];
-        for await (const chunk of client.query(copyTo(`COPY (SELECT ${columns} FROM "${t.name}") TO STDOUT`)) as AsyncIterable<Buffer>) chunks.push(chunk);
-        await pglite.query(`COPY "${t.name}" (${columns}) FROM '/dev/blob'`, [], { blob: new Blob([Buffer.concat(chunks)]) });
-      }
-      const { rows } = await client.query<{ v: string }>(`SELECT last_value::text AS v FROM audit_event_id_seq`);
-      await pglite.query(`SELECT setval('audit_event_id_seq', $1::bigint)`, [rows[0].v]);
-      await client.query('RESET ALL');
-    } finally {
-      await runnerSource.release();
-    }
-    return legacy.tables;
-  } finally {
-    await pglite.close();
-  }
+export async function makeLegacyDataDir(dir: string, source: DataSource, through: string): Promise<CatalogTable[]> {
+  const o = source.options as { url?: string; host?: string; port?: number; username?: string; password?: string; database?: string };
+  const job: LegacyDataDirJob = {
+    dir,
+    source: o.url ? { connectionString: o.url } : { host: o.host, port: o.port, user: o.username, password: o.password, database: o.database },
+    through,
+  };
+  const r = await new Promise<CommandResult>((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'tools/backup/legacy-data-dir.cli.ts'), JSON.stringify(job)], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  if (r.code !== 0) throw new Error(`writing the earlier release's DATA_DIR failed (exit ${r.code}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as CatalogTable[];
 }
