@@ -145,7 +145,9 @@ export async function makeLegacyDataDir(dir: string, source: DataSource, through
     through,
   };
   const r = await new Promise<CommandResult>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'tools/backup/legacy-data-dir.cli.ts'), JSON.stringify(job)], { cwd: ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'tools/backup/legacy-data-dir.cli.ts'), JSON.stringify(job)], {
+      cwd: ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

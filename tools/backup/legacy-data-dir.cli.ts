@@ -51,7 +51,7 @@ async function makeLegacyDataDir({ dir, source, through }: LegacyDataDirJob): Pr
         for await (const chunk of client.query(copyTo(`COPY (SELECT ${columns} FROM "${t.name}") TO STDOUT`)) as AsyncIterable<Buffer>) chunks.push(chunk);
         await pglite.query(`COPY "${t.name}" (${columns}) FROM '/dev/blob'`, [], { blob: new Blob([Buffer.concat(chunks)]) });
       }
-      const { rows } = await client.query(`SELECT last_value::text AS v FROM audit_event_id_seq`);
+      const { rows } = await client.query<{ v: string }>(`SELECT last_value::text AS v FROM audit_event_id_seq`);
       await pglite.query(`SELECT setval('audit_event_id_seq', $1::bigint)`, [rows[0].v]);
     } finally {
       await client.end();
