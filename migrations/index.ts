@@ -25,6 +25,7 @@ import { AddNewFractureDetailsAndImaging1795630000000 } from './1795630000000-Ad
 import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHospitalUseAndRadiographs';
 import { AddAdditionalInjuryKinds1795640000000 } from './1795640000000-AddAdditionalInjuryKinds';
 import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiographsToAnalysis';
+import { AddPasswordChangeRequired1795650000000 } from './1795650000000-AddPasswordChangeRequired';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -58,4 +59,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddHospitalUseAndRadiographs1795630100000,
   AddAdditionalInjuryKinds1795640000000,
   AddRadiographsToAnalysis1795640100000,
+  AddPasswordChangeRequired1795650000000,
 ];

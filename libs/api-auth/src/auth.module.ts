@@ -4,6 +4,7 @@ import { AuditModule } from '@vfr/api-audit';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { Clock } from './clock';
 import { LoginThrottle } from './login-throttle';
 import { Passwords } from './passwords';
 import { SessionCheck } from './session.check';
@@ -16,6 +17,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   providers: [
+    Clock,
     TokenService,
     LoginThrottle,
     Passwords,
@@ -28,6 +30,6 @@ import { UsersService } from './users.service';
     SitesResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, SitesService, SessionCheck, Passwords],
+  exports: [Clock, TokenService, UsersService, SitesService, SessionCheck, Passwords],
 })
 export class AuthModule {}

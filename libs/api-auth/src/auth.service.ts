@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessAudit } from '@vfr/api-audit';
-import { Actor } from '@vfr/api-core';
+import { Actor, SessionToken } from '@vfr/api-core';
 import { AuditAction, passwordChangeSchema, TooManyRequestsError, UnauthenticatedError, validate, ValidationError } from '@vfr/domain';
 import { LoginThrottle } from './login-throttle';
 import { Passwords } from './passwords';
-import { SessionCheck } from './session.check';
+import { SessionCheck, sessionsEndNow } from './session.check';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -75,22 +75,56 @@ export class AuthService {
       throw new UnauthenticatedError(WRONG);
     }
     this.throttle.succeed(account, from);
-    const { token, expiresAt } = this.tokens.sign({ userId: user.id, email: user.email, role: user.role, siteId: user.siteId });
+    if (user.mustChangePassword && !(await this.useTemporaryPassword(user))) {
+      // The right password, so no failure counted against the address; but its one use is spent.
+      await this.audit.record({
+        action: AuditAction.LOGIN_FAILED,
+        entityType: 'Session',
+        entityId: user.id,
+        actor: { userId: user.id, email: user.email },
+        siteId: user.siteId,
+        details: { address: from, cause: 'temporary password already used' },
+      });
+      throw new UnauthenticatedError('This password set by an administrator has already been used to sign in; ask an administrator to reset it again');
+    }
+    const signed = this.tokens.sign(
+      { userId: user.id, email: user.email, role: user.role, siteId: user.siteId },
+      { mustChangePassword: user.mustChangePassword },
+    );
     await this.audit.record({
       action: AuditAction.LOGIN,
       entityType: 'Session',
       entityId: user.id,
       actor: { userId: user.id, email: user.email },
       siteId: user.siteId,
-      details: { address: from },
+      details: { address: from, ...(user.mustChangePassword ? { passwordChangeRequired: true } : {}) },
     });
-    return { token, expiresAt, user };
+    return { ...signed, mustChangePassword: user.mustChangePassword, user };
+  }
+
+  /**
+   * The same session with a fresh idle limit (never past the absolute limit from its sign-in).
+   * The token it replaces is not ended: it keeps working until its own expiry, which is never
+   * later than the new one's.
+   */
+  refresh(actor: Actor, session: SessionToken) {
+    return { ...this.tokens.renew(actor, session), mustChangePassword: session.mustChangePassword };
+  }
+
+  /** Spends the one sign-in a password set by an administrator opens; false when it was spent before (or just now, by a racing sign-in). */
+  private async useTemporaryPassword(user: UserEntity): Promise<boolean> {
+    const result = await this.dataSource.query<[unknown[], number] | unknown[]>(
+      `UPDATE app_user SET temporary_password_used_at = clock_timestamp() WHERE id = $1 AND must_change_password AND temporary_password_used_at IS NULL RETURNING id`,
+      [user.id],
+    );
+    const rows = Array.isArray(result[0]) ? result[0] : result;
+    return rows.length === 1;
   }
 
   /** Ends every session of the user: tokens issued until now are refused from now on. */
   async logout(actor: Actor, address?: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_user SET tokens_valid_after = clock_timestamp() WHERE id = $1`, [actor.userId]);
+      await manager.query(`UPDATE app_user SET tokens_valid_after = ${sessionsEndNow('$2')} WHERE id = $1`, [actor.userId, this.tokens.now()]);
       await this.audit.record(
         { action: AuditAction.LOGOUT, entityType: 'Session', entityId: actor.userId, actor, siteId: actor.siteId, details: { address: address ?? 'unknown' } },
         manager,
@@ -129,8 +163,10 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(newPassword);
     const validAfter = await this.dataSource.transaction(async (manager) => {
       const result = await manager.query<[Stamp[], number] | Stamp[]>(
-        `UPDATE app_user SET password_hash = $2, tokens_valid_after = clock_timestamp(), updated_at = now() WHERE id = $1 RETURNING tokens_valid_after`,
-        [user.id, passwordHash],
+        `UPDATE app_user SET password_hash = $2, tokens_valid_after = ${sessionsEndNow('$3')}, updated_at = now(),
+           must_change_password = false, temporary_password_used_at = NULL
+         WHERE id = $1 RETURNING tokens_valid_after`,
+        [user.id, passwordHash, this.tokens.now()],
       );
       // TypeORM answers an UPDATE with [rows, count].
       const [row] = Array.isArray(result[0]) ? result[0] : (result as Stamp[]);
@@ -141,14 +177,15 @@ export class AuthService {
           entityId: user.id,
           actor,
           siteId: user.siteId,
-          details: { address: from, sessionsEnded: true },
+          details: { address: from, sessionsEnded: true, ...(user.mustChangePassword ? { replacedPasswordSetByAdministrator: true } : {}) },
         },
         manager,
       );
       return new Date(row.tokens_valid_after).getTime();
     });
     this.sessions.forget(user.id);
-    return { ...this.tokens.sign({ userId: user.id, email: user.email, role: user.role, siteId: user.siteId }, validAfter + 1), user };
+    const signed = this.tokens.sign({ userId: user.id, email: user.email, role: user.role, siteId: user.siteId }, { issuedAfterMs: validAfter + 1 });
+    return { ...signed, mustChangePassword: false, user: { ...user, mustChangePassword: false, temporaryPasswordUsedAt: null } };
   }
 
   /** A usable account (active, not withdrawn) by email, with its password hash. */

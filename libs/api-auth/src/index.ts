@@ -9,3 +9,4 @@ export * from './models/user.model';
 export * from './passwords';
 export * from './login-throttle';
 export * from './auth.service';
+export * from './clock';

@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { PasswordContext, passwordIssue, ValidationError } from '@vfr/domain';
 import { zxcvbnEstimator } from '@vfr/domain/password-strength';
+
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** Passwords longer than this are refused without hashing (hashing is the costly part). */
 const MAX_LENGTH = 200;
@@ -41,6 +43,19 @@ export class Passwords implements OnModuleInit {
   assertAcceptable(field: string, password: string, context: PasswordContext): void {
     const issue = passwordIssue(field, password, context, zxcvbnEstimator);
     if (issue) throw ValidationError.single(field, issue.rule, issue.message);
+  }
+
+  /**
+   * A password for an administrator's reset: four groups of four random letters and digits
+   * (about 79 bits) without the look-alikes (0/o, 1/l/i), easy to read out and type, and
+   * passing the password rule like any other.
+   */
+  temporary(context: PasswordContext): string {
+    for (;;) {
+      const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(''));
+      const candidate = groups.join('-');
+      if (!passwordIssue('password', candidate, context, zxcvbnEstimator)) return candidate;
+    }
   }
 
   private dummyHash(): Promise<string> {

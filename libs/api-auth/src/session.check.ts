@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '@vfr/api-core';
+import { Actor, SessionToken } from '@vfr/api-core';
 import { Role, UnauthenticatedError } from '@vfr/domain';
 
 interface UserState {
@@ -21,6 +21,13 @@ interface UserRow {
   tokens_valid_after: Date | null;
 }
 
+/**
+ * SQL for the moment from which a user's earlier tokens are refused (tokens_valid_after): the
+ * database's clock, or this process's (`param`, ms) when it is ahead, so that no token this
+ * process has signed survives a sign-out, a password change or a reset.
+ */
+export const sessionsEndNow = (param: string) => `greatest(clock_timestamp(), to_timestamp(${param}::double precision / 1000))`;
+
 /** How long a user's state is trusted before it is read again (per process, so safe to scale out). */
 const CACHE_MS = 5000;
 
@@ -35,10 +42,10 @@ export class SessionCheck {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async current(token: Actor & { issuedAt: number }): Promise<Actor> {
+  async current(token: Actor & { session: SessionToken }): Promise<Actor> {
     const state = await this.state(token.userId);
     if (!state?.usable) throw new UnauthenticatedError('Your account is not active; ask an administrator');
-    if (token.issuedAt <= state.tokensValidAfter) {
+    if (token.session.issuedAt <= state.tokensValidAfter) {
       throw new UnauthenticatedError('You have signed out; sign in again');
     }
     return { userId: token.userId, email: state.email, role: state.role, siteId: state.siteId };

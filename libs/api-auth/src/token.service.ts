@@ -1,53 +1,106 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { Actor } from '@vfr/api-core';
-import { jwtSecretFromEnv, tokenTtlMinutesFromEnv } from '@vfr/api-database';
-import { Role, UnauthenticatedError } from '@vfr/domain';
+import { Actor, SessionToken } from '@vfr/api-core';
+import { jwtSecretFromEnv, sessionMaxHoursFromEnv, testTokenTtlSecondsFromEnv, tokenTtlMinutesFromEnv } from '@vfr/api-database';
+import { Role, SessionLimits, sessionEndedBecause, tokenExpiry, UnauthenticatedError } from '@vfr/domain';
+import { Clock } from './clock';
 
-/** Signed, short-lived bearer tokens; the API keeps no session state beyond a user's tokensValidAfter (docs/access-control.md), so any API process can check any token. */
+export interface SignedToken {
+  token: string;
+  expiresAt: Date;
+  /** The session's absolute limit: no refresh goes past it. */
+  sessionEndsAt: Date;
+}
+
+export interface SignOptions {
+  /** The sign-in the token continues (a refresh); a new session begins now without it. */
+  sessionStartedAt?: number;
+  /** A moment the token must count as issued after (a password change just ended every earlier session). */
+  issuedAfterMs?: number;
+  mustChangePassword?: boolean;
+}
+
+/**
+ * Signed, short-lived bearer tokens; the API keeps no session state beyond a user's
+ * tokensValidAfter (docs/access-control.md), so any API process can check any token. Each token
+ * carries the moment its session began: it lasts the idle limit from its issue, a fresh one
+ * (refreshSession, or the header a request answers with) lasts the idle limit again, and none
+ * lasts past the absolute limit from the sign-in.
+ */
 @Injectable()
 export class TokenService {
   private readonly logger = new Logger(TokenService.name);
   // A KeyObject made once: given a string, jsonwebtoken first tries it as a public key on every
   // call and fails, which cost about half a millisecond per request.
   private readonly secret: KeyObject;
-  readonly ttlSeconds: number;
+  readonly limits: SessionLimits;
 
-  constructor() {
+  constructor(private readonly clock: Clock) {
     const configured = jwtSecretFromEnv(); // required in production
     if (!configured) this.logger.warn('JWT_SECRET is not set: using a random secret, tokens end with this process');
     this.secret = createSecretKey(Buffer.from(configured || randomBytes(32).toString('hex'), 'utf8'));
-    this.ttlSeconds = tokenTtlMinutesFromEnv() * 60;
+    const testSeconds = testTokenTtlSecondsFromEnv();
+    this.limits = { idleMs: (testSeconds ?? tokenTtlMinutesFromEnv() * 60) * 1000, maxMs: sessionMaxHoursFromEnv() * 3_600_000 };
   }
 
-  /** `issuedAfterMs`: a moment the token must count as issued after (a password change just ended every earlier session). */
-  sign(actor: Actor, issuedAfterMs = 0): { token: string; expiresAt: Date } {
+  now(): number {
+    return this.clock.now();
+  }
+
+  sign(actor: Actor, options: SignOptions = {}): SignedToken {
+    const now = this.clock.now();
     // issuedAtMs: JWT's iat has one-second resolution, too coarse to tell a token from a sign-out.
-    const token = jwt.sign({ email: actor.email, role: actor.role, siteId: actor.siteId, issuedAtMs: Math.max(Date.now(), issuedAfterMs) }, this.secret, {
-      algorithm: 'HS256',
-      subject: actor.userId,
-      expiresIn: this.ttlSeconds,
-      issuer: 'vfr',
-    });
-    return { token, expiresAt: new Date(Date.now() + this.ttlSeconds * 1000) };
+    const issuedAt = Math.max(now, options.issuedAfterMs ?? 0);
+    const startedAt = options.sessionStartedAt ?? issuedAt;
+    const expiresAt = tokenExpiry(this.limits, startedAt, issuedAt);
+    const claims = {
+      email: actor.email,
+      role: actor.role,
+      siteId: actor.siteId,
+      issuedAtMs: issuedAt,
+      sessionStartedAtMs: startedAt,
+      ...(options.mustChangePassword ? { mustChangePassword: true } : {}),
+      iat: Math.floor(now / 1000),
+      exp: Math.ceil(expiresAt / 1000),
+    };
+    const token = jwt.sign(claims, this.secret, { algorithm: 'HS256', subject: actor.userId, issuer: 'vfr' });
+    return { token, expiresAt: new Date(expiresAt), sessionEndsAt: new Date(startedAt + this.limits.maxMs) };
   }
 
-  verify(token: string): Actor & { issuedAt: number } {
+  /** The same session with a fresh idle limit (never past its absolute limit). */
+  renew(actor: Actor, session: SessionToken): SignedToken {
+    return this.sign(actor, { sessionStartedAt: session.startedAt, mustChangePassword: session.mustChangePassword });
+  }
+
+  /**
+   * Whether a request's token should come back renewed: once it is a little old (so that a burst
+   * of requests does not sign a token each), and only when renewing moves its end.
+   */
+  worthRenewing(session: SessionToken): boolean {
+    const age = this.clock.now() - session.issuedAt;
+    return age >= Math.min(60_000, this.limits.idleMs / 4) && tokenExpiry(this.limits, session.startedAt, this.clock.now()) > session.expiresAt;
+  }
+
+  verify(token: string): Actor & { session: SessionToken } {
+    let p: jwt.JwtPayload;
     try {
-      const p = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'vfr' }) as jwt.JwtPayload;
-      const role = Object.values(Role).find((r) => r === p.role);
-      if (!p.sub || !role) throw new Error('bad claims');
-      return {
-        userId: p.sub,
-        email: String(p.email),
-        role,
-        siteId: (p.siteId as string | null) ?? null,
-        issuedAt: typeof p.issuedAtMs === 'number' ? p.issuedAtMs : (p.iat ?? 0) * 1000,
-      };
-    } catch (e) {
-      if (e instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('Your session has expired: sign in again');
+      // Expiry is checked below against the session's rules (and the Clock), to say which limit ended it.
+      p = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'vfr', ignoreExpiration: true }) as jwt.JwtPayload;
+    } catch {
       throw new UnauthenticatedError('The token is invalid: sign in again');
     }
+    const role = Object.values(Role).find((r) => r === p.role);
+    if (!p.sub || !role || typeof p.exp !== 'number') throw new UnauthenticatedError('The token is invalid: sign in again');
+    const issuedAt = typeof p.issuedAtMs === 'number' ? p.issuedAtMs : (p.iat ?? 0) * 1000;
+    const session: SessionToken = {
+      startedAt: typeof p.sessionStartedAtMs === 'number' ? p.sessionStartedAtMs : issuedAt,
+      issuedAt,
+      expiresAt: p.exp * 1000,
+      mustChangePassword: p.mustChangePassword === true,
+    };
+    const ended = sessionEndedBecause(this.limits, session, this.clock.now());
+    if (ended) throw new UnauthenticatedError(ended);
+    return { userId: p.sub, email: String(p.email), role, siteId: (p.siteId as string | null) ?? null, session };
   }
 }

@@ -37,6 +37,17 @@ export class UserEntity extends RecordEntity {
   @Column({ type: 'timestamptz', nullable: true })
   tokensValidAfter: Date | null;
 
+  /**
+   * The password was set by an administrator (a new account or a reset): the user must choose
+   * their own before anything else, and the one set for them opens a single sign-in.
+   */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** When the administrator's password was used to sign in; a second sign-in with it is refused. */
+  @Column({ type: 'timestamptz', nullable: true })
+  temporaryPasswordUsedAt: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   requestId: string | null;
 }

@@ -1,8 +1,8 @@
 import { Actor, CurrentActor, Roles } from '@vfr/api-core';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@vfr/domain';
-import { CreateUserInput, UpdateUserInput } from './dto/user.input';
-import { UserModel } from './models/user.model';
+import { CreateUserInput, ResetPasswordInput, UpdateUserInput } from './dto/user.input';
+import { PasswordResetModel, UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserModel)
@@ -31,5 +31,15 @@ export class UsersResolver {
   @Mutation(() => UserModel)
   async updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<UserModel> {
     return UserModel.from(await this.service.update(actor, input));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PasswordResetModel, {
+    description:
+      "Reset a user's password: answers a generated temporary password (this once), which opens one sign-in into the change of it; every session of the user ends",
+  })
+  async resetPassword(@CurrentActor() actor: Actor, @Args('input') input: ResetPasswordInput): Promise<PasswordResetModel> {
+    const { user, temporaryPassword } = await this.service.resetPassword(actor, input);
+    return { temporaryPassword, user: UserModel.from(user) };
   }
 }

@@ -5,6 +5,8 @@ import {
   jwtSecretFromEnv,
   portFromEnv,
   smallCellThresholdFromEnv,
+  sessionMaxHoursFromEnv,
+  testTokenTtlSecondsFromEnv,
   tokenTtlMinutesFromEnv,
 } from './database.config';
 import { registryConfigFromEnv } from './settings';
@@ -76,6 +78,22 @@ describe('TOKEN_TTL_MINUTES', () => {
   });
 });
 
+describe('SESSION_MAX_HOURS and TEST_TOKEN_TTL_SECONDS', () => {
+  it('is 12 hours when unset, and a whole number of hours from 1 to 168', () => {
+    expect(sessionMaxHoursFromEnv({})).toBe(12);
+    expect(sessionMaxHoursFromEnv({ SESSION_MAX_HOURS: '168' })).toBe(168);
+    for (const v of [...WRONG_NUMBERS, '0', '169'])
+      expect(refusal(() => sessionMaxHoursFromEnv({ SESSION_MAX_HOURS: v }))).toMatch(/^SESSION_MAX_HOURS must be a whole number from 1 to 168 .*default \(12\)\.$/);
+  });
+
+  it('takes a test-only idle limit in seconds, never in production', () => {
+    expect(testTokenTtlSecondsFromEnv({})).toBeNull();
+    expect(testTokenTtlSecondsFromEnv({ TEST_TOKEN_TTL_SECONDS: '20' })).toBe(20);
+    expect(refusal(() => testTokenTtlSecondsFromEnv({ TEST_TOKEN_TTL_SECONDS: '2' }))).toMatch(/^TEST_TOKEN_TTL_SECONDS must be a whole number from 5 to 3600/);
+    expect(refusal(() => testTokenTtlSecondsFromEnv({ NODE_ENV: 'production', TEST_TOKEN_TTL_SECONDS: '20' }))).toMatch(/for tests only/);
+  });
+});
+
 describe('DB_POOL_SIZE', () => {
   it('is 4 embedded and 20 with a server when unset, and a whole number from 1 to 100', () => {
     expect(databaseConfigFromEnv({}).poolSize).toBe(4);
@@ -121,6 +139,8 @@ describe('the whole configuration', () => {
       port: 0,
       smallCellThreshold: 10,
       tokenTtlMinutes: 60,
+      sessionMaxHours: 12,
+      testTokenTtlSeconds: null,
       aggregateTimeoutMs: 30_000,
       jwtSecret: undefined,
       database: { poolSize: 4, replicaUrls: [] },

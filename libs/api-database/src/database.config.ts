@@ -72,9 +72,27 @@ export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return wholeNumber('PORT', env.PORT, { min: 0, max: 65535, meaning: '0 for any free port', fallback: 3000, range: 'from 1 to 65535' });
 }
 
-/** How long a token lasts (TOKEN_TTL_MINUTES): at most a day. */
+/**
+ * The idle limit (TOKEN_TTL_MINUTES): how long each token lasts, so how long a session survives
+ * without activity (every request and every refresh brings a fresh token); at most a day.
+ */
 export function tokenTtlMinutesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return wholeNumber('TOKEN_TTL_MINUTES', env.TOKEN_TTL_MINUTES, { min: 1, max: 1440, meaning: 'minutes; 1440 is a day', fallback: 60 });
+}
+
+/** The absolute limit (SESSION_MAX_HOURS): no session outlives it, however active; at most a week. */
+export function sessionMaxHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, { min: 1, max: 168, meaning: 'hours from the sign-in; 168 is a week', fallback: 12 });
+}
+
+/**
+ * TEST_TOKEN_TTL_SECONDS: an idle limit of seconds for the end-to-end tests (which cannot wait an
+ * hour to see a session expire); it replaces TOKEN_TTL_MINUTES and is refused in production.
+ */
+export function testTokenTtlSecondsFromEnv(env: NodeJS.ProcessEnv = process.env): number | null {
+  if (env.TEST_TOKEN_TTL_SECONDS === undefined || env.TEST_TOKEN_TTL_SECONDS === '') return null;
+  if (env.NODE_ENV === 'production') throw new StartupError('TEST_TOKEN_TTL_SECONDS is for tests only: unset it when NODE_ENV=production.');
+  return wholeNumber('TEST_TOKEN_TTL_SECONDS', env.TEST_TOKEN_TTL_SECONDS, { min: 5, max: 3600, meaning: 'seconds, for tests only', fallback: 60 });
 }
 
 /**

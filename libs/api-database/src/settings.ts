@@ -8,7 +8,9 @@ import {
   eq5dValueSetFromEnv,
   jwtSecretFromEnv,
   portFromEnv,
+  sessionMaxHoursFromEnv,
   smallCellThresholdFromEnv,
+  testTokenTtlSecondsFromEnv,
   tokenTtlMinutesFromEnv,
   wholeNumber,
 } from './database.config';
@@ -28,6 +30,9 @@ export interface RegistryConfig {
   database: DatabaseConfig;
   jwtSecret: string | undefined;
   tokenTtlMinutes: number;
+  sessionMaxHours: number;
+  /** Tests only: an idle limit in seconds, in place of tokenTtlMinutes. */
+  testTokenTtlSeconds: number | null;
   adminAccount: { email: string; password: string } | null;
   demoPatients: number;
   smallCellThreshold: number;
@@ -175,9 +180,21 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     names: ['TOKEN_TTL_MINUTES'],
-    meaning: 'token lifetime: a whole number of minutes from 1 to 1440 (a day)',
+    meaning: `the idle limit: a session ends after this many minutes without activity (each token lasts this long, and every request and every refresh of an active user brings a fresh one): a whole number from 1 to 1440 (a day); see ${link('access-control.md')}`,
     default: '`60`',
     read: (env) => ({ tokenTtlMinutes: tokenTtlMinutesFromEnv(env) }),
+  },
+  {
+    names: ['SESSION_MAX_HOURS'],
+    meaning: 'the absolute limit: no session lasts longer than this many hours from its sign-in, however active the user: a whole number from 1 to 168 (a week)',
+    default: '`12`',
+    read: (env) => ({ sessionMaxHours: sessionMaxHoursFromEnv(env) }),
+  },
+  {
+    names: ['TEST_TOKEN_TTL_SECONDS'],
+    meaning: 'tests only: an idle limit of 5 to 3600 seconds in place of `TOKEN_TTL_MINUTES` (the end-to-end tests of expiry); refused with `NODE_ENV=production`',
+    default: 'unset',
+    read: (env) => ({ testTokenTtlSeconds: testTokenTtlSecondsFromEnv(env) }),
   },
   {
     names: ['ADMIN_EMAIL', 'ADMIN_PASSWORD'],

@@ -75,6 +75,14 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A user whose password was set by an administrator may do nothing but change it. */
+export class PasswordChangeRequiredError extends DomainError {
+  readonly code = 'PASSWORD_CHANGE_REQUIRED';
+  constructor(message = 'Change your password first: it was set by an administrator and works only for that') {
+    super(message);
+  }
+}
+
 export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';
   constructor(

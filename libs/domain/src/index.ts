@@ -10,6 +10,7 @@ export * from './schemas';
 export * from './cohort';
 export * from './instruments';
 export * from './password-rule';
+export * from './session-limits';
 export * from './field-access';
 export * from './death.rules';
 export * from './cross-field.rules';

@@ -55,7 +55,8 @@ const siteRequired = (v: { role?: Role; siteId?: string | null }, ctx: Ctx) => {
   }
 };
 export const userCreateSchema = userFields.omit({ active: true }).superRefine(siteRequired);
-export const userUpdateSchema = userFields.omit({ email: true }).partial();
+// A password is never edited by an administrator: a reset makes a temporary one (resetPassword).
+export const userUpdateSchema = userFields.omit({ email: true, password: true }).partial();
 
 // Patients -----------------------------------------------------------------------------------
 

@@ -309,7 +309,7 @@ export type CreateTreatmentInput = {
 export type CreateUserInput = {
   displayName: string;
   email: string;
-  /** At least 10 characters, not a common password or pattern (the password rule) */
+  /** At least 10 characters, not a common password or pattern (the password rule); opens one sign-in, at which the user must choose their own */
   password: string;
   /** A UUID the client makes once for this create (per opened form). Sending the same request again, after an answer was lost, returns the record already created instead of creating a second one; the same requestId with other values is refused. */
   requestId?: string | number | null | undefined;
@@ -717,8 +717,6 @@ export type UpdateUserInput = {
   active?: boolean | null | undefined;
   displayName?: string | null | undefined;
   id: string | number;
-  /** A new password (a reset): must pass the password rule; ends every session of the user */
-  password?: string | null | undefined;
   reason?: string | null | undefined;
   role?: Role | null | undefined;
   siteId?: string | number | null | undefined;

@@ -7,8 +7,17 @@ export class CreateUserInput {
   @Field() displayName: string;
   @Field(() => Role) role: Role;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
-  @Field({ description: 'At least 10 characters, not a common password or pattern (the password rule)' }) password: string;
+  @Field({
+    description: 'At least 10 characters, not a common password or pattern (the password rule); opens one sign-in, at which the user must choose their own',
+  })
+  password: string;
   @Field(() => ID, REQUEST_ID_FIELD) requestId?: string | null;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field(() => ID) id: string;
+  @Field({ nullable: true, description: 'Why, for the audit log' }) reason?: string;
 }
 
 @InputType()
@@ -18,7 +27,6 @@ export class UpdateUserInput {
   @Field({ nullable: true }) displayName?: string;
   @Field(() => Role, { nullable: true }) role?: Role;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
-  @Field({ nullable: true, description: 'A new password (a reset): must pass the password rule; ends every session of the user' }) password?: string;
   @Field({ nullable: true }) active?: boolean;
   @Field({ nullable: true }) reason?: string;
 }
