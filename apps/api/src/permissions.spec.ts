@@ -255,6 +255,20 @@ const OPERATIONS: Record<string, Operation> = {
     },
     expect: adminOnly,
   },
+  resetPassword: {
+    request: async (f) => {
+      const r = await f.gqlAsAdmin('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { email: `${unique().toLowerCase()}@matrix.test`, displayName: 'M', role: 'RESEARCHER', password: 'a-long-password' },
+      });
+      return {
+        query: 'mutation($i: ResetPasswordInput!) { resetPassword(input: $i) { temporaryPassword } }',
+        variables: { i: { id: r.data.createUser.id, reason: 'forgotten' } },
+      };
+    },
+    expect: adminOnly,
+  },
+  // A fresh token for the same session: every role, its own.
+  refreshSession: { request: () => ({ query: 'mutation { refreshSession { token expiresAt sessionEndsAt } }' }), expect: all('ok') },
   createPatient: {
     request: (f) => ({
       query: 'mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }',

@@ -8,13 +8,18 @@ import type { AppRoute, RoleName } from './app-route';
 import { coordinatorRoutes } from './coordinator.routes';
 import { apolloClient } from './graphql/client';
 import { LoginPage } from './login-page';
+import { SignInDialog } from './sign-in-dialog';
 import { methodsHref } from './methods/methods-anchors';
 
 export interface Me {
   email: string;
   displayName: string;
   role: string;
+  /** Signed in with a password an administrator set: only the change of it is open. */
+  mustChangePassword: boolean;
 }
+
+const ME = '{ me { email displayName role mustChangePassword } }';
 
 const ROUTES: AppRoute[] = [...analyticsRoutes, ...coordinatorRoutes, ...adminRoutes];
 
@@ -46,7 +51,8 @@ export function App() {
 
   useEffect(() => {
     if (!session.token) return;
-    gql<{ me: Me }>('{ me { email displayName role } }')
+    // No page to keep yet: a refused token goes to the sign-in page, with the server's reason.
+    gql<{ me: Me }>(ME, {}, { resume: false })
       .then((r) => setMe(r.me))
       .catch((e: unknown) => {
         if (!(e instanceof ApiError)) throw e;
@@ -55,7 +61,8 @@ export function App() {
       .finally(() => setChecking(false));
   }, []);
 
-  // The server may end the session at any time (expired token, deactivated account).
+  // Signing out (here or in the sign-in dialog) returns to the sign-in page; an expired session
+  // opens the dialog over the page instead (api.ts).
   useEffect(
     () =>
       session.subscribe((token) => {
@@ -63,6 +70,16 @@ export function App() {
       }),
     [],
   );
+
+  // While signed in, the user's input keeps the session alive.
+  useEffect(() => (me ? session.watchActivity() : undefined), [me]);
+
+  // After the forced change of a password set by an administrator, the whole app opens.
+  const passwordChanged = useCallback(() => {
+    gql<{ me: Me }>(ME)
+      .then((r) => setMe(r.me))
+      .catch(() => undefined);
+  }, []);
 
   // The server ends every session of the user first (a copied token stops working too); the
   // token is forgotten here even when the server cannot be reached.
@@ -79,7 +96,8 @@ export function App() {
     );
   if (!me) return <LoginPage onSignedIn={setMe} />;
   const role = me.role as RoleName;
-  const allowed = ROUTES.filter((r) => r.roles.includes(role));
+  // Until a password set by an administrator is changed, nothing else is open (the server refuses it too).
+  const allowed = me.mustChangePassword ? [] : ROUTES.filter((r) => r.roles.includes(role));
   const home = homeFor(role, allowed);
   return (
     <ApolloProvider client={apolloClient}>
@@ -96,9 +114,11 @@ export function App() {
                   </NavLink>
                 ))}
               {/* How every figure is defined: a document beside the app (methods-document.ts). */}
-              <a href={methodsHref()} target="_blank" rel="noopener">
-                Methods
-              </a>
+              {!me.mustChangePassword && (
+                <a href={methodsHref()} target="_blank" rel="noopener">
+                  Methods
+                </a>
+              )}
             </nav>
             <span className="who">
               {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}
@@ -120,12 +140,19 @@ export function App() {
                 {allowed.map((r) => (
                   <Route key={r.path} path={r.path} element={r.element} />
                 ))}
-                <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
-                <Route path="/" element={<Navigate to={home} replace />} />
-                <Route path="*" element={<NotHere home={home} />} />
+                <Route path="/account/password" element={<ChangePasswordPage me={me} onChanged={passwordChanged} />} />
+                {me.mustChangePassword ? (
+                  <Route path="*" element={<Navigate to="/account/password" replace />} />
+                ) : (
+                  <>
+                    <Route path="/" element={<Navigate to={home} replace />} />
+                    <Route path="*" element={<NotHere home={home} />} />
+                  </>
+                )}
               </Routes>
             </Suspense>
           </main>
+          <SignInDialog />
         </div>
       </BrowserRouter>
     </ApolloProvider>

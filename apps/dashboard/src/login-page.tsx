@@ -6,6 +6,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Why the last session ended (the server's sentence), when it ended without a page to keep.
+  const [ended] = useState(() => session.takeEndedBecause());
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -13,9 +15,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await gql<{ login: { token: string; user: Me } }>('mutation($i: LoginInput!) { login(input: $i) { token user { email displayName role } } }', {
-        i: { email, password },
-      });
+      const r = await gql<{ login: { token: string; user: Me } }>(
+        'mutation($i: LoginInput!) { login(input: $i) { token user { email displayName role mustChangePassword } } }',
+        { i: { email, password } },
+        { anonymous: true },
+      );
       session.set(r.login.token);
       onSignedIn(r.login.user);
     } catch (err) {
@@ -28,6 +32,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <form className="login" onSubmit={(e) => void submit(e)} aria-label="Sign in">
       <h1>Vertebral Fracture Outcomes Registry</h1>
+      {ended && !error && (
+        <p role="status" className="notice">
+          {ended}
+        </p>
+      )}
       <label>
         Email
         <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />

@@ -83,7 +83,9 @@ describe('SESSION_MAX_HOURS and TEST_TOKEN_TTL_SECONDS', () => {
     expect(sessionMaxHoursFromEnv({})).toBe(12);
     expect(sessionMaxHoursFromEnv({ SESSION_MAX_HOURS: '168' })).toBe(168);
     for (const v of [...WRONG_NUMBERS, '0', '169'])
-      expect(refusal(() => sessionMaxHoursFromEnv({ SESSION_MAX_HOURS: v }))).toMatch(/^SESSION_MAX_HOURS must be a whole number from 1 to 168 .*default \(12\)\.$/);
+      expect(refusal(() => sessionMaxHoursFromEnv({ SESSION_MAX_HOURS: v }))).toMatch(
+        /^SESSION_MAX_HOURS must be a whole number from 1 to 168 .*default \(12\)\.$/,
+      );
   });
 
   it('takes a test-only idle limit in seconds, never in production', () => {

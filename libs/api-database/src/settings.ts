@@ -186,13 +186,15 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     names: ['SESSION_MAX_HOURS'],
-    meaning: 'the absolute limit: no session lasts longer than this many hours from its sign-in, however active the user: a whole number from 1 to 168 (a week)',
+    meaning:
+      'the absolute limit: no session lasts longer than this many hours from its sign-in, however active the user: a whole number from 1 to 168 (a week)',
     default: '`12`',
     read: (env) => ({ sessionMaxHours: sessionMaxHoursFromEnv(env) }),
   },
   {
     names: ['TEST_TOKEN_TTL_SECONDS'],
-    meaning: 'tests only: an idle limit of 5 to 3600 seconds in place of `TOKEN_TTL_MINUTES` (the end-to-end tests of expiry); refused with `NODE_ENV=production`',
+    meaning:
+      'tests only: an idle limit of 5 to 3600 seconds in place of `TOKEN_TTL_MINUTES` (the end-to-end tests of expiry); refused with `NODE_ENV=production`',
     default: 'unset',
     read: (env) => ({ testTokenTtlSeconds: testTokenTtlSecondsFromEnv(env) }),
   },

@@ -15,7 +15,9 @@ const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
  * lists of common passwords and answers beside the same field. Every other session of the user
  * ends; this one goes on with the token the answer carries.
  */
-export function ChangePasswordPage({ me }: { me: Me }) {
+export function ChangePasswordPage({ me, onChanged }: { me: Me; onChanged?: () => void }) {
+  // A password an administrator set (a new account, a reset) opens this page and nothing else.
+  const [forced] = useState(me.mustChangePassword);
   const [done, setDone] = useState(false);
   const form = useRecordForm<typeof EMPTY>({
     initial: EMPTY,
@@ -37,11 +39,18 @@ export function ChangePasswordPage({ me }: { me: Me }) {
       session.set(r.changePassword.token);
       form.reset(EMPTY);
       setDone(true);
+      onChanged?.();
     },
   });
   return (
     <section aria-labelledby="password-title">
-      <h2 id="password-title">Change your password</h2>
+      <h2 id="password-title">{forced && !done ? 'Choose your own password' : 'Change your password'}</h2>
+      {forced && !done && (
+        <p className="notice" role="status">
+          Your password was set by an administrator and works for this one sign-in only. Type it as your current password, then choose your own to open the
+          registry.
+        </p>
+      )}
       {done && (
         <p className="notice" role="status">
           Your password is changed. Your other sessions have ended; this one goes on.

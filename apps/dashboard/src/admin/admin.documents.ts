@@ -10,6 +10,7 @@ export const USERS = graphql(`
       role
       siteId
       active
+      mustChangePassword
     }
     sites {
       id
@@ -34,6 +35,19 @@ export const UPDATE_USER = graphql(`
       role
       siteId
       active
+    }
+  }
+`);
+
+export const RESET_PASSWORD = graphql(`
+  mutation AdminResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) {
+      temporaryPassword
+      user {
+        id
+        version
+        mustChangePassword
+      }
     }
   }
 `);

@@ -9,7 +9,7 @@ import { serverProblem } from '../forms/server-problem';
 import { Empty, LoadError, Loading } from '../forms/status';
 import { useRecordForm } from '../forms/use-record-form';
 import '../forms/forms.css';
-import { CREATE_USER, UPDATE_USER, USERS } from './admin.documents';
+import { CREATE_USER, RESET_PASSWORD, UPDATE_USER, USERS } from './admin.documents';
 import { emptyUser, hidePassword, ROLE_LABELS, SITE_BOUND, USER_LABELS, userInput, userSchema } from './user.form-model';
 
 type Site = { id: string; code: string };
@@ -50,7 +50,7 @@ function NewUserForm({ sites, onSaved, onCancel }: { sites: Site[]; onSaved: () 
           label="Initial password"
           type="password"
           required
-          hint="At least 10 characters; tell the user to change it"
+          hint="At least 10 characters; it opens one sign-in, at which the user must choose their own"
           autoComplete="new-password"
         />
       </div>
@@ -67,11 +67,13 @@ interface UserRow {
   role: string;
   siteId: string | null;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
 /** One row: role and site are edited in place and saved together; deactivation is one click. */
-function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[]; onChanged: (msg: string) => void }) {
+function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[]; onChanged: (msg: string, temporary?: string) => void }) {
   const [update] = useMutation(UPDATE_USER);
+  const [reset] = useMutation(RESET_PASSWORD);
   const [role, setRole] = useState(user.role);
   const [siteId, setSiteId] = useState(user.siteId ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -92,6 +94,20 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
     } catch (e) {
       const p = serverProblem(e, USER_LABELS);
       setError(Object.values(p.fields)[0] ?? p.sentence);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const resetPassword = async () => {
+    if (!window.confirm(`Reset the password of ${user.email}? Their sessions end, and they sign in with a temporary password you give them.`)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await reset({ variables: { input: { id: user.id } } });
+      const temporary = r.data?.resetPassword.temporaryPassword;
+      if (temporary) onChanged(`${user.email}: password reset, their sessions have ended.`, temporary);
+    } catch (e) {
+      setError(serverProblem(e, USER_LABELS).sentence);
     } finally {
       setBusy(false);
     }
@@ -128,11 +144,21 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
           ))}
         </select>
       </td>
-      <td>{user.active ? 'active' : <span className="badge inactive">deactivated</span>}</td>
+      <td>
+        {user.active ? 'active' : <span className="badge inactive">deactivated</span>}
+        {user.active && user.mustChangePassword && <div className="hint">must choose a password</div>}
+      </td>
       <td className="actions">
         <button type="button" disabled={!dirty || busy} onClick={() => void send({ role, siteId: siteId || null }, `${user.email}: role and site saved.`)}>
           Save
         </button>{' '}
+        {user.active && (
+          <>
+            <button type="button" disabled={busy} onClick={() => void resetPassword()}>
+              Reset password
+            </button>{' '}
+          </>
+        )}
         {user.active ? (
           <button
             type="button"
@@ -161,9 +187,12 @@ export function UsersPage() {
   const q = useQuery(USERS, { fetchPolicy: 'cache-and-network' });
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const changed = async (msg: string) => {
+  // A reset's temporary password: shown this once (the server keeps only its hash).
+  const [temporary, setTemporary] = useState<string | null>(null);
+  const changed = async (msg: string, password?: string) => {
     await q.refetch();
     setNotice(msg);
+    setTemporary(password ?? null);
   };
   return (
     <section aria-labelledby="users-title">
@@ -176,15 +205,22 @@ export function UsersPage() {
           onClick={() => {
             setAdding(true);
             setNotice(null);
+            setTemporary(null);
           }}
         >
           New user
         </button>
       </div>
       {notice && (
-        <p className="notice" role="status">
+        <div className="notice" role="status">
           {notice}
-        </p>
+          {temporary && (
+            <p>
+              Temporary password: <code className="temporary-password">{temporary}</code>. It is shown only now: give it to the user in person or by phone. It
+              opens one sign-in, at which they must choose their own password.
+            </p>
+          )}
+        </div>
       )}
       {adding && q.data && (
         <NewUserForm
@@ -217,7 +253,7 @@ export function UsersPage() {
               {[...q.data.users]
                 .sort((a, b) => a.email.localeCompare(b.email))
                 .map((u) => (
-                  <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={(m) => void changed(m)} />
+                  <UserRowView key={`${u.id}-${u.version}`} user={u} sites={q.data.sites} onChanged={(m, p) => void changed(m, p)} />
                 ))}
             </tbody>
           </table>

@@ -14,9 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n      mustChangePassword\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateUserDocument,
     "\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      role\n      siteId\n      active\n    }\n  }\n": typeof types.AdminUpdateUserDocument,
+    "\n  mutation AdminResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      temporaryPassword\n      user {\n        id\n        version\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.AdminResetPasswordDocument,
     "\n  query AdminSites {\n    sites {\n      id\n      version\n      code\n      name\n      createdAt\n    }\n  }\n": typeof types.AdminSitesDocument,
     "\n  mutation AdminCreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateSiteDocument,
     "\n  mutation AdminUpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      id\n      version\n      code\n      name\n    }\n  }\n": typeof types.AdminUpdateSiteDocument,
@@ -69,9 +70,10 @@ type Documents = {
     "\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n": typeof types.WorklistCompletenessDocument,
 };
 const documents: Documents = {
-    "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n      mustChangePassword\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n": types.AdminUsersDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateUserDocument,
     "\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      role\n      siteId\n      active\n    }\n  }\n": types.AdminUpdateUserDocument,
+    "\n  mutation AdminResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      temporaryPassword\n      user {\n        id\n        version\n        mustChangePassword\n      }\n    }\n  }\n": types.AdminResetPasswordDocument,
     "\n  query AdminSites {\n    sites {\n      id\n      version\n      code\n      name\n      createdAt\n    }\n  }\n": types.AdminSitesDocument,
     "\n  mutation AdminCreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateSiteDocument,
     "\n  mutation AdminUpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      id\n      version\n      code\n      name\n    }\n  }\n": types.AdminUpdateSiteDocument,
@@ -141,7 +143,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n      mustChangePassword\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n      mustChangePassword\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -150,6 +152,10 @@ export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUser
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      role\n      siteId\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      role\n      siteId\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      temporaryPassword\n      user {\n        id\n        version\n        mustChangePassword\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      temporaryPassword\n      user {\n        id\n        version\n        mustChangePassword\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { from, mergeMap } from 'rxjs';
 import { session } from '../api';
 
 // One client for every screen. The token is read per request (not captured once) so signing in
@@ -11,10 +12,11 @@ const auth = new SetContextLink((prev) => {
   return token ? { headers: { ...(prev.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } } : {};
 });
 
-const endSessionWhenRefused = new ErrorLink(({ error }) => {
-  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-    session.set(null);
-  }
+// A refused session is resumed in place: the sign-in dialog opens over the page, and the
+// operation is sent again (with the new token) once the same user has signed in.
+const endSessionWhenRefused = new ErrorLink(({ error, operation, forward }) => {
+  const refused = CombinedGraphQLErrors.is(error) ? error.errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED') : undefined;
+  if (refused && session.token) return from(session.reauthenticate(refused.message)).pipe(mergeMap(() => forward(operation)));
 });
 
 export const apolloClient = new ApolloClient({
