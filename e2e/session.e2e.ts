@@ -45,6 +45,7 @@ async function startRegistry(): Promise<void> {
   delete env.DATABASE_URL;
   const log = fs.openSync(path.join(dataDir, 'app.log'), 'w');
   server = spawn(process.execPath, [path.join(root, 'dist/server/apps/api/src/main.js')], { cwd: root, env, stdio: ['ignore', log, log] });
+  fs.closeSync(log); // the registry holds its own copy
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the registry exited: ${fs.readFileSync(path.join(dataDir, 'app.log'), 'utf8').slice(-2000)}`);

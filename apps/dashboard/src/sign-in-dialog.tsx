@@ -82,7 +82,7 @@ export function SignInDialog() {
     >
       <form className="login" onSubmit={(e) => void submit(e)} aria-label="Sign in again">
         <h2 id="sign-in-again-title">Sign in to continue</h2>
-        <p id="sign-in-again-reason" role="alert" className="notice">
+        <p id="sign-in-again-reason" role="alert" className="reason">
           {reason ?? 'Your session has ended.'}
         </p>
         <p className="hint">What you typed on this page is kept: it is sent once you have signed in.</p>
