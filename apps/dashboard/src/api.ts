@@ -206,8 +206,8 @@ export function errorSentence(error: unknown, what = 'This'): string {
 
 /**
  * `anonymous`: sent without a token, and a refusal is the caller's (sign-in). `resume`: false
- * when there is no page to keep (the start-up check), so a refusal ends the session instead of
- * opening the dialog.
+ * when there is no page to keep (the start-up check, signing out): a refused session is the
+ * caller's to end, instead of opening the dialog.
  */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: { anonymous?: boolean; resume?: boolean } = {}): Promise<T> {
   const token = options.anonymous ? null : session.token;
@@ -225,10 +225,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (body.errors?.length) {
     const refused = body.errors[0];
     if (token && refused.extensions?.code === 'UNAUTHENTICATED') {
-      if (options.resume === false) {
-        session.endWith(refused.message);
-        throw new ApiError(body.errors);
-      }
+      if (options.resume === false) throw new ApiError(body.errors);
       await session.reauthenticate(refused.message);
       return gql<T>(query, variables, options);
     }

@@ -56,7 +56,8 @@ export function App() {
       .then((r) => setMe(r.me))
       .catch((e: unknown) => {
         if (!(e instanceof ApiError)) throw e;
-        session.set(null);
+        if (e.code === 'UNAUTHENTICATED') session.endWith(e.message);
+        else session.set(null);
       })
       .finally(() => setChecking(false));
   }, []);
@@ -84,7 +85,7 @@ export function App() {
   // The server ends every session of the user first (a copied token stops working too); the
   // token is forgotten here even when the server cannot be reached.
   const signOut = useCallback(async () => {
-    await gql('mutation { logout }').catch(() => undefined);
+    await gql('mutation { logout }', {}, { resume: false }).catch(() => undefined);
     session.set(null);
   }, []);
 

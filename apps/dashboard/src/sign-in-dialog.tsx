@@ -26,6 +26,7 @@ async function askWhy(): Promise<string> {
  */
 export function SignInDialog() {
   const ref = useRef<HTMLDialogElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const [request, setRequest] = useState<ReauthRequest | null>(null);
   const [reason, setReason] = useState<string | null>(null);
   const [email, setEmail] = useState('');
@@ -48,7 +49,11 @@ export function SignInDialog() {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (request && !dialog.open) dialog.showModal();
+    if (request && !dialog.open) {
+      dialog.showModal();
+      // The email is filled in already: the password is what to type.
+      passwordRef.current?.focus();
+    }
     if (!request && dialog.open) {
       dialog.close();
       setReason(null);
@@ -92,7 +97,7 @@ export function SignInDialog() {
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required autoFocus />
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required ref={passwordRef} />
         </label>
         {error && (
           <p role="alert" className="error">
