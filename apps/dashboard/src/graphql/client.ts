@@ -1,29 +1,88 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { SetContextLink } from '@apollo/client/link/context';
-import { ErrorLink } from '@apollo/client/link/error';
+import { createElement, useSyncExternalStore, type ReactNode } from 'react';
+import { cacheExchange, Client, fetchExchange, Provider, type CombinedError, type Operation } from 'urql';
+import { authExchange } from '@urql/exchange-auth';
 import { session } from '../api';
 
-// One client for every screen. The token is read per request (not captured once) so signing in
-// and out needs no new client; a server that says UNAUTHENTICATED ends the session.
-const auth = new SetContextLink((prev) => {
-  const token = session.token;
-  return token ? { headers: { ...(prev.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } } : {};
-});
+/** The session may learn to sign in again in place; until it can, an expired session ends. */
+type Session = typeof session & { reauthenticate?: () => Promise<unknown> };
 
-const endSessionWhenRefused = new ErrorLink(({ error }) => {
-  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-    session.set(null);
-  }
-});
+const refused = (error: CombinedError) => error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 
-export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([endSessionWhenRefused, auth, new HttpLink({ uri: '/graphql' })]),
-  cache: new InMemoryCache(),
-  defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
-});
+function tokenSent(operation: Operation): string | undefined {
+  const options = typeof operation.context.fetchOptions === 'function' ? operation.context.fetchOptions() : operation.context.fetchOptions;
+  return (options?.headers as Record<string, string> | undefined)?.authorization?.replace(/^Bearer /, '');
+}
 
-/** Signing out must not leave one user's records in the cache for the next. */
+/**
+ * A client for one signed-in session. urql's document cache keeps whole answers per query and
+ * variables, and a mutation's answer re-fetches the cached queries that hold a type it returned.
+ * The token is read per request; a server that says UNAUTHENTICATED first gets the chance to sign
+ * in again (`session.reauthenticate`, when there is one), after which the request is sent once
+ * more; otherwise the session ends and the request ends with the server's refusal.
+ */
+export function makeClient(url = '/graphql'): Client {
+  const client: Client = new Client({
+    url,
+    // Every screen shows what it has at once and asks the server again, as it did with Apollo.
+    requestPolicy: 'cache-and-network',
+    preferGetMethod: false,
+    exchanges: [
+      cacheExchange,
+      authExchange((utils) => {
+        let refusal: CombinedError | undefined;
+        let failedToken: string | undefined;
+        return Promise.resolve({
+          addAuthToOperation(operation) {
+            const token = session.token;
+            return token ? utils.appendHeaders(operation, { authorization: `Bearer ${token}` }) : operation;
+          },
+          didAuthError(error, operation) {
+            if (!refused(error)) return false;
+            refusal = error;
+            failedToken = tokenSent(operation);
+            return true;
+          },
+          async refreshAuth() {
+            const { reauthenticate } = session as Session;
+            if (typeof reauthenticate === 'function') {
+              await reauthenticate.call(session).catch(() => undefined);
+              // Signed in again: the refused requests go out once more with the new token.
+              if (session.token && session.token !== failedToken) return;
+            }
+            // A client left behind by a sign-out must not end the session that followed it.
+            if (client === current && session.token) session.set(null);
+            // The refused requests end with the server's answer rather than going out again unsigned.
+            throw refusal ?? new Error('The session has ended');
+          },
+        });
+      }),
+      fetchExchange,
+    ],
+  });
+  return client;
+}
+
+let current = makeClient();
+const watchers = new Set<() => void>();
+
+/** The client screens use now: a new one after each sign-out, so no answer outlives its user. */
+export function currentClient(): Client {
+  return current;
+}
+
 session.subscribe((token) => {
-  if (!token) void apolloClient.clearStore();
+  if (token) return;
+  current = makeClient();
+  watchers.forEach((watcher) => watcher());
 });
+
+function watchClient(watcher: () => void): () => void {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+}
+
+/** Gives the screens below it the current client, and the next one after a sign-out. */
+export function GraphQLProvider({ children }: { children: ReactNode }) {
+  const client = useSyncExternalStore(watchClient, currentClient);
+  return createElement(Provider, { value: client }, children);
+}
