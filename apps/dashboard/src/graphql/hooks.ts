@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  CombinedError,
-  createRequest,
-  useClient,
-  useMutation as useUrqlMutation,
-  useQuery as useUrqlQuery,
-  type AnyVariables,
-  type DocumentInput,
-} from 'urql';
+import { Client, CombinedError, createRequest, useClient, useQuery as useUrqlQuery, type AnyVariables, type DocumentInput } from 'urql';
 import { ApiError } from '../api';
 
 /**
@@ -41,11 +33,37 @@ function queryOf<TData, TVariables extends AnyVariables>(document: TypedDocument
   return (document instanceof String ? document.toString() : document) as DocumentInput<TData, TVariables>;
 }
 
+/** Asks the server (not the cache) once: the answer, or its ApiError. */
+export async function ask<TData, TVariables extends AnyVariables>(
+  client: Client,
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+): Promise<{ data: TData | undefined }> {
+  const result = await client.query(queryOf(document), variables, { requestPolicy: 'network-only' }).toPromise();
+  if (result.error) throw apiErrorOf(result.error);
+  return { data: result.data };
+}
+
+/**
+ * Sends a mutation: its answer, or its ApiError. urql's cache then re-fetches the cached queries
+ * holding a type the answer names (a saved visit's Assessment, say, re-fetches the patient's page).
+ */
+export async function sendMutation<TData, TVariables extends AnyVariables>(
+  client: Client,
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+): Promise<{ data: TData | undefined }> {
+  const result = await client.mutation(queryOf(document), variables).toPromise();
+  if (result.error) throw apiErrorOf(result.error);
+  return { data: result.data };
+}
+
 // The queries on screen, by document, so that a mutation can name the ones to read again.
 const onScreen = new Map<unknown, Set<() => Promise<unknown>>>();
 
 export interface QueryOptions<TVariables> {
-  variables?: TVariables;
+  /** Checked against the document's variables, never inferred from what is passed. */
+  variables?: NoInfer<TVariables>;
   /** Apollo's names; unset, a screen shows what the cache has and asks the server again. */
   fetchPolicy?: 'cache-first' | 'cache-and-network' | 'network-only';
   skip?: boolean;
@@ -89,13 +107,12 @@ export function useQuery<TData, TVariables extends AnyVariables>(
   const previousData = data !== seen.data ? (seen.data ?? seen.previousData) : seen.previousData;
   if (data !== seen.data) setSeen({ data, previousData });
 
-  const refetch = useCallback(async () => {
-    const result = await client.query(query, variables, { requestPolicy: 'network-only' }).toPromise();
-    if (result.error) throw apiErrorOf(result.error);
-    return { data: result.data };
+  const refetch = useCallback(
+    () => ask(client, document, variables),
     // The key stands for the variables: a new object with the same values is the same query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, query, key]);
+    [client, document, key],
+  );
 
   useEffect(() => {
     if (options.skip) return;
@@ -117,24 +134,25 @@ export interface MutationOptions {
 
 export type MutateFunction<TData, TVariables> = (options: { variables: TVariables }) => Promise<{ data: TData | undefined }>;
 
-/**
- * Sends a mutation: resolves with its answer, rejects with an ApiError. urql's cache then re-fetches
- * the cached queries that hold a type the answer returned.
- */
 export function useMutation<TData, TVariables extends AnyVariables>(
   document: TypedDocument<TData, TVariables>,
   options: MutationOptions = {},
 ): [MutateFunction<TData, TVariables>, { loading: boolean }] {
-  const [state, execute] = useUrqlMutation<TData, TVariables>(queryOf(document));
+  const client = useClient();
+  const [pending, setPending] = useState(0);
   const { refetchQueries } = options;
   const mutate = useCallback<MutateFunction<TData, TVariables>>(
     async ({ variables }) => {
-      const result = await execute(variables);
-      if (result.error) throw apiErrorOf(result.error);
-      for (const other of refetchQueries ?? []) onScreen.get(other)?.forEach((refetch) => void refetch().catch(() => undefined));
-      return { data: result.data };
+      setPending((n) => n + 1);
+      try {
+        const result = await sendMutation(client, document, variables);
+        for (const other of refetchQueries ?? []) onScreen.get(other)?.forEach((refetch) => void refetch().catch(() => undefined));
+        return result;
+      } finally {
+        setPending((n) => n - 1);
+      }
     },
-    [execute, refetchQueries],
+    [client, document, refetchQueries],
   );
-  return [mutate, { loading: state.fetching }];
+  return [mutate, { loading: pending > 0 }];
 }
