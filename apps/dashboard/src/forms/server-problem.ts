@@ -55,9 +55,7 @@ export function serverProblem(error: unknown, labels: FieldLabels = {}): ServerP
     const network = error instanceof Error && /fetch|network/i.test(error.message);
     return {
       code: network ? 'NETWORK' : 'UNKNOWN',
-      sentence: network
-        ? SENTENCES.NETWORK
-        : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      sentence: network ? SENTENCES.NETWORK : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
       fields: {},
       stale: false,
     };
