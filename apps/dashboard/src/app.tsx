@@ -1,4 +1,3 @@
-import { ApolloProvider } from '@apollo/client/react';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { adminRoutes } from './admin.routes';
@@ -6,7 +5,7 @@ import { analyticsRoutes } from './analytics.routes';
 import { ApiError, gql, session } from './api';
 import type { AppRoute, RoleName } from './app-route';
 import { coordinatorRoutes } from './coordinator.routes';
-import { apolloClient } from './graphql/client';
+import { GraphQLProvider } from './graphql/client';
 import { LoginPage } from './login-page';
 import { SignInDialog } from './sign-in-dialog';
 import { methodsHref } from './methods/methods-anchors';
@@ -101,7 +100,7 @@ export function App() {
   const allowed = me.mustChangePassword ? [] : ROUTES.filter((r) => r.roles.includes(role));
   const home = homeFor(role, allowed);
   return (
-    <ApolloProvider client={apolloClient}>
+    <GraphQLProvider>
       <BrowserRouter>
         <div className="layout">
           <header>
@@ -156,7 +155,7 @@ export function App() {
           <SignInDialog />
         </div>
       </BrowserRouter>
-    </ApolloProvider>
+    </GraphQLProvider>
   );
 }
 

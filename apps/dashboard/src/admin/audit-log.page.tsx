@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useQuery } from '../graphql/hooks';
 import { AuditAction } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';
 import { Empty, LoadError, Loading } from '../forms/status';

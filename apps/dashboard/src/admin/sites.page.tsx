@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '../graphql/hooks';
 import { siteCreateSchema, type SiteFields } from '@vfr/domain';
 import { FormButtons, FormProblem, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';

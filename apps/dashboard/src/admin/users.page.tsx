@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '../graphql/hooks';
 import { Role, userUpdateSchema, type UserFields } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';
 import { checkBeforeSending } from '../forms/field-errors';

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '../graphql/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { errorSentence } from '../api';
 import { ChartCard } from '../charts/chart-card';

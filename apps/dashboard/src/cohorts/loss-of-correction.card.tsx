@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery } from '../graphql/hooks';
 import { useMemo, useState } from 'react';
 import { ChartCard } from '../charts/chart-card';
 import type { CohortFilterInput, TreatmentGrouping } from '../gql/graphql';

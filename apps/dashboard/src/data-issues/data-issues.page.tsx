@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '../graphql/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { serverProblem } from '../forms/server-problem';

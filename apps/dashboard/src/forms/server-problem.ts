@@ -2,8 +2,8 @@ import { errorsByField, type FieldErrors, type FieldLabels } from './field-error
 
 // What the API answered, as something a form can show: a sentence for the top of the form and
 // messages placed beside the fields named in extensions.fields / extensions.field
-// (libs/api-core's error mapper). Apollo Client's CombinedGraphQLErrors, a raw GraphQL response
-// and REST error bodies ({ error: {...} }) all carry that same shape.
+// (libs/api-core's error mapper). The GraphQL hooks' ApiError, a raw GraphQL response and REST
+// error bodies ({ error: {...} }) all carry that same shape.
 
 export interface ServerErrorShape {
   message: string;
@@ -40,6 +40,8 @@ function errorsOf(error: unknown): ServerErrorShape[] {
 }
 
 const SENTENCES: Record<string, string> = {
+  // The GraphQL hooks' ApiError for a request that never reached the server.
+  NETWORK: 'The registry server cannot be reached. Check your connection; nothing was saved.',
   UNAUTHENTICATED: 'Your session has ended. Sign in again to continue.',
   FORBIDDEN: 'Your role does not allow this.',
   TOO_MANY_REQUESTS: 'Too many attempts. Wait a moment and try again.',
@@ -53,9 +55,7 @@ export function serverProblem(error: unknown, labels: FieldLabels = {}): ServerP
     const network = error instanceof Error && /fetch|network/i.test(error.message);
     return {
       code: network ? 'NETWORK' : 'UNKNOWN',
-      sentence: network
-        ? 'The registry server cannot be reached. Check your connection; nothing was saved.'
-        : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      sentence: network ? SENTENCES.NETWORK : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
       fields: {},
       stale: false,
     };

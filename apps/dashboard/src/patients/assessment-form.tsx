@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '../graphql/hooks';
 import { useState } from 'react';
 import { ASSESSMENT_FIELDS, AssessmentStatus, TimePoint, type AssessmentFieldName, type AssessmentFields } from '@vfr/domain';
 import { choicesOf, humanize } from '../forms/choices';

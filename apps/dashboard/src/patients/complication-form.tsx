@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { useState } from 'react';
 import { COMPLICATION_FIELDS, ComplicationKind, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
 import { humanize } from '../forms/choices';

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { humanize } from '../forms/choices';
 import { Empty, when } from '../forms/status';
 import { ComplicationForm } from './complication-form';

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { useState } from 'react';
 import { DEATH_FIELDS, type DeathFields } from '@vfr/domain';
 import { DefinedField } from '../forms/defined-field';

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { FRACTURE_FIELDS } from '@vfr/domain';
 import { humanize } from '../forms/choices';
 import { listShown } from '../forms/defined-values';

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { useState } from 'react';
 import { PATIENT_FIELDS, type FieldDefinition, type PatientFields } from '@vfr/domain';
 import { DefinedField } from '../forms/defined-field';

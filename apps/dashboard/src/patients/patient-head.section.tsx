@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { Link, useNavigate } from 'react-router';
 import { PatientForm } from './patient-form';
 import type { Patient, PatientPageControls } from './patient-page.controls';

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery } from '../graphql/hooks';
 import { useNavigate } from 'react-router';
 import { LoadError, Loading } from '../forms/status';
 import { PatientForm } from './patient-form';

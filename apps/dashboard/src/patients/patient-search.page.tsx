@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useQuery } from '../graphql/hooks';
 import { Link } from 'react-router';
 import { TreatmentKind } from '@vfr/domain';
 import { choicesOf, humanize } from '../forms/choices';

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery } from '../graphql/hooks';
 import { useParams } from 'react-router';
 import { LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';

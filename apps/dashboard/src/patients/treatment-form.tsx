@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { useState } from 'react';
 import { CementType, TREATMENT_FIELDS, TreatmentKind, type FieldDefinition, type TreatmentFieldName, type TreatmentFields } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';

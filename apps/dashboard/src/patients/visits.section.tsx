@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../graphql/hooks';
 import { useSearchParams } from 'react-router';
 import { humanize } from '../forms/choices';
 import { Empty, when } from '../forms/status';

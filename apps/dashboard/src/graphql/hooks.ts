@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Client, CombinedError, createRequest, useClient, useQuery as useUrqlQuery, type AnyVariables, type DocumentInput } from 'urql';
+import { ApiError } from '../api';
+
+/**
+ * The screens' GraphQL hooks: the part of Apollo Client's useQuery and useMutation the dashboard
+ * uses, on urql. A result's type and its variables' come from the generated document, and every
+ * failure is an ApiError (the API's messages and extensions), the one shape errorSentence and
+ * serverProblem read.
+ */
+
+/** A generated document: what it answers and what it takes travel with it (codegen's typed documents). */
+export interface TypedDocument<TData, TVariables> {
+  __apiType?: (variables: TVariables) => TData;
+}
+
+export const UNREACHABLE = 'The registry server cannot be reached. Check your connection and try again.';
+
+/** What urql reports as the ApiError the screens understand. */
+export function apiErrorOf(error: CombinedError): ApiError {
+  // The auth exchange passes a refusal it could not cure on as the reason the request ended.
+  if (error.networkError instanceof CombinedError) return apiErrorOf(error.networkError);
+  if (error.graphQLErrors.length) return new ApiError(error.graphQLErrors.map(({ message, extensions }) => ({ message, extensions })));
+  const status = (error.response as Response | undefined)?.status;
+  if (status && status !== 200) {
+    return new ApiError([{ message: `The registry server could not answer (HTTP ${status}). Try again in a moment.`, extensions: { code: 'SERVER' } }]);
+  }
+  return new ApiError([{ message: UNREACHABLE, extensions: { code: 'NETWORK' } }]);
+}
+
+/** urql takes a document or a plain string; a generated TypedDocumentString is a String object. */
+function queryOf<TData, TVariables extends AnyVariables>(document: TypedDocument<TData, TVariables>): DocumentInput<TData, TVariables> {
+  return (document instanceof String ? document.toString() : document) as DocumentInput<TData, TVariables>;
+}
+
+/** Asks the server (not the cache) once: the answer, or its ApiError. */
+export async function ask<TData, TVariables extends AnyVariables>(
+  client: Client,
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+): Promise<{ data: TData | undefined }> {
+  const result = await client.query(queryOf(document), variables, { requestPolicy: 'network-only' }).toPromise();
+  if (result.error) throw apiErrorOf(result.error);
+  return { data: result.data };
+}
+
+/**
+ * Sends a mutation: its answer, or its ApiError. urql's cache then re-fetches the cached queries
+ * holding a type the answer names (a saved visit's Assessment, say, re-fetches the patient's page).
+ */
+export async function sendMutation<TData, TVariables extends AnyVariables>(
+  client: Client,
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+): Promise<{ data: TData | undefined }> {
+  const result = await client.mutation(queryOf(document), variables).toPromise();
+  if (result.error) throw apiErrorOf(result.error);
+  return { data: result.data };
+}
+
+// The queries on screen, by document, so that a mutation can name the ones to read again.
+const onScreen = new Map<unknown, Set<() => Promise<unknown>>>();
+
+export interface QueryOptions<TVariables> {
+  /** Checked against the document's variables, never inferred from what is passed. */
+  variables?: NoInfer<TVariables>;
+  /** Apollo's names; unset, a screen shows what the cache has and asks the server again. */
+  fetchPolicy?: 'cache-first' | 'cache-and-network' | 'network-only';
+  skip?: boolean;
+}
+
+/** Narrowing `data` narrows the whole result, so a callback below `q.data && ...` sees it too. */
+export type QueryResult<TData> = QueryState<TData> &
+  (
+    | {
+        /** The answer for these variables (undefined while another set's answer is all there is). */
+        readonly data: TData;
+      }
+    | { readonly data: undefined }
+  );
+
+interface QueryState<TData> {
+  /** The last answer before this one, to keep a list on screen while the next page loads. */
+  readonly previousData: TData | undefined;
+  /** Asking the server, with or without an answer on screen. */
+  readonly loading: boolean;
+  readonly error: ApiError | undefined;
+  /** Asks the server again; resolves with the new answer (rejects with its ApiError). */
+  readonly refetch: () => Promise<{ data: TData | undefined }>;
+}
+
+export function useQuery<TData, TVariables extends AnyVariables>(
+  document: TypedDocument<TData, TVariables>,
+  options: QueryOptions<TVariables> = {},
+): QueryResult<TData> {
+  const client = useClient();
+  const query = queryOf(document);
+  const variables = options.variables as TVariables;
+  const key = createRequest(query, variables).key;
+  const [state] = useUrqlQuery<TData, TVariables>({ query, variables, requestPolicy: options.fetchPolicy, pause: options.skip });
+  // urql keeps the last answer while new variables load; Apollo's data was only ever this query's.
+  const current = !options.skip && state.operation?.key === key;
+  const data = current ? state.data : undefined;
+  const error = useMemo(() => (current && state.error ? apiErrorOf(state.error) : undefined), [current, state.error]);
+
+  const [seen, setSeen] = useState<{ data?: TData; previousData?: TData }>({});
+  const previousData = data !== seen.data ? (seen.data ?? seen.previousData) : seen.previousData;
+  if (data !== seen.data) setSeen({ data, previousData });
+
+  const refetch = useCallback(
+    () => ask(client, document, variables),
+    // The key stands for the variables: a new object with the same values is the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, document, key],
+  );
+
+  useEffect(() => {
+    if (options.skip) return;
+    const set = onScreen.get(document) ?? new Set();
+    onScreen.set(document, set);
+    set.add(refetch);
+    return () => {
+      set.delete(refetch);
+    };
+  }, [document, refetch, options.skip]);
+
+  return { data: data as TData, previousData, loading: !options.skip && (state.fetching || state.stale || !current), error, refetch };
+}
+
+export interface MutationOptions {
+  /** Queries on screen to read again once the mutation has succeeded (Apollo's refetchQueries). */
+  refetchQueries?: TypedDocument<unknown, never>[];
+}
+
+export type MutateFunction<TData, TVariables> = (options: { variables: TVariables }) => Promise<{ data: TData | undefined }>;
+
+export function useMutation<TData, TVariables extends AnyVariables>(
+  document: TypedDocument<TData, TVariables>,
+  options: MutationOptions = {},
+): [MutateFunction<TData, TVariables>, { loading: boolean }] {
+  const client = useClient();
+  const [pending, setPending] = useState(0);
+  const { refetchQueries } = options;
+  const mutate = useCallback<MutateFunction<TData, TVariables>>(
+    async ({ variables }) => {
+      setPending((n) => n + 1);
+      try {
+        const result = await sendMutation(client, document, variables);
+        for (const other of refetchQueries ?? []) onScreen.get(other)?.forEach((refetch) => void refetch().catch(() => undefined));
+        return result;
+      } finally {
+        setPending((n) => n - 1);
+      }
+    },
+    [client, document, refetchQueries],
+  );
+  return [mutate, { loading: pending > 0 }];
+}
