@@ -53,8 +53,10 @@ export interface WorklistRow {
   days_overdue: number;
 }
 
+// DUE_DATE is the visit's target date, the date shown and the one a coordinator books: windows
+// differ in width (M12 closes 60 days after its target, M6 30), so their ends are in another order.
 const ORDER: Record<WorklistSort, string> = {
-  [WorklistSort.DUE_DATE]: 'window_end, registry_number, target_day',
+  [WorklistSort.DUE_DATE]: 'target_date, registry_number, target_day',
   [WorklistSort.DAYS_OVERDUE]: 'days_overdue DESC, window_end, registry_number',
   [WorklistSort.REGISTRY_NUMBER]: 'registry_number, target_day',
 };

@@ -125,6 +125,41 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     expect(await points()).toEqual([]);
   });
 
+  it('sorts by target date, not by the end of the window', async () => {
+    // A's M12 (target 2024-12-31, window to 2025-03-01) is due before B's M6 (target 2025-01-15,
+    // window to 2025-02-14): by target date A comes first, by the windows' ends B would.
+    const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
+    const gql = async (q: string, v: Record<string, unknown>) => {
+      const r = await t().gql(q, v, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    for (const [registryNumber, startDate] of [
+      ['NORTH-SORT-A', '2024-01-01'],
+      ['NORTH-SORT-B', '2024-07-19'],
+    ]) {
+      const id = (
+        await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+          i: { siteId: site.id, sex: 'FEMALE', birthYear: 1945, registryNumber },
+        })
+      ).createPatient.id;
+      const fractureId = (
+        await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+          i: { patientId: id, level: 'L2', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 },
+        })
+      ).createFracture.id;
+      await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+        i: { patientId: id, kind: 'CONSERVATIVE', startDate, levels: [{ fractureId }] },
+      });
+    }
+    const r = await gql(LIST, { f: { registryNumber: 'NORTH-SORT-', today: '2025-01-20', timePoints: ['M6', 'M12'] }, sort: 'DUE_DATE', first: 50 });
+    const rows = r.worklist.edges.map((e: any) => `${e.node.registryNumber} ${e.node.timePoint} ${e.node.targetDate}`);
+    expect(rows).toEqual(['NORTH-SORT-A M6 2024-06-29', 'NORTH-SORT-A M12 2024-12-31', 'NORTH-SORT-B M6 2025-01-15']);
+    // The windows' ends are in another order, so this list tells the two sorts apart.
+    const ends = r.worklist.edges.map((e: any) => e.node.windowEnd);
+    expect([...ends].sort()).not.toEqual(ends);
+  });
+
   it('keeps each coordinator to its own site', async () => {
     const south = await t().login(COORD_SOUTH);
     const r = await t().gql(LIST, { f: { registryNumber: rn, today: '2024-02-15' } }, south);
