@@ -41,7 +41,11 @@ export class AssessmentsResolver {
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => [AssessmentModel], { description: 'Record several expected visits as missed, for one reason: all of them, or (a row refused) none' })
-  async markVisitsMissed(@CurrentActor() actor: Actor, @Args('input') input: MarkVisitsMissedInput, @Context() ctx: RequestContext): Promise<AssessmentModel[]> {
+  async markVisitsMissed(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: MarkVisitsMissedInput,
+    @Context() ctx: RequestContext,
+  ): Promise<AssessmentModel[]> {
     const created = await this.service.markMissed(actor, input);
     return Promise.all(created.map((e) => this.model(ctx, actor, e)));
   }

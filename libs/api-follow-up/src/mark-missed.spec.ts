@@ -15,8 +15,11 @@ describeEachDatabase('marking several visits missed from the worklist', (t) => {
   /** A patient with an index treatment on 2024-01-01 at the token's site; its id and its treatment's. */
   const patient = async (token: string, site: string, registryNumber: string) => {
     const [s] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = $1`, [site]);
-    const patientId = (await gql(token, `mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, { i: { siteId: s.id, sex: 'MALE', birthYear: 1941, registryNumber } }))
-      .createPatient.id;
+    const patientId = (
+      await gql(token, `mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+        i: { siteId: s.id, sex: 'MALE', birthYear: 1941, registryNumber },
+      })
+    ).createPatient.id;
     const fractureId = (
       await gql(token, `mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
         i: { patientId, level: 'T11', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 },
@@ -66,11 +69,28 @@ describeEachDatabase('marking several visits missed from the worklist', (t) => {
     const c = await patient(north, 'NORTH', 'NORTH-MM-3');
     await gql(north, MARK, { i: { visits: [{ ...c, timePoint: 'W1' }], reason: 'DECLINED' } });
     const before = await rowCounts(t().db);
-    const r = await t().gql(MARK, { i: { visits: [{ ...c, timePoint: 'M1' }, { ...c, timePoint: 'W1' }, { ...c, timePoint: 'M3' }], reason: 'TOO_ILL' } }, north);
+    const r = await t().gql(
+      MARK,
+      {
+        i: {
+          visits: [
+            { ...c, timePoint: 'M1' },
+            { ...c, timePoint: 'W1' },
+            { ...c, timePoint: 'M3' },
+          ],
+          reason: 'TOO_ILL',
+        },
+      },
+      north,
+    );
     expect(r.data).toBeNull();
     expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.fields).toEqual([
-      expect.objectContaining({ field: 'visits.1.timePoint', rule: 'unique', message: expect.stringMatching(/^visits\.1 \(W1\): timePoint W1 is already recorded/) }),
+      expect.objectContaining({
+        field: 'visits.1.timePoint',
+        rule: 'unique',
+        message: expect.stringMatching(/^visits\.1 \(W1\): timePoint W1 is already recorded/),
+      }),
     ]);
     expect(await rowCounts(t().db)).toEqual(before);
     expect(await listed(north, 'NORTH-MM-3')).toEqual(['BASELINE', 'D1', 'M1', 'M3', 'M6']);
@@ -80,7 +100,19 @@ describeEachDatabase('marking several visits missed from the worklist', (t) => {
     const mine = await patient(north, 'NORTH', 'NORTH-MM-4');
     const theirs = await patient(south, 'SOUTH', 'SOUTH-MM-1');
     const before = await rowCounts(t().db);
-    const r = await t().gql(MARK, { i: { visits: [{ ...mine, timePoint: 'M1' }, { ...theirs, timePoint: 'M1' }], reason: 'MOVED_AWAY' } }, north);
+    const r = await t().gql(
+      MARK,
+      {
+        i: {
+          visits: [
+            { ...mine, timePoint: 'M1' },
+            { ...theirs, timePoint: 'M1' },
+          ],
+          reason: 'MOVED_AWAY',
+        },
+      },
+      north,
+    );
     expect(r.data).toBeNull();
     expect(r.errors![0]).toMatchObject({
       message: `Patient ${theirs.patientId} was not found`,
@@ -99,7 +131,13 @@ describeEachDatabase('marking several visits missed from the worklist', (t) => {
       return r.errors![0].extensions!.fields.map((f: any) => `${f.field} ${f.rule}`);
     };
     expect(await fields([])).toEqual(['visits minLength']);
-    expect(await fields([{ ...d, timePoint: 'M1' }, { ...d, timePoint: 'M3' }, { ...d, timePoint: 'M1' }])).toEqual(['visits.2.timePoint unique']);
+    expect(
+      await fields([
+        { ...d, timePoint: 'M1' },
+        { ...d, timePoint: 'M3' },
+        { ...d, timePoint: 'M1' },
+      ]),
+    ).toEqual(['visits.2.timePoint unique']);
     expect(await fields([{ ...d, timePoint: 'UNSCHEDULED' }])).toEqual(['visits.0.timePoint scheduled']);
     expect(await fields([{ ...d, treatmentId: other.treatmentId, timePoint: 'M1' }])).toEqual(['visits.0.treatmentId exists']);
     expect(await listed(north, 'NORTH-MM-5')).toContain('M1');

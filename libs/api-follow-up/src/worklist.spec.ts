@@ -167,11 +167,14 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     expect(r.headers.get('content-disposition')).toContain('worklist-call-list.csv');
     const [header, ...rows] = r.text.trim().split('\n');
     expect(header).toBe('registry_number,family_name,given_name,time_point,target_date,window_start,window_end,state,days_overdue');
-    expect(rows.map((l) => l.split(',').filter((_, i) => [0, 3, 4, 7, 8].includes(i)).join(' '))).toEqual([
-      'NORTH-SORT-A M6 2024-06-29 OVERDUE 175',
-      'NORTH-SORT-A M12 2024-12-31 DUE 0',
-      'NORTH-SORT-B M6 2025-01-15 DUE 0',
-    ]);
+    expect(
+      rows.map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => [0, 3, 4, 7, 8].includes(i))
+          .join(' '),
+      ),
+    ).toEqual(['NORTH-SORT-A M6 2024-06-29 OVERDUE 175', 'NORTH-SORT-A M12 2024-12-31 DUE 0', 'NORTH-SORT-B M6 2025-01-15 DUE 0']);
     const [event] = await t().db.dataSource.query(
       `SELECT action, entity_id, after FROM audit_event WHERE entity_type = 'Export' AND actor_email = $1 ORDER BY id DESC LIMIT 1`,
       [COORD_NORTH],
@@ -179,7 +182,11 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     expect(event).toMatchObject({ action: 'EXPORT', entity_id: 'worklist', after: expect.objectContaining({ rows: 3, sort: 'DUE_DATE' }) });
     // Names as the coordinator may see them: the seeded patients have theirs.
     const seeded = await http(t(), '/api/export/worklist.csv?registryNumber=NORTH-0&today=2030-01-01', token);
-    const names = seeded.text.trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    const names = seeded.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]);
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => n.length > 0)).toBe(true);
     expect((await http(t(), '/api/export/worklist.csv', await t().login(RESEARCHER))).status).toBe(403);
@@ -189,7 +196,11 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
   });
 
   it("gives the patients' names on the list to its coordinator, and audits the read", async () => {
-    const r = await t().gql(`{ worklist(first: 3, filter: { registryNumber: "NORTH-0", today: "2030-01-01" }) { edges { node { registryNumber identifiers { familyName givenName } } } } }`, {}, token);
+    const r = await t().gql(
+      `{ worklist(first: 3, filter: { registryNumber: "NORTH-0", today: "2030-01-01" }) { edges { node { registryNumber identifiers { familyName givenName } } } } }`,
+      {},
+      token,
+    );
     expect(r.errors).toBeUndefined();
     const nodes = r.data!.worklist.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(0);

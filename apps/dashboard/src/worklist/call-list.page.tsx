@@ -18,7 +18,10 @@ const PRINTED = 200;
 export function CallListPage() {
   const [params] = useSearchParams();
   const filters = filtersOf(params);
-  const list = useQuery(CALL_LIST, { variables: { first: PRINTED, filter: gqlFilter(filters) as never, sort: filters.sort as never }, fetchPolicy: 'network-only' });
+  const list = useQuery(CALL_LIST, {
+    variables: { first: PRINTED, filter: gqlFilter(filters) as never, sort: filters.sort as never },
+    fetchPolicy: 'network-only',
+  });
   const page = list.data?.worklist;
   return (
     <section className="call-list" aria-labelledby="call-list-title">

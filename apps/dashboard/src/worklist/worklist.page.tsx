@@ -68,7 +68,9 @@ export function WorklistPage() {
     try {
       const visits = chosen.map((w) => ({ patientId: w.patientId, treatmentId: w.treatmentId, timePoint: w.timePoint }));
       await markMissed({ variables: { input: { visits, reason: reason as never } } });
-      setNotice(`${visits.length} visit${visits.length === 1 ? '' : 's'} marked missed (${MISSED_VISIT_REASON_LABELS[reason as keyof typeof MISSED_VISIT_REASON_LABELS]}).`);
+      setNotice(
+        `${visits.length} visit${visits.length === 1 ? '' : 's'} marked missed (${MISSED_VISIT_REASON_LABELS[reason as keyof typeof MISSED_VISIT_REASON_LABELS]}).`,
+      );
       setSelected(new Set());
       await Promise.all([list.refetch(), completeness.refetch()]);
     } catch (e) {
