@@ -256,9 +256,9 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByLabel('Sort by').selectOption('DAYS_OVERDUE');
     await visible(page.locator('.badge.OVERDUE'));
     await screenshot(page, 'coordinator-worklist');
-    const first = page.getByRole('link', { name: /^Record the .* visit of / }).first();
+    const first = page.getByRole('link', { name: /^Record visit: \w+, patient / }).first();
     const label = (await first.getAttribute('aria-label'))!;
-    const timePoint = /Record the (\w+) visit/.exec(label)![1];
+    const timePoint = /^Record visit: (\w+),/.exec(label)![1];
     await first.click();
     await visible(page.getByRole('heading', { name: 'Record a follow-up visit' }));
     expect(await page.getByLabel('Time point').inputValue()).toBe(timePoint);

@@ -336,6 +336,16 @@ const OPERATIONS: Record<string, Operation> = {
     expect: recordWrite,
   },
   withdrawAssessment: withdraw('withdrawAssessment', freshVisit),
+  markVisitsMissed: {
+    request: async (f) => {
+      const t = await freshTreatment(f);
+      return {
+        query: 'mutation($i: MarkVisitsMissedInput!) { markVisitsMissed(input: $i) { id } }',
+        variables: { i: { visits: [{ patientId: t.patientId, treatmentId: t.id, timePoint: 'M1' }], reason: 'NOT_REACHED' } },
+      };
+    },
+    expect: recordWrite,
+  },
   createComplication: {
     request: async (f) => {
       const t = await freshTreatment(f);

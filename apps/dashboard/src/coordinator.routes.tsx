@@ -8,6 +8,7 @@ const PatientSearchPage = lazy(() => import('./patients/patient-search.page').th
 const PatientNewPage = lazy(() => import('./patients/patient-new.page').then((m) => ({ default: m.PatientNewPage })));
 const PatientPage = lazy(() => import('./patients/patient.page').then((m) => ({ default: m.PatientPage })));
 const WorklistPage = lazy(() => import('./worklist/worklist.page').then((m) => ({ default: m.WorklistPage })));
+const CallListPage = lazy(() => import('./worklist/call-list.page').then((m) => ({ default: m.CallListPage })));
 const CsvImportPage = lazy(() => import('./worklist/csv-import.page').then((m) => ({ default: m.CsvImportPage })));
 const DataIssuesPage = lazy(() => import('./data-issues/data-issues.page').then((m) => ({ default: m.DataIssuesPage })));
 
@@ -18,6 +19,7 @@ export const coordinatorRoutes: AppRoute[] = [
   { path: '/patients/new', label: null, roles: ['COORDINATOR', 'ADMIN'], element: <PatientNewPage /> },
   { path: '/patients/:id', label: null, roles: ['COORDINATOR', 'ADMIN', 'RESEARCHER'], element: <PatientPage /> },
   { path: '/worklist', label: 'Worklist', roles: ['COORDINATOR', 'ADMIN'], element: <WorklistPage /> },
+  { path: '/worklist/call-list', label: null, roles: ['COORDINATOR', 'ADMIN'], element: <CallListPage /> },
   { path: '/import', label: 'Import', roles: ['COORDINATOR', 'ADMIN'], element: <CsvImportPage token={() => session.token} /> },
   // Admins open the same page from their own menu (admin routes), for every site.
   { path: '/data-issues', label: 'Data issues', roles: ['COORDINATOR'], element: <DataIssuesPage /> },

@@ -98,7 +98,7 @@ export class AuditedTransaction {
   async create<T extends ObjectLiteral & { id: string }>(
     target: EntityTarget<T>,
     values: Partial<T>,
-    meta: { entityType: string; siteId: string | null },
+    meta: { entityType: string; siteId: string | null; reason?: string | null },
   ): Promise<T> {
     const record = await this.manager.save(target, this.manager.create(target, values as T));
     await this.audit({ ...meta, entityId: record.id, action: AuditAction.CREATE, after: snapshot(record) });

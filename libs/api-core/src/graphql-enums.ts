@@ -25,6 +25,7 @@ import {
   ScoreSource,
   FractureDetection,
   DischargeDestination,
+  MissedVisitReason,
 } from '@vfr/domain';
 
 // The domain's enums, exposed to GraphQL under the same names and values.
@@ -54,6 +55,7 @@ const enums = {
   ScoreSource,
   FractureDetection,
   DischargeDestination,
+  MissedVisitReason,
 };
 for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
 
@@ -83,4 +85,5 @@ export {
   ScoreSource,
   FractureDetection,
   DischargeDestination,
+  MissedVisitReason,
 };

@@ -6,6 +6,7 @@ import { Eq5dValueSet, readersOf, Role } from '@vfr/domain';
 import { eq5dValueSetFromEnv } from '@vfr/api-database';
 import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
+import { MarkVisitsMissedInput } from './dto/mark-missed.input';
 import { AssessmentModel } from './models/assessment.model';
 
 @Resolver(() => AssessmentModel)
@@ -36,6 +37,17 @@ export class AssessmentsResolver {
   @Mutation(() => AssessmentModel, { description: 'Record a follow-up visit (done, missed or withdrawn)' })
   async createAssessment(@CurrentActor() actor: Actor, @Args('input') input: CreateAssessmentInput, @Context() ctx: RequestContext): Promise<AssessmentModel> {
     return this.model(ctx, actor, await this.service.create(actor, input));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => [AssessmentModel], { description: 'Record several expected visits as missed, for one reason: all of them, or (a row refused) none' })
+  async markVisitsMissed(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: MarkVisitsMissedInput,
+    @Context() ctx: RequestContext,
+  ): Promise<AssessmentModel[]> {
+    const created = await this.service.markMissed(actor, input);
+    return Promise.all(created.map((e) => this.model(ctx, actor, e)));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)

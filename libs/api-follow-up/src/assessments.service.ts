@@ -6,8 +6,13 @@ import { childForRead, diedOnOf, lockPatientRecords, patientForWrite, TreatmentE
 import {
   assessmentCreateSchema,
   assessmentUpdateSchema,
+  AssessmentStatus,
   checkVisitNotAfterDeath,
   checkVisitWindow,
+  DomainError,
+  markVisitsMissedSchema,
+  MISSED_VISIT_REASON_LABELS,
+  NotFoundError,
   validate,
   ValidationError,
   VisitToCheck,
@@ -17,6 +22,7 @@ import { FieldIssue, InstrumentEntry, scoreEq5d, scoreInstruments, scoreOdi, sco
 import { EntityManager } from 'typeorm';
 import { AssessmentEntity } from './assessment.entity';
 import { CreateAssessmentInput, UpdateAssessmentInput } from './dto/assessment.input';
+import { MarkVisitsMissedInput } from './dto/mark-missed.input';
 
 @Injectable()
 export class AssessmentsService {
@@ -50,6 +56,48 @@ export class AssessmentsService {
         await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
         return tx.create(AssessmentEntity, { ...values, requestId }, { entityType: 'Assessment', siteId: patient.siteId });
       });
+    });
+  }
+
+  /**
+   * Records several expected visits as missed, for one reason, in one audited transaction: every
+   * row is checked first (the patient in the actor's scope, the treatment current, the time point
+   * not yet recorded) and one refused row refuses them all, each problem naming its row
+   * (`visits.<i>.<field>`), so that nothing is half done. A patient out of the actor's scope
+   * answers "not found" for its row, as a single record would.
+   */
+  markMissed(actor: Actor, input: MarkVisitsMissedInput): Promise<AssessmentEntity[]> {
+    const { visits, reason } = validate(markVisitsMissedSchema, input);
+    const why = `Marked missed: ${MISSED_VISIT_REASON_LABELS[reason]}`;
+    return this.writer.run(actor, async (tx) => {
+      const issues: FieldIssue[] = [];
+      const sites: string[] = [];
+      for (const [i, v] of visits.entries()) {
+        const row = (e: unknown): FieldIssue[] => {
+          // Another site's patient is "not found", as everywhere (and so refuses the whole request
+          // as not found): the error names the row and says no more.
+          if (e instanceof NotFoundError) throw new NotFoundError('Patient', v.patientId, `visits.${i}.patientId`);
+          if (e instanceof ValidationError)
+            return e.issues.map((x) => ({ field: `visits.${i}.${x.field}`, rule: x.rule, message: `visits.${i} (${v.timePoint}): ${x.message}` }));
+          if (e instanceof DomainError) return [{ field: `visits.${i}`, rule: 'refused', message: `visits.${i} (${v.timePoint}): ${e.message}` }];
+          throw e;
+        };
+        try {
+          const patient = await patientForWrite(tx.manager, actor, v.patientId);
+          await this.checkTreatment(tx.manager, v.patientId, v.treatmentId, { timePoint: v.timePoint, status: AssessmentStatus.MISSED, visitDate: null });
+          await this.checkTimePointFree(tx.manager, v.treatmentId, v.timePoint, null);
+          sites[i] = patient.siteId;
+        } catch (e) {
+          issues.push(...row(e));
+        }
+      }
+      if (issues.length) throw new ValidationError(issues);
+      const created: AssessmentEntity[] = [];
+      for (const [i, v] of visits.entries()) {
+        const values = { patientId: v.patientId, treatmentId: v.treatmentId, timePoint: v.timePoint, status: AssessmentStatus.MISSED, visitDate: null };
+        created.push(await tx.create(AssessmentEntity, values, { entityType: 'Assessment', siteId: sites[i], reason: why }));
+      }
+      return created;
     });
   }
 

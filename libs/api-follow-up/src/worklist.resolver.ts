@@ -1,5 +1,7 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { Actor, assertId, Connection, CurrentActor, FieldView, Roles } from '@vfr/api-core';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { noteIdentifierRead } from '@vfr/api-audit';
+import { Actor, assertId, Connection, CurrentActor, FieldView, indexByKeys, loaderFor, relatedFieldOptions, RequestContext, Roles } from '@vfr/api-core';
+import { PatientIdentifiersModel } from '@vfr/api-registry';
 import { readersOf, Role } from '@vfr/domain';
 import { FollowUpCompletenessModel, WorklistConnection, WorklistFilterInput, WorklistItemModel } from './models/worklist.model';
 import { WorklistService, WorklistSort } from './worklist.service';
@@ -39,6 +41,18 @@ export class WorklistResolver {
         }),
       })),
     };
+  }
+
+  /** Names for the call list: one statement per page, and the read audited like any other of identifiers. */
+  @ResolveField(() => PatientIdentifiersModel, { ...relatedFieldOptions('WorklistItem', 'identifiers'), nullable: true })
+  async identifiers(@Parent() w: WorklistItemModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<PatientIdentifiersModel | null> {
+    const loader = loaderFor(ctx, 'worklistIdentifiers', async (ids: readonly string[]) =>
+      indexByKeys(ids, await this.service.identifiersOf(ids), (r) => r.patientId),
+    );
+    const row = await loader.load(w.patientId);
+    if (!row) return null;
+    noteIdentifierRead(ctx, { id: w.patientId, registryNumber: w.registryNumber, siteId: w.siteId }, 'identifiers');
+    return PatientIdentifiersModel.from(row, FieldView.of(actor, w.treatmentDate));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.DEPARTMENT_HEAD)

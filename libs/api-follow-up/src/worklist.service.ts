@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { PatientIdentifierEntity } from '@vfr/api-registry';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
 import { disclosureFor, RESEARCH_CONSENT, shownCount, shownProportion } from '@vfr/api-analytics';
 import { AggregateReader } from '@vfr/api-database';
@@ -53,8 +54,18 @@ export interface WorklistRow {
   days_overdue: number;
 }
 
+// DUE_DATE is the visit's target date, the date shown and the one a coordinator books: windows
+// differ in width (M12 closes 60 days after its target, M6 30), so their ends are in another order.
+/** The call list's longest: a site's whole worklist, however far behind it is. */
+export const CALL_LIST_LIMIT = 5000;
+
+export interface CallListNames {
+  family_name: string | null;
+  given_name: string | null;
+}
+
 const ORDER: Record<WorklistSort, string> = {
-  [WorklistSort.DUE_DATE]: 'window_end, registry_number, target_day',
+  [WorklistSort.DUE_DATE]: 'target_date, registry_number, target_day',
   [WorklistSort.DAYS_OVERDUE]: 'days_overdue DESC, window_end, registry_number',
   [WorklistSort.REGISTRY_NUMBER]: 'registry_number, target_day',
 };
@@ -122,6 +133,41 @@ export class WorklistService {
     const size = checkPageSize(first);
     const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw ValidationError.single('after', 'format', 'after is not a cursor returned by this list');
+    const { params, sql } = this.listSql(actor, filter, sort);
+    const rows: (WorklistRow & { total: number })[] = await this.dataSource.query(
+      `${sql} LIMIT ${params.add(size + 1, 'int')} OFFSET ${params.add(offset, 'int')}`,
+      params.values,
+    );
+    const nodes = rows.slice(0, size);
+    const total = rows[0]?.total ?? (offset > 0 ? await this.count(actor, filter) : 0);
+    return {
+      totalCount: total,
+      edges: nodes.map((node, i) => ({ node, cursor: encodeCursor([offset + i + 1]) })),
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: offset > 0,
+        startCursor: nodes.length ? encodeCursor([offset + 1]) : null,
+        endCursor: nodes.length ? encodeCursor([offset + nodes.length]) : null,
+      },
+    };
+  }
+
+  /**
+   * The whole list as filtered and sorted, with the patients' names (the call list: its printout
+   * and CSV), at most CALL_LIST_LIMIT rows. The caller applies the field-access table to them.
+   */
+  async callList(actor: Actor, filter: WorklistFilter, sort: WorklistSort = WorklistSort.DUE_DATE): Promise<(WorklistRow & CallListNames)[]> {
+    const { params, sql } = this.listSql(actor, filter, sort);
+    return this.dataSource.query(
+      `SELECT l.*, i.family_name, i.given_name FROM (${sql} LIMIT ${params.add(CALL_LIST_LIMIT, 'int')}) l
+       LEFT JOIN patient_identifier i ON i.patient_id = l.patient_id
+       ORDER BY l.row_number`,
+      params.values,
+    );
+  }
+
+  /** The list's statement (without LIMIT), its rows numbered in the order asked. */
+  private listSql(actor: Actor, filter: WorklistFilter, sort: WorklistSort): { params: SqlParams; sql: string } {
     const today = filter.today ?? todayIso();
     if (!parseIsoDate(today)) throw ValidationError.single('filter.today', 'date', 'filter.today must be a calendar date YYYY-MM-DD');
     const params = new SqlParams();
@@ -137,28 +183,18 @@ export class WorklistService {
     if (filter.timePoints?.length) where.push(`s.time_point = ANY(${params.add(filter.timePoints, 'text[]')})`);
     if (filter.registryNumber) where.push(`s.registry_number LIKE ${params.add(`${filter.registryNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     const schedule = scheduleSql(siteScope(actor), params, filter.siteId);
-    const rows: (WorklistRow & { total: number })[] = await this.dataSource.query(
-      `SELECT s.patient_id, s.registry_number, s.site_id, s.treatment_id, s.treatment_kind, s.treatment_date, s.time_point,
-              s.target_date, s.window_start, s.window_end, ${state} AS state, greatest(${t} - s.window_end, 0) AS days_overdue,
-              count(*) OVER ()::int AS total
-       FROM (${schedule}) s
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${ORDER[sort]}
-       LIMIT ${params.add(size + 1, 'int')} OFFSET ${params.add(offset, 'int')}`,
-      params.values,
-    );
-    const nodes = rows.slice(0, size);
-    const total = rows[0]?.total ?? (offset > 0 ? await this.count(actor, filter) : 0);
-    return {
-      totalCount: total,
-      edges: nodes.map((node, i) => ({ node, cursor: encodeCursor([offset + i + 1]) })),
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: offset > 0,
-        startCursor: nodes.length ? encodeCursor([offset + 1]) : null,
-        endCursor: nodes.length ? encodeCursor([offset + nodes.length]) : null,
-      },
-    };
+    const sql = `SELECT x.*, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${ORDER[sort]}) AS row_number
+       FROM (SELECT s.patient_id, s.registry_number, s.site_id, s.treatment_id, s.treatment_kind, s.treatment_date, s.time_point, s.target_day,
+                    s.target_date, s.window_start, s.window_end, ${state} AS state, greatest(${t} - s.window_end, 0) AS days_overdue
+             FROM (${schedule}) s
+             WHERE ${where.join(' AND ')}) x
+       ORDER BY ${ORDER[sort]}`;
+    return { params, sql };
+  }
+
+  /** The identifiers of the patients of a page (the call list's names). */
+  identifiersOf(patientIds: readonly string[]): Promise<PatientIdentifierEntity[]> {
+    return this.dataSource.getRepository(PatientIdentifierEntity).findBy({ patientId: In([...patientIds]) });
   }
 
   private async count(actor: Actor, filter: WorklistFilter): Promise<number> {

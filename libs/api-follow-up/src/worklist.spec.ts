@@ -1,4 +1,4 @@
-import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase } from '@vfr/api-testing';
+import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, http, RESEARCHER } from '@vfr/api-testing';
 import { addDays, TIME_POINT_WINDOWS, todayIso } from '@vfr/domain';
 
 const LIST = `query($f: WorklistFilterInput, $sort: WorklistSort, $first: Int, $after: String) {
@@ -123,6 +123,93 @@ describeEachDatabase('follow-up worklist and completeness', (t) => {
     });
     expect(withdrawn.errors).toBeUndefined();
     expect(await points()).toEqual([]);
+  });
+
+  it('sorts by target date, not by the end of the window', async () => {
+    // A's M12 (target 2024-12-31, window to 2025-03-01) is due before B's M6 (target 2025-01-15,
+    // window to 2025-02-14): by target date A comes first, by the windows' ends B would.
+    const [site] = await t().db.dataSource.query(`SELECT id FROM site WHERE code = 'NORTH'`);
+    const gql = async (q: string, v: Record<string, unknown>) => {
+      const r = await t().gql(q, v, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    for (const [registryNumber, startDate] of [
+      ['NORTH-SORT-A', '2024-01-01'],
+      ['NORTH-SORT-B', '2024-07-19'],
+    ]) {
+      const id = (
+        await gql(`mutation($i: CreatePatientInput!) { createPatient(input: $i) { id } }`, {
+          i: { siteId: site.id, sex: 'FEMALE', birthYear: 1945, registryNumber },
+        })
+      ).createPatient.id;
+      const fractureId = (
+        await gql(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+          i: { patientId: id, level: 'L2', onsetDate: '2023-12-20', cause: 'OSTEOPOROTIC', genantGrade: 2 },
+        })
+      ).createFracture.id;
+      await gql(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+        i: { patientId: id, kind: 'CONSERVATIVE', startDate, levels: [{ fractureId }] },
+      });
+    }
+    const r = await gql(LIST, { f: { registryNumber: 'NORTH-SORT-', today: '2025-01-20', timePoints: ['M6', 'M12'] }, sort: 'DUE_DATE', first: 50 });
+    const rows = r.worklist.edges.map((e: any) => `${e.node.registryNumber} ${e.node.timePoint} ${e.node.targetDate}`);
+    expect(rows).toEqual(['NORTH-SORT-A M6 2024-06-29', 'NORTH-SORT-A M12 2024-12-31', 'NORTH-SORT-B M6 2025-01-15']);
+    // The windows' ends are in another order, so this list tells the two sorts apart.
+    const ends = r.worklist.edges.map((e: any) => e.node.windowEnd);
+    expect([...ends].sort()).not.toEqual(ends);
+  });
+
+  it('gives the call list as CSV with the filters and sort of the list, audited as an export', async () => {
+    const path = '/api/export/worklist.csv?registryNumber=NORTH-SORT-&today=2025-01-20&timePoint=M6,M12&sort=DUE_DATE';
+    const r = await http(t(), path, token);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toContain('worklist-call-list.csv');
+    const [header, ...rows] = r.text.trim().split('\n');
+    expect(header).toBe('registry_number,family_name,given_name,time_point,target_date,window_start,window_end,state,days_overdue');
+    expect(
+      rows.map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => [0, 3, 4, 7, 8].includes(i))
+          .join(' '),
+      ),
+    ).toEqual(['NORTH-SORT-A M6 2024-06-29 OVERDUE 175', 'NORTH-SORT-A M12 2024-12-31 DUE 0', 'NORTH-SORT-B M6 2025-01-15 DUE 0']);
+    const [event] = await t().db.dataSource.query(
+      `SELECT action, entity_id, after FROM audit_event WHERE entity_type = 'Export' AND actor_email = $1 ORDER BY id DESC LIMIT 1`,
+      [COORD_NORTH],
+    );
+    expect(event).toMatchObject({ action: 'EXPORT', entity_id: 'worklist', after: expect.objectContaining({ rows: 3, sort: 'DUE_DATE' }) });
+    // Names as the coordinator may see them: the seeded patients have theirs.
+    const seeded = await http(t(), '/api/export/worklist.csv?registryNumber=NORTH-0&today=2030-01-01', token);
+    const names = seeded.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.length > 0)).toBe(true);
+    expect((await http(t(), '/api/export/worklist.csv', await t().login(RESEARCHER))).status).toBe(403);
+    const bad = await http(t(), '/api/export/worklist.csv?states=LATE', token);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'states', message: 'states must be one of DUE_SOON, DUE, OVERDUE (got "LATE")' });
+  });
+
+  it("gives the patients' names on the list to its coordinator, and audits the read", async () => {
+    const r = await t().gql(
+      `{ worklist(first: 3, filter: { registryNumber: "NORTH-0", today: "2030-01-01" }) { edges { node { registryNumber identifiers { familyName givenName } } } } }`,
+      {},
+      token,
+    );
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.worklist.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(n.identifiers.familyName).toEqual(expect.any(String));
+    const [event] = await t().db.dataSource.query(
+      `SELECT after FROM audit_event WHERE entity_type = 'PatientIdentifier' AND actor_email = $1 ORDER BY id DESC LIMIT 1`,
+      [COORD_NORTH],
+    );
+    expect(event.after.registryNumbers).toEqual([...new Set(nodes.map((n: any) => n.registryNumber))].sort());
   });
 
   it('keeps each coordinator to its own site', async () => {

@@ -24,6 +24,7 @@ import {
 import { csvWriter, listCellSql, numberColumns } from './csv-cells';
 import { ImportKind } from './import-kinds';
 import { recordsSql } from './records-export';
+import { CALL_LIST_COLUMNS } from './worklist-export';
 
 export type ExportFormat = 'long' | 'wide';
 
@@ -193,6 +194,16 @@ export class ExportService {
     const { text, values, columns } = recordsSql(kind, actor);
     await this.audit(actor, `records-${kind}`, { kind });
     return this.csv(text, values, columns);
+  }
+
+  /**
+   * The worklist as a call list (its rows already as the reader may see them), audited like every
+   * export. Written from memory: a site's worklist is a few thousand rows at most (CALL_LIST_LIMIT).
+   */
+  async callList(actor: Actor, rows: Record<string, unknown>[], details: Record<string, unknown>): Promise<Readable> {
+    await this.audit(actor, 'worklist', { ...details, rows: rows.length });
+    const csv = csvWriter([...CALL_LIST_COLUMNS], (column) => column === 'days_overdue');
+    return Readable.from(rows).pipe(csv);
   }
 
   private async audit(actor: Actor, what: string, details: Record<string, unknown>): Promise<void> {

@@ -1,11 +1,13 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { Actor, ErrorResponse, Roles, sendHttpError } from '@vfr/api-core';
-import { exportReaders, Role, ValidationError } from '@vfr/domain';
+import { WorklistService, WorklistSort, WorklistState } from '@vfr/api-follow-up';
+import { exportReaders, readersOf, Role, SCHEDULED_TIME_POINTS, ValidationError } from '@vfr/domain';
 import { Readable } from 'node:stream';
 import { dataDictionary, importFormat } from './data-dictionary';
 import { ExportFormat, ExportService } from './export.service';
 import { ImportKind, template } from './import-kinds';
 import { ImportReport, ImportService } from './import.service';
+import { callListRow } from './worklist-export';
 
 interface Req {
   actor: Actor;
@@ -18,6 +20,15 @@ function kindOf(value: string): ImportKind {
     throw ValidationError.single('kind', 'enum', `kind must be one of ${Object.values(ImportKind).join(', ')} (got "${value}")`);
   }
   return kind;
+}
+
+/** A query parameter that is one of `allowed` (or a comma-separated list of them), named in the error if not. */
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
+  if (!value) return [];
+  const values = value.split(',');
+  const bad = values.find((v) => !allowed.includes(v as T));
+  if (bad !== undefined) throw ValidationError.single(name, 'enum', `${name} must be one of ${allowed.join(', ')} (got "${bad}")`);
+  return values as T[];
 }
 
 function formatOf(value: string | undefined): ExportFormat {
@@ -38,6 +49,7 @@ export class ImportExportController {
   constructor(
     private readonly imports: ImportService,
     private readonly exports: ExportService,
+    private readonly worklist: WorklistService,
   ) {}
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
@@ -102,6 +114,31 @@ export class ImportExportController {
     const stream = await this.exports.records(req.actor, kindOf(kind));
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="registry-${kind}.csv"`);
+    return csvFile(stream);
+  }
+
+  /**
+   * The worklist as a call list, with the filters and sort of the dashboard's list: one row per
+   * expected visit with the patient's names, each value as the field-access table gives it.
+   */
+  @Roles(...readersOf('WorklistItem'))
+  @Get('export/worklist.csv')
+  async callList(
+    @Query() query: Record<string, string | undefined>,
+    @Req() req: Req,
+    @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void },
+  ): Promise<StreamableFile> {
+    const filter = {
+      states: oneOf('states', query.states, Object.values(WorklistState)),
+      timePoints: oneOf('timePoint', query.timePoint, SCHEDULED_TIME_POINTS),
+      registryNumber: query.registryNumber?.trim() || null,
+      today: query.today || null,
+    };
+    const [sort = WorklistSort.DUE_DATE] = oneOf('sort', query.sort, Object.values(WorklistSort));
+    const rows = (await this.worklist.callList(req.actor, filter, sort)).map((r) => callListRow(req.actor, r));
+    const stream = await this.exports.callList(req.actor, rows, { filter, sort });
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="worklist-call-list.csv"');
     return csvFile(stream);
   }
 

@@ -304,3 +304,16 @@ export enum AdditionalInjury {
   ABDOMEN_ORGAN = 'ABDOMEN_ORGAN',
   OTHER = 'OTHER',
 }
+
+/**
+ * Why a scheduled visit did not take place, chosen when visits are marked missed from the
+ * worklist (kept with the audit event of each visit it marks).
+ */
+export enum MissedVisitReason {
+  NOT_REACHED = 'NOT_REACHED',
+  DECLINED = 'DECLINED',
+  TOO_ILL = 'TOO_ILL',
+  IN_CARE_ELSEWHERE = 'IN_CARE_ELSEWHERE',
+  MOVED_AWAY = 'MOVED_AWAY',
+  OTHER = 'OTHER',
+}

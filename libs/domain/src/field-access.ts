@@ -242,6 +242,7 @@ export const RECORD_FIELDS = {
       windowEnd: { kind: 'date', about: 'Last day of the visit window', access: IDENTIFIED_RECORD },
       state: { kind: 'value', about: 'Due soon, due or overdue', access: IDENTIFIED_RECORD },
       daysOverdue: { kind: 'value', about: 'Days past the window', access: IDENTIFIED_RECORD },
+      identifiers: { kind: 'related', about: "The patient's direct identifiers, for the call list", access: IDENTIFIED_RECORD },
     },
   },
 } as const satisfies Record<string, RecordAccess>;

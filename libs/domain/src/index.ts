@@ -24,3 +24,4 @@ export * from './fields/death.fields';
 export * from './of-score';
 export * from './instruments.rules';
 export * from './import-report';
+export * from './missed-visits';

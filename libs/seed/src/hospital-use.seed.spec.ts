@@ -73,8 +73,9 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
   });
 
   it('is deterministic, and leaves every value drawn before it as it was (its own stream)', () => {
-    const a = generateRegistry({ patients: 300, sites, seed: 7, today: '2026-06-30' });
-    expect(generateRegistry({ patients: 300, sites, seed: 7, today: '2026-06-30' })).toEqual(a);
+    // Without the outstanding visits (they came later, from a stream of their own, and only take rows away).
+    const a = generateRegistry({ patients: 300, sites, seed: 7, today: '2026-06-30', outstanding: false });
+    expect(generateRegistry({ patients: 300, sites, seed: 7, today: '2026-06-30', outstanding: false })).toEqual(a);
     // The digest of this registry without the new fields, as the generator gave it before they
     // were added: a draw taken from another stream would change it. (Fields added later by others
     // join this list when they too draw from a stream of their own.)

@@ -13,6 +13,8 @@ import {
   TreatmentKind,
   visitContradictions,
   fractureAdjacency,
+  addDays,
+  TIME_POINT_WINDOWS,
   newFractureContradictions,
 } from '@vfr/domain';
 import { createHash } from 'node:crypto';
@@ -227,7 +229,8 @@ describe('synthetic imaging and new fractures', () => {
   const procedure = (treatmentId: unknown) => kindOf.get(String(treatmentId)) !== TreatmentKind.CONSERVATIVE;
 
   it('left every value generated before these fields as it was (they draw from a stream of their own)', () => {
-    const r = generateRegistry({ patients: 300, sites: [{ id: 's1', code: 'A' }], seed: 7, today: '2026-06-30' });
+    // Without the outstanding visits (they came later, from a stream of their own, and only take rows away).
+    const r = generateRegistry({ patients: 300, sites: [{ id: 's1', code: 'A' }], seed: 7, today: '2026-06-30', outstanding: false });
     const without = (rows: Record<string, unknown>[], keys: string[]) =>
       rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))));
     // The hospital-use and radiograph fields came at the same time, from a stream of their own too.
@@ -319,5 +322,27 @@ describe('synthetic additional injuries by kind', () => {
     }
     const again = generateRegistry({ patients: 3000, sites: [{ id: 's1', code: 'A' }], seed: 11, today: '2026-06-30' });
     expect(again.fracture.map((f) => f.additional_injury_kinds)).toEqual(registry.fracture.map((f) => f.additional_injury_kinds));
+  });
+});
+
+describe('synthetic registry: visits not yet recorded', () => {
+  const sites = [{ id: '11111111-1111-4111-8111-111111111111', code: 'A' }];
+  const today = '2026-06-30';
+  const full = generateRegistry({ patients: 600, sites, seed: 11, today, outstanding: false });
+  const behind = generateRegistry({ patients: 600, sites, seed: 11, today });
+
+  it('only takes away visits whose window closed within the last 120 days, and leaves everything else as it was', () => {
+    const kept = new Set(behind.assessment.map((a) => a.id));
+    const gone = full.assessment.filter((a) => !kept.has(a.id));
+    expect(gone.length).toBeGreaterThan(20);
+    expect(behind.assessment).toEqual(full.assessment.filter((a) => kept.has(a.id)));
+    expect({ ...behind, assessment: [] }).toEqual({ ...full, assessment: [] });
+    const start = new Map(full.treatment.map((t) => [t.id, String(t.start_date)]));
+    for (const a of gone) {
+      const w = TIME_POINT_WINDOWS.find((x) => x.timePoint === a.time_point)!;
+      const end = addDays(start.get(a.treatment_id)!, w.toDay);
+      expect([a.time_point, end < today, end >= addDays(today, -120)]).toEqual([a.time_point, true, true]);
+      expect(a.time_point).not.toBe('BASELINE');
+    }
   });
 });

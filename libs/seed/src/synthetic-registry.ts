@@ -64,6 +64,8 @@ export interface GenerateOptions {
   today: string;
   /** First patient number, so several batches can be generated for one registry. */
   offset?: number;
+  /** Leave some visits of windows closed lately unrecorded (default true): the worklist's overdue visits. */
+  outstanding?: boolean;
 }
 
 const FAMILY = ['Schmidt', 'Jansen', 'Rossi', 'Martin', 'Novak', 'Berg', 'Kowalski', 'Dubois', 'Silva', 'Meyer', 'Smith', 'Nielsen'];
@@ -371,7 +373,30 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   hospitalUseAndRadiographs(out, new Random((options.seed * 104729 + 0x4057) >>> 0));
   // The fractures' additional injuries by kind: a stream of their own, after everything else too.
   additionalInjuryKinds(out, new Random((options.seed * 7349 + 0x1a7) >>> 0));
+  // Visits nobody has recorded yet: last of all, from a stream of their own as well.
+  if (options.outstanding ?? true) outstandingVisits(out, new Random((options.seed * 15485863 + 0x0d3) >>> 0), options.today);
   return out;
+}
+
+/** How long after a window has closed a visit may still be waiting for a coordinator, in days. */
+const OUTSTANDING_DAYS = 120;
+/** The share of visits whose window closed within OUTSTANDING_DAYS that nobody has recorded yet. */
+const OUTSTANDING_SHARE = 0.3;
+
+/**
+ * A real registry is behind: some visits whose window closed lately are neither recorded nor
+ * marked missed, and these are the worklist's overdue visits (without them the demo would show
+ * no overdue visit at all). Visits of windows closed longer ago stay recorded, done or missed.
+ */
+function outstandingVisits(out: SyntheticRegistry, rnd: Random, today: string): void {
+  const starts = new Map(out.treatment.map((t) => [String(t.id), String(t.start_date)]));
+  const since = addDays(today, -OUTSTANDING_DAYS);
+  out.assessment = out.assessment.filter((a) => {
+    const w = TIME_POINT_WINDOWS.find((x) => x.timePoint === a.time_point);
+    if (!w || w.timePoint === TimePoint.BASELINE) return true;
+    const end = addDays(starts.get(String(a.treatment_id))!, w.toDay);
+    return !(end < today && end >= since && rnd.chance(OUTSTANDING_SHARE));
+  });
 }
 
 /**

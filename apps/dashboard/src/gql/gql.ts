@@ -68,6 +68,8 @@ type Documents = {
     "\n  query Eq5dValueSet {\n    eq5dValueSet\n  }\n": typeof types.Eq5dValueSetDocument,
     "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          treatmentKind\n          treatmentDate\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n        }\n      }\n    }\n  }\n": typeof types.WorklistDocument,
     "\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n": typeof types.WorklistCompletenessDocument,
+    "\n  query CallList($first: Int, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, filter: $filter, sort: $sort) {\n      totalCount\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n          identifiers {\n            familyName\n            givenName\n          }\n        }\n      }\n    }\n  }\n": typeof types.CallListDocument,
+    "\n  mutation MarkVisitsMissed($input: MarkVisitsMissedInput!) {\n    markVisitsMissed(input: $input) {\n      id\n    }\n  }\n": typeof types.MarkVisitsMissedDocument,
 };
 const documents: Documents = {
     "\n  query AdminUsers {\n    users {\n      id\n      version\n      email\n      displayName\n      role\n      siteId\n      active\n      mustChangePassword\n    }\n    sites {\n      id\n      version\n      code\n      name\n    }\n  }\n": types.AdminUsersDocument,
@@ -124,6 +126,8 @@ const documents: Documents = {
     "\n  query Eq5dValueSet {\n    eq5dValueSet\n  }\n": types.Eq5dValueSetDocument,
     "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          treatmentKind\n          treatmentDate\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n        }\n      }\n    }\n  }\n": types.WorklistDocument,
     "\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n": types.WorklistCompletenessDocument,
+    "\n  query CallList($first: Int, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, filter: $filter, sort: $sort) {\n      totalCount\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n          identifiers {\n            familyName\n            givenName\n          }\n        }\n      }\n    }\n  }\n": types.CallListDocument,
+    "\n  mutation MarkVisitsMissed($input: MarkVisitsMissedInput!) {\n    markVisitsMissed(input: $input) {\n      id\n    }\n  }\n": types.MarkVisitsMissedDocument,
 };
 
 /**
@@ -356,6 +360,14 @@ export function graphql(source: "\n  query Worklist($first: Int, $after: String,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n"): (typeof documents)["\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallList($first: Int, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, filter: $filter, sort: $sort) {\n      totalCount\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n          identifiers {\n            familyName\n            givenName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CallList($first: Int, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, filter: $filter, sort: $sort) {\n      totalCount\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n          identifiers {\n            familyName\n            givenName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkVisitsMissed($input: MarkVisitsMissedInput!) {\n    markVisitsMissed(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MarkVisitsMissed($input: MarkVisitsMissedInput!) {\n    markVisitsMissed(input: $input) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

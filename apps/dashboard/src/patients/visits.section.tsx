@@ -1,4 +1,5 @@
 import { useMutation } from '../graphql/hooks';
+import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { humanize } from '../forms/choices';
 import { Empty, when } from '../forms/status';
@@ -13,22 +14,35 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
   const [withdrawVisit] = useMutation(WITHDRAW_ASSESSMENT);
   const liveTreatments = p.treatments.filter((t) => !t.withdrawnAt);
   const treatmentName = treatmentNames(p.treatments);
+  // The new-visit form opens below the patient's other records, often below the fold (from the
+  // worklist's "Record visit" it is open as the page loads): bring it into view and put the focus
+  // in its first field, so that neither the eye nor the keyboard has to look for it.
+  const adding = c.is('visit');
+  const newVisit = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = newVisit.current;
+    if (!adding || !el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus({ preventScroll: true });
+  }, [adding]);
   return (
     <section className="panel" aria-labelledby="visits-title">
       <div className="panel-head">
         <h3 id="visits-title">Follow-up visits</h3>
         {c.addButton('visit', 'Add visit')}
       </div>
-      {c.is('visit') && (
-        <AssessmentForm
-          patientId={p.id}
-          treatments={liveTreatments}
-          timePoint={params.get('timePoint') ?? undefined}
-          treatmentId={params.get('treatment') ?? undefined}
-          onCancel={c.close}
-          onReload={c.reload}
-          onSaved={c.saved('Visit saved.')}
-        />
+      {adding && (
+        <div ref={newVisit}>
+          <AssessmentForm
+            patientId={p.id}
+            treatments={liveTreatments}
+            timePoint={params.get('timePoint') ?? undefined}
+            treatmentId={params.get('treatment') ?? undefined}
+            onCancel={c.close}
+            onReload={c.reload}
+            onSaved={c.saved('Visit saved.')}
+          />
+        </div>
       )}
       {p.assessments.length === 0 ? (
         <Empty>No follow-up visit recorded yet.</Empty>

@@ -41,3 +41,36 @@ export const COMPLETENESS = graphql(`
     }
   }
 `);
+
+export const CALL_LIST = graphql(`
+  query CallList($first: Int, $filter: WorklistFilterInput, $sort: WorklistSort) {
+    worklist(first: $first, filter: $filter, sort: $sort) {
+      totalCount
+      edges {
+        node {
+          patientId
+          registryNumber
+          treatmentId
+          timePoint
+          targetDate
+          windowStart
+          windowEnd
+          state
+          daysOverdue
+          identifiers {
+            familyName
+            givenName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const MARK_VISITS_MISSED = graphql(`
+  mutation MarkVisitsMissed($input: MarkVisitsMissedInput!) {
+    markVisitsMissed(input: $input) {
+      id
+    }
+  }
+`);

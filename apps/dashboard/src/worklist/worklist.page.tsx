@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { useQuery } from '../graphql/hooks';
-import { Link } from 'react-router';
-import { SCHEDULED_TIME_POINTS } from '@vfr/domain';
+import { useMutation, useQuery } from '../graphql/hooks';
+import { Link, useSearchParams } from 'react-router';
+import { MISSED_VISIT_REASON_LABELS, SCHEDULED_TIME_POINTS } from '@vfr/domain';
 import { humanize } from '../forms/choices';
+import { serverProblem } from '../forms/server-problem';
 import { Empty, LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';
-import { COMPLETENESS, WORKLIST } from './worklist.documents';
+import { downloadWithToken } from '../cohorts/cohort-export';
+import { filterQuery, filtersOf, gqlFilter } from './call-list';
+import { COMPLETENESS, MARK_VISITS_MISSED, WORKLIST } from './worklist.documents';
 import { Pager, useCursorPages } from '../forms/pager';
 
 const PAGE = 50;
@@ -22,23 +25,73 @@ const SORTS = [
 
 /** Follow-up visits due soon, due and overdue at your site, each with a link to record it. */
 export function WorklistPage() {
-  const [states, setStates] = useState<string[]>(['OVERDUE', 'DUE', 'DUE_SOON']);
-  const [timePoint, setTimePoint] = useState('');
-  const [registryNumber, setRegistryNumber] = useState('');
-  const [sort, setSort] = useState('DUE_DATE');
+  // The call list's "Back to the worklist" returns with the filters it was drawn up with.
+  const [params] = useSearchParams();
+  const [initial] = useState(() => filtersOf(params));
+  const [states, setStates] = useState<string[]>(initial.states);
+  const [timePoint, setTimePoint] = useState(initial.timePoint);
+  const [registryNumber, setRegistryNumber] = useState(initial.registryNumber);
+  const [sort, setSort] = useState(initial.sort);
   const pages = useCursorPages();
-  const restart = pages.restart;
-  const filter = {
-    states: states.length ? states : null,
-    timePoints: timePoint ? [timePoint] : null,
-    registryNumber: registryNumber.trim() || null,
+  const filters = { states, timePoint, registryNumber, sort };
+  // A selection belongs to the rows it was made on: another filter or page clears it.
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const restart = () => {
+    pages.restart();
+    setSelected(new Set());
   };
+  const filter = gqlFilter(filters);
   const list = useQuery(WORKLIST, {
     variables: { first: PAGE, after: pages.after, filter: filter as never, sort: sort as never },
     fetchPolicy: 'cache-and-network',
   });
   const completeness = useQuery(COMPLETENESS);
   const page = list.data?.worklist ?? list.previousData?.worklist;
+  const [markMissed, marking] = useMutation(MARK_VISITS_MISSED);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const rows = page?.edges.map((e) => e.node) ?? [];
+  const keyOf = (w: { treatmentId: string; timePoint: string }) => `${w.treatmentId}/${w.timePoint}`;
+  const chosen = rows.filter((w) => selected.has(keyOf(w)));
+  const toggle = (key: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const markChosen = async () => {
+    setProblem([]);
+    setNotice(null);
+    if (!reason) return setProblem(['Choose why the visits did not take place.']);
+    try {
+      const visits = chosen.map((w) => ({ patientId: w.patientId, treatmentId: w.treatmentId, timePoint: w.timePoint }));
+      await markMissed({ variables: { input: { visits, reason: reason as never } } });
+      setNotice(
+        `${visits.length} visit${visits.length === 1 ? '' : 's'} marked missed (${MISSED_VISIT_REASON_LABELS[reason as keyof typeof MISSED_VISIT_REASON_LABELS]}).`,
+      );
+      setSelected(new Set());
+      await Promise.all([list.refetch(), completeness.refetch()]);
+    } catch (e) {
+      // The API names each refused row as visits.<i>: say which patient and visit that is.
+      const p = serverProblem(e);
+      const named = Object.entries(p.fields).map(([field, message]) => {
+        const i = /^visits\.(\d+)/.exec(field)?.[1];
+        const w = i === undefined ? undefined : chosen[Number(i)];
+        return w ? `${w.registryNumber} ${w.timePoint}: ${message.replace(/^visits\.\d+( \([A-Z0-9]+\))?: /, '')}` : message;
+      });
+      setProblem([p.sentence, ...named]);
+    }
+  };
+  const [downloading, setDownloading] = useState(false);
+  const download = () => {
+    setDownloading(true);
+    setProblem([]);
+    downloadWithToken(`/api/export/worklist.csv?${filterQuery(filters)}`, 'worklist-call-list.csv')
+      .catch((e: unknown) => setProblem([e instanceof Error ? e.message : 'The download failed.']))
+      .finally(() => setDownloading(false));
+  };
 
   return (
     <section aria-labelledby="worklist-title">
@@ -110,16 +163,65 @@ export function WorklistPage() {
       </form>
       {list.error && <LoadError error={list.error} what="The worklist" onRetry={() => void list.refetch()} />}
       {!page && !list.error && <Loading what="the worklist" />}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {problem.length > 0 && (
+        <div className="error" role="alert">
+          {problem.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      )}
       {page && page.edges.length === 0 && <Empty>Nothing to follow up with these filters: every expected visit is recorded or not yet due.</Empty>}
       {page && page.edges.length > 0 && (
         <>
           <p className="count" aria-live="polite">
             {page.totalCount} visits to follow up
           </p>
+          <div className="toolbar">
+            <Link to={`/worklist/call-list?${filterQuery(filters)}`}>Print call list</Link>
+            <button type="button" className="link" disabled={downloading} onClick={download}>
+              Download call list (CSV)
+            </button>
+          </div>
+          <form
+            className="filters"
+            aria-label="Mark the selected visits missed"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void markChosen();
+            }}
+          >
+            <div className="field">
+              <label htmlFor="w-missed-reason">Reason the visits were missed</label>
+              <select id="w-missed-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+                <option value="">Choose…</option>
+                {Object.entries(MISSED_VISIT_REASON_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" disabled={chosen.length === 0 || marking.loading}>
+              Mark missed ({chosen.length} selected)
+            </button>
+          </form>
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
+                  <th>
+                    <input
+                      type="checkbox"
+                      aria-label="Select every visit on this page"
+                      checked={rows.length > 0 && chosen.length === rows.length}
+                      onChange={(e) => setSelected(new Set(e.target.checked ? rows.map(keyOf) : []))}
+                    />
+                  </th>
                   <th>State</th>
                   <th>Registry number</th>
                   <th>Time point</th>
@@ -135,6 +237,14 @@ export function WorklistPage() {
               <tbody>
                 {page.edges.map(({ node: w }) => (
                   <tr key={`${w.treatmentId}-${w.timePoint}`}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select the ${w.timePoint} visit of ${w.registryNumber}`}
+                        checked={selected.has(keyOf(w))}
+                        onChange={(e) => toggle(keyOf(w), e.target.checked)}
+                      />
+                    </td>
                     <td>
                       <span className={`badge ${w.state}`}>{STATES.find((s) => s.value === w.state)?.label ?? w.state}</span>
                     </td>
@@ -153,7 +263,8 @@ export function WorklistPage() {
                     <td>
                       <Link
                         to={`/patients/${w.patientId}?record=visit&treatment=${w.treatmentId}&timePoint=${w.timePoint}`}
-                        aria-label={`Record the ${w.timePoint} visit of ${w.registryNumber}`}
+                        // The name starts with the visible words (WCAG 2.5.3, Label in Name), then says which visit.
+                        aria-label={`Record visit: ${w.timePoint}, patient ${w.registryNumber}`}
                       >
                         Record visit
                       </Link>
