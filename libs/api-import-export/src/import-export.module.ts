@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ExportService } from './export.service';
 import { ImportExportController } from './import-export.controller';
+import { ImportProgressBoard } from './import-progress';
 import { ImportService } from './import.service';
 
 @Module({
   controllers: [ImportExportController],
-  providers: [ImportService, ExportService],
+  providers: [ImportService, ExportService, ImportProgressBoard],
   exports: [ImportService, ExportService],
 })
 export class ImportExportModule {}
