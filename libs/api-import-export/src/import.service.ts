@@ -130,19 +130,21 @@ export class ImportService {
     const tracked = progressId ? { userId: actor.userId, id: progressId } : null;
     this.progress.set(tracked, { phase: 'checking', checked: 0, total: table.rows.length });
     const fileSha256 = createHash('sha256').update(body).digest('hex');
-    return this.dataSource.transaction(async (manager) => {
-      // One import of a kind at a time, so two uploads of one file cannot both add its rows.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${kind}`]);
-      const { report, inputs, refs } = await this.check(manager, actor, kind, table.rows, fileSha256, commit, (checked) =>
-        this.progress.set(tracked, { phase: 'checking', checked, total: table.rows.length }),
-      );
-      if (commit && report.issues.length === 0) {
-        this.progress.set(tracked, { phase: 'writing', checked: table.rows.length, total: table.rows.length });
-        await this.write(manager, actor, kind, report, inputs, refs);
-        report.committed = true;
-      }
-      return report;
-    }).finally(() => this.progress.end(tracked));
+    return this.dataSource
+      .transaction(async (manager) => {
+        // One import of a kind at a time, so two uploads of one file cannot both add its rows.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${kind}`]);
+        const { report, inputs, refs } = await this.check(manager, actor, kind, table.rows, fileSha256, commit, (checked) =>
+          this.progress.set(tracked, { phase: 'checking', checked, total: table.rows.length }),
+        );
+        if (commit && report.issues.length === 0) {
+          this.progress.set(tracked, { phase: 'writing', checked: table.rows.length, total: table.rows.length });
+          await this.write(manager, actor, kind, report, inputs, refs);
+          report.committed = true;
+        }
+        return report;
+      })
+      .finally(() => this.progress.end(tracked));
   }
 
   /** The report, and the validated rows with their references, ready to write. */
