@@ -68,8 +68,8 @@ export const UPDATE_SITE = graphql(`
 `);
 
 export const AUDIT_LOG = graphql(`
-  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String) {
-    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) {
+  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String, $from: String, $to: String) {
+    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail, from: $from, to: $to) {
       id
       occurredAt
       actorEmail
@@ -79,6 +79,11 @@ export const AUDIT_LOG = graphql(`
       before
       after
       reason
+      names {
+        id
+        kind
+        name
+      }
     }
   }
 `);
