@@ -121,11 +121,7 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
           >
             Download the template
           </button>
-          <button
-            type="button"
-            disabled={busy !== null}
-            onClick={() => void run('template', async () => setFormat(await importFormat(token(), kind)))}
-          >
+          <button type="button" disabled={busy !== null} onClick={() => void run('template', async () => setFormat(await importFormat(token(), kind)))}>
             Show the columns
           </button>
         </div>
@@ -205,8 +201,8 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
           {report.issues.length > 0 && (
             <>
               <p className="error">
-                Correct these rows in the spreadsheet and check the file again: a file is imported whole or not at all. Each problem of a row is listed, under the
-                spreadsheet's column.
+                Correct these rows in the spreadsheet and check the file again: a file is imported whole or not at all. Each problem of a row is listed, under
+                the spreadsheet's column.
                 {report.issuesOmitted > 0 && ` The first ${report.issues.length} are listed; ${report.issuesOmitted} more are not.`}
               </p>
               <div className="table-wrap">
