@@ -217,8 +217,12 @@ export function AuditLogPage() {
                     <td>{String(e.occurredAt).replace('T', ' ').slice(0, 19)}</td>
                     <td>{e.actorEmail ?? 'system'}</td>
                     <td className="nowrap">{ACTION_LABELS[e.action] ?? e.action}</td>
-                    <td>
-                      {e.entityType} <span className="record-name">{named(e.entityId, names)}</span>
+                    <td className="record">
+                      {e.entityType}{' '}
+                      <span className="record-name" title={e.entityId}>
+                        {/* An import is known by its file's SHA-256: its beginning tells files apart. */}
+                        {e.entityType === 'Import' ? `file ${e.entityId.slice(0, 12)}…` : named(e.entityId, names)}
+                      </span>
                     </td>
                     <td className="changes">{changes(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null, names)}</td>
                     <td>{e.reason ?? ''}</td>
