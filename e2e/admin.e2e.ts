@@ -185,7 +185,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     await page.getByLabel('Record type').selectOption('User');
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('tbody tr')];
-      return rows.length > 0 && rows.every((r) => r.children[3].textContent!.startsWith('User'));
+      return rows.length > 0 && rows.every((r) => r.children[3].textContent.startsWith('User'));
     });
     const shown = await page.locator('tbody tr').count();
     await screenshot(page, 'admin-audit-log-range');
@@ -201,7 +201,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
     expect(lines.some((l) => l.includes(email))).toBe(true);
     // The download is itself in the log, as an export.
     await page.getByLabel('Record type').selectOption('Export');
-    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr')].some((r) => r.textContent!.includes('audit-log')));
+    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr')].some((r) => r.textContent.includes('audit-log')));
     expect(await page.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('Export');
     await page.getByLabel('Record type').selectOption('');
     await page.getByLabel('From (UTC day)').fill('');

@@ -110,15 +110,15 @@ describeEachDatabase('the audit log: names, date range and CSV export', (t) => {
     const r = await http(t(), `/api/audit-log.csv?${new URLSearchParams(filter)}`, admin);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
-    const rows = parse(r.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(r.text, { columns: true });
     expect(rows.map((row) => row.id)).toEqual(expected.map((e) => e.id));
     const created = rows.find((row) => row.record_id === fractureId && row.action === 'CREATE')!;
     expect(created).toMatchObject({ user: COORD_NORTH, record_type: 'Fracture', record: 'NORTH-AUD-1 T9' });
     expect(created.names).toContain(`Patient ${patientId} = NORTH-AUD-1`);
 
-    const ranged = parse((await http(t(), '/api/audit-log.csv?entityType=RangeTest&from=2020-03-01&to=2020-03-02', admin)).text, {
+    const ranged = parse<Record<string, string>>((await http(t(), '/api/audit-log.csv?entityType=RangeTest&from=2020-03-01&to=2020-03-02', admin)).text, {
       columns: true,
-    }) as Record<string, string>[];
+    });
     expect(ranged.map((row) => row.record_id)).toEqual(['event-2', 'event-1']);
 
     const [audited] = await log({ entityType: 'Export', actorEmail: ADMIN });
