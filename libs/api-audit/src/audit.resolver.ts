@@ -1,7 +1,7 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Actor, AuditAction, CurrentActor, Roles } from '@vfr/api-core';
 import { Role, ValidationError } from '@vfr/domain';
-import { AuditService } from './audit.service';
+import { AuditService, checkAuditLogFilter } from './audit.service';
 import { AuditEventModel } from './models/audit-event.model';
 
 @Resolver(() => AuditEventModel)
@@ -15,7 +15,9 @@ export class AuditResolver {
     @Args('entityType') entityType: string,
     @Args('entityId', { type: () => ID }) entityId: string,
   ): Promise<AuditEventModel[]> {
-    return (await this.audit.history(actor, entityType, entityId)).map((e) => AuditEventModel.from(e));
+    const events = await this.audit.history(actor, entityType, entityId);
+    const names = await this.audit.names(events);
+    return events.map((e) => AuditEventModel.from(e, names));
   }
 
   @Roles(Role.ADMIN)
@@ -26,11 +28,14 @@ export class AuditResolver {
     @Args('entityType', { type: () => String, nullable: true, description: 'e.g. Patient, Assessment, User' }) entityType?: string,
     @Args('action', { type: () => AuditAction, nullable: true }) action?: AuditAction,
     @Args('actorEmail', { type: () => String, nullable: true, description: "The beginning of the actor's email" }) actorEmail?: string,
+    @Args('from', { type: () => String, nullable: true, description: 'The first day of events, YYYY-MM-DD in UTC (included)' }) from?: string,
+    @Args('to', { type: () => String, nullable: true, description: 'The last day of events, YYYY-MM-DD in UTC (included)' }) to?: string,
   ): Promise<AuditEventModel[]> {
     if (first < 1 || first > 500) throw ValidationError.single('first', 'range', 'first must be from 1 to 500');
     if (before && !/^\d+$/.test(before)) throw ValidationError.single('before', 'format', 'before must be an audit event id');
-    if (entityType && entityType.length > 64) throw ValidationError.single('entityType', 'maxLength', 'entityType must be at most 64 characters');
-    if (actorEmail && actorEmail.length > 254) throw ValidationError.single('actorEmail', 'maxLength', 'actorEmail must be at most 254 characters');
-    return (await this.audit.recent(first, before, { entityType, action, actorEmail })).map((e) => AuditEventModel.from(e));
+    const filter = checkAuditLogFilter({ entityType, action, actorEmail, from: from ?? undefined, to: to ?? undefined });
+    const events = await this.audit.recent(first, before, filter);
+    const names = await this.audit.names(events);
+    return events.map((e) => AuditEventModel.from(e, names));
   }
 }

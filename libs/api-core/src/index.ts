@@ -12,4 +12,5 @@ export * from './ids';
 export * from './field-view';
 export * from './sql-params';
 export * from './http-error.filter';
+export * from './csv-writer';
 export { default as GraphQLJSON } from './json.scalar';

@@ -1,7 +1,8 @@
 import { COORD_NORTH, describeEachDatabase, rowCounts } from '@vfr/api-testing';
 
 // The cross-field rules (libs/domain's cross-field.rules.ts) in the CSV import: a row breaking one
-// is reported under each column the rule relates, with the rule's name, and nothing is written.
+// is reported under each column the rule relates, with the rule's name and the file's column
+// names in its sentence, and nothing is written.
 describeEachDatabase('cross-field rules in the CSV import', (t) => {
   let token: string;
   const post = async (kind: string, csv: string, commit: boolean) => {
@@ -67,7 +68,7 @@ describeEachDatabase('cross-field rules in the CSV import', (t) => {
         [3, 'posterior_wall_involved', 'ofClassPosteriorWall'],
       ]);
       expect(r.json.issues[0].message).toBe(
-        'genantGrade 1 and heightLossPercent 85 contradict each other (rule genantHeightLoss): Genant grade 1 is a height loss of 20% to 25%, and 85% is grade 3',
+        'genant_grade 1 and height_loss_percent 85 contradict each other (rule genantHeightLoss): Genant grade 1 is a height loss of 20% to 25%, and 85% is grade 3',
       );
     }
     expect(await rowCounts(t().db)).toEqual(before);
@@ -86,7 +87,7 @@ describeEachDatabase('cross-field rules in the CSV import', (t) => {
       [2, 'analgesic_level', 'analgesicOpioidUse'],
       [2, 'opioid_use', 'analgesicOpioidUse'],
     ]);
-    expect(r.json.issues[1].message).toContain('analgesicLevel NONE and opioidUse true contradict each other');
+    expect(r.json.issues[1].message).toContain('analgesic_level NONE and opioid_use true contradict each other');
     expect(await rowCounts(t().db)).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { exportColumnMeaning, exportColumnType, Role } from '@vfr/domain';
+import { exportColumnMeaning, exportColumnType, type ImportFormat, Role } from '@vfr/domain';
 import { ExportFormat, exportColumnOf, exportColumns } from './export.service';
 import { ImportKind, KINDS } from './import-kinds';
 
@@ -16,18 +16,24 @@ export function dataDictionary(format: ExportFormat, role: Role): string {
   return ['column,type,meaning', ...rows.map((r) => r.map(quote).join(','))].join('\n') + '\n';
 }
 
-/** The documented column format of an import, as Markdown (served next to the template). */
+/** The column guide of an import: what holds for every cell, then each column (served as JSON to the dashboard). */
+export function importFormatOf(kind: ImportKind): ImportFormat {
+  return {
+    kind,
+    notes: [
+      'UTF-8, comma-separated, first row the header. Empty cells are empty values. Columns may come in any order; optional ones may be left out.',
+      'A text cell that begins with =, +, -, @, a tab or a carriage return (after any apostrophes) is exported with one apostrophe in front, so that a spreadsheet shows it as text instead of running it as a formula, and imported without that apostrophe; numbers are written as they are.',
+    ],
+    columns: KINDS[kind].columns.map(({ name, label, required, description, example }) => ({ name, label, required, description, example })),
+  };
+}
+
+/** The same guide as Markdown (served next to the template, for reading outside the dashboard). */
 export function importFormat(kind: ImportKind): string {
-  const lines = [
-    `# CSV import: ${kind}`,
-    '',
-    'UTF-8, comma-separated, first row the header. Empty cells are empty values.',
-    '',
-    'A text cell that begins with =, +, -, @, a tab or a carriage return (after any apostrophes) is exported with one apostrophe in front, so that a spreadsheet shows it as text instead of running it as a formula, and imported without that apostrophe; numbers are written as they are.',
-    '',
-    '| column | required | meaning | example |',
-    '|---|---|---|---|',
-  ];
-  for (const c of KINDS[kind].columns) lines.push(`| ${c.name} | ${c.required ? 'yes' : 'no'} | ${c.description} | ${c.example} |`);
+  const format = importFormatOf(kind);
+  const lines = [`# CSV import: ${kind}`, ''];
+  for (const note of format.notes) lines.push(note, '');
+  lines.push('| column | required | meaning | example |', '|---|---|---|---|');
+  for (const c of format.columns) lines.push(`| ${c.name} | ${c.required ? 'yes' : 'no'} | ${c.description} | ${c.example} |`);
   return lines.join('\n') + '\n';
 }

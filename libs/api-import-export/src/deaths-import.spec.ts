@@ -72,6 +72,8 @@ describeEachDatabase('CSV import and export of deaths', (t) => {
       expect.objectContaining({ row: 3, column: 'died_on', rule: 'notBeforeTreatment' }),
       expect.objectContaining({ row: 5, column: 'registry_number', rule: 'oneDeath' }),
       expect.objectContaining({ row: 6, column: 'registry_number', rule: 'oneDeath', message: expect.stringMatching(/another death row in this file/) }),
+      // The same row's cause is wrong too: every problem of a row is reported.
+      expect.objectContaining({ row: 6, column: 'cause', label: 'Cause', rule: 'enum' }),
     ]);
     expect(await rowCounts(t().db)).toEqual(before);
   });

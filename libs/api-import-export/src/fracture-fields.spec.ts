@@ -144,16 +144,18 @@ describeEachDatabase('fracture fields, defined once', (t) => {
     const bad = `${header}\nNORTH-FXK-CSV,L3,2024-03-01,TRAUMATIC,2,RIB;RIB\nNORTH-FXK-CSV,L4,2024-03-01,TRAUMATIC,2,SPLEEN\nNORTH-FXK-CSV,L5,2024-03-01,TRAUMATIC,2,NONE;PELVIS\nNORTH-FXK-CSV,T10,2024-03-01,TRAUMATIC,2,HIP;\n`;
     const r = await http(t(), '/api/import/fractures?commit=true', token, bad);
     expect(r.json.committed).toBe(false);
+    const label = 'Additional injuries';
     expect(r.json.issues).toEqual([
-      { row: 2, column: 'additional_injury_kinds', rule: 'unique', message: 'additionalInjuryKinds lists RIB more than once: list each at most once' },
+      { row: 2, column: 'additional_injury_kinds', label, rule: 'unique', message: 'additional_injury_kinds lists RIB more than once: list each at most once' },
       {
         row: 3,
         column: 'additional_injury_kinds',
+        label,
         rule: 'enum',
-        message: expect.stringMatching(/^additionalInjuryKinds may list only RIB, STERNUM, .*, OTHER \(got "SPLEEN"\)$/),
+        message: expect.stringMatching(/^additional_injury_kinds may list only RIB, STERNUM, .*, OTHER \(got "SPLEEN"\)$/),
       },
-      { row: 4, column: 'additional_injury_kinds', rule: 'enum', message: expect.stringMatching(/\(got "NONE"\); NONE stands alone for none$/) },
-      { row: 5, column: 'additional_injury_kinds', rule: 'enum', message: expect.stringMatching(/\(got ""\)$/) },
+      { row: 4, column: 'additional_injury_kinds', label, rule: 'enum', message: expect.stringMatching(/\(got "NONE"\); NONE stands alone for none$/) },
+      { row: 5, column: 'additional_injury_kinds', label, rule: 'enum', message: expect.stringMatching(/\(got ""\)$/) },
     ]);
     expect(await rowCounts(t().db)).toEqual(before);
   });

@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { Actor, ErrorResponse, Roles, sendHttpError } from '@vfr/api-core';
 import { WorklistService, WorklistSort, WorklistState } from '@vfr/api-follow-up';
-import { exportReaders, readersOf, Role, SCHEDULED_TIME_POINTS, ValidationError } from '@vfr/domain';
+import { exportReaders, type ImportFormat, type ImportProgress, NotFoundError, readersOf, Role, SCHEDULED_TIME_POINTS, ValidationError } from '@vfr/domain';
 import { Readable } from 'node:stream';
-import { dataDictionary, importFormat } from './data-dictionary';
+import { dataDictionary, importFormat, importFormatOf } from './data-dictionary';
 import { ExportFormat, ExportService } from './export.service';
 import { ImportKind, template } from './import-kinds';
+import { ImportProgressBoard } from './import-progress';
 import { ImportReport, ImportService } from './import.service';
 import { callListRow } from './worklist-export';
 
@@ -31,6 +32,13 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return values as T[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function progressIdOf(value: string | undefined): string | undefined {
+  if (value === undefined || UUID.test(value)) return value;
+  throw ValidationError.single('progress', 'format', `progress must be a UUID the client chose (got "${value.slice(0, 40)}")`);
+}
+
 function formatOf(value: string | undefined): ExportFormat {
   if (value === undefined || value === 'long' || value === 'wide') return value ?? 'long';
   throw ValidationError.single('format', 'enum', `format must be long or wide (got "${value}")`);
@@ -50,6 +58,7 @@ export class ImportExportController {
     private readonly imports: ImportService,
     private readonly exports: ExportService,
     private readonly worklist: WorklistService,
+    private readonly progress: ImportProgressBoard,
   ) {}
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
@@ -66,6 +75,25 @@ export class ImportExportController {
     return importFormat(kindOf(kind));
   }
 
+  /** The same guide, structured: the dashboard shows it as a table. */
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Get('import/:kind/format.json')
+  formatJson(@Param('kind') kind: string): ImportFormat {
+    return importFormatOf(kindOf(kind));
+  }
+
+  /**
+   * How far an import sent with ?progress=<id> has come: rows checked of the file's rows, then
+   * writing, then done. Only its sender may ask; an unknown id answers 404.
+   */
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Get('import-progress/:id')
+  importProgress(@Param('id') id: string, @Req() req: Req): ImportProgress {
+    const progress = this.progress.get(req.actor.userId, progressIdOf(id)!);
+    if (!progress) throw new NotFoundError('ImportProgress', id);
+    return progress;
+  }
+
   /**
    * POST the file as text/csv. Without ?commit=true it is a dry run: every row is checked and
    * nothing is written. With it, all rows are written or, if any row is refused, none (422).
@@ -75,14 +103,16 @@ export class ImportExportController {
   async import(
     @Param('kind') kind: string,
     @Query('commit') commit: string | undefined,
+    @Query('progress') progress: string | undefined,
     @Req() req: Req,
     @Res({ passthrough: true }) res: { status(n: number): void },
   ): Promise<ImportReport> {
     const k = kindOf(kind);
+    const progressId = progressIdOf(progress);
     if (!Buffer.isBuffer(req.body)) {
       throw ValidationError.single('file', 'required', 'send the file as the request body with content-type text/csv');
     }
-    const report = await this.imports.run(req.actor, k, req.body, commit === 'true');
+    const report = await this.imports.run(req.actor, k, req.body, commit === 'true', progressId);
     if (commit === 'true' && !report.committed) res.status(422);
     return report;
   }

@@ -140,7 +140,7 @@ describeEachDatabase('CSV import', (t) => {
     const r = await upload(t(), 'assessments', token, csv, true);
     expect(r.json.committed).toBe(false);
     expect(r.json.issues).toEqual([
-      { row: 2, column: 'visit_date', rule: 'window', message: expect.stringContaining('visit_date 2024-02-13 is day 12') },
+      { row: 2, column: 'visit_date', label: 'Visit date', rule: 'window', message: expect.stringContaining('visit_date 2024-02-13 is day 12') },
       expect.objectContaining({ row: 5, column: 'visit_date', rule: 'notBeforeTreatment' }),
     ]);
     expect(r.json.issues[0].message).toContain('outside the window of M24, days 640 to 820 (2025-11-02 to 2026-05-01)');

@@ -29,7 +29,10 @@ export enum ImportKind {
 }
 
 export interface Column {
+  /** The CSV column, snake_case, as in the file's header. */
   name: string;
+  /** What a person calls it: the field definition's label, or the hand-written one below. */
+  label: string;
   required: boolean;
   description: string;
   example: string;
@@ -66,11 +69,42 @@ export interface KindSpec {
 /** A semicolon list in one cell (empty cell: none), each entry parsed as its own cell. */
 const cellList = <T>(v: string | undefined, cell: (entry: string) => T): T[] | null => (v === undefined || v.trim() === '' ? null : v.split(';').map(cell));
 
-const col = (name: string, required: boolean, description: string, example: string): Column => ({ name, required, description, example });
+// The plain labels of the columns that no field definition describes (the defined ones carry their own).
+const LABELS: Readonly<Record<string, string>> = {
+  registry_number: 'Registry number',
+  site_code: 'Site',
+  birth_year: 'Year of birth',
+  mrn: 'Medical record number',
+  family_name: 'Family name',
+  given_name: 'Given name',
+  date_of_birth: 'Date of birth',
+  additional_injuries: 'Additional injuries (free text)',
+  kind: 'Treatment',
+  start_date: 'Start date',
+  levels: 'Treated levels',
+  cement_volumes_ml: 'Cement volume per level (ml)',
+  cement_type: 'Cement type',
+  cement_fill_percent: 'Cement fill per level (%)',
+  time_point: 'Time point',
+  visit_date: 'Visit date',
+  status: 'Visit status',
+  odi_items: 'ODI answers',
+  rmdq_items: 'RMDQ answers',
+  eq5d_levels: 'EQ-5D-5L levels',
+  notes: 'Notes',
+};
+
+const col = (name: string, required: boolean, description: string, example: string, label = LABELS[name] ?? name): Column => ({
+  name,
+  label,
+  required,
+  description,
+  example,
+});
 const rn = (r: Record<string, string>) => (r.registry_number ?? '').trim();
 
 /** A defined field's CSV column: required when the field is and has no default. */
-const definedColumn = (def: FieldDefinition): Column => col(def.column, def.required && def.default === undefined, csvDescription(def), def.example);
+const definedColumn = (def: FieldDefinition): Column => col(def.column, def.required && def.default === undefined, csvDescription(def), def.example, def.label);
 
 /** A defined field's value from its cell, parsed by its type; an empty cell is the default, or null. */
 function definedCell(def: FieldDefinition, cell: string | undefined): unknown {
@@ -271,6 +305,11 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     }),
   },
 };
+
+/** A column's plain label ('Pain at rest (NRS 0-10)' for nrs_rest); the column itself when the kind has none of that name. */
+export function columnLabel(kind: ImportKind, column: string): string {
+  return KINDS[kind].columns.find((c) => c.name === column)?.label ?? LABELS[column] ?? column;
+}
 
 /** A template: the header and one example row. */
 export function template(kind: ImportKind): string {

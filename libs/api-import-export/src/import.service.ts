@@ -26,13 +26,60 @@ import {
   scoreInstruments,
   secondDeathMessage,
 } from '@vfr/domain';
+import { setImmediate } from 'node:timers/promises';
 import { readCsv } from './csv-reader';
-import { ImportKind, KINDS, Refs } from './import-kinds';
+import { columnLabel, ImportKind, KINDS, Refs } from './import-kinds';
+import { ImportProgressBoard } from './import-progress';
 
 export type ImportReport = DomainImportReport<ImportKind>;
 
 const MAX_ISSUES = 1000;
+/** Rows checked between two reports of progress (and two chances for the server to answer others). */
+const PROGRESS_EVERY = 250;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** A treated level's fields, as the treatments file's list columns hold them. */
+const LEVEL_COLUMNS: Readonly<Record<string, string>> = {
+  fractureId: 'levels',
+  cementVolumeMl: 'cement_volumes_ml',
+  cementType: 'cement_type',
+  cementFillPercent: 'cement_fill_percent',
+};
+
+/** The fields the import's rows carry besides the defined ones, as the domain's rules name them. */
+const NAMED_FIELDS = [
+  'registryNumber',
+  'birthYear',
+  'siteId',
+  'patientId',
+  'treatmentId',
+  'timePoint',
+  'visitDate',
+  'startDate',
+  'odiItems',
+  'rmdqItems',
+  'eq5dLevels',
+  'eq5dIndex',
+  'cementVolumeMl',
+  'cementType',
+  'cementFillPercent',
+  'fractureId',
+  'familyName',
+  'givenName',
+  'dateOfBirth',
+  'additionalInjuries',
+  'diedOn',
+  'occurredOn',
+];
+
+/**
+ * A rule's sentence with the fields named as the file's columns: the domain's rules speak of
+ * nrsRest and visitDate, the person correcting the spreadsheet sees nrs_rest and visit_date.
+ */
+function inColumns(kind: ImportKind, message: string): string {
+  const names = new Set([...NAMED_FIELDS, ...Object.keys(KINDS[kind].defined ?? {})]);
+  return message.replace(/\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b/g, (word) => (names.has(word) ? columnOf(kind, word) : word));
+}
 
 /** A validation field ('identifiers.mrn', 'levels.1.cementVolumeMl') as the CSV column it came from. */
 function columnOf(kind: ImportKind, field: string): string {
@@ -43,6 +90,7 @@ function columnOf(kind: ImportKind, field: string): string {
   if (field === 'patientId') return 'registry_number';
   if (field === 'siteId') return 'site_code';
   if (field === 'treatmentId') return 'registry_number';
+  if (Object.hasOwn(LEVEL_COLUMNS, field)) return LEVEL_COLUMNS[field];
   // A defined field names its own column (vitaminDSupplementation is vitamin_d_supplementation).
   const defined = KINDS[kind].defined;
   if (defined && Object.hasOwn(defined, field)) return defined[field].column;
@@ -67,25 +115,36 @@ async function insertChunks<T extends ObjectLiteral>(manager: EntityManager, tar
  */
 @Injectable()
 export class ImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly progress: ImportProgressBoard,
+  ) {}
 
-  async run(actor: Actor, kind: ImportKind, body: Buffer, commit: boolean): Promise<ImportReport> {
+  /** `progressId`: a UUID the client chose, under which it may poll how far the check has come. */
+  async run(actor: Actor, kind: ImportKind, body: Buffer, commit: boolean, progressId?: string): Promise<ImportReport> {
     const spec = KINDS[kind];
     const table = readCsv(body, {
       required: spec.columns.filter((c) => c.required).map((c) => c.name),
       optional: spec.columns.filter((c) => !c.required).map((c) => c.name),
     });
+    const tracked = progressId ? { userId: actor.userId, id: progressId } : null;
+    this.progress.set(tracked, { phase: 'checking', checked: 0, total: table.rows.length });
     const fileSha256 = createHash('sha256').update(body).digest('hex');
-    return this.dataSource.transaction(async (manager) => {
-      // One import of a kind at a time, so two uploads of one file cannot both add its rows.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${kind}`]);
-      const { report, inputs, refs } = await this.check(manager, actor, kind, table.rows, fileSha256, commit);
-      if (commit && report.issues.length === 0) {
-        await this.write(manager, actor, kind, report, inputs, refs);
-        report.committed = true;
-      }
-      return report;
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        // One import of a kind at a time, so two uploads of one file cannot both add its rows.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${kind}`]);
+        const { report, inputs, refs } = await this.check(manager, actor, kind, table.rows, fileSha256, commit, (checked) =>
+          this.progress.set(tracked, { phase: 'checking', checked, total: table.rows.length }),
+        );
+        if (commit && report.issues.length === 0) {
+          this.progress.set(tracked, { phase: 'writing', checked: table.rows.length, total: table.rows.length });
+          await this.write(manager, actor, kind, report, inputs, refs);
+          report.committed = true;
+        }
+        return report;
+      })
+      .finally(() => this.progress.end(tracked));
   }
 
   /** The report, and the validated rows with their references, ready to write. */
@@ -96,116 +155,141 @@ export class ImportService {
     rows: Record<string, string>[],
     fileSha256: string,
     commit: boolean,
+    progress: (checked: number) => void,
   ): Promise<{ report: ImportReport; inputs: Record<string, unknown>[]; refs: Refs[] }> {
     const spec = KINDS[kind];
     const issues: RowIssue[] = [];
-    const add = (row: number, column: string, rule: string, message: string) => {
-      if (issues.length < MAX_ISSUES) issues.push({ row, column, rule, message });
-    };
+    let omitted = 0;
     const ctx = await this.lookups(manager, actor, kind, rows);
     const seen = new Set<string>();
     const inputs: Record<string, unknown>[] = [];
     const refsOut: Refs[] = [];
     let unchanged = 0;
     const deathRows = new Set<string>();
-    rows.forEach((r, i) => {
-      const rowNo = i + 2;
+
+    /**
+     * Every problem of one row: a reference that cannot be resolved, each column's own rule, the
+     * rules between its columns and those that need the registry's other records. A rule whose
+     * inputs are themselves wrong is not judged (a visit date that is no date is not compared with
+     * the treatment), so each problem is reported once, under the column to correct.
+     */
+    const checkRow = (r: Record<string, string>, rowNo: number): void => {
+      const found: { column: string; rule: string; message: string }[] = [];
+      const flag = (column: string, rule: string, message: string) => found.push({ column, rule, message: inColumns(kind, message) });
       const key = spec.key(r);
-      if (seen.has(key)) return add(rowNo, 'registry_number', 'unique', `this row repeats an earlier row of the file (${key.replace(/\|/g, ', ')})`);
+      const repeated = seen.has(key);
+      if (repeated) flag('registry_number', 'unique', `this row repeats an earlier row of the file (${key.replace(/\|/g, ', ')})`);
       seen.add(key);
       const registryNumber = (r.registry_number ?? '').trim();
       const refs: Refs = {};
+      // Fields whose value comes from a reference already reported as missing: not reported again.
+      const unresolved = new Set<string>();
       if (kind === ImportKind.PATIENTS) {
-        if (ctx.existing.has(key)) return void unchanged++;
+        if (!repeated && ctx.existing.has(key)) return void unchanged++;
         refs.siteId = ctx.sites.get((r.site_code ?? '').trim().toUpperCase());
-        if (!refs.siteId) return add(rowNo, 'site_code', 'exists', `site_code "${r.site_code}" is not a site of the registry`);
         const scope = siteScope(actor);
-        if (scope && scope !== refs.siteId) return add(rowNo, 'site_code', 'site', `site_code ${r.site_code} is not your site`);
+        if (!refs.siteId) flag('site_code', 'exists', `site_code "${r.site_code}" is not a site of the registry`);
+        else if (scope && scope !== refs.siteId) flag('site_code', 'site', `site_code ${r.site_code} is not your site`);
+        if (!refs.siteId) unresolved.add('siteId');
       } else {
         refs.patient = ctx.patients.get(registryNumber);
-        if (!refs.patient) return add(rowNo, 'registry_number', 'exists', `registry_number "${registryNumber}" is not a patient of your site`);
-        const index = ctx.index.get(refs.patient.id);
-        refs.treatmentId = index?.id;
-        refs.treatmentStart = index?.start;
-        refs.treatedLevels = index ? ctx.treatedLevels.get(index.id) : undefined;
-        refs.latestDoneVisit = ctx.latestDone.get(refs.patient.id);
-        refs.diedOn = ctx.deaths.get(refs.patient.id);
-        if ((kind === ImportKind.ASSESSMENTS || kind === ImportKind.COMPLICATIONS) && !index) {
-          return add(rowNo, 'registry_number', 'exists', `patient ${registryNumber} has no treatment yet: import the treatment first`);
+        if (!refs.patient) {
+          flag('registry_number', 'exists', `registry_number "${registryNumber}" is not a patient of your site`);
+          unresolved.add('patientId').add('treatmentId').add('levels');
+        } else {
+          const index = ctx.index.get(refs.patient.id);
+          refs.treatmentId = index?.id;
+          refs.treatmentStart = index?.start;
+          refs.treatedLevels = index ? ctx.treatedLevels.get(index.id) : undefined;
+          refs.latestDoneVisit = ctx.latestDone.get(refs.patient.id);
+          refs.diedOn = ctx.deaths.get(refs.patient.id);
+          if ((kind === ImportKind.ASSESSMENTS || kind === ImportKind.COMPLICATIONS) && !index) {
+            flag('registry_number', 'exists', `patient ${registryNumber} has no treatment yet: import the treatment first`);
+            unresolved.add('treatmentId');
+          }
         }
-        if (kind === ImportKind.TREATMENTS) {
+        if (kind === ImportKind.TREATMENTS && refs.patient) {
           const levels = (r.levels ?? '')
             .split(';')
             .map((l) => l.trim().toUpperCase())
             .filter(Boolean);
           refs.fractureIds = levels.map((l) => ctx.fractures.get(`${refs.patient!.id}|${l}`));
           const missing = levels.filter((_, j) => !refs.fractureIds![j]);
-          if (missing.length)
-            return add(
-              rowNo,
-              'levels',
-              'exists',
-              `levels ${missing.join(', ')} are not recorded fractures of patient ${registryNumber}: import the fractures first`,
-            );
+          if (missing.length) {
+            flag('levels', 'exists', `levels ${missing.join(', ')} are not recorded fractures of patient ${registryNumber}: import the fractures first`);
+            unresolved.add('levels');
+          }
         }
-        if (ctx.existing.has(spec.key({ ...r, registry_number: refs.patient.id }))) return void unchanged++;
-        if (kind === ImportKind.DEATHS) {
+        if (!repeated && refs.patient && ctx.existing.has(spec.key({ ...r, registry_number: refs.patient.id }))) return void unchanged++;
+        if (kind === ImportKind.DEATHS && refs.patient) {
           // A patient dies once: a death in force on another day, or a second row of the file, is refused.
-          if (refs.diedOn) return add(rowNo, 'registry_number', 'oneDeath', `patient ${registryNumber}: ${secondDeathMessage(refs.diedOn)}`);
-          if (deathRows.has(registryNumber)) return add(rowNo, 'registry_number', 'oneDeath', `patient ${registryNumber} has another death row in this file`);
+          if (refs.diedOn) flag('registry_number', 'oneDeath', `patient ${registryNumber}: ${secondDeathMessage(refs.diedOn)}`);
+          else if (deathRows.has(registryNumber)) flag('registry_number', 'oneDeath', `patient ${registryNumber} has another death row in this file`);
           deathRows.add(registryNumber);
         }
       }
       const input = spec.input(r, refs);
-      const found = fieldIssues(spec.schema, input);
-      for (const f of found) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
-      if (found.length) return;
-      if (kind === ImportKind.ASSESSMENTS && refs.treatmentStart) {
+      // Each column's own rule and the rules between columns (the schema runs both at once).
+      const fieldProblems = fieldIssues(spec.schema, input).filter((f) => !unresolved.has(f.field.split('.')[0]));
+      for (const f of fieldProblems) flag(columnOf(kind, f.field), f.rule, f.message);
+      const wrong = new Set(fieldProblems.map((f) => f.field.split('.')[0]));
+      const valid = (...fields: string[]) => fields.every((f) => !wrong.has(f));
+      if (kind === ImportKind.ASSESSMENTS && refs.treatmentStart && valid('timePoint', 'status', 'visitDate')) {
         // The same window rule as the API, against the index treatment the row is recorded on.
-        // Validated above: the visit date is a date's text or nothing.
         const visit = {
           timePoint: String(input.timePoint),
           status: String(input.status),
           visitDate: typeof input.visitDate === 'string' ? input.visitDate : null,
         };
         const issue = checkVisitWindow(visit, refs.treatmentStart, 'visit_date');
-        if (issue) return add(rowNo, 'visit_date', issue.rule, issue.message);
-        const afterDeath = input.status === 'DONE' ? checkVisitNotAfterDeath(String(input.visitDate), refs.diedOn ?? null) : null;
-        if (afterDeath) return add(rowNo, 'visit_date', afterDeath.rule, afterDeath.message);
+        if (issue) flag('visit_date', issue.rule, issue.message);
+        const afterDeath = input.status === 'DONE' && visit.visitDate ? checkVisitNotAfterDeath(visit.visitDate, refs.diedOn ?? null) : null;
+        if (afterDeath) flag('visit_date', afterDeath.rule, afterDeath.message);
       }
-      if (kind === ImportKind.DEATHS) {
+      if (kind === ImportKind.DEATHS && refs.patient && valid('diedOn')) {
         const issue = checkDeathDate(String(input.diedOn), refs.treatmentStart ?? null, refs.latestDoneVisit ?? null);
-        if (issue) return add(rowNo, 'died_on', issue.rule, issue.message);
+        if (issue) flag('died_on', issue.rule, issue.message);
       }
-      if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && String(input.occurredOn) < refs.treatmentStart) {
-        return add(
-          rowNo,
-          'occurred_on',
-          'notBeforeTreatment',
-          `occurred_on (${String(input.occurredOn)}) is before the index treatment (${refs.treatmentStart})`,
-        );
+      if (kind === ImportKind.COMPLICATIONS && refs.treatmentStart && valid('occurredOn') && String(input.occurredOn) < refs.treatmentStart) {
+        flag('occurred_on', 'notBeforeTreatment', `occurred_on (${String(input.occurredOn)}) is before the index treatment (${refs.treatmentStart})`);
       }
-      if (kind === ImportKind.COMPLICATIONS) {
+      if (kind === ImportKind.COMPLICATIONS && refs.patient && valid('kind', 'level')) {
         // A new fracture's kind against its level's adjacency to the index treatment's levels: as the API.
         const contradictions = newFractureContradictions({
           kind: input.kind as string,
           level: input.level as string | null,
           treatedLevels: refs.treatedLevels ?? [],
         });
-        for (const f of contradictions) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
-        if (contradictions.length) return;
+        for (const f of contradictions) flag(columnOf(kind, f.field), f.rule, f.message);
       }
-      if (kind === ImportKind.ASSESSMENTS) {
+      let scores: Record<string, unknown> = {};
+      if (kind === ImportKind.ASSESSMENTS && valid('odi', 'odiItems', 'rmdq', 'rmdqItems', 'eq5dIndex', 'eq5dLevels')) {
         // Scores computed from the items, a total alone held to what the instrument can give: as the API.
         const scored = scoreInstruments(input, eq5dValueSetFromEnv());
-        for (const f of scored.issues) add(rowNo, columnOf(kind, f.field), f.rule, f.message);
-        if (scored.issues.length) return;
-        inputs.push({ ...(spec.schema.parse(input) as Record<string, unknown>), ...scored.scores });
-        return void refsOut.push(refs);
+        for (const f of scored.issues) flag(columnOf(kind, f.field), f.rule, f.message);
+        scores = { ...scored.scores };
       }
-      inputs.push(spec.schema.parse(input) as Record<string, unknown>);
+      if (found.length) {
+        const label = (column: string) => columnLabel(kind, column);
+        for (const f of found) {
+          if (issues.length < MAX_ISSUES) issues.push({ row: rowNo, column: f.column, label: label(f.column), rule: f.rule, message: f.message });
+          else omitted++;
+        }
+        return;
+      }
+      inputs.push({ ...(spec.schema.parse(input) as Record<string, unknown>), ...scores });
       refsOut.push(refs);
-    });
+    };
+
+    for (let i = 0; i < rows.length; i++) {
+      // Let the server answer other requests (the progress asked for meanwhile) every so many rows.
+      if (i > 0 && i % PROGRESS_EVERY === 0) {
+        progress(i);
+        await setImmediate();
+      }
+      checkRow(rows[i], i + 2);
+    }
+    progress(rows.length);
     const report: ImportReport = {
       kind,
       mode: commit ? 'COMMIT' : 'DRY_RUN',
@@ -214,6 +298,7 @@ export class ImportService {
       created: inputs.length,
       unchanged,
       issues,
+      issuesOmitted: omitted,
       committed: false,
     };
     return { report, inputs, refs: refsOut };

@@ -22,3 +22,13 @@ describe('the new user form', () => {
     });
   });
 });
+
+describe('ids in the audit log', () => {
+  const id = 'ca3f5f4b-1234-4abc-8def-0123456789ab';
+  it('shows an id the API named by its name, and an unnamed one shortened', () => {
+    const names = new Map([[id, 'NORTH-001234']]);
+    expect(changes(null, { patientId: id, level: 'L1' }, names)).toBe('patientId NORTH-001234, level L1');
+    expect(changes(null, { patients: [id] }, names)).toBe('patients ["NORTH-001234"]');
+    expect(changes(null, { patientId: id })).toBe('patientId ca3f5f4b…');
+  });
+});

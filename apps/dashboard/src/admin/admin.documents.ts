@@ -82,8 +82,8 @@ export const UPDATE_SITE = graphql(`
 `);
 
 export const AUDIT_LOG = graphql(`
-  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String) {
-    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail) {
+  query AdminAuditLog($first: Int!, $before: ID, $entityType: String, $action: AuditAction, $actorEmail: String, $from: String, $to: String) {
+    auditLog(first: $first, before: $before, entityType: $entityType, action: $action, actorEmail: $actorEmail, from: $from, to: $to) {
       id
       occurredAt
       actorEmail
@@ -93,6 +93,11 @@ export const AUDIT_LOG = graphql(`
       before
       after
       reason
+      names {
+        id
+        kind
+        name
+      }
     }
   }
 `);

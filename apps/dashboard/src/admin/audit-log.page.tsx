@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '../graphql/hooks';
 import { AuditAction } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';
 import { Empty, LoadError, Loading } from '../forms/status';
 import '../forms/forms.css';
 import { AUDIT_LOG } from './admin.documents';
-import { changes } from './audit-changes';
+import { downloadWithToken } from '../cohorts/cohort-export';
+import { changes, named } from './audit-changes';
 
 const PAGE_SIZES = [10, 50, 200];
 // Session: sign-in, its failures and lockouts, sign-out. PatientIdentifier: reads that returned identifiers.
@@ -25,12 +26,34 @@ const ENTITY_TYPES = [
   'Registry',
   'DataIssue',
 ];
-const ACTION_LABELS = { LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOCKOUT: 'Sign-in locked', LOGOUT: 'Sign-out', READ: 'Identifiers read' };
+const ACTION_LABELS: Record<string, string> = {
+  CREATE: 'Created',
+  UPDATE: 'Changed',
+  WITHDRAW: 'Withdrawn',
+  IMPORT: 'Import',
+  EXPORT: 'Export',
+  LOGIN: 'Sign-in',
+  LOGIN_FAILED: 'Failed sign-in',
+  LOCKOUT: 'Sign-in locked',
+  LOGOUT: 'Sign-out',
+  PASSWORD_CHANGE: 'Password changed',
+  PASSWORD_RESET: 'Password reset',
+  READ: 'Identifiers read',
+};
+
+/** The log's filters as the CSV export's query string (the same criteria as the page, all pages). */
+function exportUrl(filter: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
+  return `/api/audit-log.csv${query ? `?${query}` : ''}`;
+}
 
 export function AuditLogPage() {
   const [entityType, setEntityType] = useState('');
   const [action, setAction] = useState('');
   const [actorEmail, setActorEmail] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [download, setDownload] = useState<{ busy: boolean; problem: string | null }>({ busy: false, problem: null });
   const [size, setSize] = useState(50);
   const [befores, setBefores] = useState<(string | null)[]>([null]);
   const restart = () => setBefores([null]);
@@ -41,6 +64,8 @@ export function AuditLogPage() {
       entityType: entityType || null,
       action: (action || null) as never,
       actorEmail: actorEmail.trim() || null,
+      from: from || null,
+      to: to || null,
     },
     fetchPolicy: 'cache-and-network',
   });
@@ -48,6 +73,16 @@ export function AuditLogPage() {
   const page = rows?.slice(0, size);
   // One more row than shown tells whether there is an older page.
   const older = q.data && rows && rows.length > size ? page![page!.length - 1].id : null;
+  const names = useMemo(() => new Map((rows ?? []).flatMap((e) => e.names.map((n) => [n.id.toLowerCase(), n.name] as const))), [rows]);
+  const rangeWrong = from && to && from > to ? 'The last day is before the first.' : null;
+  const saveCsv = () => {
+    setDownload({ busy: true, problem: null });
+    const stamp = [from, to].filter(Boolean).join('-to-');
+    downloadWithToken(exportUrl({ entityType, action, actorEmail: actorEmail.trim(), from, to }), `audit-log${stamp ? `-${stamp}` : ''}.csv`).then(
+      () => setDownload({ busy: false, problem: null }),
+      (e: unknown) => setDownload({ busy: false, problem: e instanceof Error ? e.message : 'The download failed.' }),
+    );
+  };
 
   return (
     <section aria-labelledby="audit-title">
@@ -101,6 +136,39 @@ export function AuditLogPage() {
           />
         </div>
         <div className="field">
+          <label htmlFor="a-from">From (UTC day)</label>
+          <input
+            id="a-from"
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              restart();
+            }}
+          />
+        </div>
+        <div className={`field${rangeWrong ? ' invalid' : ''}`}>
+          <label htmlFor="a-to">To (UTC day, included)</label>
+          <input
+            id="a-to"
+            type="date"
+            value={to}
+            min={from || undefined}
+            aria-invalid={rangeWrong ? true : undefined}
+            aria-describedby={rangeWrong ? 'a-to-error' : undefined}
+            onChange={(e) => {
+              setTo(e.target.value);
+              restart();
+            }}
+          />
+          {rangeWrong && (
+            <span id="a-to-error" className="field-error">
+              {rangeWrong}
+            </span>
+          )}
+        </div>
+        <div className="field">
           <label htmlFor="a-size">Events per page</label>
           <select
             id="a-size"
@@ -117,7 +185,15 @@ export function AuditLogPage() {
             ))}
           </select>
         </div>
+        <button type="button" disabled={download.busy || !!rangeWrong} onClick={saveCsv}>
+          {download.busy ? 'Preparing the CSV…' : 'Download CSV (all pages)'}
+        </button>
       </form>
+      {download.problem && (
+        <div role="alert" className="error">
+          {download.problem}
+        </div>
+      )}
       {q.error && <LoadError error={q.error} what="The audit log" onRetry={() => void q.refetch()} />}
       {!page && !q.error && <Loading what="the audit log" />}
       {page && page.length === 0 && <Empty>No audit event matches these filters.</Empty>}
@@ -140,11 +216,15 @@ export function AuditLogPage() {
                   <tr key={e.id}>
                     <td>{String(e.occurredAt).replace('T', ' ').slice(0, 19)}</td>
                     <td>{e.actorEmail ?? 'system'}</td>
-                    <td>{e.action}</td>
-                    <td>
-                      {e.entityType} <span className="hint">{/^[0-9a-f-]{36}$/.test(e.entityId) ? e.entityId.slice(0, 8) : e.entityId}</span>
+                    <td className="nowrap">{ACTION_LABELS[e.action] ?? e.action}</td>
+                    <td className="record">
+                      {e.entityType}{' '}
+                      <span className="record-name" title={e.entityId}>
+                        {/* An import is known by its file's SHA-256: its beginning tells files apart. */}
+                        {e.entityType === 'Import' ? `file ${e.entityId.slice(0, 12)}…` : named(e.entityId, names)}
+                      </span>
                     </td>
-                    <td className="changes">{changes(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null)}</td>
+                    <td className="changes">{changes(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null, names)}</td>
                     <td>{e.reason ?? ''}</td>
                   </tr>
                 ))}

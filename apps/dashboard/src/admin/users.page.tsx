@@ -70,7 +70,7 @@ interface UserRow {
   mustChangePassword: boolean;
 }
 
-/** One row: role and site are edited in place and saved together; deactivation is one click. */
+/** One row: role and site are edited in place and saved together; deactivation is asked for, then confirmed. */
 function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[]; onChanged: (msg: string, temporary?: string) => void }) {
   const [update] = useMutation(UPDATE_USER);
   const [reset] = useMutation(RESET_PASSWORD);
@@ -78,6 +78,8 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
   const [siteId, setSiteId] = useState(user.siteId ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Deactivation ends the user's sessions at once: the row asks before doing it.
+  const [confirming, setConfirming] = useState(false);
   const dirty = role !== user.role || siteId !== (user.siteId ?? '');
   const send = async (changes: Record<string, unknown>, done: string) => {
     const issues = checkBeforeSending(userUpdateSchema, changes, USER_LABELS);
@@ -159,13 +161,26 @@ function UserRowView({ user, sites, onChanged }: { user: UserRow; sites: Site[];
             </button>{' '}
           </>
         )}
-        {user.active ? (
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => void send({ active: false }, `${user.email} deactivated: their sessions have ended.`)}
-          >
+        {user.active && confirming ? (
+          <div className="confirm" role="group" aria-label={`Confirm deactivating ${user.email}`}>
+            <p>Deactivate {user.email}? They are signed out everywhere and cannot sign in until reactivated.</p>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                void send({ active: false }, `${user.email} deactivated: their sessions have ended.`);
+              }}
+            >
+              Yes, deactivate
+            </button>{' '}
+            <button type="button" autoFocus disabled={busy} onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : user.active ? (
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
             Deactivate
           </button>
         ) : (

@@ -1,7 +1,65 @@
 import { useId, useState } from 'react';
 import { serverProblem, type ServerProblem } from '../forms/server-problem';
 import '../forms/forms.css';
-import { IMPORT_KINDS, importText, runImport, saveText, type ImportReport } from './csv-import';
+import { IMPORT_KINDS, importFormat, importText, runImport, saveText, type ImportFormat, type ImportReport, type ImportStage } from './csv-import';
+
+/** The column guide: what holds for every cell, then one row per column. */
+function ColumnGuide({ format, kindLabel }: { format: ImportFormat; kindLabel: string }) {
+  return (
+    <details open className="column-guide">
+      <summary>Columns of a {kindLabel.toLowerCase()} file</summary>
+      {format.notes.map((n) => (
+        <p key={n} className="hint">
+          {n}
+        </p>
+      ))}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Column</th>
+              <th>Required</th>
+              <th>Meaning</th>
+              <th>Example</th>
+            </tr>
+          </thead>
+          <tbody>
+            {format.columns.map((c) => (
+              <tr key={c.name}>
+                <td>
+                  <code>{c.name}</code>
+                  <div className="hint">{c.label}</div>
+                </td>
+                <td>{c.required ? 'yes' : 'no'}</td>
+                <td>{c.description}</td>
+                <td>{c.example ? <code>{c.example}</code> : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** How far the file has come: sent to the server, then its rows checked there (the server's own count). */
+function ImportProgressBar({ stage }: { stage: ImportStage }) {
+  const server = stage.stage === 'server' ? stage.progress : null;
+  const [value, max, text] =
+    stage.stage === 'upload'
+      ? [stage.sent, stage.total || 1, `Sending the file: ${Math.round((100 * stage.sent) / (stage.total || 1))}%`]
+      : server?.phase === 'writing'
+        ? [undefined, undefined, `Writing ${server.total.toLocaleString('en')} rows…`]
+        : server
+          ? [server.checked, server.total || 1, `Checking rows: ${server.checked.toLocaleString('en')} of ${server.total.toLocaleString('en')}`]
+          : [undefined, undefined, 'File sent; the server is reading it…'];
+  return (
+    <div className="import-progress" role="status">
+      <progress aria-label="Import progress" value={value} max={max} />
+      <span>{text}</span>
+    </div>
+  );
+}
 
 /**
  * Import a spreadsheet: choose the kind, download its template, upload the file, read the dry
@@ -14,7 +72,8 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<ServerProblem | null>(null);
   const [busy, setBusy] = useState<'dry' | 'commit' | 'template' | null>(null);
-  const [format, setFormat] = useState<string | null>(null);
+  const [format, setFormat] = useState<ImportFormat | null>(null);
+  const [stage, setStage] = useState<ImportStage | null>(null);
 
   const run = async (what: 'dry' | 'commit' | 'template', job: () => Promise<void>) => {
     setBusy(what);
@@ -25,6 +84,7 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
       setProblem(serverProblem(e, { file: 'File', kind: 'Kind' }));
     } finally {
       setBusy(null);
+      setStage(null);
     }
   };
   const choose = (next: string) => {
@@ -61,20 +121,11 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
           >
             Download the template
           </button>
-          <button
-            type="button"
-            disabled={busy !== null}
-            onClick={() => void run('template', async () => setFormat(await importText(token(), kind, 'format.md')))}
-          >
+          <button type="button" disabled={busy !== null} onClick={() => void run('template', async () => setFormat(await importFormat(token(), kind)))}>
             Show the columns
           </button>
         </div>
-        {format && (
-          <details open>
-            <summary>Columns of a {kindLabel.toLowerCase()} file</summary>
-            <pre className="format">{format}</pre>
-          </details>
-        )}
+        {format && <ColumnGuide format={format} kindLabel={kindLabel} />}
         <form
           className="filters"
           aria-label="Check a file"
@@ -84,7 +135,7 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
               setProblem({ code: 'BAD_USER_INPUT', sentence: 'Choose a CSV file first.', fields: { file: 'Choose a CSV file first.' }, stale: false });
               return;
             }
-            void run('dry', async () => setReport(await runImport(token(), kind, file, false)));
+            void run('dry', async () => setReport(await runImport(token(), kind, file, false, setStage)));
           }}
         >
           <div className={`field${problem?.fields.file ? ' invalid' : ''}`}>
@@ -111,6 +162,7 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
             {busy === 'dry' ? 'Checking…' : 'Check the file (dry run)'}
           </button>
         </form>
+        {stage && <ImportProgressBar stage={stage} />}
         {problem && !problem.fields.file && (
           <div role="alert" className="error">
             {problem.sentence}
@@ -137,7 +189,8 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
               <strong>{report.unchanged}</strong> already in the registry
             </span>
             <span>
-              <strong>{report.issues.length}</strong> {report.issues.length === 1 ? 'problem' : 'problems'}
+              <strong>{report.issues.length + (report.issuesOmitted ?? 0)}</strong>{' '}
+              {report.issues.length + (report.issuesOmitted ?? 0) === 1 ? 'problem' : 'problems'}
             </span>
           </div>
           {committed && (
@@ -147,7 +200,11 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
           )}
           {report.issues.length > 0 && (
             <>
-              <p className="error">Correct these rows in the spreadsheet and check the file again: a file is imported whole or not at all.</p>
+              <p className="error">
+                Correct these rows in the spreadsheet and check the file again: a file is imported whole or not at all. Each problem of a row is listed, under
+                the spreadsheet's column.
+                {report.issuesOmitted > 0 && ` The first ${report.issues.length} are listed; ${report.issuesOmitted} more are not.`}
+              </p>
               <div className="table-wrap">
                 <table>
                   <thead>
@@ -162,7 +219,10 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
                     {report.issues.map((i, n) => (
                       <tr key={n}>
                         <td>{i.row}</td>
-                        <td>{i.column}</td>
+                        <td>
+                          <code>{i.column}</code>
+                          {i.label && i.label !== i.column && <div className="hint">{i.label}</div>}
+                        </td>
                         <td>{i.rule}</td>
                         <td>{i.message}</td>
                       </tr>
@@ -178,7 +238,7 @@ export function CsvImportPage({ token }: { token: () => string | null }) {
                 type="button"
                 className="primary"
                 disabled={busy !== null || !file || report.created === 0}
-                onClick={() => file && void run('commit', async () => setReport(await runImport(token(), kind, file, true)))}
+                onClick={() => file && void run('commit', async () => setReport(await runImport(token(), kind, file, true, setStage)))}
               >
                 {busy === 'commit' ? 'Importing…' : `Import ${report.created} rows`}
               </button>
