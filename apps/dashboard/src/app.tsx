@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, type MouseEvent, Suspense, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { adminRoutes } from './admin.routes';
 import { analyticsRoutes } from './analytics.routes';
@@ -85,6 +85,10 @@ export function App() {
     <ApolloProvider client={apolloClient}>
       <BrowserRouter>
         <div className="layout">
+          {/* The first stop of the Tab key: past the header's links to the page itself. */}
+          <a className="skip-link" href="#main" onClick={skipToMain}>
+            Skip to main content
+          </a>
           <header>
             <h1>Vertebral Fracture Outcomes Registry</h1>
             <nav aria-label="Main">
@@ -108,7 +112,7 @@ export function App() {
               </button>
             </span>
           </header>
-          <main>
+          <main id="main" tabIndex={-1}>
             <Suspense
               fallback={
                 <p className="loading" role="status">
@@ -130,6 +134,12 @@ export function App() {
       </BrowserRouter>
     </ApolloProvider>
   );
+}
+
+/** Focus moves to the page (not only the scroll position), and the address keeps no "#main". */
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
 }
 
 function NotHere({ home }: { home: string }) {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { errorSentence } from '../api';
 import type { MethodsSection } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
+import './chart-card.css';
 import type { ChartTable } from './chart-text';
 import type { ChartOption } from './echarts';
 
@@ -92,7 +93,8 @@ function DataTable({ table }: { table: ChartTable }) {
   return (
     <details className="chart-table">
       <summary>Show as table</summary>
-      <div className="table-scroll">
+      {/* Focusable, so that a keyboard can scroll a long table. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
         <table className="compact">
           <caption>{table.caption}</caption>
           <thead>

@@ -57,7 +57,7 @@ export function overlapFigure(data: Adjusted): Figure {
   return {
     summary: sentence(
       `Distribution of each treatment's estimated propensity in ${listed(groups.map((g) => `${labelOf(g)} (n ${nOf(g) ?? held})`))}, in ${bins.length} bins` +
-        (withheldBins ? `; ${withheldBins} bins ${held}` : ''),
+        (withheldBins ? `; ${withheldBins} ${withheldBins === 1 ? 'bin' : 'bins'} ${held}` : ''),
       'Propensity overlap: see the table.',
     ),
     table: {

@@ -317,7 +317,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
   return {
     summary: sentence(
       `Same-day discharge: ${listed(kinds.map((k) => `${labelOf(k)} ${find(k) ? percent(find(k)!.sameDayRate, 1) : held}`))}; median length of stay: ${listed(
-        kinds.map((k) => `${labelOf(k)} ${find(k)?.medianStay != null ? `${find(k)!.medianStay} days` : held}`),
+        kinds.map((k) => `${labelOf(k)} ${find(k)?.medianStay != null ? plural(find(k)!.medianStay!, 'day') : held}`),
       )}`,
       'Same-day discharge and length of stay: see the table.',
     ),
