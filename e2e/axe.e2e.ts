@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { BASE_URL, launch } from './browser';
 import { apiToken, recordPatient, type RecordedPatient } from './patients.setup';
 
@@ -48,7 +48,14 @@ function routeTables(dir = path.join(__dirname, '../apps/dashboard/src')): Route
  * Known exclusions: a violation listed here is reported but does not fail the test. Each has its
  * reason; the list is empty when nothing is known to be wrong.
  */
-const KNOWN: { rule: string; page: RegExp; reason: string }[] = [];
+const KNOWN: { rule: string; page: RegExp; reason: string }[] = [
+  {
+    rule: 'label-content-name-mismatch',
+    page: /\/worklist$/,
+    reason:
+      'the worklist\'s "Record visit" links are named by an aria-label that leaves out their visible words; their names are being reworded with the worklist',
+  },
+];
 
 const SERIOUS = new Set(['serious', 'critical']);
 
@@ -92,6 +99,7 @@ async function signIn(page: Page, role: Role): Promise<void> {
 
 describe('accessibility of every page, by axe-core, in Chromium', () => {
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let patient: RecordedPatient;
   const findings: Finding[] = [];
@@ -136,15 +144,18 @@ describe('accessibility of every page, by axe-core, in Chromium', () => {
     const known = findings.filter((f) => f.known);
     if (known.length) console.log(`Known and excluded:\n${known.map((f) => `${f.where}: ${f.text}\n  because ${f.known}`).join('\n')}`);
   });
+  // A context of its own per test: axe finishes its run in a page it opens beside this one.
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
   });
-  afterEach(() => page?.close());
+  afterEach(() => context?.close());
 
   function verdict(mine: Finding[]): void {
     findings.push(...mine);
     const failing = mine.filter((f) => !f.known);
-    if (failing.length) throw new Error(`${failing.length} serious or critical accessibility violations:\n\n${failing.map((f) => `${f.where}\n  ${f.text}`).join('\n\n')}`);
+    if (failing.length)
+      throw new Error(`${failing.length} serious or critical accessibility violations:\n\n${failing.map((f) => `${f.where}\n  ${f.text}`).join('\n\n')}`);
   }
 
   it('reads the route tables (every page of every role is below)', () => {
@@ -162,21 +173,25 @@ describe('accessibility of every page, by axe-core, in Chromium', () => {
     verdict(mine);
   });
 
-  it.each(Object.keys(USERS) as Role[])('every page a %s can open', async (role) => {
-    await signIn(page, role);
-    const routes = routeTables().filter((r) => r.roles.includes(role));
-    const mine: Finding[] = [];
-    for (const route of [...routes.map((r) => r.path), '/account/password']) {
-      await page.goto(`${BASE_URL}${address(route)}`);
-      await page.getByRole('main').waitFor();
-      await settle(page);
-      mine.push(...(await scan(page, `${role} ${route}`)));
-      for (const state of (STATES[route] ?? []).filter((s) => s.roles.includes(role))) {
-        await state.act(page);
+  it.each(Object.keys(USERS) as Role[])(
+    'every page a %s can open',
+    async (role) => {
+      await signIn(page, role);
+      const routes = routeTables().filter((r) => r.roles.includes(role));
+      const mine: Finding[] = [];
+      for (const route of [...routes.map((r) => r.path), '/account/password']) {
+        await page.goto(`${BASE_URL}${address(route)}`);
+        await page.getByRole('main').waitFor();
         await settle(page);
-        mine.push(...(await scan(page, `${role} ${route} ${state.name}`)));
+        mine.push(...(await scan(page, `${role} ${route}`)));
+        for (const state of (STATES[route] ?? []).filter((s) => s.roles.includes(role))) {
+          await state.act(page);
+          await settle(page);
+          mine.push(...(await scan(page, `${role} ${route} ${state.name}`)));
+        }
       }
-    }
-    verdict(mine);
-  }, 240000);
+      verdict(mine);
+    },
+    480000,
+  );
 });

@@ -65,7 +65,19 @@ export function ChartCard({ id, title, loading, error, option, empty, note, summ
  * series indices and unrounded numbers, is never built: its aria component is not loaded), and
  * the same numbers as a real table under a "Show as table" toggle.
  */
-export function ChartFigure({ id, option, summary, table, height = 320 }: { id: string; option: ChartOption; summary: string; table: ChartTable | null; height?: number }) {
+export function ChartFigure({
+  id,
+  option,
+  summary,
+  table,
+  height = 320,
+}: {
+  id: string;
+  option: ChartOption;
+  summary: string;
+  table: ChartTable | null;
+  height?: number;
+}) {
   return (
     <>
       <figure className="chart-figure" aria-labelledby={`${id}-summary`}>

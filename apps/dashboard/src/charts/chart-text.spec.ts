@@ -82,10 +82,24 @@ describe('estimate tables and summaries', () => {
       CONSERVATIVE: { value: 0.45, lower: 0.3, upper: 0.6, n: 40, events: 18, suppressed: false },
       KYPHOPLASTY: { value: null, lower: null, upper: null, n: null, events: null, suppressed: true },
     };
-    const s = rateSummary('Responders', ['CONSERVATIVE', 'KYPHOPLASTY'], ['M1', 'M3'], (g, c) => (c === 'M3' ? rates[g] : undefined), (v) => percent(v), 'last');
-    expect(s).toBe('Responders, month 3: Conservative 45.0 % and Kyphoplasty withheld (under the threshold).');
-    expect(rateSummary('Responders', ['KYPHOPLASTY'], ['M3'], (g) => rates[g], (v) => percent(v), 'last')).toBe(
-      'Responders: every estimate is withheld (under the threshold).',
+    const s = rateSummary(
+      'Responders',
+      ['CONSERVATIVE', 'KYPHOPLASTY'],
+      ['M1', 'M3'],
+      (g, c) => (c === 'M3' ? rates[g] : undefined),
+      (v) => percent(v),
+      'last',
     );
+    expect(s).toBe('Responders, month 3: Conservative 45.0 % and Kyphoplasty withheld (under the threshold).');
+    expect(
+      rateSummary(
+        'Responders',
+        ['KYPHOPLASTY'],
+        ['M3'],
+        (g) => rates[g],
+        (v) => percent(v),
+        'last',
+      ),
+    ).toBe('Responders: every estimate is withheld (under the threshold).');
   });
 });

@@ -15,15 +15,14 @@ export interface ChartTable {
 }
 
 /** How a withheld count or a statistic built on one is written in a table or a sentence. */
-export const withheld = (threshold?: number | null): string =>
-  threshold ? `withheld (fewer than ${threshold})` : 'withheld (under the threshold)';
+export const withheld = (threshold?: number | null): string => (threshold ? `withheld (fewer than ${threshold})` : 'withheld (under the threshold)');
 
 /** A finite number as printed (toFixed), or a dash: NaN, undefined and null are never printed. */
-export const num = (v: number | null | undefined, digits = 0): string =>
-  v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits);
+export const num = (v: number | null | undefined, digits = 0): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
 /** A proportion as a percentage, like the tooltips ("45.0 %"). */
-export const percent = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(digits)} %`);
+export const percent = (v: number | null | undefined, digits = 1): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(digits)} %`;
 
 /** "12.0 % – 30.5 %" or "1.2 – 3.4"; a dash when either end is missing. */
 export const range = (lower: number | null | undefined, upper: number | null | undefined, format: (v: number) => string): string =>

@@ -60,7 +60,15 @@ const shown = (e: Estimate | undefined): e is Estimate & { value: number } => !!
  * baseline to 3.8 at month 12 for Conservative." Each group from its first shown point to its
  * last; a group with nothing shown is said to be withheld.
  */
-export function trendSummary(what: string, groups: string[], categories: string[], get: Get, format: (v: number) => string, name = labelOf, threshold?: number | null): string {
+export function trendSummary(
+  what: string,
+  groups: string[],
+  categories: string[],
+  get: Get,
+  format: (v: number) => string,
+  name = labelOf,
+  threshold?: number | null,
+): string {
   const parts = groups.map((g) => {
     const points = categories.filter((c) => shown(get(g, c)));
     if (!points.length) return `was ${withheld(threshold)} for ${name(g)}`;
@@ -83,7 +91,15 @@ export function trendSummary(what: string, groups: string[], categories: string[
  * (under the threshold)." At the last category with a shown estimate (time points) or the first
  * (kinds, where the first is "any").
  */
-export function rateSummary(subject: string, groups: string[], categories: string[], get: Get, format: (v: number) => string, pick: 'first' | 'last', threshold?: number | null): string {
+export function rateSummary(
+  subject: string,
+  groups: string[],
+  categories: string[],
+  get: Get,
+  format: (v: number) => string,
+  pick: 'first' | 'last',
+  threshold?: number | null,
+): string {
   const order = pick === 'last' ? [...categories].reverse() : categories;
   const category = order.find((c) => groups.some((g) => shown(get(g, c))));
   if (!category) return sentence(`${subject}: every estimate is ${withheld(threshold)}`, `${subject}: nothing to show.`);

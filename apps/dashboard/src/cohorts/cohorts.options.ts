@@ -169,7 +169,12 @@ const suppressedNote = (groups: string[]) => (groups.length ? `Suppressed groups
 const stepPercent = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /** Every step of each curve, as its tooltip prints it; withheld groups named once. */
-function stepTable(caption: string, valueHeader: string, curves: { group: string; event?: string; steps: StepPoint[] }[], withheldGroups: string[]): ChartTable {
+function stepTable(
+  caption: string,
+  valueHeader: string,
+  curves: { group: string; event?: string; steps: StepPoint[] }[],
+  withheldGroups: string[],
+): ChartTable {
   const events = curves.some((c) => c.event);
   const held = withheld();
   return {

@@ -79,19 +79,13 @@ export function CohortsPage() {
   const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
   const newFracturesQ = useQuery(COHORT_NEW_FRACTURES, { variables: vars });
 
-  const trajectory = useMemo(
-    () => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : NO_FIGURE),
-    [trajectoryQ.data, measure],
-  );
+  const trajectory = useMemo(() => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : NO_FIGURE), [trajectoryQ.data, measure]);
   const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : NO_FIGURE), [respondersQ.data]);
   const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : NO_FIGURE), [survivalQ.data]);
   const fracture = useMemo(() => (survivalQ.data ? cumulativeIncidenceFigure(survivalQ.data.fracture) : NO_FIGURE), [survivalQ.data]);
   const death = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.death, 'death') : NO_FIGURE), [survivalQ.data]);
   const byLevel = useMemo(() => (newFracturesQ.data ? newFracturesByLevelFigure(newFracturesQ.data) : NO_FIGURE), [newFracturesQ.data]);
-  const byAdjacency = useMemo(
-    () => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : NO_FIGURE),
-    [newFracturesQ.data],
-  );
+  const byAdjacency = useMemo(() => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : NO_FIGURE), [newFracturesQ.data]);
   const imaging = useMemo(() => (newFracturesQ.data ? imagingFigure(newFracturesQ.data) : NO_FIGURE), [newFracturesQ.data]);
   const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : NO_FIGURE), [adjusted.data]);
 

@@ -113,8 +113,22 @@ describe('cohort figures in words and tables', () => {
     const e = (mean: number | null, n: number | null, suppressed = false) => ({ mean, n, lower: mean, upper: mean, suppressed });
     const f = lossOfCorrectionFigure(
       [
-        { group: 'VERTEBROPLASTY', timePoint: 'M1', lossReference: 'AFTER_PROCEDURE', lossOfCorrection: e(1.2, 20), kyphoticAngle: e(10, 20), anteriorHeight: e(80, 20) },
-        { group: 'VERTEBROPLASTY', timePoint: 'M12', lossReference: 'AFTER_PROCEDURE', lossOfCorrection: e(2.46, 15), kyphoticAngle: e(11, 15), anteriorHeight: e(78, 15) },
+        {
+          group: 'VERTEBROPLASTY',
+          timePoint: 'M1',
+          lossReference: 'AFTER_PROCEDURE',
+          lossOfCorrection: e(1.2, 20),
+          kyphoticAngle: e(10, 20),
+          anteriorHeight: e(80, 20),
+        },
+        {
+          group: 'VERTEBROPLASTY',
+          timePoint: 'M12',
+          lossReference: 'AFTER_PROCEDURE',
+          lossOfCorrection: e(2.46, 15),
+          kyphoticAngle: e(11, 15),
+          anteriorHeight: e(78, 15),
+        },
       ] as never,
       'lossOfCorrection',
     );

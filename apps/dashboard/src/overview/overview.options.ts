@@ -323,7 +323,16 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     ),
     table: {
       caption: 'Same-day discharge (% of treatments, Wilson 95% CI) and length of stay (days) by treatment',
-      columns: ['Treatment', 'Treatments (n)', 'Discharged the same day (n)', 'Same-day discharge (%)', '95% CI', 'Median stay (days)', 'IQR (days)', 'Mean stay (days)'],
+      columns: [
+        'Treatment',
+        'Treatments (n)',
+        'Discharged the same day (n)',
+        'Same-day discharge (%)',
+        '95% CI',
+        'Median stay (days)',
+        'IQR (days)',
+        'Mean stay (days)',
+      ],
       rowHeaders: 1,
       rows: kinds.map((k) => {
         const r = rows.find((x) => x.kind === k)!;
@@ -414,7 +423,18 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
         points.flatMap((tp) => {
           const r = rows.find((x) => x.siteCode === site && x.timePoint === tp);
           if (!r) return [];
-          return [[site, labelOf(tp), r.completeness === null ? held : pct(r.completeness, 1), count(r.done), count(r.expected), count(r.missed), count(r.withdrawn), count(r.outstanding)]];
+          return [
+            [
+              site,
+              labelOf(tp),
+              r.completeness === null ? held : pct(r.completeness, 1),
+              count(r.done),
+              count(r.expected),
+              count(r.missed),
+              count(r.withdrawn),
+              count(r.outstanding),
+            ],
+          ];
         }),
       ),
     },
@@ -477,7 +497,7 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
       `Registry complication rate after procedures ${pct(registryRate, 1)}; ${plural(shown.length, 'site')} shown, ${
         outside.length ? `${listed(outside)} outside the 95% limits` : 'none outside the 95% limits'
       }${suppressed.length ? `; ${listed(suppressed.map((s) => s.siteCode))} ${held}` : ''}`,
-      'Sites\' complication rates: see the table.',
+      "Sites' complication rates: see the table.",
     ),
     table: {
       caption: `Complication rate after procedures by site (registry rate ${pct(registryRate, 1)})`,

@@ -1,4 +1,5 @@
 import { expectReadable } from '../charts/chart-text.testing';
+import type { TimePoint } from '../gql/graphql';
 import { completenessFigure, dischargeFigure, funnelFigure, respondersFigure, trajectoryFigure, volumesFigure } from './overview.options';
 
 // What the overview's charts say without their picture: the summary (their accessible name) and
@@ -26,13 +27,15 @@ describe('overview figures in words and tables', () => {
         ['2025-02', '15', '0'],
       ],
     });
-    expect(f.summary).toBe('Treatments started per month from 2025-01 to 2025-02: 40 treatments counted, the most in 2025-01 (25); 1 of 3 month-and-kind counts withheld (fewer than 11).');
+    expect(f.summary).toBe(
+      'Treatments started per month from 2025-01 to 2025-02: 40 treatments counted, the most in 2025-01 (25); 1 of 3 month-and-kind counts withheld (fewer than 11).',
+    );
     // The pale bar is drawn at 10: that number is in neither the summary nor the table.
     expect(`${f.summary} ${f.table!.rows.flat().join(' ')}`).not.toMatch(/\b10\b/);
   });
 
   it('says how mean pain moved for each treatment and tabulates mean, CI and n rounded as the tooltip', () => {
-    const row = (group: string, timePoint: string, mean: number | null, n: number | null, suppressed = false) => ({
+    const row = (group: string, timePoint: TimePoint, mean: number | null, n: number | null, suppressed = false) => ({
       group,
       timePoint,
       mean,
@@ -56,7 +59,13 @@ describe('overview figures in words and tables', () => {
       'Mean NRS pain fell from 7.2 at baseline to 3.8 at month 12 for Conservative, fell from 7.6 at baseline to 3.1 at month 12 for Vertebroplasty and was 6.9 at baseline for Kyphoplasty.',
     );
     expect(f.table!.rows).toContainEqual(['Kyphoplasty', 'Baseline', '6.9', '6.5 – 7.3', '12']);
-    expect(f.table!.rows).toContainEqual(['Kyphoplasty', 'Month 12', 'withheld (under the threshold)', 'withheld (under the threshold)', 'withheld (under the threshold)']);
+    expect(f.table!.rows).toContainEqual([
+      'Kyphoplasty',
+      'Month 12',
+      'withheld (under the threshold)',
+      'withheld (under the threshold)',
+      'withheld (under the threshold)',
+    ]);
     expect(f.table!.rows.some((r) => r[1] === 'Unscheduled')).toBe(false);
     expectReadable(f.summary);
     expectReadable(f.table);
@@ -107,7 +116,7 @@ describe('overview figures in words and tables', () => {
           suppressed: true,
         },
       ],
-    } as never);
+    });
     expect(f.summary).toBe(
       'Same-day discharge: Vertebroplasty 50.0 % and Kyphoplasty withheld (under the threshold); median length of stay: Vertebroplasty 1 day and Kyphoplasty withheld (under the threshold).',
     );
@@ -120,7 +129,17 @@ describe('overview figures in words and tables', () => {
       followUpCompleteness: [
         { siteCode: 'NORTH', timePoint: 'M1', expected: 40, done: 36, missed: 2, withdrawn: null, outstanding: 2, completeness: 0.9, suppressed: false },
         { siteCode: 'NORTH', timePoint: 'M3', expected: 30, done: 18, missed: 12, withdrawn: 0, outstanding: 0, completeness: 0.6, suppressed: false },
-        { siteCode: 'SOUTH', timePoint: 'M1', expected: null, done: null, missed: null, withdrawn: null, outstanding: null, completeness: null, suppressed: true },
+        {
+          siteCode: 'SOUTH',
+          timePoint: 'M1',
+          expected: null,
+          done: null,
+          missed: null,
+          withdrawn: null,
+          outstanding: null,
+          completeness: null,
+          suppressed: true,
+        },
       ],
     } as never);
     expect(f.summary).toBe('77.1 % of 70 due visits done across 2 sites; lowest NORTH at month 3 (60.0 %); 1 bar withheld (under the threshold).');
@@ -143,7 +162,9 @@ describe('overview figures in words and tables', () => {
         limits: [{ n: 40, lower95: 0.09, upper95: 0.34, lower998: 0.05, upper998: 0.42 }],
       },
     });
-    expect(f.summary).toBe('Registry complication rate after procedures 20.0 %; 2 sites shown, NORTH outside the 95% limits; WEST withheld (under the threshold).');
+    expect(f.summary).toBe(
+      'Registry complication rate after procedures 20.0 %; 2 sites shown, NORTH outside the 95% limits; WEST withheld (under the threshold).',
+    );
     expect(f.table!.rows).toEqual([
       ['NORTH', '40', '18', '45.0 %'],
       ['CENTRAL', '40', '8', '20.0 %'],

@@ -67,7 +67,9 @@ describe('the patient timeline chart', () => {
   });
 
   it('says in one sentence how pain moved and what was recorded, and tabulates the scored visits in date order', () => {
-    expect(timelineSummary(patient, '01-0042')).toBe('Patient 01-0042: NRS on activity went from 8 at baseline to 6 at month 1 (2 scored visits); 2 treatments, 1 complication.');
+    expect(timelineSummary(patient, '01-0042')).toBe(
+      'Patient 01-0042: NRS on activity went from 8 at baseline to 6 at month 1 (2 scored visits); 2 treatments, 1 complication.',
+    );
     expect(timelineTable(patient)).toEqual({
       caption: 'Scored visits: NRS pain (0–10 points) and ODI (0–100 %)',
       columns: ['Visit date', 'Time point', 'NRS on activity', 'NRS at rest', 'ODI (%)'],

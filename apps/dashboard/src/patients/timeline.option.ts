@@ -134,8 +134,8 @@ export function timelineSummary(p: TimelinePatient, registryNumber: string): str
   const visits = table?.rows ?? [];
   const scored = (column: number) => visits.filter((r) => r[column] !== '–');
   const [measure, column] = scored(2).length ? ['NRS on activity', 2] : scored(3).length ? ['NRS at rest', 3] : ['ODI', 4];
-  const points = scored(column as number);
-  const at = (r: string[]) => `${r[column as number]} at ${r[1].toLowerCase()}`;
+  const points = scored(column);
+  const at = (r: string[]) => `${r[column]} at ${r[1].toLowerCase()}`;
   const trend = !points.length
     ? 'No scored visit'
     : points.length === 1
