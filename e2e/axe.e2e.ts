@@ -142,7 +142,7 @@ describe('accessibility of every page, by axe-core, in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     const known = findings.filter((f) => f.known);
-    if (known.length) console.log(`Known and excluded:\n${known.map((f) => `${f.where}: ${f.text}\n  because ${f.known}`).join('\n')}`);
+    if (known.length) console.log(`Known and excluded:\n${known.map((f) => `${f.where}: ${f.text.split('\n')[0]}\n  because ${f.known}`).join('\n')}`);
   });
   // A context of its own per test: axe finishes its run in a page it opens beside this one.
   beforeEach(async () => {
@@ -188,6 +188,7 @@ describe('accessibility of every page, by axe-core, in Chromium', () => {
           await state.act(page);
           await settle(page);
           mine.push(...(await scan(page, `${role} ${route} ${state.name}`)));
+          await page.screenshot({ path: `/tmp/a11y-${role.toLowerCase()}${route.replace(/[/:]+/g, '-')}.png`, fullPage: true });
         }
       }
       verdict(mine);
