@@ -147,8 +147,11 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.getByRole('link', { name: registryNumber }).click();
     await visible(page.getByRole('heading', { name: `Patient ${registryNumber}` }));
     expect(page.url()).toBe(patientUrl);
+    // The chart is named by its one-sentence summary (its canvas is hidden from screen readers).
     await visible(
-      page.getByRole('img', { name: `Pain (NRS) and disability (ODI) over time for patient ${registryNumber}, with treatments and complications marked` }),
+      page.getByRole('figure', {
+        name: `Patient ${registryNumber}: NRS on activity went from 9 at baseline to 3 at month 1 (2 scored visits); 1 treatment, no complication.`,
+      }),
     );
     const chart = await visible(page.locator('section[aria-labelledby="timeline-title"] .echart canvas'));
     expect((await chart.boundingBox())!.height).toBeGreaterThan(200);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, type MouseEvent, Suspense, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { adminRoutes } from './admin.routes';
 import { analyticsRoutes } from './analytics.routes';
@@ -103,6 +103,10 @@ export function App() {
     <GraphQLProvider>
       <BrowserRouter>
         <div className="layout">
+          {/* The first stop of the Tab key: past the header's links to the page itself. */}
+          <a className="skip-link" href="#main" onClick={skipToMain}>
+            Skip to main content
+          </a>
           <header>
             <h1>Vertebral Fracture Outcomes Registry</h1>
             <nav aria-label="Main">
@@ -128,7 +132,7 @@ export function App() {
               </button>
             </span>
           </header>
-          <main>
+          <main id="main" tabIndex={-1}>
             <Suspense
               fallback={
                 <p className="loading" role="status">
@@ -157,6 +161,12 @@ export function App() {
       </BrowserRouter>
     </GraphQLProvider>
   );
+}
+
+/** Focus moves to the page (not only the scroll position), and the address keeps no "#main". */
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
 }
 
 function NotHere({ home }: { home: string }) {

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { errorSentence } from '../api';
 import type { MethodsSection } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
+import './chart-card.css';
+import type { ChartTable } from './chart-text';
 import type { ChartOption } from './echarts';
 
 // ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
@@ -12,8 +14,6 @@ const EChart = lazy(() => loadEChart().then((m) => ({ default: m.EChart })));
 interface Props {
   id: string;
   title: string;
-  /** What the chart shows, for screen readers. */
-  label: string;
   loading: boolean;
   error: unknown;
   /** Null when there is nothing to draw: the empty sentence is shown instead. */
@@ -21,6 +21,10 @@ interface Props {
   empty: string;
   /** n, and what was suppressed; always shown under the chart. */
   note: ReactNode;
+  /** One sentence of what the chart shows: its accessible name (the canvas is hidden from screen readers). */
+  summary: string;
+  /** The chart's numbers, behind a "Show as table" toggle. */
+  table: ChartTable | null;
   height?: number;
   children?: ReactNode;
   /** The section of the methods that defines this figure (linked under it). */
@@ -28,7 +32,7 @@ interface Props {
 }
 
 /** A chart with its title and its three other states, each said in a sentence. */
-export function ChartCard({ id, title, label, loading, error, option, empty, note, height, children, definition }: Props) {
+export function ChartCard({ id, title, loading, error, option, empty, note, summary, table, height, children, definition }: Props) {
   useEffect(() => {
     void loadEChart();
   }, []);
@@ -45,20 +49,92 @@ export function ChartCard({ id, title, label, loading, error, option, empty, not
           Loading: {title}…
         </p>
       ) : option ? (
-        <Suspense
-          fallback={
-            <p className="loading" role="status" style={{ height: height ?? 320 }}>
-              Drawing: {title}…
-            </p>
-          }
-        >
-          <EChart option={option} label={label} height={height} />
-        </Suspense>
+        <ChartFigure id={id} option={option} summary={summary} table={table} height={height} />
       ) : (
         <p className="empty">{empty}</p>
       )}
       {option && !error && <p className="chart-note">{note}</p>}
       <MethodsLink section={definition} />
     </section>
+  );
+}
+
+/**
+ * The picture for the eye, the summary and the table for everyone: a figure named by its one-
+ * sentence caption, whose canvas is hidden from screen readers (ECharts' own description, with
+ * series indices and unrounded numbers, is never built: its aria component is not loaded), and
+ * the same numbers as a real table under a "Show as table" toggle.
+ */
+export function ChartFigure({
+  id,
+  option,
+  summary,
+  table,
+  height = 320,
+}: {
+  id: string;
+  option: ChartOption;
+  summary: string;
+  table: ChartTable | null;
+  height?: number;
+}) {
+  return (
+    <>
+      <figure className="chart-figure" aria-labelledby={`${id}-summary`}>
+        <div aria-hidden="true">
+          <Suspense
+            fallback={
+              <p className="loading" style={{ height }}>
+                Drawing the chart…
+              </p>
+            }
+          >
+            <EChart option={option} height={height} />
+          </Suspense>
+        </div>
+        <figcaption id={`${id}-summary`} className="chart-summary">
+          {summary}
+        </figcaption>
+      </figure>
+      {table && <DataTable table={table} />}
+    </>
+  );
+}
+
+function DataTable({ table }: { table: ChartTable }) {
+  return (
+    <details className="chart-table">
+      <summary>Show as table</summary>
+      {/* Focusable, so that a keyboard can scroll a long table. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+        <table className="compact">
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) =>
+                  c < table.rowHeaders ? (
+                    <th key={c} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={c}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }

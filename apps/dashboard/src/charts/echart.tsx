@@ -5,11 +5,13 @@ interface Props {
   option: ChartOption;
   /** Pixels; the width follows the container. */
   height?: number;
-  /** What the chart shows, for screen readers (the canvas itself says nothing). */
-  label: string;
 }
 
-export function EChart({ option, height = 320, label }: Props) {
+/**
+ * The canvas only: hidden from screen readers by its figure (chart-card.tsx), which names it with
+ * a sentence and offers its numbers as a table.
+ */
+export function EChart({ option, height = 320 }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -28,8 +30,10 @@ export function EChart({ option, height = 320, label }: Props) {
 
   useEffect(() => {
     // notMerge: a new option replaces the old one, so removed series do not linger.
-    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
+    // aria off: even if the aria component were ever loaded, its generated description (series
+    // indices, unrounded numbers, suppressed counts as drawn) must not reach a screen reader.
+    chart.current?.setOption({ animation: false, ...option, aria: { enabled: false } }, { notMerge: true });
   }, [option]);
 
-  return <div ref={host} className="echart" role="img" aria-label={label} style={{ height, width: '100%' }} />;
+  return <div ref={host} className="echart" aria-hidden="true" style={{ height, width: '100%' }} />;
 }

@@ -1,9 +1,11 @@
 // ECharts options for the comparison view: trajectories of any measure, responder rates and
 // Kaplan-Meier curves. Same drawing rules as the overview (labelOf, colours, intervals).
+import { type ChartTable, listed, range, sentence, withheld } from '../charts/chart-text';
 import { lineBandSeries, lineBandTooltip } from '../charts/interval-series';
+import { estimateTable, trendSummary } from '../charts/interval-text';
 import { colourOf, labelOf, TIME_POINTS } from '../charts/palette';
 import type { CohortNewFracturesQuery, CohortRespondersQuery, CohortSurvivalQuery, CohortTrajectoryQuery, OutcomeMeasure } from '../gql/graphql';
-import { axisName, base, type Figure, ordered, proportionFigure, wrapLabels } from '../overview/overview.options';
+import { axisName, base, type Figure, NO_FIGURE, ordered, proportionFigure, wrapLabels } from '../overview/overview.options';
 
 const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
 
@@ -16,7 +18,7 @@ export const MEASURES: Record<OutcomeMeasure, { label: string; axis: string; min
 
 export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: OutcomeMeasure): Figure {
   const rows = data.outcomeTrajectory.filter((r) => r.timePoint !== 'UNSCHEDULED');
-  if (!rows.some((r) => r.mean !== null)) return { option: null, note: '' };
+  if (!rows.some((r) => r.mean !== null)) return NO_FIGURE;
   const m = MEASURES[measure];
   const groups = ordered(
     rows.map((r) => r.group),
@@ -25,7 +27,23 @@ export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: Out
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
   const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
   const suppressed = rows.filter((r) => r.suppressed).length;
+  const estimate = (g: string, tp: string) => {
+    const r = find(g, tp);
+    return r && { value: r.mean, lower: r.lower, upper: r.upper, n: r.n, suppressed: r.suppressed };
+  };
+  const format = (v: number) => v.toFixed(m.digits);
   return {
+    summary: trendSummary(`Mean ${m.label}`, groups, [...points], estimate, format),
+    table: estimateTable({
+      caption: `${m.axis} by group and time point, with 95% CI`,
+      categoryHeader: 'Time since first treatment',
+      valueHeader: `Mean ${m.label}`,
+      groups,
+      categories: [...points],
+      get: estimate,
+      format,
+      unit: 'patients',
+    }),
     option: {
       ...base,
       tooltip: {
@@ -48,7 +66,11 @@ export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: Out
 export function cohortRespondersFigure(data: CohortRespondersQuery): Figure {
   const rows = data.responderRates.filter((r) => r.category !== 'BASELINE' && r.category !== 'UNSCHEDULED');
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.category === tp));
-  return proportionFigure(rows, [...points], 'Time since first treatment', 'Responders (% of patients)', 'group-and-time-point');
+  return proportionFigure(rows, [...points], 'Time since first treatment', 'Responders (% of patients)', 'group-and-time-point', 'patients', {
+    caption: 'Responders (% of patients) by group and time point',
+    subject: 'Responders',
+    pick: 'last',
+  });
 }
 
 type Survival = CohortSurvivalQuery['relief'];
@@ -101,8 +123,16 @@ function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string,
   ];
 }
 
-function stepFigure(groups: string[], series: ReturnType<typeof stepCurve>, yName: string, yMax: number | undefined, note: string): Figure {
+function stepFigure(
+  groups: string[],
+  series: ReturnType<typeof stepCurve>,
+  yName: string,
+  yMax: number | undefined,
+  note: string,
+  text: { summary: string; table: ChartTable },
+): Figure {
   return {
+    ...text,
     option: {
       ...base,
       tooltip: {
@@ -136,10 +166,41 @@ function stepFigure(groups: string[], series: ReturnType<typeof stepCurve>, yNam
 
 const suppressedNote = (groups: string[]) => (groups.length ? `Suppressed groups: ${groups.map(labelOf).join(', ')}.` : 'Nothing suppressed.');
 
+const stepPercent = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+/** Every step of each curve, as its tooltip prints it; withheld groups named once. */
+function stepTable(
+  caption: string,
+  valueHeader: string,
+  curves: { group: string; event?: string; steps: StepPoint[] }[],
+  withheldGroups: string[],
+): ChartTable {
+  const events = curves.some((c) => c.event);
+  const held = withheld();
+  return {
+    caption,
+    columns: ['Group', ...(events ? ['Event'] : []), 'Day', valueHeader, '95% CI', 'At risk (patients)'],
+    rowHeaders: events ? 3 : 2,
+    rows: [
+      ...curves.flatMap((c) =>
+        c.steps.map((p) => [
+          labelOf(c.group),
+          ...(events ? [c.event ?? ''] : []),
+          String(p.day),
+          stepPercent(p.value),
+          range(p.lower, p.upper, stepPercent),
+          p.atRisk.toLocaleString('en'),
+        ]),
+      ),
+      ...withheldGroups.map((g) => [labelOf(g), ...(events ? [held] : []), held, held, held, held]),
+    ],
+  };
+}
+
 /** Kaplan-Meier: the share still without the event, as steps with a 95% CI band per group. */
 export function kmFigure(s: Survival, event: string): Figure {
   const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
-  if (!curves.length) return { option: null, note: '' };
+  if (!curves.length) return NO_FIGURE;
   const groups = ordered(
     curves.map((c) => c.group),
     KINDS,
@@ -155,12 +216,34 @@ export function kmFigure(s: Survival, event: string): Figure {
     return `${labelOf(g)} n ${c.n}, ${c.events} events, median ${c.medianDays === null ? 'not reached' : `${c.medianDays} days`}`;
   });
   const test = `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}`;
+  const withheldGroups = ordered(
+    s.curves.filter((c) => c.suppressed).map((c) => c.group),
+    KINDS,
+  );
+  const median = (c: (typeof curves)[number]) => (c.medianDays === null ? 'not reached' : `${c.medianDays} days`);
+  const summary = sentence(
+    `Median time to ${event}: ${listed([
+      ...groups.map((g) => `${labelOf(g)} ${median(curves.find((x) => x.group === g)!)}`),
+      ...withheldGroups.map((g) => `${labelOf(g)} ${withheld()}`),
+    ])}; log-rank ${formatP(s.logRankP)}`,
+    `Time to ${event}: see the table.`,
+  );
+  const table = stepTable(
+    `Share without ${event} (%, Kaplan-Meier with 95% CI) by group and day`,
+    `Without ${event} (%)`,
+    groups.map((g) => {
+      const c = curves.find((x) => x.group === g)!;
+      return { group: g, steps: [{ day: 0, value: 1, lower: 1, upper: 1, atRisk: c.n ?? 0 }, ...c.steps.map((p) => ({ ...p, value: p.survival }))] };
+    }),
+    withheldGroups,
+  );
   return stepFigure(
     groups,
     series,
     `Without ${event} (%)`,
     1,
     `${test}. ${medians.join('; ')}. ${suppressedNote(s.curves.filter((c) => c.suppressed).map((c) => c.group))}`,
+    { summary, table },
   );
 }
 
@@ -174,7 +257,7 @@ const percent = (v: number | null) => (v === null ? 'not shown' : `${(v * 100).t
  */
 export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
   const curves = s.curves.filter((c) => !c.suppressed && c.steps.length);
-  if (!curves.length) return { option: null, note: '' };
+  if (!curves.length) return NO_FIGURE;
   const groups = ordered([...new Set(curves.map((c) => c.group))], KINDS);
   const series = groups.flatMap((group, g) =>
     (['NEW_FRACTURE', 'DEATH'] as const).flatMap((event) => {
@@ -194,8 +277,38 @@ export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
       ? `${labelOf(g)} n ${c.n}, ${c.events} fractures, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years`
       : `${labelOf(g)}: no fracture`;
   });
-  const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))])}`;
-  return stepFigure(groups, series, 'Cumulative incidence (%)', undefined, note);
+  const withheldGroups = ordered([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))], KINDS);
+  const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote(withheldGroups)}`;
+  const fractureTest = s.tests.find((x) => x.event === 'NEW_FRACTURE');
+  const summary = sentence(
+    `A new fracture within 1 year: ${listed([
+      ...groups.map((g) => {
+        const c = curves.find((x) => x.group === g && x.event === 'NEW_FRACTURE');
+        return `${labelOf(g)} ${c ? percent(c.atOneYear) : 'none'}`;
+      }),
+      ...withheldGroups.filter((g) => !groups.includes(g)).map((g) => `${labelOf(g)} ${withheld()}`),
+    ])}${fractureTest ? `; Gray's test ${formatP(fractureTest.p)}` : ''}`,
+    'Cumulative incidence of a new fracture: see the table.',
+  );
+  const table = stepTable(
+    'Cumulative incidence of a new fracture and of death before one (%, with 95% CI) by group and day',
+    'Cumulative incidence (%)',
+    groups.flatMap((g) =>
+      (['NEW_FRACTURE', 'DEATH'] as const).flatMap((event) => {
+        const c = curves.find((x) => x.group === g && x.event === event);
+        if (!c) return [];
+        return [
+          {
+            group: g,
+            event: event === 'DEATH' ? 'Death before a fracture' : 'New fracture',
+            steps: [{ day: 0, value: 0, lower: 0, upper: 0, atRisk: c.n ?? 0 }, ...c.steps.map((p) => ({ ...p, value: p.incidence }))],
+          },
+        ];
+      }),
+    ),
+    withheldGroups.filter((g) => !groups.includes(g)),
+  );
+  return stepFigure(groups, series, 'Cumulative incidence (%)', undefined, note, { summary, table });
 }
 
 // New fractures and imaging (docs/methods.md, New fractures and imaging): the same dot-and-whisker
@@ -205,13 +318,21 @@ const LEVEL_ORDER = ['ANY', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'
 /** Patients with a new fracture within follow-up at each level (only the levels that occur). */
 export function newFracturesByLevelFigure(data: CohortNewFracturesQuery): Figure {
   const levels = LEVEL_ORDER.filter((l) => data.byLevel.some((r) => r.category === l));
-  return proportionFigure(data.byLevel, levels, 'Level of the new fracture', 'Patients with a new fracture there (%)', 'group-and-level');
+  return proportionFigure(data.byLevel, levels, 'Level of the new fracture', 'Patients with a new fracture there (%)', 'group-and-level', 'patients', {
+    caption: 'Patients with a new fracture within follow-up (%) by group and level',
+    subject: 'Patients with a new fracture',
+    pick: 'first',
+  });
 }
 
 /** Patients with a new fracture within follow-up adjacent to, or remote from, the index treatment's levels. */
 export function newFracturesByAdjacencyFigure(data: CohortNewFracturesQuery): Figure {
   const kinds = ['ANY', 'ADJACENT', 'REMOTE'].filter((k) => data.byAdjacency.some((r) => r.category === k));
-  return proportionFigure(data.byAdjacency, kinds, 'New fracture', 'Patients with a new fracture (%)', 'group-and-adjacency');
+  return proportionFigure(data.byAdjacency, kinds, 'New fracture', 'Patients with a new fracture (%)', 'group-and-adjacency', 'patients', {
+    caption: 'Patients with a new fracture within follow-up (%) by group, adjacent to or remote from the treated levels',
+    subject: 'Patients with a new fracture',
+    pick: 'first',
+  });
 }
 
 /** A group imaged more often finds more fractures: said with the figure, where it is read. */
@@ -221,11 +342,15 @@ export const IMAGING_CAVEAT =
 /** The share of completed visits with spine imaging done, per group and time point (visits, not patients). */
 export function imagingFigure(data: CohortNewFracturesQuery): Figure {
   const points = TIME_POINTS.filter((tp) => data.imaging.some((r) => r.category === tp));
-  const figure = proportionFigure(data.imaging, [...points], 'Time since first treatment', 'Visits with spine imaging (%)', 'group-and-time-point');
+  const figure = proportionFigure(data.imaging, [...points], 'Time since first treatment', 'Visits with spine imaging (%)', 'group-and-time-point', 'visits', {
+    caption: 'Completed visits with spine imaging (%) by group and time point',
+    subject: 'Visits with spine imaging',
+    pick: 'last',
+  });
   return figure.option
     ? {
-        option: figure.option,
-        note: `${figure.note.replace('n (patients, largest per group)', 'n (completed visits that recorded imaging, largest per group)')} ${IMAGING_CAVEAT}`,
+        ...figure,
+        note: `${figure.note.replace('n (visits, largest per group)', 'n (completed visits that recorded imaging, largest per group)')} ${IMAGING_CAVEAT}`,
       }
     : figure;
 }

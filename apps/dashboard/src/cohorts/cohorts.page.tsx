@@ -11,6 +11,7 @@ import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
 import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
 import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
+import { NO_FIGURE } from '../overview/overview.options';
 import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { LossOfCorrectionCard } from './loss-of-correction.card';
 import { AdjustedTables, TableOne } from './comparison-tables';
@@ -78,21 +79,15 @@ export function CohortsPage() {
   const survivalQ = useQuery(COHORT_SURVIVAL, { variables: vars });
   const newFracturesQ = useQuery(COHORT_NEW_FRACTURES, { variables: vars });
 
-  const trajectory = useMemo(
-    () => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : { option: null, note: '' }),
-    [trajectoryQ.data, measure],
-  );
-  const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : { option: null, note: '' }), [respondersQ.data]);
-  const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : { option: null, note: '' }), [survivalQ.data]);
-  const fracture = useMemo(() => (survivalQ.data ? cumulativeIncidenceFigure(survivalQ.data.fracture) : { option: null, note: '' }), [survivalQ.data]);
-  const death = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.death, 'death') : { option: null, note: '' }), [survivalQ.data]);
-  const byLevel = useMemo(() => (newFracturesQ.data ? newFracturesByLevelFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
-  const byAdjacency = useMemo(
-    () => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : { option: null, note: '' }),
-    [newFracturesQ.data],
-  );
-  const imaging = useMemo(() => (newFracturesQ.data ? imagingFigure(newFracturesQ.data) : { option: null, note: '' }), [newFracturesQ.data]);
-  const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : { option: null, note: '' }), [adjusted.data]);
+  const trajectory = useMemo(() => (trajectoryQ.data ? cohortTrajectoryFigure(trajectoryQ.data, measure) : NO_FIGURE), [trajectoryQ.data, measure]);
+  const responders = useMemo(() => (respondersQ.data ? cohortRespondersFigure(respondersQ.data) : NO_FIGURE), [respondersQ.data]);
+  const relief = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.relief, 'pain relief (NRS ≤ 3)') : NO_FIGURE), [survivalQ.data]);
+  const fracture = useMemo(() => (survivalQ.data ? cumulativeIncidenceFigure(survivalQ.data.fracture) : NO_FIGURE), [survivalQ.data]);
+  const death = useMemo(() => (survivalQ.data ? kmFigure(survivalQ.data.death, 'death') : NO_FIGURE), [survivalQ.data]);
+  const byLevel = useMemo(() => (newFracturesQ.data ? newFracturesByLevelFigure(newFracturesQ.data) : NO_FIGURE), [newFracturesQ.data]);
+  const byAdjacency = useMemo(() => (newFracturesQ.data ? newFracturesByAdjacencyFigure(newFracturesQ.data) : NO_FIGURE), [newFracturesQ.data]);
+  const imaging = useMemo(() => (newFracturesQ.data ? imagingFigure(newFracturesQ.data) : NO_FIGURE), [newFracturesQ.data]);
+  const overlap = useMemo(() => (adjusted.data ? overlapFigure(adjusted.data.adjustedComparison) : NO_FIGURE), [adjusted.data]);
 
   const apply = (f: CohortFilterInput, g: TreatmentGrouping) => {
     setFilter(f);
@@ -182,7 +177,6 @@ export function CohortsPage() {
           id="cohort-trajectory"
           definition={METHODS.rates}
           title={`${MEASURES[measure].label} over time`}
-          label={`Line chart of mean ${MEASURES[measure].label} with 95% confidence bands per group`}
           {...trajectory}
           loading={trajectoryQ.loading}
           error={trajectoryQ.error}
@@ -192,7 +186,6 @@ export function CohortsPage() {
           id="cohort-responders"
           definition={METHODS.rates}
           title="Responder rates"
-          label="Responder rates with Wilson 95% confidence intervals per group and time point"
           {...responders}
           loading={respondersQ.loading}
           error={respondersQ.error}
@@ -202,7 +195,6 @@ export function CohortsPage() {
           id="km-relief"
           definition={METHODS.timeToEvent}
           title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`}
-          label="Kaplan-Meier curves of time to pain relief with 95% confidence bands"
           {...relief}
           loading={survivalQ.loading}
           error={survivalQ.error}
@@ -212,7 +204,6 @@ export function CohortsPage() {
           id="ci-fracture"
           definition={METHODS.competingRisks}
           title="New fracture, with death as a competing risk (cumulative incidence)"
-          label="Aalen-Johansen cumulative incidence of a new vertebral fracture with 95% bands, and of death before a fracture, per group"
           {...fracture}
           loading={survivalQ.loading}
           error={survivalQ.error}
@@ -222,7 +213,6 @@ export function CohortsPage() {
           id="new-fractures-level"
           definition={METHODS.newFractures}
           title="New fractures by level"
-          label="Share of patients with a new vertebral fracture within follow-up at each level, with Wilson 95% confidence intervals per group"
           {...byLevel}
           loading={newFracturesQ.loading}
           error={newFracturesQ.error}
@@ -232,7 +222,6 @@ export function CohortsPage() {
           id="new-fractures-adjacency"
           definition={METHODS.newFractures}
           title="New fractures, adjacent or remote"
-          label="Share of patients with a new vertebral fracture within follow-up adjacent to or remote from the treated levels, with Wilson 95% confidence intervals per group"
           {...byAdjacency}
           loading={newFracturesQ.loading}
           error={newFracturesQ.error}
@@ -242,7 +231,6 @@ export function CohortsPage() {
           id="imaging-per-visit"
           definition={METHODS.newFractures}
           title="Spine imaging per visit"
-          label="Share of completed visits with spine imaging done, with Wilson 95% confidence intervals per group and time point"
           {...imaging}
           loading={newFracturesQ.loading}
           error={newFracturesQ.error}
@@ -253,7 +241,6 @@ export function CohortsPage() {
           id="km-death"
           definition={METHODS.timeToEvent}
           title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`}
-          label="Kaplan-Meier curves of overall survival with 95% confidence bands"
           {...death}
           loading={survivalQ.loading}
           error={survivalQ.error}
@@ -282,7 +269,6 @@ export function CohortsPage() {
             id="propensity-overlap"
             definition={METHODS.adjusted}
             title="Overlap of the propensity scores"
-            label="Histograms of each treatment's estimated propensity in each actual treatment group"
             {...overlap}
             loading={adjusted.loading}
             error={adjusted.error}

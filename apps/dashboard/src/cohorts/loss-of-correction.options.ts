@@ -2,9 +2,10 @@
 // per group from month 1, the loss of correction, the kyphotic angle or the anterior height, as
 // lines with 95% bands (the trajectory's drawing, so no new chart code reaches the bundle).
 import { lineBandSeries, lineBandTooltip } from '../charts/interval-series';
+import { estimateTable, trendSummary } from '../charts/interval-text';
 import { labelOf, TIME_POINTS } from '../charts/palette';
 import type { CohortRadiographsQuery } from '../gql/graphql';
-import { axisName, base, type Figure, ordered, wrapLabels } from '../overview/overview.options';
+import { axisName, base, type Figure, NO_FIGURE, ordered, wrapLabels } from '../overview/overview.options';
 
 type Point = CohortRadiographsQuery['radiographicFollowUp'][number];
 
@@ -24,7 +25,7 @@ export const RADIOGRAPH_CAVEAT = 'Radiographs are taken more often after procedu
 
 export function lossOfCorrectionFigure(rows: readonly Point[], measure: RadiographMeasure): Figure {
   const estimate = (r: Point | undefined) => r?.[measure] ?? null;
-  if (!rows.some((r) => estimate(r)?.mean != null)) return { option: null, note: '' };
+  if (!rows.some((r) => estimate(r)?.mean != null)) return NO_FIGURE;
   const groups = ordered(
     rows.map((r) => r.group),
     ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'],
@@ -45,7 +46,25 @@ export function lossOfCorrectionFigure(rows: readonly Point[], measure: Radiogra
   const what = loss
     ? 'Change of the kyphotic angle, positive where it increased (correction lost): vertebroplasty and kyphoplasty from the angle right after the procedure, conservative care from its month-1 radiograph.'
     : 'At the visit taken for each time point.';
+  const get = (g: string, tp: string) => {
+    const e = estimate(find(g, tp));
+    return e ? { value: e.mean, lower: e.lower, upper: e.upper, n: e.n, suppressed: e.suppressed } : undefined;
+  };
+  const one = (v: number) => v.toFixed(1);
+  const { label, axis } = RADIOGRAPH_MEASURES[measure];
   return {
+    summary: trendSummary(loss ? 'Mean loss of correction' : `Mean ${label.toLowerCase()}`, groups, [...points], get, one, name),
+    table: estimateTable({
+      caption: `${axis} of the index level by group and time point, with 95% CI`,
+      categoryHeader: 'Time since first treatment',
+      valueHeader: axis,
+      groups,
+      categories: [...points],
+      get,
+      format: one,
+      unit: 'patients radiographed',
+      groupLabel: name,
+    }),
     option: {
       ...base,
       tooltip: { trigger: 'axis', confine: true, formatter: lineBandTooltip(1) },

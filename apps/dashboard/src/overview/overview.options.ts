@@ -1,7 +1,10 @@
 // ECharts options for the overview, built from the API's answers. Pure functions: each returns
-// the option (null when there is nothing to draw) and the note of n and of what was suppressed.
+// the option (null when there is nothing to draw), the note of n and of what was suppressed, and
+// what the chart says without its picture (a one-sentence summary and a data table).
+import { type ChartTable, listed, num, percent, range, sentence, withheld } from '../charts/chart-text';
 import type { ChartOption } from '../charts/echarts';
 import { dotWhiskerSeries, lineBandSeries, lineBandTooltip } from '../charts/interval-series';
+import { estimateTable, inSentence, rateSummary, trendSummary } from '../charts/interval-text';
 import { colourOf, labelOf, pct, TIME_POINTS } from '../charts/palette';
 import type {
   OverviewCompletenessQuery,
@@ -17,7 +20,14 @@ import type { OverviewReadmissionsQuery } from '../gql/graphql';
 export interface Figure {
   option: ChartOption | null;
   note: string;
+  /** One sentence: the chart's accessible name, in place of the canvas. */
+  summary: string;
+  /** The chart's numbers as the tooltips print them, suppressed ones withheld. */
+  table: ChartTable | null;
 }
+
+/** Nothing to draw (or not loaded yet). */
+export const NO_FIGURE: Figure = { option: null, note: '', summary: '', table: null };
 
 const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
 
@@ -52,7 +62,7 @@ export const volumePeriodWord = (data: OverviewVolumesQuery | undefined) => PERI
 
 export function volumesFigure(data: OverviewVolumesQuery): Figure {
   const rows = data.treatmentVolumes.bins;
-  if (!rows.length) return { option: null, note: '' };
+  if (!rows.length) return NO_FIGURE;
   const words = PERIOD_WORDS[data.treatmentVolumes.period] ?? PERIOD_WORDS.MONTH;
   const threshold = data.cohortSize.threshold;
   const periods = [...new Set(rows.map((r) => r.period))].sort();
@@ -85,7 +95,26 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
     };
   });
   const widened = words.one === 'month' ? '' : ` Counted per ${words.one}: per month most counts would be under ${threshold} and suppressed.`;
+  const cell = (m: string, kind: string) => {
+    const r = rows.find((x) => x.period === m && x.kind === kind);
+    return !r ? '0' : r.suppressed || r.count === null ? withheld(threshold) : r.count.toLocaleString('en');
+  };
+  const perPeriod = periods.map((m) => rows.filter((r) => r.period === m).reduce((sum, r) => sum + (r.count ?? 0), 0));
+  const busiest = perPeriod.indexOf(Math.max(...perPeriod));
+  const range_ = periods.length > 1 ? `from ${periods[0]} to ${periods[periods.length - 1]}` : `in ${periods[0]}`;
+  const summary = sentence(
+    `Treatments started per ${words.one} ${range_}: ${plural(shown, 'treatment')} counted, the most in ${periods[busiest]} (${perPeriod[busiest].toLocaleString('en')})` +
+      (suppressed ? `; ${suppressed} of ${rows.length} ${words.one}-and-kind counts ${withheld(threshold)}` : ''),
+    `Treatments started per ${words.one}: see the table.`,
+  );
   return {
+    summary,
+    table: {
+      caption: `Treatments started per ${words.one}, by kind (patients)`,
+      columns: [words.axis, ...kinds.map(labelOf)],
+      rowHeaders: 1,
+      rows: periods.map((m) => [m, ...kinds.map((k) => cell(m, k))]),
+    },
     option: {
       ...base,
       tooltip: {
@@ -106,7 +135,7 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
 
 export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
   const rows = data.outcomeTrajectory.filter((r) => r.timePoint !== 'UNSCHEDULED');
-  if (!rows.some((r) => r.mean !== null)) return { option: null, note: '' };
+  if (!rows.some((r) => r.mean !== null)) return NO_FIGURE;
   const groups = ordered(
     rows.map((r) => r.group),
     KINDS,
@@ -119,7 +148,23 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
   });
   const suppressed = rows.filter((r) => r.suppressed).length;
   const baseline = groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'suppressed'}`).join(', ');
+  const estimate = (g: string, tp: string) => {
+    const r = find(g, tp);
+    return r && { value: r.mean, lower: r.lower, upper: r.upper, n: r.n, suppressed: r.suppressed };
+  };
+  const one = (v: number) => v.toFixed(1);
   return {
+    summary: trendSummary('Mean NRS pain', groups, [...points], estimate, one),
+    table: estimateTable({
+      caption: 'Mean NRS pain on activity (0–10 points) by first treatment and time point, with 95% CI',
+      categoryHeader: 'Time since first treatment',
+      valueHeader: 'Mean NRS (points)',
+      groups,
+      categories: [...points],
+      get: estimate,
+      format: one,
+      unit: 'patients',
+    }),
     option: {
       ...base,
       tooltip: {
@@ -144,9 +189,10 @@ export function proportionFigure(
   yName: string,
   what: string,
   unit = 'patients',
+  text: { caption: string; subject: string; pick: 'first' | 'last' } = { caption: yName, subject: yName, pick: 'last' },
 ): Figure {
   const shown = rows.filter((r) => !r.suppressed && r.rate !== null);
-  if (!shown.length) return { option: null, note: '' };
+  if (!shown.length) return NO_FIGURE;
   const groups = ordered(
     rows.map((r) => r.group),
     KINDS,
@@ -161,8 +207,25 @@ export function proportionFigure(
     (v) => pct(v, 1),
   );
   const suppressed = rows.filter((r) => r.suppressed);
+  const estimate = (g: string, c: string) => {
+    const r = rows.find((x) => x.group === g && x.category === c);
+    return r && { value: r.rate, lower: r.lower, upper: r.upper, n: r.n, events: r.events, suppressed: r.suppressed };
+  };
+  const rate = (v: number) => percent(v, 1);
   const nPerGroup = groups.map((g) => `${labelOf(g)} ${Math.max(0, ...rows.filter((r) => r.group === g).map((r) => r.n ?? 0)) || 'suppressed'}`);
   return {
+    summary: rateSummary(text.subject, groups, categories, estimate, rate, text.pick),
+    table: estimateTable({
+      caption: `${text.caption}, with Wilson 95% CI`,
+      categoryHeader: xName,
+      valueHeader: 'Rate (%)',
+      groups,
+      categories,
+      get: estimate,
+      format: rate,
+      unit,
+      events: true,
+    }),
     option: {
       ...base,
       xAxis: {
@@ -181,7 +244,11 @@ export function proportionFigure(
 export function respondersFigure(data: OverviewRespondersQuery): Figure {
   const rows = data.responderRates.filter((r) => r.category !== 'BASELINE' && r.category !== 'UNSCHEDULED');
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.category === tp));
-  return proportionFigure(rows, points, 'Time since first treatment', 'Responders (% of patients)', 'group-and-time-point');
+  return proportionFigure(rows, points, 'Time since first treatment', 'Responders (% of patients)', 'group-and-time-point', 'patients', {
+    caption: 'Responders (% of patients) by first treatment and time point',
+    subject: 'Responders',
+    pick: 'last',
+  });
 }
 
 export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
@@ -193,13 +260,15 @@ export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
     'Complication',
     'Patients with the complication (%)',
     'group-and-kind',
+    'patients',
+    { caption: 'Patients with each complication (%) by first treatment', subject: 'Patients with a complication', pick: 'first' },
   );
 }
 
 export function dischargeFigure(data: OverviewDischargeQuery): Figure {
   const rows = data.discharge;
   const shown = rows.filter((r) => !r.suppressed);
-  if (!shown.length) return { option: null, note: '' };
+  if (!shown.length) return NO_FIGURE;
   const kinds = ordered(
     rows.map((r) => r.kind),
     KINDS,
@@ -243,7 +312,43 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
   };
   const maxStay = Math.max(1, ...shown.map((r) => Math.max(r.q3Stay ?? 0, r.meanStay ?? 0)));
   const suppressed = rows.filter((r) => r.suppressed);
+  const held = withheld();
+  const days = (v: number | null) => (v === null ? '–' : `${v}`);
   return {
+    summary: sentence(
+      `Same-day discharge: ${listed(kinds.map((k) => `${labelOf(k)} ${find(k) ? percent(find(k)!.sameDayRate, 1) : held}`))}; median length of stay: ${listed(
+        kinds.map((k) => `${labelOf(k)} ${find(k)?.medianStay != null ? plural(find(k)!.medianStay!, 'day') : held}`),
+      )}`,
+      'Same-day discharge and length of stay: see the table.',
+    ),
+    table: {
+      caption: 'Same-day discharge (% of treatments, Wilson 95% CI) and length of stay (days) by treatment',
+      columns: [
+        'Treatment',
+        'Treatments (n)',
+        'Discharged the same day (n)',
+        'Same-day discharge (%)',
+        '95% CI',
+        'Median stay (days)',
+        'IQR (days)',
+        'Mean stay (days)',
+      ],
+      rowHeaders: 1,
+      rows: kinds.map((k) => {
+        const r = rows.find((x) => x.kind === k)!;
+        if (r.suppressed) return [labelOf(k), held, held, held, held, held, held, held];
+        return [
+          labelOf(k),
+          String(r.treatments),
+          num(r.sameDay),
+          percent(r.sameDayRate, 1),
+          range(r.sameDayLower, r.sameDayUpper, (v) => percent(v, 1)),
+          days(r.medianStay),
+          range(r.q1Stay, r.q3Stay, String),
+          num(r.meanStay, 1),
+        ];
+      }),
+    },
     option: {
       ...base,
       legend: { ...base.legend, data: ['Same day discharge', 'Length of stay (median, IQR)'] },
@@ -278,7 +383,11 @@ export function readmissionsFigure(data: OverviewReadmissionsQuery): Figure {
   const rows = data.readmissions.flatMap((r) =>
     [r.within30, r.within90, r.repeatAugmentation].flatMap((v, i) => (v ? [{ ...v, group: r.kind, category: categories[i] }] : [])),
   );
-  const f = proportionFigure(rows, categories, 'Event', 'Treatments (%)', 'kind-and-event', 'treatments');
+  const f = proportionFigure(rows, categories, 'Event', 'Treatments (%)', 'kind-and-event', 'treatments', {
+    caption: 'Readmissions within 30 and 90 days and repeat augmentation (% of treatments) by treatment',
+    subject: 'Readmissions',
+    pick: 'first',
+  });
   return {
     ...f,
     note:
@@ -289,14 +398,46 @@ export function readmissionsFigure(data: OverviewReadmissionsQuery): Figure {
 
 export function completenessFigure(data: OverviewCompletenessQuery): Figure {
   const rows = data.followUpCompleteness.filter((r) => r.timePoint !== 'UNSCHEDULED');
-  if (!rows.length) return { option: null, note: '' };
+  if (!rows.length) return NO_FIGURE;
   const sites = [...new Set(rows.map((r) => r.siteCode))].sort();
   const points = TIME_POINTS.filter((tp) => rows.some((r) => r.timePoint === tp));
   const counted = rows.filter((r) => r.expected !== null && r.done !== null);
   const expected = counted.reduce((s, r) => s + r.expected!, 0);
   const done = counted.reduce((s, r) => s + r.done!, 0);
-  const withheld = rows.length - counted.length;
+  const withheldBars = rows.length - counted.length;
+  const held = withheld();
+  const count = (v: number | null) => (v === null ? held : v.toLocaleString('en'));
+  const lowest = counted.filter((r) => r.completeness !== null).sort((a, b) => a.completeness! - b.completeness!)[0];
   return {
+    summary: sentence(
+      `${pct(done / Math.max(1, expected), 1)} of ${plural(expected, 'due visit')} done across ${plural(sites.length, 'site')}` +
+        (lowest ? `; lowest ${lowest.siteCode} at ${inSentence(labelOf(lowest.timePoint))} (${pct(lowest.completeness, 1)})` : '') +
+        (withheldBars ? `; ${plural(withheldBars, 'bar')} ${held}` : ''),
+      'Follow-up completeness: see the table.',
+    ),
+    table: {
+      caption: 'Follow-up visits done of visits due (window closed), by site and time point',
+      columns: ['Site', 'Time point', 'Done (%)', 'Done (visits)', 'Due (visits)', 'Missed', 'Withdrawn', 'Outstanding'],
+      rowHeaders: 2,
+      rows: sites.flatMap((site) =>
+        points.flatMap((tp) => {
+          const r = rows.find((x) => x.siteCode === site && x.timePoint === tp);
+          if (!r) return [];
+          return [
+            [
+              site,
+              labelOf(tp),
+              r.completeness === null ? held : pct(r.completeness, 1),
+              count(r.done),
+              count(r.expected),
+              count(r.missed),
+              count(r.withdrawn),
+              count(r.outstanding),
+            ],
+          ];
+        }),
+      ),
+    },
     option: {
       ...base,
       tooltip: {
@@ -324,14 +465,14 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
         }),
       })),
     },
-    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). ${withheld ? `Withheld (under the threshold): ${plural(withheld, 'bar')}.` : 'Nothing suppressed.'}`,
+    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). ${withheldBars ? `Withheld (under the threshold): ${plural(withheldBars, 'bar')}.` : 'Nothing suppressed.'}`,
   };
 }
 
 export function funnelFigure(data: OverviewFunnelQuery): Figure {
   const { sites, limits, registryRate } = data.funnelPlot;
   const shown = sites.filter((s) => !s.suppressed && s.n !== null && s.rate !== null);
-  if (!shown.length || registryRate === null) return { option: null, note: '' };
+  if (!shown.length || registryRate === null) return NO_FIGURE;
   const maxN = Math.max(...shown.map((s) => s.n!), ...limits.map((l) => l.n));
   const limit = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') => limits.map((l) => [l.n, l[key]]);
   const limitLine = (name: string, key: 'lower95' | 'upper95' | 'lower998' | 'upper998', type: 'dashed' | 'dotted', colour: string) => ({
@@ -346,7 +487,28 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
     tooltip: { show: false },
   });
   const suppressed = sites.filter((s) => s.suppressed);
+  // A site is outside the 95% limits when its rate is beyond those at its own n (the nearest n
+  // the API gives limits for).
+  const limitsAt = (n: number) => limits.reduce((best, l) => (Math.abs(l.n - n) < Math.abs(best.n - n) ? l : best), limits[0]);
+  const outside = limits.length ? shown.filter((s) => s.rate! < limitsAt(s.n!).lower95 || s.rate! > limitsAt(s.n!).upper95).map((s) => s.siteCode) : [];
+  const held = withheld();
   return {
+    summary: sentence(
+      `Registry complication rate after procedures ${pct(registryRate, 1)}; ${plural(shown.length, 'site')} shown, ${
+        outside.length ? `${listed(outside)} outside the 95% limits` : 'none outside the 95% limits'
+      }${suppressed.length ? `; ${listed(suppressed.map((s) => s.siteCode))} ${held}` : ''}`,
+      "Sites' complication rates: see the table.",
+    ),
+    table: {
+      caption: `Complication rate after procedures by site (registry rate ${pct(registryRate, 1)})`,
+      columns: ['Site', 'Procedures (n)', 'With a complication (n)', 'Rate (%)'],
+      rowHeaders: 1,
+      rows: sites.map((s) =>
+        s.suppressed || s.n === null || s.rate === null
+          ? [s.siteCode, held, held, held]
+          : [s.siteCode, s.n.toLocaleString('en'), num(s.events), pct(s.rate, 1)],
+      ),
+    },
     option: {
       ...base,
       // Room on the right for the registry rate's label at the end of its line.

@@ -19,6 +19,7 @@ import {
   dischargeFigure,
   type Figure,
   funnelFigure,
+  NO_FIGURE,
   respondersFigure,
   trajectoryFigure,
   volumePeriodWord,
@@ -35,7 +36,7 @@ export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string 
   { value: 'ODI_DROP_10', label: 'ODI down by at least 10 points' },
 ];
 
-const NONE: Figure = { option: null, note: '' };
+const NONE: Figure = NO_FIGURE;
 
 function useFigure<T>(result: { data?: T; loading: boolean; error?: unknown }, build: (d: T) => Figure): Figure & { loading: boolean; error: unknown } {
   const figure = useMemo(() => (result.data ? build(result.data) : NONE), [result.data, build]);
@@ -74,7 +75,6 @@ export function OverviewPage() {
           id="volumes"
           definition={METHODS.rates}
           title={`Treatments started per ${per}, by kind`}
-          label={`Bar chart of treatments started per ${per} for conservative care, vertebroplasty and kyphoplasty`}
           {...volumes}
           empty="No treatments have been recorded yet."
           height={330}
@@ -83,7 +83,6 @@ export function OverviewPage() {
           id="trajectory"
           definition={METHODS.rates}
           title="Pain (NRS) over time, by first treatment"
-          label="Line chart of mean NRS pain with 95% confidence bands per treatment and follow-up time point"
           {...trajectory}
           empty="No pain scores have been recorded yet."
           height={330}
@@ -92,7 +91,6 @@ export function OverviewPage() {
           id="responders"
           definition={METHODS.rates}
           title="Responder rates, by first treatment"
-          label="Responder rates with Wilson 95% confidence intervals per treatment and time point"
           {...responders}
           empty="No follow-up visits with scores yet, so no responders can be counted."
           height={330}
@@ -113,7 +111,6 @@ export function OverviewPage() {
           id="complications"
           definition={METHODS.rates}
           title="Complication rates, by kind and first treatment"
-          label="Complication rates with Wilson 95% confidence intervals per complication kind and treatment"
           {...complications}
           empty="No treated patients yet, so no complication rates."
           height={330}
@@ -122,7 +119,6 @@ export function OverviewPage() {
           id="discharge"
           definition={METHODS.rates}
           title="Same-day discharge and length of stay, by treatment"
-          label="Same-day discharge rate with 95% CI and length of stay median and interquartile range per treatment kind"
           {...discharge}
           empty="No treatments with a discharge recorded yet."
           height={330}
@@ -131,7 +127,6 @@ export function OverviewPage() {
           id="readmissions"
           definition={METHODS.hospitalUse}
           title="Readmissions and repeat augmentation, by treatment"
-          label="Readmission within 30 and 90 days and repeat augmentation with Wilson 95% confidence intervals per treatment kind"
           {...readmissions}
           empty="No treatments with readmissions recorded yet."
           height={330}
@@ -140,7 +135,6 @@ export function OverviewPage() {
           id="completeness"
           definition={METHODS.rates}
           title="Follow-up completeness, by time point and site"
-          label="Bar chart of the share of due follow-up visits done, per time point and site"
           {...completeness}
           empty="No follow-up visit is due yet."
           height={330}
@@ -149,7 +143,6 @@ export function OverviewPage() {
           id="funnel"
           definition={METHODS.rates}
           title="Sites' complication rates after procedures (funnel plot)"
-          label="Funnel plot of each site's complication rate against its number of procedures, with 95% and 99.8% control limits"
           {...funnel}
           empty="No site has procedures yet."
           height={360}

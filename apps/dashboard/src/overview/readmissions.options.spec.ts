@@ -50,6 +50,6 @@ describe('readmissions figure', () => {
 
   it('draws nothing when every rate is hidden', () => {
     const hidden = { readmissions: [{ kind: 'CONSERVATIVE', within30: rate(null, null), within90: rate(null, null), repeatAugmentation: null }] };
-    expect(readmissionsFigure(hidden as never)).toEqual({ option: null, note: '' });
+    expect(readmissionsFigure(hidden as never)).toEqual({ option: null, note: '', summary: '', table: null });
   });
 });

@@ -1,4 +1,5 @@
-import { timelineOption, type TimelinePatient } from './timeline.option';
+import { expectReadable } from '../charts/chart-text.testing';
+import { timelineOption, timelineSummary, timelineTable, type TimelinePatient } from './timeline.option';
 
 const visit = (timePoint: string, visitDate: string | null, visitDay: number | null, nrsActivity: number | null, odi: number | null, status = 'DONE') => ({
   timePoint,
@@ -63,5 +64,33 @@ describe('the patient timeline chart', () => {
 
   it('has nothing to draw before the first scored visit', () => {
     expect(timelineOption({ ...patient, assessments: [visit('M3', null, null, null, null, 'MISSED')] })).toBeNull();
+  });
+
+  it('says in one sentence how pain moved and what was recorded, and tabulates the scored visits in date order', () => {
+    expect(timelineSummary(patient, '01-0042')).toBe(
+      'Patient 01-0042: NRS on activity went from 8 at baseline to 6 at month 1 (2 scored visits); 2 treatments, 1 complication.',
+    );
+    expect(timelineTable(patient)).toEqual({
+      caption: 'Scored visits: NRS pain (0–10 points) and ODI (0–100 %)',
+      columns: ['Visit date', 'Time point', 'NRS on activity', 'NRS at rest', 'ODI (%)'],
+      rowHeaders: 1,
+      rows: [
+        ['2025-01-10', 'Baseline', '8', '–', '62'],
+        ['2025-02-09', 'Month 1', '6', '–', '48'],
+      ],
+    });
+  });
+
+  it('tabulates days for de-identified readers and never prints null in the sentence', () => {
+    const deidentified: TimelinePatient = {
+      treatments: [{ kind: 'KYPHOPLASTY', startDate: null, startDay: 0 }],
+      assessments: [visit('M1', null, 31, null, 20)],
+      complications: [],
+    };
+    const summary = timelineSummary(deidentified, '02-0007');
+    expect(summary).toBe('Patient 02-0007: ODI 20 at month 1 (1 scored visit); 1 treatment, no complication.');
+    expectReadable(summary);
+    expect(timelineTable(deidentified)!.columns[0]).toBe('Day from the index treatment');
+    expect(timelineTable(deidentified)!.rows).toEqual([['31', 'Month 1', '–', '–', '20']]);
   });
 });

@@ -1,3 +1,5 @@
+import { type ChartTable, num, sentence } from '../charts/chart-text';
+import { labelOf } from '../charts/palette';
 import { humanize } from '../forms/choices';
 
 // The patient timeline: NRS (0-10, left axis) and ODI (0-100, right axis) at each visit, each
@@ -107,4 +109,44 @@ export function timelineOption(p: TimelinePatient): TimelineOption | null {
         : []),
     ],
   };
+}
+
+/** The timeline without its picture: one row per scored visit, as the tooltip shows them. */
+export function timelineTable(p: TimelinePatient): ChartTable | null {
+  const visits = p.assessments.filter((a) => !a.withdrawnAt && a.status === 'DONE' && (a.nrsActivity !== null || a.nrsRest !== null || a.odi !== null));
+  if (!visits.length) return null;
+  const byDate = visits.some((a) => a.visitDate !== null);
+  const when = (a: (typeof visits)[number]) => (byDate ? (a.visitDate ?? '–') : a.visitDay === null ? '–' : String(a.visitDay));
+  return {
+    caption: 'Scored visits: NRS pain (0–10 points) and ODI (0–100 %)',
+    columns: [byDate ? 'Visit date' : 'Day from the index treatment', 'Time point', 'NRS on activity', 'NRS at rest', 'ODI (%)'],
+    rowHeaders: 1,
+    rows: [...visits]
+      .sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0))
+      .map((a) => [when(a), labelOf(a.timePoint), num(a.nrsActivity), num(a.nrsRest), num(a.odi)]),
+  };
+}
+
+/** "Patient 01-0042: NRS on activity went from 9 at baseline to 3 at month 1 (2 scored visits); 1 treatment, no complication." */
+export function timelineSummary(p: TimelinePatient, registryNumber: string): string {
+  const live = <T extends { withdrawnAt?: unknown }>(rows: T[]) => rows.filter((r) => !r.withdrawnAt);
+  const table = timelineTable(p);
+  const visits = table?.rows ?? [];
+  const scored = (column: number) => visits.filter((r) => r[column] !== '–');
+  const [measure, column] = scored(2).length ? ['NRS on activity', 2] : scored(3).length ? ['NRS at rest', 3] : ['ODI', 4];
+  const points = scored(column);
+  const at = (r: string[]) => `${r[column]} at ${r[1].toLowerCase()}`;
+  const trend = !points.length
+    ? 'No scored visit'
+    : points.length === 1
+      ? `${measure} ${at(points[0])}`
+      : `${measure} went from ${at(points[0])} to ${at(points[points.length - 1])}`;
+  const treatments = live(p.treatments).length;
+  const complications = live(p.complications).length;
+  return sentence(
+    `Patient ${registryNumber}: ${trend} (${visits.length} scored ${visits.length === 1 ? 'visit' : 'visits'}); ${treatments === 0 ? 'no treatment' : `${treatments} ${treatments === 1 ? 'treatment' : 'treatments'}`}, ${
+      complications === 0 ? 'no complication' : `${complications} ${complications === 1 ? 'complication' : 'complications'}`
+    }`,
+    'Timeline of pain and disability: see the table.',
+  );
 }
