@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { PATIENT_FIELDS, type FieldDefinition, type PatientFields } from '@vfr/domain';
 import { DefinedField } from '../forms/defined-field';
-import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { DraftNotice, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
@@ -65,6 +65,7 @@ export function PatientForm({
   const form = useRecordForm<PatientFields>({
     initial,
     labels: { ...PATIENT_LABELS, siteId: 'Site' },
+    draft: { form: 'patient', record: patient ? `${patient.id}@${patient.version}` : 'new' },
     schema: patientSchema,
     toInput: (raw) => patientInput(raw, patient?.siteId ?? String(raw.siteId ?? '')),
     toValidate: patientToValidate,
@@ -87,9 +88,10 @@ export function PatientForm({
   const shown = [...SHOWN, 'mrn', 'familyName', 'givenName', 'dateOfBirth', 'siteId'];
 
   return (
-    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="patient-form-title">{patient ? `Edit patient ${patient.registryNumber}` : 'Register a patient'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
+      <DraftNotice form={form} />
       <div className="grid">
         {!patient && !siteId && sites && (
           <SelectField form={form} name="siteId" label="Site" required choices={sites.map((s) => ({ value: s.id, label: s.code }))} />

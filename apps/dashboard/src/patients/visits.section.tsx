@@ -1,3 +1,4 @@
+import { relatedOf } from './related-records.rules';
 import { useMutation } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { humanize } from '../forms/choices';
@@ -21,6 +22,7 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
       </div>
       {c.is('visit') && (
         <AssessmentForm
+          related={relatedOf(p)}
           patientId={p.id}
           treatments={liveTreatments}
           timePoint={params.get('timePoint') ?? undefined}
@@ -76,6 +78,7 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
         (a) =>
           c.is('visit', a.id) && (
             <AssessmentForm
+              related={relatedOf(p)}
               key={`${a.id}-${c.generation}`}
               patientId={p.id}
               treatments={liveTreatments}
