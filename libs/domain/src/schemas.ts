@@ -66,6 +66,9 @@ export const patientIdentifiersSchema = z.object({
   dateOfBirth: isoDate('dateOfBirth', { notFuture: true }),
 });
 
+/** A patient about to be registered, for the look-up of similar patients of its site. */
+export const similarPatientsSchema = patientIdentifiersSchema.omit({ mrn: true }).extend({ siteId: uuid('siteId') });
+
 const patientFields = z.object({
   siteId: uuid('siteId'),
   registryNumber: z
