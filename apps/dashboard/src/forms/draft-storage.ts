@@ -81,3 +81,14 @@ export function clearDraft(store: Store, user: string, k: DraftKey): void {
 export function clearDrafts(store: Store | null = sessionStore()): void {
   if (store) for (const k of keys(store)) store.removeItem(k);
 }
+
+/** The forms and records the user has drafts of (a page reopens the form of one it shows). */
+export function keptDrafts(store: Store, user: string): DraftKey[] {
+  const mine = `${PREFIX}${user}:`;
+  return keys(store)
+    .filter((k) => k.startsWith(mine))
+    .map((k) => {
+      const [form, ...record] = k.slice(mine.length).split(':');
+      return { form, record: record.join(':') };
+    });
+}

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@vfr/domain';
+import { fieldIssues, type FieldIssue, type z } from '@vfr/domain';
 import type { RawValues } from './form-values';
 
 /**
@@ -11,12 +11,12 @@ import type { RawValues } from './form-values';
  * issues (already placed on the form's inputs). Checkboxes are never required.
  */
 export function requiredInputs(raw: RawValues, requiredIssues: (raw: RawValues) => ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  const asIs = requiredIssues(raw);
+  // Those missing now (inputs a form adds later, such as a level's cement, included) ...
+  const out = new Set<string>(requiredIssues(raw));
+  // ... and those that would be missing if blanked.
   for (const [name, value] of Object.entries(raw)) {
-    if (typeof value === 'boolean') continue;
-    const blank = value === '' || value === undefined;
-    if (blank ? asIs.has(name) : requiredIssues({ ...raw, [name]: '' }).has(name)) out.add(name);
+    if (typeof value === 'boolean' || value === '' || value === undefined) continue;
+    if (requiredIssues({ ...raw, [name]: '' }).has(name)) out.add(name);
   }
   return out;
 }
@@ -24,4 +24,27 @@ export function requiredInputs(raw: RawValues, requiredIssues: (raw: RawValues) 
 /** The fields of the issues whose rule is "required". */
 export function requiredOf(issues: readonly Pick<FieldIssue, 'field' | 'rule'>[]): string[] {
   return issues.filter((i) => i.rule === 'required').map((i) => i.field);
+}
+
+/** What a form's rules are made of (use-record-form.ts's options). */
+export interface FormRules<I> {
+  schema: z.ZodType;
+  toInput: (raw: RawValues) => I;
+  toValidate?: (input: I) => unknown;
+  related?: (input: I, raw: RawValues) => FieldIssue[];
+  place?: (errors: Record<string, string>, raw: RawValues) => Record<string, string>;
+}
+
+/** Every issue the browser finds in a form's raw values: the schema's and the related records' rules. */
+export function formIssues<I>(o: FormRules<I>, raw: RawValues): FieldIssue[] {
+  const input = o.toInput(raw);
+  return [...fieldIssues(o.schema, o.toValidate ? o.toValidate(input) : input), ...(o.related ? o.related(input, raw) : [])];
+}
+
+/** The inputs of a form that need a value now, placed on the form's inputs. */
+export function formRequired<I>(o: FormRules<I>, raw: RawValues): Set<string> {
+  return requiredInputs(raw, (r) => {
+    const fields = Object.fromEntries(requiredOf(formIssues(o, r)).map((f) => [f, 'required']));
+    return new Set(Object.keys(o.place ? o.place(fields, r) : fields));
+  });
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { fieldIssues, type FieldIssue, type z } from '@vfr/domain';
+import type { FieldIssue, z } from '@vfr/domain';
 import { ME } from '../patients/patients.documents';
 import { clearDraft, loadDraft, saveDraft, sessionStore, type DraftKey } from './draft-storage';
 import { errorsByField, type FieldErrors, type FieldLabels } from './field-errors';
 import type { RawValues } from './form-values';
-import { requiredInputs, requiredOf } from './required-fields';
+import { formIssues, formRequired } from './required-fields';
 import { serverProblem, type ServerProblem } from './server-problem';
 import { useLeaveWarning } from './use-leave-warning';
 
@@ -84,11 +84,7 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
 
   const place = useCallback((e: FieldErrors, r: RawValues) => (opts.current.place ? opts.current.place(e, r) : e), []);
   /** Every issue the browser can find: the schema's and the related records' rules. */
-  const issuesOf = useCallback((r: RawValues): FieldIssue[] => {
-    const o = opts.current;
-    const input = o.toInput(r);
-    return [...fieldIssues(o.schema, o.toValidate ? o.toValidate(input) : input), ...(o.related ? o.related(input, r) : [])];
-  }, []);
+  const issuesOf = useCallback((r: RawValues): FieldIssue[] => formIssues(opts.current, r), []);
   const localErrors = useCallback((r: RawValues) => place(errorsByField(issuesOf(r), opts.current.labels), r), [issuesOf, place]);
 
   // A kept draft replaces the stored values once the user is known.
@@ -114,14 +110,7 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
   }, [raw, dirty, user, draftKey]);
   useLeaveWarning(dirty);
 
-  const required = useMemo(
-    () =>
-      requiredInputs(raw, (r) => {
-        const fields = Object.fromEntries(requiredOf(issuesOf(r)).map((f) => [f, 'required']));
-        return new Set(Object.keys(place(fields, r)));
-      }),
-    [raw, issuesOf, place],
-  );
+  const required = useMemo(() => formRequired(opts.current, raw), [raw]);
 
   const rawRef = useRef(raw);
   rawRef.current = raw;

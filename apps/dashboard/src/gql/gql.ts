@@ -65,6 +65,7 @@ type Documents = {
     "\n  mutation UpdateDeath($input: UpdateDeathInput!) {\n    updateDeath(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateDeathDocument,
     "\n  mutation WithdrawDeath($input: WithdrawInput!) {\n    withdrawDeath(input: $input) {\n      id\n      withdrawn\n    }\n  }\n": typeof types.WithdrawDeathDocument,
     "\n  query Eq5dValueSet {\n    eq5dValueSet\n  }\n": typeof types.Eq5dValueSetDocument,
+    "\n  query SimilarPatients($input: SimilarPatientsInput!) {\n    similarPatients(input: $input) {\n      id\n      registryNumber\n      identifiers {\n        familyName\n        givenName\n        dateOfBirth\n      }\n    }\n  }\n": typeof types.SimilarPatientsDocument,
     "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          treatmentKind\n          treatmentDate\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n        }\n      }\n    }\n  }\n": typeof types.WorklistDocument,
     "\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n": typeof types.WorklistCompletenessDocument,
 };
@@ -120,6 +121,7 @@ const documents: Documents = {
     "\n  mutation UpdateDeath($input: UpdateDeathInput!) {\n    updateDeath(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateDeathDocument,
     "\n  mutation WithdrawDeath($input: WithdrawInput!) {\n    withdrawDeath(input: $input) {\n      id\n      withdrawn\n    }\n  }\n": types.WithdrawDeathDocument,
     "\n  query Eq5dValueSet {\n    eq5dValueSet\n  }\n": types.Eq5dValueSetDocument,
+    "\n  query SimilarPatients($input: SimilarPatientsInput!) {\n    similarPatients(input: $input) {\n      id\n      registryNumber\n      identifiers {\n        familyName\n        givenName\n        dateOfBirth\n      }\n    }\n  }\n": types.SimilarPatientsDocument,
     "\n  query Worklist($first: Int, $after: String, $filter: WorklistFilterInput, $sort: WorklistSort) {\n    worklist(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          patientId\n          registryNumber\n          treatmentId\n          treatmentKind\n          treatmentDate\n          timePoint\n          targetDate\n          windowStart\n          windowEnd\n          state\n          daysOverdue\n        }\n      }\n    }\n  }\n": types.WorklistDocument,
     "\n  query WorklistCompleteness {\n    followUpCompleteness {\n      siteId\n      siteCode\n      timePoint\n      expected\n      done\n      missed\n      outstanding\n      completeness\n    }\n  }\n": types.WorklistCompletenessDocument,
 };
@@ -342,6 +344,10 @@ export function graphql(source: "\n  mutation WithdrawDeath($input: WithdrawInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Eq5dValueSet {\n    eq5dValueSet\n  }\n"): (typeof documents)["\n  query Eq5dValueSet {\n    eq5dValueSet\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimilarPatients($input: SimilarPatientsInput!) {\n    similarPatients(input: $input) {\n      id\n      registryNumber\n      identifiers {\n        familyName\n        givenName\n        dateOfBirth\n      }\n    }\n  }\n"): (typeof documents)["\n  query SimilarPatients($input: SimilarPatientsInput!) {\n    similarPatients(input: $input) {\n      id\n      registryNumber\n      identifiers {\n        familyName\n        givenName\n        dateOfBirth\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -155,9 +155,10 @@ export function AssessmentForm({
                   name={`odi.${i}`}
                   label={`${i + 1}. ${texts?.odi[i].section ?? 'Section'}`}
                   blank="Not answered"
+                  // The statement is what the patient chose; its score (0-5) is the value sent.
                   choices={[0, 1, 2, 3, 4, 5].map((score) => ({
                     value: String(score),
-                    label: texts ? `${score}: ${texts.odi[i].statements[score]}` : String(score),
+                    label: texts ? texts.odi[i].statements[score] : `Score ${score}`,
                   }))}
                 />
               ))}
