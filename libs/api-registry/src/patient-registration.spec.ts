@@ -19,9 +19,13 @@ describeEachDatabase('registering a patient', (t) => {
 
   it('continues the site series after its numbers, stepping over numbers already taken, without renumbering any', async () => {
     const admin = await t().login(ADMIN);
-    const site = await t().gql<{ createSite: { id: string } }>(`mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }`, {
-      i: { code: 'SERIES', name: 'Series hospital' },
-    }, admin);
+    const site = await t().gql<{ createSite: { id: string } }>(
+      `mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }`,
+      {
+        i: { code: 'SERIES', name: 'Series hospital' },
+      },
+      admin,
+    );
     const siteId = site.data!.createSite.id;
     const create = async (registryNumber?: string) => {
       const r = await t().gql<{ createPatient: { registryNumber: string } }>(
@@ -54,13 +58,22 @@ describeEachDatabase('registering a patient', (t) => {
     const token = await t().login(COORD_NORTH);
     const first = await t().gql<{ createPatient: { id: string; registryNumber: string } }>(
       CREATE,
-      { i: { siteId: north, sex: 'MALE', birthYear: 1944, identifiers: { mrn: 'DUP-MRN-1', familyName: 'Brandt', givenName: 'Otto', dateOfBirth: '1944-02-02' } } },
+      {
+        i: {
+          siteId: north,
+          sex: 'MALE',
+          birthYear: 1944,
+          identifiers: { mrn: 'DUP-MRN-1', familyName: 'Brandt', givenName: 'Otto', dateOfBirth: '1944-02-02' },
+        },
+      },
       token,
     );
     expect(first.errors).toBeUndefined();
     const again = await t().gql(
       CREATE,
-      { i: { siteId: north, sex: 'MALE', birthYear: 1950, identifiers: { mrn: 'DUP-MRN-1', familyName: 'Other', givenName: 'Per', dateOfBirth: '1950-03-03' } } },
+      {
+        i: { siteId: north, sex: 'MALE', birthYear: 1950, identifiers: { mrn: 'DUP-MRN-1', familyName: 'Other', givenName: 'Per', dateOfBirth: '1950-03-03' } },
+      },
       token,
     );
     expect(again.data).toBeNull();
@@ -73,7 +86,9 @@ describeEachDatabase('registering a patient', (t) => {
     // The same MRN at another site is another hospital's number: allowed.
     const south1 = await t().gql(
       CREATE,
-      { i: { siteId: south, sex: 'MALE', birthYear: 1950, identifiers: { mrn: 'DUP-MRN-1', familyName: 'Other', givenName: 'Per', dateOfBirth: '1950-03-03' } } },
+      {
+        i: { siteId: south, sex: 'MALE', birthYear: 1950, identifiers: { mrn: 'DUP-MRN-1', familyName: 'Other', givenName: 'Per', dateOfBirth: '1950-03-03' } },
+      },
       await t().login(COORD_SOUTH),
     );
     expect(south1.errors).toBeUndefined();
@@ -84,7 +99,14 @@ describeEachDatabase('registering a patient', (t) => {
     const southToken = await t().login(COORD_SOUTH);
     const made = await t().gql<{ createPatient: { id: string; registryNumber: string } }>(
       CREATE,
-      { i: { siteId: north, sex: 'FEMALE', birthYear: 1936, identifiers: { mrn: 'SIM-1', familyName: "Mc'Allister", givenName: 'Fiona', dateOfBirth: '1936-07-08' } } },
+      {
+        i: {
+          siteId: north,
+          sex: 'FEMALE',
+          birthYear: 1936,
+          identifiers: { mrn: 'SIM-1', familyName: "Mc'Allister", givenName: 'Fiona', dateOfBirth: '1936-07-08' },
+        },
+      },
       northToken,
     );
     const id = made.data!.createPatient.id;
@@ -99,10 +121,14 @@ describeEachDatabase('registering a patient', (t) => {
       expect(r.data!.similarPatients.map((p) => p.id)).toContain(id);
     }
     // Another birth date or another name: nothing.
-    expect((await ask({ siteId: north, familyName: 'McAllister', givenName: 'Fiona', dateOfBirth: '1936-07-09' }, northToken)).data!.similarPatients).toEqual([]);
+    expect((await ask({ siteId: north, familyName: 'McAllister', givenName: 'Fiona', dateOfBirth: '1936-07-09' }, northToken)).data!.similarPatients).toEqual(
+      [],
+    );
     expect((await ask({ siteId: north, familyName: 'Smith', givenName: 'Fiona', dateOfBirth: '1936-07-08' }, northToken)).data!.similarPatients).toEqual([]);
     // Another site's coordinator: its own site has no such patient, and the north site may not be asked.
-    expect((await ask({ siteId: south, familyName: 'McAllister', givenName: 'Fiona', dateOfBirth: '1936-07-08' }, southToken)).data!.similarPatients).toEqual([]);
+    expect((await ask({ siteId: south, familyName: 'McAllister', givenName: 'Fiona', dateOfBirth: '1936-07-08' }, southToken)).data!.similarPatients).toEqual(
+      [],
+    );
     const other = await ask({ siteId: north, familyName: 'McAllister', givenName: 'Fiona', dateOfBirth: '1936-07-08' }, southToken);
     expect(other.data).toBeNull();
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');

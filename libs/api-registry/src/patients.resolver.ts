@@ -53,13 +53,10 @@ export class PatientsResolver {
 
   @Roles(...WRITERS)
   @Query(() => [PatientModel], {
-    description: "Before registering: the site's patients with a similar name and the same date of birth (at most 5; the user's own site, or any site for admins)",
+    description:
+      "Before registering: the site's patients with a similar name and the same date of birth (at most 5; the user's own site, or any site for admins)",
   })
-  async similarPatients(
-    @CurrentActor() actor: Actor,
-    @Args('input') input: SimilarPatientsInput,
-    @Context() ctx: RequestContext,
-  ): Promise<PatientModel[]> {
+  async similarPatients(@CurrentActor() actor: Actor, @Args('input') input: SimilarPatientsInput, @Context() ctx: RequestContext): Promise<PatientModel[]> {
     const found = await this.service.similar(actor, input);
     // A name tied to registry numbers is an identifier read, audited like a name search.
     for (const p of found) noteIdentifierRead(ctx, p, 'nameSearch');

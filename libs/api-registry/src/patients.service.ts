@@ -257,12 +257,12 @@ export class PatientsService {
    */
   private async nextRegistryNumber(tx: AuditedTransaction, siteCode: string): Promise<string> {
     await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('registry_number:' || $1))`, [siteCode]);
-    const [row] = (await tx.manager.query(
+    const [row] = await tx.manager.query<{ next: number }[]>(
       `WITH n AS (
          SELECT substring(registry_number FROM length($1) + 2)::int AS n FROM patient WHERE registry_number ~ ('^' || $1 || '-[0-9]{6}$'))
        SELECT coalesce(min(n.n) + 1, 1) AS next FROM n WHERE NOT EXISTS (SELECT 1 FROM n AS m WHERE m.n = n.n + 1)`,
       [siteCode],
-    )) as { next: number }[];
+    );
     const next = Number(row.next);
     if (next > 999_999) throw new ConflictError('registryNumber', 'exhausted', `the site ${siteCode} has used every registry number: enter one`);
     return `${siteCode}-${String(next).padStart(6, '0')}`;

@@ -18,7 +18,9 @@ export function DefinedField({ form, name, def, required }: { form: RecordForm; 
     case 'check':
       return <CheckField form={form} name={name} label={c.label} />;
     case 'yesNo':
-      return <SelectField form={form} name={name} label={c.label} hint={c.hint} required={req} blank="Choose yes or no" choices={req ? YES_NO : YES_NO_UNKNOWN} />;
+      return (
+        <SelectField form={form} name={name} label={c.label} hint={c.hint} required={req} blank="Choose yes or no" choices={req ? YES_NO : YES_NO_UNKNOWN} />
+      );
     case 'select':
       return <SelectField form={form} name={name} label={c.label} hint={c.hint} required={req} blank={req ? undefined : 'Not recorded'} choices={c.choices!} />;
     case 'date':

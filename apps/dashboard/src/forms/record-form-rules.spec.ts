@@ -61,7 +61,12 @@ describe('drafts', () => {
 });
 
 describe('required inputs, derived from the definitions and the rules', () => {
-  const patientRules = { schema: patientSchema, toInput: (r: Record<string, string | boolean | undefined>) => patientInput(r, SITE), toValidate: patientToValidate, place: placeIdentifierErrors };
+  const patientRules = {
+    schema: patientSchema,
+    toInput: (r: Record<string, string | boolean | undefined>) => patientInput(r, SITE),
+    toValidate: patientToValidate,
+    place: placeIdentifierErrors,
+  };
 
   it('asks for the date of birth and the names once an MRN is given, not before', () => {
     const blank = formRequired(patientRules, emptyPatient());

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { FieldIssue, z } from '@vfr/domain';
 import { ME } from '../patients/patients.documents';
 import { clearDraft, loadDraft, saveDraft, sessionStore, type DraftKey } from './draft-storage';
@@ -69,7 +69,11 @@ export function nothingSent(n: number): string {
  * submit before anything is sent; whatever the server still refuses comes back beside the same
  * fields. Unsaved values are kept as a draft and leaving them asks first.
  */
-export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
+export function useRecordForm<I>(props: RecordFormOptions<I>): RecordForm {
+  // The draft belongs to the record as the form opened it: a record read again underneath (a newer
+  // version) must not receive the values edited on the older one.
+  const [draft] = useState(props.draft);
+  const options = { ...props, draft };
   const user = useQuery(ME, { skip: !options.draft }).data?.me.id ?? null;
   const [raw, setRaw] = useState<RawValues>(options.initial);
   const [baseline, setBaseline] = useState<RawValues>(options.initial);
@@ -77,15 +81,15 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
   const [problem, setProblem] = useState<ServerProblem | null>(null);
   const [saving, setSaving] = useState(false);
   const [restored, setRestored] = useState(false);
-  const savedRef = useRef(false);
-  const opts = useRef(options);
-  opts.current = options;
+  /** Saved: the values are the record's now, nothing is kept and leaving no longer asks. */
+  const [saved, setSaved] = useState(false);
+  /** The fields whose messages the browser found (the others are the server's, kept until their field changes). */
+  const [localFields, setLocalFields] = useState<ReadonlySet<string>>(new Set());
   const draftKey = options.draft ? `${options.draft.form}:${options.draft.record}` : null;
 
-  const place = useCallback((e: FieldErrors, r: RawValues) => (opts.current.place ? opts.current.place(e, r) : e), []);
-  /** Every issue the browser can find: the schema's and the related records' rules. */
-  const issuesOf = useCallback((r: RawValues): FieldIssue[] => formIssues(opts.current, r), []);
-  const localErrors = useCallback((r: RawValues) => place(errorsByField(issuesOf(r), opts.current.labels), r), [issuesOf, place]);
+  const place = (e: FieldErrors, r: RawValues) => (options.place ? options.place(e, r) : e);
+  /** Every message the browser finds: the schema's and the related records' rules. */
+  const localErrors = (r: RawValues) => place(errorsByField(formIssues(options, r), options.labels), r);
 
   // A kept draft replaces the stored values once the user is known.
   useEffect(() => {
@@ -93,62 +97,52 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
     if (!user || !options.draft || !store) return;
     const draft = loadDraft(store, user, options.draft);
     if (draft) {
-      setRaw({ ...opts.current.initial, ...draft });
+      // The draft is outside React (the tab's storage) and the user known only once ME has answered.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setRaw({ ...options.initial, ...draft });
       setRestored(true);
     }
     // The key names the record; the draft is read once per user and record.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user, draftKey]);
 
-  const dirty = !savedRef.current && !same(raw, baseline);
+  const dirty = !saved && !same(raw, baseline);
   useEffect(() => {
     const store = sessionStore();
-    if (!user || !options.draft || !store || savedRef.current) return;
+    if (!user || !options.draft || !store || saved) return;
     if (dirty) saveDraft(store, user, options.draft, raw);
     else clearDraft(store, user, options.draft);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [raw, dirty, user, draftKey]);
+  }, [raw, dirty, saved, user, draftKey]);
   useLeaveWarning(dirty);
 
-  const required = useMemo(() => formRequired(opts.current, raw), [raw]);
+  // The rules are the form's (fixed for its life); the inputs they require change with the values.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const required = useMemo(() => formRequired(options, raw), [raw]);
 
-  const rawRef = useRef(raw);
-  rawRef.current = raw;
-  const errorsRef = useRef(errors);
-  errorsRef.current = errors;
-  /** The fields whose messages the browser found (the others are the server's). */
-  const localRef = useRef(new Set<string>());
-
-  const set = useCallback(
-    (field: string, value: string | boolean) => {
-      const next = { ...rawRef.current, [field]: value };
-      rawRef.current = next;
-      setRaw(next);
-      const e = errorsRef.current;
-      if (Object.keys(e).length === 0) return;
-      // A corrected field stops being marked, and so does any other field whose message the rules
-      // no longer give (a contradiction settled by changing one of its fields); the server's
-      // messages stay until their field is changed. The banner goes with the last one.
-      const still = localRef.current.size ? localErrors(next) : {};
-      const kept = Object.fromEntries(Object.entries(e).filter(([f]) => f !== field && (!localRef.current.has(f) || f in still)));
-      if (Object.keys(kept).length === Object.keys(e).length) return;
-      errorsRef.current = kept;
-      setErrors(kept);
-      setProblem((p) => {
-        if (!p || p.stale || Object.keys(p.fields).length === 0) return p;
-        const n = Object.keys(kept).length;
-        if (n === 0) return null;
-        return p.sentence.startsWith('Nothing was sent') ? { ...p, sentence: nothingSent(n), fields: kept } : { ...p, fields: kept };
-      });
-    },
-    [localErrors],
-  );
+  const set = (field: string, value: string | boolean) => {
+    setRaw((r) => ({ ...r, [field]: value }));
+    if (Object.keys(errors).length === 0) return;
+    // A corrected field stops being marked, and so does any other field whose message the rules
+    // no longer give (a contradiction settled by changing one of its fields); the server's
+    // messages stay until their field is changed. The banner goes with the last one.
+    const still = localFields.size ? localErrors({ ...raw, [field]: value }) : {};
+    const kept = Object.fromEntries(Object.entries(errors).filter(([f]) => f !== field && (!localFields.has(f) || f in still)));
+    if (Object.keys(kept).length === Object.keys(errors).length) return;
+    setErrors(kept);
+    setProblem((p) => {
+      if (!p || p.stale || Object.keys(p.fields).length === 0) return p;
+      const n = Object.keys(kept).length;
+      if (n === 0) return null;
+      return p.sentence.startsWith('Nothing was sent') ? { ...p, sentence: nothingSent(n), fields: kept } : { ...p, fields: kept };
+    });
+  };
 
   const submit = async (event?: { preventDefault(): void }): Promise<boolean> => {
     event?.preventDefault();
     if (saving) return false;
     const local = localErrors(raw);
-    localRef.current = new Set(Object.keys(local));
+    setLocalFields(new Set(Object.keys(local)));
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setProblem({ code: 'BAD_USER_INPUT', sentence: nothingSent(Object.keys(local).length), fields: local, stale: false });
@@ -159,7 +153,7 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
     try {
       await options.send(options.toInput(raw), raw);
       // Saved: nothing of it stays in the browser, and leaving no longer asks.
-      savedRef.current = true;
+      setSaved(true);
       const store = sessionStore();
       if (user && options.draft && store) clearDraft(store, user, options.draft);
       setBaseline(raw);
@@ -168,7 +162,7 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
     } catch (error) {
       const p = serverProblem(error, options.labels);
       const placed = place(p.fields, raw);
-      localRef.current = new Set();
+      setLocalFields(new Set());
       setErrors(placed);
       setProblem({ ...p, fields: placed });
       return false;
@@ -178,6 +172,7 @@ export function useRecordForm<I>(options: RecordFormOptions<I>): RecordForm {
   };
 
   const reset = useCallback((next: RawValues) => {
+    setSaved(false);
     setRaw(next);
     setBaseline(next);
     setErrors({});

@@ -147,7 +147,8 @@ export function AssessmentForm({
           </fieldset>
           <details>
             <summary>Oswestry Disability Index questionnaire (the statement chosen in each section)</summary>
-            <div className="grid">
+            {/* Wide columns: the statements are the answers and must be readable whole. */}
+            <div className="grid statements">
               {Array.from({ length: 10 }, (_, i) => (
                 <SelectField
                   key={i}

@@ -18,7 +18,14 @@ export function ComplicationsSection({ patient: p, controls: c }: { patient: Pat
         {c.addButton('complication', 'Add complication')}
       </div>
       {c.is('complication') && (
-        <ComplicationForm related={relatedOf(p)} patientId={p.id} treatments={liveTreatments} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Complication saved.')} />
+        <ComplicationForm
+          related={relatedOf(p)}
+          patientId={p.id}
+          treatments={liveTreatments}
+          onCancel={c.close}
+          onReload={c.reload}
+          onSaved={c.saved('Complication saved.')}
+        />
       )}
       {p.complications.length === 0 ? (
         <Empty>No complication recorded.</Empty>

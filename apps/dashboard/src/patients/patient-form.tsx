@@ -7,7 +7,17 @@ import { DraftNotice, FormButtons, FormProblem, SelectField, TextField } from '.
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
-import { emptyPatient, PATIENT_LABELS, patientInput, patientRaw, patientSchema, patientToValidate, placeIdentifierErrors, similarQuery, type StoredPatient } from './patient.form-model';
+import {
+  emptyPatient,
+  PATIENT_LABELS,
+  patientInput,
+  patientRaw,
+  patientSchema,
+  patientToValidate,
+  placeIdentifierErrors,
+  similarQuery,
+  type StoredPatient,
+} from './patient.form-model';
 import { CREATE_PATIENT, SIMILAR_PATIENTS, UPDATE_PATIENT } from './patients.documents';
 
 // The defined fields in groups, each control drawn from its definition (libs/domain/src/fields/patient.fields.ts).

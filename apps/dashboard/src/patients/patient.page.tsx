@@ -29,9 +29,10 @@ export function PatientPage() {
   // After a save the result has the focus (not the page's body): the notice says what was saved.
   const notice = controls.notice ?? (location.state as { saved?: string } | null)?.saved ?? null;
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const loaded = Boolean(p);
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
-  }, [notice, controls.notice]);
+  }, [notice, controls.notice, loaded]);
   // A form left with a draft (another page, a reload) is open again when the user comes back.
   const userId = me.data?.me.id;
   const reopened = useRef(false);
@@ -51,7 +52,7 @@ export function PatientPage() {
     for (const d of keptDrafts(store, userId)) {
       const [id] = d.record.split('@');
       if (d.record === `new:${p.id}` && d.form !== 'patient') return controls.show({ kind: d.form as Kind });
-      if (records.get(id) === d.form) return controls.show({ kind: d.form as Kind, id });
+      if (records.get(id) === d.form) return controls.show({ kind: records.get(id)!, id });
     }
   }, [p, userId, writer, controls]);
 

@@ -50,7 +50,8 @@ export function visitIssues(
   }
   if (v.timePoint && v.timePoint !== 'UNSCHEDULED') {
     const taken = live(r.assessments).find((a) => a.treatmentId === v.treatmentId && a.timePoint === v.timePoint && a.id !== editingId);
-    if (taken) issues.push({ field: 'timePoint', rule: 'unique', message: `timePoint ${v.timePoint} is already recorded for this treatment; edit that visit instead` });
+    if (taken)
+      issues.push({ field: 'timePoint', rule: 'unique', message: `timePoint ${v.timePoint} is already recorded for this treatment; edit that visit instead` });
   }
   return issues;
 }
@@ -63,7 +64,11 @@ export function complicationIssues(
   const issues: FieldIssue[] = [];
   const treatment = live(r.treatments).find((t) => t.id === c.treatmentId);
   if (treatment?.startDate && c.occurredOn && c.occurredOn < treatment.startDate) {
-    issues.push({ field: 'occurredOn', rule: 'notBeforeTreatment', message: `occurredOn (${c.occurredOn}) is before the treatment started (${treatment.startDate})` });
+    issues.push({
+      field: 'occurredOn',
+      rule: 'notBeforeTreatment',
+      message: `occurredOn (${c.occurredOn}) is before the treatment started (${treatment.startDate})`,
+    });
   }
   const index = firstTreatment(r);
   if (index && c.level && NEW_FRACTURE_KINDS.includes(c.kind as ComplicationKind) && r.fractures) {
@@ -78,7 +83,7 @@ export function complicationIssues(
 export function deathIssues(d: { diedOn?: string | null }, r: RelatedRecords): FieldIssue[] {
   if (!d.diedOn) return [];
   const done = live(r.assessments)
-    .filter((a) => a.status === AssessmentStatus.DONE && a.visitDate)
+    .filter((a) => a.status === String(AssessmentStatus.DONE) && a.visitDate)
     .sort((a, b) => (a.visitDate! < b.visitDate! ? 1 : -1))[0];
   const latest: DoneVisit | null = done ? { timePoint: done.timePoint, visitDate: done.visitDate! } : null;
   const issue = checkDeathDate(d.diedOn, firstTreatment(r)?.startDate ?? null, latest);
