@@ -179,13 +179,14 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await visible(page.getByRole('alert').filter({ hasText: 'Nothing was sent: one field needs correcting.' }));
     await screenshot(page, 'coordinator-field-error-browser');
 
-    // The window is shown, but the server decides: it refuses a date outside it, beside the date.
+    // The window rule needs the treatment's start: the page has it, so the browser judges it too
+    // (the server judges it again), beside the date.
     await nrs.fill('4');
     await page.getByLabel('Visit date').fill(day(-70));
     await page.getByRole('button', { name: 'Save visit' }).click();
     await visible(page.getByText(/Visit date .* is day -5 from the start of the treatment .* outside the window of W1, days 4 to 10/));
     expect(await page.getByLabel('Visit date').getAttribute('aria-invalid')).toBe('true');
-    await visible(page.getByRole('alert').filter({ hasText: 'Nothing was saved: one field needs correcting.' }));
+    await visible(page.getByRole('alert').filter({ hasText: 'Nothing was sent: one field needs correcting.' }));
     await screenshot(page, 'coordinator-field-error-server');
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.locator('section[aria-labelledby="visits-title"] tbody tr').count()).toBe(2);

@@ -130,6 +130,13 @@ const OPERATIONS: Record<string, Operation> = {
     expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'ok', departmentHead: 'forbidden' },
   },
   patient: { request: (f) => ({ query: 'query($id: ID!) { patient(id: $id) { id } }', variables: { id: f.patient } }), expect: recordRead },
+  similarPatients: {
+    request: (f) => ({
+      query: 'query($i: SimilarPatientsInput!) { similarPatients(input: $i) { id } }',
+      variables: { i: { siteId: f.site, familyName: 'Nobody-Such', givenName: 'Ann', dateOfBirth: '1901-01-01' } },
+    }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'forbidden', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
   fracture: readById('fracture', freshFracture),
   treatment: readById('treatment', freshTreatment),
   assessment: readById('assessment', freshVisit),

@@ -5,6 +5,7 @@ import { analyticsRoutes } from './analytics.routes';
 import { ApiError, gql, session } from './api';
 import type { AppRoute, RoleName } from './app-route';
 import { coordinatorRoutes } from './coordinator.routes';
+import { clearDrafts } from './forms/draft-storage';
 import { GraphQLProvider } from './graphql/client';
 import { LoginPage } from './login-page';
 import { SignInDialog } from './sign-in-dialog';
@@ -85,6 +86,8 @@ export function App() {
   // token is forgotten here even when the server cannot be reached.
   const signOut = useCallback(async () => {
     await gql('mutation { logout }', {}, { resume: false }).catch(() => undefined);
+    // Signing out on purpose leaves no patient's typed values behind in this tab.
+    clearDrafts();
     session.set(null);
   }, []);
 

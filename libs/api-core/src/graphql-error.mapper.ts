@@ -164,6 +164,8 @@ function fromDomain(error: DomainError): MappedError {
   } else if (error instanceof ConflictError) {
     extra.field = error.field;
     extra.fields = [{ field: error.field, rule: error.rule, message: error.message } satisfies FieldIssue];
+    // The service names the existing record only to a user who may read it.
+    if (error.existing) extra.existing = error.existing;
   } else if (error instanceof TooManyRequestsError) {
     extra.retryAfterSeconds = error.retryAfterSeconds;
   }

@@ -3,7 +3,7 @@ import { Actor, Connection, CurrentActor, relatedFieldOptions, RequestContext, R
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
 import { computeOfScore, readersOf, Role } from '@vfr/domain';
-import { CreatePatientInput, PatientFilterInput, UpdatePatientInput } from './dto/patient.input';
+import { CreatePatientInput, PatientFilterInput, SimilarPatientsInput, UpdatePatientInput } from './dto/patient.input';
 import { ComplicationModel } from './models/complication.model';
 import { DeathModel } from './models/death.model';
 import { FractureModel } from './models/fracture.model';
@@ -49,6 +49,18 @@ export class PatientsResolver {
   @Query(() => PatientModel)
   async patient(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<PatientModel> {
     return this.model(ctx, actor, await this.service.get(actor, id));
+  }
+
+  @Roles(...WRITERS)
+  @Query(() => [PatientModel], {
+    description:
+      "Before registering: the site's patients with a similar name and the same date of birth (at most 5; the user's own site, or any site for admins)",
+  })
+  async similarPatients(@CurrentActor() actor: Actor, @Args('input') input: SimilarPatientsInput, @Context() ctx: RequestContext): Promise<PatientModel[]> {
+    const found = await this.service.similar(actor, input);
+    // A name tied to registry numbers is an identifier read, audited like a name search.
+    for (const p of found) noteIdentifierRead(ctx, p, 'nameSearch');
+    return Promise.all(found.map((p) => this.model(ctx, actor, p)));
   }
 
   @Roles(...WRITERS)

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
 import { SiteEntity } from '@vfr/api-auth';
@@ -19,6 +18,7 @@ import {
 } from '@vfr/api-core';
 import {
   AuditAction,
+  ConflictError,
   FilterGranularity,
   granularityIssues,
   NotFoundError,
@@ -26,10 +26,11 @@ import {
   patientCreateSchema,
   patientIdentifiersSchema,
   patientUpdateSchema,
+  similarPatientsSchema,
   validate,
   ValidationError,
 } from '@vfr/domain';
-import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, UpdatePatientInput } from './dto/patient.input';
+import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, SimilarPatientsInput, UpdatePatientInput } from './dto/patient.input';
 import { PatientIdentifierEntity } from './patient-identifier.entity';
 import { PatientEntity } from './patient.entity';
 
@@ -192,6 +193,17 @@ export class PatientsService {
     if (Number(values.dateOfBirth.slice(0, 4)) !== birthYear) {
       throw ValidationError.single('identifiers.dateOfBirth', 'consistency', `identifiers.dateOfBirth must fall in the birth year ${birthYear}`);
     }
+    // An MRN is unique at its site: say which patient has it. The writer may write this site, so
+    // may read that patient (same site); the database's unique index stays the final word.
+    const holder = await tx.manager.findOneBy(PatientIdentifierEntity, { siteId: patient.siteId, mrn: values.mrn });
+    if (holder && holder.patientId !== patient.id) {
+      const other = await tx.manager.findOneByOrFail(PatientEntity, { id: holder.patientId });
+      throw new ConflictError('identifiers.mrn', 'unique', `identifiers.mrn ${values.mrn} is already the MRN of patient ${other.registryNumber} at this site`, {
+        entity: 'Patient',
+        id: other.id,
+        label: other.registryNumber,
+      });
+    }
     const existing = await tx.manager.findOneBy(PatientIdentifierEntity, { patientId: patient.id });
     const row = { patientId: patient.id, siteId: patient.siteId, ...values };
     await tx.manager.save(PatientIdentifierEntity, row);
@@ -206,12 +218,54 @@ export class PatientsService {
     });
   }
 
-  /** SITE-123456: random rather than sequential so numbers do not reveal enrolment order. */
+  /**
+   * Patients of the site (not withdrawn) whose identifiers resemble a patient about to be
+   * registered: the same date of birth, and the same family name (letters only, any case), or its
+   * first three letters with the given name's first, or the two names swapped. Only the site the
+   * user may register at is searched, so it shows nothing the user may not read.
+   */
+  async similar(actor: Actor, input: SimilarPatientsInput): Promise<PatientEntity[]> {
+    assertId('siteId', input.siteId);
+    const v = validate(similarPatientsSchema, input);
+    assertCanWriteSite(actor, v.siteId);
+    const norm = (x: string) => `regexp_replace(lower(${x}), '[^[:alpha:]]', '', 'g')`;
+    return this.dataSource
+      .getRepository(PatientEntity)
+      .createQueryBuilder('p')
+      .innerJoin(PatientIdentifierEntity, 'i', 'i.patient_id = p.id')
+      .where('i.site_id = :site AND i.date_of_birth = :dob AND p.withdrawn_at IS NULL', { site: v.siteId, dob: v.dateOfBirth })
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where(`${norm('i.family_name')} = ${norm(':family')}`)
+            .orWhere(`(left(${norm('i.family_name')}, 3) = left(${norm(':family')}, 3) AND left(${norm('i.given_name')}, 1) = left(${norm(':given')}, 1))`)
+            .orWhere(`(${norm('i.family_name')} = ${norm(':given')} AND ${norm('i.given_name')} = ${norm(':family')})`),
+        ),
+        { family: v.familyName, given: v.givenName },
+      )
+      .orderBy('p.registry_number', 'ASC')
+      .limit(5)
+      .getMany();
+  }
+
+  /**
+   * SITE-000123: the site's series continued, the first free number after the site's lowest one
+   * (so after 000001..000300 comes 000301, and a number typed or drawn earlier is stepped over,
+   * never reused or renumbered). Numbers are pseudonyms in enrolment order within a site, as the
+   * registry's first numbers always were; they carry no date. One registration per site at a
+   * time draws a number (a transaction lock), so two at once cannot draw the same one.
+   */
   private async nextRegistryNumber(tx: AuditedTransaction, siteCode: string): Promise<string> {
-    for (;;) {
-      const candidate = `${siteCode}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-      if (!(await tx.manager.existsBy(PatientEntity, { registryNumber: candidate }))) return candidate;
-    }
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('registry_number:' || $1))`, [siteCode]);
+    const [row] = await tx.manager.query<{ next: number }[]>(
+      `WITH n AS (
+         SELECT substring(registry_number FROM length($1) + 2)::int AS n FROM patient WHERE registry_number ~ ('^' || $1 || '-[0-9]{6}$'))
+       SELECT coalesce(min(n.n) + 1, 1) AS next FROM n WHERE NOT EXISTS (SELECT 1 FROM n AS m WHERE m.n = n.n + 1)`,
+      [siteCode],
+    );
+    const next = Number(row.next);
+    if (next > 999_999) throw new ConflictError('registryNumber', 'exhausted', `the site ${siteCode} has used every registry number: enter one`);
+    return `${siteCode}-${String(next).padStart(6, '0')}`;
   }
 
   // Batched lookups for DataLoaders.

@@ -50,12 +50,20 @@ export class StaleVersionError extends DomainError {
   }
 }
 
+/** The record a conflict is with, named only when the user may read it (a form links to it). */
+export interface ConflictingRecord {
+  entity: string;
+  id: string;
+  label: string;
+}
+
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   constructor(
     readonly field: string,
     readonly rule: string,
     message: string,
+    readonly existing?: ConflictingRecord,
   ) {
     super(message);
   }

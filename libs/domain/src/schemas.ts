@@ -67,6 +67,9 @@ export const patientIdentifiersSchema = z.object({
   dateOfBirth: isoDate('dateOfBirth', { notFuture: true }),
 });
 
+/** A patient about to be registered, for the look-up of similar patients of its site. */
+export const similarPatientsSchema = patientIdentifiersSchema.omit({ mrn: true }).extend({ siteId: uuid('siteId') });
+
 const patientFields = z.object({
   siteId: uuid('siteId'),
   registryNumber: z
@@ -248,7 +251,7 @@ function complicationRules(v: Partial<z.infer<typeof complicationFields>>, ctx: 
     }
   }
   if (v.kind === ComplicationKind.CEMENT_LEAKAGE) {
-    if (v.symptomatic == null) fail(ctx, 'symptomatic', 'required', 'symptomatic (true or false) is required for a cement leakage');
+    if (v.symptomatic == null) fail(ctx, 'symptomatic', 'required', 'symptomatic is required for a cement leakage: choose yes or no');
     if (!v.leakageType) fail(ctx, 'leakageType', 'required', 'leakageType (B, S, C or D) is required for a cement leakage');
   } else if (v.kind && v.leakageType) {
     fail(ctx, 'leakageType', 'consistency', 'leakageType applies to cement leakage only');

@@ -25,3 +25,6 @@ export const YES_NO_UNKNOWN: Choice[] = [
   { value: 'true', label: 'Yes' },
   { value: 'false', label: 'No' },
 ];
+
+/** A yes/no that must be answered (blank until chosen). */
+export const YES_NO: Choice[] = YES_NO_UNKNOWN.filter((c) => c.value !== '');

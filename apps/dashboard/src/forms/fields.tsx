@@ -21,23 +21,25 @@ function Wrapped({
   hint,
   required,
   children,
-}: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
+}: FieldProps & { children: (a: { id: string; describedBy?: string; invalid: boolean; required: boolean }) => ReactNode }) {
   const id = useId();
   const error = form.errors[name];
+  // Required by the definition, or by the rules given the other values (required-fields.ts).
+  const req = Boolean(required) || form.required.has(name);
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' invalid' : ''}`} data-field={name}>
       {/* The star stays outside the label so the field's accessible name is just its label. */}
       <span className="label-line">
         <label htmlFor={id}>{label}</label>
-        {required && (
+        {req && (
           <span aria-hidden="true" className="req">
             {' '}
             *
           </span>
         )}
       </span>
-      {children({ id, describedBy, invalid: Boolean(error) })}
+      {children({ id, describedBy, invalid: Boolean(error), required: req })}
       {hint && (
         <span id={`${id}-hint`} className="hint">
           {hint}
@@ -65,7 +67,7 @@ export function TextField(
   const { form, name, type = 'text' } = props;
   return (
     <Wrapped {...props}>
-      {({ id, describedBy, invalid }) => (
+      {({ id, describedBy, invalid, required }) => (
         <input
           id={id}
           name={name}
@@ -77,7 +79,7 @@ export function TextField(
           value={String(form.raw[name] ?? '')}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          aria-required={props.required || undefined}
+          aria-required={required || undefined}
           onChange={(e) => form.set(name, e.target.value)}
         />
       )}
@@ -89,7 +91,7 @@ export function TextArea(props: FieldProps) {
   const { form, name } = props;
   return (
     <Wrapped {...props}>
-      {({ id, describedBy, invalid }) => (
+      {({ id, describedBy, invalid, required }) => (
         <textarea
           id={id}
           name={name}
@@ -97,6 +99,7 @@ export function TextArea(props: FieldProps) {
           value={String(form.raw[name] ?? '')}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
+          aria-required={required || undefined}
           onChange={(e) => form.set(name, e.target.value)}
         />
       )}
@@ -108,14 +111,14 @@ export function SelectField(props: FieldProps & { choices: Choice[]; blank?: str
   const { form, name, choices, blank = 'Choose…' } = props;
   return (
     <Wrapped {...props}>
-      {({ id, describedBy, invalid }) => (
+      {({ id, describedBy, invalid, required }) => (
         <select
           id={id}
           name={name}
           value={String(form.raw[name] ?? '')}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          aria-required={props.required || undefined}
+          aria-required={required || undefined}
           onChange={(e) => form.set(name, e.target.value)}
         >
           {!choices.some((c) => c.value === '') && <option value="">{blank}</option>}
@@ -187,7 +190,20 @@ export function FormProblem({
   );
 }
 
-/** Save and cancel, with the saving state announced. */
+/** "Draft restored — discard": the form opened with values kept from an earlier visit, not the stored ones. */
+export function DraftNotice({ form }: { form: RecordForm }) {
+  if (!form.restored) return null;
+  return (
+    <p className="notice draft-notice" role="status">
+      Draft restored: these are the values you left unsaved in this tab.{' '}
+      <button type="button" className="link" onClick={form.discardDraft}>
+        Discard the draft
+      </button>
+    </p>
+  );
+}
+
+/** Save and cancel, with the saving state announced. Cancel drops the draft too. */
 export function FormButtons({ form, label, onCancel }: { form: RecordForm; label: string; onCancel?: () => void }) {
   return (
     <div className="form-buttons">
@@ -195,7 +211,13 @@ export function FormButtons({ form, label, onCancel }: { form: RecordForm; label
         {form.saving ? 'Saving…' : label}
       </button>
       {onCancel && (
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={() => {
+            form.discardDraft();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
       )}

@@ -13,6 +13,7 @@ export interface ServerErrorShape {
     fields?: { field: string; message: string; rule?: string }[];
     currentVersion?: number;
     retryAfterSeconds?: number;
+    existing?: { entity: string; id: string; label: string };
   } & Record<string, unknown>;
 }
 
@@ -24,6 +25,8 @@ export interface ServerProblem {
   fields: FieldErrors;
   /** The record changed under the user: the form should offer to reload. */
   stale: boolean;
+  /** The record a conflict is with, when the user may read it (a duplicate MRN's patient). */
+  existing?: { entity: string; id: string; label: string };
 }
 
 function errorsOf(error: unknown): ServerErrorShape[] {
@@ -86,5 +89,6 @@ export function serverProblem(error: unknown, labels: FieldLabels = {}): ServerP
   } else if (code === 'NOT_FOUND') {
     sentence = `Nothing was saved: ${first.message}. It may have been withdrawn, or it belongs to another site.`;
   }
-  return { code, sentence, fields, stale: false };
+  const existing = first.extensions?.existing;
+  return { code, sentence, fields, stale: false, ...(existing ? { existing } : {}) };
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ASSESSMENT_FIELDS, AssessmentStatus, TimePoint, type AssessmentFieldName, type AssessmentFields } from '@vfr/domain';
 import { choicesOf, humanize } from '../forms/choices';
 import { DefinedField } from '../forms/defined-field';
-import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { DraftNotice, CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
@@ -23,6 +23,7 @@ import {
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
 import { useQuestionnaires } from './questionnaires.load';
+import { visitIssues, type RelatedRecords } from './related-records.rules';
 import { windowHint } from './visit-window.hint';
 
 /** A follow-up visit: pain, function and quality of life at a time point of the index treatment. */
@@ -35,8 +36,11 @@ export function AssessmentForm({
   onSaved,
   onCancel,
   onReload,
+  related,
 }: {
   patientId: string;
+  /** The patient's other records, for the rules that need them (related-records.rules.ts). */
+  related?: RelatedRecords;
   treatments: { id: string; kind: string; startDate: string | null }[];
   assessment?: StoredAssessment & { id: string; version: number };
   timePoint?: string;
@@ -55,8 +59,10 @@ export function AssessmentForm({
   const form = useRecordForm<AssessmentFields>({
     initial: assessment ? assessmentRaw(assessment) : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
     labels: ASSESSMENT_LABELS,
+    draft: { form: 'visit', record: assessment ? `${assessment.id}@${assessment.version}` : `new:${patientId}` },
     schema: assessmentSchema,
     toInput: (raw) => assessmentInput(raw, patientId),
+    related: (input) => (related ? visitIssues(input, related, assessment?.id) : []),
     send: async (input) => {
       if (!assessment) await create({ variables: { input: { ...input, requestId } } });
       else {
@@ -75,12 +81,13 @@ export function AssessmentForm({
   const treatmentStart = treatments.find((t) => t.id === form.raw.treatmentId)?.startDate;
   const windowText = windowHint(String(form.raw.timePoint ?? ''), String(form.raw.visitDate ?? ''), treatmentStart);
   // Each plain value drawn from its definition (libs/domain/src/fields/assessment.fields.ts); the
-  // scores stay typed numbers, so Enter in one still saves the visit.
+  // scores stay typed numbers; Enter in one does not save the visit (form.onKeyDown), only the Save button does.
   const field = (name: AssessmentFieldName) => <DefinedField key={name} form={form} name={name} def={ASSESSMENT_FIELDS[name]} />;
   return (
-    <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="assessment-form-title">{assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
+      <DraftNotice form={form} />
       {treatments.length === 0 && <p className="error">Record the treatment first: visits count from the index treatment.</p>}
       <div className="grid">
         {!assessment && (
@@ -140,7 +147,8 @@ export function AssessmentForm({
           </fieldset>
           <details>
             <summary>Oswestry Disability Index questionnaire (the statement chosen in each section)</summary>
-            <div className="grid">
+            {/* Wide columns: the statements are the answers and must be readable whole. */}
+            <div className="grid statements">
               {Array.from({ length: 10 }, (_, i) => (
                 <SelectField
                   key={i}
@@ -148,9 +156,10 @@ export function AssessmentForm({
                   name={`odi.${i}`}
                   label={`${i + 1}. ${texts?.odi[i].section ?? 'Section'}`}
                   blank="Not answered"
+                  // The statement is what the patient chose; its score (0-5) is the value sent.
                   choices={[0, 1, 2, 3, 4, 5].map((score) => ({
                     value: String(score),
-                    label: texts ? `${score}: ${texts.odi[i].statements[score]}` : String(score),
+                    label: texts ? texts.odi[i].statements[score] : `Score ${score}`,
                   }))}
                 />
               ))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { COMPLICATION_FIELDS, ComplicationKind, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
 import { humanize } from '../forms/choices';
 import { DefinedField } from '../forms/defined-field';
-import { FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
+import { DraftNotice, FormButtons, FormProblem, SelectField, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
@@ -15,6 +15,7 @@ import {
   emptyComplication,
   type StoredComplication,
 } from './complication.form-model';
+import { complicationIssues, type RelatedRecords } from './related-records.rules';
 import { CREATE_COMPLICATION, UPDATE_COMPLICATION } from './patients.documents';
 
 // Each control drawn from its definition (libs/domain/src/fields/complication.fields.ts), which
@@ -28,8 +29,10 @@ export function ComplicationForm({
   onSaved,
   onCancel,
   onReload,
+  related,
 }: {
   patientId: string;
+  related?: RelatedRecords;
   treatments: { id: string; kind: string; startDate: string | null }[];
   complication?: StoredComplication & { id: string; version: number };
   /** After a save; the form stays busy until it has run (the record is read again). */
@@ -43,8 +46,10 @@ export function ComplicationForm({
   const form = useRecordForm<ComplicationFields>({
     initial: complication ? complicationRaw(complication) : emptyComplication(treatments[treatments.length - 1]?.id ?? ''),
     labels: COMPLICATION_LABELS,
+    draft: { form: 'complication', record: complication ? `${complication.id}@${complication.version}` : `new:${patientId}` },
     schema: complicationSchema,
     toInput: (raw) => complicationInput(raw, patientId),
+    related: (input) => (related ? complicationIssues(input, related) : []),
     send: async (input) => {
       if (!complication) await create({ variables: { input: { ...input, requestId } } });
       else {
@@ -57,9 +62,10 @@ export function ComplicationForm({
   const leakage = form.raw.kind === ComplicationKind.CEMENT_LEAKAGE;
   const newFracture = NEW_FRACTURE_KINDS.includes(form.raw.kind as ComplicationKind);
   return (
-    <form className="record-form" noValidate aria-labelledby="complication-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="complication-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="complication-form-title">{complication ? 'Edit complication' : 'Record a complication'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(COMPLICATION_LABELS)} onReload={onReload} />
+      <DraftNotice form={form} />
       <div className="grid">
         <DefinedField form={form} name="kind" def={F.kind} />
         <DefinedField form={form} name="occurredOn" def={F.occurredOn} />

@@ -1,3 +1,4 @@
+import { relatedOf } from './related-records.rules';
 import { useMutation } from '../graphql/hooks';
 import { humanize } from '../forms/choices';
 import { Empty, when } from '../forms/status';
@@ -17,7 +18,14 @@ export function ComplicationsSection({ patient: p, controls: c }: { patient: Pat
         {c.addButton('complication', 'Add complication')}
       </div>
       {c.is('complication') && (
-        <ComplicationForm patientId={p.id} treatments={liveTreatments} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Complication saved.')} />
+        <ComplicationForm
+          related={relatedOf(p)}
+          patientId={p.id}
+          treatments={liveTreatments}
+          onCancel={c.close}
+          onReload={c.reload}
+          onSaved={c.saved('Complication saved.')}
+        />
       )}
       {p.complications.length === 0 ? (
         <Empty>No complication recorded.</Empty>
@@ -59,6 +67,7 @@ export function ComplicationsSection({ patient: p, controls: c }: { patient: Pat
         (x) =>
           c.is('complication', x.id) && (
             <ComplicationForm
+              related={relatedOf(p)}
               key={`${x.id}-${c.generation}`}
               patientId={p.id}
               treatments={liveTreatments}

@@ -2,10 +2,11 @@ import { useMutation } from '../graphql/hooks';
 import { useState } from 'react';
 import { DEATH_FIELDS, type DeathFields } from '@vfr/domain';
 import { DefinedField } from '../forms/defined-field';
-import { FormButtons, FormProblem, TextArea, TextField } from '../forms/fields';
+import { DraftNotice, FormButtons, FormProblem, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
+import { deathIssues, type RelatedRecords } from './related-records.rules';
 import { DEATH_LABELS, deathInput, deathRaw, deathSchema, emptyDeath, type StoredDeath } from './death.form-model';
 import { RECORD_DEATH, UPDATE_DEATH } from './patients.documents';
 
@@ -19,8 +20,10 @@ export function DeathForm({
   onSaved,
   onCancel,
   onReload,
+  related,
 }: {
   patientId: string;
+  related?: RelatedRecords;
   death?: StoredDeath & { id: string; version: number };
   /** After a save; the form stays busy until it has run (the record is read again). */
   onSaved: () => void | Promise<void>;
@@ -33,8 +36,10 @@ export function DeathForm({
   const form = useRecordForm<DeathFields>({
     initial: death ? deathRaw(death) : emptyDeath(),
     labels: DEATH_LABELS,
+    draft: { form: 'death', record: death ? `${death.id}@${death.version}` : `new:${patientId}` },
     schema: deathSchema,
     toInput: (raw) => deathInput(raw, patientId),
+    related: (input) => (related ? deathIssues(input, related) : []),
     send: async (input) => {
       if (!death) await record({ variables: { input: { ...input, requestId } } });
       else {
@@ -45,9 +50,10 @@ export function DeathForm({
     },
   });
   return (
-    <form className="record-form" noValidate aria-labelledby="death-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="death-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="death-form-title">{death ? 'Edit the death' : 'Record the death'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(DEATH_LABELS)} onReload={onReload} />
+      <DraftNotice form={form} />
       <div className="grid">
         <DefinedField form={form} name="diedOn" def={F.diedOn} />
         <DefinedField form={form} name="cause" def={F.cause} />

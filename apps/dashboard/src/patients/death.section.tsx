@@ -1,3 +1,4 @@
+import { relatedOf } from './related-records.rules';
 import { useMutation } from '../graphql/hooks';
 import { humanize } from '../forms/choices';
 import { Empty, when } from '../forms/status';
@@ -15,7 +16,7 @@ export function DeathSection({ patient: p, controls: c }: { patient: Patient; co
         <h3 id="death-title">Death</h3>
         {!death && c.addButton('death', 'Record death')}
       </div>
-      {c.is('death') && <DeathForm patientId={p.id} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Death saved.')} />}
+      {c.is('death') && <DeathForm related={relatedOf(p)} patientId={p.id} onCancel={c.close} onReload={c.reload} onSaved={c.saved('Death saved.')} />}
       {!death ? (
         <Empty>No death recorded.</Empty>
       ) : (
@@ -46,6 +47,7 @@ export function DeathSection({ patient: p, controls: c }: { patient: Patient; co
       )}
       {death && c.is('death', death.id) && (
         <DeathForm
+          related={relatedOf(p)}
           key={`${death.id}-${c.generation}`}
           patientId={p.id}
           death={death}

@@ -2,7 +2,7 @@ import { useMutation } from '../graphql/hooks';
 import { useState } from 'react';
 import { FRACTURE_FIELDS, type FieldDefinition, type FractureFields } from '@vfr/domain';
 import { DefinedField } from '../forms/defined-field';
-import { FormButtons, FormProblem, TextArea, TextField } from '../forms/fields';
+import { DraftNotice, FormButtons, FormProblem, TextArea, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
@@ -33,6 +33,7 @@ export function FractureForm({
   const form = useRecordForm<FractureFields>({
     initial: fracture ? fractureRaw(fracture) : emptyFracture(),
     labels: FRACTURE_LABELS,
+    draft: { form: 'fracture', record: fracture ? `${fracture.id}@${fracture.version}` : `new:${patientId}` },
     schema: fractureSchema,
     toInput: (raw) => fractureInput(raw, patientId),
     send: async (input) => {
@@ -45,9 +46,10 @@ export function FractureForm({
     },
   });
   return (
-    <form className="record-form" noValidate aria-labelledby="fracture-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="fracture-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="fracture-form-title">{fracture ? `Edit fracture ${fracture.level}` : 'Record a fracture'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={Object.keys(FRACTURE_LABELS)} onReload={onReload} />
+      <DraftNotice form={form} />
       <div className="grid">
         {FINDINGS.map(([name, def]) => (
           <DefinedField key={name} form={form} name={name} def={def} />

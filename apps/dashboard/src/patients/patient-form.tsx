@@ -1,13 +1,24 @@
-import { useMutation } from '../graphql/hooks';
+import { useMutation, useQuery } from '../graphql/hooks';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { PATIENT_FIELDS, type FieldDefinition, type PatientFields } from '@vfr/domain';
 import { DefinedField } from '../forms/defined-field';
-import { FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { DraftNotice, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
-import { emptyPatient, PATIENT_LABELS, patientInput, patientRaw, patientSchema, patientToValidate, type StoredPatient } from './patient.form-model';
-import { CREATE_PATIENT, UPDATE_PATIENT } from './patients.documents';
+import {
+  emptyPatient,
+  PATIENT_LABELS,
+  patientInput,
+  patientRaw,
+  patientSchema,
+  patientToValidate,
+  placeIdentifierErrors,
+  similarQuery,
+  type StoredPatient,
+} from './patient.form-model';
+import { CREATE_PATIENT, SIMILAR_PATIENTS, UPDATE_PATIENT } from './patients.documents';
 
 // The defined fields in groups, each control drawn from its definition (libs/domain/src/fields/patient.fields.ts).
 const GROUPS: { legend?: string; fields: (keyof typeof PATIENT_FIELDS)[] }[] = [
@@ -65,11 +76,12 @@ export function PatientForm({
   const form = useRecordForm<PatientFields>({
     initial,
     labels: { ...PATIENT_LABELS, siteId: 'Site' },
+    draft: { form: 'patient', record: patient ? `${patient.id}@${patient.version}` : 'new' },
     schema: patientSchema,
     toInput: (raw) => patientInput(raw, patient?.siteId ?? String(raw.siteId ?? '')),
     toValidate: patientToValidate,
     // Identifier messages come back as "identifiers.mrn"; the inputs are named "mrn".
-    place: (errors) => Object.fromEntries(Object.entries(errors).map(([f, m]) => [f.replace(/^identifiers\./, ''), m])),
+    place: placeIdentifierErrors,
     send: async (input) => {
       if (!patient) {
         const r = await create({ variables: { input: { ...input, requestId } } });
@@ -85,11 +97,32 @@ export function PatientForm({
     },
   });
   const shown = [...SHOWN, 'mrn', 'familyName', 'givenName', 'dateOfBirth', 'siteId'];
+  // Before registering: the site's patients with a similar name and the same date of birth.
+  const lookFor = patient ? null : similarQuery(form.raw, String(form.raw.siteId ?? siteId ?? ''));
+  const similar = useQuery(SIMILAR_PATIENTS, { variables: { input: lookFor! }, skip: !lookFor }).data?.similarPatients ?? [];
+  const [asked, setAsked] = useState(false);
+  const [anyway, setAnyway] = useState(false);
+  const warn = lookFor !== null && similar.length > 0;
+  const onSubmit = (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    if (warn && !anyway) {
+      setAsked(true);
+      document.getElementById('similar-patients')?.focus();
+      return;
+    }
+    void form.submit();
+  };
 
   return (
-    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="patient-form-title" onSubmit={onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="patient-form-title">{patient ? `Edit patient ${patient.registryNumber}` : 'Register a patient'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
+      <DraftNotice form={form} />
+      {form.problem?.existing && (
+        <p className="error">
+          <Link to={`/patients/${form.problem.existing.id}`}>Open patient {form.problem.existing.label}</Link>, who has this MRN.
+        </p>
+      )}
       <div className="grid">
         {!patient && !siteId && sites && (
           <SelectField form={form} name="siteId" label="Site" required choices={sites.map((s) => ({ value: s.id, label: s.code }))} />
@@ -122,6 +155,34 @@ export function PatientForm({
           <TextField form={form} name="givenName" label="Given name" />
           <TextField form={form} name="dateOfBirth" label="Date of birth" type="date" />
         </div>
+        {warn && (
+          <div id="similar-patients" className={`similar-warning${asked ? ' asked' : ''}`} role={asked ? 'alert' : 'status'} tabIndex={-1}>
+            <p>
+              {similar.length === 1 ? 'A patient' : `${similar.length} patients`} of this site with the same date of birth and a similar name{' '}
+              {similar.length === 1 ? 'is' : 'are'} already registered:
+            </p>
+            <ul>
+              {similar.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/patients/${s.id}`}>
+                    {s.registryNumber}: {s.identifiers?.givenName} {s.identifiers?.familyName}, born {s.identifiers?.dateOfBirth}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {asked && !anyway && (
+              <button
+                type="button"
+                onClick={() => {
+                  setAnyway(true);
+                  void form.submit();
+                }}
+              >
+                Register anyway
+              </button>
+            )}
+          </div>
+        )}
       </fieldset>
       {patient && (
         <div className="grid">

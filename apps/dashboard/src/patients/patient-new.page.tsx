@@ -17,7 +17,7 @@ export function PatientNewPage() {
         siteId={me.data.me.siteId ?? null}
         sites={me.data.sites}
         onCancel={() => void navigate('/patients')}
-        onSaved={(id) => void navigate(`/patients/${id}`)}
+        onSaved={(id) => void navigate(`/patients/${id}`, { state: { saved: 'Patient registered.' } })}
       />
     </section>
   );

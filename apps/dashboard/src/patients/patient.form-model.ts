@@ -1,6 +1,6 @@
 import { PATIENT_FIELDS, patientCreateSchema, type FieldDefinition, type PatientFields } from '@vfr/domain';
 import { definedBlank, definedInput, definedRaw } from '../forms/defined-values';
-import type { FieldLabels } from '../forms/field-errors';
+import type { FieldErrors, FieldLabels } from '../forms/field-errors';
 import { numberOrMissing, rawOf, textOrMissing, textOrNull, type RawValues } from '../forms/form-values';
 
 // The clinical fields come from their definitions (libs/domain/src/fields/patient.fields.ts): their
@@ -87,6 +87,20 @@ export function patientInput(raw: RawValues, siteId: string): PatientFields {
   const registryNumber = textOrNull(raw.registryNumber);
   if (registryNumber !== null) input.registryNumber = registryNumber;
   return input as unknown as PatientFields;
+}
+
+/** Identifier messages come back as "identifiers.mrn"; the inputs are named "mrn". */
+export function placeIdentifierErrors(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([f, m]) => [f.replace(/^identifiers\./, ''), m]));
+}
+
+/** The identifiers a look-up of similar patients needs, once all three are given. */
+export function similarQuery(raw: RawValues, siteId: string): { siteId: string; familyName: string; givenName: string; dateOfBirth: string } | null {
+  const familyName = textOrNull(raw.familyName);
+  const givenName = textOrNull(raw.givenName);
+  const dateOfBirth = textOrNull(raw.dateOfBirth);
+  if (!siteId || !familyName || !givenName || !dateOfBirth || !/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return null;
+  return { siteId, familyName, givenName, dateOfBirth };
 }
 
 /** What the browser validates: a blank registry number is allowed, the server assigns one. */

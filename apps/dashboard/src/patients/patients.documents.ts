@@ -387,3 +387,17 @@ export const EQ5D_VALUE_SET = graphql(`
     eq5dValueSet
   }
 `);
+
+export const SIMILAR_PATIENTS = graphql(`
+  query SimilarPatients($input: SimilarPatientsInput!) {
+    similarPatients(input: $input) {
+      id
+      registryNumber
+      identifiers {
+        familyName
+        givenName
+        dateOfBirth
+      }
+    }
+  }
+`);

@@ -10,10 +10,12 @@ let loading: Promise<Questionnaires | null> | undefined;
 export function useQuestionnaires(): Questionnaires | null {
   const [texts, setTexts] = useState<Questionnaires | null>(null);
   useEffect(() => {
-    void (loading ??= fetch('/questionnaires.json').then(
-      (r) => (r.ok ? r.json() : null),
-      () => null,
-    )).then(setTexts);
+    // Anything but the statements (a failed request, or the page's HTML where the file is missing)
+    // is null, never a promise left rejected: the form then says the statements are unavailable.
+    void (loading ??= fetch('/questionnaires.json')
+      .then((r) => (r.ok ? (r.json() as Promise<Questionnaires>) : null))
+      .then((q) => (Array.isArray(q?.odi) && q.odi.length === 10 ? q : null))
+      .catch(() => null)).then(setTexts);
   }, []);
   return texts;
 }

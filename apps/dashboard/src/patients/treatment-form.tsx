@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { CementType, TREATMENT_FIELDS, TreatmentKind, type FieldDefinition, type TreatmentFieldName, type TreatmentFields } from '@vfr/domain';
 import { choicesOf } from '../forms/choices';
 import { DefinedField } from '../forms/defined-field';
-import { CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
+import { DraftNotice, CheckField, FormButtons, FormProblem, SelectField, TextField } from '../forms/fields';
 import { hasChanges, updateInput } from '../forms/record-update';
 import { newRequestId } from '../forms/request-id';
 import { useRecordForm } from '../forms/use-record-form';
@@ -47,6 +47,7 @@ export function TreatmentForm({
   const form = useRecordForm<TreatmentFields>({
     initial: treatment ? treatmentRaw(treatment) : emptyTreatment(ids),
     labels: TREATMENT_LABELS,
+    draft: { form: 'treatment', record: treatment ? `${treatment.id}@${treatment.version}` : `new:${patientId}` },
     schema: treatmentSchema,
     toInput: (raw) => treatmentInput(raw, patientId, ids),
     place: (errors, raw) => placeLevelErrors(errors, raw, ids),
@@ -68,9 +69,10 @@ export function TreatmentForm({
   // Each plain value drawn from its definition (libs/domain/src/fields/treatment.fields.ts).
   const field = (name: TreatmentFieldName, def: FieldDefinition = TREATMENT_FIELDS[name]) => <DefinedField key={name} form={form} name={name} def={def} />;
   return (
-    <form className="record-form" noValidate aria-labelledby="treatment-form-title" onSubmit={form.onSubmit}>
+    <form className="record-form" noValidate aria-labelledby="treatment-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
       <h3 id="treatment-form-title">{treatment ? 'Edit treatment' : 'Record a treatment'}</h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
+      <DraftNotice form={form} />
       {fractures.length === 0 && <p className="error">Record the fracture first: a treatment names the fractures it treats.</p>}
       <div className="grid">
         <SelectField form={form} name="kind" label="Treatment" required choices={choicesOf(TreatmentKind)} />

@@ -1,3 +1,4 @@
+import { relatedOf } from './related-records.rules';
 import { useMutation } from '../graphql/hooks';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
@@ -34,6 +35,7 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
       {adding && (
         <div ref={newVisit}>
           <AssessmentForm
+            related={relatedOf(p)}
             patientId={p.id}
             treatments={liveTreatments}
             timePoint={params.get('timePoint') ?? undefined}
@@ -90,6 +92,7 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
         (a) =>
           c.is('visit', a.id) && (
             <AssessmentForm
+              related={relatedOf(p)}
               key={`${a.id}-${c.generation}`}
               patientId={p.id}
               treatments={liveTreatments}

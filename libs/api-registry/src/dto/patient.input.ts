@@ -11,6 +11,14 @@ export class PatientIdentifiersInput {
   @Field({ description: 'YYYY-MM-DD' }) dateOfBirth: string;
 }
 
+@InputType({ description: 'A patient about to be registered: patients of the site with a similar name and the same date of birth are looked for' })
+export class SimilarPatientsInput {
+  @Field(() => ID) siteId: string;
+  @Field() familyName: string;
+  @Field() givenName: string;
+  @Field({ description: 'YYYY-MM-DD' }) dateOfBirth: string;
+}
+
 @InputType()
 export class CreatePatientInput {
   @Field(() => ID) siteId: string;
