@@ -85,34 +85,37 @@ export function SignInDialog() {
       // Escape would leave the page under a session that no longer works: the choice is explicit.
       onCancel={(e) => e.preventDefault()}
     >
-      <form className="login" onSubmit={(e) => void submit(e)} aria-label="Sign in again">
-        <h2 id="sign-in-again-title">Sign in to continue</h2>
-        <p id="sign-in-again-reason" role="alert" className="reason">
-          {reason ?? 'Your session has ended.'}
-        </p>
-        <p className="hint">What you typed on this page is kept: it is sent once you have signed in.</p>
-        <label>
-          Email
-          <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required ref={passwordRef} />
-        </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
+      {/* Its fields exist only while it asks: a closed dialog must not put a second Email field in the page. */}
+      {request && (
+        <form className="login" onSubmit={(e) => void submit(e)} aria-label="Sign in again">
+          <h2 id="sign-in-again-title">Sign in to continue</h2>
+          <p id="sign-in-again-reason" role="alert" className="reason">
+            {reason ?? 'Your session has ended.'}
           </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => session.abandon(reason)}>
-            Sign out
-          </button>
-        </div>
-      </form>
+          <p className="hint">What you typed on this page is kept: it is sent once you have signed in.</p>
+          <label>
+            Email
+            <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </label>
+          <label>
+            Password
+            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required ref={passwordRef} />
+          </label>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="submit" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => session.abandon(reason)}>
+              Sign out
+            </button>
+          </div>
+        </form>
+      )}
     </dialog>
   );
 }

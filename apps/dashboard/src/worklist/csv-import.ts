@@ -65,7 +65,10 @@ export function runImport(
   const poll = async () => {
     const res = await call(token, `/api/import-progress/${progressId}`).catch(() => null);
     if (finished) return;
-    if (res?.ok) onStage({ stage: 'server', progress: (await res.json()) as ImportProgress });
+    const progress = res?.ok ? ((await res.json().catch(() => null)) as ImportProgress | null) : null;
+    // The report may have arrived while this answer was read: a late count must not bring the bar back.
+    if (finished) return;
+    if (progress) onStage({ stage: 'server', progress });
     if (!finished) polling = setTimeout(() => void poll(), POLL_MS);
   };
   return new Promise<ImportReport>((resolve, reject) => {
