@@ -21,8 +21,8 @@ export class AddMissedVisitReason1795660000000 implements MigrationInterface {
         ADD COLUMN missed_reason missed_visit_reason,
         ADD CONSTRAINT ck_assessment__missed_reason__missed_only CHECK (missed_reason IS NULL OR status = 'MISSED')`);
     // Said, not fixed: how many missed visits are left without a reason.
-    const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM assessment WHERE status = 'MISSED' AND withdrawn_at IS NULL`);
-    if (n > 0) q.connection.logger.log('info', `AddMissedVisitReason: ${n} missed visit(s) recorded before have no reason (left NULL, not recorded)`, q);
+    const [{ n }] = (await q.query(`SELECT count(*)::int AS n FROM assessment WHERE status = 'MISSED' AND withdrawn_at IS NULL`)) as { n: number }[];
+    if (n > 0) q.connection.logger.log('warn', `AddMissedVisitReason: ${n} missed visit(s) recorded before have no reason (left NULL, not recorded)`, q);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -153,7 +153,7 @@ describeEachDatabase('visit fields, defined once', (t) => {
     },
   );
 
-  it("records why a missed visit was missed, gives it to researchers, and refuses it on a done visit by the API, the database and the import", async () => {
+  it('records why a missed visit was missed, gives it to researchers, and refuses it on a done visit by the API, the database and the import', async () => {
     const missed = await gql(CREATE, { patientId, treatmentId, timePoint: 'M3', status: 'MISSED', missedReason: 'IN_CARE_ELSEWHERE' });
     expect(missed.errors).toBeUndefined();
     const id = missed.data!.createAssessment.id;
@@ -197,10 +197,17 @@ describeEachDatabase('visit fields, defined once', (t) => {
 
     // The import: a missed visit with its reason imports; a reason on a done visit is reported under its column.
     const header = 'registry_number,time_point,visit_date,status,nrs_rest,missed_reason';
-    const bad = await http(t(), '/api/import/assessments?commit=true', token, `${header}\nNORTH-VXD-1,M6,,MISSED,,TOO_ILL\nNORTH-VXD-1,UNSCHEDULED,2025-06-03,DONE,3,NOT_REACHED\n`);
+    const bad = await http(
+      t(),
+      '/api/import/assessments?commit=true',
+      token,
+      `${header}\nNORTH-VXD-1,M6,,MISSED,,TOO_ILL\nNORTH-VXD-1,UNSCHEDULED,2025-06-03,DONE,3,NOT_REACHED\n`,
+    );
     expect(bad.json).toMatchObject({
       committed: false,
-      issues: [{ row: 3, column: 'missed_reason', rule: 'consistency', message: expect.stringMatching(/^missedReason can be recorded for a missed visit only/) }],
+      issues: [
+        { row: 3, column: 'missed_reason', rule: 'consistency', message: expect.stringMatching(/^missedReason can be recorded for a missed visit only/) },
+      ],
     });
     expect(await rowCounts(t().db)).toEqual(before);
     const ok = await http(t(), '/api/import/assessments?commit=true', token, `${header}\nNORTH-VXD-1,M6,,MISSED,,too_ill\nNORTH-VXD-1,M12,,MISSED,,\n`);

@@ -714,8 +714,7 @@ const MISSED_REASONS: [MissedVisitReason, number][] = [
  * before the registry asked for it. Every other visit has none.
  */
 function missedReasons(out: SyntheticRegistry, rnd: Random): void {
-  for (const a of out.assessment)
-    a.missed_reason = a.status === AssessmentStatus.MISSED && rnd.chance(0.85) ? rnd.weighted(MISSED_REASONS) : null;
+  for (const a of out.assessment) a.missed_reason = a.status === AssessmentStatus.MISSED && rnd.chance(0.85) ? rnd.weighted(MISSED_REASONS) : null;
 }
 
 /** A low-energy fall: a wrist, a rib, a hip, a knock on the head. */

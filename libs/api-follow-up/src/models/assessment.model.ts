@@ -1,5 +1,15 @@
 import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, FieldView, MissedVisitReason, PatientRecordModel, RecordField, ScoreSource, TimePoint } from '@vfr/api-core';
+import {
+  AnalgesicLevel,
+  AssessmentStatus,
+  Eq5dValueSet,
+  FieldView,
+  MissedVisitReason,
+  PatientRecordModel,
+  RecordField,
+  ScoreSource,
+  TimePoint,
+} from '@vfr/api-core';
 import { AssessmentEntity } from '../assessment.entity';
 
 // Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).

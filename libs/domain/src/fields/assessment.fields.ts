@@ -193,7 +193,7 @@ export const ASSESSMENT_FIELDS = {
   missedReason: {
     type: 'enum',
     column: 'missed_reason',
-    label: 'Reason the visit was missed',
+    label: 'Why it was missed',
     about: 'Why the visit did not take place (missed visits only)',
     choices: values(MissedVisitReason),
     choiceLabels: MISSED_VISIT_REASON_LABELS,
