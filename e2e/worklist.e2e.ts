@@ -143,7 +143,21 @@ describe('the follow-up worklist, in Chromium', () => {
     const byPoint = Object.fromEntries(
       (await visits.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent ?? '')))).map((cells) => [cells[0], cells[2]]),
     );
-    expect(byPoint).toMatchObject({ D1: 'Missed', W1: 'Missed', BASELINE: 'Done', M1: 'Done' });
+    // The reason is the visits' own, so the patient page says why they were missed.
+    expect(byPoint).toMatchObject({
+      D1: 'Missed — Patient could not be reached',
+      W1: 'Missed — Patient could not be reached',
+      BASELINE: 'Done',
+      M1: 'Done',
+    });
     await page.screenshot({ path: '/tmp/worklist-patient-missed.png', fullPage: true });
+    // The visit's form holds it, and offers it for a missed visit only.
+    await page.getByRole('button', { name: 'Edit D1 visit' }).click();
+    const reason = page.getByLabel('Why it was missed');
+    await visible(reason);
+    expect(await reason.inputValue()).toBe('NOT_REACHED');
+    await page.screenshot({ path: '/tmp/worklist-patient-missed-form.png', fullPage: false });
+    await page.getByLabel('Status', { exact: true }).selectOption('DONE');
+    expect(await reason.count()).toBe(0);
   });
 });

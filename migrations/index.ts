@@ -26,6 +26,7 @@ import { AddHospitalUseAndRadiographs1795630100000 } from './1795630100000-AddHo
 import { AddAdditionalInjuryKinds1795640000000 } from './1795640000000-AddAdditionalInjuryKinds';
 import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiographsToAnalysis';
 import { AddPasswordChangeRequired1795650000000 } from './1795650000000-AddPasswordChangeRequired';
+import { AddMissedVisitReason1795660000000 } from './1795660000000-AddMissedVisitReason';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -60,4 +61,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddAdditionalInjuryKinds1795640000000,
   AddRadiographsToAnalysis1795640100000,
   AddPasswordChangeRequired1795650000000,
+  AddMissedVisitReason1795660000000,
 ];

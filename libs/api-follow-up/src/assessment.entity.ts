@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, ScoreSource, TimePoint } from '@vfr/domain';
+import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, MissedVisitReason, ScoreSource, TimePoint } from '@vfr/domain';
 import { RecordEntity } from '@vfr/api-database';
 import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
 
@@ -59,6 +59,8 @@ import { PatientEntity, TreatmentEntity } from '@vfr/api-registry';
   'ck_assessment__status__no_radiograph_unless_done',
   `status = 'DONE' OR (anterior_height_percent IS NULL AND middle_height_percent IS NULL AND posterior_height_percent IS NULL AND kyphotic_angle IS NULL)`,
 )
+// Why a visit did not take place: a missed visit's only (migration AddMissedVisitReason).
+@Check('ck_assessment__missed_reason__missed_only', `missed_reason IS NULL OR status = 'MISSED'`)
 export class AssessmentEntity extends RecordEntity {
   @Column({ type: 'uuid' })
   patientId: string;
@@ -156,4 +158,8 @@ export class AssessmentEntity extends RecordEntity {
 
   @Column({ type: 'double precision', nullable: true })
   kyphoticAngle: number | null;
+
+  /** Why a missed visit did not take place; null: not recorded (and on any visit not missed). */
+  @Column({ type: 'enum', enum: MissedVisitReason, enumName: 'missed_visit_reason', nullable: true })
+  missedReason: MissedVisitReason | null;
 }

@@ -60,9 +60,10 @@ export class AssessmentsService {
   }
 
   /**
-   * Records several expected visits as missed, for one reason, in one audited transaction: every
-   * row is checked first (the patient in the actor's scope, the treatment current, the time point
-   * not yet recorded) and one refused row refuses them all, each problem naming its row
+   * Records several expected visits as missed, for one reason (on each visit, and in words in its
+   * audit event), in one audited transaction: every row is checked first (the patient in the
+   * actor's scope, the treatment current, the time point not yet recorded) and one refused row
+   * refuses them all, each problem naming its row
    * (`visits.<i>.<field>`), so that nothing is half done. A patient out of the actor's scope
    * answers "not found" for its row, as a single record would.
    */
@@ -94,7 +95,14 @@ export class AssessmentsService {
       if (issues.length) throw new ValidationError(issues);
       const created: AssessmentEntity[] = [];
       for (const [i, v] of visits.entries()) {
-        const values = { patientId: v.patientId, treatmentId: v.treatmentId, timePoint: v.timePoint, status: AssessmentStatus.MISSED, visitDate: null };
+        const values = {
+          patientId: v.patientId,
+          treatmentId: v.treatmentId,
+          timePoint: v.timePoint,
+          status: AssessmentStatus.MISSED,
+          visitDate: null,
+          missedReason: reason,
+        };
         created.push(await tx.create(AssessmentEntity, values, { entityType: 'Assessment', siteId: sites[i], reason: why }));
       }
       return created;

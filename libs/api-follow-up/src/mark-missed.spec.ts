@@ -1,6 +1,6 @@
 import { COORD_NORTH, COORD_SOUTH, describeEachDatabase, rowCounts } from '@vfr/api-testing';
 
-const MARK = `mutation($i: MarkVisitsMissedInput!) { markVisitsMissed(input: $i) { id patientId timePoint status visitDate } }`;
+const MARK = `mutation($i: MarkVisitsMissedInput!) { markVisitsMissed(input: $i) { id patientId timePoint status visitDate missedReason } }`;
 const LIST = `query($f: WorklistFilterInput) { worklist(filter: $f, first: 50) { edges { node { patientId treatmentId timePoint } } } }`;
 
 describeEachDatabase('marking several visits missed from the worklist', (t) => {
@@ -40,7 +40,7 @@ describeEachDatabase('marking several visits missed from the worklist', (t) => {
     south = await t().login(COORD_SOUTH);
   });
 
-  it('records every visit asked as missed, with the reason in each audit event, and they leave the worklist', async () => {
+  it('records every visit asked as missed, with the reason on each visit and in its audit event, and they leave the worklist', async () => {
     const a = await patient(north, 'NORTH', 'NORTH-MM-1');
     const b = await patient(north, 'NORTH', 'NORTH-MM-2');
     expect(await listed(north, 'NORTH-MM-1')).toEqual(['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6']);
@@ -50,11 +50,14 @@ describeEachDatabase('marking several visits missed from the worklist', (t) => {
       { ...b, timePoint: 'M3' },
     ];
     const r = await gql(north, MARK, { i: { visits, reason: 'NOT_REACHED' } });
-    expect(r.markVisitsMissed.map((v: any) => [v.patientId, v.timePoint, v.status, v.visitDate])).toEqual([
-      [a.patientId, 'M1', 'MISSED', null],
-      [a.patientId, 'M3', 'MISSED', null],
-      [b.patientId, 'M3', 'MISSED', null],
+    expect(r.markVisitsMissed.map((v: any) => [v.patientId, v.timePoint, v.status, v.visitDate, v.missedReason])).toEqual([
+      [a.patientId, 'M1', 'MISSED', null, 'NOT_REACHED'],
+      [a.patientId, 'M3', 'MISSED', null, 'NOT_REACHED'],
+      [b.patientId, 'M3', 'MISSED', null, 'NOT_REACHED'],
     ]);
+    // Stored on the visit, where the patient page, the records export and the analyses read it.
+    const stored = await t().db.dataSource.query(`SELECT missed_reason FROM assessment WHERE id = ANY($1)`, [r.markVisitsMissed.map((v: any) => v.id)]);
+    expect(stored).toEqual([{ missed_reason: 'NOT_REACHED' }, { missed_reason: 'NOT_REACHED' }, { missed_reason: 'NOT_REACHED' }]);
     expect(await listed(north, 'NORTH-MM-1')).toEqual(['BASELINE', 'D1', 'W1', 'M6']);
     expect(await listed(north, 'NORTH-MM-2')).not.toContain('M3');
     const events = await t().db.dataSource.query(

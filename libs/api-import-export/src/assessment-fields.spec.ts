@@ -12,7 +12,10 @@ import { ImportKind, template } from './import-kinds';
 const DEFS = Object.entries(ASSESSMENT_FIELDS) as [string, FieldDefinition][];
 const MEASURED = DEFS.filter(([, d]) => d.type === 'integer' || d.type === 'number');
 
-/** A visit done, with every defined field recorded (the scores as totals, without their items). */
+/**
+ * A visit done, with every defined field recorded (the scores as totals, without their items),
+ * but the reason a visit was missed: a missed visit's only (its own test below).
+ */
 const EVERY_FIELD = {
   nrsRest: 3,
   nrsActivity: 5,
@@ -149,6 +152,75 @@ describeEachDatabase('visit fields, defined once', (t) => {
       expect(await rowCounts(t().db)).toEqual(before);
     },
   );
+
+  it('records why a missed visit was missed, gives it to researchers, and refuses it on a done visit by the API, the database and the import', async () => {
+    const missed = await gql(CREATE, { patientId, treatmentId, timePoint: 'M3', status: 'MISSED', missedReason: 'IN_CARE_ELSEWHERE' });
+    expect(missed.errors).toBeUndefined();
+    const id = missed.data!.createAssessment.id;
+    expect(missed.data!.createAssessment).toMatchObject({ status: 'MISSED', missedReason: 'IN_CARE_ELSEWHERE' });
+    const [row] = await t().db.dataSource.query(`SELECT missed_reason FROM assessment WHERE id = $1`, [id]);
+    expect(row.missed_reason).toBe('IN_CARE_ELSEWHERE');
+    // A category identifies nobody: researchers receive it as any other value.
+    const read = `query($id: ID!) { patient(id: $id) { assessments { id missedReason } } }`;
+    const researcher = await t().gql(read, { id: patientId }, await t().login(RESEARCHER));
+    expect(researcher.data!.patient.assessments.find((x: { id: string }) => x.id === id)).toEqual({ id, missedReason: 'IN_CARE_ELSEWHERE' });
+
+    // A done visit with a reason: refused naming the field, nothing written; the same visit without one is taken.
+    const before = await rowCounts(t().db);
+    const done = { patientId, treatmentId, timePoint: 'UNSCHEDULED', visitDate: '2025-06-02', status: 'DONE', nrsRest: 2 };
+    const refused = await gql(CREATE, { ...done, missedReason: 'DECLINED' });
+    expect(refused.data).toBeNull();
+    expect(refused.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'missedReason', rule: 'consistency', message: 'missedReason can be recorded for a missed visit only, not for a done one' }],
+    });
+    expect(await rowCounts(t().db)).toEqual(before);
+    // Made done, the missed visit must give up its reason; it keeps it, unchanged, when refused.
+    const madeDone = await gql(`mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id } }`, {
+      id,
+      version: missed.data!.createAssessment.version,
+      status: 'DONE',
+      visitDate: '2025-05-21',
+      nrsRest: 4,
+    });
+    expect(madeDone.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'missedReason', rule: 'consistency' })]);
+    expect(await t().db.dataSource.query(`SELECT status, missed_reason FROM assessment WHERE id = $1`, [id])).toEqual([
+      { status: 'MISSED', missed_reason: 'IN_CARE_ELSEWHERE' },
+    ]);
+    // Written around the API, the database refuses it too.
+    await expect(t().db.dataSource.query(`UPDATE assessment SET status = 'DONE', visit_date = '2025-05-21', nrs_rest = 4 WHERE id = $1`, [id])).rejects.toThrow(
+      /ck_assessment__missed_reason__missed_only/,
+    );
+    await expect(t().db.dataSource.query(`UPDATE assessment SET missed_reason = 'FORGOT' WHERE id = $1`, [id])).rejects.toThrow(
+      /invalid input value for enum missed_visit_reason/,
+    );
+
+    // The import: a missed visit with its reason imports; a reason on a done visit is reported under its column.
+    const header = 'registry_number,time_point,visit_date,status,nrs_rest,missed_reason';
+    const bad = await http(
+      t(),
+      '/api/import/assessments?commit=true',
+      token,
+      `${header}\nNORTH-VXD-1,M6,,MISSED,,TOO_ILL\nNORTH-VXD-1,UNSCHEDULED,2025-06-03,DONE,3,NOT_REACHED\n`,
+    );
+    expect(bad.json).toMatchObject({
+      committed: false,
+      issues: [
+        { row: 3, column: 'missed_reason', rule: 'consistency', message: expect.stringMatching(/^missedReason can be recorded for a missed visit only/) },
+      ],
+    });
+    expect(await rowCounts(t().db)).toEqual(before);
+    const ok = await http(t(), '/api/import/assessments?commit=true', token, `${header}\nNORTH-VXD-1,M6,,MISSED,,too_ill\nNORTH-VXD-1,M12,,MISSED,,\n`);
+    expect(ok.json).toMatchObject({ committed: true, created: 2, issues: [] });
+    const imported = await t().db.dataSource.query(
+      `SELECT time_point, missed_reason FROM assessment WHERE patient_id = $1 AND time_point IN ('M6', 'M12') ORDER BY time_point`,
+      [patientId],
+    );
+    expect(imported).toEqual([
+      { time_point: 'M6', missed_reason: 'TOO_ILL' },
+      { time_point: 'M12', missed_reason: null },
+    ]);
+  });
 
   it("imports the template's example row, gives it back in the records export, and refuses a bad value in every defined column by its name", async () => {
     const [header, example] = template(ImportKind.ASSESSMENTS)

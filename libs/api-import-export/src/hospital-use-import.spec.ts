@@ -104,7 +104,7 @@ describeEachDatabase('CSV import and export of hospital use and radiographic fol
 
     const visits = (await http(t(), '/api/export/records/assessments.csv', token)).text.split('\n');
     expect(visits[0]).toContain(',anterior_height_percent,middle_height_percent,posterior_height_percent,kyphotic_angle');
-    expect(visits.find((l) => l.startsWith('NORTH-H2,M3'))).toMatch(/,82\.5,80,95,12$/);
+    expect(visits.find((l) => l.startsWith('NORTH-H2,M3'))).toMatch(/,82\.5,80,95,12,$/); // then missed_reason, empty
     const treated = (await http(t(), '/api/export/records/treatments.csv', token)).text.split('\n');
     expect(treated[0]).toContain(
       ',discharge_destination,readmitted_within_30_days,readmitted_within_90_days,fluoroscopy_time_seconds,dose_area_product_gy_cm2,cement_fill_percent',

@@ -223,6 +223,9 @@ function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx)
     // No visit, no radiograph read at it.
     for (const r of RADIOGRAPH_FIELDS) if (v[r] != null) fail(ctx, r, 'consistency', `${r} cannot be recorded for a ${v.status.toLowerCase()} visit`);
   }
+  // Why a visit did not take place: said of a missed visit only (NULL on one is "not recorded").
+  if (v.status && v.status !== AssessmentStatus.MISSED && v.missedReason != null)
+    fail(ctx, 'missedReason', 'consistency', `missedReason can be recorded for a missed visit only, not for a ${v.status.toLowerCase()} one`);
 }
 export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules).superRefine(crossField(visitContradictions));
 /** Validates a whole visit after merging the changes into the stored one. */

@@ -244,7 +244,8 @@ describe('synthetic imaging and new fractures', () => {
     const radiograph = ['anterior_height_percent', 'middle_height_percent', 'posterior_height_percent', 'kyphotic_angle'];
     const before = {
       ...r,
-      assessment: without(r.assessment, ['imaging_done', ...radiograph]),
+      // The reason a missed visit was missed came later, from a stream of its own too.
+      assessment: without(r.assessment, ['imaging_done', ...radiograph, 'missed_reason']),
       complication: without(r.complication, ['level', 'detection']),
       treatment: without(r.treatment, hospital),
       treated_level: without(r.treated_level, ['cement_fill_percent']),
@@ -265,6 +266,20 @@ describe('synthetic imaging and new fractures', () => {
     expect(share(true)).toBeGreaterThan(share(false) + 0.15);
     expect(registry.assessment.filter((a) => a.status !== 'DONE').every((a) => a.imaging_done === null)).toBe(true);
     expect(registry.assessment.some((a) => a.status === 'DONE' && a.imaging_done === null)).toBe(true);
+  });
+
+  it('gives most missed visits a reason, not recorded for some, and no other visit one', () => {
+    const missed = registry.assessment.filter((a) => a.status === 'MISSED');
+    expect(missed.length).toBeGreaterThan(500);
+    const recorded = missed.filter((a) => a.missed_reason !== null);
+    expect(recorded.length / missed.length).toBeGreaterThan(0.78);
+    expect(recorded.length / missed.length).toBeLessThan(0.92);
+    const counts = new Map<unknown, number>();
+    for (const a of recorded) counts.set(a.missed_reason, (counts.get(a.missed_reason) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual(['DECLINED', 'IN_CARE_ELSEWHERE', 'MOVED_AWAY', 'NOT_REACHED', 'OTHER', 'TOO_ILL']);
+    // Not reached is the commonest, as in the follow-up of elderly patients.
+    expect(Math.max(...counts.values())).toBe(counts.get('NOT_REACHED'));
+    expect(registry.assessment.filter((a) => a.status !== 'MISSED').every((a) => a.missed_reason === null)).toBe(true);
   });
 
   it("gives every new fracture a level that agrees with its kind against the index treatment's levels, and a detection", () => {

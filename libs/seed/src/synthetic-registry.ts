@@ -29,7 +29,7 @@ import {
   FractureDetection,
   AdditionalInjury,
 } from '@vfr/domain';
-import { DischargeDestination } from '@vfr/domain';
+import { DischargeDestination, MissedVisitReason } from '@vfr/domain';
 import { clamp, Random } from './random';
 import { questionnaireItems } from './synthetic-instruments';
 
@@ -373,6 +373,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   hospitalUseAndRadiographs(out, new Random((options.seed * 104729 + 0x4057) >>> 0));
   // The fractures' additional injuries by kind: a stream of their own, after everything else too.
   additionalInjuryKinds(out, new Random((options.seed * 7349 + 0x1a7) >>> 0));
+  // Why the missed visits were missed: a stream of its own, after everything else too.
+  missedReasons(out, new Random((options.seed * 6151 + 0x3155) >>> 0));
   // Visits nobody has recorded yet: last of all, from a stream of their own as well.
   if (options.outstanding ?? true) outstandingVisits(out, new Random((options.seed * 15485863 + 0x0d3) >>> 0), options.today);
   return out;
@@ -697,6 +699,24 @@ const TRAUMA_INJURIES: [AdditionalInjury, number][] = [
   [AdditionalInjury.ABDOMEN_ORGAN, 3],
   [AdditionalInjury.OTHER, 3],
 ];
+/** Why elderly patients miss a follow-up visit, most often first. */
+const MISSED_REASONS: [MissedVisitReason, number][] = [
+  [MissedVisitReason.NOT_REACHED, 40],
+  [MissedVisitReason.DECLINED, 20],
+  [MissedVisitReason.TOO_ILL, 15],
+  [MissedVisitReason.IN_CARE_ELSEWHERE, 12],
+  [MissedVisitReason.MOVED_AWAY, 4],
+  [MissedVisitReason.OTHER, 9],
+];
+
+/**
+ * A missed visit's reason; about one in six has none recorded, as the missed visits recorded
+ * before the registry asked for it. Every other visit has none.
+ */
+function missedReasons(out: SyntheticRegistry, rnd: Random): void {
+  for (const a of out.assessment) a.missed_reason = a.status === AssessmentStatus.MISSED && rnd.chance(0.85) ? rnd.weighted(MISSED_REASONS) : null;
+}
+
 /** A low-energy fall: a wrist, a rib, a hip, a knock on the head. */
 const FALL_INJURIES: [AdditionalInjury, number][] = [
   [AdditionalInjury.UPPER_LIMB, 40],

@@ -108,6 +108,7 @@ export function AssessmentForm({
         />
         <SelectField form={form} name="status" label="Status" required choices={choicesOf(AssessmentStatus)} />
         <TextField form={form} name="visitDate" label="Visit date" type="date" required={done} hint={windowText} />
+        {form.raw.status === AssessmentStatus.MISSED && field('missedReason')}
       </div>
       {done && (
         <>

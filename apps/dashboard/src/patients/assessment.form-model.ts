@@ -138,7 +138,10 @@ export function assessmentInput(raw: RawValues, patientId: string): AssessmentFi
   const done = raw.status === AssessmentStatus.DONE;
   // A missed or withdrawn visit carries no values and no items: the rules refuse them.
   const score = <T>(value: T | null | undefined): T | null => (done ? (value ?? null) : null);
-  const defined = Object.fromEntries(Object.entries(definedInputs(ASSESSMENT_FIELDS, raw)).map(([name, value]) => [name, score(value)]));
+  const inputs = definedInputs(ASSESSMENT_FIELDS, raw);
+  const defined = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, score(value)]));
+  // The reason a visit was missed is a missed visit's only; another status drops it.
+  defined.missedReason = raw.status === AssessmentStatus.MISSED ? (inputs.missedReason ?? null) : null;
   // Items go to the registry, which computes their scores; a score field is sent only without items.
   const odiItems = odiItemsOf(raw);
   const eq5dLevels = eq5dLevelsOf(raw);

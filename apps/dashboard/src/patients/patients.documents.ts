@@ -206,6 +206,7 @@ export const PATIENT = graphql(`
         middleHeightPercent
         posteriorHeightPercent
         kyphoticAngle
+        missedReason
       }
       complications {
         id

@@ -97,6 +97,7 @@ describe('treatment and visit forms, from the field definitions', () => {
       middleHeightPercent: null,
       posteriorHeightPercent: 97,
       kyphoticAngle: 14.5,
+      missedReason: null,
       odiItems: null,
       rmdqItems: null,
       eq5dLevels: null,
@@ -111,6 +112,12 @@ describe('treatment and visit forms, from the field definitions', () => {
     const missed = assessmentInput({ ...assessmentRaw(stored), status: 'MISSED', visitDate: '' }, PATIENT) as unknown as Record<string, unknown>;
     for (const name of Object.keys(ASSESSMENT_FIELDS)) expect([name, missed[name]]).toEqual([name, null]);
     expect(checkBeforeSending(assessmentSchema, missed)).toEqual({});
+    // Why it was missed: kept for a missed visit, dropped when the visit is made done or withdrawn.
+    const why = { ...assessmentRaw(stored), status: 'MISSED', visitDate: '', missedReason: 'DECLINED' };
+    expect(assessmentInput(why, PATIENT)).toMatchObject({ status: 'MISSED', missedReason: 'DECLINED', nrsRest: null });
+    expect(checkBeforeSending(assessmentSchema, assessmentInput(why, PATIENT))).toEqual({});
+    expect(assessmentInput({ ...why, status: 'DONE', visitDate: '2025-04-10' }, PATIENT)).toMatchObject({ status: 'DONE', missedReason: null, nrsRest: 3 });
+    expect(assessmentInput({ ...why, status: 'WITHDRAWN' }, PATIENT)).toMatchObject({ missedReason: null });
   });
 
   it('keeps every score a typed number with its scale in the label (Enter saves the visit), and names it so in a message', () => {

@@ -2,6 +2,7 @@ import { relatedOf } from './related-records.rules';
 import { useMutation } from '../graphql/hooks';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import { MISSED_VISIT_REASON_LABELS } from '@vfr/domain';
 import { humanize } from '../forms/choices';
 import { Empty, when } from '../forms/status';
 import { AssessmentForm } from './assessment-form';
@@ -73,7 +74,7 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
                 <tr key={a.id} className={a.withdrawnAt ? 'withdrawn' : undefined}>
                   <td>{a.timePoint}</td>
                   <td>{when(a.visitDate, a.visitDay)}</td>
-                  <td>{humanize(a.status)}</td>
+                  <td>{statusText(a.status, a.missedReason)}</td>
                   <td>{num(a.nrsRest)}</td>
                   <td>{num(a.nrsActivity)}</td>
                   <td>{num(a.odi)}</td>
@@ -113,4 +114,10 @@ export function VisitsSection({ patient: p, controls: c }: { patient: Patient; c
       )}
     </section>
   );
+}
+
+/** A visit's status; a missed one with its reason when one was recorded ("Missed — Patient declined the visit"). */
+function statusText(status: string, missedReason?: string | null): string {
+  const reason = missedReason ? MISSED_VISIT_REASON_LABELS[missedReason as keyof typeof MISSED_VISIT_REASON_LABELS] : undefined;
+  return reason ? `${humanize(status)} — ${reason}` : humanize(status);
 }

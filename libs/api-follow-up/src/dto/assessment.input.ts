@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, REQUEST_ID_FIELD, TimePoint } from '@vfr/api-core';
+import { AnalgesicLevel, AssessmentStatus, MissedVisitReason, REQUEST_ID_FIELD, TimePoint } from '@vfr/api-core';
 import { UpdateFields } from '@vfr/api-registry';
 
 @InputType()
@@ -38,6 +38,8 @@ export class CreateAssessmentInput {
   @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) middleHeightPercent?: number | null;
   @Field(() => Float, { nullable: true, description: 'Index level, percent of the adjacent normal vertebra, 0-120' }) posteriorHeightPercent?: number | null;
   @Field(() => Float, { nullable: true, description: 'Kyphotic angle of the index level, degrees, -30 to 90' }) kyphoticAngle?: number | null;
+  @Field(() => MissedVisitReason, { nullable: true, description: 'Why the visit did not take place: a missed visit only; null: not recorded' })
+  missedReason?: MissedVisitReason | null;
 }
 
 @InputType()

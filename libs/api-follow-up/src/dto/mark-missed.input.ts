@@ -12,6 +12,6 @@ export class MissedVisitInput {
 export class MarkVisitsMissedInput {
   @Field(() => [MissedVisitInput], { description: 'The visits to mark missed (at most 200): all are recorded, or none' })
   visits: MissedVisitInput[];
-  @Field(() => MissedVisitReason, { description: 'Why they did not take place; kept with the audit event of each visit' })
+  @Field(() => MissedVisitReason, { description: 'Why they did not take place: recorded on each visit (missedReason) and in its audit event' })
   reason: MissedVisitReason;
 }

@@ -1,5 +1,15 @@
 import { Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AnalgesicLevel, AssessmentStatus, Eq5dValueSet, FieldView, PatientRecordModel, RecordField, ScoreSource, TimePoint } from '@vfr/api-core';
+import {
+  AnalgesicLevel,
+  AssessmentStatus,
+  Eq5dValueSet,
+  FieldView,
+  MissedVisitReason,
+  PatientRecordModel,
+  RecordField,
+  ScoreSource,
+  TimePoint,
+} from '@vfr/api-core';
 import { AssessmentEntity } from '../assessment.entity';
 
 // Each field as the field-access table gives it to the reader (libs/domain/src/field-access.ts).
@@ -33,6 +43,7 @@ export class AssessmentModel extends PatientRecordModel('Assessment') {
   @RecordField('Assessment', () => Float, { nullable: true }) middleHeightPercent: number | null;
   @RecordField('Assessment', () => Float, { nullable: true }) posteriorHeightPercent: number | null;
   @RecordField('Assessment', () => Float, { nullable: true }) kyphoticAngle: number | null;
+  @RecordField('Assessment', () => MissedVisitReason, { nullable: true }) missedReason: MissedVisitReason | null;
 
   static from(e: AssessmentEntity, view: FieldView): AssessmentModel {
     return view.project('Assessment', e);

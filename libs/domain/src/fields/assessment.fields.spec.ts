@@ -1,4 +1,5 @@
-import { AnalgesicLevel } from '../enums';
+import { AnalgesicLevel, MissedVisitReason } from '../enums';
+import { MISSED_VISIT_REASON_LABELS } from '../missed-visits';
 import { fieldAccess, RECORD_FIELDS } from '../field-access';
 import { RANGES } from '../ranges';
 import { assessmentCreateSchema, assessmentUpdateSchema } from '../schemas';
@@ -37,6 +38,7 @@ describe('visit field definitions', () => {
         .sort(),
     );
     expect(ASSESSMENT_FIELDS.analgesicLevel.choices).toEqual(Object.values(AnalgesicLevel));
+    expect(ASSESSMENT_FIELDS.missedReason.choices).toEqual(Object.values(MissedVisitReason));
     expect(defs.filter(([, d]) => d.required)).toEqual([]);
     // Not definitions: the references, the time point, date and status, and the questionnaires' items.
     for (const name of ['patientId', 'treatmentId', 'timePoint', 'visitDate', 'status', 'odiItems', 'rmdqItems', 'eq5dLevels'])
@@ -71,6 +73,32 @@ describe('visit field definitions', () => {
     expect(issues({ ...missed, imagingDone: false })).toEqual([]);
     expect(issues({ ...done, nrsRest: null })).toEqual(['nrsRest:required']);
     expect(issues({ ...done, analgesicLevel: 'NONE', opioidUse: true })).toEqual(['analgesicLevel:analgesicOpioidUse', 'opioidUse:analgesicOpioidUse']);
+  });
+
+  it("take a missed visit's reason on a missed visit only, optional there, and refuse it elsewhere naming the field", () => {
+    const missed = { ...done, status: 'MISSED', visitDate: null, nrsRest: null };
+    expect(validate(assessmentCreateSchema, { ...missed, missedReason: 'DECLINED' })).toMatchObject({ status: 'MISSED', missedReason: 'DECLINED' });
+    // Not recorded: the missed visits recorded before the field, or a coordinator who does not know.
+    expect(issues({ ...missed, missedReason: null })).toEqual([]);
+    expect(issues(missed)).toEqual([]);
+    expect(fieldIssues(assessmentCreateSchema, { ...done, missedReason: 'NOT_REACHED' })).toEqual([
+      { field: 'missedReason', rule: 'consistency', message: 'missedReason can be recorded for a missed visit only, not for a done one' },
+    ]);
+    expect(fieldIssues(assessmentCreateSchema, { ...missed, status: 'WITHDRAWN', missedReason: 'TOO_ILL' })).toEqual([
+      { field: 'missedReason', rule: 'consistency', message: 'missedReason can be recorded for a missed visit only, not for a withdrawn one' },
+    ]);
+    expect(issues({ ...missed, missedReason: 'FORGOT' })).toEqual(['missedReason:enum']);
+    // An edit is judged on the merged visit: a missed visit made done keeps no reason.
+    expect(fieldIssues(assessmentUpdateSchema, { status: 'DONE', visitDate: '2024-04-10', nrsRest: 2, missedReason: 'OTHER' }).map((i) => i.field)).toEqual([
+      'missedReason',
+    ]);
+    // The form offers the worklist's words.
+    expect(formControl('missedReason', ASSESSMENT_FIELDS.missedReason).choices).toEqual(
+      Object.values(MissedVisitReason).map((value) => ({ value, label: MISSED_VISIT_REASON_LABELS[value] })),
+    );
+    expect(csvDescription(ASSESSMENT_FIELDS.missedReason)).toBe(
+      'Why the visit did not take place (missed visits only) (NOT_REACHED, DECLINED, TOO_ILL, IN_CARE_ELSEWHERE, MOVED_AWAY, OTHER); only when status is MISSED; empty: not recorded',
+    );
   });
 
   it('give every definition its row of the field-access table, with the access of before', () => {

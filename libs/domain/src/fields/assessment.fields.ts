@@ -10,7 +10,8 @@
 // The cohort export's visit columns (nrs_rest, odi, ...) are its own, long and wide
 // (ASSESSMENT_EXPORT_COLUMNS in field-access.ts): `cohortExport` is about patient columns.
 
-import { AnalgesicLevel } from '../enums';
+import { AnalgesicLevel, MissedVisitReason } from '../enums';
+import { MISSED_VISIT_REASON_LABELS } from '../missed-visits';
 import { RANGES } from '../ranges';
 import { FieldDefinition, measured, VALUE_ACCESS } from './field-definition';
 
@@ -179,6 +180,24 @@ export const ASSESSMENT_FIELDS = {
     column: 'kyphotic_angle',
     label: 'Kyphotic angle',
     about: 'Kyphotic angle at the index level, degrees',
+    required: false,
+    access: VALUE_ACCESS,
+    cohortExport: false,
+    example: '',
+  },
+
+  // Why a visit did not take place ------------------------------------------------------------------
+  // A missed visit only (a rule between fields, schemas.ts). Optional: NULL is "not recorded", as
+  // for the missed visits recorded before the field, which no migration could fill in truthfully.
+  // A category, not free text: it identifies nobody, so researchers receive it as any other value.
+  missedReason: {
+    type: 'enum',
+    column: 'missed_reason',
+    label: 'Why it was missed',
+    about: 'Why the visit did not take place (missed visits only)',
+    choices: values(MissedVisitReason),
+    choiceLabels: MISSED_VISIT_REASON_LABELS,
+    importNote: 'only when status is MISSED; empty: not recorded',
     required: false,
     access: VALUE_ACCESS,
     cohortExport: false,
