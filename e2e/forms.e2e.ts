@@ -46,27 +46,50 @@ describe('the record forms, in Chromium', () => {
   });
   afterEach(() => page?.close());
 
-  it('asks before leaving a changed form, keeps a draft, and restores it on return', async () => {
+  it('asks before leaving a changed form by a link or the Back button, keeps a draft, and restores it on return', async () => {
     const patient = await recordPatient(token, family('Draft'), { care: true });
+    // Reached inside the app, so that Back is the app's own navigation (not the browser loading
+    // another document, which only the beforeunload question covers).
     await open(patient);
+    await page.getByRole('link', { name: '← Patients' }).click();
+    await page.getByLabel('Search by registry number').fill(patient.registryNumber);
+    await page.getByRole('link', { name: patient.registryNumber }).click();
+    await visible(page.getByRole('heading', { name: `Patient ${patient.registryNumber}` }));
     await page.getByRole('button', { name: 'Add visit' }).click();
     await visitForm().getByLabel('Time point').selectOption('M3');
     await visitForm().getByLabel('Pain at rest (NRS 0-10)').fill('4');
-    // Leaving by a link asks; declining stays.
+
+    // Every question is the app's own (a confirm, not the browser's beforeunload), answered by `answer`.
     const questions: string[] = [];
-    page.once('dialog', (d) => {
-      questions.push(d.message());
-      void d.dismiss();
+    let answer: 'accept' | 'dismiss' = 'dismiss';
+    page.on('dialog', (d) => {
+      questions.push(`${d.type()}: ${d.message()}`);
+      void (answer === 'accept' ? d.accept() : d.dismiss());
     });
-    await page.getByRole('link', { name: '← Patients' }).click();
-    await page.waitForTimeout(300);
+    const stillOnTheForm = async () => {
+      await page.waitForTimeout(300);
+      expect(page.url()).toBe(patient.url);
+      expect(await visitForm().getByLabel('Time point').inputValue()).toBe('M3');
+      expect(await visitForm().getByLabel('Pain at rest (NRS 0-10)').inputValue()).toBe('4');
+    };
+    // A link of the main navigation asks; declining stays, with the values.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await stillOnTheForm();
     expect(questions).toHaveLength(1);
-    expect(questions[0]).toContain('not saved');
-    expect(page.url()).toBe(patient.url);
+    expect(questions[0]).toMatch(/^confirm: .*not saved/);
+    // So does the browser's Back button.
+    await page.goBack({ waitUntil: 'commit' });
+    await stillOnTheForm();
+    expect(questions).toHaveLength(2);
+    expect(questions[1]).toBe(questions[0]);
+    await screenshot(page, 'forms-leave-declined');
+
     // Accepting leaves; the draft stays in the tab.
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('link', { name: '← Patients' }).click();
+    answer = 'accept';
+    await page.goBack({ waitUntil: 'commit' });
     await page.waitForURL(`${BASE_URL}/patients`);
+    await visible(page.getByLabel('Search by registry number'));
+    expect(questions).toHaveLength(3);
     await open(patient);
     await visible(page.getByText('Draft restored'));
     expect(await visitForm().getByLabel('Pain at rest (NRS 0-10)').inputValue()).toBe('4');
@@ -76,6 +99,13 @@ describe('the record forms, in Chromium', () => {
     await page.getByRole('button', { name: 'Discard the draft' }).click();
     expect(await visitForm().getByLabel('Pain at rest (NRS 0-10)').inputValue()).toBe('');
     expect(await page.getByText('Draft restored').count()).toBe(0);
+
+    // The form's own ways out do not ask: Cancel gives the values up.
+    await registerForm();
+    await page.getByLabel('MRN').fill(`CANCEL-${unique}`);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForURL(`${BASE_URL}/patients`);
+    expect(questions).toHaveLength(3);
   });
 
   it('does not save a half-filled visit on Enter, offers the ODI statements, and moves the focus to the result after Save', async () => {

@@ -1,11 +1,12 @@
-import { lazy, type MouseEvent, Suspense, useCallback, useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { createContext, lazy, type MouseEvent, Suspense, useCallback, useContext, useEffect, useState } from 'react';
+import { createBrowserRouter, Navigate, NavLink, Route, RouterProvider, Routes } from 'react-router';
 import { adminRoutes } from './admin.routes';
 import { analyticsRoutes } from './analytics.routes';
 import { ApiError, gql, session } from './api';
 import type { AppRoute, RoleName } from './app-route';
 import { coordinatorRoutes } from './coordinator.routes';
 import { clearDrafts } from './forms/draft-storage';
+import { LeaveGuard } from './forms/use-leave-warning';
 import { GraphQLProvider } from './graphql/client';
 import { LoginPage } from './login-page';
 import { SignInDialog } from './sign-in-dialog';
@@ -48,6 +49,9 @@ function homeFor(role: RoleName, allowed: AppRoute[]): string {
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(Boolean(session.token));
+  // One router for the page's life, made on the first render (not on import) and kept across
+  // signing out and in again.
+  const [router] = useState(createAppRouter);
 
   useEffect(() => {
     if (!session.token) return;
@@ -104,65 +108,97 @@ export function App() {
   const home = homeFor(role, allowed);
   return (
     <GraphQLProvider>
-      <BrowserRouter>
-        <div className="layout">
-          {/* The first stop of the Tab key: past the header's links to the page itself. */}
-          <a className="skip-link" href="#main" onClick={skipToMain}>
-            Skip to main content
-          </a>
-          <header>
-            <h1>Vertebral Fracture Outcomes Registry</h1>
-            <nav aria-label="Main">
-              {allowed
-                .filter((r) => r.label)
-                .map((r) => (
-                  <NavLink key={r.path} to={r.path}>
-                    {r.label}
-                  </NavLink>
-                ))}
-              {/* How every figure is defined: a document beside the app (methods-document.ts). */}
-              {!me.mustChangePassword && (
-                <a href={methodsHref()} target="_blank" rel="noopener">
-                  Methods
-                </a>
-              )}
-            </nav>
-            <span className="who">
-              {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}
-              <NavLink to="/account/password">Change password</NavLink>
-              <button type="button" onClick={() => void signOut()}>
-                Sign out
-              </button>
-            </span>
-          </header>
-          <main id="main" tabIndex={-1}>
-            <Suspense
-              fallback={
-                <p className="loading" role="status">
-                  Loading…
-                </p>
-              }
-            >
-              <Routes>
-                {allowed.map((r) => (
-                  <Route key={r.path} path={r.path} element={r.element} />
-                ))}
-                <Route path="/account/password" element={<ChangePasswordPage me={me} onChanged={passwordChanged} />} />
-                {me.mustChangePassword ? (
-                  <Route path="*" element={<Navigate to="/account/password" replace />} />
-                ) : (
-                  <>
-                    <Route path="/" element={<Navigate to={home} replace />} />
-                    <Route path="*" element={<NotHere home={home} />} />
-                  </>
-                )}
-              </Routes>
-            </Suspense>
-          </main>
-          <SignInDialog />
-        </div>
-      </BrowserRouter>
+      <ShellContext value={{ me, allowed, home, signOut, passwordChanged }}>
+        <RouterProvider router={router} />
+      </ShellContext>
     </GraphQLProvider>
+  );
+}
+
+interface ShellProps {
+  me: Me;
+  allowed: AppRoute[];
+  home: string;
+  signOut: () => Promise<void>;
+  passwordChanged: () => void;
+}
+
+// The router's one route is made once; the signed-in user reaches it through this context.
+const ShellContext = createContext<ShellProps | null>(null);
+
+function RoutedShell() {
+  const props = useContext(ShellContext);
+  return props && <Shell {...props} />;
+}
+
+/**
+ * A data router (its useBlocker lets a form with unsaved changes ask before any navigation, the
+ * Back button's too: forms/use-leave-warning.ts) with one route for every address; the pages are
+ * the shell's own <Routes> below it.
+ */
+function createAppRouter() {
+  return createBrowserRouter([{ path: '*', element: <RoutedShell /> }]);
+}
+
+function Shell({ me, allowed, home, signOut, passwordChanged }: ShellProps) {
+  return (
+    <div className="layout">
+      {/* The first stop of the Tab key: past the header's links to the page itself. */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header>
+        <h1>Vertebral Fracture Outcomes Registry</h1>
+        <nav aria-label="Main">
+          {allowed
+            .filter((r) => r.label)
+            .map((r) => (
+              <NavLink key={r.path} to={r.path}>
+                {r.label}
+              </NavLink>
+            ))}
+          {/* How every figure is defined: a document beside the app (methods-document.ts). */}
+          {!me.mustChangePassword && (
+            <a href={methodsHref()} target="_blank" rel="noopener">
+              Methods
+            </a>
+          )}
+        </nav>
+        <span className="who">
+          {me.displayName} · {ROLE_NAMES[me.role] ?? me.role}
+          <NavLink to="/account/password">Change password</NavLink>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <Routes>
+            {allowed.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="/account/password" element={<ChangePasswordPage me={me} onChanged={passwordChanged} />} />
+            {me.mustChangePassword ? (
+              <Route path="*" element={<Navigate to="/account/password" replace />} />
+            ) : (
+              <>
+                <Route path="/" element={<Navigate to={home} replace />} />
+                <Route path="*" element={<NotHere home={home} />} />
+              </>
+            )}
+          </Routes>
+        </Suspense>
+      </main>
+      <SignInDialog />
+      <LeaveGuard />
+    </div>
   );
 }
 

@@ -114,7 +114,7 @@ export function useRecordForm<I>(props: RecordFormOptions<I>): RecordForm {
     else clearDraft(store, user, options.draft);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [raw, dirty, saved, user, draftKey]);
-  useLeaveWarning(dirty);
+  const leave = useLeaveWarning(dirty);
 
   // The rules are the form's (fixed for its life); the inputs they require change with the values.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -151,7 +151,7 @@ export function useRecordForm<I>(props: RecordFormOptions<I>): RecordForm {
     setSaving(true);
     setProblem(null);
     try {
-      await options.send(options.toInput(raw), raw);
+      await leave.sending(() => options.send(options.toInput(raw), raw));
       // Saved: nothing of it stays in the browser, and leaving no longer asks.
       setSaved(true);
       const store = sessionStore();
@@ -180,6 +180,8 @@ export function useRecordForm<I>(props: RecordFormOptions<I>): RecordForm {
   }, []);
 
   const discardDraft = () => {
+    // Cancel leaves the page right after: the values are given up on purpose, nothing to ask.
+    leave.release();
     const store = sessionStore();
     if (user && options.draft && store) clearDraft(store, user, options.draft);
     setRestored(false);
