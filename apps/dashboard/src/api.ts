@@ -104,9 +104,12 @@ export const session = {
     } else if (reason && !pending.reason) {
       pending.reason = reason;
     }
-    const request = { reason: pending.reason, userId: pending.userId, email: pending.email };
+    // Captured before the dialog hears of it: a dialog that answers at once must not leave this
+    // caller without the promise it settles.
+    const waiting = pending;
+    const request = { reason: waiting.reason, userId: waiting.userId, email: waiting.email };
     dialogListeners.forEach((listener) => listener(request));
-    return pending.promise;
+    return waiting.promise;
   },
   /** The sign-in dialog's side: requests to show (null: close). */
   onReauthenticate(listener: (request: ReauthRequest | null) => void): () => void {

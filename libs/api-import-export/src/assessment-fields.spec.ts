@@ -206,7 +206,7 @@ describeEachDatabase('visit fields, defined once', (t) => {
     expect(bad.json).toMatchObject({
       committed: false,
       issues: [
-        { row: 3, column: 'missed_reason', rule: 'consistency', message: expect.stringMatching(/^missedReason can be recorded for a missed visit only/) },
+        { row: 3, column: 'missed_reason', rule: 'consistency', message: expect.stringMatching(/^missed_reason can be recorded for a missed visit only/) },
       ],
     });
     expect(await rowCounts(t().db)).toEqual(before);

@@ -91,6 +91,7 @@ describe('synthetic registry: hospital use and radiographic follow-up', () => {
       'posterior_height_percent',
       'kyphotic_angle',
       'additional_injury_kinds',
+      'missed_reason',
     ];
     // Imaging and new-fracture details came at the same time, from a stream of their own too.
     const without = (rows: Record<string, unknown>[], keys: string[]) =>
