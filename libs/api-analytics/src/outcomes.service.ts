@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
-import { CohortFilter, TimePoint, TreatmentGrouping, VERTEBRAL_LEVELS } from '@vfr/domain';
+import {
+  AFTER_CROSSOVER,
+  CohortFilter,
+  COMPLICATION_RATE_CATEGORIES,
+  COMPLICATION_SPLITS,
+  ComplicationKind,
+  MAJOR_CLAVIEN_DINDO,
+  TimePoint,
+  TreatmentGrouping,
+  VERTEBRAL_LEVELS,
+} from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tInterval, wilsonInterval } from '@vfr/stats';
 import { followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
@@ -155,56 +165,110 @@ export class OutcomesService {
   }
 
   /**
-   * Patients with at least one complication of each kind (and of any kind) within follow-up: from
-   * day 0 to the end of follow-up (and before a crossover, per protocol). A death is not a
-   * complication (docs/methods.md).
+   * Patients with at least one complication within follow-up (day 0 to its end, and before a
+   * crossover per protocol), per group: any; split by the highest recorded Clavien-Dindo grade
+   * (major III or more, minor I-II, no grade recorded); each kind, every one present (0 events
+   * shows 0 of n); the cement leakages split by symptom; and, under the intention-to-treat
+   * groupings, those with a complication on or after their crossover, still counted in the group
+   * of their first treatment. Read from the complication table joined to the cohort. A death is
+   * not a complication (docs/methods.md, Complication rates).
    */
   async complications(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<ProportionModel[]> {
     const params = new SqlParams();
     const fu = followUp(grouping);
-    // One pass: each patient counts once per kind it had within follow-up (complication_days holds
-    // each kind's first day), once as ANY if it had any, and once as NONE if it had none; a
-    // group's size is ANY + NONE.
+    const perProtocol = grouping === TreatmentGrouping.PER_PROTOCOL;
+    const day = '(x.occurred_on - c.index_date)';
+    const major = `x.clavien_dindo::text IN (${MAJOR_CLAVIEN_DINDO.map((g) => `'${g}'`).join(', ')})`;
+    const leakage = `x.kind = '${ComplicationKind.CEMENT_LEAKAGE}'`;
+    const [grades, symptoms] = [COMPLICATION_SPLITS.ANY, COMPLICATION_SPLITS.CEMENT_LEAKAGE];
+    // One pass: per patient the kinds within follow-up and the part of each split it falls in,
+    // each counted once, or NONE if it had none; a group's size is ANY + NONE.
     const counts: { grp: string; kind: string; x: number; kx: number }[] = await this.reader.query(
       `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
-       FROM (SELECT ${fu.group} AS grp, c.record_key AS rk,
-                    ARRAY(SELECT u.kind FROM unnest(c.complication_kinds, c.complication_days) AS u(kind, day) WHERE ${fu.counts('u.day')}) AS kinds
-             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c) c
-       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.kinds) > 0 THEN c.kinds || '{ANY}'::text[] ELSE '{NONE}'::text[] END) AS k(kind)
+       FROM (SELECT ${fu.group} AS grp, c.record_key AS rk, p.*
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
+             CROSS JOIN LATERAL (
+               SELECT array_agg(DISTINCT x.kind::text) AS kinds, bool_or(${major}) AS major, bool_or(x.clavien_dindo IS NOT NULL) AS graded,
+                      bool_or(x.symptomatic) FILTER (WHERE ${leakage}) AS symptomatic,
+                      bool_or(x.symptomatic IS NOT NULL) FILTER (WHERE ${leakage}) AS symptom_recorded,
+                      bool_or(c.crossover_day IS NOT NULL AND ${day} >= c.crossover_day) AS after_crossover
+               FROM complication x
+               WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind <> '${ComplicationKind.DEATH}' AND ${fu.counts(day)}
+             ) p) c
+       CROSS JOIN LATERAL unnest(CASE WHEN c.kinds IS NULL THEN '{NONE}'::text[] ELSE c.kinds || ARRAY[
+           'ANY', CASE WHEN c.major THEN '${grades[0]}' WHEN c.graded THEN '${grades[1]}' ELSE '${grades[2]}' END,
+           CASE WHEN c.symptomatic THEN '${symptoms[0]}' WHEN c.symptom_recorded THEN '${symptoms[1]}' WHEN '${ComplicationKind.CEMENT_LEAKAGE}' = ANY(c.kinds) THEN '${symptoms[2]}' END,
+           CASE WHEN c.after_crossover THEN '${AFTER_CROSSOVER}' END] END) AS k(kind)
+       WHERE k.kind IS NOT NULL
        GROUP BY 1, 2`,
       params.values,
     );
     const size = new Map<string, { n: number; k: number }>();
+    const found = new Map<string, { x: number; kx: number }>();
     for (const r of counts) {
+      found.set(`${r.grp}|${r.kind}`, { x: r.x, kx: Number(r.kx) });
       if (r.kind !== 'ANY' && r.kind !== 'NONE') continue;
       const s = size.get(r.grp) ?? { n: 0, k: 0 };
       size.set(r.grp, { n: s.n + r.x, k: s.k + Number(r.kx) });
     }
-    const rows = counts.filter((r) => r.kind !== 'NONE').map((r) => ({ group: r.grp, category: r.kind, ...size.get(r.grp)!, x: r.x, kx: Number(r.kx) }));
-    return this.proportions(actor, rows, (a, b) => (a === 'ANY' ? -1 : b === 'ANY' ? 1 : a.localeCompare(b)));
+    // Every row for every group, 0 where no patient had it; per protocol nothing counts after a
+    // crossover, so that row is left out.
+    const categories = COMPLICATION_RATE_CATEGORIES.filter((c) => !(perProtocol && c === AFTER_CROSSOVER));
+    const rows = [...size].flatMap(([group, s]) =>
+      categories.map((category) => ({ group, category, ...s, ...(found.get(`${group}|${category}`) ?? { x: 0, kx: 0 }) })),
+    );
+    const within = new Map<string, string>(categories.filter((c) => c !== 'ANY').map((c) => [c, 'ANY']));
+    for (const [total, parts] of Object.entries(COMPLICATION_SPLITS)) for (const part of parts) within.set(part, total);
+    return this.proportions(actor, rows, (a, b) => categories.indexOf(a) - categories.indexOf(b), { within, splits: COMPLICATION_SPLITS });
   }
 
   /**
    * Rates as the reader may see them: a group's n as shownByCategory gives it, its numerator
    * withheld below the threshold too (a rate and its n would give a small numerator away), and
    * the rate and interval computed from the counts shown.
+   *
+   * `nested` says which categories count patients inside another's (a kind inside any
+   * complication): such a count is withheld with the one it is inside, zero included, and never
+   * shown above it. `splits` are totals whose parts add up to them: for exact counts a second part
+   * is withheld where the total and the other parts would give a lone withheld one away (perturbed
+   * counts need no complement, their noises are unrelated). Totals come first in `order`.
    */
   private proportions(
     actor: Actor,
     rows: { group: string; category: string; n: number; k: number; x: number; kx: number }[],
     order: (a: string, b: string) => number,
+    nested: { within: ReadonlyMap<string, string>; splits: Readonly<Record<string, readonly string[]>> } = { within: new Map(), splits: {} },
   ): ProportionModel[] {
     const d = disclosureFor(actor);
     const shownN = shownCellsByCategory(d, rows);
-    return rows
-      .sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category))
-      .map((r) => {
-        const shown = shownProportion(d, { n: r.x, k: r.kx }, r, shownN.get(r));
-        if (shown.n === null || shown.x === null)
-          return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
-        const ci = wilsonInterval(shown.x, shown.n);
-        return { group: r.group, category: r.category, events: shown.x, n: shown.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };
-      });
+    const sorted = rows.sort((a, b) => a.group.localeCompare(b.group) || order(a.category, b.category));
+    const shown = new Map(sorted.map((r) => [r, shownProportion(d, { n: r.x, k: r.kx }, r, shownN.get(r))]));
+    const find = (group: string, category: string) => sorted.find((r) => r.group === group && r.category === category);
+    for (const parts of Object.values(nested.splits)) {
+      for (const group of new Set(sorted.map((r) => r.group))) {
+        const cells = parts.map((p) => find(group, p)).filter((r) => r !== undefined);
+        const complement = shownCells(
+          d,
+          cells.map((r) => ({ n: r.x, k: r.kx })),
+        );
+        cells.forEach((r, i) => complement[i] === null && shown.set(r, { x: null, n: null }));
+      }
+    }
+    for (const r of sorted) {
+      const outer = nested.within.get(r.category);
+      const around = outer === undefined ? undefined : find(r.group, outer);
+      if (!around) continue;
+      const s = shown.get(r)!;
+      const limit = shown.get(around)!.x;
+      shown.set(r, limit === null || s.x === null ? { x: null, n: null } : { x: Math.min(s.x, limit), n: s.n });
+    }
+    return sorted.map((r) => {
+      const s = shown.get(r)!;
+      if (s.n === null || s.x === null)
+        return { group: r.group, category: r.category, events: null, n: null, rate: null, lower: null, upper: null, suppressed: true };
+      const ci = wilsonInterval(s.x, s.n);
+      return { group: r.group, category: r.category, events: s.x, n: s.n, rate: ci.proportion, lower: ci.lower, upper: ci.upper, suppressed: false };
+    });
   }
 
   /**

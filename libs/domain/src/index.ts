@@ -25,3 +25,4 @@ export * from './of-score';
 export * from './instruments.rules';
 export * from './import-report';
 export * from './missed-visits';
+export * from './complication-rates';
