@@ -140,7 +140,7 @@ describeEachDatabase(
           }
         }
       }
-    expect(perturbed).toBeGreaterThan(0);
+      expect(perturbed).toBeGreaterThan(0);
       expect(attempts).toBeGreaterThan(0);
       // Each guess is exact only when the noises happen to cancel: that all of them were would be
       // chance only for a handful of attempts.

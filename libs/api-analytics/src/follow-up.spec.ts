@@ -173,8 +173,8 @@ describeEachDatabase('the follow-up rule', (t) => {
       Object.fromEntries(
         (
           await ask(`query($f: CohortFilterInput, $g: TreatmentGrouping) { complicationRates(filter: $f, grouping: $g) { category events n } }`, g)
-        )
-          .complicationRates.filter((r: { events: number }) => r.events > 0) // every other row is 0 of 5
+        ).complicationRates
+          .filter((r: { events: number }) => r.events > 0) // every other row is 0 of 5
           .map((r: { category: string; events: number; n: number }) => [r.category, [r.events, r.n]]),
       );
     // The fixture records no grade and no leakage symptom; E's leakage after its crossover counts

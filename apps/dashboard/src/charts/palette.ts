@@ -15,10 +15,22 @@ export function colourOf(name: string, index: number): string {
 /** "VERTEBROPLASTY" -> "Vertebroplasty", "PULMONARY_CEMENT_EMBOLISM" -> "Pulmonary cement embolism". */
 export function labelOf(code: string): string {
   if (/^(M|W|D)\d+$/.test(code)) return TIME_POINT_LABELS[code] ?? code;
+  if (ROW_LABELS[code]) return ROW_LABELS[code];
   if (code === 'BASELINE') return 'Baseline';
   const words = code.toLowerCase().split('_');
   return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
 }
+
+// The complication rates' rows other than kinds (docs/methods.md, Complication rates).
+const ROW_LABELS: Record<string, string> = {
+  MAJOR: 'Major (Clavien-Dindo III+)',
+  MINOR: 'Minor (Clavien-Dindo I–II)',
+  GRADE_NOT_RECORDED: 'No grade recorded',
+  LEAKAGE_SYMPTOMATIC: 'Leakage: symptomatic',
+  LEAKAGE_ASYMPTOMATIC: 'Leakage: asymptomatic',
+  LEAKAGE_SYMPTOM_NOT_RECORDED: 'Leakage: symptom not recorded',
+  AFTER_CROSSOVER: 'After crossover',
+};
 
 const TIME_POINT_LABELS: Record<string, string> = {
   D1: 'Day 1',

@@ -251,18 +251,50 @@ export function respondersFigure(data: OverviewRespondersQuery): Figure {
   });
 }
 
+/**
+ * Any complication, its split by grade, every kind (0 of n included), the leakages by symptom and
+ * the complications after a crossover, in the API's order: one row each, drawn across (too many
+ * rows to read as columns).
+ */
 export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
   const rows = data.complicationRates;
-  const categories = ['ANY', ...[...new Set(rows.map((r) => r.category))].filter((c) => c !== 'ANY').sort()];
-  return proportionFigure(
-    rows.filter((r) => categories.includes(r.category)),
-    categories.filter((c) => rows.some((r) => r.category === c)),
-    'Complication',
-    'Patients with the complication (%)',
-    'group-and-kind',
-    'patients',
-    { caption: 'Patients with each complication (%) by first treatment', subject: 'Patients with a complication', pick: 'first' },
+  const categories = [...new Set(rows.map((r) => r.category))];
+  const subject = 'Patients with a complication';
+  const f = proportionFigure(rows, categories, 'Complication', 'Patients with the complication (%)', 'group-and-row', 'patients', {
+    caption: `${subject} (%) by first treatment (intention to treat; after crossover: complications once the patient changed treatment)`,
+    subject,
+    pick: 'first',
+  });
+  if (!f.option) return f;
+  const { xAxis, yAxis } = f.option as { xAxis: object; yAxis: object };
+  const groups = ordered(
+    rows.map((r) => r.group),
+    KINDS,
   );
+  const major = rateSummary(
+    subject,
+    groups,
+    ['MAJOR'],
+    (g, c) => {
+      const r = rows.find((x) => x.group === g && x.category === c);
+      return r && { value: r.rate, lower: r.lower, upper: r.upper, n: r.n, suppressed: r.suppressed };
+    },
+    percent,
+    'first',
+  );
+  return {
+    ...f,
+    summary: `${f.summary} ${major}`,
+    option: {
+      ...f.option,
+      grid: { ...base.grid, left: 196, top: 8, bottom: 72 },
+      xAxis: { ...yAxis, nameGap: 26 },
+      yAxis: { ...xAxis, inverse: true, name: '', axisLabel: { fontSize: 11, width: 188, overflow: 'truncate' } },
+    },
+    note:
+      `${f.note} Major: Clavien-Dindo III or more, minor: I–II, by each patient's highest recorded grade; a leakage by its symptom. ` +
+      'Patients stay in the group of their first treatment: "After crossover" counts those with a complication once they changed treatment (for conservative care, complications of the later procedure).',
+  };
 }
 
 export function dischargeFigure(data: OverviewDischargeQuery): Figure {

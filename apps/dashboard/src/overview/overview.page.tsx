@@ -110,10 +110,10 @@ export function OverviewPage() {
         <ChartCard
           id="complications"
           definition={METHODS.rates}
-          title="Complication rates, by kind and first treatment"
+          title="Complication rates, by grade, kind and first treatment"
           {...complications}
           empty="No treated patients yet, so no complication rates."
-          height={330}
+          height={560}
         />
         <ChartCard
           id="discharge"
