@@ -91,6 +91,31 @@ describe('the department head overview, in Chromium', () => {
     expect(await settledDrawing(page, canvas)).not.toBe(before);
   });
 
+  it('tabulates the complication rates with major and minor, leakage by symptom, every kind (0 of n included) and after crossover', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'head.north@demo.registry');
+    const card = page.locator('[data-chart="complications"]');
+    await settledDrawing(page, card.locator('canvas').first());
+    await card.getByText('Show as table').click();
+    const table = card.getByRole('table');
+    await table.waitFor();
+    const columns = await table.locator('thead th').allTextContents();
+    expect(columns).toEqual(['Group', 'Complication', 'Rate (%)', '95% CI', 'With the event (patients)', 'n (patients)']);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const labels = rows.filter((r) => r[0] === 'Vertebroplasty').map((r) => r[1]);
+    expect(labels.slice(0, 4)).toEqual(['Any', 'Major (Clavien-Dindo III+)', 'Minor (Clavien-Dindo I–II)', 'No grade recorded']);
+    expect(labels).toEqual(expect.arrayContaining(['Cement leakage', 'Leakage: symptomatic', 'Leakage: asymptomatic', 'Leakage: symptom not recorded']));
+    expect(labels.indexOf('Leakage: symptomatic')).toBe(labels.indexOf('Cement leakage') + 1);
+    // The demo registry records no further height loss: 0 of n, not a missing row.
+    const none = rows.find((r) => r[0] === 'Vertebroplasty' && r[1] === 'Further height loss')!;
+    expect(none[4]).toBe('0');
+    expect(Number(none[5].replace(/,/g, ''))).toBeGreaterThan(10);
+    expect(rows.find((r) => r[0] === 'Conservative' && r[1] === 'After crossover')).toBeDefined();
+    await expect(card.locator('.chart-note').textContent()).resolves.toMatch(/After crossover" counts those with a complication once they changed treatment/);
+    await card.screenshot({ path: '/tmp/complications-card.png' });
+    await screenshot(page, 'department-head-complications');
+  });
+
   it('stacks the charts in one column at tablet width', async () => {
     page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
     await signIn(page, 'head.north@demo.registry');

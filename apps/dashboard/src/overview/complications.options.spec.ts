@@ -53,9 +53,7 @@ describe('complication rates figure', () => {
   it('tabulates every row, a kind nobody had as 0 of n and withheld cells as withheld', () => {
     const f = complicationsFigure(data);
     expectReadable(f.table);
-    expect(f.table!.caption).toBe(
-      'Patients with a complication (%) by first treatment (intention to treat; after crossover: complications once the patient changed treatment), with Wilson 95% CI',
-    );
+    expect(f.table!.caption).toBe('Patients with a complication (%) by first treatment (after crossover: once they changed treatment), with Wilson 95% CI');
     const row = (group: string, label: string) => f.table!.rows.find((r) => r[0] === group && r[1] === label);
     expect(row('Vertebroplasty', 'Infection')).toEqual(['Vertebroplasty', 'Infection', '0.0 %', '0.0 % – 5.0 %', '0', '200']);
     expect(row('Vertebroplasty', 'Major (Clavien-Dindo III+)')).toEqual([

@@ -261,7 +261,7 @@ export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
   const categories = [...new Set(rows.map((r) => r.category))];
   const subject = 'Patients with a complication';
   const f = proportionFigure(rows, categories, 'Complication', 'Patients with the complication (%)', 'group-and-row', 'patients', {
-    caption: `${subject} (%) by first treatment (intention to treat; after crossover: complications once the patient changed treatment)`,
+    caption: `${subject} (%) by first treatment (after crossover: once they changed treatment)`,
     subject,
     pick: 'first',
   });
