@@ -101,7 +101,10 @@ export class OutcomesResolver {
   }
 
   @Roles(...ANALYSTS)
-  @Query(() => [ProportionModel], { description: 'Share of patients with each kind of complication (and ANY), with Wilson 95% CIs' })
+  @Query(() => [ProportionModel], {
+    description:
+      'Share of patients with a complication, with Wilson 95% CIs: ANY; MAJOR (Clavien-Dindo III+), MINOR and GRADE_NOT_RECORDED by the highest grade; every kind (0 events included); LEAKAGE_SYMPTOMATIC, LEAKAGE_ASYMPTOMATIC and LEAKAGE_SYMPTOM_NOT_RECORDED; AFTER_CROSSOVER (intention to treat)',
+  })
   complicationRates(
     @CurrentActor() actor: Actor,
     @Args('filter', filterArg) filter: CohortFilterInput | undefined,
