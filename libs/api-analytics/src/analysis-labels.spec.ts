@@ -1,4 +1,5 @@
-import { ANALYSIS_FACTOR_LABELS, ANALYSIS_VARIABLE_LABELS, analysisLabel } from '@vfr/domain';
+import { ANALYSIS_FACTOR_LABELS, ANALYSIS_VARIABLE_LABELS, analysisLabel, OUTCOME_BETTER_WHEN } from '@vfr/domain';
+import { OutcomeMeasure } from './outcome-measures';
 import { ADJUSTMENT_COVARIATES, REFERENCE_LEVELS } from './adjusted.covariates';
 import { CHARACTERISTIC_VARIABLES } from './characteristics.service';
 
@@ -31,5 +32,11 @@ describe('plain labels of the analysis variables', () => {
 
   it('has no label left over for a variable the API no longer returns', () => {
     expect(Object.keys(ANALYSIS_VARIABLE_LABELS).filter((k) => !KEYS.includes(k))).toEqual([]);
+  });
+});
+
+describe('the direction of every outcome the comparisons report', () => {
+  it.each(Object.values(OutcomeMeasure))('%s has a better direction defined once in libs/domain', (measure) => {
+    expect(OUTCOME_BETTER_WHEN[measure as keyof typeof OUTCOME_BETTER_WHEN]).toMatch(/^(lower|higher)$/);
   });
 });

@@ -1,4 +1,4 @@
-import { analysisLabel } from '@vfr/domain';
+import { analysisLabel, type ComparedOutcome, differenceReading } from '@vfr/domain';
 import { labelOf } from '../charts/palette';
 import type { CohortAdjustedQuery, CohortTableOneQuery } from '../gql/graphql';
 
@@ -17,6 +17,16 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
   // A new-fracture comparison's differences are risk differences: shown in percentage points.
   const risk = data.outcome.startsWith('NEW_FRACTURE');
   const fd = (v: number | null | undefined) => (v === null || v === undefined ? '–' : risk ? `${(v * 100).toFixed(1)}` : v.toFixed(2));
+  // Which way is better for this outcome (libs/domain), and whom each estimate favours.
+  const outcome = data.outcome.split(' ')[0] as ComparedOutcome;
+  const estimate = (d: (typeof data.differences)[number], v: number | null | undefined, lower: number | null | undefined, upper: number | null | undefined) =>
+    v === null || v === undefined ? (
+      '–'
+    ) : (
+      <>
+        {fd(v)} ({fd(lower)} to {fd(upper)})<small className="direction">{differenceReading(outcome, v, labelOf(d.group), labelOf(d.versus))}</small>
+      </>
+    );
   return (
     <>
       <table className="compact" aria-label="Differences between treatment groups">
@@ -48,13 +58,9 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
               <td>
                 {d.n} vs {d.nVersus}
               </td>
-              <td>
-                {fd(d.unadjusted)} ({fd(d.unadjustedLower)} to {fd(d.unadjustedUpper)})
-              </td>
-              <td>
-                {fd(d.adjusted)} ({fd(d.adjustedLower)} to {fd(d.adjustedUpper)})
-              </td>
-              <td>{d.sensitivity === null ? '–' : `${fd(d.sensitivity)} (${fd(d.sensitivityLower)} to ${fd(d.sensitivityUpper)})`}</td>
+              <td>{estimate(d, d.unadjusted, d.unadjustedLower, d.unadjustedUpper)}</td>
+              <td>{estimate(d, d.adjusted, d.adjustedLower, d.adjustedUpper)}</td>
+              <td>{estimate(d, d.sensitivity, d.sensitivityLower, d.sensitivityUpper)}</td>
             </tr>
           ))}
         </tbody>
