@@ -10,7 +10,7 @@ import { newRequestId } from '../forms/request-id';
 import type { CohortFilterInput, OutcomeMeasure, PropensityTrimming, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
 import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
-import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
+import { assessmentsUrl, dictionaryUrl, downloadWithToken, recordsUrl } from './cohort-export';
 import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
 import { viewFromSearch, viewToSearch } from './cohort-url';
 import { NO_FIGURE } from '../overview/overview.options';
@@ -355,12 +355,16 @@ function ExportLinks({ filter }: { filter: CohortFilterInput }) {
       <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('wide', filter), 'cohort-assessments-wide.csv')}>
         Wide CSV
       </button>
-      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('long'), 'data-dictionary-long.csv')}>
-        Dictionary (long)
-      </button>
-      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('wide'), 'data-dictionary-wide.csv')}>
-        Dictionary (wide)
-      </button>
+      {(['complications', 'treatments'] as const).map((f) => (
+        <button key={f} type="button" disabled={busy} onClick={() => get(recordsUrl(f, filter), `cohort-${f}.csv`)}>
+          {f === 'complications' ? 'Complications CSV' : 'Treatments CSV'}
+        </button>
+      ))}
+      {(['long', 'wide', 'complications', 'treatments'] as const).map((f) => (
+        <button key={f} type="button" disabled={busy} onClick={() => get(dictionaryUrl(f), `data-dictionary-${f}.csv`)}>
+          Dictionary ({f})
+        </button>
+      ))}
       {problem && (
         <span role="alert" className="error">
           {problem}
