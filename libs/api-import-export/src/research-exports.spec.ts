@@ -108,11 +108,11 @@ describeEachDatabase('research exports of complications and treatments', (t) => 
   });
 
   it('holds no identifier, free text or date, only consenting patients of the cohort, and is audited with its dictionary', async () => {
-    const registry = (await t().db.dataSource.query(
+    const registry = await t().db.dataSource.query<{ registry_number: string; consent: string; age: number | null }[]>(
       `SELECT p.registry_number, p.consent_status::text AS consent, ap.age FROM patient p LEFT JOIN analysis_patient ap ON ap.patient_id = p.id`,
-    )) as { registry_number: string; consent: string; age: number | null }[];
-    const identifiers = (await t().db.dataSource.query(`SELECT mrn, family_name, given_name FROM patient_identifier`)) as Record<string, string>[];
-    const notes = (await t().db.dataSource.query(`SELECT notes FROM complication WHERE notes IS NOT NULL AND length(notes) > 8`)) as { notes: string }[];
+    );
+    const identifiers = await t().db.dataSource.query<Record<string, string>[]>(`SELECT mrn, family_name, given_name FROM patient_identifier`);
+    const notes = await t().db.dataSource.query<{ notes: string }[]>(`SELECT notes FROM complication WHERE notes IS NOT NULL AND length(notes) > 8`);
     for (const file of ['complications', 'treatments'] as const) {
       const r = await http(t(), `/api/export/${file}.csv?cohort=${q(COHORT)}`, token);
       expect(r.status).toBe(200);
@@ -148,9 +148,10 @@ describeEachDatabase('research exports of complications and treatments', (t) => 
     expect(fine.json.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'treatedFrom' });
     // A coordinator's file holds its own site only.
     const own = csv((await http(t(), `/api/export/complications.csv`, await t().login(COORD_NORTH))).text).rows;
-    const sites = (await t().db.dataSource.query(`SELECT DISTINCT s.code FROM patient p JOIN site s ON s.id = p.site_id WHERE p.registry_number = ANY($1)`, [
-      own.map((r) => r.registry_number),
-    ])) as { code: string }[];
+    const sites = await t().db.dataSource.query<{ code: string }[]>(
+      `SELECT DISTINCT s.code FROM patient p JOIN site s ON s.id = p.site_id WHERE p.registry_number = ANY($1)`,
+      [own.map((r) => r.registry_number)],
+    );
     expect(sites.map((s) => s.code)).toEqual(['NORTH']);
   });
 });

@@ -435,7 +435,7 @@ export function recordExportColumnList(file: RecordExport): [string, RecordExpor
 
 function exportColumnDef(column: string, file?: RecordExport): ExportColumn {
   if (file) {
-    const r = (RECORD_EXPORTS[file].columns as Record<string, RecordExportColumn>)[column];
+    const r = (RECORD_EXPORTS[file].columns as Record<string, RecordExportColumn | undefined>)[column];
     if (!r) throw new Error(`${column} is not a column of the ${file} export`);
     return r;
   }

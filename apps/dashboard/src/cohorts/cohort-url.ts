@@ -41,7 +41,7 @@ export function viewFromSearch(search: string): CohortView {
   let filter: CohortFilterInput = {};
   try {
     const parsed: unknown = JSON.parse(p.get('cohort') ?? '{}');
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) filter = parsed as CohortFilterInput;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) filter = parsed;
   } catch {
     // Not JSON (a link cut short): the whole registry, as without a cohort.
   }
