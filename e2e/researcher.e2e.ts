@@ -86,6 +86,66 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.locator('[data-chart="cohort-trajectory"] h3').filter({ hasText: 'ODI over time' }).waitFor();
   });
 
+  it('opens a shared link in a new page: the same cohort, settings and figures', async () => {
+    // The URL holds the filter form's cohort and the settings, nothing else.
+    const shared = new URL(page.url());
+    expect(shared.searchParams.get('cohort')).toBe(JSON.stringify({ ageMin: 65, causes: ['OSTEOPOROTIC'] }));
+    expect(shared.searchParams.get('measure')).toBe('ODI');
+    expect([...shared.searchParams.keys()].sort()).toEqual(['cohort', 'measure']);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText(/^(Link copied\.|Copy this link: )/).waitFor();
+    const size = await page.locator('.cohort-size').textContent();
+    const differences = page.getByRole('table', { name: 'Differences between treatment groups' });
+    await differences.locator('caption').filter({ hasText: 'ODI at Month 1' }).waitFor({ timeout: 20000 });
+    const firstDifference = await differences.locator('tbody tr').first().textContent();
+
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await signIn(other, 'researcher@demo.registry');
+      await other.getByRole('heading', { name: 'Cohort explorer' }).waitFor();
+      await other.goto(shared.toString());
+      await other.locator('.cohort-size').filter({ hasText: size! }).waitFor({ timeout: 20000 });
+      await expect(other.getByLabel('Age from (years').inputValue()).resolves.toBe('65');
+      await expect(other.getByRole('group', { name: 'Cause' }).getByLabel('Osteoporotic').isChecked()).resolves.toBe(true);
+      await expect(other.getByLabel('Outcome measure').inputValue()).resolves.toBe('ODI');
+      const theirs = other.getByRole('table', { name: 'Differences between treatment groups' });
+      await theirs.locator('caption').filter({ hasText: 'ODI at Month 1' }).waitFor({ timeout: 20000 });
+      await expect(theirs.locator('tbody tr').first().textContent()).resolves.toBe(firstDifference);
+      // Every difference says which way is better and whom it favours.
+      await expect(theirs.locator('tbody tr').first().locator('.direction').first().textContent()).resolves.toMatch(
+        /^lower is better: (favours \w+|no difference)$/,
+      );
+      // Table 1 and the balance rows in words from the data dictionary, no code names.
+      const tableOne = other.getByRole('table', { name: 'Table 1: baseline characteristics' });
+      await tableOne.waitFor({ timeout: 20000 });
+      const names = await tableOne.locator('tbody tr td:first-child').allTextContents();
+      expect(names.length).toBeGreaterThan(10);
+      expect(names.filter((n) => /[a-z][A-Z]|_/.test(n))).toEqual([]);
+      expect(names).toContain('ASA class: III or more, n (%)');
+      const balance = await other
+        .getByRole('table', { name: 'Covariate balance before and after weighting' })
+        .locator('tbody tr td:first-child')
+        .allTextContents();
+      expect(balance.filter((n) => /[a-z][A-Z]/.test(n))).toEqual([]);
+      await screenshot(other, 'researcher-shared-link');
+      await other.locator('[data-chart="km-relief"] canvas').first().waitFor({ timeout: 20000 });
+      await other
+        .locator('[data-chart="km-relief"]')
+        .screenshot({ path: '/tmp/researchers-km.png' })
+        .catch(() => undefined);
+
+      // A pasted link is held to the reader's granularity like any request: the server's sentence, no crash.
+      const finer = new URL('/cohorts', shared);
+      finer.searchParams.set('cohort', JSON.stringify({ treatedFrom: '2024-02-14' }));
+      await other.goto(finer.toString());
+      await other.locator('.cohort-size').filter({ hasText: 'treatedFrom must be the first day of a quarter' }).waitFor({ timeout: 20000 });
+      await other.getByRole('heading', { name: 'Cohort explorer' }).waitFor();
+      await screenshot(other, 'researcher-finer-link-refused');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('exports the cohort as a CSV with the token', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Long CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('cohort-assessments-long.csv');
@@ -118,6 +178,34 @@ describe('a researcher builds, compares, saves and reloads a cohort, in Chromium
     await page.locator('[data-chart="ci-fracture"] canvas').first().waitFor({ timeout: 20000 });
     await page.getByRole('table', { name: 'Table 1: baseline characteristics' }).waitFor({ timeout: 20000 });
     await screenshot(page, 'researcher-cohort-loaded');
+
+    // Renamed, then deleted after a confirmation.
+    const renamed = `${name} (renamed)`;
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('New name').fill(renamed);
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText(`Renamed “${name}” to “${renamed}”.`).waitFor();
+    await page.getByLabel('Saved cohorts').selectOption({ label: renamed });
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('form', { name: `Confirm deleting “${renamed}”` }).waitFor();
+    await screenshot(page, 'researcher-cohort-delete-confirm');
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText(`Deleted “${renamed}”.`).waitFor();
+    await expect(page.getByLabel('Saved cohorts').locator('option').allTextContents()).resolves.not.toContain(renamed);
+  });
+
+  it('downloads the complications and treatments of the cohort, with their headers', async () => {
+    for (const [button, file, head] of [
+      ['Complications CSV', 'cohort-complications.csv', /^registry_number,occurred_day,kind,/],
+      ['Treatments CSV', 'cohort-treatments.csv', /^registry_number,index_treatment,kind,start_day,/],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toBe(file);
+      const text = readFileSync(await download.path(), 'utf8');
+      expect(text.split('\n')[0]).toMatch(head);
+      expect(text.split('\n').length).toBeGreaterThan(5);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
   });
 
   it('compares procedures by anaesthesia, and the adjusted risk of a new fracture', async () => {

@@ -9,7 +9,7 @@ import { disclosureFor, shownCells, shownCount, shownProportion } from './suppre
 
 // The variables of Table 1 and the propensity model: SQL expressions over the cohort row `c`
 // joined to its patient `p` (fixed text, never user input).
-const VARIABLES: { name: string; summary: 'MEAN' | 'PROPORTION'; sql: string }[] = [
+export const CHARACTERISTIC_VARIABLES: { name: string; summary: 'MEAN' | 'PROPORTION'; sql: string }[] = [
   { name: 'age', summary: 'MEAN', sql: 'c.age::float8' },
   { name: 'female', summary: 'PROPORTION', sql: "(c.sex = 'FEMALE')::int" },
   { name: 'bmi', summary: 'MEAN', sql: 'p.bmi' },
@@ -44,7 +44,7 @@ export class CharacteristicsService {
   async table(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping): Promise<CharacteristicRowModel[]> {
     const params = new SqlParams();
     const group = followUp(grouping).group;
-    const aggregates = VARIABLES.map(
+    const aggregates = CHARACTERISTIC_VARIABLES.map(
       (v, i) => `count(${v.sql})::int AS n${i}, avg(${v.sql})::float8 AS m${i}, stddev_samp(${v.sql})::float8 AS s${i}, sum(${v.sql})::float8 AS c${i},
         sum(c.record_key) FILTER (WHERE (${v.sql}) IS NOT NULL)::int8 AS kn${i}, sum(c.record_key) FILTER (WHERE (${v.sql}) = 1)::int8 AS kc${i}`,
     );
@@ -59,7 +59,7 @@ export class CharacteristicsService {
       d,
       rows.map((r) => ({ n: Number(r.size), k: Number(r.ksize) })),
     );
-    return VARIABLES.map((v, i) => {
+    return CHARACTERISTIC_VARIABLES.map((v, i) => {
       const values = rows.map((r, g) => {
         const withheld = { group: String(r.grp), n: null, value: null, sd: null, count: null, suppressed: true };
         const n = { n: Number(r[`n${i}`]), k: Number(r[`kn${i}`] ?? 0) };

@@ -216,5 +216,17 @@ describeEachDatabase('cohorts', (t) => {
     );
     expect(gone.errors).toBeUndefined();
     expect((await t().gql(`{ savedCohorts { name } }`, {}, researcher)).data!.savedCohorts).toEqual([]);
+    // The rename and the delete (a withdrawal with its reason) are in the audit trail, by whom.
+    const audit = await t().db.dataSource.query(
+      `SELECT action, actor_email, reason, before->>'name' AS before, after->>'name' AS after FROM audit_event WHERE entity_type = 'SavedCohort' AND entity_id = $1 ORDER BY id`,
+      [saved.data!.saveCohort.id],
+    );
+    expect(audit.map((a: any) => [a.action, a.actor_email])).toEqual([
+      ['CREATE', RESEARCHER],
+      ['UPDATE', RESEARCHER],
+      ['WITHDRAW', RESEARCHER],
+    ]);
+    expect(audit[1]).toMatchObject({ before: 'Elderly kyphoplasty', after: 'Octogenarians, kyphoplasty' });
+    expect(audit[2].reason).toBe('done');
   });
 });

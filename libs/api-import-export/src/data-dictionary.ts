@@ -1,4 +1,4 @@
-import { exportColumnMeaning, exportColumnType, type ImportFormat, Role } from '@vfr/domain';
+import { exportColumnMeaning, exportColumnType, type ImportFormat, type RecordExport, recordExportColumnList, Role } from '@vfr/domain';
 import { ExportFormat, exportColumnOf, exportColumns } from './export.service';
 import { ImportKind, KINDS } from './import-kinds';
 
@@ -12,6 +12,15 @@ export function dataDictionary(format: ExportFormat, role: Role): string {
     const meaning = exportColumnMeaning(column, role);
     return [name, exportColumnType(column, role), timePoint ? `${meaning}, at ${timePoint}` : meaning];
   });
+  return dictionaryCsv(rows);
+}
+
+/** The data dictionary of a research export of records (complications, treatments) as the role receives it. */
+export function recordsDictionary(file: RecordExport, role: Role): string {
+  return dictionaryCsv(recordExportColumnList(file).map(([name]) => [name, exportColumnType(name, role, file), exportColumnMeaning(name, role, file)]));
+}
+
+function dictionaryCsv(rows: string[][]): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return ['column,type,meaning', ...rows.map((r) => r.map(quote).join(','))].join('\n') + '\n';
 }

@@ -17,6 +17,8 @@ import {
   FieldRule,
   ForbiddenError,
   QueryTimeoutError,
+  RecordExport,
+  recordExportColumnList,
   Role,
   SCHEDULED_TIME_POINTS,
   validate,
@@ -98,8 +100,11 @@ function sourceOf(column: string): string {
 
 /** A column's SQL for a role: the stored value transformed by the role's rule. */
 function select(column: string, role: Role): string {
-  const source = sourceOf(column);
-  const rule: FieldRule = COLUMN_DEFS.get(column)!.access[role];
+  return ruled(sourceOf(column), COLUMN_DEFS.get(column)!.access[role]);
+}
+
+/** A stored value as a rule gives it (c: the cohort row, whose index_date is day 0). */
+function ruled(source: string, rule: FieldRule): string {
   switch (rule) {
     case 'full':
     case 'age': // the cohort row already holds the age at the index treatment
@@ -170,7 +175,8 @@ export class ExportService {
     const perPoint = SCHEDULED_TIME_POINTS.flatMap((tp) => {
       const when = `FILTER (WHERE a.time_point = ${params.add(tp)})`;
       const n = tp.toLowerCase();
-      return PER_TIME_POINT.map((c) => `max(${select(c, actor.role)}) ${when} AS ${c}_${n}`);
+      // max() picks a time point's value (one visit each); PostgreSQL has no max() of booleans.
+      return PER_TIME_POINT.map((c) => `${COLUMN_DEFS.get(c)!.type === 'true | false' ? 'bool_or' : 'max'}(${select(c, actor.role)}) ${when} AS ${c}_${n}`);
     });
     return {
       text: `SELECT ${patient}, ${perPoint.join(', ')}
@@ -187,6 +193,30 @@ export class ExportService {
     const { text, values } = this.sql(format, filter, actor);
     await this.audit(actor, `assessments-${format}`, { format, cohort: filter });
     return this.csv(text, values, exportColumns(format));
+  }
+
+  /**
+   * A cohort's complications or treatments, one row per record in force, each column as the
+   * field-access table gives it to the caller's role (RECORD_EXPORTS: days from the index
+   * treatment, no free text), audited like every export.
+   */
+  async cohortRecords(actor: Actor, file: RecordExport, filter: CohortFilter): Promise<Readable> {
+    const { text, values, columns } = this.recordsSql(file, filter, actor);
+    await this.audit(actor, file, { cohort: filter });
+    return this.csv(text, values, columns);
+  }
+
+  recordsSql(file: RecordExport, filter: CohortFilter, actor: Actor): { text: string; values: unknown[]; columns: string[] } {
+    const params = new SqlParams();
+    const list = recordExportColumnList(file);
+    const selected = list.map(([name, c]) => `${ruled(c.source, c.access[actor.role])} AS ${name}`).join(', ');
+    // Complications of kind DEATH are the deaths recorded before the death record existed, all
+    // withdrawn; a death is the cohort export's death_day.
+    const records =
+      file === 'complications'
+        ? `JOIN complication x ON x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH' ORDER BY c.registry_number, x.occurred_on, x.id`
+        : `JOIN treatment x ON x.patient_id = c.patient_id AND x.withdrawn_at IS NULL ORDER BY c.registry_number, x.start_date, x.id`;
+    return { text: `SELECT ${selected} FROM (${cohortSql(filter, actor, params)}) c ${records}`, values: params.values, columns: list.map(([name]) => name) };
   }
 
   /** A site's records of one kind in the import format, audited. */

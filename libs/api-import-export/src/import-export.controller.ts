@@ -1,9 +1,19 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { Actor, ErrorResponse, Roles, sendHttpError } from '@vfr/api-core';
 import { WorklistService, WorklistSort, WorklistState } from '@vfr/api-follow-up';
-import { exportReaders, type ImportFormat, type ImportProgress, NotFoundError, readersOf, Role, SCHEDULED_TIME_POINTS, ValidationError } from '@vfr/domain';
+import {
+  exportReaders,
+  type ImportFormat,
+  type RecordExport,
+  type ImportProgress,
+  NotFoundError,
+  readersOf,
+  Role,
+  SCHEDULED_TIME_POINTS,
+  ValidationError,
+} from '@vfr/domain';
 import { Readable } from 'node:stream';
-import { dataDictionary, importFormat, importFormatOf } from './data-dictionary';
+import { dataDictionary, importFormat, importFormatOf, recordsDictionary } from './data-dictionary';
 import { ExportFormat, ExportService } from './export.service';
 import { ImportKind, template } from './import-kinds';
 import { ImportProgressBoard } from './import-progress';
@@ -41,7 +51,7 @@ function progressIdOf(value: string | undefined): string | undefined {
 
 function formatOf(value: string | undefined): ExportFormat {
   if (value === undefined || value === 'long' || value === 'wide') return value ?? 'long';
-  throw ValidationError.single('format', 'enum', `format must be long or wide (got "${value}")`);
+  throw ValidationError.single('format', 'enum', `format must be long or wide (the dictionary also complications or treatments) (got "${value}")`);
 }
 
 /**
@@ -134,6 +144,32 @@ export class ImportExportController {
     return csvFile(stream);
   }
 
+  // The research exports of a cohort's records: de-identified like the cohort export, each column as the field-access table says.
+  @Roles(...exportReaders('complications'))
+  @Get('export/complications.csv')
+  complications(@Query('cohort') cohort: string | undefined, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }) {
+    return this.cohortRecords('complications', cohort, req, res);
+  }
+
+  @Roles(...exportReaders('treatments'))
+  @Get('export/treatments.csv')
+  treatments(@Query('cohort') cohort: string | undefined, @Req() req: Req, @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void }) {
+    return this.cohortRecords('treatments', cohort, req, res);
+  }
+
+  private async cohortRecords(
+    file: RecordExport,
+    cohort: string | undefined,
+    req: Req,
+    res: { setHeader(k: string, v: string): void },
+  ): Promise<StreamableFile> {
+    const filter = this.exports.parseCohort(req.actor, cohort);
+    const stream = await this.exports.cohortRecords(req.actor, file, filter);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="registry-${file}.csv"`);
+    return csvFile(stream);
+  }
+
   @Roles(...exportReaders('records'))
   @Get('export/records/:kind.csv')
   async records(
@@ -176,6 +212,7 @@ export class ImportExportController {
   @Get('export/dictionary.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   dictionary(@Query('format') format: string | undefined, @Req() req: Req): string {
+    if (format === 'complications' || format === 'treatments') return recordsDictionary(format, req.actor.role);
     return dataDictionary(formatOf(format), req.actor.role);
   }
 }

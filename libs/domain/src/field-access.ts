@@ -10,7 +10,7 @@
 import { daysBetween, toIsoDate } from './dates';
 import { Role } from './enums';
 import { ForbiddenError } from './errors';
-import { accessEntries, cohortExportColumns } from './fields/field-definition';
+import { accessEntries, cohortExportColumns, type FieldDefinitions, typeWords } from './fields/field-definition';
 import { PATIENT_FIELDS } from './fields/patient.fields';
 import { FRACTURE_FIELDS } from './fields/fracture.fields';
 import { COMPLICATION_FIELDS } from './fields/complication.fields';
@@ -307,9 +307,9 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   odi: col('visit', 'number 0-100', 'Oswestry Disability Index, percent', { wide: true }),
   rmdq: col('visit', 'integer 0-24', 'Roland-Morris Disability Questionnaire', { wide: true }),
   eq5d_index: col('visit', 'number <= 1', 'EQ-5D-5L index value', { wide: true }),
-  analgesic_level: col('visit', 'NONE | NON_OPIOID | WEAK_OPIOID | STRONG_OPIOID', 'Analgesics at the visit'),
-  opioid_use: col('visit', 'true | false', 'Any opioid at the visit'),
-  back_to_usual_activities: col('visit', 'true | false', 'Back to usual activities'),
+  analgesic_level: col('visit', 'NONE | NON_OPIOID | WEAK_OPIOID | STRONG_OPIOID', 'Analgesics at the visit', { wide: true }),
+  opioid_use: col('visit', 'true | false', 'Any opioid at the visit', { wide: true }),
+  back_to_usual_activities: col('visit', 'true | false', 'Back to usual activities', { wide: true }),
   odi_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: odi computed from the ten sections; TOTAL: entered without its answers'),
   odi_items: col('visit', 'ten integers 0-5 separated by semicolons, empty for a section not answered', "The ODI sections in the questionnaire's order"),
   rmdq_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: rmdq computed from the 24 statements; TOTAL: entered without them'),
@@ -322,7 +322,7 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
   eq5d_vas: col('visit', 'integer 0-100', 'EQ VAS', { wide: true }),
   eq5d_source: col('visit', 'ITEMS | TOTAL', 'ITEMS: eq5d_index computed from the levels; TOTAL: entered without them'),
   eq5d_value_set: col('visit', 'ENGLAND | GERMANY | US', 'Value set of eq5d_index (empty: entered before value sets were stored)'),
-  imaging_done: col('visit', 'true | false', 'Spine imaging (radiograph, CT or MRI) done at the visit (empty: not recorded)'),
+  imaging_done: col('visit', 'true | false', 'Spine imaging (radiograph, CT or MRI) done at the visit (empty: not recorded)', { wide: true }),
   // Hospital use after the index treatment, and radiographic follow-up of the index level.
   index_discharge_destination: col(
     'patient',
@@ -336,9 +336,9 @@ export const ASSESSMENT_EXPORT_COLUMNS = {
     'number -30 to 90',
     'Kyphotic angle after the index procedure, degrees: kyphotic_angle at a visit minus this is the loss of correction',
   ),
-  anterior_height_percent: col('visit', 'number 0-120', 'Index level: anterior height, percent of the adjacent normal vertebra'),
-  middle_height_percent: col('visit', 'number 0-120', 'Index level: middle height, percent of the adjacent normal vertebra'),
-  posterior_height_percent: col('visit', 'number 0-120', 'Index level: posterior height, percent of the adjacent normal vertebra'),
+  anterior_height_percent: col('visit', 'number 0-120', 'Index level: anterior height, percent of the adjacent normal vertebra', { wide: true }),
+  middle_height_percent: col('visit', 'number 0-120', 'Index level: middle height, percent of the adjacent normal vertebra', { wide: true }),
+  posterior_height_percent: col('visit', 'number 0-120', 'Index level: posterior height, percent of the adjacent normal vertebra', { wide: true }),
   kyphotic_angle: col(
     'visit',
     'number -30 to 90',
@@ -358,7 +358,87 @@ export function cohortExportColumnList(): [string, ExportColumn][] {
   return [...fixed.filter(([, c]) => c.level === 'patient'), ...Object.entries(DEFINED_EXPORT_COLUMNS), ...fixed.filter(([, c]) => c.level === 'visit')];
 }
 
-function exportColumnDef(column: string): ExportColumn {
+/**
+ * The research exports of a cohort's records, one row per record in force: GET
+ * /api/export/complications.csv and /api/export/treatments.csv. Like the cohort export they are
+ * de-identified for every reader (the registry number, dates as days from the index treatment, no
+ * free text), so that complication rates and times to a new fracture can be recomputed outside.
+ * Their columns come from the records' field definitions; a date becomes its day column.
+ */
+export interface RecordExportColumn extends ExportColumn {
+  /** The stored value: a column of the record (x), or an expression over it and the cohort row (c). */
+  source: string;
+}
+
+function recordExportColumns(defs: FieldDefinitions, fixed: Record<string, RecordExportColumn>): Record<string, RecordExportColumn> {
+  const out: Record<string, RecordExportColumn> = { ...fixed };
+  for (const def of Object.values(defs)) {
+    if (def.type === 'date') {
+      out[def.column.replace(/_(date|on)$/, '') + '_day'] = {
+        source: `x.${def.column}`,
+        kind: 'date',
+        level: 'visit',
+        type: 'integer',
+        meaning: `${def.about.replace(/ \(YYYY-MM-DD\)$/, '')}, in days from the index treatment (negative: before it)`,
+        access: DAYS,
+      };
+    } else {
+      const list = def.type === 'enumList';
+      out[def.column] = {
+        source: list ? `array_to_string(x.${def.column}, ';')` : `x.${def.column}`,
+        kind: 'value',
+        level: 'visit',
+        type: typeWords(def),
+        meaning: def.about,
+        access: def.access,
+      };
+    }
+  }
+  return out;
+}
+
+const REGISTRY_NUMBER: RecordExportColumn = {
+  ...col('patient', 'text', 'Pseudonymous registry number: joins the rows to the cohort export', { kind: 'pseudonym' }),
+  source: 'c.registry_number',
+};
+
+export const RECORD_EXPORTS = {
+  complications: {
+    path: 'GET /api/export/complications.csv',
+    about: "A cohort's complications, one row per complication in force (deaths are the cohort export's death_day)",
+    columns: /* @__PURE__ */ recordExportColumns(COMPLICATION_FIELDS, { registry_number: REGISTRY_NUMBER }),
+  },
+  treatments: {
+    path: 'GET /api/export/treatments.csv',
+    about: "A cohort's treatments, one row per treatment in force, the index treatment first",
+    columns: /* @__PURE__ */ recordExportColumns(TREATMENT_FIELDS, {
+      registry_number: REGISTRY_NUMBER,
+      index_treatment: {
+        ...col('visit', 'true | false', 'Whether this is the index (first) treatment, the one day 0 counts from'),
+        source: '(x.id = c.index_treatment_id)',
+      },
+      kind: { ...col('visit', 'CONSERVATIVE | VERTEBROPLASTY | KYPHOPLASTY', 'Kind of treatment'), source: 'x.kind::text' },
+      start_day: {
+        ...col('visit', 'integer', 'Start of the treatment in days from the index treatment (0 for the index treatment)', { kind: 'date', access: DAYS }),
+        source: 'x.start_date',
+      },
+    }),
+  },
+} as const;
+
+export type RecordExport = keyof typeof RECORD_EXPORTS;
+
+/** A research export's columns in file order. */
+export function recordExportColumnList(file: RecordExport): [string, RecordExportColumn][] {
+  return Object.entries(RECORD_EXPORTS[file].columns);
+}
+
+function exportColumnDef(column: string, file?: RecordExport): ExportColumn {
+  if (file) {
+    const r = (RECORD_EXPORTS[file].columns as Record<string, RecordExportColumn | undefined>)[column];
+    if (!r) throw new Error(`${column} is not a column of the ${file} export`);
+    return r;
+  }
   const c = (ASSESSMENT_EXPORT_COLUMNS as Record<string, ExportColumn>)[column] ?? DEFINED_EXPORT_COLUMNS[column];
   if (!c) throw new Error(`${column} is not a column of the cohort export`);
   return c;
@@ -405,8 +485,13 @@ export function readersOf(record: RecordType): Role[] {
 }
 
 /** The roles that may download an export. */
-export function exportReaders(file: keyof typeof EXPORT_FILES | 'assessments'): Role[] {
-  const maps: Readonly<Record<Role, FieldRule>>[] = file === 'assessments' ? cohortExportColumnList().map(([, c]) => c.access) : [EXPORT_FILES[file].access];
+export function exportReaders(file: keyof typeof EXPORT_FILES | 'assessments' | RecordExport): Role[] {
+  const maps: Readonly<Record<Role, FieldRule>>[] =
+    file === 'assessments'
+      ? cohortExportColumnList().map(([, c]) => c.access)
+      : file === 'complications' || file === 'treatments'
+        ? recordExportColumnList(file).map(([, c]) => c.access)
+        : [EXPORT_FILES[file].access];
   return Object.values(Role).filter((role) => maps.some((m) => m[role] !== 'none'));
 }
 
@@ -512,16 +597,16 @@ export function fieldDescription(record: RecordType, field: string): string {
 }
 
 /** The data dictionary's type of an export column for a role. */
-export function exportColumnType(column: string, role: Role): string {
-  const c = exportColumnDef(column);
+export function exportColumnType(column: string, role: Role, file?: RecordExport): string {
+  const c = exportColumnDef(column, file);
   const rule = c.access[role];
   if (rule === 'ageBand') return 'integer or "90+"';
   if (rule === 'withheld') return 'empty (withheld)';
   return c.type;
 }
 
-export function exportColumnMeaning(column: string, role: Role): string {
-  const c = exportColumnDef(column);
+export function exportColumnMeaning(column: string, role: Role, file?: RecordExport): string {
+  const c = exportColumnDef(column, file);
   return c.access[role] === 'ageBand' ? `${c.meaning}; above 89 shown as 90+` : c.meaning;
 }
 
@@ -607,6 +692,15 @@ export function renderFieldAccessDoc(): string {
   for (const [name, c] of cohortExportColumnList()) {
     const where = c.level === 'patient' ? '' : c.wide ? ' (per visit; per time point in wide)' : ' (per visit; long only)';
     lines.push(`| \`${name}\` | ${cell(c.meaning)}${where} | ${AUDIENCES.map((a) => cell(ruleWords(c.access[a.role], c.kind))).join(' | ')} |`);
+  }
+  for (const file of Object.keys(RECORD_EXPORTS) as RecordExport[]) {
+    const f = RECORD_EXPORTS[file];
+    lines.push('', `### ${f.path}`, '', `${f.about}; its data dictionary is \`GET /api/export/dictionary.csv?format=${file}\`.`, '');
+    lines.push(`| column | meaning | ${AUDIENCES.map((a) => a.title).join(' | ')} |`);
+    lines.push(`|---|---|${AUDIENCES.map(() => '---').join('|')}|`);
+    for (const [name, c] of recordExportColumnList(file)) {
+      lines.push(`| \`${name}\` | ${cell(c.meaning)} | ${AUDIENCES.map((a) => cell(ruleWords(c.access[a.role], c.kind))).join(' | ')} |`);
+    }
   }
   lines.push('', '### Other exports', '');
   lines.push(`| file | what it is | ${AUDIENCES.map((a) => a.title).join(' | ')} |`);

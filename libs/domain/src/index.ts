@@ -12,6 +12,8 @@ export * from './instruments';
 export * from './password-rule';
 export * from './session-limits';
 export * from './field-access';
+export * from './analysis-labels';
+export * from './outcome-direction';
 export * from './death.rules';
 export * from './cross-field.rules';
 export * from './fields/field-definition';

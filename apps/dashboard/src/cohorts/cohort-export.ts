@@ -27,4 +27,7 @@ export async function downloadWithToken(url: string, filename: string): Promise<
 export const assessmentsUrl = (format: 'long' | 'wide', filter: CohortFilterInput) =>
   `/api/export/assessments.csv?format=${format}&cohort=${encodeURIComponent(JSON.stringify(filter))}`;
 
-export const dictionaryUrl = (format: 'long' | 'wide') => `/api/export/dictionary.csv?format=${format}`;
+export const recordsUrl = (file: 'complications' | 'treatments', filter: CohortFilterInput) =>
+  `/api/export/${file}.csv?cohort=${encodeURIComponent(JSON.stringify(filter))}`;
+
+export const dictionaryUrl = (format: 'long' | 'wide' | 'complications' | 'treatments') => `/api/export/dictionary.csv?format=${format}`;

@@ -295,7 +295,26 @@ export const SAVED_COHORTS = graphql(`
       description
       filter
       shared
+      ownerId
       updatedAt
+    }
+  }
+`);
+
+export const RENAME_SAVED_COHORT = graphql(`
+  mutation RenameSavedCohort($input: UpdateSavedCohortInput!) {
+    updateSavedCohort(input: $input) {
+      id
+      version
+      name
+    }
+  }
+`);
+
+export const DELETE_SAVED_COHORT = graphql(`
+  mutation DeleteSavedCohort($input: WithdrawInput!) {
+    withdrawSavedCohort(input: $input) {
+      id
     }
   }
 `);

@@ -95,6 +95,8 @@ interface StepPoint {
  * or a dashed line without a band; each point carries its at-risk count and a phrase for the
  * tooltip. Kaplan-Meier and cumulative incidence curves are drawn with it.
  */
+const BAND_NOTE = '95% CI: the faint band between dotted lines; click a group in the legend to hide it and its band.';
+
 function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string, band: boolean) {
   const colour = colourOf(group, g);
   const name = labelOf(group);
@@ -108,7 +110,17 @@ function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string,
     data: steps.map((p) => ({ value: [p.day, p.value], atRisk: p.atRisk, phrase })),
   };
   if (!band) return [line];
-  const quiet = { step: 'end' as const, lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour } };
+  // The 95% band as a faint fill between thin dotted edges in the group's colour: in a small
+  // cohort the bands are wide and overlap, and solid fills of three groups ran into one smear;
+  // the edges keep each group's band legible where fills overlap (the legend hides a group).
+  const quiet = {
+    step: 'end' as const,
+    lineStyle: { width: 1, type: 'dotted' as const, opacity: 0.7 },
+    symbol: 'none',
+    silent: true,
+    tooltip: { show: false },
+    itemStyle: { color: colour },
+  };
   return [
     { ...quiet, type: 'line' as const, name, stack: `${phrase}-${group}`, data: steps.map((p) => [p.day, p.lower ?? 0]) },
     {
@@ -116,7 +128,7 @@ function stepCurve(group: string, g: number, steps: StepPoint[], phrase: string,
       type: 'line' as const,
       name,
       stack: `${phrase}-${group}`,
-      areaStyle: { color: colour, opacity: 0.15 },
+      areaStyle: { color: colour, opacity: 0.07 },
       data: steps.map((p) => [p.day, (p.upper ?? p.value) - (p.lower ?? 0)]),
     },
     line,
@@ -242,7 +254,7 @@ export function kmFigure(s: Survival, event: string): Figure {
     series,
     `Without ${event} (%)`,
     1,
-    `${test}. ${medians.join('; ')}. ${suppressedNote(s.curves.filter((c) => c.suppressed).map((c) => c.group))}`,
+    `${test}. ${medians.join('; ')}. ${suppressedNote(s.curves.filter((c) => c.suppressed).map((c) => c.group))} ${BAND_NOTE}`,
     { summary, table },
   );
 }
@@ -278,7 +290,7 @@ export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
       : `${labelOf(g)}: no fracture`;
   });
   const withheldGroups = ordered([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))], KINDS);
-  const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote(withheldGroups)}`;
+  const note = `Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). ${gray('NEW_FRACTURE', 'a new fracture')}; ${gray('DEATH', 'death')}. ${atYears.join('; ')}. ${suppressedNote(withheldGroups)} ${BAND_NOTE}`;
   const fractureTest = s.tests.find((x) => x.event === 'NEW_FRACTURE');
   const summary = sentence(
     `A new fracture within 1 year: ${listed([

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '../graphql/hooks';
-import { type FormEvent, useMemo, useState } from 'react';
-import { errorSentence } from '../api';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { claimsOf, errorSentence, session } from '../api';
 import { ChartCard } from '../charts/chart-card';
 import { METHODS } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
@@ -9,8 +10,9 @@ import { newRequestId } from '../forms/request-id';
 import type { CohortFilterInput, OutcomeMeasure, PropensityTrimming, ResponderDefinition, TimePoint, TreatmentGrouping } from '../gql/graphql';
 import { RESPONDER_DEFINITIONS } from '../overview/overview.page';
 import '../overview/overview.css';
-import { assessmentsUrl, dictionaryUrl, downloadWithToken } from './cohort-export';
+import { assessmentsUrl, dictionaryUrl, downloadWithToken, recordsUrl } from './cohort-export';
 import { cleanFilter, CohortFilterForm } from './cohort-filter.form';
+import { viewFromSearch, viewToSearch } from './cohort-url';
 import { NO_FIGURE } from '../overview/overview.options';
 import { overlapFigure, overlapHeight } from './adjusted-overlap.options';
 import { LossOfCorrectionCard } from './loss-of-correction.card';
@@ -25,6 +27,8 @@ import {
   COHORT_SURVIVAL,
   COHORT_TABLE_ONE,
   COHORT_TRAJECTORY,
+  DELETE_SAVED_COHORT,
+  RENAME_SAVED_COHORT,
   SAVE_COHORT,
   SAVED_COHORTS,
 } from './cohorts.documents';
@@ -58,20 +62,28 @@ const GROUPING_CAPTIONS: Record<TreatmentGrouping, string> = {
 };
 
 export function CohortsPage() {
-  const [filter, setFilter] = useState<CohortFilterInput>({});
-  const [grouping, setGrouping] = useState<TreatmentGrouping>('FIRST_TREATMENT');
+  // The cohort and the settings live in the URL (cohort-url.ts), so that a link opens the same view.
+  const [params, setParams] = useSearchParams();
+  const [initial] = useState(() => viewFromSearch(params.toString()));
+  const [filter, setFilter] = useState<CohortFilterInput>(initial.filter);
+  const [grouping, setGrouping] = useState<TreatmentGrouping>(initial.grouping);
   const [formKey, setFormKey] = useState(0);
-  const [measure, setMeasure] = useState<OutcomeMeasure>('NRS');
-  const [timePoint, setTimePoint] = useState<TimePoint>('M1');
-  const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
-  const [trimming, setTrimming] = useState<PropensityTrimming>('NONE');
+  const [measure, setMeasure] = useState<OutcomeMeasure>(initial.measure);
+  const [timePoint, setTimePoint] = useState<TimePoint>(initial.timePoint);
+  const [definition, setDefinition] = useState<ResponderDefinition>(initial.definition);
+  const [trimming, setTrimming] = useState<PropensityTrimming>(initial.trimming);
+  const [compared, setCompared] = useState(initial.compared);
+  const search = viewToSearch({ filter, grouping, measure, timePoint, definition, trimming, compared });
+  useEffect(() => {
+    // Replaced, not pushed: Back leaves the explorer instead of stepping through every setting.
+    if (search !== params.toString()) setParams(search, { replace: true });
+  }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
   const vars = { filter, grouping };
 
   const sites = useQuery(COHORT_SITES);
   const size = useQuery(COHORT_SIZE, { variables: vars });
   const trajectoryQ = useQuery(COHORT_TRAJECTORY, { variables: { ...vars, measure } });
   const respondersQ = useQuery(COHORT_RESPONDERS, { variables: { ...vars, definition } });
-  const [compared, setCompared] = useState<'SCORE' | 'NEW_FRACTURE'>('SCORE');
   const adjustedScore = useQuery(COHORT_ADJUSTED, { variables: { ...vars, measure, timePoint, trimming }, skip: compared !== 'SCORE' });
   const adjustedFracture = useQuery(COHORT_ADJUSTED_NEW_FRACTURE, { variables: { ...vars, timePoint, trimming }, skip: compared !== 'NEW_FRACTURE' });
   const adjusted = compared === 'SCORE' ? adjustedScore : adjustedFracture;
@@ -115,6 +127,7 @@ export function CohortsPage() {
                 : `${s.total} patients in the cohort: ${s.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${s.threshold}` : g.n}`).join(', ')}.`}
         </p>
         <ExportLinks filter={filter} />
+        <CopyLink />
       </div>
 
       <p className="grouping-caption">
@@ -305,6 +318,24 @@ export function CohortsPage() {
   );
 }
 
+/** Copies the page's address, which holds the cohort and the settings (never any data). */
+function CopyLink() {
+  const [said, setSaid] = useState<string | null>(null);
+  const copy = () =>
+    navigator.clipboard.writeText(window.location.href).then(
+      () => setSaid('Link copied.'),
+      () => setSaid(`Copy this link: ${window.location.href}`),
+    );
+  return (
+    <span className="exports">
+      <button type="button" onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span role="status">{said}</span>
+    </span>
+  );
+}
+
 function ExportLinks({ filter }: { filter: CohortFilterInput }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -324,12 +355,16 @@ function ExportLinks({ filter }: { filter: CohortFilterInput }) {
       <button type="button" disabled={busy} onClick={() => get(assessmentsUrl('wide', filter), 'cohort-assessments-wide.csv')}>
         Wide CSV
       </button>
-      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('long'), 'data-dictionary-long.csv')}>
-        Dictionary (long)
-      </button>
-      <button type="button" disabled={busy} onClick={() => get(dictionaryUrl('wide'), 'data-dictionary-wide.csv')}>
-        Dictionary (wide)
-      </button>
+      {(['complications', 'treatments'] as const).map((f) => (
+        <button key={f} type="button" disabled={busy} onClick={() => get(recordsUrl(f, filter), `cohort-${f}.csv`)}>
+          {f === 'complications' ? 'Complications CSV' : 'Treatments CSV'}
+        </button>
+      ))}
+      {(['long', 'wide', 'complications', 'treatments'] as const).map((f) => (
+        <button key={f} type="button" disabled={busy} onClick={() => get(dictionaryUrl(f), `data-dictionary-${f}.csv`)}>
+          Dictionary ({f})
+        </button>
+      ))}
       {problem && (
         <span role="alert" className="error">
           {problem}
@@ -363,6 +398,33 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
   }
 
   const list = saved.data?.savedCohorts ?? [];
+  const c = list.find((x) => x.id === chosen);
+  const mine = c && c.ownerId === claimsOf(session.token).sub ? c : undefined;
+  // null: no change under way; a string: the new name being typed; false: asking before a delete.
+  const [editing, setEditing] = useState<string | false | null>(null);
+  const [rename, renaming] = useMutation(RENAME_SAVED_COHORT, { refetchQueries: [SAVED_COHORTS] });
+  const [remove, removing] = useMutation(DELETE_SAVED_COHORT, { refetchQueries: [SAVED_COHORTS] });
+  const busy = { loading: renaming.loading || removing.loading };
+
+  async function change(e: FormEvent, what: 'rename' | 'delete') {
+    e.preventDefault();
+    if (!mine) return;
+    setMessage(null);
+    try {
+      if (what === 'rename') {
+        const r = await rename({ variables: { input: { id: mine.id, version: mine.version, name: (editing as string).trim() } } });
+        setMessage(`Renamed “${mine.name}” to “${r.data?.updateSavedCohort.name}”.`);
+      } else {
+        await remove({ variables: { input: { id: mine.id, version: mine.version, reason: 'Deleted by its owner in the cohort explorer' } } });
+        setMessage(`Deleted “${mine.name}”.`);
+        setChosen('');
+      }
+      setEditing(null);
+    } catch (err) {
+      setMessage(errorSentence(err, 'The saved cohort'));
+    }
+  }
+
   return (
     <div className="saved">
       <form onSubmit={(e) => void submit(e)} aria-label="Save this cohort" className="row">
@@ -382,7 +444,6 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
         aria-label="Load a saved cohort"
         onSubmit={(e) => {
           e.preventDefault();
-          const c = list.find((x) => x.id === chosen);
           if (c) {
             onLoad(c.filter as CohortFilterInput);
             setMessage(`Loaded “${c.name}”.`);
@@ -391,7 +452,14 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
       >
         <label className="field">
           Saved cohorts
-          <select value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={!list.length}>
+          <select
+            value={chosen}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setEditing(null);
+            }}
+            disabled={!list.length}
+          >
             <option value="">{saved.loading ? 'Loading…' : list.length ? 'Choose a saved cohort' : 'None saved yet'}</option>
             {list.map((c) => (
               <option key={c.id} value={c.id}>
@@ -401,10 +469,48 @@ function SavedCohorts({ filter, onLoad }: { filter: CohortFilterInput; onLoad: (
             ))}
           </select>
         </label>
-        <button type="submit" disabled={!chosen}>
+        <button type="submit" disabled={!c}>
           Load cohort
         </button>
+        {/* Only its owner may change a saved cohort (the server checks it too). */}
+        {mine && editing === null && (
+          <>
+            <button type="button" onClick={() => setEditing(mine.name)}>
+              Rename
+            </button>
+            <button type="button" className="danger" onClick={() => setEditing(false)}>
+              Delete
+            </button>
+          </>
+        )}
       </form>
+      {mine && typeof editing === 'string' && (
+        <form className="row" aria-label={`Rename “${mine.name}”`} onSubmit={(e) => void change(e, 'rename')}>
+          <label className="field">
+            New name
+            <input value={editing} required maxLength={120} autoFocus onChange={(e) => setEditing(e.target.value)} />
+          </label>
+          <button type="submit" disabled={busy.loading || !editing.trim()}>
+            Save name
+          </button>
+          <button type="button" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {mine && editing === false && (
+        <form className="confirm" aria-label={`Confirm deleting “${mine.name}”`} onSubmit={(e) => void change(e, 'delete')}>
+          <p>
+            Delete the saved cohort “{mine.name}”? {mine.shared ? 'Other analysts no longer see it either. ' : ''}The patients and their data are not touched.
+          </p>
+          <button type="submit" className="danger" disabled={busy.loading}>
+            Yes, delete
+          </button>{' '}
+          <button type="button" autoFocus onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
       {saved.error && (
         <p role="alert" className="error">
           {errorSentence(saved.error, 'Saved cohorts')}

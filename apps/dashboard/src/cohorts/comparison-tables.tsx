@@ -1,87 +1,10 @@
+import { analysisLabel, type ComparedOutcome, differenceReading } from '@vfr/domain';
 import { labelOf } from '../charts/palette';
 import type { CohortAdjustedQuery, CohortTableOneQuery } from '../gql/graphql';
 
 const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '–' : v.toFixed(d));
 const versus = (g: string, v: string) => `${labelOf(g)} vs ${labelOf(v)}`;
 const count = (v: number | null) => (v === null ? 'suppressed' : String(v));
-
-/** The propensity model's covariates as a reader would name them (the API's names are stable identifiers). */
-const COVARIATE_LABELS: Record<string, string> = {
-  age: 'Age',
-  female: 'Female',
-  causeTraumatic: 'Cause: traumatic',
-  causeMetastasis: 'Cause: metastasis',
-  causeMyeloma: 'Cause: myeloma',
-  causeOther: 'Cause: other',
-  maxGenantGrade: 'Maximum Genant grade',
-  fractureAgeSubacute: 'Fracture age: subacute',
-  fractureAgeChronic: 'Fracture age: chronic',
-  baselineNrs: 'Baseline NRS',
-  baselineOdi: 'Baseline ODI',
-  asaIII: 'ASA III',
-  asaIVtoV: 'ASA IV–V',
-  asaMissing: 'ASA not recorded',
-  activeCancer: 'Active cancer',
-  frailtyVulnerable: 'Frailty: CFS 4–6',
-  frailtySevere: 'Frailty: CFS 7–9',
-  frailtyMissing: 'Frailty not recorded',
-  charlson1to2: 'Charlson 1–2',
-  charlson3OrMore: 'Charlson 3 or more',
-  charlsonMissing: 'Charlson not recorded',
-  dementia: 'Dementia',
-  dementiaMissing: 'Dementia not recorded',
-  priorVertebralFracture: 'Prior vertebral fracture',
-  priorVertebralFractureMissing: 'Prior fractures not recorded',
-  osteoporosisDrug: 'Anti-osteoporotic drug',
-  osteoporosisDrugMissing: 'Osteoporosis care not recorded',
-  multipleLevels: 'More than one level treated',
-  walkingAidOrWorse: 'Walking aid or less mobile',
-  mobilityMissing: 'Mobility not recorded',
-  livingInCare: 'Assisted living or nursing home',
-  livingSituationMissing: 'Living situation not recorded',
-  notMobilisedUnderAnalgesia: 'Not mobilised under analgesia',
-  mobilisedMissing: 'Mobilisation not recorded',
-};
-export const covariateLabel = (c: string) => COVARIATE_LABELS[c] ?? c;
-
-/** Table 1's variables as a reader would name them. */
-const TABLE_ONE_LABELS: Record<string, string> = {
-  age: 'Age',
-  female: 'Female',
-  bmi: 'BMI',
-  tScore: 'T-score (DXA)',
-  steroidUse: 'Steroid use',
-  activeCancer: 'Active cancer',
-  osteoporoticCause: 'Osteoporotic cause',
-  maxGenantGrade: 'Maximum Genant grade',
-  fracturedLevels: 'Fractured levels treated',
-  fractureAgeDays: 'Fracture age, days',
-  baselineNrs: 'Baseline NRS',
-  asaClass3OrMore: 'ASA III or more',
-  walkingAidOrWorse: 'Walking aid or less mobile before the fracture',
-  livingInCare: 'Living in assisted living or a nursing home',
-  clinicalFrailtyScale: 'Clinical Frailty Scale',
-  charlsonComorbidityIndex: 'Charlson Comorbidity Index',
-  dementia: 'Dementia',
-  priorVertebralFracture: 'Prior vertebral fracture',
-  osteoporosisDrug: 'Anti-osteoporotic drug',
-  flsReferral: 'Fracture liaison referral',
-  vitaminD: 'Vitamin D supplementation',
-  painUnderAnalgesia: 'Pain under analgesia (VAS)',
-};
-const FACTOR_LABELS: Record<string, string> = {
-  cause: 'fracture cause',
-  fractureAge: 'fracture age',
-  asa: 'ASA class',
-  frailty: 'frailty',
-  charlson: 'Charlson index',
-  dementia: 'dementia',
-  priorFracture: 'prior vertebral fractures',
-  osteoporosisDrug: 'osteoporosis care',
-  mobility: 'mobility',
-  living: 'living situation',
-  mobilised: 'mobilisation',
-};
 
 /** "NRS at M1" -> "NRS at Month 1"; "NEW_FRACTURE by M12" -> "the risk of a new vertebral fracture by Month 12". */
 function outcomeWords(outcome: string): string {
@@ -94,6 +17,16 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
   // A new-fracture comparison's differences are risk differences: shown in percentage points.
   const risk = data.outcome.startsWith('NEW_FRACTURE');
   const fd = (v: number | null | undefined) => (v === null || v === undefined ? '–' : risk ? `${(v * 100).toFixed(1)}` : v.toFixed(2));
+  // Which way is better for this outcome (libs/domain), and whom each estimate favours.
+  const outcome = data.outcome.split(' ')[0] as ComparedOutcome;
+  const estimate = (d: (typeof data.differences)[number], v: number | null | undefined, lower: number | null | undefined, upper: number | null | undefined) =>
+    v === null || v === undefined ? (
+      '–'
+    ) : (
+      <>
+        {fd(v)} ({fd(lower)} to {fd(upper)})<small className="direction">{differenceReading(outcome, v, labelOf(d.group), labelOf(d.versus))}</small>
+      </>
+    );
   return (
     <>
       <table className="compact" aria-label="Differences between treatment groups">
@@ -101,9 +34,9 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
           Differences in {outcomeWords(data.outcome)} (group minus reference{risk ? ', percentage points' : ''}), n = {data.n}
           {data.excluded ? `, ${data.excluded} excluded for missing covariates` : ''}
           {data.constantCovariates.length
-            ? `; left out of the propensity model because every patient shares it (or no patient is in the category): ${data.constantCovariates.map(covariateLabel).join(', ')}`
+            ? `; left out of the propensity model because every patient shares it (or no patient is in the category): ${data.constantCovariates.map(analysisLabel).join(', ')}`
             : ''}
-          {`; reference categories: ${data.referenceCategories.map((r) => `${FACTOR_LABELS[r.factor] ?? r.factor} ${COVARIATE_LABELS[r.reference] ?? r.reference}`).join(', ')}`}
+          {`; reference categories: ${data.referenceCategories.map((r) => `${analysisLabel(r.factor)}: ${r.reference}`).join(', ')}`}
           {data.suppressedGroups.length ? `; suppressed groups: ${data.suppressedGroups.map(labelOf).join(', ')}` : ''}
           {data.propensityConverged ? '' : '; the propensity model did not converge, so the adjusted figures are unreliable'}
           {'. Sensitivity analysis: also weighted by the inverse probability of having the outcome, for patients without it'}
@@ -125,13 +58,9 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
               <td>
                 {d.n} vs {d.nVersus}
               </td>
-              <td>
-                {fd(d.unadjusted)} ({fd(d.unadjustedLower)} to {fd(d.unadjustedUpper)})
-              </td>
-              <td>
-                {fd(d.adjusted)} ({fd(d.adjustedLower)} to {fd(d.adjustedUpper)})
-              </td>
-              <td>{d.sensitivity === null ? '–' : `${fd(d.sensitivity)} (${fd(d.sensitivityLower)} to ${fd(d.sensitivityUpper)})`}</td>
+              <td>{estimate(d, d.unadjusted, d.unadjustedLower, d.unadjustedUpper)}</td>
+              <td>{estimate(d, d.adjusted, d.adjustedLower, d.adjustedUpper)}</td>
+              <td>{estimate(d, d.sensitivity, d.sensitivityLower, d.sensitivityUpper)}</td>
             </tr>
           ))}
         </tbody>
@@ -206,7 +135,7 @@ export function AdjustedTables({ data }: { data: CohortAdjustedQuery['adjustedCo
         <tbody>
           {data.balance.map((b) => (
             <tr key={b.covariate + b.group + b.versus}>
-              <td>{covariateLabel(b.covariate)}</td>
+              <td>{analysisLabel(b.covariate)}</td>
               <td>{versus(b.group, b.versus)}</td>
               <td className={Math.abs(b.smdBefore) > 0.1 ? 'imbalanced' : ''}>{f(b.smdBefore)}</td>
               <td className={Math.abs(b.smdAfter) > 0.1 ? 'imbalanced' : ''}>{f(b.smdAfter)}</td>
@@ -237,7 +166,7 @@ export function TableOne({ rows }: { rows: CohortTableOneQuery['characteristicsT
         {rows.map((r) => (
           <tr key={r.variable}>
             <td>
-              {TABLE_ONE_LABELS[r.variable] ?? r.variable}
+              {analysisLabel(r.variable)}
               {r.summary === 'PROPORTION' ? ', n (%)' : ', mean ± SD'}
             </td>
             {groups.map((g) => {
