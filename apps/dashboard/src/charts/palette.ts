@@ -13,7 +13,7 @@ export const TREATMENT_COLOURS: Readonly<Record<string, string>> = {
 export const SITE_COLOURS: readonly string[] = ['#7b3294', '#c2185b', '#8c564b', '#b8860b', '#5e4fa2', '#e377c2'];
 
 /** Other groupings of the procedures (anaesthesia, approach, cement volume). */
-export const GROUP_COLOURS: readonly string[] = ['#00796b', '#17becf', '#4e6e81', '#9e9d24', '#6d4c41', '#ad1457'];
+export const GROUP_COLOURS: readonly string[] = ['#00796b', '#17becf', '#4e6e81', '#9e9d24'];
 
 /** What is not a group: reference lines and limits, measures drawn in one colour. */
 export const NEUTRAL_COLOURS = { ink: '#3b4a5a', reference: '#555555', limit95: '#6b7280', limit998: '#a0a7b0', stay: '#7d6b5d' } as const;
