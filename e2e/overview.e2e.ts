@@ -67,10 +67,35 @@ describe('the department head overview, in Chromium', () => {
     await page.getByRole('heading', { name: 'Registry overview' }).waitFor();
     await expectEveryChartDrawn(page);
     await expect(page.locator('.summary').textContent()).resolves.toMatch(/^(\d{3}) patients by first treatment/);
-    // Department heads see small counts suppressed, and the note says so.
-    await expect(page.locator('[data-chart="volumes"] .chart-note').textContent()).resolves.toMatch(/suppressed/);
+    // Department heads see small counts withheld, and the note says so; treatments and patients
+    // are counted in sentences of their own.
+    const volumesNote = (await page.locator('[data-chart="volumes"] .chart-note').textContent()) ?? '';
+    expect(volumesNote).toMatch(/withheld/);
+    for (const part of volumesNote.split('. ')) expect(/patient/.test(part) && /\d+ treatments?\b/.test(part)).toBe(false);
     await expect(page.locator('[data-chart="funnel"] .chart-note').textContent()).resolves.toMatch(/at 3 sites/);
     await screenshot(page, 'department-head-overview');
+  });
+
+  it('keeps the volumes title while the counts load and after they are drawn', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Hold the volumes' answer back until the title shown while loading has been read.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('OverviewVolumes')) await held;
+      await route.continue();
+    });
+    await signIn(page, 'head.north@demo.registry');
+    const card = page.locator('[data-chart="volumes"]');
+    await card.getByRole('status').waitFor();
+    const loading = await card.locator('h3').textContent();
+    release();
+    await card.locator('canvas').first().waitFor({ timeout: 20000 });
+    await card.locator('.chart-note').waitFor();
+    expect(await card.locator('h3').textContent()).toBe(loading);
+    expect(loading).toBe('Treatments started per period, by kind');
+    // The period the counts came in is said on the axis's table and in the note instead.
+    expect(await card.locator('.chart-note').textContent()).toMatch(/started in \d+ (months?|quarters?|years?)/);
   });
 
   it('redraws the responder rates for another definition', async () => {

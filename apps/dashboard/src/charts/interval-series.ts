@@ -1,7 +1,9 @@
 // Estimates with intervals, drawn the same way on every chart: per group at each category a
 // whisker for its interval with a short bar at the estimate (dodged so groups do not overlap),
-// or a line with a shaded band.
+// or a line over time with a shaded band.
+import { withheld } from './chart-text';
 import { colourOf, labelOf } from './palette';
+import { dayOf, timePointHeading } from './time-axis';
 
 export interface Interval {
   value: number | null;
@@ -9,6 +11,8 @@ export interface Interval {
   upper: number | null;
   /** Shown in the tooltip, e.g. "45 of 78 patients". */
   detail?: string;
+  /** Under the threshold: drawn as nothing, said as withheld. */
+  withheld?: boolean;
 }
 
 /**
@@ -48,14 +52,19 @@ export function dotWhiskerSeries(
   });
 }
 
+/** A cell whose estimate is withheld (under the threshold): a gap in the line, "withheld" in the tooltip. */
+export const WITHHELD_INTERVAL: Interval = { value: null, lower: null, upper: null, withheld: true };
+
 /**
- * A line per group with its interval as a shaded band. The band is two stacked invisible-line
+ * A line per group over the time points, each at its target day (a value axis in days, see
+ * time-axis.ts), with its interval as a shaded band. The band is two stacked invisible-line
  * series named like the group, so a click on the legend hides the line and its band together.
  */
-export function lineBandSeries(groups: string[], categories: string[], get: (group: string, category: string) => Interval | undefined) {
+export function lineBandSeries(groups: string[], timePoints: string[], get: (group: string, timePoint: string) => Interval | undefined) {
   return groups.flatMap((group, g) => {
     const colour = colourOf(group, g);
-    const points = categories.map((c) => get(group, c));
+    const points = timePoints.map((c) => get(group, c));
+    const at = (i: number, v: number | null | undefined) => [dayOf(timePoints[i]), v ?? null];
     const stack = `band-${group}`;
     const name = labelOf(group);
     // stackStrategy 'all': by default ECharts stacks a value only on others of its sign, so a band
@@ -63,7 +72,7 @@ export function lineBandSeries(groups: string[], categories: string[], get: (gro
     const quiet = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, stackStrategy: 'all' as const };
     return [
       // Colour on the band series too: the legend takes its icon from the first series of a name.
-      { ...quiet, type: 'line' as const, name, stack, itemStyle: { color: colour }, data: points.map((p) => p?.lower ?? null) },
+      { ...quiet, type: 'line' as const, name, stack, itemStyle: { color: colour }, data: points.map((p, i) => at(i, p?.lower)) },
       {
         ...quiet,
         type: 'line' as const,
@@ -71,7 +80,7 @@ export function lineBandSeries(groups: string[], categories: string[], get: (gro
         stack,
         itemStyle: { color: colour },
         areaStyle: { color: colour, opacity: 0.15 },
-        data: points.map((p) => (p?.upper != null && p?.lower != null ? p.upper - p.lower : null)),
+        data: points.map((p, i) => at(i, p?.upper != null && p?.lower != null ? p.upper - p.lower : null)),
       },
       {
         type: 'line' as const,
@@ -79,32 +88,48 @@ export function lineBandSeries(groups: string[], categories: string[], get: (gro
         itemStyle: { color: colour },
         lineStyle: { width: 2 },
         symbolSize: 7,
-        data: points.map((p) => (p?.value == null ? null : { value: p.value, detail: p.detail, lower: p.lower, upper: p.upper })),
+        // A withheld or missing estimate has no y: a gap, never a number.
+        data: points.map((p, i) => ({
+          value: at(i, p?.value),
+          timePoint: timePoints[i],
+          detail: p?.detail,
+          lower: p?.lower ?? null,
+          upper: p?.upper ?? null,
+          withheld: p?.withheld ?? false,
+        })),
       },
     ];
   });
 }
 
 /**
- * Axis tooltip for lineBandSeries: each group's estimate with its interval (the third series of
- * each group carries the data). A mean of one value has no interval: none is printed.
+ * Axis tooltip for lineBandSeries: the time point, then each group's estimate with its interval
+ * (the third series of each group carries the data), or "withheld". A mean of one value has no
+ * interval: none is printed.
  */
 export function lineBandTooltip(digits: number) {
   return (
     ps: {
       seriesName: string;
-      axisValue: string;
-      data: { value: number; lower: number | null; upper: number | null; detail: string } | null;
+      data: { value: (number | null)[]; timePoint: string; lower: number | null; upper: number | null; detail?: string; withheld: boolean };
       color: string;
       seriesIndex: number;
     }[],
-  ) =>
-    `${ps[0]?.axisValue}<br/>` +
-    ps
-      .filter((p) => p.seriesIndex % 3 === 2 && p.data)
-      .map(
-        ({ data: d, ...p }) =>
-          `<span style="color:${p.color}">●</span> ${p.seriesName}: <b>${d!.value.toFixed(digits)}</b>${d!.lower === null || d!.upper === null ? '' : ` (95% CI ${d!.lower.toFixed(digits)} – ${d!.upper.toFixed(digits)})`}, ${d!.detail}`,
-      )
-      .join('<br/>');
+  ) => {
+    const main = ps.filter((p) => p.seriesIndex % 3 === 2 && (p.data.value[1] !== null || p.data.withheld));
+    if (!main.length) return '';
+    return (
+      `${timePointHeading(main[0].data.timePoint)}<br/>` +
+      main
+        .map(({ data: d, ...p }) => {
+          const [, v] = d.value as [number, number | null];
+          const text =
+            v === null
+              ? withheld()
+              : `<b>${v.toFixed(digits)}</b>${d.lower === null || d.upper === null ? '' : ` (95% CI ${d.lower.toFixed(digits)} – ${d.upper.toFixed(digits)})`}, ${d.detail}`;
+          return `<span style="color:${p.color}">●</span> ${p.seriesName}: ${text}`;
+        })
+        .join('<br/>')
+    );
+  };
 }

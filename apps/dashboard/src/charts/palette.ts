@@ -1,16 +1,30 @@
-// One colour per treatment (and per site) everywhere, so a legend read once holds on every chart.
-const KIND_COLOURS: Record<string, string> = {
+// Colours carry one meaning each, defined here once: a treatment's colour never marks a site, a
+// site's never a treatment, and neither marks a reference line. A legend read once then holds on
+// every chart (a spec checks that the palettes share no colour).
+
+/** The three paths, the same on every chart that groups by first treatment. */
+export const TREATMENT_COLOURS: Readonly<Record<string, string>> = {
   CONSERVATIVE: '#5b8c3a',
   VERTEBROPLASTY: '#1f6fb2',
   KYPHOPLASTY: '#c4661f',
 };
-// Other series (sites, anaesthesia, cement bands...) never take a treatment's colour, so that
-// blue, orange and green mean the three paths wherever they appear.
-const SERIES = ['#8e44ad', '#2a9d8f', '#b03a48', '#6c757d', '#d4a017', '#17becf', '#8c564b', '#e377c2'];
 
+/** Sites, taken in the order of their codes. */
+export const SITE_COLOURS: readonly string[] = ['#7b3294', '#c2185b', '#8c564b', '#b8860b', '#5e4fa2', '#e377c2'];
+
+/** Other groupings of the procedures (anaesthesia, approach, cement volume). */
+export const GROUP_COLOURS: readonly string[] = ['#00796b', '#17becf', '#4e6e81', '#9e9d24'];
+
+/** What is not a group: reference lines and limits, measures drawn in one colour. */
+export const NEUTRAL_COLOURS = { ink: '#3b4a5a', reference: '#555555', limit95: '#6b7280', limit998: '#a0a7b0', stay: '#7d6b5d' } as const;
+
+/** A group's colour: its treatment's, or another grouping's by its place among the groups. */
 export function colourOf(name: string, index: number): string {
-  return KIND_COLOURS[name] ?? SERIES[index % SERIES.length];
+  return TREATMENT_COLOURS[name] ?? GROUP_COLOURS[index % GROUP_COLOURS.length];
 }
+
+/** A site's colour by its place among all the sites of the chart, sorted by code. */
+export const siteColour = (index: number): string => SITE_COLOURS[index % SITE_COLOURS.length];
 
 /** "VERTEBROPLASTY" -> "Vertebroplasty", "PULMONARY_CEMENT_EMBOLISM" -> "Pulmonary cement embolism". */
 export function labelOf(code: string): string {

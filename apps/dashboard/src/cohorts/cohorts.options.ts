@@ -1,11 +1,12 @@
 // ECharts options for the comparison view: trajectories of any measure, responder rates and
 // Kaplan-Meier curves. Same drawing rules as the overview (labelOf, colours, intervals).
 import { type ChartTable, listed, range, sentence, withheld } from '../charts/chart-text';
-import { lineBandSeries, lineBandTooltip } from '../charts/interval-series';
+import { lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL } from '../charts/interval-series';
 import { estimateTable, trendSummary } from '../charts/interval-text';
 import { colourOf, labelOf, TIME_POINTS } from '../charts/palette';
+import { timeAxis } from '../charts/time-axis';
 import type { CohortNewFracturesQuery, CohortRespondersQuery, CohortSurvivalQuery, CohortTrajectoryQuery, OutcomeMeasure } from '../gql/graphql';
-import { axisName, base, type Figure, NO_FIGURE, ordered, proportionFigure, wrapLabels } from '../overview/overview.options';
+import { axisName, base, type Figure, NO_FIGURE, ordered, proportionFigure } from '../overview/overview.options';
 
 const KINDS = ['CONSERVATIVE', 'VERTEBROPLASTY', 'KYPHOPLASTY'];
 
@@ -52,14 +53,14 @@ export function cohortTrajectoryFigure(data: CohortTrajectoryQuery, measure: Out
         formatter: lineBandTooltip(m.digits),
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
-      xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },
+      xAxis: timeAxis(points),
       yAxis: { type: 'value', min: m.min, max: m.max, ...axisName(m.axis, 44) },
       series: lineBandSeries(groups, [...points], (g, tp) => {
         const r = find(g, tp);
-        return r && !r.suppressed ? { value: r.mean, lower: r.lower, upper: r.upper, detail: `n = ${r.n}` } : undefined;
+        return r?.suppressed ? WITHHELD_INTERVAL : r && { value: r.mean, lower: r.lower, upper: r.upper, detail: `n = ${r.n}` };
       }),
     },
-    note: `Mean with 95% CI (shaded). n at baseline: ${groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'suppressed'}`).join(', ')}. ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are suppressed (gaps).` : 'Nothing suppressed.'}`,
+    note: `Mean with 95% CI (shaded). n at baseline (patients): ${groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'withheld'}`).join(', ')}. ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are withheld (gaps in the lines).` : 'Nothing withheld.'}`,
   };
 }
 

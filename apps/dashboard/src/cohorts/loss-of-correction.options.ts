@@ -1,11 +1,12 @@
 // The radiographic follow-up (docs/methods.md, Radiographic follow-up and loss of correction):
 // per group from month 1, the loss of correction, the kyphotic angle or the anterior height, as
 // lines with 95% bands (the trajectory's drawing, so no new chart code reaches the bundle).
-import { lineBandSeries, lineBandTooltip } from '../charts/interval-series';
+import { lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL } from '../charts/interval-series';
 import { estimateTable, trendSummary } from '../charts/interval-text';
 import { labelOf, TIME_POINTS } from '../charts/palette';
+import { timeAxis } from '../charts/time-axis';
 import type { CohortRadiographsQuery } from '../gql/graphql';
-import { axisName, base, type Figure, NO_FIGURE, ordered, wrapLabels } from '../overview/overview.options';
+import { axisName, base, type Figure, NO_FIGURE, ordered } from '../overview/overview.options';
 
 type Point = CohortRadiographsQuery['radiographicFollowUp'][number];
 
@@ -40,7 +41,7 @@ export function lossOfCorrectionFigure(rows: readonly Point[], measure: Radiogra
   };
   const series = lineBandSeries(groups, [...points], (g, tp) => {
     const e = estimate(find(g, tp));
-    return e && e.mean !== null ? { value: e.mean, lower: e.lower, upper: e.upper, detail: `n = ${e.n}` } : undefined;
+    return e?.suppressed ? WITHHELD_INTERVAL : e && e.mean !== null ? { value: e.mean, lower: e.lower, upper: e.upper, detail: `n = ${e.n}` } : undefined;
   }).map((s) => ({ ...s, name: name(groups.find((g) => labelOf(g) === s.name)!) }));
   const suppressed = rows.filter((r) => estimate(r)?.suppressed).length;
   const what = loss
@@ -69,10 +70,12 @@ export function lossOfCorrectionFigure(rows: readonly Point[], measure: Radiogra
       ...base,
       tooltip: { trigger: 'axis', confine: true, formatter: lineBandTooltip(1) },
       legend: { ...base.legend, data: groups.map(name) },
-      xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },
+      // The groups' long names take two rows of legend.
+      grid: { ...base.grid, bottom: 104 },
+      xAxis: timeAxis(points),
       yAxis: { type: 'value', scale: !loss, ...axisName(RADIOGRAPH_MEASURES[measure].axis, 44) },
       series,
     },
-    note: `Mean with 95% CI (shaded). ${what} ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are suppressed (gaps).` : 'Nothing suppressed.'} ${RADIOGRAPH_CAVEAT}`,
+    note: `Mean with 95% CI (shaded). ${what} ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are withheld (gaps in the lines).` : 'Nothing withheld.'} ${RADIOGRAPH_CAVEAT}`,
   };
 }

@@ -1,9 +1,30 @@
 import { cumulativeIncidenceFigure, kmFigure } from '../cohorts/cohorts.options';
-import { funnelFigure, respondersFigure, volumesFigure } from './overview.options';
+import { GROUP_COLOURS, NEUTRAL_COLOURS, SITE_COLOURS, TREATMENT_COLOURS } from '../charts/palette';
+import type { TimePoint } from '../gql/graphql';
+import { TIME_POINT_WINDOWS } from '@vfr/domain';
+import { completenessFigure, dischargeFigure, funnelFigure, respondersFigure, trajectoryFigure, VOLUMES_TITLE, volumesFigure } from './overview.options';
+
+interface Series {
+  name: string;
+  stack?: string;
+  yAxisIndex?: number;
+  data: ({ value: unknown; [key: string]: unknown } | null)[];
+  tooltip?: { formatter: (p: { name: string; seriesName: string }) => string };
+}
+
+/** Every colour an option names (its first six hex digits: an alpha suffix is the same colour). */
+function coloursIn(option: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(option, (_key, v) => {
+    if (typeof v === 'string' && /^#[0-9a-f]{6}/i.test(v)) found.push(v.slice(0, 7).toLowerCase());
+    return v;
+  });
+  return found;
+}
 
 // The notes are what a reader relies on to know n and what was hidden: check them word for word.
 describe('overview figures', () => {
-  it('draws suppressed monthly counts pale at the threshold and says how many were suppressed', () => {
+  it('draws a withheld count as no bar and a hatched placeholder on an axis of its own, said as withheld', () => {
     const f = volumesFigure({
       cohortSize: { total: 40, threshold: 11, groups: [] },
       treatmentVolumes: {
@@ -16,17 +37,45 @@ describe('overview figures', () => {
       },
     });
     expect(f.note).toBe(
-      'n = 40 patients in 2 months. 1 of 3 month-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 40 treatments counted in the rest.',
+      'Treatments: n = 40 started in 2 months, not counting 1 of 3 month-and-kind counts that are under 11 and withheld (hatched). Patients: n = 40; a patient may start more than one treatment.',
     );
-    const series = (f.option as { series: { name: string; data: { value: number; detail: string }[] }[] }).series;
-    expect(series.map((s) => s.name)).toEqual(['Vertebroplasty', 'Kyphoplasty']);
-    expect(series[1].data.map((d) => [d.value, d.detail])).toEqual([
-      [10, 'fewer than 11 (suppressed)'],
-      [0, 'none'],
-    ]);
+    const o = f.option as { yAxis: { show?: boolean; min?: number; max?: number }[]; series: Series[] };
+    const [vertebroplasty, kyphoplasty, placeholder] = o.series;
+    expect(o.series.map((s) => s.name)).toEqual(['Vertebroplasty', 'Kyphoplasty', 'Kyphoplasty']);
+    expect(vertebroplasty.data.map((d) => d?.value)).toEqual([25, 15]);
+    // January's kyphoplasty count: no bar at all, neither at the threshold nor at any other height.
+    expect(kyphoplasty.data[0]).toBeNull();
+    expect(kyphoplasty.data[1]).toEqual({ value: 0, detail: 'none' });
+    // Its placeholder fills the slot on the hidden 0-1 axis, in the same column (stack), and says withheld.
+    expect(placeholder).toMatchObject({ yAxisIndex: 1, stack: kyphoplasty.stack });
+    expect(o.yAxis[1]).toEqual({ type: 'value', min: 0, max: 1, show: false });
+    expect(placeholder.data.map((d) => d?.value ?? null)).toEqual([1, null]);
+    expect(placeholder.tooltip!.formatter({ name: '2025-01', seriesName: 'Kyphoplasty' })).toBe('2025-01<br/>Kyphoplasty: <b>withheld (fewer than 11)</b>');
+    // No number on the counts' axis stands for the withheld cell.
+    const counted = o.series.filter((s) => !s.yAxisIndex).flatMap((s) => s.data.map((d) => d?.value));
+    expect(counted).not.toContain(10);
+    expect(counted).not.toContain(11);
   });
 
-  it('says when the volumes are counted per year because months would be suppressed', () => {
+  it('keeps the volumes title the same whatever period the counts come in; the axis, table and note say the period', () => {
+    for (const [period, word, axis] of [
+      ['MONTH', 'month', 'Month started (YYYY-MM)'],
+      ['QUARTER', 'quarter', 'Quarter started'],
+      ['YEAR', 'year', 'Year started'],
+    ] as const) {
+      const f = volumesFigure({
+        cohortSize: { total: 300, threshold: 11, groups: [] },
+        treatmentVolumes: { period, bins: [{ period: '2025', kind: 'CONSERVATIVE', count: 50, suppressed: false }] },
+      });
+      expect((f.option as { xAxis: { name: string } }).xAxis.name).toBe(axis);
+      expect(f.table!.caption).toBe(`Treatments started per ${word}, by kind (treatments)`);
+      expect(f.note).toContain(`started in 1 ${word}`);
+    }
+    // The title is set before the answer comes, so it cannot name the period the answer chooses.
+    expect(VOLUMES_TITLE).not.toMatch(/month|quarter|year/i);
+  });
+
+  it('says when the volumes are counted per year, and counts treatments and patients in sentences of their own', () => {
     const f = volumesFigure({
       cohortSize: { total: 300, threshold: 11, groups: [] },
       treatmentVolumes: {
@@ -39,9 +88,107 @@ describe('overview figures', () => {
       },
     });
     expect(f.note).toBe(
-      'n = 300 patients in 2 years. Counted per year: per month most counts would be under 11 and suppressed. 1 of 3 year-and-kind counts are under 11 and suppressed (pale bars, drawn at 10); 90 treatments counted in the rest.',
+      'Treatments: n = 90 started in 2 years, not counting 1 of 3 year-and-kind counts that are under 11 and withheld (hatched). Counted per year: per month most counts would be under 11 and withheld. Patients: n = 300; a patient may start more than one treatment.',
     );
+    // No sentence counts patients and treatments together.
+    for (const part of f.note.split('. ')) expect(/patient/.test(part) && /\d+ treatments?\b/.test(part)).toBe(false);
     expect((f.option as { xAxis: { data: string[]; name: string } }).xAxis).toMatchObject({ data: ['2024', '2025'], name: 'Year started' });
+  });
+
+  it("places the trajectory at the time points' target days, to scale, and leaves a withheld mean out (said as withheld)", () => {
+    const row = (group: string, timePoint: TimePoint, mean: number | null, suppressed = false) => ({
+      group,
+      timePoint,
+      mean,
+      n: suppressed ? null : 30,
+      lower: mean === null ? null : mean - 0.5,
+      upper: mean === null ? null : mean + 0.5,
+      suppressed,
+    });
+    const order = ['BASELINE', 'D1', 'W1', 'M1', 'M3', 'M6', 'M12', 'M24'] as const;
+    const f = trajectoryFigure({
+      outcomeTrajectory: [
+        ...order.map((tp, i) => row('VERTEBROPLASTY', tp, 8 - i * 0.5)),
+        row('KYPHOPLASTY', 'BASELINE', 7),
+        row('KYPHOPLASTY', 'M3', null, true),
+      ],
+    });
+    const o = f.option as {
+      xAxis: { type: string; min: number; max: number; axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+      series: Series[];
+    };
+    const line = o.series[2];
+    const xs = line.data.map((d) => (d!.value as number[])[0]);
+    // The days come from the domain's schedule, the one the visit windows are built on.
+    expect(xs).toEqual(order.map((tp) => TIME_POINT_WINDOWS.find((w) => String(w.timePoint) === tp)!.targetDay));
+    expect(xs).toEqual([0, 1, 7, 30, 90, 180, 365, 730]);
+    // To scale: the second year is 365 / 6 times as wide as day 1 to week 1.
+    expect((xs[7] - xs[6]) / (xs[2] - xs[1])).toBeCloseTo(365 / 6);
+    expect(o.xAxis).toMatchObject({ type: 'value', min: 0, max: 730 });
+    // Labelled at the time points; baseline, day 1 and week 1, a few pixels apart, share one label.
+    expect(o.xAxis.axisLabel.customValues).toEqual([0, 30, 90, 180, 365, 730]);
+    expect(o.xAxis.axisLabel.customValues.map(o.xAxis.axisLabel.formatter)).toEqual([' \nBaseline, D1, W1', 'M1', 'M3', 'M6', 'M12', 'M24']);
+    // Kyphoplasty's month 3 is withheld: no y at all, and the tooltip says so.
+    const kypho = o.series[5];
+    expect(kypho.data[4]).toMatchObject({ value: [90, null], withheld: true });
+    const tooltip = (f.option as { tooltip: { formatter: (ps: unknown[]) => string } }).tooltip.formatter;
+    expect(tooltip([2, 5].map((i) => ({ seriesName: o.series[i].name, data: o.series[i].data[4], color: '#000', seriesIndex: i })))).toBe(
+      'Month 3 (day 90)<br/><span style="color:#000">●</span> Vertebroplasty: <b>6.0</b> (95% CI 5.5 – 6.5), n = 30<br/><span style="color:#000">●</span> Kyphoplasty: withheld (under the threshold)',
+    );
+  });
+
+  it('gives treatments and sites colours of their own: no colour means both, on any chart', () => {
+    const treatments = Object.values(TREATMENT_COLOURS);
+    const palettes = [treatments, [...SITE_COLOURS], [...GROUP_COLOURS], Object.values(NEUTRAL_COLOURS)];
+    const all = palettes.flat().map((c) => c.toLowerCase());
+    expect(new Set(all).size).toBe(all.length);
+    // Completeness: sites in site colours (withheld placeholders too), no treatment's colour anywhere.
+    const completeness = completenessFigure({
+      followUpCompleteness: [
+        { siteCode: 'NORTH', timePoint: 'M1', expected: 40, done: 36, missed: 2, withdrawn: 0, outstanding: 2, completeness: 0.9 },
+        { siteCode: 'SOUTH', timePoint: 'M1', expected: null, done: null, missed: null, withdrawn: null, outstanding: null, completeness: null },
+      ],
+    });
+    const o = completeness.option as { series: (Series & { itemStyle: { color: string; borderColor?: string } })[] };
+    expect(o.series.map((s) => [s.name, s.itemStyle.borderColor ?? s.itemStyle.color])).toEqual([
+      ['NORTH', SITE_COLOURS[0]],
+      ['SOUTH', SITE_COLOURS[1]],
+      ['SOUTH', SITE_COLOURS[1]],
+    ]);
+    // SOUTH's withheld bar: no value, a placeholder on the hidden axis instead.
+    expect(o.series[1].data[0]).toBeNull();
+    expect(o.series[2]).toMatchObject({ yAxisIndex: 1, stack: 'SOUTH', data: [{ value: 1, withheld: true }] });
+    const funnel = funnelFigure({
+      funnelPlot: {
+        registryRate: 0.25,
+        sites: [{ siteCode: 'NORTH', n: 40, events: 10, rate: 0.25, suppressed: false }],
+        limits: [{ n: 40, lower95: 0.12, upper95: 0.4, lower998: 0.07, upper998: 0.47 }],
+      },
+    });
+    const discharge = dischargeFigure({
+      discharge: [
+        {
+          kind: 'VERTEBROPLASTY',
+          treatments: 40,
+          sameDay: 20,
+          sameDayRate: 0.5,
+          sameDayLower: 0.35,
+          sameDayUpper: 0.65,
+          meanStay: 1.2,
+          medianStay: 1,
+          q1Stay: 0,
+          q3Stay: 2,
+          suppressed: false,
+        },
+      ],
+    });
+    const volumes = volumesFigure({
+      cohortSize: { total: 40, threshold: 11, groups: [] },
+      treatmentVolumes: { period: 'YEAR', bins: [{ period: '2025', kind: 'KYPHOPLASTY', count: null, suppressed: true }] },
+    });
+    for (const f of [completeness, funnel, discharge]) expect(coloursIn(f.option).filter((c) => treatments.includes(c))).toEqual([]);
+    for (const f of [volumes, discharge]) expect(coloursIn(f.option).filter((c) => SITE_COLOURS.includes(c))).toEqual([]);
+    expect(coloursIn(volumes.option)).toContain(TREATMENT_COLOURS.KYPHOPLASTY);
   });
 
   it('has nothing to draw when every rate is suppressed', () => {

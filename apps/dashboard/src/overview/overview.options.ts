@@ -3,9 +3,11 @@
 // what the chart says without its picture (a one-sentence summary and a data table).
 import { type ChartTable, listed, num, percent, range, sentence, withheld } from '../charts/chart-text';
 import type { ChartOption } from '../charts/echarts';
-import { dotWhiskerSeries, lineBandSeries, lineBandTooltip } from '../charts/interval-series';
+import { dotWhiskerSeries, lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL } from '../charts/interval-series';
 import { estimateTable, inSentence, rateSummary, trendSummary } from '../charts/interval-text';
-import { colourOf, labelOf, pct, TIME_POINTS } from '../charts/palette';
+import { colourOf, labelOf, NEUTRAL_COLOURS, pct, siteColour, TIME_POINTS } from '../charts/palette';
+import { timeAxis } from '../charts/time-axis';
+import { WITHHELD_AXIS, withheldBars as placeholders } from '../charts/withheld-bars';
 import type {
   OverviewCompletenessQuery,
   OverviewComplicationsQuery,
@@ -57,8 +59,12 @@ const PERIOD_WORDS: Record<string, { one: string; axis: string }> = {
   YEAR: { one: 'year', axis: 'Year started' },
 };
 
-/** "month", "quarter" or "year": what the volumes chart counts in. */
-export const volumePeriodWord = (data: OverviewVolumesQuery | undefined) => PERIOD_WORDS[data?.treatmentVolumes.period ?? 'MONTH']?.one ?? 'month';
+/**
+ * The volumes card's title: fixed before the answer arrives, so it cannot name the period the
+ * answer chooses (month, or quarter or year when monthly counts would be withheld); the axis,
+ * the table and the note say which.
+ */
+export const VOLUMES_TITLE = 'Treatments started per period, by kind';
 
 export function volumesFigure(data: OverviewVolumesQuery): Figure {
   const rows = data.treatmentVolumes.bins;
@@ -72,45 +78,44 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
   );
   const suppressed = rows.filter((r) => r.suppressed).length;
   const shown = rows.reduce((sum, r) => sum + (r.count ?? 0), 0);
-  // A suppressed cell is drawn as a pale bar up to the threshold: "somewhere from 1 to
-  // threshold - 1", so the periods are visibly active without revealing the count.
-  const series = kinds.map((kind, k) => {
+  const held = withheld(threshold);
+  const find = (m: string, kind: string) => rows.find((x) => x.period === m && x.kind === kind);
+  const isWithheld = (r: (typeof rows)[number] | undefined) => !!r && (r.suppressed || r.count === null);
+  // A withheld count is no bar (null) and a hatched placeholder in its slot (withheld-bars.ts).
+  const series = kinds.flatMap((kind, k) => {
     const colour = colourOf(kind, k);
-    return {
+    const bars = {
       type: 'bar' as const,
       name: labelOf(kind),
+      stack: kind,
       itemStyle: { color: colour },
       data: periods.map((m) => {
-        const r = rows.find((x) => x.period === m && x.kind === kind);
+        const r = find(m, kind);
         if (!r) return { value: 0, detail: 'none' };
-        if (r.suppressed) {
-          return {
-            value: threshold - 1,
-            detail: `fewer than ${threshold} (suppressed)`,
-            itemStyle: { color: `${colour}4d` },
-          };
-        }
-        return { value: r.count, detail: String(r.count) };
+        return isWithheld(r) ? null : { value: r.count, detail: String(r.count) };
       }),
     };
+    const slots = periods.map((m) => isWithheld(find(m, kind)));
+    return slots.some(Boolean) ? [bars, placeholders(labelOf(kind), colour, slots, kind, held)] : [bars];
   });
-  const widened = words.one === 'month' ? '' : ` Counted per ${words.one}: per month most counts would be under ${threshold} and suppressed.`;
+  const widened = words.one === 'month' ? '' : ` Counted per ${words.one}: per month most counts would be under ${threshold} and withheld.`;
   const cell = (m: string, kind: string) => {
-    const r = rows.find((x) => x.period === m && x.kind === kind);
-    return !r ? '0' : r.suppressed || r.count === null ? withheld(threshold) : r.count.toLocaleString('en');
+    const r = find(m, kind);
+    return !r ? '0' : isWithheld(r) ? held : r.count!.toLocaleString('en');
   };
   const perPeriod = periods.map((m) => rows.filter((r) => r.period === m).reduce((sum, r) => sum + (r.count ?? 0), 0));
   const busiest = perPeriod.indexOf(Math.max(...perPeriod));
   const range_ = periods.length > 1 ? `from ${periods[0]} to ${periods[periods.length - 1]}` : `in ${periods[0]}`;
   const summary = sentence(
     `Treatments started per ${words.one} ${range_}: ${plural(shown, 'treatment')} counted, the most in ${periods[busiest]} (${perPeriod[busiest].toLocaleString('en')})` +
-      (suppressed ? `; ${suppressed} of ${rows.length} ${words.one}-and-kind counts ${withheld(threshold)}` : ''),
+      (suppressed ? `; ${suppressed} of ${rows.length} ${words.one}-and-kind counts ${held}` : ''),
     `Treatments started per ${words.one}: see the table.`,
   );
+  const patients = data.cohortSize.total;
   return {
     summary,
     table: {
-      caption: `Treatments started per ${words.one}, by kind (patients)`,
+      caption: `Treatments started per ${words.one}, by kind (treatments)`,
       columns: [words.axis, ...kinds.map(labelOf)],
       rowHeaders: 1,
       rows: periods.map((m) => [m, ...kinds.map((k) => cell(m, k))]),
@@ -122,14 +127,16 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
         formatter: (p: { seriesName: string; name: string; data: { detail: string } }) => `${p.name}<br/>${p.seriesName}: <b>${p.data.detail}</b>`,
       },
       xAxis: { type: 'category', data: periods, ...axisName(words.axis, 32), axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', minInterval: 1, ...axisName('Treatments started (patients)', 44) },
+      yAxis: [{ type: 'value', minInterval: 1, ...axisName('Treatments started', 44) }, WITHHELD_AXIS],
       series,
     },
+    // Treatments and patients in sentences of their own: a patient may have more than one treatment.
     note:
-      `n = ${plural(data.cohortSize.total ?? shown, 'patient')} in ${plural(periods.length, words.one)}.${widened} ` +
+      `Treatments: n = ${shown.toLocaleString('en')} started in ${plural(periods.length, words.one)}` +
       (suppressed
-        ? `${suppressed} of ${rows.length} ${words.one}-and-kind counts are under ${threshold} and suppressed (pale bars, drawn at ${threshold - 1}); ${plural(shown, 'treatment')} counted in the rest.`
-        : `Nothing suppressed; ${plural(shown, 'treatment')}.`),
+        ? `, not counting ${suppressed} of ${rows.length} ${words.one}-and-kind counts that are under ${threshold} and withheld (hatched).`
+        : '; nothing withheld.') +
+      `${widened} Patients: ${patients === null ? 'the total is withheld' : `n = ${patients.toLocaleString('en')}`}; a patient may start more than one treatment.`,
   };
 }
 
@@ -144,10 +151,10 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
   const find = (g: string, tp: string) => rows.find((r) => r.group === g && r.timePoint === tp);
   const series = lineBandSeries(groups, [...points], (g, tp) => {
     const r = find(g, tp);
-    return r && !r.suppressed ? { value: r.mean, lower: r.lower, upper: r.upper, detail: `n = ${r.n}` } : undefined;
+    return r?.suppressed ? WITHHELD_INTERVAL : r && { value: r.mean, lower: r.lower, upper: r.upper, detail: `n = ${r.n}` };
   });
   const suppressed = rows.filter((r) => r.suppressed).length;
-  const baseline = groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'suppressed'}`).join(', ');
+  const baseline = groups.map((g) => `${labelOf(g)} ${find(g, 'BASELINE')?.n ?? 'withheld'}`).join(', ');
   const estimate = (g: string, tp: string) => {
     const r = find(g, tp);
     return r && { value: r.mean, lower: r.lower, upper: r.upper, n: r.n, suppressed: r.suppressed };
@@ -173,11 +180,11 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
         formatter: lineBandTooltip(1),
       },
       legend: { ...base.legend, data: groups.map(labelOf) },
-      xAxis: { type: 'category', data: points.map(labelOf), boundaryGap: false, ...axisName('Time since first treatment', 40), axisLabel: wrapLabels(56) },
+      xAxis: timeAxis(points),
       yAxis: { type: 'value', min: 0, max: 10, ...axisName('Mean NRS pain on activity (0–10 points)', 40) },
       series,
     },
-    note: `Mean with 95% CI (shaded). n at baseline: ${baseline}. ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are suppressed (gaps).` : 'Nothing suppressed.'}`,
+    note: `Mean with 95% CI (shaded). n at baseline (patients): ${baseline}. ${suppressed ? `${suppressed} group-and-time-point cells under the threshold are withheld (gaps in the lines).` : 'Nothing withheld.'}`,
   };
 }
 
@@ -319,7 +326,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
       return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.treatments} treatments` } : undefined;
     },
     (v) => pct(v, 1),
-  ).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#1f6fb2' } }));
+  ).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: NEUTRAL_COLOURS.ink, borderColor: NEUTRAL_COLOURS.ink, borderWidth: 2 } }));
   // The stay as a box from the first to the third quartile with the median across it (a boxplot
   // series without whiskers); the mean is in the tooltip.
   const stay = {
@@ -327,7 +334,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     name: 'Length of stay (median, IQR)',
     xAxisIndex: 1,
     yAxisIndex: 1,
-    itemStyle: { color: '#c4661f33', borderColor: '#c4661f', borderWidth: 2 },
+    itemStyle: { color: `${NEUTRAL_COLOURS.stay}33`, borderColor: NEUTRAL_COLOURS.stay, borderWidth: 2 },
     boxWidth: [12, 40],
     data: kinds.map((k) => {
       const r = find(k);
@@ -475,29 +482,37 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
       tooltip: {
         ...base.tooltip,
         formatter: (p: { seriesName: string; name: string; data: { r: (typeof rows)[number] } }) =>
-          p.data.r.completeness === null
-            ? `${p.seriesName}, ${p.name}: too few visits to show (under the threshold)`
-            : `${p.seriesName}, ${p.name}: <b>${pct(p.data.r.completeness, 1)}</b><br/>${p.data.r.done} done of ${p.data.r.expected} due; ${p.data.r.missed ?? 'under the threshold'} missed, ${p.data.r.withdrawn ?? 'under the threshold'} withdrawn, ${p.data.r.outstanding ?? 'under the threshold'} outstanding`,
+          `${p.seriesName}, ${p.name}: <b>${pct(p.data.r.completeness, 1)}</b><br/>${p.data.r.done} done of ${p.data.r.expected} due; ${p.data.r.missed ?? 'under the threshold'} missed, ${p.data.r.withdrawn ?? 'under the threshold'} withdrawn, ${p.data.r.outstanding ?? 'under the threshold'} outstanding`,
       },
       xAxis: { type: 'category', data: points.map(labelOf), ...axisName('Follow-up time point', 40), axisLabel: wrapLabels(56) },
-      yAxis: {
-        type: 'value',
-        min: 0,
-        max: 1,
-        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
-        ...axisName('Visits done of visits due (%)', 40),
-      },
-      series: sites.map((site, i) => ({
-        type: 'bar' as const,
-        name: site,
-        itemStyle: { color: colourOf(site, i) },
-        data: points.map((tp) => {
-          const r = rows.find((x) => x.siteCode === site && x.timePoint === tp);
-          return r && r.completeness !== null ? { value: r.completeness, r } : null;
-        }),
-      })),
+      yAxis: [
+        {
+          type: 'value',
+          min: 0,
+          max: 1,
+          axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
+          ...axisName('Visits done of visits due (%)', 40),
+        },
+        WITHHELD_AXIS,
+      ],
+      series: sites.flatMap((site, i) => {
+        const colour = siteColour(i);
+        const at = (tp: string) => rows.find((x) => x.siteCode === site && x.timePoint === tp);
+        const bars = {
+          type: 'bar' as const,
+          name: site,
+          stack: site,
+          itemStyle: { color: colour },
+          data: points.map((tp) => {
+            const r = at(tp);
+            return r && r.completeness !== null ? { value: r.completeness, r } : null;
+          }),
+        };
+        const slots = points.map((tp) => at(tp)?.completeness === null);
+        return slots.some(Boolean) ? [bars, placeholders(site, colour, slots, site, held)] : [bars];
+      }),
     },
-    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). ${withheldBars ? `Withheld (under the threshold): ${plural(withheldBars, 'bar')}.` : 'Nothing suppressed.'}`,
+    note: `n = ${plural(expected, 'visit')} due (window closed) at ${plural(sites.length, 'site')}, ${plural(done, 'visit')} done (${pct(done / Math.max(1, expected), 1)}). ${withheldBars ? `Withheld (under the threshold): ${plural(withheldBars, 'bar')} (hatched).` : 'Nothing withheld.'}`,
   };
 }
 
@@ -519,6 +534,7 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
     tooltip: { show: false },
   });
   const suppressed = sites.filter((s) => s.suppressed);
+  const codes = sites.map((s) => s.siteCode).sort();
   // A site is outside the 95% limits when its rate is beyond those at its own n (the nearest n
   // the API gives limits for).
   const limitsAt = (n: number) => limits.reduce((best, l) => (Math.abs(l.n - n) < Math.abs(best.n - n) ? l : best), limits[0]);
@@ -562,9 +578,15 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
           symbolSize: 11,
           showAllSymbol: true,
           lineStyle: { opacity: 0 },
-          itemStyle: { color: '#1f4e79' },
+          itemStyle: { color: NEUTRAL_COLOURS.ink },
           // Alternate labels above and below: sites with similar rates sit close together.
-          data: shown.map((s, i) => ({ value: [s.n, s.rate], site: s, label: { position: i % 2 ? 'bottom' : 'top' } })),
+          // Each site in its own colour, as on the completeness chart (codes in order, all sites counted).
+          data: shown.map((s, i) => ({
+            value: [s.n, s.rate],
+            site: s,
+            itemStyle: { color: siteColour(codes.indexOf(s.siteCode)) },
+            label: { position: i % 2 ? 'bottom' : 'top' },
+          })),
           label: { show: true, formatter: (p: { data: { site: { siteCode: string } } }) => p.data.site.siteCode, fontSize: 11 },
           // Sites with similar rates sit close together: move labels apart rather than hide them.
           labelLayout: { moveOverlap: 'shiftY' },
@@ -584,15 +606,15 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
           ],
           showSymbol: false,
           silent: true,
-          lineStyle: { color: '#555', width: 1.5 },
-          itemStyle: { color: '#555' },
+          lineStyle: { color: NEUTRAL_COLOURS.reference, width: 1.5 },
+          itemStyle: { color: NEUTRAL_COLOURS.reference },
           tooltip: { show: false },
-          endLabel: { show: true, formatter: `Registry ${pct(registryRate, 1)}`, color: '#555', fontSize: 11 },
+          endLabel: { show: true, formatter: `Registry ${pct(registryRate, 1)}`, color: NEUTRAL_COLOURS.reference, fontSize: 11 },
         },
-        limitLine('95% limits', 'lower95', 'dashed', '#2a9d8f'),
-        limitLine('95% limits', 'upper95', 'dashed', '#2a9d8f'),
-        limitLine('99.8% limits', 'lower998', 'dotted', '#b03a48'),
-        limitLine('99.8% limits', 'upper998', 'dotted', '#b03a48'),
+        limitLine('95% limits', 'lower95', 'dashed', NEUTRAL_COLOURS.limit95),
+        limitLine('95% limits', 'upper95', 'dashed', NEUTRAL_COLOURS.limit95),
+        limitLine('99.8% limits', 'lower998', 'dotted', NEUTRAL_COLOURS.limit998),
+        limitLine('99.8% limits', 'upper998', 'dotted', NEUTRAL_COLOURS.limit998),
       ],
     },
     note: `n = ${plural(

@@ -22,7 +22,7 @@ import {
   NO_FIGURE,
   respondersFigure,
   trajectoryFigure,
-  volumePeriodWord,
+  VOLUMES_TITLE,
   volumesFigure,
 } from './overview.options';
 import { OVERVIEW_READMISSIONS } from './overview.documents';
@@ -48,7 +48,6 @@ export function OverviewPage() {
   const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
   const volumesQuery = useQuery(OVERVIEW_VOLUMES);
   const volumes = useFigure(volumesQuery, volumesFigure);
-  const per = volumePeriodWord(volumesQuery.data);
   const trajectory = useFigure(useQuery(OVERVIEW_TRAJECTORY), trajectoryFigure);
   const responders = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { definition } }), respondersFigure);
   const complications = useFigure(useQuery(OVERVIEW_COMPLICATIONS), complicationsFigure);
@@ -71,14 +70,7 @@ export function OverviewPage() {
         </p>
       )}
       <div className="chart-grid">
-        <ChartCard
-          id="volumes"
-          definition={METHODS.rates}
-          title={`Treatments started per ${per}, by kind`}
-          {...volumes}
-          empty="No treatments have been recorded yet."
-          height={330}
-        />
+        <ChartCard id="volumes" definition={METHODS.rates} title={VOLUMES_TITLE} {...volumes} empty="No treatments have been recorded yet." height={330} />
         <ChartCard
           id="trajectory"
           definition={METHODS.rates}

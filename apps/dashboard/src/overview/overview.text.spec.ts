@@ -3,8 +3,7 @@ import type { TimePoint } from '../gql/graphql';
 import { completenessFigure, dischargeFigure, funnelFigure, respondersFigure, trajectoryFigure, volumesFigure } from './overview.options';
 
 // What the overview's charts say without their picture: the summary (their accessible name) and
-// the data table. A suppressed count is drawn as a pale bar at threshold - 1; it must never be
-// read out or tabulated as that number.
+// the data table. A suppressed count is written as withheld, never as a number.
 describe('overview figures in words and tables', () => {
   it('tabulates volumes per period and kind, a suppressed count as withheld, never as the bar drawn for it', () => {
     const f = volumesFigure({
@@ -19,7 +18,7 @@ describe('overview figures in words and tables', () => {
       },
     });
     expect(f.table).toEqual({
-      caption: 'Treatments started per month, by kind (patients)',
+      caption: 'Treatments started per month, by kind (treatments)',
       columns: ['Month started (YYYY-MM)', 'Vertebroplasty', 'Kyphoplasty'],
       rowHeaders: 1,
       rows: [
@@ -30,7 +29,7 @@ describe('overview figures in words and tables', () => {
     expect(f.summary).toBe(
       'Treatments started per month from 2025-01 to 2025-02: 40 treatments counted, the most in 2025-01 (25); 1 of 3 month-and-kind counts withheld (fewer than 11).',
     );
-    // The pale bar is drawn at 10: that number is in neither the summary nor the table.
+    // Nothing stands in for the withheld count: not the threshold, nor one under it.
     expect(`${f.summary} ${f.table!.rows.flat().join(' ')}`).not.toMatch(/\b10\b/);
   });
 
