@@ -233,7 +233,9 @@ describe('overview figures', () => {
       },
       'a new fracture',
     );
-    expect(f.note).toBe('Log-rank p = 0.0004 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed.');
+    expect(f.note).toBe(
+      'Log-rank p = 0.0004 (χ² 12.50, 1 df). Conservative n 20, 5 events, median not reached. Nothing suppressed. 95% CI: the faint band between dotted lines; click a group in the legend to hide it and its band.',
+    );
     const [lower, width, main] = (f.option as { series: { data: unknown[] }[] }).series;
     expect(main.data).toEqual([
       { value: [0, 1], atRisk: 20, phrase: 'without a new fracture' },
@@ -282,7 +284,7 @@ describe('overview figures', () => {
     expect(series[3].lineStyle.type).toBe('dashed');
     expect(series[3].data[0]).toEqual({ value: [0, 0], atRisk: 30, phrase: 'died before a fracture' });
     expect(f.note).toBe(
-      "Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). Gray's test for a new fracture p = 0.070 (χ² 3.20, 1 df); no Gray's test for death. Vertebroplasty n 30, 4 fractures, 10.0 % at 1 year, not shown at 2 years. Suppressed groups: Kyphoplasty.",
+      "Solid: a new fracture; dashed: death before one (a competing risk, not a censoring). Gray's test for a new fracture p = 0.070 (χ² 3.20, 1 df); no Gray's test for death. Vertebroplasty n 30, 4 fractures, 10.0 % at 1 year, not shown at 2 years. Suppressed groups: Kyphoplasty. 95% CI: the faint band between dotted lines; click a group in the legend to hide it and its band.",
     );
   });
 });
