@@ -35,10 +35,16 @@ export interface TestApp {
 /** Tests sign their own tokens (expired, forged) with the secret the app under test uses. */
 export const TEST_JWT_SECRET = 'test-secret-for-the-registry-tests-only';
 
-export async function startTestApp(target: TestTarget, options: { patients?: number } = {}): Promise<TestApp> {
+/** The demo registry a suite runs on: its size, and its seed (the tests' own unless given; the demo's is 1). */
+export interface TestAppOptions {
+  patients?: number;
+  seed?: number;
+}
+
+export async function startTestApp(target: TestTarget, options: TestAppOptions = {}): Promise<TestApp> {
   process.env.JWT_SECRET = TEST_JWT_SECRET;
   const db = await openTestDatabase(target);
-  const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: 7 });
+  const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: options.seed ?? 7 });
   const api = await openApiConnection(db);
   const app = await createApp(api, { logger: false, closeDatabaseOnShutdown: false });
   await app.listen(0, '127.0.0.1');
@@ -79,7 +85,7 @@ export async function startTestApp(target: TestTarget, options: { patients?: num
 }
 
 /** Runs a suite once per database target, each with its own app and database. */
-export function describeEachDatabase(name: string, body: (ctx: () => TestApp) => void, options: { patients?: number } = {}): void {
+export function describeEachDatabase(name: string, body: (ctx: () => TestApp) => void, options: TestAppOptions = {}): void {
   for (const target of testTargets()) {
     describe(`${name} [${target}]`, () => {
       let t: TestApp;

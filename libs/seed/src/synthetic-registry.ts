@@ -345,25 +345,20 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
         pushComplication(out, rnd, patientId, t, ComplicationKind.CEMENT_LEAKAGE, 0, until, {
           symptomatic,
           leakage_type: rnd.pick([CementLeakageType.B, CementLeakageType.S, CementLeakageType.C, CementLeakageType.D]),
-          clavien_dindo: symptomatic ? ClavienDindoGrade.II : null,
         });
       }
-      if (rnd.chance(0.01))
-        pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, until, { clavien_dindo: ClavienDindoGrade.II });
-      if (rnd.chance(0.004))
-        pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), until, { clavien_dindo: ClavienDindoGrade.IIIB });
-      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, until, { clavien_dindo: ClavienDindoGrade.I });
+      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.PULMONARY_CEMENT_EMBOLISM, 0, until, {});
+      if (rnd.chance(0.004)) pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), until, {});
+      if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, until, {});
     }
     const index = out.treatment.find((t) => t.id === indexId)!;
     const pAdjacent = firstKind === TreatmentKind.CONSERVATIVE ? 0.08 : 0.12;
     if (rnd.chance(pAdjacent))
       pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, {
-        clavien_dindo: ClavienDindoGrade.II,
         ...newFracture(imaging, ComplicationKind.ADJACENT_LEVEL_FRACTURE, levelStart, nFractures, firstKind),
       });
     if (rnd.chance(0.06))
       pushComplication(out, rnd, patientId, index, ComplicationKind.REMOTE_FRACTURE, rnd.int(20, 600), until, {
-        clavien_dindo: ClavienDindoGrade.II,
         ...newFracture(imaging, ComplicationKind.REMOTE_FRACTURE, levelStart, nFractures, firstKind),
       });
   }
@@ -375,6 +370,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   additionalInjuryKinds(out, new Random((options.seed * 7349 + 0x1a7) >>> 0));
   // Why the missed visits were missed: a stream of its own, after everything else too.
   missedReasons(out, new Random((options.seed * 6151 + 0x3155) >>> 0));
+  // The complications' Clavien-Dindo grades: a stream of their own, after everything else too.
+  clavienDindoGrades(out, new Random((options.seed * 2741 + 0xc1d) >>> 0));
   // Visits nobody has recorded yet: last of all, from a stream of their own as well.
   if (options.outstanding ?? true) outstandingVisits(out, new Random((options.seed * 15485863 + 0x0d3) >>> 0), options.today);
   return out;
@@ -758,5 +755,78 @@ function additionalInjuryKinds(out: SyntheticRegistry, rnd: Random): void {
     }
     const kinds = byPatient.get(patient)!;
     f.additional_injury_kinds = kinds === null ? null : [...kinds];
+  }
+}
+
+type GradeWeights = [ClavienDindoGrade | null, number][];
+const { I, II, IIIA, IIIB, IVA } = ClavienDindoGrade;
+/**
+ * The Clavien-Dindo grade of each kind of complication the registry generates, by how often (null:
+ * no grade recorded). An asymptomatic leakage seen on the post-procedure image needs nothing and
+ * is mostly left ungraded; a symptomatic one needs analgesics or a nerve root block (II-IIIA), now
+ * and then a decompression under general anaesthesia (IIIB). A cement embolism is treated with
+ * anticoagulation (II), some in intensive care (IVA). A spinal infection needs antibiotics and
+ * often a debridement; a haematoma mostly nothing or a transfusion, now and then an evacuation.
+ * A new fracture found clinically is painful: analgesics (II) or an augmentation of its own
+ * (IIIA, IIIB under general anaesthesia); one found on imaging mostly needs nothing (I). A few
+ * complications of every kind are recorded without a grade, as in a real registry.
+ */
+const GRADES: Partial<Record<string, GradeWeights>> = {
+  LEAKAGE_ASYMPTOMATIC: [
+    [null, 65],
+    [I, 35],
+  ],
+  LEAKAGE_SYMPTOMATIC: [
+    [null, 5],
+    [II, 50],
+    [IIIA, 25],
+    [IIIB, 20],
+  ],
+  [ComplicationKind.PULMONARY_CEMENT_EMBOLISM]: [
+    [null, 8],
+    [II, 52],
+    [IIIA, 10],
+    [IIIB, 5],
+    [IVA, 25],
+  ],
+  [ComplicationKind.INFECTION]: [
+    [null, 8],
+    [II, 40],
+    [IIIA, 15],
+    [IIIB, 32],
+    [IVA, 5],
+  ],
+  [ComplicationKind.HAEMATOMA]: [
+    [null, 8],
+    [I, 50],
+    [II, 30],
+    [IIIA, 12],
+  ],
+  NEW_FRACTURE_CLINICAL: [
+    [null, 8],
+    [II, 57],
+    [IIIA, 25],
+    [IIIB, 10],
+  ],
+  NEW_FRACTURE_ON_IMAGING: [
+    [null, 10],
+    [I, 65],
+    [II, 25],
+  ],
+};
+
+/** Which row of GRADES a complication draws its grade from. */
+function gradeTable(c: Row): GradeWeights | undefined {
+  if (c.kind === ComplicationKind.CEMENT_LEAKAGE) return GRADES[c.symptomatic === true ? 'LEAKAGE_SYMPTOMATIC' : 'LEAKAGE_ASYMPTOMATIC'];
+  if (c.kind === ComplicationKind.ADJACENT_LEVEL_FRACTURE || c.kind === ComplicationKind.REMOTE_FRACTURE)
+    return GRADES[c.detection === FractureDetection.CLINICAL ? 'NEW_FRACTURE_CLINICAL' : 'NEW_FRACTURE_ON_IMAGING'];
+  return GRADES[String(c.kind)];
+}
+
+/** Each complication's Clavien-Dindo grade, from its kind (and symptom or detection): GRADES. */
+function clavienDindoGrades(out: SyntheticRegistry, rnd: Random): void {
+  for (const c of out.complication) {
+    const table = gradeTable(c);
+    c.clavien_dindo = table ? rnd.weighted(table) : null;
   }
 }
