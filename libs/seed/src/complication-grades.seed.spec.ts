@@ -44,7 +44,8 @@ describe('synthetic registry: Clavien-Dindo grades', () => {
     expect(share(complication, major)).toBeGreaterThan(0.04);
     expect(share(complication, major)).toBeLessThan(0.2);
     // Some of every generated kind left ungraded: the figure's "no grade recorded" has each.
-    for (const kind of new Set(complication.map((c) => c.kind))) expect({ kind, ungraded: grades((c) => c.kind === kind).has(null) }).toEqual({ kind, ungraded: true });
+    for (const kind of new Set(complication.map((c) => c.kind)))
+      expect({ kind, ungraded: grades((c) => c.kind === kind).has(null) }).toEqual({ kind, ungraded: true });
   });
 });
 
