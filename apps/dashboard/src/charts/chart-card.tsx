@@ -94,7 +94,7 @@ export function ChartFigure({
               </p>
             }
           >
-            <EChart option={option} height={height} instance={chart} />
+            <EChart option={option} height={height} instanceRef={chart} />
           </Suspense>
         </div>
         <figcaption id={`${id}-summary`} className="chart-summary">

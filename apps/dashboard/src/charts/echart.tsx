@@ -6,7 +6,7 @@ interface Props {
   /** Pixels; the width follows the container. */
   height?: number;
   /** Set to the drawn chart, for its "Download PNG" (chart-card.tsx). */
-  instance?: RefObject<echarts.ECharts | null>;
+  instanceRef?: RefObject<echarts.ECharts | null>;
 }
 
 /** The chart's width on an A4 page (180 mm between the margins, less the card's frame): print.css. */
@@ -16,7 +16,7 @@ const PRINT_WIDTH = 650;
  * The canvas only: hidden from screen readers by its figure (chart-card.tsx), which names it with
  * a sentence and offers its numbers as a table.
  */
-export function EChart({ option, height = 320, instance: out }: Props) {
+export function EChart({ option, height = 320, instanceRef }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -25,7 +25,7 @@ export function EChart({ option, height = 320, instance: out }: Props) {
     // Twice the screen's pixels at least, so that a printed chart is sharp on paper.
     const instance = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2) });
     chart.current = instance;
-    if (out) out.current = instance;
+    if (instanceRef) instanceRef.current = instance;
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(el);
     // Printing lays the page out anew without telling the ResizeObserver: drawn at the page's
@@ -44,9 +44,9 @@ export function EChart({ option, height = 320, instance: out }: Props) {
       window.removeEventListener('afterprint', toScreen);
       instance.dispose();
       chart.current = null;
-      if (out) out.current = null;
+      if (instanceRef) instanceRef.current = null;
     };
-  }, [out]);
+  }, [instanceRef]);
 
   useEffect(() => {
     // notMerge: a new option replaces the old one, so removed series do not linger.
