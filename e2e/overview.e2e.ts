@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { Browser, ElementHandle, Locator, Page } from 'playwright-core';
 import { launch, screenshot, signIn } from './browser';
 
@@ -148,5 +149,61 @@ describe('the department head overview, in Chromium', () => {
     const widths = await page.locator('.chart-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().width));
     for (const w of widths) expect(w).toBeGreaterThan(700);
     await screenshot(page, 'department-head-overview-tablet');
+  });
+
+  it('downloads a chart as a PNG and its table as CSV, cell for cell', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await signIn(page, 'head.north@demo.registry');
+    const card = page.locator('[data-chart="volumes"]');
+    await settledDrawing(page, card.locator('canvas').first());
+
+    const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('treatments-started-per-period-by-kind.png');
+    const bytes = fs.readFileSync(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(10_000);
+
+    await card.getByText('Show as table').click();
+    const shown = await card
+      .getByRole('table')
+      .locator('tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('treatments-started-per-period-by-kind.csv');
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    // No cell of this table holds a comma or a quote, so a plain split reads it back.
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines.map((l) => l.split(','))).toEqual(shown);
+    // The department head's small counts: withheld in the file as on the screen, never a number.
+    expect(text).toMatch(/withheld/);
+  });
+
+  it('prints the department report on A4: no navigation, every chart whole and drawn at the page width', async () => {
+    page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+    await signIn(page, 'head.north@demo.registry');
+    await expectEveryChartDrawn(page);
+    await expect(page.getByRole('button', { name: 'Print report' }).isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header nav').evaluate((n) => getComputedStyle(n).display)).resolves.toBe('none');
+    await expect(page.getByRole('button', { name: 'Print report' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Download PNG' }).first().isVisible()).resolves.toBe(false);
+    const head = (await page.locator('header').innerText()).replace(/\s+/g, ' ');
+    expect(head).toMatch(/Vertebral Fracture Outcomes Registry .*department head/);
+    await expect(page.locator('.print-only').innerText()).resolves.toMatch(/^All sites, all periods · printed \d{1,2} \w+ \d{4}/);
+    for (const id of CHARTS) {
+      const card = page.locator(`[data-chart="${id}"]`);
+      await expect(card.locator('.chart-note').isVisible()).resolves.toBe(true);
+      // Drawn within the card, not cut off at its screen width.
+      const [cardWidth, canvasWidth] = await card.evaluate((c) => [c.getBoundingClientRect().width, c.querySelector('canvas')!.getBoundingClientRect().width]);
+      expect(canvasWidth).toBeLessThanOrEqual(cardWidth);
+      expect(canvasWidth).toBeGreaterThan(cardWidth * 0.8);
+    }
+    await page.screenshot({ path: '/tmp/takeaway-print.png', fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    expect(pages).toBeGreaterThan(1);
+    fs.writeFileSync('/tmp/takeaway-report.pdf', pdf);
   });
 });

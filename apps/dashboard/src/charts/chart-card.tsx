@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { errorSentence } from '../api';
 import type { MethodsSection } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
 import './chart-card.css';
+import { chartFileName, tableCsv } from './chart-csv';
 import type { ChartTable } from './chart-text';
-import type { ChartOption } from './echarts';
+import type { ChartOption, echarts } from './echarts';
 
 // ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
 // rendered, so that its queries are already on their way while the library downloads and parses.
@@ -49,7 +50,7 @@ export function ChartCard({ id, title, loading, error, option, empty, note, summ
           Loading: {title}…
         </p>
       ) : option ? (
-        <ChartFigure id={id} option={option} summary={summary} table={table} height={height} />
+        <ChartFigure id={id} option={option} summary={summary} table={table} height={height} downloadAs={title} />
       ) : (
         <p className="empty">{empty}</p>
       )}
@@ -71,13 +72,17 @@ export function ChartFigure({
   summary,
   table,
   height = 320,
+  downloadAs,
 }: {
   id: string;
   option: ChartOption;
   summary: string;
   table: ChartTable | null;
   height?: number;
+  /** The title the downloads are named after; none offered without it. */
+  downloadAs?: string;
 }) {
+  const chart = useRef<echarts.ECharts | null>(null);
   return (
     <>
       <figure className="chart-figure" aria-labelledby={`${id}-summary`}>
@@ -89,7 +94,7 @@ export function ChartFigure({
               </p>
             }
           >
-            <EChart option={option} height={height} />
+            <EChart option={option} height={height} instanceRef={chart} />
           </Suspense>
         </div>
         <figcaption id={`${id}-summary`} className="chart-summary">
@@ -97,8 +102,41 @@ export function ChartFigure({
         </figcaption>
       </figure>
       {table && <DataTable table={table} />}
+      {downloadAs && (
+        <p className="chart-downloads">
+          <button
+            type="button"
+            onClick={() =>
+              chart.current && save(chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), chartFileName(downloadAs, 'png'))
+            }
+          >
+            Download PNG
+          </button>
+          {table && (
+            <button
+              type="button"
+              // The byte-order mark lets a spreadsheet read the file as UTF-8 (its dashes, "≥").
+              onClick={() => save(new Blob(['\uFEFF', tableCsv(table)], { type: 'text/csv;charset=utf-8' }), chartFileName(downloadAs, 'csv'))}
+            >
+              Download CSV
+            </button>
+          )}
+        </p>
+      )}
     </>
   );
+}
+
+/** Hands the browser a file to save: a data: address as it is, a blob through an object URL. */
+function save(file: string | Blob, filename: string): void {
+  const href = typeof file === 'string' ? file : URL.createObjectURL(file);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  if (typeof file !== 'string') setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 function DataTable({ table }: { table: ChartTable }) {

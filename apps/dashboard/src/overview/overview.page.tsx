@@ -1,5 +1,5 @@
 import { useQuery } from '../graphql/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ChartCard } from '../charts/chart-card';
 import { METHODS } from '../methods/methods-anchors';
 import { labelOf } from '../charts/palette';
@@ -43,6 +43,17 @@ function useFigure<T>(result: { data?: T; loading: boolean; error?: unknown }, b
   return { ...figure, loading: result.loading, error: result.error };
 }
 
+/** The date and time of printing, set as the print starts (the page may have been open for hours). */
+function PrintedAt() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const update = () => setNow(new Date());
+    window.addEventListener('beforeprint', update);
+    return () => window.removeEventListener('beforeprint', update);
+  }, []);
+  return <time dateTime={now.toISOString()}>{now.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}</time>;
+}
+
 /** The registry at a glance for department heads: every figure over all sites. */
 export function OverviewPage() {
   const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
@@ -59,7 +70,17 @@ export function OverviewPage() {
 
   return (
     <section aria-labelledby="overview-title" className="overview">
-      <h2 id="overview-title">Registry overview</h2>
+      <div className="overview-head">
+        <h2 id="overview-title">Registry overview</h2>
+        {/* The department report: this page on A4 (the print stylesheet in overview.css). */}
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          Print report
+        </button>
+      </div>
+      {/* On paper only: what the figures cover and when they were printed. */}
+      <p className="print-only">
+        All sites, all periods · printed <PrintedAt />
+      </p>
       {size && (
         <p className="summary">
           {size.total === null ? 'The registry total is suppressed.' : `${size.total.toLocaleString('en')} patients`}
