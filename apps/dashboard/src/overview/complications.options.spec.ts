@@ -79,4 +79,17 @@ describe('complication rates figure', () => {
     expect(f.note).toContain('"After crossover" counts those with a complication once they changed treatment');
     expect(f.note).toContain('Conservative Major (Clavien-Dindo III+)');
   });
+
+  it('says that the major rate is withheld, not every estimate, when no group shows it', () => {
+    const withheldMajor = {
+      complicationRates: data.complicationRates.map((r) =>
+        r.category === 'MAJOR' ? { ...r, events: null, rate: null, lower: null, upper: null, suppressed: true } : r,
+      ),
+    };
+    const f = complicationsFigure(withheldMajor);
+    expect(f.summary).toBe(
+      'Patients with a complication, any: Conservative 30.0 % and Vertebroplasty 30.0 %. Patients with a complication, major (Clavien-Dindo III+): withheld (under the threshold) for every treatment.',
+    );
+    expect(f.summary).not.toContain('every estimate');
+  });
 });

@@ -278,17 +278,25 @@ export function complicationsFigure(data: OverviewComplicationsQuery): Figure {
     rows.map((r) => r.group),
     KINDS,
   );
-  const major = rateSummary(
-    subject,
-    groups,
-    ['MAJOR'],
-    (g, c) => {
-      const r = rows.find((x) => x.group === g && x.category === c);
-      return r && { value: r.rate, lower: r.lower, upper: r.upper, n: r.n, suppressed: r.suppressed };
-    },
-    percent,
-    'first',
-  );
+  const majorOf = (g: string) => rows.find((x) => x.group === g && x.category === 'MAJOR');
+  // With every group's major rate withheld, say so of the major rate: rateSummary's own fallback
+  // ("every estimate is withheld") would read as if the "any" rates above were withheld too.
+  const major = groups.some((g) => {
+    const r = majorOf(g);
+    return r && !r.suppressed && r.rate !== null && r.rate !== undefined;
+  })
+    ? rateSummary(
+        subject,
+        groups,
+        ['MAJOR'],
+        (g) => {
+          const r = majorOf(g);
+          return r && { value: r.rate, lower: r.lower, upper: r.upper, n: r.n, suppressed: r.suppressed };
+        },
+        percent,
+        'first',
+      )
+    : `${subject}, ${inSentence(labelOf('MAJOR'))}: ${withheld()} for every treatment.`;
   return {
     ...f,
     summary: `${f.summary} ${major}`,
