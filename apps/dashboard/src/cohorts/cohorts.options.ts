@@ -226,7 +226,9 @@ export function kmFigure(s: Survival, event: string): Figure {
   });
   const medians = groups.map((g) => {
     const c = curves.find((x) => x.group === g)!;
-    return `${labelOf(g)} n ${c.n}, ${c.events} events, median ${c.medianDays === null ? 'not reached' : `${c.medianDays} days`}`;
+    // A shown curve may still have its count of events withheld (too few to show): never "null events".
+    const events = c.events === null || c.events === undefined ? `events ${withheld()}` : `${c.events} events`;
+    return `${labelOf(g)} n ${c.n}, ${events}, median ${c.medianDays === null ? 'not reached' : `${c.medianDays} days`}`;
   });
   const test = `Log-rank ${formatP(s.logRankP)}${s.logRankChiSquare !== null ? ` (χ² ${s.logRankChiSquare.toFixed(2)}, ${s.logRankDf} df)` : ''}`;
   const withheldGroups = ordered(
@@ -287,7 +289,7 @@ export function cumulativeIncidenceFigure(s: CompetingRisks): Figure {
   const atYears = groups.map((g) => {
     const c = curves.find((x) => x.group === g && x.event === 'NEW_FRACTURE');
     return c
-      ? `${labelOf(g)} n ${c.n}, ${c.events} fractures, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years`
+      ? `${labelOf(g)} n ${c.n}, ${c.events === null || c.events === undefined ? `fractures ${withheld()}` : `${c.events} fractures`}, ${percent(c.atOneYear)} at 1 year, ${percent(c.atTwoYears)} at 2 years`
       : `${labelOf(g)}: no fracture`;
   });
   const withheldGroups = ordered([...new Set(s.curves.filter((c) => c.suppressed).map((c) => c.group))], KINDS);

@@ -54,6 +54,31 @@ describe('cohort figures in words and tables', () => {
     ]);
   });
 
+  it('says a shown curve whose number of events is withheld has its events withheld, never "null events"', () => {
+    const f = kmFigure(
+      {
+        logRankP: 0.78,
+        logRankChiSquare: 0.5,
+        logRankDf: 1,
+        curves: [
+          {
+            group: 'CONSERVATIVE',
+            n: 120,
+            events: null,
+            medianDays: null,
+            medianLower: null,
+            medianUpper: null,
+            suppressed: false,
+            steps: [{ day: 200, survival: 0.97, lower: 0.93, upper: 1, atRisk: 100 }],
+          },
+        ],
+      },
+      'death',
+    );
+    expect(f.note).toContain('Conservative n 120, events withheld (under the threshold), median not reached');
+    expect(f.note).not.toMatch(/null|undefined|NaN/);
+  });
+
   it('gives the 1-year incidence of a new fracture with the event of each step', () => {
     const f = cumulativeIncidenceFigure({
       curves: [
