@@ -3,6 +3,7 @@ export * from './inputs';
 export * from './errors';
 export * from './dates';
 export * from './ranges';
+export * from './csv-text';
 export * from './time-points';
 export * from './visit-window';
 export * from './validation';

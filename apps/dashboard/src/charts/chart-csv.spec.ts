@@ -26,6 +26,8 @@ describe('a chart table as CSV', () => {
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-site')).toBe("'-site");
     expect(csvCell('-0.4')).toBe('-0.4');
+    expect(csvCell('-2.82 (-3.41 to -2.24)')).toBe('-2.82 (-3.41 to -2.24)');
+    expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
   });
 

@@ -1,16 +1,17 @@
 // A chart's numbers as a CSV file: exactly the table its card shows under "Show as table" (the
 // same rounded, formatted cells; a withheld count stays the withheld wording, never a number).
 
+import { textCell } from '@vfr/domain';
 import type { ChartTable } from './chart-text';
 
-// A spreadsheet runs a cell that begins with =, +, @, a tab or a carriage return (or a minus
-// before something that is not a number) as a formula: such a cell gets an apostrophe in front,
-// as in the server's exports (csv-writer.ts). "-1.5" stays a number.
-const FORMULA = /^([=+@\t\r]|-(?![\d.]))/;
+// A table's cells are formatted text: one that begins with a negative number as shown ("-1.5",
+// "-2.8 (-3.4 to -2.2)") is left as it is; any other goes through the domain's textCell, the rule
+// of the server's exports ("-2+3" is still guarded).
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?(\s|$)/;
 
 /** One cell, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvCell(value: string): string {
-  const cell = FORMULA.test(value) ? `'${value}` : value;
+  const cell = NEGATIVE_NUMBER.test(value) ? value : textCell(value);
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
