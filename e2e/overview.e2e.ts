@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Browser, ElementHandle, Locator, Page } from 'playwright-core';
-import { launch, screenshot, signIn } from './browser';
+import { ARTIFACTS, launch, screenshot, signIn } from './browser';
 
 const CHARTS = ['volumes', 'trajectory', 'responders', 'complications', 'discharge', 'readmissions', 'completeness', 'funnel'];
 
@@ -67,7 +68,7 @@ describe('the department head overview, in Chromium', () => {
     await signIn(page, 'head.north@demo.registry');
     await page.getByRole('heading', { name: 'Registry overview' }).waitFor();
     await expectEveryChartDrawn(page);
-    await expect(page.locator('.summary').textContent()).resolves.toMatch(/^(\d{3}) patients by first treatment/);
+    await expect(page.locator('.summary').textContent()).resolves.toMatch(/^Showing all periods\. (\d{3}) patients in the registry by first treatment/);
     // Department heads see small counts withheld, and the note says so; treatments and patients
     // are counted in sentences of their own.
     const volumesNote = (await page.locator('[data-chart="volumes"] .chart-note').textContent()) ?? '';
@@ -190,7 +191,9 @@ describe('the department head overview, in Chromium', () => {
     await expect(page.getByRole('button', { name: 'Download PNG' }).first().isVisible()).resolves.toBe(false);
     const head = (await page.locator('header').innerText()).replace(/\s+/g, ' ');
     expect(head).toMatch(/Vertebral Fracture Outcomes Registry .*department head/);
-    await expect(page.locator('.print-only').innerText()).resolves.toMatch(/^All sites, all periods · printed \d{1,2} \w+ \d{4}/);
+    await expect(page.locator('.print-only').innerText()).resolves.toMatch(
+      /^NORTH \(.+\) beside the registry; all periods; charts for the registry · printed \d{1,2} \w+ \d{4}/,
+    );
     for (const id of CHARTS) {
       const card = page.locator(`[data-chart="${id}"]`);
       await expect(card.locator('.chart-note').isVisible()).resolves.toBe(true);
@@ -199,11 +202,84 @@ describe('the department head overview, in Chromium', () => {
       expect(canvasWidth).toBeLessThanOrEqual(cardWidth);
       expect(canvasWidth).toBeGreaterThan(cardWidth * 0.8);
     }
-    await page.screenshot({ path: '/tmp/takeaway-print.png', fullPage: true });
+    await screenshot(page, 'department-report-print');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     expect(pages).toBeGreaterThan(1);
-    fs.writeFileSync('/tmp/takeaway-report.pdf', pdf);
+    fs.writeFileSync(path.join(ARTIFACTS, 'department-report.pdf'), pdf);
+  });
+
+  it("shows the head's site beside the registry in the headline figures, and narrows every figure by period and subgroup through the URL", async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, 'head.north@demo.registry');
+    const headlines = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Registry' }) });
+    await headlines.getByRole('columnheader', { name: 'NORTH' }).waitFor();
+    await expect(headlines.getByRole('columnheader').allInnerTexts()).resolves.toEqual(['Figure', 'NORTH', 'Registry']);
+    const cell = (figure: string, column: string) => page.locator(`[data-headline="${figure}"] [data-column="${column}"] strong`);
+    await page.waitForFunction(() => !document.querySelector('.headlines td strong')?.textContent?.includes('…'));
+    const rows = await page.locator('.headlines tbody tr').count();
+    expect(rows).toBe(7);
+    const registryPatients = Number((await cell('PATIENTS_TREATED', 'registry').innerText()).replace(/,/g, ''));
+    const sitePatients = Number((await cell('PATIENTS_TREATED', 'site').innerText()).replace(/,/g, ''));
+    expect(registryPatients).toBeGreaterThan(200);
+    expect(sitePatients).toBeGreaterThan(30);
+    expect(sitePatients).toBeLessThan(registryPatients);
+    for (const f of ['FOLLOW_UP_M12', 'MAJOR_COMPLICATIONS', 'SYMPTOMATIC_LEAKAGE', 'SAME_DAY_DISCHARGE', 'MORTALITY_1_YEAR'])
+      await expect(cell(f, 'registry').innerText()).resolves.toMatch(/^\d+\.\d %$|^Withheld$/);
+
+    // A period and an age band: the link carries them, the figures shrink, the report says them.
+    const last = (await page.getByLabel('Treated from').locator('option').allTextContents()).filter((t) => /Q\d/.test(t));
+    const year = Number(last[last.length - 1].slice(0, 4)) - 2;
+    await page.getByLabel('Treated from').selectOption({ label: `${year} Q1` });
+    await page.getByLabel('to', { exact: true }).selectOption({ label: `${year} Q4` });
+    await page.getByLabel('Age').selectOption({ label: '75 to 84' });
+    await page.waitForURL(/from=\d{4}-01-01.*to=\d{4}-12-31.*age=75_84/);
+    await page.waitForFunction((before) => {
+      const t = document.querySelector('[data-headline="PATIENTS_TREATED"] [data-column="registry"] strong')?.textContent ?? '';
+      return t !== '…' && t !== String(before) && t !== before.toLocaleString('en');
+    }, registryPatients);
+    const narrowed = await cell('PATIENTS_TREATED', 'registry').innerText();
+    expect(narrowed === 'Withheld' || Number(narrowed.replace(/,/g, '')) < registryPatients).toBe(true);
+    await expect(page.locator('.summary').innerText()).resolves.toMatch(new RegExp(`^Showing treated ${year} Q1 to ${year} Q4, aged 75 to 84\\.`));
+    // The same link opened afresh shows the same choices.
+    const link = page.url();
+    const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(again, 'head.north@demo.registry');
+    await again.goto(link);
+    await expect(again.getByLabel('Age').inputValue()).resolves.toBe('75_84');
+    await again.close();
+
+    // Charts for the site beside the registry: each chart twice, side by side.
+    await page.getByLabel('Treated from').selectOption({ label: 'The start' });
+    await page.getByLabel('to', { exact: true }).selectOption({ label: 'Today' });
+    await page.getByLabel('Age').selectOption({ label: 'Any' });
+    await page.getByLabel('Charts show').selectOption({ label: 'The site beside the registry' });
+    const site = page.locator('[data-chart="volumes-site"]');
+    const registry = page.locator('[data-chart="volumes-registry"]');
+    await site.locator('canvas').first().waitFor({ timeout: 20000 });
+    await registry.locator('canvas').first().waitFor({ timeout: 20000 });
+    await expect(site.locator('h3').innerText()).resolves.toBe('Treatments started per period, by kind — NORTH');
+    const [a, b] = [await site.boundingBox(), await registry.boundingBox()];
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
+    expect(a!.x).toBeLessThan(b!.x);
+    await screenshot(page, 'department-head-site-beside-registry');
+  });
+
+  it('answers which treatment did better: adjusted pain at one month and one year per treatment, with a warning that the groups differed', async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, 'head.north@demo.registry');
+    const answer = page.locator('.adjusted-answer [data-scope="registry"]');
+    await answer.locator('li').first().waitFor({ timeout: 30000 });
+    const sentences = await answer.locator('li').allInnerTexts();
+    // Three treatments at each of two time points, each with its interval.
+    expect(sentences).toHaveLength(6);
+    for (const s of sentences)
+      expect(s).toMatch(/^(Conservative|Vertebroplasty|Kyphoplasty).*: mean pain at one (month|year) \d+\.\d of 10 \(95% CI \d+\.\d to \d+\.\d; n = \d+\)/);
+    expect(sentences.filter((s) => /the reference\.$/.test(s))).toHaveLength(2);
+    // The demo's procedures start from more pain than conservative care: the warning names it.
+    await expect(answer.locator('.adjusted-warning').innerText()).resolves.toMatch(/differed before treatment, most in .*Baseline NRS pain/);
+    await expect(page.locator('.adjusted-answer [data-scope="site"] li').first().innerText({ timeout: 30000 })).resolves.toMatch(/mean pain/);
+    await screenshot(page, 'department-head-adjusted-answer');
   });
 });

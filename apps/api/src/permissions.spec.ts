@@ -174,6 +174,7 @@ const OPERATIONS: Record<string, Operation> = {
   discharge: { request: () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
   readmissions: { request: () => ({ query: '{ readmissions { kind } }' }), expect: all('ok') },
   funnelPlot: { request: () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
+  headlineFigures: { request: () => ({ query: '{ headlineFigures { figure n } }' }), expect: all('ok') },
   savedCohorts: { request: () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {
     request: () => ({

@@ -148,6 +148,7 @@ export class AdjustedService {
         covariates: ADJUSTMENT_COVARIATES.map((c) => c.name),
         constantCovariates: [],
         referenceCategories: references([]),
+        means: [],
         differences: [],
         balance: [],
         weights: [],
@@ -215,6 +216,16 @@ export class AdjustedService {
         sensitivityUpper: s?.adjusted.upper ?? null,
       };
     });
+    const means = a.means.map((m) => ({
+      group: m.group,
+      n: shownN(m.group),
+      mean: m.unadjusted.mean,
+      lower: m.unadjusted.lower,
+      upper: m.unadjusted.upper,
+      adjusted: m.adjusted.mean,
+      adjustedLower: m.adjusted.lower,
+      adjustedUpper: m.adjusted.upper,
+    }));
     const balance = a.balance.map((b) => ({
       covariate: ADJUSTMENT_COVARIATES[kept[b.covariate]].name,
       group: b.group,
@@ -262,6 +273,7 @@ export class AdjustedService {
       covariates: kept.map((j) => ADJUSTMENT_COVARIATES[j].name),
       constantCovariates: selection.constant.map((j) => ADJUSTMENT_COVARIATES[j].name),
       referenceCategories: references(selection.madeReference),
+      means,
       differences,
       balance,
       weights,

@@ -6,6 +6,7 @@ const QUERY = `query($m: OutcomeMeasure, $tp: TimePoint, $f: CohortFilterInput, 
   referenceCategories { factor reference } missingData { group cohort observed analysed } sensitivityConverged
   overlapBinEdges overlap { score group counts }
   weights { group n trimmed min median max sum ess }
+  means { group n mean lower upper adjusted adjustedLower adjustedUpper }
   differences { group versus n nVersus unadjusted unadjustedLower unadjustedUpper adjusted adjustedLower adjustedUpper sensitivity sensitivityLower sensitivityUpper }
   balance { covariate group versus smdBefore smdAfter } } }`;
 
@@ -122,6 +123,19 @@ describeEachDatabase(
         expect(d.sensitivity).not.toBe(d.adjusted); // other weights, another population
         expect(Math.abs(d.sensitivity - d.adjusted)).toBeLessThan(1);
       }
+      // Each group's mean: observed as the raw rows give it, adjusted so that the adjusted
+      // differences are the differences of the adjusted means.
+      expect(a.means.map((m: any) => m.group)).toEqual(['CONSERVATIVE', 'KYPHOPLASTY', 'VERTEBROPLASTY']);
+      for (const m of a.means) {
+        const y = ys(m.group);
+        expect(m.n).toBe(y.length);
+        expect(m.mean).toBeCloseTo(y.reduce((p: number, v: number) => p + v, 0) / y.length, 9);
+        expect(m.lower).toBeLessThan(m.mean);
+        expect(m.adjustedLower).toBeLessThan(m.adjusted);
+        expect(m.adjusted).toBeLessThan(m.adjustedUpper);
+      }
+      const adjustedMean = (g: string) => a.means.find((m: any) => m.group === g).adjusted;
+      for (const d of a.differences) expect(d.adjusted).toBeCloseTo(adjustedMean(d.group) - adjustedMean('CONSERVATIVE'), 9);
       for (const d of a.differences) {
         const w = welchMeanDifference(ys(d.group), ys('CONSERVATIVE'));
         expect(d.unadjusted).toBeCloseTo(w.difference, 9);

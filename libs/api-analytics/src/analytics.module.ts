@@ -1,3 +1,5 @@
+import { HeadlinesResolver } from './headlines.resolver';
+import { HeadlinesService } from './headlines.service';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@vfr/api-audit';
 import { CohortsResolver } from './cohorts.resolver';
@@ -25,6 +27,8 @@ import { RadiographsService } from './radiographs.service';
     CompetingRisksService,
     RadiographsService,
     RadiographsResolver,
+    HeadlinesService,
+    HeadlinesResolver,
   ],
   exports: [CohortsService, OutcomesService],
 })

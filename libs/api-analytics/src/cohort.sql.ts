@@ -8,6 +8,7 @@ import {
   granularityIssues,
   LEVEL_REGIONS,
   Role,
+  TimePointWindow,
   TreatmentGrouping,
   TreatmentKind,
   validate,
@@ -169,4 +170,15 @@ export function isConservativeGroup(group: string): boolean {
 /** Whether a reader gets counts below the small-cell threshold suppressed. */
 export function suppressesSmallCells(actor: Actor): boolean {
   return isDeidentified(actor);
+}
+
+/**
+ * Whether a scheduled visit is expected (SQL over an analysis_patient row `a`): its window has
+ * closed by `today`, unless the patient died before it closed (the dead leave the denominator
+ * from the day they died; a visit done before the death still counts as expected). The rule of
+ * follow-up completeness (docs/methods.md), shared by the completeness figure and the headline.
+ */
+export function visitExpectedSql(w: TimePointWindow, ordinal: number, today: string, params: SqlParams, row = 'a'): string {
+  const end = `${row}.index_date + ${params.add(w.toDay, 'int')}`;
+  return `(${end} < ${today} AND (${row}.death_on IS NULL OR ${row}.death_on > ${end} OR ${row}.visit_status[${ordinal}] = 'DONE'))`;
 }

@@ -4,8 +4,8 @@ import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
 import { cohortSql } from './cohort.sql';
-import { DischargeSummaryModel, FunnelPlotModel, HospitalRateModel, ReadmissionSummaryModel, TreatmentVolumesModel } from './models/operations.model';
-import { Disclosure, disclosureFor, shownCount, shownProportion } from './suppression';
+import { DischargeSummaryModel, FunnelPlotModel, ReadmissionSummaryModel, TreatmentVolumesModel } from './models/operations.model';
+import { disclosureFor, shownCount, shownProportion, shownRate } from './suppression';
 import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
 
 @Injectable()
@@ -176,20 +176,4 @@ export class OperationsService {
       }),
     };
   }
-}
-
-/**
- * A share of treatments as the reader may see it: the denominator and the events through
- * suppression.ts, the events withheld too when the complement is small (as the discharge figure
- * withholds a small number of overnight stays), the Wilson interval of what is shown.
- */
-function shownRate(d: Disclosure, total: { n: number; k: number }, events: { n: number; k: number }): HospitalRateModel {
-  const n = shownCount(d, total);
-  const hidden = { n, events: null, rate: null, lower: null, upper: null, suppressed: true };
-  if (n === null) return hidden;
-  const x = shownProportion(d, events, total, n).x;
-  const rest = shownCount(d, { n: total.n - events.n, k: total.k - events.k });
-  if (x === null || rest === null) return hidden;
-  const ci = n > 0 ? wilsonInterval(x, n) : null;
-  return { n, events: x, rate: ci?.proportion ?? null, lower: ci?.lower ?? null, upper: ci?.upper ?? null, suppressed: false };
 }

@@ -1,7 +1,7 @@
 import { Actor, isDeidentified } from '@vfr/api-core';
 import { smallCellThresholdFromEnv } from '@vfr/api-database';
 import { Role } from '@vfr/domain';
-import { perturbCount } from '@vfr/stats';
+import { perturbCount, wilsonInterval } from '@vfr/stats';
 
 /**
  * Disclosure control of every count a reader sees (docs/privacy.md):
@@ -97,4 +97,31 @@ export function cellsToSuppress(counts: readonly number[], threshold = DEFAULT_S
     if (next) hidden.add(next.i);
   }
   return hidden;
+}
+
+/** A share as shownRate gives it: null counts and rate when withheld. */
+export interface ShownRate {
+  n: number | null;
+  events: number | null;
+  rate: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * A share as the reader may see it: the denominator and the events through shownCount and
+ * shownProportion, the events withheld too when the complement is small (as the discharge figure
+ * withholds a small number of overnight stays: n minus a shown count would give it away), the
+ * Wilson interval of what is shown.
+ */
+export function shownRate(d: Disclosure, total: KeyedCount, events: KeyedCount): ShownRate {
+  const n = shownCount(d, total);
+  const hidden = { n, events: null, rate: null, lower: null, upper: null, suppressed: true };
+  if (n === null) return hidden;
+  const x = shownProportion(d, events, total, n).x;
+  const rest = shownCount(d, { n: total.n - events.n, k: Number(total.k) - Number(events.k) });
+  if (x === null || rest === null) return hidden;
+  const ci = n > 0 ? wilsonInterval(x, n) : null;
+  return { n, events: x, rate: ci?.proportion ?? null, lower: ci?.lower ?? null, upper: ci?.upper ?? null, suppressed: false };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { PatientIdentifierEntity } from '@vfr/api-registry';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
-import { disclosureFor, RESEARCH_CONSENT, shownCount, shownProportion } from '@vfr/api-analytics';
+import { disclosureFor, RESEARCH_CONSENT, shownCount, shownProportion, visitExpectedSql } from '@vfr/api-analytics';
 import { AggregateReader } from '@vfr/api-database';
 import { parseIsoDate, TIME_POINT_WINDOWS, timePointOrdinal, todayIso, ValidationError } from '@vfr/domain';
 
@@ -217,8 +217,7 @@ export class WorklistService {
     // from which a department head's counts are perturbed (@vfr/api-analytics).
     const counts = TIME_POINT_WINDOWS.map((w, i) => {
       const k = timePointOrdinal(w.timePoint);
-      const end = `a.index_date + ${params.add(w.toDay, 'int')}`;
-      const closed = `${end} < ${t} AND (a.death_on IS NULL OR a.death_on > ${end} OR a.visit_status[${k}] = 'DONE')`;
+      const closed = visitExpectedSql(w, k, t, params);
       const pair = (name: string, condition: string) =>
         `count(*) FILTER (WHERE ${condition})::int AS ${name}${i}, coalesce(sum(a.record_key) FILTER (WHERE ${condition}), 0)::int8 AS k${name}${i}`;
       return [

@@ -29,3 +29,4 @@ export * from './instruments.rules';
 export * from './import-report';
 export * from './missed-visits';
 export * from './complication-rates';
+export * from './headline-figures';

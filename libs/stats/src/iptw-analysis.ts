@@ -1,5 +1,13 @@
-import { median, welchMeanDifference, type MeanDifference } from './descriptive';
-import { iptwWeights, receivedProbability, trimByPropensity, weightedMeanDifference, type WeightedDifference } from './iptw';
+import { meanCI, median, welchMeanDifference, type MeanCI, type MeanDifference } from './descriptive';
+import {
+  iptwWeights,
+  receivedProbability,
+  trimByPropensity,
+  weightedMeanCI,
+  weightedMeanDifference,
+  type WeightedDifference,
+  type WeightedMeanCI,
+} from './iptw';
 import { multinomialLogisticRegression } from './logistic';
 import { smdBinaryData, smdContinuous, weightedSmdBinary, weightedSmdContinuous } from './smd';
 import { effectiveSampleSize } from './weighted';
@@ -73,6 +81,12 @@ export interface IptwAnalysis<L> {
   propensities: (number[] | null)[];
   converged: boolean;
   weightSummary: GroupWeights<L>[];
+  /**
+   * Each analysed group's mean: unadjusted (t interval) and IPTW-adjusted (the Hajek weighted
+   * mean with its sandwich interval), which estimates the mean outcome had every patient of the
+   * population been treated as that group was.
+   */
+  means: { group: L; unadjusted: MeanCI; adjusted: WeightedMeanCI }[];
   /** Each group against the reference (the first analysed group). */
   differences: { group: L; versus: L; unadjusted: MeanDifference; adjusted: WeightedDifference }[];
   /** Balance of each covariate for every pair of groups (later group versus earlier group). */
@@ -157,6 +171,7 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
       propensities,
       converged: fit.converged && !fit.separation,
       weightSummary,
+      means: [],
       differences: [],
       balance: [],
     };
@@ -171,6 +186,10 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
       unadjusted: welchMeanDifference(mine.y, ref.y, input.level),
       adjusted: weightedMeanDifference(mine.y, mine.w, ref.y, ref.w, input.level),
     };
+  });
+  const means = groups.map((g) => {
+    const mine = arm(g);
+    return { group: g, unadjusted: meanCI(mine.y, input.level), adjusted: weightedMeanCI(mine.y, mine.w, input.level) };
   });
   const balance: IptwAnalysis<L>['balance'] = [];
   groups.forEach((versus, a) => {
@@ -197,6 +216,7 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     propensities,
     converged: fit.converged && !fit.separation,
     weightSummary,
+    means,
     differences,
     balance,
   };

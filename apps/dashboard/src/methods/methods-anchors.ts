@@ -15,6 +15,7 @@ export const METHODS = {
   newFractures: 'new-fractures-and-imaging',
   hospitalUse: 'hospital-use-and-radiographic-follow-up',
   radiographs: 'radiographic-follow-up-and-loss-of-correction',
+  headlines: 'headline-figures-and-the-overview-s-filters',
 } as const;
 
 export type MethodsSection = (typeof METHODS)[keyof typeof METHODS];

@@ -3,8 +3,8 @@ import { graphql } from '../gql';
 // One query per chart so each draws as soon as its own figures arrive.
 
 export const OVERVIEW_VOLUMES = graphql(`
-  query OverviewVolumes {
-    treatmentVolumes {
+  query OverviewVolumes($filter: CohortFilterInput) {
+    treatmentVolumes(filter: $filter) {
       period
       bins {
         period
@@ -13,7 +13,7 @@ export const OVERVIEW_VOLUMES = graphql(`
         suppressed
       }
     }
-    cohortSize {
+    cohortSize(filter: $filter) {
       total
       threshold
       groups {
@@ -26,8 +26,8 @@ export const OVERVIEW_VOLUMES = graphql(`
 `);
 
 export const OVERVIEW_TRAJECTORY = graphql(`
-  query OverviewTrajectory {
-    outcomeTrajectory(measure: NRS) {
+  query OverviewTrajectory($filter: CohortFilterInput) {
+    outcomeTrajectory(filter: $filter, measure: NRS) {
       group
       timePoint
       n
@@ -40,8 +40,8 @@ export const OVERVIEW_TRAJECTORY = graphql(`
 `);
 
 export const OVERVIEW_RESPONDERS = graphql(`
-  query OverviewResponders($definition: ResponderDefinition!) {
-    responderRates(definition: $definition) {
+  query OverviewResponders($filter: CohortFilterInput, $definition: ResponderDefinition!) {
+    responderRates(filter: $filter, definition: $definition) {
       group
       category
       n
@@ -55,8 +55,8 @@ export const OVERVIEW_RESPONDERS = graphql(`
 `);
 
 export const OVERVIEW_COMPLICATIONS = graphql(`
-  query OverviewComplications {
-    complicationRates {
+  query OverviewComplications($filter: CohortFilterInput) {
+    complicationRates(filter: $filter) {
       group
       category
       n
@@ -70,8 +70,8 @@ export const OVERVIEW_COMPLICATIONS = graphql(`
 `);
 
 export const OVERVIEW_DISCHARGE = graphql(`
-  query OverviewDischarge {
-    discharge {
+  query OverviewDischarge($filter: CohortFilterInput) {
+    discharge(filter: $filter) {
       kind
       treatments
       sameDay
@@ -88,8 +88,8 @@ export const OVERVIEW_DISCHARGE = graphql(`
 `);
 
 export const OVERVIEW_COMPLETENESS = graphql(`
-  query OverviewCompleteness {
-    followUpCompleteness {
+  query OverviewCompleteness($siteId: ID) {
+    followUpCompleteness(siteId: $siteId) {
       siteCode
       timePoint
       expected
@@ -103,8 +103,8 @@ export const OVERVIEW_COMPLETENESS = graphql(`
 `);
 
 export const OVERVIEW_FUNNEL = graphql(`
-  query OverviewFunnel {
-    funnelPlot {
+  query OverviewFunnel($filter: CohortFilterInput) {
+    funnelPlot(filter: $filter) {
       registryRate
       sites {
         siteCode
@@ -125,8 +125,8 @@ export const OVERVIEW_FUNNEL = graphql(`
 `);
 
 export const OVERVIEW_READMISSIONS = graphql(`
-  query OverviewReadmissions {
-    readmissions {
+  query OverviewReadmissions($filter: CohortFilterInput) {
+    readmissions(filter: $filter) {
       kind
       within30 {
         n
@@ -151,6 +151,99 @@ export const OVERVIEW_READMISSIONS = graphql(`
         lower
         upper
         suppressed
+      }
+    }
+  }
+`);
+
+export const OVERVIEW_SITES = graphql(`
+  query OverviewSites {
+    me {
+      siteId
+    }
+    sites {
+      id
+      code
+      name
+    }
+  }
+`);
+
+export const OVERVIEW_HEADLINES = graphql(`
+  query OverviewHeadlines($site: CohortFilterInput, $registry: CohortFilterInput, $withSite: Boolean!) {
+    site: headlineFigures(filter: $site) @include(if: $withSite) {
+      figure
+      n
+      events
+      rate
+      lower
+      upper
+      suppressed
+    }
+    registry: headlineFigures(filter: $registry) {
+      figure
+      n
+      events
+      rate
+      lower
+      upper
+      suppressed
+    }
+  }
+`);
+
+export const OVERVIEW_ADJUSTED = graphql(`
+  query OverviewAdjusted($filter: CohortFilterInput) {
+    month1: adjustedComparison(filter: $filter, measure: NRS, timePoint: M1) {
+      n
+      suppressedGroups
+      means {
+        group
+        n
+        mean
+        adjusted
+        adjustedLower
+        adjustedUpper
+      }
+      differences {
+        group
+        versus
+        adjusted
+        adjustedLower
+        adjustedUpper
+      }
+      balance {
+        covariate
+        group
+        versus
+        smdBefore
+        smdAfter
+      }
+    }
+    month12: adjustedComparison(filter: $filter, measure: NRS, timePoint: M12) {
+      n
+      suppressedGroups
+      means {
+        group
+        n
+        mean
+        adjusted
+        adjustedLower
+        adjustedUpper
+      }
+      differences {
+        group
+        versus
+        adjusted
+        adjustedLower
+        adjustedUpper
+      }
+      balance {
+        covariate
+        group
+        versus
+        smdBefore
+        smdAfter
       }
     }
   }

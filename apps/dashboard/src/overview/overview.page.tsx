@@ -1,15 +1,18 @@
 import { useQuery } from '../graphql/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ChartCard } from '../charts/chart-card';
 import { METHODS } from '../methods/methods-anchors';
 import { labelOf } from '../charts/palette';
-import type { ResponderDefinition } from '../gql/graphql';
+import type { CohortFilterInput, ResponderDefinition } from '../gql/graphql';
 import {
   OVERVIEW_COMPLETENESS,
   OVERVIEW_COMPLICATIONS,
   OVERVIEW_DISCHARGE,
   OVERVIEW_FUNNEL,
+  OVERVIEW_READMISSIONS,
   OVERVIEW_RESPONDERS,
+  OVERVIEW_SITES,
   OVERVIEW_TRAJECTORY,
   OVERVIEW_VOLUMES,
 } from './overview.documents';
@@ -20,13 +23,16 @@ import {
   type Figure,
   funnelFigure,
   NO_FIGURE,
+  readmissionsFigure,
   respondersFigure,
   trajectoryFigure,
   VOLUMES_TITLE,
   volumesFigure,
 } from './overview.options';
-import { OVERVIEW_READMISSIONS } from './overview.documents';
-import { readmissionsFigure } from './overview.options';
+import { AdjustedAnswer } from './adjusted-answer';
+import { Headlines } from './headlines';
+import { OverviewFilters } from './overview-filters';
+import { describeView, siteFilter, subgroupFilter, viewFromSearch, viewToSearch } from './overview-view';
 import './overview.css';
 
 export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string }[] = [
@@ -54,19 +60,141 @@ function PrintedAt() {
   return <time dateTime={now.toISOString()}>{now.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}</time>;
 }
 
-/** The registry at a glance for department heads: every figure over all sites. */
+interface Scope {
+  key: 'site' | 'registry';
+  label: string;
+  filter: CohortFilterInput;
+}
+
+/** A card's id and title for its scope: unchanged when the charts show one scope. */
+function scoped(id: string, title: string, scope: Scope, many: boolean) {
+  return many ? { id: `${id}-${scope.key}`, title: `${title} — ${scope.label}` } : { id, title };
+}
+
+// One component per chart, each running its own query for its scope, so that the site's and the
+// registry's cards can sit side by side in the grid, row by row.
+type CardProps = { scope: Scope; many: boolean };
+
+function VolumesCard({ scope, many }: CardProps) {
+  const f = useFigure(useQuery(OVERVIEW_VOLUMES, { variables: { filter: scope.filter } }), volumesFigure);
+  return (
+    <ChartCard
+      {...scoped('volumes', VOLUMES_TITLE, scope, many)}
+      definition={METHODS.rates}
+      {...f}
+      empty="No treatments in this period and subgroup."
+      height={330}
+    />
+  );
+}
+
+function TrajectoryCard({ scope, many }: CardProps) {
+  const f = useFigure(useQuery(OVERVIEW_TRAJECTORY, { variables: { filter: scope.filter } }), trajectoryFigure);
+  return (
+    <ChartCard
+      {...scoped('trajectory', 'Pain (NRS) over time, by first treatment', scope, many)}
+      definition={METHODS.rates}
+      {...f}
+      empty="No pain scores in this period and subgroup."
+      height={330}
+    />
+  );
+}
+
+function RespondersCard({ scope, many, definition, children }: CardProps & { definition: ResponderDefinition; children: ReactNode }) {
+  const f = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { filter: scope.filter, definition } }), respondersFigure);
+  return (
+    <ChartCard
+      {...scoped('responders', 'Responder rates, by first treatment', scope, many)}
+      definition={METHODS.rates}
+      {...f}
+      empty="No follow-up visits with scores in this period and subgroup, so no responders can be counted."
+      height={330}
+    >
+      {children}
+    </ChartCard>
+  );
+}
+
+function ComplicationsCard({ scope, many }: CardProps) {
+  const f = useFigure(useQuery(OVERVIEW_COMPLICATIONS, { variables: { filter: scope.filter } }), complicationsFigure);
+  return (
+    <ChartCard
+      {...scoped('complications', 'Complication rates, by grade, kind and first treatment', scope, many)}
+      definition={METHODS.rates}
+      {...f}
+      empty="No treated patients in this period and subgroup, so no complication rates."
+      height={560}
+    />
+  );
+}
+
+function DischargeCard({ scope, many }: CardProps) {
+  const f = useFigure(useQuery(OVERVIEW_DISCHARGE, { variables: { filter: scope.filter } }), dischargeFigure);
+  return (
+    <ChartCard
+      {...scoped('discharge', 'Same-day discharge and length of stay, by treatment', scope, many)}
+      definition={METHODS.rates}
+      {...f}
+      empty="No treatments with a discharge recorded in this period and subgroup."
+      height={330}
+    />
+  );
+}
+
+function ReadmissionsCard({ scope, many }: CardProps) {
+  const f = useFigure(useQuery(OVERVIEW_READMISSIONS, { variables: { filter: scope.filter } }), readmissionsFigure);
+  return (
+    <ChartCard
+      {...scoped('readmissions', 'Readmissions and repeat augmentation, by treatment', scope, many)}
+      definition={METHODS.hospitalUse}
+      {...f}
+      empty="No treatments with readmissions recorded in this period and subgroup."
+      height={330}
+    />
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The registry at a glance for department heads: the headline figures of a site beside the
+ * registry's, the adjusted answer, and every figure, for a period and subgroups that live in the
+ * URL (overview-view.ts).
+ */
 export function OverviewPage() {
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => viewFromSearch(params.toString()), [params]);
   const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
-  const volumesQuery = useQuery(OVERVIEW_VOLUMES);
-  const volumes = useFigure(volumesQuery, volumesFigure);
-  const trajectory = useFigure(useQuery(OVERVIEW_TRAJECTORY), trajectoryFigure);
-  const responders = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { definition } }), respondersFigure);
-  const complications = useFigure(useQuery(OVERVIEW_COMPLICATIONS), complicationsFigure);
-  const discharge = useFigure(useQuery(OVERVIEW_DISCHARGE), dischargeFigure);
-  const readmissions = useFigure(useQuery(OVERVIEW_READMISSIONS), readmissionsFigure);
-  const completeness = useFigure(useQuery(OVERVIEW_COMPLETENESS), completenessFigure);
-  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL), funnelFigure);
-  const size = volumesQuery.data?.cohortSize;
+  const sites = useQuery(OVERVIEW_SITES).data;
+  const ownSiteId = sites?.me.siteId ?? null;
+  const site = sites?.sites.find((s) => s.id === (view.siteId || ownSiteId)) ?? null;
+  const registry = useMemo<Scope>(() => ({ key: 'registry', label: 'Registry', filter: subgroupFilter(view) }), [view]);
+  const siteScope = useMemo<Scope | null>(() => (site ? { key: 'site', label: site.code, filter: siteFilter(view, site.id) } : null), [view, site]);
+  const scopes: Scope[] = view.charts === 'REGISTRY' || !siteScope ? [registry] : view.charts === 'SITE' ? [siteScope] : [siteScope, registry];
+  const many = scopes.length > 1;
+  const size = useQuery(OVERVIEW_VOLUMES, { variables: { filter: registry.filter } }).data?.cohortSize;
+  const completeness = useFigure(
+    useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && site ? site.id : null } }),
+    completenessFigure,
+  );
+  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL, { variables: { filter: registry.filter } }), funnelFigure);
+  const described = describeView(view);
+
+  const responderChoice = (
+    <label className="inline-field">
+      Responder means{' '}
+      <select value={definition} onChange={(e) => setDefinition(e.target.value as ResponderDefinition)}>
+        {RESPONDER_DEFINITIONS.map((d) => (
+          <option key={d.value} value={d.value}>
+            {d.label}
+          </option>
+        ))}
+      </select>{' '}
+      from baseline
+    </label>
+  );
+  const each = (card: (s: Scope) => ReactNode) => scopes.map((s) => card(s));
 
   return (
     <section aria-labelledby="overview-title" className="overview">
@@ -77,79 +205,62 @@ export function OverviewPage() {
           Print report
         </button>
       </div>
+      <OverviewFilters
+        view={view}
+        onChange={(v) => setParams(new URLSearchParams(viewToSearch(v)), { replace: true })}
+        sites={sites?.sites ?? []}
+        ownSiteId={ownSiteId}
+        today={today()}
+      />
       {/* On paper only: what the figures cover and when they were printed. */}
       <p className="print-only">
-        All sites, all periods · printed <PrintedAt />
+        {site ? `${site.code} (${site.name}) beside the registry` : 'All sites'}; {described}; charts for{' '}
+        {many ? `${site?.code} and the registry` : scopes[0].label.toLowerCase() === 'registry' ? 'the registry' : scopes[0].label} · printed <PrintedAt />
       </p>
-      {size && (
-        <p className="summary">
-          {size.total === null ? 'The registry total is suppressed.' : `${size.total.toLocaleString('en')} patients`}
-          {size.groups.length > 0 && ' by first treatment: '}
-          {size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (suppressed)` : g.n}`).join(', ')}. Only patients
-          who consented to research are counted. For department heads, counts under {size.threshold} are withheld and every count is moved by at most 3, the
-          same way each time, so that comparing two figures cannot reveal a small group.
-        </p>
-      )}
+      <p className="summary">
+        Showing {described}.{' '}
+        {size &&
+          `${size.total === null ? 'The registry total is withheld.' : `${size.total.toLocaleString('en')} patients in the registry`}${
+            size.groups.length > 0 ? ' by first treatment: ' : ''
+          }${size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (withheld)` : g.n}`).join(', ')}.`}{' '}
+        Only patients who consented to research are counted. For department heads, counts under {size?.threshold ?? 11} are withheld and every count is moved by
+        at most 3, the same way each time, so that comparing two figures cannot reveal a small group.
+      </p>
+      <Headlines siteLabel={site?.code ?? null} siteFilter={siteScope?.filter ?? null} registryFilter={registry.filter} threshold={size?.threshold ?? null} />
+      <AdjustedAnswer scopes={siteScope ? [siteScope, registry] : [registry]} />
       <div className="chart-grid">
-        <ChartCard id="volumes" definition={METHODS.rates} title={VOLUMES_TITLE} {...volumes} empty="No treatments have been recorded yet." height={330} />
-        <ChartCard
-          id="trajectory"
-          definition={METHODS.rates}
-          title="Pain (NRS) over time, by first treatment"
-          {...trajectory}
-          empty="No pain scores have been recorded yet."
-          height={330}
-        />
-        <ChartCard
-          id="responders"
-          definition={METHODS.rates}
-          title="Responder rates, by first treatment"
-          {...responders}
-          empty="No follow-up visits with scores yet, so no responders can be counted."
-          height={330}
-        >
-          <label className="inline-field">
-            Responder means{' '}
-            <select value={definition} onChange={(e) => setDefinition(e.target.value as ResponderDefinition)}>
-              {RESPONDER_DEFINITIONS.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>{' '}
-            from baseline
-          </label>
-        </ChartCard>
-        <ChartCard
-          id="complications"
-          definition={METHODS.rates}
-          title="Complication rates, by grade, kind and first treatment"
-          {...complications}
-          empty="No treated patients yet, so no complication rates."
-          height={560}
-        />
-        <ChartCard
-          id="discharge"
-          definition={METHODS.rates}
-          title="Same-day discharge and length of stay, by treatment"
-          {...discharge}
-          empty="No treatments with a discharge recorded yet."
-          height={330}
-        />
-        <ChartCard
-          id="readmissions"
-          definition={METHODS.hospitalUse}
-          title="Readmissions and repeat augmentation, by treatment"
-          {...readmissions}
-          empty="No treatments with readmissions recorded yet."
-          height={330}
-        />
+        {each((s) => (
+          <VolumesCard key={`v${s.key}`} scope={s} many={many} />
+        ))}
+        {each((s) => (
+          <TrajectoryCard key={`t${s.key}`} scope={s} many={many} />
+        ))}
+        {each((s) => (
+          <RespondersCard key={`r${s.key}`} scope={s} many={many} definition={definition}>
+            {responderChoice}
+          </RespondersCard>
+        ))}
+        {each((s) => (
+          <ComplicationsCard key={`c${s.key}`} scope={s} many={many} />
+        ))}
+        {each((s) => (
+          <DischargeCard key={`d${s.key}`} scope={s} many={many} />
+        ))}
+        {each((s) => (
+          <ReadmissionsCard key={`a${s.key}`} scope={s} many={many} />
+        ))}
         <ChartCard
           id="completeness"
           definition={METHODS.rates}
           title="Follow-up completeness, by time point and site"
           {...completeness}
           empty="No follow-up visit is due yet."
+          note={
+            <>
+              {completeness.note} Every period and patient of {view.charts === 'SITE' && site ? site.code : 'every site'}: the period and subgroups do not apply
+              here (the headline figures give the 12-month share for them).
+            </>
+          }
           height={330}
         />
         <ChartCard
@@ -157,7 +268,7 @@ export function OverviewPage() {
           definition={METHODS.rates}
           title="Sites' complication rates after procedures (funnel plot)"
           {...funnel}
-          empty="No site has procedures yet."
+          empty="No site has procedures in this period and subgroup."
           height={360}
         />
       </div>

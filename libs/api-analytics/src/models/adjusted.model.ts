@@ -39,6 +39,20 @@ export class GroupDifferenceModel {
   @Field(() => Float, { nullable: true }) sensitivityUpper: number | null;
 }
 
+@ObjectType('GroupMean', {
+  description: "A group's mean outcome: as observed, and IPTW-adjusted (what the mean would be had every patient compared been treated as this group was)",
+})
+export class GroupMeanModel {
+  @Field() group: string;
+  @Field(() => Int, { nullable: true, description: 'Patients analysed (withheld or perturbed as the reader sees counts)' }) n: number | null;
+  @Field(() => Float, { description: 'Mean of the patients analysed' }) mean: number;
+  @Field(() => Float, { description: 'Student t 95% CI' }) lower: number;
+  @Field(() => Float) upper: number;
+  @Field(() => Float, { description: 'Hajek weighted mean (stabilized weights, not truncated)' }) adjusted: number;
+  @Field(() => Float, { description: 'Robust (sandwich) 95% CI' }) adjustedLower: number;
+  @Field(() => Float) adjustedUpper: number;
+}
+
 @ObjectType('GroupMissingData', { description: "A group's patients: in the cohort, with the outcome at the time point, and analysed (with every covariate)" })
 export class GroupMissingDataModel {
   @Field() group: string;
@@ -130,6 +144,7 @@ export class AdjustedComparisonModel {
   })
   overlap: PropensityHistogramModel[];
   @Field({ description: 'Whether the models of the missing-outcome sensitivity analysis converged without a ridge penalty' }) sensitivityConverged: boolean;
+  @Field(() => [GroupMeanModel], { description: 'Per group analysed: the mean outcome, observed and adjusted' }) means: GroupMeanModel[];
   @Field(() => [GroupDifferenceModel]) differences: GroupDifferenceModel[];
   @Field(() => [BalanceRowModel], { description: 'Balance of each covariate for every pair of groups' }) balance: BalanceRowModel[];
   @Field(() => [GroupWeightsModel], { description: 'Weight distribution and effective sample size per group' }) weights: GroupWeightsModel[];
