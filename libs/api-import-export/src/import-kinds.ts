@@ -59,7 +59,7 @@ export interface KindSpec {
   columns: Column[];
   /** The natural key: importing the same row twice adds nothing. */
   key(row: Record<string, string>): string;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** The kind's defined fields (libs/domain/src/fields): each names its own column in the report. */
   defined?: FieldDefinitions;
   /** The domain input for a row, given its resolved references. */

@@ -74,7 +74,7 @@ export function fractureAgeCategory(days: number): FractureAgeCategory {
   return FractureAgeCategory.CHRONIC;
 }
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(50).nullish();
+const list = <T extends z.ZodMiniType>(item: T) => z.nullish(z.array(item).check(z.maxLength(50)));
 
 /** The Clinical Frailty Scale's range (Rockwood 2005; 9 = terminally ill). */
 const CFS = { min: 1, max: 9, integer: true, unit: '', label: 'Clinical Frailty Scale' };
@@ -91,54 +91,56 @@ const CEMENT_VOLUME_TOTAL = { min: 0, max: 60, integer: false, unit: 'ml', label
  */
 export const cohortFilterSchema = z
   .object({
-    ageMin: measure('ageMin', { min: 0, max: 120, integer: true, unit: 'years', label: 'Age' }).nullish(),
-    ageMax: measure('ageMax', { min: 0, max: 120, integer: true, unit: 'years', label: 'Age' }).nullish(),
-    sex: z.enum(Sex).nullish(),
+    ageMin: z.nullish(measure('ageMin', { min: 0, max: 120, integer: true, unit: 'years', label: 'Age' })),
+    ageMax: z.nullish(measure('ageMax', { min: 0, max: 120, integer: true, unit: 'years', label: 'Age' })),
+    sex: z.nullish(z.enum(Sex)),
     siteIds: list(uuid('siteIds')),
     causes: list(z.enum(FractureCause)),
     levelRegions: list(z.enum(LevelRegion)),
     genantGrades: list(measure('genantGrades', RANGES.genantGrade)),
     ofClasses: list(z.enum(OfClass)),
     fractureAges: list(z.enum(FractureAgeCategory)),
-    activeCancer: z.boolean().nullish(),
-    ongoingCancerTherapy: z.boolean().nullish(),
-    baselineNrsMin: measure('baselineNrsMin', RANGES.nrs).nullish(),
-    baselineNrsMax: measure('baselineNrsMax', RANGES.nrs).nullish(),
+    activeCancer: z.nullish(z.boolean()),
+    ongoingCancerTherapy: z.nullish(z.boolean()),
+    baselineNrsMin: z.nullish(measure('baselineNrsMin', RANGES.nrs)),
+    baselineNrsMax: z.nullish(measure('baselineNrsMax', RANGES.nrs)),
     treatmentKinds: list(z.enum(TreatmentKind)),
     preFractureMobility: list(z.enum(PreFractureMobility)),
     livingSituations: list(z.enum(LivingSituation)),
-    frailtyMin: measure('frailtyMin', CFS).nullish(),
-    frailtyMax: measure('frailtyMax', CFS).nullish(),
-    dementia: z.boolean().nullish(),
-    priorVertebralFracture: z.boolean().nullish(),
-    osteoporosisDrug: z.boolean().nullish(),
+    frailtyMin: z.nullish(measure('frailtyMin', CFS)),
+    frailtyMax: z.nullish(measure('frailtyMax', CFS)),
+    dementia: z.nullish(z.boolean()),
+    priorVertebralFracture: z.nullish(z.boolean()),
+    osteoporosisDrug: z.nullish(z.boolean()),
     anaesthesia: list(z.enum(Anaesthesia)),
     approaches: list(z.enum(ProcedureApproach)),
-    cementVolumeMin: measure('cementVolumeMin', CEMENT_VOLUME_TOTAL).nullish(),
-    cementVolumeMax: measure('cementVolumeMax', CEMENT_VOLUME_TOTAL).nullish(),
-    treatedFrom: isoDate('treatedFrom').nullish(),
-    treatedTo: isoDate('treatedTo').nullish(),
+    cementVolumeMin: z.nullish(measure('cementVolumeMin', CEMENT_VOLUME_TOTAL)),
+    cementVolumeMax: z.nullish(measure('cementVolumeMax', CEMENT_VOLUME_TOTAL)),
+    treatedFrom: z.nullish(isoDate('treatedFrom')),
+    treatedTo: z.nullish(isoDate('treatedTo')),
   })
-  .superRefine((v, ctx) => {
-    if (v.ageMin != null && v.ageMax != null && v.ageMin > v.ageMax)
-      ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'ageMax must not be below ageMin', params: { rule: 'consistency' } });
-    if (v.baselineNrsMin != null && v.baselineNrsMax != null && v.baselineNrsMin > v.baselineNrsMax) {
-      ctx.addIssue({ code: 'custom', path: ['baselineNrsMax'], message: 'baselineNrsMax must not be below baselineNrsMin', params: { rule: 'consistency' } });
-    }
-    if (v.frailtyMin != null && v.frailtyMax != null && v.frailtyMin > v.frailtyMax) {
-      ctx.addIssue({ code: 'custom', path: ['frailtyMax'], message: 'frailtyMax must not be below frailtyMin', params: { rule: 'consistency' } });
-    }
-    if (v.cementVolumeMin != null && v.cementVolumeMax != null && v.cementVolumeMin > v.cementVolumeMax) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cementVolumeMax'],
-        message: 'cementVolumeMax must not be below cementVolumeMin',
-        params: { rule: 'consistency' },
-      });
-    }
-    if (v.treatedFrom && v.treatedTo && v.treatedFrom > v.treatedTo)
-      ctx.addIssue({ code: 'custom', path: ['treatedTo'], message: 'treatedTo must not be before treatedFrom', params: { rule: 'consistency' } });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.ageMin != null && v.ageMax != null && v.ageMin > v.ageMax)
+        ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'ageMax must not be below ageMin', params: { rule: 'consistency' } });
+      if (v.baselineNrsMin != null && v.baselineNrsMax != null && v.baselineNrsMin > v.baselineNrsMax) {
+        ctx.addIssue({ code: 'custom', path: ['baselineNrsMax'], message: 'baselineNrsMax must not be below baselineNrsMin', params: { rule: 'consistency' } });
+      }
+      if (v.frailtyMin != null && v.frailtyMax != null && v.frailtyMin > v.frailtyMax) {
+        ctx.addIssue({ code: 'custom', path: ['frailtyMax'], message: 'frailtyMax must not be below frailtyMin', params: { rule: 'consistency' } });
+      }
+      if (v.cementVolumeMin != null && v.cementVolumeMax != null && v.cementVolumeMin > v.cementVolumeMax) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cementVolumeMax'],
+          message: 'cementVolumeMax must not be below cementVolumeMin',
+          params: { rule: 'consistency' },
+        });
+      }
+      if (v.treatedFrom && v.treatedTo && v.treatedFrom > v.treatedTo)
+        ctx.addIssue({ code: 'custom', path: ['treatedTo'], message: 'treatedTo must not be before treatedFrom', params: { rule: 'consistency' } });
+    }),
+  );
 
 export type CohortFilter = z.infer<typeof cohortFilterSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MissedVisitReason, TimePoint } from './enums';
 
 // Marking several expected visits missed at once (the worklist's "Mark missed"): the rows and the
@@ -17,37 +17,39 @@ export const MISSED_VISIT_REASON_LABELS: Record<MissedVisitReason, string> = {
 /** At most this many visits per request: a worklist page is 50, four pages at once is plenty. */
 export const MAX_VISITS_MARKED_MISSED = 200;
 
-const uuid = z.string().uuid();
+// zod/mini loads no messages: this one is word for word what the classic API said.
+const uuid = z.string().check(z.uuid({ error: 'Invalid UUID' }));
 
 /** Scheduled time points only: an unscheduled visit is never expected, so it cannot be missed. */
-const scheduled = z.enum(TimePoint).refine((t) => t !== TimePoint.UNSCHEDULED, {
-  error: (iss) => `timePoint must be a scheduled time point (got ${String(iss.input)})`,
-  params: { rule: 'scheduled' },
-});
+const scheduled = z.enum(TimePoint).check(
+  z.refine((t: TimePoint) => t !== TimePoint.UNSCHEDULED, {
+    error: (iss) => `timePoint must be a scheduled time point (got ${String(iss.input)})`,
+    params: { rule: 'scheduled' },
+  }),
+);
 
 export const markVisitsMissedSchema = z
   .object({
     reason: z.enum(MissedVisitReason),
-    visits: z
-      .array(z.object({ patientId: uuid, treatmentId: uuid, timePoint: scheduled }))
-      .min(1)
-      .max(MAX_VISITS_MARKED_MISSED),
+    visits: z.array(z.object({ patientId: uuid, treatmentId: uuid, timePoint: scheduled })).check(z.minLength(1), z.maxLength(MAX_VISITS_MARKED_MISSED)),
   })
-  .superRefine((v, ctx) => {
-    // The same visit twice would be refused by the database as a second visit of its time point.
-    const seen = new Map<string, number>();
-    v.visits.forEach((row, i) => {
-      const key = `${row.treatmentId}/${row.timePoint}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['visits', i, 'timePoint'],
-          message: `visits.${i} is the same visit as visits.${first} (${row.timePoint} of the same treatment)`,
-          params: { rule: 'unique' },
-        });
-      } else seen.set(key, i);
-    });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      // The same visit twice would be refused by the database as a second visit of its time point.
+      const seen = new Map<string, number>();
+      v.visits.forEach((row, i) => {
+        const key = `${row.treatmentId}/${row.timePoint}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['visits', i, 'timePoint'],
+            message: `visits.${i} is the same visit as visits.${first} (${row.timePoint} of the same treatment)`,
+            params: { rule: 'unique' },
+          });
+        } else seen.set(key, i);
+      });
+    }),
+  );
 
 export type MarkVisitsMissed = z.infer<typeof markVisitsMissedSchema>;

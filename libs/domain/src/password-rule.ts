@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TEXT_LIMITS } from './ranges';
 
 // The password rule, for every password a person chooses: a new user's, an admin's reset, a
@@ -96,14 +96,16 @@ export function passwordProblem(field: string, password: string, context: Passwo
 
 /** The rule as a schema field, for forms and inputs (the patterns part; the server adds the estimate). */
 export function passwordField(field: string) {
-  return z.string().superRefine((value, ctx) => {
-    const issue = patternIssue(field, value, {});
-    if (issue) ctx.addIssue({ code: 'custom', message: issue.message, params: { rule: issue.rule } });
-  });
+  return z.string().check(
+    z.superRefine((value: string, ctx) => {
+      const issue = patternIssue(field, value, {});
+      if (issue) ctx.addIssue({ code: 'custom', message: issue.message, params: { rule: issue.rule } });
+    }),
+  );
 }
 
 /** changePassword's input. */
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1, { error: 'currentPassword is required' }).max(TEXT_LIMITS.passwordMax),
+  currentPassword: z.string().check(z.minLength(1, { error: 'currentPassword is required' }), z.maxLength(TEXT_LIMITS.passwordMax)),
   newPassword: passwordField('newPassword'),
 });

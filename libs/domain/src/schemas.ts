@@ -26,26 +26,22 @@ const crossField =
     for (const i of rules(v)) fail(ctx, i.field, i.rule, i.message);
   };
 
-const optionalMeasure = (name: keyof typeof RANGES, label = name) => measure(label, RANGES[name]).nullish();
+const optionalMeasure = (name: keyof typeof RANGES, label = name) => z.nullish(measure(label, RANGES[name]));
 
 // Sites and users ----------------------------------------------------------------------------
 
 const siteFields = z.object({
-  code: z.string().trim().regex(SITE_CODE_PATTERN, { error: 'code must be 2-16 capital letters or digits' }),
+  code: z.string().check(z.trim(), z.regex(SITE_CODE_PATTERN, { error: 'code must be 2-16 capital letters or digits' })),
   name: requiredText(TEXT_LIMITS.siteName),
 });
 export const siteCreateSchema = siteFields;
-export const siteUpdateSchema = siteFields.partial();
+export const siteUpdateSchema = z.partial(siteFields);
 
 const userFields = z.object({
-  email: z
-    .string()
-    .trim()
-    .max(TEXT_LIMITS.email)
-    .pipe(z.email({ error: 'email must be a valid email address' })),
+  email: z.pipe(z.string().check(z.trim(), z.maxLength(TEXT_LIMITS.email)), z.email({ error: 'email must be a valid email address' })),
   displayName: requiredText(TEXT_LIMITS.displayName),
   role: z.enum(Role),
-  siteId: uuid('siteId').nullish(),
+  siteId: z.nullish(uuid('siteId')),
   password: passwordField('password'),
   active: z.boolean(),
 });
@@ -54,9 +50,9 @@ const siteRequired = (v: { role?: Role; siteId?: string | null }, ctx: Ctx) => {
     fail(ctx, 'siteId', 'required', `siteId is required for a ${v.role}`);
   }
 };
-export const userCreateSchema = userFields.omit({ active: true }).superRefine(siteRequired);
+export const userCreateSchema = z.omit(userFields, { active: true }).check(z.superRefine(siteRequired));
 // A password is never edited by an administrator: a reset makes a temporary one (resetPassword).
-export const userUpdateSchema = userFields.omit({ email: true, password: true }).partial();
+export const userUpdateSchema = z.partial(z.omit(userFields, { email: true, password: true }));
 
 // Patients -----------------------------------------------------------------------------------
 
@@ -68,28 +64,30 @@ export const patientIdentifiersSchema = z.object({
 });
 
 /** A patient about to be registered, for the look-up of similar patients of its site. */
-export const similarPatientsSchema = patientIdentifiersSchema.omit({ mrn: true }).extend({ siteId: uuid('siteId') });
+export const similarPatientsSchema = z.extend(z.omit(patientIdentifiersSchema, { mrn: true }), { siteId: uuid('siteId') });
 
 const patientFields = z.object({
   siteId: uuid('siteId'),
   registryNumber: z
     .string()
-    .trim()
-    .min(1)
-    .max(TEXT_LIMITS.registryNumber)
-    .regex(REGISTRY_NUMBER_PATTERN, { error: 'registryNumber may contain only letters, digits and hyphens' }),
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(TEXT_LIMITS.registryNumber),
+      z.regex(REGISTRY_NUMBER_PATTERN, { error: 'registryNumber may contain only letters, digits and hyphens' }),
+    ),
   birthYear: measure('birthYear', { ...RANGES.birthYear, max: new Date().getUTCFullYear() }),
   // The clinical fields, from their one definition each (fields/patient.fields.ts).
   ...schemaShape(PATIENT_FIELDS),
-  identifiers: patientIdentifiersSchema.nullish(),
+  identifiers: z.nullish(patientIdentifiersSchema),
 });
 const identifiersMatchBirthYear = (v: { birthYear?: number; identifiers?: { dateOfBirth: string } | null }, ctx: Ctx) => {
   if (v.identifiers && v.birthYear !== undefined && Number(v.identifiers.dateOfBirth.slice(0, 4)) !== v.birthYear) {
     fail(ctx, 'identifiers.dateOfBirth', 'consistency', `identifiers.dateOfBirth must fall in the birth year ${v.birthYear}`);
   }
 };
-export const patientCreateSchema = patientFields.superRefine(identifiersMatchBirthYear);
-export const patientUpdateSchema = patientFields.omit({ siteId: true, identifiers: true }).partial();
+export const patientCreateSchema = patientFields.check(z.superRefine(identifiersMatchBirthYear));
+export const patientUpdateSchema = z.partial(z.omit(patientFields, { siteId: true, identifiers: true }));
 
 // Fractures ----------------------------------------------------------------------------------
 
@@ -99,16 +97,16 @@ const fractureFields = z.object({
   ...schemaShape(FRACTURE_FIELDS),
   additionalInjuries: optionalText(TEXT_LIMITS.freeText),
 });
-export const fractureCreateSchema = fractureFields.superRefine(crossField(fractureContradictions));
+export const fractureCreateSchema = fractureFields.check(z.superRefine(crossField(fractureContradictions)));
 /** The changed fields only: the service judges the cross-field rules on the merged fracture. */
-export const fractureUpdateSchema = fractureFields.omit({ patientId: true }).partial();
+export const fractureUpdateSchema = z.partial(z.omit(fractureFields, { patientId: true }));
 
 // Treatments ---------------------------------------------------------------------------------
 
 export const treatedLevelSchema = z.object({
   fractureId: uuid('fractureId'),
-  cementType: z.enum(CementType).nullish(),
-  cementVolumeMl: measure('cementVolumeMl', RANGES.cementVolumeMl).nullish(),
+  cementType: z.nullish(z.enum(CementType)),
+  cementVolumeMl: z.nullish(measure('cementVolumeMl', RANGES.cementVolumeMl)),
   cementFillPercent: optionalMeasure('cementFillPercent'),
 });
 
@@ -127,7 +125,7 @@ const treatmentFields = z.object({
   patientId: uuid('patientId'),
   kind: z.enum(TreatmentKind),
   startDate: isoDate('startDate', { notFuture: true }),
-  levels: z.array(treatedLevelSchema).min(1).max(17),
+  levels: z.array(treatedLevelSchema).check(z.minLength(1), z.maxLength(17)),
   // The plain values, from their one definition each (fields/treatment.fields.ts).
   ...schemaShape(TREATMENT_FIELDS),
 });
@@ -170,13 +168,11 @@ function treatmentRules(v: TreatmentShape, ctx: Ctx): void {
     });
   }
 }
-export const treatmentCreateSchema = treatmentFields.superRefine(treatmentRules).superRefine(crossField(treatmentContradictions));
+export const treatmentCreateSchema = treatmentFields.check(z.superRefine(treatmentRules), z.superRefine(crossField(treatmentContradictions)));
 /** Validates a whole treatment after merging the changes into the stored one. */
-export const treatmentUpdateSchema = treatmentFields
-  .omit({ patientId: true })
-  .partial()
-  .superRefine(treatmentRules)
-  .superRefine(crossField(treatmentContradictions));
+export const treatmentUpdateSchema = z
+  .partial(z.omit(treatmentFields, { patientId: true }))
+  .check(z.superRefine(treatmentRules), z.superRefine(crossField(treatmentContradictions)));
 
 // Follow-up visits ---------------------------------------------------------------------------
 
@@ -184,24 +180,21 @@ const SCORES = ['nrsRest', 'nrsActivity', 'odi', 'rmdq', 'eq5dIndex', 'odiItems'
 
 // The questionnaires' items (instruments.rules.ts computes the scores from them).
 const itemInRange = (what: string, max: number, min = 1) =>
-  z
-    .number()
-    .int()
-    .refine((v) => v >= min && v <= max, { error: (iss) => `${what} must be ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } });
+  z.number().check(
+    z.int(),
+    z.refine((v: number) => v >= min && v <= max, { error: (iss) => `${what} must be ${min} to ${max} (got ${String(iss.input)})`, params: { rule: 'range' } }),
+  );
 const assessmentItemFields = {
-  odiItems: z
-    .array(itemInRange('each ODI section (odiItems)', 5, 0).nullable())
-    .length(10)
-    .nullish(),
-  rmdqItems: z.array(z.boolean()).length(24).nullish(),
-  eq5dLevels: z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).length(5).nullish(),
+  odiItems: z.nullish(z.array(z.nullable(itemInRange('each ODI section (odiItems)', 5, 0))).check(z.length(10))),
+  rmdqItems: z.nullish(z.array(z.boolean()).check(z.length(24))),
+  eq5dLevels: z.nullish(z.array(itemInRange('each EQ-5D-5L level (eq5dLevels)', 5)).check(z.length(5))),
 };
 
 const assessmentFields = z.object({
   patientId: uuid('patientId'),
   treatmentId: uuid('treatmentId'),
   timePoint: z.enum(TimePoint),
-  visitDate: isoDate('visitDate', { notFuture: true }).nullish(),
+  visitDate: z.nullish(isoDate('visitDate', { notFuture: true })),
   status: z.enum(AssessmentStatus),
   // The plain values, from their one definition each (fields/assessment.fields.ts).
   ...schemaShape(ASSESSMENT_FIELDS),
@@ -227,19 +220,17 @@ function assessmentRules(v: Partial<z.infer<typeof assessmentFields>>, ctx: Ctx)
   if (v.status && v.status !== AssessmentStatus.MISSED && v.missedReason != null)
     fail(ctx, 'missedReason', 'consistency', `missedReason can be recorded for a missed visit only, not for a ${v.status.toLowerCase()} one`);
 }
-export const assessmentCreateSchema = assessmentFields.superRefine(assessmentRules).superRefine(crossField(visitContradictions));
+export const assessmentCreateSchema = assessmentFields.check(z.superRefine(assessmentRules), z.superRefine(crossField(visitContradictions)));
 /** Validates a whole visit after merging the changes into the stored one. */
-export const assessmentUpdateSchema = assessmentFields
-  .omit({ patientId: true, treatmentId: true })
-  .partial()
-  .superRefine(assessmentRules)
-  .superRefine(crossField(visitContradictions));
+export const assessmentUpdateSchema = z
+  .partial(z.omit(assessmentFields, { patientId: true, treatmentId: true }))
+  .check(z.superRefine(assessmentRules), z.superRefine(crossField(visitContradictions)));
 
 // Complications ------------------------------------------------------------------------------
 
 const complicationFields = z.object({
   patientId: uuid('patientId'),
-  treatmentId: uuid('treatmentId').nullish(),
+  treatmentId: z.nullish(uuid('treatmentId')),
   // The plain values, from their one definition each (fields/complication.fields.ts).
   ...schemaShape(COMPLICATION_FIELDS),
   notes: optionalText(TEXT_LIMITS.freeText),
@@ -273,12 +264,12 @@ export const DEATH_COMPLICATION_MESSAGE = 'kind DEATH is no longer a complicatio
 function noNewDeathComplication(v: { kind?: ComplicationKind }, ctx: Ctx): void {
   if (v.kind === ComplicationKind.DEATH) fail(ctx, 'kind', 'deathIsNotAComplication', DEATH_COMPLICATION_MESSAGE);
 }
-export const complicationCreateSchema = complicationFields.superRefine(complicationRules).superRefine(noNewDeathComplication);
-export const complicationUpdateSchema = complicationFields.omit({ patientId: true }).partial().superRefine(complicationRules);
+export const complicationCreateSchema = complicationFields.check(z.superRefine(complicationRules), z.superRefine(noNewDeathComplication));
+export const complicationUpdateSchema = z.partial(z.omit(complicationFields, { patientId: true })).check(z.superRefine(complicationRules));
 /** The changed fields of a complication update: none may make it a DEATH. */
 export const complicationChangesSchema = z
-  .object({ kind: z.enum(ComplicationKind).nullish() })
-  .superRefine((v, ctx) => noNewDeathComplication({ kind: v.kind ?? undefined }, ctx));
+  .object({ kind: z.nullish(z.enum(ComplicationKind)) })
+  .check(z.superRefine((v, ctx) => noNewDeathComplication({ kind: v.kind ?? undefined }, ctx)));
 
 // Deaths -------------------------------------------------------------------------------------
 
@@ -290,4 +281,4 @@ const deathFields = z.object({
   notes: optionalText(TEXT_LIMITS.freeText),
 });
 export const deathCreateSchema = deathFields;
-export const deathUpdateSchema = deathFields.omit({ patientId: true }).partial();
+export const deathUpdateSchema = z.partial(z.omit(deathFields, { patientId: true }));

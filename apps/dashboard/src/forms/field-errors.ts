@@ -28,7 +28,7 @@ export function errorsByField(issues: readonly Pick<FieldIssue, 'field' | 'messa
 }
 
 /** libs/domain's rules run in the browser before anything is sent: the same schema as the API. */
-export function checkBeforeSending(schema: z.ZodType, input: unknown, labels: FieldLabels = {}): FieldErrors {
+export function checkBeforeSending(schema: z.ZodMiniType, input: unknown, labels: FieldLabels = {}): FieldErrors {
   return errorsByField(fieldIssues(schema, input), labels);
 }
 

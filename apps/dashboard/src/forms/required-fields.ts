@@ -28,7 +28,7 @@ export function requiredOf(issues: readonly Pick<FieldIssue, 'field' | 'rule'>[]
 
 /** What a form's rules are made of (use-record-form.ts's options). */
 export interface FormRules<I> {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   toInput: (raw: RawValues) => I;
   toValidate?: (input: I) => unknown;
   related?: (input: I, raw: RawValues) => FieldIssue[];

@@ -12,7 +12,7 @@ import { useLeaveWarning } from './use-leave-warning';
 export interface RecordFormOptions<I> {
   initial: RawValues;
   labels: FieldLabels;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** Raw values to the typed input the API takes. */
   toInput: (raw: RawValues) => I;
   /** What the rules judge, when it differs from what is sent. */

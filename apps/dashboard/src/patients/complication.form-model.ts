@@ -1,4 +1,4 @@
-import { COMPLICATION_FIELDS, complicationCreateSchema, type ComplicationFields, NEW_FRACTURE_KINDS } from '@vfr/domain';
+import { COMPLICATION_FIELDS, complicationCreateSchema, type ComplicationFields, NEW_FRACTURE_KINDS, z } from '@vfr/domain';
 import { definedBlanks, definedInputs, definedLabels, definedRaws } from '../forms/defined-values';
 import type { FieldLabels } from '../forms/field-errors';
 import { rawOf, textOrNull, type RawValues } from '../forms/form-values';
@@ -11,15 +11,17 @@ import { rawOf, textOrNull, type RawValues } from '../forms/form-values';
  * The API and the import keep a new fracture's level and detection optional, for the rows and
  * files from before them; the form asks for both, so that every fracture entered here has them.
  */
-export const complicationSchema = complicationCreateSchema.superRefine((v, ctx) => {
-  if (!NEW_FRACTURE_KINDS.includes(v.kind)) return;
-  for (const [field, what] of [
-    ['level', 'level (T1-L5)'],
-    ['detection', 'detection (clinical, scheduled imaging or incidental)'],
-  ] as const) {
-    if (v[field] == null) ctx.addIssue({ code: 'custom', path: [field], message: `${what} is required for a new fracture`, params: { rule: 'required' } });
-  }
-});
+export const complicationSchema = complicationCreateSchema.check(
+  z.superRefine((v, ctx) => {
+    if (!NEW_FRACTURE_KINDS.includes(v.kind)) return;
+    for (const [field, what] of [
+      ['level', 'level (T1-L5)'],
+      ['detection', 'detection (clinical, scheduled imaging or incidental)'],
+    ] as const) {
+      if (v[field] == null) ctx.addIssue({ code: 'custom', path: [field], message: `${what} is required for a new fracture`, params: { rule: 'required' } });
+    }
+  }),
+);
 
 export const COMPLICATION_LABELS: FieldLabels = {
   treatmentId: 'Treatment',

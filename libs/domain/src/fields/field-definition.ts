@@ -109,8 +109,8 @@ export function measured(r: NumericRange) {
 }
 
 /** The zod rule of one field, with the registry's messages (field, rule, value received). */
-export function fieldSchema(name: string, def: FieldDefinition): z.ZodType {
-  let s: z.ZodType;
+export function fieldSchema(name: string, def: FieldDefinition): z.ZodMiniType {
+  let s: z.ZodMiniType;
   switch (def.type) {
     case 'integer':
     case 'number':
@@ -129,7 +129,7 @@ export function fieldSchema(name: string, def: FieldDefinition): z.ZodType {
       s = choiceList(name, def.choices ?? []);
       break;
   }
-  return def.required ? s : s.nullish();
+  return def.required ? s : z.nullish(s);
 }
 
 /**
@@ -159,24 +159,26 @@ export function listFromCell(cell: string | undefined): string[] | null {
 
 /** Several of the choices, each at most once; the messages name the field and the values at fault. */
 function choiceList(name: string, choices: readonly string[]) {
-  return z.array(z.unknown()).superRefine((values, ctx) => {
-    const unknown = values.filter((v) => typeof v !== 'string' || !choices.includes(v));
-    if (unknown.length) {
-      const alone = unknown.includes(LIST_NONE) ? `; ${LIST_NONE} stands alone for none` : '';
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} may list only ${choices.join(', ')} (got ${unknown.map((v) => JSON.stringify(v)).join(', ')})${alone}`,
-        params: { rule: 'enum' },
-      });
-    }
-    const repeated = [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
-    if (repeated.length)
-      ctx.addIssue({ code: 'custom', message: `${name} lists ${repeated.join(', ')} more than once: list each at most once`, params: { rule: 'unique' } });
-  });
+  return z.array(z.unknown()).check(
+    z.superRefine((values: unknown[], ctx) => {
+      const unknown = values.filter((v) => typeof v !== 'string' || !choices.includes(v));
+      if (unknown.length) {
+        const alone = unknown.includes(LIST_NONE) ? `; ${LIST_NONE} stands alone for none` : '';
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} may list only ${choices.join(', ')} (got ${unknown.map((v) => JSON.stringify(v)).join(', ')})${alone}`,
+          params: { rule: 'enum' },
+        });
+      }
+      const repeated = [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+      if (repeated.length)
+        ctx.addIssue({ code: 'custom', message: `${name} lists ${repeated.join(', ')} more than once: list each at most once`, params: { rule: 'unique' } });
+    }),
+  );
 }
 
 /** The zod shape of a table of definitions, for `z.object({...fixed, ...schemaShape(defs)})`. */
-type ZodOf<D extends FieldDefinition> = D['required'] extends true ? z.ZodType<ValueOf<D>> : z.ZodType<ValueOf<D> | null | undefined>;
+type ZodOf<D extends FieldDefinition> = D['required'] extends true ? z.ZodMiniType<ValueOf<D>> : z.ZodMiniType<ValueOf<D> | null | undefined>;
 
 export function schemaShape<T extends FieldDefinitions>(defs: T): { -readonly [K in keyof T]: ZodOf<T[K]> } {
   return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, fieldSchema(name, def)])) as never;
