@@ -232,8 +232,8 @@ describe('the department head overview, in Chromium', () => {
     const last = (await page.getByLabel('Treated from').locator('option').allTextContents()).filter((t) => /Q\d/.test(t));
     const year = Number(last[last.length - 1].slice(0, 4)) - 2;
     await page.getByLabel('Treated from').selectOption({ label: `${year} Q1` });
-    await page.getByLabel('to', { exact: true }).selectOption({ label: `${year} Q4` });
-    await page.getByLabel('Age').selectOption({ label: '75 to 84' });
+    await page.getByLabel('Treated up to').selectOption({ label: `${year} Q4` });
+    await page.getByLabel('Age', { exact: true }).selectOption({ label: '75 to 84' });
     await page.waitForURL(/from=\d{4}-01-01.*to=\d{4}-12-31.*age=75_84/);
     await page.waitForFunction((before) => {
       const t = document.querySelector('[data-headline="PATIENTS_TREATED"] [data-column="registry"] strong')?.textContent ?? '';
@@ -247,13 +247,13 @@ describe('the department head overview, in Chromium', () => {
     const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(again, 'head.north@demo.registry');
     await again.goto(link);
-    await expect(again.getByLabel('Age').inputValue()).resolves.toBe('75_84');
+    await expect(again.getByLabel('Age', { exact: true }).inputValue()).resolves.toBe('75_84');
     await again.close();
 
     // Charts for the site beside the registry: each chart twice, side by side.
     await page.getByLabel('Treated from').selectOption({ label: 'The start' });
-    await page.getByLabel('to', { exact: true }).selectOption({ label: 'Today' });
-    await page.getByLabel('Age').selectOption({ label: 'Any' });
+    await page.getByLabel('Treated up to').selectOption({ label: 'Today' });
+    await page.getByLabel('Age', { exact: true }).selectOption({ label: 'Any' });
     await page.getByLabel('Charts show').selectOption({ label: 'The site beside the registry' });
     const site = page.locator('[data-chart="volumes-site"]');
     const registry = page.locator('[data-chart="volumes-registry"]');

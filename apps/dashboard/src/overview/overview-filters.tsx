@@ -17,9 +17,9 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
   const periods = quarters(Number(today.slice(0, 4)) - FIRST_YEAR_SHOWN, today);
   return (
     <form className="overview-filters no-print" aria-label="What the overview shows" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Site beside the registry
-        <select value={view.siteId || ownSiteId || ''} onChange={(e) => set('siteId', e.target.value === ownSiteId ? '' : e.target.value)}>
+      <div className="overview-filter">
+        <label htmlFor="overview-site-beside-the-registry">Site beside the registry</label>
+        <select id="overview-site-beside-the-registry" value={view.siteId || ownSiteId || ''} onChange={(e) => set('siteId', e.target.value === ownSiteId ? '' : e.target.value)}>
           {!ownSiteId && <option value="">None</option>}
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
@@ -28,18 +28,18 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Charts show
-        <select value={view.charts} onChange={(e) => set('charts', e.target.value as ChartScope)}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-charts-show">Charts show</label>
+        <select id="overview-charts-show" value={view.charts} onChange={(e) => set('charts', e.target.value as ChartScope)}>
           <option value="REGISTRY">The registry</option>
           <option value="SITE">The site</option>
           <option value="BOTH">The site beside the registry</option>
         </select>
-      </label>
-      <label>
-        Treated from
-        <select value={view.from} onChange={(e) => set('from', e.target.value)}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-treated-from">Treated from</label>
+        <select id="overview-treated-from" value={view.from} onChange={(e) => set('from', e.target.value)}>
           <option value="">The start</option>
           {periods.map((q) => (
             <option key={q.from} value={q.from}>
@@ -47,10 +47,10 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        to
-        <select value={view.to} onChange={(e) => set('to', e.target.value)}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-treated-up-to">Treated up to</label>
+        <select id="overview-treated-up-to" value={view.to} onChange={(e) => set('to', e.target.value)}>
           <option value="">Today</option>
           {periods.map((q) => (
             <option key={q.to} value={q.to}>
@@ -58,10 +58,10 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Age
-        <select value={view.age} onChange={(e) => set('age', e.target.value as AgeBand | '')}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-age">Age</label>
+        <select id="overview-age" value={view.age} onChange={(e) => set('age', e.target.value as AgeBand | '')}>
           <option value="">Any</option>
           {(Object.keys(AGE_BANDS) as AgeBand[]).map((b) => (
             <option key={b} value={b}>
@@ -69,10 +69,10 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Cause
-        <select value={view.cause} onChange={(e) => set('cause', e.target.value as OverviewView['cause'])}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-cause">Cause</label>
+        <select id="overview-cause" value={view.cause} onChange={(e) => set('cause', e.target.value as OverviewView['cause'])}>
           <option value="">Any</option>
           {CAUSES.map((c) => (
             <option key={c} value={c}>
@@ -80,18 +80,18 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Active cancer
-        <select value={view.cancer} onChange={(e) => set('cancer', e.target.value as OverviewView['cancer'])}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-active-cancer">Active cancer</label>
+        <select id="overview-active-cancer" value={view.cancer} onChange={(e) => set('cancer', e.target.value as OverviewView['cancer'])}>
           <option value="">Either</option>
           <option value="YES">With</option>
           <option value="NO">Without</option>
         </select>
-      </label>
-      <label>
-        Fracture age
-        <select value={view.fractureAge} onChange={(e) => set('fractureAge', e.target.value as OverviewView['fractureAge'])}>
+      </div>
+      <div className="overview-filter">
+        <label htmlFor="overview-fracture-age">Fracture age</label>
+        <select id="overview-fracture-age" value={view.fractureAge} onChange={(e) => set('fractureAge', e.target.value as OverviewView['fractureAge'])}>
           <option value="">Any</option>
           {FRACTURE_AGES.map((f) => (
             <option key={f.value} value={f.value}>
@@ -99,7 +99,7 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </form>
   );
 }
