@@ -1,6 +1,7 @@
 // One jest run for the whole workspace. @swc/jest compiles our TypeScript and the ESM-only
 // @nestjs packages to CommonJS, with legacy decorators and their metadata (code-first GraphQL
-// reads the metadata to resolve field types).
+// reads the metadata to resolve field types), and ECharts' ESM modules for the dashboard's SVG
+// download, whose spec draws charts with the modules the dashboard registers.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = {};
@@ -26,7 +27,7 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/docker', '<rootDir>/migrations'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|marked)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|marked|echarts|zrender)/)'],
   moduleNameMapper,
   testTimeout: 60000,
   maxWorkers: 2,

@@ -152,7 +152,7 @@ describe('the department head overview, in Chromium', () => {
     await screenshot(page, 'department-head-overview-tablet');
   });
 
-  it('downloads a chart as a PNG and its table as CSV, cell for cell', async () => {
+  it('downloads a chart as a PNG and an SVG, and its table as CSV, cell for cell', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await signIn(page, 'head.north@demo.registry');
     const card = page.locator('[data-chart="volumes"]');
@@ -163,6 +163,36 @@ describe('the department head overview, in Chromium', () => {
     const bytes = fs.readFileSync(await png.path());
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(10_000);
+
+    // The SVG: drawn anew by ECharts' SVG renderer (fetched at the click), the same chart in text
+    // and shapes: well-formed, at the canvas's size, on white, with its axis name, its periods and
+    // its withheld counts as hatched placeholders labelled "withheld", never as a number.
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(svgFile.suggestedFilename()).toBe('treatments-started-per-period-by-kind.svg');
+    const svg = fs.readFileSync(await svgFile.path(), 'utf8');
+    expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      return {
+        error: doc.getElementsByTagName('parsererror').length > 0,
+        root: root.nodeName,
+        width: Number(root.getAttribute('width')),
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+        background: doc.querySelector('rect')?.getAttribute('fill'),
+        hatched: doc.querySelectorAll('pattern').length,
+      };
+    }, svg);
+    expect(parsed).toMatchObject({ error: false, root: 'svg', background: '#fff' });
+    const canvasWidth = await card
+      .locator('canvas')
+      .first()
+      .evaluate((c) => Math.round(c.getBoundingClientRect().width));
+    expect(Math.abs(parsed.width - canvasWidth)).toBeLessThanOrEqual(1);
+    expect(parsed.texts).toContain('Treatments started');
+    expect(parsed.texts.some((t) => /^\d{4}(-\d{2}|-Q\d)?$/.test(t))).toBe(true);
+    expect(parsed.texts).toContain('withheld');
+    expect(parsed.hatched).toBeGreaterThan(0);
 
     await card.getByText('Show as table').click();
     const shown = await card

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorSentence } from '../api';
 import type { MethodsSection } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
@@ -83,6 +83,13 @@ export function ChartFigure({
   downloadAs?: string;
 }) {
   const chart = useRef<echarts.ECharts | null>(null);
+  const [svgFailed, setSvgFailed] = useState(false);
+  const downloadSvg = (title: string) => {
+    const drawn = chart.current;
+    if (!drawn) return;
+    setSvgFailed(false);
+    saveSvg(option, drawn, title).catch(() => setSvgFailed(true));
+  };
   return (
     <>
       <figure className="chart-figure" aria-labelledby={`${id}-summary`}>
@@ -112,6 +119,9 @@ export function ChartFigure({
           >
             Download PNG
           </button>
+          <button type="button" onClick={() => downloadSvg(downloadAs)}>
+            Download SVG
+          </button>
           {table && (
             <button
               type="button"
@@ -121,10 +131,17 @@ export function ChartFigure({
               Download CSV
             </button>
           )}
+          {svgFailed && <span role="alert">The SVG could not be made; try again.</span>}
         </p>
       )}
     </>
   );
+}
+
+/** The chart drawn anew as SVG; the SVG renderer is fetched at the first click (chart-svg.ts). */
+async function saveSvg(option: ChartOption, drawn: echarts.ECharts, title: string): Promise<void> {
+  const { drawnSvg } = await (await loadEChart()).loadChartSvg();
+  save(new Blob([drawnSvg(option, drawn)], { type: 'image/svg+xml' }), chartFileName(title, 'svg'));
 }
 
 /** Hands the browser a file to save: a data: address as it is, a blob through an object URL. */

@@ -4,6 +4,7 @@
 import { withheld } from './chart-text';
 import { colourOf, labelOf } from './palette';
 import { dayOf, timePointHeading } from './time-axis';
+import { withheldStyle } from './withheld-bars';
 
 export interface Interval {
   value: number | null;
@@ -11,8 +12,24 @@ export interface Interval {
   upper: number | null;
   /** Shown in the tooltip, e.g. "45 of 78 patients". */
   detail?: string;
-  /** Under the threshold: drawn as nothing, said as withheld. */
+  /** Under the threshold: never drawn as a number (a placeholder, or a gap in a line), said as withheld. */
   withheld?: boolean;
+}
+
+export interface WhiskerOptions {
+  /** A group's colour: by default its treatment's or its place among the groups (palette.ts). */
+  colour?: (group: string, index: number) => string;
+  /** The value axis' extent, which a withheld cell's placeholder spans: rates, 0 to 1. */
+  span?: [number, number];
+}
+
+/**
+ * A withheld estimate's slot: a box over the whole value axis, outlined with dashes and hatched
+ * like a withheld bar (withheld-bars.ts). Spanning the axis, it marks where an estimate is missing
+ * and cannot be read as one; it carries none of the cell's numbers.
+ */
+export function withheldBox(colour: string, [low, high]: [number, number] = [0, 1]) {
+  return { value: [low, low, low, high, high], withheld: true as const, itemStyle: withheldStyle(colour) };
 }
 
 /**
@@ -20,18 +37,20 @@ export interface Interval {
  * group whose box is flattened onto the estimate: [lower, value, value, value, upper] draws the
  * interval as whiskers and the estimate as the bar between them. ECharts lays several boxplot
  * series of a category side by side, which dodges the groups; a boxplot costs the bundle far less
- * than a custom series.
+ * than a custom series. A withheld cell gets a placeholder in its group's slot (withheldBox).
  */
 export function dotWhiskerSeries(
   groups: string[],
   categories: string[],
   get: (group: string, category: string) => Interval | undefined,
   format: (v: number) => string,
+  { colour: colourFor = colourOf, span }: WhiskerOptions = {},
 ) {
   return groups.map((group, g) => {
-    const colour = colourOf(group, g);
+    const colour = colourFor(group, g);
     const data = categories.map((category) => {
       const i = get(group, category);
+      if (i?.withheld) return withheldBox(colour, span);
       if (!i || i.value === null) return { value: [] as number[], detail: undefined };
       return { value: [i.lower ?? i.value, i.value, i.value, i.value, i.upper ?? i.value], detail: i.detail };
     });
@@ -42,7 +61,8 @@ export function dotWhiskerSeries(
       boxWidth: [8, 16],
       data,
       tooltip: {
-        formatter: (p: { value: number[]; name: string; data: { detail?: string }; seriesName: string }) => {
+        formatter: (p: { value: number[]; name: string; data: { detail?: string; withheld?: boolean }; seriesName: string }) => {
+          if (p.data.withheld) return `${p.seriesName}<br/>${labelOf(p.name)}: <b>${withheld()}</b>`;
           // The item's value is [index, lower, estimate, estimate, estimate, upper].
           const [, lower, value, , , upper] = p.value;
           return `${p.seriesName}<br/>${labelOf(p.name)}: <b>${format(value)}</b> (95% CI ${format(lower)} – ${format(upper)})${p.data.detail ? `<br/>${p.data.detail}` : ''}`;
@@ -52,7 +72,7 @@ export function dotWhiskerSeries(
   });
 }
 
-/** A cell whose estimate is withheld (under the threshold): a gap in the line, "withheld" in the tooltip. */
+/** A cell whose estimate is withheld (under the threshold): a placeholder among dots and whiskers, a gap in a line, "withheld" in the tooltip. */
 export const WITHHELD_INTERVAL: Interval = { value: null, lower: null, upper: null, withheld: true };
 
 /**

@@ -12,6 +12,9 @@ interface Series {
   tooltip?: { formatter: (p: { name: string; seriesName: string }) => string };
 }
 
+/** A series' tooltip formatter, called with the item ECharts would give it. */
+const tip = (s: Series) => s.tooltip!.formatter as (p: { name: string; seriesName: string; value: number[]; data: unknown }) => string;
+
 /** Every colour an option names (its first six hex digits: an alpha suffix is the same colour). */
 function coloursIn(option: unknown): string[] {
   const found: string[] = [];
@@ -196,6 +199,84 @@ describe('overview figures', () => {
       responderRates: [{ group: 'KYPHOPLASTY', category: 'M1', n: null, events: null, rate: null, lower: null, upper: null, suppressed: true }],
     });
     expect(f.option).toBeNull();
+  });
+
+  it("draws a withheld rate as a hatched placeholder in its group's slot, never as a number, and says it is withheld", () => {
+    // Even were the API to send a suppressed row's numbers, none of them is drawn.
+    const f = respondersFigure({
+      responderRates: [
+        { group: 'CONSERVATIVE', category: 'M3', n: 40, events: 18, rate: 0.45, lower: 0.31, upper: 0.6, suppressed: false },
+        { group: 'KYPHOPLASTY', category: 'M3', n: 8, events: 3, rate: 0.375, lower: 0.137, upper: 0.694, suppressed: true },
+      ],
+    });
+    const [conservative, kyphoplasty] = (f.option as { series: (Series & { itemStyle: { color: string } })[] }).series;
+    expect(conservative.data).toEqual([{ value: [0.31, 0.45, 0.45, 0.45, 0.6], detail: '18 of 40 patients' }]);
+    // The placeholder spans the rate axis (0 to 1), dashed and hatched in the group's colour.
+    expect(kyphoplasty.itemStyle.color).toBe(TREATMENT_COLOURS.KYPHOPLASTY);
+    expect(kyphoplasty.data).toEqual([
+      {
+        value: [0, 0, 0, 1, 1],
+        withheld: true,
+        itemStyle: expect.objectContaining({ borderColor: TREATMENT_COLOURS.KYPHOPLASTY, borderType: 'dashed', decal: expect.any(Object) }),
+      },
+    ]);
+    const numbers: number[] = [];
+    JSON.stringify(kyphoplasty.data, (_k, v) => (typeof v === 'number' && numbers.push(v), v));
+    expect(numbers.filter((v) => [8, 3, 0.375, 0.137, 0.694].includes(v))).toEqual([]);
+    expect(tip(kyphoplasty)({ name: 'Month 3', seriesName: 'Kyphoplasty', value: [0, 0, 0, 0, 1, 1], data: kyphoplasty.data[0] })).toBe(
+      'Kyphoplasty<br/>Month 3: <b>withheld (under the threshold)</b>',
+    );
+    expect(f.table!.rows[1]).toEqual(['Kyphoplasty', 'Month 3', ...Array(4).fill('withheld (under the threshold)')]);
+    expect(f.note).toBe(
+      'Rate with Wilson 95% CI. n (patients, largest per group): Conservative 40, Kyphoplasty 8. 1 group-and-time-point cells under the threshold are suppressed (hatched): Kyphoplasty Month 3.',
+    );
+  });
+
+  it('hatches a withheld treatment in both discharge panels, in their own colours', () => {
+    const f = dischargeFigure({
+      discharge: [
+        {
+          kind: 'VERTEBROPLASTY',
+          treatments: 40,
+          sameDay: 20,
+          sameDayRate: 0.5,
+          sameDayLower: 0.35,
+          sameDayUpper: 0.65,
+          meanStay: 1.2,
+          medianStay: 1,
+          q1Stay: 0,
+          q3Stay: 2,
+          suppressed: false,
+        },
+        {
+          kind: 'KYPHOPLASTY',
+          treatments: null,
+          sameDay: null,
+          sameDayRate: null,
+          sameDayLower: null,
+          sameDayUpper: null,
+          meanStay: null,
+          medianStay: null,
+          q1Stay: null,
+          q3Stay: null,
+          suppressed: true,
+        },
+      ],
+    });
+    const [sameDay, stay] = (f.option as { series: Series[] }).series;
+    const placeholder = (colour: string, max: number) => ({
+      value: [0, 0, 0, max, max],
+      withheld: true,
+      itemStyle: expect.objectContaining({ borderColor: colour, borderType: 'dashed' }),
+    });
+    expect(sameDay.data[1]).toEqual(placeholder(NEUTRAL_COLOURS.ink, 1));
+    // The stay axis runs to 3 days (the longest third quartile, 2, and a half).
+    expect(stay.data[1]).toEqual(placeholder(NEUTRAL_COLOURS.stay, 3));
+    expect(tip(stay)({ name: 'Kyphoplasty', seriesName: 'Length of stay (median, IQR)', value: [1, 0, 0, 0, 3, 3], data: stay.data[1] })).toBe(
+      'Kyphoplasty: <b>withheld (under the threshold)</b>',
+    );
+    expect(f.note).toMatch(/Suppressed \(under the threshold\): Kyphoplasty \(hatched\)\.$/);
+    expect(coloursIn(f.option).filter((c) => Object.values(TREATMENT_COLOURS).includes(c))).toEqual([]);
   });
 
   it('names suppressed sites in the funnel note', () => {

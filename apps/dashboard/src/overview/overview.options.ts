@@ -3,7 +3,7 @@
 // what the chart says without its picture (a one-sentence summary and a data table).
 import { type ChartTable, listed, num, percent, range, sentence, withheld } from '../charts/chart-text';
 import type { ChartOption } from '../charts/echarts';
-import { dotWhiskerSeries, lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL } from '../charts/interval-series';
+import { dotWhiskerSeries, lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL, withheldBox } from '../charts/interval-series';
 import { estimateTable, inSentence, rateSummary, trendSummary } from '../charts/interval-text';
 import { colourOf, labelOf, NEUTRAL_COLOURS, pct, siteColour, TIME_POINTS } from '../charts/palette';
 import { timeAxis } from '../charts/time-axis';
@@ -188,7 +188,7 @@ export function trajectoryFigure(data: OverviewTrajectoryQuery): Figure {
   };
 }
 
-/** Rates with Wilson intervals as dots and whiskers, one dodged dot per group. */
+/** Rates with Wilson intervals as dots and whiskers, one dodged dot per group; a withheld rate hatched in its slot. */
 export function proportionFigure(
   rows: OverviewRespondersQuery['responderRates'],
   categories: string[],
@@ -209,7 +209,7 @@ export function proportionFigure(
     categories,
     (g, c) => {
       const r = rows.find((x) => x.group === g && x.category === c);
-      return r && !r.suppressed ? { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} ${unit}` } : undefined;
+      return r?.suppressed ? WITHHELD_INTERVAL : r && { value: r.rate, lower: r.lower, upper: r.upper, detail: `${r.events} of ${r.n} ${unit}` };
     },
     (v) => pct(v, 1),
   );
@@ -244,7 +244,7 @@ export function proportionFigure(
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` }, ...axisName(yName, 40) },
       series,
     },
-    note: `Rate with Wilson 95% CI. n (${unit}, largest per group): ${nPerGroup.join(', ')}. ${suppressed.length ? `${suppressed.length} ${what} cells under the threshold are suppressed: ${suppressed.map((r) => `${labelOf(r.group)} ${labelOf(r.category)}`).join(', ')}.` : 'Nothing suppressed.'}`,
+    note: `Rate with Wilson 95% CI. n (${unit}, largest per group): ${nPerGroup.join(', ')}. ${suppressed.length ? `${suppressed.length} ${what} cells under the threshold are suppressed (hatched): ${suppressed.map((r) => `${labelOf(r.group)} ${labelOf(r.category)}`).join(', ')}.` : 'Nothing suppressed.'}`,
   };
 }
 
@@ -321,6 +321,9 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     KINDS,
   );
   const find = (k: string) => rows.find((r) => r.kind === k && !r.suppressed);
+  const isWithheld = (k: string) => !!rows.find((r) => r.kind === k)?.suppressed;
+  const maxStay = Math.max(1, ...shown.map((r) => Math.max(r.q3Stay ?? 0, r.meanStay ?? 0)));
+  const stayMax = Math.ceil(maxStay + 0.5);
   // Two panels side by side: the same-day share (Wilson CI) and the stay (median, IQR, mean).
   const grids = [
     { left: 56, right: '54%', top: 36, bottom: 76 },
@@ -330,13 +333,15 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     ['SAME_DAY_DISCHARGE'],
     kinds,
     (_g, k) => {
+      if (isWithheld(k)) return WITHHELD_INTERVAL;
       const r = find(k);
       return r ? { value: r.sameDayRate, lower: r.sameDayLower, upper: r.sameDayUpper, detail: `${r.sameDay} of ${r.treatments} treatments` } : undefined;
     },
     (v) => pct(v, 1),
-  ).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: NEUTRAL_COLOURS.ink, borderColor: NEUTRAL_COLOURS.ink, borderWidth: 2 } }));
+    { colour: () => NEUTRAL_COLOURS.ink },
+  ).map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0 }));
   // The stay as a box from the first to the third quartile with the median across it (a boxplot
-  // series without whiskers); the mean is in the tooltip.
+  // series without whiskers); the mean is in the tooltip. A withheld stay is hatched, as its rate.
   const stay = {
     type: 'boxplot' as const,
     name: 'Length of stay (median, IQR)',
@@ -346,6 +351,7 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     boxWidth: [12, 40],
     data: kinds.map((k) => {
       const r = find(k);
+      if (isWithheld(k)) return withheldBox(NEUTRAL_COLOURS.stay, [0, stayMax]);
       if (!r || r.medianStay === null) return { value: [] as number[], mean: null, treatments: 0 };
       const q1 = r.q1Stay ?? r.medianStay;
       const q3 = r.q3Stay ?? r.medianStay;
@@ -353,11 +359,12 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
     }),
     tooltip: {
       // The item's value is [index, q1, q1, median, q3, q3].
-      formatter: (p: { value: number[]; name: string; data: { mean: number | null; treatments: number } }) =>
-        `${labelOf(p.name)}: median <b>${p.value[3]} days</b> (IQR ${p.value[1]} – ${p.value[4]})${p.data.mean === null ? '' : `, mean ${p.data.mean.toFixed(1)} days`}<br/>${p.data.treatments} treatments`,
+      formatter: (p: { value: number[]; name: string; data: { mean: number | null; treatments: number; withheld?: boolean } }) =>
+        p.data.withheld
+          ? `${labelOf(p.name)}: <b>${withheld()}</b>`
+          : `${labelOf(p.name)}: median <b>${p.value[3]} days</b> (IQR ${p.value[1]} – ${p.value[4]})${p.data.mean === null ? '' : `, mean ${p.data.mean.toFixed(1)} days`}<br/>${p.data.treatments} treatments`,
     },
   };
-  const maxStay = Math.max(1, ...shown.map((r) => Math.max(r.q3Stay ?? 0, r.meanStay ?? 0)));
   const suppressed = rows.filter((r) => r.suppressed);
   const held = withheld();
   const days = (v: number | null) => (v === null ? '–' : `${v}`);
@@ -413,11 +420,11 @@ export function dischargeFigure(data: OverviewDischargeQuery): Figure {
           axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}` },
           ...axisName('Discharged the same day (%)', 36),
         },
-        { type: 'value', gridIndex: 1, min: 0, max: Math.ceil(maxStay + 0.5), minInterval: 1, ...axisName('Length of stay, days (median, IQR)', 30) },
+        { type: 'value', gridIndex: 1, min: 0, max: stayMax, minInterval: 1, ...axisName('Length of stay, days (median, IQR)', 30) },
       ],
       series: [...sameDay, stay],
     },
-    note: `n = ${shown.map((r) => `${r.treatments} ${labelOf(r.kind).toLowerCase()}`).join(', ')} treatments with a discharge recorded. Same-day share with Wilson 95% CI. ${suppressed.length ? `Suppressed (under the threshold): ${suppressed.map((r) => labelOf(r.kind)).join(', ')}.` : 'Nothing suppressed.'}`,
+    note: `n = ${shown.map((r) => `${r.treatments} ${labelOf(r.kind).toLowerCase()}`).join(', ')} treatments with a discharge recorded. Same-day share with Wilson 95% CI. ${suppressed.length ? `Suppressed (under the threshold): ${suppressed.map((r) => labelOf(r.kind)).join(', ')} (hatched).` : 'Nothing suppressed.'}`,
   };
 }
 

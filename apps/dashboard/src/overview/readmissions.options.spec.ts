@@ -1,8 +1,8 @@
 import { readmissionsFigure } from './overview.options';
 
 // The readmission card: one point with its Wilson interval per path and event, repeat augmentation
-// for procedures only, nothing drawn for a suppressed rate, and a note saying n, the unit, the
-// definitions and what was hidden.
+// for procedures only, a hatched placeholder (no number) for a suppressed rate, and a note saying
+// n, the unit, the definitions and what was hidden.
 const rate = (n: number | null, events: number | null, lower = 0, upper = 0) => ({
   n,
   events,
@@ -21,16 +21,23 @@ describe('readmissions figure', () => {
     ],
   };
 
-  it("draws one series per path in the registry's order over the three events, skipping what is hidden or not applicable", () => {
+  it("draws one series per path in the registry's order over the three events, a placeholder where hidden, nothing where not applicable", () => {
     const option = readmissionsFigure(data).option as any;
     expect(option.xAxis.data).toEqual(['Within 30 days', 'Within 90 days', 'Repeat augmentation']);
     expect(option.series.map((s: any) => s.name)).toEqual(['Conservative', 'Vertebroplasty', 'Kyphoplasty']);
     // Per category [estimate, lower, upper] (each drawn as a boxplot flattened onto its estimate:
-    // [lower, estimate, estimate, estimate, upper]), null where nothing is drawn.
-    const points = (i: number) => option.series[i].data.map((d: any) => (d.value.length ? [d.value[1], d.value[0], d.value[4]] : null));
-    // Conservative care has no repeat augmentation, the vertebroplasties' is suppressed: neither is drawn.
+    // [lower, estimate, estimate, estimate, upper]), null where nothing is drawn, 'withheld' for a placeholder.
+    const points = (i: number) =>
+      option.series[i].data.map((d: any) => (d.withheld ? 'withheld' : d.value.length ? [d.value[1], d.value[0], d.value[4]] : null));
+    // Conservative care has no repeat augmentation: nothing drawn. The vertebroplasties' is suppressed: a placeholder.
     expect(points(0)).toEqual([[0.11, 0.074, 0.161], [30 / 190, 0.113, 0.217], null]);
-    expect(points(1)).toEqual([[0.1, 0.058, 0.167], [20 / 118, 0.113, 0.248], null]);
+    expect(points(1)).toEqual([[0.1, 0.058, 0.167], [20 / 118, 0.113, 0.248], 'withheld']);
+    // The placeholder spans the whole rate axis (0 to 1, hatched), and carries no number of its own.
+    const placeholder = option.series[1].data[2];
+    expect(placeholder).toEqual({ value: [0, 0, 0, 1, 1], withheld: true, itemStyle: expect.objectContaining({ borderType: 'dashed' }) });
+    expect(
+      option.series[1].tooltip.formatter({ value: [2, 0, 0, 0, 1, 1], name: 'Repeat augmentation', data: placeholder, seriesName: 'Vertebroplasty' }),
+    ).toBe('Vertebroplasty<br/>Repeat augmentation: <b>withheld (under the threshold)</b>');
     expect(points(2)).toEqual([
       [0, 0, 0.041],
       [0.125, 0.07, 0.21],
@@ -43,7 +50,7 @@ describe('readmissions figure', () => {
   it('says n in treatments, what was suppressed and the definitions', () => {
     expect(readmissionsFigure(data as never).note).toBe(
       'Rate with Wilson 95% CI. n (treatments, largest per group): Conservative 200, Vertebroplasty 130, Kyphoplasty 95. ' +
-        '1 kind-and-event cells under the threshold are suppressed: Vertebroplasty Repeat augmentation. ' +
+        '1 kind-and-event cells under the threshold are suppressed (hatched): Vertebroplasty Repeat augmentation. ' +
         'Readmission: of the treatments with it recorded (crossovers too). Repeat augmentation: of the procedures, a later procedure at a level they treated, within follow-up.',
     );
   });
