@@ -276,7 +276,9 @@ describe('the department head overview, in Chromium', () => {
     const link = page.url();
     const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(again, 'head.north@demo.registry');
+    await again.getByRole('heading', { name: 'Registry overview' }).waitFor();
     await again.goto(link);
+    await again.getByRole('heading', { name: 'Registry overview' }).waitFor();
     await expect(again.getByLabel('Age', { exact: true }).inputValue()).resolves.toBe('75_84');
     await again.close();
 

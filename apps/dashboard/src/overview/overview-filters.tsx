@@ -19,7 +19,11 @@ export function OverviewFilters({ view, onChange, sites, ownSiteId, today }: Pro
     <form className="overview-filters no-print" aria-label="What the overview shows" onSubmit={(e) => e.preventDefault()}>
       <div className="overview-filter">
         <label htmlFor="overview-site-beside-the-registry">Site beside the registry</label>
-        <select id="overview-site-beside-the-registry" value={view.siteId || ownSiteId || ''} onChange={(e) => set('siteId', e.target.value === ownSiteId ? '' : e.target.value)}>
+        <select
+          id="overview-site-beside-the-registry"
+          value={view.siteId || ownSiteId || ''}
+          onChange={(e) => set('siteId', e.target.value === ownSiteId ? '' : e.target.value)}
+        >
           {!ownSiteId && <option value="">None</option>}
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
