@@ -6,7 +6,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HttpErrorFilter } from '@vfr/api-core';
-import { dashboardDirFromEnv, OpenDatabase, trustProxyFromEnv } from '@vfr/api-database';
+import { dashboardDirFromEnv, OpenDatabase, trustProxyFromEnv, withServedFrom } from '@vfr/api-database';
 import { AppModule } from './app.module';
 
 const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -28,7 +28,8 @@ export async function createApp(
   // response is no-store unless it is one of the dashboard's own files, which keep their caching.
   app.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
     res.setHeader('cache-control', 'no-store');
-    next();
+    // Each request keeps its own record of where its aggregates came from (served-from.ts).
+    withServedFrom(next);
   });
   // Large enough for any legitimate request, so that an over-long field gets a field error from
   // validation rather than a bare "payload too large".

@@ -14,6 +14,7 @@ import { DatabaseModule, OpenDatabase, productionFromEnv } from '@vfr/api-databa
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { ImportExportModule } from '@vfr/api-import-export';
 import { RegistryModule } from '@vfr/api-registry';
+import { servedFromPlugin } from './served-from.plugin';
 
 // The limits' own default is to throw, which surfaces as an internal error; reported through
 // the validation context they become ordinary GRAPHQL_VALIDATION_FAILED errors.
@@ -54,7 +55,7 @@ export class AppModule {
           // schema's fields to anyone who guesses, signed in or not (Apollo's own option).
           hideSchemaDetailsFromClientErrors: production,
           playground: false,
-          plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+          plugins: [...(production ? [ApolloServerPluginLandingPageDisabled()] : []), servedFromPlugin],
           // Refuse queries built to exhaust the server: deep nesting, huge cost, alias floods.
           // (Batched HTTP requests are off: Apollo Server refuses them unless enabled.)
           validationRules: [

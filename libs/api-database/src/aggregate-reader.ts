@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { QueryTimeoutError } from '@vfr/domain';
 import { aggregateTimeoutFromEnv } from './database.config';
 import { discardConnection, isStatementTimeout, QueryTimeouts, queryTimeouts, withinDeadline } from './query-timeout';
+import { noteServedFromStandby } from './served-from';
+import { Lease, StandbyLostError, Standbys } from './standbys';
 
 const logger = new Logger('AggregateReader');
 
@@ -12,8 +14,10 @@ const logger = new Logger('AggregateReader');
  * At most `concurrency` of them run at once; the rest wait here, in order. An aggregate keeps a
  * core (and PostgreSQL's parallel workers) busy for a tenth of a second or more, so ten dashboards
  * opened together would otherwise take every core and leave coordinators' writes, which need
- * little CPU, waiting behind them. Where hot standbys are configured, aggregates run on one of
- * them (DATABASE_REPLICA_URLS in the README); they never need to see a write of the same request.
+ * little CPU, waiting behind them. Where hot standbys are configured, aggregates run on a healthy,
+ * fresh one (Standbys, docs/scaling.md) and on the primary when none is; a standby lost during
+ * the query (down, hung, or its query cancelled by recovery) has the query run again elsewhere.
+ * Aggregates never need to see a write of the same request; every other read stays on the primary.
  *
  * Every aggregate runs under the server's statement timeout and a client deadline (see
  * QueryTimeouts): a place here is never held by an answer that will not come.
@@ -26,6 +30,7 @@ export class AggregateReader {
     private readonly dataSource: DataSource,
     readonly concurrency: number,
     readonly timeouts: QueryTimeouts = queryTimeouts(aggregateTimeoutFromEnv()),
+    private readonly standbys?: Standbys,
   ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`aggregate concurrency must be a positive integer, got ${concurrency}`);
   }
@@ -34,9 +39,77 @@ export class AggregateReader {
   async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
     await this.acquire();
     try {
+      // Each standby at most once, then the primary.
+      for (let tries = 0; tries < (this.standbys?.size ?? 0); tries++) {
+        const lease = await this.standbys!.lease();
+        if (!lease) break;
+        try {
+          const rows = await this.onStandby<T>(lease, sql, params);
+          noteServedFromStandby(lease.asOf);
+          return rows;
+        } catch (e) {
+          if (!(e instanceof StandbyLostError)) throw e;
+          logger.warn(`an aggregate was run again elsewhere: ${e.message}`);
+        }
+      }
       return await this.timed<T>(sql, params);
     } finally {
       this.release();
+    }
+  }
+
+  /**
+   * One aggregate on a standby. A failure of the standby (connection lost, no answer, the standby
+   * found down meanwhile, the query cancelled by a conflict with recovery) is a StandbyLostError,
+   * and the caller runs the query elsewhere; the query's own failures (a statement timeout, an
+   * error in the SQL) are the caller's as on the primary.
+   */
+  private async onStandby<T>(lease: Lease, sql: string, params: unknown[]): Promise<T[]> {
+    const c = lease.client;
+    const work = (async () => {
+      await c.query(`BEGIN; SET LOCAL statement_timeout = ${this.timeouts.statementMs}`);
+      try {
+        const result = await c.query(sql, params);
+        await c.query('COMMIT');
+        return result.rows as T[];
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    })();
+    try {
+      const rows = await Promise.race([withinDeadline(work, this.timeouts.deadlineMs), lease.lost]);
+      lease.done();
+      return rows;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (e instanceof StandbyLostError) {
+        lease.done(e);
+        throw e;
+      }
+      if (isStatementTimeout(e)) {
+        lease.done();
+        throw new QueryTimeoutError(undefined, { cause: e });
+      }
+      if (e instanceof QueryTimeoutError) {
+        // No answer before the deadline: the query is given up here as on the primary; the
+        // connection is broken off and the standby checked again before its next use.
+        lease.done(new Error(`no answer within ${this.timeouts.deadlineMs} ms`));
+        throw e;
+      }
+      // Canceled by a conflict with recovery (40001 on a standby): another node can answer.
+      if (code === '40001') {
+        lease.done();
+        throw new StandbyLostError(`${lease.standby} cancelled the query (a conflict with recovery)`);
+      }
+      // An error with no SQLSTATE, or of class 08 (connection) or 57P (shutdown): the standby failed.
+      if (code === undefined || code.startsWith('08') || code.startsWith('57P')) {
+        const lost = new StandbyLostError(`${lease.standby} failed: ${(e as Error).message}`);
+        lease.done(lost);
+        throw lost;
+      }
+      lease.done();
+      throw e;
     }
   }
 

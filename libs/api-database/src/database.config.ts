@@ -20,6 +20,8 @@ export interface DatabaseConfig {
   migrationUrl?: string;
   /** Hot standbys that take the whole-cohort aggregates (DATABASE_REPLICA_URLS; see the README). */
   replicaUrls: string[];
+  /** REPLICA_MAX_LAG_SECONDS (default 5). */
+  replicaMaxLagSeconds?: number;
   dataDir: string;
   poolSize: number;
 }
@@ -39,9 +41,24 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    replicaMaxLagSeconds: replicaMaxLagSecondsFromEnv(env),
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     poolSize,
   };
+}
+
+/**
+ * How far behind the primary a hot standby may be and still serve aggregates
+ * (REPLICA_MAX_LAG_SECONDS): a standby further behind is skipped for another or the primary.
+ */
+export function replicaMaxLagSecondsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber('REPLICA_MAX_LAG_SECONDS', env.REPLICA_MAX_LAG_SECONDS, {
+    min: 0,
+    max: 3600,
+    meaning: 'seconds a standby may be behind the primary',
+    fallback: 5,
+    fallbackText: '5',
+  });
 }
 
 /**

@@ -34,7 +34,7 @@ export class DatabaseModule {
         { provide: DataSource, useValue: db.dataSource },
         { provide: StatementCounterLogger, useValue: db.statements },
         { provide: QUERY_TIMEOUTS, useValue: timeouts },
-        { provide: AggregateReader, useValue: new AggregateReader(db.dataSource, aggregateConcurrencyFromEnv(), timeouts) },
+        { provide: AggregateReader, useValue: new AggregateReader(db.dataSource, aggregateConcurrencyFromEnv(), timeouts, db.standbys) },
         DatabaseLifecycle,
       ],
       exports: [DataSource, StatementCounterLogger, OPEN_DATABASE, QUERY_TIMEOUTS, AggregateReader],

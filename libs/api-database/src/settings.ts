@@ -163,7 +163,18 @@ export const SETTINGS: readonly Setting[] = [
     default: 'unset: `DATABASE_URL` migrates when its role is the owner',
     read: null,
   },
-  { names: ['DATABASE_REPLICA_URLS'], meaning: 'comma-separated hot standbys for reads', default: 'none', read: null },
+  {
+    names: ['DATABASE_REPLICA_URLS'],
+    meaning: `comma-separated hot standbys that serve the dashboards' and analyses' aggregates while reachable and fresh; every other read and every write goes to \`DATABASE_URL\` (see ${link('scaling.md')})`,
+    default: 'none',
+    read: null,
+  },
+  {
+    names: ['REPLICA_MAX_LAG_SECONDS'],
+    meaning: 'a standby further behind the primary than this (measured every 2 s) serves nothing until it catches up: a whole number from 0 to 3600',
+    default: '5',
+    read: null,
+  },
   { names: ['DATA_DIR'], meaning: 'where the embedded database lives', default: '`./.data`', read: null },
   { names: ['DB_POOL_SIZE'], meaning: 'connections in the pool: a whole number from 1 to 100', default: '4 embedded, 20 server', read: null },
   {

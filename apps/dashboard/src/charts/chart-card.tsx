@@ -30,10 +30,19 @@ interface Props {
   children?: ReactNode;
   /** The section of the methods that defines this figure (linked under it). */
   definition: MethodsSection;
+  /** Set when the figures came from a hot standby: the time their data is as of (ISO). */
+  asOf?: string;
+}
+
+/** "Figures as of 14:03:12", said of figures a standby served (docs/scaling.md). */
+export function asOfSentence(asOf: string | undefined): string | null {
+  if (!asOf) return null;
+  const at = new Date(asOf);
+  return `Figures as of ${at.toLocaleTimeString('en-GB')}, from a standby copy of the registry; what was saved since may not be in them yet.`;
 }
 
 /** A chart with its title and its three other states, each said in a sentence. */
-export function ChartCard({ id, title, loading, error, option, empty, note, summary, table, height, children, definition }: Props) {
+export function ChartCard({ id, title, loading, error, option, empty, note, summary, table, height, children, definition, asOf }: Props) {
   useEffect(() => {
     void loadEChart();
   }, []);
@@ -55,6 +64,7 @@ export function ChartCard({ id, title, loading, error, option, empty, note, summ
         <p className="empty">{empty}</p>
       )}
       {option && !error && <p className="chart-note">{note}</p>}
+      {option && !error && asOf && <p className="chart-note as-of">{asOfSentence(asOf)}</p>}
       <MethodsLink section={definition} />
     </section>
   );

@@ -192,6 +192,7 @@ export function CohortsPage() {
           title={`${MEASURES[measure].label} over time`}
           {...trajectory}
           loading={trajectoryQ.loading}
+          asOf={trajectoryQ.asOf}
           error={trajectoryQ.error}
           empty="No scores of this measure in the cohort."
         />
@@ -201,6 +202,7 @@ export function CohortsPage() {
           title="Responder rates"
           {...responders}
           loading={respondersQ.loading}
+          asOf={respondersQ.asOf}
           error={respondersQ.error}
           empty="No follow-up scores in the cohort, so no responders can be counted."
         />
@@ -210,6 +212,7 @@ export function CohortsPage() {
           title={`Time to pain relief (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.relief.logRankP)}` : ''}`}
           {...relief}
           loading={survivalQ.loading}
+          asOf={survivalQ.asOf}
           error={survivalQ.error}
           empty="No patients with follow-up in the cohort."
         />
@@ -219,6 +222,7 @@ export function CohortsPage() {
           title="New fracture, with death as a competing risk (cumulative incidence)"
           {...fracture}
           loading={survivalQ.loading}
+          asOf={survivalQ.asOf}
           error={survivalQ.error}
           empty="No patients with follow-up in the cohort."
         />
@@ -228,6 +232,7 @@ export function CohortsPage() {
           title="New fractures by level"
           {...byLevel}
           loading={newFracturesQ.loading}
+          asOf={newFracturesQ.asOf}
           error={newFracturesQ.error}
           empty="No new fractures within follow-up in the cohort."
         />
@@ -237,6 +242,7 @@ export function CohortsPage() {
           title="New fractures, adjacent or remote"
           {...byAdjacency}
           loading={newFracturesQ.loading}
+          asOf={newFracturesQ.asOf}
           error={newFracturesQ.error}
           empty="No new fractures within follow-up in the cohort."
         />
@@ -246,6 +252,7 @@ export function CohortsPage() {
           title="Spine imaging per visit"
           {...imaging}
           loading={newFracturesQ.loading}
+          asOf={newFracturesQ.asOf}
           error={newFracturesQ.error}
           empty={`No visit in the cohort recorded whether imaging was done. ${IMAGING_CAVEAT}`}
         />
@@ -256,6 +263,7 @@ export function CohortsPage() {
           title={`Overall survival (Kaplan-Meier)${survivalQ.data ? `, log-rank ${formatP(survivalQ.data.death.logRankP)}` : ''}`}
           {...death}
           loading={survivalQ.loading}
+          asOf={survivalQ.asOf}
           error={survivalQ.error}
           empty="No patients with follow-up in the cohort."
         />
@@ -284,6 +292,7 @@ export function CohortsPage() {
             title="Overlap of the propensity scores"
             {...overlap}
             loading={adjusted.loading}
+            asOf={adjusted.asOf}
             error={adjusted.error}
             height={overlapHeight(adjusted.data.adjustedComparison)}
             empty="No propensity scores to show."

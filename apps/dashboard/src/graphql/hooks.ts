@@ -85,6 +85,8 @@ interface QueryState<TData> {
   /** Asking the server, with or without an answer on screen. */
   readonly loading: boolean;
   readonly error: ApiError | undefined;
+  /** When the answer came from a hot standby: the time its data is as of (ISO), else undefined. */
+  readonly asOf: string | undefined;
   /** Asks the server again; resolves with the new answer (rejects with its ApiError). */
   readonly refetch: () => Promise<{ data: TData | undefined }>;
 }
@@ -124,7 +126,8 @@ export function useQuery<TData, TVariables extends AnyVariables>(
     };
   }, [document, refetch, options.skip]);
 
-  return { data: data as TData, previousData, loading: !options.skip && (state.fetching || state.stale || !current), error, refetch };
+  const asOf = current ? (state.extensions?.asOf as string | undefined) : undefined;
+  return { data: data as TData, previousData, asOf, loading: !options.skip && (state.fetching || state.stale || !current), error, refetch };
 }
 
 export interface MutationOptions {

@@ -1,4 +1,5 @@
 import { errorSentence } from '../api';
+import { asOfSentence } from '../charts/chart-card';
 import type { CohortFilterInput } from '../gql/graphql';
 import { useQuery } from '../graphql/hooks';
 import { METHODS } from '../methods/methods-anchors';
@@ -53,6 +54,7 @@ function ScopeAnswer({ scope, titled }: { scope: Scope; titled: boolean }) {
                   ))}
                 </ul>
               )}
+              {q.asOf && when === 'at one year' && <p className="chart-note as-of">{asOfSentence(q.asOf)}</p>}
               {a && a.suppressedGroups.length > 0 && <p className="chart-note">Left out, too few to show: {a.suppressedGroups.join(', ').toLowerCase()}.</p>}
             </div>
           ))}

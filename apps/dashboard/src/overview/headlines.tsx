@@ -1,5 +1,6 @@
 import { HEADLINE_FIGURES, type HeadlineFigure } from '@vfr/domain';
 import { errorSentence } from '../api';
+import { asOfSentence } from '../charts/chart-card';
 import { percent, withheld } from '../charts/chart-text';
 import type { CohortFilterInput, OverviewHeadlinesQuery } from '../gql/graphql';
 import { useQuery } from '../graphql/hooks';
@@ -76,6 +77,7 @@ export function Headlines({ siteLabel, siteFilter, registryFilter, threshold }: 
           ))}
         </tbody>
       </table>
+      {q.asOf && <p className="chart-note as-of">{asOfSentence(q.asOf)}</p>}
     </section>
   );
 }

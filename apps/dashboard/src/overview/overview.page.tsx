@@ -44,9 +44,12 @@ export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string 
 
 const NONE: Figure = NO_FIGURE;
 
-function useFigure<T>(result: { data?: T; loading: boolean; error?: unknown }, build: (d: T) => Figure): Figure & { loading: boolean; error: unknown } {
+function useFigure<T>(
+  result: { data?: T; loading: boolean; error?: unknown; asOf?: string },
+  build: (d: T) => Figure,
+): Figure & { loading: boolean; error: unknown; asOf?: string } {
   const figure = useMemo(() => (result.data ? build(result.data) : NONE), [result.data, build]);
-  return { ...figure, loading: result.loading, error: result.error };
+  return { ...figure, loading: result.loading, error: result.error, asOf: result.asOf };
 }
 
 /** The date and time of printing, set as the print starts (the page may have been open for hours). */
