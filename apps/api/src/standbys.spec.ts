@@ -23,7 +23,13 @@ describe('hot standbys behind the registry', () => {
 
   async function startApp(): Promise<{ db: OpenDatabase; app: INestApplication; url: string }> {
     const d = await openDatabase(
-      { url: cluster.urlOf(cluster.primary), replicaUrls: cluster.standbys.map((s) => cluster.urlOf(s)), replicaMaxLagSeconds: MAX_LAG, dataDir: '', poolSize: 6 },
+      {
+        url: cluster.urlOf(cluster.primary),
+        replicaUrls: cluster.standbys.map((s) => cluster.urlOf(s)),
+        replicaMaxLagSeconds: MAX_LAG,
+        dataDir: '',
+        poolSize: 6,
+      },
       REGISTRY_SCHEMA,
     );
     const a = await createApp(d, { logger: false, closeDatabaseOnShutdown: false });
@@ -44,7 +50,8 @@ describe('hot standbys behind the registry', () => {
     if (!r.data?.login) throw new Error(`sign-in failed: ${JSON.stringify(r.errors)}`);
     return r.data.login.token as string;
   };
-  const standbyStates = async (base = url): Promise<StandbyState[]> => ((await (await fetch(`${base}/health/standbys`)).json()) as { standbys: StandbyState[] }).standbys;
+  const standbyStates = async (base = url): Promise<StandbyState[]> =>
+    ((await (await fetch(`${base}/health/standbys`)).json()) as { standbys: StandbyState[] }).standbys;
   const served = async () => (await standbyStates()).reduce((a, s) => a + s.served, 0);
   /** Waits until the registry's own checks see the standbys as `healthy` says. */
   const until = async (what: string, ok: (s: StandbyState[]) => boolean, ms = 15000) => {

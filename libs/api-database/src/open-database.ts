@@ -123,11 +123,9 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
   const base = connection;
   let standbys: Standbys | undefined;
   if (config.url && config.replicaUrls.length > 0) {
-    standbys = new Standbys(
-      config.replicaUrls,
-      async () => (await dataSource.query<{ lsn: string }[]>(`SELECT pg_current_wal_lsn()::text AS lsn`))[0].lsn,
-      { maxLagSeconds: config.replicaMaxLagSeconds ?? 5 },
-    );
+    standbys = new Standbys(config.replicaUrls, async () => (await dataSource.query<{ lsn: string }[]>(`SELECT pg_current_wal_lsn()::text AS lsn`))[0].lsn, {
+      maxLagSeconds: config.replicaMaxLagSeconds ?? 5,
+    });
     // The first check has a short deadline per standby: one that is down or hung delays the
     // start by at most that, and is used once it answers.
     await standbys.start();

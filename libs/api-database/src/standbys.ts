@@ -157,7 +157,7 @@ export class Standbys {
       n.state.problem = null;
     } catch (e) {
       // A connection that did not answer is broken: the pool must not hand it out again.
-      (client)?.release(e instanceof Error ? e : true);
+      client?.release(e instanceof Error ? e : true);
       n.state.checkedAt = new Date();
       this.markDown(n, `unreachable: ${(e as Error).message}`);
     }
