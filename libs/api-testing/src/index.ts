@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './sessions';
 export * from './follow-up-ends';
 export * from './http';
+export * from './pgbouncer.process';
