@@ -52,6 +52,7 @@ describe('docker deployment files', () => {
     expect(fs.statSync(path.join(here, 'postgres-init', '10-registry-roles.sh')).mode & 0o111).toBeTruthy();
     expect(init).toMatch(/CREATE ROLE registry_api NOLOGIN/);
     expect(init).toMatch(/CREATE ROLE registry_app LOGIN[\s\S]*IN ROLE registry_api/);
+    expect(init).toMatch(/ALTER ROLE registry_app SET statement_timeout = '60s'/);
     expect(db.environment.API_DATABASE_PASSWORD).toBeDefined();
     // The owner (POSTGRES_USER) migrates; the API's URL names registry_app, with its own password.
     expect(migrate.environment.DATABASE_MIGRATION_URL).toMatch(new RegExp(`^postgres://${db.environment.POSTGRES_USER}:\\$\\{POSTGRES_PASSWORD\\}@db:5432/`));

@@ -9,6 +9,9 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
 CREATE ROLE registry_api NOLOGIN;
 CREATE ROLE registry_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT
   PASSWORD :'api_password' IN ROLE registry_api;
+-- The API's default statement timeout, as a setting of its role: it then holds behind PgBouncer
+-- too (docs/scaling.md).
+ALTER ROLE registry_app SET statement_timeout = '60s';
 REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
 GRANT CONNECT ON DATABASE :"db" TO registry_api;
 SQL

@@ -9,6 +9,8 @@ import {
   OpenDatabase,
   openDatabase,
   registryConfigFromEnv,
+  sessionStatementTimeout,
+  STATEMENT_TIMEOUT,
   StartupError,
 } from '@vfr/api-database';
 import { bootstrapAdmin, DEMO_PASSWORD, isRegistryEmpty, seedDemoRegistry } from '@vfr/seed';
@@ -72,6 +74,12 @@ async function main(): Promise<void> {
       const sentence = `DATABASE_URL's role (${role.role}) ${why}, so the API could rewrite the audit trail: connect the API as a member of ${API_ROLE} and give the owner's URL as DATABASE_MIGRATION_URL (docs/access-control.md).`;
       if (settings.production) throw new StartupError(sentence);
       logger.warn(sentence);
+    }
+    // The default timeout is the role's own setting (no startup parameter: PgBouncer refuses it).
+    if ((await sessionStatementTimeout(db.dataSource)) === '0') {
+      logger.warn(
+        `DATABASE_URL's role (${role.role}) has no statement timeout, so a runaway query would keep its connection: give it one with ALTER ROLE ${role.role} SET statement_timeout = '${STATEMENT_TIMEOUT}' (docs/scaling.md).`,
+      );
     }
   } else {
     // The embedded server: migrated and seeded as its superuser, served as a restricted role.

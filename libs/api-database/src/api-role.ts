@@ -10,6 +10,14 @@ export const API_ROLE = 'registry_api';
 /** The LOGIN role the embedded database's API connects as (over its private socket, no password). */
 export const EMBEDDED_API_LOGIN = 'registry_app';
 
+/**
+ * The longest an ordinary statement of the API may run. It is a setting of the API's login role
+ * (ALTER ROLE ... SET), which the server applies to every session that role opens, directly or
+ * through a pooler: a startup parameter is refused by PgBouncer, and a SET per session would
+ * stay behind on a server connection that transaction pooling hands to someone else.
+ */
+export const STATEMENT_TIMEOUT = '60s';
+
 /** What the role a connection signed in as could do to the audit trail. */
 export interface RoleReport {
   role: string;
@@ -66,10 +74,18 @@ export function isRestricted(report: RoleReport): boolean {
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** The statement timeout the sessions of this connection's role start with ('0': none). */
+export async function sessionStatementTimeout(dataSource: DataSource): Promise<string> {
+  const [row] = await dataSource.query<{ timeout: string }[]>(`SELECT current_setting('statement_timeout') AS timeout`);
+  return row.timeout;
+}
+
 /**
  * Makes sure a LOGIN role exists that is a member of registry_api and has no other rights
- * (run as the owner, after the migrations created registry_api). An existing role is left as it
- * is, password included: several test workers may run this at once.
+ * (run as the owner, after the migrations created registry_api), and that it has a default
+ * statement timeout (STATEMENT_TIMEOUT, unless it has one of its own already: a role made by an
+ * earlier release gets it too). An existing role is otherwise left as it is, password included:
+ * several test workers may run this at once.
  */
 export async function ensureApiLogin(owner: DataSource, name: string, password?: string): Promise<void> {
   if (!NAME.test(name)) throw new Error(`${name} is not a plain role name`);
@@ -87,6 +103,15 @@ export async function ensureApiLogin(owner: DataSource, name: string, password?:
         BEGIN
           GRANT ${API_ROLE} TO ${name};
         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+      END IF;
+      IF NOT EXISTS (
+        SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+         WHERE r.rolname = ${literal(name)} AND s.setdatabase = 0 AND EXISTS (SELECT 1 FROM unnest(s.setconfig) c WHERE split_part(c, '=', 1) = 'statement_timeout')
+      ) THEN
+        BEGIN
+          ALTER ROLE ${name} SET statement_timeout = ${literal(STATEMENT_TIMEOUT)};
+        EXCEPTION WHEN unique_violation THEN NULL;
         END;
       END IF;
     END $$`);

@@ -62,7 +62,10 @@ export function dataSourceOptions(
       max: poolSize,
       // A dead database must surface as an error quickly, not as a hung request.
       connectionTimeoutMillis: 5000,
-      statement_timeout: 60000,
+      // No statement_timeout here: node-postgres would send it as a startup parameter, which
+      // PgBouncer refuses, and a session setting would not survive its transaction pooling. The
+      // API's login role carries the default instead (STATEMENT_TIMEOUT in api-role.ts); whole-
+      // cohort reads set their own per transaction (SET LOCAL). docs/scaling.md.
       application_name: 'vfr-api',
     },
   } as DataSourceOptions;

@@ -244,21 +244,23 @@ export class ExportService {
   }
 
   /**
-   * Streams a query as CSV from a cursor. Each read of the cursor runs under the statement
-   * timeout; an export that moves no row for the deadline (the database does not answer, or the
-   * client stopped reading) fails with a QueryTimeoutError, so the response is cut short, never
-   * ended as if complete. A finished export hands its connection back to the pool; any other end
-   * closes it, since a cursor may still be running on it.
+   * Streams a query as CSV from a cursor, in a transaction of its own. Each read of the cursor
+   * runs under the statement timeout; an export that moves no row for the deadline (the database
+   * does not answer, or the client stopped reading) fails with a QueryTimeoutError, so the
+   * response is cut short, never ended as if complete. A finished export commits and hands its
+   * connection back to the pool; any other end closes it, since a cursor may still be running on
+   * it (the server then rolls the transaction back).
    */
   private async csv(text: string, values: unknown[], columns: string[]): Promise<Readable> {
     const { statementMs, deadlineMs } = this.timeouts;
     const runner = this.dataSource.createQueryRunner('slave');
     await runner.connect();
     try {
-      // For the session, and reset before the connection goes back, rather than SET LOCAL: that
-      // needs a transaction open for the whole download, during which the embedded engine serves
-      // no other connection.
-      await withinDeadline(runner.query(`SET statement_timeout = ${statementMs}`), deadlineMs, EXPORT_TOO_LONG);
+      // SET LOCAL ends with the transaction, so the timeout never stays on the connection. The
+      // cursor holds one transaction for the whole download anyway (its rows come from one
+      // snapshot); an explicit one keeps it, with the timeout, on one server connection through
+      // a pooler in transaction mode (PgBouncer), where a session SET would be left behind.
+      await withinDeadline(runner.query(`BEGIN; SET LOCAL statement_timeout = ${statementMs}`), deadlineMs, EXPORT_TOO_LONG);
     } catch (e) {
       discardConnection(runner, e as Error);
       throw e;
@@ -276,7 +278,7 @@ export class ExportService {
       finished = true;
       clearTimeout(idle);
       if (!complete) return discardConnection(runner, new Error('the export ended before its last row'));
-      withinDeadline(runner.query('RESET statement_timeout'), deadlineMs).then(
+      withinDeadline(runner.query('COMMIT'), deadlineMs).then(
         () => runner.release(),
         (e: Error) => discardConnection(runner, e),
       );

@@ -371,8 +371,9 @@ for (const target of testTargets()) {
       }
     }
 
+    /** The statement timeout of every connection of the app's pool (its role's default: 1min). */
     async function statementTimeoutsInPool(): Promise<string[]> {
-      const runners = Array.from({ length: pool.options.max }, () => t.db.dataSource.createQueryRunner());
+      const runners = Array.from({ length: pool.options.max }, () => t.api.dataSource.createQueryRunner());
       try {
         return await Promise.all(runners.map(async (r) => (await r.query('SHOW statement_timeout'))[0].statement_timeout));
       } finally {

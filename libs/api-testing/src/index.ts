@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './follow-up-ends';
 export * from './http';
 export * from './standby-cluster';
+export * from './pgbouncer.process';

@@ -39,13 +39,15 @@ export const TEST_JWT_SECRET = 'test-secret-for-the-registry-tests-only';
 export interface TestAppOptions {
   patients?: number;
   seed?: number;
+  /** How the app connects (by default as the restricted role, straight to the test's database). */
+  connectApi?: (db: TestDatabase) => Promise<OpenDatabase>;
 }
 
 export async function startTestApp(target: TestTarget, options: TestAppOptions = {}): Promise<TestApp> {
   process.env.JWT_SECRET = TEST_JWT_SECRET;
   const db = await openTestDatabase(target);
   const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: options.seed ?? 7 });
-  const api = await openApiConnection(db);
+  const api = await (options.connectApi ?? openApiConnection)(db);
   const app = await createApp(api, { logger: false, closeDatabaseOnShutdown: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -121,9 +121,14 @@ export const SERVER_API_LOGIN = { username: 'vfr_test_api', password: 'vfr-test-
  * owner's connection (db.dataSource) to set up and inspect.
  */
 export async function openApiConnection(db: TestDatabase): Promise<OpenDatabase> {
+  return db.connectAs!(await ensureTestApiLogin(db));
+}
+
+/** The API's restricted LOGIN role on this database's server, made if it is missing. */
+export async function ensureTestApiLogin(db: TestDatabase): Promise<{ username: string; password?: string }> {
   const login = db.target === 'embedded' ? { username: EMBEDDED_API_LOGIN } : SERVER_API_LOGIN;
   await ensureApiLogin(db.dataSource, login.username, 'password' in login ? login.password : undefined);
-  return db.connectAs!(login);
+  return login;
 }
 
 /**
