@@ -15,3 +15,4 @@ export * from './query-timeout';
 export * from './api-role';
 export * from './standbys';
 export * from './served-from';
+export * from './writable-host';

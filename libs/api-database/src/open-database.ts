@@ -9,6 +9,7 @@ import { checkDatabaseUrl, explainConnectionError, StartupError } from './startu
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounterLogger } from './statement-counter.logger';
 import { Standbys } from './standbys';
+import { connectionForUrl, editUrl } from './writable-host';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates shifts them by the
 // server's time zone. int8 counts become numbers (registry counts fit in 2^53).
@@ -67,6 +68,8 @@ export function dataSourceOptions(
       // API's login role carries the default instead (STATEMENT_TIMEOUT in api-role.ts); whole-
       // cohort reads set their own per transaction (SET LOCAL). docs/scaling.md.
       application_name: 'vfr-api',
+      // A DATABASE_URL with several hosts brings the Client that finds the writable one.
+      ...(connection.extra as Record<string, unknown> | undefined),
     },
   } as DataSourceOptions;
 }
@@ -95,7 +98,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
     // Every read and write of the DataSource goes to the primary: sign-in, session checks, lists
     // and reads after a write must see the latest data. Only the aggregate reader uses the
     // standbys, through Standbys, which checks that each is reachable and fresh.
-    connection = { url: config.url };
+    connection = connectionForUrl(config.url);
   } else {
     const owner = options.shareRunning ? dataDirOwner(config.dataDir) : undefined;
     if (owner?.socketDir) {
@@ -145,7 +148,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
       lock?.release();
     },
     async connectAs(login, poolSize = config.poolSize) {
-      const as: Record<string, unknown> = config.url ? { url: withLogin(config.url, login) } : { ...base, ...login };
+      const as: Record<string, unknown> = config.url ? connectionForUrl(withLogin(config.url, login)) : { ...base, ...login };
       const other = new StatementCounterLogger();
       const ds = new DataSource(dataSourceOptions(as, schema, poolSize, other));
       try {
@@ -166,12 +169,14 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
   };
 }
 
-/** The same server and database, another role. */
+/** The same server (or servers) and database, another role. */
 function withLogin(url: string, login: { username: string; password?: string }): string {
-  const u = new URL(url);
-  u.username = encodeURIComponent(login.username);
-  u.password = login.password ? encodeURIComponent(login.password) : '';
-  return u.toString();
+  return editUrl(url, (one) => {
+    const u = new URL(one);
+    u.username = encodeURIComponent(login.username);
+    u.password = login.password ? encodeURIComponent(login.password) : '';
+    return u.toString();
+  });
 }
 
 /** Releases before this one kept the embedded database (PostgreSQL in WebAssembly) in DATA_DIR itself. */

@@ -152,7 +152,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     names: ['DATABASE_URL'],
-    meaning: `a PostgreSQL server (15 or newer), nothing seeded; the role the API serves as, which should be a member of \`registry_api\` that owns nothing (required with \`NODE_ENV=production\`; see ${link('access-control.md')})`,
+    meaning: `a PostgreSQL server (15 or newer), nothing seeded; several hosts as libpq writes them (\`postgres://user@db1:5432,db2:5432/registry?target_session_attrs=read-write\`, what \`pg_autoctl show uri\` prints) follow the writable one after a failover (see ${link('scaling.md')}); the role the API serves as, which should be a member of \`registry_api\` that owns nothing (required with \`NODE_ENV=production\`; see ${link('access-control.md')})`,
     default: 'unset: embedded database',
     read: (env) => ({ database: databaseConfigFromEnv(env) }),
   },

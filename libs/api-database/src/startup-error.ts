@@ -1,3 +1,5 @@
+import { editUrl, MultiHostUrl, parseMultiHostUrl } from './writable-host';
+
 /**
  * A start-up failure whose message is a sentence for the person starting the registry: what is
  * wrong and what to do. The composition root prints it alone, without a stack.
@@ -39,6 +41,17 @@ export function explainConnectionError(e: unknown, url: string | undefined): Err
 
 /** A DATABASE_URL must be a postgres:// URL; checked before anything connects. */
 export function checkDatabaseUrl(url: string): void {
+  // Several hosts (libpq's syntax, which `pg_autoctl show uri` prints): the list, then the rest
+  // of the URL as for one host. writable-host.ts connects to the one that takes writes.
+  let multi: MultiHostUrl | undefined;
+  try {
+    multi = parseMultiHostUrl(url);
+  } catch (e) {
+    throw new StartupError(
+      `DATABASE_URL names several hosts, but ${(e as Error).message}: write it as postgres://user:password@host1:5432,host2:5432/database?target_session_attrs=read-write.`,
+    );
+  }
+  if (multi) return checkDatabaseUrl(multi.hostUrls[0]);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -61,9 +74,11 @@ export function checkDatabaseUrl(url: string): void {
 /** The URL without its password, for messages. */
 export function redactUrl(url: string): string {
   try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
+    return editUrl(url, (one) => {
+      const u = new URL(one);
+      if (u.password) u.password = '***';
+      return u.toString();
+    });
   } catch {
     return '(not a valid URL)';
   }

@@ -5,3 +5,4 @@ export * from './follow-up-ends';
 export * from './http';
 export * from './standby-cluster';
 export * from './pgbouncer.process';
+export * from './auto-failover.process';
