@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
 
 const logger = new Logger('Standbys');
+const ignore = () => undefined;
 
 /** One hot standby as the registry last saw it. */
 export interface StandbyState {
@@ -130,6 +131,9 @@ export class Standbys {
     try {
       const work = (async () => {
         client = await n.pool.connect();
+        // A connection the standby drops while it is checked out reports it as an event: with no
+        // listener that would stop the process.
+        client.on('error', ignore);
         const { rows } = await client.query<{ recovery: boolean; caught_up: boolean | null; behind: number | null }>(
           `SELECT pg_is_in_recovery() AS recovery,
                   pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS caught_up,
@@ -142,6 +146,7 @@ export class Standbys {
         work,
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${deadline} ms`)), deadline).unref()),
       ]);
+      client?.removeListener('error', ignore);
       client?.release();
       n.state.checkedAt = new Date();
       if (!row.recovery) return this.markDown(n, 'not in recovery: it is a primary now, not a standby of this one');
@@ -186,6 +191,10 @@ export class Standbys {
       let giveUp!: (e: Error) => void;
       const lost = new Promise<never>((_, reject) => (giveUp = reject));
       lost.catch(() => undefined);
+      // The standby dropping the connection while it is leased: the query is lost (and an event
+      // with no listener would stop the process).
+      const onError = (e: Error) => giveUp(new StandbyLostError(`${n.state.name} dropped the connection: ${e.message}`));
+      client.on('error', onError);
       n.running.add(giveUp);
       n.state.served++;
       const asOf = new Date(Date.now() - (n.state.lagSeconds ?? 0) * 1000);
@@ -196,6 +205,7 @@ export class Standbys {
         lost,
         done: (error?: Error) => {
           n.running.delete(giveUp);
+          client.removeListener('error', onError);
           if (error) this.markDown(n, error.message);
           client.release(error ?? undefined);
         },

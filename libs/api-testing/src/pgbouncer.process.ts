@@ -46,7 +46,7 @@ const ADMIN = 'bouncer_admin';
  * would put one in front of the API: a free loopback port, a generated ini in a temporary
  * directory, and no options that would hide a client's mistake (no ignore_startup_parameters).
  */
-export async function startPgBouncer(db: TestDatabase, options: PgBouncerOptions): Promise<PgBouncer> {
+export async function startPgBouncer(db: TestDatabase | { url: string }, options: PgBouncerOptions): Promise<PgBouncer> {
   const binary = pgbouncerBinary();
   if (!binary) throw new Error('pgbouncer is not installed (Debian: apt-get install pgbouncer)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-pgbouncer-'));
@@ -125,7 +125,11 @@ export async function startPgBouncer(db: TestDatabase, options: PgBouncerOptions
 }
 
 /** PgBouncer's line for the test's database: the embedded server's socket, or the server in TEST_DATABASE_URL. */
-function serverOf(db: TestDatabase): string {
+function serverOf(db: TestDatabase | { url: string }): string {
+  if ('url' in db) {
+    const u = new URL(db.url);
+    return `host=${u.hostname} port=${u.port || 5432} dbname=${decodeURIComponent(u.pathname.slice(1))}`;
+  }
   if (db.embedded) return `host=${db.embedded.socketDir} port=${db.embedded.port} dbname=${db.embedded.database}`;
   const url = new URL((db.dataSource.options as { url: string }).url);
   return `host=${url.hostname} port=${url.port || 5432} dbname=${decodeURIComponent(url.pathname.slice(1))}`;
