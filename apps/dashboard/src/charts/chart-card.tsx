@@ -4,7 +4,7 @@ import type { MethodsSection } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
 import './chart-card.css';
 import { chartFileName, tableCsv } from './chart-csv';
-import type { ChartTable } from './chart-text';
+import { asOfSentence, type ChartTable } from './chart-text';
 import type { ChartOption, echarts } from './echarts';
 
 // ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
@@ -32,13 +32,6 @@ interface Props {
   definition: MethodsSection;
   /** Set when the figures came from a hot standby: the time their data is as of (ISO). */
   asOf?: string;
-}
-
-/** "Figures as of 14:03:12", said of figures a standby served (docs/scaling.md). */
-export function asOfSentence(asOf: string | undefined): string | null {
-  if (!asOf) return null;
-  const at = new Date(asOf);
-  return `Figures as of ${at.toLocaleTimeString('en-GB')}, from a standby copy of the registry; what was saved since may not be in them yet.`;
 }
 
 /** A chart with its title and its three other states, each said in a sentence. */

@@ -1,4 +1,4 @@
-import { listed, num, percent, range, sentence, withheld } from './chart-text';
+import { asOfSentence, listed, num, percent, range, sentence, withheld } from './chart-text';
 import { expectReadable } from './chart-text.testing';
 import { estimateTable, rateSummary, trendSummary, type Estimate } from './interval-text';
 
@@ -101,5 +101,13 @@ describe('estimate tables and summaries', () => {
         'last',
       ),
     ).toBe('Responders: every estimate is withheld (under the threshold).');
+  });
+});
+
+describe('the "as of" note of figures a standby served', () => {
+  it('names the time the data is as of, and says nothing of figures from the primary', () => {
+    expect(asOfSentence(undefined)).toBeNull();
+    const at = new Date(2026, 11, 1, 14, 3, 12).toISOString();
+    expect(asOfSentence(at)).toBe('Figures as of 14:03:12, from a standby copy of the registry; what was saved since may not be in them yet.');
   });
 });

@@ -44,3 +44,10 @@ export function sentence(text: string, fallback: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return /\b(NaN|undefined|null|Infinity)\b/.test(clean) || !clean ? fallback : /[.!?]$/.test(clean) ? clean : `${clean}.`;
 }
+
+/** "Figures as of 14:03:12", said of figures a standby served (docs/scaling.md). */
+export function asOfSentence(asOf: string | undefined): string | null {
+  if (!asOf) return null;
+  const at = new Date(asOf);
+  return `Figures as of ${at.toLocaleTimeString('en-GB')}, from a standby copy of the registry; what was saved since may not be in them yet.`;
+}

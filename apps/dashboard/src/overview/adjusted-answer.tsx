@@ -1,5 +1,5 @@
 import { errorSentence } from '../api';
-import { asOfSentence } from '../charts/chart-card';
+import { asOfSentence } from '../charts/chart-text';
 import type { CohortFilterInput } from '../gql/graphql';
 import { useQuery } from '../graphql/hooks';
 import { METHODS } from '../methods/methods-anchors';

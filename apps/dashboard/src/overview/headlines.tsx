@@ -1,7 +1,6 @@
 import { HEADLINE_FIGURES, type HeadlineFigure } from '@vfr/domain';
 import { errorSentence } from '../api';
-import { asOfSentence } from '../charts/chart-card';
-import { percent, withheld } from '../charts/chart-text';
+import { asOfSentence, percent, withheld } from '../charts/chart-text';
 import type { CohortFilterInput, OverviewHeadlinesQuery } from '../gql/graphql';
 import { useQuery } from '../graphql/hooks';
 import { OVERVIEW_HEADLINES } from './overview.documents';
