@@ -11,5 +11,6 @@ export * from './analysis';
 export * from './aggregate-reader';
 export * from './startup-error';
 export * from './data-dir-lock';
+export * from './process-alive';
 export * from './query-timeout';
 export * from './api-role';
