@@ -27,6 +27,7 @@ import { AddAdditionalInjuryKinds1795640000000 } from './1795640000000-AddAdditi
 import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiographsToAnalysis';
 import { AddPasswordChangeRequired1795650000000 } from './1795650000000-AddPasswordChangeRequired';
 import { AddMissedVisitReason1795660000000 } from './1795660000000-AddMissedVisitReason';
+import { AddSharedProcessState1795670000000 } from './1795670000000-AddSharedProcessState';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -62,4 +63,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddRadiographsToAnalysis1795640100000,
   AddPasswordChangeRequired1795650000000,
   AddMissedVisitReason1795660000000,
+  AddSharedProcessState1795670000000,
 ];

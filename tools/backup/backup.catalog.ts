@@ -13,7 +13,7 @@ export interface CatalogTable {
 }
 
 export interface Catalog {
-  /** Every table of the public schema but `migrations`, parents before children. */
+  /** Every table of the public schema but `migrations` and PROCESS_STATE_TABLES, parents before children. */
   tables: CatalogTable[];
   /** Sequences of the public schema, except the one of the migrations table. */
   sequences: string[];
@@ -33,6 +33,13 @@ export const MIGRATIONS_TABLE = 'migrations';
 export const SEEDED_BY_MIGRATIONS = ['health_probe', 'disclosure_secret'];
 
 /**
+ * Tables of the running API processes' shared state, not of the registry (the sign-in throttle's
+ * counts, the processes' registrations): a backup leaves them out, and a restore neither brings
+ * them back nor minds their rows. They expire within the hour anyway.
+ */
+export const PROCESS_STATE_TABLES = ['login_throttle_pair', 'login_throttle_address', 'api_process'];
+
+/**
  * Reads the tables, their columns and foreign keys from the catalog (pg_class, pg_attribute,
  * pg_constraint), so that a table added by a future migration is saved without a change here.
  */
@@ -41,6 +48,7 @@ export async function readCatalog(db: Queryable): Promise<Catalog> {
     `SELECT c.oid::text AS oid, c.relname AS name
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $1
+        AND c.relname NOT IN (${PROCESS_STATE_TABLES.map((t) => `'${t}'`).join(', ')})
       ORDER BY c.relname`,
     [MIGRATIONS_TABLE],
   );

@@ -1,5 +1,4 @@
-import * as http from 'node:http';
-import { ADMIN, COORD_NORTH, describeEachDatabase, GraphQLResponse, HEAD_NORTH, RESEARCHER, startTestApp, TestApp } from '@vfr/api-testing';
+import { ADMIN, COORD_NORTH, describeEachDatabase, gqlFrom, HEAD_NORTH, RESEARCHER, startTestApp, TestApp } from '@vfr/api-testing';
 import { DEMO_PASSWORD } from '@vfr/seed';
 import { AuthService } from './auth.service';
 import { ADDRESS_LIMIT } from './login-throttle';
@@ -18,41 +17,6 @@ interface Event {
   actorEmail: string | null;
   after: Record<string, any> | null;
   siteId: string | null;
-}
-
-/**
- * A GraphQL request sent from a given local address: every 127.x.y.z is this machine, so the
- * server sees a different client address for each, as it would for clients elsewhere.
- */
-function gqlFrom(
-  t: TestApp,
-  from: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse> {
-  const url = new URL(`${t.url}/graphql`);
-  const body = JSON.stringify({ query, variables });
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress: from,
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 const signIn = (t: TestApp, from: string, email: string, password: string, headers?: Record<string, string>) =>

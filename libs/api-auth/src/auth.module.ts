@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@vfr/api-audit';
+import { ApiProcessRegistry } from './api-process.registry';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { Clock } from './clock';
 import { LoginThrottle } from './login-throttle';
+import { LoginThrottleStore } from './login-throttle.store';
 import { Passwords } from './passwords';
 import { SessionCheck } from './session.check';
 import { SitesResolver } from './sites.resolver';
@@ -19,7 +21,9 @@ import { UsersService } from './users.service';
   providers: [
     Clock,
     TokenService,
+    LoginThrottleStore,
     LoginThrottle,
+    ApiProcessRegistry,
     Passwords,
     SessionCheck,
     AuthService,

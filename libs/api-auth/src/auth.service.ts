@@ -5,7 +5,7 @@ import { Actor, SessionToken } from '@vfr/api-core';
 import { AuditAction, passwordChangeSchema, TooManyRequestsError, UnauthenticatedError, validate, ValidationError } from '@vfr/domain';
 import { LoginThrottle } from './login-throttle';
 import { Passwords } from './passwords';
-import { SessionCheck, sessionsEndNow } from './session.check';
+import { sessionsEndNow } from './session.check';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -27,7 +27,6 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
-    private readonly sessions: SessionCheck,
     private readonly passwords: Passwords,
     private readonly audit: AccessAudit,
   ) {}
@@ -41,7 +40,7 @@ export class AuthService {
   async login(email: string, password: string, address: string | undefined) {
     const account = accountOf(email);
     const from = address ?? 'unknown';
-    const gate = this.throttle.check(account, from);
+    const gate = await this.throttle.attempt(account, from);
     if (!gate.allowed) {
       if (gate.firstRefusal) {
         const user = await this.find(account);
@@ -63,7 +62,7 @@ export class AuthService {
     const user = await this.find(account);
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok) {
-      this.throttle.fail(account, from);
+      // Counted already: the throttle counts an attempt as a failure when it lets it through.
       await this.audit.record({
         action: AuditAction.LOGIN_FAILED,
         entityType: 'Session',
@@ -74,7 +73,7 @@ export class AuthService {
       });
       throw new UnauthenticatedError(WRONG);
     }
-    this.throttle.succeed(account, from);
+    await this.throttle.succeed(account, from, gate.admittedAt);
     if (user.mustChangePassword && !(await this.useTemporaryPassword(user))) {
       // The right password, so no failure counted against the address; but its one use is spent.
       await this.audit.record({
@@ -130,7 +129,6 @@ export class AuthService {
         manager,
       );
     });
-    this.sessions.forget(actor.userId);
   }
 
   /**
@@ -141,12 +139,12 @@ export class AuthService {
   async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, address: string | undefined) {
     const { currentPassword, newPassword } = validate(passwordChangeSchema, input);
     const from = address ?? 'unknown';
-    const gate = this.throttle.check(actor.email, from);
-    if (!gate.allowed) throw new TooManyRequestsError(`Too many wrong passwords; try again in ${wait(gate.retryAfterSeconds)}`, gate.retryAfterSeconds);
     const user = await this.find(actor.email);
     if (!user || user.id !== actor.userId) throw new UnauthenticatedError('Your account is not active; ask an administrator');
+    const gate = await this.throttle.attempt(actor.email, from);
+    if (!gate.allowed) throw new TooManyRequestsError(`Too many wrong passwords; try again in ${wait(gate.retryAfterSeconds)}`, gate.retryAfterSeconds);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      this.throttle.fail(actor.email, from);
+      // Counted already, as a failed sign-in is.
       await this.audit.record({
         action: AuditAction.LOGIN_FAILED,
         entityType: 'Session',
@@ -157,7 +155,7 @@ export class AuthService {
       });
       throw ValidationError.single('currentPassword', 'mismatch', 'currentPassword is not your current password');
     }
-    this.throttle.succeed(actor.email, from);
+    await this.throttle.succeed(actor.email, from, gate.admittedAt);
     if (newPassword === currentPassword) throw ValidationError.single('newPassword', 'different', 'newPassword must differ from your current password');
     this.passwords.assertAcceptable('newPassword', newPassword, { email: user.email, displayName: user.displayName });
     const passwordHash = await this.passwords.hash(newPassword);
@@ -183,7 +181,6 @@ export class AuthService {
       );
       return new Date(row.tokens_valid_after).getTime();
     });
-    this.sessions.forget(user.id);
     const signed = this.tokens.sign({ userId: user.id, email: user.email, role: user.role, siteId: user.siteId }, { issuedAfterMs: validAfter + 1 });
     return { ...signed, mustChangePassword: false, user: { ...user, mustChangePassword: false, temporaryPasswordUsedAt: null } };
   }

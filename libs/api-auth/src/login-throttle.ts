@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LoginThrottleStore } from './login-throttle.store';
 
 /** Failures for one account from one address that cost nothing: typing mistakes. */
 export const FREE_FAILURES = 3;
@@ -6,30 +7,49 @@ export const FREE_FAILURES = 3;
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 /** An account and address with no failure for this long start afresh. */
-const FORGET_AFTER_MS = 60 * 60 * 1000;
+export const FORGET_AFTER_MS = 60 * 60 * 1000;
 /** Failures from one address, whatever the accounts, within the window, before it is refused. */
 export const ADDRESS_LIMIT = 30;
-const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
-/** Entries kept at most (the oldest go first), so that a flood of addresses cannot exhaust memory. */
-const MAX_ENTRIES = 100_000;
+export const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
 
-interface Pair {
+/** One account's failures from one address. Times are milliseconds of the database's clock. */
+export interface PairState {
   failures: number;
-  last: number;
-  until: number;
+  lastFailureAt: number;
   /** This wait's first refusal was reported (audited) already. */
   reported: boolean;
 }
 
-interface Address {
+/** One address's failures, whatever the accounts. */
+export interface AddressState {
+  /** The failures within the window, oldest first, at most ADDRESS_LIMIT of them. */
   failures: number[];
   reported: boolean;
 }
 
-export type Gate = { allowed: true } | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean; scope: 'account' | 'address' };
+/** What is known about an attempt's account and address (null: nothing). */
+export interface ThrottleState {
+  pair: PairState | null;
+  address: AddressState | null;
+}
+
+export type Gate = { allowed: true; admittedAt: number } | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean; scope: 'account' | 'address' };
+
+/** The wait before the next attempt after a pair's nth failure. */
+export function waitAfter(failures: number): number {
+  return failures < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES));
+}
+
+/** The state as it stands at `now`: a pair forgotten, and failures out of the window, dropped. */
+function remembered(state: ThrottleState, now: number): ThrottleState {
+  const pair = state.pair && now - state.pair.lastFailureAt <= FORGET_AFTER_MS ? state.pair : null;
+  const failures = (state.address?.failures ?? []).filter((t) => now - t < ADDRESS_WINDOW_MS);
+  return { pair, address: failures.length ? { failures, reported: state.address!.reported } : null };
+}
 
 /**
- * Slows password guessing without letting anyone lock a user out.
+ * The rules (docs/access-control.md, Sign-in throttling), as pure functions of the stored state
+ * and the time, so that every API process applies the same ones to the same state.
  *
  * Failures are counted per (account, client address): after FREE_FAILURES, every further
  * failure doubles the wait before the next attempt for that account from that address (1 s,
@@ -39,79 +59,80 @@ export type Gate = { allowed: true } | { allowed: false; retryAfterSeconds: numb
  * many accounts. The account is the email as typed, whether or not such a user exists, so the
  * answers tell nothing about which accounts exist.
  *
- * Kept per process: with several API processes an attacker's budget is multiplied by their number.
+ * An attempt let through counts as a failure at once, before its password is checked, and a
+ * success takes it back (`succeeded`): attempts sent together, to one process or to several,
+ * each see the ones before them, so none gets a free try that the rules would have refused.
+ */
+export function attempt(stored: ThrottleState, now: number): { gate: Gate; next: ThrottleState } {
+  const { pair, address } = remembered(stored, now);
+  if (address && address.failures.length >= ADDRESS_LIMIT) {
+    const retryAfterSeconds = Math.ceil((address.failures[0] + ADDRESS_WINDOW_MS - now) / 1000);
+    return {
+      gate: { allowed: false, retryAfterSeconds, firstRefusal: !address.reported, scope: 'address' },
+      next: { pair, address: { ...address, reported: true } },
+    };
+  }
+  const until = pair ? pair.lastFailureAt + waitAfter(pair.failures) : 0;
+  if (pair && until > now) {
+    return {
+      gate: { allowed: false, retryAfterSeconds: Math.ceil((until - now) / 1000), firstRefusal: !pair.reported, scope: 'account' },
+      next: { pair: { ...pair, reported: true }, address },
+    };
+  }
+  return {
+    gate: { allowed: true, admittedAt: now },
+    // A failure that begins a wait (of the pair, or of the address at its limit) begins it unreported.
+    next: {
+      pair: { failures: (pair?.failures ?? 0) + 1, lastFailureAt: now, reported: false },
+      address: { failures: [...(address?.failures ?? []), now].slice(-ADDRESS_LIMIT), reported: false },
+    },
+  };
+}
+
+/** A success: the pair starts afresh, and the attempt let through at `admittedAt` no longer counts against the address. */
+export function succeeded(stored: ThrottleState, admittedAt: number, now: number): ThrottleState {
+  const { address } = remembered(stored, now);
+  if (!address) return { pair: null, address: null };
+  const i = address.failures.lastIndexOf(admittedAt);
+  const failures = i < 0 ? address.failures : [...address.failures.slice(0, i), ...address.failures.slice(i + 1)];
+  return { pair: null, address: failures.length ? { ...address, failures } : null };
+}
+
+/** How often a process deletes the rows that no rule reads any more. */
+const PRUNE_EVERY_MS = 60 * 1000;
+
+/**
+ * Slows password guessing without letting anyone lock a user out (the rules: `attempt`). The
+ * counts are kept in PostgreSQL (LoginThrottleStore), shared by every API process on the
+ * database, so an attacker's budget is the same whether one process or ten answer, and a
+ * restart forgets nothing.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly pairs = new Map<string, Pair>();
-  private readonly addresses = new Map<string, Address>();
+  private prunedAt = 0;
 
-  check(account: string, address: string, now = Date.now()): Gate {
-    const from = this.address(address, now, false);
-    if (from && from.failures.length >= ADDRESS_LIMIT) {
-      const firstRefusal = !from.reported;
-      from.reported = true;
-      return { allowed: false, retryAfterSeconds: Math.ceil((from.failures[0] + ADDRESS_WINDOW_MS - now) / 1000), firstRefusal, scope: 'address' };
+  constructor(private readonly store: LoginThrottleStore) {}
+
+  /** Lets an attempt through (counted as a failure until `succeed`), or refuses it with the wait. */
+  async attempt(account: string, address: string): Promise<Gate> {
+    // A refusal already reported changes nothing: answered from a plain read, without the lock,
+    // so a flood of refused attempts costs the database one indexed read each.
+    const seen = await this.store.read(address, account);
+    const quick = attempt(seen.state, seen.now).gate;
+    if (!quick.allowed && !quick.firstRefusal) return quick;
+    const gate = await this.store.update(address, account, (state, now) => {
+      const { gate, next } = attempt(state, now);
+      return { result: gate, next };
+    });
+    if (seen.now - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = seen.now;
+      await this.store.prune({ forgetAfterMs: FORGET_AFTER_MS, windowMs: ADDRESS_WINDOW_MS });
     }
-    const pair = this.pair(account, address, now);
-    if (pair && pair.until > now) {
-      const firstRefusal = !pair.reported;
-      pair.reported = true;
-      return { allowed: false, retryAfterSeconds: Math.ceil((pair.until - now) / 1000), firstRefusal, scope: 'account' };
-    }
-    return { allowed: true };
+    return gate;
   }
 
-  fail(account: string, address: string, now = Date.now()): void {
-    const key = pairKey(account, address);
-    const pair = this.pair(account, address, now) ?? { failures: 0, last: now, until: 0, reported: false };
-    pair.failures += 1;
-    pair.last = now;
-    if (pair.failures >= FREE_FAILURES) {
-      pair.until = now + Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (pair.failures - FREE_FAILURES));
-      pair.reported = false;
-    }
-    remember(this.pairs, key, pair);
-    const from = this.address(address, now, true)!;
-    from.failures.push(now);
-    if (from.failures.length < ADDRESS_LIMIT) from.reported = false;
-    remember(this.addresses, address, from);
+  /** The attempt let through at `admittedAt` succeeded: the pair is cleared and the attempt not counted. */
+  async succeed(account: string, address: string, admittedAt: number): Promise<void> {
+    await this.store.update(address, account, (state, now) => ({ result: undefined, next: succeeded(state, admittedAt, now) }));
   }
-
-  succeed(account: string, address: string): void {
-    this.pairs.delete(pairKey(account, address));
-  }
-
-  private pair(account: string, address: string, now: number): Pair | undefined {
-    const key = pairKey(account, address);
-    const pair = this.pairs.get(key);
-    if (pair && now - pair.last > FORGET_AFTER_MS) {
-      this.pairs.delete(key);
-      return undefined;
-    }
-    return pair;
-  }
-
-  private address(address: string, now: number, create: boolean): Address | undefined {
-    let from = this.addresses.get(address);
-    if (from) {
-      while (from.failures.length && now - from.failures[0] >= ADDRESS_WINDOW_MS) from.failures.shift();
-      if (from.failures.length === 0 && !create) {
-        this.addresses.delete(address);
-        return undefined;
-      }
-    } else if (create) {
-      from = { failures: [], reported: false };
-    }
-    return from;
-  }
-}
-
-const pairKey = (account: string, address: string) => `${address}\u0000${account}`;
-
-/** Re-inserts (so the map's order is least recently failed first) and evicts the oldest beyond the bound. */
-function remember<T>(map: Map<string, T>, key: string, value: T): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
 }

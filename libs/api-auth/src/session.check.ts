@@ -9,7 +9,6 @@ interface UserState {
   email: string;
   usable: boolean;
   tokensValidAfter: number;
-  loadedAt: number;
 }
 
 /** The app_user columns the check reads. */
@@ -28,18 +27,20 @@ interface UserRow {
  */
 export const sessionsEndNow = (param: string) => `greatest(clock_timestamp(), to_timestamp(${param}::double precision / 1000))`;
 
-/** How long a user's state is trusted before it is read again (per process, so safe to scale out). */
-const CACHE_MS = 5000;
-
 /**
  * A valid signature is not enough: the user must still be active, must not have signed out since
  * the token was issued, and takes the role and site the database holds now (so a changed role
- * or a deactivated account takes effect within seconds, not at token expiry).
+ * or a deactivated account takes effect at once, not at token expiry).
+ *
+ * The user's row is read on every request, from the primary, and not cached: a sign-out, a
+ * password change or reset, a deactivation in one API process must end the session in every
+ * other at once, and a cache per process would leave its age as a window for a stolen token (a
+ * cache checked against a revision would still cost a statement per request, and this one is a
+ * primary-key read: about 0.1 ms, docs/access-control.md). Not a standby, whose lag would be
+ * that window again.
  */
 @Injectable()
 export class SessionCheck {
-  private readonly cache = new Map<string, UserState>();
-
   constructor(private readonly dataSource: DataSource) {}
 
   async current(token: Actor & { session: SessionToken }): Promise<Actor> {
@@ -51,28 +52,19 @@ export class SessionCheck {
     return { userId: token.userId, email: state.email, role: state.role, siteId: state.siteId };
   }
 
-  forget(userId: string): void {
-    this.cache.delete(userId);
-  }
-
   private async state(userId: string): Promise<UserState | undefined> {
-    const cached = this.cache.get(userId);
-    if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached;
+    // DataSource.query runs on the primary (TypeORM's 'master'), also when standbys are configured.
     const [row] = await this.dataSource.query<UserRow[]>(
       `SELECT role, site_id, email, active AND withdrawn_at IS NULL AS usable, tokens_valid_after FROM app_user WHERE id = $1`,
       [userId],
     );
     if (!row) return undefined;
-    const state: UserState = {
+    return {
       role: row.role,
       siteId: row.site_id,
       email: row.email,
       usable: row.usable,
       tokensValidAfter: row.tokens_valid_after ? new Date(row.tokens_valid_after).getTime() : 0,
-      loadedAt: Date.now(),
     };
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(userId, state);
-    return state;
   }
 }

@@ -35,9 +35,15 @@ export class TokenService {
   // call and fails, which cost about half a millisecond per request.
   private readonly secret: KeyObject;
   readonly limits: SessionLimits;
+  /**
+   * No JWT_SECRET: this process signs with a random secret of its own, which no other process
+   * knows, so it must be the only API process on its database (ApiProcessRegistry).
+   */
+  readonly randomSecret: boolean;
 
   constructor(private readonly clock: Clock) {
     const configured = jwtSecretFromEnv(); // required in production
+    this.randomSecret = !configured;
     if (!configured) this.logger.warn('JWT_SECRET is not set: using a random secret, tokens end with this process');
     this.secret = createSecretKey(Buffer.from(configured || randomBytes(32).toString('hex'), 'utf8'));
     const testSeconds = testTokenTtlSecondsFromEnv();

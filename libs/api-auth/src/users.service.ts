@@ -6,7 +6,7 @@ import { Actor } from '@vfr/api-core';
 import { AuditAction, ConflictError, NotFoundError, userCreateSchema, userUpdateSchema, validate } from '@vfr/domain';
 import { CreateUserInput, UpdateUserInput } from './dto/user.input';
 import { Passwords } from './passwords';
-import { SessionCheck, sessionsEndNow } from './session.check';
+import { sessionsEndNow } from './session.check';
 import { SiteEntity } from './site.entity';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
@@ -16,7 +16,6 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: AuditedWriter,
-    private readonly sessions: SessionCheck,
     private readonly passwords: Passwords,
     private readonly tokens: TokenService,
   ) {}
@@ -53,13 +52,11 @@ export class UsersService {
   async update(actor: Actor, input: UpdateUserInput): Promise<UserEntity> {
     const { id, version, reason, ...changes } = input;
     const values = validate(userUpdateSchema, changes);
-    return this.writer
-      .run(actor, async (tx) => {
-        const user = await tx.lock(UserEntity, id, 'User');
-        if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
-        return tx.update(UserEntity, user, version, values, { entityType: 'User', siteId: user.siteId, reason });
-      })
-      .finally(() => this.sessions.forget(id));
+    return this.writer.run(actor, async (tx) => {
+      const user = await tx.lock(UserEntity, id, 'User');
+      if (values.siteId && !(await tx.manager.existsBy(SiteEntity, { id: values.siteId }))) throw new NotFoundError('Site', values.siteId, 'siteId');
+      return tx.update(UserEntity, user, version, values, { entityType: 'User', siteId: user.siteId, reason });
+    });
   }
 
   /**
@@ -71,27 +68,25 @@ export class UsersService {
     const current = await this.get(input.id);
     const temporaryPassword = this.passwords.temporary({ email: current.email, displayName: current.displayName });
     const passwordHash = await this.passwords.hash(temporaryPassword);
-    const user = await this.writer
-      .run(actor, async (tx) => {
-        const locked = await tx.lock(UserEntity, input.id, 'User');
-        if (locked.withdrawnAt) throw new ConflictError('id', 'withdrawn', `User ${locked.id} has been withdrawn`);
-        await tx.manager.query(
-          `UPDATE app_user SET password_hash = $3, tokens_valid_after = ${sessionsEndNow('$2')}, must_change_password = true,
+    const user = await this.writer.run(actor, async (tx) => {
+      const locked = await tx.lock(UserEntity, input.id, 'User');
+      if (locked.withdrawnAt) throw new ConflictError('id', 'withdrawn', `User ${locked.id} has been withdrawn`);
+      await tx.manager.query(
+        `UPDATE app_user SET password_hash = $3, tokens_valid_after = ${sessionsEndNow('$2')}, must_change_password = true,
              temporary_password_used_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-          [locked.id, this.tokens.now(), passwordHash],
-        );
-        await tx.audit({
-          entityType: 'User',
-          entityId: locked.id,
-          siteId: locked.siteId,
-          action: AuditAction.PASSWORD_RESET,
-          before: null,
-          after: { password: '(temporary, to be changed at the next sign-in)', mustChangePassword: true, sessionsEnded: true },
-          reason: input.reason?.trim() || null,
-        });
-        return tx.manager.findOneByOrFail(UserEntity, { id: locked.id });
-      })
-      .finally(() => this.sessions.forget(input.id));
+        [locked.id, this.tokens.now(), passwordHash],
+      );
+      await tx.audit({
+        entityType: 'User',
+        entityId: locked.id,
+        siteId: locked.siteId,
+        action: AuditAction.PASSWORD_RESET,
+        before: null,
+        after: { password: '(temporary, to be changed at the next sign-in)', mustChangePassword: true, sessionsEnded: true },
+        reason: input.reason?.trim() || null,
+      });
+      return tx.manager.findOneByOrFail(UserEntity, { id: locked.id });
+    });
     return { user, temporaryPassword };
   }
 }

@@ -11,6 +11,7 @@ export * from './analysis';
 export * from './aggregate-reader';
 export * from './startup-error';
 export * from './data-dir-lock';
+export * from './process-alive';
 export * from './query-timeout';
 export * from './api-role';
 export * from './standbys';

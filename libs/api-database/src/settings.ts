@@ -185,8 +185,8 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     names: ['JWT_SECRET'],
-    meaning: 'secret that signs tokens; when `NODE_ENV=production` required, and at least 32 characters (e.g. `openssl rand -hex 32`)',
-    default: 'random per process',
+    meaning: `secret that signs tokens, the same for every API process on the database; required, and at least 32 characters (e.g. \`openssl rand -hex 32\`), when \`NODE_ENV=production\`, and required whenever more than one API process serves the database: a process without it refuses to start beside another, and another beside it (see ${link('access-control.md')})`,
+    default: 'a random one per process, for a process alone on its database',
     read: (env) => ({ jwtSecret: jwtSecretFromEnv(env) }),
   },
   {
@@ -229,7 +229,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     names: ['AGGREGATE_CONCURRENCY'],
-    meaning: 'dashboard and analytics queries run at once (more wait their turn, so writes are not starved of CPU): a whole number from 1 to 256',
+    meaning: `dashboard and analytics queries one API process runs at once (more wait their turn, so writes are not starved of CPU): a whole number from 1 to 256. Per process: N processes run up to N × this many at once on the database, or on its standby (see ${link('performance.md')})`,
     default: 'one per core, at least 2',
     read: (env) => ({ aggregateConcurrency: aggregateConcurrencyFromEnv(env) }),
   },

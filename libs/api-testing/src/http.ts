@@ -1,4 +1,5 @@
-import { TestApp, UntypedJson } from './test-app';
+import * as nodeHttp from 'node:http';
+import { GraphQLResponse, TestApp, UntypedJson } from './test-app';
 
 export interface HttpAnswer {
   status: number;
@@ -32,4 +33,39 @@ export async function http(
     // CSV
   }
   return { status: res.status, text, json, headers: res.headers };
+}
+
+/**
+ * A GraphQL request sent from a given local address: every 127.x.y.z is this machine, so the
+ * server sees a different client address for each, as it would for clients elsewhere.
+ */
+export function gqlFrom(
+  t: TestApp,
+  from: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
+  const url = new URL(`${t.url}/graphql`);
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = nodeHttp.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve(JSON.parse(text) as GraphQLResponse));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -35,21 +35,64 @@ export interface TestApp {
 /** Tests sign their own tokens (expired, forged) with the secret the app under test uses. */
 export const TEST_JWT_SECRET = 'test-secret-for-the-registry-tests-only';
 
-/** The demo registry a suite runs on: its size, and its seed (the tests' own unless given; the demo's is 1). */
+/**
+ * The demo registry a suite runs on: its size, and its seed (the tests' own unless given; the
+ * demo's is 1); and the environment its app starts in.
+ */
 export interface TestAppOptions {
   patients?: number;
   seed?: number;
   /** How the app connects (by default as the restricted role, straight to the test's database). */
   connectApi?: (db: TestDatabase) => Promise<OpenDatabase>;
+  /** Environment variables while the app is made and started (undefined: unset), e.g. JWT_SECRET. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function startTestApp(target: TestTarget, options: TestAppOptions = {}): Promise<TestApp> {
   process.env.JWT_SECRET = TEST_JWT_SECRET;
   const db = await openTestDatabase(target);
-  const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: options.seed ?? 7 });
-  const api = await (options.connectApi ?? openApiConnection)(db);
-  const app = await createApp(api, { logger: false, closeDatabaseOnShutdown: false });
-  await app.listen(0, '127.0.0.1');
+  try {
+    const logins = await seedDemoRegistry(db.dataSource, { patients: options.patients ?? 30, seed: options.seed ?? 7 });
+    return await serve(db, logins, options.env ?? {}, () => db.close(), options.connectApi);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+/**
+ * Another app on the database of `first`, with a pool of its own: a second API process, as a
+ * deployment runs several behind a load balancer. Each keeps its own memory; all they share is
+ * the database. Closing it leaves the database (and `first`) open.
+ */
+export async function startAnotherApp(first: TestApp, options: Pick<TestAppOptions, 'env'> = {}): Promise<TestApp> {
+  return serve(first.db, first.logins, options.env ?? {}, () => Promise.resolve());
+}
+
+async function serve(
+  db: TestDatabase,
+  logins: DemoLogin[],
+  env: Record<string, string | undefined>,
+  closeDb: () => Promise<void>,
+  connectApi: (db: TestDatabase) => Promise<OpenDatabase> = openApiConnection,
+): Promise<TestApp> {
+  const api = await connectApi(db);
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await withEnv(env, async () => {
+      const made = await createApp(api, { logger: false, closeDatabaseOnShutdown: false });
+      try {
+        await made.listen(0, '127.0.0.1');
+      } catch (e) {
+        await made.close();
+        throw e;
+      }
+      return made;
+    });
+  } catch (e) {
+    await api.close();
+    throw e;
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> => {
@@ -61,8 +104,9 @@ export async function startTestApp(target: TestTarget, options: TestAppOptions =
     return (await res.json()) as GraphQLResponse<T>;
   };
   const tokens = new Map<string, string>();
+  const served = app;
   return {
-    app,
+    app: served,
     db,
     api,
     url,
@@ -79,11 +123,28 @@ export async function startTestApp(target: TestTarget, options: TestAppOptions =
       return tokens.get(email)!;
     },
     async close() {
-      await app.close();
+      await served.close();
       await api.close();
-      await db.close();
+      await closeDb();
     },
   };
+}
+
+/** Runs `fn` with these environment variables set (or unset), and puts them back afterwards. */
+async function withEnv<T>(env: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const put = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  put(env);
+  try {
+    return await fn();
+  } finally {
+    put(before);
+  }
 }
 
 /** Runs a suite once per database target, each with its own app and database. */
