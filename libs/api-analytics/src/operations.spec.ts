@@ -38,10 +38,19 @@ describeEachDatabase('operations and the funnel plot', (t) => {
     expect(v.bins.filter((b: any) => b.suppressed).length).toBeLessThanOrEqual(Math.max(0.25 * v.bins.length, v.period === 'YEAR' ? v.bins.length : 0));
     const quarter = (d: string) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`;
     const expected = count((x) => (v.period === 'YEAR' ? x.start_date.slice(0, 4) : quarter(x.start_date)));
+    // A department head's counts are perturbed by at most 3 (docs/privacy.md), then withheld under
+    // 11: a true count under 8 is always withheld, one of 14 or more always shown, and in between
+    // it depends on the cell's noise. No shown count is under 11.
     for (const b of v.bins) {
       const n = expected.get(`${b.period}|${b.kind}`)!;
-      if (n < 11) expect([b.count, b.suppressed]).toEqual([null, true]);
-      else expect([b.count, b.suppressed]).toEqual([n, false]);
+      if (b.suppressed) {
+        expect(b.count).toBeNull();
+        expect(n).toBeLessThan(14);
+      } else {
+        expect(b.count).toBeGreaterThanOrEqual(11);
+        expect(Math.abs(b.count - n)).toBeLessThanOrEqual(3);
+      }
+      if (n < 8) expect(b.suppressed).toBe(true);
     }
     expect(v.bins).toHaveLength(expected.size);
     const months = await t().gql(Q, { p: 'MONTH' }, await t().login(HEAD_NORTH));
