@@ -74,13 +74,13 @@ async function importFile(page: Page, kind: keyof typeof files | 'assessments-mi
   expect(await page.locator('.report-summary').textContent()).toContain(`${rows} added`);
 }
 
-/** The department head's "N patients by first treatment: ..., vertebroplasty M, ..." line. */
+/** The department head's "N patients in the registry by first treatment: ..., vertebroplasty M, ..." line. */
 async function overviewCounts(page: Page): Promise<{ total: number; vertebroplasty: number }> {
   await page.goto(BASE_URL);
   const summary = page.locator('.overview .summary');
-  await summary.filter({ hasText: /patients by first treatment/ }).waitFor({ timeout: 30000 });
+  await summary.filter({ hasText: /patients in the registry by first treatment/ }).waitFor({ timeout: 30000 });
   const text = (await summary.textContent())!;
-  return { total: Number(/^([\d,]+) patients/.exec(text)![1].replace(/,/g, '')), vertebroplasty: Number(/vertebroplasty (\d+)/.exec(text)![1]) };
+  return { total: Number(/([\d,]+) patients in the registry/.exec(text)![1].replace(/,/g, '')), vertebroplasty: Number(/vertebroplasty (\d+)/.exec(text)![1]) };
 }
 
 /** The first and last day of a date's quarter. */
