@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     const [{ site_id: siteId }] = rowsOf<{ site_id: string }>(await db.query(`SELECT site_id FROM app_user WHERE email = $1`, [BENCH_USERS.coordinator]));
 
     // The faults, at fixed points of the run.
+    const fault: { error: string | null } = { error: null };
     const standbyStates: { at: number; event: string; states: unknown }[] = [];
     const began = Date.now();
     const at = (fraction: number) => sleep(Math.max(0, began + fraction * seconds * 1000 - Date.now()));
@@ -117,7 +118,10 @@ async function main(): Promise<void> {
       await at(0.8);
       await cluster.sql(cluster.standbys[1], 'SELECT pg_wal_replay_resume()');
       await snapshot('standby 2 replaying again');
-    })();
+    })().catch((e: unknown) => {
+      // A fault that could not be made fails the run, after the load and the clean-up.
+      fault.error = e instanceof Error ? e.message : String(e);
+    });
 
     // Probes, through alternating processes.
     const signIns = probe();
@@ -232,7 +236,9 @@ async function main(): Promise<void> {
       `Aggregates: ${aggregates.ok} answered (${aggregates.fromStandby} from a standby), ${aggregates.failed} failed; standbys served ${summary.aggregatesServedByStandby} in all`,
     );
     for (const p of [signIns, freshReads, aggregates]) for (const e of p.errors) console.log(`  error: ${e}`);
+    if (fault.error) console.log(`A fault could not be made: ${fault.error}`);
     ok =
+      fault.error === null &&
       check.acknowledged > 0 &&
       check.missing.length === 0 &&
       check.duplicated.length === 0 &&
