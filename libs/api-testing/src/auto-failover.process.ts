@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { postgresServerUser } from '@vfr/api-database';
+import { freePort } from './free-port';
 
 // pg_auto_failover on this machine, for the failover test: a monitor and two data nodes, each run
 // by its own `pg_autoctl` (Debian: postgresql-15-auto-failover and pg-auto-failover-cli), on
@@ -34,16 +34,6 @@ export interface AutoFailoverNode {
   name: string;
   port: number;
   child?: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,3 +6,4 @@ export * from './http';
 export * from './standby-cluster';
 export * from './pgbouncer.process';
 export * from './auto-failover.process';
+export * from './free-port';

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { TestDatabase } from './test-database';
+import { freePort } from './free-port';
 
 /** PgBouncer's binary (Debian's package installs it in /usr/sbin), or undefined when not installed. */
 export function pgbouncerBinary(): string | undefined {
@@ -133,17 +134,6 @@ function serverOf(db: TestDatabase | { url: string }): string {
   if (db.embedded) return `host=${db.embedded.socketDir} port=${db.embedded.port} dbname=${db.embedded.database}`;
   const url = new URL((db.dataSource.options as { url: string }).url);
   return `host=${url.hostname} port=${url.port || 5432} dbname=${decodeURIComponent(url.pathname.slice(1))}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until PgBouncer accepts connections on its port, or fails with what it said. */

@@ -1,10 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { embeddedBinaries, postgresServerUser } from '@vfr/api-database';
+import { freePort } from './free-port';
 
 // A real primary with streaming hot standbys on this machine, for the tests of routing, lag and
 // failover: PostgreSQL 15 from the embedded package's binaries, each standby made by
@@ -15,16 +15,6 @@ interface NodeProcess {
   dir: string;
   port: number;
   child?: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 /** pg_basebackup from the PATH, or where Debian's packages put it. */
