@@ -113,7 +113,11 @@ export class AdjustedService {
     const d = disclosureFor(actor);
     const keyed = (of: { rk: number }[]): KeyedCount => ({ n: of.length, k: of.reduce((a, r) => a + r.rk, 0) });
     const byGroup = new Map<string, Row[]>();
-    for (const r of complete) byGroup.set(r.grp, [...(byGroup.get(r.grp) ?? []), r]);
+    for (const r of complete) {
+      const of = byGroup.get(r.grp);
+      if (of) of.push(r);
+      else byGroup.set(r.grp, [r]);
+    }
     // Groups too small to report (as the reader sees counts), or to model, are left out.
     const tooSmall = [...byGroup].filter(([, of]) => of.length < 2 || shownCount(d, keyed(of)) === null).map(([g]) => g);
     const rows = complete.filter((r) => !tooSmall.includes(r.grp));

@@ -1,4 +1,4 @@
-import { meanCI, median, welchMeanDifference, type MeanCI, type MeanDifference } from './descriptive';
+import { mean, meanCI, median, variance, welchMeanDifference, type MeanCI, type MeanDifference } from './descriptive';
 import {
   iptwWeights,
   receivedProbability,
@@ -9,8 +9,8 @@ import {
   type WeightedMeanCI,
 } from './iptw';
 import { multinomialLogisticRegression } from './logistic';
-import { smdBinaryData, smdContinuous, weightedSmdBinary, weightedSmdContinuous } from './smd';
-import { effectiveSampleSize } from './weighted';
+import { smdBinary, smdFromSummary } from './smd';
+import { effectiveSampleSize, weightedMean, weightedVariance } from './weighted';
 
 /** Trimming of patients by their generalized propensity before weighting. */
 export type PropensityTrimming = 'NONE' | 'CRUMP';
@@ -141,9 +141,11 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
   const propensities = new Array<number[] | null>(n).fill(null);
   index.forEach((i, k) => (propensities[i] = fit.fitted[k]));
   const members = new Map(groups.map((g) => [g, index.filter((i) => input.group[i] === g)] as [L, number[]]));
+  const arms = new Map<L, { y: number[]; w: number[]; x: (j: number) => number[] }>();
   const arm = (g: L) => {
     const idx = members.get(g) as number[];
-    return { y: idx.map((i) => input.y[i]), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => input.x[i][j]) };
+    if (!arms.has(g)) arms.set(g, { y: idx.map((i) => input.y[i]), w: idx.map((i) => weights[i]), x: (j: number) => idx.map((i) => input.x[i][j]) });
+    return arms.get(g)!;
   };
   const weightSummary = input.groups
     .filter((g) => groups.includes(g) || dropped.includes(g))
@@ -191,18 +193,39 @@ export function iptwAnalysis<L>(input: IptwAnalysisInput<L>): IptwAnalysis<L> {
     const mine = arm(g);
     return { group: g, unadjusted: meanCI(mine.y, input.level), adjusted: weightedMeanCI(mine.y, mine.w, input.level) };
   });
+  // Each covariate's summaries per group, once: every pair of groups reads them.
+  const summaries = new Map(
+    groups.map((g) => {
+      const mine = arm(g);
+      return [
+        g,
+        input.binary.map((bin, j) => {
+          const column = mine.x(j);
+          return bin
+            ? { mean: mean(column), sd: NaN, weightedMean: weightedMean(column, mine.w), weightedSd: NaN }
+            : {
+                mean: mean(column),
+                sd: Math.sqrt(variance(column)),
+                weightedMean: weightedMean(column, mine.w),
+                weightedSd: Math.sqrt(weightedVariance(column, mine.w)),
+              };
+        }),
+      ] as const;
+    }),
+  );
   const balance: IptwAnalysis<L>['balance'] = [];
   groups.forEach((versus, a) => {
     for (const g of groups.slice(a + 1)) {
-      const mine = arm(g);
-      const other = arm(versus);
+      const mine = summaries.get(g)!;
+      const other = summaries.get(versus)!;
       input.binary.forEach((bin, j) => {
+        const [m, o] = [mine[j], other[j]];
         balance.push({
           covariate: j,
           group: g,
           versus,
-          smdBefore: bin ? smdBinaryData(mine.x(j), other.x(j)) : smdContinuous(mine.x(j), other.x(j)),
-          smdAfter: bin ? weightedSmdBinary(mine.x(j), mine.w, other.x(j), other.w) : weightedSmdContinuous(mine.x(j), mine.w, other.x(j), other.w),
+          smdBefore: bin ? smdBinary(m.mean, o.mean) : smdFromSummary(m.mean, m.sd, o.mean, o.sd),
+          smdAfter: bin ? smdBinary(m.weightedMean, o.weightedMean) : smdFromSummary(m.weightedMean, m.weightedSd, o.weightedMean, o.weightedSd),
         });
       });
     }

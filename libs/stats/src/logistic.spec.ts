@@ -1,4 +1,5 @@
 import { logisticRegression, multinomialLogisticRegression, predictLogistic, predictMultinomial } from './logistic';
+import { mulberry32 } from './random';
 
 // Space Shuttle O-ring data, 23 flights before Challenger: launch temperature (F) and whether
 // any O-ring was thermally distressed. Dalal, Fowlkes & Hoadley, J Am Stat Assoc 1989;84:945-957,
@@ -125,5 +126,63 @@ describe('multinomial logistic regression', () => {
     );
     expect(m.coefficients[0][1]).toBeCloseTo(-0.2322, 4);
     expect(m.standardErrors[0][1]).toBeCloseTo(0.1082, 4);
+  });
+});
+
+// The registry's propensity models are mostly indicators of categories, mostly 0; the fit sums
+// over the design's non-zero entries only. 400 generated patients (the generator below, seed
+// 2026) with two numeric covariates and four rare indicators, fitted in R 4.2:
+//   glm(event ~ age + nrs + cancer + frail + dementia + thoracic, family = binomial)
+//   nnet::multinom(group ~ ..., maxit = 1000, reltol = 1e-15, abstol = 1e-15), reference C,
+//   standard errors from summary(m, Hess = TRUE).
+describe('fits on a sparse design of rare indicators, against R', () => {
+  const u = mulberry32(2026);
+  const x: number[][] = [];
+  const group: string[] = [];
+  const event: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const age = 60 + Math.round(30 * u());
+    const nrs = Math.round(10 * u());
+    const cancer = u() < 0.08 ? 1 : 0;
+    const frail = u() < 0.2 ? 1 : 0;
+    const dementia = u() < 0.05 ? 1 : 0;
+    const thoracic = u() < 0.4 ? 1 : 0;
+    const ev = Math.exp(-2 + 0.03 * (age - 60) + 0.8 * cancer - 0.5 * frail);
+    const ek = Math.exp(-2.5 + 0.15 * nrs + 0.6 * thoracic);
+    const r = u() * (1 + ev + ek);
+    group.push(r < 1 ? 'C' : r < 1 + ev ? 'V' : 'K');
+    event.push(u() < 1 / (1 + Math.exp(-(-3 + 0.04 * (age - 60) + 1.2 * dementia + 0.7 * cancer))) ? 1 : 0);
+    x.push([age, nrs, cancer, frail, dementia, thoracic]);
+  }
+
+  it('has the generated groups R counted: 262 C, 69 K, 69 V', () => {
+    expect(['C', 'K', 'V'].map((g) => group.filter((v) => v === g).length)).toEqual([262, 69, 69]);
+  });
+
+  it('binary: glm coefficients, standard errors and deviance', () => {
+    const fit = logisticRegression(x, event);
+    const coef = [-5.2616439389, 0.0393339235, -0.0632790166, 0.6160417861, 0.047546201, 1.2375320599, 0.2614975625];
+    const se = [1.6345289239, 0.0203815522, 0.0619190811, 0.4901596234, 0.4476479002, 0.6146735481, 0.3598906685];
+    coef.forEach((v, j) => expect(fit.coefficients[j]).toBeCloseTo(v, 7));
+    // glm's standard errors come from the weights of its last iteration, before its last step.
+    se.forEach((v, j) => expect(fit.standardErrors[j]).toBeCloseTo(v, 4));
+    expect(fit.deviance).toBeCloseTo(237.1355562381, 7);
+  });
+
+  it('multinomial: multinom coefficients, standard errors and deviance', () => {
+    const fit = multinomialLogisticRegression(x, group, { classes: ['C', 'K', 'V'], reference: 'C' });
+    const coef = {
+      K: [-1.82311851, -0.0009234, 0.11941803, -0.70341994, -0.64530818, 0.00691666, 0.24666364],
+      V: [-4.04446248, 0.03381735, 0.01462458, 0.58200851, -0.37455694, -0.44204085, 0.19603979],
+    };
+    const se = {
+      K: [1.21100499, 0.01567038, 0.04886349, 0.55824446, 0.37876937, 0.68014619, 0.27742402],
+      V: [1.24751027, 0.01575146, 0.04823019, 0.38195572, 0.36528792, 0.78878627, 0.28074879],
+    };
+    fit.contrasts.forEach((cl, c) => {
+      coef[cl as 'K' | 'V'].forEach((v, j) => expect(fit.coefficients[c][j]).toBeCloseTo(v, 4));
+      se[cl as 'K' | 'V'].forEach((v, j) => expect(fit.standardErrors[c][j]).toBeCloseTo(v, 4));
+    });
+    expect(fit.deviance).toBeCloseTo(686.24354285, 5);
   });
 });

@@ -75,44 +75,203 @@ export interface LogisticFit {
 // propensity model that is a positivity violation, and for the MLE a sign of separation.
 const ETA_LIMIT = 20;
 
-function designMatrix(x: readonly (readonly number[])[], intercept: boolean): Matrix {
-  return x.map((row) => (intercept ? [1, ...row] : [...row]));
+/**
+ * The design matrix [1, x] stored by rows with only its non-zero entries: most of the registry's
+ * covariates are indicators of categories and mostly 0, so the information matrix, the fit's
+ * main cost (n times the square of the non-zero entries per row), is several times cheaper
+ * than over the dense matrix.
+ */
+interface SparseDesign {
+  n: number;
+  p: number;
+  /** Row i's entries are cols/vals[start[i] .. start[i + 1]), columns ascending. */
+  start: Int32Array;
+  cols: Int32Array;
+  vals: Float64Array;
+}
+
+function sparseDesign(x: readonly (readonly number[])[], intercept: boolean): SparseDesign {
+  const n = x.length;
+  const p = (intercept ? 1 : 0) + (n > 0 ? x[0].length : 0);
+  const start = new Int32Array(n + 1);
+  let nnz = 0;
+  for (let i = 0; i < n; i++) {
+    if (x[i].length !== p - (intercept ? 1 : 0)) throw new RangeError(`row ${i} has ${x[i].length} covariates, not ${p - (intercept ? 1 : 0)}`);
+    nnz += intercept ? 1 : 0;
+    for (const v of x[i]) if (v !== 0) nnz++;
+  }
+  const cols = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = e;
+    if (intercept) {
+      cols[e] = 0;
+      vals[e++] = 1;
+    }
+    const row = x[i];
+    for (let j = 0; j < row.length; j++)
+      if (row[j] !== 0) {
+        cols[e] = j + (intercept ? 1 : 0);
+        vals[e++] = row[j];
+      }
+  }
+  start[n] = e;
+  return { n, p, start, cols, vals };
 }
 
 /**
- * Centre and scale the covariates before fitting: Newton steps are better conditioned and the
- * ridge penalty then does not depend on the units of measurement.
+ * The fit runs on centred and scaled covariates z = (x - centre) / scale: Newton steps are
+ * better conditioned and the ridge penalty then does not depend on the units of measurement.
+ * The design itself stays raw (centring would fill in its zeros); the sums over patients are
+ * taken on the raw design and carried to the standardized scale by this affine map.
  */
-function standardize(design: Matrix, intercept: boolean): { z: Matrix; centre: number[]; scale: number[] } {
-  const p = design[0].length;
-  const n = design.length;
-  const centre = new Array<number>(p).fill(0);
-  const scale = new Array<number>(p).fill(1);
+interface Standardization {
+  centre: Float64Array;
+  scale: Float64Array;
+  intercept: boolean;
+}
+
+function standardization(d: SparseDesign, intercept: boolean): Standardization {
+  const { n, p } = d;
+  const sum = new Float64Array(p);
+  const sumSq = new Float64Array(p);
+  const nonZero = new Float64Array(p);
+  for (let e = 0; e < d.cols.length; e++) {
+    sum[d.cols[e]] += d.vals[e];
+    sumSq[d.cols[e]] += d.vals[e] * d.vals[e];
+    nonZero[d.cols[e]]++;
+  }
+  const mean = sum.map((v) => v / n);
+  // The spread about the mean in two passes, as over the dense column: the zeros contribute
+  // mean^2 each.
+  const spread = new Float64Array(p);
+  for (let e = 0; e < d.cols.length; e++) spread[d.cols[e]] += (d.vals[e] - mean[d.cols[e]]) ** 2;
+  const centre = new Float64Array(p);
+  const scale = new Float64Array(p).fill(1);
   for (let j = intercept ? 1 : 0; j < p; j++) {
-    const m = design.reduce((a, r) => a + r[j], 0) / n;
-    const s = Math.sqrt(design.reduce((a, r) => a + (r[j] - m) ** 2, 0) / n);
+    const s = Math.sqrt((spread[j] + (n - nonZero[j]) * mean[j] ** 2) / n);
     if (s > 0) {
-      centre[j] = intercept ? m : 0;
-      scale[j] = intercept ? s : Math.sqrt(design.reduce((a, r) => a + r[j] ** 2, 0) / n) || 1;
+      centre[j] = intercept ? mean[j] : 0;
+      scale[j] = intercept ? s : Math.sqrt(sumSq[j] / n) || 1;
     }
   }
-  return { z: design.map((r) => r.map((v, j) => (v - centre[j]) / scale[j])), centre, scale };
+  return { centre, scale, intercept };
 }
 
-function softmaxRow(eta: readonly number[]): number[] {
-  // eta excludes the reference class, whose linear predictor is 0.
-  const mx = Math.max(0, ...eta);
-  const e = [Math.exp(-mx), ...eta.map((v) => Math.exp(v - mx))];
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
+/** Raw-scale coefficients of one class from standardized ones: gamma = A beta (A as in fitCore). */
+function toRaw(beta: readonly number[], st: Standardization): Float64Array {
+  const p = beta.length;
+  const g = new Float64Array(p);
+  for (let j = 0; j < p; j++) g[j] = beta[j] / st.scale[j];
+  if (st.intercept) {
+    g[0] = beta[0];
+    for (let j = 1; j < p; j++) g[0] -= (beta[j] * st.centre[j]) / st.scale[j];
+  }
+  return g;
 }
 
-function linearPredictors(z: Matrix, beta: Matrix): Matrix {
-  return z.map((row) => beta.map((b) => row.reduce((a, v, j) => a + v * b[j], 0)));
+/** A vector of sums over patients on the raw design, carried to the standardized scale (M v). */
+function vectorToStandard(v: Float64Array, st: Standardization): Float64Array {
+  const p = v.length;
+  const out = new Float64Array(p);
+  for (let j = 0; j < p; j++) out[j] = (v[j] - (st.intercept && j > 0 ? st.centre[j] * v[0] : 0)) / st.scale[j];
+  if (st.intercept) out[0] = v[0];
+  return out;
 }
 
-function logLik(probs: Matrix, y: readonly number[]): number {
-  return y.reduce((a, c, i) => a + Math.log(Math.max(probs[i][c], Number.MIN_VALUE)), 0);
+/** Linear predictors (n x (k - 1), flat) and class probabilities (n x k, flat) at standardized beta. */
+function predict(d: SparseDesign, beta: Matrix, st: Standardization): { eta: Float64Array; probs: Float64Array } {
+  const km1 = beta.length;
+  const k = km1 + 1;
+  const raw = beta.map((b) => toRaw(b, st));
+  const eta = new Float64Array(d.n * km1);
+  const probs = new Float64Array(d.n * k);
+  for (let i = 0; i < d.n; i++) {
+    let mx = 0;
+    for (let c = 0; c < km1; c++) {
+      const g = raw[c];
+      let s = 0;
+      for (let e = d.start[i]; e < d.start[i + 1]; e++) s += d.vals[e] * g[d.cols[e]];
+      eta[i * km1 + c] = s;
+      if (s > mx) mx = s;
+    }
+    // The reference class's linear predictor is 0.
+    let total = Math.exp(-mx);
+    probs[i * k] = total;
+    for (let c = 1; c < k; c++) {
+      const v = Math.exp(eta[i * km1 + c - 1] - mx);
+      probs[i * k + c] = v;
+      total += v;
+    }
+    for (let c = 0; c < k; c++) probs[i * k + c] /= total;
+  }
+  return { eta, probs };
+}
+
+function logLik(probs: Float64Array, y: readonly number[], k: number): number {
+  let ll = 0;
+  for (let i = 0; i < y.length; i++) ll += Math.log(Math.max(probs[i * k + y[i]], Number.MIN_VALUE));
+  return ll;
+}
+
+/**
+ * The observed information of the multinomial log-likelihood on the standardized scale:
+ * for classes c, d (not the reference) the block sum_i p_ic (1[c = d] - p_id) z_i z_i'. Each
+ * block is symmetric and block (d, c) equals block (c, d), so only the upper triangles of the
+ * blocks with c <= d are summed, over the raw design's non-zero entries, then carried to the
+ * standardized scale (M G M') and mirrored.
+ */
+function information(d: SparseDesign, probs: Float64Array, k: number, st: Standardization, lambda: number): Matrix {
+  const p = d.p;
+  const km1 = k - 1;
+  const q = km1 * p;
+  const blocks: Float64Array[] = [];
+  for (let c = 1; c < k; c++) for (let e = c; e < k; e++) blocks.push(new Float64Array(p * p));
+  const w = new Float64Array(blocks.length);
+  for (let i = 0; i < d.n; i++) {
+    let b = 0;
+    for (let c = 1; c < k; c++) {
+      const pc = probs[i * k + c];
+      for (let e = c; e < k; e++) w[b++] = pc * ((c === e ? 1 : 0) - probs[i * k + e]);
+    }
+    const lo = d.start[i];
+    const hi = d.start[i + 1];
+    for (let a = lo; a < hi; a++) {
+      const ja = d.cols[a];
+      const va = d.vals[a];
+      for (let bb = a; bb < hi; bb++) {
+        const v = va * d.vals[bb];
+        const at = ja * p + d.cols[bb];
+        for (let m = 0; m < blocks.length; m++) blocks[m][at] += w[m] * v;
+      }
+    }
+  }
+  const info = zeros(q, q);
+  let b = 0;
+  for (let c = 0; c < km1; c++)
+    for (let e = c; e < km1; e++, b++) {
+      const g = blocks[b];
+      // Symmetric on the raw scale first.
+      for (let j = 0; j < p; j++) for (let l = j + 1; l < p; l++) g[l * p + j] = g[j * p + l];
+      // M G M', M the affine map of vectorToStandard, applied to the rows then the columns.
+      const rows = new Float64Array(p * p);
+      const col = new Float64Array(p);
+      for (let l = 0; l < p; l++) {
+        for (let j = 0; j < p; j++) col[j] = g[j * p + l];
+        const t = vectorToStandard(col, st);
+        for (let j = 0; j < p; j++) rows[j * p + l] = t[j];
+      }
+      for (let j = 0; j < p; j++) {
+        const t = vectorToStandard(rows.subarray(j * p, j * p + p), st);
+        for (let l = 0; l < p; l++) {
+          info[c * p + j][e * p + l] = t[l];
+          info[e * p + l][c * p + j] = t[l];
+        }
+      }
+    }
+  for (let c = 0; c < km1; c++) for (let j = 0; j < p; j++) if (lambda > 0 && !(st.intercept && j === 0)) info[c * p + j][c * p + j] += lambda;
+  return info;
 }
 
 interface NewtonResult {
@@ -129,10 +288,10 @@ interface NewtonResult {
  * the reference. Step halving keeps every step an ascent, so the iteration cannot diverge
  * even from a poor start.
  */
-function newton(z: Matrix, y: readonly number[], k: number, lambda: number, intercept: boolean, maxIterations: number, tolerance: number): NewtonResult {
-  const n = z.length;
-  const p = z[0].length;
+function newton(d: SparseDesign, st: Standardization, y: readonly number[], k: number, lambda: number, maxIterations: number, tolerance: number): NewtonResult {
+  const p = d.p;
   const q = (k - 1) * p;
+  const intercept = st.intercept;
   const penalized = (j: number) => lambda > 0 && !(intercept && j === 0);
   let beta: Matrix = zeros(k - 1, p);
   // Starting intercepts at the marginal log-odds reaches the MLE in fewer steps.
@@ -142,46 +301,35 @@ function newton(z: Matrix, y: readonly number[], k: number, lambda: number, inte
     for (let c = 1; c < k; c++) beta[c - 1][0] = Math.log((counts[c] + 0.5) / (counts[0] + 0.5));
   }
   const objective = (b: Matrix) => {
-    const probs = linearPredictors(z, b).map(softmaxRow);
+    const { eta, probs } = predict(d, b, st);
     let pen = 0;
     for (let c = 0; c < k - 1; c++) for (let j = 0; j < p; j++) if (penalized(j)) pen += b[c][j] ** 2;
-    return { probs, ll: logLik(probs, y), value: logLik(probs, y) - (lambda / 2) * pen };
+    const ll = logLik(probs, y, k);
+    return { eta, probs, ll, value: ll - (lambda / 2) * pen };
   };
   let current = objective(beta);
   let converged = false;
   let iterations = 0;
-  let information: Matrix | null = null;
+  let information_: Matrix | null = null;
   for (; iterations < maxIterations;) {
     iterations++;
+    // The score on the raw design, then on the standardized scale.
     const grad = new Array<number>(q).fill(0);
-    const info = zeros(q, q);
-    for (let i = 0; i < n; i++) {
-      const pr = current.probs[i];
-      const xi = z[i];
-      for (let c = 1; c < k; c++) {
-        const r = (y[i] === c ? 1 : 0) - pr[c];
-        for (let j = 0; j < p; j++) grad[(c - 1) * p + j] += r * xi[j];
-        for (let d = 1; d < k; d++) {
-          const w = pr[c] * ((c === d ? 1 : 0) - pr[d]);
-          if (w === 0) continue;
-          for (let j = 0; j < p; j++) {
-            const wx = w * xi[j];
-            const row = info[(c - 1) * p + j];
-            for (let l = 0; l < p; l++) row[(d - 1) * p + l] += wx * xi[l];
-          }
-        }
+    for (let c = 1; c < k; c++) {
+      const raw = new Float64Array(p);
+      for (let i = 0; i < d.n; i++) {
+        const r = (y[i] === c ? 1 : 0) - current.probs[i * k + c];
+        if (r === 0) continue;
+        for (let e = d.start[i]; e < d.start[i + 1]; e++) raw[d.cols[e]] += r * d.vals[e];
       }
+      const z = vectorToStandard(raw, st);
+      for (let j = 0; j < p; j++) grad[(c - 1) * p + j] = z[j];
     }
-    for (let c = 0; c < k - 1; c++) {
-      for (let j = 0; j < p; j++) {
-        if (!penalized(j)) continue;
-        grad[c * p + j] -= lambda * beta[c][j];
-        info[c * p + j][c * p + j] += lambda;
-      }
-    }
+    const info = information(d, current.probs, k, st, lambda);
+    for (let c = 0; c < k - 1; c++) for (let j = 0; j < p; j++) if (penalized(j)) grad[c * p + j] -= lambda * beta[c][j];
     const inv = invert(info);
     if (!inv) {
-      information = null;
+      information_ = null;
       break;
     }
     const step = inv.map((row) => row.reduce((a, v, m) => a + v * grad[m], 0));
@@ -196,33 +344,17 @@ function newton(z: Matrix, y: readonly number[], k: number, lambda: number, inte
     const change = Math.abs(trial.ll - current.ll) * 2;
     beta = next;
     current = trial;
-    information = info;
+    information_ = info;
     if (change / (Math.abs(-2 * current.ll) + 0.1) < tolerance) {
       converged = true;
       break;
     }
   }
   // The information at the final coefficients gives the standard errors.
-  if (information) information = informationAt(z, current.probs, k, lambda, intercept);
-  const eta = linearPredictors(z, beta);
-  const maxEta = Math.max(...eta.map((r) => Math.max(...r.map(Math.abs))));
-  return { beta, information, converged, iterations, maxEta, deviance: -2 * current.ll };
-}
-
-function informationAt(z: Matrix, probs: Matrix, k: number, lambda: number, intercept: boolean): Matrix {
-  const p = z[0].length;
-  const q = (k - 1) * p;
-  const info = zeros(q, q);
-  for (let i = 0; i < z.length; i++) {
-    const pr = probs[i];
-    for (let c = 1; c < k; c++)
-      for (let d = 1; d < k; d++) {
-        const w = pr[c] * ((c === d ? 1 : 0) - pr[d]);
-        for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) info[(c - 1) * p + j][(d - 1) * p + l] += w * z[i][j] * z[i][l];
-      }
-  }
-  for (let c = 0; c < k - 1; c++) for (let j = 0; j < p; j++) if (lambda > 0 && !(intercept && j === 0)) info[c * p + j][c * p + j] += lambda;
-  return info;
+  if (information_) information_ = information(d, current.probs, k, st, lambda);
+  let maxEta = 0;
+  for (const v of current.eta) if (Math.abs(v) > maxEta) maxEta = Math.abs(v);
+  return { beta, information: information_, converged, iterations, maxEta, deviance: -2 * current.ll };
 }
 
 function fitCore(x: readonly (readonly number[])[], y: readonly number[], k: number, options: LogisticOptions): CoreFit {
@@ -233,25 +365,25 @@ function fitCore(x: readonly (readonly number[])[], y: readonly number[], k: num
   const fallback = options.ridgeFallback ?? true;
   if (x.length !== y.length) throw new RangeError('x and y differ in length');
   if (x.length === 0) throw new RangeError('no observations');
-  const design = designMatrix(x, intercept);
-  if (design[0].length === 0) throw new RangeError('model has no terms');
-  const { z, centre, scale } = standardize(design, intercept);
+  const design = sparseDesign(x, intercept);
+  if (design.p === 0) throw new RangeError('model has no terms');
+  const st = standardization(design, intercept);
 
-  let res = newton(z, y, k, 0, intercept, maxIterations, tolerance);
+  let res = newton(design, st, y, k, 0, maxIterations, tolerance);
   const separation = !res.information || !res.converged || res.maxEta > ETA_LIMIT;
   let penalty = 0;
   if (separation && fallback && ridge > 0) {
-    res = newton(z, y, k, ridge, intercept, maxIterations, tolerance);
+    res = newton(design, st, y, k, ridge, maxIterations, tolerance);
     penalty = ridge;
   }
   // Back to the raw covariate scale: beta = A gamma with A built from centre and scale.
-  const p = design[0].length;
+  const p = design.p;
   const a = zeros(p, p);
   for (let j = 0; j < p; j++) {
-    a[j][j] = 1 / scale[j];
-    if (intercept && j > 0) a[0][j] = -centre[j] / scale[j];
+    a[j][j] = 1 / st.scale[j];
+    if (intercept && j > 0) a[0][j] = -st.centre[j] / st.scale[j];
   }
-  const coefficients = res.beta.map((g) => a.map((row) => row.reduce((s, v, j) => s + v * g[j], 0)));
+  const coefficients = res.beta.map((g) => [...toRaw(g, st)]);
   let covariance: Matrix | null = null;
   const invInfo = res.information ? invert(res.information) : null;
   if (invInfo) {
@@ -265,7 +397,11 @@ function fitCore(x: readonly (readonly number[])[], y: readonly number[], k: num
 }
 
 function predictRows(coefficients: Matrix, x: readonly (readonly number[])[], intercept: boolean): Matrix {
-  return linearPredictors(designMatrix(x, intercept), coefficients).map(softmaxRow);
+  const d = sparseDesign(x, intercept);
+  const identity: Standardization = { centre: new Float64Array(d.p), scale: new Float64Array(d.p).fill(1), intercept };
+  const { probs } = predict(d, coefficients, identity);
+  const k = coefficients.length + 1;
+  return Array.from({ length: d.n }, (_, i) => Array.from(probs.subarray(i * k, i * k + k)));
 }
 
 /**
