@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, TimePoint, timePointWindow, TreatmentGrouping, ValidationError } from '@vfr/domain';
-import { iptwAnalysis, iptwObservedAnalysis, propensityBinEdges, propensityOverlap, selectCovariates } from '@vfr/stats';
+import { propensityBinEdges, propensityOverlap, selectCovariates } from '@vfr/stats';
 import { ADJUSTMENT_COVARIATES, covariateRow, CovariateSource, REFERENCE_LEVELS } from './adjusted.covariates';
+import { fitAdjusted } from './adjusted.fits';
+import { ADJUSTED_FITS, FitPool } from './fit-pool';
 import { FollowUp, followUp, groupedCohortSql, isConservativeGroup } from './cohort.sql';
 import { AdjustedComparisonModel, PropensityTrimming } from './models/adjusted.model';
 import { MEASURE_COLUMN, OutcomeMeasure, timePointOrdinal } from './outcome-measures';
@@ -28,7 +30,10 @@ const OVERLAP_BINS = 10;
 
 @Injectable()
 export class AdjustedService {
-  constructor(private readonly reader: AggregateReader) {}
+  constructor(
+    private readonly reader: AggregateReader,
+    private readonly fits: FitPool,
+  ) {}
 
   /**
    * Mean outcome at a time point, each group against conservative care (or the first group),
@@ -174,33 +179,33 @@ export class AdjustedService {
     );
     const kept = selection.kept;
     const pick = (x: number[]) => kept.map((j) => x[j]);
-    const a = analyse(
-      {
-        x: rows.map((r) => pick(r.x)),
-        group: rows.map((r) => r.grp),
-        y: rows.map((r) => r.y),
-        groups,
-        binary: kept.map((j) => ADJUSTMENT_COVARIATES[j].binary),
-        trimming,
-        // Trimming must not leave a group the reader could not see counted.
-        keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => rows[i]))) !== null,
-      },
-      trimming,
-    );
-    const shownOf = (idx: number[]) => shownCount(d, keyed(idx.map((i) => rows[i])));
-    const shownN = (g: string) => shownOf(a.members.get(g) ?? []);
-
     // Sensitivity analysis for missing outcomes: every patient of the groups compared with
     // complete covariates, observed or not (docs/methods.md).
     const population = patients.filter((p): p is Patient & { x: number[] } => p.x !== null && groups.includes(p.grp));
-    const sensitivity = observedAnalysis({
-      x: population.map((p) => pick(p.x)),
-      group: population.map((p) => p.grp),
-      y: population.map((p) => p.y),
-      groups: a.groups,
-      trimming,
-      keepGroup: (idx) => shownCount(d, keyed(idx.map((i) => population[i]))) !== null,
-    });
+    const fitted = await this.fits.run(
+      ADJUSTED_FITS,
+      'fitAdjusted',
+      {
+        rows: { x: rows.map((r) => pick(r.x)), group: rows.map((r) => r.grp), y: rows.map((r) => r.y), rk: rows.map((r) => r.rk) },
+        population: {
+          x: population.map((p) => pick(p.x)),
+          group: population.map((p) => p.grp),
+          y: population.map((p) => p.y),
+          rk: population.map((p) => p.rk),
+        },
+        groups,
+        binary: kept.map((j) => ADJUSTMENT_COVARIATES[j].binary),
+        trimming,
+        disclosure: d,
+      },
+      fitAdjusted,
+    );
+    // Trimming must not leave a group the reader could not see counted (fitAdjusted's rule).
+    if (!fitted.ok) throw ValidationError.single('trimming', 'range', 'trimming leaves fewer than two groups to compare in this cohort');
+    const a = fitted.main;
+    const sensitivity = fitted.sensitivity;
+    const shownOf = (idx: number[]) => shownCount(d, keyed(idx.map((i) => rows[i])));
+    const shownN = (g: string) => shownOf(a.members.get(g) ?? []);
 
     const differences = a.differences.map((x) => {
       const s = sensitivity.differences.find((v) => v.group === x.group && v.versus === x.versus);
@@ -313,27 +318,4 @@ function shownNested(d: Disclosure, cells: KeyedCount[]): (number | null)[] {
     else kept.push(v);
   }
   return shown;
-}
-
-// Trimming the larger population of the sensitivity analysis can leave fewer than two groups
-// where the complete-case analysis kept two: the sensitivity figures are then absent (null),
-// not an error that would also hide the main comparison.
-function observedAnalysis(input: Parameters<typeof iptwObservedAnalysis<string>>[0]) {
-  try {
-    return iptwObservedAnalysis(input);
-  } catch (e) {
-    if (e instanceof RangeError && /trimming left/.test(e.message)) return { differences: [], converged: true };
-    throw e;
-  }
-}
-
-function analyse(input: Parameters<typeof iptwAnalysis<string>>[0], trimming: PropensityTrimming) {
-  try {
-    return iptwAnalysis(input);
-  } catch (e) {
-    if (trimming !== PropensityTrimming.NONE && e instanceof RangeError && /trimming left/.test(e.message)) {
-      throw ValidationError.single('trimming', 'range', 'trimming leaves fewer than two groups to compare in this cohort');
-    }
-    throw e;
-  }
 }

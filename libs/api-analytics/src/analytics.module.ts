@@ -5,6 +5,7 @@ import { AuditModule } from '@vfr/api-audit';
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
 import { AdjustedService } from './adjusted.service';
+import { FitPool } from './fit-pool';
 import { CharacteristicsService } from './characteristics.service';
 import { CompetingRisksService } from './competing-risks.service';
 import { OperationsService } from './operations.service';
@@ -24,6 +25,7 @@ import { RadiographsService } from './radiographs.service';
     OperationsResolver,
     CharacteristicsService,
     AdjustedService,
+    FitPool,
     CompetingRisksService,
     RadiographsService,
     RadiographsResolver,

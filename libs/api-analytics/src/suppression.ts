@@ -1,7 +1,13 @@
 import { Actor, isDeidentified } from '@vfr/api-core';
 import { smallCellThresholdFromEnv } from '@vfr/api-database';
 import { Role } from '@vfr/domain';
-import { perturbCount, wilsonInterval } from '@vfr/stats';
+import { wilsonInterval } from '@vfr/stats';
+import { Disclosure, KeyedCount, shownCount } from './disclosure';
+
+// The reader's rule for one count lives in disclosure.ts (free of the framework, for the model
+// fits' worker threads); the rest of the disclosure control is here.
+export type { Disclosure, KeyedCount };
+export { shownCount };
 
 /**
  * Disclosure control of every count a reader sees (docs/privacy.md):
@@ -16,30 +22,8 @@ import { perturbCount, wilsonInterval } from '@vfr/stats';
  */
 export const DEFAULT_SMALL_CELL_THRESHOLD = smallCellThresholdFromEnv();
 
-export interface Disclosure {
-  /** Counts (after perturbation) from 1 to threshold - 1 are withheld. */
-  suppress: boolean;
-  /** Counts are perturbed by the cell-key method. */
-  perturb: boolean;
-  threshold: number;
-}
-
 export function disclosureFor(actor: Actor, threshold = DEFAULT_SMALL_CELL_THRESHOLD): Disclosure {
   return { suppress: isDeidentified(actor), perturb: actor.role === Role.DEPARTMENT_HEAD, threshold };
-}
-
-/** A count with the sum of its patients' record keys, as SQL returns it. */
-export interface KeyedCount {
-  n: number;
-  /** sum(record_key) over the records counted (0 for an empty cell). */
-  k: number;
-}
-
-/** A count as this reader sees it: perturbed where they are, null where withheld. An empty cell shows 0. */
-export function shownCount(d: Disclosure, c: KeyedCount): number | null {
-  if (c.n === 0) return 0;
-  const v = d.perturb ? perturbCount(c.n, Number(c.k)) : c.n;
-  return d.suppress && v < d.threshold ? null : v;
 }
 
 /**

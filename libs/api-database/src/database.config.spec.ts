@@ -1,5 +1,7 @@
+import * as os from 'node:os';
 import {
   aggregateConcurrencyFromEnv,
+  statsThreadsFromEnv,
   aggregateTimeoutFromEnv,
   databaseConfigFromEnv,
   jwtSecretFromEnv,
@@ -119,6 +121,18 @@ describe('AGGREGATE_CONCURRENCY and AGGREGATE_TIMEOUT_MS', () => {
     for (const v of [...WRONG_NUMBERS, '0', '99', '3600001'])
       expect(refusal(() => aggregateTimeoutFromEnv({ AGGREGATE_TIMEOUT_MS: v }))).toMatch(
         /^AGGREGATE_TIMEOUT_MS must be a whole number from 100 to 3600000 \(milliseconds\).*default \(30000\)\.$/,
+      );
+  });
+});
+
+describe('STATS_THREADS', () => {
+  it('takes 0 (fits in the request thread) to 64, by default one fewer than the cores from 1 to 4', () => {
+    expect(statsThreadsFromEnv({ STATS_THREADS: '0' })).toBe(0);
+    expect(statsThreadsFromEnv({ STATS_THREADS: '3' })).toBe(3);
+    expect(statsThreadsFromEnv({})).toBe(Math.min(4, Math.max(1, os.availableParallelism() - 1)));
+    for (const v of [...WRONG_NUMBERS, '65'])
+      expect(refusal(() => statsThreadsFromEnv({ STATS_THREADS: v }))).toMatch(
+        /^STATS_THREADS must be a whole number from 0 to 64 \(worker threads for the model fits\).*default \(one fewer than the cores, from 1 to 4\)\.$/,
       );
   });
 });

@@ -76,6 +76,20 @@ export function aggregateConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env
 }
 
 /**
+ * Worker threads for the model fits (STATS_THREADS): by default one fewer than the cores (the
+ * request thread keeps one), at least one, at most four. 0 fits in the request's own thread.
+ */
+export function statsThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber('STATS_THREADS', env.STATS_THREADS, {
+    min: 0,
+    max: 64,
+    meaning: 'worker threads for the model fits',
+    fallback: Math.min(4, Math.max(1, os.availableParallelism() - 1)),
+    fallbackText: 'one fewer than the cores, from 1 to 4',
+  });
+}
+
+/**
  * How long a whole-cohort aggregate, or one read of an export, may run (AGGREGATE_TIMEOUT_MS):
  * by default 30 s. Past it the figure is refused with a clear error rather than keeping a place
  * (and a connection) for an answer nobody is waiting for any more.

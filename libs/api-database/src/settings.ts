@@ -10,6 +10,7 @@ import {
   portFromEnv,
   sessionMaxHoursFromEnv,
   smallCellThresholdFromEnv,
+  statsThreadsFromEnv,
   testTokenTtlSecondsFromEnv,
   tokenTtlMinutesFromEnv,
   wholeNumber,
@@ -38,6 +39,7 @@ export interface RegistryConfig {
   smallCellThreshold: number;
   aggregateConcurrency: number;
   aggregateTimeoutMs: number;
+  statsThreads: number;
   eq5dValueSet: Eq5dValueSet;
   trustProxy: boolean | number | string;
   dashboardDir: string;
@@ -239,6 +241,13 @@ export const SETTINGS: readonly Setting[] = [
       'longest a dashboard or analytics query, or one read of a CSV export, may run (a whole number of milliseconds from 100 to 3600000); past it the server stops it, and a second later the API gives up on an answer that does not come, closes that connection and answers `QUERY_TIMEOUT` (an export that has begun is cut off, never ended as if complete)',
     default: '`30000`',
     read: (env) => ({ aggregateTimeoutMs: aggregateTimeoutFromEnv(env) }),
+  },
+  {
+    names: ['STATS_THREADS'],
+    meaning:
+      "worker threads one API process fits models on (the adjusted comparison's propensity models), so that a fit never holds up other requests: a whole number from 0 to 64; 0 fits in the request's own thread. A fit gets the time limit of `AGGREGATE_TIMEOUT_MS`",
+    default: 'one fewer than the cores, from 1 to 4',
+    read: (env) => ({ statsThreads: statsThreadsFromEnv(env) }),
   },
   {
     names: ['EQ5D_VALUE_SET'],
