@@ -225,6 +225,8 @@ interface Measured {
   details: Record<string, unknown>;
   host: Awaited<ReturnType<typeof machine>>;
   size: Awaited<ReturnType<typeof registrySize>>;
+  /** The 1-minute load average when the sections ended (the start's is in host). */
+  loadAfter: number;
 }
 
 /** Every section asked for, on one registry. */
@@ -380,7 +382,7 @@ async function measure(h: Harness): Promise<Measured> {
 
     await section('dashboard', 'dashboard', async () => {
       // The dashboard.
-      const js = gzippedJavaScript(DASHBOARD_COPY!);
+      const js = gzippedJavaScript(DASHBOARD_COPY);
       details.dashboardJs = js;
       rows.push({
         operation: 'dashboard JavaScript (gzip -9)',
@@ -435,10 +437,11 @@ async function measure(h: Harness): Promise<Measured> {
       });
     });
 
-    details.loadAverageAfter = Math.round(os.loadavg()[0] * 100) / 100;
-    console.log(`\nLoad average ${host.loadAverage} at the start, ${details.loadAverageAfter} at the end.\n`);
+    const loadAfter = Math.round(os.loadavg()[0] * 100) / 100;
+    details.loadAverageAfter = loadAfter;
+    console.log(`\nLoad average ${host.loadAverage} at the start, ${loadAfter} at the end.\n`);
     printTable(rows);
-    return { rows, details, host, size };
+    return { rows, details, host, size, loadAfter };
   } finally {
     if (!flag('keep-writes')) await removeWritesOfThisRun(h.floorDb, started);
   }
@@ -491,9 +494,7 @@ async function main(): Promise<void> {
       }),
     }));
     printGrowth(growth);
-    console.log(
-      `Load average at the start and end of each size: ${bySize.map((m) => `${m.patients}: ${m.host.loadAverage} -> ${m.details.loadAverageAfter}`).join('; ')}`,
-    );
+    console.log(`Load average at the start and end of each size: ${bySize.map((m) => `${m.patients}: ${m.host.loadAverage} -> ${m.loadAfter}`).join('; ')}`);
     writeJson(ARGS.strings.out ? OUT : path.join(__dirname, 'results', `bench-sizes-${SIZES.join('-')}.json`), {
       measuredAt: new Date().toISOString(),
       runs: RUNS,

@@ -8,7 +8,7 @@ import { Row } from './synthetic-registry';
 // The driver's own conversion of a value to its text form (arrays to array literals, dates,
 // objects to JSON), so that COPY receives what a bound parameter would have sent.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg declares no types for its utils
-const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): string | Buffer | null };
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => string | Buffer | null };
 
 /** A value as COPY's text format takes it: \N for NULL, and backslash, tab and line ends escaped. */
 function copyField(value: unknown): string {
