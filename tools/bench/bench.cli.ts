@@ -1,15 +1,18 @@
-// npm run bench -- [--patients N] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser] [--base-floors]
-//   [--sections analytics,page,write,dashboard,import,export] [--keep-writes]
+// npm run bench -- [--patients N | --sizes N,N,...] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
+//   [--base-floors] [--sections analytics,page,write,dashboard,import,export] [--keep-writes]
 // Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
-// through HTTP as a client sends it, and each analytics figure is also timed as plain SQL.
+// through HTTP as a client sends it, and each analytics figure is also timed as plain SQL: its
+// floor (the best statement for the same answer) and the very statements the API sent for it.
+// With --sizes, each size is a database of its own on DATABASE_URL's server (<name>_<N>, seeded
+// when empty, reused when not), measured in turn, and the figures' growth with the registry printed.
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { openDatabase, OpenDatabase } from '@vfr/api-database';
+import { AggregateReader, openDatabase, OpenDatabase } from '@vfr/api-database';
 import { seedDemoRegistry } from '@vfr/seed';
 import { createApp, REGISTRY_SCHEMA } from '@vfr/api-app';
 import { firstScreen, gzippedJavaScript, snapshotDashboard } from './dashboard';
@@ -19,14 +22,14 @@ import { buildImportFile, importFile, streamExport } from './import-export';
 import { machine } from './machine';
 import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
-import { printTable, ResultRow, writeJson } from './report';
+import { GrowthRow, printGrowth, printTable, ResultRow, writeJson } from './report';
 import { timeIt, Timing } from './timing';
 import { cliArgsOrExit } from '../cli-args';
 
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const ALL_SECTIONS = ['analytics', 'page', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: `npm run bench -- [--patients N] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes]`,
+  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes]`,
   numbers: {
     patients: { default: URL_ ? 100_000 : 5_000 },
     runs: { default: 15 },
@@ -36,7 +39,7 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
     'budget-seconds': { default: 30, fraction: true },
     'import-rows': { default: 100_000 },
   },
-  strings: ['out', 'sections'],
+  strings: ['out', 'sections', 'sizes'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
 });
 const flag = (name: 'base-floors' | 'skip-browser' | 'keep-writes') => ARGS.flags[name];
@@ -46,57 +49,113 @@ const RUNS = ARGS.numbers.runs;
 const WARMUP = ARGS.numbers.warmup;
 const BUDGET_MS = ARGS.numbers['budget-seconds'] * 1000;
 const IMPORT_ROWS = ARGS.numbers['import-rows'];
-const SECTIONS = new Set(ARGS.strings.sections?.split(',') ?? ALL_SECTIONS);
+const SIZES = ARGS.strings.sizes?.split(',').map((v) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes takes whole numbers of patients separated by commas; got ${v}`);
+  return n;
+});
+if (SIZES && !URL_) throw new Error('--sizes needs DATABASE_URL: each size is a database of its own on that server');
+// Across sizes only the analytics are compared, unless told otherwise.
+const SECTIONS = new Set(ARGS.strings.sections?.split(',') ?? (SIZES ? ['analytics'] : ALL_SECTIONS));
 for (const name of SECTIONS) if (!ALL_SECTIONS.includes(name)) throw new Error(`--sections takes ${ALL_SECTIONS.join(',')}; got ${name}`);
 
 const TARGET = { comparisonMs: 150, ratio: 1.3, pageMs: 20, writeMs: 15, importMs: 20_000, firstScreenMs: 1500, jsKb: 400, exportRssGrowthMb: 256 };
 
 interface Harness {
   db: OpenDatabase;
+  /** The bench's own SQL (setup, the API's own statements), with the server's settings as the API has them. */
   floorDb: Sql;
+  /**
+   * The floors' connection: just-in-time compilation off. A floor is the best statement for its
+   * answer, and compiling one costs more than it saves on these sizes (the survival floor spent
+   * 3.6 s of 3.8 s compiling at 100,000 patients).
+   */
+  bestDb: Sql;
   app: INestApplication;
   baseUrl: string;
+  /** The aggregate statements the API sends while recording is on. */
+  recorder: StatementRecorder;
+  /** The seed's wall time and the machine's load around it, when this run seeded the database. */
+  seeded?: { seconds: number; loadBefore: number; loadAfter: number };
   close(): Promise<void>;
 }
 
+/** The database of one size beside DATABASE_URL's: the same server, the name with _<patients>. */
+function urlForSize(url: string, patients: number): { url: string; name: string } {
+  const u = new URL(url);
+  const name = `${decodeURIComponent(u.pathname.slice(1)) || 'vfr_bench'}_${patients}`;
+  u.pathname = `/${name}`;
+  return { url: u.toString(), name };
+}
+
+async function ensureDatabase(url: string, name: string): Promise<void> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const pool = new Pool({ connectionString: admin.toString(), max: 1 });
+  try {
+    const found = rowsOf(await pool.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
+    if (!found) {
+      await pool.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      console.log(`Created the database ${name}.`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
 /** The API in this process on the server database (seeded first if empty) or a fresh embedded one. */
-async function startHarness(): Promise<Harness> {
-  if (URL_) {
-    const pool = new Pool({ connectionString: URL_, max: 2 });
+async function startHarness(url: string, patients: number): Promise<Harness> {
+  if (url) {
+    const pool = new Pool({ connectionString: url, max: 2 });
     const [{ exists }] = rowsOf<{ exists: boolean }>(await pool.query(`SELECT to_regclass('public.patient') IS NOT NULL AS exists`));
     const existing = exists ? (await registrySize(pool)).patients : 0;
-    if (existing === 0) seedServerDatabase(URL_, PATIENTS);
-    else if (Math.abs(existing - PATIENTS) > PATIENTS * 0.05)
-      console.warn(`Note: the database holds ${existing} patients (asked for ${PATIENTS}); benchmarking it as it is.`);
-    const db = await openDatabase({ url: URL_, replicaUrls: [], dataDir: '', poolSize: 20 }, REGISTRY_SCHEMA);
+    let seeded: Harness['seeded'];
+    if (existing === 0) {
+      const loadBefore = os.loadavg()[0];
+      const began = Date.now();
+      seedServerDatabase(url, patients);
+      seeded = { seconds: (Date.now() - began) / 1000, loadBefore, loadAfter: os.loadavg()[0] };
+      console.log(
+        `Seeded ${patients} patients in ${seeded.seconds.toFixed(0)} s (load average ${seeded.loadBefore.toFixed(1)} -> ${seeded.loadAfter.toFixed(1)}).`,
+      );
+    } else if (Math.abs(existing - patients) > patients * 0.05)
+      console.warn(`Note: the database holds ${existing} patients (asked for ${patients}); benchmarking it as it is.`);
+    const db = await openDatabase({ url, replicaUrls: [], dataDir: '', poolSize: 20 }, REGISTRY_SCHEMA);
     await db.dataSource.runMigrations({ transaction: 'each' });
     await ensureBenchUsers(pool);
-    const { app, baseUrl } = await listen(db);
+    const { app, baseUrl, recorder } = await listen(db);
+    const best = new Pool({ connectionString: url, max: 1, options: '-c jit=off' });
     return {
       db,
       floorDb: pool,
+      bestDb: best,
       app,
       baseUrl,
+      recorder,
+      seeded,
       async close() {
         await app.close();
         await db.close();
         await pool.end();
+        await best.end();
       },
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-'));
-  console.log(`No DATABASE_URL or TEST_DATABASE_URL: an embedded database with ${PATIENTS} patients (floors share its one connection queue).`);
+  console.log(`No DATABASE_URL or TEST_DATABASE_URL: an embedded database with ${patients} patients (floors share its one connection queue).`);
   const db = await openDatabase({ replicaUrls: [], dataDir, poolSize: 4 }, REGISTRY_SCHEMA);
   await db.dataSource.runMigrations({ transaction: 'each' });
-  await seedDemoRegistry(db.dataSource, { patients: PATIENTS });
+  await seedDemoRegistry(db.dataSource, { patients });
   await db.dataSource.query('ANALYZE');
   await ensureBenchUsers(db.dataSource);
-  const { app, baseUrl } = await listen(db);
+  const { app, baseUrl, recorder } = await listen(db);
   return {
     db,
     floorDb: db.dataSource,
+    bestDb: db.dataSource,
     app,
     baseUrl,
+    recorder,
     async close() {
       await app.close();
       await db.close();
@@ -105,15 +164,45 @@ async function startHarness(): Promise<Harness> {
   };
 }
 
-// Served from a private copy (see snapshotDashboard).
-const DASHBOARD_COPY = snapshotDashboard();
+// Served from a private copy (see snapshotDashboard), when the dashboard is measured.
+const DASHBOARD_COPY = SECTIONS.has('dashboard') ? snapshotDashboard() : undefined;
 
-async function listen(db: OpenDatabase): Promise<{ app: INestApplication; baseUrl: string }> {
+/**
+ * Notes the statements (and their parameters) the API sends through its aggregate door while
+ * `on`, so that the bench can run exactly those again with pg: the API's time over theirs is
+ * what the API adds to its own SQL.
+ */
+class StatementRecorder {
+  on = false;
+  readonly statements: { sql: string; params: unknown[] }[] = [];
+
+  constructor(reader: AggregateReader) {
+    const query = reader.query.bind(reader);
+    reader.query = (sql: string, params: unknown[] = []) => {
+      if (this.on) this.statements.push({ sql, params });
+      return query(sql, params);
+    };
+  }
+
+  async during(work: () => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+    this.statements.length = 0;
+    this.on = true;
+    try {
+      await work();
+    } finally {
+      this.on = false;
+    }
+    return this.statements.splice(0);
+  }
+}
+
+async function listen(db: OpenDatabase): Promise<{ app: INestApplication; baseUrl: string; recorder: StatementRecorder }> {
   process.env.JWT_SECRET ??= `bench-${process.pid}-${Date.now()}`;
   const app = await createApp(db, { logger: false, closeDatabaseOnShutdown: false, dashboardDir: DASHBOARD_COPY });
+  const recorder = new StatementRecorder(app.get(AggregateReader));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, baseUrl: `http://127.0.0.1:${port}` };
+  return { app, baseUrl: `http://127.0.0.1:${port}`, recorder };
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -131,16 +220,26 @@ async function removeWritesOfThisRun(db: Sql, since: Date): Promise<void> {
   console.log(`Removed the ${removed} visits this run wrote (--keep-writes keeps them) and compacted analysis_patient.`);
 }
 
-async function main(): Promise<void> {
-  const h = await startHarness();
+interface Measured {
+  rows: ResultRow[];
+  details: Record<string, unknown>;
+  host: Awaited<ReturnType<typeof machine>>;
+  size: Awaited<ReturnType<typeof registrySize>>;
+  /** The 1-minute load average when the sections ended (the start's is in host). */
+  loadAfter: number;
+}
+
+/** Every section asked for, on one registry. */
+async function measure(h: Harness): Promise<Measured> {
   const rows: ResultRow[] = [];
   const details: Record<string, unknown> = {};
+  if (h.seeded) details.seeded = h.seeded;
   const [{ started }] = rowsOf<{ started: Date }>(await h.floorDb.query(`SELECT now() AS started`));
   try {
     const size = await registrySize(h.floorDb);
     const host = await machine(h.floorDb);
     console.log(`Registry: ${size.patients} patients, ${size.assessments} assessments, ${size.sites} sites. API at ${h.baseUrl}`);
-    console.log(`Machine: ${host.cpus} cores (${host.cpuModel}), ${host.memoryGb} GB, ${host.postgres}, Node ${host.node}\n`);
+    console.log(`Machine: ${host.cpus} cores (${host.cpuModel}), ${host.memoryGb} GB, ${host.postgres}, Node ${host.node}; load average ${host.loadAverage}\n`);
     // The API reads the maintained analysis table when the database has it, so its floor must too.
     const [{ analysis }] = rowsOf<{ analysis: boolean }>(await h.floorDb.query(`SELECT to_regclass('public.analysis_patient') IS NOT NULL AS analysis`));
     const useBase = flag('base-floors') || !analysis;
@@ -179,11 +278,19 @@ async function main(): Promise<void> {
           const t = await timeIt(() => api.gql(op.query, { f: cohort.filter }, researcher), opts);
           const floor = FLOORS[op.name](cohort.filter);
           // Floors on the base tables take seconds: one warm-up and a shorter budget keep the run bounded.
-          const f = await timeIt(() => h.floorDb.query(floor.sql, floor.values), {
+          const f = await timeIt(() => h.bestDb.query(floor.sql, floor.values), {
             ...opts,
             warmup: Math.min(1, WARMUP),
             budgetMs: Math.min(BUDGET_MS, 15_000),
           });
+          // The API's own statements for this answer, run again alone: what the API adds to its SQL.
+          const own = await h.recorder.during(() => api.gql(op.query, { f: cohort.filter }, researcher));
+          const o = await timeIt(
+            async () => {
+              for (const st of own) await h.floorDb.query(st.sql, st.params);
+            },
+            { ...opts, warmup: Math.min(1, WARMUP), budgetMs: Math.min(BUDGET_MS, 15_000) },
+          );
           const ratio = t.median / f.median;
           const met = op.compared ? t.median < TARGET.comparisonMs && ratio <= TARGET.ratio : null;
           rows.push({
@@ -193,10 +300,14 @@ async function main(): Promise<void> {
             runs: t.runs,
             floorMs: round(f.median),
             ratio: Math.round(ratio * 100) / 100,
+            apiSqlMs: round(o.median),
+            apiSqlRatio: Math.round((t.median / o.median) * 100) / 100,
             target: op.compared ? `< ${TARGET.comparisonMs} ms, <= ${TARGET.ratio}x floor` : '(none set)',
             met,
           });
-          process.stdout.write(`  ${op.name} [${cohort.name}]: ${t.median.toFixed(0)} ms (floor ${f.median.toFixed(0)} ms)\n`);
+          process.stdout.write(
+            `  ${op.name} [${cohort.name}]: ${t.median.toFixed(0)} ms (floor ${f.median.toFixed(0)} ms, its own ${own.length} statement(s) ${o.median.toFixed(0)} ms)\n`,
+          );
         }
       }
     });
@@ -326,27 +437,75 @@ async function main(): Promise<void> {
       });
     });
 
-    console.log('');
+    const loadAfter = Math.round(os.loadavg()[0] * 100) / 100;
+    details.loadAverageAfter = loadAfter;
+    console.log(`\nLoad average ${host.loadAverage} at the start, ${loadAfter} at the end.\n`);
     printTable(rows);
-    // The committed results are a whole run's: a run of some sections writes only where told to.
-    if (ARGS.strings.out === undefined && SECTIONS.size < ALL_SECTIONS.length)
-      console.log('Some sections only: results not written (give --out to keep them).');
-    else
-      writeJson(OUT, {
-        measuredAt: new Date().toISOString(),
-        machine: host,
-        registry: size,
-        runs: RUNS,
-        warmup: WARMUP,
-        budgetSeconds: BUDGET_MS / 1000,
-        targets: TARGET,
-        results: rows,
-        details,
-      });
+    return { rows, details, host, size, loadAfter };
   } finally {
     if (!flag('keep-writes')) await removeWritesOfThisRun(h.floorDb, started);
-    await h.close();
-    fs.rmSync(DASHBOARD_COPY, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    if (!SIZES) {
+      const h = await startHarness(URL_, PATIENTS);
+      try {
+        const { rows, details, host, size } = await measure(h);
+        // The committed results are a whole run's: a run of some sections writes only where told to.
+        if (ARGS.strings.out === undefined && SECTIONS.size < ALL_SECTIONS.length)
+          console.log('Some sections only: results not written (give --out to keep them).');
+        else
+          writeJson(OUT, {
+            measuredAt: new Date().toISOString(),
+            machine: host,
+            registry: size,
+            runs: RUNS,
+            warmup: WARMUP,
+            budgetSeconds: BUDGET_MS / 1000,
+            targets: TARGET,
+            results: rows,
+            details,
+          });
+      } finally {
+        await h.close();
+      }
+      return;
+    }
+    // One database per size, measured in turn (never at once: they would share the cores).
+    const bySize: (Measured & { patients: number })[] = [];
+    for (const patients of SIZES) {
+      const { url, name } = urlForSize(URL_, patients);
+      console.log(`\n=== ${patients} patients (database ${name}) ===`);
+      await ensureDatabase(URL_, name);
+      const h = await startHarness(url, patients);
+      try {
+        bySize.push({ patients, ...(await measure(h)) });
+      } finally {
+        await h.close();
+      }
+    }
+    const growth: GrowthRow[] = bySize[0].rows.map((r) => ({
+      operation: r.operation,
+      bySize: bySize.map((m) => {
+        const same = m.rows.find((x) => x.operation === r.operation);
+        return { patients: m.patients, medianMs: same?.medianMs ?? null, floorMs: same?.floorMs ?? null, apiSqlMs: same?.apiSqlMs ?? null };
+      }),
+    }));
+    printGrowth(growth);
+    console.log(`Load average at the start and end of each size: ${bySize.map((m) => `${m.patients}: ${m.host.loadAverage} -> ${m.loadAfter}`).join('; ')}`);
+    writeJson(ARGS.strings.out ? OUT : path.join(__dirname, 'results', `bench-sizes-${SIZES.join('-')}.json`), {
+      measuredAt: new Date().toISOString(),
+      runs: RUNS,
+      warmup: WARMUP,
+      budgetSeconds: BUDGET_MS / 1000,
+      targets: TARGET,
+      sizes: bySize.map((m) => ({ patients: m.patients, machine: m.host, registry: m.size, results: m.rows, details: m.details })),
+      growth,
+    });
+  } finally {
+    if (DASHBOARD_COPY) fs.rmSync(DASHBOARD_COPY, { recursive: true, force: true });
   }
 }
 

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
             },
           ];
     const started = Date.now();
-    await insertRegistry(db.dataSource, { sites, users: accounts, patients, seed });
+    await insertRegistry(db.dataSource, { sites, users: accounts, patients, seed, copy: true });
     const counts = await db.dataSource.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM patient)::int AS patients, (SELECT count(*) FROM assessment)::int AS assessments,
               (SELECT count(*) FROM treatment)::int AS treatments, (SELECT count(*) FROM complication)::int AS complications`,

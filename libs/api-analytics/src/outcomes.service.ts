@@ -302,30 +302,39 @@ export class OutcomesService {
     const groups = [...new Set(rows.map((r) => r.grp))].sort();
     const sizes = groups.map((g) => rows.filter((r) => r.grp === g).reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 }));
     const shownSizes = shownCells(d, sizes);
-    const observed = rows.flatMap((r) => Array.from({ length: r.n }, () => ({ g: r.grp, t: r.t, d: r.d })));
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
+    // Kaplan-Meier and the log-rank test take the counted rows as they come (one per group, day
+    // and status), never one entry per patient; the counts at risk are running sums over them.
     const curves = groups.map((g, i) => {
       if (shownSizes[i] === null)
         return { group: g, n: null, events: null, medianDays: null, medianLower: null, medianUpper: null, steps: [], suppressed: true };
-      const mine = rows.filter((r) => r.grp === g);
+      const mine = rows.filter((r) => r.grp === g).sort((a, b) => a.t - b.t);
       const km = kaplanMeier(
-        observed.filter((o) => o.g === g).map((o) => o.t),
-        observed.filter((o) => o.g === g).map((o) => o.d),
+        mine.map((r) => r.t),
+        mine.map((r) => r.d),
+        { counts: mine.map((r) => r.n) },
       );
-      const keyed = (pick: (r: (typeof mine)[number]) => boolean) =>
-        mine.filter(pick).reduce((a, r) => ({ n: a.n + r.n, k: a.k + Number(r.k) }), { n: 0, k: 0 });
       const steps = [];
+      const left = { ...sizes[i] };
+      let j = 0;
       for (const r of km.rows) {
-        const atRisk = keyed((o) => o.t >= r.time);
-        const shownAtRisk = shownCount(d, atRisk);
+        // Patients whose day is before this one have left the risk set.
+        for (; j < mine.length && mine[j].t < r.time; j++) {
+          left.n -= mine[j].n;
+          left.k -= Number(mine[j].k);
+        }
+        const shownAtRisk = shownCount(d, left);
         if (d.suppress && (shownAtRisk === null || shownAtRisk < d.threshold)) break;
+        const eventsHere = { n: 0, k: 0 };
+        for (let e = j; e < mine.length && mine[e].t === r.time; e++)
+          if (mine[e].d === 1) {
+            eventsHere.n += mine[e].n;
+            eventsHere.k += Number(mine[e].k);
+          }
         steps.push({
           day: r.time,
           atRisk: shownAtRisk!,
-          events: shownCount(
-            { ...d, suppress: false },
-            keyed((o) => o.t === r.time && o.d === 1),
-          )!,
+          events: shownCount({ ...d, suppress: false }, eventsHere)!,
           survival: r.survival,
           lower: finite(r.lower),
           upper: finite(r.upper),
@@ -333,7 +342,7 @@ export class OutcomesService {
       }
       const events = shownCount(
         d,
-        keyed((o) => o.d === 1),
+        mine.filter((o) => o.d === 1).reduce((a, o) => ({ n: a.n + o.n, k: a.k + Number(o.k) }), { n: 0, k: 0 }),
       );
       // The median is shown only where the curve shown reaches it.
       // For de-identified readers a day beyond the curve shown (a median or a limit in the tail
@@ -352,13 +361,14 @@ export class OutcomesService {
         suppressed: false,
       };
     });
-    const shown = observed.filter((o) => shownSizes[groups.indexOf(o.g)] !== null);
-    const testable = new Set(shown.map((o) => o.g)).size >= 2 && shown.some((o) => o.d === 1);
+    const shown = rows.filter((o) => shownSizes[groups.indexOf(o.grp)] !== null);
+    const testable = new Set(shown.map((o) => o.grp)).size >= 2 && shown.some((o) => o.d === 1);
     const test = testable
       ? logRankTest(
           shown.map((o) => o.t),
           shown.map((o) => o.d),
-          shown.map((o) => o.g),
+          shown.map((o) => o.grp),
+          shown.map((o) => o.n),
         )
       : null;
     return { curves, logRankChiSquare: test?.chiSquare ?? null, logRankDf: test?.df ?? null, logRankP: test?.pValue ?? null };

@@ -1,6 +1,6 @@
 import { ADMIN, describeEachDatabase, followUpEnds, RESEARCHER } from '@vfr/api-testing';
 import { COMPLICATION_RATE_KINDS } from '@vfr/domain';
-import { kaplanMeier, meanCI, quantile, wilsonInterval } from '@vfr/stats';
+import { kaplanMeier, logRankTest, meanCI, quantile, wilsonInterval } from '@vfr/stats';
 
 // Each figure is recomputed here from the raw rows, in JS, and compared with what the API
 // aggregated in SQL.
@@ -132,6 +132,8 @@ describeEachDatabase('outcome analytics', (t) => {
     );
     expect(r.errors).toBeUndefined();
     const s = r.data!.survival;
+    // Each patient's own time and status, computed here from the visits (the API counts them per day in SQL).
+    const all: { t: number; d: number; g: string }[] = [];
     for (const curve of s.curves) {
       const mine = patients.filter((p) => p.group === curve.group);
       const obs = mine.flatMap((p) => {
@@ -152,7 +154,17 @@ describeEachDatabase('outcome analytics', (t) => {
       expect(curve.n).toBe(km.n);
       expect(curve.events).toBe(km.events);
       expect(curve.steps.map((x: any) => x.survival)).toEqual(km.rows.map((x) => x.survival));
+      expect(curve.steps.map((x: any) => [x.day, x.atRisk, x.lower, x.upper])).toEqual(
+        km.rows.map((x) => [x.time, x.nRisk, Number.isFinite(x.lower) ? x.lower : null, Number.isFinite(x.upper) ? x.upper : null]),
+      );
+      all.push(...obs.map((o) => ({ ...o, g: curve.group })));
     }
+    const test = logRankTest(
+      all.map((o) => o.t),
+      all.map((o) => o.d),
+      all.map((o) => o.g),
+    );
+    expect(s.logRankChiSquare).toBeCloseTo(test.chiSquare, 9);
     expect(s.logRankDf).toBe(s.curves.length - 1);
     expect(s.logRankP).toBeGreaterThanOrEqual(0);
     expect(s.logRankP).toBeLessThanOrEqual(1);

@@ -337,7 +337,11 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     void lastNrs;
 
     // Complications at rates in the spirit of the literature.
-    const procedures = out.treatment.filter((t) => t.patient_id === patientId && t.kind !== TreatmentKind.CONSERVATIVE);
+    // This patient's treatments are the last ones pushed: read from the end, not searched for
+    // among every treatment of the batch (which made a batch quadratic in its size).
+    const mine: Row[] = [];
+    for (let i = out.treatment.length - 1; i >= 0 && out.treatment[i].patient_id === patientId; i--) mine.unshift(out.treatment[i]);
+    const procedures = mine.filter((t) => t.kind !== TreatmentKind.CONSERVATIVE);
     const until = diedOn ?? options.today;
     for (const t of procedures) {
       if (rnd.chance(0.3)) {
@@ -351,7 +355,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       if (rnd.chance(0.004)) pushComplication(out, rnd, patientId, t, ComplicationKind.INFECTION, rnd.int(3, 30), until, {});
       if (rnd.chance(0.01)) pushComplication(out, rnd, patientId, t, ComplicationKind.HAEMATOMA, 0, until, {});
     }
-    const index = out.treatment.find((t) => t.id === indexId)!;
+    const index = mine.find((t) => t.id === indexId)!;
     const pAdjacent = firstKind === TreatmentKind.CONSERVATIVE ? 0.08 : 0.12;
     if (rnd.chance(pAdjacent))
       pushComplication(out, rnd, patientId, index, ComplicationKind.ADJACENT_LEVEL_FRACTURE, rnd.int(10, 400), until, {

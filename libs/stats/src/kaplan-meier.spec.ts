@@ -164,3 +164,35 @@ describe('Kaplan-Meier median limits not reached are NaN, as R reports NA (AML)'
     expect(m.upper).toBeNaN();
   });
 });
+
+// Counted entries: what a GROUP BY (time, status) gives. Grouping must not change the estimate.
+describe('Kaplan-Meier from counted entries equals the one from the expanded subjects', () => {
+  const grouped = (time: number[], event: number[]) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < time.length; i++) m.set(`${time[i]}|${event[i]}`, (m.get(`${time[i]}|${event[i]}`) ?? 0) + 1);
+    // Shuffled order and an entry of count 0 beside them: neither may matter.
+    const entries = [...m].map(([key, n]) => ({ t: Number(key.split('|')[0]), d: Number(key.split('|')[1]), n })).reverse();
+    entries.push({ t: 99, d: 1, n: 0 });
+    return entries;
+  };
+
+  it.each([
+    ['6-MP', sixMp],
+    ['placebo', placebo],
+  ])('%s', (_name, data) => {
+    const e = grouped(data.time, data.event);
+    const counted = kaplanMeier(
+      e.map((x) => x.t),
+      e.map((x) => x.d),
+      { counts: e.map((x) => x.n) },
+    );
+    const expanded = kaplanMeier(data.time, data.event);
+    expect(e.length).toBeLessThan(data.time.length + 1);
+    expect(counted).toEqual(expanded);
+  });
+
+  it('refuses counts that are not whole numbers, or of another length', () => {
+    expect(() => kaplanMeier([1, 2], [1, 0], { counts: [1, 0.5] })).toThrow('whole numbers');
+    expect(() => kaplanMeier([1, 2], [1, 0], { counts: [1] })).toThrow('differ in length');
+  });
+});

@@ -6,6 +6,11 @@ export type KmConfType = 'log' | 'log-log' | 'plain';
 export interface KmOptions {
   level?: number;
   confType?: KmConfType;
+  /**
+   * How many subjects each (time, event) entry stands for (default 1 each): subjects with the
+   * same time and status can travel as one entry with their count, as a GROUP BY gives them.
+   */
+  counts?: readonly number[];
 }
 
 export interface KmRow {
@@ -46,12 +51,18 @@ export function kaplanMeier(time: readonly number[], event: readonly (number | b
   const confType = options.confType ?? 'log';
   assertLevel(level);
   if (time.length !== event.length) throw new RangeError('time and event differ in length');
+  const counts = options.counts;
+  if (counts && counts.length !== time.length) throw new RangeError('time and counts differ in length');
   const z = zForLevel(level);
-  const order = time.map((t, i) => ({ t, d: Number(event[i]) ? 1 : 0 })).sort((a, b) => a.t - b.t);
-  for (const o of order) if (!Number.isFinite(o.t)) throw new RangeError(`times must be finite, got ${o.t}`);
+  const order = time.map((t, i) => ({ t, d: Number(event[i]) ? 1 : 0, w: counts ? counts[i] : 1 })).sort((a, b) => a.t - b.t);
+  for (const o of order) {
+    if (!Number.isFinite(o.t)) throw new RangeError(`times must be finite, got ${o.t}`);
+    if (!Number.isInteger(o.w) || o.w < 0) throw new RangeError(`counts must be whole numbers of 0 or more, got ${o.w}`);
+  }
 
   const rows: KmRow[] = [];
-  let nRisk = order.length;
+  const total = order.reduce((a, o) => a + o.w, 0);
+  let nRisk = total;
   let s = 1;
   // Greenwood's sum of d / (n (n - d)) is the variance of log S(t).
   let greenwood = 0;
@@ -60,10 +71,12 @@ export function kaplanMeier(time: readonly number[], event: readonly (number | b
     let d = 0;
     let c = 0;
     while (i < order.length && order[i].t === t) {
-      if (order[i].d) d++;
-      else c++;
+      if (order[i].d) d += order[i].w;
+      else c += order[i].w;
       i++;
     }
+    // A time whose entries all count 0 subjects is no observed time.
+    if (d + c === 0) continue;
     if (d > 0) {
       s *= 1 - d / nRisk;
       greenwood += nRisk > d ? d / (nRisk * (nRisk - d)) : Infinity;
@@ -73,8 +86,8 @@ export function kaplanMeier(time: readonly number[], event: readonly (number | b
     rows.push({ time: t, nRisk, nEvent: d, nCensor: c, survival: s, stdErr: s * seLog, lower, upper });
     nRisk -= d + c;
   }
-  const eventCount = order.reduce((a, o) => a + o.d, 0);
-  const km: KaplanMeier = { n: order.length, events: eventCount, level, confType, rows, median: { median: NaN, lower: NaN, upper: NaN } };
+  const eventCount = order.reduce((a, o) => a + o.d * o.w, 0);
+  const km: KaplanMeier = { n: total, events: eventCount, level, confType, rows, median: { median: NaN, lower: NaN, upper: NaN } };
   km.median = medianSurvival(km);
   return km;
 }

@@ -92,3 +92,30 @@ describe('log-rank p with a huge separation keeps its magnitude', () => {
     expect(res.pValue / 5.8533898994249e-37).toBeCloseTo(1, 6);
   });
 });
+
+describe('log-rank test from counted entries equals the one from the expanded subjects', () => {
+  it('6-MP vs placebo grouped by (time, status, group)', () => {
+    const time = [...sixMp.time, ...placebo.time];
+    const event = [...sixMp.event, ...placebo.event];
+    const group = [...sixMp.time.map(() => '6-MP'), ...placebo.time.map(() => 'placebo')];
+    const m = new Map<string, { t: number; d: number; g: string; n: number }>();
+    time.forEach((t, i) => {
+      const key = `${t}|${event[i]}|${group[i]}`;
+      const e = m.get(key) ?? { t, d: event[i], g: group[i], n: 0 };
+      e.n++;
+      m.set(key, e);
+    });
+    const e = [...m.values()];
+    expect(e.length).toBeLessThan(time.length);
+    const counted = logRankTest(
+      e.map((x) => x.t),
+      e.map((x) => x.d),
+      e.map((x) => x.g),
+      e.map((x) => x.n),
+    );
+    const expanded = logRankTest(time, event, group);
+    expect(counted.chiSquare).toBeCloseTo(expanded.chiSquare, 12);
+    expect(counted.groups.map((g) => [g.group, g.n, g.observed])).toEqual(expanded.groups.map((g) => [g.group, g.n, g.observed]));
+    counted.groups.forEach((g, i) => expect(g.expected).toBeCloseTo(expanded.groups[i].expected, 12));
+  });
+});

@@ -25,22 +25,31 @@ export interface LogRankResult<G> {
  * Log-rank (Mantel-Haenszel) test for k groups, the rho = 0 member of R's survdiff. The
  * statistic is (O - E)' V^-1 (O - E) over the first k - 1 groups (V is singular for all k),
  * with k - 1 degrees of freedom, using the hypergeometric variance with the tie correction.
- * Groups are ordered by first appearance in `group`.
+ * Groups are ordered by first appearance in `group`. `counts`, if given, says how many subjects
+ * each entry stands for (default 1 each), so that subjects with the same time, status and group
+ * can travel as one entry.
  */
-export function logRankTest<G>(time: readonly number[], event: readonly (number | boolean)[], group: readonly G[]): LogRankResult<G> {
+export function logRankTest<G>(
+  time: readonly number[],
+  event: readonly (number | boolean)[],
+  group: readonly G[],
+  counts?: readonly number[],
+): LogRankResult<G> {
   if (time.length !== event.length || time.length !== group.length) {
     throw new RangeError('time, event and group differ in length');
   }
+  if (counts && counts.length !== time.length) throw new RangeError('time and counts differ in length');
+  for (const w of counts ?? []) if (!Number.isInteger(w) || w < 0) throw new RangeError(`counts must be whole numbers of 0 or more, got ${w}`);
   const labels: G[] = [];
   const index = new Map<G, number>();
   for (const g of group) if (!index.has(g)) index.set(g, labels.push(g) - 1);
   const k = labels.length;
   if (k < 2) throw new RangeError('log-rank test needs at least two groups');
 
-  const obs = time.map((t, i) => ({ t, d: Number(event[i]) ? 1 : 0, g: index.get(group[i]) as number }));
+  const obs = time.map((t, i) => ({ t, d: Number(event[i]) ? 1 : 0, w: counts ? counts[i] : 1, g: index.get(group[i]) as number }));
   obs.sort((a, b) => a.t - b.t);
   const atRisk = new Array<number>(k).fill(0);
-  for (const o of obs) atRisk[o.g]++;
+  for (const o of obs) atRisk[o.g] += o.w;
   const n = [...atRisk];
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
@@ -51,8 +60,8 @@ export function logRankTest<G>(time: readonly number[], event: readonly (number 
     const dg = new Array<number>(k).fill(0);
     const leaving = new Array<number>(k).fill(0);
     while (i < obs.length && obs[i].t === t) {
-      dg[obs[i].g] += obs[i].d;
-      leaving[obs[i].g]++;
+      dg[obs[i].g] += obs[i].d * obs[i].w;
+      leaving[obs[i].g] += obs[i].w;
       i++;
     }
     const d = dg.reduce((a, b) => a + b, 0);
