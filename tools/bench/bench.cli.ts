@@ -1,5 +1,5 @@
 // npm run bench -- [--patients N] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser] [--base-floors]
-//   [--sections analytics,page,write,dashboard,import,export] [--keep-writes]
+//   [--sections analytics,page,list,write,dashboard,import,export] [--keep-writes] [--list-rounds N] [--list-seconds S]
 // Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL.
@@ -17,6 +17,7 @@ import { ANALYSIS_TABLE_FLOORS, BASE_TABLE_FLOORS } from './floors';
 import { ApiClient } from './http-client';
 import { buildImportFile, importFile, streamExport } from './import-export';
 import { machine } from './machine';
+import { patientListSection } from './patient-list';
 import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
 import { printTable, ResultRow, writeJson } from './report';
@@ -24,9 +25,9 @@ import { timeIt, Timing } from './timing';
 import { cliArgsOrExit } from '../cli-args';
 
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
-const ALL_SECTIONS = ['analytics', 'page', 'write', 'dashboard', 'import', 'export'];
+const ALL_SECTIONS = ['analytics', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: `npm run bench -- [--patients N] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes]`,
+  usage: `npm run bench -- [--patients N] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
   numbers: {
     patients: { default: URL_ ? 100_000 : 5_000 },
     runs: { default: 15 },
@@ -35,6 +36,9 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
     warmup: { default: 10, min: 0 },
     'budget-seconds': { default: 30, fraction: true },
     'import-rows': { default: 100_000 },
+    // The patient list beside PostGraphile: interleaved rounds of this many seconds at 10 connections.
+    'list-rounds': { default: 5 },
+    'list-seconds': { default: 5, fraction: true },
   },
   strings: ['out', 'sections'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
@@ -105,8 +109,9 @@ async function startHarness(): Promise<Harness> {
   };
 }
 
-// Served from a private copy (see snapshotDashboard).
-const DASHBOARD_COPY = snapshotDashboard();
+// Served from a private copy (see snapshotDashboard); without the dashboard section, from an empty
+// directory, so that the other sections run without a dashboard build.
+const DASHBOARD_COPY = SECTIONS.has('dashboard') ? snapshotDashboard() : fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-no-dashboard-'));
 
 async function listen(db: OpenDatabase): Promise<{ app: INestApplication; baseUrl: string }> {
   process.env.JWT_SECRET ??= `bench-${process.pid}-${Date.now()}`;
@@ -224,6 +229,24 @@ async function main(): Promise<void> {
         met: page.median < TARGET.pageMs && statements.first10 === statements.first50,
         note: `${statements.first50} SQL statements at 50, ${statements.first10} at 10`,
       });
+    });
+
+    await section('list', 'patient list beside PostGraphile', async () => {
+      if (!URL_) throw new Error('the PostGraphile peer needs DATABASE_URL');
+      const list = await patientListSection({
+        url: URL_,
+        db: h.db,
+        floorDb: h.floorDb,
+        api,
+        token: coordinator,
+        warmup: WARMUP,
+        runs: RUNS,
+        rounds: ARGS.numbers['list-rounds'],
+        roundSeconds: ARGS.numbers['list-seconds'],
+        connections: 10,
+      });
+      rows.push(...list.rows);
+      details.patientList = list.details;
     });
 
     await section('write', 'visit write', async () => {

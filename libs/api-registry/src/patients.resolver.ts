@@ -1,4 +1,5 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Actor, Connection, CurrentActor, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
@@ -13,6 +14,7 @@ import { TreatmentModel } from './models/treatment.model';
 import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
+import { selects } from './selection';
 
 const READERS = readersOf('Patient');
 const WRITERS = [Role.ADMIN, Role.COORDINATOR];
@@ -37,12 +39,19 @@ export class PatientsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Args('filter', { type: () => PatientFilterInput, nullable: true }) filter: PatientFilterInput | undefined,
     @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PatientModel>> {
-    const page = await this.service.page(actor, first, after, filter ?? {});
+    // One statement for the page and the nested records the request asks for (the OF-Score reads
+    // the fractures); the total only when asked for.
+    const node = (field: string) => selects(info, ['edges', 'node', field]);
+    const parts = { fractures: node('fractures') || node('ofScore'), treatments: node('treatments'), latestAssessment: node('latestAssessment') };
+    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), parts);
+    for (const [id, n] of page.nested) this.views.prime(ctx, id, n.indexDate);
+    this.loaders.prime(ctx, page.nested, parts);
     // A name or MRN search ties a name to the registry numbers it finds: audited like identifiers.
     if (filter?.name) for (const e of page.edges) noteIdentifierRead(ctx, e.node, 'nameSearch');
     const edges = await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await this.model(ctx, actor, e.node) })));
-    return { ...page, edges };
+    return { totalCount: page.totalCount, pageInfo: page.pageInfo, edges };
   }
 
   @Roles(...READERS)

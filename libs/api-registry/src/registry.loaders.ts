@@ -6,6 +6,9 @@ import { DeathsService } from './deaths.service';
 import { FracturesService } from './fractures.service';
 import { PatientsService } from './patients.service';
 import { TreatmentsService } from './treatments.service';
+import { FractureEntity } from './fracture.entity';
+import { NestedParts, NestedRecords } from './patient-page.nested';
+import { TreatmentEntity } from './treatment.entity';
 
 /** Per-request loaders for the registry's nested fields: one statement per field per page. */
 @Injectable()
@@ -41,6 +44,26 @@ export class RegistryLoaders {
       groupByKeys(ids, await this.complicationsService.ofPatients(ids), (r) => r.patientId),
     );
   }
+  /**
+   * The follow-up module's loader of each patient's latest completed visit (the same key its
+   * resolver reads), for a page that read the visits with its patients: when the page creates it,
+   * patients it did not prime load through the page's own statement.
+   */
+  latestAssessment(ctx: RequestContext) {
+    return loaderFor(ctx, 'latestAssessment', async (ids: readonly string[]) =>
+      (await this.patientsService.nestedOf(ids, { fractures: false, treatments: false, latestAssessment: true })).map((n) => n.latestAssessment ?? null),
+    );
+  }
+
+  /** Gives the loaders of a page's nested fields the records its statement read (patient-page.nested.ts). */
+  prime(ctx: RequestContext, nested: ReadonlyMap<string, NestedRecords>, parts: NestedParts): void {
+    for (const [id, n] of nested) {
+      if (parts.fractures) this.fractures(ctx).prime(id, n.fractures as FractureEntity[]);
+      if (parts.treatments) this.treatments(ctx).prime(id, n.treatments as TreatmentEntity[]);
+      if (parts.latestAssessment) this.latestAssessment(ctx).prime(id, n.latestAssessment ?? null);
+    }
+  }
+
   death(ctx: RequestContext) {
     return loaderFor(ctx, 'death', async (ids: readonly string[]) => indexByKeys(ids, await this.deathsService.ofPatients(ids), (r) => r.patientId));
   }

@@ -1,0 +1,31 @@
+import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+
+/**
+ * Whether the request asks, below the field being resolved, for the field at `path` (field names,
+ * not aliases), through fragments and inline fragments. A field under @skip or @include counts as
+ * asked: the answer is then computed in vain at worst, never missing.
+ */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  return info.fieldNodes.some((node) => node.selectionSet !== undefined && within(info, node.selectionSet, path, new Set()));
+}
+
+function within(info: GraphQLResolveInfo, set: SelectionSetNode, path: readonly string[], seen: Set<string>): boolean {
+  const [name, ...rest] = path;
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) {
+      if (s.name.value !== name) continue;
+      if (rest.length === 0) return true;
+      if (s.selectionSet && within(info, s.selectionSet, rest, seen)) return true;
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
+      if (within(info, s.selectionSet, path, seen)) return true;
+    } else {
+      const fragment = info.fragments[s.name.value];
+      // A fragment spread twice at one level adds nothing the first did not.
+      const key = `${s.name.value}:${path.join('.')}`;
+      if (!fragment || seen.has(key)) continue;
+      seen.add(key);
+      if (within(info, fragment.selectionSet, path, seen)) return true;
+    }
+  }
+  return false;
+}
