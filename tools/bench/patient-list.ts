@@ -81,11 +81,14 @@ export interface Throughput {
   perSecond: number;
   p50: number;
   p95: number;
+  /** This process's CPU time per request (server and client together; PostgreSQL's is not in it). */
+  cpuMs: number;
 }
 
 /** `connections` clients, each sending its next request as soon as its last is answered, for `ms`. */
 export async function underLoad(send: () => Promise<unknown>, connections: number, ms: number): Promise<Throughput> {
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const began = process.hrtime.bigint();
   const end = Date.now() + ms;
   await Promise.all(
@@ -98,7 +101,14 @@ export async function underLoad(send: () => Promise<unknown>, connections: numbe
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - began) / 1e9;
-  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  const used = process.cpuUsage(cpu);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    cpuMs: (used.user + used.system) / 1000 / latencies.length,
+  };
 }
 
 export interface PatientListOptions {
@@ -164,13 +174,16 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
       loads.push(os.loadavg()[0]);
       const a = loaded.api[round];
       const p = loaded.peer[round];
-      console.log(`  round ${round + 1}: API ${a.perSecond.toFixed(0)}/s, PostGraphile ${p.perSecond.toFixed(0)}/s (load ${os.loadavg()[0].toFixed(2)})`);
+      console.log(
+        `  round ${round + 1}: API ${a.perSecond.toFixed(0)}/s (${a.cpuMs.toFixed(1)} ms CPU each), PostGraphile ${p.perSecond.toFixed(0)}/s (${p.cpuMs.toFixed(1)} ms CPU each) (load ${os.loadavg()[0].toFixed(2)})`,
+      );
     }
     const median = (xs: number[]) => percentile(xs, 50);
     const summary = (who: 'api' | 'peer') => ({
       perSecond: median(loaded[who].map((t) => t.perSecond)),
       p50: median(loaded[who].map((t) => t.p50)),
       p95: median(loaded[who].map((t) => t.p95)),
+      cpuMs: median(loaded[who].map((t) => t.cpuMs)),
       single: median(single[who]),
     });
     const a = summary('api');
@@ -204,7 +217,7 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
         p95Ms: r1(a.p95),
         target: '(PostGraphile beside it)',
         met: null,
-        note: `PostGraphile p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`,
+        note: `PostGraphile p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms; Node CPU per request ${a.cpuMs.toFixed(1)} vs ${p.cpuMs.toFixed(1)} ms`,
       },
       {
         operation: 'patient list of 50, one request at a time, API',

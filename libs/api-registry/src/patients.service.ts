@@ -37,7 +37,7 @@ import { NestedParts, NestedRecords, nestedFromRaw, nestedSelects } from './pati
 
 /** The total of a page whose request did not ask for it: never answered (GraphQL resolves only what is asked). */
 const NOT_COUNTED = -1;
-const NO_PARTS: NestedParts = { fractures: false, treatments: false, latestAssessment: false };
+const NO_PARTS: NestedParts = {};
 
 /** A page of patients with each one's records read in the same statement (patient-page.nested.ts). */
 export interface PatientPage extends Connection<PatientEntity> {
@@ -298,7 +298,7 @@ export class PatientsService {
       [patientIds],
     );
     const byId = new Map(raw.map((r) => [String(r.p_id), nestedFromRaw(this.dataSource, parts, r)]));
-    return patientIds.map((id) => byId.get(id) ?? { indexDate: null, fractures: [], treatments: [], latestAssessment: null });
+    return patientIds.map((id) => byId.get(id) ?? { indexDate: null, latestAssessment: null });
   }
 
   // Batched lookups for DataLoaders.

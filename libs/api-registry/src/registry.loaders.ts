@@ -6,9 +6,7 @@ import { DeathsService } from './deaths.service';
 import { FracturesService } from './fractures.service';
 import { PatientsService } from './patients.service';
 import { TreatmentsService } from './treatments.service';
-import { FractureEntity } from './fracture.entity';
-import { NestedParts, NestedRecords } from './patient-page.nested';
-import { TreatmentEntity } from './treatment.entity';
+import { NestedRecords } from './patient-page.nested';
 
 /** Per-request loaders for the registry's nested fields: one statement per field per page. */
 @Injectable()
@@ -51,17 +49,16 @@ export class RegistryLoaders {
    */
   latestAssessment(ctx: RequestContext) {
     return loaderFor(ctx, 'latestAssessment', async (ids: readonly string[]) =>
-      (await this.patientsService.nestedOf(ids, { fractures: false, treatments: false, latestAssessment: true })).map((n) => n.latestAssessment ?? null),
+      (await this.patientsService.nestedOf(ids, { latestAssessment: 'all' })).map((n) => n.latestAssessment ?? null),
     );
   }
 
-  /** Gives the loaders of a page's nested fields the records its statement read (patient-page.nested.ts). */
-  prime(ctx: RequestContext, nested: ReadonlyMap<string, NestedRecords>, parts: NestedParts): void {
-    for (const [id, n] of nested) {
-      if (parts.fractures) this.fractures(ctx).prime(id, n.fractures as FractureEntity[]);
-      if (parts.treatments) this.treatments(ctx).prime(id, n.treatments as TreatmentEntity[]);
-      if (parts.latestAssessment) this.latestAssessment(ctx).prime(id, n.latestAssessment ?? null);
-    }
+  /**
+   * Gives the follow-up module's loader the latest visits a page's statement read (every column,
+   * so that any other field of the request that loads the same patient's visit gets all of it).
+   */
+  primeLatestAssessments(ctx: RequestContext, nested: ReadonlyMap<string, NestedRecords>): void {
+    for (const [id, n] of nested) if (n.latestAssessment !== undefined) this.latestAssessment(ctx).prime(id, n.latestAssessment);
   }
 
   death(ctx: RequestContext) {
