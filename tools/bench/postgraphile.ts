@@ -68,7 +68,8 @@ export async function startPostGraphile(url: string, poolSize: number): Promise<
     dynamicJson: true,
     setofFunctionsContainNulls: false,
   });
-  const server = createServer(handler);
+  // PostGraphile's handler answers through the response; the promise it also returns carries nothing.
+  const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -26,14 +26,15 @@ export interface NestedRecords {
 }
 
 /**
- * The columns a selection of a record's fields needs: the id (nested fields of the record load by
- * it) and the stored value each selected field is given from (the field-access table's `from`).
+ * The columns a selection of a record's fields needs: its keys, the id and the patient's (nested
+ * fields of the record load by the one and are projected for the other), and the stored value
+ * each selected field is given from (the field-access table's `from`).
  * A field the table does not describe, or a nested record other than those named in `byId`, takes
  * every column: nothing is left out that some resolver might read.
  */
 export function columnsFor(metadata: EntityMetadata, record: RecordType, selected: ReadonlySet<string>, byId: readonly string[] = []): Columns {
   const fields = RECORD_FIELDS[record].fields as Record<string, FieldAccess>;
-  const columns = new Set(['id']);
+  const columns = new Set(['id', 'patient_id']);
   for (const name of selected) {
     if (name === '__typename' || byId.includes(name)) continue;
     const def = fields[name];
@@ -90,7 +91,7 @@ export function entityFromJson(metadata: EntityMetadata, json: Record<string, un
   for (const [name, value] of Object.entries(json)) {
     const c = metadata.findColumnWithDatabaseName(name);
     if (!c) continue;
-    entity[c.propertyName] = value == null ? null : TIMESTAMPS.has(String(c.type)) ? new Date(String(value)) : value;
+    entity[c.propertyName] = value == null ? null : TIMESTAMPS.has(String(c.type)) ? new Date(value as string) : value;
   }
   return entity;
 }

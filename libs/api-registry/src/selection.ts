@@ -6,28 +6,7 @@ import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
  * asked: the answer is then computed in vain at worst, never missing.
  */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return info.fieldNodes.some((node) => node.selectionSet !== undefined && within(info, node.selectionSet, path, new Set()));
-}
-
-function within(info: GraphQLResolveInfo, set: SelectionSetNode, path: readonly string[], seen: Set<string>): boolean {
-  const [name, ...rest] = path;
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      if (s.name.value !== name) continue;
-      if (rest.length === 0) return true;
-      if (s.selectionSet && within(info, s.selectionSet, rest, seen)) return true;
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      if (within(info, s.selectionSet, path, seen)) return true;
-    } else {
-      const fragment = info.fragments[s.name.value];
-      // A fragment spread twice at one level adds nothing the first did not.
-      const key = `${s.name.value}:${path.join('.')}`;
-      if (!fragment || seen.has(key)) continue;
-      seen.add(key);
-      if (within(info, fragment.selectionSet, path, seen)) return true;
-    }
-  }
-  return false;
+  return selectedFields(info, path.slice(0, -1))?.has(path[path.length - 1]) ?? false;
 }
 
 /**
@@ -36,7 +15,7 @@ function within(info: GraphQLResolveInfo, set: SelectionSetNode, path: readonly 
  */
 export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | null {
   const found = new Set<string>();
-  let asked = false;
+  let asked = path.length === 0;
   const collect = (set: SelectionSetNode, rest: readonly string[], seen: Set<string>): void => {
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
@@ -48,6 +27,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
       } else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, rest, seen);
       else {
         const fragment = info.fragments[s.name.value];
+        // A fragment spread twice at one level adds nothing the first did not.
         const key = `${s.name.value}:${rest.join('.')}`;
         if (!fragment || seen.has(key)) continue;
         seen.add(key);
