@@ -1,5 +1,5 @@
 // npm run bench -- [--patients N | --sizes N,N,...] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
-//   [--base-floors] [--sections analytics,page,write,dashboard,import,export] [--keep-writes]
+//   [--base-floors] [--sections analytics,page,list,write,dashboard,import,export] [--keep-writes] [--list-rounds N] [--list-seconds S]
 // Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL: its
@@ -20,6 +20,7 @@ import { ANALYSIS_TABLE_FLOORS, BASE_TABLE_FLOORS } from './floors';
 import { ApiClient } from './http-client';
 import { buildImportFile, importFile, streamExport } from './import-export';
 import { machine } from './machine';
+import { patientListSection } from './patient-list';
 import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
 import { GrowthRow, printGrowth, printTable, ResultRow, writeJson } from './report';
@@ -27,9 +28,9 @@ import { timeIt, Timing } from './timing';
 import { cliArgsOrExit } from '../cli-args';
 
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
-const ALL_SECTIONS = ['analytics', 'page', 'write', 'dashboard', 'import', 'export'];
+const ALL_SECTIONS = ['analytics', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes]`,
+  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
   numbers: {
     patients: { default: URL_ ? 100_000 : 5_000 },
     runs: { default: 15 },
@@ -38,6 +39,9 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
     warmup: { default: 10, min: 0 },
     'budget-seconds': { default: 30, fraction: true },
     'import-rows': { default: 100_000 },
+    // The patient list beside PostGraphile: interleaved rounds of this many seconds at 10 connections.
+    'list-rounds': { default: 5 },
+    'list-seconds': { default: 5, fraction: true },
   },
   strings: ['out', 'sections', 'sizes'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
@@ -62,6 +66,8 @@ for (const name of SECTIONS) if (!ALL_SECTIONS.includes(name)) throw new Error(`
 const TARGET = { comparisonMs: 150, ratio: 1.3, pageMs: 20, writeMs: 15, importMs: 20_000, firstScreenMs: 1500, jsKb: 400, exportRssGrowthMb: 256 };
 
 interface Harness {
+  /** The server database measured, or '' for the embedded one. */
+  url: string;
   db: OpenDatabase;
   /** The bench's own SQL (setup, the API's own statements), with the server's settings as the API has them. */
   floorDb: Sql;
@@ -126,6 +132,7 @@ async function startHarness(url: string, patients: number): Promise<Harness> {
     const { app, baseUrl, recorder } = await listen(db);
     const best = new Pool({ connectionString: url, max: 1, options: '-c jit=off' });
     return {
+      url,
       db,
       floorDb: pool,
       bestDb: best,
@@ -150,6 +157,7 @@ async function startHarness(url: string, patients: number): Promise<Harness> {
   await ensureBenchUsers(db.dataSource);
   const { app, baseUrl, recorder } = await listen(db);
   return {
+    url: '',
     db,
     floorDb: db.dataSource,
     bestDb: db.dataSource,
@@ -164,8 +172,9 @@ async function startHarness(url: string, patients: number): Promise<Harness> {
   };
 }
 
-// Served from a private copy (see snapshotDashboard), when the dashboard is measured.
-const DASHBOARD_COPY = SECTIONS.has('dashboard') ? snapshotDashboard() : undefined;
+// Served from a private copy (see snapshotDashboard); without the dashboard section, from an empty
+// directory, so that the other sections run without a dashboard build.
+const DASHBOARD_COPY = SECTIONS.has('dashboard') ? snapshotDashboard() : fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-no-dashboard-'));
 
 /**
  * Notes the statements (and their parameters) the API sends through its aggregate door while
@@ -335,6 +344,24 @@ async function measure(h: Harness): Promise<Measured> {
         met: page.median < TARGET.pageMs && statements.first10 === statements.first50,
         note: `${statements.first50} SQL statements at 50, ${statements.first10} at 10`,
       });
+    });
+
+    await section('list', 'patient list beside PostGraphile', async () => {
+      if (!h.url) throw new Error('the PostGraphile peer needs DATABASE_URL');
+      const list = await patientListSection({
+        url: h.url,
+        db: h.db,
+        floorDb: h.floorDb,
+        api,
+        token: coordinator,
+        warmup: WARMUP,
+        runs: RUNS,
+        rounds: ARGS.numbers['list-rounds'],
+        roundSeconds: ARGS.numbers['list-seconds'],
+        connections: 10,
+      });
+      rows.push(...list.rows);
+      details.patientList = list.details;
     });
 
     await section('write', 'visit write', async () => {

@@ -12,7 +12,16 @@ export class PatientViews {
   constructor(private readonly dataSource: DataSource) {}
 
   async of(ctx: RequestContext, actor: Actor, patientId: string): Promise<FieldView> {
-    const loader = loaderFor(ctx, 'indexDate', async (ids: readonly string[]) => {
+    return FieldView.of(actor, await this.indexDates(ctx).load(patientId));
+  }
+
+  /** A patient's index date read with the page it is on (patient-page.nested.ts), so that `of` needs no statement. */
+  prime(ctx: RequestContext, patientId: string, indexDate: string | null): void {
+    this.indexDates(ctx).prime(patientId, indexDate);
+  }
+
+  private indexDates(ctx: RequestContext) {
+    return loaderFor(ctx, 'indexDate', async (ids: readonly string[]) => {
       const rows: { patient_id: string; index_date: string }[] = await this.dataSource.query(
         `SELECT patient_id, min(start_date) AS index_date FROM treatment
           WHERE patient_id = ANY($1::uuid[]) AND withdrawn_at IS NULL GROUP BY patient_id`,
@@ -20,6 +29,5 @@ export class PatientViews {
       );
       return indexByKeys(ids, rows, (r) => r.patient_id).map((r) => r?.index_date ?? null);
     });
-    return FieldView.of(actor, await loader.load(patientId));
   }
 }

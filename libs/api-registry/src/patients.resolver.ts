@@ -1,4 +1,6 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { DataSource } from 'typeorm';
 import { Actor, Connection, CurrentActor, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
@@ -13,8 +15,20 @@ import { TreatmentModel } from './models/treatment.model';
 import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
+import { selectedFields, selects } from './selection';
+import { columnsFor, NestedParts, NestedRecords } from './patient-page.nested';
+import { FractureEntity } from './fracture.entity';
+import { TreatmentEntity } from './treatment.entity';
 
 const READERS = readersOf('Patient');
+
+/**
+ * A patient of a list, with the nested records the list's statement read for it, narrowed to the
+ * columns the request selects: read only by this patient's own fields, never shared through a
+ * loader with another field of the request that might select more.
+ */
+const PAGE_RECORDS = Symbol('records read with the page');
+type ListedPatient = PatientModel & { [PAGE_RECORDS]?: NestedRecords };
 const WRITERS = [Role.ADMIN, Role.COORDINATOR];
 
 @Resolver(() => PatientModel)
@@ -23,6 +37,7 @@ export class PatientsResolver {
     private readonly service: PatientsService,
     private readonly loaders: RegistryLoaders,
     private readonly views: PatientViews,
+    private readonly dataSource: DataSource,
   ) {}
 
   private async model(ctx: RequestContext, actor: Actor, e: PatientEntity): Promise<PatientModel> {
@@ -37,12 +52,38 @@ export class PatientsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Args('filter', { type: () => PatientFilterInput, nullable: true }) filter: PatientFilterInput | undefined,
     @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PatientModel>> {
-    const page = await this.service.page(actor, first, after, filter ?? {});
+    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), this.nestedParts(info));
+    for (const [id, n] of page.nested) this.views.prime(ctx, id, n.indexDate);
+    this.loaders.primeLatestAssessments(ctx, page.nested);
     // A name or MRN search ties a name to the registry numbers it finds: audited like identifiers.
     if (filter?.name) for (const e of page.edges) noteIdentifierRead(ctx, e.node, 'nameSearch');
-    const edges = await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await this.model(ctx, actor, e.node) })));
-    return { ...page, edges };
+    const edges = await Promise.all(
+      page.edges.map(async (e) => {
+        const node: ListedPatient = await this.model(ctx, actor, e.node);
+        node[PAGE_RECORDS] = page.nested.get(e.node.id);
+        return { cursor: e.cursor, node };
+      }),
+    );
+    return { totalCount: page.totalCount, pageInfo: page.pageInfo, edges };
+  }
+
+  /**
+   * The nested records the list's statement reads (patient-page.nested.ts), with the columns the
+   * request selects of them: all of a fracture's for the OF-Score, all of the latest visit's (it
+   * primes a loader other fields may share).
+   */
+  private nestedParts(info: GraphQLResolveInfo): NestedParts {
+    const metadata = (table: string) => this.dataSource.getMetadata(table);
+    const fractures = selectedFields(info, ['edges', 'node', 'fractures']);
+    const treatments = selectedFields(info, ['edges', 'node', 'treatments']);
+    const parts: NestedParts = {};
+    if (selects(info, ['edges', 'node', 'ofScore'])) parts.fractures = 'all';
+    else if (fractures) parts.fractures = columnsFor(metadata('fracture'), 'Fracture', fractures);
+    if (treatments) parts.treatments = columnsFor(metadata('treatment'), 'Treatment', treatments, ['levels']);
+    if (selects(info, ['edges', 'node', 'latestAssessment'])) parts.latestAssessment = 'all';
+    return parts;
   }
 
   @Roles(...READERS)
@@ -101,13 +142,15 @@ export class PatientsResolver {
   @ResolveField(() => [FractureModel], relatedFieldOptions('Patient', 'fractures'))
   async fractures(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<FractureModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
-    return (await this.loaders.fractures(ctx).load(p.id)).map((f) => FractureModel.from(f, view));
+    const rows = (p as ListedPatient)[PAGE_RECORDS]?.fractures ?? (await this.loaders.fractures(ctx).load(p.id));
+    return rows.map((f) => FractureModel.from(f as FractureEntity, view));
   }
 
   @ResolveField(() => [TreatmentModel], relatedFieldOptions('Patient', 'treatments'))
   async treatments(@Parent() p: PatientModel, @Context() ctx: RequestContext, @CurrentActor() actor: Actor): Promise<TreatmentModel[]> {
     const view = await this.views.of(ctx, actor, p.id);
-    return (await this.loaders.treatments(ctx).load(p.id)).map((t) => TreatmentModel.from(t, view));
+    const rows = (p as ListedPatient)[PAGE_RECORDS]?.treatments ?? (await this.loaders.treatments(ctx).load(p.id));
+    return rows.map((t) => TreatmentModel.from(t as TreatmentEntity, view));
   }
 
   @ResolveField(() => [ComplicationModel], relatedFieldOptions('Patient', 'complications'))
@@ -120,7 +163,7 @@ export class PatientsResolver {
   async ofScore(@Parent() p: PatientModel, @Context() ctx: RequestContext): Promise<OfScoreModel> {
     // From the patient as the reader received it and the fractures in force: every value the score
     // reads is one the table gives each reader of the record in full (a test holds this).
-    const fractures = await this.loaders.fractures(ctx).load(p.id);
+    const fractures = ((p as ListedPatient)[PAGE_RECORDS]?.fractures as FractureEntity[] | undefined) ?? (await this.loaders.fractures(ctx).load(p.id));
     return OfScoreModel.from(computeOfScore({ ...p, fractures }));
   }
 

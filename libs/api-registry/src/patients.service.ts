@@ -33,6 +33,16 @@ import {
 import { CreatePatientInput, PatientFilterInput, PatientIdentifiersInput, SimilarPatientsInput, UpdatePatientInput } from './dto/patient.input';
 import { PatientIdentifierEntity } from './patient-identifier.entity';
 import { PatientEntity } from './patient.entity';
+import { NestedParts, NestedRecords, nestedFromRaw, nestedSelects } from './patient-page.nested';
+
+/** The total of a page whose request did not ask for it: never answered (GraphQL resolves only what is asked). */
+const NOT_COUNTED = -1;
+const NO_PARTS: NestedParts = {};
+
+/** A page of patients with each one's records read in the same statement (patient-page.nested.ts). */
+export interface PatientPage extends Connection<PatientEntity> {
+  nested: Map<string, NestedRecords>;
+}
 
 @Injectable()
 export class PatientsService {
@@ -51,10 +61,18 @@ export class PatientsService {
   }
 
   /**
-   * One page of patients ordered by registry number, plus the total: two statements whatever the
-   * page size. Nested fields are batched by DataLoaders.
+   * One page of patients ordered by registry number, plus the total when `count` (the total scans
+   * every matching patient: a page that does not show it does not pay for it): one or two
+   * statements whatever the page size. Nested fields are batched by DataLoaders.
    */
-  async page(actor: Actor, first: number | undefined, after: string | undefined, filter: PatientFilterInput = {}): Promise<Connection<PatientEntity>> {
+  async page(
+    actor: Actor,
+    first: number | undefined,
+    after: string | undefined,
+    filter: PatientFilterInput = {},
+    count = true,
+    parts: NestedParts = NO_PARTS,
+  ): Promise<PatientPage> {
     const size = checkPageSize(first);
     const qb = this.dataSource.getRepository(PatientEntity).createQueryBuilder('p');
     const scope = siteScope(actor);
@@ -97,22 +115,26 @@ export class PatientsService {
         }),
       );
     }
-    const counting = qb.clone().getCount();
+    const counting = count ? qb.clone().getCount() : Promise.resolve(NOT_COUNTED);
     if (after) {
       const [rn] = decodeCursor(after, 1);
       qb.andWhere('p.registry_number > :after', { after: String(rn) });
     }
+    for (const [alias, expression] of nestedSelects(parts)) qb.addSelect(expression, alias);
     // The count scans every matching patient; the page is an index range: on two connections at once.
-    const [total, rows] = await Promise.all([
+    const [total, { entities: rows, raw }] = await Promise.all([
       counting,
       qb
         .orderBy('p.registry_number', 'ASC')
         .limit(size + 1)
-        .getMany(),
+        .getRawAndEntities<Record<string, unknown>>(),
     ]);
     const nodes = rows.slice(0, size);
     const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.registryNumber]) }));
+    const nested = new Map<string, NestedRecords>();
+    for (const r of raw) nested.set(String(r.p_id), nestedFromRaw(this.dataSource, parts, r));
     return {
+      nested,
       edges,
       totalCount: total,
       pageInfo: {
@@ -266,6 +288,17 @@ export class PatientsService {
     const next = Number(row.next);
     if (next > 999_999) throw new ConflictError('registryNumber', 'exhausted', `the site ${siteCode} has used every registry number: enter one`);
     return `${siteCode}-${String(next).padStart(6, '0')}`;
+  }
+
+  /** The nested records of patients by id, as a page reads them: for loaders a page primes but did not fill. */
+  async nestedOf(patientIds: readonly string[], parts: NestedParts): Promise<NestedRecords[]> {
+    const selects = nestedSelects(parts).map(([alias, expression]) => `${expression} AS ${alias}`);
+    const raw: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT p.id AS p_id, ${selects.join(', ')} FROM patient p WHERE p.id = ANY($1::uuid[])`,
+      [patientIds],
+    );
+    const byId = new Map(raw.map((r) => [String(r.p_id), nestedFromRaw(this.dataSource, parts, r)]));
+    return patientIds.map((id) => byId.get(id) ?? { indexDate: null, latestAssessment: null });
   }
 
   // Batched lookups for DataLoaders.

@@ -6,6 +6,7 @@ import { DeathsService } from './deaths.service';
 import { FracturesService } from './fractures.service';
 import { PatientsService } from './patients.service';
 import { TreatmentsService } from './treatments.service';
+import { NestedRecords } from './patient-page.nested';
 
 /** Per-request loaders for the registry's nested fields: one statement per field per page. */
 @Injectable()
@@ -41,6 +42,25 @@ export class RegistryLoaders {
       groupByKeys(ids, await this.complicationsService.ofPatients(ids), (r) => r.patientId),
     );
   }
+  /**
+   * The follow-up module's loader of each patient's latest completed visit (the same key its
+   * resolver reads), for a page that read the visits with its patients: when the page creates it,
+   * patients it did not prime load through the page's own statement.
+   */
+  latestAssessment(ctx: RequestContext) {
+    return loaderFor(ctx, 'latestAssessment', async (ids: readonly string[]) =>
+      (await this.patientsService.nestedOf(ids, { latestAssessment: 'all' })).map((n) => n.latestAssessment ?? null),
+    );
+  }
+
+  /**
+   * Gives the follow-up module's loader the latest visits a page's statement read (every column,
+   * so that any other field of the request that loads the same patient's visit gets all of it).
+   */
+  primeLatestAssessments(ctx: RequestContext, nested: ReadonlyMap<string, NestedRecords>): void {
+    for (const [id, n] of nested) if (n.latestAssessment !== undefined) this.latestAssessment(ctx).prime(id, n.latestAssessment);
+  }
+
   death(ctx: RequestContext) {
     return loaderFor(ctx, 'death', async (ids: readonly string[]) => indexByKeys(ids, await this.deathsService.ofPatients(ids), (r) => r.patientId));
   }

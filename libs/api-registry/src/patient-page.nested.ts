@@ -1,0 +1,118 @@
+import { DataSource, EntityMetadata } from 'typeorm';
+import { FieldAccess, RECORD_FIELDS, RecordType } from '@vfr/domain';
+
+/**
+ * The records a page of patients is read with, in the page's own statement (as JSON, one column
+ * each) instead of one statement per nested field: the index date always (every reader's view of
+ * the patient needs it), the fractures, treatments and latest completed visit when the request
+ * asks for them. Each column selects exactly what the field's DataLoader selects, in its order;
+ * a spec holds the answers of both paths equal for every role.
+ */
+/** A nested record's columns to read: every column, or these (database names). */
+export type Columns = 'all' | readonly string[];
+
+/** The nested records a request asks for, each with the columns its selection needs; absent: not asked. */
+export interface NestedParts {
+  fractures?: Columns;
+  treatments?: Columns;
+  latestAssessment?: Columns;
+}
+
+export interface NestedRecords {
+  indexDate: string | null;
+  fractures?: object[];
+  treatments?: object[];
+  latestAssessment?: object | null;
+}
+
+/**
+ * The columns a selection of a record's fields needs: its keys, the id and the patient's (nested
+ * fields of the record load by the one and are projected for the other), and the stored value
+ * each selected field is given from (the field-access table's `from`).
+ * A field the table does not describe, or a nested record other than those named in `byId`, takes
+ * every column: nothing is left out that some resolver might read.
+ */
+export function columnsFor(metadata: EntityMetadata, record: RecordType, selected: ReadonlySet<string>, byId: readonly string[] = []): Columns {
+  const fields = RECORD_FIELDS[record].fields as Record<string, FieldAccess>;
+  const columns = new Set(['id', 'patient_id']);
+  for (const name of selected) {
+    if (name === '__typename' || byId.includes(name)) continue;
+    const def = fields[name];
+    const column = def && def.kind !== 'related' ? metadata.findColumnWithPropertyName(def.from ?? name) : undefined;
+    if (!column) return 'all';
+    columns.add(column.databaseName);
+  }
+  // json_build_object takes at most 100 arguments: a wide selection reads the whole row.
+  return columns.size > 50 ? 'all' : [...columns];
+}
+
+/** The JSON of a row of `alias`: the whole row, or the named columns under their own names. */
+function rowJson(alias: string, columns: Columns): string {
+  if (columns === 'all') return alias;
+  return `json_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(', ')})`;
+}
+
+/** Select expressions over the patient alias `p`, each named by its alias. */
+export function nestedSelects(parts: NestedParts): [string, string][] {
+  const selects: [string, string][] = [
+    ['nested_index_date', `(SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`],
+  ];
+  // As FracturesService.ofPatients: in force, by onset date and level.
+  if (parts.fractures)
+    selects.push([
+      'nested_fractures',
+      `(SELECT coalesce(json_agg(${rowJson('f', parts.fractures)} ORDER BY f.onset_date, f.level), '[]') FROM fracture f WHERE f.patient_id = p.id AND f.withdrawn_at IS NULL)`,
+    ]);
+  // As TreatmentsService.ofPatients: in force, by start date and entry.
+  if (parts.treatments)
+    selects.push([
+      'nested_treatments',
+      `(SELECT coalesce(json_agg(${rowJson('t', parts.treatments)} ORDER BY t.start_date, t.created_at), '[]') FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`,
+    ]);
+  // As AssessmentsService.latestOf: the latest completed visit in force, by visit date then entry.
+  if (parts.latestAssessment)
+    selects.push([
+      'nested_latest_assessment',
+      `(SELECT ${parts.latestAssessment === 'all' ? 'to_json(a)' : rowJson('a', parts.latestAssessment)} FROM assessment a
+         WHERE a.patient_id = p.id AND a.status = 'DONE' AND a.withdrawn_at IS NULL ORDER BY a.visit_date DESC, a.created_at DESC LIMIT 1)`,
+    ]);
+  return selects;
+}
+
+/**
+ * A row as JSON (column names, timestamps as text) made into the entity the repository would have
+ * given, for the columns read: each under its property, timestamps as Dates (a column not read is
+ * absent, and so is every field given from it: the request did not select them). Every other column type the
+ * records use (text, enums, dates as YYYY-MM-DD, numbers, booleans, arrays) reads the same from
+ * JSON as from the driver.
+ */
+export function entityFromJson(metadata: EntityMetadata, json: Record<string, unknown>): object {
+  const entity: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(json)) {
+    const c = metadata.findColumnWithDatabaseName(name);
+    if (!c) continue;
+    entity[c.propertyName] = value == null ? null : TIMESTAMPS.has(String(c.type)) ? new Date(value as string) : value;
+  }
+  return entity;
+}
+
+const TIMESTAMPS = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone']);
+
+/** The nested records of each patient of a page, from the page statement's raw rows. */
+export function nestedFromRaw(dataSource: DataSource, parts: NestedParts, raw: Record<string, unknown>): NestedRecords {
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown> | Record<string, unknown>[] | null;
+  const records: NestedRecords = { indexDate: (raw.nested_index_date as string | null) ?? null };
+  if (parts.fractures) {
+    const meta = dataSource.getMetadata('fracture');
+    records.fractures = ((json(raw.nested_fractures) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta, r));
+  }
+  if (parts.treatments) {
+    const meta = dataSource.getMetadata('treatment');
+    records.treatments = ((json(raw.nested_treatments) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta, r));
+  }
+  if (parts.latestAssessment) {
+    const row = json(raw.nested_latest_assessment) as Record<string, unknown> | null;
+    records.latestAssessment = row ? entityFromJson(dataSource.getMetadata('assessment'), row) : null;
+  }
+  return records;
+}
