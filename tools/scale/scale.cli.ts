@@ -301,6 +301,8 @@ async function main(): Promise<void> {
       return {
         ok: list.filter((p) => !p.error).length,
         failedWhilePrimaryDown: outage.length,
+        // Of those, how many ended after PgBouncer had been moved to the promoted node.
+        failedAfterPgBouncerMoved: outage.filter((p) => p.end > (times.switched ?? Infinity)).length,
         failed: other.length,
         errors: [...new Set(other.map((p) => p.error!))].slice(0, 5),
         outageErrors: [...new Set(outage.map((p) => p.error!))].slice(0, 3),
@@ -319,7 +321,10 @@ async function main(): Promise<void> {
     const aggregateOutcome = split(aggregates);
     const standbyDown = (p: ProbeEvent) => times.standbyDown !== undefined && p.end >= times.standbyDown && p.start < (times.standbyBack ?? Infinity);
     const signInsWhileStandbyDown = signIns.filter(standbyDown);
-    const firstAfterKill = (list: ProbeEvent[]) => list.find((p) => !p.error && p.start > killed)?.end;
+    const firstAfterKill = (list: { start: number; end: number; error: string | null }[]) =>
+      list.filter((p) => !p.error && p.start > killed).reduce<number | undefined>((a, p) => (a === undefined || p.end < a ? p.end : a), undefined);
+    // The first write acknowledged after the kill through each process, of all writes (the load's and the probes').
+    const firstWrites = [0, 1].map((api) => firstAfterKill([...loadWrites, ...fresh].filter((w) => w.api === api)));
 
     const writes = loads.flatMap((l) => l.writes);
     const primary = promotedNode ?? (await cluster.writable());
@@ -360,7 +365,7 @@ async function main(): Promise<void> {
         promoted: promotedNode?.name ?? null,
         standbyWritableAfterSeconds: times.promoted !== undefined ? round1(times.promoted - killed) : null,
         pgbouncerMovedAfterSeconds: times.switched !== undefined ? round1(times.switched - killed) : null,
-        writesResumedAfterSeconds: times.resumed ? times.resumed.map((t) => round1(t - killed)) : null,
+        writesResumedAfterSeconds: firstWrites.map((t) => (t === undefined ? null : round1(t - killed))),
         signInsResumedAfterSeconds: firstAfterKill(signIns) !== undefined ? round1(firstAfterKill(signIns)! - killed) : null,
         synchronousAgainAfterSeconds: times.synchronousAgain !== undefined ? round1(times.synchronousAgain - killed) : null,
         aggregatesResumedAfterSeconds: firstAfterKill(aggregates) !== undefined ? round1(firstAfterKill(aggregates)! - killed) : null,
