@@ -377,6 +377,7 @@ async function main(): Promise<void> {
         acknowledged: check.acknowledged,
         failed: writeOutcome.failed,
         failedWhilePrimaryDown: writeOutcome.failedWhilePrimaryDown,
+        failedAfterPgBouncerMoved: writeOutcome.failedAfterPgBouncerMoved,
         sampleErrors: writeOutcome.errors,
         sampleOutageErrors: writeOutcome.outageErrors,
       },
@@ -442,7 +443,7 @@ async function main(): Promise<void> {
     console.log(ok ? `\n${check.acknowledged} writes, 0 lost, failover included: passed (${OUT})` : `\nFAILED (${OUT})`);
   } finally {
     if (!ok) for (const api of apis) console.log(`\nThe log of ${api.url}, last lines:\n${api.log.join('').split('\n').slice(-25).join('\n')}`);
-    for (const api of apis) await api.stop().catch(() => undefined);
+    await Promise.all(apis.map((api) => api.stop().catch(() => undefined)));
     await follower?.stop().catch(() => undefined);
     await bouncer?.stop().catch(() => undefined);
     await db?.end().catch(() => undefined);
