@@ -254,7 +254,8 @@ export class AutoFailoverCluster {
       const exited = new Promise((r) => child.once('exit', r));
       try {
         process.kill(-child.pid, 'SIGTERM');
-        await Promise.race([exited, sleep(15000)]);
+        // The wait must not keep a test's process alive once the node has exited.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15000).unref())]);
         process.kill(-child.pid, 'SIGKILL');
       } catch {
         // already gone

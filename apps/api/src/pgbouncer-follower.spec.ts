@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { Client } from 'pg';
 import { PgBouncer, pgbouncerBinary, StandbyCluster, startPgBouncer } from '@vfr/api-testing';
-import { PgBouncerFollower } from './pgbouncer-follower';
+import { PgBouncerFollower } from '@vfr/api-database';
 
 // The primary follower against a real PgBouncer and two real servers (a primary and a streaming
 // standby). The monitor is stood in for by its interface, pgautofailover.get_primary() and the
