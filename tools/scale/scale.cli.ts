@@ -201,9 +201,10 @@ async function main(): Promise<void> {
       );
       times.promoted = since();
       await event(`${promotedNode!.name} promoted (takes writes)`);
-      await cluster.until('PgBouncer moved', async () => follower!.current?.name === promotedNode!.name, FAILOVER_WITHIN_MS);
-      times.switched = since();
-      await cluster.until('writes through both API processes', async () => writesResumed(), FAILOVER_WITHIN_MS);
+      await cluster.until('PgBouncer moved', () => Promise.resolve(follower!.current?.name === promotedNode!.name), FAILOVER_WITHIN_MS);
+      // When the follower moved it: the monitor may name the new primary before it takes writes.
+      times.switched = follower.switches[follower.switches.length - 1].at.getTime() - began;
+      await cluster.until('writes through both API processes', () => Promise.resolve(writesResumed()), FAILOVER_WITHIN_MS);
       times.resumed = [0, 1].map((api) => fresh.find((p) => p.api === api && !p.error && p.start > times.killed!)!.end);
       await event('writes acknowledged again through both API processes');
       // Load on the new primary for a while, at least until it commits synchronously again
@@ -320,7 +321,9 @@ async function main(): Promise<void> {
     const signInOutcome = split(signIns);
     const freshOutcome = split(fresh);
     const aggregateOutcome = split(aggregates);
-    const standbyDown = (p: ProbeEvent) => times.standbyDown !== undefined && p.end >= times.standbyDown && p.start < (times.standbyBack ?? Infinity);
+    // A sign-in that overlaps both the standby's absence and the primary's outage counts with the outage.
+    const standbyDown = (p: ProbeEvent) =>
+      times.standbyDown !== undefined && p.end >= times.standbyDown && p.start < (times.standbyBack ?? Infinity) && !inOutage(p.api, p.start, p.end);
     const signInsWhileStandbyDown = signIns.filter(standbyDown);
     const firstAfterKill = (list: { start: number; end: number; error: string | null }[]) =>
       list.filter((p) => !p.error && p.start > killed).reduce<number | undefined>((a, p) => (a === undefined || p.end < a ? p.end : a), undefined);
