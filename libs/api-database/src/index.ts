@@ -17,3 +17,4 @@ export * from './api-role';
 export * from './standbys';
 export * from './served-from';
 export * from './writable-host';
+export * from './pgbouncer-follower';

@@ -89,6 +89,11 @@ export class Standbys {
       // An idle connection that breaks (the standby restarted) is dropped by the pool; the
       // error must not stop the process.
       pool.on('error', () => undefined);
+      // Nor may a connection's error at any other moment: a lost standby's backends send their
+      // last message ("terminating connection due to unexpected postmaster exit") whenever they
+      // notice, also to a connection that is being closed after a failure and has no other
+      // listener left. Queries on it still fail, and the pool drops it.
+      pool.on('connect', (client) => client.on('error', ignore));
       return {
         pool,
         running: new Set(),
@@ -128,12 +133,16 @@ export class Standbys {
   private async check(n: Node, primaryLsn: string): Promise<void> {
     const deadline = this.options.connectTimeoutMs ?? 2000;
     let client: PoolClient | undefined;
+    let givenUp = false;
     try {
       const work = (async () => {
-        client = await n.pool.connect();
-        // A connection the standby drops while it is checked out reports it as an event: with no
-        // listener that would stop the process.
-        client.on('error', ignore);
+        const connected = await n.pool.connect();
+        if (givenUp) {
+          // Connected after the check was given up: back to the pool, not leaked.
+          connected.release();
+          throw new Error('connected too late');
+        }
+        client = connected;
         const { rows } = await client.query<{ recovery: boolean; caught_up: boolean | null; behind: number | null }>(
           `SELECT pg_is_in_recovery() AS recovery,
                   pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS caught_up,
@@ -146,7 +155,6 @@ export class Standbys {
         work,
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${deadline} ms`)), deadline).unref()),
       ]);
-      client?.removeListener('error', ignore);
       client?.release();
       n.state.checkedAt = new Date();
       if (!row.recovery) return this.markDown(n, 'not in recovery: it is a primary now, not a standby of this one');
@@ -161,6 +169,7 @@ export class Standbys {
       n.state.healthy = true;
       n.state.problem = null;
     } catch (e) {
+      givenUp = true;
       // A connection that did not answer is broken: the pool must not hand it out again.
       client?.release(e instanceof Error ? e : true);
       n.state.checkedAt = new Date();

@@ -21,6 +21,10 @@ export function pgbouncerBinary(): string | undefined {
 
 export interface PgBouncer {
   port: number;
+  /** The file the ini includes for its [databases] section (what a follower of the primary rewrites). */
+  databasesFile: string;
+  /** The admin console (SHOW, RELOAD), signed in as its admin user. */
+  adminUrl: string;
   /** The test's database through PgBouncer, signed in as this login (what DATABASE_URL would say). */
   url(login: { username: string; password?: string }): string;
   /** Rows of a command of PgBouncer's admin console (SHOW POOLS, SHOW SERVERS...). */
@@ -57,9 +61,11 @@ export async function startPgBouncer(db: TestDatabase | { url: string }, options
   fs.writeFileSync(path.join(dir, 'users.txt'), `${users}\n`, { mode: 0o600 });
   // PgBouncer refuses to run as root; as root it runs as the user the embedded server runs as.
   const asUser = process.getuid?.() === 0 ? 'postgres' : undefined;
+  // The [databases] section in a file of its own, as a follower of the primary keeps it.
+  const databasesFile = path.join(dir, 'databases.ini');
+  fs.writeFileSync(databasesFile, `[databases]\n${DATABASE} = ${serverOf(db)}\n`);
   const ini = [
-    '[databases]',
-    `${DATABASE} = ${serverOf(db)}`,
+    `%include ${databasesFile}`,
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
     `listen_port = ${port}`,
@@ -80,7 +86,7 @@ export async function startPgBouncer(db: TestDatabase | { url: string }, options
   if (asUser) {
     const uid = Number(execFileSync('id', ['-u', asUser], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', asUser], { encoding: 'utf8' }).trim());
-    for (const f of ['', 'users.txt', 'pgbouncer.ini']) fs.chownSync(path.join(dir, f), uid, gid);
+    for (const f of ['', 'users.txt', 'pgbouncer.ini', 'databases.ini']) fs.chownSync(path.join(dir, f), uid, gid);
   }
   const child = spawn(binary, [path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -104,6 +110,8 @@ export async function startPgBouncer(db: TestDatabase | { url: string }, options
   }
   return {
     port,
+    databasesFile,
+    adminUrl: `postgres://${ADMIN}@127.0.0.1:${port}/pgbouncer`,
     url: (login) => {
       const u = new URL(`postgres://127.0.0.1:${port}/${DATABASE}`);
       u.username = encodeURIComponent(login.username);

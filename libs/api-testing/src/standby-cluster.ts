@@ -143,7 +143,8 @@ export class StandbyCluster {
       this.thaw(node);
       const exited = new Promise((r) => node.child!.once('exit', r));
       node.child.kill('SIGINT');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+      // The wait must not keep a test's process alive once the node has exited.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000).unref())]);
       node.child?.kill('SIGKILL');
     }
     fs.rmSync(this.root, { recursive: true, force: true });
