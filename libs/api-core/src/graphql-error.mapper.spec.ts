@@ -100,6 +100,8 @@ describe('the one error mapper', () => {
   it.each([
     ['57P01', 'admin_shutdown', 'terminating connection due to administrator command'],
     ['57P03', 'cannot_connect_now', 'the database system is starting up'],
+    ['08P01', 'PgBouncer query_wait_timeout', 'query_wait_timeout'],
+    ['08P01', 'PgBouncer server_login_retry', 'server login has been failing, try again later (server_login_retry)'],
   ])('reports a database that is going away or coming back (%s %s) as unavailable, promising nothing about a COMMIT under way', (code, _name, message) => {
     expect(format(failed(code, message))).toEqual({
       message: 'The database is unavailable; try again in a moment',

@@ -52,6 +52,9 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
   '08001',
   '08004',
+  // PgBouncer's refusals while its server is away (a failover): query_wait_timeout, "server login
+  // has been failing" (server_login_retry), "pgbouncer cannot connect to server".
+  '08P01',
 ]);
 
 function isUnavailable(error: unknown): boolean {
