@@ -91,7 +91,11 @@ function ShareCell({ s }: { s: Share }) {
   if (s.n === 0 || s.rate === null) return <td>none recorded</td>;
   return (
     <td>
-      {pct(s.rate)} ({pct(s.lower!)}–{pct(s.upper!)})<span className="like-muted"> · {s.events} of {s.n}</span>
+      {pct(s.rate)} ({pct(s.lower!)}–{pct(s.upper!)})
+      <span className="like-muted">
+        {' '}
+        · {s.events} of {s.n}
+      </span>
     </td>
   );
 }
@@ -126,15 +130,14 @@ export function PatientsLikeThisPage() {
     <section aria-labelledby="like-title">
       <h2 id="like-title">Patients like this one</h2>
       <p className="notice">
-        How past patients of the registry who matched this profile fared on each path. The figures inform the choice; they do not replace
-        clinical judgement, and the patients were not allocated at random.
+        How past patients of the registry who matched this profile fared on each path. The figures inform the choice; they do not replace clinical judgement,
+        and the patients were not allocated at random.
       </p>
       {patientId && record.loading && <Loading what="the patient's record" />}
       {patientId && record.error && <LoadError error={record.error} what="the patient's record" />}
       {record.data && (
         <p>
-          Profile from <Link to={`/patients/${record.data.patient.id}`}>patient {record.data.patient.registryNumber}</Link>; change any value and
-          search again.
+          Profile from <Link to={`/patients/${record.data.patient.id}`}>patient {record.data.patient.registryNumber}</Link>; change any value and search again.
         </p>
       )}
       <form className="panel like-form" onSubmit={submit} aria-label="Profile">
@@ -163,8 +166,8 @@ export function PatientsLikeThisPage() {
           <h3 id="like-of-score">OF-Score from the record</h3>
           <p>
             <strong>{score.total} points</strong>: the published recommendation (Blattert et al. 2018) is {BAND_WORDS[score.band] ?? score.band}
-            {score.bandSettled ? '.' : `; with the components not recorded the total could be ${score.possibleMin} to ${score.possibleMax}.`} Beside it
-            below, how this registry&apos;s matching patients fared on each path. Both inform the decision; neither replaces it.
+            {score.bandSettled ? '.' : `; with the components not recorded the total could be ${score.possibleMin} to ${score.possibleMax}.`} Beside it below,
+            how this registry&apos;s matching patients fared on each path. Both inform the decision; neither replaces it.
           </p>
         </section>
       )}
@@ -189,8 +192,8 @@ function Outcomes({ answer }: { answer: Answer }) {
     <section className="panel" aria-labelledby="like-outcomes">
       <h3 id="like-outcomes">How they fared</h3>
       <p>
-        The {answer.perPath} nearest past patients on each path (Gower&apos;s distance), matched as strictly as the registry allows.
-        Counts are perturbed slightly and counts under {answer.threshold} withheld, for every reader.
+        The {answer.perPath} nearest past patients on each path (Gower&apos;s distance), matched as strictly as the registry allows. Counts are perturbed
+        slightly and counts under {answer.threshold} withheld, for every reader.
       </p>
       <ul aria-label="How the match was made">
         {answer.paths.map((p) => (
