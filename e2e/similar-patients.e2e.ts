@@ -19,7 +19,7 @@ describe('patients like this one, in Chromium', () => {
     await page.locator('main table tbody a').first().click();
     await page.getByRole('heading', { name: /^Patient / }).waitFor();
     const registryNumber = ((await page.getByRole('heading', { name: /^Patient / }).textContent()) ?? '').replace('Patient ', '').trim();
-    await page.getByRole('link', { name: 'Patients like this one' }).click();
+    await page.locator('main').getByRole('link', { name: 'Patients like this one' }).click();
 
     await page.getByRole('heading', { name: 'Patients like this one' }).waitFor();
     await page.getByText(`patient ${registryNumber}`).waitFor();

@@ -51,6 +51,24 @@ export function matchDisclosure(threshold = DEFAULT_SMALL_CELL_THRESHOLD): Discl
 
 const keyed = (rows: readonly MatchedRow[]): KeyedCount => ({ n: rows.length, k: rows.reduce((s, r) => s + Number(r.record_key), 0) });
 
+/** A patient's record as fromRecord reads it. */
+interface ProfileRow {
+  site_id: string;
+  sex: string;
+  age: number;
+  asa_class: number | null;
+  active_cancer: boolean;
+  therapy: boolean;
+  mobility: string | null;
+  fracture_age: number | null;
+  genant: number | null;
+  of_class: string | null;
+  cause: string | null;
+  level: string | null;
+  nrs: number | null;
+  odi: number | null;
+}
+
 const WITHHELD: MatchedShareModel = { n: null, events: null, rate: null, lower: null, upper: null, suppressed: true };
 
 @Injectable()
@@ -78,7 +96,7 @@ export class SimilarPatientsService {
         pathFigures(
           d,
           path,
-          rows.filter((r) => r.path === path),
+          rows.filter((r) => r.path === String(path)),
         ),
       ),
     };
@@ -93,7 +111,7 @@ export class SimilarPatientsService {
    */
   async fromRecord(actor: Actor, patientId: string, today = todayIso()): Promise<PatientProfileModel> {
     assertId('patientId', patientId);
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<ProfileRow[]>(
       `WITH day0 AS (
          SELECT coalesce((SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL), $2::date) AS d
          FROM patient p WHERE p.id = $1)
@@ -118,7 +136,7 @@ export class SimilarPatientsService {
     if (!row) throw new NotFoundError('Patient', patientId);
     assertSiteAccess(actor, row.site_id, 'Patient', patientId);
     const region = row.level
-      ? ((Object.entries(LEVEL_REGIONS) as [LevelRegion, VertebralLevel[]][]).find(([, levels]) => levels.includes(row.level))?.[0] ?? null)
+      ? ((Object.entries(LEVEL_REGIONS) as [LevelRegion, VertebralLevel[]][]).find(([, levels]) => levels.includes(row.level as VertebralLevel))?.[0] ?? null)
       : null;
     return {
       age: row.age,

@@ -83,7 +83,9 @@ describeEachDatabase(
           const inYear = (on: string) => on >= index.start && on <= end && on <= yearEnd;
           const died = deaths.find((x) => x.patient_id === id)?.d;
           const crossover = own.find((x) => x.id !== index.id && x.kind !== index.kind && x.start >= index.start);
-          const nrs = Object.fromEntries(MATCH_PAIN_TIME_POINTS.map((tp) => [tp, visits.find((v) => v.treatment_id === index.id && v.tp === tp)?.nrs ?? null]));
+          const nrs = Object.fromEntries(
+            MATCH_PAIN_TIME_POINTS.map((tp) => [tp, visits.find((v) => v.treatment_id === index.id && v.tp === String(tp))?.nrs ?? null]),
+          );
           return [
             id,
             {
@@ -131,7 +133,7 @@ describeEachDatabase(
         const reference = selectMatches(profile, all);
         for (const path of MATCH_PATHS) {
           const expected = reference.get(path)!;
-          const got = rows.filter((r) => r.path === path);
+          const got = rows.filter((r) => r.path === String(path));
           expect({ path, ids: got.map((r) => r.patient_id) }).toEqual({ path, ids: expected.matches.map((c) => c.id) });
           if (got.length) expect(Math.max(...got.map((r) => r.tier))).toBe(expected.widestStep);
         }
@@ -144,7 +146,7 @@ describeEachDatabase(
         for (const path of MATCH_PATHS) {
           const matched = reference.get(path)!.matches;
           const facts = await outcomes(matched.map((c) => c.id));
-          const got = answer.paths.find((p: { path: string }) => p.path === path);
+          const got = answer.paths.find((p: { path: string }) => p.path === String(path));
           const key = (cs: Candidate[]) => ({ n: cs.length, k: cs.reduce((s, c) => s + c.recordKey, 0) });
           const n = shownCount(d, key(matched));
           expect({ path, n: got.n, widestStep: got.widestStep }).toEqual({ path, n, widestStep: n ? reference.get(path)!.widestStep : null });
@@ -153,7 +155,7 @@ describeEachDatabase(
           for (const tp of MATCH_PAIN_TIME_POINTS) {
             const scored = matched.filter((c) => facts.get(c.id)!.nrs[tp] !== null);
             const values = scored.map((c) => Number(facts.get(c.id)!.nrs[tp]));
-            const pain = got.pain.find((p: { timePoint: string }) => p.timePoint === tp);
+            const pain = got.pain.find((p: { timePoint: string }) => p.timePoint === String(tp));
             const nShown = shownCount(d, key(scored));
             expect({ path, tp, n: pain.n }).toEqual({ path, tp, n: nShown });
             if (nShown !== null && values.length >= 2) {
@@ -254,11 +256,11 @@ describeEachDatabase(
         for (const sex of [Sex.FEMALE, Sex.MALE]) {
           const params = new SqlParams();
           const rows: { path: string }[] = await t().db.dataSource.query(matchedPatientsSql({ age, sex, baselineNrs: age % 11 }, today, params), params.values);
-          for (const path of MATCH_PATHS) sizes.set(path, (sizes.get(path) ?? new Set()).add(rows.filter((r) => r.path === path).length));
+          for (const path of MATCH_PATHS) sizes.set(path, (sizes.get(path) ?? new Set()).add(rows.filter((r) => r.path === String(path)).length));
         }
       }
       for (const path of MATCH_PATHS) {
-        const pool = all.filter((c) => c.path === path).length;
+        const pool = all.filter((c) => c.path === String(path)).length;
         expect({ path, sizes: [...sizes.get(path)!] }).toEqual({ path, sizes: [Math.min(pool, MATCHES_PER_PATH)] });
       }
     });

@@ -101,7 +101,7 @@ describe('patients like this one: the matching rule', () => {
       for (const v of loose.exact) expect({ step: loose.step, v, exactBefore: strict.exact.includes(v) }).toEqual({ step: loose.step, v, exactBefore: true });
       for (const [v, caliper] of Object.entries(loose.calipers)) {
         const before = strict.exact.includes(v as never) ? 0 : strict.calipers[v as never];
-        expect({ step: loose.step, v, implied: before !== undefined && before <= caliper! }).toEqual({ step: loose.step, v, implied: true });
+        expect({ step: loose.step, v, implied: before !== undefined && before <= caliper }).toEqual({ step: loose.step, v, implied: true });
       }
     }
     const last = MATCH_STEPS[MATCH_STEPS.length - 1];

@@ -217,7 +217,7 @@ export function dissimilarity(v: MatchVariable, p: PatientProfile, c: MatchCandi
     case 'ongoingCancerTherapy':
       return p.ongoingCancerTherapy == null || c.ongoingCancerTherapy == null ? null : p.ongoingCancerTherapy === c.ongoingCancerTherapy ? 0 : 1;
     case 'sex':
-      return c.sex == null ? null : p.sex === c.sex ? 0 : 1;
+      return c.sex == null ? null : String(p.sex) === c.sex ? 0 : 1;
     case 'cause':
       return p.cause == null || !c.causes?.some((x) => x != null) ? null : c.causes.includes(p.cause) ? 0 : 1;
     case 'levelRegion': {
@@ -336,7 +336,7 @@ export function selectMatches<C extends MatchCandidate & { path: string; recordK
   const out = new Map<string, { matches: C[]; widestStep: number | null }>();
   for (const path of MATCH_PATHS) {
     const ranked = candidates
-      .filter((c) => c.path === path)
+      .filter((c) => c.path === String(path))
       .map((c) => ({ c, r: { tier: matchTier(p, c), distance: gowerDistance(p, c), recordKey: c.recordKey, id: c.id } }))
       .sort((a, b) => compareRanked(a.r, b.r))
       .slice(0, perPath);

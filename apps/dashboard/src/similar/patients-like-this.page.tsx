@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PatientProfileInput, PatientsLikeThisQuery } from '../gql/graphql';
 import { useQuery } from '../graphql/hooks';
@@ -67,7 +67,7 @@ const BAND_WORDS: Record<string, string> = {
   SURGERY: 'surgery (7 points or more)',
 };
 
-const words = (v: string) => (v === 'true' ? 'yes' : v === 'false' ? 'no' : v.replaceAll('_', ' ').toLowerCase());
+const words = (v: string) => (v === 'true' ? 'yes' : v === 'false' ? 'no' : /^OF\d$/.test(v) ? v : v.replaceAll('_', ' ').toLowerCase());
 
 function toProfile(d: Draft): PatientProfileInput {
   const out: Record<string, unknown> = {};
@@ -80,7 +80,10 @@ function toProfile(d: Draft): PatientProfileInput {
 
 function fromProfile(p: Record<string, unknown>): Draft {
   const d = { ...EMPTY };
-  for (const k of Object.keys(EMPTY) as (keyof Draft)[]) d[k] = p[k] == null ? '' : String(p[k]);
+  for (const k of Object.keys(EMPTY) as (keyof Draft)[]) {
+    const v = p[k];
+    d[k] = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+  }
   return d;
 }
 
@@ -111,13 +114,16 @@ export function PatientsLikeThisPage() {
   const record = useQuery(PATIENT_PROFILE, { variables: { id: patientId ?? '' }, skip: !patientId });
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [asked, setAsked] = useState<PatientProfileInput | null>(null);
+  // The record's profile fills the form once when it arrives (state derived during render, as
+  // React recommends over an effect), and is searched for at once.
   const loaded = record.data?.patientProfile;
-  useEffect(() => {
-    if (!loaded) return;
+  const [filledFrom, setFilledFrom] = useState<unknown>(null);
+  if (loaded && loaded !== filledFrom) {
     const d = fromProfile(loaded);
+    setFilledFrom(loaded);
     setDraft(d);
     setAsked(toProfile(d));
-  }, [loaded]);
+  }
   const answer = useQuery(PATIENTS_LIKE_THIS, { variables: { profile: asked! }, skip: !asked });
 
   const submit = (e: FormEvent) => {
@@ -229,7 +235,7 @@ function Outcomes({ answer }: { answer: Answer }) {
                   return (
                     <td key={p.path}>
                       {x.mean == null ? 'withheld' : `${x.mean.toFixed(1)} (${x.lower!.toFixed(1)}–${x.upper!.toFixed(1)})`}
-                      {x.belowFour.rate != null && <span className="like-muted"> · {pct(x.belowFour.rate)} below 4</span>}
+                      <span className="like-muted"> · {x.belowFour.rate == null ? 'share below 4 withheld' : `${pct(x.belowFour.rate)} below 4`}</span>
                       {x.n != null && <span className="like-muted"> · n {x.n}</span>}
                     </td>
                   );
