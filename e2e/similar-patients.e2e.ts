@@ -61,7 +61,7 @@ describe('patients like this one, in Chromium', () => {
   it('is open to a department head, who types a profile in', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'head.north@demo.registry');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients like this one' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matched outcomes' }).click();
     await page.getByLabel('Age (years)').fill('81');
     await page.getByLabel('Sex').selectOption('FEMALE');
     await page.getByLabel('Baseline pain NRS (0-10)').fill('8');

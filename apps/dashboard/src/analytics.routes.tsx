@@ -15,7 +15,7 @@ export const analyticsRoutes: AppRoute[] = [
   // coordinators arrive from a patient's page.
   {
     path: '/patients-like-this',
-    label: 'Patients like this one',
+    label: 'Matched outcomes',
     roles: ['COORDINATOR', 'DEPARTMENT_HEAD', 'RESEARCHER', 'ADMIN'],
     element: <PatientsLikeThisPage />,
   },
