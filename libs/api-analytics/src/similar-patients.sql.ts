@@ -3,6 +3,7 @@ import {
   ComplicationKind,
   LEVEL_REGIONS,
   MATCH_AGE_CAP,
+  MATCH_PATHS,
   MATCH_SPANS,
   MATCH_STEPS,
   MATCH_VARIABLES,
@@ -118,15 +119,22 @@ export function matchedPatientsSql(p: PatientProfile, today: string, params: Sql
   const pain = MATCH_PAIN_TIME_POINTS.map((tp) => `${fu.score('nrs', timePointOrdinal(tp))} AS nrs_${tp.toLowerCase()}`).join(', ');
   return `
     WITH ranked AS (
-      SELECT c.patient_id, c.first_kind AS path, t.tier,
-             row_number() OVER (PARTITION BY c.first_kind ORDER BY t.tier, t.distance, c.record_key, c.patient_id) AS rank
-      FROM (${researchPopulationSql()}) c
-      CROSS JOIN LATERAL (SELECT ${dissimilarities}) d
+      -- Per path, the nearest by a bounded sort (a top-N heap per path, not a sort of the table).
+      SELECT p.path, n.patient_id, n.tier, row_number() OVER (PARTITION BY p.path ORDER BY n.tier, n.distance, n.record_key, n.patient_id) AS rank
+      FROM unnest(${params.add(MATCH_PATHS, 'text[]')}) AS p(path)
       CROSS JOIN LATERAL (
-        SELECT CASE ${steps}
-                    ELSE ${MATCH_STEPS[MATCH_STEPS.length - 1].step} END AS tier,
-               CASE WHEN ${known} = 0 THEN 1 ELSE round(((${total}) / (${known}))::numeric, ${params.add(6, 'int')}) END AS distance
-      ) t
+        SELECT c.patient_id, c.record_key, t.tier, t.distance
+        FROM (${researchPopulationSql()}) c
+        CROSS JOIN LATERAL (SELECT ${dissimilarities}) d
+        CROSS JOIN LATERAL (
+          SELECT CASE ${steps}
+                      ELSE ${MATCH_STEPS[MATCH_STEPS.length - 1].step} END AS tier,
+                 CASE WHEN ${known} = 0 THEN 1 ELSE round(((${total}) / (${known}))::numeric, ${params.add(6, 'int')}) END AS distance
+        ) t
+        WHERE c.first_kind = p.path
+        ORDER BY t.tier, t.distance, c.record_key, c.patient_id
+        LIMIT ${params.add(MATCHES_PER_PATH, 'int')}
+      ) n
     )
     SELECT m.patient_id, m.path, m.tier, m.rank::int AS rank, c.record_key::int8 AS record_key, ${pain},
            (c.index_date + ${year} <= ${params.add(today, 'date')}) AS year_elapsed,
@@ -136,10 +144,15 @@ export function matchedPatientsSql(p: PatientProfile, today: string, params: Sql
            EXISTS (SELECT 1 FROM complication x
                    WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind <> '${ComplicationKind.DEATH}'
                      AND x.symptomatic AND ${within('(x.occurred_on - c.index_date)')}) AS symptomatic,
-           it.same_day_discharge
+           (SELECT it.same_day_discharge FROM treatment it WHERE it.id = c.index_treatment_id) AS same_day_discharge
     FROM ranked m
-    JOIN analysis_patient c ON c.patient_id = m.patient_id
-    JOIN treatment it ON it.id = c.index_treatment_id
+    -- One row by its key for each of the few matched patients: as a lateral subquery (LIMIT keeps
+    -- it from being flattened), since the planner cannot know that the rank leaves so few, and
+    -- would otherwise hash-join the whole table.
+    CROSS JOIN LATERAL (SELECT * FROM analysis_patient a WHERE a.patient_id = m.patient_id LIMIT 1) c
     WHERE m.rank <= ${params.add(MATCHES_PER_PATH, 'int')}
-    ORDER BY m.path, m.rank`;
+    ORDER BY m.path, m.rank
+    -- No more than that in any case; said, so that the plan's cost (and the JIT it would bring)
+    -- is that of the few rows, not of the table.
+    LIMIT ${params.add(MATCH_PATHS.length * MATCHES_PER_PATH, 'int')}`;
 }
