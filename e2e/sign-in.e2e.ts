@@ -42,9 +42,9 @@ describe('signing in, in Chromium', () => {
 
   const cases: [string, string, string[]][] = [
     // Every role also has the methods document (a page beside the app).
-    ['head.north@demo.registry', '/overview', ['Overview', 'Methods']],
-    ['researcher@demo.registry', '/cohorts', ['Overview', 'Cohort explorer', 'Patients', 'Methods']],
-    ['coordinator.north@demo.registry', '/patients', ['Patients', 'Worklist', 'Import', 'Data issues', 'Methods']],
+    ['head.north@demo.registry', '/overview', ['Overview', 'Matched outcomes', 'Methods']],
+    ['researcher@demo.registry', '/cohorts', ['Overview', 'Cohort explorer', 'Matched outcomes', 'Patients', 'Methods']],
+    ['coordinator.north@demo.registry', '/patients', ['Matched outcomes', 'Patients', 'Worklist', 'Import', 'Data issues', 'Methods']],
   ];
   it.each(cases)('lands %s on %s with only its screens in the nav', async (email, home, nav) => {
     await signIn(page, email);

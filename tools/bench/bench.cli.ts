@@ -1,5 +1,5 @@
 // npm run bench -- [--patients N | --sizes N,N,...] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
-//   [--base-floors] [--sections analytics,page,list,write,dashboard,import,export] [--keep-writes] [--list-rounds N] [--list-seconds S]
+//   [--base-floors] [--sections analytics,similar,page,list,write,dashboard,import,export] [--keep-writes] [--list-rounds N] [--list-seconds S]
 // Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL: its
@@ -24,11 +24,12 @@ import { patientListSection } from './patient-list';
 import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
 import { GrowthRow, printGrowth, printTable, ResultRow, writeJson } from './report';
+import { benchSimilarPatients } from './similar-patients';
 import { timeIt, Timing } from './timing';
 import { cliArgsOrExit } from '../cli-args';
 
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
-const ALL_SECTIONS = ['analytics', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
+const ALL_SECTIONS = ['analytics', 'similar', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
   usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
   numbers: {
@@ -279,6 +280,8 @@ async function measure(h: Harness): Promise<Measured> {
         });
       }
     };
+
+    await section('similar', 'patients like this one', async () => void rows.push(...(await benchSimilarPatients(api, coordinator, h.floorDb, opts))));
 
     await section('analytics', 'analytics', async () => {
       // Analytics: the GraphQL query, then its floor on the same database with the same cache state.

@@ -174,6 +174,11 @@ const OPERATIONS: Record<string, Operation> = {
   discharge: { request: () => ({ query: '{ discharge { kind } }' }), expect: all('ok') },
   readmissions: { request: () => ({ query: '{ readmissions { kind } }' }), expect: all('ok') },
   funnelPlot: { request: () => ({ query: '{ funnelPlot { registryRate } }' }), expect: all('ok') },
+  patientsLikeThis: { request: () => ({ query: '{ patientsLikeThis(profile: { age: 80, sex: FEMALE }) { perPath } }' }), expect: all('ok') },
+  patientProfile: {
+    request: (f) => ({ query: 'query($id: ID!) { patientProfile(patientId: $id) { age } }', variables: { id: f.patient } }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'hidden', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
   headlineFigures: { request: () => ({ query: '{ headlineFigures { figure n } }' }), expect: all('ok') },
   savedCohorts: { request: () => ({ query: '{ savedCohorts { id } }' }), expect: all('ok') },
   saveCohort: {

@@ -13,6 +13,8 @@ import { OperationsResolver, OutcomesResolver } from './outcomes.resolver';
 import { OutcomesService } from './outcomes.service';
 import { RadiographsResolver } from './radiographs.resolver';
 import { RadiographsService } from './radiographs.service';
+import { SimilarPatientsResolver } from './similar-patients.resolver';
+import { SimilarPatientsService } from './similar-patients.service';
 
 @Module({
   imports: [AuditModule],
@@ -31,6 +33,8 @@ import { RadiographsService } from './radiographs.service';
     RadiographsResolver,
     HeadlinesService,
     HeadlinesResolver,
+    SimilarPatientsService,
+    SimilarPatientsResolver,
   ],
   exports: [CohortsService, OutcomesService],
 })

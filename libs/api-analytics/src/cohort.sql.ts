@@ -93,6 +93,16 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
 }
 
 /**
+ * The whole research population, whoever reads (a subquery: use it as `FROM (<sql>) c`): for the
+ * one figure every reader sees over the whole registry, "Patients like this one"
+ * (similar-patients.sql.ts), which shows aggregates only, under the department head's
+ * disclosure control, to every role.
+ */
+export function researchPopulationSql(): string {
+  return `SELECT a.* FROM analysis_patient a WHERE a.consent_status = '${RESEARCH_CONSENT}'`;
+}
+
+/**
  * The cohort of a grouping (a subquery: use it as `FROM (<sql>) c`): the cohort's patients who
  * belong to one of the grouping's groups. For the treatment groupings that is every patient; the
  * procedure groupings leave out patients whose index treatment is conservative care or lacks the

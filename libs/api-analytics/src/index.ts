@@ -5,3 +5,4 @@ export * from './cohorts.service';
 export * from './analytics.module';
 export * from './outcome-measures';
 export * from './outcomes.service';
+export * from './similar-patients.sql';

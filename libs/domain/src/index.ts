@@ -30,3 +30,4 @@ export * from './import-report';
 export * from './missed-visits';
 export * from './complication-rates';
 export * from './headline-figures';
+export * from './patients-like-this';

@@ -18,6 +18,7 @@ export function PatientHead({ patient: p, controls: c }: { patient: Patient; con
         </h2>
         {c.writer && !p.withdrawnAt && (
           <span>
+            <Link to={`/patients-like-this?patient=${p.id}`}>Patients like this one</Link>{' '}
             <button type="button" onClick={() => c.show({ kind: 'patient', id: p.id })}>
               Edit patient
             </button>{' '}
