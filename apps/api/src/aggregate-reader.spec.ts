@@ -40,6 +40,17 @@ for (const target of testTargets()) {
       expect(reader.load).toEqual({ active: 0, waiting: 0 });
     });
 
+    it('runs each aggregate without just-in-time compilation and under its timeout, settings that end with it', async () => {
+      const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(5000));
+      const [inside] = await reader.query<{ jit: string; timeout: string }>(
+        `SELECT current_setting('jit') AS jit, current_setting('statement_timeout') AS timeout`,
+      );
+      expect(inside).toEqual({ jit: 'off', timeout: '5s' });
+      // Every connection of the pool (the aggregate's among them) is back to the server's default.
+      const after = await Promise.all(Array.from({ length: 4 }, () => db.dataSource.query(`SELECT current_setting('jit') AS jit, pg_sleep(0.05)::text`)));
+      expect(after.map(([r]: { jit: string }[]) => r.jit)).toEqual(['on', 'on', 'on', 'on']);
+    });
+
     it('frees its place when a query fails', async () => {
       const reader = new AggregateReader(db.dataSource, 1);
       await expect(reader.query('SELECT 1 / 0')).rejects.toThrow(/division by zero/);
