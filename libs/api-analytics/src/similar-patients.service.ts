@@ -6,6 +6,7 @@ import {
   LEVEL_REGIONS,
   LevelRegion,
   MATCH_PATHS,
+  describeStep,
   MATCH_STEPS,
   MATCHES_PER_PATH,
   NotFoundError,
@@ -91,7 +92,7 @@ export class SimilarPatientsService {
     return {
       perPath: MATCHES_PER_PATH,
       threshold: d.threshold,
-      steps: MATCH_STEPS.map((s) => ({ step: s.step, description: s.description })),
+      steps: MATCH_STEPS.map((s) => ({ step: s.step, description: describeStep(s, profile) })),
       paths: MATCH_PATHS.map((path) =>
         pathFigures(
           d,

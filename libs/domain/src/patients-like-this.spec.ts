@@ -1,4 +1,5 @@
 import {
+  describeStep,
   gowerDistance,
   MATCH_STEPS,
   MATCH_VARIABLES,
@@ -173,5 +174,24 @@ describe('patients like this one: the matching rule', () => {
     expect(issues({ age: 78, sex: 'FEMALE' })).toEqual([]);
     expect(issues({ sex: 'FEMALE' })).toEqual(['age:required']);
     expect(issues({ age: 12, sex: 'FEMALE', baselineNrs: 11, ofClass: 'OF9' })).toEqual(['age:range', 'ofClass:enum', 'baselineNrs:range']);
+  });
+});
+
+describe('patients like this one: each step in words', () => {
+  it('names every constraint a full profile brings into play', () => {
+    expect(describeStep(MATCH_STEPS[0], profile)).toBe(
+      'same cancer status, cancer therapy, cause, OF class, level region, sex and Genant grade; age within 5 years, fracture age within 21 days, baseline NRS within 1, ODI within 10, ASA class within 1, mobility within 1 step',
+    );
+    expect(describeStep(MATCH_STEPS[2], profile)).toBe(
+      'same cancer status and cause; OF class within 1, age within 15 years, fracture age within 90 days, baseline NRS within 3',
+    );
+    expect(describeStep(MATCH_STEPS[4], profile)).toBe('the nearest in the registry by distance alone');
+  });
+
+  it('says nothing of a value the profile leaves unknown, since no step applies it', () => {
+    const sparse: PatientProfile = { age: 81, sex: Sex.FEMALE, baselineNrs: 8 };
+    expect(describeStep(MATCH_STEPS[0], sparse)).toBe('same sex; age within 5 years, baseline NRS within 1');
+    expect(describeStep(MATCH_STEPS[1], sparse)).toBe('age within 10 years, baseline NRS within 2');
+    expect(describeStep(MATCH_STEPS[3], sparse)).toBe('age within 20 years');
   });
 });

@@ -123,8 +123,6 @@ export interface MatchStep {
   step: number;
   exact: readonly MatchVariable[];
   calipers: Partial<Record<MatchVariable, number>>;
-  /** In words, for the page. */
-  description: string;
 }
 
 export const MATCH_STEPS: readonly MatchStep[] = [
@@ -132,35 +130,72 @@ export const MATCH_STEPS: readonly MatchStep[] = [
     step: 1,
     exact: ['activeCancer', 'ongoingCancerTherapy', 'cause', 'ofClass', 'levelRegion', 'sex'],
     calipers: { age: 5, fractureAgeDays: 21, baselineNrs: 1, baselineOdi: 10, genantGrade: 0, asaClass: 1, preFractureMobility: 1 },
-    description:
-      'same cancer status and therapy, cause, OF class, level region and sex; age within 5 years, fracture age within 3 weeks, baseline NRS within 1, ODI within 10, same Genant grade, ASA and mobility within 1 step',
   },
   {
     step: 2,
     exact: ['activeCancer', 'cause', 'ofClass', 'levelRegion'],
     calipers: { age: 10, fractureAgeDays: 42, baselineNrs: 2, baselineOdi: 20, genantGrade: 1, asaClass: 1, preFractureMobility: 1 },
-    description:
-      'same cancer status, cause, OF class and level region; age within 10 years, fracture age within 6 weeks, baseline NRS within 2, ODI within 20, Genant grade, ASA and mobility within 1 step',
   },
   {
     step: 3,
     exact: ['activeCancer', 'cause'],
     calipers: { ofClass: 1, age: 15, fractureAgeDays: 90, baselineNrs: 3 },
-    description: 'same cancer status and cause; OF class within 1, age within 15 years, fracture age within 90 days, baseline NRS within 3',
   },
   {
     step: 4,
     exact: ['activeCancer'],
     calipers: { age: 20 },
-    description: 'same cancer status; age within 20 years',
   },
   {
     step: 5,
     exact: [],
     calipers: {},
-    description: 'the nearest in the registry by distance alone',
   },
 ];
+
+/** How each constraint reads on the page. */
+const EXACT_WORDS: Record<MatchVariable, string> = {
+  activeCancer: 'cancer status',
+  ongoingCancerTherapy: 'cancer therapy',
+  cause: 'cause',
+  ofClass: 'OF class',
+  levelRegion: 'level region',
+  sex: 'sex',
+  age: 'age',
+  fractureAgeDays: 'fracture age',
+  baselineNrs: 'baseline NRS',
+  baselineOdi: 'ODI',
+  genantGrade: 'Genant grade',
+  asaClass: 'ASA class',
+  preFractureMobility: 'mobility',
+};
+const CALIPER_WORDS: Partial<Record<MatchVariable, (v: number) => string>> = {
+  age: (v) => `age within ${v} years`,
+  fractureAgeDays: (v) => `fracture age within ${v} days`,
+  baselineNrs: (v) => `baseline NRS within ${v}`,
+  baselineOdi: (v) => `ODI within ${v}`,
+  ofClass: (v) => `OF class within ${v}`,
+  asaClass: (v) => `ASA class within ${v}`,
+  preFractureMobility: (v) => `mobility within ${v} ${v === 1 ? 'step' : 'steps'}`,
+};
+
+/**
+ * A step in words for one profile: only the constraints the profile's values bring into play
+ * (a step says nothing about a value the profile leaves unknown, since it does not apply it).
+ */
+export function describeStep(step: MatchStep, p: PatientProfile): string {
+  const exact = step.exact.filter((v) => profileGives(p, v));
+  const calipers = (Object.entries(step.calipers) as [MatchVariable, number][]).filter(([v]) => profileGives(p, v));
+  // A caliper of 0 is an exact match.
+  for (const [v, c] of calipers) if (c === 0) exact.push(v);
+  const within = calipers.filter(([, c]) => c > 0).map(([v, c]) => (CALIPER_WORDS[v] ?? ((n: number) => `${EXACT_WORDS[v]} within ${n}`))(c));
+  const parts = [exact.length ? `same ${joinWords(exact.map((v) => EXACT_WORDS[v]))}` : '', within.join(', ')].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'the nearest in the registry by distance alone';
+}
+
+function joinWords(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
 
 /** A past patient as the matching reads them (from analysis_patient). */
 export interface MatchCandidate {
