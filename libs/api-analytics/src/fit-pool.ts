@@ -65,6 +65,7 @@ export class FitPool implements OnModuleInit, OnModuleDestroy {
   }
 }
 
+/** The workspace's tsconfig.json, whose path aliases the threads' compiler resolves, as tools/run-ts.js does. */
 function tsconfig(): string {
-  return process.env.SWC_NODE_PROJECT ?? path.resolve(__dirname, '../../../tsconfig.json');
+  return path.resolve(__dirname, '../../../tsconfig.json');
 }
