@@ -224,7 +224,7 @@ describe('an admin manages users and sites and reads the audit log, in Chromium'
         linkHeight: links[0].height,
       };
     });
-    expect(nav.count).toBe(10);
+    expect(nav.count).toBe(11);
     expect(nav.tops).toBe(1);
     expect(nav.height).toBeLessThan(nav.linkHeight * 1.5);
     await screenshot(page, 'admin-nav-1440');
