@@ -4,23 +4,15 @@
 // default, on the embedded PostgreSQL under a DATA_DIR (started by the API itself, as its child).
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
+import { freePort } from '@vfr/api-testing';
 import { build } from '../nx';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_ENTRY = path.join(ROOT, 'dist/server/apps/api/src/main.js');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+// The test harness's free-port helper, shared with the servers its tests start.
+export { freePort };
 
 /** Builds what changed (server and dashboard) through Nx, as npm start does. */
 export function buildIfStale(): void {
