@@ -92,6 +92,38 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   return `SELECT a.* FROM analysis_patient a\n    WHERE ${where.join('\n      AND ')}`;
 }
 
+/** The filter keys the maintained cells (analysis_cell) are kept by: site and quarter of the index treatment. */
+const CELL_KEYS = new Set(['siteIds', 'treatedFrom', 'treatedTo']);
+const QUARTER_START = /^\d{4}-(01|04|07|10)-01$/;
+const QUARTER_END = /^\d{4}-(03-31|06-30|09-30|12-31)$/;
+
+/**
+ * The cohort as a condition over the maintained cells (analysis_cell, a row `ac`; see its
+ * migration), or null where the cells cannot answer it exactly and the figure must come from the
+ * cohort SQL above. The cells are kept per site and quarter of the index treatment for the
+ * consented patients, so they hold the whole registry, any sites (the department head's own
+ * included) and periods of whole quarters (the only periods a head may choose); any other
+ * criterion is a scan of analysis_patient.
+ */
+export function cellScopeSql(filter: CohortFilter, actor: Actor, params: SqlParams): string | null {
+  const f = (filter ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(f)) {
+    const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+    if (!empty && !CELL_KEYS.has(key)) return null;
+  }
+  const { siteIds, treatedFrom, treatedTo } = filter ?? {};
+  if (treatedFrom && !QUARTER_START.test(treatedFrom)) return null;
+  if (treatedTo && !QUARTER_END.test(treatedTo)) return null;
+  const where: string[] = ['true'];
+  const scope = aggregateScope(actor);
+  if (scope) where.push(`ac.site_id = ${params.add(scope, 'uuid')}`);
+  if (siteIds?.length) where.push(`ac.site_id = ANY(${params.add(siteIds, 'uuid[]')})`);
+  // A quarter lies within [from, to] exactly when its first day does, the bounds being whole quarters.
+  if (treatedFrom) where.push(`ac.quarter >= ${params.add(treatedFrom, 'date')}`);
+  if (treatedTo) where.push(`ac.quarter <= ${params.add(treatedTo, 'date')}`);
+  return where.join(' AND ');
+}
+
 /**
  * The whole research population, whoever reads (a subquery: use it as `FROM (<sql>) c`): for the
  * one figure every reader sees over the whole registry, "Patients like this one"

@@ -13,7 +13,7 @@ import {
   VERTEBRAL_LEVELS,
 } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tInterval, wilsonInterval } from '@vfr/stats';
-import { followUp, groupedCohortSql } from './cohort.sql';
+import { cellScopeSql, followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import {
   MEASURE_COLUMN,
@@ -27,6 +27,9 @@ import {
 import { disclosureFor, shownCells, shownCellsByCategory, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
+
+/** The figures analysis_cell keeps (its `fig`; see its migration). */
+const CELL = { TRAJECTORY_NRS: 1, RESPONDERS: 2 } as const;
 
 /** A t interval as a pair (the rows themselves never leave the database: SQL gives n, mean and sd). */
 const interval = (n: number, mean: number | null, sd: number | null): [number | null, number | null] => {
@@ -60,9 +63,15 @@ export class OutcomesService {
    */
   async trajectory(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, measure: OutcomeMeasure): Promise<TrajectoryPointModel[]> {
     const params = new SqlParams();
+    const scope = grouping === TreatmentGrouping.FIRST_TREATMENT && measure === OutcomeMeasure.NRS ? cellScopeSql(filter, actor, params) : null;
+    // The same frequency table, from the maintained cells where they hold the cohort.
     const table: { grp: string; tp: number; value: number; n: number; k: number; nc: number; kc: number | null; sc: number | null; scc: number | null }[] =
       await this.reader.query(
-        `SELECT grp, tp, value, count(*)::int AS n, sum(rk)::int8 AS k, count(value - base)::int AS nc, sum(rk) FILTER (WHERE base IS NOT NULL)::int8 AS kc,
+        scope !== null
+          ? `SELECT grp, tp::int, val AS value, sum(n)::int AS n, sum(k)::int8 AS k, sum(x)::int AS nc, sum(kx)::int8 AS kc, sum(s) AS sc, sum(ss) AS scc
+             FROM analysis_cell ac WHERE ac.fig = ${CELL.TRAJECTORY_NRS} AND ${scope}
+             GROUP BY grp, tp, val HAVING sum(n) > 0`
+          : `SELECT grp, tp, value, count(*)::int AS n, sum(rk)::int8 AS k, count(value - base)::int AS nc, sum(rk) FILTER (WHERE base IS NOT NULL)::int8 AS kc,
               sum(value - base) AS sc, sum((value - base) * (value - base)) AS scc
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        GROUP BY grp, tp, value`,
@@ -74,7 +83,10 @@ export class OutcomesService {
       if (!byCell.has(key)) byCell.set(key, []);
       byCell.get(key)!.push(r);
     }
+    // In order of value: the SD's sum of squares then adds up in one order whichever way the
+    // table was read (the cells or the cohort SQL), and so to the same last digit.
     const cells = [...byCell.values()].map((rows) => {
+      rows.sort((a, b) => a.value - b.value);
       const summary = frequencySummary({ values: rows.map((r) => r.value), counts: rows.map((r) => r.n) });
       const nc = rows.reduce((s, r) => s + r.nc, 0);
       const k = rows.reduce((s, r) => s + Number(r.k), 0);
@@ -150,8 +162,13 @@ export class OutcomesService {
   async responders(actor: Actor, filter: CohortFilter, grouping: TreatmentGrouping, definition: ResponderDefinition): Promise<ProportionModel[]> {
     const { measure, condition } = RESPONDER[definition];
     const params = new SqlParams();
+    const scope = grouping === TreatmentGrouping.FIRST_TREATMENT && measure === OutcomeMeasure.NRS ? cellScopeSql(filter, actor, params) : null;
     const rows: { grp: string; tp: number; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
-      `SELECT grp, tp, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE ${condition})::int AS x, sum(rk) FILTER (WHERE ${condition})::int8 AS kx
+      scope !== null
+        ? `SELECT grp, tp::int, sum(n)::int AS n, sum(k)::int8 AS k, sum(x)::int AS x, sum(kx)::int8 AS kx
+           FROM analysis_cell ac WHERE ac.fig = ${CELL.RESPONDERS} AND ac.cat = ${params.add(definition)} AND ${scope}
+           GROUP BY grp, tp HAVING sum(n) > 0`
+        : `SELECT grp, tp, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE ${condition})::int AS x, sum(rk) FILTER (WHERE ${condition})::int8 AS kx
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        WHERE base IS NOT NULL AND tp > 1
        GROUP BY grp, tp`,

@@ -23,5 +23,20 @@ export async function refreshAnalysis(manager: EntityManager, patientIds: readon
   const ids = [...new Set(patientIds)];
   if (ids.length === 0) return;
   if (ids.length >= ANALYZE_BEFORE_REFRESH) await manager.query(`ANALYZE ${SOURCE_TABLES}`);
+  // The refresh's own writes to analysis_patient keep the maintained cells (analysis_cell) by
+  // their triggers, which stand aside while the analysis is deferred (a restore writes both
+  // tables as data): the switch is off for this call and restored after it.
+  const [{ was }] = await manager.query(
+    `SELECT coalesce(current_setting('vfr.analysis_deferred', true), '') AS was, set_config('vfr.analysis_deferred', 'off', true)`,
+  );
   await manager.query(`SELECT analysis_refresh($1::uuid[])`, [ids]);
+  await manager.query(`SELECT set_config('vfr.analysis_deferred', $1, true)`, [was]);
+}
+
+/**
+ * Replaces the maintained cells' rows by their sums (analysis_cell_compact; the triggers also do
+ * it now and then). Bulk writers call it after their refresh so that readers sum few rows.
+ */
+export async function compactAnalysisCells(manager: Pick<EntityManager, 'query'>): Promise<void> {
+  await manager.query(`SELECT analysis_cell_compact()`);
 }

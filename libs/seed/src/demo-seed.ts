@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AuditAction, passwordProblem, Role, todayIso } from '@vfr/domain';
 import { zxcvbnEstimator } from '@vfr/domain/password-strength';
-import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
+import { compactAnalysisCells, deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { bulkInsert, copyRows } from './bulk-insert';
 import { Random } from './random';
 import { generateRegistry, SiteRef, SyntheticRegistry } from './synthetic-registry';
@@ -103,6 +103,8 @@ export async function insertRegistry(
     // slice, as it always has: a small registry is refreshed exactly as a restored one is, which
     // the backup round trip compares).
     for (let start = 0; start < ids.length; start += REFRESH_SLICE) await refreshAnalysis(manager, ids.slice(start, start + REFRESH_SLICE));
+    // Each slice appended its cells (analysis_cell); the overview reads them as one row per cell.
+    await compactAnalysisCells(manager);
     await manager.query(`INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`, [
       AuditAction.IMPORT,
       JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }),

@@ -1,0 +1,269 @@
+import { ADMIN, COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER } from '@vfr/api-testing';
+import { cellsSql } from '../../../migrations/1795690000000-AddAnalysisCells';
+
+// The maintained cells (analysis_cell) against what they stand for: after random writes through
+// the source tables (the analysis triggers and refresh as every writer uses them), their sums
+// must equal the cells recomputed from analysis_patient; every reader's figures read from them
+// must equal the same figures from the cohort SQL; and concurrent writers on the same cells must
+// neither wait on one another for good nor lose a count.
+
+const KEYS = 'fig, site_id, quarter, grp, tp, val, cat';
+const SUMS = `sum(n)::text AS n, sum(k)::text AS k, sum(x)::text AS x, sum(kx)::text AS kx, coalesce(sum(s), 0)::text AS s, coalesce(sum(ss), 0)::text AS ss`;
+const NONZERO = `HAVING sum(n) <> 0 OR sum(k) <> 0 OR sum(x) <> 0 OR sum(kx) <> 0 OR coalesce(sum(s), 0) <> 0 OR coalesce(sum(ss), 0) <> 0`;
+const ORDER = `ORDER BY ${KEYS}`;
+
+type Query = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+/** The cells as kept, and as recomputed from the analysis rows now: they must be equal. */
+async function kept(query: Query): Promise<unknown[]> {
+  return query(`SELECT ${KEYS}, ${SUMS} FROM analysis_cell GROUP BY ${KEYS} ${NONZERO} ${ORDER}`);
+}
+async function recomputed(query: Query): Promise<unknown[]> {
+  return query(`SELECT ${KEYS}, ${SUMS} FROM (${cellsSql('analysis_patient', 1)}) c GROUP BY ${KEYS} ${NONZERO} ${ORDER}`);
+}
+
+/** A small deterministic generator, so that a failure can be replayed. */
+function generator(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+/** One random write through the source tables, as any writer makes it (the analysis triggers refresh the patient). */
+async function randomWrite(query: Query, pick: (n: number) => number): Promise<string> {
+  const one = async (sql: string): Promise<string | undefined> => {
+    const rows = (await query(`${sql} ORDER BY id LIMIT 1 OFFSET ${pick(5)}`)) as { id: string }[];
+    return rows[0]?.id;
+  };
+  switch (pick(8)) {
+    case 0: {
+      const id = await one(
+        `SELECT id FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND nrs_activity IS NOT NULL AND md5(id::text) > md5('${pick(1e6)}')`,
+      );
+      if (id) await query(`UPDATE assessment SET nrs_activity = $2 WHERE id = $1`, [id, pick(11)]);
+      return 'a score changed';
+    }
+    case 1: {
+      const id = await one(`SELECT id FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`UPDATE assessment SET withdrawn_at = now(), withdrawn_reason = 'test' WHERE id = $1`, [id]);
+      return 'a visit withdrawn';
+    }
+    case 2: {
+      const id = await one(`SELECT id FROM assessment WHERE withdrawn_at IS NOT NULL AND md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`UPDATE assessment SET withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = $1`, [id]);
+      return 'a visit restored';
+    }
+    case 3: {
+      // A copy of a completed visit as an unscheduled one, on the same day, with another score: it may be taken for the window.
+      const id = await one(
+        `SELECT id FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND visit_date >= (SELECT t.start_date FROM treatment t WHERE t.id = assessment.treatment_id) AND md5(id::text) > md5('${pick(1e6)}')`,
+      );
+      if (id)
+        await query(
+          `INSERT INTO assessment SELECT (jsonb_populate_record(NULL::assessment, to_jsonb(a) || jsonb_build_object(
+             'id', gen_random_uuid(), 'time_point', 'UNSCHEDULED', 'request_id', NULL, 'nrs_activity', $2::int, 'version', 1))).*
+           FROM assessment a WHERE a.id = $1`,
+          [id, pick(11)],
+        );
+      return 'a visit added';
+    }
+    case 4: {
+      const id = await one(`SELECT id FROM assessment WHERE time_point = 'UNSCHEDULED' AND md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`DELETE FROM assessment WHERE id = $1`, [id]);
+      return 'a visit deleted';
+    }
+    case 5: {
+      const id = await one(`SELECT id FROM patient WHERE md5(id::text) > md5('${pick(1e6)}')`);
+      const consent = ['GIVEN', 'GIVEN', 'PENDING', 'WITHDRAWN', 'DECLINED'][pick(5)];
+      if (id) await query(`UPDATE patient SET consent_status = $2 WHERE id = $1`, [id, consent]);
+      return 'a consent changed';
+    }
+    case 6: {
+      const id = await one(`SELECT id FROM patient WHERE md5(id::text) > md5('${pick(1e6)}')`);
+      const withdraw = pick(2) === 0;
+      if (id) await query(`UPDATE patient SET withdrawn_at = ${withdraw ? 'now()' : 'NULL'} WHERE id = $1`, [id]);
+      return withdraw ? 'a patient withdrawn' : 'a patient restored';
+    }
+    default: {
+      // A patient moved to another site: every cell of theirs changes its site.
+      const id = await one(`SELECT id FROM patient WHERE md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`UPDATE patient SET site_id = (SELECT s.id FROM site s WHERE s.id <> patient.site_id ORDER BY s.code LIMIT 1) WHERE id = $1`, [id]);
+      return 'a patient moved';
+    }
+  }
+}
+
+describeEachDatabase(
+  'maintained aggregates (analysis_cell)',
+  (t) => {
+    const query: Query = (sql, params) => t().db.dataSource.query(sql, params);
+
+    it('are built from the registry as it is', async () => {
+      expect((await kept(query)).length).toBeGreaterThan(50);
+      expect(await kept(query)).toEqual(await recomputed(query));
+    });
+
+    it('equal a recomputation from analysis_patient after each of 60 random writes, and after compaction', async () => {
+      const pick = generator(20);
+      const done = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        done.add(await randomWrite(query, pick));
+        expect({ after: i, cells: await kept(query) }).toEqual({ after: i, cells: await recomputed(query) });
+        if (i % 20 === 19) {
+          await query(`SELECT analysis_cell_compact()`);
+          expect(await kept(query)).toEqual(await recomputed(query));
+          // Compacted: one row per cell, none that adds nothing.
+          const [{ rows, cells }] = (await query(`SELECT count(*)::int AS rows, count(DISTINCT (${KEYS}))::int AS cells FROM analysis_cell`)) as {
+            rows: number;
+            cells: number;
+          }[];
+          expect(rows).toBe(cells);
+        }
+      }
+      expect(done.size).toBeGreaterThanOrEqual(6);
+    }, 120_000);
+
+    it('hold a rolled-back write out, and follow a whole-table change and a bulk refresh', async () => {
+      const before = await kept(query);
+      const runner = t().db.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        await runner.query(`UPDATE assessment SET nrs_activity = 10 - nrs_activity WHERE nrs_activity IS NOT NULL`);
+        await runner.rollbackTransaction();
+      } finally {
+        await runner.release();
+      }
+      expect(await kept(query)).toEqual(before);
+      // Every score at once (one statement, one refresh of every patient), then back.
+      await query(`UPDATE assessment SET nrs_activity = 10 - nrs_activity WHERE nrs_activity IS NOT NULL`);
+      expect(await kept(query)).toEqual(await recomputed(query));
+      expect(await kept(query)).not.toEqual(before);
+      await query(`UPDATE assessment SET nrs_activity = 10 - nrs_activity WHERE nrs_activity IS NOT NULL`);
+      expect(await kept(query)).toEqual(before);
+      // A bulk writer's deferred refresh (the seed's and the import's way).
+      await t().db.dataSource.transaction(async (m) => {
+        await m.query(`SELECT set_config('vfr.analysis_deferred', 'on', true)`);
+        await m.query(`UPDATE assessment SET nrs_rest = nrs_activity, nrs_activity = NULL WHERE nrs_activity IS NOT NULL AND md5(id::text) < '8'`);
+        const { refreshAnalysis } = await import('@vfr/api-database');
+        await refreshAnalysis(
+          m,
+          ((await m.query(`SELECT id FROM patient`)) as { id: string }[]).map((r) => r.id),
+        );
+        // The switch is as the writer left it.
+        expect((await m.query(`SELECT current_setting('vfr.analysis_deferred') AS v`))[0].v).toBe('on');
+      });
+      expect(await kept(query)).toEqual(await recomputed(query));
+    });
+
+    describe('every reader sees from the cells exactly what the cohort SQL gives', () => {
+      // ageMin 0 selects every patient (no one is younger) but is a criterion the cells do not
+      // keep: the same cohort read through the cohort SQL.
+      const throughSql = (filter: Record<string, unknown>) => ({ ...filter, ageMin: 0 });
+      const FIGURES = [
+        `query($f: CohortFilterInput) { outcomeTrajectory(filter: $f, measure: NRS) { group timePoint n mean sd lower upper median q1 q3 nChange meanChange changeLower changeUpper suppressed } }`,
+        ...['NRS_DROP_2', 'NRS_DROP_30_PERCENT', 'NRS_BELOW_4'].map(
+          (d) => `query($f: CohortFilterInput) { responderRates(filter: $f, definition: ${d}) { group category n events rate lower upper suppressed } }`,
+        ),
+      ];
+
+      it('for the whole registry, a site and whole quarters, as researcher, department head, coordinator and admin', async () => {
+        const [{ min }] = (await query(`SELECT min(age) AS min FROM analysis_patient`)) as { min: number }[];
+        expect(min).toBeGreaterThanOrEqual(0);
+        const [{ site }] = (await query(`SELECT site_id AS site FROM analysis_patient GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)) as { site: string }[];
+        const [{ from, to }] = (await query(
+          `SELECT date_trunc('quarter', percentile_disc(0.25) WITHIN GROUP (ORDER BY index_date))::date::text AS from,
+                  (date_trunc('quarter', percentile_disc(0.75) WITHIN GROUP (ORDER BY index_date)) + interval '3 months - 1 day')::date::text AS to
+           FROM analysis_patient`,
+        )) as { from: string; to: string }[];
+        const filters: Record<string, unknown>[] = [
+          {},
+          { siteIds: [site] },
+          { treatedFrom: from, treatedTo: to },
+          { siteIds: [site], treatedFrom: from },
+          { treatedTo: to },
+        ];
+        let compared = 0;
+        for (const reader of [RESEARCHER, HEAD_NORTH, COORD_NORTH, ADMIN]) {
+          const token = await t().login(reader);
+          for (const filter of filters) {
+            for (const figure of FIGURES) {
+              const fromCells = await t().gql(figure, { f: filter }, token);
+              const fromSql = await t().gql(figure, { f: throughSql(filter) }, token);
+              expect(fromCells.errors).toBeUndefined();
+              expect({ reader, filter, figure, data: fromCells.data }).toEqual({ reader, filter, figure, data: fromSql.data });
+              compared++;
+            }
+          }
+        }
+        expect(compared).toBe(4 * filters.length * FIGURES.length);
+      }, 120_000);
+
+      it('and the figures are read from the cells (a count added to the cells shows; the cohort SQL does not see it)', async () => {
+        const token = await t().login(ADMIN);
+        const figure = FIGURES[0];
+        const before = await t().gql(figure, { f: {} }, token);
+        await query(
+          `INSERT INTO analysis_cell (fig, site_id, quarter, grp, tp, val, cat, n, k, x, kx, s, ss)
+           SELECT fig, site_id, quarter, grp, tp, val, cat, 1000, 0, 0, 0, 0, 0 FROM analysis_cell WHERE fig = 1 AND tp = 1 LIMIT 1`,
+        );
+        try {
+          const after = await t().gql(figure, { f: {} }, token);
+          const sql = await t().gql(figure, { f: throughSql({}) }, token);
+          expect(after.data).not.toEqual(before.data);
+          expect(sql.data).toEqual(before.data);
+        } finally {
+          await query(`DELETE FROM analysis_cell WHERE n = 1000 AND k = 0`);
+        }
+        expect((await t().gql(figure, { f: {} }, token)).data).toEqual(before.data);
+      });
+    });
+
+    it('take concurrent writers on the same cells without waiting for good or losing a count', async () => {
+      {
+        // Patients of one site: their writes hit the same cells.
+        const [{ site }] = (await query(`SELECT site_id AS site FROM patient GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)) as { site: string }[];
+        const visits = (
+          (await query(
+            `SELECT a.id FROM assessment a JOIN patient p ON p.id = a.patient_id
+           WHERE p.site_id = $1 AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND a.nrs_activity IS NOT NULL ORDER BY a.id`,
+            [site],
+          )) as { id: string }[]
+        ).map((r) => r.id);
+        expect(visits.length).toBeGreaterThan(20);
+        const errors: unknown[] = [];
+        let commits = 0;
+        const writer = async (w: number) => {
+          const pick = generator(100 + w);
+          for (let i = 0; i < 25; i++) {
+            // A connection of its own (the test database's pool: 8 on a server, 4 embedded).
+            const c = t().db.dataSource.createQueryRunner();
+            await c.connect();
+            try {
+              await c.query('BEGIN');
+              // One visit per transaction, so that the only rows two writers share are the cells.
+              await c.query(`UPDATE assessment SET nrs_activity = $2 WHERE id = $1`, [visits[pick(visits.length)], pick(11)]);
+              if (i % 5 === w % 5) await c.query(`SELECT analysis_cell_compact()`);
+              await c.query('COMMIT');
+              commits++;
+            } catch (e) {
+              errors.push(e);
+              await c.query('ROLLBACK').catch(() => undefined);
+            } finally {
+              await c.release();
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 6 }, (_, w) => writer(w)));
+        // Two writers may update the same visit (they wait for each other on that row, as any two
+        // writers of one visit do); neither a deadlock nor any other error may come of it.
+        expect(errors).toEqual([]);
+        expect(commits).toBe(150);
+        expect(await kept(query)).toEqual(await recomputed(query));
+      }
+    }, 120_000);
+  },
+  { patients: 80, seed: 11 },
+);
