@@ -8,7 +8,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * trajectory of NRS (fig 1: per time point and score, the count, the sum of record keys, and the
  * count, keys, sum and sum of squares of the change from baseline) and the NRS responder rates
  * (fig 2: per definition and time point, patients with a baseline and responders, with their
- * keys) add up to. The sums of record keys are what the department head's cell-key perturbation
+ * keys), the complication rates under the first treatment (fig 3: per category, the patients in
+ * it, as the complication figure counts them) and the funnel plot (fig 4: procedures and those
+ * followed by a complication, with their keys) add up to. The sums of record keys are what the department head's cell-key perturbation
  * needs, so that a head's figures stay exactly what the cohort SQL gives.
  *
  * The table is append-only: statement triggers on analysis_patient insert, for the rows a
@@ -23,6 +25,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * refresh turn it off around their analysis_refresh() call (refreshAnalysis in api-database).
  *
  * Only patients who consented to research count (the cohort SQL's rule).
+ *
+ * The complication figures read the complication and treatment tables, which a row of
+ * analysis_patient does not hold; what a patient adds to them is kept on the row itself
+ * (cells_complications, cells_procedures, cells_procedures_complicated), set by a row trigger when
+ * the row is written, so that the row's deletion takes away exactly what its insertion added.
  */
 export const COMPACT_EVERY = 512;
 
@@ -49,6 +56,17 @@ export function cellsSql(rows: string, sign: 1 | -1): string {
         ('NRS_DROP_30_PERCENT', ${base} > 0 AND (${base} - t.value) >= 0.3 * ${base}),
         ('NRS_BELOW_4', t.value < 4)) AS r(def, hit)
       WHERE a.consent_status = 'GIVEN' AND t.value IS NOT NULL AND ${base} IS NOT NULL AND t.n > 1
+      UNION ALL
+      SELECT 3::smallint, a.site_id, date_trunc('quarter', a.index_date)::date, a.first_kind, NULL::smallint, NULL::float8, k.cat,
+             1::int8, a.record_key::int8, 0::int8, 0::int8, NULL::float8, NULL::float8
+      FROM ${rows} a CROSS JOIN LATERAL unnest(a.cells_complications) AS k(cat)
+      WHERE a.consent_status = 'GIVEN'
+      UNION ALL
+      SELECT 4::smallint, a.site_id, date_trunc('quarter', a.index_date)::date, a.first_kind, NULL::smallint, NULL::float8, NULL::text,
+             a.cells_procedures::int8, a.cells_procedures::int8 * a.record_key, a.cells_procedures_complicated::int8,
+             a.cells_procedures_complicated::int8 * a.record_key, NULL::float8, NULL::float8
+      FROM ${rows} a
+      WHERE a.consent_status = 'GIVEN' AND a.cells_procedures > 0
     ) c
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
@@ -71,6 +89,44 @@ export const COMPACT = `
     HAVING sum(n) <> 0 OR sum(k) <> 0 OR sum(x) <> 0 OR sum(kx) <> 0 OR coalesce(sum(s), 0) <> 0 OR coalesce(sum(ss), 0) <> 0;
     GET DIAGNOSTICS kept = ROW_COUNT;
     RETURN kept;
+  END $$`;
+
+const MAJOR_CLAVIEN_DINDO = ['IIIA', 'IIIB', 'IVA', 'IVB', 'V'];
+
+/**
+ * What a patient adds to the complication figures, from the source tables as the row is written
+ * (the rules of the complication rates and the funnel plot in the analytics, under the first
+ * treatment's follow-up: a complication counts from day 0 to the end of follow-up; a death is not
+ * a complication).
+ */
+export const CELL_INPUTS = `
+  CREATE OR REPLACE FUNCTION analysis_cell_inputs() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  BEGIN
+    SELECT CASE WHEN p.kinds IS NULL THEN '{NONE}'::text[] ELSE array_remove(p.kinds || ARRAY[
+             'ANY', CASE WHEN p.major THEN 'MAJOR' WHEN p.graded THEN 'MINOR' ELSE 'GRADE_NOT_RECORDED' END,
+             CASE WHEN p.symptomatic THEN 'LEAKAGE_SYMPTOMATIC' WHEN p.symptom_recorded THEN 'LEAKAGE_ASYMPTOMATIC'
+                  WHEN 'CEMENT_LEAKAGE' = ANY(p.kinds) THEN 'LEAKAGE_SYMPTOM_NOT_RECORDED' END,
+             CASE WHEN p.after_crossover THEN 'AFTER_CROSSOVER' END], NULL) END
+      INTO NEW.cells_complications
+    FROM (
+      SELECT array_agg(DISTINCT x.kind::text) AS kinds,
+             bool_or(x.clavien_dindo::text IN (${MAJOR_CLAVIEN_DINDO.map((g) => `'${g}'`).join(', ')})) AS major,
+             bool_or(x.clavien_dindo IS NOT NULL) AS graded,
+             bool_or(x.symptomatic) FILTER (WHERE x.kind = 'CEMENT_LEAKAGE') AS symptomatic,
+             bool_or(x.symptomatic IS NOT NULL) FILTER (WHERE x.kind = 'CEMENT_LEAKAGE') AS symptom_recorded,
+             bool_or(NEW.crossover_day IS NOT NULL AND x.occurred_on - NEW.index_date >= NEW.crossover_day) AS after_crossover
+      FROM complication x
+      WHERE x.patient_id = NEW.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
+        AND (x.occurred_on - NEW.index_date) BETWEEN 0 AND NEW.follow_up_end_day
+    ) p;
+    SELECT count(*), count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
+               AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
+               AND x.occurred_on - NEW.index_date <= NEW.follow_up_end_day))
+      INTO NEW.cells_procedures, NEW.cells_procedures_complicated
+    FROM treatment t WHERE t.patient_id = NEW.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE';
+    RETURN NEW;
   END $$`;
 
 const deferred = `coalesce(current_setting('vfr.analysis_deferred', true), '') = 'on'`;
@@ -101,6 +157,13 @@ export class AddAnalysisCells1795690000000 implements MigrationInterface {
   name = 'AddAnalysisCells1795690000000';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE analysis_patient
+        ADD COLUMN cells_complications text[], ADD COLUMN cells_procedures int, ADD COLUMN cells_procedures_complicated int`);
+    await q.query(CELL_INPUTS);
+    await q.query(`CREATE TRIGGER analysis_cell_inputs BEFORE INSERT OR UPDATE ON analysis_patient FOR EACH ROW EXECUTE FUNCTION analysis_cell_inputs()`);
+    // The rows there are get theirs (the trigger computes them on this update).
+    await q.query(`UPDATE analysis_patient SET cells_procedures = NULL`);
     await q.query(`
       CREATE TABLE analysis_cell (
         fig smallint NOT NULL,
@@ -165,5 +228,8 @@ export class AddAnalysisCells1795690000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION analysis_cell_compact()`);
     await q.query(`DROP SEQUENCE analysis_cell_statements`);
     await q.query(`DROP TABLE analysis_cell`);
+    await q.query(`DROP TRIGGER analysis_cell_inputs ON analysis_patient`);
+    await q.query(`DROP FUNCTION analysis_cell_inputs()`);
+    await q.query(`ALTER TABLE analysis_patient DROP COLUMN cells_complications, DROP COLUMN cells_procedures, DROP COLUMN cells_procedures_complicated`);
   }
 }

@@ -37,7 +37,7 @@ async function randomWrite(query: Query, pick: (n: number) => number): Promise<s
     const rows = (await query(`${sql} ORDER BY id LIMIT 1 OFFSET ${pick(5)}`)) as { id: string }[];
     return rows[0]?.id;
   };
-  switch (pick(8)) {
+  switch (pick(11)) {
     case 0: {
       const id = await one(
         `SELECT id FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND nrs_activity IS NOT NULL AND md5(id::text) > md5('${pick(1e6)}')`,
@@ -86,6 +86,23 @@ async function randomWrite(query: Query, pick: (n: number) => number): Promise<s
       if (id) await query(`UPDATE patient SET withdrawn_at = ${withdraw ? 'now()' : 'NULL'} WHERE id = $1`, [id]);
       return withdraw ? 'a patient withdrawn' : 'a patient restored';
     }
+    case 8: {
+      const id = await one(`SELECT id FROM complication WHERE kind <> 'DEATH' AND md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`UPDATE complication SET withdrawn_at = CASE WHEN withdrawn_at IS NULL THEN now() END WHERE id = $1`, [id]);
+      return 'a complication withdrawn or restored';
+    }
+    case 9: {
+      const id = await one(`SELECT id FROM complication WHERE kind <> 'DEATH' AND md5(id::text) > md5('${pick(1e6)}')`);
+      const grade = [null, 'I', 'II', 'IIIA', 'IVB'][pick(5)];
+      if (id) await query(`UPDATE complication SET clavien_dindo = $2 WHERE id = $1`, [id, grade]);
+      return 'a complication graded';
+    }
+    case 10: {
+      const id = await one(`SELECT id FROM complication WHERE kind = 'CEMENT_LEAKAGE' AND md5(id::text) > md5('${pick(1e6)}')`);
+      const symptomatic = [null, true, false][pick(3)];
+      if (id) await query(`UPDATE complication SET symptomatic = $2 WHERE id = $1`, [id, symptomatic]);
+      return "a leakage's symptoms recorded";
+    }
     default: {
       // A patient moved to another site: every cell of theirs changes its site.
       const id = await one(`SELECT id FROM patient WHERE md5(id::text) > md5('${pick(1e6)}')`);
@@ -105,10 +122,10 @@ describeEachDatabase(
       expect(await kept(query)).toEqual(await recomputed(query));
     });
 
-    it('equal a recomputation from analysis_patient after each of 60 random writes, and after compaction', async () => {
+    it('equal a recomputation from analysis_patient after each of 80 random writes, and after compaction', async () => {
       const pick = generator(20);
       const done = new Set<string>();
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 80; i++) {
         done.add(await randomWrite(query, pick));
         expect({ after: i, cells: await kept(query) }).toEqual({ after: i, cells: await recomputed(query) });
         if (i % 20 === 19) {
@@ -122,7 +139,7 @@ describeEachDatabase(
           expect(rows).toBe(cells);
         }
       }
-      expect(done.size).toBeGreaterThanOrEqual(6);
+      expect(done.size).toBeGreaterThanOrEqual(9);
     }, 120_000);
 
     it('hold a rolled-back write out, and follow a whole-table change and a bulk refresh', async () => {
@@ -167,6 +184,8 @@ describeEachDatabase(
         ...['NRS_DROP_2', 'NRS_DROP_30_PERCENT', 'NRS_BELOW_4'].map(
           (d) => `query($f: CohortFilterInput) { responderRates(filter: $f, definition: ${d}) { group category n events rate lower upper suppressed } }`,
         ),
+        `query($f: CohortFilterInput) { complicationRates(filter: $f) { group category n events rate lower upper suppressed } }`,
+        `query($f: CohortFilterInput) { funnelPlot(filter: $f) { registryRate limits { n lower95 upper95 lower998 upper998 } sites { siteCode n events rate suppressed } } }`,
       ];
 
       it('for the whole registry, a site and whole quarters, as researcher, department head, coordinator and admin', async () => {

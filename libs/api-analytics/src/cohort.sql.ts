@@ -92,6 +92,9 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   return `SELECT a.* FROM analysis_patient a\n    WHERE ${where.join('\n      AND ')}`;
 }
 
+/** The figures analysis_cell keeps (its `fig`; see its migration). */
+export const CELL = { TRAJECTORY_NRS: 1, RESPONDERS: 2, COMPLICATIONS: 3, FUNNEL: 4 } as const;
+
 /** The filter keys the maintained cells (analysis_cell) are kept by: site and quarter of the index treatment. */
 const CELL_KEYS = new Set(['siteIds', 'treatedFrom', 'treatedTo']);
 const QUARTER_START = /^\d{4}-(01|04|07|10)-01$/;

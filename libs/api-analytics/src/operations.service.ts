@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
-import { cohortSql } from './cohort.sql';
+import { CELL, cellScopeSql, cohortSql } from './cohort.sql';
 import { DischargeSummaryModel, FunnelPlotModel, ReadmissionSummaryModel, TreatmentVolumesModel } from './models/operations.model';
 import { disclosureFor, shownCount, shownProportion, shownRate } from './suppression';
 import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
@@ -135,8 +135,15 @@ export class OperationsService {
    */
   async funnel(actor: Actor, filter: CohortFilter): Promise<FunnelPlotModel> {
     const params = new SqlParams();
+    // From the maintained cells where they hold the cohort (each patient's procedures are kept on
+    // its analysis row by the same rule as below).
+    const scope = cellScopeSql(filter, actor, params);
     const rows: { site_code: string; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
-      `SELECT site_code, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE complicated)::int AS x, sum(rk) FILTER (WHERE complicated)::int8 AS kx
+      scope !== null
+        ? `SELECT s.code AS site_code, sum(ac.n)::int AS n, sum(ac.k)::int8 AS k, sum(ac.x)::int AS x, sum(ac.kx)::int8 AS kx
+           FROM analysis_cell ac JOIN site s ON s.id = ac.site_id
+           WHERE ac.fig = ${CELL.FUNNEL} AND ${scope} GROUP BY 1 HAVING sum(ac.n) > 0 ORDER BY 1`
+        : `SELECT site_code, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE complicated)::int AS x, sum(rk) FILTER (WHERE complicated)::int8 AS kx
        FROM (
          SELECT s.code AS site_code, c.record_key AS rk,
                 EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'

@@ -13,7 +13,7 @@ import {
   VERTEBRAL_LEVELS,
 } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tInterval, wilsonInterval } from '@vfr/stats';
-import { cellScopeSql, followUp, groupedCohortSql } from './cohort.sql';
+import { CELL, cellScopeSql, followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import {
   MEASURE_COLUMN,
@@ -27,9 +27,6 @@ import {
 import { disclosureFor, shownCells, shownCellsByCategory, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
-
-/** The figures analysis_cell keeps (its `fig`; see its migration). */
-const CELL = { TRAJECTORY_NRS: 1, RESPONDERS: 2 } as const;
 
 /** A t interval as a pair (the rows themselves never leave the database: SQL gives n, mean and sd). */
 const interval = (n: number, mean: number | null, sd: number | null): [number | null, number | null] => {
@@ -200,8 +197,14 @@ export class OutcomesService {
     const [grades, symptoms] = [COMPLICATION_SPLITS.ANY, COMPLICATION_SPLITS.CEMENT_LEAKAGE];
     // One pass: per patient the kinds within follow-up and the part of each split it falls in,
     // each counted once, or NONE if it had none; a group's size is ANY + NONE.
+    // Under the first treatment, from the maintained cells where they hold the cohort (each
+    // patient's categories are kept on its analysis row by the same rule as below).
+    const scope = grouping === TreatmentGrouping.FIRST_TREATMENT ? cellScopeSql(filter, actor, params) : null;
     const counts: { grp: string; kind: string; x: number; kx: number }[] = await this.reader.query(
-      `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
+      scope !== null
+        ? `SELECT grp, cat AS kind, sum(n)::int AS x, sum(k)::int8 AS kx FROM analysis_cell ac
+           WHERE ac.fig = ${CELL.COMPLICATIONS} AND ${scope} GROUP BY 1, 2 HAVING sum(n) > 0`
+        : `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
        FROM (SELECT ${fu.group} AS grp, c.record_key AS rk, p.*
              FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
              CROSS JOIN LATERAL (
