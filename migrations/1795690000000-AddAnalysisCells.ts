@@ -17,7 +17,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * statement inserted, deleted or changed, their contribution (+) or its opposite (-), grouped,
  * in the same transaction. No writer ever updates a counter row, so concurrent writers neither
  * wait for one another on a hot row nor deadlock; a reader sums the rows of its cells. Now and
- * then (every COMPACT_EVERY statements, and on demand) analysis_cell_compact() replaces the rows by
+ * then (one statement in COMPACT_EVERY, at random, and on demand) analysis_cell_compact() replaces the rows by
  * their sums, under an advisory lock that a second compaction skips rather than waits for.
  *
  * While `vfr.analysis_deferred` is on, the triggers do nothing: that is a restore writing
@@ -103,6 +103,8 @@ export const CELL_INPUTS = `
   CREATE OR REPLACE FUNCTION analysis_cell_inputs() RETURNS trigger LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = public, pg_temp AS $$
   BEGIN
+    -- A restore writes the row as it was saved, these values included.
+    IF coalesce(current_setting('vfr.analysis_deferred', true), '') = 'on' THEN RETURN NEW; END IF;
     SELECT CASE WHEN p.kinds IS NULL THEN '{NONE}'::text[] ELSE array_remove(p.kinds || ARRAY[
              'ANY', CASE WHEN p.major THEN 'MAJOR' WHEN p.graded THEN 'MINOR' ELSE 'GRADE_NOT_RECORDED' END,
              CASE WHEN p.symptomatic THEN 'LEAKAGE_SYMPTOMATIC' WHEN p.symptom_recorded THEN 'LEAKAGE_ASYMPTOMATIC'
@@ -138,7 +140,7 @@ function triggerFunction(name: string, body: string): string {
     BEGIN
       IF ${deferred} THEN RETURN NULL; END IF;
       ${body}
-      IF nextval('analysis_cell_statements') % ${COMPACT_EVERY} = 0 THEN PERFORM analysis_cell_compact(); END IF;
+      IF random() * ${COMPACT_EVERY} < 1 THEN PERFORM analysis_cell_compact(); END IF;
       RETURN NULL;
     END $$`;
 }
@@ -182,7 +184,6 @@ export class AddAnalysisCells1795690000000 implements MigrationInterface {
       )`);
     // Readers take one figure, the whole registry or a site, and sum its rows.
     await q.query(`CREATE INDEX ix_analysis_cell__fig_site ON analysis_cell (fig, site_id, quarter)`);
-    await q.query(`CREATE SEQUENCE analysis_cell_statements`);
     // Written only by the triggers (with the owner's rights); the API reads it.
     await q.query(`
       DO $$ BEGIN
@@ -226,7 +227,6 @@ export class AddAnalysisCells1795690000000 implements MigrationInterface {
       await q.query(`DROP FUNCTION analysis_cells_${t}()`);
     }
     await q.query(`DROP FUNCTION analysis_cell_compact()`);
-    await q.query(`DROP SEQUENCE analysis_cell_statements`);
     await q.query(`DROP TABLE analysis_cell`);
     await q.query(`DROP TRIGGER analysis_cell_inputs ON analysis_patient`);
     await q.query(`DROP FUNCTION analysis_cell_inputs()`);
