@@ -1,5 +1,5 @@
 // npm run bench -- [--patients N | --sizes N,N,...] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
-//   [--base-floors] [--sections analytics,similar,page,list,write,dashboard,import,export] [--keep-writes] [--list-rounds N] [--list-seconds S]
+//   [--base-floors] [--sections analytics,similar,page,list,write,dashboard,import,export] [--figures name,name] [--keep-writes] [--list-rounds N] [--list-seconds S]
 // Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL: its
@@ -31,7 +31,7 @@ import { cliArgsOrExit } from '../cli-args';
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const ALL_SECTIONS = ['analytics', 'similar', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
+  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--figures name,name] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
   numbers: {
     patients: { default: URL_ ? 100_000 : 5_000 },
     runs: { default: 15 },
@@ -44,7 +44,7 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
     'list-rounds': { default: 5 },
     'list-seconds': { default: 5, fraction: true },
   },
-  strings: ['out', 'sections', 'sizes'],
+  strings: ['out', 'sections', 'sizes', 'figures'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
 });
 const flag = (name: 'base-floors' | 'skip-browser' | 'keep-writes') => ARGS.flags[name];
@@ -63,6 +63,9 @@ if (SIZES && !URL_) throw new Error('--sizes needs DATABASE_URL: each size is a 
 // Across sizes only the analytics are compared, unless told otherwise.
 const SECTIONS = new Set(ARGS.strings.sections?.split(',') ?? (SIZES ? ['analytics'] : ALL_SECTIONS));
 for (const name of SECTIONS) if (!ALL_SECTIONS.includes(name)) throw new Error(`--sections takes ${ALL_SECTIONS.join(',')}; got ${name}`);
+// The analytics figures timed (all unless told): a run across sizes may time the overview's only.
+const FIGURES = ARGS.strings.figures?.split(',') ?? ANALYTICS.map((op) => op.name);
+for (const name of FIGURES) if (!ANALYTICS.some((op) => op.name === name)) throw new Error(`--figures takes ${ANALYTICS.map((op) => op.name).join(',')}; got ${name}`);
 
 const TARGET = { comparisonMs: 150, ratio: 1.3, pageMs: 20, writeMs: 15, importMs: 20_000, firstScreenMs: 1500, jsKb: 400, exportRssGrowthMb: 256 };
 
@@ -286,7 +289,7 @@ async function measure(h: Harness): Promise<Measured> {
     await section('analytics', 'analytics', async () => {
       // Analytics: the GraphQL query, then its floor on the same database with the same cache state.
       for (const cohort of COHORTS) {
-        for (const op of ANALYTICS) {
+        for (const op of ANALYTICS.filter((o) => FIGURES.includes(o.name))) {
           const t = await timeIt(() => api.gql(op.query, { f: cohort.filter }, researcher), opts);
           const floor = FLOORS[op.name](cohort.filter);
           // Floors on the base tables take seconds: one warm-up and a shorter budget keep the run bounded.
