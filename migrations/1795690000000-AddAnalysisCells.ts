@@ -10,7 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (fig 2: per definition and time point, patients with a baseline and responders, with their
  * keys), the complication rates under the first treatment (fig 3: per category, the patients in
  * it, as the complication figure counts them) and the funnel plot (fig 4: procedures and those
- * followed by a complication, with their keys) add up to. The sums of record keys are what the department head's cell-key perturbation
+ * followed by a complication, with their keys) and the cohort's size (fig 5: patients per first
+ * treatment) add up to. The sums of record keys are what the department head's cell-key perturbation
  * needs, so that a head's figures stay exactly what the cohort SQL gives.
  *
  * The table is append-only: statement triggers on analysis_patient insert, for the rows a
@@ -67,6 +68,11 @@ export function cellsSql(rows: string, sign: 1 | -1): string {
              a.cells_procedures_complicated::int8 * a.record_key, NULL::float8, NULL::float8
       FROM ${rows} a
       WHERE a.consent_status = 'GIVEN' AND a.cells_procedures > 0
+      UNION ALL
+      SELECT 5::smallint, a.site_id, date_trunc('quarter', a.index_date)::date, a.first_kind, NULL::smallint, NULL::float8, NULL::text,
+             1::int8, a.record_key::int8, 0::int8, 0::int8, NULL::float8, NULL::float8
+      FROM ${rows} a
+      WHERE a.consent_status = 'GIVEN'
     ) c
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }

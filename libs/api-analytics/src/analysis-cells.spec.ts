@@ -186,6 +186,7 @@ describeEachDatabase(
         ),
         `query($f: CohortFilterInput) { complicationRates(filter: $f) { group category n events rate lower upper suppressed } }`,
         `query($f: CohortFilterInput) { funnelPlot(filter: $f) { registryRate limits { n lower95 upper95 lower998 upper998 } sites { siteCode n events rate suppressed } } }`,
+        `query($f: CohortFilterInput) { cohortSize(filter: $f) { total threshold groups { group n suppressed } } }`,
       ];
 
       it('for the whole registry, a site and whole quarters, as researcher, department head, coordinator and admin', async () => {
@@ -228,6 +229,7 @@ describeEachDatabase(
           [FIGURES[1], 2, `cat = 'NRS_DROP_2'`],
           [FIGURES[4], 3, `cat = 'ANY'`],
           [FIGURES[5], 4, 'true'],
+          [FIGURES[6], 5, 'true'],
         ];
         for (const [figure, fig, where] of read) {
           const before = await t().gql(figure, { f: {} }, token);

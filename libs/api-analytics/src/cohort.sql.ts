@@ -93,7 +93,7 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
 }
 
 /** The figures analysis_cell keeps (its `fig`; see its migration). */
-export const CELL = { TRAJECTORY_NRS: 1, RESPONDERS: 2, COMPLICATIONS: 3, FUNNEL: 4 } as const;
+export const CELL = { TRAJECTORY_NRS: 1, RESPONDERS: 2, COMPLICATIONS: 3, FUNNEL: 4, SIZE: 5 } as const;
 
 /** The filter keys the maintained cells (analysis_cell) are kept by: site and quarter of the index treatment. */
 const CELL_KEYS = new Set(['siteIds', 'treatedFrom', 'treatedTo']);
