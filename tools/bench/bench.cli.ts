@@ -1,5 +1,5 @@
 // npm run bench -- [--patients N | --sizes N,N,...] [--runs N] [--warmup N] [--budget-seconds S] [--import-rows N] [--out file] [--skip-browser]
-//   [--base-floors] [--sections analytics,similar,page,list,write,dashboard,import,export] [--figures name,name] [--keep-writes] [--list-rounds N] [--list-seconds S]
+//   [--base-floors] [--sections analytics,similar,page,list,write,dashboard,import,export] [--figures name,name] [--cohorts 1,2,3] [--keep-writes] [--list-rounds N] [--list-seconds S]
 // Times the figures whose targets docs/performance.md lists, against a seeded registry: the API runs in this
 // process (so its SQL statements can be counted) on a free loopback port, every operation goes
 // through HTTP as a client sends it, and each analytics figure is also timed as plain SQL: its
@@ -23,6 +23,7 @@ import { machine } from './machine';
 import { patientListSection } from './patient-list';
 import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
+import { interleavedSizes, printInterleaved } from './interleaved-sizes';
 import { GrowthRow, printGrowth, printTable, ResultRow, writeJson } from './report';
 import { benchSimilarPatients } from './similar-patients';
 import { timeIt, Timing } from './timing';
@@ -31,7 +32,7 @@ import { cliArgsOrExit } from '../cli-args';
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const ALL_SECTIONS = ['analytics', 'similar', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--figures name,name] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
+  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--figures name,name] [--cohorts 1,2,3] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
   numbers: {
     patients: { default: URL_ ? 100_000 : 5_000 },
     runs: { default: 15 },
@@ -44,7 +45,7 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
     'list-rounds': { default: 5 },
     'list-seconds': { default: 5, fraction: true },
   },
-  strings: ['out', 'sections', 'sizes', 'figures'],
+  strings: ['out', 'sections', 'sizes', 'figures', 'cohorts'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
 });
 const flag = (name: 'base-floors' | 'skip-browser' | 'keep-writes') => ARGS.flags[name];
@@ -65,9 +66,30 @@ const SECTIONS = new Set(ARGS.strings.sections?.split(',') ?? (SIZES ? ['analyti
 for (const name of SECTIONS) if (!ALL_SECTIONS.includes(name)) throw new Error(`--sections takes ${ALL_SECTIONS.join(',')}; got ${name}`);
 // The analytics figures timed (all unless told): a run across sizes may time the overview's only.
 const FIGURES = ARGS.strings.figures?.split(',') ?? ANALYTICS.map((op) => op.name);
-for (const name of FIGURES) if (!ANALYTICS.some((op) => op.name === name)) throw new Error(`--figures takes ${ANALYTICS.map((op) => op.name).join(',')}; got ${name}`);
+for (const name of FIGURES)
+  if (!ANALYTICS.some((op) => op.name === name)) throw new Error(`--figures takes ${ANALYTICS.map((op) => op.name).join(',')}; got ${name}`);
+// And the cohorts (all unless told, by their number in COHORTS from 1: the whole registry is 1).
+const BENCH_COHORTS =
+  ARGS.strings.cohorts?.split(',').map((v) => {
+    const c = COHORTS[Number(v) - 1];
+    if (!c) throw new Error(`--cohorts takes numbers from 1 to ${COHORTS.length} (${COHORTS.map((x, i) => `${i + 1} ${x.name}`).join(', ')}); got ${v}`);
+    return c;
+  }) ?? COHORTS;
 
-const TARGET = { comparisonMs: 150, ratio: 1.3, pageMs: 20, writeMs: 15, importMs: 20_000, firstScreenMs: 1500, jsKb: 400, exportRssGrowthMb: 256 };
+// The overview's figures read maintained counts: the same time at every registry size.
+const OVERVIEW_FIGURES = ['outcomeTrajectory', 'responderRates', 'complicationRates', 'funnelPlot', 'cohortSize'];
+const TARGET = {
+  overviewMs: 50,
+  overviewGrowth: 1.2,
+  comparisonMs: 150,
+  ratio: 1.3,
+  pageMs: 20,
+  writeMs: 15,
+  importMs: 20_000,
+  firstScreenMs: 1500,
+  jsKb: 400,
+  exportRssGrowthMb: 256,
+};
 
 interface Harness {
   /** The server database measured, or '' for the embedded one. */
@@ -288,7 +310,7 @@ async function measure(h: Harness): Promise<Measured> {
 
     await section('analytics', 'analytics', async () => {
       // Analytics: the GraphQL query, then its floor on the same database with the same cache state.
-      for (const cohort of COHORTS) {
+      for (const cohort of BENCH_COHORTS) {
         for (const op of ANALYTICS.filter((o) => FIGURES.includes(o.name))) {
           const t = await timeIt(() => api.gql(op.query, { f: cohort.filter }, researcher), opts);
           const floor = FLOORS[op.name](cohort.filter);
@@ -506,18 +528,33 @@ async function main(): Promise<void> {
       }
       return;
     }
-    // One database per size, measured in turn (never at once: they would share the cores).
+    // One database per size, measured in turn (never at once: they would share the cores). Each
+    // size's API stays up for the interleaved rounds of the overview at the end.
     const bySize: (Measured & { patients: number })[] = [];
-    for (const patients of SIZES) {
-      const { url, name } = urlForSize(URL_, patients);
-      console.log(`\n=== ${patients} patients (database ${name}) ===`);
-      await ensureDatabase(URL_, name);
-      const h = await startHarness(url, patients);
-      try {
+    const open: { patients: number; h: Harness }[] = [];
+    let interleaved: Awaited<ReturnType<typeof interleavedSizes>> | undefined;
+    try {
+      for (const patients of SIZES) {
+        const { url, name } = urlForSize(URL_, patients);
+        console.log(`\n=== ${patients} patients (database ${name}) ===`);
+        await ensureDatabase(URL_, name);
+        const h = await startHarness(url, patients);
+        open.push({ patients, h });
         bySize.push({ patients, ...(await measure(h)) });
-      } finally {
-        await h.close();
       }
+      if (SECTIONS.has('analytics')) {
+        const sized = await Promise.all(
+          open.map(async ({ patients, h }) => {
+            const api = new ApiClient(h.baseUrl);
+            return { patients, api, token: await api.login(BENCH_USERS.researcher) };
+          }),
+        );
+        const overview = ANALYTICS.filter((op) => OVERVIEW_FIGURES.includes(op.name) && FIGURES.includes(op.name));
+        interleaved = await interleavedSizes(sized, overview, { warmup: WARMUP, rounds: Math.max(RUNS, 15) });
+        printInterleaved(interleaved, TARGET.overviewMs, TARGET.overviewGrowth);
+      }
+    } finally {
+      for (const { h } of open) await h.close();
     }
     const growth: GrowthRow[] = bySize[0].rows.map((r) => ({
       operation: r.operation,
@@ -536,6 +573,7 @@ async function main(): Promise<void> {
       targets: TARGET,
       sizes: bySize.map((m) => ({ patients: m.patients, machine: m.host, registry: m.size, results: m.rows, details: m.details })),
       growth,
+      interleaved,
     });
   } finally {
     if (DASHBOARD_COPY) fs.rmSync(DASHBOARD_COPY, { recursive: true, force: true });

@@ -17,7 +17,7 @@ export interface ResultRow {
   note?: string;
 }
 
-const ms = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? '' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+export const ms = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? '' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
 
 export function printTable(rows: ResultRow[]): void {
   const header = ['operation', 'median', 'p95', 'SQL floor', 'ratio', 'own SQL', 'ratio', 'target', 'met?'];

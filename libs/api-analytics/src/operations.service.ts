@@ -135,24 +135,22 @@ export class OperationsService {
    */
   async funnel(actor: Actor, filter: CohortFilter): Promise<FunnelPlotModel> {
     const params = new SqlParams();
-    // From the maintained cells where they hold the cohort (each patient's procedures are kept on
-    // its analysis row by the same rule as below).
+    // A procedure is a treatment other than conservative care; it is followed by a complication
+    // when one (not a death) recorded against it, or without a treatment on or after its start,
+    // occurred before the end of follow-up. Each patient's procedures and those followed by a
+    // complication are kept on its analysis row by that rule (cells_procedures, see the analysis
+    // cells' migration): the maintained cells sum them where they hold the cohort, otherwise the
+    // cohort's rows are read.
     const scope = cellScopeSql(filter, actor, params);
     const rows: { site_code: string; n: number; k: number; x: number; kx: number | null }[] = await this.reader.query(
       scope !== null
         ? `SELECT s.code AS site_code, sum(ac.n)::int AS n, sum(ac.k)::int8 AS k, sum(ac.x)::int AS x, sum(ac.kx)::int8 AS kx
            FROM analysis_cell ac JOIN site s ON s.id = ac.site_id
            WHERE ac.fig = ${CELL.FUNNEL} AND ${scope} GROUP BY 1 HAVING sum(ac.n) > 0 ORDER BY 1`
-        : `SELECT site_code, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE complicated)::int AS x, sum(rk) FILTER (WHERE complicated)::int8 AS kx
-       FROM (
-         SELECT s.code AS site_code, c.record_key AS rk,
-                EXISTS (SELECT 1 FROM complication x WHERE x.patient_id = t.patient_id AND x.withdrawn_at IS NULL AND x.kind <> 'DEATH'
-                          AND (x.treatment_id = t.id OR (x.treatment_id IS NULL AND x.occurred_on >= t.start_date))
-                          AND x.occurred_on - c.index_date <= c.follow_up_end_day) AS complicated
-       FROM (${cohortSql(filter, actor, params)}) c JOIN site s ON s.id = c.site_id
-       JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL AND t.kind <> 'CONSERVATIVE'
-       ) procedures
-       GROUP BY 1 ORDER BY 1`,
+        : `SELECT s.code AS site_code, sum(c.cells_procedures)::int AS n, sum(c.cells_procedures::int8 * c.record_key)::int8 AS k,
+                  sum(c.cells_procedures_complicated)::int AS x, sum(c.cells_procedures_complicated::int8 * c.record_key)::int8 AS kx
+           FROM (${cohortSql(filter, actor, params)}) c JOIN site s ON s.id = c.site_id
+           WHERE c.cells_procedures > 0 GROUP BY 1 ORDER BY 1`,
       params.values,
     );
     const d = disclosureFor(actor);

@@ -197,14 +197,21 @@ export class OutcomesService {
     const [grades, symptoms] = [COMPLICATION_SPLITS.ANY, COMPLICATION_SPLITS.CEMENT_LEAKAGE];
     // One pass: per patient the kinds within follow-up and the part of each split it falls in,
     // each counted once, or NONE if it had none; a group's size is ANY + NONE.
-    // Under the first treatment, from the maintained cells where they hold the cohort (each
-    // patient's categories are kept on its analysis row by the same rule as below).
+    // Each patient's categories under every grouping but per protocol (they share one follow-up
+    // rule) are kept on its analysis row by the same rule as below (cells_complications, see the
+    // analysis cells' migration): under the first treatment the maintained cells sum them where
+    // they hold the cohort; otherwise the cohort's rows are read for them. Per protocol, whose
+    // follow-up ends at a crossover, joins the complications.
     const scope = grouping === TreatmentGrouping.FIRST_TREATMENT ? cellScopeSql(filter, actor, params) : null;
     const counts: { grp: string; kind: string; x: number; kx: number }[] = await this.reader.query(
       scope !== null
         ? `SELECT grp, cat AS kind, sum(n)::int AS x, sum(k)::int8 AS kx FROM analysis_cell ac
            WHERE ac.fig = ${CELL.COMPLICATIONS} AND ${scope} GROUP BY 1, 2 HAVING sum(n) > 0`
-        : `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
+        : !perProtocol
+          ? `SELECT ${fu.group} AS grp, k.kind, count(*)::int AS x, sum(c.record_key)::int8 AS kx
+             FROM (${groupedCohortSql(filter, actor, params, grouping)}) c CROSS JOIN LATERAL unnest(c.cells_complications) AS k(kind)
+             GROUP BY 1, 2`
+          : `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
        FROM (SELECT ${fu.group} AS grp, c.record_key AS rk, p.*
              FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
              CROSS JOIN LATERAL (
