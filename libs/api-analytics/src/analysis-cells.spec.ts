@@ -1,3 +1,4 @@
+import { refreshAnalysis } from '@vfr/api-database';
 import { ADMIN, COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER } from '@vfr/api-testing';
 import { cellsSql } from '../../../migrations/1795690000000-AddAnalysisCells';
 
@@ -211,10 +212,9 @@ describeEachDatabase(
       await t().db.dataSource.transaction(async (m) => {
         await m.query(`SELECT set_config('vfr.analysis_deferred', 'on', true)`);
         await m.query(`UPDATE assessment SET nrs_rest = nrs_activity, nrs_activity = NULL WHERE nrs_activity IS NOT NULL AND md5(id::text) < '8'`);
-        const { refreshAnalysis } = await import('@vfr/api-database');
         await refreshAnalysis(
           m,
-          ((await m.query(`SELECT id FROM patient`)) as { id: string }[]).map((r) => r.id),
+          (await m.query<{ id: string }[]>(`SELECT id FROM patient`)).map((r) => r.id),
         );
         // The switch is as the writer left it.
         expect((await m.query(`SELECT current_setting('vfr.analysis_deferred') AS v`))[0].v).toBe('on');

@@ -26,7 +26,7 @@ export async function refreshAnalysis(manager: EntityManager, patientIds: readon
   // The refresh's own writes to analysis_patient keep the maintained cells (analysis_cell) by
   // their triggers, which stand aside while the analysis is deferred (a restore writes both
   // tables as data): the switch is off for this call and restored after it.
-  const [{ was }] = await manager.query(
+  const [{ was }]: { was: string }[] = await manager.query(
     `SELECT coalesce(current_setting('vfr.analysis_deferred', true), '') AS was, set_config('vfr.analysis_deferred', 'off', true)`,
   );
   await manager.query(`SELECT analysis_refresh($1::uuid[])`, [ids]);
