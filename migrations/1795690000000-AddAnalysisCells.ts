@@ -218,10 +218,10 @@ export class AddAnalysisCells1795690000000 implements MigrationInterface {
     // Built from the analysis rows as they are. Patients the analysis table lacks (not withdrawn,
     // with a treatment, but no analysis row) are missing from the figures of the cohort SQL as
     // from these cells; they are reported here, not repaired (analysis_refresh repairs them).
-    const [{ missing }]: { missing: number }[] = await q.query(`
+    const [{ missing }] = (await q.query(`
       SELECT count(*)::int AS missing FROM patient p
       WHERE p.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM analysis_patient a WHERE a.patient_id = p.id)
-        AND EXISTS (SELECT 1 FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`);
+        AND EXISTS (SELECT 1 FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`)) as { missing: number }[];
     if (missing > 0) console.warn(`AddAnalysisCells: ${missing} patients with a treatment have no analysis row; the figures leave them out.`);
     await q.query(`INSERT INTO analysis_cell (${COLUMNS}) ${cellsSql('analysis_patient', 1)}`);
     await q.query(`ANALYZE analysis_cell`);
