@@ -28,6 +28,7 @@ import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiog
 import { AddPasswordChangeRequired1795650000000 } from './1795650000000-AddPasswordChangeRequired';
 import { AddMissedVisitReason1795660000000 } from './1795660000000-AddMissedVisitReason';
 import { AddSharedProcessState1795670000000 } from './1795670000000-AddSharedProcessState';
+import { AddMatchIndex1795680000000 } from './1795680000000-AddMatchIndex';
 import { AddAnalysisCells1795690000000 } from './1795690000000-AddAnalysisCells';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
@@ -65,5 +66,6 @@ export const MIGRATIONS: MigrationClass[] = [
   AddPasswordChangeRequired1795650000000,
   AddMissedVisitReason1795660000000,
   AddSharedProcessState1795670000000,
+  AddMatchIndex1795680000000,
   AddAnalysisCells1795690000000,
 ];

@@ -1,16 +1,19 @@
 import { SqlParams } from '@vfr/api-core';
 import {
   ComplicationKind,
+  DISTANCE_DECIMALS,
   LEVEL_REGIONS,
   MATCH_AGE_CAP,
   MATCH_PATHS,
   MATCH_SPANS,
   MATCH_STEPS,
   MATCH_VARIABLES,
+  NOMINAL_VARIABLES,
   MatchStep,
   MatchVariable,
   MATCHES_PER_PATH,
   mobilityRank,
+  OfClass,
   ofClassRank,
   PatientProfile,
   PreFractureMobility,
@@ -47,7 +50,12 @@ const CANDIDATE: Record<Ordinal, string> = {
   baselineOdi: 'c.odi[1]',
   genantGrade: 'c.max_genant',
   asaClass: 'c.asa_class',
-  ofClass: `(SELECT max(substr(x, 3)::int) FROM unnest(c.of_classes) x)`,
+  // The most severe class as a CASE over the array rather than a subquery over unnest(): a
+  // subquery is a subplan run per row, and per use of the value, several times a row.
+  ofClass: `(CASE ${Object.values(OfClass)
+    .sort((a, b) => ofClassRank(b)! - ofClassRank(a)!)
+    .map((k) => `WHEN '${k}' = ANY(c.of_classes) THEN ${ofClassRank(k)}`)
+    .join(' ')} END)`,
   preFractureMobility: `(array_position(ARRAY[${MOBILITY}]::text[], c.pre_fracture_mobility) - 1)`,
 };
 
@@ -66,9 +74,15 @@ function profileValue(v: Ordinal, p: PatientProfile, params: SqlParams): string 
   return params.add(value, 'float8');
 }
 
-/** A variable's dissimilarity as SQL (NULL where the candidate lacks it), as dissimilarity() computes it. */
-function dissimilaritySql(v: MatchVariable, p: PatientProfile, params: SqlParams): string {
-  const same = (test: string, known: string) => `(CASE WHEN ${known} THEN (CASE WHEN ${test} THEN 0 ELSE 1 END) END)::float8`;
+/**
+ * What the candidate row `c` gives of a variable, computed once per row: for a nominal variable
+ * its dissimilarity (0 the same, 1 not, NULL unknown), for an ordinal or numeric one the absolute
+ * difference in its unit (NULL unknown). The step tests and the distance read these (`x.<v>`).
+ */
+function differenceSql(v: MatchVariable, p: PatientProfile, params: SqlParams): string {
+  // The test first: a match is known, so the (dearer) test of whether the candidate knows the
+  // value at all runs only for the candidates who differ.
+  const same = (test: string, known: string) => `(CASE WHEN ${test} THEN 0 WHEN ${known} THEN 1 END)::float8`;
   switch (v) {
     case 'activeCancer':
       return same(`c.active_cancer = ${params.add(p.activeCancer, 'boolean')}`, 'c.active_cancer IS NOT NULL');
@@ -80,21 +94,25 @@ function dissimilaritySql(v: MatchVariable, p: PatientProfile, params: SqlParams
       return same(`${params.add(p.cause)} = ANY(c.causes)`, 'cardinality(array_remove(c.causes, NULL)) > 0');
     case 'levelRegion':
       return same(`c.levels && ${params.add(LEVEL_REGIONS[p.levelRegion!], 'text[]')}`, 'cardinality(array_remove(c.levels, NULL)) > 0');
-    default: {
-      const span = MATCH_SPANS[v];
-      const diff = `abs(${CANDIDATE[v]} - ${profileValue(v, p, params)})`;
-      return `((CASE WHEN ${diff} > ${span} THEN ${span} ELSE ${diff} END)::float8 / ${span})`;
-    }
+    default:
+      return `abs(${CANDIDATE[v]} - ${profileValue(v, p, params)})`;
   }
 }
 
-/** Whether a candidate meets a step (meetsStep), over the dissimilarities `d.<variable>`. */
+/** A variable's dissimilarity in [0, 1] from its difference `x.<v>` (NULL stays NULL), as dissimilarity() computes it. */
+function dissimilaritySql(v: MatchVariable): string {
+  if (NOMINAL_VARIABLES.includes(v)) return `x."${v}"`;
+  const span = MATCH_SPANS[v as Ordinal];
+  return `((CASE WHEN x."${v}" > ${span} THEN ${span} ELSE x."${v}" END)::float8 / ${span})`;
+}
+
+/** Whether a candidate meets a step (meetsStep), over the differences `x.<variable>`. */
 function meetsStepSql(step: MatchStep, p: PatientProfile, params: SqlParams): string {
   const conditions = [
-    ...step.exact.filter((v) => profileGives(p, v)).map((v) => `d."${v}" = 0`),
+    ...step.exact.filter((v) => profileGives(p, v)).map((v) => `x."${v}" = 0`),
     ...(Object.entries(step.calipers) as [Ordinal, number][])
       .filter(([v]) => profileGives(p, v))
-      .map(([v, caliper]) => `abs(${CANDIDATE[v]} - ${profileValue(v, p, params)}) <= ${params.add(caliper, 'float8')}`),
+      .map(([v, caliper]) => `x."${v}" <= ${params.add(caliper, 'float8')}`),
   ];
   return conditions.length ? conditions.join(' AND ') : 'true';
 }
@@ -107,9 +125,12 @@ function meetsStepSql(step: MatchStep, p: PatientProfile, params: SqlParams): st
  */
 export function matchedPatientsSql(p: PatientProfile, today: string, params: SqlParams): string {
   const given = MATCH_VARIABLES.filter((v) => profileGives(p, v));
-  const dissimilarities = given.map((v) => `${dissimilaritySql(v, p, params)} AS "${v}"`).join(',\n             ');
-  const total = given.map((v) => `coalesce(d."${v}", 0)`).join(' + ');
-  const known = given.map((v) => `(d."${v}" IS NOT NULL)::int`).join(' + ');
+  const differences = given.map((v) => `${differenceSql(v, p, params)} AS "${v}"`).join(',\n             ');
+  const total = given.map((v) => `coalesce(${dissimilaritySql(v)}, 0)`).join(' + ');
+  const known = given.map((v) => `(x."${v}" IS NOT NULL)::int`).join(' + ');
+  // The distance in millionths, rounded as gowerDistance rounds (Math.round is floor(x + 0.5)), in
+  // float8: a cast to numeric per row would cost more than the rest of the arithmetic.
+  const scale = params.add(10 ** DISTANCE_DECIMALS, 'float8');
   const steps = MATCH_STEPS.slice(0, -1)
     .map((s) => `WHEN ${meetsStepSql(s, p, params)} THEN ${s.step}`)
     .join('\n                ');
@@ -125,11 +146,14 @@ export function matchedPatientsSql(p: PatientProfile, today: string, params: Sql
       CROSS JOIN LATERAL (
         SELECT c.patient_id, c.record_key, t.tier, t.distance
         FROM (${researchPopulationSql()}) c
-        CROSS JOIN LATERAL (SELECT ${dissimilarities}) d
+        -- The differences once per row, in a subquery kept apart by OFFSET 0: pulled up, every use
+        -- of one (each step's test, the sum, the count) would compute it again. It sits inside the
+        -- tier's subquery so that the planner sees no join between the two to memoize.
         CROSS JOIN LATERAL (
           SELECT CASE ${steps}
                       ELSE ${MATCH_STEPS[MATCH_STEPS.length - 1].step} END AS tier,
-                 CASE WHEN ${known} = 0 THEN 1 ELSE round(((${total}) / (${known}))::numeric, ${params.add(6, 'int')}) END AS distance
+                 CASE WHEN ${known} = 0 THEN ${scale} ELSE floor((${total}) / (${known}) * ${scale} + 0.5) END AS distance
+          FROM (SELECT ${differences} OFFSET 0) x
         ) t
         WHERE c.first_kind = p.path
         ORDER BY t.tier, t.distance, c.record_key, c.patient_id

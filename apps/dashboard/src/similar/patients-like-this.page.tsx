@@ -199,7 +199,7 @@ function Outcomes({ answer }: { answer: Answer }) {
       <h3 id="like-outcomes">How they fared</h3>
       <p>
         The {answer.perPath} nearest past patients on each path (Gower&apos;s distance), matched as strictly as the registry allows. Counts are perturbed
-        slightly and counts under {answer.threshold} withheld, for every reader.
+        slightly and counts under {answer.threshold} withheld, for every reader; each count separately, so a part can show a little more than its whole.
       </p>
       <ul aria-label="How the match was made">
         {answer.paths.map((p) => (
