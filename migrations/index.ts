@@ -28,6 +28,7 @@ import { AddRadiographsToAnalysis1795640100000 } from './1795640100000-AddRadiog
 import { AddPasswordChangeRequired1795650000000 } from './1795650000000-AddPasswordChangeRequired';
 import { AddMissedVisitReason1795660000000 } from './1795660000000-AddMissedVisitReason';
 import { AddSharedProcessState1795670000000 } from './1795670000000-AddSharedProcessState';
+import { AddQuestionnaireInvitations1795700000000 } from './1795700000000-AddQuestionnaireInvitations';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -64,4 +65,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddPasswordChangeRequired1795650000000,
   AddMissedVisitReason1795660000000,
   AddSharedProcessState1795670000000,
+  AddQuestionnaireInvitations1795700000000,
 ];
