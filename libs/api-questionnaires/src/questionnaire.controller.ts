@@ -2,7 +2,8 @@ import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Public } from '@vfr/api-core';
 import { QuestionnaireLanguage } from '@vfr/domain';
-import { busyPage, formPage, invalidPage, pickLanguage, QUESTIONNAIRE_CSP, thanksPage, unreadablePage } from './questionnaire.pages';
+import * as QRCode from 'qrcode';
+import { busyPage, formPage, invalidPage, letterPage, pickLanguage, QUESTIONNAIRE_CSP, thanksPage, unreadablePage } from './questionnaire.pages';
 import { QuestionnaireThrottleStore } from './questionnaire-throttle.store';
 import { QuestionnairesService } from './questionnaires.service';
 
@@ -37,6 +38,20 @@ export class QuestionnaireController {
     send(res, 200, formPage(language, `/q/${token}`, opened.invitation.timePoint, this.service.wording[language], { values: {}, problems: [] }));
   }
 
+  /** The printable letter of a link not yet used (for anything else: the page every unusable link gets). */
+  @Get(':token/letter')
+  async letter(@Param('token') token: string, @Query('lang') lang: unknown, @Req() req: Request, @Res() res: ServerResponse): Promise<void> {
+    const fallback = pickLanguage(lang, undefined, 'en');
+    if (!(await this.admitted(req, res, fallback))) return;
+    const opened = await this.service.open(token);
+    if (opened.kind !== 'form') return send(res, 404, invalidPage(fallback));
+    const i = opened.invitation;
+    const language = pickLanguage(lang, undefined, i.language);
+    const url = `${this.service.settings.publicUrl ?? originOf(req)}/q/${token}`;
+    const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    send(res, 200, letterPage(language, `/q/${token}/letter`, url, qr, i.timePoint, i.expiresAt));
+  }
+
   @Post(':token')
   async answer(@Param('token') token: string, @Query('lang') lang: unknown, @Req() req: Request, @Res() res: ServerResponse): Promise<void> {
     const language = pickLanguage(lang, req.headers['accept-language'], 'en');
@@ -60,6 +75,12 @@ export class QuestionnaireController {
     send(res, 429, busyPage(language), { 'retry-after': String(gate.retryAfterSeconds) });
     return false;
   }
+}
+
+/** The address this request reached the registry at (for the letter's link when PUBLIC_URL is unset). */
+function originOf(req: Request): string {
+  const host = req.headers.host;
+  return `http://${typeof host === 'string' && /^[\w.:[\]-]+$/.test(host) ? host : 'localhost'}`;
 }
 
 function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {

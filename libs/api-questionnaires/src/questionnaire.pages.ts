@@ -26,6 +26,9 @@ button{font-size:1.15rem;min-height:56px;width:100%;margin:1.5rem 0;border:0;bor
 .problems{border:3px solid #b00020;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
 .problems a{color:#b00020}
 .error{color:#b00020;font-weight:600}
+.qr svg{width:60mm;height:60mm;display:block;margin:1rem 0}
+.url{font-family:monospace;word-break:break-all;font-size:1rem}
+@media print{nav{display:none}body{font-size:13pt}}
 .note{background:#fff4d6;border-radius:6px;padding:.5rem .75rem}
 `.trim();
 
@@ -73,6 +76,9 @@ interface Texts {
   tooLargeTitle: string;
   tooLarge: string;
   required: string;
+  letterIntro: string;
+  letterScan: string;
+  letterUntil: string;
 }
 
 const TEXTS: Record<QuestionnaireLanguage, Texts> = {
@@ -119,6 +125,9 @@ const TEXTS: Record<QuestionnaireLanguage, Texts> = {
     tooLargeTitle: 'The answers could not be read',
     tooLarge: 'The answers sent were not those of this form. Please open the link again.',
     required: 'required',
+    letterIntro: 'Your care team asks you to answer a short questionnaire about your back {when}. It takes about 10 minutes.',
+    letterScan: "Scan the code with your phone's camera, or type this address into a web browser:",
+    letterUntil: 'The link works once, until {date}. Please keep this letter to yourself.',
   },
   de: {
     title: 'Ihr Nachsorge-Fragebogen',
@@ -165,6 +174,9 @@ const TEXTS: Record<QuestionnaireLanguage, Texts> = {
     tooLargeTitle: 'Die Antworten konnten nicht gelesen werden',
     tooLarge: 'Die gesendeten Antworten gehören nicht zu diesem Formular. Bitte öffnen Sie den Link erneut.',
     required: 'Pflichtangabe',
+    letterIntro: 'Ihr Behandlungsteam bittet Sie, einen kurzen Fragebogen zu Ihrem Rücken {when} zu beantworten. Das dauert etwa 10 Minuten.',
+    letterScan: 'Scannen Sie den Code mit der Kamera Ihres Telefons, oder geben Sie diese Adresse in einen Webbrowser ein:',
+    letterUntil: 'Der Link funktioniert einmal, bis zum {date}. Bitte geben Sie diesen Brief nicht weiter.',
   },
 };
 
@@ -215,6 +227,22 @@ ${body}
 export function invalidPage(lang: QuestionnaireLanguage): string {
   const t = TEXTS[lang];
   return page(lang, t.invalidTitle, `<h1>${esc(t.invalidTitle)}</h1>\n<p>${esc(t.invalid)}</p>`);
+}
+
+/**
+ * The letter the coordinator prints and sends: the link as a QR code (an SVG drawn on the server,
+ * inline, so that the page still loads nothing) and as an address, and its last day. It shows
+ * nothing the link's holder does not already have, so it is open to the link's holder.
+ */
+export function letterPage(lang: QuestionnaireLanguage, path: string, url: string, qrSvg: string, timePoint: TimePoint, expiresAt: Date): string {
+  const t = TEXTS[lang];
+  const body = `<h1>${esc(t.title)}</h1>
+<p>${esc(t.letterIntro.replace('{when}', t.when[timePoint] ?? ''))}</p>
+<p>${esc(t.letterScan)}</p>
+<div class="qr" role="img" aria-label="QR code">${qrSvg.replace(/^<\?xml[^>]*>/, '')}</div>
+<p class="url">${esc(url)}</p>
+<p>${esc(t.letterUntil.replace('{date}', expiresAt.toISOString().slice(0, 10)))}</p>`;
+  return page(lang, t.title, body, path);
 }
 
 export function thanksPage(lang: QuestionnaireLanguage): string {
