@@ -1,6 +1,7 @@
 import * as nodeHttp from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, RESEARCHER, startAnotherApp, TestApp } from '@vfr/api-testing';
+import { SMTPServer } from 'smtp-server';
+import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, freePort, RESEARCHER, startAnotherApp, TestApp } from '@vfr/api-testing';
 import { addDays, timePointOrdinal, todayIso } from '@vfr/domain';
 
 // The questionnaire patients answer by link, attacked from outside (the public /q/<token> path:
@@ -163,6 +164,23 @@ describeEachDatabase(
       );
     });
 
+    it('prints a letter of the link with its QR code, nothing of the patient, and only while the link can be used', async () => {
+      const p = await patient();
+      const issued = await issue(p);
+      const letter = await pub(t(), `/q/${tokenOf(issued.url)}/letter`, { from: '127.0.1.6' });
+      expect(letter.status).toBe(200);
+      expect(letter.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+      expect(letter.text).toMatch(/<div class="qr" role="img" aria-label="QR code"><svg[^>]*viewBox/);
+      expect(letter.text).toContain(issued.url);
+      expect(letter.text).toContain(addDays(today, 14));
+      for (const secret of [`Quibbleworth${n}`, 'Henrietta', '1938', p.registryNumber, p.site.code, p.site.name]) expect(letter.text).not.toContain(secret);
+      // Opening the letter does not use the link; a used link has no letter.
+      await pub(t(), `/q/${tokenOf(issued.url)}`, { method: 'POST', body: form(), from: '127.0.1.6' });
+      const after = await pub(t(), `/q/${tokenOf(issued.url)}/letter`, { from: '127.0.1.6' });
+      expect(after.status).toBe(404);
+      expect(after.text).toContain('This link is not valid');
+    });
+
     it('answers unknown, malformed, expired, revoked and replaced links alike: same status, same page', async () => {
       const expired = await issue(await patient());
       await sql(`UPDATE questionnaire_invitation SET expires_at = now() - interval '1 second' WHERE id = $1`, [expired.invitation.id]);
@@ -180,14 +198,14 @@ describeEachDatabase(
         `/q/${tokenOf(revoked.url)}`,
         `/q/${tokenOf(replaced.url)}`,
       ];
-      const answers = [];
+      const answers: Answer[] = [];
       for (const path of paths) answers.push(await pub(t(), path, { from: '127.0.1.2' }));
       expect(answers.map((a) => a.status)).toEqual(paths.map(() => 404));
       expect(new Set(answers.map((a) => a.text)).size).toBe(1);
       expect(answers[0].text).toContain('This link is not valid');
       // Posting answers to them writes nothing and says the same.
       const before = await auditCount();
-      const posted = [];
+      const posted: Answer[] = [];
       for (const path of paths.slice(3)) posted.push(await pub(t(), path, { method: 'POST', body: form(), from: '127.0.1.2' }));
       expect(posted.map((a) => [a.status, a.text])).toEqual(posted.map(() => [404, answers[0].text]));
       expect(await auditCount()).toBe(before);
@@ -343,6 +361,67 @@ describeEachDatabase(
       expect((await t().gql(ISSUE, { i: { patientId: p.patientId, treatmentId: p.treatmentId, timePoint: 'M1' } }, admin)).errors).toBeUndefined();
       const [{ n }] = await sql(`SELECT count(*)::int AS n FROM questionnaire_invitation WHERE patient_id = $1`, [p.patientId]);
       expect(n).toBe(1);
+    });
+
+    it('emails the link with SMTP_URL set, through a real SMTP server, and the link in the mail opens the form', async () => {
+      const mails: string[] = [];
+      const port = await freePort();
+      const smtp = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        logger: false,
+        onData(stream, _session, done) {
+          let raw = '';
+          stream.setEncoding('utf8');
+          stream.on('data', (c: string) => (raw += c));
+          stream.on('end', () => {
+            mails.push(raw);
+            done();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+      const mailing = await startAnotherApp(t(), {
+        env: {
+          SMTP_URL: `smtp://127.0.0.1:${port}`,
+          SMTP_FROM: 'registry@hospital.example',
+          PUBLIC_URL: t().url,
+          QUESTIONNAIRE_LIMIT_PER_ADDRESS: '40',
+          QUESTIONNAIRE_LIMIT_TOTAL: '400',
+        },
+      });
+      try {
+        const p = await patient();
+        const coordinator = await mailing.login(COORD_NORTH);
+        const address = `henrietta.${n}@patients.example`;
+        const r = await mailing.gql(ISSUE, { i: { patientId: p.patientId, treatmentId: p.treatmentId, timePoint: 'M1', email: address } }, coordinator);
+        expect(r.errors).toBeUndefined();
+        expect(mails).toHaveLength(1);
+        // Quoted-printable undone: the message as the patient reads it.
+        const mail = mails[0].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+        expect(mail).toMatch(new RegExp(`^To: ${address.replace(/\./g, '\\.')}`, 'm'));
+        expect(mail).toMatch(/^Subject: Your follow-up questionnaire/m);
+        const link = new RegExp(`${t().url.replace(/[.:/]/g, (c) => `\\${c}`)}/q/[A-Za-z0-9_-]{43}`).exec(mail)![0];
+        expect(link).toBe(r.data!.issueQuestionnaireLink.url);
+        for (const secret of [`Quibbleworth${n}`, 'Henrietta', p.registryNumber, p.site.name]) expect(mail).not.toContain(secret);
+        // The address was used for the send and is kept nowhere.
+        const [{ found }] = await sql(
+          `SELECT (SELECT count(*) FROM questionnaire_invitation i WHERE i::text LIKE '%' || $1 || '%') + (SELECT count(*) FROM audit_event e WHERE e::text LIKE '%' || $1 || '%') AS found`,
+          [address],
+        );
+        expect(Number(found)).toBe(0);
+        // Followed from the mail: the form, then the answers.
+        const path = new URL(link).pathname;
+        expect((await pub(t(), path, { from: '127.0.1.7' })).status).toBe(200);
+        expect((await pub(t(), path, { method: 'POST', body: form(), from: '127.0.1.7' })).text).toContain('Thank you');
+        // Without SMTP_URL, an address is refused rather than silently not sent.
+        const q = await patient();
+        const refused = await t().gql(ISSUE, { i: { patientId: q.patientId, treatmentId: q.treatmentId, timePoint: 'M1', email: address } }, north);
+        expect(refused.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'email', rule: 'unavailable' });
+      } finally {
+        await mailing.close();
+        await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      }
     });
 
     it('limits guessing per client address, counted across API processes', async () => {
