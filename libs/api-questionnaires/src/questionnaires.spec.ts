@@ -2,7 +2,8 @@ import * as nodeHttp from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, freePort, RESEARCHER, startAnotherApp, TestApp } from '@vfr/api-testing';
-import { addDays, timePointOrdinal, todayIso } from '@vfr/domain';
+import { addDays, Role, timePointOrdinal, todayIso } from '@vfr/domain';
+import { WorklistService } from '@vfr/api-follow-up';
 
 // The questionnaire patients answer by link, attacked from outside (the public /q/<token> path:
 // guessing, reuse, expiry, revocation, oversized and out-of-range answers, limits across two API
@@ -328,6 +329,12 @@ describeEachDatabase(
       ]);
       expect(visit).toEqual({ status: 'DONE', d: today, nrs_rest: 5, nrs_activity: 8, odi: 50, rmdq: 2, eq5d_vas: 55 });
       expect(await status()).toBe('DONE');
+      // Completeness counts it among the visits done, and as answered by a patient, once its window has closed
+      // (the other answered questionnaires of this suite were not confirmed, and do not count).
+      const admin = { userId: '00000000-0000-0000-0000-000000000000', email: ADMIN, role: Role.ADMIN, siteId: null };
+      const rows = await t().app.get(WorklistService).completeness(admin, p.site.id, addDays(today, 15));
+      expect(rows.find((r) => r.time_point === 'M1')).toMatchObject({ answered_by_patients: 1 });
+      expect(rows.find((r) => r.time_point === 'M1')!.done).toBeGreaterThanOrEqual(1);
       const events = await sql(`SELECT entity_type, action, actor_email, before, after, reason FROM audit_event WHERE entity_id IN ($1, $2) ORDER BY id`, [
         issued.invitation.id,
         done.assessmentId,
