@@ -114,6 +114,18 @@ describeEachDatabase(
       south = await t().login(COORD_SOUTH);
     });
 
+    it('seeds the demo with questionnaires patients answered: confirmed into done visits, and some awaiting review', async () => {
+      const rows = await sql(`
+        SELECT q.reviewed_at IS NOT NULL AS confirmed, q.respondent, a.status, a.nrs_rest = (q.answers->>'nrsRest')::int AS same_nrs,
+               q.answers->>'nrsRest' AS nrs
+        FROM questionnaire_invitation q LEFT JOIN assessment a ON a.id = q.assessment_id`);
+      const confirmed = rows.filter((r: any) => r.confirmed);
+      expect(confirmed.length).toBeGreaterThan(0);
+      expect(confirmed.every((r: any) => r.status === 'DONE' && r.same_nrs)).toBe(true);
+      const waiting = rows.filter((r: any) => !r.confirmed);
+      expect(waiting.every((r: any) => r.status === null && r.nrs !== null)).toBe(true);
+    });
+
     it('issues a link whose token is 256 random bits, stored only as its SHA-256, with a QR code of the link', async () => {
       const p = await patient();
       const issued = await issue(p);

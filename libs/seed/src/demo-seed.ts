@@ -6,6 +6,7 @@ import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { bulkInsert, copyRows } from './bulk-insert';
 import { Random } from './random';
 import { generateRegistry, SiteRef, SyntheticRegistry } from './synthetic-registry';
+import { seedQuestionnaires } from './questionnaires.seed';
 
 // Seeded directly (demo data, not chosen by a person); it passes the password rule all the same.
 export const DEMO_PASSWORD = 'demo-registry-2026';
@@ -103,6 +104,7 @@ export async function insertRegistry(
     // slice, as it always has: a small registry is refreshed exactly as a restored one is, which
     // the backup round trip compares).
     for (let start = 0; start < ids.length; start += REFRESH_SLICE) await refreshAnalysis(manager, ids.slice(start, start + REFRESH_SLICE));
+    await seedQuestionnaires(manager, todayIso());
     await manager.query(`INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`, [
       AuditAction.IMPORT,
       JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }),
