@@ -121,7 +121,7 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
 
     // Not counted yet: the visit is still expected on the worklist, and the patient page has none.
     await desk.goto(`${BASE_URL}/worklist`);
-    const review = await visible(desk.locator('li', { hasText: `${patient.registryNumber} M1, answered by the patient: NRS rest 3, activity 5` }));
+    const review = await visible(desk.locator('li', { hasText: `${patient.registryNumber} M1: NRS rest 3, activity 5` }));
     await screenshot(desk, 'questionnaire-awaiting-review');
     await review.getByRole('button', { name: 'Confirm' }).click();
     await visible(desk.getByText(`${patient.registryNumber} M1 confirmed.`));

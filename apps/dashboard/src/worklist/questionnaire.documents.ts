@@ -15,7 +15,6 @@ export const AWAITING_REVIEW = graphql(`
       version
       registryNumber
       timePoint
-      respondent
       answers {
         nrsRest
         nrsActivity

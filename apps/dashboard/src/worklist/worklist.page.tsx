@@ -205,8 +205,7 @@ export function WorklistPage() {
           <ul>
             {review.data.questionnaireInvitations.map((q) => (
               <li key={q.id}>
-                {q.registryNumber} {q.timePoint}, answered by {q.respondent === 'PATIENT' ? 'the patient' : 'a proxy'}: NRS rest {q.answers?.nrsRest}, activity{' '}
-                {q.answers?.nrsActivity}{' '}
+                {q.registryNumber} {q.timePoint}: NRS rest {q.answers?.nrsRest}, activity {q.answers?.nrsActivity}{' '}
                 <button
                   type="button"
                   onClick={() =>
