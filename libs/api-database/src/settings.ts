@@ -182,12 +182,7 @@ export function questionnaireSettingsFromEnv(env: NodeJS.ProcessEnv = process.en
   const url = (name: string, raw: string | undefined, protocols: string[]): string | null => {
     const value = raw?.trim();
     if (!value) return null;
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(value);
-    } catch {
-      parsed = null;
-    }
+    const parsed = URL.canParse(value) ? new URL(value) : null;
     if (!parsed || !protocols.includes(parsed.protocol))
       throw new StartupError(`${name} must be a ${protocols.join(' or ')} URL, not "${value.slice(0, 60)}": correct it, or unset it.`);
     return value.replace(/\/+$/, '');

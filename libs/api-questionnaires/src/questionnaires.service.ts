@@ -11,6 +11,7 @@ import {
   AssessmentStatus,
   AuditAction,
   ConflictError,
+  ConsentStatus,
   FieldIssue,
   followUpState,
   NotFoundError,
@@ -85,7 +86,8 @@ export class QuestionnairesService {
     const { token, hash } = newQuestionnaireToken();
     const invitation = await this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, input.patientId);
-      if (patient.consentStatus === 'WITHDRAWN') throw ValidationError.single('patientId', 'consent', 'the patient withdrew consent: no questionnaire is sent');
+      if (patient.consentStatus === ConsentStatus.WITHDRAWN)
+        throw ValidationError.single('patientId', 'consent', 'the patient withdrew consent: no questionnaire is sent');
       const treatment = await tx.manager.findOneBy(TreatmentEntity, { id: input.treatmentId, patientId: patient.id, withdrawnAt: IsNull() });
       if (!treatment) throw ValidationError.single('treatmentId', 'exists', 'treatmentId is not a current treatment of this patient');
       const window = timePointWindow(input.timePoint);

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TIME_POINT_WINDOWS, timePointOrdinal } from '@vfr/domain';
+import { TIME_POINT_WINDOWS, TimePoint, timePointOrdinal } from '@vfr/domain';
 
 /**
  * The demo's questionnaires answered by patients (docs/questionnaires.md), after the registry's
@@ -29,7 +29,7 @@ export async function seedQuestionnaires(manager: EntityManager, today: string):
     JOIN (SELECT DISTINCT ON (site_id) id, site_id FROM app_user WHERE role = 'COORDINATOR' ORDER BY site_id, email) c ON c.site_id = p.site_id
     WHERE a.status = 'DONE' AND a.withdrawn_at IS NULL AND a.time_point IN ('M3', 'M6', 'M12', 'M24')
       AND a.nrs_rest IS NOT NULL AND a.nrs_activity IS NOT NULL AND abs(hashtext(a.id::text)) % 5 = 0`);
-  const ws = TIME_POINT_WINDOWS.filter((w) => w.timePoint !== 'BASELINE' && w.timePoint !== 'D1');
+  const ws = TIME_POINT_WINDOWS.filter((w) => w.timePoint !== TimePoint.BASELINE && w.timePoint !== TimePoint.D1);
   await manager.query(
     `
     INSERT INTO questionnaire_invitation (patient_id, treatment_id, site_id, time_point, token_hash, issued_by, expires_at, created_at, updated_at,

@@ -320,7 +320,7 @@ export function WorklistPage() {
                           onClick={() =>
                             void act(async () => {
                               const r = await issueLink({
-                                variables: { i: { patientId: w.patientId, treatmentId: w.treatmentId, timePoint: w.timePoint as never } },
+                                variables: { i: { patientId: w.patientId, treatmentId: w.treatmentId, timePoint: w.timePoint } },
                               });
                               setLetter(r.data?.issueQuestionnaireLink.url ?? '');
                             }, `Questionnaire link issued for ${w.registryNumber} ${w.timePoint}.`)
