@@ -229,8 +229,9 @@ export class WorklistService {
         pair('w', `${closed} AND a.visit_status[${k}] = 'WITHDRAWN'`),
         pair(
           'p',
-          `${closed} AND a.visit_status[${k}] = 'DONE' AND EXISTS (SELECT 1 FROM questionnaire_invitation q WHERE q.treatment_id = a.index_treatment_id
-             AND q.time_point = ${params.add(w.timePoint, 'time_point')} AND q.reviewed_at IS NOT NULL AND q.withdrawn_at IS NULL)`,
+          `${closed} AND a.visit_status[${k}] = 'DONE' AND EXISTS (SELECT 1 FROM questionnaire_invitation q JOIN assessment v ON v.id = q.assessment_id
+             WHERE q.treatment_id = a.index_treatment_id AND q.time_point = ${params.add(w.timePoint, 'time_point')} AND q.withdrawn_at IS NULL
+               AND v.withdrawn_at IS NULL)`,
         ),
       ].join(',\n              ');
     });

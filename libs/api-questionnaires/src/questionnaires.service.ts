@@ -84,6 +84,8 @@ export class QuestionnairesService {
     if (email && (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)))
       throw ValidationError.single('email', 'format', 'email must be an email address');
     const { token, hash } = newQuestionnaireToken();
+    // A link emailed again for the same visit is a reminder (the earlier link stops working).
+    let reminder = false;
     const invitation = await this.writer.run(actor, async (tx) => {
       const patient = await patientForWrite(tx.manager, actor, input.patientId);
       if (patient.consentStatus === ConsentStatus.WITHDRAWN)
@@ -112,6 +114,7 @@ export class QuestionnairesService {
           'awaitingReview',
           `the ${input.timePoint} questionnaire was answered and awaits review: confirm or revoke it first`,
         );
+      reminder = !!earlier?.emailedAt;
       if (earlier)
         await tx.withdraw(QuestionnaireInvitationEntity, earlier, earlier.version, 'Replaced by a new link', { entityType: ENTITY, siteId: earlier.siteId });
       // Until the end of the window's last day, or linkDays from now if that is sooner.
@@ -135,7 +138,7 @@ export class QuestionnairesService {
     });
     const url = `${this.settings.publicUrl ?? origin}/q/${token}`;
     // Sent after the commit: a mail cannot be taken back, a failed send leaves a link the letter can still carry.
-    if (email) await this.mailer.sendLink(email, url, invitation.language as QuestionnaireLanguage, invitation.expiresAt);
+    if (email) await this.mailer.sendLink(email, url, invitation.language as QuestionnaireLanguage, invitation.expiresAt, reminder);
     const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { invitation, url, qrSvg };
   }

@@ -429,8 +429,14 @@ describeEachDatabase(
           [address],
         );
         expect(Number(found)).toBe(0);
+        // Sent again: a reminder, with a new link; the first one stops working.
+        const again = await mailing.gql(ISSUE, { i: { patientId: p.patientId, treatmentId: p.treatmentId, timePoint: 'M1', email: address } }, coordinator);
+        expect(mails).toHaveLength(2);
+        expect(mails[1]).toMatch(/^Subject: Reminder: your follow-up questionnaire/m);
+        expect((await pub(t(), new URL(link).pathname, { from: '127.0.1.7' })).status).toBe(404);
+        const link2 = again.data!.issueQuestionnaireLink.url as string;
         // Followed from the mail: the form, then the answers.
-        const path = new URL(link).pathname;
+        const path = new URL(link2).pathname;
         expect((await pub(t(), path, { from: '127.0.1.7' })).status).toBe(200);
         expect((await pub(t(), path, { method: 'POST', body: form(), from: '127.0.1.7' })).text).toContain('Thank you');
         // Without SMTP_URL, an address is refused rather than silently not sent.
