@@ -30,6 +30,7 @@ import { AddMissedVisitReason1795660000000 } from './1795660000000-AddMissedVisi
 import { AddSharedProcessState1795670000000 } from './1795670000000-AddSharedProcessState';
 import { AddMatchIndex1795680000000 } from './1795680000000-AddMatchIndex';
 import { AddAnalysisCells1795690000000 } from './1795690000000-AddAnalysisCells';
+import { AddQuestionnaireInvitations1795700000000 } from './1795700000000-AddQuestionnaireInvitations';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -68,4 +69,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddSharedProcessState1795670000000,
   AddMatchIndex1795680000000,
   AddAnalysisCells1795690000000,
+  AddQuestionnaireInvitations1795700000000,
 ];

@@ -34,10 +34,10 @@ export const SEEDED_BY_MIGRATIONS = ['health_probe', 'disclosure_secret'];
 
 /**
  * Tables of the running API processes' shared state, not of the registry (the sign-in throttle's
- * counts, the processes' registrations): a backup leaves them out, and a restore neither brings
+ * counts, the questionnaire path's request counts, the processes' registrations): a backup leaves them out, and a restore neither brings
  * them back nor minds their rows. They expire within the hour anyway.
  */
-export const PROCESS_STATE_TABLES = ['login_throttle_pair', 'login_throttle_address', 'api_process'];
+export const PROCESS_STATE_TABLES = ['login_throttle_pair', 'login_throttle_address', 'api_process', 'questionnaire_throttle'];
 
 /**
  * Reads the tables, their columns and foreign keys from the catalog (pg_class, pg_attribute,

@@ -91,6 +91,30 @@ async function freshVisit(f: Fixture): Promise<{ id: string }> {
   });
   return { id: r.data.createAssessment.id };
 }
+/** A questionnaire link for the M1 visit of a treatment begun 30 days ago (its window open today), answered when asked. */
+async function freshQuestionnaire(f: Fixture, answered = false): Promise<{ id: string; version: number; patientId: string }> {
+  const patient = await freshPatient(f);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const fr = await f.gqlAsAdmin(`mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }`, {
+    i: { patientId: patient.id, level: 'L2', onsetDate: day(-40), cause: 'OSTEOPOROTIC', genantGrade: 2 },
+  });
+  const tr = await f.gqlAsAdmin(`mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }`, {
+    i: { patientId: patient.id, kind: 'CONSERVATIVE', startDate: day(-30), levels: [{ fractureId: fr.data.createFracture.id }] },
+  });
+  const r = await f.gqlAsAdmin(`mutation($i: IssueQuestionnaireLinkInput!) { issueQuestionnaireLink(input: $i) { invitation { id version } } }`, {
+    i: { patientId: patient.id, treatmentId: tr.data.createTreatment.id, timePoint: 'M1' },
+  });
+  const { id, version } = r.data.issueQuestionnaireLink.invitation;
+  if (answered) {
+    const answers = { nrsRest: 3, nrsActivity: 4, odiItems: null, rmdqItems: Array(24).fill(false), eq5dLevels: null, eq5dVas: null };
+    await f.sql(`UPDATE questionnaire_invitation SET answered_at = now(), respondent = 'PATIENT', answers = $2, version = version + 1 WHERE id = $1`, [
+      id,
+      JSON.stringify(answers),
+    ]);
+    return { id, version: version + 1, patientId: patient.id };
+  }
+  return { id, version, patientId: patient.id };
+}
 async function freshComplication(f: Fixture): Promise<{ id: string }> {
   const t = await freshTreatment(f);
   const r = await f.gqlAsAdmin(`mutation($i: CreateComplicationInput!) { createComplication(input: $i) { id } }`, {
@@ -403,6 +427,44 @@ const OPERATIONS: Record<string, Operation> = {
         [f.patient, f.site],
       );
       return { query: 'mutation($i: ResolveDataIssueInput!) { resolveDataIssue(input: $i) { id } }', variables: { i: { id: issue.id, resolution: 'matrix' } } };
+    },
+    expect: recordWrite,
+  },
+  questionnaireInvitations: {
+    request: async (f) => ({
+      query: 'query($p: ID) { questionnaireInvitations(patientId: $p) { id } }',
+      variables: { p: (await freshQuestionnaire(f)).patientId },
+    }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'empty', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
+  issueQuestionnaireLink: {
+    request: async (f) => {
+      const q = await freshQuestionnaire(f);
+      const [row] = await f.sql(`SELECT treatment_id FROM questionnaire_invitation WHERE id = $1`, [q.id]);
+      return {
+        query: 'mutation($i: IssueQuestionnaireLinkInput!) { issueQuestionnaireLink(input: $i) { url } }',
+        variables: { i: { patientId: q.patientId, treatmentId: row.treatment_id, timePoint: 'M1' } },
+      };
+    },
+    expect: recordWrite,
+  },
+  revokeQuestionnaireLink: {
+    request: async (f) => {
+      const q = await freshQuestionnaire(f);
+      return {
+        query: 'mutation($i: RevokeQuestionnaireLinkInput!) { revokeQuestionnaireLink(input: $i) { id } }',
+        variables: { i: { id: q.id, version: q.version } },
+      };
+    },
+    expect: recordWrite,
+  },
+  confirmQuestionnaireAnswers: {
+    request: async (f) => {
+      const q = await freshQuestionnaire(f, true);
+      return {
+        query: 'mutation($i: ConfirmQuestionnaireInput!) { confirmQuestionnaireAnswers(input: $i) { id } }',
+        variables: { i: { id: q.id, version: q.version } },
+      };
     },
     expect: recordWrite,
   },

@@ -73,7 +73,7 @@ export async function createApp(
     // The single-page app owns every other GET path.
     const index = fs.readFileSync(path.join(dashboardDir, 'index.html'));
     app.use((req: { method: string; path: string }, res: { removeHeader(h: string): void; type(t: string): { send(b: Buffer): void } }, next: () => void) => {
-      if (req.method === 'GET' && !/^\/(graphql|health|api)(\/|$)/.test(req.path)) {
+      if (req.method === 'GET' && !/^\/(graphql|health|api|q)(\/|$)/.test(req.path)) {
         res.removeHeader('cache-control');
         res.type('html').send(index);
       } else next();

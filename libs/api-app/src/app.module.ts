@@ -13,6 +13,7 @@ import { formatGraphQLError, RequestContext } from '@vfr/api-core';
 import { DatabaseModule, OpenDatabase, productionFromEnv } from '@vfr/api-database';
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { ImportExportModule } from '@vfr/api-import-export';
+import { QuestionnairesModule } from '@vfr/api-questionnaires';
 import { RegistryModule } from '@vfr/api-registry';
 import { servedFromPlugin } from './served-from.plugin';
 
@@ -74,6 +75,7 @@ export class AppModule {
         FollowUpModule,
         ImportExportModule,
         AnalyticsModule,
+        QuestionnairesModule,
       ],
     };
   }

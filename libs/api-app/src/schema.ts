@@ -12,6 +12,7 @@ import {
   TreatmentEntity,
 } from '@vfr/api-registry';
 import { AssessmentEntity } from '@vfr/api-follow-up';
+import { QuestionnaireInvitationEntity } from '@vfr/api-questionnaires';
 import { MIGRATIONS } from '@vfr/migrations';
 
 /** The registry's tables and their migrations: the one schema definition used everywhere. */
@@ -29,6 +30,7 @@ export const REGISTRY_SCHEMA: Schema = {
     DeathEntity,
     AssessmentEntity,
     SavedCohortEntity,
+    QuestionnaireInvitationEntity,
   ],
   migrations: MIGRATIONS,
 };

@@ -44,6 +44,7 @@ export interface RegistryConfig {
   trustProxy: boolean | number | string;
   dashboardDir: string;
   sqlLog: boolean;
+  questionnaires: QuestionnaireSettings;
 }
 
 /** One environment variable: its documentation and its reader (a StartupError when it breaks its rule). */
@@ -137,6 +138,61 @@ export function sqlLogFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
   if (raw === undefined || raw === '' || raw === '0') return false;
   if (raw === '1') return true;
   throw oneOf('SQL_LOG', raw, ['0', '1'], '1 prints every SQL statement', '0');
+}
+
+/** The patients' questionnaires (docs/questionnaires.md): the wording file, the public path's limits, email. */
+export interface QuestionnaireSettings {
+  /** The JSON file of the licensed ODI, RMDQ and EQ-5D-5L wording; null: marked placeholders. */
+  wordingFile: string | null;
+  /** Requests to the public questionnaire path per client address, and in all, per QUESTIONNAIRE_WINDOW_MS. */
+  limitPerAddress: number;
+  limitTotal: number;
+  /** Days a link works at most (never past its visit's window). */
+  linkDays: number;
+  /** The address patients reach the registry at (the links' beginning); null: the one the coordinator uses. */
+  publicUrl: string | null;
+  /** SMTP server (a URL nodemailer takes) and sender; null: no email. */
+  smtp: { url: string; from: string } | null;
+}
+
+/** The window the public path's limits count requests in. */
+export const QUESTIONNAIRE_WINDOW_MS = 10 * 60 * 1000;
+
+/** QUESTIONNAIRE_* , PUBLIC_URL, SMTP_URL and SMTP_FROM. */
+export function questionnaireSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): QuestionnaireSettings {
+  const wordingFile = env.QUESTIONNAIRE_WORDING_FILE?.trim() ? path.resolve(env.QUESTIONNAIRE_WORDING_FILE.trim()) : null;
+  const limitPerAddress = wholeNumber('QUESTIONNAIRE_LIMIT_PER_ADDRESS', env.QUESTIONNAIRE_LIMIT_PER_ADDRESS, {
+    min: 1,
+    max: 100_000,
+    meaning: 'requests to the questionnaire links from one address in 10 minutes',
+    fallback: 30,
+  });
+  const limitTotal = wholeNumber('QUESTIONNAIRE_LIMIT_TOTAL', env.QUESTIONNAIRE_LIMIT_TOTAL, {
+    min: 1,
+    max: 10_000_000,
+    meaning: 'requests to the questionnaire links from everywhere in 10 minutes',
+    fallback: 2000,
+  });
+  const linkDays = wholeNumber('QUESTIONNAIRE_LINK_DAYS', env.QUESTIONNAIRE_LINK_DAYS, {
+    min: 1,
+    max: 120,
+    meaning: 'days a questionnaire link works at most',
+    fallback: 28,
+  });
+  const url = (name: string, raw: string | undefined, protocols: string[]): string | null => {
+    const value = raw?.trim();
+    if (!value) return null;
+    const parsed = URL.canParse(value) ? new URL(value) : null;
+    if (!parsed || !protocols.includes(parsed.protocol))
+      throw new StartupError(`${name} must be a ${protocols.join(' or ')} URL, not "${value.slice(0, 60)}": correct it, or unset it.`);
+    return value.replace(/\/+$/, '');
+  };
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']);
+  const smtpUrl = url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
+  const from = env.SMTP_FROM?.trim() || 'registry@localhost';
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(from)) throw new StartupError(`SMTP_FROM must be an email address, not "${from.slice(0, 60)}": correct it.`);
+  if (smtpUrl && !publicUrl) throw new StartupError('SMTP_URL needs PUBLIC_URL: the address in the emails is the one patients reach the registry at.');
+  return { wordingFile, limitPerAddress, limitTotal, linkDays, publicUrl, smtp: smtpUrl ? { url: smtpUrl, from } : null };
 }
 
 const link = (doc: string) => `[docs/${doc}](docs/${doc})`;
@@ -263,6 +319,37 @@ export const SETTINGS: readonly Setting[] = [
     read: (env) => ({ dashboardDir: dashboardDirFromEnv(env) }),
   },
   { names: ['SQL_LOG'], meaning: '`1` prints every SQL statement (development)', default: '`0`', read: (env) => ({ sqlLog: sqlLogFromEnv(env) }) },
+  {
+    names: ['QUESTIONNAIRE_WORDING_FILE'],
+    meaning: `the JSON file with the licensed wording of the ODI, RMDQ and EQ-5D-5L in English and German for the questionnaires patients answer by link (see ${link('questionnaires.md')})`,
+    default: 'unset: clearly marked placeholder wording',
+    read: (env) => ({ questionnaires: questionnaireSettingsFromEnv(env) }),
+  },
+  {
+    names: ['QUESTIONNAIRE_LIMIT_PER_ADDRESS', 'QUESTIONNAIRE_LIMIT_TOTAL'],
+    meaning:
+      'requests to the questionnaire links in 10 minutes from one client address, and from everywhere, shared by every API process; past them the links answer 429',
+    default: '`30`, `2000`',
+    read: null,
+  },
+  {
+    names: ['QUESTIONNAIRE_LINK_DAYS'],
+    meaning: "days a questionnaire link works at most (never past its visit's window): 1 to 120",
+    default: '`28`',
+    read: null,
+  },
+  {
+    names: ['PUBLIC_URL'],
+    meaning: 'the address patients reach the registry at (the beginning of the questionnaire links and their QR codes), e.g. `https://registry.example.org`',
+    default: 'unset: the address the coordinator uses',
+    read: null,
+  },
+  {
+    names: ['SMTP_URL', 'SMTP_FROM'],
+    meaning: `optional: an SMTP server (\`smtp://user:password@host:587\`, \`smtps://...\`) and the sender address the questionnaire links and reminders are emailed with; needs \`PUBLIC_URL\`. Unset: no email, links are printed (see ${link('questionnaires.md')})`,
+    default: 'unset; `registry@localhost`',
+    read: null,
+  },
   { names: ['TEST_DATABASE_URL'], meaning: 'tests also run against this server (each test file in a fresh database)', default: 'unset', read: null },
 ];
 

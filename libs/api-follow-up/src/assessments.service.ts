@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import { AuditedWriter } from '@vfr/api-audit';
+import { AuditedTransaction, AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId } from '@vfr/api-core';
 import { childForRead, diedOnOf, lockPatientRecords, patientForWrite, TreatmentEntity } from '@vfr/api-registry';
 import {
@@ -42,20 +42,42 @@ export class AssessmentsService {
     // The scores are computed from the items (a total sent with them must agree), never taken on trust.
     const scored = scoreInstruments(validated, eq5dValueSetFromEnv());
     if (scored.issues.length) throw new ValidationError(scored.issues);
-    const values = { ...validated, ...scored.scores };
-    return this.writer.run(actor, async (tx) => {
-      const patient = await patientForWrite(tx.manager, actor, values.patientId);
-      // A visit sent again is found before its time point is judged taken (by itself).
-      return tx.createOnce(AssessmentEntity, { requestId: input.requestId, entityType: 'Assessment', values, scope: ['patientId'] }, async (requestId) => {
-        await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, {
-          timePoint: values.timePoint,
-          status: values.status,
-          visitDate: values.visitDate,
-        });
-        await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
-        await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
-        return tx.create(AssessmentEntity, { ...values, requestId }, { entityType: 'Assessment', siteId: patient.siteId });
+    return this.writer.run(actor, (tx) => this.createChecked(tx, actor, input, validated, scored.scores));
+  }
+
+  /**
+   * A visit created inside a transaction the caller holds (a patient's questionnaire confirmed:
+   * the visit and the questionnaire's review are one change), with the same checks as `create`.
+   */
+  createWithin(tx: AuditedTransaction, actor: Actor, input: CreateAssessmentInput, reason?: string): Promise<AssessmentEntity> {
+    assertId('patientId', input.patientId);
+    assertId('treatmentId', input.treatmentId);
+    const validated = validate(assessmentCreateSchema, input);
+    const scored = scoreInstruments(validated, eq5dValueSetFromEnv());
+    if (scored.issues.length) throw new ValidationError(scored.issues);
+    return this.createChecked(tx, actor, input, validated, scored.scores, reason);
+  }
+
+  private async createChecked(
+    tx: AuditedTransaction,
+    actor: Actor,
+    input: CreateAssessmentInput,
+    validated: ReturnType<typeof validate<typeof assessmentCreateSchema>>,
+    scores: ReturnType<typeof scoreInstruments>['scores'],
+    reason?: string,
+  ): Promise<AssessmentEntity> {
+    const values = { ...validated, ...scores };
+    const patient = await patientForWrite(tx.manager, actor, values.patientId);
+    // A visit sent again is found before its time point is judged taken (by itself).
+    return tx.createOnce(AssessmentEntity, { requestId: input.requestId, entityType: 'Assessment', values, scope: ['patientId'] }, async (requestId) => {
+      await this.checkTreatment(tx.manager, values.patientId, values.treatmentId, {
+        timePoint: values.timePoint,
+        status: values.status,
+        visitDate: values.visitDate,
       });
+      await this.checkTimePointFree(tx.manager, values.treatmentId, values.timePoint, null);
+      await this.checkNotAfterDeath(tx.manager, values.patientId, values.status, values.visitDate ?? null);
+      return tx.create(AssessmentEntity, { ...values, requestId }, { entityType: 'Assessment', siteId: patient.siteId, reason });
     });
   }
 

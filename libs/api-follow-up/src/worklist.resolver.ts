@@ -72,6 +72,7 @@ export class WorklistResolver {
       missed: r.missed,
       withdrawn: r.withdrawn,
       outstanding: r.outstanding,
+      answeredByPatients: r.answered_by_patients,
       completeness: r.expected && r.done !== null ? r.done / r.expected : r.expected === 0 ? 0 : null,
       suppressed: r.expected === null || r.done === null,
     }));

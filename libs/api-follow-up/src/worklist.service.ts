@@ -37,6 +37,8 @@ export interface CompletenessRow {
   missed: number | null;
   withdrawn: number | null;
   outstanding: number | null;
+  /** Of the done visits, those a patient answered by questionnaire link and a coordinator confirmed. */
+  answered_by_patients: number | null;
 }
 
 export interface WorklistRow {
@@ -225,6 +227,12 @@ export class WorklistService {
         pair('d', `${closed} AND a.visit_status[${k}] = 'DONE'`),
         pair('m', `${closed} AND a.visit_status[${k}] = 'MISSED'`),
         pair('w', `${closed} AND a.visit_status[${k}] = 'WITHDRAWN'`),
+        pair(
+          'p',
+          `${closed} AND a.visit_status[${k}] = 'DONE' AND EXISTS (SELECT 1 FROM questionnaire_invitation q JOIN assessment v ON v.id = q.assessment_id
+             WHERE q.treatment_id = a.index_treatment_id AND q.time_point = ${params.add(w.timePoint, 'time_point')} AND q.withdrawn_at IS NULL
+               AND v.withdrawn_at IS NULL)`,
+        ),
       ].join(',\n              ');
     });
     const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.reader.query(
@@ -240,7 +248,7 @@ export class WorklistService {
       TIME_POINT_WINDOWS.flatMap((w, i) => {
         if (r[`e${i}`] === 0) return [];
         const cell = (name: string) => ({ n: Number(r[`${name}${i}`]), k: Number(r[`k${name}${i}`]) });
-        const [e, done, missed, withdrawn] = ['e', 'd', 'm', 'w'].map(cell);
+        const [e, done, missed, withdrawn, byPatients] = ['e', 'd', 'm', 'w', 'p'].map(cell);
         // Outstanding visits are the expected ones minus the rest: its key is the difference of theirs.
         const outstanding = { n: e.n - done.n - missed.n - withdrawn.n, k: e.k - done.k - missed.k - withdrawn.k };
         const expected = shownCount(d, e);
@@ -255,6 +263,7 @@ export class WorklistService {
             missed: expected === null ? null : shownCount(d, missed),
             withdrawn: expected === null ? null : shownCount(d, withdrawn),
             outstanding: expected === null ? null : shownCount(d, outstanding),
+            answered_by_patients: expected === null ? null : shownProportion(d, byPatients, e, expected).x,
           },
         ];
       }),

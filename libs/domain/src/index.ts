@@ -31,3 +31,4 @@ export * from './missed-visits';
 export * from './complication-rates';
 export * from './headline-figures';
 export * from './patients-like-this';
+export * from './questionnaire';

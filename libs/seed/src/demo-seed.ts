@@ -6,6 +6,7 @@ import { compactAnalysisCells, deferAnalysis, refreshAnalysis } from '@vfr/api-d
 import { bulkInsert, copyRows } from './bulk-insert';
 import { Random } from './random';
 import { generateRegistry, SiteRef, SyntheticRegistry } from './synthetic-registry';
+import { seedQuestionnaires } from './questionnaires.seed';
 
 // Seeded directly (demo data, not chosen by a person); it passes the password rule all the same.
 export const DEMO_PASSWORD = 'demo-registry-2026';
@@ -105,6 +106,7 @@ export async function insertRegistry(
     for (let start = 0; start < ids.length; start += REFRESH_SLICE) await refreshAnalysis(manager, ids.slice(start, start + REFRESH_SLICE));
     // Each slice appended its cells (analysis_cell); the overview reads them as one row per cell.
     await compactAnalysisCells(manager);
+    await seedQuestionnaires(manager, todayIso());
     await manager.query(`INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`, [
       AuditAction.IMPORT,
       JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }),

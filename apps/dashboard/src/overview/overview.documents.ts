@@ -97,6 +97,7 @@ export const OVERVIEW_COMPLETENESS = graphql(`
       missed
       withdrawn
       outstanding
+      answeredByPatients
       completeness
     }
   }

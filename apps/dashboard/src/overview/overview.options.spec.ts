@@ -148,8 +148,18 @@ describe('overview figures', () => {
     // Completeness: sites in site colours (withheld placeholders too), no treatment's colour anywhere.
     const completeness = completenessFigure({
       followUpCompleteness: [
-        { siteCode: 'NORTH', timePoint: 'M1', expected: 40, done: 36, missed: 2, withdrawn: 0, outstanding: 2, completeness: 0.9 },
-        { siteCode: 'SOUTH', timePoint: 'M1', expected: null, done: null, missed: null, withdrawn: null, outstanding: null, completeness: null },
+        { siteCode: 'NORTH', timePoint: 'M1', expected: 40, done: 36, missed: 2, withdrawn: 0, outstanding: 2, answeredByPatients: 5, completeness: 0.9 },
+        {
+          siteCode: 'SOUTH',
+          timePoint: 'M1',
+          expected: null,
+          done: null,
+          missed: null,
+          withdrawn: null,
+          outstanding: null,
+          answeredByPatients: null,
+          completeness: null,
+        },
       ],
     });
     const o = completeness.option as { series: (Series & { itemStyle: { color: string; borderColor?: string } })[] };

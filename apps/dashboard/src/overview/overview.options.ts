@@ -471,7 +471,7 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
     ),
     table: {
       caption: 'Follow-up visits done of visits due (window closed), by site and time point',
-      columns: ['Site', 'Time point', 'Done (%)', 'Done (visits)', 'Due (visits)', 'Missed', 'Withdrawn', 'Outstanding'],
+      columns: ['Site', 'Time point', 'Done (%)', 'Done (visits)', 'By patients', 'Due (visits)', 'Missed', 'Withdrawn', 'Outstanding'],
       rowHeaders: 2,
       rows: sites.flatMap((site) =>
         points.flatMap((tp) => {
@@ -483,6 +483,7 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
               labelOf(tp),
               r.completeness === null ? held : pct(r.completeness, 1),
               count(r.done),
+              count(r.answeredByPatients),
               count(r.expected),
               count(r.missed),
               count(r.withdrawn),

@@ -126,8 +126,30 @@ describe('overview figures in words and tables', () => {
   it('names the lowest completeness and withholds the counts the API withheld', () => {
     const f = completenessFigure({
       followUpCompleteness: [
-        { siteCode: 'NORTH', timePoint: 'M1', expected: 40, done: 36, missed: 2, withdrawn: null, outstanding: 2, completeness: 0.9, suppressed: false },
-        { siteCode: 'NORTH', timePoint: 'M3', expected: 30, done: 18, missed: 12, withdrawn: 0, outstanding: 0, completeness: 0.6, suppressed: false },
+        {
+          siteCode: 'NORTH',
+          timePoint: 'M1',
+          expected: 40,
+          done: 36,
+          missed: 2,
+          withdrawn: null,
+          outstanding: 2,
+          answeredByPatients: 7,
+          completeness: 0.9,
+          suppressed: false,
+        },
+        {
+          siteCode: 'NORTH',
+          timePoint: 'M3',
+          expected: 30,
+          done: 18,
+          missed: 12,
+          withdrawn: 0,
+          outstanding: 0,
+          answeredByPatients: 0,
+          completeness: 0.6,
+          suppressed: false,
+        },
         {
           siteCode: 'SOUTH',
           timePoint: 'M1',
@@ -136,6 +158,7 @@ describe('overview figures in words and tables', () => {
           missed: null,
           withdrawn: null,
           outstanding: null,
+          answeredByPatients: null,
           completeness: null,
           suppressed: true,
         },
@@ -143,9 +166,9 @@ describe('overview figures in words and tables', () => {
     } as never);
     expect(f.summary).toBe('77.1 % of 70 due visits done across 2 sites; lowest NORTH at month 3 (60.0 %); 1 bar withheld (under the threshold).');
     expect(f.table!.rows).toEqual([
-      ['NORTH', 'Month 1', '90.0 %', '36', '40', '2', 'withheld (under the threshold)', '2'],
-      ['NORTH', 'Month 3', '60.0 %', '18', '30', '12', '0', '0'],
-      ['SOUTH', 'Month 1', ...Array(6).fill('withheld (under the threshold)')],
+      ['NORTH', 'Month 1', '90.0 %', '36', '7', '40', '2', 'withheld (under the threshold)', '2'],
+      ['NORTH', 'Month 3', '60.0 %', '18', '0', '30', '12', '0', '0'],
+      ['SOUTH', 'Month 1', ...Array(7).fill('withheld (under the threshold)')],
     ]);
   });
 

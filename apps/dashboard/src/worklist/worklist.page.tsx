@@ -10,6 +10,7 @@ import { downloadWithToken } from '../cohorts/cohort-export';
 import { filterQuery, filtersOf, gqlFilter } from './call-list';
 import { COMPLETENESS, MARK_VISITS_MISSED, WORKLIST } from './worklist.documents';
 import { Pager, useCursorPages } from '../forms/pager';
+import { AWAITING_REVIEW, CONFIRM_QUESTIONNAIRE, ISSUE_QUESTIONNAIRE } from './questionnaire.documents';
 
 const PAGE = 50;
 const STATES = [
@@ -48,6 +49,12 @@ export function WorklistPage() {
   const completeness = useQuery(COMPLETENESS);
   const page = list.data?.worklist ?? list.previousData?.worklist;
   const [markMissed, marking] = useMutation(MARK_VISITS_MISSED);
+  // Questionnaires patients answer by link: issued here (the letter is a page of the link itself,
+  // drawn by the API; the link is shown this once), and answers confirmed here into their visits.
+  const [issueLink, issuing] = useMutation(ISSUE_QUESTIONNAIRE);
+  const [confirmAnswers] = useMutation(CONFIRM_QUESTIONNAIRE);
+  const review = useQuery(AWAITING_REVIEW, { fetchPolicy: 'cache-and-network' });
+  const [letter, setLetter] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -82,6 +89,16 @@ export function WorklistPage() {
         return w ? `${w.registryNumber} ${w.timePoint}: ${message.replace(/^visits\.\d+( \([A-Z0-9]+\))?: /, '')}` : message;
       });
       setProblem([p.sentence, ...named]);
+    }
+  };
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setProblem([]);
+    try {
+      await work();
+      setNotice(done);
+      await Promise.all([list.refetch(), completeness.refetch(), review.refetch()]);
+    } catch (e) {
+      setProblem([serverProblem(e).sentence]);
     }
   };
   const [downloading, setDownloading] = useState(false);
@@ -174,6 +191,33 @@ export function WorklistPage() {
             <p key={m}>{m}</p>
           ))}
         </div>
+      )}
+      {letter && (
+        <p>
+          <a href={`${letter}/letter`} target="_blank" rel="noreferrer">
+            Print the questionnaire letter
+          </a>
+        </p>
+      )}
+      {!!review.data?.questionnaireInvitations.length && (
+        <section className="panel">
+          <h3>Answered by patients, awaiting review</h3>
+          <ul>
+            {review.data.questionnaireInvitations.map((q) => (
+              <li key={q.id}>
+                {q.registryNumber} {q.timePoint}: NRS rest {q.answers?.nrsRest}, activity {q.answers?.nrsActivity}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void act(() => confirmAnswers({ variables: { i: { id: q.id, version: q.version } } }), `${q.registryNumber} ${q.timePoint} confirmed.`)
+                  }
+                >
+                  Confirm
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {page && page.edges.length === 0 && <Empty>Nothing to follow up with these filters: every expected visit is recorded or not yet due.</Empty>}
       {page && page.edges.length > 0 && (
@@ -268,6 +312,24 @@ export function WorklistPage() {
                       >
                         Record visit
                       </Link>
+                      {w.state === 'DUE' && (
+                        <button
+                          type="button"
+                          className="link"
+                          disabled={issuing.loading}
+                          onClick={() =>
+                            void act(async () => {
+                              const r = await issueLink({
+                                variables: { i: { patientId: w.patientId, treatmentId: w.treatmentId, timePoint: w.timePoint } },
+                              });
+                              setLetter(r.data?.issueQuestionnaireLink.url ?? '');
+                            }, `Questionnaire link issued for ${w.registryNumber} ${w.timePoint}.`)
+                          }
+                          aria-label={`Questionnaire link: ${w.timePoint}, patient ${w.registryNumber}`}
+                        >
+                          Questionnaire link
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

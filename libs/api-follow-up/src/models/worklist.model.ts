@@ -43,6 +43,11 @@ export class FollowUpCompletenessModel {
   @Field(() => Int, { nullable: true }) missed: number | null;
   @Field(() => Int, { nullable: true }) withdrawn: number | null;
   @Field(() => Int, { nullable: true }) outstanding: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of the visits done, those the patient answered by questionnaire link (confirmed by a coordinator); perturbed and withheld as done is',
+  })
+  answeredByPatients: number | null;
   @Field(() => Float, { nullable: true, description: 'done / expected, from the counts shown' }) completeness: number | null;
   @Field({ description: 'Whether the counts are withheld (fewer patients than the small-cell threshold)' }) suppressed: boolean;
 }

@@ -1,0 +1,146 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, Locator, Page } from 'playwright-core';
+import { ARTIFACTS, BASE_URL, launch, screenshot, signIn } from './browser';
+import { apiToken, recordPatient } from './patients.setup';
+
+// A questionnaire from link to figure: the coordinator issues a link on the worklist and opens its
+// letter, the patient answers on a phone-sized page (no account, axe-core clean), the coordinator
+// confirms the answers, and the visit is then recorded and counted.
+
+const COORDINATOR = 'coordinator.north@demo.registry';
+const unique = Date.now().toString(36).toUpperCase();
+const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+async function visible(locator: Locator, timeout = 15000): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first();
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const res = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(`setting up the test failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Serious and critical axe-core findings of the page, as lines. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('a questionnaire answered by the patient, in Chromium', () => {
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    browser = await launch();
+    token = await apiToken(COORDINATOR);
+  });
+  afterAll(() => browser?.close());
+
+  it('is issued on the worklist, answered on a 360 px phone page, confirmed, and then counted', async () => {
+    // A patient treated 30 days ago: the one-month visit's window is open today.
+    const patient = await recordPatient(token, `Quest${unique}`);
+    const { createFracture: fracture } = await gql<{ createFracture: { id: string } }>(
+      'mutation($i: CreateFractureInput!) { createFracture(input: $i) { id } }',
+      { i: { patientId: patient.id, level: 'T12', onsetDate: day(-40), cause: 'OSTEOPOROTIC', genantGrade: 2 } },
+      token,
+    );
+    await gql(
+      'mutation($i: CreateTreatmentInput!) { createTreatment(input: $i) { id } }',
+      { i: { patientId: patient.id, kind: 'CONSERVATIVE', startDate: day(-30), levels: [{ fractureId: fracture.id }] } },
+      token,
+    );
+
+    // The coordinator issues the link from the worklist and opens its letter.
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(desk, COORDINATOR);
+    await visible(desk.getByRole('heading', { name: 'Patients' }));
+    await desk.goto(`${BASE_URL}/worklist`);
+    await desk.getByLabel('Registry number').fill(patient.registryNumber);
+    const button = await visible(desk.getByRole('button', { name: `Questionnaire link: M1, patient ${patient.registryNumber}` }));
+    await button.click();
+    const letterLink = await visible(desk.getByRole('link', { name: 'Print the questionnaire letter' }));
+    await visible(desk.getByText(`Questionnaire link issued for ${patient.registryNumber} M1.`));
+    const letterUrl = (await letterLink.getAttribute('href'))!;
+    expect(letterUrl).toMatch(/\/q\/[A-Za-z0-9_-]{43}\/letter$/);
+    await screenshot(desk, 'questionnaire-worklist-issued');
+    const letter = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await letter.goto(letterUrl);
+    await visible(letter.locator('.qr svg'));
+    const link = letterUrl.replace(/\/letter$/, '');
+    expect(await letter.locator('.url').textContent()).toBe(link);
+    expect(await letter.content()).not.toContain(`Quest${unique}`);
+    await screenshot(letter, 'questionnaire-letter');
+    await letter.close();
+
+    // The patient answers on a phone.
+    const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await phoneContext.newPage();
+    await phone.goto(link);
+    await visible(phone.getByRole('heading', { name: 'Your follow-up questionnaire' }));
+    expect(await phone.content()).not.toContain(`Quest${unique}`);
+    expect(await axeProblems(phone)).toEqual([]);
+    // Usable at 360 px: nothing wider than the screen, every answer at least 44 px high.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const heights = await phone.locator('label.option').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    await screenshot(phone, 'questionnaire-phone-form');
+    // What the phone shows: the top, and the pain scale.
+    await phone.screenshot({ path: `${ARTIFACTS}/questionnaire-phone-top.png` });
+    await phone.getByRole('group', { name: /at rest/ }).scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${ARTIFACTS}/questionnaire-phone-nrs.png` });
+    await phone.getByRole('radio', { name: 'I am the patient' }).check();
+    await phone
+      .getByRole('group', { name: /at rest/ })
+      .getByRole('radio', { name: '3', exact: true })
+      .check();
+    await phone
+      .getByRole('group', { name: /when moving/ })
+      .getByRole('radio', { name: '5', exact: true })
+      .check();
+    for (let s = 1; s <= 10; s++) await phone.locator(`input[name="odi${s}"][value="${s % 3}"]`).check();
+    await phone.locator('input[name="rmdq2"]').check();
+    for (let d = 1; d <= 5; d++) await phone.locator(`input[name="eq5d${d}"][value="2"]`).check();
+    await phone.locator('#eq5dVas-input').fill('70');
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await visible(phone.getByRole('heading', { name: 'Thank you' }));
+    expect(await axeProblems(phone)).toEqual([]);
+    await screenshot(phone, 'questionnaire-phone-thanks');
+    // Once: the link now only thanks.
+    await phone.goto(link);
+    await visible(phone.getByRole('heading', { name: 'Thank you' }));
+    await phoneContext.close();
+
+    // Not counted yet: the visit is still expected on the worklist, and the patient page has none.
+    await desk.goto(`${BASE_URL}/worklist`);
+    const review = await visible(desk.locator('li', { hasText: `${patient.registryNumber} M1: NRS rest 3, activity 5` }));
+    await screenshot(desk, 'questionnaire-awaiting-review');
+    await review.getByRole('button', { name: 'Confirm' }).click();
+    await visible(desk.getByText(`${patient.registryNumber} M1 confirmed.`));
+
+    // Counted: the visit is recorded with the patient's answers, and left the worklist.
+    await desk.getByLabel('Registry number').fill(patient.registryNumber);
+    await desk.getByRole('button', { name: `Questionnaire link: M1, patient ${patient.registryNumber}` }).waitFor({ state: 'detached' });
+    await desk.goto(patient.url);
+    const visits = desk.locator('section[aria-labelledby="visits-title"]');
+    const row = await visible(visits.locator('tbody tr', { hasText: 'M1' }));
+    expect(await row.textContent()).toContain(day(0));
+    expect(await row.locator('td:nth-child(4)').textContent()).toBe('3');
+    await screenshot(desk, 'questionnaire-confirmed-visit');
+    const analysed = await gql<{ patient: { assessments: { timePoint: string; status: string; nrsActivity: number; odi: number; eq5dVas: number }[] } }>(
+      'query($id: ID!) { patient(id: $id) { assessments { timePoint status nrsActivity odi eq5dVas } } }',
+      { id: patient.id },
+      token,
+    );
+    expect(analysed.patient.assessments).toEqual([{ timePoint: 'M1', status: 'DONE', nrsActivity: 5, odi: 20, eq5dVas: 70 }]);
+    await desk.close();
+  });
+});
