@@ -1,8 +1,8 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, ValidationContext } from 'graphql';
@@ -14,6 +14,7 @@ import { DatabaseModule, OpenDatabase, productionFromEnv } from '@vfr/api-databa
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { ImportExportModule } from '@vfr/api-import-export';
 import { RegistryModule } from '@vfr/api-registry';
+import { CompiledApolloDriver } from './compiled.executor';
 import { servedFromPlugin } from './served-from.plugin';
 
 // The limits' own default is to throw, which surfaces as an internal error; reported through
@@ -46,7 +47,8 @@ export class AppModule {
       imports: [
         DatabaseModule.forDatabase(db, { closeOnShutdown: options.closeDatabaseOnShutdown }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          // Operations compiled by graphql-jit, once per query text (compiled.executor.ts).
+          driver: CompiledApolloDriver,
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
@@ -55,7 +57,9 @@ export class AppModule {
           // schema's fields to anyone who guesses, signed in or not (Apollo's own option).
           hideSchemaDetailsFromClientErrors: production,
           playground: false,
-          plugins: [...(production ? [ApolloServerPluginLandingPageDisabled()] : []), servedFromPlugin],
+          // Cache hints are never used (every answer is no-store, app.factory.ts), and the plugin
+          // that computes them wraps every field's resolver of every request to do so.
+          plugins: [...(production ? [ApolloServerPluginLandingPageDisabled()] : []), ApolloServerPluginCacheControlDisabled(), servedFromPlugin],
           // Refuse queries built to exhaust the server: deep nesting, huge cost, alias floods.
           // (Batched HTTP requests are off: Apollo Server refuses them unless enabled.)
           validationRules: [
