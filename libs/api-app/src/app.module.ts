@@ -9,11 +9,11 @@ import { GraphQLError, ValidationContext } from 'graphql';
 import { AnalyticsModule } from '@vfr/api-analytics';
 import { AuditModule } from '@vfr/api-audit';
 import { AuthModule } from '@vfr/api-auth';
-import { formatGraphQLError, RequestContext } from '@vfr/api-core';
+import { formatGraphQLError, RequestContext, withPresolvedFields } from '@vfr/api-core';
 import { DatabaseModule, OpenDatabase, productionFromEnv } from '@vfr/api-database';
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { ImportExportModule } from '@vfr/api-import-export';
-import { RegistryModule } from '@vfr/api-registry';
+import { LIST_PRESOLVED_FIELDS, RegistryModule } from '@vfr/api-registry';
 import { CompiledApolloDriver } from './compiled.executor';
 import { servedFromPlugin } from './served-from.plugin';
 
@@ -52,6 +52,8 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // The patient list's nested records come with each patient, read by the page's one statement.
+          transformSchema: (schema) => withPresolvedFields(schema, LIST_PRESOLVED_FIELDS),
           introspection: !production,
           // Without introspection, "Did you mean ...?" in a validation error would still name the
           // schema's fields to anyone who guesses, signed in or not (Apollo's own option).

@@ -8,6 +8,13 @@ import { FieldAccess, RECORD_FIELDS, RecordType } from '@vfr/domain';
  * asks for them. Each column selects exactly what the field's DataLoader selects, in its order;
  * a spec holds the answers of both paths equal for every role.
  */
+/**
+ * The nested fields the list gives its patients with the page (presolved, libs/api-core's
+ * presolved.ts): those its statement reads. The schema's resolvers of these fields return the
+ * value a patient carries, and run as before for any other.
+ */
+export const LIST_PRESOLVED_FIELDS = { Patient: ['fractures', 'treatments', 'latestAssessment'] } as const;
+
 /** A nested record's columns to read: every column, or these (database names). */
 export type Columns = 'all' | readonly string[];
 
