@@ -1,7 +1,22 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
-import { DocumentNode, GraphQLSchema, printSchema } from 'graphql';
+import {
+  BREAK,
+  DocumentNode,
+  execute,
+  getNamedType,
+  GraphQLError,
+  GraphQLSchema,
+  isInputObjectType,
+  NamedTypeNode,
+  OperationDefinitionNode,
+  OperationTypeNode,
+  printSchema,
+  typeFromAST,
+  visit,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -22,19 +37,25 @@ type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
 export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo keeps one parsed document per query text (its document store), so a compiled
   // operation lives as long as Apollo keeps its document, and no longer.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
-  const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const name = operationName ?? '';
     let query = byName.get(name);
-    if (!query) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
-      // Not compilable (no such operation): the errors graphql-js would give.
-      if (!isCompiledQuery(result)) return result;
-      byName.set(name, (query = result));
+    if (query === undefined) {
+      const result = compilable(schema, document, operation) ? compileQuery(schema, document, operationName ?? undefined) : null;
+      // Not compiled: run by graphql-js, as Apollo Server would have.
+      query = result && isCompiledQuery(result) ? result : null;
+      byName.set(name, query);
     }
-    return query.query(undefined, context, request.variables ?? {});
+    if (!query) return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
+    // Variables checked by graphql-js first, so that a bad value gets graphql-js's error (with
+    // the variable's node, which Apollo reads to answer BAD_USER_INPUT and HTTP 400) as before.
+    const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (variables.errors) return { errors: variables.errors };
+    const result = await query.query(undefined, context, request.variables ?? {});
+    return result.errors ? { ...result, errors: (result.errors as readonly CompiledError[]).map(asGraphQLError) } : result;
   };
   let listener: SchemaListener | undefined;
   return {
@@ -48,6 +69,57 @@ export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface
     },
     async stop() {},
   };
+}
+
+/**
+ * Whether graphql-jit runs the operation as graphql-js would: a query (reads; mutations run one
+ * after another and stay with graphql-js) with no input object in its variables or arguments.
+ * graphql-jit 0.8 leaves out the default of a required field of an input object (a create
+ * input's `activeCancer: Boolean! = false` is refused as missing), so input objects, in
+ * variables or written in the query, stay with graphql-js.
+ */
+function compilable(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== OperationTypeNode.QUERY) return false;
+  for (const v of operation.variableDefinitions ?? []) {
+    const type = typeFromAST(schema, v.type as NamedTypeNode);
+    if (!type || isInputObjectType(getNamedType(type))) return false;
+  }
+  let objects = false;
+  visit(document, {
+    ObjectValue() {
+      objects = true;
+      return BREAK;
+    },
+  });
+  return !objects;
+}
+
+/** An error as graphql-jit reports it (its own kind, not the project's GraphQLError). */
+interface CompiledError {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  locations?: GraphQLError['locations'];
+  originalError?: unknown;
+}
+
+/**
+ * An error of the compiled query as graphql-js's locatedError gives it: what the resolver threw
+ * when it is a GraphQLError with its path, else a GraphQLError of the project's graphql with what
+ * was thrown as its originalError; so that Apollo and the error mapper (graphql-error.mapper.ts)
+ * see what they saw from graphql-js.
+ */
+function asGraphQLError(e: CompiledError): GraphQLError {
+  // graphql-js's execution errors all carry what was thrown (a null in a non-null field too).
+  const thrown = e.originalError ?? new Error(e.message);
+  if (thrown instanceof GraphQLError && Array.isArray(thrown.path)) return thrown;
+  const error = new GraphQLError(thrown instanceof Error ? thrown.message : e.message, {
+    ...(thrown instanceof GraphQLError ? { nodes: thrown.nodes, source: thrown.source, positions: thrown.positions } : {}),
+    path: e.path,
+    originalError: thrown instanceof Error ? thrown : undefined,
+  });
+  // Where in the query, as graphql-jit computed it (GraphQLError computes it only from AST nodes).
+  if (!error.locations && e.locations) Object.defineProperty(error, 'locations', { value: e.locations, enumerable: true });
+  return error;
 }
 
 /** Nest's Apollo driver with the compiled executor in front of the schema Nest built. */

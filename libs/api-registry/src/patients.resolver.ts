@@ -16,7 +16,7 @@ import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
 import { selectedFields, selects } from './selection';
-import { columnsFor, LIST_PRESOLVED_FIELDS, NestedParts, NestedRecords } from './patient-page.nested';
+import { columnsFor, LIST_PRESOLVED_FIELDS, NestedParts, NestedRecords, PATIENT_KEYS } from './patient-page.nested';
 import { FractureEntity } from './fracture.entity';
 import { TreatmentEntity } from './treatment.entity';
 
@@ -106,12 +106,16 @@ export class PatientsResolver {
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PatientModel>> {
-    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), this.nestedParts(info));
+    const asked = listSelection(info);
+    const parts = this.nestedParts(info);
+    const columns = asked.patient ? columnsFor(this.dataSource.getMetadata('patient'), 'Patient', asked.patient, [], PATIENT_KEYS) : 'all';
+    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), parts, columns);
     for (const [id, n] of page.nested) this.views.prime(ctx, id, n.indexDate);
-    this.loaders.primeLatestAssessments(ctx, page.nested);
+    // Whole visits only: another field of the request that loads the same patients' latest visit
+    // through the loader may select more of it than this list.
+    if (parts.latestAssessment === 'all') this.loaders.primeLatestAssessments(ctx, page.nested);
     // A name or MRN search ties a name to the registry numbers it finds: audited like identifiers.
     if (filter?.name) for (const e of page.edges) noteIdentifierRead(ctx, e.node, 'nameSearch');
-    const asked = listSelection(info);
     const edges = page.edges.map((e) => {
       const records = page.nested.get(e.node.id) ?? { indexDate: null };
       // The reader's view as PatientViews.of gives it, from the index date read with the page.
@@ -126,8 +130,7 @@ export class PatientsResolver {
 
   /**
    * The nested records the list's statement reads (patient-page.nested.ts), with the columns the
-   * request selects of them: all of a fracture's for the OF-Score, all of the latest visit's (it
-   * primes a loader other fields may share).
+   * request selects of them (all of a fracture's for the OF-Score).
    */
   private nestedParts(info: GraphQLResolveInfo): NestedParts {
     const metadata = (table: string) => this.dataSource.getMetadata(table);
@@ -137,7 +140,8 @@ export class PatientsResolver {
     if (selects(info, ['edges', 'node', 'ofScore'])) parts.fractures = 'all';
     else if (fractures) parts.fractures = columnsFor(metadata('fracture'), 'Fracture', fractures);
     if (treatments) parts.treatments = columnsFor(metadata('treatment'), 'Treatment', treatments, ['levels']);
-    if (selects(info, ['edges', 'node', 'latestAssessment'])) parts.latestAssessment = 'all';
+    const latest = selectedFields(info, ['edges', 'node', 'latestAssessment']);
+    if (latest) parts.latestAssessment = columnsFor(metadata('assessment'), 'Assessment', latest);
     return parts;
   }
 
