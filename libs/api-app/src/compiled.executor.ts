@@ -38,7 +38,12 @@ export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface
   // Apollo keeps one parsed document per query text (its document store), so a compiled
   // operation lives as long as Apollo keeps its document, and no longer.
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
-  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+  const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
+    // The name the client sent (the context's operationName is that of the operation found, or null).
+    const operationName = request.operationName;
+    const interpreted = () => execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
+    // No such operation in the document: graphql-js's error for it, as before.
+    if (!operation) return interpreted();
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const name = operationName ?? '';
@@ -49,7 +54,7 @@ export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface
       query = result && isCompiledQuery(result) ? result : null;
       byName.set(name, query);
     }
-    if (!query) return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
+    if (!query) return interpreted();
     // Variables checked by graphql-js first, so that a bad value gets graphql-js's error (with
     // the variable's node, which Apollo reads to answer BAD_USER_INPUT and HTTP 400) as before.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});

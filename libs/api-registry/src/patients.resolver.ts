@@ -76,9 +76,17 @@ function listSelection(info: GraphQLResolveInfo): ListSelection {
  */
 function presolveRecords(node: PatientModel, records: NestedRecords, view: FieldView, asked: ListSelection): void {
   if (records.fractures && view.receives('Patient', 'fractures'))
-    presolve(node, 'fractures', records.fractures.map((f) => view.project<FractureModel>('Fracture', f, asked.fracture)));
+    presolve(
+      node,
+      'fractures',
+      records.fractures.map((f) => view.project<FractureModel>('Fracture', f, asked.fracture)),
+    );
   if (records.treatments && view.receives('Patient', 'treatments'))
-    presolve(node, 'treatments', records.treatments.map((t) => view.project<TreatmentModel>('Treatment', t, asked.treatment)));
+    presolve(
+      node,
+      'treatments',
+      records.treatments.map((t) => view.project<TreatmentModel>('Treatment', t, asked.treatment)),
+    );
   if (records.latestAssessment !== undefined && view.receives('Patient', 'latestAssessment'))
     presolve(node, 'latestAssessment', records.latestAssessment && view.project('Assessment', records.latestAssessment, asked.assessment));
 }
