@@ -25,7 +25,7 @@ import { ANALYTICS, COHORTS, CREATE_VISIT, PATIENTS_PAGE } from './operations';
 import { BENCH_USERS, ensureBenchUsers, registrySize, rowsOf, seedServerDatabase, Sql } from './registry-setup';
 import { GrowthRow, printGrowth, printTable, ResultRow, writeJson } from './report';
 import { benchSimilarPatients } from './similar-patients';
-import { timeIt, Timing } from './timing';
+import { timeIt } from './timing';
 import { cliArgsOrExit } from '../cli-args';
 
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';

@@ -45,7 +45,7 @@ export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface
     // No such operation in the document: graphql-js's error for it, as before.
     if (!operation) return interpreted();
     let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
+    if (!byName) compiled.set(document, (byName = new Map<string, CompiledQuery | null>()));
     const name = operationName ?? '';
     let query = byName.get(name);
     if (query === undefined) {
@@ -68,11 +68,11 @@ export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface
       listener = callback;
       return () => (listener = undefined);
     },
-    async load() {
+    load() {
       listener?.({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
-      return { executor };
+      return Promise.resolve({ executor });
     },
-    async stop() {},
+    stop: () => Promise.resolve(),
   };
 }
 

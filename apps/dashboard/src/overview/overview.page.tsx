@@ -71,9 +71,8 @@ function useChartsSettled(keys: string[]): { settle: (key: string) => void; sett
   const [settled, setSettled] = useState(false);
   const settle = useCallback((key: string) => setDone((d) => (d.has(key) ? d : new Set(d).add(key))), []);
   const all = keys.every((k) => done.has(k));
-  useEffect(() => {
-    if (all) setSettled(true);
-  }, [all]);
+  // Once true, true for good (React's state adjusted while rendering, not in an effect).
+  if (all && !settled) setSettled(true);
   return { settle, settled };
 }
 
