@@ -56,9 +56,12 @@ function useFigure<T>(
   result: { data?: T; loading: boolean; error?: unknown; asOf?: string },
   build: (d: T) => Figure,
   key?: string,
+  /** The page's own figures, outside the provider, tell it directly. */
+  onSettled?: (key: string) => void,
 ): Figure & { loading: boolean; error: unknown; asOf?: string } {
   const figure = useMemo(() => (result.data ? build(result.data) : NONE), [result.data, build]);
-  const settled = useContext(ChartSettled);
+  const fromProvider = useContext(ChartSettled);
+  const settled = onSettled ?? fromProvider;
   useEffect(() => {
     if (key && !result.loading) settled(key);
   }, [key, result.loading, settled]);
@@ -202,17 +205,18 @@ export function OverviewPage() {
   const scopes: Scope[] = view.charts === 'REGISTRY' || !siteScope ? [registry] : view.charts === 'SITE' ? [siteScope] : [siteScope, registry];
   const many = scopes.length > 1;
   const size = useQuery(OVERVIEW_VOLUMES, { variables: { filter: registry.filter } }).data?.cohortSize;
-  const completeness = useFigure(
-    useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && site ? site.id : null } }),
-    completenessFigure,
-    'completeness',
-  );
-  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL, { variables: { filter: registry.filter } }), funnelFigure, 'funnel');
   // Every chart of the first screen (once the user's site is known, which decides them).
   const charts = !sitesQuery.loading
     ? [...scopes.flatMap((sc) => ['v', 't', 'r', 'c', 'd', 'a'].map((k) => `${k}${sc.key}`)), 'completeness', 'funnel']
     : ['sites'];
   const { settle, settled: chartsAnswered } = useChartsSettled(charts);
+  const completeness = useFigure(
+    useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && site ? site.id : null } }),
+    completenessFigure,
+    'completeness',
+    settle,
+  );
+  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL, { variables: { filter: registry.filter } }), funnelFigure, 'funnel', settle);
   const described = describeView(view);
 
   const responderChoice = (
