@@ -167,8 +167,10 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
       for (const [who, send] of order) {
         const t = await timeIt(send, { warmup: round === 0 ? o.warmup : 2, runs: o.runs });
         single[who].push(t.median);
-        // Warm at the concurrency measured (the pools' connections opened), then measure.
-        await underLoad(send, o.connections, 1000);
+        // Warm at the concurrency measured (the pools' connections opened), then measure. The
+        // first round warms longer: a server in its steady state, its hot paths optimised by V8,
+        // as after its first minute of traffic (both servers alike).
+        await underLoad(send, o.connections, round === 0 ? 5000 : 1000);
         loaded[who].push(await underLoad(send, o.connections, o.roundSeconds * 1000));
       }
       loads.push(os.loadavg()[0]);

@@ -1,20 +1,21 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, ValidationContext } from 'graphql';
 import { AnalyticsModule } from '@vfr/api-analytics';
 import { AuditModule } from '@vfr/api-audit';
 import { AuthModule } from '@vfr/api-auth';
-import { formatGraphQLError, RequestContext } from '@vfr/api-core';
+import { formatGraphQLError, RequestContext, withPresolvedFields } from '@vfr/api-core';
 import { DatabaseModule, OpenDatabase, productionFromEnv } from '@vfr/api-database';
 import { FollowUpModule } from '@vfr/api-follow-up';
 import { ImportExportModule } from '@vfr/api-import-export';
 import { QuestionnairesModule } from '@vfr/api-questionnaires';
-import { RegistryModule } from '@vfr/api-registry';
+import { LIST_PRESOLVED_FIELDS, RegistryModule } from '@vfr/api-registry';
+import { CompiledApolloDriver } from './compiled.executor';
 import { servedFromPlugin } from './served-from.plugin';
 
 // The limits' own default is to throw, which surfaces as an internal error; reported through
@@ -47,16 +48,21 @@ export class AppModule {
       imports: [
         DatabaseModule.forDatabase(db, { closeOnShutdown: options.closeDatabaseOnShutdown }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          // Operations compiled by graphql-jit, once per query text (compiled.executor.ts).
+          driver: CompiledApolloDriver,
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // The patient list's nested records come with each patient, read by the page's one statement.
+          transformSchema: (schema) => withPresolvedFields(schema, LIST_PRESOLVED_FIELDS),
           introspection: !production,
           // Without introspection, "Did you mean ...?" in a validation error would still name the
           // schema's fields to anyone who guesses, signed in or not (Apollo's own option).
           hideSchemaDetailsFromClientErrors: production,
           playground: false,
-          plugins: [...(production ? [ApolloServerPluginLandingPageDisabled()] : []), servedFromPlugin],
+          // Cache hints are never used (every answer is no-store, app.factory.ts), and the plugin
+          // that computes them wraps every field's resolver of every request to do so.
+          plugins: [...(production ? [ApolloServerPluginLandingPageDisabled()] : []), ApolloServerPluginCacheControlDisabled(), servedFromPlugin],
           // Refuse queries built to exhaust the server: deep nesting, huge cost, alias floods.
           // (Batched HTTP requests are off: Apollo Server refuses them unless enabled.)
           validationRules: [

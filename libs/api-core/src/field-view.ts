@@ -27,9 +27,12 @@ export class FieldView {
     return new FieldView(actor.role, indexDate);
   }
 
-  /** The stored row as this reader receives it (nested records are resolved, and decided, separately). */
-  project<T>(record: RecordType, row: object): T {
-    return projectRecord(record, row, { role: this.role, indexDate: this.indexDate }) as T;
+  /**
+   * The stored row as this reader receives it (nested records are resolved, and decided,
+   * separately); with `only`, just those of its fields (the others absent).
+   */
+  project<T>(record: RecordType, row: object, only?: ReadonlySet<string>): T {
+    return projectRecord(record, row, { role: this.role, indexDate: this.indexDate }, only) as T;
   }
 
   /** Whether this reader receives a field at all (the value itself, not null); for nested records. */

@@ -14,3 +14,4 @@ export * from './sql-params';
 export * from './http-error.filter';
 export * from './csv-writer';
 export { default as GraphQLJSON } from './json.scalar';
+export * from './presolved';

@@ -14,3 +14,4 @@ export * from './patient-access';
 export * from './registry.module';
 export * from './dto/update-fields';
 export * from './patient-views';
+export { LIST_PRESOLVED_FIELDS } from './patient-page.nested';

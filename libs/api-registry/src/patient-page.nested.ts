@@ -8,6 +8,13 @@ import { FieldAccess, RECORD_FIELDS, RecordType } from '@vfr/domain';
  * asks for them. Each column selects exactly what the field's DataLoader selects, in its order;
  * a spec holds the answers of both paths equal for every role.
  */
+/**
+ * The nested fields the list gives its patients with the page (presolved, libs/api-core's
+ * presolved.ts): those its statement reads. The schema's resolvers of these fields return the
+ * value a patient carries, and run as before for any other.
+ */
+export const LIST_PRESOLVED_FIELDS = { Patient: ['fractures', 'treatments', 'latestAssessment'] } as const;
+
 /** A nested record's columns to read: every column, or these (database names). */
 export type Columns = 'all' | readonly string[];
 
@@ -30,11 +37,18 @@ export interface NestedRecords {
  * fields of the record load by the one and are projected for the other), and the stored value
  * each selected field is given from (the field-access table's `from`).
  * A field the table does not describe, or a nested record other than those named in `byId`, takes
- * every column: nothing is left out that some resolver might read.
+ * every column: nothing is left out that some resolver might read. A patient's keys are its id,
+ * site and registry number (the cursor, the audit of identifier reads).
  */
-export function columnsFor(metadata: EntityMetadata, record: RecordType, selected: ReadonlySet<string>, byId: readonly string[] = []): Columns {
+export function columnsFor(
+  metadata: EntityMetadata,
+  record: RecordType,
+  selected: ReadonlySet<string>,
+  byId: readonly string[] = [],
+  keys: readonly string[] = ['id', 'patient_id'],
+): Columns {
   const fields = RECORD_FIELDS[record].fields as Record<string, FieldAccess>;
-  const columns = new Set(['id', 'patient_id']);
+  const columns = new Set(keys);
   for (const name of selected) {
     if (name === '__typename' || byId.includes(name)) continue;
     const def = fields[name];
@@ -46,8 +60,11 @@ export function columnsFor(metadata: EntityMetadata, record: RecordType, selecte
   return columns.size > 50 ? 'all' : [...columns];
 }
 
+/** The columns that identify a listed patient, always read: its id, its site, its registry number (the cursor). */
+export const PATIENT_KEYS = ['id', 'site_id', 'registry_number'] as const;
+
 /** The JSON of a row of `alias`: the whole row, or the named columns under their own names. */
-function rowJson(alias: string, columns: Columns): string {
+export function rowJson(alias: string, columns: Columns): string {
   if (columns === 'all') return alias;
   return `json_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(', ')})`;
 }
@@ -87,20 +104,41 @@ export function nestedSelects(parts: NestedParts): [string, string][] {
  * JSON as from the driver.
  */
 export function entityFromJson(metadata: EntityMetadata, json: Record<string, unknown>): object {
+  const columns = columnsByName(metadata);
   const entity: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(json)) {
-    const c = metadata.findColumnWithDatabaseName(name);
+  for (const name in json) {
+    const c = columns.get(name);
     if (!c) continue;
-    entity[c.propertyName] = value == null ? null : TIMESTAMPS.has(String(c.type)) ? new Date(value as string) : value;
+    const value = json[name];
+    entity[c.property] = value == null ? null : c.timestamp ? new Date(value as string) : value;
   }
   return entity;
 }
 
 const TIMESTAMPS = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone']);
+const COLUMNS = new WeakMap<EntityMetadata, Map<string, { property: string; timestamp: boolean }>>();
+
+/** An entity's columns by database name, looked up once per entity rather than once per value. */
+function columnsByName(metadata: EntityMetadata): Map<string, { property: string; timestamp: boolean }> {
+  let columns = COLUMNS.get(metadata);
+  if (!columns) {
+    columns = new Map();
+    // The first column of a name, as findColumnWithDatabaseName finds it.
+    for (const c of metadata.columns)
+      if (!columns.has(c.databaseName)) columns.set(c.databaseName, { property: c.propertyName, timestamp: TIMESTAMPS.has(String(c.type)) });
+    COLUMNS.set(metadata, columns);
+  }
+  return columns;
+}
 
 /** The nested records of each patient of a page, from the page statement's raw rows. */
+/** A JSON column's value: parsed by the driver (json), or text to parse. */
+export function jsonOf(v: unknown): Record<string, unknown> | Record<string, unknown>[] | null {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown> | Record<string, unknown>[] | null;
+}
+
 export function nestedFromRaw(dataSource: DataSource, parts: NestedParts, raw: Record<string, unknown>): NestedRecords {
-  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown> | Record<string, unknown>[] | null;
+  const json = jsonOf;
   const records: NestedRecords = { indexDate: (raw.nested_index_date as string | null) ?? null };
   if (parts.fractures) {
     const meta = dataSource.getMetadata('fracture');

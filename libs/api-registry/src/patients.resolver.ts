@@ -1,10 +1,10 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Actor, Connection, CurrentActor, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
+import { Actor, Connection, CurrentActor, FieldView, presolve, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
-import { computeOfScore, readersOf, Role } from '@vfr/domain';
+import { computeOfScore, FieldAccess, readersOf, RECORD_FIELDS, RecordType, Role } from '@vfr/domain';
 import { CreatePatientInput, PatientFilterInput, SimilarPatientsInput, UpdatePatientInput } from './dto/patient.input';
 import { ComplicationModel } from './models/complication.model';
 import { DeathModel } from './models/death.model';
@@ -16,7 +16,7 @@ import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
 import { selectedFields, selects } from './selection';
-import { columnsFor, NestedParts, NestedRecords } from './patient-page.nested';
+import { columnsFor, LIST_PRESOLVED_FIELDS, NestedParts, NestedRecords, PATIENT_KEYS } from './patient-page.nested';
 import { FractureEntity } from './fracture.entity';
 import { TreatmentEntity } from './treatment.entity';
 
@@ -30,6 +30,66 @@ const READERS = readersOf('Patient');
 const PAGE_RECORDS = Symbol('records read with the page');
 type ListedPatient = PatientModel & { [PAGE_RECORDS]?: NestedRecords };
 const WRITERS = [Role.ADMIN, Role.COORDINATOR];
+
+const PRESOLVABLE: ReadonlySet<string> = new Set(LIST_PRESOLVED_FIELDS.Patient);
+
+/**
+ * Which fields of each record the request asks for, to project only those: for each record, the
+ * fields selected (through fragments) with the keys other fields and the audit read (id, the
+ * patient's and its site), or undefined (every field) when the selection holds a field the
+ * table does not describe as a value of the record, so that a nested field's resolver always
+ * finds the whole record it may read.
+ */
+interface ListSelection {
+  patient?: ReadonlySet<string>;
+  fracture?: ReadonlySet<string>;
+  treatment?: ReadonlySet<string>;
+  assessment?: ReadonlySet<string>;
+}
+
+function projectionOf(record: RecordType, selected: ReadonlySet<string> | null, allowed: ReadonlySet<string> = new Set()): ReadonlySet<string> | undefined {
+  if (!selected) return undefined;
+  const fields = RECORD_FIELDS[record].fields as Record<string, FieldAccess>;
+  const only = new Set(['id', ...(record === 'Patient' ? ['siteId', 'registryNumber'] : ['patientId'])]);
+  for (const name of selected) {
+    if (name === '__typename' || allowed.has(name)) continue;
+    if (fields[name]?.kind !== undefined && fields[name].kind !== 'related') only.add(name);
+    else return undefined;
+  }
+  return only;
+}
+
+function listSelection(info: GraphQLResolveInfo): ListSelection {
+  const node = ['edges', 'node'];
+  return {
+    patient: projectionOf('Patient', selectedFields(info, node), PRESOLVABLE),
+    fracture: projectionOf('Fracture', selectedFields(info, [...node, 'fractures'])),
+    treatment: projectionOf('Treatment', selectedFields(info, [...node, 'treatments'])),
+    assessment: projectionOf('Assessment', selectedFields(info, [...node, 'latestAssessment'])),
+  };
+}
+
+/**
+ * The patient's fractures, treatments and latest visit, as their field resolvers would give them
+ * to this reader (the same projection of the same rows), given with the patient: for the fields
+ * the reader receives (a withheld or refused one is left to its resolver's gate).
+ */
+function presolveRecords(node: PatientModel, records: NestedRecords, view: FieldView, asked: ListSelection): void {
+  if (records.fractures && view.receives('Patient', 'fractures'))
+    presolve(
+      node,
+      'fractures',
+      records.fractures.map((f) => view.project<FractureModel>('Fracture', f, asked.fracture)),
+    );
+  if (records.treatments && view.receives('Patient', 'treatments'))
+    presolve(
+      node,
+      'treatments',
+      records.treatments.map((t) => view.project<TreatmentModel>('Treatment', t, asked.treatment)),
+    );
+  if (records.latestAssessment !== undefined && view.receives('Patient', 'latestAssessment'))
+    presolve(node, 'latestAssessment', records.latestAssessment && view.project('Assessment', records.latestAssessment, asked.assessment));
+}
 
 @Resolver(() => PatientModel)
 export class PatientsResolver {
@@ -54,25 +114,31 @@ export class PatientsResolver {
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PatientModel>> {
-    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), this.nestedParts(info));
+    const asked = listSelection(info);
+    const parts = this.nestedParts(info);
+    const columns = asked.patient ? columnsFor(this.dataSource.getMetadata('patient'), 'Patient', asked.patient, [], PATIENT_KEYS) : 'all';
+    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), parts, columns);
     for (const [id, n] of page.nested) this.views.prime(ctx, id, n.indexDate);
-    this.loaders.primeLatestAssessments(ctx, page.nested);
+    // Whole visits only: another field of the request that loads the same patients' latest visit
+    // through the loader may select more of it than this list.
+    if (parts.latestAssessment === 'all') this.loaders.primeLatestAssessments(ctx, page.nested);
     // A name or MRN search ties a name to the registry numbers it finds: audited like identifiers.
     if (filter?.name) for (const e of page.edges) noteIdentifierRead(ctx, e.node, 'nameSearch');
-    const edges = await Promise.all(
-      page.edges.map(async (e) => {
-        const node: ListedPatient = await this.model(ctx, actor, e.node);
-        node[PAGE_RECORDS] = page.nested.get(e.node.id);
-        return { cursor: e.cursor, node };
-      }),
-    );
+    const edges = page.edges.map((e) => {
+      const records = page.nested.get(e.node.id) ?? { indexDate: null };
+      // The reader's view as PatientViews.of gives it, from the index date read with the page.
+      const view = FieldView.of(actor, records.indexDate);
+      const node: ListedPatient = view.project('Patient', e.node, asked.patient);
+      node[PAGE_RECORDS] = records;
+      presolveRecords(node, records, view, asked);
+      return { cursor: e.cursor, node };
+    });
     return { totalCount: page.totalCount, pageInfo: page.pageInfo, edges };
   }
 
   /**
    * The nested records the list's statement reads (patient-page.nested.ts), with the columns the
-   * request selects of them: all of a fracture's for the OF-Score, all of the latest visit's (it
-   * primes a loader other fields may share).
+   * request selects of them (all of a fracture's for the OF-Score).
    */
   private nestedParts(info: GraphQLResolveInfo): NestedParts {
     const metadata = (table: string) => this.dataSource.getMetadata(table);
@@ -82,7 +148,8 @@ export class PatientsResolver {
     if (selects(info, ['edges', 'node', 'ofScore'])) parts.fractures = 'all';
     else if (fractures) parts.fractures = columnsFor(metadata('fracture'), 'Fracture', fractures);
     if (treatments) parts.treatments = columnsFor(metadata('treatment'), 'Treatment', treatments, ['levels']);
-    if (selects(info, ['edges', 'node', 'latestAssessment'])) parts.latestAssessment = 'all';
+    const latest = selectedFields(info, ['edges', 'node', 'latestAssessment']);
+    if (latest) parts.latestAssessment = columnsFor(metadata('assessment'), 'Assessment', latest);
     return parts;
   }
 

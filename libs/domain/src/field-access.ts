@@ -552,16 +552,42 @@ export function applyRule(rule: FieldRule, value: unknown, ctx: ProjectionContex
 /**
  * A stored row as the role may receive it: every field of the record type (nested records
  * excepted: each is its own record type), each by its rule. A role the table gives none of the
- * record is refused.
+ * record is refused. With `only`, just those fields: a reader that asked for two fields of fifty
+ * does not pay for the other 48 (the list's records, docs/performance.md).
  */
-export function projectRecord(record: RecordType, row: object, ctx: ProjectionContext): Record<string, unknown> {
+export function projectRecord(record: RecordType, row: object, ctx: ProjectionContext, only?: ReadonlySet<string>): Record<string, unknown> {
   const stored = row as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [name, def] of Object.entries(RECORD_FIELDS[record].fields) as [string, FieldAccess][]) {
-    if (def.kind === 'related') continue;
+  // A role given none of some field of the record is refused the record whatever is asked of it.
+  const asked = only && !withoutAccess(record).has(ctx.role) ? only : undefined;
+  for (const [name, def] of projectedFields(record)) {
+    if (asked && !asked.has(name)) continue;
     out[name] = applyRule(def.access[ctx.role], stored[def.from ?? name], ctx);
   }
   return out;
+}
+
+const PROJECTED = new Map<RecordType, [string, FieldAccess][]>();
+const WITHOUT_ACCESS = new Map<RecordType, Set<Role>>();
+
+/** A record type's fields a projection gives (nested records are resolved apart), computed once. */
+function projectedFields(record: RecordType): [string, FieldAccess][] {
+  let fields = PROJECTED.get(record);
+  if (!fields) {
+    fields = (Object.entries(RECORD_FIELDS[record].fields) as [string, FieldAccess][]).filter(([, def]) => def.kind !== 'related');
+    PROJECTED.set(record, fields);
+  }
+  return fields;
+}
+
+/** The roles some field of the record is given to as 'none'. */
+function withoutAccess(record: RecordType): Set<Role> {
+  let roles = WITHOUT_ACCESS.get(record);
+  if (!roles) {
+    roles = new Set(Object.values(Role).filter((role) => projectedFields(record).some(([, def]) => def.access[role] === 'none')));
+    WITHOUT_ACCESS.set(record, roles);
+  }
+  return roles;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ interface Scope {
 }
 
 /** One scope's answer: a warning when the groups differed before treatment, a sentence per treatment at each time point. */
-function ScopeAnswer({ scope, titled }: { scope: Scope; titled: boolean }) {
-  const q = useQuery(OVERVIEW_ADJUSTED, { variables: { filter: scope.filter } });
+function ScopeAnswer({ scope, titled, start }: { scope: Scope; titled: boolean; start: boolean }) {
+  const q = useQuery(OVERVIEW_ADJUSTED, { variables: { filter: scope.filter }, skip: !start });
   const times: { when: string; a: AdjustedPain | undefined }[] = [
     { when: 'at one month', a: q.data?.month1 },
     { when: 'at one year', a: q.data?.month12 },
@@ -64,8 +64,11 @@ function ScopeAnswer({ scope, titled }: { scope: Scope; titled: boolean }) {
   );
 }
 
-/** Which treatment did better: pain at one month and one year, IPTW-adjusted, per scope. */
-export function AdjustedAnswer({ scopes }: { scopes: Scope[] }) {
+/**
+ * Which treatment did better: pain at one month and one year, IPTW-adjusted, per scope. The
+ * fits are asked for once `start` (the overview starts them after its charts are answered).
+ */
+export function AdjustedAnswer({ scopes, start = true }: { scopes: Scope[]; start?: boolean }) {
   return (
     <section className="adjusted-answer" aria-labelledby="adjusted-title">
       <h3 id="adjusted-title">Which treatment did better, adjusted for differences between patients</h3>
@@ -76,7 +79,7 @@ export function AdjustedAnswer({ scopes }: { scopes: Scope[] }) {
       </p>
       <div className="adjusted-columns">
         {scopes.map((s) => (
-          <ScopeAnswer key={s.key} scope={s} titled={scopes.length > 1} />
+          <ScopeAnswer key={s.key} scope={s} titled={scopes.length > 1} start={start} />
         ))}
       </div>
       <MethodsLink section={METHODS.adjusted} />

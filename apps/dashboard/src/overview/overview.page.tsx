@@ -1,5 +1,5 @@
 import { useQuery } from '../graphql/hooks';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ChartCard } from '../charts/chart-card';
 import { METHODS } from '../methods/methods-anchors';
@@ -44,12 +44,39 @@ export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string 
 
 const NONE: Figure = NO_FIGURE;
 
+/**
+ * Tells the page when a chart has its answer (or its error): the adjusted answer's fits, the
+ * heaviest requests of the page, are asked for only once every chart of the first screen has
+ * been answered, so that they do not hold the server's aggregate turns and the browser's
+ * connections while the charts wait.
+ */
+const ChartSettled = createContext<(key: string) => void>(() => undefined);
+
 function useFigure<T>(
   result: { data?: T; loading: boolean; error?: unknown; asOf?: string },
   build: (d: T) => Figure,
+  key?: string,
+  /** The page's own figures, outside the provider, tell it directly. */
+  onSettled?: (key: string) => void,
 ): Figure & { loading: boolean; error: unknown; asOf?: string } {
   const figure = useMemo(() => (result.data ? build(result.data) : NONE), [result.data, build]);
+  const fromProvider = useContext(ChartSettled);
+  const settled = onSettled ?? fromProvider;
+  useEffect(() => {
+    if (key && !result.loading) settled(key);
+  }, [key, result.loading, settled]);
   return { ...figure, loading: result.loading, error: result.error, asOf: result.asOf };
+}
+
+/** Whether every chart named has been answered once; stays true after. */
+function useChartsSettled(keys: string[]): { settle: (key: string) => void; settled: boolean } {
+  const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
+  const [settled, setSettled] = useState(false);
+  const settle = useCallback((key: string) => setDone((d) => (d.has(key) ? d : new Set(d).add(key))), []);
+  const all = keys.every((k) => done.has(k));
+  // Once true, true for good (React's state adjusted while rendering, not in an effect).
+  if (all && !settled) setSettled(true);
+  return { settle, settled };
 }
 
 /** The date and time of printing, set as the print starts (the page may have been open for hours). */
@@ -79,7 +106,7 @@ function scoped(id: string, title: string, scope: Scope, many: boolean) {
 type CardProps = { scope: Scope; many: boolean };
 
 function VolumesCard({ scope, many }: CardProps) {
-  const f = useFigure(useQuery(OVERVIEW_VOLUMES, { variables: { filter: scope.filter } }), volumesFigure);
+  const f = useFigure(useQuery(OVERVIEW_VOLUMES, { variables: { filter: scope.filter } }), volumesFigure, `v${scope.key}`);
   return (
     <ChartCard
       {...scoped('volumes', VOLUMES_TITLE, scope, many)}
@@ -92,7 +119,7 @@ function VolumesCard({ scope, many }: CardProps) {
 }
 
 function TrajectoryCard({ scope, many }: CardProps) {
-  const f = useFigure(useQuery(OVERVIEW_TRAJECTORY, { variables: { filter: scope.filter } }), trajectoryFigure);
+  const f = useFigure(useQuery(OVERVIEW_TRAJECTORY, { variables: { filter: scope.filter } }), trajectoryFigure, `t${scope.key}`);
   return (
     <ChartCard
       {...scoped('trajectory', 'Pain (NRS) over time, by first treatment', scope, many)}
@@ -105,7 +132,7 @@ function TrajectoryCard({ scope, many }: CardProps) {
 }
 
 function RespondersCard({ scope, many, definition, children }: CardProps & { definition: ResponderDefinition; children: ReactNode }) {
-  const f = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { filter: scope.filter, definition } }), respondersFigure);
+  const f = useFigure(useQuery(OVERVIEW_RESPONDERS, { variables: { filter: scope.filter, definition } }), respondersFigure, `r${scope.key}`);
   return (
     <ChartCard
       {...scoped('responders', 'Responder rates, by first treatment', scope, many)}
@@ -120,7 +147,7 @@ function RespondersCard({ scope, many, definition, children }: CardProps & { def
 }
 
 function ComplicationsCard({ scope, many }: CardProps) {
-  const f = useFigure(useQuery(OVERVIEW_COMPLICATIONS, { variables: { filter: scope.filter } }), complicationsFigure);
+  const f = useFigure(useQuery(OVERVIEW_COMPLICATIONS, { variables: { filter: scope.filter } }), complicationsFigure, `c${scope.key}`);
   return (
     <ChartCard
       {...scoped('complications', 'Complication rates, by grade, kind and first treatment', scope, many)}
@@ -133,7 +160,7 @@ function ComplicationsCard({ scope, many }: CardProps) {
 }
 
 function DischargeCard({ scope, many }: CardProps) {
-  const f = useFigure(useQuery(OVERVIEW_DISCHARGE, { variables: { filter: scope.filter } }), dischargeFigure);
+  const f = useFigure(useQuery(OVERVIEW_DISCHARGE, { variables: { filter: scope.filter } }), dischargeFigure, `d${scope.key}`);
   return (
     <ChartCard
       {...scoped('discharge', 'Same-day discharge and length of stay, by treatment', scope, many)}
@@ -146,7 +173,7 @@ function DischargeCard({ scope, many }: CardProps) {
 }
 
 function ReadmissionsCard({ scope, many }: CardProps) {
-  const f = useFigure(useQuery(OVERVIEW_READMISSIONS, { variables: { filter: scope.filter } }), readmissionsFigure);
+  const f = useFigure(useQuery(OVERVIEW_READMISSIONS, { variables: { filter: scope.filter } }), readmissionsFigure, `a${scope.key}`);
   return (
     <ChartCard
       {...scoped('readmissions', 'Readmissions and repeat augmentation, by treatment', scope, many)}
@@ -169,7 +196,8 @@ export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => viewFromSearch(params.toString()), [params]);
   const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
-  const sites = useQuery(OVERVIEW_SITES).data;
+  const sitesQuery = useQuery(OVERVIEW_SITES);
+  const sites = sitesQuery.data;
   const ownSiteId = sites?.me.siteId ?? null;
   const site = sites?.sites.find((s) => s.id === (view.siteId || ownSiteId)) ?? null;
   const registry = useMemo<Scope>(() => ({ key: 'registry', label: 'Registry', filter: subgroupFilter(view) }), [view]);
@@ -177,11 +205,18 @@ export function OverviewPage() {
   const scopes: Scope[] = view.charts === 'REGISTRY' || !siteScope ? [registry] : view.charts === 'SITE' ? [siteScope] : [siteScope, registry];
   const many = scopes.length > 1;
   const size = useQuery(OVERVIEW_VOLUMES, { variables: { filter: registry.filter } }).data?.cohortSize;
+  // Every chart of the first screen (once the user's site is known, which decides them).
+  const charts = !sitesQuery.loading
+    ? [...scopes.flatMap((sc) => ['v', 't', 'r', 'c', 'd', 'a'].map((k) => `${k}${sc.key}`)), 'completeness', 'funnel']
+    : ['sites'];
+  const { settle, settled: chartsAnswered } = useChartsSettled(charts);
   const completeness = useFigure(
     useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && site ? site.id : null } }),
     completenessFigure,
+    'completeness',
+    settle,
   );
-  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL, { variables: { filter: registry.filter } }), funnelFigure);
+  const funnel = useFigure(useQuery(OVERVIEW_FUNNEL, { variables: { filter: registry.filter } }), funnelFigure, 'funnel', settle);
   const described = describeView(view);
 
   const responderChoice = (
@@ -200,81 +235,89 @@ export function OverviewPage() {
   const each = (card: (s: Scope) => ReactNode) => scopes.map((s) => card(s));
 
   return (
-    <section aria-labelledby="overview-title" className="overview">
-      <div className="overview-head">
-        <h2 id="overview-title">Registry overview</h2>
-        {/* The department report: this page on A4 (the print stylesheet in overview.css). */}
-        <button type="button" className="no-print" onClick={() => window.print()}>
-          Print report
-        </button>
-      </div>
-      <OverviewFilters
-        view={view}
-        onChange={(v) => setParams(new URLSearchParams(viewToSearch(v)), { replace: true })}
-        sites={sites?.sites ?? []}
-        ownSiteId={ownSiteId}
-        today={today()}
-      />
-      {/* On paper only: what the figures cover and when they were printed. */}
-      <p className="print-only">
-        {site ? `${site.code} (${site.name}) beside the registry` : 'All sites'}; {described}; charts for{' '}
-        {many ? `${site?.code} and the registry` : scopes[0].label.toLowerCase() === 'registry' ? 'the registry' : scopes[0].label} · printed <PrintedAt />
-      </p>
-      <p className="summary">
-        Showing {described}.{' '}
-        {size &&
-          `${size.total === null ? 'The registry total is withheld.' : `${size.total.toLocaleString('en')} patients in the registry`}${
-            size.groups.length > 0 ? ' by first treatment: ' : ''
-          }${size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (withheld)` : g.n}`).join(', ')}.`}{' '}
-        Only patients who consented to research are counted. For department heads, counts under {size?.threshold ?? 11} are withheld and every count is moved by
-        at most 3, the same way each time, so that comparing two figures cannot reveal a small group.
-      </p>
-      <Headlines siteLabel={site?.code ?? null} siteFilter={siteScope?.filter ?? null} registryFilter={registry.filter} threshold={size?.threshold ?? null} />
-      <AdjustedAnswer scopes={siteScope ? [siteScope, registry] : [registry]} />
-      <div className="chart-grid">
-        {each((s) => (
-          <VolumesCard key={`v${s.key}`} scope={s} many={many} />
-        ))}
-        {each((s) => (
-          <TrajectoryCard key={`t${s.key}`} scope={s} many={many} />
-        ))}
-        {each((s) => (
-          <RespondersCard key={`r${s.key}`} scope={s} many={many} definition={definition}>
-            {responderChoice}
-          </RespondersCard>
-        ))}
-        {each((s) => (
-          <ComplicationsCard key={`c${s.key}`} scope={s} many={many} />
-        ))}
-        {each((s) => (
-          <DischargeCard key={`d${s.key}`} scope={s} many={many} />
-        ))}
-        {each((s) => (
-          <ReadmissionsCard key={`a${s.key}`} scope={s} many={many} />
-        ))}
-        <ChartCard
-          id="completeness"
-          definition={METHODS.rates}
-          title="Follow-up completeness, by time point and site"
-          {...completeness}
-          empty="No follow-up visit is due yet."
-          note={
-            <>
-              {completeness.note} Every period and patient of {view.charts === 'SITE' && site ? site.code : 'every site'}: the period and subgroups do not apply
-              here (the headline figures give the 12-month share for them).
-            </>
-          }
-          height={330}
+    <ChartSettled.Provider value={settle}>
+      <section aria-labelledby="overview-title" className="overview">
+        <div className="overview-head">
+          <h2 id="overview-title">Registry overview</h2>
+          {/* The department report: this page on A4 (the print stylesheet in overview.css). */}
+          <button type="button" className="no-print" onClick={() => window.print()}>
+            Print report
+          </button>
+        </div>
+        <OverviewFilters
+          view={view}
+          onChange={(v) => setParams(new URLSearchParams(viewToSearch(v)), { replace: true })}
+          sites={sites?.sites ?? []}
+          ownSiteId={ownSiteId}
+          today={today()}
         />
-        <ChartCard
-          id="funnel"
-          definition={METHODS.rates}
-          title="Sites' complication rates after procedures (funnel plot)"
-          {...funnel}
-          empty="No site has procedures in this period and subgroup."
-          height={360}
+        {/* On paper only: what the figures cover and when they were printed. */}
+        <p className="print-only">
+          {site ? `${site.code} (${site.name}) beside the registry` : 'All sites'}; {described}; charts for{' '}
+          {many ? `${site?.code} and the registry` : scopes[0].label.toLowerCase() === 'registry' ? 'the registry' : scopes[0].label} · printed <PrintedAt />
+        </p>
+        <p className="summary">
+          Showing {described}.{' '}
+          {size &&
+            `${size.total === null ? 'The registry total is withheld.' : `${size.total.toLocaleString('en')} patients in the registry`}${
+              size.groups.length > 0 ? ' by first treatment: ' : ''
+            }${size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (withheld)` : g.n}`).join(', ')}.`}{' '}
+          Only patients who consented to research are counted. For department heads, counts under {size?.threshold ?? 11} are withheld and every count is moved
+          by at most 3, the same way each time, so that comparing two figures cannot reveal a small group.
+        </p>
+        <Headlines
+          siteLabel={site?.code ?? null}
+          siteFilter={siteScope?.filter ?? null}
+          registryFilter={registry.filter}
+          threshold={size?.threshold ?? null}
+          ready={!sitesQuery.loading}
         />
-      </div>
-    </section>
+        <AdjustedAnswer scopes={siteScope ? [siteScope, registry] : [registry]} start={chartsAnswered} />
+        <div className="chart-grid">
+          {each((s) => (
+            <VolumesCard key={`v${s.key}`} scope={s} many={many} />
+          ))}
+          {each((s) => (
+            <TrajectoryCard key={`t${s.key}`} scope={s} many={many} />
+          ))}
+          {each((s) => (
+            <RespondersCard key={`r${s.key}`} scope={s} many={many} definition={definition}>
+              {responderChoice}
+            </RespondersCard>
+          ))}
+          {each((s) => (
+            <ComplicationsCard key={`c${s.key}`} scope={s} many={many} />
+          ))}
+          {each((s) => (
+            <DischargeCard key={`d${s.key}`} scope={s} many={many} />
+          ))}
+          {each((s) => (
+            <ReadmissionsCard key={`a${s.key}`} scope={s} many={many} />
+          ))}
+          <ChartCard
+            id="completeness"
+            definition={METHODS.rates}
+            title="Follow-up completeness, by time point and site"
+            {...completeness}
+            empty="No follow-up visit is due yet."
+            note={
+              <>
+                {completeness.note} Every period and patient of {view.charts === 'SITE' && site ? site.code : 'every site'}: the period and subgroups do not
+                apply here (the headline figures give the 12-month share for them).
+              </>
+            }
+            height={330}
+          />
+          <ChartCard
+            id="funnel"
+            definition={METHODS.rates}
+            title="Sites' complication rates after procedures (funnel plot)"
+            {...funnel}
+            empty="No site has procedures in this period and subgroup."
+            height={360}
+          />
+        </div>
+      </section>
+    </ChartSettled.Provider>
   );
 }
