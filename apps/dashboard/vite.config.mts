@@ -10,13 +10,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 
 /**
- * What GraphQL Code Generator's babel plugin does, for the build: each graphql(`query Name ...`)
- * call in a *.documents.ts file becomes the generated NameDocument itself, so the query text is
- * not carried twice (at the call and as a key of gql.ts's lookup table, which then drops out).
- * The source keeps graphql() for the types; tsc and the dev server are unchanged.
+ * For the build, each graphql(`query Name ...`) call in a *.documents.ts file becomes its query
+ * text with the white space collapsed: a plain string, which urql parses itself (hooks.ts passes
+ * strings through). The generated NameDocument is a syntax tree written out as JSON, several times
+ * the size of its text, and gql.ts's lookup table would carry the text again as a key; neither
+ * reaches the bundle. The source keeps graphql() for the types; tsc and the dev server are
+ * unchanged. (GraphQL's white space is insignificant outside string literals and comments, which
+ * the documents do not use: a document with either is refused here rather than altered.)
  */
 function precompiledDocuments(): Plugin {
-  const generated = resolve(here, 'src/gql/graphql.ts');
   return {
     name: 'vfr-precompiled-documents',
     apply: 'build',
@@ -26,10 +28,11 @@ function precompiledDocuments(): Plugin {
       const out = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (_all, text: string) => {
         const name = /^\s*(?:query|mutation)\s+(\w+)/.exec(text)?.[1];
         if (!name) throw new Error(`${id}: a graphql() document without an operation name`);
+        if (/["\\#]/.test(text)) throw new Error(`${id}: ${name} holds a string literal or a comment; its white space cannot be collapsed safely`);
         count += 1;
-        return `__documents.${name}Document`;
+        return JSON.stringify(text.replace(/\s+/g, ' ').trim());
       });
-      return count ? { code: `import * as __documents from ${JSON.stringify(generated)};\n${out}`, map: null } : null;
+      return count ? { code: out, map: null } : null;
     },
   };
 }
