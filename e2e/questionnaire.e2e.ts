@@ -35,6 +35,16 @@ async function axeProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** The patients of the registry's NRS trajectory at one month under conservative care, as an administrator sees them. */
+async function conservativeM1(): Promise<number> {
+  const { outcomeTrajectory } = await gql<{ outcomeTrajectory: { group: string; timePoint: string; n: number | null }[] }>(
+    'query { outcomeTrajectory { group timePoint n } }',
+    {},
+    await apiToken('admin@demo.registry'),
+  );
+  return outcomeTrajectory.find((p) => p.group === 'CONSERVATIVE' && p.timePoint === 'M1')?.n ?? 0;
+}
+
 describe('a questionnaire answered by the patient, in Chromium', () => {
   let browser: Browser;
   let token: string;
@@ -120,6 +130,7 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
     await phoneContext.close();
 
     // Not counted yet: the visit is still expected on the worklist, and the patient page has none.
+    const painAtOneMonth = await conservativeM1();
     await desk.goto(`${BASE_URL}/worklist`);
     const review = await visible(desk.locator('li', { hasText: `${patient.registryNumber} M1: NRS rest 3, activity 5` }));
     await screenshot(desk, 'questionnaire-awaiting-review');
@@ -141,6 +152,9 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
       token,
     );
     expect(analysed.patient.assessments).toEqual([{ timePoint: 'M1', status: 'DONE', nrsActivity: 5, odi: 20, eq5dVas: 70 }]);
+    // And in the figures: the registry's pain trajectory (an administrator's exact counts) has one
+    // more conservatively treated patient at one month, who was not there while awaiting review.
+    expect(await conservativeM1()).toBe(painAtOneMonth + 1);
     await desk.close();
   });
 });
