@@ -1,3 +1,4 @@
+import { deferAnalysis, refreshAnalysis } from '@vfr/api-database';
 import { describeEachDatabase } from '@vfr/api-testing';
 import { SCHEDULED_TIME_POINTS, TimePoint } from '@vfr/domain';
 
@@ -140,10 +141,11 @@ describeEachDatabase('the maintained analysis table', (t) => {
       SELECT a.id, a.patient_id FROM assessment a JOIN analysis_patient x ON x.index_treatment_id = a.treatment_id
       WHERE a.time_point = 'M3' AND a.status = 'DONE' AND a.withdrawn_at IS NULL AND coalesce(a.nrs_activity, a.nrs_rest) < 10 ORDER BY a.id LIMIT 1`);
     const seen = await t().db.dataSource.transaction(async (m) => {
-      await m.query(`SELECT set_config('vfr.analysis_deferred', 'on', true)`);
+      // As a bulk writer does it (an import, the seed): deferred, then refreshed once before commit.
+      await deferAnalysis(m);
       await m.query(`UPDATE assessment SET nrs_activity = 10, nrs_rest = 10 WHERE id = $1`, [v.id]);
       const [before] = await m.query(`SELECT nrs[5] AS m3 FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
-      await m.query(`SELECT analysis_refresh($1::uuid[])`, [[v.patient_id]]);
+      await refreshAnalysis(m, [v.patient_id]);
       const [after] = await m.query(`SELECT nrs[5] AS m3 FROM analysis_patient WHERE patient_id = $1`, [v.patient_id]);
       return { before: before.m3, after: after.m3 };
     });
