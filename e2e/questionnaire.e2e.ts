@@ -3,9 +3,10 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, BASE_URL, launch, screenshot, signIn } from './browser';
 import { apiToken, recordPatient } from './patients.setup';
 
-// A questionnaire from link to figure: the coordinator issues a link on the worklist and opens its
-// letter, the patient answers on a phone-sized page (no account, axe-core clean), the coordinator
-// confirms the answers, and the visit is then recorded and counted.
+// A questionnaire from link to figure: the coordinator issues a link on the patient's page, then
+// again on the worklist (the first stops working) and opens its letter, the patient answers on a
+// phone-sized page (no account, axe-core clean), the coordinator reviews the answers in the visit
+// form, corrects one and confirms, and the visit is then recorded and counted.
 
 const COORDINATOR = 'coordinator.north@demo.registry';
 const unique = Date.now().toString(36).toUpperCase();
@@ -55,7 +56,7 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
   });
   afterAll(() => browser?.close());
 
-  it('is issued on the worklist, answered on a 360 px phone page, confirmed, and then counted', async () => {
+  it('is issued on the patient page and the worklist, answered on a 360 px phone page, corrected on review, confirmed, and then counted', async () => {
     // A patient treated 30 days ago: the one-month visit's window is open today.
     const patient = await recordPatient(token, `Quest${unique}`);
     const { createFracture: fracture } = await gql<{ createFracture: { id: string } }>(
@@ -69,10 +70,18 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
       token,
     );
 
-    // The coordinator issues the link from the worklist and opens its letter.
+    // The coordinator first issues a link from the patient's page (the visit whose window is open today)...
     const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(desk, COORDINATOR);
     await visible(desk.getByRole('heading', { name: 'Patients' }));
+    await desk.goto(patient.url);
+    const links = desk.locator('section[aria-labelledby="questionnaires-title"]');
+    await (await visible(links.getByRole('button', { name: 'Questionnaire link for M1' }))).click();
+    const firstLetter = (await (await visible(links.getByRole('link', { name: 'Print the questionnaire letter' }))).getAttribute('href'))!;
+    await visible(links.getByText(/^M1: Open, issued/));
+    await screenshot(desk, 'questionnaire-patient-page-issued');
+
+    // ...then again from the worklist (a lost letter, say): the new link replaces the first.
     await desk.goto(`${BASE_URL}/worklist`);
     await desk.getByLabel('Registry number').fill(patient.registryNumber);
     const button = await visible(desk.getByRole('button', { name: `Questionnaire link: M1, patient ${patient.registryNumber}` }));
@@ -89,6 +98,11 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
     expect(await letter.locator('.url').textContent()).toBe(link);
     expect(await letter.content()).not.toContain(`Quest${unique}`);
     await screenshot(letter, 'questionnaire-letter');
+    // The replaced link works no more.
+    expect(firstLetter).not.toBe(letterUrl);
+    const replaced = await letter.goto(firstLetter.replace(/\/letter$/, ''));
+    expect(replaced?.status()).toBe(404);
+    await visible(letter.getByRole('heading', { name: 'This link is not valid' }));
     await letter.close();
 
     // The patient answers on a phone.
@@ -132,19 +146,30 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
     // Not counted yet: the visit is still expected on the worklist, and the patient page has none.
     const painAtOneMonth = await conservativeM1();
     await desk.goto(`${BASE_URL}/worklist`);
-    const review = await visible(desk.locator('li', { hasText: `${patient.registryNumber} M1: NRS rest 3, activity 5` }));
+    const review = await visible(desk.locator('li', { hasText: `${patient.registryNumber} M1: NRS rest 3, activity 5 (answered ${day(0)} by the patient)` }));
     await screenshot(desk, 'questionnaire-awaiting-review');
-    await review.getByRole('button', { name: 'Confirm' }).click();
-    await visible(desk.getByText(`${patient.registryNumber} M1 confirmed.`));
+    // The coordinator reviews the answers in the visit form, corrects the pain at rest (the patient
+    // said on the phone it was 4) and confirms.
+    await review.getByRole('link', { name: `Review and correct: M1, patient ${patient.registryNumber}` }).click();
+    const form = await visible(desk.getByRole('form', { name: "Review the patient's M1 answers" }));
+    // No new link for a visit whose answers await review.
+    expect(await links.getByRole('button', { name: 'Questionnaire link for M1' }).count()).toBe(0);
+    expect(await form.getByLabel('Pain at rest').inputValue()).toBe('3');
+    await form.getByLabel('Pain at rest').fill('4');
+    await screenshot(desk, 'questionnaire-review-form');
+    await form.getByRole('button', { name: 'Confirm the answers' }).click();
+    await visible(desk.getByText('The M1 answers were confirmed into the visit.'));
+    await visible(links.getByText(/^M1: Confirmed, issued .* answered .* by the patient/));
 
     // Counted: the visit is recorded with the patient's answers, and left the worklist.
+    await desk.goto(`${BASE_URL}/worklist`);
     await desk.getByLabel('Registry number').fill(patient.registryNumber);
     await desk.getByRole('button', { name: `Questionnaire link: M1, patient ${patient.registryNumber}` }).waitFor({ state: 'detached' });
     await desk.goto(patient.url);
     const visits = desk.locator('section[aria-labelledby="visits-title"]');
     const row = await visible(visits.locator('tbody tr', { hasText: 'M1' }));
     expect(await row.textContent()).toContain(day(0));
-    expect(await row.locator('td:nth-child(4)').textContent()).toBe('3');
+    expect(await row.locator('td:nth-child(4)').textContent()).toBe('4');
     await screenshot(desk, 'questionnaire-confirmed-visit');
     const analysed = await gql<{ patient: { assessments: { timePoint: string; status: string; nrsActivity: number; odi: number; eq5dVas: number }[] } }>(
       'query($id: ID!) { patient(id: $id) { assessments { timePoint status nrsActivity odi eq5dVas } } }',
@@ -152,9 +177,17 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
       token,
     );
     expect(analysed.patient.assessments).toEqual([{ timePoint: 'M1', status: 'DONE', nrsActivity: 5, odi: 20, eq5dVas: 70 }]);
+    // The correction is audited: the patient's 3 before, the confirmed 4 after.
+    const { questionnaireInvitations } = await gql<{ questionnaireInvitations: { state: string; corrected: boolean; id: string }[] }>(
+      'query($p: ID!) { questionnaireInvitations(patientId: $p) { id state corrected } }',
+      { p: patient.id },
+      token,
+    );
+    expect(questionnaireInvitations.filter((q) => q.state === 'CONFIRMED').map((q) => q.corrected)).toEqual([true]);
     // And in the figures: the registry's pain trajectory (an administrator's exact counts) has one
     // more conservatively treated patient at one month, who was not there while awaiting review.
     expect(await conservativeM1()).toBe(painAtOneMonth + 1);
     await desk.close();
-  });
+    // Three browser pages and some forty steps: longer than the suite's default on a busy machine.
+  }, 180_000);
 });

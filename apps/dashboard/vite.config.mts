@@ -83,6 +83,8 @@ export default defineConfig(({ command }) => ({
     outDir: resolve(root, 'dist/apps/dashboard'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
   },
   server: {
     port: 4200,

@@ -22,6 +22,7 @@ import {
   type StoredAssessment,
 } from './assessment.form-model';
 import { CREATE_ASSESSMENT, EQ5D_VALUE_SET, UPDATE_ASSESSMENT } from './patients.documents';
+import { CONFIRM_QUESTIONNAIRE } from '../worklist/questionnaire.documents';
 import { useQuestionnaires } from './questionnaires.load';
 import { visitIssues, type RelatedRecords } from './related-records.rules';
 import { windowHint } from './visit-window.hint';
@@ -37,8 +38,15 @@ export function AssessmentForm({
   onCancel,
   onReload,
   related,
+  review,
 }: {
   patientId: string;
+  /**
+   * Answers a patient gave through a questionnaire link, to review: the form opens with them, and
+   * saving confirms them into the visit with what the coordinator changed sent as corrections (the
+   * registry audits each, the patient's value before and the confirmed one after).
+   */
+  review?: { id: string; version: number; treatmentId: string; timePoint: string; answeredAt: string; answers: Record<string, unknown> };
   /** The patient's other records, for the rules that need them (related-records.rules.ts). */
   related?: RelatedRecords;
   treatments: { id: string; kind: string; startDate: string | null }[];
@@ -52,19 +60,37 @@ export function AssessmentForm({
 }) {
   const [create] = useMutation(CREATE_ASSESSMENT);
   const [update] = useMutation(UPDATE_ASSESSMENT);
+  const [confirm] = useMutation(CONFIRM_QUESTIONNAIRE);
   const [requestId] = useState(newRequestId);
   // The index is valued with the registry's set, as the server will store it.
   const texts = useQuestionnaires();
   const valueSet = useQuery(EQ5D_VALUE_SET).data?.eq5dValueSet ?? 'ENGLAND';
   const form = useRecordForm<AssessmentFields>({
-    initial: assessment ? assessmentRaw(assessment) : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
+    initial: review
+      ? assessmentRaw({
+          ...review.answers,
+          treatmentId: review.treatmentId,
+          timePoint: review.timePoint,
+          status: AssessmentStatus.DONE,
+          visitDate: review.answeredAt.slice(0, 10),
+        })
+      : assessment
+        ? assessmentRaw(assessment)
+        : emptyAssessment(treatmentId ?? treatments[0]?.id ?? '', timePoint ?? ''),
     labels: ASSESSMENT_LABELS,
-    draft: { form: 'visit', record: assessment ? `${assessment.id}@${assessment.version}` : `new:${patientId}` },
+    draft: {
+      form: 'visit',
+      record: review ? `review:${review.id}@${review.version}` : assessment ? `${assessment.id}@${assessment.version}` : `new:${patientId}`,
+    },
     schema: assessmentSchema,
     toInput: (raw) => assessmentInput(raw, patientId),
     related: (input) => (related ? visitIssues(input, related, assessment?.id) : []),
     send: async (input) => {
-      if (!assessment) await create({ variables: { input: { ...input, requestId } } });
+      if (review) {
+        const { visitDate, nrsRest, nrsActivity, odiItems, rmdqItems, eq5dLevels, eq5dVas } = input as unknown as Record<string, never>;
+        const corrections = { nrsRest, nrsActivity, odiItems, rmdqItems, eq5dLevels, eq5dVas };
+        await confirm({ variables: { i: { id: review.id, version: review.version, visitDate, corrections } } });
+      } else if (!assessment) await create({ variables: { input: { ...input, requestId } } });
       else {
         const changes = updateInput(assessment, input, assessmentInput(assessmentRaw(assessment), patientId), form.raw.reason, ['patientId', 'treatmentId']);
         if (hasChanges(changes)) await update({ variables: { input: changes as never } });
@@ -85,12 +111,14 @@ export function AssessmentForm({
   const field = (name: AssessmentFieldName) => <DefinedField key={name} form={form} name={name} def={ASSESSMENT_FIELDS[name]} />;
   return (
     <form className="record-form" noValidate aria-labelledby="assessment-form-title" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown}>
-      <h3 id="assessment-form-title">{assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}</h3>
+      <h3 id="assessment-form-title">
+        {review ? `Review the patient's ${review.timePoint} answers` : assessment ? `Edit the ${assessment.timePoint} visit` : 'Record a follow-up visit'}
+      </h3>
       <FormProblem problem={form.problem} errors={form.errors} shown={shown} onReload={onReload} />
       <DraftNotice form={form} />
       {treatments.length === 0 && <p className="error">Record the treatment first: visits count from the index treatment.</p>}
       <div className="grid">
-        {!assessment && (
+        {!assessment && !review && (
           <SelectField
             form={form}
             name="treatmentId"
@@ -99,14 +127,18 @@ export function AssessmentForm({
             choices={treatments.map((t) => ({ value: t.id, label: `${humanize(t.kind)} ${t.startDate ?? ''}` }))}
           />
         )}
-        <SelectField
-          form={form}
-          name="timePoint"
-          label="Time point"
-          required
-          choices={choicesOf(TimePoint, { BASELINE: 'Baseline', UNSCHEDULED: 'Unscheduled' })}
-        />
-        <SelectField form={form} name="status" label="Status" required choices={choicesOf(AssessmentStatus)} />
+        {!review && (
+          <>
+            <SelectField
+              form={form}
+              name="timePoint"
+              label="Time point"
+              required
+              choices={choicesOf(TimePoint, { BASELINE: 'Baseline', UNSCHEDULED: 'Unscheduled' })}
+            />
+            <SelectField form={form} name="status" label="Status" required choices={choicesOf(AssessmentStatus)} />
+          </>
+        )}
         <TextField form={form} name="visitDate" label="Visit date" type="date" required={done} hint={windowText} />
         {form.raw.status === AssessmentStatus.MISSED && field('missedReason')}
       </div>
@@ -192,14 +224,18 @@ export function AssessmentForm({
               </div>
             )}
           </details>
-          <details>
-            <summary>Radiographs of the index level (heights in % of the adjacent normal vertebra)</summary>
-            <div className="grid">{RADIOGRAPH_FIELDS.map(field)}</div>
-          </details>
-          <fieldset>
-            <legend>Care since the last visit</legend>
-            <div className="grid">{CARE_FIELDS.map(field)}</div>
-          </fieldset>
+          {!review && (
+            <>
+              <details>
+                <summary>Radiographs of the index level (heights in % of the adjacent normal vertebra)</summary>
+                <div className="grid">{RADIOGRAPH_FIELDS.map(field)}</div>
+              </details>
+              <fieldset>
+                <legend>Care since the last visit</legend>
+                <div className="grid">{CARE_FIELDS.map(field)}</div>
+              </fieldset>
+            </>
+          )}
         </>
       )}
       {assessment && (
@@ -207,7 +243,7 @@ export function AssessmentForm({
           <TextField form={form} name="reason" label="Reason for the change" hint="Required when the record was entered more than 24 hours ago" />
         </div>
       )}
-      <FormButtons form={form} label={assessment ? 'Save changes' : 'Save visit'} onCancel={onCancel} />
+      <FormButtons form={form} label={review ? 'Confirm the answers' : assessment ? 'Save changes' : 'Save visit'} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { PatientForms, PatientHead } from './patient-head.section';
 import { usePatientPageControls, type Kind } from './patient-page.controls';
 import { PatientTimeline } from './patient-timeline';
 import { ME, PATIENT } from './patients.documents';
+import { QuestionnairesSection } from './questionnaires.section';
 import { TreatmentsSection } from './treatments.section';
 import { VisitsSection } from './visits.section';
 
@@ -74,6 +75,7 @@ export function PatientPage() {
       <FracturesSection patient={p} controls={controls} />
       <TreatmentsSection patient={p} controls={controls} />
       <VisitsSection patient={p} controls={controls} />
+      {controls.writer && !p.withdrawnAt && <QuestionnairesSection patient={p} controls={controls} />}
       <ComplicationsSection patient={p} controls={controls} />
       <DeathSection patient={p} controls={controls} />
     </article>

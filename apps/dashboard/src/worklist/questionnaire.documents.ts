@@ -13,8 +13,11 @@ export const AWAITING_REVIEW = graphql(`
     questionnaireInvitations(awaitingReview: true) {
       id
       version
+      patientId
       registryNumber
       timePoint
+      answeredAt
+      respondent
       answers {
         nrsRest
         nrsActivity
@@ -27,6 +30,30 @@ export const CONFIRM_QUESTIONNAIRE = graphql(`
   mutation ConfirmQuestionnaire($i: ConfirmQuestionnaireInput!) {
     confirmQuestionnaireAnswers(input: $i) {
       id
+    }
+  }
+`);
+
+export const PATIENT_QUESTIONNAIRES = graphql(`
+  query PatientQuestionnaires($patientId: ID!) {
+    questionnaireInvitations(patientId: $patientId) {
+      id
+      version
+      treatmentId
+      timePoint
+      state
+      issuedAt
+      expiresAt
+      answeredAt
+      respondent
+      answers {
+        nrsRest
+        nrsActivity
+        odiItems
+        rmdqItems
+        eq5dLevels
+        eq5dVas
+      }
     }
   }
 `);

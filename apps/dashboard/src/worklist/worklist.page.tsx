@@ -10,6 +10,7 @@ import { downloadWithToken } from '../cohorts/cohort-export';
 import { filterQuery, filtersOf, gqlFilter } from './call-list';
 import { COMPLETENESS, MARK_VISITS_MISSED, WORKLIST } from './worklist.documents';
 import { Pager, useCursorPages } from '../forms/pager';
+import { answeredBy } from '../patients/patient-page.format';
 import { AWAITING_REVIEW, CONFIRM_QUESTIONNAIRE, ISSUE_QUESTIONNAIRE } from './questionnaire.documents';
 
 const PAGE = 50;
@@ -205,7 +206,11 @@ export function WorklistPage() {
           <ul>
             {review.data.questionnaireInvitations.map((q) => (
               <li key={q.id}>
-                {q.registryNumber} {q.timePoint}: NRS rest {q.answers?.nrsRest}, activity {q.answers?.nrsActivity}{' '}
+                {q.registryNumber} {q.timePoint}: NRS rest {q.answers?.nrsRest}, activity {q.answers?.nrsActivity} (answered {q.answeredAt?.slice(0, 10)} by{' '}
+                {answeredBy(q.respondent)}){' '}
+                <Link to={`/patients/${q.patientId}?review=${q.id}`} aria-label={`Review and correct: ${q.timePoint}, patient ${q.registryNumber}`}>
+                  Review and correct
+                </Link>{' '}
                 <button
                   type="button"
                   onClick={() =>
