@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, BASE_URL, launch, screenshot, signIn } from './browser';
 import { apiToken, recordPatient } from './patients.setup';
@@ -26,6 +28,23 @@ async function gql<T>(query: string, variables: Record<string, unknown>, token: 
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) throw new Error(`setting up the test failed: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+/** The one message the test run's SMTP server received for this address, quoted-printable undone. */
+function mailTo(address: string): string {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the e2e tests with npm run e2e');
+  const mails = fs
+    .readdirSync(dir)
+    .map((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+    )
+    .filter((m) => m.includes(`To: ${address}`));
+  expect(mails).toHaveLength(1);
+  return mails[0];
 }
 
 /** Serious and critical axe-core findings of the page, as lines. */
@@ -75,11 +94,19 @@ describe('a questionnaire answered by the patient, in Chromium', () => {
     await signIn(desk, COORDINATOR);
     await visible(desk.getByRole('heading', { name: 'Patients' }));
     await desk.goto(patient.url);
+    // ... and emails it (the registry under test sends mail to a real SMTP server the test run started).
     const links = desk.locator('section[aria-labelledby="questionnaires-title"]');
+    const address = `quest.${unique.toLowerCase()}@patients.example`;
+    await (await visible(links.getByLabel('Email the link to'))).fill(address);
     await (await visible(links.getByRole('button', { name: 'Questionnaire link for M1' }))).click();
     const firstLetter = (await (await visible(links.getByRole('link', { name: 'Print the questionnaire letter' }))).getAttribute('href'))!;
-    await visible(links.getByText(/^M1: Open, issued/));
+    await visible(links.getByText('Link issued for M1 and emailed'));
+    await visible(links.getByText(/^M1: Open, issued .* \(emailed\)/));
     await screenshot(desk, 'questionnaire-patient-page-issued');
+    const mail = mailTo(address);
+    expect(mail).toMatch(/^Subject: Your follow-up questionnaire/m);
+    expect(mail).toContain(firstLetter.replace(/\/letter$/, ''));
+    expect(mail).not.toContain(`Quest${unique}`);
 
     // ...then again from the worklist (a lost letter, say): the new link replaces the first.
     await desk.goto(`${BASE_URL}/worklist`);

@@ -430,6 +430,10 @@ const OPERATIONS: Record<string, Operation> = {
     },
     expect: recordWrite,
   },
+  questionnaireEmail: {
+    request: () => ({ query: '{ questionnaireEmail }' }),
+    expect: { admin: 'ok', coordinator: 'ok', otherSiteCoordinator: 'ok', researcher: 'forbidden', departmentHead: 'forbidden' },
+  },
   questionnaireInvitations: {
     request: async (f) => ({
       query: 'query($p: ID) { questionnaireInvitations(patientId: $p) { id } }',

@@ -8,6 +8,7 @@ import {
   QuestionnaireInvitationModel,
   RevokeQuestionnaireLinkInput,
 } from './models/questionnaire.model';
+import { QuestionnaireMailer } from './questionnaire.mailer';
 import { QuestionnairesService } from './questionnaires.service';
 
 /** The address the coordinator reached the API at, for a link when PUBLIC_URL is unset. */
@@ -21,7 +22,18 @@ function originOf(ctx: RequestContext): string {
 /** Coordinators (their site's patients) and admins: issue, list, revoke and confirm questionnaire links. */
 @Resolver(() => QuestionnaireInvitationModel)
 export class QuestionnairesResolver {
-  constructor(private readonly service: QuestionnairesService) {}
+  constructor(
+    private readonly service: QuestionnairesService,
+    private readonly mailer: QuestionnaireMailer,
+  ) {}
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => Boolean, {
+    description: 'Whether questionnaire links can be emailed (the registry has SMTP_URL set): the dashboard offers the address field only then',
+  })
+  questionnaireEmail(): boolean {
+    return this.mailer.enabled;
+  }
 
   private async withPatient(actor: Actor, id: string): Promise<QuestionnaireInvitationModel> {
     const [e] = await this.service.withPatients([await this.service.get(actor, id)]);

@@ -443,6 +443,9 @@ describeEachDatabase(
         const q = await patient();
         const refused = await t().gql(ISSUE, { i: { patientId: q.patientId, treatmentId: q.treatmentId, timePoint: 'M1', email: address } }, north);
         expect(refused.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'email', rule: 'unavailable' });
+        // The dashboard offers the address field only where a mail can be sent.
+        expect((await mailing.gql('{ questionnaireEmail }', {}, coordinator)).data).toEqual({ questionnaireEmail: true });
+        expect((await t().gql('{ questionnaireEmail }', {}, north)).data).toEqual({ questionnaireEmail: false });
       } finally {
         await mailing.close();
         await new Promise<void>((resolve) => smtp.close(() => resolve()));

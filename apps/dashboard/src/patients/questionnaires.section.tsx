@@ -4,7 +4,7 @@ import { humanize } from '../forms/choices';
 import { serverProblem } from '../forms/server-problem';
 import { useMutation, useQuery } from '../graphql/hooks';
 import { WORKLIST } from '../worklist/worklist.documents';
-import { ISSUE_QUESTIONNAIRE, PATIENT_QUESTIONNAIRES } from '../worklist/questionnaire.documents';
+import { ISSUE_QUESTIONNAIRE, PATIENT_QUESTIONNAIRES, QUESTIONNAIRE_EMAIL } from '../worklist/questionnaire.documents';
 import { AssessmentForm } from './assessment-form';
 import type { Patient, PatientPageControls } from './patient-page.controls';
 import { answeredBy } from './patient-page.format';
@@ -20,7 +20,12 @@ export function QuestionnairesSection({ patient: p, controls: c }: { patient: Pa
   const links = useQuery(PATIENT_QUESTIONNAIRES, { variables: { patientId: p.id }, fetchPolicy: 'cache-and-network' });
   const due = useQuery(WORKLIST, { variables: { first: 20, filter: { registryNumber: p.registryNumber, states: ['DUE' as never] } } });
   const [issue, issuing] = useMutation(ISSUE_QUESTIONNAIRE);
-  const [letter, setLetter] = useState<{ timePoint: string; url: string } | null>(null);
+  const [letter, setLetter] = useState<{ timePoint: string; url: string; emailed: boolean } | null>(null);
+  // The form's language, and an address to email the link to where the registry can send mail
+  // (used for the send, kept nowhere; sent again for the same visit, it goes as a reminder).
+  const [language, setLanguage] = useState('en');
+  const [to, setTo] = useState('');
+  const mail = useQuery(QUESTIONNAIRE_EMAIL).data?.questionnaireEmail;
   const [problem, setProblem] = useState('');
   // The worklist's "Review" opens this page with ?review=<link>.
   const [reviewing, setReviewing] = useState(params.get('review'));
@@ -42,6 +47,22 @@ export function QuestionnairesSection({ patient: p, controls: c }: { patient: Pa
           {problem}
         </p>
       )}
+      {dueNow.length > 0 && (
+        <div className="filters">
+          <label>
+            Language of the form{' '}
+            <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+              <option value="en">English</option>
+              <option value="de">Deutsch</option>
+            </select>
+          </label>
+          {mail && (
+            <label>
+              Email the link to (optional, not kept) <input type="email" value={to} onChange={(e) => setTo(e.target.value)} />
+            </label>
+          )}
+        </div>
+      )}
       {dueNow.map((w) => (
         <button
           key={`${w.treatmentId}/${w.timePoint}`}
@@ -49,9 +70,10 @@ export function QuestionnairesSection({ patient: p, controls: c }: { patient: Pa
           disabled={issuing.loading}
           onClick={() => {
             setProblem('');
-            issue({ variables: { i: { patientId: p.id, treatmentId: w.treatmentId, timePoint: w.timePoint } } })
+            issue({ variables: { i: { patientId: p.id, treatmentId: w.treatmentId, timePoint: w.timePoint, language, email: (mail && to) || null } } })
               .then((r) => {
-                setLetter({ timePoint: w.timePoint, url: r.data!.issueQuestionnaireLink.url });
+                const issued = r.data!.issueQuestionnaireLink;
+                setLetter({ timePoint: w.timePoint, url: issued.url, emailed: !!issued.invitation.emailedAt });
                 return links.refetch();
               })
               .catch((e: unknown) => setProblem(serverProblem(e).sentence));
@@ -62,7 +84,8 @@ export function QuestionnairesSection({ patient: p, controls: c }: { patient: Pa
       ))}
       {letter && (
         <p role="status">
-          Link issued for {letter.timePoint} (shown this once):{' '}
+          Link issued for {letter.timePoint}
+          {letter.emailed ? ' and emailed' : ''} (shown this once):{' '}
           <a href={`${letter.url}/letter`} target="_blank" rel="noreferrer">
             Print the questionnaire letter
           </a>
@@ -73,6 +96,7 @@ export function QuestionnairesSection({ patient: p, controls: c }: { patient: Pa
           {list.map((q) => (
             <li key={q.id}>
               {q.timePoint}: {humanize(q.state)}, issued {q.issuedAt.slice(0, 10)}
+              {q.emailedAt ? ` (emailed)` : ''}
               {q.answeredAt ? `, answered ${q.answeredAt.slice(0, 10)} by ${answeredBy(q.respondent)}` : `, works until ${q.expiresAt.slice(0, 10)}`}{' '}
               {q.state === 'AWAITING_REVIEW' && (
                 <button type="button" className="link" onClick={() => setReviewing(q.id)}>

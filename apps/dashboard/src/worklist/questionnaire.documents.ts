@@ -4,6 +4,9 @@ export const ISSUE_QUESTIONNAIRE = graphql(`
   mutation IssueQuestionnaire($i: IssueQuestionnaireLinkInput!) {
     issueQuestionnaireLink(input: $i) {
       url
+      invitation {
+        emailedAt
+      }
     }
   }
 `);
@@ -45,6 +48,7 @@ export const PATIENT_QUESTIONNAIRES = graphql(`
       issuedAt
       expiresAt
       answeredAt
+      emailedAt
       respondent
       answers {
         nrsRest
@@ -55,5 +59,11 @@ export const PATIENT_QUESTIONNAIRES = graphql(`
         eq5dVas
       }
     }
+  }
+`);
+
+export const QUESTIONNAIRE_EMAIL = graphql(`
+  query QuestionnaireEmail {
+    questionnaireEmail
   }
 `);
