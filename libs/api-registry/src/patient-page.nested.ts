@@ -139,18 +139,25 @@ export function jsonOf(v: unknown): Record<string, unknown> | Record<string, unk
 
 export function nestedFromRaw(dataSource: DataSource, parts: NestedParts, raw: Record<string, unknown>): NestedRecords {
   const json = jsonOf;
+  const meta = nestedMetadata(dataSource);
   const records: NestedRecords = { indexDate: (raw.nested_index_date as string | null) ?? null };
-  if (parts.fractures) {
-    const meta = dataSource.getMetadata('fracture');
-    records.fractures = ((json(raw.nested_fractures) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta, r));
-  }
-  if (parts.treatments) {
-    const meta = dataSource.getMetadata('treatment');
-    records.treatments = ((json(raw.nested_treatments) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta, r));
-  }
+  if (parts.fractures) records.fractures = ((json(raw.nested_fractures) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta.fracture, r));
+  if (parts.treatments) records.treatments = ((json(raw.nested_treatments) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta.treatment, r));
   if (parts.latestAssessment) {
     const row = json(raw.nested_latest_assessment) as Record<string, unknown> | null;
-    records.latestAssessment = row ? entityFromJson(dataSource.getMetadata('assessment'), row) : null;
+    records.latestAssessment = row ? entityFromJson(meta.assessment, row) : null;
   }
   return records;
+}
+
+const NESTED_METADATA = new WeakMap<DataSource, Record<'fracture' | 'treatment' | 'assessment', EntityMetadata>>();
+
+/** The nested records' entity metadata, looked up once per data source rather than once per patient. */
+function nestedMetadata(dataSource: DataSource): Record<'fracture' | 'treatment' | 'assessment', EntityMetadata> {
+  let meta = NESTED_METADATA.get(dataSource);
+  if (!meta) {
+    meta = { fracture: dataSource.getMetadata('fracture'), treatment: dataSource.getMetadata('treatment'), assessment: dataSource.getMetadata('assessment') };
+    NESTED_METADATA.set(dataSource, meta);
+  }
+  return meta;
 }
