@@ -78,13 +78,19 @@ export async function createApp(
     const index = fs.readFileSync(path.join(dashboardDir, 'index.html'));
     // Its ETag, as Express computes it (weak), once: a browser revalidates the page and gets a 304.
     const indexTag = `W/"${index.length.toString(16)}-${createHash('sha1').update(index).digest('base64').slice(0, 27)}"`;
-    app.use((req: { method: string; path: string }, res: { removeHeader(h: string): void; setHeader(h: string, v: string): void; type(t: string): { send(b: Buffer): void } }, next: () => void) => {
-      if (req.method === 'GET' && !/^\/(graphql|health|api|q)(\/|$)/.test(req.path)) {
-        res.removeHeader('cache-control');
-        res.setHeader('etag', indexTag);
-        res.type('html').send(index);
-      } else next();
-    });
+    app.use(
+      (
+        req: { method: string; path: string },
+        res: { removeHeader(h: string): void; setHeader(h: string, v: string): void; type(t: string): { send(b: Buffer): void } },
+        next: () => void,
+      ) => {
+        if (req.method === 'GET' && !/^\/(graphql|health|api|q)(\/|$)/.test(req.path)) {
+          res.removeHeader('cache-control');
+          res.setHeader('etag', indexTag);
+          res.type('html').send(index);
+        } else next();
+      },
+    );
   }
   app.enableShutdownHooks();
   return app;
