@@ -21,6 +21,9 @@ export interface SignOptions {
   mustChangePassword?: boolean;
 }
 
+/** How many verified tokens a process keeps (about 1 KB each): more than the clients active at once. */
+const VERIFIED_TOKENS = 10_000;
+
 /**
  * Signed, short-lived bearer tokens; the API keeps no session state beyond a user's
  * tokensValidAfter (docs/access-control.md), so any API process can check any token. Each token
@@ -28,9 +31,6 @@ export interface SignOptions {
  * (refreshSession, or the header a request answers with) lasts the idle limit again, and none
  * lasts past the absolute limit from the sign-in.
  */
-/** How many verified tokens a process keeps (about 1 KB each): more than the clients active at once. */
-const VERIFIED_TOKENS = 10_000;
-
 @Injectable()
 export class TokenService {
   private readonly logger = new Logger(TokenService.name);
