@@ -7,6 +7,7 @@ import { OpenDatabase } from '@vfr/api-database';
 import { ApiClient } from './http-client';
 import { PEER_PATIENTS_PAGE, startPostGraphile } from './postgraphile';
 import { ResultRow } from './report';
+import { FixedRequest, ThreadThroughput, underLoadFromThread } from './thread-load';
 import { rowsOf, Sql } from './registry-setup';
 import { percentile, timeIt } from './timing';
 
@@ -156,6 +157,19 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
     // Single requests, one at a time, interleaved: the latency of one reader on an idle server.
     const single = { api: [] as number[], peer: [] as number[] };
     const loaded = { api: [] as Throughput[], peer: [] as Throughput[] };
+    const threaded = { api: [] as ThreadThroughput[], peer: [] as ThreadThroughput[] };
+    const fixed: Record<'api' | 'peer', FixedRequest> = {
+      api: {
+        url: `${o.api.baseUrl}/graphql`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
+        body: JSON.stringify({ query: PATIENT_LIST, variables: { first: 50 } }),
+      },
+      peer: {
+        url: `${peer.baseUrl}/graphql`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: PEER_PATIENTS_PAGE, variables: { site: site.id, first: 50 } }),
+      },
+    };
     const loads: number[] = [os.loadavg()[0]];
     for (let round = 0; round < o.rounds; round++) {
       // Alternate which goes first, so neither always follows the other's garbage.
@@ -172,12 +186,17 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
         // as after its first minute of traffic (both servers alike).
         await underLoad(send, o.connections, round === 0 ? 5000 : 1000);
         loaded[who].push(await underLoad(send, o.connections, o.roundSeconds * 1000));
+        // The same load from a thread of its own: the server's thread does the server's work only.
+        threaded[who].push(await underLoadFromThread(fixed[who], o.connections, 1000, o.roundSeconds * 1000));
       }
       loads.push(os.loadavg()[0]);
       const a = loaded.api[round];
       const p = loaded.peer[round];
+      const ta = threaded.api[round];
+      const tp = threaded.peer[round];
       console.log(
-        `  round ${round + 1}: API ${a.perSecond.toFixed(0)}/s (${a.cpuMs.toFixed(1)} ms CPU each), PostGraphile ${p.perSecond.toFixed(0)}/s (${p.cpuMs.toFixed(1)} ms CPU each) (load ${os.loadavg()[0].toFixed(2)})`,
+        `  round ${round + 1}: clients in the servers' thread: API ${a.perSecond.toFixed(0)}/s (${a.cpuMs.toFixed(1)} ms CPU each), PostGraphile ${p.perSecond.toFixed(0)}/s (${p.cpuMs.toFixed(1)} ms CPU each); ` +
+          `clients on their own thread: API ${ta.perSecond.toFixed(0)}/s (${ta.serverCpuMs.toFixed(1)} ms server thread CPU each), PostGraphile ${tp.perSecond.toFixed(0)}/s (${tp.serverCpuMs.toFixed(1)} ms) (load ${os.loadavg()[0].toFixed(2)})`,
       );
     }
     const median = (xs: number[]) => percentile(xs, 50);
@@ -193,6 +212,16 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
     // Per round, so a round slowed by other work weighs on both sides of its ratio.
     const ratios = loaded.api.map((t, i) => t.perSecond / loaded.peer[i].perSecond);
     const ratio = median(ratios);
+    const threadSummary = (who: 'api' | 'peer') => ({
+      perSecond: median(threaded[who].map((t) => t.perSecond)),
+      p50: median(threaded[who].map((t) => t.p50)),
+      p95: median(threaded[who].map((t) => t.p95)),
+      serverCpuMs: median(threaded[who].map((t) => t.serverCpuMs)),
+    });
+    const ta = threadSummary('api');
+    const tp = threadSummary('peer');
+    const threadRatios = threaded.api.map((t, i) => t.perSecond / threaded.peer[i].perSecond);
+    const threadRatio = median(threadRatios);
     const details = {
       connections: o.connections,
       rounds: o.rounds,
@@ -201,6 +230,11 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
       api: a,
       postgraphile: p,
       throughputRatios: ratios.map((x) => Math.round(x * 100) / 100),
+      clientsOnTheirOwnThread: {
+        api: ta,
+        postgraphile: tp,
+        throughputRatios: threadRatios.map((x) => Math.round(x * 100) / 100),
+      },
       loadAverages: loads.map((l) => Math.round(l * 100) / 100),
     };
     const rows: ResultRow[] = [
@@ -212,6 +246,15 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
         met: ratio >= 1.5,
         ratio: Math.round(ratio * 100) / 100,
         note: `API ${a.perSecond.toFixed(0)}/s, PostGraphile ${p.perSecond.toFixed(0)}/s, median of ${o.rounds} rounds`,
+      },
+      {
+        operation: `patient list of 50, ${o.connections} connections from their own thread (requests/s)`,
+        medianMs: null,
+        p95Ms: null,
+        target: '>= 1.5x PostGraphile 4 requests/s',
+        met: threadRatio >= 1.5,
+        ratio: Math.round(threadRatio * 100) / 100,
+        note: `API ${ta.perSecond.toFixed(0)}/s, PostGraphile ${tp.perSecond.toFixed(0)}/s; server thread CPU per request ${ta.serverCpuMs.toFixed(1)} vs ${tp.serverCpuMs.toFixed(1)} ms`,
       },
       {
         operation: `patient list of 50, ${o.connections} connections, API latency`,
@@ -236,6 +279,10 @@ export async function patientListSection(o: PatientListOptions): Promise<{ rows:
       `  patient list: API ${a.perSecond.toFixed(0)}/s vs PostGraphile ${p.perSecond.toFixed(0)}/s (ratio ${ratio.toFixed(2)}); ` +
         `p50 ${a.p50.toFixed(1)} vs ${p.p50.toFixed(1)} ms; single ${a.single.toFixed(1)} vs ${p.single.toFixed(1)} ms; ` +
         `statements ${apiStatements} vs ${peerStatements}; load ${loads.map((l) => l.toFixed(2)).join(' ')}`,
+    );
+    console.log(
+      `  patient list, clients on their own thread: API ${ta.perSecond.toFixed(0)}/s vs PostGraphile ${tp.perSecond.toFixed(0)}/s (ratio ${threadRatio.toFixed(2)}, rounds ${threadRatios.map((x) => x.toFixed(2)).join(' ')}); ` +
+        `p50 ${ta.p50.toFixed(1)} vs ${tp.p50.toFixed(1)} ms; server thread CPU per request ${ta.serverCpuMs.toFixed(1)} vs ${tp.serverCpuMs.toFixed(1)} ms`,
     );
     return { rows, details };
   } finally {

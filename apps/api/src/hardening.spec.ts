@@ -206,5 +206,12 @@ describe('the dashboard files', () => {
     expect(api.headers.get('cache-control')).toBe('no-store');
     const gql = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(gql.headers.get('cache-control')).toBe('no-store');
+    // No ETag on an answer no client keeps; the page's lets a browser revalidate it.
+    expect(gql.headers.get('etag')).toBeNull();
+    const tag = page.headers.get('etag');
+    expect(tag).toMatch(/^W\/"/);
+    // As a browser's reload asks (fetch would otherwise add no-cache, which asks for the page anew).
+    const again = await fetch(`${url}/patients/other-page`, { headers: { 'if-none-match': tag!, 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
   });
 });

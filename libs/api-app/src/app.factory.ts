@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -52,6 +53,9 @@ export async function createApp(
   app.useBodyParser('raw', { type: ['text/csv', 'application/octet-stream'], limit: IMPORT_LIMIT_BYTES });
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
+  // No ETag computed from every answer's body (a hash of it per request): the API's answers are
+  // no-store, so no client holds one to revalidate. The dashboard's files keep theirs (below).
+  app.set('etag', false);
   // The client address (sign-in throttling, audit): X-Forwarded-For only from proxies named in TRUST_PROXY.
   app.set('trust proxy', trustProxyFromEnv());
   // Security headers everywhere; the dashboard loads only its own scripts and styles.
@@ -72,12 +76,21 @@ export async function createApp(
     app.useStaticAssets(dashboardDir, { index: false, maxAge: '1h', setHeaders: (res: ServerResponse) => res.removeHeader('cache-control') });
     // The single-page app owns every other GET path.
     const index = fs.readFileSync(path.join(dashboardDir, 'index.html'));
-    app.use((req: { method: string; path: string }, res: { removeHeader(h: string): void; type(t: string): { send(b: Buffer): void } }, next: () => void) => {
-      if (req.method === 'GET' && !/^\/(graphql|health|api|q)(\/|$)/.test(req.path)) {
-        res.removeHeader('cache-control');
-        res.type('html').send(index);
-      } else next();
-    });
+    // Its ETag, as Express computes it (weak), once: a browser revalidates the page and gets a 304.
+    const indexTag = `W/"${index.length.toString(16)}-${createHash('sha1').update(index).digest('base64').slice(0, 27)}"`;
+    app.use(
+      (
+        req: { method: string; path: string },
+        res: { removeHeader(h: string): void; setHeader(h: string, v: string): void; type(t: string): { send(b: Buffer): void } },
+        next: () => void,
+      ) => {
+        if (req.method === 'GET' && !/^\/(graphql|health|api|q)(\/|$)/.test(req.path)) {
+          res.removeHeader('cache-control');
+          res.setHeader('etag', indexTag);
+          res.type('html').send(index);
+        } else next();
+      },
+    );
   }
   app.enableShutdownHooks();
   return app;

@@ -143,4 +143,20 @@ describeEachDatabase('sessions slide with activity, up to an absolute limit', (t
     expect(await refusal(refreshed.token)).toMatch(/not active/);
     expect((await send(t(), REFRESH, refreshed.token)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
+
+  it('checks a token accepted before as a new one on its every use: a changed signature or claim is refused, and its limits hold', async () => {
+    const login = await signIn(COORD_NORTH);
+    // Accepted, so this process keeps it as verified.
+    expect((await me(login.token)).errors).toBeUndefined();
+    const [header, payload, signature] = login.token.split('.');
+    const flip = (s: string) => s.slice(0, -2) + (s.at(-2) === 'A' ? 'B' : 'A') + s.slice(-1);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const asAdmin = Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN', siteId: null })).toString('base64url');
+    for (const forged of [`${header}.${payload}.${flip(signature)}`, `${header}.${asAdmin}.${signature}`])
+      expect(await refusal(forged)).toBe('The token is invalid: sign in again');
+    // The genuine token still works, and still ends at the idle limit from its issue.
+    expect((await me(login.token)).data!.me.email).toBe(COORD_NORTH);
+    advance(61 * MIN);
+    expect(await refusal(login.token)).toBe(IDLE);
+  });
 });

@@ -71,9 +71,11 @@ export function rowJson(alias: string, columns: Columns): string {
 
 /** Select expressions over the patient alias `p`, each named by its alias. */
 export function nestedSelects(parts: NestedParts): [string, string][] {
-  const selects: [string, string][] = [
-    ['nested_index_date', `(SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`],
-  ];
+  const selects: [string, string][] = [];
+  // The index date is the first start of a treatment in force. With the treatments asked for, it
+  // comes from the same scan of them (one subquery: a pair of the date and the treatments), else alone.
+  if (!parts.treatments)
+    selects.push(['nested_index_date', `(SELECT min(t.start_date) FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`]);
   // As FracturesService.ofPatients: in force, by onset date and level.
   if (parts.fractures)
     selects.push([
@@ -84,7 +86,8 @@ export function nestedSelects(parts: NestedParts): [string, string][] {
   if (parts.treatments)
     selects.push([
       'nested_treatments',
-      `(SELECT coalesce(json_agg(${rowJson('t', parts.treatments)} ORDER BY t.start_date, t.created_at), '[]') FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`,
+      `(SELECT json_build_array(min(t.start_date), coalesce(json_agg(${rowJson('t', parts.treatments)} ORDER BY t.start_date, t.created_at), '[]'))
+         FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL)`,
     ]);
   // As AssessmentsService.latestOf: the latest completed visit in force, by visit date then entry.
   if (parts.latestAssessment)
@@ -139,18 +142,29 @@ export function jsonOf(v: unknown): Record<string, unknown> | Record<string, unk
 
 export function nestedFromRaw(dataSource: DataSource, parts: NestedParts, raw: Record<string, unknown>): NestedRecords {
   const json = jsonOf;
+  const meta = nestedMetadata(dataSource);
   const records: NestedRecords = { indexDate: (raw.nested_index_date as string | null) ?? null };
-  if (parts.fractures) {
-    const meta = dataSource.getMetadata('fracture');
-    records.fractures = ((json(raw.nested_fractures) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta, r));
-  }
+  if (parts.fractures) records.fractures = ((json(raw.nested_fractures) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta.fracture, r));
   if (parts.treatments) {
-    const meta = dataSource.getMetadata('treatment');
-    records.treatments = ((json(raw.nested_treatments) ?? []) as Record<string, unknown>[]).map((r) => entityFromJson(meta, r));
+    const [indexDate, rows] = json(raw.nested_treatments) as unknown as [string | null, Record<string, unknown>[]];
+    records.indexDate = indexDate;
+    records.treatments = rows.map((r) => entityFromJson(meta.treatment, r));
   }
   if (parts.latestAssessment) {
     const row = json(raw.nested_latest_assessment) as Record<string, unknown> | null;
-    records.latestAssessment = row ? entityFromJson(dataSource.getMetadata('assessment'), row) : null;
+    records.latestAssessment = row ? entityFromJson(meta.assessment, row) : null;
   }
   return records;
+}
+
+const NESTED_METADATA = new WeakMap<DataSource, Record<'fracture' | 'treatment' | 'assessment', EntityMetadata>>();
+
+/** The nested records' entity metadata, looked up once per data source rather than once per patient. */
+function nestedMetadata(dataSource: DataSource): Record<'fracture' | 'treatment' | 'assessment', EntityMetadata> {
+  let meta = NESTED_METADATA.get(dataSource);
+  if (!meta) {
+    meta = { fracture: dataSource.getMetadata('fracture'), treatment: dataSource.getMetadata('treatment'), assessment: dataSource.getMetadata('assessment') };
+    NESTED_METADATA.set(dataSource, meta);
+  }
+  return meta;
 }

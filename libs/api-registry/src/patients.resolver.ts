@@ -1,5 +1,5 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLResolveInfo } from 'graphql';
+import { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Actor, Connection, CurrentActor, FieldView, presolve, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
@@ -16,7 +16,7 @@ import { PatientViews } from './patient-views';
 import { PatientsService } from './patients.service';
 import { RegistryLoaders } from './registry.loaders';
 import { selectedFields, selects } from './selection';
-import { columnsFor, LIST_PRESOLVED_FIELDS, NestedParts, NestedRecords, PATIENT_KEYS } from './patient-page.nested';
+import { Columns, columnsFor, LIST_PRESOLVED_FIELDS, NestedParts, NestedRecords, PATIENT_KEYS } from './patient-page.nested';
 import { FractureEntity } from './fracture.entity';
 import { TreatmentEntity } from './treatment.entity';
 
@@ -91,6 +91,18 @@ function presolveRecords(node: PatientModel, records: NestedRecords, view: Field
     presolve(node, 'latestAssessment', records.latestAssessment && view.project('Assessment', records.latestAssessment, asked.assessment));
 }
 
+/** What a request's selection asks of the list (PatientsResolver.plan). */
+interface ListPlan {
+  nodes: readonly FieldNode[];
+  asked: ListSelection;
+  parts: NestedParts;
+  columns: Columns;
+  count: boolean;
+}
+
+/** The plans of the list's queries, by the first node of the field in each parsed query. */
+const PLANS = new WeakMap<FieldNode, ListPlan[]>();
+
 @Resolver(() => PatientModel)
 export class PatientsResolver {
   constructor(
@@ -114,10 +126,8 @@ export class PatientsResolver {
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PatientModel>> {
-    const asked = listSelection(info);
-    const parts = this.nestedParts(info);
-    const columns = asked.patient ? columnsFor(this.dataSource.getMetadata('patient'), 'Patient', asked.patient, [], PATIENT_KEYS) : 'all';
-    const page = await this.service.page(actor, first, after, filter ?? {}, selects(info, ['totalCount']), parts, columns);
+    const { asked, parts, columns, count } = this.plan(info);
+    const page = await this.service.page(actor, first, after, filter ?? {}, count, parts, columns);
     for (const [id, n] of page.nested) this.views.prime(ctx, id, n.indexDate);
     // Whole visits only: another field of the request that loads the same patients' latest visit
     // through the loader may select more of it than this list.
@@ -134,6 +144,30 @@ export class PatientsResolver {
       return { cursor: e.cursor, node };
     });
     return { totalCount: page.totalCount, pageInfo: page.pageInfo, edges };
+  }
+
+  /**
+   * What the request's selection asks of the list: the fields to project, the nested records and
+   * columns to read, the count or not. A function of the query's text alone (its selection, not
+   * its variables), worked out for the first request of a query and kept with its parsed
+   * document (which Apollo keeps per query text): the same query asks the same.
+   */
+  private plan(info: GraphQLResolveInfo): ListPlan {
+    const first = info.fieldNodes[0];
+    const known = PLANS.get(first)?.find((p) => p.nodes.length === info.fieldNodes.length && p.nodes.every((n, i) => n === info.fieldNodes[i]));
+    if (known) return known;
+    const asked = listSelection(info);
+    const plan: ListPlan = {
+      // The field's nodes as collected for this request (@skip and @include on the field itself
+      // may collect fewer of the document's nodes for other variables).
+      nodes: [...info.fieldNodes],
+      asked,
+      parts: this.nestedParts(info),
+      columns: asked.patient ? columnsFor(this.dataSource.getMetadata('patient'), 'Patient', asked.patient, [], PATIENT_KEYS) : 'all',
+      count: selects(info, ['totalCount']),
+    };
+    PLANS.set(first, [...(PLANS.get(first) ?? []), plan]);
+    return plan;
   }
 
   /**

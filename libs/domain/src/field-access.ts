@@ -560,11 +560,25 @@ export function projectRecord(record: RecordType, row: object, ctx: ProjectionCo
   const out: Record<string, unknown> = {};
   // A role given none of some field of the record is refused the record whatever is asked of it.
   const asked = only && !withoutAccess(record).has(ctx.role) ? only : undefined;
-  for (const [name, def] of projectedFields(record)) {
-    if (asked && !asked.has(name)) continue;
-    out[name] = applyRule(def.access[ctx.role], stored[def.from ?? name], ctx);
+  if (asked) {
+    // The few fields asked, looked up, rather than every field of the record passed over.
+    const byName = projectedByName(record);
+    for (const name of asked) {
+      const def = byName.get(name);
+      if (def) out[name] = applyRule(def.access[ctx.role], stored[def.from ?? name], ctx);
+    }
+    return out;
   }
+  for (const [name, def] of projectedFields(record)) out[name] = applyRule(def.access[ctx.role], stored[def.from ?? name], ctx);
   return out;
+}
+
+const PROJECTED_BY_NAME = new Map<RecordType, Map<string, FieldAccess>>();
+
+function projectedByName(record: RecordType): Map<string, FieldAccess> {
+  let fields = PROJECTED_BY_NAME.get(record);
+  if (!fields) PROJECTED_BY_NAME.set(record, (fields = new Map(projectedFields(record))));
+  return fields;
 }
 
 const PROJECTED = new Map<RecordType, [string, FieldAccess][]>();
