@@ -93,7 +93,11 @@ async function main(): Promise<void> {
     await db.dataSource.query('ANALYZE');
     timings['final ANALYZE'] = (Date.now() - analyzed) / 1000;
     console.log(cpu);
-    console.log(`Where the time went (s): ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `Where the time went (s): ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ')}`,
+    );
     console.log(
       `Seeded ${JSON.stringify(counts[0])} across ${siteCount} sites in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
         `(load average ${os.loadavg()[0].toFixed(1)})`,

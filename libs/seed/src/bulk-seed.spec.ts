@@ -104,7 +104,8 @@ for (const target of testTargets()) {
       expect(cells.length).toBeGreaterThan(100);
       expect(cells).toEqual(await recomputed(bulkSql));
       const rows = await tableRows(bulkSql, 'analysis_patient');
-      const inputs = () => bulkSql(`SELECT patient_id, cells_complications, cells_procedures, cells_procedures_complicated FROM analysis_patient ORDER BY patient_id`);
+      const inputs = () =>
+        bulkSql(`SELECT patient_id, cells_complications, cells_procedures, cells_procedures_complicated FROM analysis_patient ORDER BY patient_id`);
       const inputsBefore = await inputs();
       // Recomputed from the source tables by the refresh every writer uses, its triggers on.
       await bulk.dataSource.transaction(async (m) => {

@@ -116,11 +116,14 @@ export async function insertRegistry(
     );
     await bulkInsert(manager, 'app_user', input.users);
     await deferAnalysis(manager);
-    if (input.onBackend) input.onBackend((await manager.query(`SELECT pg_backend_pid() AS pid`))[0].pid);
+    if (input.onBackend) {
+      const [{ pid }]: { pid: number }[] = await manager.query(`SELECT pg_backend_pid() AS pid`);
+      input.onBackend(pid);
+    }
     const ids: string[] = [];
     if (input.copy) {
       const setAside = await setAsideForBulkLoad(manager, REGISTRY_TABLES);
-      const produce = input.produce ?? (async (spec: BatchSpec) => copyBatch(spec));
+      const produce = input.produce ?? ((spec: BatchSpec) => Promise.resolve(copyBatch(spec)));
       const ahead = Math.max(1, input.ahead ?? 1);
       const pending: Promise<CopyBatch>[] = [];
       let next = 0;
