@@ -31,6 +31,20 @@ function* copyLines(rows: Row[], columns: string[]): Generator<string> {
   if (chunk) yield chunk;
 }
 
+/** Rows as COPY's text format takes them, under the first row's columns: what copyText writes. */
+export interface CopyText {
+  columns: string[];
+  /** Chunks of whole lines. */
+  chunks: string[];
+}
+
+/** Rows in COPY's text format (each value as the driver would bind it, escaped). Pure: a worker thread may do it. */
+export function toCopyText(rows: Row[]): CopyText {
+  if (rows.length === 0) return { columns: [], chunks: [] };
+  const columns = Object.keys(rows[0]);
+  return { columns, chunks: [...copyLines(rows, columns)] };
+}
+
 // PostgreSQL takes at most 65,535 bound parameters per statement.
 const MAX_PARAMS = 60_000;
 
@@ -66,11 +80,15 @@ export async function bulkInsert(manager: EntityManager, table: string, rows: Ro
  * format requires. Every row must have the first row's columns.
  */
 export async function copyRows(manager: EntityManager, table: string, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
+  await copyText(manager, table, toCopyText(rows));
+}
+
+/** Writes rows already in COPY's text format (toCopyText) with COPY on the transaction's own connection. */
+export async function copyText(manager: EntityManager, table: string, text: CopyText): Promise<void> {
+  if (text.chunks.length === 0) return;
   // TypeORM's PostgreSQL query runner holds the pg client of its connection.
   const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
   if (!client) throw new Error('copyRows needs a transaction (an EntityManager with its own connection)');
-  const columnList = columns.map((c) => `"${c}"`).join(', ');
-  await pipeline(Readable.from(copyLines(rows, columns)), client.query(copyFrom(`COPY "${table}" (${columnList}) FROM STDIN`)));
+  const columnList = text.columns.map((c) => `"${c}"`).join(', ');
+  await pipeline(Readable.from(text.chunks), client.query(copyFrom(`COPY "${table}" (${columnList}) FROM STDIN`)));
 }

@@ -1,11 +1,21 @@
-/** A small seedable PRNG (mulberry32): the same seed gives the same registry. */
+/** What mulberry32 adds to its state per draw: after k draws from seed s the state is s + k * this (mod 2^32). */
+export const MULBERRY32_STEP = 0x6d2b79f5;
+
+/**
+ * A small seedable PRNG (mulberry32): the same seed gives the same registry. Its period is 2^32
+ * draws: streams from different seeds are stretches of one cycle, which overlap unless placed apart
+ * (registryBatchSeed).
+ */
 export class Random {
   private state: number;
+  /** Draws taken so far. */
+  draws = 0;
   constructor(seed: number) {
     this.state = seed >>> 0;
   }
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    this.draws++;
+    let t = (this.state = (this.state + MULBERRY32_STEP) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

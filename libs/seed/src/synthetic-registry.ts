@@ -66,6 +66,8 @@ export interface GenerateOptions {
   offset?: number;
   /** Leave some visits of windows closed lately unrecorded (default true): the worklist's overdue visits. */
   outstanding?: boolean;
+  /** The most draws of the patient stream a patient may take on average (the batches' streams are set this far apart). */
+  drawsPerPatient?: number;
 }
 
 const FAMILY = ['Schmidt', 'Jansen', 'Rossi', 'Martin', 'Novak', 'Berg', 'Kowalski', 'Dubois', 'Silva', 'Meyer', 'Smith', 'Nielsen'];
@@ -367,6 +369,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       });
   }
   void todayYear;
+  if (options.drawsPerPatient !== undefined && rnd.draws > options.drawsPerPatient * options.patients)
+    throw new Error(`the patient stream took ${rnd.draws} draws for ${options.patients} patients, past the ${options.drawsPerPatient} per patient set apart`);
   // Hospital use, radiation, cement fill and radiographic follow-up draw from a stream of their
   // own, after everything else, so that adding them left every other value as it was.
   hospitalUseAndRadiographs(out, new Random((options.seed * 104729 + 0x4057) >>> 0));
