@@ -1,4 +1,4 @@
-import { refreshAnalysis } from '@vfr/api-database';
+import { AggregateReader, refreshAnalysis } from '@vfr/api-database';
 import { ADMIN, COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER } from '@vfr/api-testing';
 import { cellsSql } from '../../../migrations/1795690000000-AddAnalysisCells';
 
@@ -297,6 +297,36 @@ describeEachDatabase(
         }
       });
     });
+
+    it('answer the figures they hold while the scans have every place of the aggregate reader and more wait', async () => {
+      const reader = t().app.get(AggregateReader);
+      const token = await t().login(HEAD_NORTH);
+      const trajectory = `query($f: CohortFilterInput) { outcomeTrajectory(filter: $f, measure: NRS) { group timePoint n mean suppressed } }`;
+      const expected = await t().gql(trajectory, { f: {} }, token);
+      expect(expected.errors).toBeUndefined();
+      // Slow scans take every place, and as many again wait.
+      const slow = Array.from({ length: 2 * reader.concurrency }, () => reader.query(`SELECT pg_sleep(3)::text AS slept`));
+      try {
+        expect(reader.load).toEqual({ active: reader.concurrency, waiting: reader.concurrency });
+        const started = Date.now();
+        const fromCells = await t().gql(trajectory, { f: {} }, token);
+        const took = Date.now() - started;
+        expect(fromCells).toEqual(expected);
+        // Answered while the first scans still ran, the others still waiting for their places.
+        expect(took).toBeLessThan(2500);
+        expect(reader.load.waiting).toBe(reader.concurrency);
+        // The same figure through the cohort SQL (a criterion the cells do not keep) waits its turn behind them.
+        let scanned = false;
+        const fromScan = t()
+          .gql(trajectory, { f: { ageMin: 0 } }, token)
+          .then((r) => ((scanned = true), r));
+        await new Promise((r) => setTimeout(r, 300));
+        expect({ scanned, waiting: reader.load.waiting }).toEqual({ scanned: false, waiting: reader.concurrency + 1 });
+        expect((await fromScan).data).toEqual(expected.data);
+      } finally {
+        await Promise.all(slow);
+      }
+    }, 60_000);
 
     it('take concurrent writers on the same cells without waiting for good or losing a count', async () => {
       {

@@ -1,4 +1,5 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
+import type { AggregateKind } from '@vfr/api-database';
 import {
   CEMENT_VOLUME_BANDS,
   CohortFilter,
@@ -125,6 +126,15 @@ export function cellScopeSql(filter: CohortFilter, actor: Actor, params: SqlPara
   if (treatedFrom) where.push(`ac.quarter >= ${params.add(treatedFrom, 'date')}`);
   if (treatedTo) where.push(`ac.quarter <= ${params.add(treatedTo, 'date')}`);
   return where.join(' AND ');
+}
+
+/**
+ * Which places of the aggregate reader a figure waits for: a read of the maintained cells (a
+ * scope from cellScopeSql) is milliseconds and has places of its own, a scan of the cohort's
+ * patients (no scope) waits with the other scans.
+ */
+export function readKind(scope: string | null): AggregateKind {
+  return scope === null ? 'scan' : 'cells';
 }
 
 /**

@@ -3,7 +3,7 @@ import { Actor, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter } from '@vfr/domain';
 import { normalQuantile, wilsonInterval } from '@vfr/stats';
-import { CELL, cellScopeSql, cohortSql } from './cohort.sql';
+import { CELL, cellScopeSql, readKind, cohortSql } from './cohort.sql';
 import { DischargeSummaryModel, FunnelPlotModel, ReadmissionSummaryModel, TreatmentVolumesModel } from './models/operations.model';
 import { disclosureFor, shownCount, shownProportion, shownRate } from './suppression';
 import { MonthCount, VolumePeriod, volumesAt } from './volume-periods';
@@ -152,6 +152,7 @@ export class OperationsService {
            FROM (${cohortSql(filter, actor, params)}) c JOIN site s ON s.id = c.site_id
            WHERE c.cells_procedures > 0 GROUP BY 1 ORDER BY 1`,
       params.values,
+      readKind(scope),
     );
     const d = disclosureFor(actor);
     // The registry rate and its limits come from the exact counts: a rate over every site's
