@@ -104,9 +104,19 @@ export async function insertRegistry(
     // slice, as it always has: a small registry is refreshed exactly as a restored one is, which
     // the backup round trip compares).
     for (let start = 0; start < ids.length; start += REFRESH_SLICE) await refreshAnalysis(manager, ids.slice(start, start + REFRESH_SLICE));
+    await seedQuestionnaires(manager, todayIso());
+    // The visits answered through a link count in follow-up completeness as such: their patients'
+    // analysis rows keep it (cells_answered), written with the analysis deferred, so refreshed here.
+    const answered = (await manager.query(`SELECT DISTINCT patient_id AS id FROM questionnaire_invitation WHERE assessment_id IS NOT NULL`)) as {
+      id: string;
+    }[];
+    for (let start = 0; start < answered.length; start += REFRESH_SLICE)
+      await refreshAnalysis(
+        manager,
+        answered.slice(start, start + REFRESH_SLICE).map((r) => r.id),
+      );
     // Each slice appended its cells (analysis_cell); the overview reads them as one row per cell.
     await compactAnalysisCells(manager);
-    await seedQuestionnaires(manager, todayIso());
     await manager.query(`INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`, [
       AuditAction.IMPORT,
       JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }),
