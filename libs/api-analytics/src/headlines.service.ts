@@ -140,7 +140,7 @@ export class HeadlinesService {
     const all = part('all');
     const leakage = part('leakage');
     const discharge = part('discharge');
-    const died = (cat: string) => part(cat);
+    const [died30, died365] = [part('mortality_30'), part('mortality_365')];
     return [
       {
         ...pair('all', all),
@@ -153,10 +153,10 @@ export class HeadlinesService {
         ...pair(`x_${lower(HeadlineFigure.MAJOR_COMPLICATIONS)}`, part('major')),
         ...pair(`n_${lower(HeadlineFigure.SYMPTOMATIC_LEAKAGE)}`, leakage),
         ...pair(`x_${lower(HeadlineFigure.SYMPTOMATIC_LEAKAGE)}`, { n: leakage.x, k: leakage.kx }),
-        ...pair(`n_${lower(HeadlineFigure.MORTALITY_30_DAYS)}`, died('mortality_30')),
-        ...pair(`x_${lower(HeadlineFigure.MORTALITY_30_DAYS)}`, { n: died('mortality_30').x, k: died('mortality_30').kx }),
-        ...pair(`n_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`, died('mortality_365')),
-        ...pair(`x_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`, { n: died('mortality_365').x, k: died('mortality_365').kx }),
+        ...pair(`n_${lower(HeadlineFigure.MORTALITY_30_DAYS)}`, died30),
+        ...pair(`x_${lower(HeadlineFigure.MORTALITY_30_DAYS)}`, { n: died30.x, k: died30.kx }),
+        ...pair(`n_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`, died365),
+        ...pair(`x_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`, { n: died365.x, k: died365.kx }),
         discharge: { n: discharge.n, k: Number(discharge.k), x: discharge.x, kx: Number(discharge.kx) } as unknown as number,
       },
     ];
