@@ -107,9 +107,7 @@ export async function insertRegistry(
     await seedQuestionnaires(manager, todayIso());
     // The visits answered through a link count in follow-up completeness as such: their patients'
     // analysis rows keep it (cells_answered), written with the analysis deferred, so refreshed here.
-    const answered = (await manager.query(`SELECT DISTINCT patient_id AS id FROM questionnaire_invitation WHERE assessment_id IS NOT NULL`)) as {
-      id: string;
-    }[];
+    const answered = await manager.query<{ id: string }[]>(`SELECT DISTINCT patient_id AS id FROM questionnaire_invitation WHERE assessment_id IS NOT NULL`);
     for (let start = 0; start < answered.length; start += REFRESH_SLICE)
       await refreshAnalysis(
         manager,
