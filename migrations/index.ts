@@ -31,6 +31,7 @@ import { AddSharedProcessState1795670000000 } from './1795670000000-AddSharedPro
 import { AddMatchIndex1795680000000 } from './1795680000000-AddMatchIndex';
 import { AddAnalysisCells1795690000000 } from './1795690000000-AddAnalysisCells';
 import { AddQuestionnaireInvitations1795700000000 } from './1795700000000-AddQuestionnaireInvitations';
+import { AddOverviewCells1795710000000 } from './1795710000000-AddOverviewCells';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -70,4 +71,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddMatchIndex1795680000000,
   AddAnalysisCells1795690000000,
   AddQuestionnaireInvitations1795700000000,
+  AddOverviewCells1795710000000,
 ];

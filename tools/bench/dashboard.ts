@@ -98,7 +98,8 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
         requests.push({ what: requestName(r.url(), r.postData()), sentMs: sent.get(r) ?? NaN, answeredMs: Date.now() - started }),
       );
       const started = Date.now();
-      await page.goto(baseUrl);
+      // The same bound as the waits below: on a loaded machine the page alone has taken over 30 s.
+      await page.goto(baseUrl, { timeout: 60000 });
       await page.getByRole('heading', { name: 'Registry overview' }).waitFor({ timeout: 60000 });
       // Rendered: every chart card holds its chart (or its empty or error sentence), none loading.
       await page.waitForFunction(

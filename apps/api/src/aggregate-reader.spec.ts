@@ -40,6 +40,46 @@ for (const target of testTargets()) {
       expect(reader.load).toEqual({ active: 0, waiting: 0 });
     });
 
+    it('answers a read of the maintained cells at once while its scans are all taken and more wait', async () => {
+      const reader = new AggregateReader(db.dataSource, 1);
+      const started = Date.now();
+      const scans = Array.from({ length: 3 }, (_, i) => reader.query<{ i: number }>(`SELECT $1::int AS i, pg_sleep(0.8)::text AS slept`, [i]));
+      expect(reader.load).toEqual({ active: 1, waiting: 2 });
+      const [cell] = await reader.query<{ one: number }>(`SELECT 1 AS one`, [], 'cells');
+      expect(cell).toEqual({ one: 1 });
+      // Answered while the first scan still ran and the other two still waited for its place.
+      expect(Date.now() - started).toBeLessThan(700);
+      expect(reader.load).toEqual({ active: 1, waiting: 2 });
+      expect(reader.cellsLoad).toEqual({ active: 0, waiting: 0 });
+      // A scan given afterwards waits for the scans before it.
+      const lateScan = reader.query<{ late: number }>(`SELECT 4 AS late`);
+      expect(reader.load).toEqual({ active: 1, waiting: 3 });
+      expect((await Promise.all(scans)).map(([r]) => r.i)).toEqual([0, 1, 2]);
+      await expect(lateScan).resolves.toEqual([{ late: 4 }]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2400);
+    });
+
+    it('lets no more cell reads run at once than its concurrency, each under the same settings', async () => {
+      const reader = new AggregateReader(db.dataSource, 2, queryTimeouts(5000));
+      let most = 0;
+      const reads = Array.from({ length: 5 }, (_, i) =>
+        reader.query<{ i: number; jit: string; timeout: string }>(
+          `SELECT $1::int AS i, current_setting('jit') AS jit, current_setting('statement_timeout') AS timeout, pg_sleep(0.05)::text AS slept`,
+          [i],
+          'cells',
+        ),
+      );
+      expect(reader.cellsLoad).toEqual({ active: 2, waiting: 3 });
+      const watcher = setInterval(() => (most = Math.max(most, reader.cellsLoad.active)), 5);
+      const rows = (await Promise.all(reads)).map(([r]) => r);
+      clearInterval(watcher);
+      expect(rows.map((r) => r.i)).toEqual([0, 1, 2, 3, 4]);
+      expect(rows.every((r) => r.jit === 'off' && r.timeout === '5s')).toBe(true);
+      expect(most).toBeLessThanOrEqual(2);
+      expect(reader.cellsLoad).toEqual({ active: 0, waiting: 0 });
+      expect(reader.load).toEqual({ active: 0, waiting: 0 });
+    });
+
     it('runs each aggregate without just-in-time compilation and under its timeout, settings that end with it', async () => {
       const reader = new AggregateReader(db.dataSource, 1, queryTimeouts(5000));
       const [inside] = await reader.query<{ jit: string; timeout: string }>(

@@ -1,6 +1,7 @@
-import { refreshAnalysis } from '@vfr/api-database';
+import { AggregateReader, refreshAnalysis } from '@vfr/api-database';
 import { ADMIN, COORD_NORTH, describeEachDatabase, HEAD_NORTH, RESEARCHER } from '@vfr/api-testing';
-import { cellsSql } from '../../../migrations/1795690000000-AddAnalysisCells';
+import { TIME_POINT_WINDOWS } from '@vfr/domain';
+import { allCellsSql, WINDOWS } from '../../../migrations/1795710000000-AddOverviewCells';
 
 // The maintained cells (analysis_cell) against what they stand for: after random writes through
 // the source tables (the analysis triggers and refresh as every writer uses them), their sums
@@ -20,7 +21,7 @@ async function kept(query: Query): Promise<unknown[]> {
   return query(`SELECT ${KEYS}, ${SUMS} FROM analysis_cell GROUP BY ${KEYS} ${NONZERO} ${ORDER}`);
 }
 async function recomputed(query: Query): Promise<unknown[]> {
-  return query(`SELECT ${KEYS}, ${SUMS} FROM (${cellsSql('analysis_patient', 1)}) c GROUP BY ${KEYS} ${NONZERO} ${ORDER}`);
+  return query(`SELECT ${KEYS}, ${SUMS} FROM (${allCellsSql('analysis_patient')}) c GROUP BY ${KEYS} ${NONZERO} ${ORDER}`);
 }
 
 /**
@@ -64,6 +65,34 @@ async function inputsFromSources(query: Query): Promise<unknown[]> {
     ORDER BY c.patient_id`);
 }
 
+/**
+ * What each analysis row keeps for the treatment figures and completeness, against the source
+ * tables as the figures read them before the rows kept them (written out here as they were): each
+ * treatment's month, kind, discharge and readmissions and, for a procedure, whether a later one
+ * at one of its levels followed within follow-up; the time points the patient answered by link.
+ */
+async function keptOverviewInputs(query: Query): Promise<unknown[]> {
+  return query(`SELECT patient_id, ARRAY(SELECT row_to_json(t)::text FROM unnest(cells_treatments) t ORDER BY t.month, t.kind, row_to_json(t)::text) AS treatments,
+                       cells_answered AS answered
+                FROM analysis_patient ORDER BY patient_id`);
+}
+async function overviewInputsFromSources(query: Query): Promise<unknown[]> {
+  return query(`
+    SELECT c.patient_id,
+           ARRAY(SELECT row_to_json(r)::text FROM (
+             SELECT date_trunc('month', t.start_date)::date AS month, t.kind::text AS kind, t.same_day_discharge AS same_day, t.length_of_stay_days AS stay,
+                    t.readmitted_within_30_days AS r30, t.readmitted_within_90_days AS r90,
+                    t.kind <> 'CONSERVATIVE' AND EXISTS (SELECT 1 FROM treated_level l1 JOIN fracture f1 ON f1.id = l1.fracture_id
+                              JOIN fracture f2 ON f2.patient_id = t.patient_id AND f2.level = f1.level
+                              JOIN treated_level l2 ON l2.fracture_id = f2.id
+                              JOIN treatment t2 ON t2.id = l2.treatment_id AND t2.withdrawn_at IS NULL AND t2.kind <> 'CONSERVATIVE' AND t2.start_date > t.start_date
+                            WHERE l1.treatment_id = t.id AND t2.start_date - c.index_date <= c.follow_up_end_day) AS repeated
+             FROM treatment t WHERE t.patient_id = c.patient_id AND t.withdrawn_at IS NULL) r ORDER BY r.month, r.kind, row_to_json(r)::text) AS treatments,
+           ARRAY(SELECT DISTINCT q.time_point::text FROM questionnaire_invitation q JOIN assessment v ON v.id = q.assessment_id
+                 WHERE q.treatment_id = c.index_treatment_id AND q.withdrawn_at IS NULL AND v.withdrawn_at IS NULL ORDER BY 1) AS answered
+    FROM analysis_patient c ORDER BY c.patient_id`);
+}
+
 /** A small deterministic generator, so that a failure can be replayed. */
 function generator(seed: number): (n: number) => number {
   let s = seed >>> 0;
@@ -79,7 +108,7 @@ async function randomWrite(query: Query, pick: (n: number) => number): Promise<s
     const rows = (await query(`${sql} ORDER BY id LIMIT 1 OFFSET ${pick(5)}`)) as { id: string }[];
     return rows[0]?.id;
   };
-  switch (pick(11)) {
+  switch (pick(17)) {
     case 0: {
       const id = await one(
         `SELECT id FROM assessment WHERE status = 'DONE' AND withdrawn_at IS NULL AND nrs_activity IS NOT NULL AND md5(id::text) > md5('${pick(1e6)}')`,
@@ -145,6 +174,52 @@ async function randomWrite(query: Query, pick: (n: number) => number): Promise<s
       if (id) await query(`UPDATE complication SET symptomatic = $2 WHERE id = $1`, [id, symptomatic]);
       return "a leakage's symptoms recorded";
     }
+    case 11: {
+      const id = await one(`SELECT id FROM treatment WHERE md5(id::text) > md5('${pick(1e6)}')`);
+      const stay = [null, 0, 1, 2, 5][pick(5)];
+      if (id)
+        await query(
+          `UPDATE treatment SET length_of_stay_days = $2::smallint, same_day_discharge = CASE WHEN $2::smallint IS NULL THEN $3::boolean ELSE $2::smallint = 0 END WHERE id = $1`,
+          [id, stay, [null, true, false][pick(3)]],
+        );
+      return 'a discharge recorded';
+    }
+    case 12: {
+      const id = await one(`SELECT id FROM treatment WHERE md5(id::text) > md5('${pick(1e6)}')`);
+      const r30 = [null, true, false][pick(3)];
+      if (id)
+        await query(
+          `UPDATE treatment SET readmitted_within_30_days = $2::boolean, readmitted_within_90_days = CASE WHEN $2::boolean THEN true ELSE $3::boolean END WHERE id = $1`,
+          [id, r30, [null, true, false][pick(3)]],
+        );
+      return 'a readmission recorded';
+    }
+    case 13: {
+      // A second procedure at the level of the first, some weeks later: a repeat augmentation (or, withdrawn, none).
+      const id = await one(`SELECT id FROM treatment WHERE kind <> 'CONSERVATIVE' AND md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) {
+        const [again] = (await query(
+          `INSERT INTO treatment (patient_id, kind, start_date, anaesthesia, approach)
+           SELECT patient_id, kind, start_date + $2::int, anaesthesia, approach FROM treatment WHERE id = $1 RETURNING id`,
+          [id, 10 + pick(200)],
+        )) as { id: string }[];
+        await query(`INSERT INTO treated_level (treatment_id, fracture_id) SELECT $2, fracture_id FROM treated_level WHERE treatment_id = $1 LIMIT 1`, [
+          id,
+          again.id,
+        ]);
+      }
+      return 'a repeat procedure added';
+    }
+    case 14: {
+      const id = await one(`SELECT id FROM treatment WHERE md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`UPDATE treatment SET start_date = start_date + $2::int WHERE id = $1`, [id, pick(60) - 30]);
+      return 'a treatment moved in time';
+    }
+    case 15: {
+      const id = await one(`SELECT id FROM questionnaire_invitation WHERE assessment_id IS NOT NULL AND md5(id::text) > md5('${pick(1e6)}')`);
+      if (id) await query(`UPDATE questionnaire_invitation SET withdrawn_at = CASE WHEN withdrawn_at IS NULL THEN now() END WHERE id = $1`, [id]);
+      return 'a questionnaire link withdrawn or restored';
+    }
     default: {
       // A patient moved to another site: every cell of theirs changes its site.
       const id = await one(`SELECT id FROM patient WHERE md5(id::text) > md5('${pick(1e6)}')`);
@@ -167,15 +242,29 @@ describeEachDatabase(
       // Not a vacuous comparison: the registry has complications of several categories, and procedures.
       expect(new Set(inputs.flatMap((r) => r.cats)).size).toBeGreaterThan(5);
       expect(inputs.some((r) => r.procs > 0)).toBe(true);
+      const overview = (await keptOverviewInputs(query)) as { treatments: string[]; answered: string[] }[];
+      expect(overview).toEqual(await overviewInputsFromSources(query));
+      // Not vacuous either: treatments with their discharge and readmissions recorded, repeat procedures, visits answered by link.
+      const treatments = overview.flatMap((r) => r.treatments.map((t) => JSON.parse(t) as Record<string, unknown>));
+      expect(treatments.some((t) => t.same_day === true) && treatments.some((t) => t.stay !== null && t.stay !== 0)).toBe(true);
+      expect(treatments.some((t) => t.r30 === true) && treatments.some((t) => t.r90 === false)).toBe(true);
+      expect(overview.some((r) => r.answered.length > 0)).toBe(true);
     });
 
-    it('equal a recomputation from analysis_patient after each of 80 random writes, and after compaction', async () => {
+    it("keep the time points' windows of the domain", () => {
+      expect(WINDOWS).toEqual(TIME_POINT_WINDOWS.map((w) => ({ timePoint: w.timePoint, toDay: w.toDay })));
+    });
+
+    it('equal a recomputation from analysis_patient after each of 120 random writes, and after compaction', async () => {
       const pick = generator(20);
       const done = new Set<string>();
-      for (let i = 0; i < 80; i++) {
+      for (let i = 0; i < 120; i++) {
         done.add(await randomWrite(query, pick));
         expect({ after: i, cells: await kept(query) }).toEqual({ after: i, cells: await recomputed(query) });
-        if (i % 10 === 9) expect({ after: i, inputs: await keptInputs(query) }).toEqual({ after: i, inputs: await inputsFromSources(query) });
+        if (i % 10 === 9) {
+          expect({ after: i, inputs: await keptInputs(query) }).toEqual({ after: i, inputs: await inputsFromSources(query) });
+          expect({ after: i, inputs: await keptOverviewInputs(query) }).toEqual({ after: i, inputs: await overviewInputsFromSources(query) });
+        }
         if (i % 20 === 19) {
           await query(`SELECT analysis_cell_compact()`);
           expect(await kept(query)).toEqual(await recomputed(query));
@@ -187,8 +276,18 @@ describeEachDatabase(
           expect(rows).toBe(cells);
         }
       }
-      expect(done.size).toBeGreaterThanOrEqual(9);
-    }, 120_000);
+      // Every kind of write happened (the site move and both ways of a withdrawal among them).
+      expect([...done].sort()).toEqual(
+        expect.arrayContaining([
+          'a discharge recorded',
+          'a readmission recorded',
+          'a repeat procedure added',
+          'a treatment moved in time',
+          'a questionnaire link withdrawn or restored',
+        ]),
+      );
+      expect(done.size).toBeGreaterThanOrEqual(14);
+    }, 240_000);
 
     it('hold a rolled-back write out, and follow a whole-table change and a bulk refresh', async () => {
       const before = await kept(query);
@@ -234,6 +333,10 @@ describeEachDatabase(
         `query($f: CohortFilterInput) { complicationRates(filter: $f) { group category n events rate lower upper suppressed } }`,
         `query($f: CohortFilterInput) { funnelPlot(filter: $f) { registryRate limits { n lower95 upper95 lower998 upper998 } sites { siteCode n events rate suppressed } } }`,
         `query($f: CohortFilterInput) { cohortSize(filter: $f) { total threshold groups { group n suppressed } } }`,
+        `query($f: CohortFilterInput) { treatmentVolumes(filter: $f) { period bins { period kind count suppressed } } }`,
+        `query($f: CohortFilterInput) { discharge(filter: $f) { kind treatments sameDay sameDayRate sameDayLower sameDayUpper meanStay medianStay q1Stay q3Stay suppressed } }`,
+        `query($f: CohortFilterInput) { readmissions(filter: $f) { kind within30 { n events rate lower upper suppressed } within90 { n events rate lower upper suppressed } repeatAugmentation { n events rate lower upper suppressed } } }`,
+        `query($f: CohortFilterInput) { headlineFigures(filter: $f) { figure n events rate lower upper suppressed } }`,
       ];
 
       it('for the whole registry, a site and whole quarters, as researcher, department head, coordinator and admin', async () => {
@@ -277,6 +380,10 @@ describeEachDatabase(
           [FIGURES[4], 3, `cat = 'ANY'`],
           [FIGURES[5], 4, 'true'],
           [FIGURES[6], 5, 'true'],
+          [FIGURES[7], 6, 'true'],
+          [FIGURES[8], 7, 'true'],
+          [FIGURES[9], 8, 'true'],
+          [FIGURES[10], 9, 'true'],
         ];
         for (const [figure, fig, where] of read) {
           const before = await t().gql(figure, { f: {} }, token);
@@ -296,6 +403,90 @@ describeEachDatabase(
           expect((await t().gql(figure, { f: {} }, token)).data).toEqual(before.data);
         }
       });
+    });
+
+    it('answer the figures they hold while the scans have every place of the aggregate reader and more wait', async () => {
+      const reader = t().app.get(AggregateReader);
+      const token = await t().login(HEAD_NORTH);
+      const trajectory = `query($f: CohortFilterInput) { outcomeTrajectory(filter: $f, measure: NRS) { group timePoint n mean suppressed } }`;
+      const expected = await t().gql(trajectory, { f: {} }, token);
+      expect(expected.errors).toBeUndefined();
+      // Slow scans take every place, and as many again wait.
+      const slow = Array.from({ length: 2 * reader.concurrency }, () => reader.query(`SELECT pg_sleep(3)::text AS slept`));
+      try {
+        expect(reader.load).toEqual({ active: reader.concurrency, waiting: reader.concurrency });
+        const started = Date.now();
+        const fromCells = await t().gql(trajectory, { f: {} }, token);
+        const took = Date.now() - started;
+        expect(fromCells).toEqual(expected);
+        // Answered while the first scans still ran, the others still waiting for their places.
+        expect(took).toBeLessThan(2500);
+        expect(reader.load.waiting).toBe(reader.concurrency);
+        // The same figure through the cohort SQL (a criterion the cells do not keep) waits its turn behind them.
+        let scanned = false;
+        const fromScan = t()
+          .gql(trajectory, { f: { ageMin: 0 } }, token)
+          .then((r) => ((scanned = true), r));
+        await new Promise((r) => setTimeout(r, 300));
+        expect({ scanned, waiting: reader.load.waiting }).toEqual({ scanned: false, waiting: reader.concurrency + 1 });
+        expect((await fromScan).data).toEqual(expected.data);
+      } finally {
+        await Promise.all(slow);
+      }
+    }, 60_000);
+
+    it('give follow-up completeness and the dated headline counts as the patients do, on any day they are read', async () => {
+      // Per site and time point, as completeness counted them from the patients before the cells
+      // (written out here as it was): expected once the window closed, unless dead before it closed and not seen.
+      const fromPatients = (today: string) =>
+        query(
+          `SELECT a.site_id::text, w.n AS tp, count(*)::int AS e, sum(a.record_key)::int8::text AS ke,
+                  count(*) FILTER (WHERE a.visit_status[w.n] = 'DONE')::int AS d, count(*) FILTER (WHERE a.visit_status[w.n] = 'MISSED')::int AS m,
+                  count(*) FILTER (WHERE a.visit_status[w.n] = 'WITHDRAWN')::int AS w,
+                  count(*) FILTER (WHERE a.visit_status[w.n] = 'DONE' AND EXISTS (SELECT 1 FROM questionnaire_invitation q JOIN assessment v ON v.id = q.assessment_id
+                     WHERE q.treatment_id = a.index_treatment_id AND q.time_point::text = w.tp AND q.withdrawn_at IS NULL AND v.withdrawn_at IS NULL))::int AS p
+           FROM analysis_patient a CROSS JOIN unnest($2::text[], $3::int[]) WITH ORDINALITY AS w(tp, to_day, n)
+           WHERE a.consent_status = 'GIVEN' AND a.index_date + w.to_day < $1::date
+             AND (a.death_on IS NULL OR a.death_on > a.index_date + w.to_day OR a.visit_status[w.n] = 'DONE')
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+          [today, WINDOWS.map((w) => w.timePoint), WINDOWS.map((w) => w.toDay)],
+        );
+      const fromCells = (today: string) =>
+        query(
+          `SELECT site_id::text, tp::int, sum(n)::int AS e, sum(k)::int8::text AS ke, coalesce(sum(n) FILTER (WHERE cat = 'DONE'), 0)::int AS d,
+                  coalesce(sum(n) FILTER (WHERE cat = 'MISSED'), 0)::int AS m, coalesce(sum(n) FILTER (WHERE cat = 'WITHDRAWN'), 0)::int AS w,
+                  coalesce(sum(x) FILTER (WHERE cat = 'DONE'), 0)::int AS p
+           FROM analysis_cell WHERE fig = 11 AND val + ($2::int[])[tp] < ($1::date - DATE '1970-01-01')
+           GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2`,
+          [today, WINDOWS.map((w) => w.toDay)],
+        );
+      const mortality = (today: string, cells: boolean) =>
+        cells
+          ? query(
+              `SELECT cat, sum(n)::int AS n, sum(x)::int AS x, sum(kx)::int8::text AS kx FROM analysis_cell
+               WHERE fig = 10 AND val + CASE cat WHEN 'MORTALITY_30' THEN 30 ELSE 365 END <= ($1::date - DATE '1970-01-01') GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
+              [today],
+            )
+          : query(
+              `SELECT m.cat, count(*)::int AS n, count(*) FILTER (WHERE a.death_on <= a.index_date + m.days)::int AS x,
+                      coalesce(sum(a.record_key) FILTER (WHERE a.death_on <= a.index_date + m.days), 0)::int8::text AS kx
+               FROM analysis_patient a CROSS JOIN (VALUES ('MORTALITY_30', 30), ('MORTALITY_365', 365)) m(cat, days)
+               WHERE a.consent_status = 'GIVEN' AND a.index_date + m.days <= $1::date GROUP BY 1 ORDER BY 1`,
+              [today],
+            );
+      const [{ first, last }] = (await query(`SELECT min(index_date)::text AS first, max(index_date)::text AS last FROM analysis_patient`)) as {
+        first: string;
+        last: string;
+      }[];
+      const days = [first, last, new Date().toISOString().slice(0, 10), '2100-01-01'];
+      for (const day of days) {
+        expect({ day, completeness: await fromCells(day) }).toEqual({ day, completeness: await fromPatients(day) });
+        expect({ day, mortality: await mortality(day, true) }).toEqual({ day, mortality: await mortality(day, false) });
+      }
+      // Not vacuous: on the last day, each time point expected somewhere, visits done and answered by link.
+      const now = (await fromPatients('2100-01-01')) as { tp: number; d: number; p: number }[];
+      expect(new Set(now.map((r) => r.tp)).size).toBe(WINDOWS.length);
+      expect(now.some((r) => r.p > 0)).toBe(true);
     });
 
     it('take concurrent writers on the same cells without waiting for good or losing a count', async () => {

@@ -1,4 +1,5 @@
 import { Actor, aggregateScope, isDeidentified, SqlParams } from '@vfr/api-core';
+import type { AggregateKind } from '@vfr/api-database';
 import {
   CEMENT_VOLUME_BANDS,
   CohortFilter,
@@ -92,8 +93,25 @@ export function cohortSql(filter: CohortFilter, actor: Actor, params: SqlParams)
   return `SELECT a.* FROM analysis_patient a\n    WHERE ${where.join('\n      AND ')}`;
 }
 
-/** The figures analysis_cell keeps (its `fig`; see its migration). */
-export const CELL = { TRAJECTORY_NRS: 1, RESPONDERS: 2, COMPLICATIONS: 3, FUNNEL: 4, SIZE: 5 } as const;
+/** The figures analysis_cell keeps (its `fig`; see its migrations, AddAnalysisCells and AddOverviewCells). */
+export const CELL = {
+  TRAJECTORY_NRS: 1,
+  RESPONDERS: 2,
+  COMPLICATIONS: 3,
+  FUNNEL: 4,
+  SIZE: 5,
+  VOLUMES: 6,
+  DISCHARGE: 7,
+  READMISSIONS: 8,
+  PROCEDURES: 9,
+  MORTALITY: 10,
+  COMPLETENESS: 11,
+} as const;
+
+/** A date as the maintained cells keep a day (`val` of the figures by day: days since 1970-01-01), in SQL. */
+export function cellDaySql(date: string): string {
+  return `(${date}::date - DATE '1970-01-01')`;
+}
 
 /** The filter keys the maintained cells (analysis_cell) are kept by: site and quarter of the index treatment. */
 const CELL_KEYS = new Set(['siteIds', 'treatedFrom', 'treatedTo']);
@@ -125,6 +143,15 @@ export function cellScopeSql(filter: CohortFilter, actor: Actor, params: SqlPara
   if (treatedFrom) where.push(`ac.quarter >= ${params.add(treatedFrom, 'date')}`);
   if (treatedTo) where.push(`ac.quarter <= ${params.add(treatedTo, 'date')}`);
   return where.join(' AND ');
+}
+
+/**
+ * Which places of the aggregate reader a figure waits for: a read of the maintained cells (a
+ * scope from cellScopeSql) is milliseconds and has places of its own, a scan of the cohort's
+ * patients (no scope) waits with the other scans.
+ */
+export function readKind(scope: string | null): AggregateKind {
+  return scope === null ? 'scan' : 'cells';
 }
 
 /**

@@ -4,7 +4,7 @@ import { AuditedWriter } from '@vfr/api-audit';
 import { Actor, assertId, SqlParams } from '@vfr/api-core';
 import { AggregateReader } from '@vfr/api-database';
 import { CohortFilter, ForbiddenError, NotFoundError, Role, TreatmentGrouping, ValidationError } from '@vfr/domain';
-import { CELL, cellScopeSql, followUp, groupedCohortSql, readCohortFilter } from './cohort.sql';
+import { CELL, cellScopeSql, readKind, followUp, groupedCohortSql, readCohortFilter } from './cohort.sql';
 import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
 import { SavedCohortEntity } from './saved-cohort.entity';
 import { disclosureFor, shownCells, shownCount } from './suppression';
@@ -40,6 +40,7 @@ export class CohortsService {
         ? `SELECT grp, sum(n)::int AS n, sum(k)::int8 AS k FROM analysis_cell ac WHERE ac.fig = ${CELL.SIZE} AND ${scope} GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`
         : `SELECT ${group} AS grp, count(*)::int AS n, sum(c.record_key)::int8 AS k FROM (${groupedCohortSql(filter, actor, params, grouping)}) c GROUP BY 1 ORDER BY 1`,
       params.values,
+      readKind(scope),
     );
     const d = disclosureFor(actor);
     const shown = shownCells(d, rows);

@@ -13,7 +13,7 @@ import {
   TreatmentGrouping,
   TreatmentKind,
 } from '@vfr/domain';
-import { cohortSql, followUp, visitExpectedSql } from './cohort.sql';
+import { CELL, cellDaySql, cellScopeSql, cohortSql, followUp, visitExpectedSql } from './cohort.sql';
 import { HeadlineModel } from './models/headlines.model';
 import { disclosureFor, KeyedCount, shownCount, shownRate } from './suppression';
 
@@ -69,24 +69,28 @@ export class HeadlinesService {
       [`n_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`]: elapsed(365),
       [`x_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`]: `${elapsed(365)} AND ${died(365)}`,
     };
-    const [row]: Record<string, number | string>[] = await this.reader.query(
-      `WITH c AS (${cohortSql(filter, actor, params)}),
-       discharge AS (
-         SELECT count(*)::int AS n, coalesce(sum(c.record_key), 0)::int8 AS k,
-                count(*) FILTER (WHERE t.same_day_discharge)::int AS x, coalesce(sum(c.record_key) FILTER (WHERE t.same_day_discharge), 0)::int8 AS kx
-         FROM c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
-         WHERE t.kind <> ${conservative} AND t.same_day_discharge IS NOT NULL)
-       SELECT ${Object.entries(cells)
-         .map(([name, where]) => cell(name, where))
-         .join(',\n              ')},
-              (SELECT row_to_json(discharge) FROM discharge) AS discharge
-       FROM c CROSS JOIN LATERAL (
-         SELECT coalesce(bool_or(${major}), false) AS major,
-                coalesce(bool_or(x.kind = '${ComplicationKind.CEMENT_LEAKAGE}' AND x.symptomatic), false) AS symptomatic_leakage
-         FROM complication x
-         WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind <> '${ComplicationKind.DEATH}' AND ${fu.counts(day)}) p`,
-      params.values,
-    );
+    const scope = cellScopeSql(filter, actor, new SqlParams());
+    const [row]: Record<string, number | string>[] =
+      scope !== null
+        ? await this.fromCells(actor, filter, today)
+        : await this.reader.query(
+            `WITH c AS (${cohortSql(filter, actor, params)}),
+           discharge AS (
+             SELECT count(*)::int AS n, coalesce(sum(c.record_key), 0)::int8 AS k,
+                    count(*) FILTER (WHERE t.same_day_discharge)::int AS x, coalesce(sum(c.record_key) FILTER (WHERE t.same_day_discharge), 0)::int8 AS kx
+             FROM c JOIN treatment t ON t.patient_id = c.patient_id AND t.withdrawn_at IS NULL
+             WHERE t.kind <> ${conservative} AND t.same_day_discharge IS NOT NULL)
+           SELECT ${Object.entries(cells)
+             .map(([name, where]) => cell(name, where))
+             .join(',\n              ')},
+                  (SELECT row_to_json(discharge) FROM discharge) AS discharge
+           FROM c CROSS JOIN LATERAL (
+             SELECT coalesce(bool_or(${major}), false) AS major,
+                    coalesce(bool_or(x.kind = '${ComplicationKind.CEMENT_LEAKAGE}' AND x.symptomatic), false) AS symptomatic_leakage
+             FROM complication x
+             WHERE x.patient_id = c.patient_id AND x.withdrawn_at IS NULL AND x.kind <> '${ComplicationKind.DEATH}' AND ${fu.counts(day)}) p`,
+            params.values,
+          );
     const d = disclosureFor(actor);
     const count = (name: string): KeyedCount => ({ n: Number(row[name]), k: Number(row[`k_${name}`]) });
     const discharge = row.discharge as unknown as { n: number; k: number; x: number; kx: number };
@@ -99,6 +103,62 @@ export class HeadlinesService {
     return [
       { figure: HeadlineFigure.PATIENTS_TREATED, n: treated, events: null, rate: null, lower: null, upper: null, suppressed: treated === null },
       ...SHARES.map((figure) => ({ figure, ...share(figure) })),
+    ];
+  }
+
+  /**
+   * The same counts from the maintained cells, where they hold the cohort: the patients (fig 5),
+   * those with a major complication (fig 3), the patients with a procedure and of them those with
+   * a symptomatic leakage (fig 9), the procedures' discharges (fig 7), and by day of the index
+   * treatment the 12-month visits expected (fig 11) and the deaths (fig 10): of these the days
+   * whose window or 30 or 365 days have passed by `today`.
+   */
+  private async fromCells(actor: Actor, filter: CohortFilter, today: string): Promise<Record<string, number | string>[]> {
+    const params = new SqlParams();
+    const scope = cellScopeSql(filter, actor, params)!;
+    const day = cellDaySql(params.add(today, 'date'));
+    const m12 = timePointWindow(TimePoint.M12)!;
+    const ordinal = timePointOrdinal(TimePoint.M12);
+    const rows: { part: string; n: number; k: number; x: number; kx: number }[] = await this.reader.query(
+      `SELECT CASE WHEN fig = ${CELL.SIZE} THEN 'all' WHEN fig = ${CELL.COMPLICATIONS} THEN 'major' WHEN fig = ${CELL.PROCEDURES} THEN 'leakage'
+                   WHEN fig = ${CELL.DISCHARGE} THEN 'discharge' WHEN fig = ${CELL.COMPLETENESS} THEN 'm12_' || cat ELSE lower(cat) END AS part,
+              coalesce(sum(n), 0)::int AS n, coalesce(sum(k), 0)::int8 AS k, coalesce(sum(x), 0)::int AS x, coalesce(sum(kx), 0)::int8 AS kx
+       FROM analysis_cell ac
+       WHERE ${scope} AND (ac.fig = ${CELL.SIZE} OR (ac.fig = ${CELL.COMPLICATIONS} AND ac.cat = 'MAJOR') OR ac.fig = ${CELL.PROCEDURES}
+         OR (ac.fig = ${CELL.DISCHARGE} AND ac.grp <> '${TreatmentKind.CONSERVATIVE}')
+         OR (ac.fig = ${CELL.MORTALITY} AND ac.cat = 'MORTALITY_30' AND ac.val + 30 <= ${day})
+         OR (ac.fig = ${CELL.MORTALITY} AND ac.cat = 'MORTALITY_365' AND ac.val + 365 <= ${day})
+         OR (ac.fig = ${CELL.COMPLETENESS} AND ac.tp = ${ordinal} AND ac.val + ${params.add(m12.toDay, 'int')} < ${day}))
+       GROUP BY 1`,
+      params.values,
+      'cells',
+    );
+    const part = (name: string) => rows.find((r) => r.part === name) ?? { n: 0, k: 0, x: 0, kx: 0 };
+    const m12Parts = rows.filter((r) => r.part.startsWith('m12_'));
+    const done = part('m12_DONE');
+    const pair = (name: string, a: { n: number; k: number | string }) => ({ [name]: a.n, [`k_${name}`]: Number(a.k) });
+    const all = part('all');
+    const leakage = part('leakage');
+    const discharge = part('discharge');
+    const [died30, died365] = [part('mortality_30'), part('mortality_365')];
+    return [
+      {
+        ...pair('all', all),
+        ...pair(`n_${lower(HeadlineFigure.FOLLOW_UP_M12)}`, {
+          n: m12Parts.reduce((a, r) => a + r.n, 0),
+          k: m12Parts.reduce((a, r) => a + Number(r.k), 0),
+        }),
+        ...pair(`x_${lower(HeadlineFigure.FOLLOW_UP_M12)}`, done),
+        ...pair(`n_${lower(HeadlineFigure.MAJOR_COMPLICATIONS)}`, all),
+        ...pair(`x_${lower(HeadlineFigure.MAJOR_COMPLICATIONS)}`, part('major')),
+        ...pair(`n_${lower(HeadlineFigure.SYMPTOMATIC_LEAKAGE)}`, leakage),
+        ...pair(`x_${lower(HeadlineFigure.SYMPTOMATIC_LEAKAGE)}`, { n: leakage.x, k: leakage.kx }),
+        ...pair(`n_${lower(HeadlineFigure.MORTALITY_30_DAYS)}`, died30),
+        ...pair(`x_${lower(HeadlineFigure.MORTALITY_30_DAYS)}`, { n: died30.x, k: died30.kx }),
+        ...pair(`n_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`, died365),
+        ...pair(`x_${lower(HeadlineFigure.MORTALITY_1_YEAR)}`, { n: died365.x, k: died365.kx }),
+        discharge: { n: discharge.n, k: Number(discharge.k), x: discharge.x, kx: Number(discharge.kx) } as unknown as number,
+      },
     ];
   }
 }

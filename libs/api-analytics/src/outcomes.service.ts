@@ -13,7 +13,7 @@ import {
   VERTEBRAL_LEVELS,
 } from '@vfr/domain';
 import { frequencySummary, kaplanMeier, logRankTest, momentsFromSums, tInterval, wilsonInterval } from '@vfr/stats';
-import { CELL, cellScopeSql, followUp, groupedCohortSql } from './cohort.sql';
+import { CELL, cellScopeSql, readKind, followUp, groupedCohortSql } from './cohort.sql';
 import { ProportionModel, SurvivalAnalysisModel, TrajectoryPointModel } from './models/outcomes.model';
 import {
   MEASURE_COLUMN,
@@ -73,6 +73,7 @@ export class OutcomesService {
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        GROUP BY grp, tp, value`,
         params.values,
+        readKind(scope),
       );
     const byCell = new Map<string, typeof table>();
     for (const r of table) {
@@ -170,6 +171,7 @@ export class OutcomesService {
        WHERE base IS NOT NULL AND tp > 1
        GROUP BY grp, tp`,
       params.values,
+      readKind(scope),
     );
     return this.proportions(
       actor,
@@ -229,6 +231,7 @@ export class OutcomesService {
        WHERE k.kind IS NOT NULL
        GROUP BY 1, 2`,
       params.values,
+      readKind(scope),
     );
     const size = new Map<string, { n: number; k: number }>();
     const found = new Map<string, { x: number; kx: number }>();

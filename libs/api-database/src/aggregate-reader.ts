@@ -9,6 +9,43 @@ import { Lease, StandbyLostError, Standbys } from './standbys';
 const logger = new Logger('AggregateReader');
 
 /**
+ * What an aggregate reads, and so which places it waits for. A `scan` reads the cohort's patients
+ * (analysis_patient and the source tables): a tenth of a second to seconds of a core. A `cells`
+ * read sums the maintained cells (analysis_cell), a few hundred to a few thousand rows found by
+ * index: milliseconds, whatever the registry's size. Each kind has places of its own, so that
+ * the overview's figures kept as cells are not answered only after the scans queued before them
+ * (docs/performance.md, the first screen).
+ */
+export type AggregateKind = 'scan' | 'cells';
+
+/** At most `limit` at once; the rest wait, in order. */
+class Places {
+  active = 0;
+  readonly waiting: (() => void)[] = [];
+
+  constructor(readonly limit: number) {}
+
+  acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    // The place is handed over by release(), so `active` stays counted for the waiter.
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  get load(): { active: number; waiting: number } {
+    return { active: this.active, waiting: this.waiting.length };
+  }
+}
+
+/**
  * The one door for whole-cohort aggregates (dashboards, analytics, follow-up completeness).
  *
  * At most `concurrency` of them run at once; the rest wait here, in order. An aggregate keeps a
@@ -19,12 +56,14 @@ const logger = new Logger('AggregateReader');
  * the query (down, hung, or its query cancelled by recovery) has the query run again elsewhere.
  * Aggregates never need to see a write of the same request; every other read stays on the primary.
  *
+ * Reads of the maintained cells (`cells`, see AggregateKind) have as many places again of their
+ * own: they take milliseconds, so they neither wait behind the scans nor hold the cores from them.
+ *
  * Every aggregate runs under the server's statement timeout and a client deadline (see
  * QueryTimeouts): a place here is never held by an answer that will not come.
  */
 export class AggregateReader {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly places: Record<AggregateKind, Places>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,11 +72,13 @@ export class AggregateReader {
     private readonly standbys?: Standbys,
   ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`aggregate concurrency must be a positive integer, got ${concurrency}`);
+    this.places = { scan: new Places(concurrency), cells: new Places(concurrency) };
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by the caller, as with DataSource.query
-  async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
-    await this.acquire();
+  async query<T = any>(sql: string, params: unknown[] = [], kind: AggregateKind = 'scan'): Promise<T[]> {
+    const places = this.places[kind];
+    await places.acquire();
     try {
       // Each standby at most once, then the primary.
       for (let tries = 0; tries < (this.standbys?.size ?? 0); tries++) {
@@ -54,7 +95,7 @@ export class AggregateReader {
       }
       return await this.timed<T>(sql, params);
     } finally {
-      this.release();
+      places.release();
     }
   }
 
@@ -113,9 +154,14 @@ export class AggregateReader {
     }
   }
 
-  /** Aggregates running and waiting now (for tests and diagnostics). */
+  /** Scans running and waiting now (for tests and diagnostics). */
   get load(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length };
+    return this.places.scan.load;
+  }
+
+  /** Reads of the maintained cells running and waiting now. */
+  get cellsLoad(): { active: number; waiting: number } {
+    return this.places.cells.load;
   }
 
   /**
@@ -180,20 +226,5 @@ export class AggregateReader {
       else if (progress.stage === 'connecting') progress.givenUp = true;
       else discardConnection(runner, new Error('an aggregate connection left in an unknown state'));
     }
-  }
-
-  private acquire(): Promise<void> {
-    if (this.active < this.concurrency) {
-      this.active++;
-      return Promise.resolve();
-    }
-    // The slot is handed over by release(), so `active` stays counted for the waiter.
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active--;
   }
 }

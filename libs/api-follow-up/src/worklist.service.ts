@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { PatientIdentifierEntity } from '@vfr/api-registry';
 import { Actor, aggregateScope, checkPageSize, decodeCursor, encodeCursor, siteScope, SqlParams } from '@vfr/api-core';
-import { disclosureFor, RESEARCH_CONSENT, shownCount, shownProportion, visitExpectedSql } from '@vfr/api-analytics';
+import { CELL, cellDaySql, disclosureFor, shownCount, shownProportion } from '@vfr/api-analytics';
 import { AggregateReader } from '@vfr/api-database';
 import { parseIsoDate, TIME_POINT_WINDOWS, timePointOrdinal, todayIso, ValidationError } from '@vfr/domain';
 
@@ -103,10 +103,10 @@ function windows(params: SqlParams): string {
  * from analysis_patient (one row per patient with a treatment, kept by the database).
  */
 /** The analysis rows of the actor's scope (a site, or all) and of the site asked for. */
-function sitesOf(scope: string | null, params: SqlParams, siteId?: string | null): string {
+function sitesOf(scope: string | null, params: SqlParams, siteId?: string | null, row = 'a'): string {
   const conditions = ['true'];
-  if (scope) conditions.push(`a.site_id = ${params.add(scope, 'uuid')}`);
-  if (siteId) conditions.push(`a.site_id = ${params.add(siteId, 'uuid')}`);
+  if (scope) conditions.push(`${row}.site_id = ${params.add(scope, 'uuid')}`);
+  if (siteId) conditions.push(`${row}.site_id = ${params.add(siteId, 'uuid')}`);
   return conditions.join(' AND ');
 }
 
@@ -210,38 +210,37 @@ export class WorklistService {
    */
   async completeness(actor: Actor, siteId?: string | null, today = todayIso()): Promise<CompletenessRow[]> {
     const params = new SqlParams();
-    const t = params.add(today, 'date');
-    const where = sitesOf(aggregateScope(actor), params, siteId);
-    // One pass over the sites' patients, four counts per time point (no row per expected visit):
-    // a visit is expected once its window has closed, unless the patient died before the window
-    // closed (the dead leave the denominator from the day they died; a visit done before the death
-    // still counts as expected and done). Each count carries the sum of its patients' record keys,
-    // from which a department head's counts are perturbed (@vfr/api-analytics).
+    const t = cellDaySql(params.add(today, 'date'));
+    const where = sitesOf(aggregateScope(actor), params, siteId, 'ac');
+    // From the maintained cells (analysis_cell, fig 11): per site, day of the index treatment and
+    // time point, the patients whose visit is expected once its window has closed (a visit is
+    // expected unless the patient died before the window closed; the dead leave the denominator
+    // from the day they died, and a visit done before the death still counts as expected and
+    // done), by the visit's status, and of the done ones those the patient answered through a
+    // questionnaire link. Here the days whose window has closed by `today` are summed: four counts
+    // per site and time point, each with the sum of its patients' record keys, from which a
+    // department head's counts are perturbed (@vfr/api-analytics).
+    const closes = `CASE ac.tp ${TIME_POINT_WINDOWS.map((w) => `WHEN ${timePointOrdinal(w.timePoint)} THEN ${params.add(w.toDay, 'int')}`).join(' ')} END`;
     const counts = TIME_POINT_WINDOWS.map((w, i) => {
       const k = timePointOrdinal(w.timePoint);
-      const closed = visitExpectedSql(w, k, t, params);
-      const pair = (name: string, condition: string) =>
-        `count(*) FILTER (WHERE ${condition})::int AS ${name}${i}, coalesce(sum(a.record_key) FILTER (WHERE ${condition}), 0)::int8 AS k${name}${i}`;
+      const pair = (name: string, condition: string, n = 'n', key = 'k') =>
+        `coalesce(sum(ac.${n}) FILTER (WHERE ac.tp = ${k} AND ${condition}), 0)::int AS ${name}${i}, coalesce(sum(ac.${key}) FILTER (WHERE ac.tp = ${k} AND ${condition}), 0)::int8 AS k${name}${i}`;
       return [
-        pair('e', closed),
-        pair('d', `${closed} AND a.visit_status[${k}] = 'DONE'`),
-        pair('m', `${closed} AND a.visit_status[${k}] = 'MISSED'`),
-        pair('w', `${closed} AND a.visit_status[${k}] = 'WITHDRAWN'`),
-        pair(
-          'p',
-          `${closed} AND a.visit_status[${k}] = 'DONE' AND EXISTS (SELECT 1 FROM questionnaire_invitation q JOIN assessment v ON v.id = q.assessment_id
-             WHERE q.treatment_id = a.index_treatment_id AND q.time_point = ${params.add(w.timePoint, 'time_point')} AND q.withdrawn_at IS NULL
-               AND v.withdrawn_at IS NULL)`,
-        ),
+        pair('e', 'true'),
+        pair('d', `ac.cat = 'DONE'`),
+        pair('m', `ac.cat = 'MISSED'`),
+        pair('w', `ac.cat = 'WITHDRAWN'`),
+        pair('p', `ac.cat = 'DONE'`, 'x', 'kx'),
       ].join(',\n              ');
     });
     const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.reader.query(
-      `SELECT a.site_id, site.code AS site_code, ${counts.join(', ')}
-       FROM analysis_patient a JOIN site ON site.id = a.site_id
-       WHERE ${where} AND a.consent_status = '${RESEARCH_CONSENT}'
-       GROUP BY a.site_id, site.code
+      `SELECT ac.site_id, site.code AS site_code, ${counts.join(', ')}
+       FROM analysis_cell ac JOIN site ON site.id = ac.site_id
+       WHERE ac.fig = ${CELL.COMPLETENESS} AND ${where} AND ac.val + ${closes} < ${t}
+       GROUP BY ac.site_id, site.code
        ORDER BY site.code`,
       params.values,
+      'cells',
     );
     const d = disclosureFor(actor);
     return sites.flatMap((r) =>

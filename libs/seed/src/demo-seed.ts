@@ -155,9 +155,19 @@ export async function insertRegistry(
       for (let start = 0; start < ids.length; start += REFRESH_SLICE)
         await timed('analysis refresh', () => refreshAnalysis(manager, ids.slice(start, start + REFRESH_SLICE)));
     }
+    await timed('questionnaires', () => seedQuestionnaires(manager, today));
+    // The visits answered through a link count in follow-up completeness as such: their patients'
+    // analysis rows keep it (cells_answered), written with the analysis deferred, so refreshed here.
+    const answered = await manager.query<{ id: string }[]>(`SELECT DISTINCT patient_id AS id FROM questionnaire_invitation WHERE assessment_id IS NOT NULL`);
+    for (let start = 0; start < answered.length; start += REFRESH_SLICE)
+      await timed('analysis refresh', () =>
+        refreshAnalysis(
+          manager,
+          answered.slice(start, start + REFRESH_SLICE).map((r) => r.id),
+        ),
+      );
     // Each slice appended its cells (analysis_cell); the overview reads them as one row per cell.
     await timed('cells compaction', () => compactAnalysisCells(manager));
-    await timed('questionnaires', () => seedQuestionnaires(manager, today));
     await manager.query(`INSERT INTO audit_event (entity_type, entity_id, action, after, reason) VALUES ('Registry', 'synthetic', $1, $2, $3)`, [
       AuditAction.IMPORT,
       JSON.stringify({ patients: input.patients, sites: input.sites.length, seed: input.seed }),

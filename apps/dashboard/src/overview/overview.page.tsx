@@ -68,6 +68,25 @@ function useFigure<T>(
   return { ...figure, loading: result.loading, error: result.error, asOf: result.asOf };
 }
 
+/**
+ * Whether the charts' drawing library (ECharts, the chunk every chart card asks for) has arrived.
+ * The adjusted fits hold the API process's thread for seconds (the cohort read and the design
+ * built on the request's thread), and the same process serves the chunk: asked for once the charts
+ * were answered but before the chunk had come, they held it back, and with it every chart.
+ */
+function useChartsDrawable(): boolean {
+  const [drawable, setDrawable] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const done = () => live && setDrawable(true);
+    import('../charts/echart').then(done, done);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return drawable;
+}
+
 /** Whether every chart named has been answered once; stays true after. */
 function useChartsSettled(keys: string[]): { settle: (key: string) => void; settled: boolean } {
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
@@ -210,6 +229,7 @@ export function OverviewPage() {
     ? [...scopes.flatMap((sc) => ['v', 't', 'r', 'c', 'd', 'a'].map((k) => `${k}${sc.key}`)), 'completeness', 'funnel']
     : ['sites'];
   const { settle, settled: chartsAnswered } = useChartsSettled(charts);
+  const drawable = useChartsDrawable();
   const completeness = useFigure(
     useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && site ? site.id : null } }),
     completenessFigure,
@@ -272,7 +292,7 @@ export function OverviewPage() {
           threshold={size?.threshold ?? null}
           ready={!sitesQuery.loading}
         />
-        <AdjustedAnswer scopes={siteScope ? [siteScope, registry] : [registry]} start={chartsAnswered} />
+        <AdjustedAnswer scopes={siteScope ? [siteScope, registry] : [registry]} start={chartsAnswered && drawable} />
         <div className="chart-grid">
           {each((s) => (
             <VolumesCard key={`v${s.key}`} scope={s} many={many} />
