@@ -1,6 +1,6 @@
 import { openTestDatabase, TestDatabase, testTargets } from '@vfr/api-testing';
 import { Role } from '@vfr/domain';
-import { cellsSql } from '../../../migrations/1795690000000-AddAnalysisCells';
+import { allCellsSql } from '../../../migrations/1795710000000-AddOverviewCells';
 import { insertRegistry } from './demo-seed';
 import { copyBatch, REGISTRY_TABLES } from './registry-batch';
 import { Random } from './random';
@@ -44,7 +44,7 @@ async function schemaOf(sql: Sql): Promise<unknown[]> {
 }
 
 const kept = (sql: Sql) => sql(`SELECT ${KEYS}, ${SUMS} FROM analysis_cell GROUP BY ${KEYS} ${NONZERO} ORDER BY ${KEYS}`);
-const recomputed = (sql: Sql) => sql(`SELECT ${KEYS}, ${SUMS} FROM (${cellsSql('analysis_patient', 1)}) c GROUP BY ${KEYS} ${NONZERO} ORDER BY ${KEYS}`);
+const recomputed = (sql: Sql) => sql(`SELECT ${KEYS}, ${SUMS} FROM (${allCellsSql('analysis_patient')}) c GROUP BY ${KEYS} ${NONZERO} ORDER BY ${KEYS}`);
 
 function registryInput(seed: number) {
   const rnd = new Random(seed);
