@@ -18,7 +18,7 @@ import { relatedOf } from './related-records.rules';
 export function QuestionnairesSection({ patient: p, controls: c }: { patient: Patient; controls: PatientPageControls }) {
   const [params] = useSearchParams();
   const links = useQuery(PATIENT_QUESTIONNAIRES, { variables: { patientId: p.id }, fetchPolicy: 'cache-and-network' });
-  const due = useQuery(WORKLIST, { variables: { first: 20, filter: { registryNumber: p.registryNumber, states: ['DUE' as never] } } });
+  const due = useQuery(WORKLIST, { variables: { first: 20, filter: { registryNumber: p.registryNumber, states: ['DUE'] } } });
   const [issue, issuing] = useMutation(ISSUE_QUESTIONNAIRE);
   const [letter, setLetter] = useState<{ timePoint: string; url: string; emailed: boolean } | null>(null);
   // The form's language, and an address to email the link to where the registry can send mail
