@@ -311,10 +311,13 @@ describeEachDatabase(
         }
       }
       expect(perturbed).toBeGreaterThan(0);
-      // 18 small differences in the synthetic registry, 5 of them exact: about the one in four
-      // expected when the two noises happen to cancel, and the reader cannot tell which.
+      // About one small difference in four comes out exact, when the two noises happen to cancel,
+      // and the reader cannot tell which. How many is a draw: the noise follows the patients'
+      // record keys, which differ between databases (on a shared server 1 to 7 of 14 were seen,
+      // about 3 on average). A leak would make nearly all of them exact; three in four or more
+      // of 14 happens by chance about once in 25,000 runs, so the bound fails on a leak, not by luck.
       expect(cases).toBeGreaterThanOrEqual(7);
-      expect(exact).toBeLessThan(cases / 2);
+      expect(exact).toBeLessThan(cases * 0.75);
       // Asking again gives the same figures: the noise cannot be averaged away.
       expect(await ask(head, { ageMin: 75, ageMax: 79 }, 'M1')).toEqual(await ask(head, { ageMin: 75, ageMax: 79 }, 'M1'));
     });
