@@ -252,7 +252,8 @@ async function removeWritesOfThisRun(db: Sql, since: Date): Promise<void> {
   const removed = rowsOf(await db.query(`DELETE FROM assessment WHERE time_point = 'UNSCHEDULED' AND created_at >= $1 RETURNING 1`, [since])).length;
   await db.query('VACUUM (ANALYZE) assessment');
   await db.query('VACUUM (FULL, ANALYZE) analysis_patient');
-  console.log(`Removed the ${removed} visits this run wrote (--keep-writes keeps them) and compacted analysis_patient.`);
+  await db.query('VACUUM (FULL, ANALYZE) analysis_cell');
+  console.log(`Removed the ${removed} visits this run wrote (--keep-writes keeps them) and compacted analysis_patient and analysis_cell.`);
 }
 
 interface Measured {

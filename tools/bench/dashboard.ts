@@ -64,6 +64,17 @@ function requestName(url: string, body: string | null): string {
   }
 }
 
+/** The GraphQL requests (operation and variables) sent more than once, by name. */
+export function sentTwice(bodies: string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const body of bodies) {
+    const { operationName, query, variables } = JSON.parse(body) as { operationName?: string; query?: string; variables?: unknown };
+    const key = `${operationName ?? query} ${JSON.stringify(variables ?? {})}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([key]) => key);
+}
+
 /**
  * Opens the app already signed in (the token in sessionStorage, as after a sign-in) in a fresh
  * browser context (empty cache) and times navigation start to the overview's tables filled.
@@ -93,7 +104,11 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
       const page = await context.newPage();
       const requests: ScreenRequest[] = [];
       const sent = new Map<object, number>();
-      page.on('request', (r) => sent.set(r, Date.now() - started));
+      const graphqlBodies: string[] = [];
+      page.on('request', (r) => {
+        sent.set(r, Date.now() - started);
+        if (r.url().endsWith('/graphql') && r.postData()) graphqlBodies.push(r.postData()!);
+      });
       page.on('requestfinished', (r) =>
         requests.push({ what: requestName(r.url(), r.postData()), sentMs: sent.get(r) ?? NaN, answeredMs: Date.now() - started }),
       );
@@ -110,11 +125,26 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
         null,
         { timeout: 60000 },
       );
+      // The first screen's data is asked for ahead of the page (overview.ahead.ts) and the page
+      // takes those answers: a request sent twice means the two disagree on a query's variables.
+      const twice = sentTwice(graphqlBodies);
+      if (twice.length) throw new Error(`the first screen asked for the same data twice: ${twice.join(', ')}`);
       const failed = await page.locator('.chart-card .error').allTextContents();
       if (failed.length) throw new Error(`the overview showed errors: ${failed.join(' | ')}`);
       const ms = Date.now() - started;
       // The page's later requests (the adjusted fits, asked for once the charts are answered)
-      // finish before the next run: left running, they would hold the server during it.
+      // finish before the next run: left running, they would hold the server during it. Waited
+      // for by what the page shows, not by a quiet network alone: drawing the charts can hold the
+      // page for longer than the half second of quiet Playwright calls idle, before the fits are
+      // even asked for.
+      await page.waitForFunction(
+        () => {
+          const answers = [...document.querySelectorAll('.adjusted-answer [data-scope]')];
+          return answers.length > 0 && answers.every((a) => !a.querySelector('[role=status]'));
+        },
+        null,
+        { timeout: 180000 },
+      );
       await page.waitForLoadState('networkidle', { timeout: 180000 });
       if (i >= 0) {
         samples.push(ms);

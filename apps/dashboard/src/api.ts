@@ -23,6 +23,8 @@ export class ApiError extends Error {
 export interface TokenClaims {
   sub?: string;
   email?: string;
+  role?: string;
+  siteId?: string | null;
   issuedAtMs?: number;
   exp?: number;
   mustChangePassword?: boolean;

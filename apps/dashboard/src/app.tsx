@@ -1,8 +1,8 @@
 import { createContext, lazy, type MouseEvent, Suspense, useCallback, useContext, useEffect, useState } from 'react';
-import { createBrowserRouter, Navigate, NavLink, Route, RouterProvider, Routes } from 'react-router';
+import { createBrowserRouter, matchPath, Navigate, NavLink, Route, RouterProvider, Routes } from 'react-router';
 import { adminRoutes } from './admin.routes';
 import { analyticsRoutes } from './analytics.routes';
-import { ApiError, gql, session } from './api';
+import { ApiError, claimsOf, gql, session } from './api';
 import type { AppRoute, RoleName } from './app-route';
 import { coordinatorRoutes } from './coordinator.routes';
 import { clearDrafts } from './forms/draft-storage';
@@ -11,16 +11,9 @@ import { GraphQLProvider } from './graphql/client';
 import { LoginPage } from './login-page';
 import { SignInDialog } from './sign-in-dialog';
 import { methodsHref } from './methods/methods-anchors';
+import { type Me, ME_FIELDS, MeContext } from './me';
 
-export interface Me {
-  email: string;
-  displayName: string;
-  role: string;
-  /** Signed in with a password an administrator set: only the change of it is open. */
-  mustChangePassword: boolean;
-}
-
-const ME = '{ me { email displayName role mustChangePassword } }';
+const ME = `{ me { ${ME_FIELDS} } }`;
 
 const ROUTES: AppRoute[] = [...analyticsRoutes, ...coordinatorRoutes, ...adminRoutes];
 
@@ -41,6 +34,17 @@ const ROLE_NAMES: Record<string, string> = {
   DEPARTMENT_HEAD: 'department head',
 };
 
+/**
+ * The screen this address will show the token's role, whose chunk can travel beside the session
+ * check instead of after it. The token's role only steers this guess; the server decides.
+ */
+function landingRoute(token: string, pathname: string): AppRoute | undefined {
+  const role = claimsOf(token).role as RoleName | undefined;
+  if (!role || !(role in HOME)) return undefined;
+  const path = pathname === '/' ? HOME[role] : pathname;
+  return ROUTES.find((r) => r.roles.includes(role) && matchPath(r.path, path));
+}
+
 function homeFor(role: RoleName, allowed: AppRoute[]): string {
   const preferred = HOME[role];
   return allowed.some((r) => r.path === preferred) ? preferred : (allowed.find((r) => r.label)?.path ?? '/');
@@ -55,6 +59,10 @@ export function App() {
 
   useEffect(() => {
     if (!session.token) return;
+    // A failed fetch here is the screen's own to report when it renders (React.lazy).
+    landingRoute(session.token, window.location.pathname)
+      ?.load?.()
+      .catch(() => undefined);
     // No page to keep yet: a refused token goes to the sign-in page, with the server's reason.
     gql<{ me: Me }>(ME, {}, { resume: false })
       .then((r) => setMe(r.me))
@@ -108,9 +116,11 @@ export function App() {
   const home = homeFor(role, allowed);
   return (
     <GraphQLProvider>
-      <ShellContext value={{ me, allowed, home, signOut, passwordChanged }}>
-        <RouterProvider router={router} />
-      </ShellContext>
+      <MeContext value={me}>
+        <ShellContext value={{ me, allowed, home, signOut, passwordChanged }}>
+          <RouterProvider router={router} />
+        </ShellContext>
+      </MeContext>
     </GraphQLProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { ApiError, gql, session } from './api';
-import type { Me } from './app';
+import { type Me, ME_FIELDS } from './me';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
@@ -16,7 +16,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setError(null);
     try {
       const r = await gql<{ login: { token: string; user: Me } }>(
-        'mutation($i: LoginInput!) { login(input: $i) { token user { email displayName role mustChangePassword } } }',
+        `mutation($i: LoginInput!) { login(input: $i) { token user { ${ME_FIELDS} } } }`,
         { i: { email, password } },
         { anonymous: true },
       );

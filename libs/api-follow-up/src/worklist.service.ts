@@ -221,32 +221,37 @@ export class WorklistService {
     // per site and time point, each with the sum of its patients' record keys, from which a
     // department head's counts are perturbed (@vfr/api-analytics).
     const closes = `CASE ac.tp ${TIME_POINT_WINDOWS.map((w) => `WHEN ${timePointOrdinal(w.timePoint)} THEN ${params.add(w.toDay, 'int')}`).join(' ')} END`;
-    const counts = TIME_POINT_WINDOWS.map((w, i) => {
-      const k = timePointOrdinal(w.timePoint);
-      const pair = (name: string, condition: string, n = 'n', key = 'k') =>
-        `coalesce(sum(ac.${n}) FILTER (WHERE ac.tp = ${k} AND ${condition}), 0)::int AS ${name}${i}, coalesce(sum(ac.${key}) FILTER (WHERE ac.tp = ${k} AND ${condition}), 0)::int8 AS k${name}${i}`;
-      return [
-        pair('e', 'true'),
-        pair('d', `ac.cat = 'DONE'`),
-        pair('m', `ac.cat = 'MISSED'`),
-        pair('w', `ac.cat = 'WITHDRAWN'`),
-        pair('p', `ac.cat = 'DONE'`, 'x', 'kx'),
-      ].join(',\n              ');
-    });
-    const sites: (Record<string, number> & { site_id: string; site_code: string })[] = await this.reader.query(
-      `SELECT ac.site_id, site.code AS site_code, ${counts.join(', ')}
+    // Plain sums per site, time point and status, pivoted here: thirty FILTERed sums over every
+    // cell made this figure the first screen's slowest (130 ms at 100,000 patients, against 30).
+    const cells: { site_id: string; site_code: string; tp: number; cat: string; n: number; k: string; x: number; kx: string }[] = await this.reader.query(
+      `SELECT ac.site_id, site.code AS site_code, ac.tp, ac.cat,
+              sum(ac.n)::int AS n, sum(ac.k)::int8 AS k, sum(ac.x)::int AS x, sum(ac.kx)::int8 AS kx
        FROM analysis_cell ac JOIN site ON site.id = ac.site_id
        WHERE ac.fig = ${CELL.COMPLETENESS} AND ${where} AND ac.val + ${closes} < ${t}
-       GROUP BY ac.site_id, site.code
+       GROUP BY ac.site_id, site.code, ac.tp, ac.cat
        ORDER BY site.code`,
       params.values,
       'cells',
     );
+    const sites = new Map<string, { site_id: string; site_code: string; counts: Map<string, { n: number; k: number }> }>();
+    const add = (counts: Map<string, { n: number; k: number }>, key: string, n: number, k: number) => {
+      const c = counts.get(key) ?? { n: 0, k: 0 };
+      counts.set(key, { n: c.n + n, k: c.k + k });
+    };
+    for (const c of cells) {
+      const site = sites.get(c.site_id) ?? { site_id: c.site_id, site_code: c.site_code, counts: new Map() };
+      sites.set(c.site_id, site);
+      add(site.counts, `e${c.tp}`, Number(c.n), Number(c.k));
+      const status = { DONE: 'd', MISSED: 'm', WITHDRAWN: 'w' }[c.cat];
+      if (status) add(site.counts, `${status}${c.tp}`, Number(c.n), Number(c.k));
+      if (c.cat === 'DONE') add(site.counts, `p${c.tp}`, Number(c.x), Number(c.kx));
+    }
     const d = disclosureFor(actor);
-    return sites.flatMap((r) =>
-      TIME_POINT_WINDOWS.flatMap((w, i) => {
-        if (r[`e${i}`] === 0) return [];
-        const cell = (name: string) => ({ n: Number(r[`${name}${i}`]), k: Number(r[`k${name}${i}`]) });
+    return [...sites.values()].flatMap((r) =>
+      TIME_POINT_WINDOWS.flatMap((w) => {
+        const tp = timePointOrdinal(w.timePoint);
+        if (!r.counts.get(`e${tp}`)?.n) return [];
+        const cell = (name: string) => r.counts.get(`${name}${tp}`) ?? { n: 0, k: 0 };
         const [e, done, missed, withdrawn, byPatients] = ['e', 'd', 'm', 'w', 'p'].map(cell);
         // Outstanding visits are the expected ones minus the rest: its key is the difference of theirs.
         const outstanding = { n: e.n - done.n - missed.n - withdrawn.n, k: e.k - done.k - missed.k - withdrawn.k };

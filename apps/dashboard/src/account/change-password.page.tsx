@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { passwordChangeSchema, passwordPatternProblem } from '@vfr/domain';
 import { gql, session } from '../api';
-import type { Me } from '../app';
+import type { Me } from '../me';
 import { FormButtons, FormProblem, TextField } from '../forms/fields';
 import { useRecordForm } from '../forms/use-record-form';
 import '../forms/forms.css';

@@ -9,7 +9,7 @@ import type { ChartOption, echarts } from './echarts';
 
 // ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
 // rendered, so that its queries are already on their way while the library downloads and parses.
-const loadEChart = () => import('./echart');
+export const loadEChart = () => import('./echart');
 const EChart = lazy(() => loadEChart().then((m) => ({ default: m.EChart })));
 
 interface Props {

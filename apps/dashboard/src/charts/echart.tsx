@@ -33,7 +33,12 @@ export function EChart({ option, height = 320, instanceRef }: Props) {
     const instance = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2) });
     chart.current = instance;
     if (instanceRef) instanceRef.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
+    // Only a changed size redraws: the observer also reports the size the chart was drawn at
+    // (once when observing starts, again as other cards fill in around it), and each resize is a
+    // whole new layout and paint.
+    const resize = new ResizeObserver(() => {
+      if (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight()) instance.resize();
+    });
     resize.observe(el);
     // Printing lays the page out anew without telling the ResizeObserver: drawn at the page's
     // width before, at the screen's after.

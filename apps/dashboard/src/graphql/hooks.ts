@@ -61,6 +61,20 @@ export async function sendMutation<TData, TVariables extends AnyVariables>(
 // The queries on screen, by document, so that a mutation can name the ones to read again.
 const onScreen = new Map<unknown, Set<() => Promise<unknown>>>();
 
+// Answers asked for ahead of their screen (askAhead) by request key, with when they were asked:
+// the screen's first look takes them (or joins the request still on its way) rather than asking
+// the server a second time. Older than a screen's loading takes, they are asked for as usual.
+const aheadAt = new Map<number, number>();
+const AHEAD_MS = 30_000;
+
+/** Sends a screen's query before the screen has loaded; its useQuery then takes this answer. */
+export function askAhead<TData, TVariables extends AnyVariables>(client: Client, document: TypedDocument<TData, TVariables>, variables?: TVariables): void {
+  const query = queryOf(document);
+  aheadAt.set(createRequest(query, variables).key, Date.now());
+  // The answer lands in the document cache; a failure is the screen's to show when it asks.
+  void client.query(query, variables as TVariables, { requestPolicy: 'network-only' }).toPromise();
+}
+
 export interface QueryOptions<TVariables> {
   /** Checked against the document's variables, never inferred from what is passed. */
   variables?: NoInfer<TVariables>;
@@ -99,7 +113,13 @@ export function useQuery<TData, TVariables extends AnyVariables>(
   const query = queryOf(document);
   const variables = options.variables as TVariables;
   const key = createRequest(query, variables).key;
-  const [state] = useUrqlQuery<TData, TVariables>({ query, variables, requestPolicy: options.fetchPolicy, pause: options.skip });
+  // Asked for ahead (askAhead): taken from the cache, or from the request on its way, once.
+  const [ahead] = useState(() => (Date.now() - (aheadAt.get(key) ?? -Infinity) < AHEAD_MS ? key : null));
+  useEffect(() => {
+    if (ahead) aheadAt.delete(ahead);
+  }, [ahead]);
+  const requestPolicy = ahead === key ? 'cache-first' : options.fetchPolicy;
+  const [state] = useUrqlQuery<TData, TVariables>({ query, variables, requestPolicy, pause: options.skip });
   // urql keeps the last answer while new variables load; Apollo's data was only ever this query's.
   const current = !options.skip && state.operation?.key === key;
   const data = current ? state.data : undefined;

@@ -24,13 +24,11 @@ interface Props {
   siteFilter: CohortFilterInput | null;
   registryFilter: CohortFilterInput;
   threshold: number | null;
-  /** False until the user's site is known: asked for before, the figures would be asked for twice (without the site, then with it). */
-  ready?: boolean;
 }
 
 /** The headline figures of the period and subgroups: the site's beside the registry's. */
-export function Headlines({ siteLabel, siteFilter, registryFilter, threshold, ready = true }: Props) {
-  const q = useQuery(OVERVIEW_HEADLINES, { variables: { site: siteFilter, registry: registryFilter, withSite: siteFilter !== null }, skip: !ready });
+export function Headlines({ siteLabel, siteFilter, registryFilter, threshold }: Props) {
+  const q = useQuery(OVERVIEW_HEADLINES, { variables: { site: siteFilter, registry: registryFilter, withSite: siteFilter !== null } });
   if (q.error) {
     return (
       <p role="alert" className="error">

@@ -103,6 +103,11 @@ export function siteFilter(view: OverviewView, siteId: string): CohortFilterInpu
   return { ...subgroupFilter(view), siteIds: [siteId] };
 }
 
+/** The scopes the charts show: the site (the view's, else the reader's own), the registry, or both. */
+export function chartScopes<T>(view: OverviewView, site: T | null, registry: T): T[] {
+  return view.charts === 'REGISTRY' || !site ? [registry] : view.charts === 'SITE' ? [site] : [site, registry];
+}
+
 /** Quarters as "2024 Q1", with their first and last days, from `firstYear` to the quarter of `today`. */
 export function quarters(firstYear: number, today: string): { label: string; from: string; to: string }[] {
   const [year, month] = today.split('-').map(Number);

@@ -1,6 +1,7 @@
 import { useQuery } from '../graphql/hooks';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useMe } from '../me';
 import { ChartCard } from '../charts/chart-card';
 import { METHODS } from '../methods/methods-anchors';
 import { labelOf } from '../charts/palette';
@@ -30,9 +31,10 @@ import {
   volumesFigure,
 } from './overview.options';
 import { AdjustedAnswer } from './adjusted-answer';
+import { FIRST_DEFINITION } from './overview.ahead';
 import { Headlines } from './headlines';
 import { OverviewFilters } from './overview-filters';
-import { describeView, siteFilter, subgroupFilter, viewFromSearch, viewToSearch } from './overview-view';
+import { chartScopes, describeView, siteFilter, subgroupFilter, viewFromSearch, viewToSearch } from './overview-view';
 import './overview.css';
 
 export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string }[] = [
@@ -43,6 +45,8 @@ export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string 
 ];
 
 const NONE: Figure = NO_FIGURE;
+
+export { askOverviewAhead } from './overview.ahead';
 
 /**
  * Tells the page when a chart has its answer (or its error): the adjusted answer's fits, the
@@ -214,24 +218,25 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => viewFromSearch(params.toString()), [params]);
-  const [definition, setDefinition] = useState<ResponderDefinition>('NRS_DROP_2');
-  const sitesQuery = useQuery(OVERVIEW_SITES);
-  const sites = sitesQuery.data;
-  const ownSiteId = sites?.me.siteId ?? null;
-  const site = sites?.sites.find((s) => s.id === (view.siteId || ownSiteId)) ?? null;
+  const [definition, setDefinition] = useState<ResponderDefinition>(FIRST_DEFINITION);
+  // The user's own site comes with the session, so the site's figures are asked for with the
+  // registry's at once; the sites' codes and names (for labels and the filter) arrive beside them.
+  const ownSiteId = useMe().siteId;
+  const sites = useQuery(OVERVIEW_SITES).data;
+  const siteId = view.siteId || ownSiteId;
+  const site = sites?.sites.find((s) => s.id === siteId) ?? null;
   const registry = useMemo<Scope>(() => ({ key: 'registry', label: 'Registry', filter: subgroupFilter(view) }), [view]);
-  const siteScope = useMemo<Scope | null>(() => (site ? { key: 'site', label: site.code, filter: siteFilter(view, site.id) } : null), [view, site]);
-  const scopes: Scope[] = view.charts === 'REGISTRY' || !siteScope ? [registry] : view.charts === 'SITE' ? [siteScope] : [siteScope, registry];
+  const ownFilter = useMemo(() => (siteId ? siteFilter(view, siteId) : null), [view, siteId]);
+  const siteScope = useMemo<Scope | null>(() => (ownFilter ? { key: 'site', label: site?.code ?? 'Site', filter: ownFilter } : null), [ownFilter, site]);
+  const scopes = chartScopes<Scope>(view, siteScope, registry);
   const many = scopes.length > 1;
   const size = useQuery(OVERVIEW_VOLUMES, { variables: { filter: registry.filter } }).data?.cohortSize;
-  // Every chart of the first screen (once the user's site is known, which decides them).
-  const charts = !sitesQuery.loading
-    ? [...scopes.flatMap((sc) => ['v', 't', 'r', 'c', 'd', 'a'].map((k) => `${k}${sc.key}`)), 'completeness', 'funnel']
-    : ['sites'];
+  // Every chart of the first screen.
+  const charts = [...scopes.flatMap((sc) => ['v', 't', 'r', 'c', 'd', 'a'].map((k) => `${k}${sc.key}`)), 'completeness', 'funnel'];
   const { settle, settled: chartsAnswered } = useChartsSettled(charts);
   const drawable = useChartsDrawable();
   const completeness = useFigure(
-    useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && site ? site.id : null } }),
+    useQuery(OVERVIEW_COMPLETENESS, { variables: { siteId: view.charts === 'SITE' && siteId ? siteId : null } }),
     completenessFigure,
     'completeness',
     settle,
@@ -286,11 +291,10 @@ export function OverviewPage() {
           by at most 3, the same way each time, so that comparing two figures cannot reveal a small group.
         </p>
         <Headlines
-          siteLabel={site?.code ?? null}
+          siteLabel={siteScope?.label ?? null}
           siteFilter={siteScope?.filter ?? null}
           registryFilter={registry.filter}
           threshold={size?.threshold ?? null}
-          ready={!sitesQuery.loading}
         />
         <AdjustedAnswer scopes={siteScope ? [siteScope, registry] : [registry]} start={chartsAnswered && drawable} />
         <div className="chart-grid">

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { session } from '../api';
 import { serverProblem, type ServerProblem } from '../forms/server-problem';
 import '../forms/forms.css';
 import { IMPORT_KINDS, importFormat, importText, runImport, saveText, type ImportFormat, type ImportReport, type ImportStage } from './csv-import';
@@ -65,7 +66,8 @@ function ImportProgressBar({ stage }: { stage: ImportStage }) {
  * Import a spreadsheet: choose the kind, download its template, upload the file, read the dry
  * run's row-by-row report, then commit (all rows or none).
  */
-export function CsvImportPage({ token }: { token: () => string | null }) {
+/** `token` is the session's by default (a test may pass its own). */
+export function CsvImportPage({ token = () => session.token }: { token?: () => string | null }) {
   const fileId = useId();
   const [kind, setKind] = useState<string>('patients');
   const [file, setFile] = useState<File | null>(null);
