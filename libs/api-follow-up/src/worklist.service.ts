@@ -233,13 +233,14 @@ export class WorklistService {
       params.values,
       'cells',
     );
-    const sites = new Map<string, { site_id: string; site_code: string; counts: Map<string, { n: number; k: number }> }>();
-    const add = (counts: Map<string, { n: number; k: number }>, key: string, n: number, k: number) => {
+    type Counts = Map<string, { n: number; k: number }>;
+    const sites = new Map<string, { site_id: string; site_code: string; counts: Counts }>();
+    const add = (counts: Counts, key: string, n: number, k: number) => {
       const c = counts.get(key) ?? { n: 0, k: 0 };
       counts.set(key, { n: c.n + n, k: c.k + k });
     };
     for (const c of cells) {
-      const site = sites.get(c.site_id) ?? { site_id: c.site_id, site_code: c.site_code, counts: new Map() };
+      const site = sites.get(c.site_id) ?? { site_id: c.site_id, site_code: c.site_code, counts: new Map() as Counts };
       sites.set(c.site_id, site);
       add(site.counts, `e${c.tp}`, Number(c.n), Number(c.k));
       const status = { DONE: 'd', MISSED: 'm', WITHDRAWN: 'w' }[c.cat];
