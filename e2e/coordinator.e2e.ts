@@ -139,11 +139,11 @@ describe('a coordinator records and finds a patient, in Chromium', () => {
     await page.goto(patientUrl);
     await page.getByRole('link', { name: '← Patients' }).click();
     await page.getByLabel('Name or MRN').fill(familyName.toLowerCase());
-    await visible(page.locator('.count').filter({ hasText: /^1 patients$/ }));
+    await visible(page.locator('.count').filter({ hasText: /^1 patient$/ }));
     await screenshot(page, 'coordinator-patient-search');
     await page.getByLabel('Name or MRN').fill('');
     await page.getByLabel('Search by registry number').fill(registryNumber);
-    await visible(page.locator('.count').filter({ hasText: /^1 patients$/ }));
+    await visible(page.locator('.count').filter({ hasText: /^1 patient$/ }));
     await page.getByRole('link', { name: registryNumber }).click();
     await visible(page.getByRole('heading', { name: `Patient ${registryNumber}` }));
     expect(page.url()).toBe(patientUrl);

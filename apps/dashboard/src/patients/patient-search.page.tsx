@@ -112,7 +112,7 @@ export function PatientSearchPage() {
       {page && page.edges.length > 0 && (
         <>
           <p className="count" aria-live="polite">
-            {page.totalCount} patients
+            {page.totalCount.toLocaleString('en')} {page.totalCount === 1 ? 'patient' : 'patients'}
           </p>
           <div className="table-wrap">
             <table>
