@@ -13,7 +13,8 @@ import { SignInDialog } from './sign-in-dialog';
 import { methodsHref } from './methods/methods-anchors';
 import { type Me, ME_FIELDS, MeContext } from './me';
 
-const ME = `{ me { ${ME_FIELDS} } }`;
+// Joined, not a template literal: codegen reads template literals as documents of their own.
+const ME = '{ me { ' + ME_FIELDS + ' } }';
 
 const ROUTES: AppRoute[] = [...analyticsRoutes, ...coordinatorRoutes, ...adminRoutes];
 

@@ -16,7 +16,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setError(null);
     try {
       const r = await gql<{ login: { token: string; user: Me } }>(
-        `mutation($i: LoginInput!) { login(input: $i) { token user { ${ME_FIELDS} } } }`,
+        'mutation($i: LoginInput!) { login(input: $i) { token user { ' + ME_FIELDS + ' } } }',
         { i: { email, password } },
         { anonymous: true },
       );
