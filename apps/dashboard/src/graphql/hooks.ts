@@ -116,7 +116,7 @@ export function useQuery<TData, TVariables extends AnyVariables>(
   // Asked for ahead (askAhead): taken from the cache, or from the request on its way, once.
   const [ahead] = useState(() => (Date.now() - (aheadAt.get(key) ?? -Infinity) < AHEAD_MS ? key : null));
   useEffect(() => {
-    if (ahead) aheadAt.delete(ahead);
+    if (ahead !== null) aheadAt.delete(ahead);
   }, [ahead]);
   const requestPolicy = ahead === key ? 'cache-first' : options.fetchPolicy;
   const [state] = useUrqlQuery<TData, TVariables>({ query, variables, requestPolicy, pause: options.skip });
