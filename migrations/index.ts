@@ -32,6 +32,7 @@ import { AddMatchIndex1795680000000 } from './1795680000000-AddMatchIndex';
 import { AddAnalysisCells1795690000000 } from './1795690000000-AddAnalysisCells';
 import { AddQuestionnaireInvitations1795700000000 } from './1795700000000-AddQuestionnaireInvitations';
 import { AddOverviewCells1795710000000 } from './1795710000000-AddOverviewCells';
+import { OrderCompactedCells1795720000000 } from './1795720000000-OrderCompactedCells';
 
 /** A migration class as TypeORM runs it: constructed without arguments. */
 export type MigrationClass = new () => MigrationInterface;
@@ -72,4 +73,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddAnalysisCells1795690000000,
   AddQuestionnaireInvitations1795700000000,
   AddOverviewCells1795710000000,
+  OrderCompactedCells1795720000000,
 ];

@@ -99,6 +99,24 @@ for (const target of testTargets()) {
       expect(after.length).toBeGreaterThan(20);
     });
 
+    it("leaves each figure's cells together on the table's pages, seeded either way", async () => {
+      // A figure reads its rows through the index on (fig, site_id). Written in the order of
+      // whatever plan summed them, a figure's 13,000 rows of 116,000 lay on 1,494 of the table's
+      // 1,681 pages at 400,000 patients, and its read took half as long again as at 100,000
+      // (OrderCompactedCells). In the key's order they take about their share of the pages: a
+      // row may still fill a gap left on an earlier page, hence the slack.
+      for (const sql of [bulkSql, insertedSql]) {
+        const figures: { fig: number; rows: number; pages: number; share: number }[] = await sql(
+          `WITH placed AS (SELECT fig, (ctid::text::point)[0] AS page FROM analysis_cell)
+           SELECT fig, count(*)::int AS rows, count(DISTINCT page)::int AS pages,
+                  count(*)::float8 / (SELECT count(*) FROM placed) * (SELECT count(DISTINCT page) FROM placed) AS share
+           FROM placed GROUP BY fig ORDER BY fig`,
+        );
+        expect(figures.length).toBeGreaterThanOrEqual(10);
+        for (const f of figures) expect({ ...f, pages: f.pages <= Math.ceil(f.share * 1.2) + 2 }).toEqual({ ...f, pages: true });
+      }
+    });
+
     it('leaves analysis rows and maintained cells equal to their recomputation', async () => {
       const cells = await kept(bulkSql);
       expect(cells.length).toBeGreaterThan(100);
