@@ -114,6 +114,34 @@ describe('the department head overview, in Chromium', () => {
     expect(requests.filter((r, i) => requests.indexOf(r) !== i)).toEqual([]);
   });
 
+  it('draws the charts below the first screen once the headline figures are in, and a chart scrolled to at once', async () => {
+    // A laptop's window: the headline figures fill it, the charts begin below them.
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('OverviewHeadlines')) await held;
+      await route.continue();
+    });
+    await signIn(page, 'head.north@demo.registry');
+    const funnel = page.locator('[data-chart="funnel"]');
+    // The charts' figures are in (their notes shown) while the headline figures are held back:
+    // no chart is drawn, the browser's idle time notwithstanding.
+    for (const id of CHARTS) await page.locator(`[data-chart="${id}"] .chart-note`).waitFor({ timeout: 20000 });
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.headlines[aria-busy="true"]').count()).toBe(1);
+    expect(await page.locator('.chart-card canvas').count()).toBe(0);
+    // A chart brought into sight is drawn at once, the headline figures still loading.
+    await funnel.scrollIntoViewIfNeeded();
+    await funnel.locator('canvas').first().waitFor({ timeout: 20000 });
+    expect(await page.locator('.headlines[aria-busy="true"]').count()).toBe(1);
+    expect(await page.locator('[data-chart="volumes"] canvas').count()).toBe(0);
+    // The headline figures in, every other chart is drawn without being scrolled to.
+    release();
+    await page.locator('.headlines[aria-busy="false"]').waitFor({ timeout: 20000 });
+    await expectEveryChartDrawn(page);
+  });
+
   it('keeps the volumes title while the counts load and after they are drawn', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // Hold the volumes' answer back until the title shown while loading has been read.

@@ -451,15 +451,26 @@ async function measure(h: Harness): Promise<Measured> {
       if (!flag('skip-browser')) {
         const screen = await firstScreen(h.baseUrl, head, { warmup: 1, runs: 5 });
         details.firstScreenRequests = screen.requests;
-        console.log(`  first screen (median run, ${screen.median} ms; last chart answered at ${screen.lastChartMs} ms), requests by when sent:`);
+        console.log(
+          `  first screen (median run, ${screen.median} ms; every chart drawn at ${screen.wholePage.median} ms, median; last chart answered at ${screen.lastChartMs} ms), requests by when sent:`,
+        );
         for (const r of screen.requests) console.log(`    ${String(r.sentMs).padStart(5)} -> ${String(r.answeredMs).padStart(5)} ms  ${r.what}`);
         rows.push({
-          operation: 'first screen in Chromium (department head overview)',
+          operation: `first screen in Chromium (department head overview, ${screen.viewport.width}x${screen.viewport.height} window)`,
           medianMs: round(screen.median),
           p95Ms: round(screen.p95),
           runs: screen.runs,
           target: `< ${TARGET.firstScreenMs} ms`,
           met: screen.median < TARGET.firstScreenMs,
+        });
+        // The charts below the first screen, drawn after it: what the first screen was before.
+        rows.push({
+          operation: 'the whole overview in Chromium (every chart drawn, below the first screen too)',
+          medianMs: round(screen.wholePage.median),
+          p95Ms: round(screen.wholePage.p95),
+          runs: screen.wholePage.runs,
+          target: '(none set)',
+          met: null,
         });
       }
     });

@@ -1,14 +1,16 @@
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { errorSentence } from '../api';
 import type { MethodsSection } from '../methods/methods-anchors';
 import { MethodsLink } from '../methods/methods-link';
 import './chart-card.css';
 import { chartFileName, tableCsv } from './chart-csv';
+import { drawWhenIdle } from './draw-later';
 import { asOfSentence, type ChartTable } from './chart-text';
 import type { ChartOption, echarts } from './echarts';
 
-// ECharts is the largest chunk (about 600 KB to parse). A page of charts asks for it once it has
-// rendered, so that its queries are already on their way while the library downloads and parses.
+// ECharts is the largest chunk (about 530 KB to parse). A card in sight asks for it once
+// the page has rendered, so that its query is already on its way while the library downloads and
+// parses; cards further down leave it to the first chart drawn (draw-later.ts).
 export const loadEChart = () => import('./echart');
 const EChart = lazy(() => loadEChart().then((m) => ({ default: m.EChart })));
 
@@ -36,11 +38,12 @@ interface Props {
 
 /** A chart with its title and its three other states, each said in a sentence. */
 export function ChartCard({ id, title, loading, error, option, empty, note, summary, table, height, children, definition, asOf }: Props) {
+  const card = useRef<HTMLElement>(null);
   useEffect(() => {
-    void loadEChart();
+    if (inSight(card.current!)) void loadEChart();
   }, []);
   return (
-    <section className="chart-card" aria-labelledby={`${id}-title`} data-chart={id}>
+    <section ref={card} className="chart-card" aria-labelledby={`${id}-title`} data-chart={id}>
       <h3 id={`${id}-title`}>{title}</h3>
       {children}
       {error ? (
@@ -87,6 +90,8 @@ export function ChartFigure({
 }) {
   const chart = useRef<echarts.ECharts | null>(null);
   const [svgFailed, setSvgFailed] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const drawNow = useDrawnInTurn(box);
   const downloadSvg = (title: string) => {
     const drawn = chart.current;
     if (!drawn) return;
@@ -96,16 +101,14 @@ export function ChartFigure({
   return (
     <>
       <figure className="chart-figure" aria-labelledby={`${id}-summary`}>
-        <div aria-hidden="true">
-          <Suspense
-            fallback={
-              <p className="loading" style={{ height }}>
-                Drawing the chart…
-              </p>
-            }
-          >
-            <EChart option={option} height={height} instanceRef={chart} />
-          </Suspense>
+        <div ref={box} aria-hidden="true">
+          {drawNow ? (
+            <Suspense fallback={<Drawing height={height} />}>
+              <EChart option={option} height={height} instanceRef={chart} />
+            </Suspense>
+          ) : (
+            <Drawing height={height} />
+          )}
         </div>
         <figcaption id={`${id}-summary`} className="chart-summary">
           {summary}
@@ -142,6 +145,42 @@ export function ChartFigure({
 }
 
 /** The chart drawn anew as SVG; the SVG renderer is fetched at the first click (chart-svg.ts). */
+function Drawing({ height }: { height: number }) {
+  return (
+    <p className="loading" style={{ height }}>
+      Drawing the chart…
+    </p>
+  );
+}
+
+// Only what is in the window: a margin below it took the first row of the overview's charts,
+// just under its headline figures, into the first screen's work.
+function inSight(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.top < window.innerHeight && r.bottom > 0;
+}
+
+/**
+ * Whether to draw the chart now: at once when it is in sight (or comes into it), else
+ * when the browser is idle after what the page shows first (draw-later.ts).
+ */
+function useDrawnInTurn(box: RefObject<HTMLDivElement | null>): boolean {
+  // Without an observer (an old browser) every chart is drawn as it comes.
+  const [now, setNow] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (now) return;
+    const draw = () => setNow(true);
+    const seen = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && draw());
+    seen.observe(box.current!);
+    const cancel = drawWhenIdle(draw);
+    return () => {
+      seen.disconnect();
+      cancel();
+    };
+  }, [now, box]);
+  return now;
+}
+
 async function saveSvg(option: ChartOption, drawn: echarts.ECharts, title: string): Promise<void> {
   const { drawnSvg } = await (await loadEChart()).loadChartSvg();
   save(new Blob([drawnSvg(option, drawn)], { type: 'image/svg+xml' }), chartFileName(title, 'svg'));

@@ -2,6 +2,8 @@ import { HEADLINE_FIGURES, type HeadlineFigure } from '@vfr/domain';
 import { errorSentence } from '../api';
 import { asOfSentence, percent, withheld } from '../charts/chart-text';
 import type { CohortFilterInput, OverviewHeadlinesQuery } from '../gql/graphql';
+import { useEffect } from 'react';
+import { holdDrawing } from '../charts/draw-later';
 import { useQuery } from '../graphql/hooks';
 import { OVERVIEW_HEADLINES } from './overview.documents';
 
@@ -29,6 +31,8 @@ interface Props {
 /** The headline figures of the period and subgroups: the site's beside the registry's. */
 export function Headlines({ siteLabel, siteFilter, registryFilter, threshold }: Props) {
   const q = useQuery(OVERVIEW_HEADLINES, { variables: { site: siteFilter, registry: registryFilter, withSite: siteFilter !== null } });
+  // These figures fill the first screen: the charts below it are drawn once they are in.
+  useEffect(() => (q.loading ? holdDrawing() : undefined), [q.loading]);
   if (q.error) {
     return (
       <p role="alert" className="error">

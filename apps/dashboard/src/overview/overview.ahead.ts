@@ -1,6 +1,5 @@
 import type { Client } from 'urql';
 import type { ResponderDefinition } from '../gql/graphql';
-import { loadEChart } from '../charts/chart-card';
 import { askAhead } from '../graphql/hooks';
 import {
   OVERVIEW_COMPLETENESS,
@@ -27,9 +26,8 @@ export const FIRST_DEFINITION: ResponderDefinition = 'NRS_DROP_2';
  * differs asks for its own). Opened at "/", the overview shows its default view.
  */
 export function askOverviewAhead(client: Client, ownSiteId: string | null): void {
-  // The charts' drawing library first: asked for once the page renders its cards, it came after
-  // the figures, behind them on the same server, and the charts waited for it.
-  void loadEChart();
+  // Not the charts' drawing library: the first screen is the headline figures, and the charts
+  // below them are drawn after it (charts/draw-later.ts); a card in sight asks for it itself.
   const view = viewFromSearch(window.location.pathname === '/overview' ? window.location.search : '');
   const siteId = view.siteId || ownSiteId;
   const registry = subgroupFilter(view);

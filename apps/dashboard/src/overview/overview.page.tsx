@@ -2,7 +2,8 @@ import { useQuery } from '../graphql/hooks';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../me';
-import { ChartCard } from '../charts/chart-card';
+import { ChartCard, loadEChart } from '../charts/chart-card';
+import { afterDrawing } from '../charts/draw-later';
 import { METHODS } from '../methods/methods-anchors';
 import { labelOf } from '../charts/palette';
 import type { CohortFilterInput, ResponderDefinition } from '../gql/graphql';
@@ -76,16 +77,26 @@ function useFigure<T>(
  * Whether the charts' drawing library (ECharts, the chunk every chart card asks for) has arrived.
  * The adjusted fits hold the API process's thread for seconds (the cohort read and the design
  * built on the request's thread), and the same process serves the chunk: asked for once the charts
- * were answered but before the chunk had come, they held it back, and with it every chart.
+ * were answered but before the chunk had come, they held it back, and with it every chart. Now
+ * also after the charts below the first screen are drawn (draw-later.ts).
  */
 function useChartsDrawable(): boolean {
   const [drawable, setDrawable] = useState(false);
   useEffect(() => {
     let live = true;
     const done = () => live && setDrawable(true);
-    import('../charts/echart').then(done, done);
+    // After the charts: the library loaded (a chart waiting for it renders once it comes), then
+    // another idle moment with no chart waiting, so that the fits do not share the cores with
+    // the drawing of the charts below the first screen.
+    let cancel = afterDrawing(() => {
+      const drawn = () => {
+        if (live) cancel = afterDrawing(done);
+      };
+      void loadEChart().then(drawn, drawn);
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   return drawable;
@@ -281,7 +292,7 @@ export function OverviewPage() {
           {site ? `${site.code} (${site.name}) beside the registry` : 'All sites'}; {described}; charts for{' '}
           {many ? `${site?.code} and the registry` : scopes[0].label.toLowerCase() === 'registry' ? 'the registry' : scopes[0].label} · printed <PrintedAt />
         </p>
-        <p className="summary">
+        <p className="summary" aria-busy={!size}>
           Showing {described}.{' '}
           {size &&
             `${size.total === null ? 'The registry total is withheld.' : `${size.total.toLocaleString('en')} patients in the registry`}${
