@@ -14,6 +14,8 @@ import { COMPACT as UNORDERED_COMPACT } from './1795690000000-AddAnalysisCells';
  * (a writer's, now and then, or a bulk writer's) orders them.
  */
 export class OrderCompactedCells1795720000000 implements MigrationInterface {
+  name = 'OrderCompactedCells1795720000000';
+
   async up(q: QueryRunner): Promise<void> {
     await q.query(ORDERED_COMPACT);
   }
