@@ -144,7 +144,6 @@ export function ChartFigure({
   );
 }
 
-/** The chart drawn anew as SVG; the SVG renderer is fetched at the first click (chart-svg.ts). */
 function Drawing({ height }: { height: number }) {
   return (
     <p className="loading" style={{ height }}>
@@ -181,6 +180,7 @@ function useDrawnInTurn(box: RefObject<HTMLDivElement | null>): boolean {
   return now;
 }
 
+/** The chart drawn anew as SVG; the SVG renderer is fetched at the first click (chart-svg.ts). */
 async function saveSvg(option: ChartOption, drawn: echarts.ECharts, title: string): Promise<void> {
   const { drawnSvg } = await (await loadEChart()).loadChartSvg();
   save(new Blob([drawnSvg(option, drawn)], { type: 'image/svg+xml' }), chartFileName(title, 'svg'));
