@@ -109,6 +109,8 @@ async function main(): Promise<void> {
       REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS),
       JWT_SECRET: 'scale-run-only-secret-shared-by-both-processes-0123456789',
       DB_POOL_SIZE: '8',
+      // DATABASE_URL is PgBouncer 1.18 in transaction mode, which keeps no prepared statement (docs/scaling.md).
+      DB_PREPARED_STATEMENTS: 'off',
     };
     const started = await Promise.allSettled([0, 1].map(() => startApi({ databaseUrl: env.DATABASE_URL, env })));
     for (const r of started) if (r.status === 'fulfilled') apis.push(r.value);

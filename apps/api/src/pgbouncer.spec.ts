@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { databaseConfigFromEnv, openDatabase } from '@vfr/api-database';
+import { databaseConfigFromEnv, openDatabase, PreparedReads } from '@vfr/api-database';
 import { REGISTRY_SCHEMA } from '@vfr/api-app';
 import {
   ADMIN,
@@ -56,8 +56,9 @@ for (const target of installed ? testTargets() : []) {
         connectApi: async (db) => {
           login = await ensureTestApiLogin(db);
           bouncer = await startPgBouncer(db, { poolSize: SERVER_CONNECTIONS, logins: [login] });
-          // As a deployment configures it: DATABASE_URL names PgBouncer.
-          const config = databaseConfigFromEnv({ DATABASE_URL: bouncer.url(login), DB_POOL_SIZE: String(APP_POOL) });
+          // As a deployment configures it (docs/scaling.md): DATABASE_URL names PgBouncer, and
+          // prepared statements are off, since PgBouncer 1.18 does not carry them between server connections.
+          const config = databaseConfigFromEnv({ DATABASE_URL: bouncer.url(login), DB_POOL_SIZE: String(APP_POOL), DB_PREPARED_STATEMENTS: 'off' });
           return openDatabase(config, REGISTRY_SCHEMA);
         },
       });
@@ -156,6 +157,15 @@ for (const target of installed ? testTargets() : []) {
       try {
         const seen = await Promise.all(runners.map(async (r) => (await r.query('SHOW statement_timeout'))[0].statement_timeout));
         expect(new Set(seen)).toEqual(new Set(['1min']));
+        // No client of the pool prepared a named statement (node-postgres notes each one it sends).
+        const named = await Promise.all(
+          runners.map(async (r) => {
+            const client = (await r.connect()) as { connection: { parsedStatements: object; submittedNamedStatements?: object } };
+            return [...Object.keys(client.connection.parsedStatements), ...Object.keys(client.connection.submittedNamedStatements ?? {})];
+          }),
+        );
+        expect(named.flat()).toEqual([]);
+        expect(t.api.reads.naming).toBe(false);
       } finally {
         await Promise.all(runners.map((r) => r.release()));
       }
@@ -164,6 +174,43 @@ for (const target of installed ? testTargets() : []) {
       ]);
       expect(servers[0].n).toBeLessThanOrEqual(SERVER_CONNECTIONS);
     });
+
+    it("left on (the default), turns prepared statements off at PgBouncer's first refusal, every read answered right", async () => {
+      // A deployment that did not set DB_PREPARED_STATEMENTS=off: its clients share the two server
+      // connections, so a statement one prepared is soon missing where it runs next (or already
+      // there from another client). The reads every request makes, many at once, each checked
+      // against the same read straight to the database.
+      const pooled = await openDatabase(databaseConfigFromEnv({ DATABASE_URL: bouncer!.url(login), DB_POOL_SIZE: String(APP_POOL) }), REGISTRY_SCHEMA);
+      const warnings: string[] = [];
+      const reads = new PreparedReads(pooled.dataSource, true, (m) => warnings.push(m));
+      try {
+        expect(pooled.reads.naming).toBe(true);
+        const users: { id: string }[] = await t.db.dataSource.query(`SELECT id FROM app_user ORDER BY email`);
+        const check = `SELECT role, site_id, email, active AND withdrawn_at IS NULL AS usable FROM app_user WHERE id = $1`;
+        const page = `SELECT registry_number FROM patient WHERE registry_number > $1 ORDER BY registry_number LIMIT 3`;
+        const numbers: { registry_number: string }[] = await t.db.dataSource.query(`SELECT registry_number FROM patient ORDER BY registry_number`);
+        let rounds = 0;
+        for (; rounds < 50 && reads.naming; rounds++) {
+          await Promise.all(
+            Array.from({ length: 12 }, async (_, i) => {
+              if (i % 2) {
+                const user = users[(rounds + i) % users.length];
+                expect(await reads.query(check, [user.id])).toEqual(await t.db.dataSource.query(check, [user.id]));
+              } else {
+                const after = numbers[(rounds * 7 + i) % numbers.length].registry_number;
+                expect(await reads.query(page, [after])).toEqual(await t.db.dataSource.query(page, [after]));
+              }
+            }),
+          );
+        }
+        expect(reads.naming).toBe(false);
+        expect(warnings).toEqual([expect.stringMatching(/refused a named prepared statement \((26000|42P05)\).*DB_PREPARED_STATEMENTS=off/)]);
+        // And unnamed from then on: still right.
+        expect(await reads.query(check, [users[0].id])).toEqual(await t.db.dataSource.query(check, [users[0].id]));
+      } finally {
+        await pooled.close();
+      }
+    }, 60000);
 
     it("is sent no startup parameter PgBouncer refuses, and answers PgBouncer's admin console", async () => {
       expect(bouncer!.log()).toMatch(new RegExp(`login attempt: db=registry user=${login.username}`));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PreparedReads } from '@vfr/api-database';
 import { Actor, SessionToken } from '@vfr/api-core';
 import { Role, UnauthenticatedError } from '@vfr/domain';
 
@@ -41,7 +41,7 @@ export const sessionsEndNow = (param: string) => `greatest(clock_timestamp(), to
  */
 @Injectable()
 export class SessionCheck {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: PreparedReads) {}
 
   async current(token: Actor & { session: SessionToken }): Promise<Actor> {
     const state = await this.state(token.userId);
@@ -53,8 +53,8 @@ export class SessionCheck {
   }
 
   private async state(userId: string): Promise<UserState | undefined> {
-    // DataSource.query runs on the primary (TypeORM's 'master'), also when standbys are configured.
-    const [row] = await this.dataSource.query<UserRow[]>(
+    // On the primary (TypeORM's 'master'), also when standbys are configured; prepared once per connection.
+    const [row] = await this.reads.query<UserRow>(
       `SELECT role, site_id, email, active AND withdrawn_at IS NULL AS usable, tokens_valid_after FROM app_user WHERE id = $1`,
       [userId],
     );

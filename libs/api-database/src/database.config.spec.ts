@@ -110,6 +110,18 @@ describe('DB_POOL_SIZE', () => {
   });
 });
 
+describe('DB_PREPARED_STATEMENTS', () => {
+  it('is on when unset, on or off when set, and refuses anything else by name', () => {
+    expect(databaseConfigFromEnv({}).preparedStatements).toBe(true);
+    expect(databaseConfigFromEnv({ DB_PREPARED_STATEMENTS: 'on' }).preparedStatements).toBe(true);
+    expect(databaseConfigFromEnv({ DB_PREPARED_STATEMENTS: 'off' }).preparedStatements).toBe(false);
+    for (const v of ['0', 'false', 'OFF', ' off'])
+      expect(refusal(() => databaseConfigFromEnv({ DB_PREPARED_STATEMENTS: v }))).toMatch(
+        /^DB_PREPARED_STATEMENTS must be on or off \(.*\), not ".*": correct it, or unset it for the default \(on\)\.$/,
+      );
+  });
+});
+
 describe('AGGREGATE_CONCURRENCY and AGGREGATE_TIMEOUT_MS', () => {
   it('take whole numbers in range, or their defaults', () => {
     expect(aggregateConcurrencyFromEnv({ AGGREGATE_CONCURRENCY: '1' })).toBe(1);

@@ -24,6 +24,8 @@ export interface DatabaseConfig {
   replicaMaxLagSeconds?: number;
   dataDir: string;
   poolSize: number;
+  /** DB_PREPARED_STATEMENTS: the reads of every request as named prepared statements (default on). */
+  preparedStatements?: boolean;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -44,7 +46,23 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     replicaMaxLagSeconds: replicaMaxLagSecondsFromEnv(env),
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     poolSize,
+    preparedStatements: preparedStatementsFromEnv(env),
   };
+}
+
+/**
+ * DB_PREPARED_STATEMENTS: `on` names the reads every request makes, so PostgreSQL plans them once
+ * per connection (prepared-reads.ts); `off` for a pooler in transaction mode that does not keep
+ * prepared statements (PgBouncer before 1.21), which would otherwise turn them off at its first refusal.
+ */
+export function preparedStatementsFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.DB_PREPARED_STATEMENTS;
+  if (raw === undefined || raw === '') return true;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new StartupError(
+    `DB_PREPARED_STATEMENTS must be on or off (whether the reads of every request are prepared once per connection), not "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}": correct it, or unset it for the default (on).`,
+  );
 }
 
 /**

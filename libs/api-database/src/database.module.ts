@@ -5,6 +5,7 @@ import { aggregateConcurrencyFromEnv, aggregateTimeoutFromEnv } from './database
 import { OPEN_DATABASE, QUERY_TIMEOUTS } from './database.tokens';
 import { HealthController } from './health.controller';
 import { OpenDatabase } from './open-database';
+import { PreparedReads } from './prepared-reads';
 import { queryTimeouts } from './query-timeout';
 import { StatementCounterLogger } from './statement-counter.logger';
 
@@ -33,11 +34,12 @@ export class DatabaseModule {
         { provide: OPEN_DATABASE, useValue: owned },
         { provide: DataSource, useValue: db.dataSource },
         { provide: StatementCounterLogger, useValue: db.statements },
+        { provide: PreparedReads, useValue: db.reads },
         { provide: QUERY_TIMEOUTS, useValue: timeouts },
         { provide: AggregateReader, useValue: new AggregateReader(db.dataSource, aggregateConcurrencyFromEnv(), timeouts, db.standbys) },
         DatabaseLifecycle,
       ],
-      exports: [DataSource, StatementCounterLogger, OPEN_DATABASE, QUERY_TIMEOUTS, AggregateReader],
+      exports: [DataSource, StatementCounterLogger, PreparedReads, OPEN_DATABASE, QUERY_TIMEOUTS, AggregateReader],
     };
   }
 }

@@ -4,6 +4,7 @@ export * from './database.module';
 export * from './database.tokens';
 export * from './embedded-postgres';
 export * from './open-database';
+export * from './prepared-reads';
 export * from './statement-counter.logger';
 export * from './snake-naming.strategy';
 export * from './base.entity';

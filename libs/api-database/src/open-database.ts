@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { DatabaseConfig } from './database.config';
 import { DataDirLock, dataDirOwner } from './data-dir-lock';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { PreparedReads } from './prepared-reads';
 import { checkDatabaseUrl, explainConnectionError, StartupError } from './startup-error';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounterLogger } from './statement-counter.logger';
@@ -26,6 +27,8 @@ export interface Schema {
 export interface OpenDatabase {
   dataSource: DataSource;
   statements: StatementCounterLogger;
+  /** The reads every request makes, as prepared statements (DB_PREPARED_STATEMENTS). */
+  reads: PreparedReads;
   embedded?: EmbeddedPostgres;
   /** The hot standbys of DATABASE_REPLICA_URLS, for the aggregate reader (none: undefined). */
   standbys?: Standbys;
@@ -139,6 +142,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
   return {
     dataSource,
     statements,
+    reads: new PreparedReads(dataSource, config.preparedStatements ?? true),
     embedded,
     standbys,
     async close() {
@@ -159,6 +163,7 @@ export async function openDatabase(config: DatabaseConfig, schema: Schema, optio
       return {
         dataSource: ds,
         statements: other,
+        reads: new PreparedReads(ds, config.preparedStatements ?? true),
         embedded,
         standbys,
         async close() {

@@ -236,6 +236,12 @@ export const SETTINGS: readonly Setting[] = [
   { names: ['DATA_DIR'], meaning: 'where the embedded database lives', default: '`./.data`', read: null },
   { names: ['DB_POOL_SIZE'], meaning: 'connections in the pool: a whole number from 1 to 100', default: '4 embedded, 20 server', read: null },
   {
+    names: ['DB_PREPARED_STATEMENTS'],
+    meaning: `\`on\` prepares the reads every request makes (the sign-in check, the patient list) once per connection; \`off\` behind a pooler in transaction mode that does not keep prepared statements, such as PgBouncer before 1.21 (on, the API turns them off itself at the first refusal, with a warning; see ${link('scaling.md')})`,
+    default: '`on`',
+    read: null,
+  },
+  {
     names: ['TRUST_PROXY'],
     meaning: "which proxies' `X-Forwarded-For` gives the client address (sign-in throttling, audit): a number of hops, or addresses and subnets",
     default: "unset: the TCP peer's address; the header is ignored",

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
+import { PreparedReads } from '@vfr/api-database';
 import { SiteEntity } from '@vfr/api-auth';
 import {
   Actor,
@@ -63,6 +64,7 @@ export class PatientsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: AuditedWriter,
+    private readonly reads: PreparedReads,
   ) {}
 
   /** The page statements built so far, by shape of request (pageStatement). */
@@ -200,14 +202,9 @@ export class PatientsService {
     return statement;
   }
 
-  /** A read as the query builder runs it: on a standby when standbys are configured. */
-  private async read(sql: string, values: unknown[]): Promise<Record<string, unknown>[]> {
-    const runner = this.dataSource.createQueryRunner(this.dataSource.defaultReplicationModeForReads());
-    try {
-      return (await runner.query(sql, values)) as Record<string, unknown>[];
-    } finally {
-      await runner.release();
-    }
+  /** A read as the query builder runs it: on a standby when standbys are configured; prepared once per connection. */
+  private read(sql: string, values: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.reads.query(sql, values, this.dataSource.defaultReplicationModeForReads());
   }
 
   private date(field: string, value: string): string {
