@@ -46,3 +46,29 @@ export async function timeIt(fn: (run: number) => Promise<unknown>, options: Tim
   }
   return summarize(samples);
 }
+
+/** One of the operations timed side by side: its run, and its own warm-up runs (before any timed run). */
+export interface Interleaved {
+  run: (run: number) => Promise<unknown>;
+  warmup: number;
+}
+
+/**
+ * Several operations timed in turn within each round (A, B, C, A, B, C, ...), so that a change in
+ * the machine's load falls on all of them alike: their ratio compares runs made in the same
+ * moments, not a block of one against a later block of the other. The budget bounds the whole.
+ */
+export async function timeInterleaved(ops: Interleaved[], options: Omit<TimingOptions, 'warmup'>): Promise<Timing[]> {
+  for (const op of ops) for (let i = 0; i < op.warmup; i++) await op.run(-1 - i);
+  const samples: number[][] = ops.map(() => []);
+  const began = Date.now();
+  for (let i = 0; i < options.runs; i++) {
+    if (options.budgetMs && i >= (options.minRuns ?? 5) && Date.now() - began > options.budgetMs) break;
+    for (let k = 0; k < ops.length; k++) {
+      const started = process.hrtime.bigint();
+      await ops[k].run(i);
+      samples[k].push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  return samples.map(summarize);
+}

@@ -198,6 +198,8 @@ export interface FollowUp {
   counts(day: string): string;
   /** Whether a visit on `day` may enter the figures. */
   visitCounts(day: string): string;
+  /** Whether visitCounts reads the day at all (false: every visit counts, and its day need not be read). */
+  visitDayMatters: boolean;
   /** A score at a scheduled time point (1-based), NULL where its visit does not count. */
   score(column: string, ordinal: number): string;
 }
@@ -219,6 +221,7 @@ export function followUp(grouping: TreatmentGrouping): FollowUp {
       end: 'least(c.follow_up_end_day, c.crossover_day)',
       counts: (day) => `(${day} BETWEEN 0 AND c.follow_up_end_day AND ${beforeCrossover(day)})`,
       visitCounts: beforeCrossover,
+      visitDayMatters: true,
       score: (column, n) => `(CASE WHEN ${beforeCrossover(`c.visit_day[${n}]`)} THEN c.${column}[${n}] END)`,
     };
   }
@@ -227,6 +230,7 @@ export function followUp(grouping: TreatmentGrouping): FollowUp {
     end: 'c.follow_up_end_day',
     counts: (day) => `(${day} BETWEEN 0 AND c.follow_up_end_day)`,
     visitCounts: () => 'true',
+    visitDayMatters: false,
     score: (column, n) => `c.${column}[${n}]`,
   };
 }

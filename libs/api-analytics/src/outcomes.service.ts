@@ -24,7 +24,7 @@ import {
   SURVIVAL_EVENT_DAY,
   SurvivalEndpoint,
 } from './outcome-measures';
-import { disclosureFor, shownCells, shownCellsByCategory, shownCount, shownProportion } from './suppression';
+import { disclosureFor, recordKeySumSql, shownCells, shownCellsByCategory, shownCount, shownProportion } from './suppression';
 
 const ORDER = Object.values(TimePoint);
 
@@ -46,10 +46,14 @@ export class OutcomesService {
   private visitsSql(filter: CohortFilter, actor: Actor, grouping: TreatmentGrouping, measure: OutcomeMeasure, params: SqlParams): string {
     const column = MEASURE_COLUMN[measure];
     const fu = followUp(grouping);
+    // The visit days are unnested beside the scores only where they decide which visits count.
+    const visits = fu.visitDayMatters
+      ? `unnest(c.${column}, c.visit_day) WITH ORDINALITY AS t(value, day, n)`
+      : `unnest(c.${column}) WITH ORDINALITY AS t(value, n)`;
     return `
       SELECT ${fu.group} AS grp, t.n AS tp, t.value, ${fu.score(column, 1)} AS base, c.record_key AS rk
       FROM (${groupedCohortSql(filter, actor, params, grouping)}) c
-      CROSS JOIN LATERAL unnest(c.${column}, c.visit_day) WITH ORDINALITY AS t(value, day, n)
+      CROSS JOIN LATERAL ${visits}
       WHERE t.value IS NOT NULL AND ${fu.visitCounts('t.day')}`;
   }
 
@@ -68,7 +72,7 @@ export class OutcomesService {
           ? `SELECT grp, tp::int, val AS value, sum(n)::int AS n, sum(k)::int8 AS k, sum(x)::int AS nc, sum(kx)::int8 AS kc, sum(s) AS sc, sum(ss) AS scc
              FROM analysis_cell ac WHERE ac.fig = ${CELL.TRAJECTORY_NRS} AND ${scope}
              GROUP BY grp, tp, val HAVING sum(n) > 0`
-          : `SELECT grp, tp, value, count(*)::int AS n, sum(rk)::int8 AS k, count(value - base)::int AS nc, sum(rk) FILTER (WHERE base IS NOT NULL)::int8 AS kc,
+          : `SELECT grp, tp, value, count(*)::int AS n, ${recordKeySumSql(actor)} AS k, count(value - base)::int AS nc, ${recordKeySumSql(actor, 'base IS NOT NULL')} AS kc,
               sum(value - base) AS sc, sum((value - base) * (value - base)) AS scc
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        GROUP BY grp, tp, value`,
@@ -166,7 +170,7 @@ export class OutcomesService {
         ? `SELECT grp, tp::int, sum(n)::int AS n, sum(k)::int8 AS k, sum(x)::int AS x, sum(kx)::int8 AS kx
            FROM analysis_cell ac WHERE ac.fig = ${CELL.RESPONDERS} AND ac.cat = ${params.add(definition)} AND ${scope}
            GROUP BY grp, tp HAVING sum(n) > 0`
-        : `SELECT grp, tp, count(*)::int AS n, sum(rk)::int8 AS k, count(*) FILTER (WHERE ${condition})::int AS x, sum(rk) FILTER (WHERE ${condition})::int8 AS kx
+        : `SELECT grp, tp, count(*)::int AS n, ${recordKeySumSql(actor)} AS k, count(*) FILTER (WHERE ${condition})::int AS x, ${recordKeySumSql(actor, condition)} AS kx
        FROM (${this.visitsSql(filter, actor, grouping, measure, params)}) v
        WHERE base IS NOT NULL AND tp > 1
        GROUP BY grp, tp`,
