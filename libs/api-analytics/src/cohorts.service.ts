@@ -7,7 +7,7 @@ import { CohortFilter, ForbiddenError, NotFoundError, Role, TreatmentGrouping, V
 import { CELL, cellScopeSql, readKind, followUp, groupedCohortSql, readCohortFilter } from './cohort.sql';
 import { SaveCohortInput, UpdateSavedCohortInput } from './dto/cohort-filter.input';
 import { SavedCohortEntity } from './saved-cohort.entity';
-import { disclosureFor, shownCells, shownCount } from './suppression';
+import { disclosureFor, recordKeySumSql, shownCells, shownCount } from './suppression';
 
 const name = (v: unknown, field = 'name') => {
   const s = typeof v === 'string' ? v.trim() : '';
@@ -38,7 +38,7 @@ export class CohortsService {
     const rows: { grp: string; n: number; k: number }[] = await this.reader.query(
       scope !== null
         ? `SELECT grp, sum(n)::int AS n, sum(k)::int8 AS k FROM analysis_cell ac WHERE ac.fig = ${CELL.SIZE} AND ${scope} GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`
-        : `SELECT ${group} AS grp, count(*)::int AS n, sum(c.record_key)::int8 AS k FROM (${groupedCohortSql(filter, actor, params, grouping)}) c GROUP BY 1 ORDER BY 1`,
+        : `SELECT ${group} AS grp, count(*)::int AS n, ${recordKeySumSql(actor, undefined, 'c.record_key')} AS k FROM (${groupedCohortSql(filter, actor, params, grouping)}) c GROUP BY 1 ORDER BY 1`,
       params.values,
       readKind(scope),
     );

@@ -214,7 +214,7 @@ export class OutcomesService {
         ? `SELECT grp, cat AS kind, sum(n)::int AS x, sum(k)::int8 AS kx FROM analysis_cell ac
            WHERE ac.fig = ${CELL.COMPLICATIONS} AND ${scope} GROUP BY 1, 2 HAVING sum(n) > 0`
         : !perProtocol
-          ? `SELECT ${fu.group} AS grp, k.kind, count(*)::int AS x, sum(c.record_key)::int8 AS kx
+          ? `SELECT ${fu.group} AS grp, k.kind, count(*)::int AS x, ${recordKeySumSql(actor, undefined, 'c.record_key')} AS kx
              FROM (${groupedCohortSql(filter, actor, params, grouping)}) c CROSS JOIN LATERAL unnest(c.cells_complications) AS k(kind)
              GROUP BY 1, 2`
           : `SELECT grp, k.kind, count(*)::int AS x, sum(rk)::int8 AS kx
@@ -325,7 +325,7 @@ export class OutcomesService {
     const eligible = endpoint === SurvivalEndpoint.PAIN_RELIEF ? 'WHERE c.baseline_nrs > 3' : '';
     // Patients with the same group, time and status travel as one row with their count.
     const rows: { grp: string; t: number; d: number; n: number; k: number }[] = await this.reader.query(
-      `SELECT grp, coalesce(event_day, end_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, sum(rk)::int8 AS k
+      `SELECT grp, coalesce(event_day, end_day) AS t, (event_day IS NOT NULL)::int AS d, count(*)::int AS n, ${recordKeySumSql(actor)} AS k
        FROM (SELECT ${fu.group} AS grp, CASE WHEN ${fu.counts(eventDay)} THEN ${eventDay} END AS event_day, ${fu.end} AS end_day, c.record_key AS rk
              FROM (${groupedCohortSql(filter, actor, params, grouping)}) c ${eligible}) o
        WHERE event_day IS NOT NULL OR end_day > 0

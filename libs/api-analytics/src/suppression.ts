@@ -27,13 +27,13 @@ export function disclosureFor(actor: Actor, threshold = DEFAULT_SMALL_CELL_THRES
 }
 
 /**
- * SQL for the sum of the record keys of the rows counted (where `condition` holds, if given), as
+ * SQL for the sum of the record keys (`key`) of the rows counted (where `condition` holds, if given), as
  * int8: what the cell-key method perturbs a count with. Only a reader whose counts are perturbed
  * needs it; for any other it is 0, and the statement is spared an aggregate over every row.
  */
-export function recordKeySumSql(actor: Actor, condition?: string): string {
+export function recordKeySumSql(actor: Actor, condition?: string, key = 'rk'): string {
   if (!disclosureFor(actor).perturb) return '0::int8';
-  return condition ? `sum(rk) FILTER (WHERE ${condition})::int8` : 'sum(rk)::int8';
+  return condition ? `sum(${key}) FILTER (WHERE ${condition})::int8` : `sum(${key})::int8`;
 }
 
 /**
