@@ -167,5 +167,24 @@ describeEachDatabase('the patient list against the per-field loaders', (t) => {
       expect(data.totalCount ?? data.total).toBe(n);
       expect(data.edges).toEqual(without.r.data!.patients.edges);
     }
+
+    // The total is of every match, not of what follows the cursor; with a filter, of the filter's.
+    const firstPage = without.r.data!.patients;
+    const next = await t().gql(query('totalCount'), { first: 20, after: firstPage.pageInfo.endCursor }, token);
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.patients.totalCount).toBe(n);
+    const [{ n: kyphoplasties }] = await t().db.dataSource.query(
+      `SELECT count(*)::int AS n FROM patient p JOIN site s ON s.id = p.site_id WHERE s.code = 'NORTH' AND p.withdrawn_at IS NULL
+         AND EXISTS (SELECT 1 FROM treatment x WHERE x.patient_id = p.id AND x.withdrawn_at IS NULL AND x.kind = 'KYPHOPLASTY')`,
+    );
+    expect(kyphoplasties).toBeGreaterThan(0);
+    expect(kyphoplasties).toBeLessThan(n);
+    const filtered = await t().gql(
+      `query($first: Int) { patients(first: $first, filter: { treatmentKind: KYPHOPLASTY }) { totalCount edges { node { id } } } }`,
+      { first: 2 },
+      token,
+    );
+    expect(filtered.errors).toBeUndefined();
+    expect(filtered.data!.patients.totalCount).toBe(kyphoplasties);
   });
 });
