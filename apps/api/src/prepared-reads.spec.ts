@@ -67,6 +67,20 @@ for (const target of testTargets()) {
       expect(one.statements.statements).toEqual(['SELECT 1 AS one', 'SELECT 1 AS one']);
     });
 
+    it('reports a slow read as runner.query does (maxQueryExecutionTime)', async () => {
+      const reads = new PreparedReads(one.dataSource, true);
+      const slow = jest.spyOn(one.dataSource.logger, 'logQuerySlow').mockImplementation(() => undefined);
+      try {
+        await reads.query(`SELECT 1 AS one FROM pg_sleep($1)`, [0]);
+        expect(slow).not.toHaveBeenCalled();
+        await reads.query(`SELECT 1 AS one FROM pg_sleep($1)`, [2.2]);
+        expect(slow).toHaveBeenCalledWith(expect.any(Number), 'SELECT 1 AS one FROM pg_sleep($1)', [2.2], expect.anything());
+        expect(slow.mock.calls[0][0]).toBeGreaterThan(2000);
+      } finally {
+        slow.mockRestore();
+      }
+    });
+
     it('prepares nothing when turned off (DB_PREPARED_STATEMENTS=off)', async () => {
       const reads = new PreparedReads(one.dataSource, false);
       const rows = await reads.query(`SELECT label FROM reads_probe WHERE id = $1`, [3]);

@@ -35,7 +35,7 @@ export class PreparedReads {
   /**
    * One read-only statement outside any transaction, on the primary ('master') or where TypeORM
    * sends reads ('slave': a standby when standbys are configured), with its rows; logged and its
-   * errors given as TypeORM gives them (QueryFailedError), as runner.query would.
+   * errors given as TypeORM gives them (QueryFailedError), and slow ones reported, as runner.query would.
    */
   async query<T = Record<string, unknown>>(sql: string, values: unknown[], mode: ReplicationMode = 'master'): Promise<T[]> {
     const runner = this.dataSource.createQueryRunner(mode);
@@ -46,7 +46,13 @@ export class PreparedReads {
       logger.logQuery(sql, values, runner);
       const name = statementName(sql);
       try {
-        return (await client.query<T & object>({ name, text: sql, values })).rows;
+        const began = Date.now();
+        const { rows } = await client.query<T & object>({ name, text: sql, values });
+        // Slow reads reported as runner.query reports them (maxQueryExecutionTime).
+        const took = Date.now() - began;
+        const slow = this.dataSource.options.maxQueryExecutionTime;
+        if (slow && took > slow) logger.logQuerySlow(took, sql, values, runner);
+        return rows;
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === MISSING || code === DUPLICATE) {
