@@ -1,10 +1,13 @@
-import { PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY, RequestContext } from '@vfr/api-core';
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Actor, PASSWORD_CHANGE_KEY, PUBLIC_KEY, RequestContext, ROLES_KEY, SESSION_IN_READ_KEY, SessionClaim, SessionToken } from '@vfr/api-core';
+import { CanActivate, ExecutionContext, Injectable, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, PasswordChangeRequiredError, Role, UnauthenticatedError } from '@vfr/domain';
-import { SessionCheck } from './session.check';
+import { actorFromRow, SessionCheck } from './session.check';
 import { TokenService } from './token.service';
+
+/** The handler and class whose metadata (roles, public, ...) decide an operation. */
+type Targets = (Function | Type)[];
 
 /** The response headers that carry a renewed token (and its end) back to an active client. */
 export const RENEWED_TOKEN_HEADER = 'X-Session-Token';
@@ -34,20 +37,63 @@ export class AuthGuard implements CanActivate {
         : context.switchToHttp().getRequest<RequestContext['req']>();
     if (!req.actor || !req.session) {
       const token = this.authenticate(req.headers.authorization);
-      req.actor = await this.sessions.current(token);
-      req.session = token.session;
-      if (this.tokens.worthRenewing(token.session)) {
-        const renewed = this.tokens.renew(req.actor, token.session);
-        req.res?.setHeader(RENEWED_TOKEN_HEADER, renewed.token);
-        req.res?.setHeader(RENEWED_EXPIRY_HEADER, renewed.expiresAt.toISOString());
+      // The operation reads the user's row in its own statement: hand it the claim, when the
+      // claim itself may run it (else the check below decides, with the role the row gives).
+      if (this.reflector.getAllAndOverride<boolean>(SESSION_IN_READ_KEY, targets) && this.refusal(token, token.session, targets) === null) {
+        req.claim = this.claim(req, token, targets);
+        return true;
       }
+      this.admit(req, token, await this.sessions.current(token));
     }
-    const actor = req.actor;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles || roles.length === 0) throw new ForbiddenError('This operation is not open to any role');
-    if (req.session.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) throw new PasswordChangeRequiredError();
-    if (!roles.includes(actor.role)) throw new ForbiddenError(`Your role (${actor.role}) does not allow this operation`);
+    const refused = this.refusal(req.actor!, req.session!, targets);
+    if (refused) throw refused;
     return true;
+  }
+
+  /** The request's actor and session, with a renewed token in the response when the token is a little old. */
+  private admit(req: RequestContext['req'], token: Actor & { session: SessionToken }, actor: Actor): Actor {
+    req.actor = actor;
+    req.session = token.session;
+    if (this.tokens.worthRenewing(token.session)) {
+      const renewed = this.tokens.renew(actor, token.session);
+      req.res?.setHeader(RENEWED_TOKEN_HEADER, renewed.token);
+      req.res?.setHeader(RENEWED_EXPIRY_HEADER, renewed.expiresAt.toISOString());
+    }
+    return actor;
+  }
+
+  /** Why this actor may not run the operation, or null when it may. */
+  private refusal(actor: Actor, session: SessionToken, targets: Targets): Error | null {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || roles.length === 0) return new ForbiddenError('This operation is not open to any role');
+    if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) return new PasswordChangeRequiredError();
+    if (!roles.includes(actor.role)) return new ForbiddenError(`Your role (${actor.role}) does not allow this operation`);
+    return null;
+  }
+
+  /**
+   * The claim handed to an operation that reads the user's row itself (readConfirmingSession):
+   * confirmed by that row when it holds the token's role and site, else settled as every other
+   * request is, by the check's own statement and the refusals above for the role it gives.
+   */
+  private claim(req: RequestContext['req'], token: Actor & { session: SessionToken }, targets: Targets): SessionClaim {
+    const claimed: Actor = { userId: token.userId, email: token.email, role: token.role, siteId: token.siteId };
+    return {
+      actor: claimed,
+      confirm: (row) => {
+        // Checked meanwhile by another field of the request: settle, with the refusals, decides.
+        if (req.actor && req.session) return undefined;
+        const actor = actorFromRow(token, row);
+        if (actor.role !== claimed.role || actor.siteId !== claimed.siteId) return undefined;
+        return this.admit(req, token, actor);
+      },
+      settle: async () => {
+        if (!req.actor || !req.session) this.admit(req, token, await this.sessions.current(token));
+        const refused = this.refusal(req.actor!, req.session!, targets);
+        if (refused) throw refused;
+        return req.actor!;
+      },
+    };
   }
 
   private authenticate(header: string | string[] | undefined) {

@@ -10,3 +10,4 @@ export * from './passwords';
 export * from './login-throttle';
 export * from './auth.service';
 export * from './clock';
+export { sessionUserJson } from './session.check';

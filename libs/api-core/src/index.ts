@@ -15,3 +15,4 @@ export * from './http-error.filter';
 export * from './csv-writer';
 export { default as GraphQLJSON } from './json.scalar';
 export * from './presolved';
+export * from './session-claim';

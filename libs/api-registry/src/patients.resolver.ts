@@ -1,7 +1,20 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Actor, Connection, CurrentActor, FieldView, presolve, relatedFieldOptions, RequestContext, Roles, siteScope, WithdrawInput } from '@vfr/api-core';
+import {
+  Actor,
+  ChecksSessionInRead,
+  Connection,
+  CurrentActor,
+  FieldView,
+  presolve,
+  readConfirmingSession,
+  relatedFieldOptions,
+  RequestContext,
+  Roles,
+  siteScope,
+  WithdrawInput,
+} from '@vfr/api-core';
 import { noteIdentifierRead } from '@vfr/api-audit';
 import { SiteModel } from '@vfr/api-auth';
 import { computeOfScore, FieldAccess, readersOf, RECORD_FIELDS, RecordType, Role } from '@vfr/domain';
@@ -116,10 +129,11 @@ export class PatientsResolver {
     return PatientModel.from(e, await this.views.of(ctx, actor, e.id));
   }
 
+  // The list is most requests' only read: the user's row travels in its statement (one round trip).
   @Roles(...READERS)
+  @ChecksSessionInRead()
   @Query(() => PatientConnection, { description: 'Patients ordered by registry number, a page at a time' })
   async patients(
-    @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Args('filter', { type: () => PatientFilterInput, nullable: true }) filter: PatientFilterInput | undefined,
@@ -127,7 +141,10 @@ export class PatientsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PatientModel>> {
     const { asked, parts, columns, count } = this.plan(info);
-    const page = await this.service.page(actor, first, after, filter ?? {}, count, parts, columns);
+    const { actor, result: page } = await readConfirmingSession(ctx.req, async (reader, sessionUserId) => {
+      const read = await this.service.page(reader, first, after, filter ?? {}, count, parts, columns, sessionUserId);
+      return { result: read, sessionRow: read.sessionRow };
+    });
     for (const [id, n] of page.nested) this.views.prime(ctx, id, n.indexDate);
     // Whole visits only: another field of the request that loads the same patients' latest visit
     // through the loader may select more of it than this list.

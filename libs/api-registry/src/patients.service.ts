@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import { AuditedTransaction, AuditedWriter, snapshot } from '@vfr/api-audit';
 import { PreparedReads } from '@vfr/api-database';
-import { SiteEntity } from '@vfr/api-auth';
+import { sessionUserJson, SiteEntity } from '@vfr/api-auth';
 import {
   Actor,
   assertCanWriteSite,
@@ -55,9 +55,10 @@ interface PageStatement {
 }
 
 /** A statement's parameters, in its order, from this request's conditions. */
-function valuesOf(statement: PageStatement, where: readonly Condition[]): unknown[] {
+function valuesOf(statement: PageStatement, where: readonly Condition[], extra: Record<string, unknown> = {}): unknown[] {
   return statement.names.map((name) => {
     for (const c of where) if (Object.prototype.hasOwnProperty.call(c.params, name)) return c.params[name];
+    if (Object.prototype.hasOwnProperty.call(extra, name)) return extra[name];
     throw new Error(`no value for the statement's parameter ${name}`);
   });
 }
@@ -65,6 +66,8 @@ function valuesOf(statement: PageStatement, where: readonly Condition[]): unknow
 /** A page of patients with each one's records read in the same statement (patient-page.nested.ts). */
 export interface PatientPage extends Connection<PatientEntity> {
   nested: Map<string, NestedRecords>;
+  /** The user's row (sessionUserJson) when the page was asked to carry it and has a row to carry it in. */
+  sessionRow?: unknown;
 }
 
 @Injectable()
@@ -90,7 +93,9 @@ export class PatientsService {
   /**
    * One page of patients ordered by registry number, plus the total when `count` (the total scans
    * every matching patient: a page that does not show it does not pay for it): one or two
-   * statements whatever the page size. Nested fields are batched by DataLoaders.
+   * statements whatever the page size. Nested fields are batched by DataLoaders. With
+   * `sessionUserId`, the page's statement also reads that user's row (readConfirmingSession), on
+   * the primary only: where reads go to a standby, the row is left to the guard's own check.
    */
   async page(
     actor: Actor,
@@ -100,6 +105,7 @@ export class PatientsService {
     count = true,
     parts: NestedParts = NO_PARTS,
     columns: Columns = 'all',
+    sessionUserId: string | null = null,
   ): Promise<PatientPage> {
     const size = checkPageSize(first);
     // The conditions, each a constant SQL text with its named parameters: the texts decide the
@@ -146,9 +152,10 @@ export class PatientsService {
       const [rn] = decodeCursor(after, 1);
       where.push({ sql: 'p.registry_number > :after', params: { after: String(rn) } });
     }
-    const statement = this.pageStatement(where, size, parts, columns);
+    const sessionUser = sessionUserId !== null && this.readsOnPrimary() ? sessionUserId : null;
+    const statement = this.pageStatement(where, size, parts, columns, sessionUser !== null);
     // The count scans every matching patient; the page is an index range: on two connections at once.
-    const [total, raw] = await Promise.all([counting, this.read(statement.sql, valuesOf(statement, where))]);
+    const [total, raw] = await Promise.all([counting, this.read(statement.sql, valuesOf(statement, where, { sessionUser }))]);
     const metadata = this.dataSource.getMetadata(PatientEntity);
     const rows = raw.map((r) => entityFromJson(metadata, jsonOf(r.patient_row) as Record<string, unknown>) as PatientEntity);
     const nodes = rows.slice(0, size);
@@ -157,6 +164,7 @@ export class PatientsService {
     raw.forEach((r, i) => nested.set(rows[i].id, nestedFromRaw(this.dataSource, parts, r)));
     return {
       nested,
+      sessionRow: sessionUser !== null && raw.length > 0 ? raw[0].session_row : undefined,
       edges,
       totalCount: total,
       pageInfo: {
@@ -191,10 +199,12 @@ export class PatientsService {
    * JSON value of the columns asked for, made into the entity the repository would give for
    * them (patient-page.nested.ts), with the nested records asked for beside it.
    */
-  private pageStatement(where: readonly Condition[], size: number, parts: NestedParts, columns: Columns): PageStatement {
-    return this.compiled(['page', where.map((c) => c.sql), size, parts, columns], where, (qb) => {
+  private pageStatement(where: readonly Condition[], size: number, parts: NestedParts, columns: Columns, sessionUser: boolean): PageStatement {
+    return this.compiled(['page', where.map((c) => c.sql), size, parts, columns, sessionUser], where, (qb) => {
       qb.select(columns === 'all' ? 'to_json(p)' : rowJson('p', [...new Set([...PATIENT_KEYS, ...columns])]), 'patient_row');
       for (const [alias, expression] of nestedSelects(parts)) qb.addSelect(expression, alias);
+      // The same value on every row: PostgreSQL reads it once (an uncorrelated subquery).
+      if (sessionUser) qb.addSelect(sessionUserJson(':sessionUser'), 'session_row').setParameter('sessionUser', `${MARKER}sessionUser`);
       return qb.orderBy('p.registry_number', 'ASC').limit(size + 1);
     });
   }
@@ -229,6 +239,12 @@ export class PatientsService {
   /** A read as the query builder runs it: on a standby when standbys are configured; prepared once per connection. */
   private read(sql: string, values: unknown[]): Promise<Record<string, unknown>[]> {
     return this.reads.query(sql, values, this.dataSource.defaultReplicationModeForReads());
+  }
+
+  /** Whether reads are sent to the primary: no standbys configured in TypeORM, or reads set to 'master'. */
+  private readsOnPrimary(): boolean {
+    const replication = (this.dataSource.driver.options as { replication?: unknown }).replication;
+    return !replication || this.dataSource.defaultReplicationModeForReads() === 'master';
   }
 
   private date(field: string, value: string): string {
