@@ -1,5 +1,5 @@
 import { Actor, PASSWORD_CHANGE_KEY, PUBLIC_KEY, RequestContext, ROLES_KEY, SESSION_IN_READ_KEY, SessionClaim, SessionToken } from '@vfr/api-core';
-import { CanActivate, ExecutionContext, Injectable, Type } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, PasswordChangeRequiredError, Role, UnauthenticatedError } from '@vfr/domain';
@@ -7,7 +7,7 @@ import { actorFromRow, SessionCheck } from './session.check';
 import { TokenService } from './token.service';
 
 /** The handler and class whose metadata (roles, public, ...) decide an operation. */
-type Targets = (Function | Type)[];
+type Targets = ReturnType<ExecutionContext['getHandler']>[];
 
 /** The response headers that carry a renewed token (and its end) back to an active client. */
 export const RENEWED_TOKEN_HEADER = 'X-Session-Token';

@@ -1,4 +1,4 @@
-import { TokenService } from '@vfr/api-auth';
+import { Clock, TokenService } from '@vfr/api-auth';
 import { ADMIN, COORD_NORTH, COORD_SOUTH, describeEachDatabase, GraphQLResponse, RESEARCHER } from '@vfr/api-testing';
 import { DEMO_PASSWORD } from '@vfr/seed';
 
@@ -149,7 +149,6 @@ describeEachDatabase('the sign-in check carried in the patient list', (t) => {
 
   it('renews an old token from the list as from any request', async () => {
     const token = await signIn(ADMIN);
-    const { Clock } = await import('@vfr/api-auth');
     const clock = t().app.get(Clock);
     const real = clock.now.bind(clock);
     const spy = jest.spyOn(clock, 'now').mockImplementation(() => real() + 30 * 60_000);
