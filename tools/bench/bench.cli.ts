@@ -15,7 +15,7 @@ import { Pool } from 'pg';
 import { AggregateReader, openDatabase, OpenDatabase, preparedStatementsFromEnv } from '@vfr/api-database';
 import { seedDemoRegistry } from '@vfr/seed';
 import { createApp, REGISTRY_SCHEMA } from '@vfr/api-app';
-import { firstScreen, gzippedJavaScript, snapshotDashboard } from './dashboard';
+import { firstScreen, gzippedJavaScript, profileFirstScreen, snapshotDashboard } from './dashboard';
 import { ANALYSIS_TABLE_FLOORS, BASE_TABLE_FLOORS } from './floors';
 import { ApiClient } from './http-client';
 import { buildImportFile, importFile, streamExport } from './import-export';
@@ -32,7 +32,7 @@ import { cliArgsOrExit } from '../cli-args';
 const URL_ = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const ALL_SECTIONS = ['analytics', 'similar', 'page', 'list', 'write', 'dashboard', 'import', 'export'];
 const ARGS = cliArgsOrExit(process.argv.slice(2), {
-  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--figures name,name] [--cohorts 1,2,3] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S]`,
+  usage: `npm run bench -- [--patients N | --sizes N,N,...] [--runs R] [--warmup W] [--budget-seconds S] [--import-rows N] [--sections ${ALL_SECTIONS.join(',')}] [--figures name,name] [--cohorts 1,2,3] [--out file] [--base-floors] [--skip-browser] [--keep-writes] [--list-rounds N] [--list-seconds S] [--screen-profile file.cpuprofile]`,
   numbers: {
     patients: { default: URL_ ? 100_000 : 5_000 },
     runs: { default: 15 },
@@ -45,7 +45,7 @@ const ARGS = cliArgsOrExit(process.argv.slice(2), {
     'list-rounds': { default: 5 },
     'list-seconds': { default: 5, fraction: true },
   },
-  strings: ['out', 'sections', 'sizes', 'figures', 'cohorts'],
+  strings: ['out', 'sections', 'sizes', 'figures', 'cohorts', 'screen-profile'],
   flags: ['base-floors', 'skip-browser', 'keep-writes'],
 });
 const flag = (name: 'base-floors' | 'skip-browser' | 'keep-writes') => ARGS.flags[name];
@@ -468,6 +468,14 @@ async function measure(h: Harness): Promise<Measured> {
           target: `< ${TARGET.firstScreenMs} ms`,
           met: screen.median < TARGET.firstScreenMs,
         });
+        // Where the page's main thread spent the first screen (one more run, profiled).
+        const profiled = await profileFirstScreen(h.baseUrl, head, ARGS.strings['screen-profile']);
+        details.firstScreenProfile = profiled;
+        const share = (ms: number) => `${ms.toFixed(0)} ms`;
+        console.log(`  first screen profiled (${profiled.firstScreenMs} ms, Chromium's sampling profiler on the page's main thread), by what ran:`);
+        for (const w of profiled.byWhat) console.log(`    ${share(w.ms).padStart(8)}  ${w.what}`);
+        console.log('  functions with the most time of their own:');
+        for (const f of profiled.functions) console.log(`    ${share(f.ms).padStart(8)}  ${f.what}`);
         // The charts below the first screen, drawn after it: what the first screen was before.
         rows.push({
           operation: 'the whole overview in Chromium (every chart drawn, below the first screen too)',

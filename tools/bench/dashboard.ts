@@ -89,8 +89,19 @@ export function sentTwice(bodies: string[]): string[] {
 // charts begin below.
 const VIEWPORT = { width: 1280, height: 720 };
 
-export async function firstScreen(baseUrl: string, token: string, options: { warmup: number; runs: number }): Promise<FirstScreen> {
-  const browser = await chromium.launch({
+/** The first screen's condition: what is in the window is complete (read by the bench in the page). */
+function firstScreenComplete(): boolean {
+  const inSight = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
+  };
+  const cards = [...document.querySelectorAll('.chart-card')];
+  if (cards.length === 0 || [...document.querySelectorAll('.loading, [aria-busy="true"]')].some(inSight)) return false;
+  return cards.filter(inSight).every((c) => c.querySelector('canvas, svg, .empty, .error'));
+}
+
+function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -103,6 +114,10 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
       '--disable-sync',
     ],
   });
+}
+
+export async function firstScreen(baseUrl: string, token: string, options: { warmup: number; runs: number }): Promise<FirstScreen> {
+  const browser = await launch();
   try {
     const samples: number[] = [];
     const wholeSamples: number[] = [];
@@ -128,19 +143,7 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
       // The first screen: what is in the window is complete. Nothing in sight still loading (a
       // "Loading" or "Drawing" placeholder, a part marked aria-busy: the headline figures, the
       // summary's counts), and every chart card in sight holds its chart or its sentence.
-      await page.waitForFunction(
-        () => {
-          const inSight = (el: Element) => {
-            const r = el.getBoundingClientRect();
-            return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
-          };
-          const cards = [...document.querySelectorAll('.chart-card')];
-          if (cards.length === 0 || [...document.querySelectorAll('.loading, [aria-busy="true"]')].some(inSight)) return false;
-          return cards.filter(inSight).every((c) => c.querySelector('canvas, svg, .empty, .error'));
-        },
-        null,
-        { timeout: 60000 },
-      );
+      await page.waitForFunction(firstScreenComplete, null, { timeout: 60000 });
       const ms = Date.now() - started;
       // The whole page: every chart card holds its chart (or its empty or error sentence), none
       // loading; the charts below the first screen are drawn after it (charts/draw-later.ts).
@@ -190,6 +193,78 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
       requests: median.requests,
       lastChartMs: Math.max(...charts.map((r) => r.answeredMs)),
     };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Where the page's main thread spent its time until the first screen, from a sampled CPU profile. */
+export interface ScreenProfile {
+  firstScreenMs: number;
+  /** Sampled time by what ran: a script of the dashboard by its file, or the browser's own work (idle, GC, layout and paint). */
+  byWhat: { what: string; ms: number }[];
+  /** The functions with the most time of their own. */
+  functions: { what: string; ms: number }[];
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** A script's file name without its build hash (overview.page-CG8lAM0o.js: overview.page). */
+const scriptOf = (url: string) =>
+  url
+    .replace(/^.*\//, '')
+    .replace(/-[A-Za-z0-9_]{8}\.js$/, '')
+    .replace(/\.js$/, '') || url;
+
+/**
+ * One more run of the first screen, with Chromium's sampling profiler on the page's main thread
+ * from navigation to the first screen (a fresh context: the cache empty, as in the timed runs),
+ * summed by what ran. The raw profile is written to `file` when given (it opens in Chromium's
+ * DevTools, Performance panel).
+ */
+export async function profileFirstScreen(baseUrl: string, token: string, file?: string): Promise<ScreenProfile> {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript((t: string) => sessionStorage.setItem('vfr.token', t), token);
+    const page = await context.newPage();
+    // A file of the same site first, so that the page's renderer is the one the profiler attaches
+    // to (a navigation from about:blank may start another); not the app, so nothing is cached.
+    await page.goto(`${baseUrl}/questionnaires.json`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+    const started = Date.now();
+    await page.goto(baseUrl, { timeout: 60000 });
+    await page.waitForFunction(firstScreenComplete, null, { timeout: 60000, polling: 'raf' });
+    const firstScreenMs = Date.now() - started;
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    if (file) fs.writeFileSync(file, JSON.stringify(profile));
+    await context.close();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const byWhat = new Map<string, number>();
+    const functions = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const frame = byId.get(id)!;
+      const what = frame.url ? scriptOf(frame.url) : frame.functionName || '(anonymous)';
+      byWhat.set(what, (byWhat.get(what) ?? 0) + ms);
+      if (frame.url) {
+        const fn = `${frame.functionName || '(anonymous)'} (${scriptOf(frame.url)}:${frame.lineNumber + 1})`;
+        functions.set(fn, (functions.get(fn) ?? 0) + ms);
+      }
+    });
+    const sorted = (m: Map<string, number>, n: number) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([what, ms]) => ({ what, ms: Math.round(ms * 10) / 10 }));
+    return { firstScreenMs, byWhat: sorted(byWhat, 14), functions: sorted(functions, 12) };
   } finally {
     await browser.close();
   }

@@ -1,8 +1,13 @@
-import { asOfSentence, listed, num, percent, range, sentence, withheld } from './chart-text';
+import { asOfSentence, countText, listed, num, percent, range, sentence, withheld } from './chart-text';
 import { expectReadable } from './chart-text.testing';
 import { estimateTable, rateSummary, trendSummary, type Estimate } from './interval-text';
 
 describe('chart text helpers', () => {
+  it('writes a count as toLocaleString does, with one formatter kept', () => {
+    for (const n of [0, 1, 7, 999, 1000, 12345, 100000, 1234567, -4200]) expect(countText(n)).toBe(n.toLocaleString('en'));
+    expect(countText(100000)).toBe('100,000');
+  });
+
   it('prints numbers as the tooltips do and never NaN, null or undefined', () => {
     expect(num(6.893407596780759, 1)).toBe('6.9');
     expect(num(NaN, 1)).toBe('–');

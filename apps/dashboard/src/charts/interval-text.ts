@@ -1,6 +1,6 @@
 // The table and summary of the charts drawn with interval-series.ts: per group and category an
 // estimate with its 95% interval and its n (or events of n), withheld where the API suppressed it.
-import { type ChartTable, listed, range, sentence, withheld } from './chart-text';
+import { type ChartTable, listed, range, sentence, withheld, countText } from './chart-text';
 import { labelOf } from './palette';
 
 export interface Estimate {
@@ -41,7 +41,7 @@ export function estimateTable(o: {
       const head = [(o.groupLabel ?? labelOf)(g), labelOf(c)];
       if (e.suppressed) return [[...head, held, held, ...(o.events ? [held] : []), held]];
       const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : o.format(v));
-      const count = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toLocaleString('en'));
+      const count = (v: number | null | undefined) => (v === null || v === undefined ? '–' : countText(v));
       return [[...head, fmt(e.value), range(e.lower, e.upper, o.format), ...(o.events ? [count(e.events)] : []), count(e.n)]];
     }),
   );

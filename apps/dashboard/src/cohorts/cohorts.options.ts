@@ -1,6 +1,6 @@
 // ECharts options for the comparison view: trajectories of any measure, responder rates and
 // Kaplan-Meier curves. Same drawing rules as the overview (labelOf, colours, intervals).
-import { type ChartTable, listed, range, sentence, withheld } from '../charts/chart-text';
+import { type ChartTable, listed, range, sentence, withheld, countText } from '../charts/chart-text';
 import { lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL } from '../charts/interval-series';
 import { estimateTable, trendSummary } from '../charts/interval-text';
 import { colourOf, labelOf, TIME_POINTS } from '../charts/palette';
@@ -202,7 +202,7 @@ function stepTable(
           String(p.day),
           stepPercent(p.value),
           range(p.lower, p.upper, stepPercent),
-          p.atRisk.toLocaleString('en'),
+          countText(p.atRisk),
         ]),
       ),
       ...withheldGroups.map((g) => [labelOf(g), ...(events ? [held] : []), held, held, held, held]),

@@ -28,9 +28,18 @@ export function apiErrorOf(error: CombinedError): ApiError {
   return new ApiError([{ message: UNREACHABLE, extensions: { code: 'NETWORK' } }]);
 }
 
-/** urql takes a document or a plain string; a generated TypedDocumentString is a String object. */
+// Each document's text parsed once. urql keys a plain string afresh on every call (it strips
+// the text's white space and hashes it: about 60 ms of the overview's first screen on a slow
+// machine, its queries keyed twice on every render); a parsed document keeps its key.
+const parsed = new Map<string, ReturnType<typeof createRequest>['query']>();
+
+/** urql takes a document or a plain string; a generated TypedDocumentString is a String object: parsed once here. */
 function queryOf<TData, TVariables extends AnyVariables>(document: TypedDocument<TData, TVariables>): DocumentInput<TData, TVariables> {
-  return (document instanceof String ? document.toString() : document) as DocumentInput<TData, TVariables>;
+  if (!(document instanceof String) && typeof document !== 'string') return document as DocumentInput<TData, TVariables>;
+  const text = document.toString();
+  let node = parsed.get(text);
+  if (!node) parsed.set(text, (node = createRequest(text, undefined).query));
+  return node as DocumentInput<TData, TVariables>;
 }
 
 /** Asks the server (not the cache) once: the answer, or its ApiError. */

@@ -1,5 +1,5 @@
 import { errorSentence } from '../api';
-import { asOfSentence } from '../charts/chart-text';
+import { asOfSentence, countText } from '../charts/chart-text';
 import type { CohortFilterInput } from '../gql/graphql';
 import { useQuery } from '../graphql/hooks';
 import { METHODS } from '../methods/methods-anchors';
@@ -43,7 +43,7 @@ function ScopeAnswer({ scope, titled, start }: { scope: Scope; titled: boolean; 
             <div key={when}>
               <p>
                 <strong>Pain (NRS 0–10, lower is better) {when}</strong>
-                {a?.n != null && `, ${a.n.toLocaleString('en')} patients analysed`}
+                {a?.n != null && `, ${countText(a.n)} patients analysed`}
               </p>
               {!a || a.means.length < 2 ? (
                 <p>Too few patients with a pain score {when} in two or more treatment groups to compare them.</p>

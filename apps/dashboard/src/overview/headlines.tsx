@@ -1,6 +1,6 @@
 import { HEADLINE_FIGURES, type HeadlineFigure } from '@vfr/domain';
 import { errorSentence } from '../api';
-import { asOfSentence, percent, withheld } from '../charts/chart-text';
+import { asOfSentence, percent, withheld, countText } from '../charts/chart-text';
 import type { CohortFilterInput, OverviewHeadlinesQuery } from '../gql/graphql';
 import { useEffect } from 'react';
 import { holdDrawing } from '../charts/draw-later';
@@ -13,11 +13,11 @@ type Headline = OverviewHeadlinesQuery['registry'][number];
 export function headlineText(h: Headline | undefined, threshold: number | null): { value: string; detail: string } {
   if (!h || h.suppressed || h.n === null) return { value: 'Withheld', detail: withheld(threshold) };
   const def = HEADLINE_FIGURES[h.figure as HeadlineFigure];
-  if (h.figure === 'PATIENTS_TREATED') return { value: h.n.toLocaleString('en'), detail: def.unit };
+  if (h.figure === 'PATIENTS_TREATED') return { value: countText(h.n), detail: def.unit };
   if (h.n === 0 || h.rate === null) return { value: '–', detail: `no ${def.unit} yet` };
   return {
     value: percent(h.rate),
-    detail: `${h.events} of ${h.n.toLocaleString('en')} ${def.unit} (95% CI ${percent(h.lower)} to ${percent(h.upper)})`,
+    detail: `${h.events} of ${countText(h.n)} ${def.unit} (95% CI ${percent(h.lower)} to ${percent(h.upper)})`,
   };
 }
 

@@ -1,7 +1,7 @@
 // ECharts options for the overview, built from the API's answers. Pure functions: each returns
 // the option (null when there is nothing to draw), the note of n and of what was suppressed, and
 // what the chart says without its picture (a one-sentence summary and a data table).
-import { type ChartTable, listed, num, percent, range, sentence, withheld } from '../charts/chart-text';
+import { type ChartTable, listed, num, percent, range, sentence, withheld, countText } from '../charts/chart-text';
 import type { ChartOption } from '../charts/echarts';
 import { dotWhiskerSeries, lineBandSeries, lineBandTooltip, WITHHELD_INTERVAL, withheldBox } from '../charts/interval-series';
 import { estimateTable, inSentence, rateSummary, trendSummary } from '../charts/interval-text';
@@ -51,7 +51,7 @@ export function ordered(present: Iterable<string>, order: string[]): string[] {
   return [...order.filter((k) => set.has(k)), ...[...set].filter((k) => !order.includes(k)).sort()];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${countText(n)} ${n === 1 ? one : many}`;
 
 const PERIOD_WORDS: Record<string, { one: string; axis: string }> = {
   MONTH: { one: 'month', axis: 'Month started (YYYY-MM)' },
@@ -101,13 +101,13 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
   const widened = words.one === 'month' ? '' : ` Counted per ${words.one}: per month most counts would be under ${threshold} and withheld.`;
   const cell = (m: string, kind: string) => {
     const r = find(m, kind);
-    return !r ? '0' : isWithheld(r) ? held : r.count!.toLocaleString('en');
+    return !r ? '0' : isWithheld(r) ? held : countText(r.count!);
   };
   const perPeriod = periods.map((m) => rows.filter((r) => r.period === m).reduce((sum, r) => sum + (r.count ?? 0), 0));
   const busiest = perPeriod.indexOf(Math.max(...perPeriod));
   const range_ = periods.length > 1 ? `from ${periods[0]} to ${periods[periods.length - 1]}` : `in ${periods[0]}`;
   const summary = sentence(
-    `Treatments started per ${words.one} ${range_}: ${plural(shown, 'treatment')} counted, the most in ${periods[busiest]} (${perPeriod[busiest].toLocaleString('en')})` +
+    `Treatments started per ${words.one} ${range_}: ${plural(shown, 'treatment')} counted, the most in ${periods[busiest]} (${countText(perPeriod[busiest])})` +
       (suppressed ? `; ${suppressed} of ${rows.length} ${words.one}-and-kind counts ${held}` : ''),
     `Treatments started per ${words.one}: see the table.`,
   );
@@ -132,11 +132,11 @@ export function volumesFigure(data: OverviewVolumesQuery): Figure {
     },
     // Treatments and patients in sentences of their own: a patient may have more than one treatment.
     note:
-      `Treatments: n = ${shown.toLocaleString('en')} started in ${plural(periods.length, words.one)}` +
+      `Treatments: n = ${countText(shown)} started in ${plural(periods.length, words.one)}` +
       (suppressed
         ? `, not counting ${suppressed} of ${rows.length} ${words.one}-and-kind counts that are under ${threshold} and withheld (hatched).`
         : '; nothing withheld.') +
-      `${widened} Patients: ${patients === null ? 'the total is withheld' : `n = ${patients.toLocaleString('en')}`}; a patient may start more than one treatment.`,
+      `${widened} Patients: ${patients === null ? 'the total is withheld' : `n = ${countText(patients)}`}; a patient may start more than one treatment.`,
   };
 }
 
@@ -460,7 +460,7 @@ export function completenessFigure(data: OverviewCompletenessQuery): Figure {
   const done = counted.reduce((s, r) => s + r.done!, 0);
   const withheldBars = rows.length - counted.length;
   const held = withheld();
-  const count = (v: number | null) => (v === null ? held : v.toLocaleString('en'));
+  const count = (v: number | null) => (v === null ? held : countText(v));
   const lowest = counted.filter((r) => r.completeness !== null).sort((a, b) => a.completeness! - b.completeness!)[0];
   return {
     summary: sentence(
@@ -568,9 +568,7 @@ export function funnelFigure(data: OverviewFunnelQuery): Figure {
       columns: ['Site', 'Procedures (n)', 'With a complication (n)', 'Rate (%)'],
       rowHeaders: 1,
       rows: sites.map((s) =>
-        s.suppressed || s.n === null || s.rate === null
-          ? [s.siteCode, held, held, held]
-          : [s.siteCode, s.n.toLocaleString('en'), num(s.events), pct(s.rate, 1)],
+        s.suppressed || s.n === null || s.rate === null ? [s.siteCode, held, held, held] : [s.siteCode, countText(s.n), num(s.events), pct(s.rate, 1)],
       ),
     },
     option: {

@@ -37,6 +37,8 @@ import { Headlines } from './headlines';
 import { OverviewFilters } from './overview-filters';
 import { chartScopes, describeView, siteFilter, subgroupFilter, viewFromSearch, viewToSearch } from './overview-view';
 import './overview.css';
+import { printedDate } from './printed-date';
+import { countText } from '../charts/chart-text';
 
 export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string }[] = [
   { value: 'NRS_DROP_2', label: 'NRS down by at least 2 points' },
@@ -121,7 +123,7 @@ function PrintedAt() {
     window.addEventListener('beforeprint', update);
     return () => window.removeEventListener('beforeprint', update);
   }, []);
-  return <time dateTime={now.toISOString()}>{now.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}</time>;
+  return <time dateTime={now.toISOString()}>{printedDate(now)}</time>;
 }
 
 interface Scope {
@@ -295,7 +297,7 @@ export function OverviewPage() {
         <p className="summary" aria-busy={!size}>
           Showing {described}.{' '}
           {size &&
-            `${size.total === null ? 'The registry total is withheld.' : `${size.total.toLocaleString('en')} patients in the registry`}${
+            `${size.total === null ? 'The registry total is withheld.' : `${countText(size.total)} patients in the registry`}${
               size.groups.length > 0 ? ' by first treatment: ' : ''
             }${size.groups.map((g) => `${labelOf(g.group).toLowerCase()} ${g.suppressed ? `under ${size.threshold} (withheld)` : g.n}`).join(', ')}.`}{' '}
           Only patients who consented to research are counted. For department heads, counts under {size?.threshold ?? 11} are withheld and every count is moved
