@@ -3,8 +3,9 @@ import { expectReadable } from './chart-text.testing';
 import { estimateTable, rateSummary, trendSummary, type Estimate } from './interval-text';
 
 describe('chart text helpers', () => {
-  it('writes a count as toLocaleString does, with one formatter kept', () => {
-    for (const n of [0, 1, 7, 999, 1000, 12345, 100000, 1234567, -4200]) expect(countText(n)).toBe(n.toLocaleString('en'));
+  it('writes a count as toLocaleString does', () => {
+    for (const n of [0, 1, 7, 12, 999, 1000, 9999, 12345, 100000, 999999, 1234567, 12345678901, -1, -4200, -1234567, 2.5])
+      expect(countText(n)).toBe(n.toLocaleString('en'));
     expect(countText(100000)).toBe('100,000');
   });
 

@@ -17,13 +17,15 @@ export interface ChartTable {
 /** How a withheld count or a statistic built on one is written in a table or a sentence. */
 export const withheld = (threshold?: number | null): string => (threshold ? `withheld (fewer than ${threshold})` : 'withheld (under the threshold)');
 
-let counts: Intl.NumberFormat | undefined;
 /**
- * A count with its thousands separated, "12,345": one formatter for every count on a screen.
- * `toLocaleString('en')` builds a new one on each call, about 1 ms each on a slow machine and
- * dozens of calls on the overview's first screen.
+ * A count with its thousands separated, "12,345", as `toLocaleString('en')` writes it, but by
+ * hand for whole numbers: the first number Intl formats on a page costs 75 to 90 ms on a slow
+ * machine (its locale data), on the overview's first screen, and each toLocaleString call builds
+ * a new formatter besides. (The figures' text uses it; a page with a single count elsewhere keeps
+ * toLocaleString, so that this module is not split into a chunk of its own.)
  */
-export const countText = (n: number): string => (counts ??= new Intl.NumberFormat('en')).format(n);
+export const countText = (n: number): string =>
+  Number.isSafeInteger(n) ? `${n < 0 ? '-' : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')}` : n.toLocaleString('en');
 
 /** A finite number as printed (toFixed), or a dash: NaN, undefined and null are never printed. */
 export const num = (v: number | null | undefined, digits = 0): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));

@@ -39,7 +39,7 @@ function queryOf<TData, TVariables extends AnyVariables>(document: TypedDocument
   const text = document.toString();
   let node = parsed.get(text);
   if (!node) parsed.set(text, (node = createRequest(text, undefined).query));
-  return node as DocumentInput<TData, TVariables>;
+  return node;
 }
 
 /** Asks the server (not the cache) once: the answer, or its ApiError. */

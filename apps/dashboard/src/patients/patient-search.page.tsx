@@ -7,7 +7,6 @@ import { Empty, LoadError, Loading, when } from '../forms/status';
 import '../forms/forms.css';
 import { ME, PATIENT_LIST } from './patients.documents';
 import { Pager, useCursorPages } from '../forms/pager';
-import { countText } from '../charts/chart-text';
 
 const PAGE = 25;
 
@@ -113,7 +112,7 @@ export function PatientSearchPage() {
       {page && page.edges.length > 0 && (
         <>
           <p className="count" aria-live="polite">
-            {countText(page.totalCount)} {page.totalCount === 1 ? 'patient' : 'patients'}
+            {page.totalCount.toLocaleString('en')} {page.totalCount === 1 ? 'patient' : 'patients'}
           </p>
           <div className="table-wrap">
             <table>

@@ -3,7 +3,6 @@ import { session } from '../api';
 import { serverProblem, type ServerProblem } from '../forms/server-problem';
 import '../forms/forms.css';
 import { IMPORT_KINDS, importFormat, importText, runImport, saveText, type ImportFormat, type ImportReport, type ImportStage } from './csv-import';
-import { countText } from '../charts/chart-text';
 
 /** The column guide: what holds for every cell, then one row per column. */
 function ColumnGuide({ format, kindLabel }: { format: ImportFormat; kindLabel: string }) {
@@ -51,9 +50,9 @@ function ImportProgressBar({ stage }: { stage: ImportStage }) {
     stage.stage === 'upload'
       ? [stage.sent, stage.total || 1, `Sending the file: ${Math.round((100 * stage.sent) / (stage.total || 1))}%`]
       : server?.phase === 'writing'
-        ? [undefined, undefined, `Writing ${countText(server.total)} rows…`]
+        ? [undefined, undefined, `Writing ${server.total.toLocaleString('en')} rows…`]
         : server
-          ? [server.checked, server.total || 1, `Checking rows: ${countText(server.checked)} of ${countText(server.total)}`]
+          ? [server.checked, server.total || 1, `Checking rows: ${server.checked.toLocaleString('en')} of ${server.total.toLocaleString('en')}`]
           : [undefined, undefined, 'File sent; the server is reading it…'];
   return (
     <div className="import-progress" role="status">
