@@ -23,10 +23,15 @@ export async function readConfirmingSession<T>(
   req: RequestContext['req'],
   read: (actor: Actor, sessionUserId: string | null) => Promise<ReadWithSession<T>>,
 ): Promise<{ actor: Actor; result: T }> {
-  const claim = req.actor ? undefined : req.claim;
+  const claim = req.claim;
   if (!claim) {
     if (!req.actor) throw new UnauthenticatedError();
     return { actor: req.actor, result: (await read(req.actor, null)).result };
+  }
+  // Checked meanwhile by another field of the request: that actor, with this operation's refusals.
+  if (req.actor) {
+    const actor = await claim.settle();
+    return { actor, result: (await read(actor, null)).result };
   }
   let first: ReadWithSession<T>;
   try {

@@ -127,6 +127,12 @@ describeEachDatabase('the sign-in check carried in the patient list', (t) => {
     await withUser(COORD_NORTH, `role = 'DEPARTMENT_HEAD'`, [], async () => {
       refused(await list(token), 'FORBIDDEN', 'Your role (DEPARTMENT_HEAD) does not allow this operation');
       refused(await list(token, { registryNumber: 'NO-SUCH-NUMBER' }), 'FORBIDDEN');
+      // Beside a field open to heads, whose own check finds the new role first or meanwhile.
+      for (const query of [LIST.replace('{\n  patients', '{ me { role }\n  patients'), LIST.replace(/}\s*$/, ' me { role } }')]) {
+        const r = await t().gql<Listed & { me: { role: string } }>(query, {}, token);
+        expect(r.data?.patients ?? null).toBeNull();
+        expect(r.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN']);
+      }
     });
   });
 
