@@ -18,7 +18,7 @@ describe('readConfirmingSession', () => {
   it('gives the answer read for the claim only when the row confirms it', async () => {
     const reads: (string | null)[] = [];
     const req = request({ confirm: (row) => (row === 'ok' ? COORDINATOR : undefined), settle: () => Promise.reject(new Error('not asked')) });
-    const out = await readConfirmingSession(req, async (actor, id) => (reads.push(id), { result: actor.role, sessionRow: 'ok' }));
+    const out = await readConfirmingSession(req, (actor, id) => (reads.push(id), Promise.resolve({ result: actor.role, sessionRow: 'ok' })));
     expect(out).toEqual({ actor: COORDINATOR, result: Role.COORDINATOR });
     expect(reads).toEqual(['u1']);
   });
@@ -26,7 +26,10 @@ describe('readConfirmingSession', () => {
   it("settles when the row does not confirm, and reads again for the row's actor when its view differs", async () => {
     const reads: string[] = [];
     const req = request({ settle: () => Promise.resolve(HEAD) });
-    const out = await readConfirmingSession(req, async (actor, id) => (reads.push(`${actor.role}:${id}`), { result: actor.role, sessionRow: 'changed' }));
+    const out = await readConfirmingSession(
+      req,
+      (actor, id) => (reads.push(`${actor.role}:${id}`), Promise.resolve({ result: actor.role, sessionRow: 'changed' })),
+    );
     expect(out).toEqual({ actor: HEAD, result: Role.DEPARTMENT_HEAD });
     expect(reads).toEqual(['COORDINATOR:u1', 'DEPARTMENT_HEAD:null']);
   });
@@ -39,13 +42,13 @@ describe('readConfirmingSession', () => {
   it("holds an actor another field checked meanwhile to this operation's refusals", async () => {
     const reads: Actor[] = [];
     const req = request({ settle: () => Promise.reject(new ForbiddenError('Your role (DEPARTMENT_HEAD) does not allow this operation')) }, HEAD);
-    await expect(readConfirmingSession(req, async (actor) => (reads.push(actor), { result: 1 }))).rejects.toThrow(ForbiddenError);
+    await expect(readConfirmingSession(req, (actor) => (reads.push(actor), Promise.resolve({ result: 1 })))).rejects.toThrow(ForbiddenError);
     expect(reads).toEqual([]);
   });
 
   it('reads for the actor the guard admitted when it handed over no claim', async () => {
-    const out = await readConfirmingSession({ headers: {}, actor: COORDINATOR }, async (actor, id) => ({ result: `${actor.role}:${id}` }));
+    const out = await readConfirmingSession({ headers: {}, actor: COORDINATOR }, (actor, id) => Promise.resolve({ result: `${actor.role}:${id}` }));
     expect(out.result).toBe('COORDINATOR:null');
-    await expect(readConfirmingSession({ headers: {} }, async () => ({ result: 1 }))).rejects.toThrow(UnauthenticatedError);
+    await expect(readConfirmingSession({ headers: {} }, () => Promise.resolve({ result: 1 }))).rejects.toThrow(UnauthenticatedError);
   });
 });
