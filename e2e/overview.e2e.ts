@@ -90,10 +90,24 @@ describe('the department head overview, in Chromium', () => {
     let overviewAsked: () => void = () => undefined;
     const asked = new Promise<void>((resolve) => (overviewAsked = resolve));
     let sessionAnswered = false;
+    // What happened in which order: each request as it left, the headline figures' answer, and
+    // the overview page's own code asked for.
+    const events: string[] = [];
+    await page.route(/\/assets\/overview\.page-[^/]*\.js$/, async (route) => {
+      events.push('page code');
+      await route.continue();
+    });
     await page.route('**/graphql', async (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as { query: string; operationName?: string; variables?: unknown };
       const request = `${body.operationName ?? body.query} ${JSON.stringify(body.variables ?? {})}`;
       sent.push({ request, beforeSession: !sessionAnswered });
+      events.push(body.operationName ?? 'me');
+      if (body.operationName === 'OverviewHeadlines') {
+        const response = await route.fetch();
+        events.push('headlines answered');
+        await route.fulfill({ response });
+        return;
+      }
       if (body.operationName?.startsWith('Overview')) overviewAsked();
       if (/^\{ me \{/.test(body.query)) {
         // Asked ahead, the figures leave together: a second lets every one of them arrive here.
@@ -112,6 +126,13 @@ describe('the department head overview, in Chromium', () => {
     expect(figures.filter((s) => !s.beforeSession).map((s) => s.request)).toEqual([]);
     const requests = sent.map((s) => s.request);
     expect(requests.filter((r, i) => requests.indexOf(r) !== i)).toEqual([]);
+    // The first screen's figures leave before the page's code is asked for (they are not in its
+    // chunk), and the charts' below the window only once the headline figures are answered.
+    const at = (event: string) => events.indexOf(event);
+    for (const first of ['OverviewHeadlines', 'OverviewSites', 'OverviewVolumes']) expect(at(first)).toBeLessThan(at('page code'));
+    const charts = events.filter((e) => /^Overview(Trajectory|Responders|Complications|Discharge|Readmissions|Completeness|Funnel)$/.test(e));
+    expect(charts.length).toBeGreaterThanOrEqual(7);
+    for (const chart of charts) expect(at(chart)).toBeGreaterThan(at('headlines answered'));
   });
 
   it('draws the charts below the first screen once the headline figures are in, and a chart scrolled to at once', async () => {

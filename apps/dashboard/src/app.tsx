@@ -46,6 +46,19 @@ function landingRoute(token: string, pathname: string): AppRoute | undefined {
   return ROUTES.find((r) => r.roles.includes(role) && matchPath(r.path, path));
 }
 
+/**
+ * Starts the landing screen's first data and its chunk as the app's code has run, before its
+ * first render and its session check: on a slow machine React's first renders take the main
+ * thread for a few hundred milliseconds, and a request asked for after them waits behind them.
+ */
+export function startLanding(): void {
+  if (!session.token) return;
+  // A failed fetch here is the screen's own to report when it renders (React.lazy).
+  landingRoute(session.token, window.location.pathname)
+    ?.load?.()
+    .catch(() => undefined);
+}
+
 function homeFor(role: RoleName, allowed: AppRoute[]): string {
   const preferred = HOME[role];
   return allowed.some((r) => r.path === preferred) ? preferred : (allowed.find((r) => r.label)?.path ?? '/');
@@ -60,10 +73,6 @@ export function App() {
 
   useEffect(() => {
     if (!session.token) return;
-    // A failed fetch here is the screen's own to report when it renders (React.lazy).
-    landingRoute(session.token, window.location.pathname)
-      ?.load?.()
-      .catch(() => undefined);
     // No page to keep yet: a refused token goes to the sign-in page, with the server's reason.
     gql<{ me: Me }>(ME, {}, { resume: false })
       .then((r) => setMe(r.me))

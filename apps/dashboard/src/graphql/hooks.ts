@@ -70,18 +70,59 @@ export async function sendMutation<TData, TVariables extends AnyVariables>(
 // The queries on screen, by document, so that a mutation can name the ones to read again.
 const onScreen = new Map<unknown, Set<() => Promise<unknown>>>();
 
-// Answers asked for ahead of their screen (askAhead) by request key, with when they were asked:
-// the screen's first look takes them (or joins the request still on its way) rather than asking
-// the server a second time. Older than a screen's loading takes, they are asked for as usual.
-const aheadAt = new Map<number, number>();
+// Answers asked for ahead of their screen (askAhead) by request key: when they were asked, their
+// answer, and, for one held back, when it is sent. The screen's first look takes the answer (or
+// joins the request still on its way) rather than asking the server a second time. Older than a
+// screen's loading takes, they are asked for as usual.
+interface Ahead {
+  at: number;
+  answered: Promise<unknown>;
+  /** Held back until other answers were in: settles once the request has gone out. */
+  sent?: Promise<void>;
+}
+const asked = new Map<number, Ahead>();
 const AHEAD_MS = 30_000;
 
-/** Sends a screen's query before the screen has loaded; its useQuery then takes this answer. */
-export function askAhead<TData, TVariables extends AnyVariables>(client: Client, document: TypedDocument<TData, TVariables>, variables?: TVariables): void {
+/**
+ * Sends a screen's query before the screen has loaded; its useQuery then takes this answer. With
+ * `after`, the request waits until that settles (the screen's useQuery waits with it, rather than
+ * asking itself). The same query asked for twice is sent once. Settles when the answer is in; a
+ * failure is the screen's to show when it asks.
+ */
+export function askAhead<TData, TVariables extends AnyVariables>(
+  client: Client,
+  document: TypedDocument<TData, TVariables>,
+  variables?: TVariables,
+  after?: Promise<unknown>,
+): Promise<unknown> {
   const query = queryOf(document);
-  aheadAt.set(createRequest(query, variables).key, Date.now());
-  // The answer lands in the document cache; a failure is the screen's to show when it asks.
-  void client.query(query, variables as TVariables, { requestPolicy: 'network-only' }).toPromise();
+  const key = createRequest(query, variables).key;
+  const known = asked.get(key);
+  if (known && askedAhead(key)) return known.answered;
+  // The answer lands in the document cache.
+  const send = () => client.query(query, variables as TVariables, { requestPolicy: 'network-only' }).toPromise();
+  const sent = after?.then(
+    () => undefined,
+    () => undefined,
+  );
+  const answered = sent ? sent.then(send) : send();
+  asked.set(key, { at: Date.now(), answered, sent });
+  return answered;
+}
+
+/** Whether this request was asked for ahead, recently enough for a screen to take its answer. */
+function askedAhead(key: number): boolean {
+  return Date.now() - (asked.get(key)?.at ?? -Infinity) < AHEAD_MS;
+}
+
+/** Asked for ahead and held back: settles once the request has gone out. */
+function heldAhead(key: number): Promise<void> | undefined {
+  return askedAhead(key) ? asked.get(key)?.sent : undefined;
+}
+
+/** A screen has taken the answer: the next look at the same data asks the server as usual. */
+function takenAhead(key: number): void {
+  asked.delete(key);
 }
 
 export interface QueryOptions<TVariables> {
@@ -123,12 +164,23 @@ export function useQuery<TData, TVariables extends AnyVariables>(
   const variables = options.variables as TVariables;
   const key = createRequest(query, variables).key;
   // Asked for ahead (askAhead): taken from the cache, or from the request on its way, once.
-  const [ahead] = useState(() => (Date.now() - (aheadAt.get(key) ?? -Infinity) < AHEAD_MS ? key : null));
+  const [ahead] = useState(() => (askedAhead(key) ? key : null));
   useEffect(() => {
-    if (ahead !== null) aheadAt.delete(ahead);
+    if (ahead !== null) takenAhead(ahead);
   }, [ahead]);
+  // Asked for ahead but held back (askAhead's `after`): not asked here either until it has gone
+  // out, so that the figures it waits for have the server to themselves.
+  const [held, setHeld] = useState(() => (ahead === null ? undefined : heldAhead(key)));
+  useEffect(() => {
+    if (!held) return;
+    let mounted = true;
+    void held.then(() => mounted && setHeld(undefined));
+    return () => {
+      mounted = false;
+    };
+  }, [held]);
   const requestPolicy = ahead === key ? 'cache-first' : options.fetchPolicy;
-  const [state] = useUrqlQuery<TData, TVariables>({ query, variables, requestPolicy, pause: options.skip });
+  const [state] = useUrqlQuery<TData, TVariables>({ query, variables, requestPolicy, pause: options.skip || held !== undefined });
   // urql keeps the last answer while new variables load; Apollo's data was only ever this query's.
   const current = !options.skip && state.operation?.key === key;
   const data = current ? state.data : undefined;

@@ -49,8 +49,6 @@ export const RESPONDER_DEFINITIONS: { value: ResponderDefinition; label: string 
 
 const NONE: Figure = NO_FIGURE;
 
-export { askOverviewAhead } from './overview.ahead';
-
 /**
  * Tells the page when a chart has its answer (or its error): the adjusted answer's fits, the
  * heaviest requests of the page, are asked for only once every chart of the first screen has
