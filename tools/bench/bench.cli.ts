@@ -15,7 +15,7 @@ import { Pool } from 'pg';
 import { AggregateReader, openDatabase, OpenDatabase, preparedStatementsFromEnv } from '@vfr/api-database';
 import { seedDemoRegistry } from '@vfr/seed';
 import { createApp, REGISTRY_SCHEMA } from '@vfr/api-app';
-import { firstScreen, gzippedJavaScript, profileFirstScreen, snapshotDashboard } from './dashboard';
+import { firstScreen, gzippedJavaScript, profileFirstScreen, returningScreen, snapshotDashboard } from './dashboard';
 import { ANALYSIS_TABLE_FLOORS, BASE_TABLE_FLOORS } from './floors';
 import { ApiClient } from './http-client';
 import { buildImportFile, importFile, streamExport } from './import-export';
@@ -482,6 +482,17 @@ async function measure(h: Harness): Promise<Measured> {
           medianMs: round(screen.wholePage.median),
           p95Ms: round(screen.wholePage.p95),
           runs: screen.wholePage.runs,
+          target: '(none set)',
+          met: null,
+        });
+        // A returning visit, the browser's caches warm (two visits fill them): beside the target,
+        // which is for a first visit.
+        const returning = await returningScreen(h.baseUrl, head, { warmup: 2, runs: 5 });
+        rows.push({
+          operation: 'first screen of a returning visit (the same browser profile: its cache and compiled code kept)',
+          medianMs: round(returning.median),
+          p95Ms: round(returning.p95),
+          runs: returning.runs,
           target: '(none set)',
           met: null,
         });

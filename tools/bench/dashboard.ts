@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { summarize, Timing } from './timing';
 
 export const DASHBOARD_DIST = path.resolve(__dirname, '../../dist/apps/dashboard');
@@ -100,20 +100,41 @@ function firstScreenComplete(): boolean {
   return cards.filter(inSight).every((c) => c.querySelector('canvas, svg, .empty, .error'));
 }
 
+// The e2e suite's flags (e2e/browser.ts), which this tool cannot import across the projects' boundary.
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * The page's later requests (the adjusted fits, asked for once the charts are answered) finish
+ * before the next run: left running, they would hold the server during it. Waited for by what
+ * the page shows, not by a quiet network alone: drawing the charts can hold the page for longer
+ * than the half second of quiet Playwright calls idle, before the fits are even asked for.
+ */
+async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const answers = [...document.querySelectorAll('.adjusted-answer [data-scope]')];
+      return answers.length > 0 && answers.every((a) => !a.querySelector('[role=status]'));
+    },
+    null,
+    { timeout: 180000 },
+  );
+  await page.waitForLoadState('networkidle', { timeout: 180000 });
 }
 
 export async function firstScreen(baseUrl: string, token: string, options: { warmup: number; runs: number }): Promise<FirstScreen> {
@@ -162,20 +183,7 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
       const failed = await page.locator('.chart-card .error').allTextContents();
       if (failed.length) throw new Error(`the overview showed errors: ${failed.join(' | ')}`);
       const wholeMs = Date.now() - started;
-      // The page's later requests (the adjusted fits, asked for once the charts are answered)
-      // finish before the next run: left running, they would hold the server during it. Waited
-      // for by what the page shows, not by a quiet network alone: drawing the charts can hold the
-      // page for longer than the half second of quiet Playwright calls idle, before the fits are
-      // even asked for.
-      await page.waitForFunction(
-        () => {
-          const answers = [...document.querySelectorAll('.adjusted-answer [data-scope]')];
-          return answers.length > 0 && answers.every((a) => !a.querySelector('[role=status]'));
-        },
-        null,
-        { timeout: 180000 },
-      );
-      await page.waitForLoadState('networkidle', { timeout: 180000 });
+      await pageSettled(page);
       if (i >= 0) {
         samples.push(ms);
         wholeSamples.push(wholeMs);
@@ -195,6 +203,36 @@ export async function firstScreen(baseUrl: string, token: string, options: { war
     };
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The first screen of a returning visit: every run in one browser profile kept on disk, as a
+ * user's is, so that its HTTP cache and the compiled code Chromium keeps for a script it has run
+ * before (from the second load on) are there; a new tab each time, holding the session as after a
+ * reload. The figures are asked of the server each time (the page keeps no answer across tabs).
+ * The timed runs above are first visits, every cache empty.
+ */
+export async function returningScreen(baseUrl: string, token: string, options: { warmup: number; runs: number }): Promise<Timing> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfr-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, { ...CHROMIUM, viewport: VIEWPORT });
+  try {
+    await context.addInitScript((t: string) => sessionStorage.setItem('vfr.token', t), token);
+    const samples: number[] = [];
+    for (let i = -options.warmup; i < options.runs; i++) {
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(baseUrl, { timeout: 60000 });
+      await page.waitForFunction(firstScreenComplete, null, { timeout: 60000 });
+      const ms = Date.now() - started;
+      await pageSettled(page);
+      await page.close();
+      if (i >= 0) samples.push(ms);
+    }
+    return summarize(samples);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
