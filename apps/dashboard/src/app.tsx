@@ -47,9 +47,9 @@ function landingRoute(token: string, pathname: string): AppRoute | undefined {
 }
 
 /**
- * Starts the landing screen's first data and its chunk as the app's code has run, before its
- * first render and its session check: on a slow machine React's first renders take the main
- * thread for a few hundred milliseconds, and a request asked for after them waits behind them.
+ * Starts the landing screen's first data and its chunk as soon as the app's code has run, before
+ * its first render and its session check, rather than from that render's effect: the main thread
+ * is busiest at start-up, and a request asked for after the render waits for it.
  */
 export function startLanding(): void {
   if (!session.token) return;
