@@ -13,16 +13,18 @@ export interface ImportFigure {
 }
 
 /**
- * One UNSCHEDULED visit per patient, dated between the index treatment and today by a random
- * draw per run, so that each run adds new rows (the import's key is patient, time point and
- * date; a repeated key would count as unchanged).
+ * One UNSCHEDULED visit per patient, dated between the index treatment and today (or the
+ * patient's death, after which the import refuses a completed visit) by a random draw per run,
+ * so that each run adds new rows (the import's key is patient, time point and date; a repeated
+ * key would count as unchanged).
  */
 export async function buildImportFile(db: Sql, rows: number, nonce: number): Promise<{ csv: string; rows: number }> {
   const patients = rowsOf<{ registry_number: string; start_date: string; span: number }>(
     await db.query(
-      `SELECT p.registry_number, i.start_date::text AS start_date, greatest(1, current_date - i.start_date) AS span
+      `SELECT p.registry_number, i.start_date::text AS start_date, greatest(1, least(current_date, d.died_on) - i.start_date) AS span
        FROM patient p
        JOIN LATERAL (SELECT t.start_date FROM treatment t WHERE t.patient_id = p.id AND t.withdrawn_at IS NULL ORDER BY t.start_date, t.created_at LIMIT 1) i ON true
+       LEFT JOIN death d ON d.patient_id = p.id AND d.withdrawn_at IS NULL
        WHERE p.withdrawn_at IS NULL ORDER BY p.registry_number LIMIT $1`,
       [rows],
     ),
