@@ -253,6 +253,9 @@ const round = (v: number) => Math.round(v * 10) / 10;
 async function removeWritesOfThisRun(db: Sql, since: Date): Promise<void> {
   const removed = rowsOf(await db.query(`DELETE FROM assessment WHERE time_point = 'UNSCHEDULED' AND created_at >= $1 RETURNING 1`, [since])).length;
   await db.query('VACUUM (ANALYZE) assessment');
+  // The deletion's refresh appended rows of differences to the maintained cells: summed back into
+  // one row per cell, as the seed left them, before the table is rewritten.
+  await db.query('SELECT analysis_cell_compact()');
   await db.query('VACUUM (FULL, ANALYZE) analysis_patient');
   await db.query('VACUUM (FULL, ANALYZE) analysis_cell');
   console.log(`Removed the ${removed} visits this run wrote (--keep-writes keeps them) and compacted analysis_patient and analysis_cell.`);

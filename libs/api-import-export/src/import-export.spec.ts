@@ -113,6 +113,33 @@ describeEachDatabase('CSV import', (t) => {
     expect((await rowCounts(t().db)).patient).toBe(before.patient);
   });
 
+  it('leaves the maintained cells compacted after a commit, one row per cell, so the overview sums no deltas', async () => {
+    const db = t().db.dataSource;
+    const cellRows = async () => {
+      const [counts] = await db.query<{ rows: number; cells: number }[]>(
+        `SELECT count(*)::int AS rows, count(DISTINCT (fig, site_id, quarter, grp, tp, val, cat))::int AS cells FROM analysis_cell`,
+      );
+      return counts;
+    };
+    // A visit of the day after their index treatment for NORTH's living patients: each refresh
+    // appends its patient's differences to the cells.
+    const patients = await db.query<{ registry_number: string; day: string }[]>(
+      `SELECT p.registry_number, (min(t.start_date) + 1)::text AS day FROM patient p JOIN site s ON s.id = p.site_id AND s.code = 'NORTH'
+         JOIN treatment t ON t.patient_id = p.id AND t.withdrawn_at IS NULL
+        WHERE p.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM death d WHERE d.patient_id = p.id AND d.withdrawn_at IS NULL)
+        GROUP BY p.registry_number ORDER BY p.registry_number`,
+    );
+    expect(patients.length).toBeGreaterThan(5);
+    const csv = ['registry_number,time_point,visit_date,status,nrs_rest', ...patients.map((p) => `${p.registry_number},UNSCHEDULED,${p.day},DONE,2`)].join(
+      '\n',
+    );
+    const r = await upload(t(), 'assessments', token, csv, true);
+    expect(r.json).toMatchObject({ committed: true, created: patients.length, issues: [] });
+    const after = await cellRows();
+    expect(after.cells).toBeGreaterThan(50);
+    expect(after.rows).toBe(after.cells);
+  });
+
   it('checks visits against their treatment and refuses references to unknown patients', async () => {
     const r = await upload(
       t(),
