@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { AggregateReader, openDatabase, OpenDatabase, preparedStatementsFromEnv } from '@vfr/api-database';
+import { AggregateReader, compactAnalysisCells, openDatabase, OpenDatabase, preparedStatementsFromEnv } from '@vfr/api-database';
 import { seedDemoRegistry } from '@vfr/seed';
 import { createApp, REGISTRY_SCHEMA } from '@vfr/api-app';
 import { firstScreen, gzippedJavaScript, profileFirstScreen, returningScreen, snapshotDashboard } from './dashboard';
@@ -255,7 +255,7 @@ async function removeWritesOfThisRun(db: Sql, since: Date): Promise<void> {
   await db.query('VACUUM (ANALYZE) assessment');
   // The deletion's refresh appended rows of differences to the maintained cells: summed back into
   // one row per cell, as the seed left them, before the table is rewritten.
-  await db.query('SELECT analysis_cell_compact()');
+  await compactAnalysisCells(db);
   await db.query('VACUUM (FULL, ANALYZE) analysis_patient');
   await db.query('VACUUM (FULL, ANALYZE) analysis_cell');
   console.log(`Removed the ${removed} visits this run wrote (--keep-writes keeps them) and compacted analysis_patient and analysis_cell.`);

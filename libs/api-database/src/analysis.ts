@@ -37,6 +37,6 @@ export async function refreshAnalysis(manager: EntityManager, patientIds: readon
  * Replaces the maintained cells' rows by their sums (analysis_cell_compact; the triggers also do
  * it now and then). Bulk writers call it after their refresh so that readers sum few rows.
  */
-export async function compactAnalysisCells(manager: Pick<EntityManager, 'query'>): Promise<void> {
+export async function compactAnalysisCells(manager: { query(sql: string): Promise<unknown> }): Promise<void> {
   await manager.query(`SELECT analysis_cell_compact()`);
 }
